@@ -1,0 +1,90 @@
+// One esbuild script for every bundle of the project.
+//   node scripts/build.mjs                 development build of the extension, worker, CLI and webview
+//   node scripts/build.mjs --production    minified, no source maps (what `npm run package` ships)
+//   node scripts/build.mjs --tests         also builds the unit and integration tests and the test harness into out/
+//   node scripts/build.mjs --watch         rebuilds on change
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests');
+const watch = args.has('--watch');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+/** The shipped bundles. Each one is a line; an entry whose source does not exist yet is skipped. */
+const shipped = [
+  // The extension host side: `vscode` is provided by the editor.
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The analysis worker loads TypeScript once, off the extension host's main thread.
+  { ...node, entryPoints: { 'analysis-worker': 'src/editor/analysis-worker.ts' }, outdir: 'dist' },
+  // The command line scanner, self-contained.
+  { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: { 'cli-worker': 'src/cli/scan-worker.ts' }, outdir: 'dist' },
+  // The public Node API and the ESLint plugin use the caller's TypeScript, so AST kinds match the parser's.
+  { ...node, entryPoints: { api: 'src/api.ts' }, outdir: 'dist', external: ['typescript'] },
+  { ...node, entryPoints: { 'eslint-plugin': 'src/eslint-plugin/index.ts' }, outdir: 'dist', external: ['typescript', '@typescript-eslint/*', 'eslint'] },
+  // The lesson webview runs in the browser.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { lesson: 'webview/main.ts' }, outdir: 'dist/webview' },
+];
+
+/** TypeScript files under a folder of the project, as project-relative paths. */
+function tsFilesUnder(folder) {
+  const dir = path.join(root, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+    .map((name) => path.join(folder, name));
+}
+
+/** Tests and the harness: bundled per file, dependencies left to node_modules. */
+function testBuilds() {
+  const entries = [
+    ...tsFilesUnder('test/unit').filter((file) => file.endsWith('.test.ts')),
+    ...tsFilesUnder('test/integration'),
+    ...tsFilesUnder('test/harness'),
+  ];
+  return [{ ...node, entryPoints: entries, outdir: 'out', outbase: '.', packages: 'external', sourcemap: 'inline', minify: false }];
+}
+
+const builds = [...shipped, ...(withTests ? testBuilds() : [])].filter((b) =>
+  Object.values(Array.isArray(b.entryPoints) ? b.entryPoints : b.entryPoints).every((file) => existsSync(path.join(root, file))),
+);
+
+function reportSizes(results) {
+  const outputs = {};
+  for (const { metafile } of results) Object.assign(outputs, metafile.outputs);
+  // The metafile stays out of dist/, which ships as it is.
+  mkdirSync(path.join(root, 'out'), { recursive: true });
+  writeFileSync(path.join(root, 'out', 'bundle-meta.json'), JSON.stringify({ outputs }, null, 2));
+  const rows = Object.entries(outputs)
+    .filter(([file]) => file.startsWith('dist/') && file.endsWith('.js'))
+    .map(([file, { bytes }]) => `  ${file.padEnd(34)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);
+  console.log(`bundle sizes (${production ? 'production' : 'development'}), details in out/bundle-meta.json:\n${rows.join('\n')}`);
+}
+
+if (watch) {
+  for (const build of builds) await (await esbuild.context(build)).watch();
+  console.log('watching for changes…');
+} else {
+  // A clean dist/ each time, so a production package never carries a development build's source maps.
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  // Likewise for compiled tests: a deleted test must not keep running from a stale copy.
+  if (withTests) rmSync(path.join(root, 'out', 'test'), { recursive: true, force: true });
+  const results = await Promise.all(builds.map((build) => esbuild.build(build)));
+  reportSizes(results);
+}

@@ -1,0 +1,58 @@
+// The shapes shared by the analysis core and its four hosts (editor, worker, CLI, ESLint plugin).
+// Nothing here may import `vscode` or ESLint.
+
+export type RuleId = 'unbounded-retry' | 'retry-without-jitter' | 'missing-idempotency-key' | 'unstable-idempotency-key';
+
+export type Severity = 'off' | 'info' | 'warning' | 'error';
+
+/** A 0-based position, as TypeScript's `getLineAndCharacterOfPosition` and VS Code's `Position` count. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One text replacement, in 0-based positions of the analysed text. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A change the user may choose to apply. Never applied automatically: it changes behaviour. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  message: string;
+  severity: Exclude<Severity, 'off'>;
+  range: Range;
+  /** The id of the lesson section that explains the rule (see content/integration-and-apis.json). */
+  lessonSection: string;
+  fixes?: Fix[];
+}
+
+export interface AnalyzeOptions {
+  /** Per-rule severity; a rule absent here runs at its default severity. */
+  rules?: Partial<Record<RuleId, Severity>>;
+  /** Extra header or option names that count as idempotency keys (matched case-insensitively). */
+  idempotencyHeaders?: string[];
+  /** Extra function names to treat as retry helpers. */
+  retryHelpers?: string[];
+  /** Files larger than this (in bytes of text) are skipped with one informational result flag. */
+  maxFileSizeBytes?: number;
+  /** Flag every unsafe request without a key, not only retried ones. */
+  flagUnretriedRequests?: boolean;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Set when the file was not analysed, with the reason in words (for example, over the size limit). */
+  skipped?: string;
+}

@@ -1,0 +1,12 @@
+// Every command id of the extension, in one place. package.json contributes the same ids;
+// a unit test keeps the two lists in step.
+export const Commands = {
+  openLesson: 'integrationCoach.openLesson',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** The webview panel's view type, also named in package.json's `onWebviewPanel:` activation event. */
+export const LESSON_VIEW_TYPE = 'integrationCoach.lesson';
+
+export const OUTPUT_CHANNEL_NAME = 'Integration Coach';

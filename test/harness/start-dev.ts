@@ -1,0 +1,52 @@
+// `npm start`: VS Code with the extension in development mode on the demo workspace.
+// Uses desktop VS Code (`code`) when it is on PATH, else the local code-server (installed on first use),
+// and prints the URL to open. Ctrl+C stops it.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer } from './code-server';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const cacheDir = path.join(repoRoot, '.vscode-test');
+
+/** The demo is a copy of the fixture workspace, so playing with it never changes the tests' fixtures. */
+function demoWorkspace(): string {
+  const target = path.join(cacheDir, 'demo-workspace');
+  if (!existsSync(target)) cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), target, { recursive: true });
+  return target;
+}
+
+function hasDesktopCode(): boolean {
+  return spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+async function main(): Promise<void> {
+  const workspace = demoWorkspace();
+  if (hasDesktopCode() && !process.env.INTEGRATION_COACH_USE_CODE_SERVER) {
+    console.log(`Opening VS Code with the extension in development mode on ${workspace}`);
+    spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, workspace], { stdio: 'inherit' });
+    return;
+  }
+  const entry = ensureCodeServer(cacheDir);
+  const server = await startCodeServer(entry, workspace, {}, Number(process.env.PORT ?? 8080));
+  const remote = (file: string) => `vscode-remote://127.0.0.1:${server.port}${file}`;
+  const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['skipWelcome', 'true']];
+  const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  console.log(`code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) is running with Integration Coach in development mode.`);
+  console.log(`Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl+C to stop.`);
+  const stop = () => {
+    server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.process.on('exit', (code) => {
+    console.log(`code-server exited (${code})`);
+    process.exit(code ?? 1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('Could not start VS Code:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
