@@ -4,6 +4,9 @@
 //   node scripts/build.mjs --tests         also builds the unit and integration tests and the test harness into out/
 //   node scripts/build.mjs --watch         rebuilds on change
 import * as esbuild from 'esbuild';
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { readFileSync } from 'node:fs';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +17,28 @@ const production = args.has('--production');
 const withTests = args.has('--tests');
 const watch = args.has('--watch');
 
+/**
+ * The webview's CSP forbids eval, and ajv compiles schemas with `new Function`. So the message schemas are
+ * compiled here, at build time, into plain validation code that both sides of the channel import.
+ */
+const GENERATED_VALIDATORS = path.join(root, 'out', 'generated', 'validators.js');
+function generateValidators() {
+  const readSchema = (file) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+  const lesson = readSchema('content/lesson.schema.json');
+  const messages = readSchema('src/lesson/messages.schema.json');
+  const ajv = new Ajv2020({ code: { source: true, esm: false }, strict: true, discriminator: true });
+  ajv.addSchema(lesson).addSchema(messages);
+  const code = standaloneCode(ajv, {
+    validateToExtension: `${messages.$id}#/$defs/toExtension`,
+    validateToWebview: `${messages.$id}#/$defs/toWebview`,
+  });
+  mkdirSync(path.dirname(GENERATED_VALIDATORS), { recursive: true });
+  writeFileSync(GENERATED_VALIDATORS, code);
+}
+
 const common = {
   absWorkingDir: root,
+  alias: { '@generated/validators': GENERATED_VALIDATORS },
   bundle: true,
   minify: production,
   sourcemap: production ? false : 'linked',
@@ -78,9 +101,11 @@ function reportSizes(results) {
 }
 
 if (watch) {
+  generateValidators();
   for (const build of builds) await (await esbuild.context(build)).watch();
   console.log('watching for changes…');
 } else {
+  generateValidators();
   // A clean dist/ each time, so a production package never carries a development build's source maps.
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   // Likewise for compiled tests: a deleted test must not keep running from a stale copy.

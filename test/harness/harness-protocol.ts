@@ -3,13 +3,18 @@
 // writes the answer to a file the test waits for. Shared by both sides, so the format lives in one place.
 
 export const HARNESS_DIR_ENV = 'INTEGRATION_COACH_HARNESS_DIR';
+/** The harness runs the suite twice: `main`, then, after reloading the window, `after-reload`. */
+export const PASS_FILE = 'pass.json';
+export type SuitePass = 'main' | 'after-reload';
 export const REQUEST_MARKER = '@@integration-coach-harness ';
 
 export type HarnessRequest =
   | { id: string; action: 'screenshot'; name: string }
   | { id: string; action: 'press'; keys: string[] }
   | { id: string; action: 'type'; text: string }
-  | { id: string; action: 'click'; selector: string; /** search webview frames whose HTML contains this text */ frameWith?: string };
+  | { id: string; action: 'click'; selector: string; /** search the frames for one with an element matching this selector */ frameWith?: string }
+  /** Evaluates a JavaScript expression in the first frame with an element matching `frameWith`; the answer's detail is its JSON value. */
+  | { id: string; action: 'evaluate'; expression: string; frameWith: string; /** in the frame's parent: the webview host */ inParent?: boolean };
 
 export interface HarnessAnswer {
   id: string;

@@ -2,12 +2,12 @@
 //   node out/test/harness/run-code-server.js
 // Exits 0 when every test passed, 1 otherwise (a failed test, a workbench that never enters
 // extension-development mode, a crash, a time-out). Leaves screenshots in test-results/screenshots/.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
-import { HARNESS_DIR_ENV, parseRequest, type HarnessAnswer, type HarnessRequest } from './harness-protocol';
+import { HARNESS_DIR_ENV, PASS_FILE, parseRequest, type HarnessAnswer, type HarnessRequest, type SuitePass } from './harness-protocol';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const resultsDir = path.join(repoRoot, 'test-results');
@@ -33,7 +33,15 @@ async function main(): Promise<number> {
     console.log(`[harness] code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) listening on 127.0.0.1:${server.port}`);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    const exitCode = await runSuite(page, server.port, workspace, requestsDir);
+    const session = await prepareSession(page, requestsDir);
+    const url = workbenchUrl(server.port, workspace);
+    let exitCode = 1;
+    for (const pass of ['main', 'after-reload'] satisfies SuitePass[]) {
+      writeFileSync(path.join(requestsDir, PASS_FILE), JSON.stringify({ pass }));
+      console.log(`[harness] ${pass === 'main' ? 'opening the workbench' : 'reloading the window'} (suite pass "${pass}")`);
+      exitCode = await runPass(page, url, session);
+      if (exitCode !== 0) break;
+    }
     await page.screenshot({ path: path.join(screenshotDir, 'workbench-end.png') }).catch(() => undefined);
     return exitCode;
   } finally {
@@ -50,13 +58,23 @@ function copyFixtureWorkspace(): string {
   return target;
 }
 
-async function runSuite(page: Page, port: number, workspace: string, requestsDir: string): Promise<number> {
+interface Session {
+  /** Resolves with the exit code the workbench reports for the pass under way. */
+  nextExit(): Promise<number>;
+}
+
+/** Wires the page to the harness once: the workbench's exit and log hooks, and the tests' requests. */
+async function prepareSession(page: Page, requestsDir: string): Promise<Session> {
   let finish: (code: number) => void = () => undefined;
-  const finished = new Promise<number>((resolve) => (finish = resolve));
+  // A request can reach us twice (through the automation log and the page console): act once per id.
+  const handled = new Set<string>();
   const onLine = (line: string) => {
     const request = parseRequest(line);
-    if (request) void answer(page, request, requestsDir);
-    else console.log(`  ${line}`);
+    if (!request) console.log(`  ${line}`);
+    else if (!handled.has(request.id)) {
+      handled.add(request.id);
+      void answer(page, request, requestsDir);
+    }
   };
   await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
   await page.exposeFunction('codeAutomationLog', (_level: string, args: unknown[]) => onLine(format(...args)));
@@ -64,16 +82,22 @@ async function runSuite(page: Page, port: number, workspace: string, requestsDir
     const text = message.text();
     if (text.includes('@@integration-coach-harness')) onLine(text);
   });
+  return { nextExit: () => new Promise<number>((resolve) => (finish = resolve)) };
+}
 
+function workbenchUrl(port: number, workspace: string): string {
   const remote = (file: string) => `vscode-remote://127.0.0.1:${port}${file}`;
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],
     ['extensionTestsPath', remote(path.join(repoRoot, 'out', 'test', 'integration', 'index'))],
     ['skipWelcome', 'true'],
   ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url);
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
 
+async function runPass(page: Page, url: string, session: Session): Promise<number> {
+  const finished = session.nextExit();
+  await page.goto(url);
   try {
     await page.waitForFunction(() => document.title.includes('Extension Development Host'), undefined, { timeout: DEV_HOST_TIMEOUT_MS });
   } catch {
@@ -100,7 +124,10 @@ async function answer(page: Page, request: HarnessRequest, requestsDir: string):
     reply.ok = false;
     reply.detail = error instanceof Error ? error.message : String(error);
   }
-  writeFileSync(path.join(requestsDir, `${request.id}.json`), JSON.stringify(reply));
+  // Written aside and renamed, so the test never reads a half-written answer.
+  const file = path.join(requestsDir, `${request.id}.json`);
+  writeFileSync(`${file}.partial`, JSON.stringify(reply));
+  renameSync(`${file}.partial`, file);
 }
 
 async function perform(page: Page, request: HarnessRequest): Promise<string | undefined> {
@@ -118,20 +145,39 @@ async function perform(page: Page, request: HarnessRequest): Promise<string | un
       return undefined;
     case 'click':
       return clickInPageOrWebview(page, request.selector, request.frameWith);
+    case 'evaluate': {
+      const found = await frameContaining(page, request.frameWith);
+      const frame = request.inParent ? found.parentFrame() : found;
+      if (!frame) throw new Error(`the frame with ${request.frameWith} has no parent`);
+      return JSON.stringify(await frame.evaluate(request.expression));
+    }
   }
 }
 
-async function clickInPageOrWebview(page: Page, selector: string, frameWith?: string): Promise<string> {
-  const frames = frameWith ? page.frames() : [page.mainFrame()];
-  for (const frame of frames) {
-    if (frameWith && !(await frame.content().catch(() => '')).includes(frameWith)) continue;
-    const target = frame.locator(selector).first();
-    if ((await target.count()) > 0) {
-      await target.click({ timeout: 10_000 });
-      return frame.url();
-    }
+/**
+ * Webview content lives in nested frames that VS Code writes with document.write, so a frame's
+ * serialized HTML can lag behind: ask each frame's live DOM instead. A closed or hidden webview can
+ * leave a frame behind for a while, so the newest frame that is laid out wins.
+ */
+async function frameContaining(page: Page, selector: string): Promise<Frame> {
+  const matches: Frame[] = [];
+  for (const frame of page.frames()) {
+    const live = await frame
+      .evaluate((sel) => document.querySelector(sel) !== null && window.innerWidth > 0 && window.innerHeight > 0, selector)
+      .catch(() => false);
+    if (live) matches.push(frame);
   }
-  throw new Error(`nothing matches ${selector}${frameWith ? ` in a frame containing "${frameWith}"` : ''}`);
+  const newest = matches.at(-1);
+  if (!newest) throw new Error(`no visible frame has an element matching ${selector} (${page.frames().length} frames)`);
+  return newest;
+}
+
+async function clickInPageOrWebview(page: Page, selector: string, frameWith?: string): Promise<string> {
+  const frame = frameWith ? await frameContaining(page, frameWith) : page.mainFrame();
+  const target = frame.locator(selector).first();
+  if ((await target.count()) === 0) throw new Error(`nothing matches ${selector}${frameWith ? ` in the frame with ${frameWith}` : ''}`);
+  await target.click({ timeout: 10_000 });
+  return frame.url();
 }
 
 if (!existsSync('/usr/bin/chromium')) {

@@ -18,7 +18,8 @@ export function harnessAvailable(): boolean {
 export async function askHarness(body: RequestBody): Promise<HarnessAnswer> {
   const dir = process.env[HARNESS_DIR_ENV];
   if (!dir) throw new Error('no browser harness: run this suite with `npm run test:vscode`');
-  const id = `${process.pid}-${++sequence}`;
+  // Every test file bundles its own copy of this module, so the id must not rely on the counter alone.
+  const id = `${process.pid}-${Date.now()}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
   console.log(REQUEST_MARKER + JSON.stringify({ id, ...body }));
   const answerFile = path.join(dir, `${id}.json`);
   await waitFor(() => existsSync(answerFile), `the harness to answer ${body.action}`, 30_000);
@@ -30,4 +31,36 @@ export async function askHarness(body: RequestBody): Promise<HarnessAnswer> {
 /** Saves a screenshot of the workbench as test-results/screenshots/<name>.png when the browser harness runs. */
 export async function screenshot(name: string): Promise<void> {
   if (harnessAvailable()) await askHarness({ action: 'screenshot', name });
+}
+
+/** An element only the lesson webview's own document has, to find its frame among the workbench's. */
+export const LESSON_FRAME_MARKER = 'main#lesson';
+
+/** Evaluates an expression inside the lesson webview (as the page itself would) and returns its value. */
+export async function evaluateInLesson<T>(expression: string): Promise<T> {
+  const answer = await askHarness({ action: 'evaluate', expression, frameWith: LESSON_FRAME_MARKER });
+  return JSON.parse(answer.detail ?? 'null') as T;
+}
+
+/**
+ * Posts a message to the extension exactly as the lesson page's acquireVsCodeApi().postMessage does:
+ * through the webview host's __vscode_post_message__ (VS Code hides window.parent from the page itself).
+ */
+export async function postFromLessonWebview(message: unknown): Promise<void> {
+  const expression = `window.__vscode_post_message__('onmessage', { message: ${JSON.stringify(message)} })`;
+  await askHarness({ action: 'evaluate', expression, frameWith: LESSON_FRAME_MARKER, inParent: true });
+}
+
+/** Like evaluateInLesson, but undefined while the webview is not there yet: for polling. */
+export async function probeLesson<T>(expression: string): Promise<T | undefined> {
+  try {
+    return await evaluateInLesson<T>(expression);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clicks an element of the lesson webview with the mouse, as a user would. */
+export async function clickInLesson(selector: string): Promise<void> {
+  await askHarness({ action: 'click', selector, frameWith: LESSON_FRAME_MARKER });
 }

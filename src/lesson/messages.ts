@@ -1,0 +1,49 @@
+// The messages between the lesson webview and the extension, and their checks. Both sides import
+// this file; the validators are ajv code generated at build time from messages.schema.json.
+import { validateToExtension, validateToWebview } from '@generated/validators';
+import type { ValidateFunction } from 'ajv';
+import type { Lesson } from './content-types';
+
+/** What the panel shows as the learner's progress; persisted by the extension in globalState. */
+export interface LessonProgress {
+  completed: boolean;
+  /** Checklist item id → checked. */
+  checklist: Record<string, boolean>;
+  /** Question ids whose "Check yourself" card the learner has opened. */
+  openedCards: string[];
+  /** Question id → whether the last quick-check answer was right (absent: never answered). */
+  quiz?: Record<string, boolean>;
+}
+
+export type ToExtension =
+  | { type: 'ready' }
+  | { type: 'setCompleted'; completed: boolean }
+  | { type: 'setChecklistItem'; itemId: string; checked: boolean }
+  | { type: 'openCard'; questionId: string }
+  | { type: 'sectionInView'; sectionId: string };
+
+export type ToWebview =
+  /** focusSection: scroll there and highlight it; restoreSection: where the reader was before a reload. */
+  | { type: 'init'; lesson: Lesson; progress: LessonProgress; focusSection?: string; restoreSection?: string }
+  | { type: 'loadError'; errors: string[] }
+  | { type: 'progress'; progress: LessonProgress }
+  | { type: 'reveal'; sectionId: string };
+
+export type Checked<T> = { ok: true; message: T } | { ok: false; error: string };
+
+function check<T>(validate: ValidateFunction, data: unknown): Checked<T> {
+  if (validate(data)) return { ok: true, message: data as T };
+  const [first] = validate.errors ?? [];
+  const where = first?.instancePath || '(message)';
+  return { ok: false, error: `${where} ${first?.message ?? 'is invalid'}` };
+}
+
+/** Checks a message that claims to come from the webview. */
+export function checkToExtension(data: unknown): Checked<ToExtension> {
+  return check<ToExtension>(validateToExtension, data);
+}
+
+/** Checks a message that claims to come from the extension. */
+export function checkToWebview(data: unknown): Checked<ToWebview> {
+  return check<ToWebview>(validateToWebview, data);
+}

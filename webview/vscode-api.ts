@@ -1,0 +1,36 @@
+// The webview's side of the channel to the extension. Outgoing messages are checked against the same
+// schema the extension checks them with, so a bug here shows up in the console, not as a silent drop.
+import { checkToExtension, type ToExtension } from '../src/lesson/messages';
+
+/** What the webview remembers across reloads (VS Code keeps it with the panel). */
+export interface ViewState {
+  scrollY: number;
+}
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const api = acquireVsCodeApi();
+
+export function send(message: ToExtension): void {
+  const checked = checkToExtension(message);
+  if (!checked.ok) {
+    console.error(`Integration Coach: not sending an invalid ${message.type} message: ${checked.error}`);
+    return;
+  }
+  api.postMessage(message);
+}
+
+export function savedViewState(): ViewState | undefined {
+  const state = api.getState() as Partial<ViewState> | undefined;
+  return typeof state?.scrollY === 'number' ? { scrollY: state.scrollY } : undefined;
+}
+
+export function saveViewState(state: ViewState): void {
+  api.setState(state);
+}
