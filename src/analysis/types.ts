@@ -36,6 +36,10 @@ export interface Finding {
   /** The id of the lesson section that explains the rule (see content/integration-and-apis.json). */
   lessonSection: string;
   fixes?: Fix[];
+  /** The id of the message template in the rule's meta (for hosts that report by message id). */
+  messageId?: string;
+  /** The values filled into the message template. */
+  data?: Record<string, string>;
 }
 
 export interface AnalyzeOptions {
@@ -55,4 +59,31 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Set when the file was not analysed, with the reason in words (for example, over the size limit). */
   skipped?: string;
+}
+
+/**
+ * What a rule says about itself. The ESLint plugin builds its `meta` from this, the editor its
+ * settings, and the lesson its rule→section map.
+ */
+export interface RuleMeta {
+  id: RuleId;
+  /** One sentence, in the course module's words. */
+  description: string;
+  defaultSeverity: Exclude<Severity, 'off'>;
+  /** Message id → text template; `{{name}}` placeholders are filled from the finding's data. */
+  messages: Record<string, string>;
+  /** The lesson section that explains the rule. */
+  lessonSection: string;
+  /**
+   * JSON Schema of the rule's options object (one object; ESLint wraps it in an array).
+   * The option names are those of `AnalyzeOptions`, so a host can merge them in unchanged.
+   */
+  schema: JsonSchemaObject;
+}
+
+/** The small subset of JSON Schema that rule options use. */
+export interface JsonSchemaObject {
+  type: 'object';
+  properties: Record<string, { type: string; description: string; items?: { type: string }; default?: unknown }>;
+  additionalProperties: false;
 }

@@ -1,0 +1,105 @@
+// The entry points of the core: parse once (syntax only), walk once, run the enabled rules over
+// the shared facts, drop suppressed findings. Never throws: any input gives a result.
+import ts from 'typescript';
+import { detectRetries } from './retry-detection';
+import { findRequests, type HttpRequest } from './requests';
+import { allRules } from './rules/index';
+import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
+import { indexSource } from './source-index';
+import { findSuppressions, isSuppressed } from './suppressions';
+import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types';
+
+/**
+ * Files larger than this are skipped (with `AnalysisResult.skipped` saying so): 1 MiB of UTF-8.
+ * Hand-written source is far smaller; bigger files are bundles or generated code, where a
+ * warning would not help and the parse would cost the editor a noticeable pause.
+ */
+export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
+
+/** How much of the start of a file is checked for NUL characters, the sign of a binary file. */
+const BINARY_SNIFF_LENGTH = 8192;
+
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
+  '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX,
+};
+
+/** The script kind for a file name, by extension; TypeScript for anything else (it parses JavaScript too). */
+export function scriptKindFor(fileName: string): ts.ScriptKind {
+  const match = /\.[cm]?[jt]sx?$/i.exec(fileName);
+  return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
+}
+
+/** Analyses source text. Skips (and says so) files over the size limit and binary-looking text. */
+export function analyzeSource(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
+  try {
+    const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
+    const size = utf8Length(text, limit);
+    if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.` };
+    if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.' };
+    const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+    return { findings: runRules(sourceFile, options) };
+  } catch (error) {
+    return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Analyses source text and returns the findings only. */
+export function analyze(text: string, fileName: string, options: AnalyzeOptions = {}): Finding[] {
+  return analyzeSource(text, fileName, options).findings;
+}
+
+/**
+ * Analyses a SourceFile parsed elsewhere (the ESLint plugin gets one from typescript-eslint's
+ * parser services). Parent pointers are filled in if the parser did not set them.
+ */
+export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions = {}): Finding[] {
+  try {
+    return runRules(sourceFile, options);
+  } catch {
+    return [];
+  }
+}
+
+function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions): Finding[] {
+  const enabled = allRules.map((rule) => ({ rule, severity: severityOf(rule, options) })).filter((entry) => entry.severity !== 'off');
+  if (enabled.length === 0) return [];
+  const index = indexSource(sourceFile);
+  const retries = detectRetries(index, options.retryHelpers);
+  let requests: HttpRequest[] | undefined;
+  const findings: Finding[] = [];
+  for (const { rule, severity } of enabled) {
+    const context: RuleContext = {
+      index,
+      retries,
+      options,
+      requests: () => (requests ??= findRequests(index, retries.clients, options.idempotencyHeaders ?? [])),
+      report: (report: RuleReport) => findings.push(toFinding(rule.meta, severity as Exclude<Severity, 'off'>, report, sourceFile)),
+    };
+    rule.check(context);
+  }
+  const suppressions = findSuppressions(sourceFile.text);
+  return findings
+    .filter((finding) => !isSuppressed(finding, suppressions))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function severityOf(rule: Rule, options: AnalyzeOptions): Severity {
+  return options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+}
+
+/** The UTF-8 length of a string, counted only as far as needed to know it is over `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

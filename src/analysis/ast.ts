@@ -1,0 +1,243 @@
+// Small syntax helpers over the TypeScript AST. Syntax only: there is no type checker, so every
+// question here is answered from the shape and the names in the code.
+import ts from 'typescript';
+
+// TypeScript's exports are getters; these helpers run for every call in a file, so they read the kinds once.
+const Kind = ts.SyntaxKind;
+const WRAPPER_KINDS = new Set<ts.SyntaxKind>([
+  Kind.ParenthesizedExpression, Kind.AwaitExpression, Kind.AsExpression, Kind.NonNullExpression, Kind.SatisfiesExpression, Kind.TypeAssertionExpression,
+]);
+
+/** Strips the wrappers that do not change what an expression is: parentheses, `await`, `as`, `!`, `satisfies`. */
+export function unwrap(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (WRAPPER_KINDS.has(current.kind)) current = (current as ts.ParenthesizedExpression).expression;
+  return current;
+}
+
+/** The last name of a callee: `foo()` → foo, `a.b.c()` → c, `a['b']()` → b. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  return expressionName(unwrap(call.expression));
+}
+
+/** The last name of an expression: an identifier, or the property of an access. */
+export function expressionName(expression: ts.Expression): string | undefined {
+  switch (expression.kind) {
+    case Kind.Identifier:
+    case Kind.PrivateIdentifier:
+      return (expression as ts.Identifier).text;
+    case Kind.PropertyAccessExpression:
+      return (expression as ts.PropertyAccessExpression).name.text;
+    case Kind.ElementAccessExpression:
+      return stringValue((expression as ts.ElementAccessExpression).argumentExpression);
+    default:
+      return undefined;
+  }
+}
+
+/** The object a method is called on: `a.b.c()` → `a.b`; undefined for a plain call. */
+export function calleeObject(call: ts.CallExpression | ts.NewExpression): ts.Expression | undefined {
+  const callee = unwrap(call.expression);
+  if (callee.kind === Kind.PropertyAccessExpression || callee.kind === Kind.ElementAccessExpression) return (callee as ts.PropertyAccessExpression).expression;
+  return undefined;
+}
+
+/**
+ * A dotted name for an expression that names a storage place: `attempt`, `this.attempts`,
+ * `config.__retryCount`, `opts['retries']`. Undefined for anything computed.
+ */
+export function namePath(expression: ts.Expression): string | undefined {
+  const node = unwrap(expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = namePath(node.expression);
+    return base === undefined ? undefined : `${base}.${node.name.text}`;
+  }
+  if (ts.isElementAccessExpression(node)) {
+    const key = stringValue(node.argumentExpression);
+    const base = namePath(node.expression);
+    return base === undefined || key === undefined ? undefined : `${base}.${key}`;
+  }
+  return undefined;
+}
+
+/** The leftmost identifier of a property chain or call chain: `this.stripe.charges.create` → stripe (skipping `this`). */
+export function rootName(expression: ts.Expression): string | undefined {
+  let node = unwrap(expression);
+  for (;;) {
+    if (ts.isIdentifier(node)) return node.text;
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return expressionName(node);
+      node = unwrap(node.expression);
+    } else if (ts.isCallExpression(node)) {
+      node = unwrap(node.expression);
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/** The text of a string literal or a template without substitutions. */
+export function stringValue(node: ts.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.kind === Kind.StringLiteral || node.kind === Kind.NoSubstitutionTemplateLiteral) return (node as ts.StringLiteral).text;
+  return undefined;
+}
+
+/** The leading literal text of a string, template or concatenation (`${base}/graphql` → "" + rest is lost; `'/search?' + q` → "/search?"). */
+export function literalText(node: ts.Expression): string {
+  const inner = unwrap(node);
+  const plain = stringValue(inner);
+  if (plain !== undefined) return plain;
+  if (ts.isTemplateExpression(inner)) return inner.head.text + inner.templateSpans.map((span) => span.literal.text).join(' ');
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return `${literalText(inner.left)} ${literalText(inner.right)}`;
+  }
+  return '';
+}
+
+/** A number the code states: `3`, `-1`, `Infinity`, `Number.POSITIVE_INFINITY`, `Number.MAX_SAFE_INTEGER`. */
+export function numericValue(node: ts.Expression | undefined): number | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  if (ts.isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
+  if (ts.isIdentifier(inner) && inner.text === 'Infinity') return Infinity;
+  if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) {
+    const value = numericValue(inner.operand);
+    return value === undefined ? undefined : -value;
+  }
+  const path = namePath(inner);
+  if (path === 'Number.POSITIVE_INFINITY' || path === 'Number.MAX_SAFE_INTEGER' || path === 'Number.MAX_VALUE') return Infinity;
+  return undefined;
+}
+
+/** The text of a property name, for identifiers, strings and numeric keys. */
+export function propertyNameText(name: ts.PropertyName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) return stringValue(name.expression);
+  return undefined;
+}
+
+/** The named property of an object literal (last one wins, as at run time). */
+export function findProperty(object: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  let found: ts.ObjectLiteralElementLike | undefined;
+  for (const property of object.properties) {
+    if (property.name && propertyNameText(property.name) === name) found = property;
+  }
+  return found;
+}
+
+/** The value of a named property: the initializer, the shorthand's identifier, or a method. */
+export function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const property = findProperty(object, name);
+  return property ? valueOfProperty(property) : undefined;
+}
+
+export function valueOfProperty(property: ts.ObjectLiteralElementLike): ts.Expression | undefined {
+  if (ts.isPropertyAssignment(property)) return property.initializer;
+  if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  if (ts.isMethodDeclaration(property)) return property as unknown as ts.Expression;
+  return undefined;
+}
+
+/** Whether an object literal has a spread, so properties we cannot see may be there. */
+export function hasSpread(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((property) => ts.isSpreadAssignment(property));
+}
+
+export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration
+  | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
+
+// TypeScript's exports are getters, so hot checks read the kinds once, at load.
+const FUNCTION_KINDS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
+]);
+
+export function isFunctionNode(node: ts.Node): node is FunctionNode {
+  return FUNCTION_KINDS.has(node.kind);
+}
+
+/** The name a function is called by: its own name, or the variable or property it is assigned to. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  if (ts.isMethodDeclaration(fn) || ts.isGetAccessor(fn) || ts.isSetAccessor(fn)) return propertyNameText(fn.name);
+  const parent = fn.parent;
+  if (!parent) return undefined;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return expressionName(parent.left);
+  return undefined;
+}
+
+/** The nearest enclosing function of a node (not the node itself). */
+export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+/** Whether `inner` lies inside `outer` (or is it). */
+export function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end;
+}
+
+/**
+ * Visits every descendant of a node. The visitor may return false to skip a node's children.
+ * Used for the per-construct scans; the file-wide walk lives in source-index.ts.
+ */
+export function visitDescendants(node: ts.Node, visitor: (child: ts.Node) => boolean | void): void {
+  const visit = (child: ts.Node): void => {
+    if (visitor(child) !== false) ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
+}
+
+/** Whether any descendant (or the node itself) satisfies a predicate; stops at the first match. */
+export function someDescendant(node: ts.Node, predicate: (child: ts.Node) => boolean): boolean {
+  if (predicate(node)) return true;
+  return ts.forEachChild(node, (child) => (someDescendant(child, predicate) ? true : undefined)) ?? false;
+}
+
+/** Whether a name occurs as an identifier (not as a property name) inside a node. */
+export function referencesName(node: ts.Node, name: string): boolean {
+  return someDescendant(node, (child) => {
+    if (ts.isIdentifier(child) && child.text === name) {
+      const parent = child.parent;
+      return !(parent && ts.isPropertyAccessExpression(parent) && parent.name === child);
+    }
+    return false;
+  });
+}
+
+/** The statement that holds a node directly in a statement list (block, file, case clause), if any. */
+export function statementInList(node: ts.Node): ts.Statement | undefined {
+  for (let current: ts.Node | undefined = node; current && current.parent; current = current.parent) {
+    const parent: ts.Node = current.parent;
+    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
+      return current as ts.Statement;
+    }
+    if (ts.isLabeledStatement(parent)) continue;
+    if (isFunctionNode(parent) || ts.isClassLike(parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** The text of a node, cut to a readable length for a message. */
+export function shortText(node: ts.Node, sourceFile: ts.SourceFile, max = 48): string {
+  const text = node.getText(sourceFile).replace(/\s+/g, ' ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Whether a node is an exit from the current iteration's point of view: return, throw, or break. */
+export function isExitStatement(node: ts.Node): boolean {
+  return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node);
+}
+
+/** Assignment operators that store into their left side. */
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}

@@ -1,0 +1,88 @@
+// Which retry re-sends a request: the retry whose re-run code holds it (a loop body, a retried
+// callback, a recursive function), a retry that calls the local function holding it, or a client
+// that retries on its own. Lookups walk up from the request through a map of scope nodes, so the
+// cost per request is its depth, not the number of retries in the file.
+import ts from 'typescript';
+import { calleeObject, enclosingFunction, functionName, statementInList } from './ast';
+import type { HttpRequest } from './requests';
+import type { RetryConstruct, RetryFacts } from './retry-model';
+import { callsNamed, type SourceIndex } from './source-index';
+
+export interface Coverage {
+  /** How messages name the retry. */
+  label: string;
+  construct?: RetryConstruct;
+  /** The code that runs again on each attempt and holds the request (a key made here is new each attempt). */
+  rerunRegion?: ts.Node;
+  /** Where a key made once for all attempts can go, for the fix. */
+  keyAnchor?: ts.Statement;
+}
+
+const scopeOwnersCache = new WeakMap<RetryFacts, Map<ts.Node, RetryConstruct>>();
+
+function scopeOwners(facts: RetryFacts): Map<ts.Node, RetryConstruct> {
+  let owners = scopeOwnersCache.get(facts);
+  if (!owners) {
+    owners = new Map();
+    for (const construct of facts.constructs) {
+      for (const scope of construct.scopes) if (!owners.has(scope)) owners.set(scope, construct);
+    }
+    scopeOwnersCache.set(facts, owners);
+  }
+  return owners;
+}
+
+export function coverageOf(request: HttpRequest, facts: RetryFacts, index: SourceIndex): Coverage | undefined {
+  return directCoverage(request.call, facts)
+    ?? callerCoverage(request.call, facts, index)
+    ?? clientCoverage(request, facts);
+}
+
+/** The innermost retry scope around the node, skipping code in a catch (reporting a failure is not the retried operation). */
+function directCoverage(node: ts.Node, facts: RetryFacts): Coverage | undefined {
+  const owners = scopeOwners(facts);
+  let inCatch = false;
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    const construct = owners.get(current);
+    if (construct && !inCatch) {
+      return {
+        label: construct.label,
+        construct,
+        rerunRegion: construct.rerunsScope ? current : undefined,
+        keyAnchor: construct.kind === 'recursion' || construct.kind === 'interceptor' ? undefined : construct.anchor,
+      };
+    }
+    // A catch belongs to the scope it sits in; past that scope, the next one out starts fresh.
+    if (construct) inCatch = false;
+    if (ts.isCatchClause(current)) inCatch = true;
+  }
+  return undefined;
+}
+
+/** The request sits in a local function (`createOrder`) that a retry calls (`await createOrder(order)` in the loop). */
+function callerCoverage(node: ts.Node, facts: RetryFacts, index: SourceIndex): Coverage | undefined {
+  const fn = enclosingFunction(node);
+  const name = fn ? functionName(fn) : undefined;
+  if (!fn || !name) return undefined;
+  for (const call of callsNamed(index, name)) {
+    const object = calleeObject(call);
+    if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    const coverage = directCoverage(call, facts);
+    if (coverage) return { label: coverage.label, construct: coverage.construct, rerunRegion: coverage.construct?.rerunsScope ? fn : undefined };
+  }
+  return undefined;
+}
+
+function clientCoverage(request: HttpRequest, facts: RetryFacts): Coverage | undefined {
+  const anchor = anchorInSameFunction(request.call);
+  if (request.retriedByHelper) return { label: `${request.retriedByHelper} helper`, keyAnchor: anchor };
+  const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName);
+  return client ? { label: client.label, keyAnchor: anchor } : undefined;
+}
+
+/** The statement holding a request, if it is in the same function (a key made there is made once per call). */
+export function anchorInSameFunction(node: ts.Node): ts.Statement | undefined {
+  const statement = statementInList(node);
+  if (!statement) return undefined;
+  return enclosingFunction(statement) === enclosingFunction(node) ? statement : undefined;
+}

@@ -1,0 +1,183 @@
+// Waits between attempts and what sizes them. The question the jitter rule asks is whether the
+// wait has randomness in it; the answer is read from the delay expression and, one or two steps
+// back, from the variables and local helpers it is computed from.
+import ts from 'typescript';
+import { calleeName, calleeObject, isFunctionNode, namePath, numericValue, unwrap } from './ast';
+import type { SourceIndex } from './source-index';
+import type { WaitSite } from './retry-model';
+import { JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
+
+const CALLBACK_NAMES = /^(resolve|res|r|done|next|cb|callback|fn|ok|go|wake|resume|continue_?)$/i;
+
+/**
+ * The wait a call performs, if it is one: `setTimeout(fn, ms)`, `await setTimeout(ms)` from
+ * timers/promises, `sleep(ms)`, `delay(ms)`, `backoff(attempt)`. Undefined for other calls.
+ */
+export function waitSite(call: ts.CallExpression): WaitSite | undefined {
+  const name = calleeName(call);
+  if (!name) return undefined;
+  const [first, second] = call.arguments;
+  if (name === 'setTimeout' || name === 'setTimeoutPromise') {
+    const firstIsCallback = first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && (CALLBACK_NAMES.test(first.text) || second !== undefined)));
+    if (firstIsCallback) return { call, delay: second };
+    return { call, delay: first };
+  }
+  if (!WAIT_NAME.test(name)) return undefined;
+  // `waitFor(() => expect(...))` polls a condition; it is not a timed wait.
+  if (first !== undefined && isFunctionNode(first)) return undefined;
+  // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
+  return { call, delay: first };
+}
+
+export type DelayClass = 'jittered' | 'server' | 'xor' | 'growing' | 'fixed' | 'unknown';
+
+interface DelayFeatures {
+  random: boolean;
+  server: boolean;
+  xor: boolean;
+  growing: boolean;
+  unknown: boolean;
+}
+
+const PURE_MATH = /^(min|max|floor|round|ceil|abs|trunc|Number|parseInt|parseFloat|clamp|toFixed)$/;
+
+/**
+ * Classifies what sizes a wait. `counters` are the construct's attempt counters: a delay that
+ * grows with them backs off (linearly or exponentially) but is still the same for every client.
+ */
+export function classifyDelay(expression: ts.Expression | undefined, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
+  if (!expression) return 'fixed';
+  const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
+  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0 });
+  if (features.random) return 'jittered';
+  if (features.server) return 'server';
+  if (features.xor) return 'xor';
+  if (features.unknown) return 'unknown';
+  if (features.growing) return 'growing';
+  return 'fixed';
+}
+
+interface ScanState {
+  index: SourceIndex;
+  counters: ReadonlySet<string>;
+  features: DelayFeatures;
+  seen: Set<string>;
+  depth: number;
+  /** When scanning `x = …`, the name being assigned, so `x * 2` reads as growth. */
+  self?: string;
+}
+
+function scanDelay(node: ts.Node, state: ScanState): void {
+  if (state.depth > 3) return;
+  if (ts.isCallExpression(node)) {
+    scanCall(node, state);
+    return;
+  }
+  if (ts.isBinaryExpression(node)) scanBinary(node, state);
+  if (ts.isStringLiteral(node) && /retry-after|ratelimit-reset/i.test(node.text)) state.features.server = true;
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+    if (scanName(node, state)) return;
+  }
+  ts.forEachChild(node, (child) => scanDelay(child, state));
+}
+
+function scanBinary(node: ts.BinaryExpression, state: ScanState): void {
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AsteriskAsteriskToken || operator === ts.SyntaxKind.LessThanLessThanToken) state.features.growing = true;
+  if (operator === ts.SyntaxKind.CaretToken && (numericValue(node.left) !== undefined || numericValue(node.right) !== undefined)) state.features.xor = true;
+  if (operator === ts.SyntaxKind.AsteriskToken && state.self && (namePath(node.left) === state.self || namePath(node.right) === state.self)) state.features.growing = true;
+}
+
+function scanCall(call: ts.CallExpression, state: ScanState): void {
+  const name = calleeName(call) ?? '';
+  const object = calleeObject(call);
+  const objectPath = object ? namePath(object) : undefined;
+  if ((objectPath === 'Math' && name === 'random') || RANDOM_CALL.test(name) || JITTER_NAME.test(name)) {
+    state.features.random = true;
+    return;
+  }
+  if (objectPath === 'Math' && name === 'pow') state.features.growing = true;
+  if (/retry.?after/i.test(call.getText())) state.features.server = true;
+  if (PURE_MATH.test(name) || (objectPath === 'Math')) {
+    call.arguments.forEach((argument) => scanDelay(argument, state));
+    return;
+  }
+  const local = !object || object.kind === ts.SyntaxKind.ThisKeyword ? state.index.functions.get(name) : undefined;
+  if (local && local.length > 0) {
+    for (const fn of local.slice(0, 2)) scanFunctionBody(fn, state);
+    call.arguments.forEach((argument) => scanDelay(argument, state));
+    return;
+  }
+  // A helper we cannot see: it may well add jitter.
+  state.features.unknown = true;
+}
+
+function scanFunctionBody(fn: ts.Node, state: ScanState): void {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return;
+  if (/Math\.random|random|jitter/i.test(body.getText())) {
+    state.features.random = true;
+    return;
+  }
+  scanDelay(body, { ...state, depth: state.depth + 1, self: undefined });
+}
+
+/** Follows a name to what it was computed from. Returns true when the node was fully handled. */
+function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: ScanState): boolean {
+  if (ts.isIdentifier(node) && node.parent && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) return true;
+  const path = namePath(node);
+  if (!path) return false;
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  if (JITTER_NAME.test(last)) {
+    state.features.random = true;
+    return true;
+  }
+  if (/retry_?after|ratelimit_?reset/i.test(path)) {
+    state.features.server = true;
+    return true;
+  }
+  if (state.counters.has(path)) state.features.growing = true;
+  if (state.seen.has(path)) return true;
+  state.seen.add(path);
+  const deeper = { ...state, depth: state.depth + 1 };
+  for (const declaration of visibleDeclarations(state.index, path, node).slice(-2)) {
+    if (declaration.initializer) scanDelay(declaration.initializer, { ...deeper, self: path });
+  }
+  for (const assignment of visibleAssignments(state.index, path, node).slice(-3)) {
+    const operator = assignment.operatorToken.kind;
+    if (operator === ts.SyntaxKind.AsteriskEqualsToken || operator === ts.SyntaxKind.AsteriskAsteriskEqualsToken || operator === ts.SyntaxKind.LessThanLessThanEqualsToken) {
+      state.features.growing = true;
+    }
+    scanDelay(assignment.right, { ...deeper, self: path });
+  }
+  return ts.isIdentifier(node);
+}
+
+/** Declarations of a name whose scope holds the use, outermost first (found by walking up from the use). */
+export function visibleDeclarations(index: SourceIndex, name: string, use: ts.Node): ts.VariableDeclaration[] {
+  if (name.includes('.')) return [];
+  const found: ts.VariableDeclaration[] = [];
+  for (let node: ts.Node | undefined = use; node; node = node.parent) {
+    const declarations = index.scopedDeclarations.get(node)?.get(name);
+    if (declarations) found.unshift(...declarations);
+  }
+  return found;
+}
+
+/** Assignments to a name path in the functions around the use (any method, for `this.` paths). */
+export function visibleAssignments(index: SourceIndex, path: string, use: ts.Node): ts.BinaryExpression[] {
+  if (path.startsWith('this.')) return index.assignments.get(path) ?? [];
+  const found: ts.BinaryExpression[] = [];
+  for (let node: ts.Node | undefined = use; node; node = node.parent) {
+    if (!isFunctionNode(node) && !ts.isSourceFile(node)) continue;
+    const assignments = index.functionAssignments.get(node)?.get(path);
+    if (assignments) found.unshift(...assignments);
+  }
+  return found;
+}
+
+/** Whether a wait's delay is a plain identifier or call that could be unwrapped for a jitter fix. */
+export function isSimpleDelay(expression: ts.Expression): boolean {
+  const inner = unwrap(expression);
+  return ts.isIdentifier(inner) || ts.isNumericLiteral(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner);
+}

@@ -1,0 +1,52 @@
+// Whether an idempotency key stays the same across attempts. A key made inside the code that
+// runs again on each attempt (`randomUUID()` in the loop body) is new every time, so the server
+// cannot tell a retry from a new operation. A key made before the retry, passed in, or stored
+// once on shared options (`opts.headers['Idempotency-Key'] ??= randomUUID()`) is stable.
+import ts from 'typescript';
+import { calleeName, calleeObject, contains, namePath, unwrap } from './ast';
+import { visibleAssignments, visibleDeclarations } from './delays';
+import type { SourceIndex } from './source-index';
+import { FRESH_KEY_CALL } from './vocabulary';
+
+export interface FreshKey {
+  /** The call (or `new Date()`) that makes a new value on each attempt. */
+  source: ts.Node;
+  /** The declaration that holds it, when the key is a variable declared in the retried code. */
+  declaration?: ts.VariableDeclaration;
+}
+
+/** The fresh value behind a key, if it is made inside `region`. */
+export function freshKeyIn(value: ts.Expression, region: ts.Node, index: SourceIndex): FreshKey | undefined {
+  const inline = freshCallIn(value);
+  if (inline) return contains(region, inline) ? { source: inline } : undefined;
+  const path = namePath(unwrap(value));
+  if (!path) return undefined;
+  for (const declaration of visibleDeclarations(index, path, value)) {
+    if (!contains(region, declaration) || !declaration.initializer) continue;
+    const source = freshCallIn(declaration.initializer);
+    if (source) return { source, declaration };
+  }
+  for (const assignment of visibleAssignments(index, path, value)) {
+    if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !contains(region, assignment)) continue;
+    const source = freshCallIn(assignment.right);
+    if (source) return { source };
+  }
+  return undefined;
+}
+
+/** A call that returns something new each time: `randomUUID()`, `uuid()`, `v4()`, `nanoid()`, `Date.now()`, `Math.random()`, `new Date()`. */
+export function freshCallIn(node: ts.Node): ts.Node | undefined {
+  if (ts.isCallExpression(node) && isFreshCall(node)) return node;
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && (node.arguments?.length ?? 0) === 0) return node;
+  return ts.forEachChild(node, (child) => (ts.isArrowFunction(child) || ts.isFunctionExpression(child) ? undefined : freshCallIn(child)));
+}
+
+function isFreshCall(call: ts.CallExpression): boolean {
+  const name = calleeName(call) ?? '';
+  if (!FRESH_KEY_CALL.test(name)) return false;
+  const object = calleeObject(call);
+  const objectName = object ? namePath(object) : undefined;
+  if (name === 'random') return objectName === 'Math';
+  if (name === 'now') return objectName === 'Date' || objectName === 'performance';
+  return true;
+}

@@ -1,0 +1,102 @@
+// Reading a condition as "it worked" or "it failed". A retry leaves on success and goes round on
+// failure; a consumer or a poller tests other things (`!job`, `status.done`), so only outcome
+// checks on a call's result count: `res.ok`, `res.status >= 500`, `[429, 503].includes(res.status)`,
+// `result.success`, `if (error)`.
+import ts from 'typescript';
+import { calleeName, namePath, numericValue, unwrap } from './ast';
+import { ERROR_NAME } from './vocabulary';
+
+export type Polarity = 'success' | 'failure';
+
+const SUCCESS_PROPERTY = /^(ok|success|succeeded|successful|isSuccess|isOk|isOK)$/;
+const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|hasError)$/;
+const STATUS_PROPERTY = /^(status|statusCode|status_code|httpStatus|code)$/;
+const RETRYABLE_CALL = /retr|transient|throttl|rateLimit|isServerError|isTimeout|isNetworkError|recoverable/i;
+
+/** The outcome a condition tests for, when it tests the result of a call made in the loop (`results`). */
+export function checkPolarity(expression: ts.Expression, results: ReadonlySet<string>): Polarity | undefined {
+  const node = unwrap(expression);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return invert(checkPolarity(node.operand, results));
+  if (ts.isBinaryExpression(node)) return binaryPolarity(node, results);
+  if (ts.isCallExpression(node)) return callPolarity(node, results);
+  const path = namePath(node);
+  if (!path || !isResult(path, results)) return undefined;
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  if (SUCCESS_PROPERTY.test(last)) return 'success';
+  if (FAILURE_PROPERTY.test(last) || (!path.includes('.') && ERROR_NAME.test(path))) return 'failure';
+  return undefined;
+}
+
+function invert(polarity: Polarity | undefined): Polarity | undefined {
+  if (polarity === 'success') return 'failure';
+  if (polarity === 'failure') return 'success';
+  return undefined;
+}
+
+function binaryPolarity(node: ts.BinaryExpression, results: ReadonlySet<string>): Polarity | undefined {
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+    return checkPolarity(node.left, results) ?? checkPolarity(node.right, results);
+  }
+  const leftPath = namePath(node.left);
+  const rightValue = numericValue(node.right) ?? booleanValue(node.right);
+  if (leftPath && rightValue !== undefined && isResult(leftPath, results)) return comparisonPolarity(leftPath, operator, rightValue);
+  const rightPath = namePath(node.right);
+  const leftValue = numericValue(node.left) ?? booleanValue(node.left);
+  if (rightPath && leftValue !== undefined && isResult(rightPath, results)) return comparisonPolarity(rightPath, mirror(operator), leftValue);
+  return undefined;
+}
+
+function booleanValue(node: ts.Expression): boolean | undefined {
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  return undefined;
+}
+
+function mirror(operator: ts.SyntaxKind): ts.SyntaxKind {
+  switch (operator) {
+    case ts.SyntaxKind.LessThanToken: return ts.SyntaxKind.GreaterThanToken;
+    case ts.SyntaxKind.LessThanEqualsToken: return ts.SyntaxKind.GreaterThanEqualsToken;
+    case ts.SyntaxKind.GreaterThanToken: return ts.SyntaxKind.LessThanToken;
+    case ts.SyntaxKind.GreaterThanEqualsToken: return ts.SyntaxKind.LessThanEqualsToken;
+    default: return operator;
+  }
+}
+
+/** `res.ok === false`, `res.status === 503`, `res.status >= 500`, `res.status < 400`. */
+function comparisonPolarity(path: string, operator: ts.SyntaxKind, value: number | boolean): Polarity | undefined {
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  const negated = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  const equality = negated || operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+  if (typeof value === 'boolean') {
+    if (!equality) return undefined;
+    const inner = SUCCESS_PROPERTY.test(last) ? 'success' : FAILURE_PROPERTY.test(last) ? 'failure' : undefined;
+    return value !== negated ? inner : invert(inner);
+  }
+  if (!STATUS_PROPERTY.test(last) || value < 100 || value > 599) return undefined;
+  if (equality) {
+    const inner: Polarity = value < 400 ? 'success' : 'failure';
+    return negated ? invert(inner) : inner;
+  }
+  const greater = operator === ts.SyntaxKind.GreaterThanToken || operator === ts.SyntaxKind.GreaterThanEqualsToken;
+  if (greater) return value >= 400 ? 'failure' : value < 300 ? 'success' : undefined;
+  return value >= 300 ? 'success' : undefined;
+}
+
+/** `[429, 503].includes(res.status)`, `RETRYABLE.has(res.status)`, `isRetryable(res)`, `shouldRetry(err)`. */
+function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Polarity | undefined {
+  const name = calleeName(call) ?? '';
+  const argumentsUseResult = call.arguments.some((argument) => {
+    const path = namePath(argument);
+    return path !== undefined && isResult(path, results);
+  });
+  if (!argumentsUseResult) return undefined;
+  if (name === 'includes' || name === 'has' || RETRYABLE_CALL.test(name)) return 'failure';
+  if (/^is(Ok|Success|Successful)$/i.test(name)) return 'success';
+  return undefined;
+}
+
+function isResult(path: string, results: ReadonlySet<string>): boolean {
+  const root = path.split('.')[0]!;
+  return results.has(root) || results.has(path);
+}

@@ -1,0 +1,249 @@
+// HTTP requests and SDK calls, with their method and whatever idempotency key they send.
+// Recognised by shape and name: fetch, axios (and instances), got, ky, undici, node http/https,
+// superagent-style `.post(url)` chains, and Stripe's create/confirm/capture calls.
+import ts from 'typescript';
+import {
+  calleeName, calleeObject, expressionName, findProperty, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName, stringValue, unwrap, valueOfProperty,
+} from './ast';
+import { resolveObject } from './retry-libraries';
+import type { RetriedClient } from './retry-model';
+import type { SourceIndex } from './source-index';
+import { IDEMPOTENCY_KEY_NAMES, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+
+export interface KeyReference {
+  /** The property (or `.set(…)` call) that carries the key. */
+  carrier: ts.Node;
+  /** The expression that gives the key its value. */
+  value: ts.Expression;
+}
+
+export interface HttpRequest {
+  call: ts.CallExpression;
+  /** Upper-case HTTP method, when the code states it. */
+  method: string | undefined;
+  library: 'fetch' | 'axios' | 'got' | 'ky' | 'request' | 'stripe' | 'retry-helper';
+  /** How messages name it: `client.post(…)`, `fetch(…)`, `stripe.charges.create(…)`. */
+  display: string;
+  /** The name path the request goes through, to match clients that retry on their own. */
+  clientName?: string;
+  /** The options object that carries headers (or Stripe's `idempotencyKey`), when it is a literal here. */
+  config?: ts.ObjectLiteralExpression;
+  /** Where an options argument would go if there is none (for the fix). */
+  configPosition: number;
+  key?: KeyReference;
+  /** Headers or options we cannot see may carry a key. */
+  keyMayBeHidden: boolean;
+  /** POST used for a read (GraphQL query, search, token polling, Twirp): repeating it is safe. */
+  isRead: boolean;
+  /** Set when the request is made through a helper that retries it (`fetchWithRetry(url, { method: 'POST' })`). */
+  retriedByHelper?: string;
+}
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+const BODY_VERBS = new Set(['post', 'put', 'patch']);
+const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|express|hono|koa|r)$/i;
+const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count/i;
+
+/** Recognises every request in the file. `clients` are the retried clients, to know their libraries. */
+export function findRequests(index: SourceIndex, clients: readonly RetriedClient[], extraKeyNames: readonly string[]): HttpRequest[] {
+  const keyNames = new Set([...IDEMPOTENCY_KEY_NAMES, ...extraKeyNames.map(normaliseKeyName)]);
+  const fileMentionsKeys = /idempoten/i.test(index.text) || extraKeyNames.some((name) => index.text.toLowerCase().includes(name.toLowerCase()));
+  const clientNames = new Set(clients.map((client) => client.name));
+  const requests: HttpRequest[] = [];
+  for (const call of index.calls) {
+    const request = recogniseRequest(call, index, clientNames);
+    if (!request) continue;
+    completeKey(request, index, keyNames, fileMentionsKeys);
+    requests.push(request);
+  }
+  return requests;
+}
+
+type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'isRead'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
+
+/** Callee names that can start a request; anything else is skipped before the closer look. */
+const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
+
+function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): HttpRequest | undefined {
+  const name = calleeName(call);
+  if (!name || (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name))) return undefined;
+  const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
+  if (!draft) return undefined;
+  const { url, body, configOpaque, ...rest } = draft;
+  return { ...rest, key: undefined, keyMayBeHidden: configOpaque, isRead: isReadRequest(url, body, draft.config, index) };
+}
+
+/** `stripe.charges.create(params, { idempotencyKey })`, `stripe.paymentIntents.confirm(id, params)`. */
+function stripeCall(call: ts.CallExpression, index: SourceIndex): Draft | undefined {
+  const name = calleeName(call) ?? '';
+  const object = calleeObject(call);
+  if (!object || !/stripe/i.test(rootName(object) ?? '')) return undefined;
+  if (!(name === 'create' || name === 'confirm' || name === 'capture' || /^create[A-Z]/.test(name))) return undefined;
+  const first = call.arguments[0];
+  const paramsFirst = name === 'create' || (first !== undefined && ts.isObjectLiteralExpression(unwrap(first)));
+  const position = paramsFirst ? 1 : 2;
+  const argument = call.arguments[position];
+  const config = argument ? resolveObject(argument, index) : undefined;
+  return {
+    call, method: 'POST', library: 'stripe', display: `${call.expression.getText().replace(/\s+/g, '')}(…)`,
+    config, configPosition: position, configOpaque: argument !== undefined && config === undefined,
+  };
+}
+
+/** `axios.post(url, data, config)`, `client.patch(…)`, `got.post(url, options)`, `ky.post(url, options)`, superagent `request.post(url)`. */
+function verbCall(call: ts.CallExpression, index: SourceIndex): Draft | undefined {
+  const name = calleeName(call) ?? '';
+  const object = calleeObject(call);
+  if (!object || !VERBS.has(name.toLowerCase()) || call.arguments.length === 0) return undefined;
+  // `app.post('/path', handler)` registers a route; msw's `http.post(url, resolver)` a mock.
+  if (call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
+  const root = rootName(object) ?? '';
+  if (ROUTE_OWNERS.test(root)) return undefined;
+  const library = libraryOf(root, index);
+  const verb = name.toLowerCase();
+  const position = library === 'got' || library === 'ky' ? 1 : BODY_VERBS.has(verb) ? 2 : 1;
+  const argument = call.arguments[position];
+  const config = argument ? resolveObject(argument, index) : undefined;
+  return {
+    call, method: verb.toUpperCase(), library, display: `${call.expression.getText().replace(/\s+/g, '')}(…)`, clientName: namePath(object),
+    config, configPosition: position, configOpaque: argument !== undefined && config === undefined,
+    url: call.arguments[0], body: BODY_VERBS.has(verb) && library === 'axios' ? call.arguments[1] : config ? findValue(config, 'json') ?? findValue(config, 'body') : undefined,
+  };
+}
+
+function libraryOf(root: string, index: SourceIndex): HttpRequest['library'] {
+  const module = index.imports.get(root)?.split('#')[0];
+  if (root === 'got' || module === 'got') return 'got';
+  if (root === 'ky' || module === 'ky') return 'ky';
+  const declarations = index.declarations.get(root) ?? [];
+  const created = declarations[0]?.initializer?.getText() ?? '';
+  if (/^(got\.extend|ky\.(create|extend))/.test(created)) return created.startsWith('got') ? 'got' : 'ky';
+  return 'axios';
+}
+
+/** `http.request({ method: 'POST' })`, `undici.request(url, { method })`, `axios.request(config)`, `pool.request({ method, path })`. */
+function requestMethodCall(call: ts.CallExpression, index: SourceIndex): Draft | undefined {
+  const object = calleeObject(call);
+  const name = calleeName(call);
+  if (!object || (name !== 'request' && name !== 'fetch')) return undefined;
+  const position = call.arguments.findIndex((argument) => resolveObject(argument, index) !== undefined);
+  const config = position >= 0 ? resolveObject(call.arguments[position]!, index) : undefined;
+  return {
+    call, method: config ? methodOf(config) : name === 'fetch' ? 'GET' : undefined, library: name === 'fetch' ? 'fetch' : 'request',
+    display: `${call.expression.getText().replace(/\s+/g, '')}(…)`, clientName: namePath(object), config,
+    configPosition: position >= 0 ? position : call.arguments.length, configOpaque: position < 0 && call.arguments.length > 1,
+    url: call.arguments[0], body: config ? findValue(config, 'body') ?? findValue(config, 'data') : undefined,
+  };
+}
+
+/** `fetch(url, init)`, `axios(config)`, `got(url, options)`, `ky(url, options)`, `request(url, options)`, `fetchWithRetry(url, init)`, retried-client names. */
+function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : undefined;
+  if (!name || call.arguments.length === 0) return undefined;
+  const module = index.imports.get(name)?.split('#')[0];
+  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name);
+  const known = name === 'fetch' || name === 'axios' || name === 'got' || name === 'ky' || name === 'request' || name === 'undiciRequest'
+    || module === 'axios' || module === 'got' || module === 'ky' || module === 'undici' || module === 'node-fetch' || module === 'cross-fetch';
+  if (!known && !clientNames.has(name) && !isHelper) return undefined;
+  const position = call.arguments.findIndex((argument) => resolveObject(argument, index) !== undefined);
+  const config = position >= 0 ? resolveObject(call.arguments[position]!, index) : undefined;
+  const fetchStyle = name === 'fetch' || module === 'node-fetch' || module === 'cross-fetch' || clientNames.has(name) || isHelper;
+  const method = config ? methodOf(config) ?? (fetchStyle || name === 'axios' || name === 'got' || name === 'ky' ? 'GET' : undefined) : call.arguments.length === 1 && fetchStyle ? 'GET' : undefined;
+  const library: HttpRequest['library'] = isHelper && !clientNames.has(name) ? 'retry-helper' : fetchStyle ? 'fetch' : name === 'got' || module === 'got' ? 'got' : name === 'ky' || module === 'ky' ? 'ky' : name === 'axios' || module === 'axios' ? 'axios' : 'request';
+  return {
+    call, method, library, display: `${name}(…)`, clientName: name, config,
+    configPosition: position >= 0 ? position : Math.max(1, call.arguments.length),
+    configOpaque: position < 0 && call.arguments.length > 1,
+    retriedByHelper: library === 'retry-helper' ? `\`${name}\`` : undefined,
+    url: ts.isObjectLiteralExpression(unwrap(call.arguments[0]!)) ? config && findValue(config, 'url') : call.arguments[0],
+    body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
+  };
+}
+
+function methodOf(config: ts.ObjectLiteralExpression): string | undefined {
+  const value = findValue(config, 'method');
+  if (!value) return hasSpread(config) ? undefined : 'GET';
+  const text = stringValue(unwrap(value));
+  return text?.toUpperCase();
+}
+
+function findValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const property = findProperty(object, name);
+  return property ? valueOfProperty(property) : undefined;
+}
+
+/** POST used for reading: GraphQL queries (not mutations), search endpoints, token polling, Twirp. */
+function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | undefined, config: ts.ObjectLiteralExpression | undefined, index: SourceIndex): boolean {
+  const bodyText = body?.getText() ?? (config ? findValue(config, 'body')?.getText() ?? '' : '');
+  if (/\bmutation\b/.test(bodyText) || /\bmutation\b/.test(resolvedQueryText(bodyText, index))) return false;
+  if (/\bquery\s*:\s*(`|'|")\s*(query\b|\{)/.test(bodyText) || /\bquery\s*:\s*gql\b/.test(bodyText)) return true;
+  if (!url) return false;
+  return READ_URL.test(literalText(url)) || READ_URL.test(url.getText()) || /graphql|search/i.test(namePath(url) ?? '');
+}
+
+/** The text behind `query: NAME` in a GraphQL body, where NAME is a constant declared in the file. */
+function resolvedQueryText(bodyText: string, index: SourceIndex): string {
+  const match = /\bquery\s*:\s*([A-Za-z_$][\w$]*)/.exec(bodyText);
+  if (!match) return '';
+  const declaration = index.declarations.get(match[1]!)?.[0];
+  return declaration?.initializer?.getText() ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The key
+
+function completeKey(request: HttpRequest, index: SourceIndex, keyNames: Set<string>, fileMentionsKeys: boolean): void {
+  let hidden = request.keyMayBeHidden;
+  if (request.config) {
+    const found = keyInObject(request.config, keyNames, index);
+    request.key = found.key;
+    hidden ||= found.hidden;
+  }
+  request.key ??= keyInChain(request.call, keyNames);
+  request.keyMayBeHidden = request.key === undefined && hidden && fileMentionsKeys;
+}
+
+/** A key at the top level of the options (SDK style) or in its `headers`, which may be a literal, `new Headers({…})`, or a const. */
+function keyInObject(config: ts.ObjectLiteralExpression, keyNames: Set<string>, index: SourceIndex): { key?: KeyReference; hidden: boolean } {
+  const direct = keyProperty(config, keyNames);
+  if (direct) return { key: direct, hidden: false };
+  const headersValue = findValue(config, 'headers');
+  if (!headersValue) return { hidden: hasSpread(config) };
+  let headers = resolveObject(headersValue, index);
+  const inner = unwrap(headersValue);
+  if (!headers && ts.isNewExpression(inner) && inner.arguments?.[0]) headers = resolveObject(inner.arguments[0], index);
+  if (!headers) return { hidden: true };
+  const key = keyProperty(headers, keyNames);
+  return { key, hidden: !key && hasSpread(headers) };
+}
+
+function keyProperty(object: ts.ObjectLiteralExpression, keyNames: Set<string>): KeyReference | undefined {
+  for (const property of object.properties) {
+    const name = property.name ? propertyNameText(property.name) : undefined;
+    if (!name || !keyNames.has(normaliseKeyName(name))) continue;
+    const value = valueOfProperty(property);
+    if (value) return { carrier: property, value };
+  }
+  return undefined;
+}
+
+/** superagent and friends: `request.post(url).set('Idempotency-Key', key).send(body)`. */
+function keyInChain(call: ts.CallExpression, keyNames: Set<string>): KeyReference | undefined {
+  let node: ts.Node = call;
+  while (node.parent && ts.isPropertyAccessExpression(node.parent) && node.parent.parent && ts.isCallExpression(node.parent.parent)) {
+    const chained = node.parent.parent;
+    const method = expressionName(node.parent);
+    const header = stringValue(chained.arguments[0]);
+    if ((method === 'set' || method === 'header' || method === 'setHeader') && header && keyNames.has(normaliseKeyName(header)) && chained.arguments[1]) {
+      return { carrier: chained, value: chained.arguments[1] };
+    }
+    node = chained;
+  }
+  return undefined;
+}
+
+/** Whether a request changes state in a way that a repeat would duplicate. */
+export function isUnsafe(request: HttpRequest): boolean {
+  return request.method === 'POST' || request.method === 'PATCH';
+}

@@ -1,0 +1,18 @@
+// Every retry in a file, found once and shared by the four rules: loops, recursion, axios
+// interceptors, libraries and operators, and calls to helpers named for retrying.
+import type { RetryFacts } from './retry-model';
+import { findLibraryRetries } from './retry-libraries';
+import { findRetryLoops } from './retry-loops';
+import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
+import type { SourceIndex } from './source-index';
+
+export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = []): RetryFacts {
+  const libraries = findLibraryRetries(index, retryHelpers);
+  const constructs = [
+    ...findRetryLoops(index),
+    ...findRecursiveRetries(index),
+    ...findInterceptorRetries(index),
+    ...libraries.constructs,
+  ].sort((a, b) => a.report.start - b.report.start);
+  return { constructs, clients: libraries.clients };
+}

@@ -1,0 +1,467 @@
+// Retry loops: a loop whose success path leaves the loop and whose failure path goes round again
+// to the same call. The body of each candidate loop is scanned once; the shape, the cap and the
+// backoff are all read from that scan.
+import ts from 'typescript';
+import {
+  calleeName, contains, isExitStatement, isFunctionNode, namePath, numericValue, referencesName, shortText, statementInList, unwrap,
+} from './ast';
+import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
+import { classifyDelay, waitSite, type DelayClass } from './delays';
+import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
+import { checkPolarity } from './outcomes';
+import type { SourceIndex } from './source-index';
+import { loopHeaderSpan } from './spans';
+import { CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, LOG_NAME, NEW_INPUT_CALL, WAIT_NAME } from './vocabulary';
+
+/** What one scan of a loop's body finds. */
+interface LoopScan {
+  tries: ts.TryStatement[];
+  /** `return`, `throw`, and `break`s that leave this loop, outside nested functions. */
+  exits: ts.Node[];
+  /** `continue`s that go round this loop. */
+  continues: ts.ContinueStatement[];
+  ifs: ts.IfStatement[];
+  /** Attempt counters advanced anywhere in the loop (header included), by name path. */
+  advances: Map<string, ts.Node[]>;
+  waits: WaitSite[];
+  /** Calls outside nested functions. */
+  calls: ts.CallExpression[];
+  assignments: ts.BinaryExpression[];
+  declarations: ts.VariableDeclaration[];
+  /** The loop takes a new item of work each time round (a queue pop, a stream read). */
+  takesNewInput: boolean;
+}
+
+interface WalkState {
+  inFunction: boolean;
+  inNestedLoop: boolean;
+  inSwitch: boolean;
+}
+
+/** Recognises every retry loop in the file. */
+export function findRetryLoops(index: SourceIndex): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  for (const loop of index.loops) {
+    const construct = analyseLoop(loop, index);
+    if (construct) constructs.push(construct);
+  }
+  return constructs;
+}
+
+function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryConstruct | undefined {
+  const finiteList = ts.isForOfStatement(loop) ? isFiniteAttemptList(loop.expression) : false;
+  if (ts.isForOfStatement(loop) && !finiteList) return undefined;
+  // Cheap guard before the scan: a retry loop handles a failure, so its text says so.
+  const loopText = index.text.slice(loop.pos, loop.end);
+  if (!/catch|\.ok\b|status|error|err\b|success|retr|fail/i.test(loopText)) return undefined;
+  const condition = loopCondition(loop);
+  if (condition && /\.length\b|\.size\b/.test(condition.getText(index.sourceFile))) return undefined;
+
+  const scan = scanLoop(loop);
+  if (scan.takesNewInput || advancesCursor(loop, scan, condition)) return undefined;
+  if (!isRetryShape(loop, scan, condition)) return undefined;
+
+  const counters = new Set(scan.advances.keys());
+  return {
+    kind: 'loop',
+    label: `${loopLabel(loop, index.sourceFile)} retry loop`,
+    report: loopHeaderSpan(loop, index.sourceFile),
+    scopes: [loop.statement, ...(condition ? [condition] : [])],
+    rerunsScope: true,
+    anchor: statementInList(loop),
+    bound: finiteList ? { capped: true, by: 'finite-list' } : loopBound(loop, scan, condition, index),
+    backoff: loopBackoff(scan, index, counters),
+    loop,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scan
+
+function scanLoop(loop: ts.IterationStatement): LoopScan {
+  const scan: LoopScan = {
+    tries: [], exits: [], continues: [], ifs: [], advances: new Map(), waits: [], calls: [], assignments: [], declarations: [], takesNewInput: false,
+  };
+  const label = ts.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
+  const visit = (node: ts.Node, state: WalkState): void => {
+    noteNode(node, state, scan, label);
+    const next = nextState(node, state);
+    ts.forEachChild(node, (child) => visit(child, next));
+  };
+  // The header counts for counters (`attempt++` in a for, `retries--` in a while condition).
+  for (const part of loopHeaderParts(loop)) visit(part, { inFunction: false, inNestedLoop: false, inSwitch: false });
+  visit(loop.statement, { inFunction: false, inNestedLoop: false, inSwitch: false });
+  return scan;
+}
+
+function loopHeaderParts(loop: ts.IterationStatement): ts.Node[] {
+  if (ts.isForStatement(loop)) return [loop.condition, loop.incrementor].filter((part): part is ts.Expression => part !== undefined);
+  if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) return [loop.expression];
+  return [];
+}
+
+function nextState(node: ts.Node, state: WalkState): WalkState {
+  if (isFunctionNode(node)) return { ...state, inFunction: true };
+  if (ts.isIterationStatement(node, false)) return { ...state, inNestedLoop: true };
+  if (ts.isSwitchStatement(node)) return { ...state, inSwitch: true };
+  return state;
+}
+
+function noteNode(node: ts.Node, state: WalkState, scan: LoopScan, label: string | undefined): void {
+  const advanced = advancedName(node);
+  if (advanced) {
+    const list = scan.advances.get(advanced);
+    if (list) list.push(node);
+    else scan.advances.set(advanced, [node]);
+  }
+  if (ts.isCallExpression(node)) noteCall(node, state, scan);
+  if (state.inFunction) return;
+  switch (node.kind) {
+    case ts.SyntaxKind.TryStatement:
+      if (!state.inNestedLoop) scan.tries.push(node as ts.TryStatement);
+      break;
+    case ts.SyntaxKind.IfStatement:
+      if (!state.inNestedLoop) scan.ifs.push(node as ts.IfStatement);
+      break;
+    case ts.SyntaxKind.ReturnStatement:
+    case ts.SyntaxKind.ThrowStatement:
+      scan.exits.push(node);
+      break;
+    case ts.SyntaxKind.BreakStatement: {
+      const target = (node as ts.BreakStatement).label?.text;
+      if (target ? target === label || !state.inNestedLoop : !state.inNestedLoop && !state.inSwitch) scan.exits.push(node);
+      break;
+    }
+    case ts.SyntaxKind.ContinueStatement: {
+      const target = (node as ts.ContinueStatement).label?.text;
+      if (target ? target === label : !state.inNestedLoop) scan.continues.push(node as ts.ContinueStatement);
+      break;
+    }
+    case ts.SyntaxKind.BinaryExpression:
+      if ((node as ts.BinaryExpression).operatorToken.kind >= ts.SyntaxKind.FirstAssignment
+        && (node as ts.BinaryExpression).operatorToken.kind <= ts.SyntaxKind.LastAssignment) scan.assignments.push(node as ts.BinaryExpression);
+      break;
+    case ts.SyntaxKind.VariableDeclaration:
+      scan.declarations.push(node as ts.VariableDeclaration);
+      break;
+  }
+}
+
+function noteCall(call: ts.CallExpression, state: WalkState, scan: LoopScan): void {
+  const wait = waitSite(call);
+  if (wait) scan.waits.push(wait);
+  if (state.inFunction) return;
+  scan.calls.push(call);
+  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(calleeName(call) ?? '')) scan.takesNewInput = true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Is it a retry?
+
+function loopCondition(loop: ts.IterationStatement): ts.Expression | undefined {
+  if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) return loop.expression;
+  if (ts.isForStatement(loop)) return loop.condition;
+  return undefined;
+}
+
+/**
+ * A retry loop goes round again after a failure and leaves after a success. Three shapes:
+ * a try whose catch goes round and whose success path leaves; a result check that leaves on
+ * success (or goes round on failure); a `do … while` (or `while`) whose condition is a failure.
+ */
+function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined): boolean {
+  const conditionNames = condition ? namesIn(condition) : new Set<string>();
+  if (scan.tries.some((attempt) => isRetryingTry(attempt, loop, scan, conditionNames))) return true;
+  const results = resultNames(scan);
+  if (scan.ifs.some((statement) => isRetryingCheck(statement, scan, results))) return true;
+  return condition !== undefined && (ts.isDoStatement(loop) || ts.isWhileStatement(loop))
+    && checkPolarity(condition, results) === 'failure';
+}
+
+function isRetryingTry(attempt: ts.TryStatement, loop: ts.IterationStatement, scan: LoopScan, conditionNames: Set<string>): boolean {
+  const handler = attempt.catchClause;
+  if (!handler || catchAlwaysLeaves(handler)) return false;
+  const leavesOnSuccess = scan.exits.some((exit) => !ts.isThrowStatement(exit) && !insideCatch(exit, loop)
+    && (contains(attempt.tryBlock, exit) || exit.pos >= attempt.end));
+  if (leavesOnSuccess) return true;
+  // A done flag set on success: `while (!done) { try { …; done = true } catch {} }`.
+  return scan.assignments.some((assignment) => contains(attempt.tryBlock, assignment) && conditionNames.has(namePath(assignment.left) ?? ''));
+}
+
+/** A catch whose every way out leaves the loop (rethrows, returns, breaks) does not retry. */
+function catchAlwaysLeaves(handler: ts.CatchClause): boolean {
+  return handler.block.statements.some((statement) => isExitStatement(statement) && !(ts.isBreakStatement(statement) && statement.label));
+}
+
+function insideCatch(node: ts.Node, loop: ts.IterationStatement): boolean {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (ts.isCatchClause(current)) return true;
+  }
+  return false;
+}
+
+function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, results: Set<string>): boolean {
+  const polarity = checkPolarity(statement.expression, results);
+  if (!polarity) return false;
+  const leaves = (branch: ts.Node | undefined): boolean => branch !== undefined
+    && scan.exits.some((exit) => !ts.isThrowStatement(exit) && contains(branch, exit));
+  if (polarity === 'success') return leaves(statement.thenStatement);
+  const goesRound = scan.continues.some((next) => contains(statement.thenStatement, next));
+  const leavesAfter = scan.exits.some((exit) => !ts.isThrowStatement(exit) && exit.pos >= statement.end);
+  return leaves(statement.elseStatement) || (goesRound && leavesAfter) || (!leaves(statement.thenStatement) && leavesAfter);
+}
+
+/** Names that hold the outcome of a call made in the loop: `res` in `const res = await fetch(…)`. */
+function resultNames(scan: LoopScan): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of scan.declarations) {
+    if (declaration.initializer && ts.isCallExpression(unwrap(declaration.initializer))) addBindingNames(declaration.name, names);
+  }
+  for (const assignment of scan.assignments) {
+    const path = namePath(assignment.left);
+    if (path && ts.isCallExpression(unwrap(assignment.right))) names.add(path);
+  }
+  return names;
+}
+
+function addBindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) {
+    into.add(name.text);
+    return;
+  }
+  for (const element of name.elements) {
+    if (!ts.isOmittedExpression(element)) addBindingNames(element.name, into);
+  }
+}
+
+function namesIn(node: ts.Node): Set<string> {
+  const names = new Set<string>();
+  const visit = (child: ts.Node): void => {
+    const path = ts.isIdentifier(child) || ts.isPropertyAccessExpression(child) ? namePath(child as ts.Expression) : undefined;
+    if (path) names.add(path);
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return names;
+}
+
+/**
+ * Pagination, keyset pagination and widening searches move to a new input each time round:
+ * `cursor = page.next`, `offset += pageSize`, `radius *= 2`, or a page counter in the URL.
+ */
+function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined): boolean {
+  const inputs = new Set<string>();
+  for (const assignment of scan.assignments) {
+    const path = namePath(assignment.left);
+    if (!path || advancedName(assignment)) continue;
+    const operator = assignment.operatorToken.kind;
+    const right = unwrap(assignment.right);
+    const compound = operator !== ts.SyntaxKind.EqualsToken && operator !== ts.SyntaxKind.QuestionQuestionEqualsToken && operator !== ts.SyntaxKind.BarBarEqualsToken;
+    const readsCursor = (ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right) || ts.isBinaryExpression(right)) && CURSOR_TEXT.test(right.getText());
+    if (compound || readsCursor) inputs.add(path);
+  }
+  if (ts.isForStatement(loop) && loop.incrementor && !advancedName(loop.incrementor)) {
+    const path = ts.isBinaryExpression(loop.incrementor) ? namePath(loop.incrementor.left) : undefined;
+    if (path) inputs.add(path);
+  }
+  for (const counter of scan.advances.keys()) {
+    if (/page|offset|cursor|index|idx|radius|batch|chunk|skip|depth|level|step|^[ijk]$/i.test(counter)) inputs.add(counter);
+  }
+  if (inputs.size === 0) return false;
+  if (condition && [...inputs].some((name) => referencesPath(condition, name) && !scan.advances.has(name))) return true;
+  return scan.calls.some((call) => isOperationCall(call) && call.arguments.some((argument) => [...inputs].some((name) => usesAsInput(argument, name))));
+}
+
+/** A call that does the work (not a wait, a log line, or a delay computation). */
+function isOperationCall(call: ts.CallExpression): boolean {
+  const name = calleeName(call) ?? '';
+  return !waitSite(call) && !LOG_NAME.test(name) && !DELAY_CALC_NAME.test(name);
+}
+
+/** Whether an argument uses a name as data: in an index, a template, a property, or an expression; a bare `attempt` passed along is not. */
+function usesAsInput(argument: ts.Expression, name: string): boolean {
+  const bare = unwrap(argument);
+  if (namePath(bare) === name) return !/attempt|retr|tries|try|count|^n$/i.test(name);
+  return referencesPath(argument, name);
+}
+
+function referencesPath(node: ts.Node, path: string): boolean {
+  if (!path.includes('.')) return referencesName(node, path);
+  return node.getText().includes(path.replace(/^this\./, 'this.'));
+}
+
+/** `for (const ms of [100, 200, 400])`, `for (const delay of DELAYS)`, `for (const _ of Array(3))`. */
+function isFiniteAttemptList(iterable: ts.Expression): boolean {
+  const node = unwrap(iterable);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0 && node.elements.every((element) => numericValue(element) !== undefined);
+  const text = node.getText();
+  if (/^(new\s+)?Array(\.from)?\(|^\[\s*\.\.\.\s*Array\(|^range\(/.test(text)) return true;
+  const name = namePath(node) ?? '';
+  return /delay|backoff|interval|wait|timeout|retr|schedule/i.test(name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cap
+
+function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined, index: SourceIndex): Bound {
+  const comparisons = condition ? collectComparisons(condition, true) : emptyComparisons();
+  const guarded = emptyComparisons();
+  const anywhere = emptyComparisons();
+  for (const statement of scan.ifs) {
+    collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere);
+  }
+  if (comparisons.deadline || guarded.deadline) return { capped: true, by: 'deadline' };
+  const counters = [...scan.advances.keys()];
+  const capHelperCounters = counters.filter((counter) => passedToCapHelper(counter, scan, index));
+  const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
+  if (capping.length > 0) return leakCheck(loop, scan, capping, index);
+  if (counters.length > 0) return uncappedCounter(counters, comparisons, anywhere, scan);
+  const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
+    && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
+  if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
+  return { capped: false, reason: 'no-cap' };
+}
+
+/** Whether an `if` decides between leaving and going round: one branch (or the statement after it) leaves. */
+function guardsExit(statement: ts.IfStatement, scan: LoopScan): boolean {
+  if (scan.exits.some((exit) => contains(statement.thenStatement, exit) || (statement.elseStatement && contains(statement.elseStatement, exit)))) return true;
+  const parent = statement.parent;
+  if (ts.isBlock(parent)) {
+    const next = parent.statements[parent.statements.indexOf(statement) + 1];
+    return next !== undefined && isExitStatement(next);
+  }
+  return false;
+}
+
+function comparedAsCap(counter: string, comparisons: Comparisons, guarded: Comparisons, scan: LoopScan): boolean {
+  if (comparisons.compared.has(counter) || guarded.compared.has(counter)) return true;
+  // `const remaining = MAX - attempt; if (remaining <= 0) throw …` compares a name derived from the counter.
+  return scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.initializer
+    && (comparisons.compared.has(declaration.name.text) || guarded.compared.has(declaration.name.text))
+    && referencesPath(declaration.initializer, counter));
+}
+
+/**
+ * A helper that throws after N, called as a statement of its own: `assertRetryBudget(++attempt, err)`.
+ * A local helper must contain a `throw`; one we cannot see must be named for it.
+ */
+function passedToCapHelper(counter: string, scan: LoopScan, index: SourceIndex): boolean {
+  return scan.calls.some((call) => {
+    const name = calleeName(call) ?? '';
+    if (!ts.isExpressionStatement(call.parent) && !(ts.isAwaitExpression(call.parent) && ts.isExpressionStatement(call.parent.parent))) return false;
+    if (waitSite(call) || LOG_NAME.test(name) || DELAY_CALC_NAME.test(name) || WAIT_NAME.test(name)) return false;
+    if (!call.arguments.some((argument) => referencesPath(argument, counter))) return false;
+    const local = index.functions.get(name);
+    return local ? local.some((fn) => /\bthrow\b/.test(fn.getText())) : CAP_HELPER_NAME.test(name);
+  });
+}
+
+/** Caps that leak: a `continue` that goes round without advancing the capping counter. */
+function leakCheck(loop: ts.IterationStatement, scan: LoopScan, capping: string[], index: SourceIndex): Bound {
+  const header = loopHeaderParts(loop);
+  const advancedInHeader = capping.some((counter) => scan.advances.get(counter)!.some((node) => header.some((part) => contains(part, node))));
+  if (advancedInHeader) return { capped: true, by: 'counter' };
+  for (const next of scan.continues) {
+    if (!capping.some((counter) => advanceDominates(scan.advances.get(counter)!, next, loop))) {
+      const line = index.sourceFile.getLineAndCharacterOfPosition(next.getStart(index.sourceFile)).line + 1;
+      return { capped: false, reason: 'leak', counter: capping[0], leak: next, detail: String(line) };
+    }
+  }
+  return { capped: true, by: 'counter' };
+}
+
+/** Whether one of the advances runs before `node` on every path from the top of the loop body. */
+function advanceDominates(advances: ts.Node[], node: ts.Node, loop: ts.IterationStatement): boolean {
+  for (let current: ts.Node = node; current !== loop && current.parent; current = current.parent) {
+    const parent: ts.Node = current.parent;
+    if (ts.isBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
+      const earlier = parent.statements.slice(0, parent.statements.indexOf(current as ts.Statement));
+      if (advances.some((advance) => earlier.some((statement) => contains(statement, advance)))) return true;
+    }
+    if (ts.isIfStatement(parent) && current !== parent.expression && advances.some((advance) => contains(parent.expression, advance))) return true;
+    if (ts.isCatchClause(parent)) {
+      const attempt = parent.parent as ts.TryStatement;
+      if (advances.some((advance) => attempt.tryBlock.statements.some((statement) => ts.isExpressionStatement(statement) && contains(statement, advance)))) return true;
+    }
+  }
+  return false;
+}
+
+function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere: Comparisons, scan: LoopScan): Bound {
+  const counter = counters[0]!;
+  const modulo = counters.find((name) => comparisons.moduloOnly.has(name) || elsewhere.moduloOnly.has(name));
+  if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
+  const sizesDelay = counters.find((name) => scan.waits.some((wait) => wait.delay !== undefined && referencesPath(wait.delay, name))
+    || scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && /delay|backoff|wait|timeout|ms$/i.test(declaration.name.text)
+      && declaration.initializer !== undefined && referencesPath(declaration.initializer, name)));
+  if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
+  return { capped: false, reason: 'never-compared', counter };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The backoff
+
+function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<string>): Backoff {
+  return backoffFromWaits(scan.waits, scan.declarations, index, counters);
+}
+
+/** Classifies a construct's waits; shared with recursive retries. */
+export function backoffFromWaits(waits: WaitSite[], declarations: ts.VariableDeclaration[], index: SourceIndex, counters: ReadonlySet<string>): Backoff {
+  if (waits.length === 0) return { kind: 'none' };
+  const classes = waits.map((wait) => classifyWait(wait, index, counters));
+  const plain = waits.filter((_, i) => classes[i] === 'fixed' || classes[i] === 'growing' || classes[i] === 'xor');
+  if (plain.length === 0) return classes.includes('unknown') && !classes.includes('jittered') && !classes.includes('server') ? { kind: 'unknown' } : { kind: 'jittered' };
+  if (classes.includes('xor')) return { kind: 'xor', waits: waits.filter((_, i) => classes[i] === 'xor') };
+  const ignored = ignoredDelay(declarations, waits, index, counters);
+  if (ignored) return { kind: 'ignored', computed: ignored, waits: plain };
+  return { kind: classes.includes('growing') ? 'growing' : 'fixed', waits: plain };
+}
+
+function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
+  const name = calleeName(wait.call) ?? '';
+  if (/jitter|random/i.test(name)) return 'jittered';
+  const local = index.functions.has(name);
+  if (!local && /backoff|exponential/i.test(name)) return 'unknown';
+  if (local && name !== 'setTimeout') return classifyDelay(wait.call, index, counters) === 'jittered' ? 'jittered' : classifyDelay(wait.delay, index, counters);
+  if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
+  return classifyDelay(wait.delay, index, counters);
+}
+
+/** `const delay = 2 ** attempt * 100; await sleep(1000)`: a computed delay that no wait uses. */
+function ignoredDelay(declarations: ts.VariableDeclaration[], waits: WaitSite[], index: SourceIndex, counters: ReadonlySet<string>): string | undefined {
+  for (const declaration of declarations) {
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+    const name = declaration.name.text;
+    if (!/delay|backoff|wait|sleep|timeout|interval|ms$/i.test(name)) continue;
+    const computed = classifyDelay(declaration.initializer, index, counters);
+    if (computed !== 'growing' && computed !== 'jittered') continue;
+    if (!waits.some((wait) => wait.delay !== undefined && referencesName(wait.delay, name))) return name;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Naming
+
+function loopLabel(loop: ts.IterationStatement, sourceFile: ts.SourceFile): string {
+  if (ts.isDoStatement(loop)) {
+    const condition = shortText(loop.expression, sourceFile, 32);
+    return `\`do … while (${condition})\``;
+  }
+  const header = sourceFile.text.slice(loop.getStart(sourceFile), loop.statement.pos).replace(/\s+/g, ' ').trim();
+  if (header.length <= 48) return `\`${header}\``;
+  return ts.isForStatement(loop) ? '`for`' : ts.isForOfStatement(loop) ? '`for … of`' : '`while`';
+}
+
+/** Exposed for the fixes: the loop's try statements whose catch goes round. */
+export function retryingCatch(loop: ts.IterationStatement): ts.CatchClause | undefined {
+  const scan = scanLoop(loop);
+  const attempt = scan.tries.find((candidate) => candidate.catchClause && !catchAlwaysLeaves(candidate.catchClause));
+  return attempt?.catchClause;
+}
+
+/** Exposed for the fixes: whether a loop has a `continue` that goes round outside a catch. */
+export function hasContinueOutsideCatch(loop: ts.IterationStatement): boolean {
+  return scanLoop(loop).continues.some((next) => !insideCatch(next, loop));
+}
+

@@ -1,0 +1,88 @@
+// What the retry recognisers find, in a shape the rules consume. One list per file, computed once.
+import type ts from 'typescript';
+
+/** A span of the analysed text, as offsets. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Whether and how a retry stops. */
+export type Bound =
+  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' }
+  | { capped: false; reason: UncappedReason; detail?: string; counter?: string; leak?: ts.Node }
+  /** We cannot see the cap (options passed in from elsewhere, for instance): say nothing. */
+  | { capped: 'unknown' };
+
+export type UncappedReason =
+  | 'no-cap'
+  | 'never-compared'
+  | 'modulo-only'
+  | 'delay-only'
+  | 'never-advanced'
+  | 'leak'
+  | 'infinite-option';
+
+/** How a retry waits between attempts. */
+export type Backoff =
+  | { kind: 'jittered' }
+  /** Waits come from elsewhere (an imported helper, options passed in): say nothing. */
+  | { kind: 'unknown' }
+  | { kind: 'none'; waits?: undefined }
+  | { kind: 'fixed' | 'growing' | 'xor'; waits: WaitSite[] }
+  | { kind: 'ignored'; computed: string; waits: WaitSite[] }
+  | { kind: 'delay-after-retry' }
+  /** A library whose own delays are not randomised unless an option says so. */
+  | { kind: 'library-default'; detail: string; fix?: LibraryOptionFix };
+
+/** One place the code waits, with the expression that sizes the wait (if it has one). */
+export interface WaitSite {
+  call: ts.CallExpression;
+  delay?: ts.Expression;
+}
+
+/** An option the rule can add or change on a library call to turn jitter on. */
+export interface LibraryOptionFix {
+  title: string;
+  /** The options object to add the property to, or the call to append an options argument to. */
+  target: ts.ObjectLiteralExpression | ts.CallExpression;
+  property: string;
+  /** An existing property to replace instead of adding one. */
+  replace?: ts.ObjectLiteralElementLike;
+}
+
+export type RetryKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'helper-call' | 'rxjs';
+
+export interface RetryConstruct {
+  kind: RetryKind;
+  /** How messages name it, already quoted: "`while (true)` retry loop", "`pRetry` call". */
+  label: string;
+  /** The text span findings underline: a loop's header, a call's first line. */
+  report: Span;
+  /** The code that runs again on every attempt. Requests inside are retried. */
+  scopes: ts.Node[];
+  /**
+   * Whether each attempt re-runs the code in `scopes` (so a key made there is new each time).
+   * False for rxjs, which re-subscribes to an observable built once.
+   */
+  rerunsScope: boolean;
+  /** The statement to put new code before (a key, a cap), when it sits in a statement list. */
+  anchor?: ts.Statement;
+  bound: Bound;
+  backoff: Backoff;
+  /** For loops: the loop statement, so the cap fix can edit it. */
+  loop?: ts.IterationStatement;
+}
+
+/** A client or wrapped function whose own retries re-send requests, including POST if `coversPost`. */
+export interface RetriedClient {
+  /** The name path requests are made through: `client`, `axios`, `this.http`, `fetchWithRetry`. */
+  name: string;
+  label: string;
+  coversPost: boolean;
+}
+
+export interface RetryFacts {
+  constructs: RetryConstruct[];
+  clients: RetriedClient[];
+}

@@ -1,0 +1,286 @@
+// Recursive retries: a function that calls itself again from its failure path (a catch, a
+// `.catch`, an error callback, a close handler), directly or through `setTimeout`. Also axios
+// response interceptors that re-send `error.config`, which retry the same way.
+import ts from 'typescript';
+import {
+  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, stringValue, unwrap,
+} from './ast';
+import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
+import { waitSite } from './delays';
+import { checkPolarity } from './outcomes';
+import { backoffFromWaits } from './retry-loops';
+import type { Bound, RetryConstruct, WaitSite } from './retry-model';
+import type { SourceIndex } from './source-index';
+import { firstLineSpan } from './spans';
+
+/** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
+const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
+
+const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i;
+
+type Context = 'catch' | 'event';
+
+export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
+  const byFunction = new Map<FunctionNode, ts.Expression[]>();
+  for (const { fn, ref } of index.selfReferences) {
+    const list = byFunction.get(fn);
+    if (list) list.push(ref);
+    else byFunction.set(fn, [ref]);
+  }
+  const constructs: RetryConstruct[] = [];
+  for (const [fn, refs] of byFunction) {
+    const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn) })).filter((entry) => entry.context !== undefined);
+    if (failing.length === 0) continue;
+    const name = functionName(fn) ?? 'function';
+    const event = failing.some((entry) => entry.context === 'event');
+    const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
+    const label = event ? `reconnect handler that calls \`${callText}\` again` : `recursive retry of \`${callText}\``;
+    constructs.push(recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index));
+  }
+  return constructs;
+}
+
+/** axios `instance.interceptors.response.use(ok, onError)` where onError re-sends `error.config`. */
+export function findInterceptorRetries(index: SourceIndex): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  for (const call of index.calls) {
+    if (calleeName(call) !== 'use') continue;
+    const object = calleeObject(call);
+    if (!object || !/interceptors\.response$/.test(namePath(object) ?? '')) continue;
+    const handler = resolveFunction(call.arguments[1], index);
+    if (!handler) continue;
+    const resends = resendCalls(handler);
+    if (resends.length === 0) continue;
+    constructs.push(recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, call));
+  }
+  return constructs;
+}
+
+function resolveFunction(node: ts.Expression | undefined, index: SourceIndex): FunctionNode | undefined {
+  if (!node) return undefined;
+  const inner = unwrap(node);
+  if (isFunctionNode(inner)) return inner;
+  const name = namePath(inner);
+  return name ? index.functions.get(name.replace(/^this\./, ''))?.[0] : undefined;
+}
+
+/** Calls in an error handler that pass the failed request's config back in: `axios(error.config)`, `api.request(originalRequest)`. */
+function resendCalls(handler: FunctionNode): ts.Expression[] {
+  const parameter = handler.parameters[0];
+  if (!parameter || !ts.isIdentifier(parameter.name)) return [];
+  const errorName = parameter.name.text;
+  const configNames = new Set([`${errorName}.config`]);
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /\.config\b/.test(node.initializer.getText())
+      && node.initializer.getText().startsWith(errorName)) configNames.add(node.name.text);
+    if (ts.isCallExpression(node)) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  if (handler.body) visit(handler.body);
+  return calls.filter((call) => {
+    const name = calleeName(call) ?? '';
+    if (/^(reject|resolve|log|warn|error|info|debug|set|assign|refresh\w*|emit)$/i.test(name)) return false;
+    return call.arguments.some((argument) => {
+      const inner = unwrap(argument);
+      const path = namePath(inner);
+      if (path && configNames.has(path)) return true;
+      return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isSpreadAssignment(property) && configNames.has(namePath(property.expression) ?? ''));
+    });
+  }).map((call) => call.expression);
+}
+
+/** The kind of failure path a self-reference sits on, or undefined if it is not on one. */
+function failureContext(ref: ts.Node, fn: FunctionNode): Context | undefined {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (ts.isCatchClause(node)) return 'catch';
+    if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression)) {
+      const context = callbackContext(node, child);
+      if (context) return context;
+    }
+    if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && /^on(error|close|disconnect|end|timeout|abort)$/i.test(namePath(node.left)?.split('.').pop() ?? '')) {
+      return /close|disconnect|end/i.test(namePath(node.left) ?? '') ? 'event' : 'catch';
+    }
+    if (ts.isIfStatement(node) && child !== node.expression) {
+      const polarity = checkPolarity(node.expression, ANY_RESULT);
+      if ((child === node.thenStatement && polarity === 'failure') || (child === node.elseStatement && polarity === 'success')) return 'catch';
+    }
+    if (ts.isConditionalExpression(node) && child !== node.condition) {
+      const polarity = checkPolarity(node.condition, ANY_RESULT);
+      if ((child === node.whenTrue && polarity === 'failure') || (child === node.whenFalse && polarity === 'success')) return 'catch';
+    }
+  }
+  return undefined;
+}
+
+/** `.catch(cb)`, `.then(ok, cb)`, `.on('error' | 'close', cb)`, `addEventListener('close', cb)`. */
+function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | undefined {
+  const name = calleeName(call) ?? '';
+  if (name === 'catch') return 'catch';
+  if (name === 'then' && call.arguments[1] === argument) return 'catch';
+  if (/^(on|once|addListener|addEventListener|prependListener)$/.test(name)) {
+    const event = stringValue(call.arguments[0]);
+    if (event && FAILURE_EVENT.test(event) && call.arguments[0] !== argument) return /error|fail|abort|timeout/i.test(event) ? 'catch' : 'event';
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cap and backoff of a recursive retry
+
+interface FunctionScan {
+  advances: Map<string, ts.Node[]>;
+  comparisons: Comparisons;
+  /** `!config._retry` in a condition, and `config._retry = true` somewhere: the request is retried once. */
+  negatedFlags: Set<string>;
+  flagsSetTrue: Set<string>;
+  waits: WaitSite[];
+  declarations: ts.VariableDeclaration[];
+}
+
+function scanFunction(fn: FunctionNode): FunctionScan {
+  const scan: FunctionScan = { advances: new Map(), comparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [] };
+  const visit = (node: ts.Node): void => {
+    const advanced = advancedName(node);
+    if (advanced) scan.advances.set(advanced, [...(scan.advances.get(advanced) ?? []), node]);
+    const condition = conditionOf(node);
+    if (condition) {
+      collectComparisons(condition, true, scan.comparisons);
+      noteNegatedFlags(condition, scan.negatedFlags);
+    }
+    if (ts.isVariableDeclaration(node)) {
+      scan.declarations.push(node);
+      if (node.initializer) collectComparisons(node.initializer, false, scan.comparisons);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && node.right.kind === ts.SyntaxKind.TrueKeyword) {
+      const path = namePath(node.left);
+      if (path) scan.flagsSetTrue.add(path);
+    }
+    if (ts.isCallExpression(node)) {
+      const wait = waitSite(node);
+      if (wait) scan.waits.push(wait);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return scan;
+}
+
+function conditionOf(node: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) return node.expression;
+  if (ts.isConditionalExpression(node)) return node.condition;
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    && !ts.isBinaryExpression(node.parent)) return node.left;
+  return undefined;
+}
+
+function noteNegatedFlags(condition: ts.Expression, into: Set<string>): void {
+  const visit = (node: ts.Node): void => {
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      const path = namePath(node.operand);
+      if (path) into.add(path);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(condition);
+}
+
+function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: string, kind: 'recursion' | 'interceptor', index: SourceIndex, reportCall?: ts.CallExpression): RetryConstruct {
+  const scan = scanFunction(fn);
+  const bound = recursiveBound(fn, refs, scan, index);
+  const counters = new Set(scan.advances.keys());
+  for (const parameter of parameterNames(fn)) counters.add(parameter);
+  const reportNode = reportCall ?? callAround(bound.capped === false && bound.leak ? bound.leak : refs[0]!);
+  return {
+    kind,
+    label,
+    report: firstLineSpan(reportNode, index.sourceFile),
+    scopes: kind === 'recursion' && fn.body ? [fn.body] : [],
+    rerunsScope: kind === 'recursion',
+    bound,
+    backoff: backoffFromWaits(scan.waits, scan.declarations, index, counters),
+  };
+}
+
+/** The call a self-reference belongs to: `retry(fn, n - 1)` for its callee, `setTimeout(connect, ms)` for an argument. */
+function callAround(ref: ts.Node): ts.Node {
+  const parent = ref.parent;
+  if (parent && ts.isCallExpression(parent)) return parent;
+  if (parent && ts.isPropertyAccessExpression(parent) && parent.parent && ts.isCallExpression(parent.parent)) return parent.parent;
+  return ref;
+}
+
+function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
+  if (scan.comparisons.deadline) return { capped: true, by: 'deadline' };
+  if ([...scan.negatedFlags].some((flag) => scan.flagsSetTrue.has(flag))) return { capped: true, by: 'once-flag' };
+  const parameters = parameterNames(fn);
+  const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
+  // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
+  const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name));
+  const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared));
+  if (leaking.length === 0) return { capped: true, by: 'counter' };
+  const anyAdvancing = leaking.length < refs.length;
+  if (anyAdvancing) {
+    const line = index.sourceFile.getLineAndCharacterOfPosition(leaking[0]!.getStart(index.sourceFile)).line + 1;
+    return { capped: false, reason: 'leak', leak: leaking[0], detail: String(line), counter: firstBudget(refs, parameters, scan) };
+  }
+  const counters = [...scan.advances.keys()];
+  const modulo = counters.find((name) => scan.comparisons.moduloOnly.has(name));
+  if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
+  const sizesDelay = counters.find((name) => scan.waits.some((wait) => wait.delay !== undefined && wait.delay.getText().includes(name.split('.').pop()!)));
+  if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
+  if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
+  return { capped: false, reason: 'no-cap' };
+}
+
+function firstBudget(refs: ts.Expression[], parameters: Set<string>, scan: FunctionScan): string | undefined {
+  for (const ref of refs) {
+    const names = advancingArguments(ref, parameters, scan);
+    if (names.length > 0) return names[0];
+  }
+  return undefined;
+}
+
+/**
+ * The budget names a recursive call advances: `retry(fn, retries - 1)` → retries,
+ * `{ ...opts, attempt: opts.attempt + 1 }` → opts.attempt, `connect(--left)` → left, or a
+ * parameter decremented earlier in the function (`retries--; return retry(fn, retries)`).
+ */
+function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: FunctionScan): string[] {
+  const call = ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref ? ref.parent
+    : ref.parent && ts.isPropertyAccessExpression(ref.parent) && ref.parent.parent && ts.isCallExpression(ref.parent.parent) ? ref.parent.parent : undefined;
+  if (!call) return [];
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const advanced = advancedName(node) ?? arithmeticName(node);
+    if (advanced) names.push(advanced);
+    const path = ts.isIdentifier(node) ? node.text : undefined;
+    if (path && parameters.has(path) && scan.advances.has(path)) names.push(path);
+    ts.forEachChild(node, visit);
+  };
+  call.arguments.forEach(visit);
+  return names;
+}
+
+/** `retries - 1`, `attempt + 1`, `opts.retries - 1`: the name stepped by a small constant. */
+function arithmeticName(node: ts.Node): string | undefined {
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.MinusToken && operator !== ts.SyntaxKind.PlusToken) return undefined;
+  const right = unwrap(node.right);
+  if (!ts.isNumericLiteral(right)) return undefined;
+  return namePath(node.left);
+}
+
+function parameterNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  const add = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.add(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) add(element.name);
+  };
+  fn.parameters.forEach((parameter) => add(parameter.name));
+  return names;
+}
+

@@ -1,0 +1,129 @@
+// retry-without-jitter: a capped retry that waits no time, a fixed time, or a growing time
+// without randomness, so clients that failed together retry together.
+import ts from 'typescript';
+import { calleeName, unwrap, visitDescendants } from '../ast';
+import { addProperty, fullJitter, type OffsetEdit, type OffsetFix, replaceNode, setArgument } from '../edits';
+import { isSimpleDelay } from '../delays';
+import type { Backoff, LibraryOptionFix, RetryConstruct, WaitSite } from '../retry-model';
+import type { Rule, RuleContext } from '../rule-kit';
+import type { RuleMeta } from '../types';
+
+// ---------------------------------------------------------------------------------------------
+// Meta
+
+export const meta: RuleMeta = {
+  id: 'retry-without-jitter',
+  description: 'Retries must back off with jitter: randomise each wait so clients that failed together do not retry together.',
+  defaultSeverity: 'warning',
+  lessonSection: 'mistake-unbounded-retries',
+  messages: {
+    noWait: 'This {{construct}} retries immediately, with no wait between attempts. Clients that failed together retry together and hit the dependency when it is weakest. Wait with jittered exponential backoff, e.g. `Math.random() * Math.min(cap, base * 2 ** attempt)`.',
+    fixedWait: 'This {{construct}} waits a fixed delay between attempts, so clients that failed together retry in lockstep. Use jittered exponential backoff, e.g. `Math.random() * Math.min(cap, base * 2 ** attempt)`.',
+    noJitter: 'This {{construct}} backs off without jitter, so clients that failed together still retry in lockstep. Randomise each wait (full jitter: `Math.random() * delay`).',
+    xorBackoff: 'This {{construct}} computes its delay with `^`, which is bitwise XOR in JavaScript, not a power: `2 ^ attempt` does not grow exponentially. Use `2 ** attempt`, and add jitter (`Math.random() * delay`).',
+    ignoredDelay: 'This {{construct}} computes `{{computed}}` but waits a different, fixed time, so its backoff is not real. Wait for `{{computed}}`, with jitter (`Math.random() * {{computed}}`).',
+    delayAfterRetry: 'This {{construct}} is followed by `delay()`, which only delays successful values: the retries themselves resubscribe immediately. Put a jittered delay in `retry({ count, delay })` instead.',
+    libraryNoJitter: 'This {{construct}} has no jitter: {{detail}}. Clients that failed together retry in lockstep; turn jitter on.',
+  },
+  schema: {
+    type: 'object',
+    properties: {
+      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
+    },
+    additionalProperties: false,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Defaults
+
+/** Wait functions whose argument is the delay itself (so wrapping it in jitter is right). */
+const DELAY_ARGUMENT_CALLEE = /^(setTimeout|setTimeoutPromise|sleep|delay|wait|pause|snooze)(Ms)?$/i;
+
+// ---------------------------------------------------------------------------------------------
+// Check
+
+function check(context: RuleContext): void {
+  for (const construct of context.retries.constructs) {
+    // An unbounded retry is reported by unbounded-retry only; a once-only replay (the 401 refresh) needs no backoff.
+    if (construct.bound.capped === false) continue;
+    // Deadline-bounded loops are polling (health checks, device-code polling, test helpers): not flagged.
+    if (construct.bound.capped === true && (construct.bound.by === 'once-flag' || construct.bound.by === 'deadline')) continue;
+    const report = describe(construct.backoff);
+    if (!report) continue;
+    const fix = jitterFix(construct, context);
+    context.report({ messageId: report.messageId, data: { construct: construct.label, ...report.data }, span: construct.report, fixes: fix ? [fix] : undefined });
+  }
+}
+
+export const rule: Rule = { meta, check };
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function describe(backoff: Backoff): { messageId: string; data?: Record<string, string> } | undefined {
+  switch (backoff.kind) {
+    case 'none': return { messageId: 'noWait' };
+    case 'fixed': return { messageId: 'fixedWait' };
+    case 'growing': return { messageId: 'noJitter' };
+    case 'xor': return { messageId: 'xorBackoff' };
+    case 'ignored': return { messageId: 'ignoredDelay', data: { computed: backoff.computed } };
+    case 'delay-after-retry': return { messageId: 'delayAfterRetry' };
+    case 'library-default': return { messageId: 'libraryNoJitter', data: { detail: backoff.detail } };
+    default: return undefined;
+  }
+}
+
+function jitterFix(construct: RetryConstruct, context: RuleContext): OffsetFix | undefined {
+  const backoff = construct.backoff;
+  if (backoff.kind === 'library-default') return backoff.fix ? libraryFix(backoff.fix, context) : undefined;
+  if (backoff.kind !== 'fixed' && backoff.kind !== 'growing' && backoff.kind !== 'xor' && backoff.kind !== 'ignored') return undefined;
+  const sourceFile = context.index.sourceFile;
+  const edits: OffsetEdit[] = [];
+  const fixable = backoff.waits.filter(isFixableWait);
+  if (fixable.length !== backoff.waits.length || fixable.length === 0) return undefined;
+  if (backoff.kind === 'xor') edits.push(...xorEdits(construct, context));
+  for (const wait of fixable) {
+    const delay = wait.delay!;
+    const replacement = backoff.kind === 'ignored' ? backoff.computed : delay.getText(sourceFile);
+    const simple = backoff.kind === 'ignored' || isSimpleDelay(delay);
+    if (backoff.kind === 'xor' && edits.some((edit) => edit.start >= delay.getStart(sourceFile) && edit.end <= delay.end)) {
+      // The XOR sits in the wait's own expression: rewrite the whole expression once.
+      const text = delay.getText(sourceFile).replace(/\s\^\s/g, ' ** ');
+      for (let i = edits.length - 1; i >= 0; i--) if (edits[i]!.start >= delay.getStart(sourceFile) && edits[i]!.end <= delay.end) edits.splice(i, 1);
+      edits.push(replaceNode(delay, fullJitter(text, false), sourceFile));
+      continue;
+    }
+    edits.push(replaceNode(delay, fullJitter(replacement, simple), sourceFile));
+  }
+  return { title: 'Add full jitter to the wait', edits };
+}
+
+function isFixableWait(wait: WaitSite): boolean {
+  return wait.delay !== undefined && DELAY_ARGUMENT_CALLEE.test(calleeName(wait.call) ?? '') && !ts.isSpreadElement(wait.delay);
+}
+
+/** `2 ^ attempt` → `2 ** attempt`, wherever the construct computes it. */
+function xorEdits(construct: RetryConstruct, context: RuleContext): OffsetEdit[] {
+  const sourceFile = context.index.sourceFile;
+  const edits: OffsetEdit[] = [];
+  const roots = construct.scopes.length > 0 ? construct.scopes : [];
+  for (const root of roots) {
+    visitDescendants(root, (node) => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CaretToken
+        && (ts.isNumericLiteral(unwrap(node.left)) || ts.isNumericLiteral(unwrap(node.right)))) {
+        edits.push({ start: node.operatorToken.getStart(sourceFile), end: node.operatorToken.end, newText: '**' });
+      }
+    });
+  }
+  return edits;
+}
+
+function libraryFix(fix: LibraryOptionFix, context: RuleContext): OffsetFix {
+  const sourceFile = context.index.sourceFile;
+  let edit: OffsetEdit;
+  if (fix.replace) edit = replaceNode(fix.replace, fix.property, sourceFile);
+  else if (ts.isObjectLiteralExpression(fix.target)) edit = addProperty(fix.target, fix.property, sourceFile);
+  else edit = setArgument(fix.target, fix.target.arguments.length, `{ ${fix.property} }`, sourceFile);
+  return { title: fix.title, edits: [edit] };
+}

@@ -1,0 +1,118 @@
+// unbounded-retry: a retry with no cap on attempts or elapsed time.
+import ts from 'typescript';
+import { insertLinesBefore, indentationAt, indentUnit, type OffsetEdit, type OffsetFix, unusedName } from '../edits';
+import { hasContinueOutsideCatch, retryingCatch } from '../retry-loops';
+import type { RetryConstruct } from '../retry-model';
+import type { Rule, RuleContext } from '../rule-kit';
+import type { RuleMeta } from '../types';
+
+// ---------------------------------------------------------------------------------------------
+// Meta
+
+export const meta: RuleMeta = {
+  id: 'unbounded-retry',
+  description: 'Retries must be bounded: cap the number of attempts (or the time spent) so a failing dependency does not get a retry storm.',
+  defaultSeverity: 'warning',
+  lessonSection: 'mistake-unbounded-retries',
+  messages: {
+    noCap: 'This {{construct}} has no cap on attempts or elapsed time. While the dependency stays down it retries forever, adding load exactly when the dependency is weakest: a retry storm. Count attempts and give up after a named maximum, or stop at a deadline.',
+    infiniteOption: 'This {{construct}} retries forever ({{detail}}). Under a failing dependency that is a retry storm. Set a finite number of retries (or a maximum retry time).',
+    neverCompared: 'This {{construct}} counts `{{counter}}` but never compares it with a maximum, so nothing stops it. Give up (rethrow the last error) when `{{counter}}` reaches a named cap.',
+    moduloOnly: 'This {{construct}} compares `{{counter}}` only through `%`, which comes round again instead of stopping. Give up when `{{counter}}` reaches a named cap.',
+    delayOnly: 'This {{construct}} uses `{{counter}}` only to size its delay; nothing stops the retries. Give up when `{{counter}}` reaches a named cap.',
+    neverAdvanced: 'This {{construct}} compares `{{counter}}` with a limit but never advances it, so the cap is never reached. Increment `{{counter}}` on every failed attempt.',
+    leak: 'This {{construct}} has a cap, but the path on line {{line}} goes round again without advancing `{{counter}}`, so on that path it retries forever (a cap that leaks). Advance the counter on every path that retries.',
+  },
+  schema: {
+    type: 'object',
+    properties: {
+      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
+    },
+    additionalProperties: false,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Defaults
+
+/** The cap the quick fix proposes: five attempts in all. */
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+const MESSAGE_FOR_REASON = {
+  'no-cap': 'noCap',
+  'infinite-option': 'infiniteOption',
+  'never-compared': 'neverCompared',
+  'modulo-only': 'moduloOnly',
+  'delay-only': 'delayOnly',
+  'never-advanced': 'neverAdvanced',
+  leak: 'leak',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Check
+
+function check(context: RuleContext): void {
+  for (const construct of context.retries.constructs) {
+    const bound = construct.bound;
+    if (bound.capped !== false) continue;
+    const data: Record<string, string> = { construct: construct.label };
+    if (bound.counter) data.counter = bound.counter;
+    if (bound.detail) data[bound.reason === 'leak' ? 'line' : 'detail'] = bound.detail;
+    const fix = capFix(construct, bound.reason === 'leak', context);
+    context.report({ messageId: MESSAGE_FOR_REASON[bound.reason], data, span: construct.report, fixes: fix ? [fix] : undefined });
+  }
+}
+
+export const rule: Rule = { meta, check };
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/**
+ * Caps a retry loop: a named maximum and a counter before the loop, and a rethrow when the
+ * counter reaches the maximum, at the top of the catch that retries (or of the loop body).
+ */
+function capFix(construct: RetryConstruct, leaks: boolean, context: RuleContext): OffsetFix | undefined {
+  const loop = construct.loop;
+  const anchor = construct.anchor;
+  if (!loop || !anchor || !ts.isBlock(loop.statement)) return undefined;
+  const sourceFile = context.index.sourceFile;
+  const text = sourceFile.text;
+  const max = unusedName('MAX_ATTEMPTS', text);
+  const counter = unusedName('attempt', text);
+  const edits: OffsetEdit[] = [insertLinesBefore(anchor, [`const ${max} = ${DEFAULT_MAX_ATTEMPTS};`, `let ${counter} = 0;`], sourceFile)];
+  const handler = leaks || hasContinueOutsideCatch(loop) ? undefined : retryingCatch(loop);
+  if (handler) edits.push(...rethrowInCatch(handler, counter, max, context));
+  else edits.push(throwAtTop(loop.statement, counter, max, context));
+  return { title: `Cap the retries at ${DEFAULT_MAX_ATTEMPTS} attempts (${max})`, edits };
+}
+
+function rethrowInCatch(handler: ts.CatchClause, counter: string, max: string, context: RuleContext): OffsetEdit[] {
+  const sourceFile = context.index.sourceFile;
+  const edits: OffsetEdit[] = [];
+  let errorName: string;
+  const variable = handler.variableDeclaration;
+  if (variable && ts.isIdentifier(variable.name)) {
+    errorName = variable.name.text;
+  } else {
+    errorName = unusedName('error', sourceFile.text);
+    const keywordEnd = handler.getStart(sourceFile) + 'catch'.length;
+    if (variable) return [throwAtTop(handler.block, counter, max, context)];
+    edits.push({ start: keywordEnd, end: keywordEnd, newText: ` (${errorName})` });
+  }
+  edits.push(lineAtBlockStart(handler.block, `if (++${counter} >= ${max}) throw ${errorName};`, context));
+  return edits;
+}
+
+function throwAtTop(block: ts.Block, counter: string, max: string, context: RuleContext): OffsetEdit {
+  return lineAtBlockStart(block, `if (++${counter} > ${max}) throw new Error(\`Gave up after \${${max}} attempts\`);`, context);
+}
+
+function lineAtBlockStart(block: ts.Block, line: string, context: RuleContext): OffsetEdit {
+  const sourceFile = context.index.sourceFile;
+  const text = sourceFile.text;
+  const open = block.getStart(sourceFile) + 1;
+  const first = block.statements[0];
+  const indent = first ? indentationAt(text, first.getStart(sourceFile)) : indentationAt(text, block.getStart(sourceFile)) + indentUnit(text);
+  return { start: open, end: open, newText: `\n${indent}${line}` };
+}

@@ -1,0 +1,107 @@
+// unstable-idempotency-key: an idempotency key made anew inside the retried code, so every attempt
+// looks like a new operation to the server.
+import ts from 'typescript';
+import { contains, isFunctionNode, shortText, unwrap, visitDescendants } from '../ast';
+import { coverageOf } from '../coverage';
+import { insertLinesBefore, type OffsetEdit, type OffsetFix, replaceNode, unusedName } from '../edits';
+import { freshKeyIn, type FreshKey } from '../idempotency';
+import type { KeyReference } from '../requests';
+import type { Rule, RuleContext } from '../rule-kit';
+import type { RuleMeta } from '../types';
+
+// ---------------------------------------------------------------------------------------------
+// Meta
+
+export const meta: RuleMeta = {
+  id: 'unstable-idempotency-key',
+  description: 'An idempotency key must stay the same across retries of one operation: create it once, before the retry.',
+  defaultSeverity: 'warning',
+  lessonSection: 'mistake-missing-idempotency',
+  messages: {
+    freshKey: 'The idempotency key `{{key}}` is created inside the {{retry}}, so every attempt sends a new key and the server cannot recognise the retry as a duplicate. Create the key once, before the retry, and reuse it on every attempt.',
+  },
+  schema: {
+    type: 'object',
+    properties: {
+      idempotencyHeaders: { type: 'array', items: { type: 'string' }, description: 'Extra header or option names that count as idempotency keys (matched case-insensitively).' },
+      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
+    },
+    additionalProperties: false,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Defaults
+
+/** The name the hoisted key gets, unless the code already named it. */
+const HOISTED_KEY_NAME = 'idempotencyKey';
+
+// ---------------------------------------------------------------------------------------------
+// Check
+
+function check(context: RuleContext): void {
+  const sourceFile = context.index.sourceFile;
+  for (const request of context.requests()) {
+    if (!request.key) continue;
+    const coverage = coverageOf(request, context.retries, context.index);
+    if (!coverage?.rerunRegion) continue;
+    const fresh = freshKeyIn(request.key.value, coverage.rerunRegion, context.index);
+    if (!fresh) continue;
+    const anchor = coverage.keyAnchor;
+    const fix = anchor && contains(anchor, request.call) ? hoistFix(request.key, fresh, anchor, context) : undefined;
+    context.report({
+      messageId: 'freshKey',
+      data: { key: shortText(fresh.declaration?.initializer ?? fresh.source, sourceFile, 40), retry: coverage.label },
+      span: { start: fresh.source.getStart(sourceFile), end: fresh.source.end },
+      fixes: fix ? [fix] : undefined,
+    });
+  }
+}
+
+export const rule: Rule = { meta, check };
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** Moves the key's creation before the retry: the whole `const key = …;` or the inline expression. */
+function hoistFix(key: KeyReference, fresh: FreshKey, anchor: ts.Statement, context: RuleContext): OffsetFix | undefined {
+  const sourceFile = context.index.sourceFile;
+  if (fresh.declaration) {
+    const statement = fresh.declaration.parent?.parent;
+    if (!statement || !ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
+    if (dependsOnLocals(fresh.declaration.initializer!, anchor)) return undefined;
+    return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)] };
+  }
+  const value = unwrap(key.value);
+  if (dependsOnLocals(value, anchor)) return undefined;
+  const name = unusedName(HOISTED_KEY_NAME, sourceFile.text);
+  return {
+    title: 'Create the key once, before the retry',
+    edits: [insertLinesBefore(anchor, [`const ${name} = ${key.value.getText(sourceFile)};`], sourceFile), replaceNode(key.value, name, sourceFile)],
+  };
+}
+
+/** Whether an expression uses names declared inside the retry (a loop variable, a callback parameter), which a hoisted copy could not see. */
+function dependsOnLocals(expression: ts.Node, anchor: ts.Statement): boolean {
+  const locals = new Set<string>();
+  visitDescendants(anchor, (node) => {
+    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) locals.add(node.name.text);
+    if (isFunctionNode(node) && node.name && ts.isIdentifier(node.name)) locals.add(node.name.text);
+  });
+  let uses = false;
+  visitDescendants(expression, (node) => {
+    if (ts.isIdentifier(node) && locals.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) uses = true;
+  });
+  return uses || (ts.isIdentifier(expression) && locals.has(expression.text));
+}
+
+/** Deletes a statement with its line, when it sits alone on it. */
+function deleteStatement(statement: ts.Statement, context: RuleContext): OffsetEdit {
+  const text = context.index.sourceFile.text;
+  const start = statement.getStart(context.index.sourceFile);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', statement.end);
+  const aloneOnLine = /^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*$/.test(text.slice(statement.end, lineEnd < 0 ? text.length : lineEnd));
+  if (aloneOnLine) return { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, newText: '' };
+  return { start, end: statement.end, newText: '' };
+}

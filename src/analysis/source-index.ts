@@ -1,0 +1,267 @@
+// The one walk over a file. It visits every node once and keeps only what the recognisers need
+// later: loops, calls, functions by name, variable declarations and assignments, imports, and
+// functions that refer to themselves. Everything after this works from these lists (plus small
+// scans of individual retry constructs), which keeps the analysis close to the cost of the parse.
+import ts from 'typescript';
+import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, stringValue } from './ast';
+
+// TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
+const Kind = ts.SyntaxKind;
+const forEachChild = ts.forEachChild;
+const SCOPE_KINDS = new Set<ts.SyntaxKind>([
+  Kind.Block, Kind.SourceFile, Kind.ForStatement, Kind.ForInStatement, Kind.ForOfStatement, Kind.WhileStatement, Kind.DoStatement,
+  Kind.CaseBlock, Kind.ModuleBlock, Kind.FunctionDeclaration, Kind.FunctionExpression, Kind.ArrowFunction, Kind.MethodDeclaration,
+  Kind.Constructor, Kind.GetAccessor, Kind.SetAccessor,
+]);
+const FIRST_ASSIGNMENT = Kind.FirstAssignment;
+const LAST_ASSIGNMENT = Kind.LastAssignment;
+
+export interface SelfReference {
+  /** The function that refers to itself. */
+  fn: FunctionNode;
+  /** The identifier or `this.name` access that refers to it (a call's callee, or a callback argument). */
+  ref: ts.Expression;
+}
+
+export interface SourceIndex {
+  sourceFile: ts.SourceFile;
+  text: string;
+  loops: ts.IterationStatement[];
+  calls: ts.CallExpression[];
+  newExpressions: ts.NewExpression[];
+  /** Named functions, methods and function-valued variables, by the name they are called by. */
+  functions: Map<string, FunctionNode[]>;
+  /** Variable declarations with a plain identifier name, by name. */
+  declarations: Map<string, ts.VariableDeclaration[]>;
+  /** Assignments (`=`, `+=`, `??=`, …) to a name path (`delay`, `this.attempts`), by path. */
+  assignments: Map<string, ts.BinaryExpression[]>;
+  /** Declarations by the scope that holds them (block, function, loop, file), then by name: lookups walk up from a use. */
+  scopedDeclarations: Map<ts.Node, Map<string, ts.VariableDeclaration[]>>;
+  /** Assignments by the function (or file) they sit in, then by name path. */
+  functionAssignments: Map<ts.Node, Map<string, ts.BinaryExpression[]>>;
+  /** Local name → module it was imported from; named imports as `module#exported`. */
+  imports: Map<string, string>;
+  selfReferences: SelfReference[];
+}
+
+export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
+  const index: SourceIndex = {
+    sourceFile,
+    text: sourceFile.text,
+    loops: [],
+    calls: [],
+    newExpressions: [],
+    functions: new Map(),
+    declarations: new Map(),
+    assignments: new Map(),
+    imports: new Map(),
+    selfReferences: [],
+    scopedDeclarations: new Map(),
+    functionAssignments: new Map(),
+  };
+  // Names of the functions we are inside, with how deep each is open, to spot self-references in one pass.
+  const openFunctions: FunctionNode[] = [];
+  const openNames = new Map<string, number>();
+
+  // The innermost scope (for declarations) and function (for assignments) around the node being visited.
+  let scope: ts.Node = sourceFile;
+  let currentFunction: ts.Node = sourceFile;
+
+  let parentNode: ts.Node = sourceFile;
+
+  // One closure for the whole walk (not one per node): the parent is kept in `parentNode`.
+  const visit = (node: ts.Node): void => {
+    // An AST from another parser (the ESLint host) may lack parent pointers; the recognisers need them.
+    if (!node.parent) (node as { parent: ts.Node }).parent = parentNode;
+    const kind = node.kind;
+    record(index, node, kind);
+    if (kind === Kind.VariableDeclaration && (node as ts.VariableDeclaration).name.kind === Kind.Identifier) {
+      addTo(mapFor(index.scopedDeclarations, scope), ((node as ts.VariableDeclaration).name as ts.Identifier).text, node as ts.VariableDeclaration);
+    }
+    const outerScope = scope;
+    const outerFunction = currentFunction;
+    const outerParent = parentNode;
+    if (SCOPE_KINDS.has(kind)) scope = node;
+    parentNode = node;
+    if (isFunctionNode(node)) {
+      currentFunction = node;
+      const name = functionName(node);
+      openFunctions.push(node);
+      if (name) openNames.set(name, (openNames.get(name) ?? 0) + 1);
+      forEachChild(node, visit);
+      openFunctions.pop();
+      if (name) openNames.set(name, (openNames.get(name) ?? 1) - 1);
+    } else {
+      if ((kind === Kind.Identifier || kind === Kind.PropertyAccessExpression) && openFunctions.length > 0) noteSelfReference(index, node, openFunctions, openNames);
+      forEachChild(node, visit);
+    }
+    scope = outerScope;
+    currentFunction = outerFunction;
+    parentNode = outerParent;
+  };
+  // Assignments are filed by function as they are recorded (see recordAssignment).
+  const recordInFunction = (path: string | undefined, binary: ts.BinaryExpression): void => addTo(mapFor(index.functionAssignments, currentFunction), path, binary);
+  assignmentSink = recordInFunction;
+  forEachChild(sourceFile, visit);
+  assignmentSink = undefined;
+  return index;
+}
+
+/** Where recordAssignment also files an assignment by its function, during a walk. */
+let assignmentSink: ((path: string | undefined, binary: ts.BinaryExpression) => void) | undefined;
+
+/** Nodes that hold `const`/`let` declarations: blocks, functions, loops, the file, case blocks, namespaces. */
+export function isScopeNode(node: ts.Node): boolean {
+  return SCOPE_KINDS.has(node.kind);
+}
+
+function mapFor<K, V>(map: Map<K, Map<string, V[]>>, key: K): Map<string, V[]> {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+/** Calls by the callee's last name, built on first use. */
+const callsByNameCache = new WeakMap<SourceIndex, Map<string, ts.CallExpression[]>>();
+
+export function callsNamed(index: SourceIndex, name: string): ts.CallExpression[] {
+  let byName = callsByNameCache.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const call of index.calls) addTo(byName, calleeName(call), call);
+    callsByNameCache.set(index, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+function record(index: SourceIndex, node: ts.Node, kind: ts.SyntaxKind): void {
+  switch (kind) {
+    case Kind.WhileStatement:
+    case Kind.DoStatement:
+    case Kind.ForStatement:
+    case Kind.ForOfStatement:
+      index.loops.push(node as ts.IterationStatement);
+      break;
+    case Kind.CallExpression:
+      index.calls.push(node as ts.CallExpression);
+      break;
+    case Kind.NewExpression:
+      index.newExpressions.push(node as ts.NewExpression);
+      break;
+    case Kind.VariableDeclaration:
+      recordDeclaration(index, node as ts.VariableDeclaration);
+      break;
+    case Kind.BinaryExpression:
+      recordAssignment(index, node as ts.BinaryExpression);
+      break;
+    case Kind.ImportDeclaration:
+      recordImport(index, node as ts.ImportDeclaration);
+      break;
+    case Kind.ImportEqualsDeclaration:
+      recordImportEquals(index, node as ts.ImportEqualsDeclaration);
+      break;
+    default:
+      if (isFunctionNode(node)) addTo(index.functions, functionName(node), node);
+  }
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string | undefined, value: T): void {
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function recordDeclaration(index: SourceIndex, declaration: ts.VariableDeclaration): void {
+  if (ts.isIdentifier(declaration.name)) {
+    addTo(index.declarations, declaration.name.text, declaration);
+    const module = requiredModule(declaration.initializer);
+    if (module) index.imports.set(declaration.name.text, module);
+    return;
+  }
+  // const { a, b: c } = require('m')
+  const module = requiredModule(declaration.initializer);
+  if (module && ts.isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const exported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      index.imports.set(element.name.text, `${module}#${exported}`);
+    }
+  }
+}
+
+/** `require('m')`, `require('m').default`, `(await import('m')).default` → m. */
+function requiredModule(initializer: ts.Expression | undefined): string | undefined {
+  let node = initializer;
+  while (node && (ts.isPropertyAccessExpression(node) || ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node))) node = node.expression;
+  if (!node || !ts.isCallExpression(node)) return undefined;
+  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return isRequire || isImport ? stringValue(node.arguments[0]) : undefined;
+}
+
+function recordAssignment(index: SourceIndex, binary: ts.BinaryExpression): void {
+  const operator = binary.operatorToken.kind;
+  if (operator < FIRST_ASSIGNMENT || operator > LAST_ASSIGNMENT) return;
+  const path = namePath(binary.left);
+  addTo(index.assignments, path, binary);
+  assignmentSink?.(path, binary);
+}
+
+function recordImport(index: SourceIndex, declaration: ts.ImportDeclaration): void {
+  const module = stringValue(declaration.moduleSpecifier);
+  const clause = declaration.importClause;
+  if (!module || !clause) return;
+  if (clause.name) index.imports.set(clause.name.text, module);
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    index.imports.set(bindings.name.text, module);
+    return;
+  }
+  for (const element of bindings.elements) {
+    const exported = element.propertyName ? (element.propertyName as ts.Identifier).text : element.name.text;
+    index.imports.set(element.name.text, exported === 'default' ? module : `${module}#${exported}`);
+  }
+}
+
+function recordImportEquals(index: SourceIndex, declaration: ts.ImportEqualsDeclaration): void {
+  const reference = declaration.moduleReference;
+  if (ts.isExternalModuleReference(reference)) {
+    const module = stringValue(reference.expression);
+    if (module) index.imports.set(declaration.name.text, module);
+  }
+}
+
+/**
+ * Notes a reference from inside a function to that same function: `connect()` or
+ * `setTimeout(connect, ms)` inside `connect`, `this.fetchData()` inside the method `fetchData`.
+ */
+function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode[], openNames: Map<string, number>): void {
+  let name: string;
+  if (node.kind === Kind.Identifier) {
+    name = (node as ts.Identifier).text;
+    if (!openNames.get(name)) return;
+    const parent = node.parent;
+    // Property names, declarations' own names and parameters are not references.
+    if (parent.kind === Kind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
+    if ((parent as ts.NamedDeclaration).name === node) return;
+  } else {
+    const access = node as ts.PropertyAccessExpression;
+    if (access.expression.kind !== Kind.ThisKeyword) return;
+    name = access.name.text;
+    if (!openNames.get(name)) return;
+  }
+  for (let i = open.length - 1; i >= 0; i--) {
+    const fn = open[i]!;
+    if (functionName(fn) !== name) continue;
+    // A method is referred to as `this.name`; a plain function by its bare name.
+    const isMethod = fn.kind === Kind.MethodDeclaration || fn.parent.kind === Kind.PropertyDeclaration;
+    const isThisAccess = node.kind === Kind.PropertyAccessExpression;
+    if (isMethod === isThisAccess || !isMethod) index.selfReferences.push({ fn, ref: node as ts.Expression });
+    return;
+  }
+}

@@ -1,0 +1,52 @@
+// The names real code uses for the things the rules look for. Without a type checker the names
+// are the evidence, so they live in one place where they can be read and tuned together.
+
+/** Functions that wait: `sleep(ms)`, `delay(ms)`, `wait(ms)`, `pause(ms)`, `backoff(attempt)`, `sleepWithJitter(…)`. */
+export const WAIT_NAME = /^(sleep|delay|wait|pause|snooze|backoff|backOff|setTimeout|setTimeoutPromise|waitMs|waitFor(Ms|Millis|Delay)|\w*(Sleep|Delay|Backoff|BackOff|Wait))$|^(sleep|delay|backoff|wait)[A-Z_]\w*$/i;
+
+/** Names that promise randomness: a wait or delay helper named for jitter is trusted to add it. */
+export const JITTER_NAME = /jitter|random|rand[A-Z]|randomize/i;
+
+/** Calls that produce randomness. */
+export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomValues|randomFillSync|nextInt|jitter\w*|\w*Jitter\w*)$/;
+
+/** Logging and reporting calls: passing a counter to them caps nothing. */
+export const LOG_NAME = /^(log|debug|info|warn|warning|error|trace|fatal|print|printf|emit|capture\w*|report\w*|record\w*|track\w*|metric\w*|increment|inc|observe|histogram|gauge|count|format\w*|toString|push|set|add|write)$/i;
+
+/** Calls that only compute or perform a delay: a counter passed to them sizes the wait, not the number of tries. */
+export const DELAY_CALC_NAME = /delay|backoff|sleep|wait|timeout|jitter|pause|interval|min|max|pow|round|floor|ceil/i;
+
+/**
+ * Calls that take a new item of work each time: a loop around them is a consumer, not a retry.
+ * (Queue pops, stream reads, iterator steps, message receives, job claims.)
+ */
+export const NEW_INPUT_CALL = /^(pop|shift|dequeue|receive\w*|take|next|nextJob|nextMessage|nextTask|read|readLine|readMessage|claim\w*|lease\w*|reserve\w*|accept|consume|brpop|blpop|brpoplpush|blmove|xread\w*|getNext\w*|get(Job|Message|Task|Work|Item|Batch)s?|fetch(Job|Message|Task|Work|Batch|Next)\w*|poll(Job|Message|Queue|Task)s?|waitFor(Job|Message|Task)\w*)$/i;
+
+/** Property reads that advance a cursor: `page.next`, `res.nextCursor`, `data.pagination.after`. */
+export const CURSOR_TEXT = /next|cursor|offset|page|after|before|marker|continuation|last|start_?after|skip|\.length\s*-\s*1/i;
+
+/** Names of deadlines and elapsed-time budgets. */
+export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|give_?up)_?(time|at)|time_?left|remaining_?(ms|time)|budget_?ms|max_?(elapsed|duration|time|wait)/i;
+
+/** Local helpers whose name says they retry: `retry`, `withRetry`, `retrying`, `retryAsync`, `fetchWithRetry`. */
+export const RETRY_HELPER_NAME = /^(retry|retrying|retryable|retried|retries)$|^(retry|retrying)[A-Z_$]\w*$|^with_?[Rr]etr(y|ies)\w*$|^\w+(Retry|Retries|Retrying|_retry)$|^\w+With[Rr]etr(y|ies)\w*$/;
+
+/** Names that look like retry helpers but are predicates, callbacks or settings. */
+export const NOT_RETRY_HELPER_NAME = /^(should|is|can|on|get|set|max|num|compute|calc|handle|parse|has|no|reset|clear|cancel|stop|disable|enable|count|log)/i;
+
+/** Calls whose fresh result makes a new idempotency key each time they run. */
+export const FRESH_KEY_CALL = /^(randomUUID|uuid|uuidv4|uuidV4|v4|v7|uuidv7|nanoid|ulid|cuid|cuid2|createId|randomBytes|random|now|generateUUID|generateUuid|genUuid|newUuid|uniqueId)$/;
+
+/** Header and option names that carry an idempotency key, normalised (lower case, no `-` or `_`). */
+export const IDEMPOTENCY_KEY_NAMES = new Set(['idempotencykey', 'xidempotencykey']);
+
+/** Normalises a header or option name for comparison: `X-Idempotency-Key` → xidempotencykey. */
+export function normaliseKeyName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Failure words in a condition: `err`, `error`, `failed`. */
+export const ERROR_NAME = /^(e|err|error|ex|exception|failure|failed|fault|reason|cause)$/i;
+
+/** Helpers that stop a retry when given the attempt count: `assertRetryBudget(n)`, `checkAttempts(n)`, `throwIfExhausted(n)`. */
+export const CAP_HELPER_NAME = /assert|check|ensure|guard|verify|throwIf|giveUp|exhaust|budget|limit|maybeThrow|failAfter/i;

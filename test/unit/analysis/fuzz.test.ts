@@ -1,0 +1,99 @@
+// 2,000 mutated inputs from a seeded generator: token deletions, truncations, random bytes,
+// duplicated and swapped slices. None may throw or make the core fail internally, and the whole
+// run must stay within a generous multiple of the clean inputs' cost (no per-input timing).
+import assert from 'node:assert/strict';
+import ts from 'typescript';
+import { analyzeSource } from '../../../src/analysis';
+import { jsxSource, quietSource, retryingSource } from './fixtures';
+
+const MUTATIONS = 2000;
+/** Mutated inputs may cost more than clean ones (error recovery), but not this much more. */
+const GENEROUS_RATIO = 25;
+
+/** mulberry32: a small seeded PRNG, so a failure reproduces. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function tokenSpans(text: string): [number, number][] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);
+  const spans: [number, number][] = [];
+  while (scanner.scan() !== ts.SyntaxKind.EndOfFileToken) spans.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
+  return spans;
+}
+
+const ALPHABET = ['{', '}', '(', ')', ';', '`', "'", '"', '/*', '*/', '//', '<', '>', '=>', 'while', 'catch', 'retry(', '\u2028', '\uFFFD', '\uD800', '\\', '${', '\n', '@', '#'];
+
+function mutate(text: string, spans: [number, number][], random: () => number): string {
+  const pick = (n: number): number => Math.floor(random() * n);
+  switch (pick(6)) {
+    case 0: { // delete one to three tokens
+      const at = pick(spans.length);
+      const [start] = spans[at]!;
+      const [, end] = spans[Math.min(spans.length - 1, at + pick(3))]!;
+      return text.slice(0, start) + text.slice(end);
+    }
+    case 1: // truncate
+      return text.slice(0, pick(text.length));
+    case 2: { // insert random characters
+      const at = pick(text.length);
+      let noise = '';
+      for (let i = pick(8) + 1; i > 0; i--) noise += random() < 0.5 ? ALPHABET[pick(ALPHABET.length)] : String.fromCharCode(pick(0x3000));
+      return text.slice(0, at) + noise + text.slice(at);
+    }
+    case 3: { // duplicate a slice
+      const start = pick(text.length);
+      const end = Math.min(text.length, start + pick(400));
+      return text.slice(0, end) + text.slice(start, end) + text.slice(end);
+    }
+    case 4: { // swap two lines
+      const lines = text.split('\n');
+      const a = pick(lines.length);
+      const b = pick(lines.length);
+      [lines[a], lines[b]] = [lines[b]!, lines[a]!];
+      return lines.join('\n');
+    }
+    default: { // delete a random range
+      const start = pick(text.length);
+      return text.slice(0, start) + text.slice(Math.min(text.length, start + pick(200)));
+    }
+  }
+}
+
+describe('fuzz', () => {
+  it(`never throws or fails internally on ${MUTATIONS} mutated inputs`, function () {
+    this.timeout(120_000);
+    const sources: [string, string][] = [[retryingSource, 'a.ts'], [quietSource, 'b.ts'], [jsxSource, 'c.tsx']];
+    const spans = sources.map(([text]) => tokenSpans(text));
+    const random = prng(0xc0ffee);
+
+    const cleanStart = process.hrtime.bigint();
+    for (let i = 0; i < MUTATIONS; i++) analyzeSource(sources[i % sources.length]![0], sources[i % sources.length]![1]);
+    const cleanNs = Number(process.hrtime.bigint() - cleanStart);
+
+    let mutatedNs = 0;
+    let findings = 0;
+    for (let i = 0; i < MUTATIONS; i++) {
+      const index = i % sources.length;
+      const [text, fileName] = sources[index]!;
+      const input = mutate(text, spans[index]!, random);
+      const start = process.hrtime.bigint();
+      const result = analyzeSource(input, fileName);
+      mutatedNs += Number(process.hrtime.bigint() - start);
+      assert.ok(!result.skipped?.startsWith('Analysis failed'), `input #${i} made the core fail: ${result.skipped}\n${input}`);
+      const lineCount = input.split(/\r\n|\r|\n|\u2028|\u2029/).length;
+      for (const finding of result.findings) assert.ok(finding.range.start.line < lineCount && finding.range.end.line < lineCount, `range inside the text for input #${i}`);
+      findings += result.findings.length;
+    }
+    const ratio = mutatedNs / cleanNs;
+    console.log(`      fuzz: ${MUTATIONS} inputs, ${findings} findings, mutated/clean time ${ratio.toFixed(2)}x`);
+    assert.ok(ratio < GENEROUS_RATIO, `mutated inputs cost ${ratio.toFixed(1)}x the clean ones`);
+  });
+});

@@ -1,0 +1,334 @@
+// missing-idempotency-key: a retried POST/PATCH (or Stripe create) needs a key. Lines in `invalid` are 1-based.
+import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+
+const valid: (string | ValidCase)[] = [
+  // GET is idempotent.
+  `for (let i = 0; i < 3; i++) {
+  try { return await fetch(\`/api/orders/\${id}\`); } catch { await sleep(Math.random() * 500); }
+}`,
+  // PUT and DELETE are idempotent.
+  `async function save(doc) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await axios.put(\`/docs/\${doc.id}\`, doc);
+      return await axios.delete(\`/drafts/\${doc.id}\`);
+    } catch (e) { await sleep(jittered(attempt)); }
+  }
+}`,
+  // A key made once, before the loop.
+  `async function pay(payment) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch('/api/payments', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(payment),
+      });
+    } catch (e) { await sleep(Math.random() * 1000); }
+  }
+}`,
+  // Header names match case-insensitively, X- prefixed too.
+  `async function transfer(t, key) {
+  for (let n = 0; n < 3; n++) {
+    try { return await client.post('/transfers', t, { headers: { 'x-idempotency-key': key } }); }
+    catch { await sleep(Math.random() * 300); }
+  }
+}`,
+  // A project-specific key header from the options.
+  {
+    code: `async function enqueue(job) {
+  for (let n = 0; n < 3; n++) {
+    try { return await api.post('/jobs', job, { headers: { 'X-Dedup-Id': job.dedupId } }); }
+    catch { await sleep(Math.random() * 300); }
+  }
+}`,
+    options: { idempotencyHeaders: ['X-Dedup-Id'] },
+  },
+  // A POST that nothing retries.
+  `export async function createInvoice(invoice) {
+  const res = await fetch('/api/invoices', { method: 'POST', body: JSON.stringify(invoice) });
+  return res.json();
+}`,
+  // Stripe with an explicit idempotencyKey.
+  `async function charge(customer, amount, key) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ customer, amount, currency: 'eur' }, { idempotencyKey: key });
+    } catch (e) { await sleep(Math.random() * 1000 * 2 ** attempt); }
+  }
+}`,
+  // A GraphQL query is a read, even over POST.
+  `async function getViewer() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const res = await fetch('https://api.example.com/graphql', { method: 'POST', body: JSON.stringify({ query: '{ viewer { login } }' }) });
+      if (res.ok) return res.json();
+    } catch {}
+    await sleep(Math.random() * 500);
+  }
+}`,
+  // Search endpoints POST a query.
+  `async function search(q) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await es.transport.request({ method: 'POST', path: '/products/_search', body: { query: q } }); }
+    catch (e) { await sleep(Math.random() * 200); }
+  }
+}`,
+  // Token polling POSTs to the token endpoint.
+  `async function pollToken(deviceCode) {
+  for (let i = 0; i < 60; i++) {
+    const res = await fetch('https://github.com/login/oauth/access_token', { method: 'POST', body: form(deviceCode) });
+    if (res.ok) return res.json();
+    await sleep(5000 + Math.random() * 1000);
+  }
+}`,
+  // Twirp RPC over POST.
+  `for (let i = 0; i < 3; i++) {
+  try { return await fetch(\`\${BASE}/twirp/haberdasher.Haberdasher/MakeHat\`, { method: 'POST', body }); }
+  catch { await sleep(Math.random() * 100); }
+}`,
+  // axios-retry with its default condition retries idempotent methods only.
+  `axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+export const createUser = (user) => client.post('/users', user);`,
+  // got does not retry POST unless told to.
+  `const order = await got.post('https://shop.example.com/orders', { json: cart, retry: { limit: 2 } }).json();`,
+  // Route registration is not a request.
+  `for (const route of routes) {
+  try { app.post(route.path, route.handler); } catch (e) { console.error(e); }
+}`,
+  // A POST that reports the failure from the catch is not the retried operation.
+  `async function sync() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await pullChanges(); }
+    catch (err) {
+      await fetch('/telemetry', { method: 'POST', body: JSON.stringify({ err: String(err) }) });
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+  // Headers built elsewhere in a file that deals in idempotency keys: we cannot see them, so we stay quiet.
+  `const idempotencyHeaders = (key) => ({ 'Idempotency-Key': key });
+async function refund(r, key) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch('/refunds', { method: 'POST', headers: idempotencyHeaders(key), body: JSON.stringify(r) }); }
+    catch { await sleep(Math.random() * 400); }
+  }
+}`,
+  // superagent sets the key on the chain.
+  `for (let i = 0; i < 3; i++) {
+  try { return await request.post('/api/orders').set('Idempotency-Key', key).send(order); }
+  catch (e) { await sleep(Math.random() * 100); }
+}`,
+  // A headers const with the key.
+  `async function book(slot, key) {
+  const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': key };
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch('/bookings', { method: 'POST', headers, body: JSON.stringify(slot) }); }
+    catch { await sleep(Math.random() * 250); }
+  }
+}`,
+  // An msw handler is not a request.
+  `export const handlers = [http.post('/api/orders', async ({ request }) => HttpResponse.json(await request.json()))];`,
+  // A queue consumer posting each job once is not a retry.
+  `while (true) {
+  const job = await queue.pop();
+  try { await fetch(job.callbackUrl, { method: 'POST', body: JSON.stringify(job.result) }); }
+  catch (e) { logger.error(e); }
+}`,
+];
+
+const invalid: InvalidCase[] = [
+  {
+    line: 4, messageId: 'missingKey', message: 'POST request `fetch(…)`',
+    code: `async function placeOrder(order) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) });
+      if (res.ok) return res.json();
+    } catch (e) {}
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+  }
+}`,
+  },
+  {
+    line: 5, messageId: 'missingKey', message: '`axios.post(…)`',
+    code: `export async function submitPayment(payment) {
+  let attempt = 0;
+  while (attempt < 5) {
+    try {
+      return await axios.post('/payments', payment, { headers: { 'Content-Type': 'application/json' } });
+    } catch (err) {
+      attempt++;
+      await sleep(Math.random() * 200 * 2 ** attempt);
+    }
+  }
+}`,
+  },
+  {
+    line: 2, messageId: 'missingKey', message: 'PATCH',
+    code: `const updated = await pRetry(
+  () => client.patch(\`/accounts/\${id}/balance\`, { delta }),
+  { retries: 3, randomize: true },
+);`,
+  },
+  {
+    line: 1, messageId: 'missingKey', message: '`got.post(…)`',
+    code: `const res = await got.post('https://api.example.com/orders', { json: order, retry: { limit: 3, methods: ['POST'] } });`,
+  },
+  {
+    line: 2, messageId: 'missingKey', message: '`withRetry` call',
+    code: `export const createTicket = (ticket) => withRetry(async () => {
+  return ky.post('tickets', { json: ticket, prefixUrl: API }).json();
+}, { attempts: 3 });`,
+  },
+  {
+    line: 4, messageId: 'missingKey',
+    code: `import { request } from 'undici';
+async function notify(event) {
+  for (let i = 0; i < 3; i++) {
+    const { statusCode } = await request(WEBHOOK_URL, { method: 'POST', body: JSON.stringify(event) });
+    if (statusCode < 300) return;
+    await sleep(Math.random() * 1000);
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'missingKey', message: 'recursive retry',
+    code: `function postEvent(event, retries = 3) {
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: 'events.example.com', path: '/v1/events', method: 'POST' }, resolve);
+    req.on('error', (err) => {
+      if (retries <= 0) return reject(err);
+      setTimeout(() => postEvent(event, retries - 1).then(resolve, reject), Math.random() * 1000);
+    });
+    req.end(JSON.stringify(event));
+  });
+}`,
+  },
+  {
+    line: 4, messageId: 'missingKeyStripe', message: 'automatic key per SDK call',
+    code: `async function chargeCustomer(customerId, amount) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ customer: customerId, amount, currency: 'usd', confirm: true });
+    } catch (err) {
+      if (err.type !== 'StripeConnectionError') throw err;
+      await sleep(Math.random() * 500 * attempt);
+    }
+  }
+}`,
+  },
+  {
+    line: 6, messageId: 'missingKey', message: 'axiosRetry',
+    code: `const client = axios.create({ baseURL: API });
+axiosRetry(client, {
+  retries: 3,
+  retryCondition: (error) => axiosRetry.isNetworkError(error) || error.response?.status === 503,
+});
+export const pay = (p) => client.post('/payments', p);`,
+  },
+  {
+    line: 3, messageId: 'missingKey', message: 'fetch-retry',
+    code: `const fetchWithRetry = fetchRetry(fetch, { retries: 3, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
+export async function createUser(user) {
+  return fetchWithRetry('/api/users', { method: 'POST', body: JSON.stringify(user) });
+}`,
+  },
+  {
+    line: 2, messageId: 'missingKey', message: '`api.post(…)`',
+    code: `const api = ky.create({ prefixUrl: BASE, retry: { limit: 3, methods: ['get', 'post'], jitter: true } });
+export const submit = (form) => api.post('forms', { json: form }).json();`,
+  },
+  {
+    line: 2, messageId: 'missingKey',
+    code: `const client = got.extend({ prefixUrl: BASE, retry: { limit: 2, methods: ['GET', 'POST'] } });
+export const order = (o) => client.post('orders', { json: o }).json();`,
+  },
+  {
+    line: 4, messageId: 'missingKey',
+    code: `async function book(reservation) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await api.post('/reservations', reservation, { headers: { 'X-Request-Id': crypto.randomUUID() } });
+    } catch (e) { await sleep(Math.random() * 300 * 2 ** attempt); }
+  }
+}`,
+  },
+  {
+    line: 4, messageId: 'missingKey',
+    code: `export async function enroll(student) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      const { data } = await axios({ method: 'post', url: '/enrollments', data: student });
+      return data;
+    } catch (e) { await sleep(Math.random() * 100 * 2 ** i); }
+  }
+}`,
+  },
+  {
+    line: 5, messageId: 'missingKey',
+    code: `const CREATE = \`mutation CreateIssue($input: IssueInput!) { createIssue(input: $input) { id } }\`;
+async function createIssue(input) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(GRAPHQL_URL, { method: 'POST', body: JSON.stringify({ query: CREATE, variables: { input } }) });
+    } catch { await sleep(Math.random() * 500); }
+  }
+}`,
+  },
+  {
+    line: 2, messageId: 'missingKey', message: 'retry loop',
+    code: `async function createShipment(s) {
+  const res = await fetch(\`\${API}/shipments\`, { method: 'POST', body: JSON.stringify(s) });
+  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+  return res.json();
+}
+export async function ship(s) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try { return await createShipment(s); } catch (err) { await sleep(Math.random() * 250 * 2 ** attempt); }
+  }
+}`,
+  },
+  {
+    line: 2, messageId: 'missingKeyUnretried',
+    options: { flagUnretriedRequests: true },
+    code: `export async function createInvoice(invoice) {
+  const res = await fetch('/api/invoices', { method: 'POST', body: JSON.stringify(invoice) });
+  return res.json();
+}`,
+  },
+  {
+    line: 2, messageId: 'missingKey', message: 'rxjs',
+    code: `placeOrder(order: Order) {
+  return this.http.post<Order>('/api/orders', order).pipe(retry({ count: 2, delay: () => timer(Math.random() * 1000) }));
+}`,
+  },
+  {
+    line: 1, messageId: 'missingKey', message: '`fetchWithRetry`',
+    code: `const res = await fetchWithRetry('/api/charges', { method: 'POST', body: JSON.stringify(charge), retries: 3 });`,
+  },
+  {
+    line: 4, messageId: 'missingKey', message: '`retry.operation()`',
+    code: `const operation = retry.operation({ retries: 4, randomize: true });
+operation.attempt(async () => {
+  try {
+    done(await axios.post(HOOK, payload));
+  } catch (err) {
+    if (!operation.retry(err)) done(null, operation.mainError());
+  }
+});`,
+  },
+  {
+    line: 3, messageId: 'missingKey',
+    code: `for (let i = 0; i < 3; i++) {
+  try {
+    return await superagent.post(\`\${API}/orders\`).send(order);
+  } catch (e) { await sleep(Math.random() * 200); }
+}`,
+  },
+];
+
+describe('missing-idempotency-key', () => {
+  runRuleTable('missing-idempotency-key', valid, invalid);
+});

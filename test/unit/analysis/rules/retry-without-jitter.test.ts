@@ -1,0 +1,300 @@
+// retry-without-jitter: a capped retry must randomise its waits. Lines in `invalid` are 1-based.
+import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+
+const valid: (string | ValidCase)[] = [
+  // Full jitter with Math.random.
+  `async function getQuote(symbol) {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return await quotes.get(symbol);
+    } catch (err) {
+      const cap = Math.min(10_000, 200 * 2 ** attempt);
+      await sleep(Math.random() * cap);
+    }
+  }
+}`,
+  // crypto.randomInt.
+  `import { randomInt } from 'node:crypto';
+async function put(key, value) {
+  let attempt = 0;
+  while (attempt < 5) {
+    try { return await kv.put(key, value); }
+    catch (e) { attempt++; await setTimeout(randomInt(0, 100 * 2 ** attempt)); }
+  }
+}`,
+  // A helper named for jitter.
+  `async function post(body) {
+  for (let i = 0; i < MAX; i++) {
+    const res = await fetch(URL_, { method: 'PUT', body });
+    if (res.ok) return res;
+    await sleep(withJitter(BASE_MS * 2 ** i));
+  }
+}`,
+  // A local backoff helper that adds randomness.
+  `function backoffMs(attempt: number) {
+  const base = 100 * 2 ** attempt;
+  return base / 2 + Math.random() * base / 2;
+}
+async function run(task) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try { return await task(); } catch { await sleep(backoffMs(attempt)); }
+  }
+}`,
+  // async-retry randomizes by default.
+  `import retry from 'async-retry';
+export const load = () => retry(async () => (await fetch(url)).json(), { retries: 3, minTimeout: 200 });`,
+  // got adds random noise to its delays.
+  `const client = got.extend({ prefixUrl: API, retry: { limit: 3 } });`,
+  // cockatiel's ExponentialBackoff uses decorrelated jitter by default.
+  `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+  // axios-retry's exponentialDelay is jittered.
+  `axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+  // p-retry with randomize.
+  `await pRetry(run, { retries: 4, randomize: true, minTimeout: 250 });`,
+  // exponential-backoff with full jitter.
+  `const res = await backOff(() => send(msg), { numOfAttempts: 6, jitter: 'full' });`,
+  // rxjs retry with a jittered delay.
+  `orders$.pipe(retry({ count: 4, delay: (_err, n) => timer(Math.random() * 500 * 2 ** n) }));`,
+  // Unbounded: reported by unbounded-retry only.
+  `async function forever() {
+  while (true) {
+    try { return await ping(); } catch { await sleep(1000); }
+  }
+}`,
+  // An imported backoff helper we cannot see: say nothing.
+  `import { backoff } from './resilience';
+async function save(doc) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await db.save(doc); } catch (e) { await backoff(attempt); }
+  }
+}`,
+  // The server says how long to wait.
+  `async function rateLimited(url) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.status !== 429) return res;
+    await sleep(Number(res.headers.get('retry-after') ?? 1) * 1000);
+  }
+}`,
+  // The token-refresh interceptor replays once; no backoff needed.
+  `instance.interceptors.response.use((res) => res, async (error) => {
+  const config = error.config;
+  if (error.response?.status === 401 && !config._retry) {
+    config._retry = true;
+    config.headers.Authorization = \`Bearer \${await refresh()}\`;
+    return instance(config);
+  }
+  throw error;
+});`,
+  // A queue consumer sleeping between empty polls is not a retry.
+  `while (running) {
+  const msgs = await sqs.receiveMessage(params).promise();
+  if (!msgs.Messages) { await sleep(1000); continue; }
+  try { await handle(msgs.Messages); } catch (err) { console.error(err); }
+}`,
+  // Polling until a deadline.
+  `export async function waitUntilReady(probe, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    try { if ((await probe()).ok) return true; } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}`,
+  // ky with jitter turned on.
+  `const api = ky.create({ prefixUrl: BASE, retry: { limit: 3, jitter: true } });`,
+];
+
+const invalid: InvalidCase[] = [
+  {
+    line: 2, messageId: 'noWait', message: '`for (let i = 0; i < 3; i++)` retry loop',
+    code: `async function loadUser(id) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await users.findById(id);
+    } catch (err) {
+      console.warn('retrying', err);
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'fixedWait',
+    code: `async function sendEmail(msg) {
+  let tries = 0;
+  while (true) {
+    try {
+      return await mailer.send(msg);
+    } catch (err) {
+      if (++tries >= 5) throw err;
+      await sleep(1000);
+    }
+  }
+}`,
+  },
+  {
+    line: 2, messageId: 'noJitter',
+    code: `export async function withBackoff(fn, maxAttempts = 5) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt === maxAttempts - 1) throw e;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}`,
+  },
+  {
+    line: 2, messageId: 'xorBackoff', message: 'XOR',
+    code: `async function fetchReport(id) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await reports.fetch(id);
+    } catch {
+      await sleep((2 ^ attempt) * 100);
+    }
+  }
+}`,
+  },
+  {
+    line: 2, messageId: 'ignoredDelay', message: '`backoff`',
+    code: `async function upload(file) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await storage.put(file);
+    } catch (err) {
+      const backoff = 250 * 2 ** attempt;
+      logger.info(\`retrying in \${backoff}ms\`);
+      await sleep(1000);
+    }
+  }
+}`,
+  },
+  {
+    line: 1, messageId: 'noWait', message: 'rxjs `retry(3)`',
+    code: `this.route.params.pipe(switchMap((p) => this.api.get(p.id)), retry(3)).subscribe(render);`,
+  },
+  {
+    line: 2, messageId: 'delayAfterRetry',
+    code: `const data$ = this.http.get('/api/data').pipe(
+  retry(3),
+  delay(1000),
+);`,
+  },
+  {
+    line: 2, messageId: 'libraryNoJitter', message: 'randomize: true',
+    code: `import pRetry from 'p-retry';
+const run = () => pRetry(() => fetchInventory(), { retries: 5, minTimeout: 500 });`,
+  },
+  {
+    line: 2, messageId: 'libraryNoJitter',
+    code: `const retry = require('retry');
+const op = retry.operation({ retries: 5, factor: 2, minTimeout: 1000 });
+op.attempt(() => client.query(sql, (err, rows) => { if (op.retry(err)) return; done(err, rows); }));`,
+  },
+  {
+    line: 2, messageId: 'libraryNoJitter', message: "jitter: 'full'",
+    code: `import { backOff } from 'exponential-backoff';
+export const fetchFeed = () => backOff(() => http.get(FEED), { numOfAttempts: 5, startingDelay: 200 });`,
+  },
+  {
+    line: 3, messageId: 'libraryNoJitter', message: 'waits no time',
+    code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3 });`,
+  },
+  {
+    line: 1, messageId: 'libraryNoJitter', message: 'grows',
+    code: `axiosRetry(api, { retries: 4, retryDelay: (retryCount) => 2 ** retryCount * 1000 });`,
+  },
+  {
+    line: 1, messageId: 'libraryNoJitter', message: 'ky',
+    code: `const res = await ky.post('orders', { json: order, retry: { limit: 3, methods: ['post'] }, headers: { 'Idempotency-Key': key } }).json();`,
+  },
+  {
+    line: 2, messageId: 'libraryNoJitter', message: 'ConstantBackoff',
+    code: `import { retry, handleType, ConstantBackoff } from 'cockatiel';
+const policy = retry(handleType(NetworkError), { maxAttempts: 5, backoff: new ConstantBackoff(500) });`,
+  },
+  {
+    line: 5, messageId: 'fixedWait', message: 'recursive retry',
+    code: `function sendBeacon(data, retries = 3) {
+  return fetch(BEACON_URL, { method: 'PUT', body: data }).catch((err) => {
+    if (retries === 0) throw err;
+    return new Promise((resolve) => setTimeout(resolve, 2000))
+      .then(() => sendBeacon(data, retries - 1));
+  });
+}`,
+  },
+  {
+    line: 2, messageId: 'noJitter',
+    code: `async function refreshCache() {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const res = await fetch(CACHE_URL);
+    if (res.ok) return res.json();
+    await sleep(attempt * 500);
+  }
+}`,
+  },
+  {
+    line: 4, messageId: 'fixedWait', message: '`do … while',
+    code: `async function ensureBucket() {
+  let res;
+  let n = 0;
+  do {
+    res = await fetch(BUCKET_URL, { method: 'PUT' });
+    if (!res.ok) await new Promise((r) => setTimeout(r, 1500));
+  } while (!res.ok && ++n < 4);
+}`,
+  },
+  {
+    line: 2, messageId: 'libraryNoJitter', message: 'fixed 1000 ms',
+    code: `import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch, { retries: 3 });`,
+  },
+  {
+    line: 2, messageId: 'libraryNoJitter', message: 'randomize: false',
+    code: `import retry from 'async-retry';
+await retry(() => publish(evt), { retries: 3, randomize: false });`,
+  },
+  {
+    line: 2, messageId: 'ignoredDelay', message: '`delay`',
+    code: `async function call(op) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await op(); } catch {
+      const delay = Math.random() * 100 * 2 ** attempt;
+      await sleep(500);
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'noJitter',
+    code: `async function connectBroker() {
+  let delayMs = 100;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try { return await amqp.connect(BROKER_URL); } catch (err) {
+      await sleep(delayMs);
+      delayMs *= 2;
+    }
+  }
+}`,
+  },
+  {
+    line: 1, messageId: 'fixedWait', message: '`for (const ms of [200, 200, 200])`',
+    code: `for (const ms of [200, 200, 200]) {
+  try {
+    await flush();
+    break;
+  } catch {
+    await sleep(ms);
+  }
+}`,
+  },
+];
+
+describe('retry-without-jitter', () => {
+  runRuleTable('retry-without-jitter', valid, invalid);
+});

@@ -1,0 +1,516 @@
+// unbounded-retry: every retry needs a cap on attempts or time. Lines in `invalid` are 1-based.
+import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+
+const valid: (string | ValidCase)[] = [
+  // Counted loop.
+  `export async function getProfile(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await api.get(\`/profiles/\${id}\`);
+    } catch (err) {
+      await sleep(Math.random() * 200 * 2 ** attempt);
+    }
+  }
+  throw new Error('profile service unavailable');
+}`,
+  // Cap in the catch: if (++n > MAX) throw.
+  `async function send(payload) {
+  let failures = 0;
+  while (true) {
+    try {
+      const res = await fetch(ENDPOINT, { method: 'PUT', body: JSON.stringify(payload) });
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res;
+    } catch (e) {
+      if (++failures > MAX_RETRIES) throw e;
+      await delay(backoff(failures));
+    }
+  }
+}`,
+  // Cap in a helper called in the catch that throws after N.
+  `function assertRetryBudget(attempt: number, error: unknown) {
+  if (attempt >= 4) throw error;
+}
+async function pull() {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await s3.send(new GetObjectCommand(params));
+    } catch (error) {
+      assertRetryBudget(++attempt, error);
+      await sleep(jitter(250 * attempt));
+    }
+  }
+}`,
+  // Deadline in the loop condition.
+  `async function waitForHealthy(url: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {}
+    await sleep(500 + Math.random() * 500);
+  }
+  throw new Error('service did not become healthy');
+}`,
+  // Elapsed-time cap in the catch.
+  `async function callWithBudget(op) {
+  const start = Date.now();
+  while (true) {
+    try {
+      return await op();
+    } catch (err) {
+      if (Date.now() - start > maxElapsedMs) throw err;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+  // Recursion with a decreasing budget.
+  `async function retry<T>(fn: () => Promise<T>, retries = 3, delayMs = 200): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (retries <= 0) throw err;
+    await new Promise((r) => setTimeout(r, Math.random() * delayMs));
+    return retry(fn, retries - 1, delayMs * 2);
+  }
+}`,
+  // Queue consumer: every iteration takes a new job.
+  `export async function runWorker(queue: Queue) {
+  while (true) {
+    const job = await queue.pop();
+    try {
+      await handle(job);
+    } catch (err) {
+      logger.error({ err, jobId: job.id }, 'job failed');
+    }
+  }
+}`,
+  // Worker loop receiving messages, done flag for shutdown.
+  `async function consume(sub) {
+  while (!stopping) {
+    const [msg] = await sub.receiveMessages({ max: 1 });
+    if (!msg) continue;
+    try {
+      await processMessage(msg);
+      await msg.ack();
+    } catch (e) {
+      console.warn('nack', e);
+      await msg.nack();
+    }
+  }
+}`,
+  // Cursor pagination.
+  `async function listAllCustomers() {
+  const all = [];
+  let cursor: string | undefined = undefined;
+  do {
+    const page = await client.customers.list({ limit: 100, starting_after: cursor });
+    all.push(...page.data);
+    cursor = page.has_more ? page.data[page.data.length - 1].id : undefined;
+  } while (cursor);
+  return all;
+}`,
+  // Keyset pagination with a status check.
+  `async function exportRows(db) {
+  let lastId = 0;
+  while (true) {
+    const res = await fetch(\`\${BASE}/rows?after=\${lastId}\`);
+    if (!res.ok) throw new Error('export failed');
+    const rows = await res.json();
+    if (rows.length === 0) break;
+    await write(rows);
+    lastId = rows[rows.length - 1].id;
+  }
+}`,
+  // Per-item loop with a catch that only logs.
+  `for (const item of items) {
+  try {
+    await upload(item);
+  } catch (e) {
+    console.error('upload failed for', item.id, e);
+  }
+}`,
+  // Batch loop that skips a failed batch.
+  `for (let i = 0; i < records.length; i += BATCH) {
+  const batch = records.slice(i, i + BATCH);
+  try {
+    await es.bulk({ body: batch });
+  } catch (err) {
+    failed.push(...batch);
+    continue;
+  }
+}`,
+  // Widening search: a new input each time round.
+  `async function findNearby(point) {
+  for (let radius = 500; radius <= 64_000; radius *= 2) {
+    try {
+      const hits = await places.search({ point, radius });
+      if (hits.length > 0) return hits;
+    } catch (e) {
+      log.warn(e);
+    }
+  }
+  return [];
+}`,
+  // OAuth device-code polling bounded by the expiry.
+  `async function pollForToken(device) {
+  const expiresAt = Date.now() + device.expires_in * 1000;
+  while (Date.now() < expiresAt) {
+    await sleep(device.interval * 1000);
+    const res = await fetch(TOKEN_URL, { method: 'POST', body: form(device.device_code) });
+    const body = await res.json();
+    if (res.ok) return body.access_token;
+    if (body.error !== 'authorization_pending') throw new Error(body.error);
+  }
+  throw new Error('device code expired');
+}`,
+  // Test helper that polls until a deadline.
+  `export async function eventually(assertion: () => Promise<void>, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}`,
+  // Reconnecting clients by design: their own options are not flagged.
+  `import { io } from 'socket.io-client';
+import Redis from 'ioredis';
+import { createClient } from 'redis';
+const socket = io(URL, { reconnection: true, reconnectionAttempts: Infinity });
+const redis = new Redis({ retryStrategy: (times) => Math.min(times * 50, 2000) });
+const client = createClient({ socket: { reconnectStrategy: (retries) => Math.min(retries * 50, 500) } });`,
+  // Libraries with their default caps.
+  `import pRetry from 'p-retry';
+import retry from 'async-retry';
+await pRetry(() => getJson(url), { retries: 5, randomize: true });
+await retry(async (bail) => { const r = await fetch(url); if (r.status === 403) bail(new Error('no')); return r; }, { retries: 4 });`,
+  // rxjs retry with a count.
+  `this.http.get<User[]>('/api/users').pipe(retry({ count: 3, delay: (_e, n) => timer(Math.random() * 1000 * 2 ** n) }));`,
+  // The token-refresh interceptor retries once (a flag on the config).
+  `api.interceptors.response.use((r) => r, async (error) => {
+  const original = error.config;
+  if (error.response?.status === 401 && !original._retry) {
+    original._retry = true;
+    await refreshToken();
+    return api(original);
+  }
+  return Promise.reject(error);
+});`,
+  // Failover across hosts is not a retry of the same call.
+  `async function resolve(name) {
+  for (const host of resolvers) {
+    try {
+      return await lookup(host, name);
+    } catch {}
+  }
+}`,
+  // Plain recursion over a tree.
+  `function walk(node, visit) {
+  try { visit(node); } catch (e) { errors.push(e); }
+  node.children.forEach((child) => walk(child, visit));
+}`,
+  // Polling a job until it finishes is not a retry after failure.
+  `async function waitForExport(id) {
+  while (true) {
+    const job = await api.getExport(id);
+    if (job.state === 'done') return job.url;
+    await sleep(2000);
+  }
+}`,
+  // A finite list of delays caps the attempts.
+  `async function publish(event) {
+  for (const ms of [100, 400, 1600]) {
+    try {
+      return await bus.publish(event);
+    } catch {
+      await sleep(ms * Math.random());
+    }
+  }
+}`,
+  // Reconnect with a counter compared against a maximum.
+  `class Feed {
+  private attempts = 0;
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.onopen = () => { this.attempts = 0; };
+    this.ws.onclose = () => {
+      if (this.attempts >= MAX_RECONNECTS) return;
+      this.attempts++;
+      setTimeout(() => this.connect(), Math.random() * 1000 * 2 ** this.attempts);
+    };
+  }
+}`,
+];
+
+const invalid: InvalidCase[] = [
+  {
+    line: 2, messageId: 'noCap', message: '`while (true)` retry loop',
+    code: `async function createOrder(order) {
+  while (true) {
+    try {
+      return await client.post('/orders', order, { headers: { 'Idempotency-Key': order.key } });
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'noCap', message: '`for (;;)`',
+    code: `async function fetchConfig() {
+  const url = process.env.CONFIG_URL!;
+  for (;;) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'noCap',
+    code: `async function connectDb() {
+  let connected = false;
+  while (!connected) {
+    try {
+      await pool.connect();
+      connected = true;
+    } catch (e) {
+      console.log('db not ready, retrying', e.message);
+      await sleep(3000);
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'noCap', message: '`do … while',
+    code: `async function submit(form) {
+  let res;
+  do {
+    res = await fetch('/api/submit', { method: 'PUT', body: form });
+  } while (!res.ok);
+  return res;
+}`,
+  },
+  {
+    line: 3, messageId: 'neverCompared', message: '`attempts`',
+    code: `async function load() {
+  let attempts = 0;
+  while (true) {
+    try {
+      return await loadSettings();
+    } catch (err) {
+      attempts++;
+      logger.warn(\`settings load failed (attempt \${attempts})\`, err);
+      await sleep(500);
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'moduloOnly',
+    code: `async function sync() {
+  let attempt = 0;
+  for (;;) {
+    try {
+      await syncInventory();
+      break;
+    } catch (e) {
+      attempt += 1;
+      if (attempt % 10 === 0) alertOps(\`sync failing: \${attempt} attempts\`);
+      await sleep(1000);
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'delayOnly',
+    code: `export async function getWithBackoff(url) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await axios.get(url);
+    } catch (error) {
+      attempt++;
+      await sleep(Math.min(30000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+  },
+  {
+    line: 3, messageId: 'leak', message: 'line 7',
+    code: `async function charge(payload) {
+  let attempt = 0;
+  while (attempt < 5) {
+    const res = await fetch(CHARGE_URL, { method: 'PUT', body: JSON.stringify(payload) });
+    if (res.status === 429) {
+      await sleep(Number(res.headers.get('retry-after')) * 1000);
+      continue;
+    }
+    if (res.ok) return res.json();
+    attempt++;
+    await sleep(Math.random() * 200 * 2 ** attempt);
+  }
+  throw new Error('charge failed');
+}`,
+  },
+  {
+    line: 6, messageId: 'noCap', message: 'recursive retry of `fetchWithRetry()`',
+    code: `async function fetchWithRetry(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    await sleep(1000);
+    return fetchWithRetry(url);
+  }
+}`,
+  },
+  {
+    line: 4, messageId: 'leak', message: 'without advancing',
+    code: `async function request(url, attempt = 0) {
+  const res = await fetch(url);
+  if (res.status === 429) {
+    return request(url, attempt);
+  }
+  if (!res.ok) {
+    if (attempt >= 3) throw new Error('gave up');
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+    return request(url, attempt + 1);
+  }
+  return res;
+}`,
+  },
+  {
+    line: 3, messageId: 'noCap',
+    code: `function poll() {
+  return getStatus()
+    .catch(() => new Promise((r) => setTimeout(r, 5000)).then(() => poll()));
+}`,
+  },
+  {
+    line: 4, messageId: 'noCap', message: 'reconnect handler',
+    code: `function connect() {
+  const ws = new WebSocket(FEED_URL);
+  ws.onmessage = (e) => dispatch(JSON.parse(e.data));
+  ws.onclose = () => setTimeout(connect, 1000);
+}`,
+  },
+  {
+    line: 5, messageId: 'noCap', message: 'this.connect()',
+    code: `class PriceStream {
+  connect() {
+    this.socket = new WebSocket(this.url);
+    this.socket.addEventListener('close', () => {
+      setTimeout(() => this.connect(), this.reconnectDelay);
+    });
+  }
+}`,
+  },
+  {
+    line: 1, messageId: 'noCap', message: 'axios response interceptor',
+    code: `http.interceptors.response.use(undefined, async (err) => {
+  if (err.response && err.response.status >= 500) {
+    await sleep(1000);
+    return http.request(err.config);
+  }
+  throw err;
+});`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption', message: '`forever: true`',
+    code: `import pRetry from 'p-retry';
+const result = await pRetry(() => fetchPrices(), { forever: true, randomize: true });`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption', message: 'retries: Infinity',
+    code: `import retry from 'async-retry';
+await retry(async (bail, attempt) => {
+  const res = await fetch(url);
+  if (res.status === 400) return bail(new Error('bad request'));
+  return res.json();
+}, { retries: Infinity });`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption',
+    code: `const retry = require('retry');
+const operation = retry.operation({ forever: true, randomize: true, minTimeout: 500 });
+operation.attempt(() => {
+  dns.resolve(host, (err, addresses) => {
+    if (operation.retry(err)) return;
+    cb(err ? operation.mainError() : null, addresses);
+  });
+});`,
+  },
+  {
+    line: 3, messageId: 'infiniteOption',
+    code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
+  },
+  {
+    line: 1, messageId: 'infiniteOption',
+    code: `const data = await got('https://api.example.com/items', { retry: { limit: Infinity } }).json();`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption', message: 'rxjs `retry()`',
+    code: `return this.http.get<Quote>(\`/api/quotes/\${symbol}\`).pipe(
+  retry(),
+  catchError(this.handleError),
+);`,
+  },
+  {
+    line: 1, messageId: 'infiniteOption', message: 'no `count`',
+    code: `prices$.pipe(retry({ delay: 1000 }), shareReplay(1));`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption',
+    code: `const events$ = source$.pipe(
+  retryWhen((errors) => errors.pipe(tap((e) => console.warn(e)), delay(2000))),
+);`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption', message: 'cockatiel',
+    code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
+const policy = retry(handleAll, { backoff: new ExponentialBackoff() });
+export const getUser = (id) => policy.execute(() => users.get(id));`,
+  },
+  {
+    line: 3, messageId: 'neverAdvanced',
+    code: `async function publishEvent(evt) {
+  let attempts = 0;
+  while (attempts < MAX_ATTEMPTS) {
+    try {
+      return await producer.send({ topic, messages: [evt] });
+    } catch (err) {
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+  },
+  {
+    line: 5, messageId: 'noCap',
+    code: `function send(payload, cb) {
+  request.post({ url: HOOK_URL, json: payload }, (err, res) => {
+    if (err || res.statusCode >= 500) {
+      console.error('webhook failed, retrying');
+      return setTimeout(() => send(payload, cb), 2000);
+    }
+    cb(null, res);
+  });
+}`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption',
+    code: `import { backOff } from 'exponential-backoff';
+const body = await backOff(() => fetchJson(url), { numOfAttempts: Infinity, jitter: 'full' });`,
+  },
+];
+
+describe('unbounded-retry', () => {
+  runRuleTable('unbounded-retry', valid, invalid);
+});
