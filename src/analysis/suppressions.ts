@@ -37,9 +37,13 @@ function parseIds(rest: string): (RuleId | 'all')[] {
   return ids.length === 0 ? ['all'] : (ids as RuleId[]);
 }
 
+/** The 0-based line of an offset, counting line breaks as TypeScript does: \n, \r\n and a lone \r. */
 function lineOf(text: string, offset: number): number {
   let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  for (let i = 0; i < offset; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
   return line;
 }
 

@@ -22,6 +22,13 @@ describe('suppressions', () => {
     assert.deepEqual(ids(code), ['4 missing-idempotency-key']);
   });
 
+  it('counts lines as TypeScript does, with \\r\\n and lone \\r line breaks too', () => {
+    const code = loop.replace('  while (true) {', '  // integration-coach-disable-next-line unbounded-retry\n  while (true) {');
+    for (const newline of ['\r\n', '\r']) {
+      assert.deepEqual(ids(code.split('\n').join(newline)), ['4 missing-idempotency-key'], JSON.stringify(newline));
+    }
+  });
+
   it('disable-next-line without ids suppresses every rule on the next line', () => {
     const code = loop.replace('    try {', '    // integration-coach-disable-next-line\n    try {');
     assert.deepEqual(ids(code), ['2 unbounded-retry']);

@@ -1,0 +1,131 @@
+// The command line: options, their checks, and the help text. Pure (no I/O), so it is easy to test.
+import { parseArgs } from 'node:util';
+import type { RuleId, Severity } from '../analysis/types';
+
+export type Format = 'stylish' | 'json' | 'sarif';
+
+export interface CliOptions {
+  patterns: string[];
+  format: Format;
+  rules: Partial<Record<RuleId, Severity>>;
+  /** -1: no limit. */
+  maxWarnings: number;
+  retryHelpers: string[];
+  idempotencyHeaders: string[];
+  /** Threads in all: 'auto' (one per core for many files), 'off' (the main thread only), or a number. */
+  concurrency: 'auto' | 'off' | number;
+}
+
+export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+
+/** A mistake on the command line: reported on one line, exit code 2. */
+export class UsageError extends Error {}
+
+const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
+
+/** `--rule` values: ESLint's words and numbers, and `info` (reported like a warning, a SARIF "note"). */
+const RULE_LEVELS: Record<string, Severity> = {
+  off: 'off', '0': 'off', info: 'info', warn: 'warning', warning: 'warning', '1': 'warning', error: 'error', '2': 'error',
+};
+
+export const HELP = `Usage: integration-coach [options] <files|dirs|globs…>
+
+Finds unbounded retries, retries without jitter and retried requests without a stable
+idempotency key in TypeScript and JavaScript (.ts .tsx .mts .cts .js .jsx .mjs .cjs).
+Directories are walked; node_modules and what .gitignore ignores are skipped (a file named
+on the command line is always scanned). Globs support *, **, ? and {a,b}; quote them.
+
+Options:
+  -f, --format <name>          stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0)
+  --rule <id>=<level>          off | info | warn | error; repeatable
+  --max-warnings <n>           exit 1 when there are more than n warnings (default: no limit)
+  --retry-helper <name>        a function name to treat as a retry helper; repeatable
+  --idempotency-header <name>  a header or option name that counts as an idempotency key; repeatable
+  --concurrency <n|auto|off>   threads (default auto: one per core when there are many files; off: one)
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Severity: an "error" finding counts as an error; "warning" and "info" findings count as
+warnings (ESLint severity 1). A file skipped for its size counts as a warning too.
+
+Exit codes: 0 no problems (or only warnings within --max-warnings), 1 an error or too many
+warnings, 2 a usage or I/O error.
+
+Rules: unbounded-retry, retry-without-jitter, missing-idempotency-key, unstable-idempotency-key.
+Suppress one line with  // integration-coach-disable-next-line <rule-id> -- reason`;
+
+export function parseCliArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    // parseArgs' messages, e.g. "Unknown option '--foo'. To specify a positional argument…": the first sentence.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${message.split('\n')[0]!.replace(/\. To specify .*$/, '')}. See --help.`.replace(/\.\. See/, '. See'));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const format = values.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
+
+  const rules: Partial<Record<RuleId, Severity>> = {};
+  for (const entry of values.rule ?? []) {
+    const match = /^([^=]+)=(.*)$/.exec(entry);
+    if (!match) throw new UsageError(`Invalid --rule "${entry}"; expected <rule-id>=off|info|warn|error.`);
+    const id = match[1]!.trim().replace(/^integration-coach\//, '');
+    const level = RULE_LEVELS[match[2]!.trim().toLowerCase()];
+    if (!ruleIds.includes(id)) throw new UsageError(`Unknown rule "${id}"; the rules are ${ruleIds.join(', ')}.`);
+    if (!level) throw new UsageError(`Invalid level "${match[2]}" for rule ${id}; use off, info, warn or error.`);
+    rules[id as RuleId] = level;
+  }
+
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    const text = values['max-warnings'];
+    if (!/^-?\d+$/.test(text) || Number(text) < -1) throw new UsageError(`Invalid --max-warnings "${text}"; expected a whole number.`);
+    maxWarnings = Number(text);
+  }
+
+  let concurrency: CliOptions['concurrency'] = 'auto';
+  const concurrencyText = values.concurrency;
+  if (concurrencyText !== undefined) {
+    if (concurrencyText === 'auto' || concurrencyText === 'off') concurrency = concurrencyText;
+    else if (/^\d+$/.test(concurrencyText) && Number(concurrencyText) >= 1) concurrency = Number(concurrencyText);
+    else throw new UsageError(`Invalid --concurrency "${concurrencyText}"; expected a positive number, auto or off.`);
+  }
+
+  if (positionals.length === 0) throw new UsageError('No files, directories or globs given (for example: integration-coach src). See --help.');
+
+  return {
+    kind: 'run',
+    options: {
+      patterns: positionals,
+      format: format as Format,
+      rules,
+      maxWarnings,
+      retryHelpers: values['retry-helper'] ?? [],
+      idempotencyHeaders: values['idempotency-header'] ?? [],
+      concurrency,
+    },
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', short: 'f' },
+      rule: { type: 'string', multiple: true },
+      'max-warnings': { type: 'string' },
+      'retry-helper': { type: 'string', multiple: true },
+      'idempotency-header': { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}

@@ -1,0 +1,23 @@
+// The analysis bundle (dist/cli-worker.js): the only part of the CLI that holds TypeScript.
+// Started as a worker thread it scans the batches of files it is sent; required on the main
+// thread (for a few files, and for the SARIF rule list) it exports what the main thread needs.
+// So dist/cli.js stays small and starts fast, and TypeScript is loaded only where it is used.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AnalyzeOptions } from '../analysis/types';
+import { scanFile } from './scan-file';
+import type { WorkerReply, WorkerRequest } from './scan';
+
+export { rules } from '../analysis/index';
+export { scanFile };
+
+/** Set in `workerData` by the pool, so that the bundle knows it is one of its workers. */
+export const WORKER_MARK = 'integrationCoachScanWorker';
+
+const data = workerData as { [WORKER_MARK]?: true; options: AnalyzeOptions } | undefined;
+if (parentPort && data?.[WORKER_MARK]) {
+  const port = parentPort;
+  port.on('message', (request: WorkerRequest) => {
+    const reply: WorkerReply = { batch: request.batch, results: request.files.map((file) => scanFile(file, data.options)) };
+    port.postMessage(reply);
+  });
+}

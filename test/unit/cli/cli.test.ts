@@ -1,0 +1,283 @@
+// The built CLI, run as a child process: exit codes, the three formats, file discovery, workers.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { lessonLink } from '../../../src/lesson-link';
+import { CLI, cliTempDir, FIXTURES, ROOT, runCli, tempDir } from './helpers';
+
+/** The parts of a SARIF log the tests read. */
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri: string; defaultConfiguration: { level: string } }[] } };
+    invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+    }[];
+  }[];
+}
+
+const RETRY = path.join(FIXTURES, 'retry.ts');
+const CLEAN = path.join(FIXTURES, 'clean.ts');
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; severity: number; message: string; line?: number; column?: number; endLine?: number; endColumn?: number }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+function json(stdout: string): JsonResult[] {
+  return JSON.parse(stdout) as JsonResult[];
+}
+
+function assertOneLineError(stderr: string, pattern: RegExp): void {
+  assert.match(stderr, pattern);
+  assert.equal(stderr.trimEnd().split('\n').length, 1, `one line on stderr, got:\n${stderr}`);
+  assert.match(stderr, /^integration-coach: /);
+}
+
+describe('CLI', function () {
+  // Each test starts the CLI (a Node process) one or more times; a busy machine makes that slow.
+  this.timeout(120_000);
+  describe('exit codes', () => {
+    it('0 and no output for a clean file', () => {
+      const run = runCli(['clean.ts']);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, '');
+    });
+
+    it('0 for warnings when there is no warning limit', () => {
+      assert.equal(runCli(['retry.ts']).status, 0);
+    });
+
+    it('1 when a finding is an error', () => {
+      const run = runCli(['retry.ts', '--rule', 'unbounded-retry=error']);
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /✖ 2 problems \(1 error, 1 warning\)/);
+    });
+
+    it('1 when the warnings exceed --max-warnings, 0 when they do not', () => {
+      const over = runCli(['retry.ts', '--max-warnings', '1']);
+      assert.equal(over.status, 1);
+      assert.match(over.stderr, /too many warnings \(maximum: 1\)/);
+      assert.equal(runCli(['retry.ts', '--max-warnings', '2']).status, 0);
+      assert.equal(runCli(['clean.ts', '--max-warnings', '0']).status, 0);
+    });
+
+    it('2 with one line on stderr for a missing path', () => {
+      const run = runCli(['retry.ts', 'no-such-file.ts']);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assertOneLineError(run.stderr, /No such file or directory: no-such-file\.ts/);
+    });
+
+    it('2 for an unknown option, a bad --rule value, an unknown rule, a bad format, no paths', () => {
+      const cases: [string[], RegExp][] = [
+        [['--frobnicate', 'retry.ts'], /Unknown option '--frobnicate'/],
+        [['--rule', 'unbounded-retry=loud', 'retry.ts'], /Invalid level "loud" for rule unbounded-retry/],
+        [['--rule', 'unbounded-retry', 'retry.ts'], /Invalid --rule "unbounded-retry"/],
+        [['--rule', 'no-such-rule=off', 'retry.ts'], /Unknown rule "no-such-rule"/],
+        [['--format', 'xml', 'retry.ts'], /Unknown format "xml"/],
+        [['--max-warnings', 'many', 'retry.ts'], /Invalid --max-warnings "many"/],
+        [[], /No files, directories or globs given/],
+        [['*.nothing-matches'], /No files match the pattern "\*\.nothing-matches"/],
+      ];
+      for (const [args, pattern] of cases) {
+        const run = runCli(args);
+        assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+        assertOneLineError(run.stderr, pattern);
+      }
+    });
+
+    it('--help and --version exit 0', () => {
+      const help = runCli(['--help']);
+      assert.equal(help.status, 0);
+      assert.match(help.stdout, /^Usage: integration-coach/);
+      const version = runCli(['--version']);
+      assert.equal(version.stdout.trim(), JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    });
+
+    it('the bundle starts with a shebang, for the `bin` entry', () => {
+      assert.ok(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n'));
+    });
+  });
+
+  describe('--format json', () => {
+    it("has ESLint's JSON shape, with 1-based positions on the finding", () => {
+      const run = runCli(['--format', 'json', 'retry.ts', 'clean.ts']);
+      assert.equal(run.status, 0, run.stderr);
+      const results = json(run.stdout);
+      assert.deepEqual(results.map((result) => result.filePath), [CLEAN, RETRY]);
+      for (const result of results) {
+        assert.deepEqual(Object.keys(result).sort(), [
+          'errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount',
+        ]);
+      }
+      const retry = results[1]!;
+      assert.equal(retry.warningCount, 2);
+      assert.equal(retry.errorCount, 0);
+      assert.deepEqual(retry.messages.map((message) => [message.ruleId, message.severity, message.line, message.column]), [
+        ['unbounded-retry', 1, 5, 3],
+        ['missing-idempotency-key', 1, 7, 20],
+      ]);
+      // The 1-based positions point at the construct in the file's text.
+      const lines = readFileSync(RETRY, 'utf8').split('\n');
+      const [loop, request] = retry.messages;
+      assert.ok(lines[loop!.line! - 1]!.slice(loop!.column! - 1).startsWith('while (true)'));
+      assert.ok(lines[request!.line! - 1]!.slice(request!.column! - 1).startsWith('fetch('));
+      assert.equal(lines[loop!.endLine! - 1]!.slice(loop!.column! - 1, loop!.endColumn! - 1), 'while (true)');
+    });
+
+    it('--rule <id>=off removes that rule\'s findings; =error makes them severity 2', () => {
+      const off = json(runCli(['-f', 'json', '--rule', 'unbounded-retry=off', 'retry.ts']).stdout)[0]!;
+      assert.deepEqual(off.messages.map((message) => message.ruleId), ['missing-idempotency-key']);
+      const error = json(runCli(['-f', 'json', '--rule', 'integration-coach/missing-idempotency-key=error', 'retry.ts']).stdout)[0]!;
+      assert.deepEqual(error.messages.map((message) => message.severity), [1, 2]);
+      assert.equal(error.errorCount, 1);
+    });
+  });
+
+  describe('--format stylish', () => {
+    it("prints ESLint's stylish layout and summary, without colour when NO_COLOR is set or stdout is not a terminal", () => {
+      const run = runCli(['retry.ts']);
+      const lines = run.stdout.split('\n');
+      assert.equal(lines[0], RETRY);
+      assert.match(lines[1]!, /^ {2}5:3 {3}warning {2}This `while \(true\)` retry loop has no cap .* {2}unbounded-retry$/);
+      assert.match(lines[2]!, /^ {2}7:20 {2}warning {2}This POST request .* {2}missing-idempotency-key$/);
+      assert.equal(lines[3], '');
+      assert.equal(lines[4], '✖ 2 problems (0 errors, 2 warnings)');
+      assert.ok(!run.stdout.includes('\x1b['), 'no ANSI escapes');
+      assert.equal(run.stderr, '', 'no progress line when stderr is not a terminal');
+    });
+  });
+
+  describe('--format sarif', () => {
+    it('validates against the SARIF 2.1.0 schema and locates the findings relative to the working folder', () => {
+      const run = runCli(['-f', 'sarif', '--rule', 'missing-idempotency-key=info', 'retry.ts', 'clean.ts']);
+      assert.equal(run.status, 0, run.stderr);
+      const log = JSON.parse(run.stdout) as SarifLog;
+      const validate = sarifValidator();
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      const sarifRun = log.runs[0]!;
+      const ruleIds = sarifRun.tool.driver.rules.map((rule) => rule.id);
+      assert.deepEqual(ruleIds, ['unbounded-retry', 'retry-without-jitter', 'missing-idempotency-key', 'unstable-idempotency-key']);
+      const unbounded = sarifRun.tool.driver.rules[0];
+      assert.equal(unbounded.helpUri, lessonLink('mistake-unbounded-retries'));
+      assert.equal(unbounded.defaultConfiguration.level, 'warning');
+      assert.deepEqual(
+        sarifRun.results.map((result) => {
+          const location = result.locations[0]!.physicalLocation;
+          return [result.ruleId, result.ruleIndex, result.level, location.artifactLocation.uri, location.region.startLine, location.region.startColumn];
+        }),
+        [
+          ['unbounded-retry', 0, 'warning', 'retry.ts', 5, 3],
+          ['missing-idempotency-key', 2, 'note', 'retry.ts', 7, 20],
+        ],
+      );
+    });
+  });
+
+  describe('files over the size limit', () => {
+    const dir = tempDir('ic-cli-size');
+    it('are reported as a warning without a rule (json) and as a note line (stylish)', () => {
+      const big = path.join(dir.path, 'bundle.js');
+      writeFileSync(big, '// generated\n'.repeat(90_000) + readFileSync(RETRY, 'utf8'));
+      const results = json(runCli(['-f', 'json', big]).stdout);
+      assert.equal(results.length, 1);
+      assert.equal(results[0]!.warningCount, 1);
+      assert.deepEqual(results[0]!.messages.map((message) => [message.ruleId, message.severity, message.line]), [[null, 1, undefined]]);
+      assert.match(results[0]!.messages[0]!.message, /larger than the 1048576-byte limit/);
+      const stylish = runCli([big]).stdout;
+      assert.match(stylish, /^ {2}0:0 {2}warning {2}File is larger than the 1048576-byte limit .*not analysed$/m);
+      const sarif = JSON.parse(runCli(['-f', 'sarif', big]).stdout) as SarifLog;
+      assert.match(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text, /larger than/);
+      assert.ok(sarifValidator()(sarif));
+    });
+  });
+
+  describe('directories and globs', () => {
+    const dir = tempDir('ic-cli-walk');
+    let project = '';
+    before(() => {
+      project = path.join(dir.path, 'project');
+      cpSync(path.join(FIXTURES, 'project'), project, { recursive: true });
+      mkdirSync(path.join(project, 'node_modules', 'retry-lib'), { recursive: true });
+      writeFileSync(path.join(project, 'node_modules', 'retry-lib', 'index.js'), readFileSync(RETRY, 'utf8'));
+    });
+    const scanned = (args: string[]) => json(runCli(['-f', 'json', ...args], { cwd: project }).stdout).map((result) => path.relative(project, result.filePath));
+
+    it('walks directories, skipping node_modules, .d.ts files and what .gitignore ignores (with ! re-including)', () => {
+      assert.deepEqual(scanned(['.']), ['src/clean.js', 'src/keep.gen.ts', 'src/loop.ts']);
+    });
+
+    it('expands globs with ** and braces, with the same skipping', () => {
+      assert.deepEqual(scanned(['**/*.ts']), ['src/keep.gen.ts', 'src/loop.ts']);
+      assert.deepEqual(scanned(['src/*.{js,ts}']), ['src/clean.js', 'src/keep.gen.ts', 'src/loop.ts']);
+      assert.deepEqual(scanned(['src/loo?.ts']), ['src/loop.ts']);
+    });
+
+    it('scans a file named on the command line even when .gitignore ignores it', () => {
+      assert.deepEqual(scanned(['generated/out.ts', 'src/loop.gen.ts']), ['generated/out.ts', 'src/loop.gen.ts']);
+    });
+  });
+
+  describe('worker threads', () => {
+    const dir = tempDir('ic-cli-many');
+    before(() => {
+      const retry = readFileSync(RETRY, 'utf8');
+      const clean = readFileSync(CLEAN, 'utf8');
+      for (let i = 0; i < 120; i++) {
+        const text = [clean, retry, retry.replace("method: 'POST'", "method: 'GET'"), `export const value${i} = ${i};\n`][i % 4]!;
+        mkdirSync(path.join(dir.path, `pkg${i % 7}`), { recursive: true });
+        writeFileSync(path.join(dir.path, `pkg${i % 7}`, `file${i}.ts`), text.replace('submitOrder', `submitOrder${i}`));
+      }
+    });
+
+    it('give the same results as one thread on 120 files, with and without the code cache', () => {
+      rmSync(cliTempDir(), { recursive: true, force: true });
+      mkdirSync(cliTempDir());
+      const single = runCli(['-f', 'json', '--concurrency', 'off', '.'], { cwd: dir.path });
+      const pooled = runCli(['-f', 'json', '--concurrency', '2', '.'], { cwd: dir.path });
+      const auto = runCli(['-f', 'json', '.'], { cwd: dir.path });
+      for (const run of [single, pooled, auto]) assert.equal(run.status, 0, run.stderr);
+      const results = json(single.stdout);
+      assert.equal(results.length, 120);
+      assert.equal(results.reduce((sum, result) => sum + result.warningCount, 0), 30 * 2 + 30 * 1);
+      assert.deepEqual(json(pooled.stdout), results);
+      assert.deepEqual(json(auto.stdout), results);
+      // The first run wrote the code cache (one file for the bundle); the later runs read it.
+      const cacheDirs = readdirSync(cliTempDir()).filter((name) => name.startsWith('integration-coach-'));
+      if (process.platform !== 'win32') {
+        assert.equal(cacheDirs.length, 1);
+        const cached = readdirSync(path.join(cliTempDir(), cacheDirs[0]!));
+        assert.equal(cached.length, 1, cached.join(', '));
+        assert.match(cached[0]!, /^cli-worker\.js-v\d.*\.v8$/);
+      }
+      const uncached = runCli(['-f', 'json', '.'], { cwd: dir.path, env: { INTEGRATION_COACH_NO_CODE_CACHE: '1' } });
+      assert.deepEqual(json(uncached.stdout), results);
+    });
+  });
+});
+
+/**
+ * The official SARIF 2.1.0 schema (the final "rtm.5" revision, as SchemaStore publishes it), from the
+ * @microsoft/jest-sarif devDependency, or from the file SARIF_SCHEMA names. The schema is draft-04:
+ * it uses no draft-04-only keyword but its top-level `id`, so ajv 8 reads it once that is `$id`.
+ */
+function sarifValidator() {
+  const file = process.env.SARIF_SCHEMA ?? path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
+  const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  assert.ok(_draft === 'http://json-schema.org/draft-04/schema#' && typeof id === 'string', 'the SARIF schema as expected');
+  assert.doesNotMatch(JSON.stringify(schema), /"exclusiveM(in|ax)imum"/, 'no draft-04 keyword that ajv 8 reads differently');
+  // Its patterns are plain ECMAScript ones (one is not valid with the `u` flag).
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  ajv.addFormat('uri', (text: string) => URL.canParse(text));
+  ajv.addFormat('uri-reference', (text: string) => URL.canParse(text, 'file:///base/'));
+  ajv.addFormat('date-time', (text: string) => !Number.isNaN(Date.parse(text)));
+  return ajv.compile({ ...schema, $id: id });
+}

@@ -1,0 +1,145 @@
+// The shipped plugin bundle (dist/eslint-plugin.js) in a real ESLint with a flat config, and the
+// plugin's shape: metadata from the core, docs URLs from the lesson, the recommended config.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as typescriptEslintParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { ESLint, Linter, type Rule } from 'eslint';
+import { analyze, rules as coreRules } from '../../../src/analysis';
+import { parsedSourceFile } from '../../../src/eslint-plugin/rules';
+import { lessonLink } from '../../../src/lesson-link';
+
+const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+})();
+const tsParser = typescriptEslintParser as unknown as Linter.Parser;
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli', 'eslint');
+
+interface Plugin {
+  meta: { name: string; version: string };
+  rules: Record<string, TSESLint.RuleModule<string, unknown[], { recommended: boolean }>>;
+  configs: { recommended: { name: string; plugins: Record<string, unknown>; rules: Record<string, string> } };
+}
+
+/** The built bundle, loaded as a user would (`require`), not the sources. */
+function loadPlugin(): Plugin {
+  const file = path.join(ROOT, 'dist', 'eslint-plugin.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`node scripts/build.mjs\` first`);
+  return createRequire(__filename)(file) as Plugin;
+}
+
+describe('ESLint plugin', function () {
+  this.timeout(60_000);
+  let plugin: Plugin;
+  before(() => {
+    plugin = loadPlugin();
+  });
+
+  it('is a flat-config plugin whose recommended config turns every rule on as a warning', () => {
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(plugin.meta, { name: packageJson.name, version: packageJson.version });
+    assert.deepEqual(Object.keys(plugin.rules), coreRules.map((rule) => rule.id));
+    const recommended = plugin.configs.recommended;
+    assert.equal(recommended.name, 'integration-coach/recommended');
+    assert.equal(recommended.plugins['integration-coach'], plugin, 'the config holds the plugin object itself');
+    assert.deepEqual(recommended.rules, Object.fromEntries(coreRules.map((rule) => [`integration-coach/${rule.id}`, 'warn'])));
+  });
+
+  it("takes each rule's meta from the core: description, messages, options schema and lesson link", () => {
+    for (const core of coreRules) {
+      const meta = plugin.rules[core.id]!.meta;
+      assert.equal(meta.docs?.url, lessonLink(core.lessonSection));
+      assert.equal(meta.docs?.description, core.description);
+      assert.deepEqual(meta.schema, [core.schema]);
+      assert.equal(meta.hasSuggestions, true);
+      for (const [id, text] of Object.entries(core.messages)) assert.equal(meta.messages[id], text);
+    }
+  });
+
+  it('runs end to end in ESLint with typescript-eslint\'s parser (.ts) and espree (.js), matching the core', async () => {
+    const eslint = new ESLint({
+      cwd: FIXTURES,
+      overrideConfigFile: true,
+      overrideConfig: [
+        plugin.configs.recommended as Linter.Config,
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      ],
+    });
+    const results = await eslint.lintFiles(['retry.js', 'retry.ts']);
+    assert.deepEqual(results.map((result) => path.basename(result.filePath)), ['retry.js', 'retry.ts']);
+    for (const result of results) {
+      const text = readFileSync(result.filePath, 'utf8');
+      const expected = analyze(text, result.filePath).map((finding) => ({
+        ruleId: `integration-coach/${finding.ruleId}`,
+        severity: 1,
+        message: finding.message,
+        line: finding.range.start.line + 1,
+        column: finding.range.start.character + 1,
+        endLine: finding.range.end.line + 1,
+        endColumn: finding.range.end.character + 1,
+        messageId: finding.messageId,
+        suggestions: finding.fixes?.length ?? 0,
+      }));
+      assert.ok(expected.length >= 2, 'the fixture has findings');
+      const actual = result.messages.map((message) => ({
+        ruleId: message.ruleId, severity: message.severity, message: message.message, line: message.line, column: message.column,
+        endLine: message.endLine, endColumn: message.endColumn, messageId: message.messageId, suggestions: message.suggestions?.length ?? 0,
+      }));
+      assert.deepEqual(actual, expected, path.basename(result.filePath));
+    }
+    const ts = results[1]!;
+    assert.deepEqual(ts.messages.map((message) => [message.ruleId, message.line]), [
+      ['integration-coach/unbounded-retry', 5],
+      ['integration-coach/missing-idempotency-key', 7],
+    ]);
+    const metas = eslint.getRulesMetaForResults(results);
+    assert.equal(metas['integration-coach/unbounded-retry']?.docs?.url, 'vscode://integration-coach.integration-coach/lesson?section=mistake-unbounded-retries');
+  });
+
+  it('honours ESLint disable comments and rule options from the config', async () => {
+    const eslint = new ESLint({
+      cwd: FIXTURES,
+      overrideConfigFile: true,
+      overrideConfig: [
+        plugin.configs.recommended as Linter.Config,
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+        { rules: { 'integration-coach/missing-idempotency-key': ['error', { flagUnretriedRequests: true }] } },
+      ],
+    });
+    const code = `// eslint-disable-next-line integration-coach/unbounded-retry
+while (true) { try { await fetch('/orders', { method: 'POST' }); break; } catch { await sleep(Math.random() * 100); } }
+export const create = () => fetch('/orders', { method: 'POST' });
+`;
+    const [result] = await eslint.lintText(code, { filePath: path.join(FIXTURES, 'inline.ts') });
+    assert.deepEqual(result!.messages.map((message) => [message.ruleId, message.severity, message.line, message.messageId]), [
+      ['integration-coach/missing-idempotency-key', 2, 2, 'missingKey'],
+      ['integration-coach/missing-idempotency-key', 2, 3, 'missingKeyUnretried'],
+    ]);
+  });
+
+  it("analyses typescript-eslint's own SourceFile, and parses the text itself under espree", () => {
+    const seen: (string | undefined)[] = [];
+    const probe: Rule.RuleModule = {
+      create(context) {
+        return {
+          Program() {
+            seen.push(parsedSourceFile(context.sourceCode as unknown as Parameters<typeof parsedSourceFile>[0])?.fileName);
+          },
+        };
+      },
+    };
+    const linter = new Linter();
+    const config = (parser?: Linter.Parser): Linter.Config[] => [
+      { files: ['**/*.ts', '**/*.js'], plugins: { probe: { rules: { probe } } }, rules: { 'probe/probe': 'error' }, ...(parser ? { languageOptions: { parser } } : {}) },
+    ];
+    assert.deepEqual(linter.verify('const x: number = 1;', config(tsParser), { filename: 'a.ts' }), []);
+    assert.deepEqual(linter.verify('const x = 1;', config(), { filename: 'b.js' }), []);
+    assert.equal(seen.length, 2);
+    assert.match(seen[0]!, /a\.ts$/);
+    assert.equal(seen[1], undefined);
+  });
+});
