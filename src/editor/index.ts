@@ -1,0 +1,80 @@
+// Editor features: live diagnostics, hovers, code actions, the workspace scan and its status item.
+// Registration only: nothing here parses, reads files or starts the worker during activation.
+import * as vscode from 'vscode';
+import { Commands } from '../commands';
+import type { FeatureDeps } from '../features';
+import { RuleCodeActionProvider } from './code-actions';
+import { LessonHoverProvider } from './hover';
+import { LessonText, lessonProtocolUri, registerLessonUriHandler } from './lesson-links';
+import { LiveDiagnostics, type LiveStats } from './live-diagnostics';
+import { openSample } from './sample';
+import { SECTION, SettingsReader } from './settings';
+import { FindingsStatusItem } from './status-bar';
+import { LANGUAGE_EXTENSIONS } from './text-helpers';
+import { AnalysisWorkerClient, type WorkerStats } from './worker-client';
+import { WorkspaceScanner, type ScanSummary, type ScanTestHooks } from './workspace-scan';
+
+export { ruleIdOf } from './diagnostics';
+export type { ScanSummary } from './workspace-scan';
+
+/** What the editor features show the extension's API (for the integration tests and automation). */
+export interface EditorApi {
+  lastScan(): ScanSummary | undefined;
+  cancelScan(): void;
+  setScanHooks(hooks: ScanTestHooks): void;
+  /** The setting warnings shown this session, in order. */
+  settingWarnings(): string[];
+  workerStats(): WorkerStats;
+  liveStats(): LiveStats;
+  /** The document version whose diagnostics are published, or undefined (not analysed, or closed). */
+  analysedVersion(uri: vscode.Uri): number | undefined;
+  /** Stops the worker as a crash would; the next analysis restarts it. */
+  simulateWorkerCrash(): void;
+  statusBar(): { text: string; count: number };
+  /** The `<uriScheme>://<extension id>/lesson?section=<id>` link the URI handler serves. */
+  lessonProtocolLink(sectionId: string): string;
+}
+
+export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
+  const { context, log } = deps;
+  const properties = (context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } }).contributes.configuration.properties;
+  const settings = new SettingsReader(properties, log);
+  const worker = new AnalysisWorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath, log);
+  const lesson = new LessonText(context.extensionUri.fsPath, log);
+  const live = new LiveDiagnostics(worker, settings, log, (uri) => scanner.dropFile(uri));
+  const scanner = new WorkspaceScanner(worker, settings, log, (uri) => live.collection.has(uri));
+  const status = new FindingsStatusItem([live.collection, scanner.collection]);
+  const selector = Object.keys(LANGUAGE_EXTENSIONS).map((language) => ({ language }));
+
+  context.subscriptions.push(
+    { dispose: () => worker.dispose() },
+    live,
+    scanner,
+    status,
+    vscode.languages.registerHoverProvider(selector, new LessonHoverProvider(lesson)),
+    vscode.languages.registerCodeActionsProvider(selector, new RuleCodeActionProvider(live, lesson), RuleCodeActionProvider.metadata),
+    registerLessonUriHandler(log),
+    vscode.commands.registerCommand(Commands.scanWorkspace, () => scanner.run()),
+    vscode.commands.registerCommand(Commands.openSample, () => openSample()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      settings.invalidate();
+      live.analyseAllOpen();
+      scanner.rerender();
+    }),
+  );
+  live.start();
+
+  return {
+    lastScan: () => scanner.lastSummary,
+    cancelScan: () => scanner.cancel(),
+    setScanHooks: (hooks) => (scanner.hooks = hooks),
+    settingWarnings: () => [...settings.warningsShown],
+    workerStats: () => ({ ...worker.stats }),
+    liveStats: () => live.snapshot(),
+    analysedVersion: (uri) => live.analysedVersion(uri),
+    simulateWorkerCrash: () => worker.simulateCrash(),
+    statusBar: () => ({ text: status.text, count: status.count }),
+    lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),
+  };
+}

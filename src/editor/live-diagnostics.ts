@@ -1,0 +1,165 @@
+// Live diagnostics for the open TypeScript and JavaScript documents: analysed on open, on change
+// (debounced) and on save, in the worker; cleared on close. A result for an older version is dropped.
+import * as vscode from 'vscode';
+import type { Finding } from '../analysis/types';
+import { toDiagnostics } from './diagnostics';
+import { LatestRequests } from './latest-requests';
+import { analyzeOptionsOf, type EditorSettings, type SettingsReader } from './settings';
+import { analysisFileName, LANGUAGE_EXTENSIONS } from './text-helpers';
+import type { AnalysisWorkerClient } from './worker-client';
+
+/** Documents of these schemes are views of other things (diffs, output), not the user's code. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'debug', 'walkThroughSnippet']);
+
+/** The findings last published for a document, with the version they describe. */
+export interface AnalysedDocument {
+  version: number;
+  findings: Finding[];
+}
+
+export interface LiveStats {
+  published: number;
+  droppedStale: number;
+  /** Milliseconds from sending a document to the worker to publishing its diagnostics, the latest last (at most 100). */
+  latenciesMs: number[];
+}
+
+const MAX_LATENCIES_KEPT = 100;
+
+export class LiveDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('integration-coach');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly latest = new LatestRequests();
+  private readonly analysed = new Map<string, AnalysedDocument>();
+  private readonly skippedReasons = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly stats: LiveStats = { published: 0, droppedStale: 0, latenciesMs: [] };
+
+  constructor(
+    private readonly worker: AnalysisWorkerClient,
+    private readonly settings: SettingsReader,
+    private readonly log: vscode.LogOutputChannel,
+    /** Told after a document's diagnostics are published (the workspace scan drops its older copy). */
+    private readonly onPublished: (uri: vscode.Uri) => void,
+  ) {}
+
+  /** Starts listening. The documents already open are analysed just after activation, not during it. */
+  start(): void {
+    const workspace = vscode.workspace;
+    this.disposables.push(
+      workspace.onDidOpenTextDocument((document) => void this.analyseNow(document)),
+      workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      workspace.onDidSaveTextDocument((document) => void this.analyseNow(document)),
+      workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+    );
+    const initial = setTimeout(() => this.analyseAllOpen(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
+  }
+
+  /** Re-analyses every open document (a setting changed). */
+  analyseAllOpen(): void {
+    for (const document of vscode.workspace.textDocuments) void this.analyseNow(document);
+  }
+
+  /** What was last published for a document, if it is still the document's current version. */
+  current(document: vscode.TextDocument): AnalysedDocument | undefined {
+    const analysed = this.analysed.get(document.uri.toString());
+    return analysed?.version === document.version ? analysed : undefined;
+  }
+
+  analysedVersion(uri: vscode.Uri): number | undefined {
+    return this.analysed.get(uri.toString())?.version;
+  }
+
+  snapshot(): LiveStats {
+    return { ...this.stats, droppedStale: this.latest.dropped, latenciesMs: [...this.stats.latenciesMs] };
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.collection.dispose();
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    // An event without changes only reports the dirty state.
+    if (event.contentChanges.length === 0 || !this.isAnalysable(event.document)) return;
+    const settings = this.settings.read(event.document.uri);
+    if (settings.run !== 'onType') return;
+    const key = event.document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => void this.analyseNow(event.document), settings.debounceMs));
+  }
+
+  private async analyseNow(document: vscode.TextDocument, isRetry = false): Promise<void> {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (!this.isAnalysable(document)) {
+      if (this.analysed.has(key)) this.forget(document.uri);
+      return;
+    }
+    const settings = this.settings.read(document.uri);
+    const version = document.version;
+    const ticket = this.latest.start(key);
+    const sentAt = performance.now();
+    let findings: Finding[];
+    try {
+      const [result] = await this.worker.analyze([{ fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key }], analyzeOptionsOf(settings));
+      findings = result!.findings;
+      this.noteSkipped(key, result!.skipped);
+    } catch (error) {
+      // The worker client has logged the crash; one retry on the restarted worker is enough.
+      if (!isRetry && !document.isClosed) return this.analyseNow(document, true);
+      this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const currentVersion = document.isClosed ? undefined : document.version;
+    if (!this.latest.accept(key, ticket, version, currentVersion)) return;
+    this.publish(document.uri, { version, findings }, settings);
+    this.recordLatency(performance.now() - sentAt);
+  }
+
+  private publish(uri: vscode.Uri, analysed: AnalysedDocument, settings: EditorSettings): void {
+    this.analysed.set(uri.toString(), analysed);
+    this.collection.set(uri, toDiagnostics(analysed.findings, settings.rules));
+    this.stats.published++;
+    this.onPublished(uri);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.latest.forget(key);
+    this.analysed.delete(key);
+    this.skippedReasons.delete(key);
+    this.collection.delete(uri);
+  }
+
+  private isAnalysable(document: vscode.TextDocument): boolean {
+    if (!(document.languageId in LANGUAGE_EXTENSIONS) || IGNORED_SCHEMES.has(document.uri.scheme)) return false;
+    const { exclude } = this.settings.read(document.uri);
+    return !exclude.some((glob) => matchesGlob(document, glob));
+  }
+
+  /** Says once per document and reason why a document was not analysed (too large, binary). */
+  private noteSkipped(key: string, reason: string | undefined): void {
+    if (reason && this.skippedReasons.get(key) !== reason) this.log.info(`Not analysed: ${key}: ${reason}`);
+    if (reason) this.skippedReasons.set(key, reason);
+    else this.skippedReasons.delete(key);
+  }
+
+  private recordLatency(ms: number): void {
+    this.stats.latenciesMs.push(Math.round(ms * 10) / 10);
+    if (this.stats.latenciesMs.length > MAX_LATENCIES_KEPT) this.stats.latenciesMs.shift();
+  }
+}
+
+/** Whether a document matches an `integrationCoach.exclude` glob, taken relative to its workspace folder. */
+function matchesGlob(document: vscode.TextDocument, glob: string): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const pattern = folder ? new vscode.RelativePattern(folder, glob) : glob;
+  return vscode.languages.match({ pattern }, document) > 0;
+}

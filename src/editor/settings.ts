@@ -1,0 +1,113 @@
+// The `integrationCoach.*` settings, read per resource and checked against the JSON Schema that
+// package.json contributes (one schema, so the check and the Settings UI never disagree).
+// VS Code hands back whatever the user wrote, even of the wrong type; a wrong value gets one warning
+// per setting per session, naming the setting, and the default is used instead.
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import * as vscode from 'vscode';
+import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
+
+export const SECTION = 'integrationCoach';
+
+export interface EditorSettings {
+  run: 'onType' | 'onSave';
+  debounceMs: number;
+  rules: Partial<Record<RuleId, Severity>>;
+  idempotencyHeaders: string[];
+  retryHelpers: string[];
+  maxFileSizeKb: number;
+  exclude: string[];
+}
+
+type SettingName = keyof EditorSettings;
+const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'exclude'];
+
+interface PropertySchema {
+  default?: unknown;
+  [keyword: string]: unknown;
+}
+
+/** Keywords VS Code's settings schema adds to JSON Schema; ajv's strict mode must know them. */
+const VSCODE_KEYWORDS = ['scope', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'order', 'deprecationMessage',
+  'markdownDeprecationMessage', 'editPresentation', 'tags', 'ignoreSync', 'included', 'restricted', 'policy', 'enumItemLabels'];
+
+export class SettingsReader {
+  private validators: Map<SettingName, ValidateFunction> | undefined;
+  private readonly warned = new Set<SettingName>();
+  private readonly cache = new Map<string, EditorSettings>();
+  /** Every warning shown, in order (the extension's API exposes them for tests). */
+  readonly warningsShown: string[] = [];
+
+  constructor(
+    private readonly properties: Readonly<Record<string, PropertySchema>>,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /**
+   * The settings that apply to a document or folder; an invalid value falls back to its default.
+   * Kept per workspace folder until a setting changes: documents read them on every keystroke.
+   */
+  read(scope: vscode.Uri | undefined): EditorSettings {
+    const key = (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.toString()) ?? '';
+    let settings = this.cache.get(key);
+    if (!settings) {
+      settings = this.readFresh(scope);
+      this.cache.set(key, settings);
+    }
+    return settings;
+  }
+
+  /** Forgets the cached values: call when an `integrationCoach.*` setting changes. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private readFresh(scope: vscode.Uri | undefined): EditorSettings {
+    const config = vscode.workspace.getConfiguration(SECTION, scope);
+    const values = {} as Record<SettingName, unknown>;
+    for (const name of SETTING_NAMES) values[name] = this.validValue(name, config.get(name));
+    return values as unknown as EditorSettings;
+  }
+
+  private validValue(name: SettingName, value: unknown): unknown {
+    const schema = this.schemaOf(name);
+    if (value === undefined) return schema.default;
+    const validate = this.validatorFor(name);
+    if (validate(value)) return value;
+    const problem = (validate.errors ?? []).map((error) => `${error.instancePath || 'the value'} ${error.message ?? 'is invalid'}`).join('; ');
+    this.warnOnce(name, `The setting "${SECTION}.${name}" is invalid (${problem}); using the default, ${JSON.stringify(schema.default)}.`);
+    return schema.default;
+  }
+
+  private warnOnce(name: SettingName, message: string): void {
+    this.log.warn(message);
+    if (this.warned.has(name)) return;
+    this.warned.add(name);
+    this.warningsShown.push(message);
+    void vscode.window.showWarningMessage(`Integration Coach: ${message}`);
+  }
+
+  private schemaOf(name: SettingName): PropertySchema {
+    const schema = this.properties[`${SECTION}.${name}`];
+    if (!schema) throw new Error(`package.json contributes no setting ${SECTION}.${name}`);
+    return schema;
+  }
+
+  /** Compiled on first use, never during activation: compiling costs a few milliseconds. */
+  private validatorFor(name: SettingName): ValidateFunction {
+    if (!this.validators) {
+      const ajv = new Ajv2020({ allErrors: true, strict: true });
+      for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
+      this.validators = new Map(SETTING_NAMES.map((setting) => [setting, ajv.compile(this.schemaOf(setting))]));
+    }
+    return this.validators.get(name)!;
+  }
+}
+
+/** The options the analysis core takes. Rule severities stay on the editor's side (see diagnostics.ts). */
+export function analyzeOptionsOf(settings: EditorSettings): AnalyzeOptions {
+  return {
+    idempotencyHeaders: settings.idempotencyHeaders,
+    retryHelpers: settings.retryHelpers,
+    maxFileSizeBytes: settings.maxFileSizeKb * 1024,
+  };
+}

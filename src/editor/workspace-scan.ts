@@ -1,0 +1,228 @@
+// `integrationCoach.scanWorkspace`: analyses every TypeScript and JavaScript file of the workspace in the
+// worker, batch by batch, under a cancellable progress notification that counts files, and fills the
+// Problems panel. Open documents keep their live diagnostics; the scan covers the others.
+import * as vscode from 'vscode';
+import type { Finding, RuleId } from '../analysis/types';
+import { RULE_IDS } from '../lesson/content-types';
+import { toDiagnostics } from './diagnostics';
+import { ALWAYS_EXCLUDED, combineExcludes, enabledPatterns, gitignoreGlobs } from './exclude-globs';
+import type { AnalysisItem } from './protocol';
+import { analyzeOptionsOf, type SettingsReader } from './settings';
+import type { AnalysisWorkerClient } from './worker-client';
+
+const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+/** Files per message to the worker: small enough for the progress to move, large enough to amortise the round trip. */
+const BATCH_SIZE = 8;
+
+export interface ScanSummary {
+  /** Files found (after excludes). */
+  totalFiles: number;
+  /** Files analysed before the scan ended or was cancelled. */
+  scannedFiles: number;
+  /** Files not analysed: over the size limit, unreadable, or skipped by the core. */
+  skippedFiles: number;
+  findings: number;
+  byRule: Record<RuleId, number>;
+  /** Findings per workspace-relative path, for files with any. */
+  byFile: Record<string, number>;
+  cancelled: boolean;
+  durationMs: number;
+}
+
+interface ScannedFile {
+  uri: vscode.Uri;
+  findings: Finding[];
+}
+
+/** Hooks for the integration tests: cancel a scan under way, or act between batches. */
+export interface ScanTestHooks {
+  beforeBatch?: (scannedFiles: number, totalFiles: number) => void | Promise<void>;
+}
+
+export class WorkspaceScanner implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('integration-coach-scan');
+  /** Findings of the last scan per file, so a change of rule severities re-renders without rescanning. */
+  private readonly results = new Map<string, ScannedFile>();
+  private running: vscode.CancellationTokenSource | undefined;
+  lastSummary: ScanSummary | undefined;
+  hooks: ScanTestHooks = {};
+
+  constructor(
+    private readonly worker: AnalysisWorkerClient,
+    private readonly settings: SettingsReader,
+    private readonly log: vscode.LogOutputChannel,
+    /** Whether a document is open and so has live diagnostics that take precedence. */
+    private readonly isLive: (uri: vscode.Uri) => boolean,
+  ) {}
+
+  /** The command: scans under a progress notification, then reports the totals. */
+  async run(): Promise<ScanSummary | undefined> {
+    if (this.running) {
+      void vscode.window.showInformationMessage('Integration Coach: a workspace scan is already running.');
+      return undefined;
+    }
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('Integration Coach: open a folder to scan it.');
+      return undefined;
+    }
+    const source = (this.running = new vscode.CancellationTokenSource());
+    try {
+      const summary = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Integration Coach: scanning the workspace', cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => source.cancel());
+          return this.scan(progress, source.token);
+        },
+      );
+      this.lastSummary = summary;
+      this.log.info(`Workspace scan: ${describe(summary)} in ${summary.durationMs} ms`);
+      void vscode.window.showInformationMessage(`Integration Coach: ${describe(summary)}`);
+      return summary;
+    } finally {
+      source.dispose();
+      this.running = undefined;
+    }
+  }
+
+  /** Cancels the scan under way, as its notification's Cancel button does. */
+  cancel(): void {
+    this.running?.cancel();
+  }
+
+  /** A document opened or was analysed live: its scan result is out of date. */
+  dropFile(uri: vscode.Uri): void {
+    this.results.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  /** Re-renders the scan's diagnostics with the current severities (a rule may now be off). */
+  rerender(): void {
+    for (const { uri, findings } of this.results.values()) this.collection.set(uri, toDiagnostics(findings, this.settings.read(uri).rules));
+  }
+
+  dispose(): void {
+    this.running?.cancel();
+    this.collection.dispose();
+  }
+
+  private async scan(progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<ScanSummary> {
+    const started = performance.now();
+    this.results.clear();
+    this.collection.clear();
+    progress.report({ message: 'finding files…' });
+    const files = await this.listFiles(token);
+    const summary: ScanSummary = {
+      totalFiles: files.length, scannedFiles: 0, skippedFiles: 0, findings: 0, byRule: emptyCounts(), byFile: {}, cancelled: false, durationMs: 0,
+    };
+    progress.report({ message: `0/${files.length} files` });
+    for (let start = 0; start < files.length; start += BATCH_SIZE) {
+      await this.hooks.beforeBatch?.(summary.scannedFiles, files.length);
+      if (token.isCancellationRequested) break;
+      const batch = files.slice(start, start + BATCH_SIZE);
+      await this.scanBatch(batch, summary);
+      progress.report({ message: `${summary.scannedFiles}/${files.length} files`, increment: (100 * batch.length) / files.length });
+    }
+    summary.cancelled = token.isCancellationRequested;
+    summary.durationMs = Math.round(performance.now() - started);
+    return summary;
+  }
+
+  /** Every source file of every folder, honouring files.exclude, search.exclude, .gitignore and integrationCoach.exclude. */
+  private async listFiles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const files: vscode.Uri[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const exclude = combineExcludes(await this.excludePatterns(folder));
+      files.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SOURCE_GLOB), exclude, undefined, token)));
+    }
+    return files.sort((a, b) => a.toString().localeCompare(b.toString()));
+  }
+
+  private async excludePatterns(folder: vscode.WorkspaceFolder): Promise<string[]> {
+    const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>(key);
+    return [
+      ...ALWAYS_EXCLUDED,
+      ...enabledPatterns(setting('files', 'exclude')),
+      ...enabledPatterns(setting('search', 'exclude')),
+      ...this.settings.read(folder.uri).exclude,
+      ...(await this.gitignore(folder)),
+    ];
+  }
+
+  /** The folder's own .gitignore (nested ones are not read: a deliberate simplification). */
+  private async gitignore(folder: vscode.WorkspaceFolder): Promise<string[]> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'));
+      return gitignoreGlobs(new TextDecoder().decode(bytes));
+    } catch {
+      return [];
+    }
+  }
+
+  private async scanBatch(batch: vscode.Uri[], summary: ScanSummary): Promise<void> {
+    const read = await Promise.all(batch.map((uri) => this.readSource(uri)));
+    summary.scannedFiles += batch.length;
+    const readable = read.filter((file): file is { uri: vscode.Uri; item: AnalysisItem } => file !== undefined);
+    summary.skippedFiles += batch.length - readable.length;
+    if (readable.length === 0) return;
+    // One folder's options for the batch: files of a batch almost always share a folder.
+    const settings = this.settings.read(readable[0]!.uri);
+    let results;
+    try {
+      results = await this.worker.analyze(readable.map((file) => file.item), analyzeOptionsOf(settings));
+    } catch (error) {
+      this.log.error(`Workspace scan: a batch of ${readable.length} files failed: ${error instanceof Error ? error.message : String(error)}`);
+      summary.skippedFiles += readable.length;
+      return;
+    }
+    readable.forEach(({ uri }, i) => {
+      const result = results[i]!;
+      if (result.skipped) {
+        summary.skippedFiles++;
+        this.log.info(`Workspace scan: not analysed ${uri.toString(true)}: ${result.skipped}`);
+      }
+      this.record(uri, result.findings, summary);
+    });
+  }
+
+  /** The file's text, or undefined when it is over the size limit or unreadable. */
+  private async readSource(uri: vscode.Uri): Promise<{ uri: vscode.Uri; item: AnalysisItem } | undefined> {
+    try {
+      const limitBytes = this.settings.read(uri).maxFileSizeKb * 1024;
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > limitBytes) {
+        this.log.info(`Workspace scan: not analysed ${uri.toString(true)}: larger than integrationCoach.maxFileSizeKb`);
+        return undefined;
+      }
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return { uri, item: { fileName: uri.path, text } };
+    } catch (error) {
+      this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private record(uri: vscode.Uri, findings: Finding[], summary: ScanSummary): void {
+    const rules = this.settings.read(uri).rules;
+    const diagnostics = toDiagnostics(findings, rules);
+    // Counted as shown: a rule switched off counts nothing.
+    for (const finding of findings.filter((f) => (rules[f.ruleId] ?? f.severity) !== 'off')) summary.byRule[finding.ruleId]++;
+    summary.findings += diagnostics.length;
+    if (diagnostics.length > 0) summary.byFile[vscode.workspace.asRelativePath(uri, false)] = diagnostics.length;
+    if (this.isLive(uri)) return;
+    this.results.set(uri.toString(), { uri, findings });
+    this.collection.set(uri, diagnostics);
+  }
+}
+
+function emptyCounts(): Record<RuleId, number> {
+  return Object.fromEntries(RULE_IDS.map((id) => [id, 0])) as Record<RuleId, number>;
+}
+
+/** "Scanned 12 files: 7 findings (unbounded-retry 3, retry-without-jitter 4)" */
+export function describe(summary: ScanSummary): string {
+  const rules = Object.entries(summary.byRule).filter(([, count]) => count > 0).map(([id, count]) => `${id} ${count}`);
+  const findings = `${summary.findings} finding${summary.findings === 1 ? '' : 's'}${rules.length ? ` (${rules.join(', ')})` : ''}`;
+  const skipped = summary.skippedFiles ? `, ${summary.skippedFiles} skipped` : '';
+  if (summary.cancelled) return `Scan cancelled after ${summary.scannedFiles} of ${summary.totalFiles} files: ${findings} so far${skipped}.`;
+  return `Scanned ${summary.scannedFiles} files: ${findings}${skipped}.`;
+}

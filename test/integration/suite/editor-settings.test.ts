@@ -1,0 +1,80 @@
+// Settings take effect at once: severities per rule (off removes the finding), when to analyse, and an
+// invalid value gets one warning naming the setting while the default is used.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activeApi } from '../extension-api';
+import { askHarness, harnessAvailable, screenshot } from '../harness-client';
+import { waitFor } from '../wait';
+import { closeAllEditors, diagnosticsWhere, openFile, revert, tidyWorkbench, updateSetting } from './editor-helpers';
+
+const FILE = 'rules/retry-without-jitter.ts';
+
+describe('editor: settings', () => {
+  afterEach(async () => {
+    for (const key of ['rules', 'run', 'debounceMs']) await updateSetting(key, undefined);
+    for (const document of vscode.workspace.textDocuments) await revert(document);
+  });
+  after(async () => {
+    await closeAllEditors();
+    await tidyWorkbench();
+  });
+
+  it('removes a rule set to "off" and re-analyses open documents with the new severity at once', async () => {
+    const { document } = await openFile(FILE);
+    await diagnosticsWhere(document.uri, 'the warning', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Warning);
+    await updateSetting('rules', { 'retry-without-jitter': 'off' });
+    await diagnosticsWhere(document.uri, 'the finding gone', (found) => found.length === 0);
+    await updateSetting('rules', { 'retry-without-jitter': 'error' });
+    await diagnosticsWhere(document.uri, 'an error', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Error);
+    await updateSetting('rules', { 'retry-without-jitter': 'info' });
+    await diagnosticsWhere(document.uri, 'information', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Information);
+  });
+
+  it('with "run": "onSave", analyses when the document is saved, not while typing', async () => {
+    const api = await activeApi();
+    await updateSetting('run', 'onSave');
+    const { document } = await openFile(FILE);
+    await diagnosticsWhere(document.uri, 'the finding', (found) => found.length === 1);
+    const at = document.getText().indexOf('sleep(1000)');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'sleep(1000)'.length)), 'sleep(Math.random() * 1000)');
+    await vscode.workspace.applyEdit(edit);
+    // Absence needs some waiting: three debounce periods without an analysis of the edited version.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    assert.notEqual(api.editor.analysedVersion(document.uri), document.version, 'not analysed while typing');
+    assert.ok(await document.save());
+    await diagnosticsWhere(document.uri, 'the finding gone after saving', (found) => found.length === 0);
+    // Put the file back as it was, for the other tests.
+    const restore = new vscode.WorkspaceEdit();
+    const fixedAt = document.getText().indexOf('sleep(Math.random() * 1000)');
+    restore.replace(document.uri, new vscode.Range(document.positionAt(fixedAt), document.positionAt(fixedAt + 'sleep(Math.random() * 1000)'.length)), 'sleep(1000)');
+    await vscode.workspace.applyEdit(restore);
+    assert.ok(await document.save());
+    await diagnosticsWhere(document.uri, 'the finding back', (found) => found.length === 1);
+  });
+
+  it('warns once, naming the setting, when a value is invalid, and keeps working with the default', async () => {
+    const api = await activeApi();
+    const warningsBefore = api.editor.settingWarnings().length;
+    const { document } = await openFile(FILE);
+    await updateSetting('debounceMs', 5);
+    await waitFor(() => api.editor.settingWarnings().length === warningsBefore + 1, 'the warning');
+    const [warning] = api.editor.settingWarnings().slice(warningsBefore);
+    assert.match(warning!, /"integrationCoach\.debounceMs" is invalid/);
+    assert.match(warning!, /using the default, 300/);
+    if (harnessAvailable()) {
+      await waitFor(async () => {
+        const answer = await askHarness({ action: 'evaluate', frameWith: '.monaco-workbench', expression: `[...document.querySelectorAll('.notification-list-item-message')].some((e) => e.textContent.includes('integrationCoach.debounceMs'))` });
+        return answer.detail === 'true';
+      }, 'the warning on screen');
+      await screenshot('setting-warning');
+    }
+    await updateSetting('debounceMs', 'soon');
+    // The document is still analysed, with the default debounce.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), '// touched\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor(() => api.editor.analysedVersion(document.uri) === document.version, 'the edited version analysed');
+    assert.equal(api.editor.settingWarnings().length, warningsBefore + 1, 'one warning per setting per session, however often it is wrong');
+  });
+});
