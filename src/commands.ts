@@ -2,6 +2,11 @@
 // a unit test keeps the two lists in step.
 export const Commands = {
   openLesson: 'integrationCoach.openLesson',
+  quickCheck: 'integrationCoach.quickCheck',
+  resetQuickCheck: 'integrationCoach.resetQuickCheck',
+  scanWorkspace: 'integrationCoach.scanWorkspace',
+  openSample: 'integrationCoach.openSample',
+  createDecisionNote: 'integrationCoach.createDecisionNote',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -10,3 +15,6 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const LESSON_VIEW_TYPE = 'integrationCoach.lesson';
 
 export const OUTPUT_CHANNEL_NAME = 'Integration Coach';
+
+/** The diagnostics' `source`, shown in the Problems panel. */
+export const DIAGNOSTIC_SOURCE = 'Integration Coach';

@@ -1,29 +1,57 @@
 import * as vscode from 'vscode';
 import { Commands, OUTPUT_CHANNEL_NAME } from './commands';
+import { createDecisionNote } from './decision-note/create-decision-note';
+import { registerEditorFeatures, type EditorApi } from './editor';
+import type { FeatureDeps } from './features';
 import { LessonPanel, registerLessonSerializer, type LessonPanelDeps, type LessonPanelSnapshot } from './lesson/lesson-panel';
-import type { LessonProgress } from './lesson/messages';
+import type { LessonProgress, PracticeResult } from './lesson/messages';
 import { ProgressStore } from './lesson/progress-store';
+import { registerQuickCheck, type QuickCheckConfirm, type QuickCheckSnapshot } from './quiz/quick-check';
 
 /** What the extension exports: a read-only view used by the integration tests and by automation. */
 export interface IntegrationCoachApi {
   lessonPanel(): LessonPanelSnapshot;
   lessonProgress(): LessonProgress;
+  practiceResult(): PracticeResult | undefined;
+  quickCheck(): QuickCheckSnapshot;
+  /** For tests: answers the quick check's reset confirmation (VS Code refuses modal dialogs in extension tests). */
+  replaceQuickCheckConfirmation(confirm: QuickCheckConfirm): vscode.Disposable;
+  /** Live diagnostics, the workspace scan, setting warnings, the analysis worker (see src/editor). */
+  editor: EditorApi;
+  /** How long `activate` took, in milliseconds. */
+  activationMs: number;
 }
 
 // Activation stays light: it registers commands and providers; nothing parses code here.
 export function activate(context: vscode.ExtensionContext): IntegrationCoachApi {
+  const activationStart = performance.now();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const deps: LessonPanelDeps = { context, log, progress: new ProgressStore(context.globalState, log) };
+  const deps: FeatureDeps & LessonPanelDeps = { context, log, progress: new ProgressStore(context.globalState, log) };
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand(Commands.openLesson, (sectionId?: unknown) =>
       LessonPanel.createOrShow(deps, typeof sectionId === 'string' ? sectionId : undefined),
     ),
-    registerLessonSerializer(deps),
-    { dispose: () => LessonPanel.close() },
+    vscode.commands.registerCommand(Commands.createDecisionNote, () =>
+      createDecisionNote(context.extensionUri.fsPath, LessonPanel.practiceResult()),
+    ),
   );
-  log.info('Integration Coach activated');
-  return { lessonPanel: () => LessonPanel.snapshot(), lessonProgress: () => deps.progress.get() };
+  // Not disposed on deactivation: the workbench must still find a serializer when it saves the layout
+  // on reload, or it drops the lesson tab instead of keeping it for the next session.
+  registerLessonSerializer(deps);
+  const editor = registerEditorFeatures(deps);
+  const quickCheck = registerQuickCheck(deps);
+  const activationMs = Math.round((performance.now() - activationStart) * 10) / 10;
+  log.info(`Integration Coach activated in ${activationMs} ms`);
+  return {
+    lessonPanel: () => LessonPanel.snapshot(),
+    lessonProgress: () => deps.progress.get(),
+    practiceResult: () => LessonPanel.practiceResult(),
+    quickCheck: () => quickCheck.snapshot(),
+    replaceQuickCheckConfirmation: (confirm) => quickCheck.replaceConfirmation(confirm),
+    editor,
+    activationMs,
+  };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,8 @@ import {
   vsCodeButton,
   vsCodeCheckbox,
   vsCodeDivider,
+  vsCodeDropdown,
+  vsCodeOption,
   vsCodeTag,
 } from '@vscode/webview-ui-toolkit';
 import { h } from './dom';
@@ -14,7 +16,7 @@ let registered = false;
 
 export function registerComponents(): void {
   if (registered) return;
-  provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDivider(), vsCodeTag());
+  provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTag());
   registered = true;
 }
 
@@ -64,4 +66,36 @@ export function badge(text: string, ariaLabel?: string): HTMLElement {
 
 export function divider(): HTMLElement {
   return h('vscode-divider', { role: 'separator' });
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+interface DropdownElement extends HTMLElement {
+  value: string;
+}
+
+/** A labelled drop-down list; the visible label names it for screen readers too. */
+export function dropdown(id: string, label: string, choices: readonly Choice[], value: string, onChange: (value: string) => void): HTMLElement {
+  const labelId = `${id}-label`;
+  const list = h('vscode-dropdown', { id, 'aria-labelledby': labelId, position: 'below' },
+    ...choices.map((choice) => h('vscode-option', { value: choice.value, selected: choice.value === value }, choice.label))) as DropdownElement;
+  list.addEventListener('change', () => {
+    if (!syncing.has(list)) onChange(list.value);
+  });
+  return h('div', { class: 'field' }, h('span', { id: labelId, class: 'field-label' }, label), list);
+}
+
+/** Sets a drop-down's value from code without reporting it back as the user's choice. */
+export function setDropdownValue(element: Element | null, value: string): void {
+  const list = element as DropdownElement | null;
+  if (!list || list.value === value) return;
+  syncing.add(list);
+  try {
+    list.value = value;
+  } finally {
+    syncing.delete(list);
+  }
 }

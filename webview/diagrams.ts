@@ -3,9 +3,9 @@
 import type { DiagramLane, MentalModelSection, PathsDiagram } from '../src/lesson/content-types';
 import { h, svg } from './dom';
 
-const NODE_WIDTH = 132;
+const NODE_WIDTH = 120;
 const NODE_HEIGHT = 44;
-const GAP = 118;
+const GAP = 168;
 const LANE_HEIGHT = 112;
 const LEFT = 8;
 const TOP = 28;

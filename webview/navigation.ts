@@ -22,7 +22,7 @@ function sectionInView(root: HTMLElement): string | undefined {
 
 function report(root: HTMLElement, itemId?: string): void {
   const id = itemId ?? sectionInView(root);
-  saveViewState({ scrollY: window.scrollY });
+  saveViewState({ scrollY: window.scrollY, ...(id ? { sectionId: id } : {}) });
   if (id && id !== lastReported) {
     lastReported = id;
     send({ type: 'sectionInView', sectionId: id });
@@ -54,13 +54,15 @@ export function revealSection(root: HTMLElement, id: string): void {
 }
 
 /**
- * After a reload, puts the reader back where they were: at the exact offset the webview saved when
- * VS Code kept its state, otherwise at the section the extension remembers.
+ * After a reload, puts the reader back where they were. The webview's saved offset is exact but VS Code
+ * saves it only now and then; the extension stores the section in view at every change. So the offset
+ * is used when it belongs to that section, and the section otherwise.
  */
-export function restoreScroll(root: HTMLElement, fallbackSection?: string): void {
+export function restoreScroll(root: HTMLElement, rememberedSection?: string): void {
   const state = savedViewState();
-  if (state && state.scrollY > 0) window.scrollTo(0, state.scrollY);
-  else if (fallbackSection) root.querySelector(`#${CSS.escape(fallbackSection)}`)?.scrollIntoView({ block: 'start' });
+  const offsetIsCurrent = state !== undefined && (!rememberedSection || state.sectionId === rememberedSection);
+  if (state && offsetIsCurrent) window.scrollTo(0, state.scrollY);
+  else if (rememberedSection) root.querySelector(`#${CSS.escape(rememberedSection)}`)?.scrollIntoView({ block: 'start' });
   lastReported = undefined;
   report(root);
 }

@@ -25,6 +25,7 @@ import type { LessonProgress } from '../src/lesson/messages';
 import { badge, button, checkbox, divider, setChecked, tag } from './components';
 import { h } from './dom';
 import { mentalModelDiagram, pathsDiagram } from './diagrams';
+import { practiceView } from './practice';
 import { send } from './vscode-api';
 
 const paragraphs = (texts: readonly string[]) => texts.map((text) => h('p', {}, text));
@@ -62,7 +63,8 @@ function list(section: ListSection): HTMLElement[] {
 }
 
 function codeExample(example: CodeExample): HTMLElement {
-  const verdict = example.verdict === 'bad' ? '❌ Avoid' : '✅ Prefer';
+  // ✗ and ✓ are in every common UI font; the emoji ❌ and ✅ are not (they render as boxes without one).
+  const verdict = example.verdict === 'bad' ? '✗ Avoid' : '✓ Prefer';
   return h('figure', { class: `code-example code-${example.verdict}`, id: example.id },
     h('figcaption', {}, h('span', { class: 'verdict' }, verdict), ' ', example.caption),
     h('pre', { tabindex: 0, 'aria-label': `${verdict}: ${example.caption}` }, h('code', { class: `language-${example.language}` }, example.code)));
@@ -148,7 +150,7 @@ function sectionBody(section: Section): HTMLElement[] {
     case 'terms': return terms(section);
     case 'quiz': return quiz(section);
     case 'artefact': return artefact(section);
-    case 'practice': return [heading(section), h('p', {}, (section as PracticeSection).text)];
+    case 'practice': return [heading(section), h('p', {}, (section as PracticeSection).text), practiceView()];
   }
 }
 

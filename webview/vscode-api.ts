@@ -5,6 +5,8 @@ import { checkToExtension, type ToExtension } from '../src/lesson/messages';
 /** What the webview remembers across reloads (VS Code keeps it with the panel). */
 export interface ViewState {
   scrollY: number;
+  /** The section in view at that offset: tells a stale saved offset from a fresh one. */
+  sectionId?: string;
 }
 
 interface VsCodeApi {
@@ -28,7 +30,8 @@ export function send(message: ToExtension): void {
 
 export function savedViewState(): ViewState | undefined {
   const state = api.getState() as Partial<ViewState> | undefined;
-  return typeof state?.scrollY === 'number' ? { scrollY: state.scrollY } : undefined;
+  if (typeof state?.scrollY !== 'number') return undefined;
+  return { scrollY: state.scrollY, ...(typeof state.sectionId === 'string' ? { sectionId: state.sectionId } : {}) };
 }
 
 export function saveViewState(state: ViewState): void {

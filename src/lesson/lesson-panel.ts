@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { LESSON_VIEW_TYPE } from '../commands';
 import { allSectionIds, loadLesson, type LessonLoadResult } from './content';
-import { checkToExtension, checkToWebview, type ToExtension, type ToWebview } from './messages';
+import { checkToExtension, checkToWebview, type PracticeResult, type ToExtension, type ToWebview } from './messages';
 import type { ProgressStore } from './progress-store';
 
 /** What the lesson panel needs from the rest of the extension. */
@@ -31,6 +31,12 @@ export class LessonPanel {
   private static droppedMessages = 0;
   private static lastSectionInView: string | undefined;
   private static lastDropReason: string | undefined;
+  private static lastPracticeResult: PracticeResult | undefined;
+
+  /** The simulator's figures from the last run in the practice section, if the reader ran it. */
+  static practiceResult(): PracticeResult | undefined {
+    return LessonPanel.lastPracticeResult;
+  }
 
   private ready = false;
   private pendingFocus: string | undefined;
@@ -68,10 +74,6 @@ export class LessonPanel {
     };
   }
 
-  static close(): void {
-    LessonPanel.current?.panel.dispose();
-  }
-
   private static options(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
       enableScripts: true,
@@ -101,6 +103,11 @@ export class LessonPanel {
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      // A hidden webview is torn down and loads again when shown; until its next `ready`, requests to
+      // scroll wait in pendingFocus and go out with the fresh `init`.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
       panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       deps.progress.onDidChange((progress) => this.post({ type: 'progress', progress })),
     );
@@ -151,6 +158,11 @@ export class LessonPanel {
           progress.openedCards.includes(message.questionId) ? progress : { ...progress, openedCards: [...progress.openedCards, message.questionId] },
         );
         return;
+      case 'practiceResult': {
+        const { type: _type, ...result } = message;
+        LessonPanel.lastPracticeResult = result;
+        return;
+      }
       case 'sectionInView':
         LessonPanel.lastSectionInView = message.sectionId;
         await this.deps.context.workspaceState.update(SECTION_IN_VIEW_KEY, message.sectionId);

@@ -15,12 +15,30 @@ export interface LessonProgress {
   quiz?: Record<string, boolean>;
 }
 
+/** The simulator's figures, as the practice view reports them (the decision note quotes them). */
+export interface PracticeSummary {
+  peakAmplification: number;
+  recoverySeconds: number | null;
+  lost: number;
+  duplicates: number;
+  totalRequests: number;
+  succeeded: number;
+  failed: number;
+}
+
+export interface PracticeResult {
+  preset: 'retry-storm' | 'capped-jitter' | 'queue' | 'custom';
+  summary: PracticeSummary;
+  sentences: string[];
+}
+
 export type ToExtension =
   | { type: 'ready' }
   | { type: 'setCompleted'; completed: boolean }
   | { type: 'setChecklistItem'; itemId: string; checked: boolean }
   | { type: 'openCard'; questionId: string }
-  | { type: 'sectionInView'; sectionId: string };
+  | { type: 'sectionInView'; sectionId: string }
+  | ({ type: 'practiceResult' } & PracticeResult);
 
 export type ToWebview =
   /** focusSection: scroll there and highlight it; restoreSection: where the reader was before a reload. */

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Commands, LESSON_VIEW_TYPE } from '../../src/commands';
 
-const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const root = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('extension manifest', () => {
   it('contributes exactly the commands the code registers, all in the Integration Coach category', () => {
@@ -26,5 +27,22 @@ describe('extension manifest', () => {
     assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
     assert.match(manifest.main, /^\.\/dist\//);
     assert.deepEqual(manifest.categories, ['Linters', 'Education']);
+  });
+});
+
+describe('walkthrough', () => {
+  it('has the three steps, each completed by one of our contributed commands, with media that exists', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs as { title: string; steps: { id: string; completionEvents: string[]; description: string; media: { markdown: string } }[] }[];
+    assert.equal(walkthrough.title, 'Learn integration with Integration Coach');
+    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['openLesson', 'seeWarning', 'takeQuickCheck']);
+    const contributed = new Set((manifest.contributes.commands as { command: string }[]).map((entry) => entry.command));
+    for (const step of walkthrough.steps) {
+      for (const event of step.completionEvents) {
+        const command = event.replace(/^onCommand:/, '');
+        assert.ok(event.startsWith('onCommand:') && contributed.has(command), `${step.id}: ${event}`);
+        assert.ok(step.description.includes(`command:${command}`), `${step.id} links to the command it waits for`);
+      }
+      assert.ok(existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+    }
   });
 });
