@@ -1,22 +1,11 @@
 // Seeded pseudo-random numbers, so one seed always replays the same simulation (in Node and in the webview).
 
-/** A source of numbers in [0, 1), like Math.random but reproducible. */
-export type Random = () => number;
+import { seededRandom, type Random } from '../shared/seeded-random';
 
-/**
- * mulberry32: a tiny 32-bit generator. It is not cryptographic, but it is fast, has a 2^32 period that a
- * one-minute simulation never exhausts, and gives the same sequence on every JavaScript engine.
- */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Random };
+
+/** The simulator's generator: one seed, one run. */
+export const createRandom: (seed: number) => Random = seededRandom;
 
 /** Above this mean Knuth's method gets slow and exp(-mean) small, so a normal approximation takes over. */
 const KNUTH_LIMIT = 60;

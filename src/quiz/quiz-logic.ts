@@ -3,6 +3,7 @@
 // A session is an immutable value: every step returns a new one, so a view can keep, compare or drop it freely.
 
 import type { QuizQuestion } from '../lesson/content-types';
+import { seededRandom, type Random } from '../shared/seeded-random';
 import { missedQuestionIds, type QuizResults } from './quiz-state';
 
 // The stored results are part of the same feature; one import gives a caller all of it.
@@ -12,22 +13,10 @@ export * from './quiz-state';
 // Randomness, injectable so tests can fix the order.
 
 /** Returns a number in [0, 1), like `Math.random`. */
-export type RandomSource = () => number;
+export type RandomSource = Random;
 
-/**
- * A small deterministic generator (mulberry32): the same seed always gives the same sequence.
- * For tests and reproducible runs only; it is not meant to be unpredictable.
- */
-export function seededRandom(seed: number): RandomSource {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator for tests and reproducible runs; not meant to be unpredictable. */
+export { seededRandom };
 
 /** A shuffled copy (Fisher–Yates, so every order is equally likely); the input is left as it is. */
 export function shuffle<T>(items: readonly T[], random: RandomSource = Math.random): T[] {

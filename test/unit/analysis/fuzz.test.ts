@@ -5,22 +5,14 @@ import assert from 'node:assert/strict';
 import ts from 'typescript';
 import { analyzeSource } from '../../../src/analysis';
 import { jsxSource, quietSource, retryingSource } from './fixtures';
+import { seededRandom } from '../../../src/shared/seeded-random';
 
 const MUTATIONS = 2000;
 /** Mutated inputs may cost more than clean ones (error recovery), but not this much more. */
 const GENEROUS_RATIO = 25;
 
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so a failure reproduces. */
+const prng = seededRandom;
 
 function tokenSpans(text: string): [number, number][] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);

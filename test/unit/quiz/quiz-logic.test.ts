@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LESSON_CONTENT_PATH, QUESTION_IDS, getSection, type Lesson, type QuizQuestion } from '../../../src/lesson/content-types';
 import {
@@ -27,17 +27,7 @@ import {
   type QuizResults,
   type QuizSession,
 } from '../../../src/quiz/quiz-logic';
-
-/** The folder holding package.json, found by walking up from this (bundled) test file. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { repoRoot } from '../lesson/helpers';
 
 /** The real questions; the lesson's own tests validate the file, so a cast is enough here. */
 function realQuestions(): readonly QuizQuestion[] {
