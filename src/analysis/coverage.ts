@@ -46,7 +46,7 @@ function directCoverage(node: ts.Node, facts: RetryFacts): Coverage | undefined 
     const construct = owners.get(current);
     if (construct && !inCatch) {
       return {
-        label: construct.label,
+        label: construct.optionsOfCall ? `retry options of the ${construct.label}` : construct.label,
         construct,
         rerunRegion: construct.rerunsScope ? current : undefined,
         keyAnchor: construct.kind === 'recursion' || construct.kind === 'interceptor' ? undefined : construct.anchor,
@@ -76,7 +76,7 @@ function callerCoverage(node: ts.Node, facts: RetryFacts, index: SourceIndex): C
 function clientCoverage(request: HttpRequest, facts: RetryFacts): Coverage | undefined {
   const anchor = anchorInSameFunction(request.call);
   if (request.retriedByHelper) return { label: `${request.retriedByHelper} helper`, keyAnchor: anchor };
-  const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName);
+  const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName && !candidate.notRetried?.has(request.call));
   return client ? { label: client.label, keyAnchor: anchor } : undefined;
 }
 

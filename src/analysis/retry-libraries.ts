@@ -12,7 +12,7 @@ import {
 import { classifyDelay, type DelayClass } from './delays';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, RetryKind } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
-import { firstLineSpan } from './spans';
+import { callHeadSpan } from './spans';
 import { NOT_RETRY_HELPER_NAME, RETRY_HELPER_NAME } from './vocabulary';
 
 export interface LibraryFacts {
@@ -117,7 +117,7 @@ function retriesZero(options: Options, countName: string): boolean {
 
 function libraryConstruct(call: ts.CallExpression, kind: RetryKind, label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): RetryConstruct {
   return {
-    kind, label, report: firstLineSpan(call, index.sourceFile), scopes, rerunsScope: kind !== 'rxjs', anchor: statementInList(call), bound, backoff,
+    kind, label, report: callHeadSpan(call, index.sourceFile), scopes, rerunsScope: kind !== 'rxjs', anchor: statementInList(call), bound, backoff,
   };
 }
 
@@ -333,23 +333,106 @@ function axiosRetry(call: ts.CallExpression, index: SourceIndex, facts: LibraryF
   facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', 3), backoff, []));
   if (client) {
     const condition = option(options, 'retryCondition');
-    const coversPost = condition !== undefined && !/idempotent/i.test(condition.getText());
-    facts.clients.push({ name: client, label, coversPost });
+    facts.clients.push({ name: client, label, coversPost: condition !== undefined && conditionCoversPost(condition, index) });
   }
 }
 
+/**
+ * A custom axios-retry `retryCondition` re-sends a POST unless it keeps to safe or idempotent
+ * requests: `isIdempotentRequestError`, `axiosRetry.isSafeRequestError`, or a test of the method
+ * against GET/HEAD/OPTIONS/PUT/DELETE that never names POST or PATCH
+ * (`e.config?.method === 'get'`, `['get', 'head'].includes(e.config.method)`). The restriction
+ * must hold on every way to `true`: `a && safe` restricts, `status === 429 || safe` does not.
+ * A condition we cannot read (an imported predicate) is not taken to cover POST: a false alarm
+ * costs more than a miss.
+ */
+function conditionCoversPost(condition: ts.Expression, index: SourceIndex): boolean {
+  const inner = unwrap(condition);
+  if (isFunctionNode(inner)) return !restrictsToSafeMethods(inner);
+  const name = namePath(inner)?.replace(/^this\./, '');
+  if (name && /idempotent|safe/i.test(name)) return false;
+  const local = name ? index.functions.get(name) : undefined;
+  return local !== undefined && local.every((fn) => !restrictsToSafeMethods(fn));
+}
+
+function restrictsToSafeMethods(fn: ts.Node): boolean {
+  const body = (fn as ts.ArrowFunction).body as ts.Node | undefined;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return expressionRestricts(body as ts.Expression);
+  const returns = body.statements.filter(ts.isReturnStatement);
+  // A single `return` is read like an expression body; other block bodies only by their text.
+  if (returns.length === 1 && body.statements.length === 1 && returns[0]!.expression) return expressionRestricts(returns[0]!.expression);
+  const text = body.getText();
+  return /idempotent|isSafe|safeRequest/i.test(text) && !/\|\|/.test(text);
+}
+
+function expressionRestricts(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  if (ts.isBinaryExpression(node)) {
+    if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return expressionRestricts(node.left) || expressionRestricts(node.right);
+    if (node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return expressionRestricts(node.left) && expressionRestricts(node.right);
+  }
+  if (ts.isCallExpression(node) && /idempotent|isSafe|safeRequest/i.test(calleeName(node) ?? '')) return true;
+  const text = node.getText();
+  return /\bmethod\b/i.test(text) && /['"`](get|head|options|put|delete)['"`]/i.test(text) && !/['"`](post|patch)['"`]/i.test(text)
+    && !/^!|!==|!=(?!=)/.test(text);
+}
+
+/**
+ * fetch-retry: the wrapper's builder options are defaults, and each call may override them
+ * (`f(url, { retries: 0 })`, `f(url, { retryDelay: (n) => Math.random() * … })`). So the calls of
+ * the wrapper in this file are read too: a call with `retries: 0` is not retried, a call with its
+ * own `retryDelay` is judged (and reported) on that call, and the builder's delay is reported only
+ * if some call uses it (or the wrapper is not called here, say because it is exported).
+ */
 function fetchRetry(call: ts.CallExpression, index: SourceIndex, facts: LibraryFacts): void {
   const options = optionsAt(call, 1, index);
   const holder = holderName(call);
+  const uses = holder ? callsNamed(index, holder.slice(holder.lastIndexOf('.') + 1)).filter((use) => namePath(use.expression) === holder) : [];
+  const notRetried = new Set<ts.Node>();
+  let builderDelayUsed = uses.length === 0;
+  for (const use of uses) {
+    const own = optionsAt(use, 1, index);
+    if (retriesZero(own, 'retries') || (own !== 'opaque' && !option(own, 'retries') && retriesZero(options, 'retries'))) {
+      notRetried.add(use);
+      continue;
+    }
+    const ownDelay = option(own, 'retryDelay');
+    if (own === 'opaque') continue;
+    if (!ownDelay) {
+      builderDelayUsed = true;
+      continue;
+    }
+    const bound = option(own, 'retries') ? countBound(own, 'retries', 3) : countBound(options, 'retries', 3);
+    const backoff = fetchRetryDelay(ownDelay, own as ts.ObjectLiteralExpression, index);
+    facts.constructs.push(libraryConstruct(use, 'library', `fetch-retry call \`${holder}(…)\``, index, bound, backoff, []));
+  }
   const retryDelay = option(options, 'retryDelay');
   let backoff: Backoff;
-  if (options === 'opaque') backoff = { kind: 'unknown' };
+  if (options === 'opaque' || !builderDelayUsed) backoff = { kind: 'unknown' };
   else if (!retryDelay) {
-    backoff = { kind: 'library-default', detail: 'fetch-retry waits a fixed 1000 ms between attempts by default', fix: { title: 'Set a jittered `retryDelay`', target: typeof options === 'string' ? call : options, property: 'retryDelay: (attempt) => Math.random() * Math.min(30_000, 1000 * 2 ** attempt)' } };
-  } else backoff = delayBackoff(retryDelay, index);
+    backoff = { kind: 'library-default', detail: 'fetch-retry waits a fixed 1000 ms between attempts by default', fix: { title: 'Set a jittered `retryDelay`', target: typeof options === 'string' ? call : options, property: JITTERED_FETCH_RETRY_DELAY } };
+  } else backoff = fetchRetryDelay(retryDelay, options as ts.ObjectLiteralExpression, index);
   const label = holder ? `fetch-retry wrapper \`${holder}\`` : 'fetch-retry wrapper';
-  facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', 3), backoff, []));
-  if (holder) facts.clients.push({ name: holder, label, coversPost: true });
+  if (!retriesZero(options, 'retries') || uses.length > notRetried.size) {
+    facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', 3), backoff, []));
+  }
+  if (holder) facts.clients.push({ name: holder, label, coversPost: true, notRetried });
+}
+
+const JITTERED_FETCH_RETRY_DELAY = 'retryDelay: (attempt) => Math.random() * Math.min(30_000, 1000 * 2 ** attempt)';
+
+/** A `retryDelay` set explicitly (on the builder or on a call): judged as written, with a fix that replaces it. */
+function fetchRetryDelay(delay: ts.Expression, options: ts.ObjectLiteralExpression, index: SourceIndex): Backoff {
+  const backoff = delayBackoff(delay, index);
+  if (backoff.kind !== 'library-default') return backoff;
+  const detail = backoff.detail.replace(/^its delay/, `its \`retryDelay: ${shortExpression(delay)}\``);
+  return { kind: 'library-default', detail, fix: { title: 'Make `retryDelay` jittered', target: options, property: JITTERED_FETCH_RETRY_DELAY, replace: findProperty(options, 'retryDelay') } };
+}
+
+function shortExpression(expression: ts.Expression): string {
+  const text = expression.getText().replace(/\s+/g, ' ');
+  return text.length <= 32 ? text : `${text.slice(0, 31)}…`;
 }
 
 /** The name a call's result is stored in: `const api = …`, `this.client = …`. */
@@ -385,9 +468,13 @@ function httpClientRetry(call: ts.CallExpression, index: SourceIndex, facts: Lib
   const backoff = library === 'got' ? { kind: 'jittered' } as Backoff : kyBackoff(retry, retryObject);
   const method = calleeName(call);
   const isClientFactory = method === 'create' || method === 'extend';
-  const label = `\`${call.expression.getText().replace(/\s+/g, '')}\` retry options`;
+  const calleeText = call.expression.getText().replace(/\s+/g, '');
+  // A client made with retry options is named as a client; a request's own options as the call's.
+  const label = isClientFactory ? `\`${calleeText}(…)\` client` : `\`${calleeText}\` call`;
   // The client re-sends the same options, so the request (not the code around it) is what repeats.
-  facts.constructs.push({ ...libraryConstruct(call, 'library', label, index, bound, backoff, !isClientFactory && coversPost ? [call] : []), rerunsScope: false });
+  facts.constructs.push({
+    ...libraryConstruct(call, 'library', label, index, bound, backoff, !isClientFactory && coversPost ? [call] : []), rerunsScope: false, optionsOfCall: !isClientFactory,
+  });
   const holder = isClientFactory ? holderName(call) : undefined;
   if (holder) facts.clients.push({ name: holder, label, coversPost });
   return true;

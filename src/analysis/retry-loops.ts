@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, contains, isExitStatement, isFunctionNode, namePath, numericValue, referencesName, shortText, statementInList, unwrap,
+  calleeName, contains, isExitStatement, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
@@ -11,7 +11,9 @@ import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { checkPolarity } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
-import { CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, LOG_NAME, NEW_INPUT_CALL, WAIT_NAME } from './vocabulary';
+import {
+  ATTEMPT_COUNTER_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+} from './vocabulary';
 
 /** What one scan of a loop's body finds. */
 interface LoopScan {
@@ -26,6 +28,8 @@ interface LoopScan {
   waits: WaitSite[];
   /** Calls outside nested functions. */
   calls: ts.CallExpression[];
+  /** Calls inside callbacks in the loop body: only for seeing which inputs the operation is given. */
+  callbackCalls: ts.CallExpression[];
   assignments: ts.BinaryExpression[];
   declarations: ts.VariableDeclaration[];
   /** The loop takes a new item of work each time round (a queue pop, a stream read). */
@@ -58,7 +62,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (condition && /\.length\b|\.size\b/.test(condition.getText(index.sourceFile))) return undefined;
 
   const scan = scanLoop(loop);
-  if (scan.takesNewInput || advancesCursor(loop, scan, condition)) return undefined;
+  if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan)) return undefined;
   if (!isRetryShape(loop, scan, condition)) return undefined;
 
   const counters = new Set(scan.advances.keys());
@@ -80,7 +84,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
 
 function scanLoop(loop: ts.IterationStatement): LoopScan {
   const scan: LoopScan = {
-    tries: [], exits: [], continues: [], ifs: [], advances: new Map(), waits: [], calls: [], assignments: [], declarations: [], takesNewInput: false,
+    tries: [], exits: [], continues: [], ifs: [], advances: new Map(), waits: [], calls: [], callbackCalls: [], assignments: [], declarations: [], takesNewInput: false,
   };
   const label = ts.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
   const visit = (node: ts.Node, state: WalkState): void => {
@@ -150,7 +154,12 @@ function noteNode(node: ts.Node, state: WalkState, scan: LoopScan, label: string
 function noteCall(call: ts.CallExpression, state: WalkState, scan: LoopScan): void {
   const wait = waitSite(call);
   if (wait) scan.waits.push(wait);
-  if (state.inFunction) return;
+  if (state.inFunction) {
+    // A call in a callback (`new Promise((res, rej) => server.listen(port, res))`) still shows what the
+    // loop feeds the operation, though it says nothing about the loop's own control flow.
+    scan.callbackCalls.push(call);
+    return;
+  }
   scan.calls.push(call);
   if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(calleeName(call) ?? '')) scan.takesNewInput = true;
 }
@@ -270,6 +279,57 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
   if (inputs.size === 0) return false;
   if (condition && [...inputs].some((name) => referencesPath(condition, name) && !scan.advances.has(name))) return true;
   return scan.calls.some((call) => isOperationCall(call) && call.arguments.some((argument) => [...inputs].some((name) => usesAsInput(argument, name))));
+}
+
+/**
+ * Searches, not retries: the call that fails is given a new input each time round, so a failure
+ * is an answer ("port taken", "slug exists", "wrong password") rather than a fault to wait out,
+ * and neither a cap on attempts nor jitter is the issue. The input is new when an argument of an
+ * operation call uses
+ * - a counter advanced in the loop whose name does not say it counts attempts (`listen(port)`
+ *   after `port++`, `connect(basePort + offset)`); or
+ * - a value produced in the loop, each pass, by a prompt or a candidate generator
+ *   (`const pw = await password(…)`, `slug = generateSlug()`), directly or through a local
+ *   derived from it (`const url = `…/${slug}``).
+ * The rule goes by the counter's name, not its argument position: a position cannot tell
+ * `fetchWithLog(url, attempt)` from `connect(host, port)`, while `attempt`, `retries`, `tries`,
+ * `count` or `n` always count attempts, so such a counter passed along (for logging, for the
+ * callee's own backoff) never makes a loop a search.
+ */
+function searchesNewInput(scan: LoopScan): boolean {
+  const inputs = new Set<string>();
+  for (const counter of scan.advances.keys()) {
+    if (!ATTEMPT_COUNTER_NAME.test(counter.slice(counter.lastIndexOf('.') + 1))) inputs.add(counter);
+  }
+  for (const declaration of scan.declarations) {
+    if (declaration.initializer && isFreshInputCall(unwrap(declaration.initializer))) addBindingNames(declaration.name, inputs);
+  }
+  for (const assignment of scan.assignments) {
+    const path = namePath(assignment.left);
+    if (path && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && isFreshInputCall(unwrap(assignment.right))) inputs.add(path);
+  }
+  const derived = scan.declarations.filter((declaration) => ts.isIdentifier(declaration.name) && declaration.initializer !== undefined);
+  for (let grew = inputs.size > 0; grew;) {
+    grew = false;
+    for (const declaration of derived) {
+      const name = (declaration.name as ts.Identifier).text;
+      if (inputs.has(name) || ATTEMPT_COUNTER_NAME.test(name)) continue;
+      if ([...inputs].some((input) => referencesPath(declaration.initializer!, input))) {
+        inputs.add(name);
+        grew = true;
+      }
+    }
+  }
+  const usesInput = (argument: ts.Expression): boolean => [...inputs].some((name) => referencesPath(argument, name))
+    || someDescendant(argument, (child) => isFreshInputCall(child));
+  return [...scan.calls, ...scan.callbackCalls].some((call) => isOperationCall(call) && !isFreshInputCall(call) && call.arguments.some(usesInput));
+}
+
+/** `password({ message })`, `rl.question('> ')`, `generateSlug()`: a new candidate input. */
+function isFreshInputCall(node: ts.Node): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const name = calleeName(node) ?? '';
+  return FRESH_INPUT_CALL.test(name) && !NOT_FRESH_INPUT_CALL.test(name) && !FRESH_KEY_CALL.test(name);
 }
 
 /** A call that does the work (not a wait, a log line, or a delay computation). */
@@ -449,8 +509,18 @@ function loopLabel(loop: ts.IterationStatement, sourceFile: ts.SourceFile): stri
     return `\`do … while (${condition})\``;
   }
   const header = sourceFile.text.slice(loop.getStart(sourceFile), loop.statement.pos).replace(/\s+/g, ' ').trim();
-  if (header.length <= 48) return `\`${header}\``;
-  return ts.isForStatement(loop) ? '`for`' : ts.isForOfStatement(loop) ? '`for … of`' : '`while`';
+  if (header.length <= 64) return `\`${header}\``;
+  // Long headers keep the part that tells loops apart: the condition (with the initialiser if it fits).
+  const part = (node: ts.Node | undefined, max: number): string => (node ? shortText(node, sourceFile, max) : '');
+  if (ts.isForStatement(loop)) {
+    const condition = part(loop.condition, 40);
+    const initializer = part(loop.initializer, 64);
+    const full = `for (${initializer}; ${condition}; …)`;
+    return `\`${full.length <= 64 ? full : `for (…; ${condition}; …)`}\``;
+  }
+  if (ts.isForOfStatement(loop)) return `\`for (${part(loop.initializer, 24)} of ${part(loop.expression, 32)})\``;
+  if (ts.isForInStatement(loop)) return `\`for (${part(loop.initializer, 24)} in ${part(loop.expression, 32)})\``;
+  return ts.isWhileStatement(loop) ? `\`while (${part(loop.expression, 48)})\`` : '`while`';
 }
 
 /** Exposed for the fixes: the loop's try statements whose catch goes round. */

@@ -70,6 +70,8 @@ export interface RetryConstruct {
   anchor?: ts.Statement;
   bound: Bound;
   backoff: Backoff;
+  /** The retry is set by options on the request call itself (got/ky `retry`): messages name "the retry options of this call". */
+  optionsOfCall?: boolean;
   /** For loops: the loop statement, so the cap fix can edit it. */
   loop?: ts.IterationStatement;
 }
@@ -80,6 +82,8 @@ export interface RetriedClient {
   name: string;
   label: string;
   coversPost: boolean;
+  /** Calls through the client that turn its retries off for themselves (fetch-retry `f(url, { retries: 0 })`). */
+  notRetried?: ReadonlySet<ts.Node>;
 }
 
 export interface RetryFacts {

@@ -19,6 +19,22 @@ export function firstLineSpan(node: ts.Node, sourceFile: ts.SourceFile): Span {
   return trimEnd(text, start, end);
 }
 
+/**
+ * The head of a call: from its start to the end of the line that holds the called name, so a
+ * chained call split over lines (`ky` on one line, `.post(url, { … })` on the next) is
+ * underlined through `.post(…)`, not just `ky`.
+ */
+export function callHeadSpan(call: ts.CallExpression, sourceFile: ts.SourceFile): Span {
+  const callee = call.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  const first = firstLineSpan(call, sourceFile);
+  if (name.end <= first.end) return first;
+  const text = sourceFile.text;
+  let end = text.indexOf('\n', name.end);
+  if (end < 0 || end > call.end) end = call.end;
+  return trimEnd(text, first.start, end);
+}
+
 /** The whole of a small node (an identifier, a key expression). */
 export function nodeSpan(node: ts.Node, sourceFile: ts.SourceFile): Span {
   return { start: node.getStart(sourceFile), end: node.end };

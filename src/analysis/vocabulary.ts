@@ -22,6 +22,21 @@ export const DELAY_CALC_NAME = /delay|backoff|sleep|wait|timeout|jitter|pause|in
  */
 export const NEW_INPUT_CALL = /^(pop|shift|dequeue|receive\w*|take|next|nextJob|nextMessage|nextTask|read|readLine|readMessage|claim\w*|lease\w*|reserve\w*|accept|consume|brpop|blpop|brpoplpush|blmove|xread\w*|getNext\w*|get(Job|Message|Task|Work|Item|Batch)s?|fetch(Job|Message|Task|Work|Batch|Next)\w*|poll(Job|Message|Queue|Task)s?|waitFor(Job|Message|Task)\w*)$/i;
 
+/**
+ * Calls that hand a loop a new candidate input each time round: an interactive prompt (the user
+ * types another password), or a generator of candidates (a new slug, code or name after a
+ * unique-key clash). A loop that feeds their result to the call that fails is a search.
+ * Key and id generators (`randomUUID`, `generateIdempotencyKey`) are not candidates: a fresh
+ * key each attempt is what unstable-idempotency-key reports.
+ */
+export const FRESH_INPUT_CALL = /^(prompt\w*|password|question|input|ask(User|Question|For\w*)?|gen|generate\w*|suggest\w*|(random|make|create|new|next|build)(Slug|Code|ShortCode|Name|Handle|Candidate|Word|Suffix|Port|Username)\w*|slugify\w*)$/i;
+
+/** Generator names that make keys or ids, never search candidates. */
+export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|trace|span/i;
+
+/** Names that say a counter counts attempts; such a counter is never the input of the call it is passed to. */
+export const ATTEMPT_COUNTER_NAME = /attempt|retr|tries|try|count|round|iteration|^(n|num|times)$/i;
+
 /** Property reads that advance a cursor: `page.next`, `res.nextCursor`, `data.pagination.after`. */
 export const CURSOR_TEXT = /next|cursor|offset|page|after|before|marker|continuation|last|start_?after|skip|\.length\s*-\s*1/i;
 

@@ -6,6 +6,7 @@ import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArg
 import { type HttpRequest, isUnsafe } from '../requests';
 import type { Rule, RuleContext } from '../rule-kit';
 import type { RuleMeta } from '../types';
+import { callHeadSpan } from '../spans';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
@@ -58,12 +59,9 @@ export const rule: Rule = { meta, check };
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */
 function requestSpan(request: HttpRequest, context: RuleContext): { start: number; end: number } {
-  const sourceFile = context.index.sourceFile;
-  const start = request.call.getStart(sourceFile);
-  const lineEnd = sourceFile.text.indexOf('\n', start);
-  const end = lineEnd < 0 || lineEnd > request.call.end ? request.call.end : lineEnd;
-  return { start, end: Math.max(start + 1, end - (sourceFile.text.slice(start, end).length - sourceFile.text.slice(start, end).trimEnd().length)) };
+  return callHeadSpan(request.call, context.index.sourceFile);
 }
 
 function anchorInSameFunction(node: ts.Node): ts.Statement | undefined {

@@ -23,7 +23,7 @@ export const meta: RuleMeta = {
     xorBackoff: 'This {{construct}} computes its delay with `^`, which is bitwise XOR in JavaScript, not a power: `2 ^ attempt` does not grow exponentially. Use `2 ** attempt`, and add jitter (`Math.random() * delay`).',
     ignoredDelay: 'This {{construct}} computes `{{computed}}` but waits a different, fixed time, so its backoff is not real. Wait for `{{computed}}`, with jitter (`Math.random() * {{computed}}`).',
     delayAfterRetry: 'This {{construct}} is followed by `delay()`, which only delays successful values: the retries themselves resubscribe immediately. Put a jittered delay in `retry({ count, delay })` instead.',
-    libraryNoJitter: 'This {{construct}} has no jitter: {{detail}}. Clients that failed together retry in lockstep; turn jitter on.',
+    libraryNoJitter: '{{subject}} no jitter: {{detail}}. Clients that failed together retry in lockstep; turn jitter on.',
   },
   schema: {
     type: 'object',
@@ -51,6 +51,9 @@ function check(context: RuleContext): void {
     if (construct.bound.capped === true && (construct.bound.by === 'once-flag' || construct.bound.by === 'deadline')) continue;
     const report = describe(construct.backoff);
     if (!report) continue;
+    if (report.messageId === 'libraryNoJitter') {
+      report.data = { ...report.data, subject: construct.optionsOfCall ? `The retry options of this ${construct.label} have` : `This ${construct.label} has` };
+    }
     const fix = jitterFix(construct, context);
     context.report({ messageId: report.messageId, data: { construct: construct.label, ...report.data }, span: construct.report, fixes: fix ? [fix] : undefined });
   }

@@ -136,6 +136,35 @@ async function refund(r, key) {
   try { await fetch(job.callbackUrl, { method: 'POST', body: JSON.stringify(job.result) }); }
   catch (e) { logger.error(e); }
 }`,
+  // fetch-retry: a call that sets `retries: 0` is not retried.
+  `import fetchBuilder from 'fetch-retry';
+const request = fetchBuilder(fetch, { retries: 3, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
+export async function createNote(text: string) {
+  const res = await request('/api/notes', { method: 'POST', body: JSON.stringify({ text }), retries: 0 });
+  return res.json();
+}`,
+  // axios-retry limited to GET requests by a custom condition.
+  `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const billing = axios.create({ baseURL: '/billing' });
+axiosRetry(billing, {
+  retries: 3,
+  retryDelay: axiosRetry.exponentialDelay,
+  retryCondition: (error) => error.config?.method === 'get' && axiosRetry.isNetworkError(error),
+});
+export const createInvoice = (draft: InvoiceDraft) => billing.post('/invoices', draft);`,
+  // ... or to safe methods listed in an array.
+  `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const http = axios.create();
+axiosRetry(http, { retries: 2, retryCondition: (err) => ['get', 'head', 'options'].includes(err.config?.method ?? '') });
+export async function submit(form: FormData) { return http.post('/forms', form); }`,
+  // ... or by axios-retry's own safe-request predicate.
+  `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const client = axios.create();
+axiosRetry(client, { retries: 3, retryCondition: axiosRetry.isSafeRequestError });
+export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
@@ -326,6 +355,32 @@ operation.attempt(async () => {
     return await superagent.post(\`\${API}/orders\`).send(order);
   } catch (e) { await sleep(Math.random() * 200); }
 }`,
+  },
+  // Only the fetch-retry call that keeps its retries is reported.
+  {
+    line: 4, messageId: 'missingKey', message: 'fetch-retry',
+    code: `import fetchBuilder from 'fetch-retry';
+const f = fetchBuilder(fetch, { retries: 3, retryDelay: (n) => Math.random() * 500 * 2 ** n });
+export const draft = (b: string) => f('/api/drafts', { method: 'POST', body: b, retries: 0 });
+export const publish = (b: string) => f('/api/posts', { method: 'POST', body: b });`,
+  },
+  // A condition that retries on a status, whatever the method, still re-sends POSTs.
+  {
+    line: 5, messageId: 'missingKey', message: 'axiosRetry',
+    code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const api = axios.create();
+axiosRetry(api, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (e) => e.response?.status === 429 || e.config?.method === 'get' });
+export const order = (o: object) => api.post('/orders', o);`,
+  },
+  // ky chained over lines: the finding names the call's retry options.
+  {
+    line: 3, messageId: 'missingKey', message: 'retried by the retry options of the `ky.post` call',
+    code: `import ky from 'ky';
+export const enqueue = (id: string) =>
+  ky
+    .post(\`/api/reports/\${id}/exports\`, { retry: { limit: 3, methods: ['post'] } })
+    .json();`,
   },
 ];
 

@@ -104,6 +104,41 @@ async function save(doc) {
 }`,
   // ky with jitter turned on.
   `const api = ky.create({ prefixUrl: BASE, retry: { limit: 3, jitter: true } });`,
+  // Regenerating a short code after a unique-key clash is a search: waiting would not help.
+  `export async function createInvite(db: Db, teamId: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = generateInviteCode();
+    try {
+      await db.insert('invites', { code, teamId });
+      return code;
+    } catch (err: any) {
+      if (err.code !== 'ER_DUP_ENTRY') throw err;
+    }
+  }
+  throw new Error('could not allocate an invite code');
+}`,
+  // A bounded scan for a free port.
+  `async function bindMetrics(server: net.Server, base = 9100) {
+  for (let port = base; port < base + 20; port++) {
+    try {
+      await listen(server, port);
+      return port;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    }
+  }
+  throw new Error('no free metrics port');
+}`,
+  // fetch-retry: every call sets its own jittered retryDelay (or turns retries off), so the builder's default never applies.
+  `import fetchBuilder from 'fetch-retry';
+const http = fetchBuilder(globalThis.fetch);
+export function getFeed(userId: string) {
+  return http(\`/api/feed/\${userId}\`, {
+    retries: 4,
+    retryDelay: (attempt: number) => Math.random() * Math.min(8000, 250 * 2 ** attempt),
+  });
+}
+export const postComment = (body: string) => http('/api/comments', { method: 'POST', body, retries: 0 });`,
 ];
 
 const invalid: InvalidCase[] = [
@@ -291,6 +326,52 @@ await retry(() => publish(evt), { retries: 3, randomize: false });`,
   } catch {
     await sleep(ms);
   }
+}`,
+  },
+  // A delay set on the call is reported on the call, without "by default".
+  {
+    line: 4, messageId: 'libraryNoJitter', message: '`retryDelay: 2000` is the same for every client',
+    code: `import fetchBuilder from 'fetch-retry';
+const fetchWithRetry = fetchBuilder(fetch);
+export async function health() {
+  return fetchWithRetry('/healthz', { retries: 5, retryDelay: 2000 });
+}`,
+  },
+  // A real retry that passes the attempt number to the call is still a retry.
+  {
+    line: 2, messageId: 'noWait',
+    code: `export async function publish(event: DomainEvent) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await bus.send(event, attempt);
+    } catch (err) {
+      logger.warn({ err, attempt }, 'publish failed');
+    }
+  }
+}`,
+  },
+  // ky options on a chained call: the message is grammatical and names the call.
+  {
+    line: 3, messageId: 'libraryNoJitter', message: 'The retry options of this `ky.post` call have no jitter',
+    code: `import ky from 'ky';
+export const startExport = (id: string, key: string) =>
+  ky
+    .post(\`/api/exports/\${id}\`, { retry: { limit: 2, methods: ['post'] }, headers: { 'Idempotency-Key': key } })
+    .json();`,
+  },
+  // A long for header is still named by its condition, not just "for".
+  {
+    line: 2, messageId: 'noJitter', message: '`for (let attempt = 0; attempt <= maxRetries; attempt++)` retry loop',
+    code: `export async function withBackoff<T>(fn: () => Promise<T>, maxRetries = 4): Promise<T> {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt === maxRetries) throw err;
+      await sleep(250 * 2 ** attempt);
+    }
+  }
+  throw new Error('unreachable');
 }`,
   },
 ];

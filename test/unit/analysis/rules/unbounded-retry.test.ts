@@ -2,6 +2,19 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // A search, not a retry: each pass listens on the next port, inside a Promise executor.
+  `export async function listenOnFreePort(server: Server, first = 3000): Promise<number> {
+  let port = first;
+  for (;;) {
+    try {
+      await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
+      return port;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      port++;
+    }
+  }
+}`,
   // Counted loop.
   `export async function getProfile(id: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -244,6 +257,46 @@ await retry(async (bail) => { const r = await fetch(url); if (r.status === 403) 
       this.attempts++;
       setTimeout(() => this.connect(), Math.random() * 1000 * 2 ** this.attempts);
     };
+  }
+}`,
+  // Searches, not retries: each pass tries a new input. A CLI asks for the passphrase again (readline).
+  `import readline from 'node:readline/promises';
+export async function openKeystore(store: Keystore) {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  while (true) {
+    const passphrase = await rl.question('Keystore passphrase: ');
+    try {
+      return await store.open(passphrase);
+    } catch (err) {
+      console.error('Wrong passphrase, try again.');
+    }
+  }
+}`,
+  // A dev server looks for a free port, one up each time the port is taken.
+  `export function startDevServer(app: Express, preferred = 5173): Promise<number> {
+  return (async () => {
+    let port = preferred;
+    for (;;) {
+      try {
+        await listenOn(app, port);
+        return port;
+      } catch (err: any) {
+        if (err.code !== 'EADDRINUSE') throw err;
+        port += 1;
+      }
+    }
+  })();
+}`,
+  // The candidate port is built into the URL: still the operation's input.
+  `async function findLocalAgent() {
+  let offset = 0;
+  while (true) {
+    try {
+      const res = await fetch(\`http://127.0.0.1:\${9222 + offset}/json/version\`);
+      if (res.ok) return res.json();
+    } catch {
+      offset++;
+    }
   }
 }`,
 ];
@@ -508,6 +561,36 @@ export const getUser = (id) => policy.execute(() => users.get(id));`,
     line: 2, messageId: 'infiniteOption',
     code: `import { backOff } from 'exponential-backoff';
 const body = await backOff(() => fetchJson(url), { numOfAttempts: Infinity, jitter: 'full' });`,
+  },
+  // A real retry that passes its counter along for logging is still a retry: the name says it counts attempts.
+  {
+    line: 3, messageId: 'neverCompared', message: '`attempt`',
+    code: `export async function syncInventory(url: string) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fetchWithLog(url, attempt);
+    } catch (err) {
+      attempt++;
+      await sleep(Math.random() * 2000);
+    }
+  }
+}`,
+  },
+  // A reassigned token is not a new input: refreshing credentials and going round is still a retry.
+  {
+    line: 3, messageId: 'noCap',
+    code: `async function loadReport(id: string) {
+  let token = await getToken();
+  while (true) {
+    try {
+      return await api.get(\`/reports/\${id}\`, { headers: { authorization: token } });
+    } catch (err) {
+      token = await refreshToken();
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
   },
 ];
 
