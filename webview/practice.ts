@@ -29,6 +29,20 @@ const CONTROLS: readonly Control[] = [
     write: (input, value) => ({ ...input, clientRate: Number(value) }),
   },
   {
+    id: 'practice-b-capacity', label: "B's capacity (requests per second)", choices: numbers([100, 150, 200, 400]),
+    read: (input) => String(input.serviceB.capacityPerSecond),
+    write: (input, value) => ({ ...input, serviceB: { ...input.serviceB, capacityPerSecond: Number(value) } }),
+  },
+  {
+    id: 'practice-b-latency', label: "B's latency when healthy / during the slowdown",
+    choices: [{ value: '50/600', label: '50 ms / 600 ms' }, { value: '50/1500', label: '50 ms / 1500 ms' }, { value: '100/600', label: '100 ms / 600 ms' }, { value: '20/300', label: '20 ms / 300 ms' }],
+    read: (input) => `${input.serviceB.latencyMs}/${input.brownout.latencyMs}`,
+    write: (input, value) => {
+      const [healthy, slow] = value.split('/').map(Number);
+      return { ...input, serviceB: { ...input.serviceB, latencyMs: healthy }, brownout: { ...input.brownout, latencyMs: slow } };
+    },
+  },
+  {
     id: 'practice-brownout', label: 'B slows down for', choices: numbers([0, 5, 15, 30], ' s'),
     read: (input) => String(input.brownout.durationS),
     write: (input, value) => ({ ...input, brownout: { ...input.brownout, durationS: Number(value) } }),
@@ -57,6 +71,11 @@ const CONTROLS: readonly Control[] = [
     id: 'practice-queue-capacity', label: 'Queue buffer (messages)', choices: numbers([100, 500, 2000, 5000]),
     read: (input) => String(input.queue.capacity),
     write: (input, value) => ({ ...input, queue: { ...input.queue, capacity: Number(value) } }),
+  },
+  {
+    id: 'practice-consumers', label: 'Queue consumers (40 messages per second each)', choices: numbers([1, 2, 4, 8]),
+    read: (input) => String(input.queue.consumers),
+    write: (input, value) => ({ ...input, queue: { ...input.queue, consumers: Number(value) } }),
   },
 ];
 
