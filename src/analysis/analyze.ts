@@ -30,6 +30,8 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
 }
 
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 /** Analyses source text. Skips (and says so) files over the size limit and binary-looking text. */
 export function analyzeSource(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
   try {
@@ -37,7 +39,9 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
     const size = utf8Length(text, limit);
     if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.` };
     if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.' };
-    const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+    // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
+    // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
+    const sourceFile = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName));
     return { findings: runRules(sourceFile, options) };
   } catch (error) {
     return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}` };
