@@ -2,7 +2,7 @@
 // package.json contributes (one schema, so the check and the Settings UI never disagree).
 // VS Code hands back whatever the user wrote, even of the wrong type; a wrong value gets one warning
 // per setting per session, naming the setting, and the default is used instead.
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv/dist/2020';
 import * as vscode from 'vscode';
 import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
 
@@ -95,6 +95,9 @@ export class SettingsReader {
   /** Compiled on first use, never during activation: compiling costs a few milliseconds. */
   private validatorFor(name: SettingName): ValidateFunction {
     if (!this.validators) {
+      // Required here, not imported: ajv stays unloaded until a setting is first checked.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see shared/lazy.ts
+      const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
       const ajv = new Ajv2020({ allErrors: true, strict: true });
       for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
       this.validators = new Map(SETTING_NAMES.map((setting) => [setting, ajv.compile(this.schemaOf(setting))]));

@@ -4,7 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { lazy } from '../shared/lazy';
 import bundledSchema from '../../content/lesson.schema.json';
 import {
   LESSON_CONTENT_PATH,
@@ -39,11 +40,16 @@ function compileSchema(schema: object): ValidateFunction | string {
   }
 }
 
+// ajv loads when content is first validated (the lesson panel opens), not at activation.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require (see shared/lazy.ts)
+const ajv2020 = lazy(() => (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default);
+
 function validatorFor(schema: object): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = validators.get(key);
   if (!validate) {
     // A fresh Ajv per schema: one instance cannot hold two schemas with the same $id.
+    const Ajv2020 = ajv2020();
     const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
     validate = ajv.compile(schema);
     validators.set(key, validate);

@@ -1,8 +1,12 @@
 // The messages between the lesson webview and the extension, and their checks. Both sides import
 // this file; the validators are ajv code generated at build time from messages.schema.json.
-import { validateToExtension, validateToWebview } from '@generated/validators';
 import type { ValidateFunction } from 'ajv';
+import { lazy } from '../shared/lazy';
 import type { Lesson } from './content-types';
+
+// The generated validators are large: they load on the first message, not when the extension activates.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require (see shared/lazy.ts)
+const validators = lazy(() => require('@generated/validators') as typeof import('@generated/validators'));
 
 /** What the panel shows as the learner's progress; persisted by the extension in globalState. */
 export interface LessonProgress {
@@ -58,10 +62,10 @@ function check<T>(validate: ValidateFunction, data: unknown): Checked<T> {
 
 /** Checks a message that claims to come from the webview. */
 export function checkToExtension(data: unknown): Checked<ToExtension> {
-  return check<ToExtension>(validateToExtension, data);
+  return check<ToExtension>(validators().validateToExtension, data);
 }
 
 /** Checks a message that claims to come from the extension. */
 export function checkToWebview(data: unknown): Checked<ToWebview> {
-  return check<ToWebview>(validateToWebview, data);
+  return check<ToWebview>(validators().validateToWebview, data);
 }
