@@ -3,7 +3,7 @@
 // language service does), which roughly halves the time from a keystroke to diagnostics on a large file.
 // Only the worker imports this file: it needs TypeScript.
 import ts from 'typescript';
-import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, scriptKindFor } from '../analysis/index';
+import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, PARSE_OPTIONS, scriptKindFor } from '../analysis/index';
 import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
 
 /** Open documents kept; more are rarely edited at once, and each tree costs memory. */
@@ -29,7 +29,7 @@ export class SourceFileCache {
     this.files.delete(key); // re-inserted last: the map's order is the least recently used first
     const sourceFile = previous && previous.fileName === fileName
       ? ts.updateSourceFile(previous, text, changeRange(previous.text, text))
-      : ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+      : ts.createSourceFile(fileName, text, PARSE_OPTIONS, true, scriptKindFor(fileName));
     this.files.set(key, sourceFile);
     if (this.files.size > MAX_DOCUMENTS) this.files.delete(this.files.keys().next().value!);
     return sourceFile;
