@@ -6,6 +6,12 @@ export const HARNESS_DIR_ENV = 'INTEGRATION_COACH_HARNESS_DIR';
 /** The harness runs the suite twice: `main`, then, after reloading the window, `after-reload`. */
 export const PASS_FILE = 'pass.json';
 export type SuitePass = 'main' | 'after-reload';
+/**
+ * Where a test that breaks the lesson content on purpose keeps the original (relative to the repository);
+ * the runners put it back before they start, should a run have died before the test restored it.
+ */
+export const CONTENT_BACKUP_FILE = 'test-results/lesson-content.backup.json';
+export const CONTENT_FILE = 'content/integration-and-apis.json';
 export const REQUEST_MARKER = '@@integration-coach-harness ';
 
 export type HarnessRequest =

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { restoreLessonContent } from './content-backup';
 import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
 import { HARNESS_DIR_ENV, PASS_FILE, parseRequest, type HarnessAnswer, type HarnessRequest, type SuitePass } from './harness-protocol';
 
@@ -19,6 +20,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 async function main(): Promise<number> {
+  restoreLessonContent(repoRoot);
   const entry = ensureCodeServer(path.join(repoRoot, '.vscode-test'));
   const requestsDir = path.join(resultsDir, 'harness-requests');
   rmSync(requestsDir, { recursive: true, force: true });

@@ -4,10 +4,12 @@
 import { cpSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { restoreLessonContent } from './content-backup';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
+  restoreLessonContent(repoRoot);
   const workspace = path.join(repoRoot, 'test-results', 'workspace');
   rmSync(workspace, { recursive: true, force: true });
   cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
