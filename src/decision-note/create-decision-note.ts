@@ -1,18 +1,10 @@
 // `integrationCoach.createDecisionNote`: opens the decision note as an untitled Markdown document, so
 // the user chooses where (and whether) to save it.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE } from '../commands';
+import { ruleIdOf } from '../editor/diagnostics';
 import { getSection, loadLesson } from '../lesson/content';
 import type { PracticeResult } from '../lesson/messages';
 import { buildDecisionNote, type NoteFinding } from './decision-note';
-
-/** The rule id of one of our diagnostics, or undefined for anyone else's. */
-function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const code = diagnostic.code;
-  if (typeof code === 'object' && code !== null) return String(code.value);
-  return code === undefined ? undefined : String(code);
-}
 
 /** Our findings as the Problems panel holds them now: open documents and the last workspace scan. */
 function workspaceFindings(): NoteFinding[] {

@@ -10,12 +10,9 @@ import { ESLint, Linter, type Rule } from 'eslint';
 import { analyze, rules as coreRules } from '../../../src/analysis';
 import { parsedSourceFile } from '../../../src/eslint-plugin/rules';
 import { lessonLink } from '../../../src/lesson-link';
+import { repoRoot } from '../repo-root';
 
-const ROOT = (() => {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
+const ROOT = repoRoot();
 const tsParser = typescriptEslintParser as unknown as Linter.Parser;
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli', 'eslint');
 

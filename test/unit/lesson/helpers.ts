@@ -1,17 +1,9 @@
 // Shared by the lesson tests: find the repository root and read the real content from disk.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '../repo-root';
 
-/** The folder holding package.json, found by walking up from this (bundled) test file. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
+export { repoRoot };
 
 export function readRepoJson(relative: string): unknown {
   return JSON.parse(readFileSync(path.join(repoRoot(), relative), 'utf8')) as unknown;
