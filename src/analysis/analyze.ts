@@ -1,6 +1,7 @@
 // The entry points of the core: parse once (syntax only), walk once, run the enabled rules over
 // the shared facts, drop suppressed findings. Never throws: any input gives a result.
 import ts from 'typescript';
+import { mayContainRetry } from './pre-check';
 import { detectRetries } from './retry-detection';
 import { findRequests, type HttpRequest } from './requests';
 import { allRules } from './rules/index';
@@ -33,13 +34,17 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 /** How the core parses: no JSDoc, which no rule reads. Hosts that parse for the core use the same. */
 export const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
-/** Analyses source text. Skips (and says so) files over the size limit and binary-looking text. */
+/**
+ * Analyses source text. Skips (and says so) files over the size limit and binary-looking text.
+ * Files whose tokens hold nothing a retry is made of are not parsed (`options.preCheck`).
+ */
 export function analyzeSource(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
   try {
     const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
     const size = utf8Length(text, limit);
     if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.` };
     if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.' };
+    if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return { findings: [] };
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
     const sourceFile = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName));

@@ -12,7 +12,7 @@ import { checkPolarity } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
 
 /** What one scan of a loop's body finds. */
@@ -57,7 +57,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (ts.isForOfStatement(loop) && !finiteList) return undefined;
   // Cheap guard before the scan: a retry loop handles a failure, so its text says so.
   const loopText = index.text.slice(loop.pos, loop.end);
-  if (!/catch|\.ok\b|status|error|err\b|success|retr|fail/i.test(loopText)) return undefined;
+  if (!LOOP_FAILURE_TEXT.test(loopText)) return undefined;
   const condition = loopCondition(loop);
   if (condition && /\.length\b|\.size\b/.test(condition.getText(index.sourceFile))) return undefined;
 

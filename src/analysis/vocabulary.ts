@@ -60,6 +60,9 @@ export function normaliseKeyName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Words the text of a retry loop (leading comments included) always holds: it handles a failure. */
+export const LOOP_FAILURE_TEXT = /catch|\.ok\b|status|error|err\b|success|retr|fail/i;
+
 /** Failure words in a condition: `err`, `error`, `failed`. */
 export const ERROR_NAME = /^(e|err|error|ex|exception|failure|failed|fault|reason|cause)$/i;
 

@@ -14,6 +14,8 @@ export interface CliOptions {
   idempotencyHeaders: string[];
   /** Threads in all: 'auto' (one per core for many files), 'off' (the main thread only), or a number. */
   concurrency: 'auto' | 'off' | number;
+  /** Pass by files whose tokens hold nothing a retry is made of (the default); `--no-pre-check` parses every file. */
+  preCheck: boolean;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -41,7 +43,11 @@ Options:
   --max-warnings <n>           exit 1 when there are more than n warnings (default: no limit)
   --retry-helper <name>        a function name to treat as a retry helper; repeatable
   --idempotency-header <name>  a header or option name that counts as an idempotency key; repeatable
-  --concurrency <n|auto|off>   threads (default auto: one per core when there are many files; off: one)
+  --concurrency <n|auto|off>   threads (default auto: for many files, one per core but one, which
+                               V8's compiler and garbage collector need; off: one)
+  --no-pre-check               parse every file (by default a file whose tokens hold no loop,
+                               self-call or retry name that a retry needs is passed by unparsed;
+                               the findings are the same)
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -108,6 +114,7 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
       retryHelpers: values['retry-helper'] ?? [],
       idempotencyHeaders: values['idempotency-header'] ?? [],
       concurrency,
+      preCheck: !values['no-pre-check'],
     },
   };
 }
@@ -124,6 +131,7 @@ function parse(argv: string[]) {
       'retry-helper': { type: 'string', multiple: true },
       'idempotency-header': { type: 'string', multiple: true },
       concurrency: { type: 'string' },
+      'no-pre-check': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function analyzeOptions(options: CliOptions): AnalyzeOptions {
-  const result: AnalyzeOptions = { rules: options.rules };
+  const result: AnalyzeOptions = { rules: options.rules, preCheck: options.preCheck };
   if (options.retryHelpers.length > 0) result.retryHelpers = options.retryHelpers;
   if (options.idempotencyHeaders.length > 0) result.idempotencyHeaders = options.idempotencyHeaders;
   return result;

@@ -238,18 +238,20 @@ describe('CLI', function () {
       }
     });
 
-    it('give the same results as one thread on 120 files, with and without the code cache', () => {
+    it('give the same results as one thread on 120 files, with and without the code cache and the pre-check', () => {
       rmSync(cliTempDir(), { recursive: true, force: true });
       mkdirSync(cliTempDir());
       const single = runCli(['-f', 'json', '--concurrency', 'off', '.'], { cwd: dir.path });
       const pooled = runCli(['-f', 'json', '--concurrency', '2', '.'], { cwd: dir.path });
       const auto = runCli(['-f', 'json', '.'], { cwd: dir.path });
-      for (const run of [single, pooled, auto]) assert.equal(run.status, 0, run.stderr);
+      const everyFileParsed = runCli(['-f', 'json', '--concurrency', '2', '--no-pre-check', '.'], { cwd: dir.path });
+      for (const run of [single, pooled, auto, everyFileParsed]) assert.equal(run.status, 0, run.stderr);
       const results = json(single.stdout);
       assert.equal(results.length, 120);
       assert.equal(results.reduce((sum, result) => sum + result.warningCount, 0), 30 * 2 + 30 * 1);
       assert.deepEqual(json(pooled.stdout), results);
       assert.deepEqual(json(auto.stdout), results);
+      assert.deepEqual(json(everyFileParsed.stdout), results);
       // The first run wrote the code cache (one file for the bundle); the later runs read it.
       const cacheDirs = readdirSync(cliTempDir()).filter((name) => name.startsWith('integration-coach-'));
       if (process.platform !== 'win32') {

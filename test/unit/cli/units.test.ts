@@ -26,7 +26,7 @@ describe('CLI parts', () => {
     it('has defaults', () => {
       assert.deepEqual(parse('src'), {
         kind: 'run',
-        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto' },
+        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true },
       });
     });
 
@@ -34,7 +34,7 @@ describe('CLI parts', () => {
       const parsed = parse(
         '-f', 'sarif', '--rule', 'unbounded-retry=off', '--rule', 'retry-without-jitter=warn', '--rule', 'missing-idempotency-key=2',
         '--rule', 'unstable-idempotency-key=info', '--max-warnings', '0', '--retry-helper', 'withRetry', '--idempotency-header', 'X-Dedupe',
-        '--concurrency', '3', 'a.ts', 'src/**/*.ts',
+        '--concurrency', '3', '--no-pre-check', 'a.ts', 'src/**/*.ts',
       );
       assert.deepEqual(parsed, {
         kind: 'run',
@@ -46,6 +46,7 @@ describe('CLI parts', () => {
           retryHelpers: ['withRetry'],
           idempotencyHeaders: ['X-Dedupe'],
           concurrency: 3,
+          preCheck: false,
         },
       });
       assert.deepEqual(parse('-h'), { kind: 'help' });
@@ -97,8 +98,9 @@ describe('CLI parts', () => {
     it('are started only for many files and more than one core, beside the main thread', () => {
       assert.equal(workerCount(WORKER_THRESHOLD, 'auto', 8), 0);
       assert.equal(workerCount(120, 'auto', 8), 2, 'three threads in all, the main one included');
-      assert.equal(workerCount(120, 'auto', 2), 1);
-      assert.equal(workerCount(5000, 'auto', 8), 7);
+      assert.equal(workerCount(120, 'auto', 2), 0, 'two cores: one thread, and a core for V8');
+      assert.equal(workerCount(5000, 'auto', 4), 2);
+      assert.equal(workerCount(5000, 'auto', 8), 6, 'one core is left for V8');
       assert.equal(workerCount(5000, 'auto', 1), 0);
       assert.equal(workerCount(5000, 'off', 8), 0);
       assert.equal(workerCount(3, 4, 8), 2);
