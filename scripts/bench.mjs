@@ -1,9 +1,11 @@
 // The benchmark (`npm run bench`; not a test). On a corpus of real TypeScript of at least
 // 100,000 lines it prints, from one run:
 //   - the parse floor: `ts.createSourceFile` alone over the corpus;
-//   - `analyze` (parse + every rule) over the same texts, its ratio to the floor, lines per second;
-//   - the CLI's wall time on the corpus (workers, and one thread), against ESLint with
-//     typescript-eslint's parser and our plugin on the same files (one thread, and --concurrency auto);
+//   - `analyze` with every file parsed (parse + every rule) over the same texts, its ratio to the
+//     floor, lines per second; and `analyze` as it runs by default, with the pre-check that passes
+//     by files holding nothing a retry is made of (and a check that it hid no finding);
+//   - the CLI's wall time on the corpus (default, one thread, every file parsed), against ESLint
+//     with typescript-eslint's parser and our plugin on the same files (one thread, and --concurrency auto);
 //   - peak memory (max RSS) of each.
 // Goals: analyze ≤ 1.3× the parse floor; the CLI ≥ 8× faster than the ESLint run.
 // Each measurement is warmed up once, then repeated (--runs N, default 5); the median is shown.
@@ -234,10 +236,11 @@ const topPackages = [...corpus.packages.entries()].sort((a, b) => b[1] - a[1]).s
 console.log(`  from node_modules: ${topPackages.map(([name, lines]) => `${name} ${lines.toLocaleString('en')}`).join(', ')}, …; ${corpus.generated} generated files`);
 
 let findings = 0;
+let findingsPreChecked = 0;
 // The floor is the plain call (JSDoc parsed, parent pointers set). analyze parses leaner (no JSDoc, parents set
 // during its own walk), so the lean parse alone is printed too: it shows what the walk itself costs.
 const leanParse = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-const [floorMs, leanMs, analyzeMs] = timeInProcess(
+const [floorMs, leanMs, analyzeMs, preCheckedMs, preCheckMs] = timeInProcess(
   () => {
     for (const { file, text } of files) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
   },
@@ -246,9 +249,20 @@ const [floorMs, leanMs, analyzeMs] = timeInProcess(
   },
   () => {
     findings = 0;
-    for (const { file, text } of files) findings += api.analyze(text, file).length;
+    for (const { file, text } of files) findings += api.analyze(text, file, { preCheck: false }).length;
+  },
+  () => {
+    findingsPreChecked = 0;
+    for (const { file, text } of files) findingsPreChecked += api.analyze(text, file).length;
+  },
+  () => {
+    for (const { file, text } of files) api.mayContainRetry(text, file);
   },
 );
+// The pre-check's share, and its one duty: a file it passes by has no findings when parsed.
+const passedBy = files.filter(({ file, text }) => !api.mayContainRetry(text, file));
+const passedByLines = passedBy.reduce((sum, { text }) => sum + text.split('\n').length, 0);
+const hidden = passedBy.filter(({ file, text }) => api.analyze(text, file, { preCheck: false }).length > 0);
 const inProcessRss = process.resourceUsage().maxRSS;
 const perSecond = (ms) => Math.round((corpus.lines / ms) * 1000).toLocaleString('en');
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -257,9 +271,12 @@ const mib = (kib) => `${(kib / 1024).toFixed(0)} MiB`;
 console.log('\nin process (one thread)');
 console.log(`  ts.createSourceFile (floor)  ${fmt(floorMs).padStart(9)}  ${perSecond(floorMs).padStart(11)} lines/s`);
 console.log(`  ts.createSourceFile, lean     ${fmt(leanMs).padStart(9)}  ${perSecond(leanMs).padStart(11)} lines/s  (as analyze parses: no JSDoc, no parent pass)`);
-console.log(`  analyze                      ${fmt(analyzeMs).padStart(9)}  ${perSecond(analyzeMs).padStart(11)} lines/s  ${findings} findings`);
+console.log(`  analyze, every file parsed   ${fmt(analyzeMs).padStart(9)}  ${perSecond(analyzeMs).padStart(11)} lines/s  ${findings} findings`);
 console.log(`  analyze / floor              ${(analyzeMs / floorMs).toFixed(2)}×   (goal ≤ 1.30×)  ${analyzeMs / floorMs <= 1.3 ? 'met' : 'NOT MET'}`);
 console.log(`  analyze / lean parse         ${(analyzeMs / leanMs).toFixed(2)}×   (the cost of the walk and the rules)`);
+console.log(`  analyze (default: pre-check) ${fmt(preCheckedMs).padStart(9)}  ${perSecond(preCheckedMs).padStart(11)} lines/s  ${findingsPreChecked} findings; ${(preCheckedMs / floorMs).toFixed(2)}× the floor`);
+console.log(`  pre-check alone              ${fmt(preCheckMs).padStart(9)}  ${perSecond(preCheckMs).padStart(11)} lines/s  passes by ${passedBy.length} of ${files.length} files (${Math.round((100 * passedByLines) / corpus.lines)}% of the lines)`);
+console.log(`  findings hidden by it        ${hidden.length}${hidden.length ? `  NOT SOUND: ${hidden.slice(0, 5).map(({ file }) => path.relative(corpusDir, file)).join(', ')}` : '  (files it passed by, parsed and analysed: no findings)'}`);
 console.log(`  peak RSS of this process     ${mib(inProcessRss)}`);
 
 // The CLI's code cache (see src/cli/engine-loader.ts) is made by the warm-up run; "first run" is that cold run.
@@ -270,6 +287,7 @@ const eslintArgs = [eslintBin, '--format', 'json', '--no-inline-config', 'src'];
 const commands = timeCommands([
   { label: 'integration-coach', args: [dist('cli.js'), '--format', 'json', 'src'] },
   { label: 'integration-coach --concurrency off', args: [dist('cli.js'), '--format', 'json', '--concurrency', 'off', 'src'] },
+  { label: 'integration-coach --no-pre-check', args: [dist('cli.js'), '--format', 'json', '--no-pre-check', 'src'] },
   ...(flags['skip-eslint']
     ? []
     : [
@@ -277,7 +295,7 @@ const commands = timeCommands([
         { label: 'eslint … --concurrency auto', args: [...eslintArgs, '--concurrency', 'auto'] },
       ]),
 ]);
-const [cli, cliSingle, eslint, eslintConcurrent] = commands;
+const [cli, cliSingle, cliEveryFile, eslint, eslintConcurrent] = commands;
 const cliSummary = summarize(cli.output);
 const eslintSummary = eslint && summarize(eslint.output);
 
@@ -293,9 +311,12 @@ if (eslint) {
   console.log(`  ESLint (one thread) / CLI                ${ratio(eslint, cli)}   goal ≥ 8×: ${eslint.ms / cli.ms >= 8 ? 'met' : 'NOT MET'}`);
   console.log(`  ESLint --concurrency auto / CLI          ${ratio(eslintConcurrent, cli)}`);
   console.log(`  ESLint (one thread) / CLI (one thread)   ${ratio(eslint, cliSingle)}`);
+  console.log(`  ESLint (one thread) / CLI --no-pre-check ${ratio(eslint, cliEveryFile)}   (every file parsed)`);
   console.log(`  ESLint first run / CLI first run         ${(eslint.firstMs / cli.firstMs).toFixed(1)}×`);
   if (eslintSummary.files !== cliSummary.files) console.log(`  note: ESLint linted ${eslintSummary.files} files, the CLI ${cliSummary.files}`);
-  const same = eslintSummary.keys.size === cliSummary.keys.size && [...cliSummary.keys].every((key) => eslintSummary.keys.has(key));
-  console.log(`  same findings (file, line, column, rule) from the CLI and the ESLint plugin: ${same ? 'yes' : 'NO'}${eslintSummary.parseErrors ? `; ESLint parse errors: ${eslintSummary.parseErrors}` : ''}`);
+  const everyFileSummary = summarize(cliEveryFile.output);
+  const sameKeys = (a, b) => a.keys.size === b.keys.size && [...a.keys].every((key) => b.keys.has(key));
+  const same = sameKeys(cliSummary, eslintSummary) && sameKeys(cliSummary, everyFileSummary);
+  console.log(`  same findings (file, line, column, rule) from the CLI, the CLI --no-pre-check and the ESLint plugin: ${same ? 'yes' : 'NO'}${eslintSummary.parseErrors ? `; ESLint parse errors: ${eslintSummary.parseErrors}` : ''}`);
 }
 console.log(`\nload average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} (on ${os.availableParallelism()} cores; a busy machine slows the wall times)`);

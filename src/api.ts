@@ -1,6 +1,6 @@
 // The public Node API (`integration-coach/api`): the analysis core, as the editor, the CLI and
 // the ESLint plugin use it. TypeScript is the caller's own (it is not bundled).
-export { analyze, analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, rules } from './analysis/index';
+export { analyze, analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, mayContainRetry, rules } from './analysis/index';
 export type {
   AnalysisResult, AnalyzeOptions, Finding, Fix, JsonSchemaObject, Position, Range, RuleId, RuleMeta, Severity, TextEdit,
 } from './analysis/index';

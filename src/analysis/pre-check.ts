@@ -3,9 +3,11 @@
 // none, and TypeScript's tokenizer costs about a quarter of its parser, so a file that fails the
 // test is passed by without a parse. It answers "maybe" whenever it is unsure; it answers "no"
 // only when none of the shapes that retry-detection.ts recognises could be in the file:
-//   - a library, operator, client option or helper: every one is named with "retr" or "backoff"
-//     in an identifier or a string (`pRetry`, 'axios-retry', `{ retry: 2 }`, `withRetries`,
-//     `backOff`), or is an axios `interceptors` handler, or is a helper named in the options;
+//   - a library, operator, client option or helper: each is found by a name that
+//     retry-libraries.ts looks for (`pRetry`, `backOff`, `retry`, `retryWhen`, an `interceptors`
+//     handler), a module name in a string ('axios-retry', 'exponential-backoff', 'cockatiel'), or
+//     a call of a function named for retrying (`withRetry(`, `this.retryRequest(`, a helper
+//     named in the options);
 //   - a retry loop: retry-loops.ts requires the loop's text (leading comments included) to
 //     match the same failure words as LOOP_FAILURE_TEXT, so each loop's extent is checked;
 //   - recursion: a function that refers to its own name inside its body, so each function's
@@ -16,10 +18,17 @@
 // and .jsx files are always parsed.
 import ts from 'typescript';
 import type { AnalyzeOptions } from './types';
-import { LOOP_FAILURE_TEXT } from './vocabulary';
+import { isRetryHelperName } from './retry-libraries';
+import { ATTEMPT_LIST_NAME, LOOP_FAILURE_TEXT } from './vocabulary';
 
-/** Words in identifiers and strings that every library, option and helper retry carries. */
-const RETRY_WORD = /retr|backoff/i;
+/** Text that every library, option and helper retry carries somewhere; without it, names need no checking. */
+const RETRY_TEXT = /retr|backoff|cockatiel|interceptors/i;
+
+/** Names the library recognisers look for wherever they stand (a call, an import, an option key, `retry.operation`). */
+const LIBRARY_NAMES = new Set(['pRetry', 'backOff', 'axiosRetry', 'fetchRetry', 'asyncRetry', 'retry', 'retryWhen', 'interceptors']);
+
+/** Module names of retry libraries, in strings: 'p-retry', 'async-retry', 'retry', 'exponential-backoff', 'cockatiel', … */
+const LIBRARY_MODULE = /retr|backoff|cockatiel/i;
 
 const Kind = ts.SyntaxKind;
 
@@ -101,15 +110,15 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   const helpers = options.retryHelpers ?? [];
   // Retry words anywhere in the text (comments too) make the tokens worth checking for them; so
   // does a `\u` escape, which can spell a name that the raw text does not show.
-  const wordsInText = RETRY_WORD.test(text) || text.includes('interceptors') || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
+  const wordsInText = RETRY_TEXT.test(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
   const tokens = tokenize(text, wordsInText ? new Set(helpers) : undefined);
   if (tokens === 'retry-word' || tokens === undefined) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens);
 }
 
 /**
- * Reads the tokens and pairs the brackets. 'retry-word' as soon as an identifier or string names a
- * library, helper or interceptor (`helpers` is undefined when the text holds no such word);
+ * Reads the tokens and pairs the brackets. 'retry-word' as soon as a name or string shows a
+ * library, a helper call or an interceptor (`helpers` is undefined when the text holds no such word);
  * undefined when the brackets do not pair up or the scanner reports an error.
  */
 function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Tokens | 'retry-word' | undefined {
@@ -121,6 +130,8 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
   const { kinds, ends, partner, reference, values } = tokens;
   const open: number[] = [];
   let previous: ts.SyntaxKind = Kind.Unknown;
+  // A name that retry-libraries.ts takes for a retry helper when it is called: is a call next?
+  let helperNamed = false;
   let index = 0;
   try {
     for (let kind = scanner.scan(); kind !== Kind.EndOfFileToken; kind = scanner.scan(), index++) {
@@ -131,9 +142,16 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
       partner[index] = -1;
       reference[index] = REFERENCE.none;
       previous = kind;
-      if (helpers && (canName(kind) || isTextLiteral(kind))) {
-        const value = scanner.getTokenValue();
-        if (RETRY_WORD.test(value) || value === 'interceptors' || helpers.has(value)) return 'retry-word';
+      if (helpers) {
+        if (helperNamed && (kind === Kind.OpenParenToken || kind === Kind.LessThanToken || kind === Kind.QuestionDotToken)) return 'retry-word';
+        helperNamed = false;
+        if (canName(kind) && kind !== Kind.StringLiteral) {
+          const value = scanner.getTokenValue();
+          if (LIBRARY_NAMES.has(value)) return 'retry-word';
+          helperNamed = isRetryHelperName(value, helpers);
+        } else if (kind === Kind.StringLiteral || isTextLiteral(kind)) {
+          if (LIBRARY_MODULE.test(scanner.getTokenValue())) return 'retry-word';
+        }
       }
       if (canName(kind)) {
         values[index] = scanner.getTokenValue();
@@ -238,10 +256,64 @@ function hasLoopCandidate(text: string, tokens: Tokens): boolean {
   for (let i = 0; i < tokens.count; i++) {
     const kind = kinds[i]!;
     if (kind !== Kind.WhileKeyword && kind !== Kind.ForKeyword && kind !== Kind.DoKeyword) continue;
+    if (kind === Kind.ForKeyword && !forLoopMayRetry(tokens, i)) continue;
     // A loop's text starts after the token before it: its leading comments count.
     const start = i > 0 ? tokens.ends[i - 1]! : 0;
     const end = endOf(tokens, loopEnd(tokens, i), text);
     if (LOOP_FAILURE_TEXT.test(text.slice(start, end))) return true;
+  }
+  return false;
+}
+
+/** Names in a `for…of` iterable that retry-loops.ts takes for a finite list of attempts or delays (`Array(3)`, `range(5)`, `retryDelays`). */
+const ATTEMPT_LIST_TOKEN = new RegExp(`^(Array|range)$|${ATTEMPT_LIST_NAME.source}`, 'i');
+
+/** Names a numeric array element may hold (`Infinity`, `Number.MAX_SAFE_INTEGER`). */
+const NUMERIC_NAMES = new Set(['Infinity', 'Number', 'POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MAX_VALUE']);
+
+/**
+ * A `for` loop that can be a retry loop: a counted loop, or a `for…of` over a finite list of
+ * attempts (`[100, 200, 400]`, `Array(3)`, `retryDelays`). The index keeps no `for…in`, and
+ * retry-loops.ts passes by every other `for…of` (a per-item loop).
+ */
+function forLoopMayRetry(tokens: Tokens, keyword: number): boolean {
+  let open = keyword + 1;
+  if (kindAt(tokens, open) === Kind.AwaitKeyword) open++;
+  if (kindAt(tokens, open) !== Kind.OpenParenToken) return true;
+  const close = tokens.partner[open]!;
+  let ofAt = -1;
+  for (let i = open + 1; i < close; i = nextSibling(tokens, i)) {
+    const kind = tokens.kinds[i]!;
+    if (kind === Kind.SemicolonToken) return true;
+    if (kind === Kind.InKeyword && ofAt < 0) return false;
+    if (kind === Kind.OfKeyword && ofAt < 0) ofAt = i;
+  }
+  return ofAt < 0 || iterableMayBeAttemptList(tokens, ofAt + 1, close);
+}
+
+/** The token after `index`, past the brackets it opens. */
+function nextSibling(tokens: Tokens, index: number): number {
+  const partner = tokens.partner[index]!;
+  return partner > index ? partner + 1 : index + 1;
+}
+
+function iterableMayBeAttemptList(tokens: Tokens, first: number, end: number): boolean {
+  let start = first;
+  while (start < end && tokens.kinds[start] === Kind.OpenParenToken) start++;
+  if (kindAt(tokens, start) === Kind.OpenBracketToken) {
+    // An array literal counts only if every element is a number.
+    const last = tokens.partner[start]!;
+    if (last === start + 1) return false;
+    for (let i = start + 1; i < last; i++) {
+      const kind = tokens.kinds[i]!;
+      if (kind === Kind.DotDotDotToken && tokens.values[i + 1] === 'Array') return true;
+      if (kind === Kind.StringLiteral || isTextLiteral(kind) || kind === Kind.DotDotDotToken) return false;
+      if (canName(kind) && !NUMERIC_NAMES.has(tokens.values[i]!)) return false;
+    }
+    return true;
+  }
+  for (let i = start; i < end; i++) {
+    if (canName(tokens.kinds[i]!) && ATTEMPT_LIST_TOKEN.test(tokens.values[i]!)) return true;
   }
   return false;
 }
@@ -266,13 +338,6 @@ function loopEnd(tokens: Tokens, keyword: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // Recursion
-
-/** Tokens that may stand between a function's name and its parameters (`name = async function* <T>(`). */
-const BETWEEN_NAME_AND_PARAMETERS = new Set<ts.SyntaxKind>([
-  Kind.EqualsToken, Kind.ColonToken, Kind.AsteriskToken, Kind.QuestionToken, Kind.ExclamationToken, Kind.FunctionKeyword, Kind.AsyncKeyword,
-  Kind.GetKeyword, Kind.SetKeyword, Kind.StaticKeyword, Kind.PublicKeyword, Kind.PrivateKeyword, Kind.ProtectedKeyword, Kind.ReadonlyKeyword,
-  Kind.OverrideKeyword, Kind.AbstractKeyword, Kind.DeclareKeyword, Kind.ExportKeyword, Kind.DefaultKeyword, Kind.DotToken,
-]);
 
 /** Tokens after which a `{` in a return type opens a type literal, not the function's body. */
 const TYPE_CONTINUES = new Set<ts.SyntaxKind>([
@@ -301,8 +366,20 @@ function hasSelfReference(tokens: Tokens): boolean {
     } else continue;
     if (!body) continue;
     const { names, method } = namesBefore(tokens, parameters, !body.arrow);
-    // From the parameters on: a default value that calls the function counts, as in source-index.ts.
-    if (names.length > 0 && refersTo(tokens, names, method, parameters, body.last)) return true;
+    if (names === 'unknown') return true;
+    if (names.length === 0) continue;
+    if (refersTo(tokens, names, method, body.first - 1, body.last)) return true;
+    // A default value that calls the function counts too, as in source-index.ts (`(cb = () => connect()) =>`).
+    if (kind === Kind.OpenParenToken && hasDefaultValue(tokens, parameters) && refersTo(tokens, names, method, parameters, tokens.partner[parameters]!)) return true;
+  }
+  return false;
+}
+
+/** Whether a parameter list holds a `=`: a default value (or a type with one, which is safe). */
+function hasDefaultValue(tokens: Tokens, open: number): boolean {
+  const close = tokens.partner[open]!;
+  for (let i = open + 1; i < close; i++) {
+    if (tokens.kinds[i] === Kind.EqualsToken) return true;
   }
   return false;
 }
@@ -348,31 +425,45 @@ function arrowBody(tokens: Tokens, arrow: number): Body {
   return { first: arrow, last: Math.min(i, limit), arrow: true };
 }
 
+/** How far back the name an anonymous function is assigned to is looked for; further, the answer is "maybe". */
+const MAX_NAME_SEARCH_TOKENS = 40;
+
+/** Tokens that start the declaration or member an anonymous function is assigned in: the search for its name stops there. */
+const DECLARATION_START = new Set<ts.SyntaxKind>([
+  Kind.SemicolonToken, Kind.ConstKeyword, Kind.LetKeyword, Kind.VarKeyword, Kind.PrivateKeyword, Kind.ProtectedKeyword, Kind.PublicKeyword,
+  Kind.StaticKeyword, Kind.ReadonlyKeyword, Kind.DeclareKeyword, Kind.OverrideKeyword, Kind.AbstractKeyword, Kind.AccessorKeyword,
+]);
+
 /**
- * The names a function may be called by, read backwards from its parameters: the token just
- * before them (`connect(`, `get(`), and names further back across `=`, `:`, `.`, `function`,
- * `async` and modifiers (`this.connect = async function* <T>(`, `private retry = (`). `method`
- * when the name stands right before the parentheses without `function` and the body is a block:
- * `connect() {` in a class or an object literal (a getter or setter, which source-index.ts treats
- * as a plain function, is not; the longest return-type walk answers "arrow", which is safe).
+ * The names a function may be called by, as functionName() in ast.ts reads them:
+ *   - its own name, right before the parameters: `function connect(`, `connect() {` (a method,
+ *     which refers to itself only through `this`), `get value(` (a getter is not a method there);
+ *   - for an anonymous function, the name it is assigned to: `const connect: Fn<T> = async (`,
+ *     `retry: function (`, `this.onclose = () =>`. Every name between the declaration's start and
+ *     the `=` or `:` is taken, type names too, which is safe. 'unknown' when the start is too far.
  */
-function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { names: string[]; method: boolean } {
+function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { names: string[] | 'unknown'; method: boolean } {
   const { kinds } = tokens;
   let i = skipTypeParameters(tokens, parameters - 1);
-  const names: string[] = [];
-  let method = false;
-  if (i >= 0 && canName(kinds[i]!)) {
-    names.push(tokens.values[i]!);
+  const direct = kindAt(tokens, i);
+  if (canName(direct) && !(direct === Kind.AsyncKeyword && !blockBody)) {
     const before = kindAt(tokens, i - 1);
-    method = blockBody && before !== Kind.FunctionKeyword && before !== Kind.AsteriskToken && before !== Kind.GetKeyword && before !== Kind.SetKeyword;
+    const method = blockBody && before !== Kind.FunctionKeyword && before !== Kind.AsteriskToken && before !== Kind.GetKeyword && before !== Kind.SetKeyword;
+    return { names: [tokens.values[i]!], method };
   }
-  for (i--; i >= 0 && names.length < 4; i--) {
+  while (i >= 0 && (kinds[i] === Kind.FunctionKeyword || kinds[i] === Kind.AsyncKeyword || kinds[i] === Kind.AsteriskToken)) i--;
+  // Not assigned (a callback argument, `export default function ()`): it has no name to call itself by.
+  if (kindAt(tokens, i) !== Kind.EqualsToken && kindAt(tokens, i) !== Kind.ColonToken) return { names: [], method: false };
+  // The name right before the `=` or `:` counts even if it is a word like `static`.
+  const names: string[] = canName(kindAt(tokens, i - 1)) ? [tokens.values[i - 1]!] : [];
+  for (let steps = 0; i >= 0; i--, steps++) {
+    if (steps === MAX_NAME_SEARCH_TOKENS) return { names: 'unknown', method: false };
     const kind = kinds[i]!;
-    if (kind === Kind.CloseBracketToken) i = tokens.partner[i]!;
-    else if (canName(kind) && !BETWEEN_NAME_AND_PARAMETERS.has(kind)) names.push(tokens.values[i]!);
-    else if (!BETWEEN_NAME_AND_PARAMETERS.has(kind)) break;
+    // The bracket the statement sits in (a group walked through, like `{ a: string }` in a type, is passed).
+    if (DECLARATION_START.has(kind) || tokens.partner[i]! > parameters) break;
+    if (canName(kind)) names.push(tokens.values[i]!);
   }
-  return { names, method };
+  return { names, method: false };
 }
 
 /** From the `>` that closes type parameters (`name<T extends { id: string }>(`), the token before its `<`. */

@@ -12,7 +12,7 @@ import { checkPolarity } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
 
 /** What one scan of a loop's body finds. */
@@ -357,7 +357,7 @@ function isFiniteAttemptList(iterable: ts.Expression): boolean {
   const text = node.getText();
   if (/^(new\s+)?Array(\.from)?\(|^\[\s*\.\.\.\s*Array\(|^range\(/.test(text)) return true;
   const name = namePath(node) ?? '';
-  return /delay|backoff|interval|wait|timeout|retr|schedule/i.test(name);
+  return ATTEMPT_LIST_NAME.test(name);
 }
 
 // ---------------------------------------------------------------------------------------------

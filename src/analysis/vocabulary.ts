@@ -60,6 +60,9 @@ export function normaliseKeyName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Names of lists a `for…of` retry loop walks, one attempt per entry: `retryDelays`, `backoffSchedule`, `timeouts`. */
+export const ATTEMPT_LIST_NAME = /delay|backoff|interval|wait|timeout|retr|schedule/i;
+
 /** Words the text of a retry loop (leading comments included) always holds: it handles a failure. */
 export const LOOP_FAILURE_TEXT = /catch|\.ok\b|status|error|err\b|success|retr|fail/i;
 

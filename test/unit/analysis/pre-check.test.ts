@@ -56,6 +56,8 @@ describe('pre-check', () => {
       assertMaybe(`async function b() {\n  do {\n    var res = await fetch('/b');\n  } while (res.status >= 500);\n}`);
       assertMaybe(`async function c() {\n  let done = false;\n  while (!done) {\n    try {\n      await send();\n      done = true;\n    } catch (err) {\n      log(err);\n    }\n  }\n}`);
       assertMaybe(`// Give the service time to come back.\nasync function e() {\n  while (true) {\n    const r = await fetch('/e');\n    if (r.ok) return r;\n  }\n}`);
+      assertMaybe(`async function f() {\n  for (const wait of [100, 200, 400]) {\n    try { return await fetch('/f'); } catch { await sleep(wait); }\n  }\n}`);
+      assertMaybe(`async function g() {\n  for (const wait of retryDelays) {\n    const r = await fetch('/g');\n    if (r.ok) return r;\n    await sleep(wait);\n  }\n}`);
       assertMaybe(`async function d() {\n  for (;;) { const r = await fetch('/d'); if (r.ok) break; }\n}`);
     });
 
@@ -65,6 +67,8 @@ describe('pre-check', () => {
       assertMaybe(`export function listen<T extends { id: string }>(s: Source<T>): { stop(): void } {\n  s.on('error', () => listen(s));\n  return s;\n}`);
       assertMaybe(`export const load = (id: string): Promise<{ ok: boolean }> => get(id).catch(() => load(id));`);
       assertMaybe(`exports.poll = function poll(cb) {\n  request(u, (err, res) => {\n    if (err) return poll(cb);\n    cb(res);\n  });\n};`);
+      assertMaybe(`const connect: Connector<{ url: string }> = async () => {\n  ws.onclose = () => connect();\n};`);
+      assertMaybe(`export function watch(source: Source, restart = () => source.once('close', () => watch(source))) {\n  restart();\n}`);
       assertMaybe(`const open = async function () {\n  try { return await db.open(); } catch (e) { return open(); }\n};`);
     });
 
@@ -91,6 +95,7 @@ describe('pre-check', () => {
 
     it('loops that handle no failure, helpers used later, types, and comments that mention retries', () => {
       assertNo(`// We never retry here: the caller does.\nexport function total(items: Item[]): number {\n  let sum = 0;\n  for (const item of items) sum += item.price;\n  for (let i = 0; i < 3; i++) sum += i;\n  return sum;\n}`);
+      assertNo(`export async function sendAll(items: Item[]) {\n  for (const item of items) {\n    try { await send(item); } catch (error) { log(error); }\n  }\n  for (const key in cache) if (cache[key].failed) delete cache[key];\n}`);
       assertNo(`const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));\nexport async function later() { await delay(5); await delay(10); }`);
       assertNo(`export interface Order { id: string; lines: { sku: string }[] }\nexport type Handler = (order: Order) => Promise<void>;`);
       assertNo(`export function walk(node: Node, visit: (n: Node) => void) {\n  visit(node);\n  node.children.forEach((child) => visit(child));\n}`);
