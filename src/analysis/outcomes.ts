@@ -12,6 +12,17 @@ const SUCCESS_PROPERTY = /^(ok|success|succeeded|successful|isSuccess|isOk|isOK)
 const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|hasError)$/;
 const STATUS_PROPERTY = /^(status|statusCode|status_code|httpStatus|code)$/;
 const RETRYABLE_CALL = /retr|transient|throttl|rateLimit|isServerError|isTimeout|isNetworkError|recoverable/i;
+const SUCCESS_CALL = /^is(Ok|Success|Successful)$/i;
+
+/**
+ * Whether a name in a condition can make checkPolarity() read an outcome (with any name counted as
+ * a result): `ok`, `error`, `status`, `e`, `isRetryable`, `includes`. The pre-check uses it to
+ * pass by conditions that test none.
+ */
+export function mayTestOutcome(name: string): boolean {
+  return SUCCESS_PROPERTY.test(name) || FAILURE_PROPERTY.test(name) || STATUS_PROPERTY.test(name) || ERROR_NAME.test(name)
+    || RETRYABLE_CALL.test(name) || name === 'includes' || name === 'has' || SUCCESS_CALL.test(name);
+}
 
 /** The outcome a condition tests for, when it tests the result of a call made in the loop (`results`). */
 export function checkPolarity(expression: ts.Expression, results: ReadonlySet<string>): Polarity | undefined {
@@ -92,7 +103,7 @@ function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Po
   });
   if (!argumentsUseResult) return undefined;
   if (name === 'includes' || name === 'has' || RETRYABLE_CALL.test(name)) return 'failure';
-  if (/^is(Ok|Success|Successful)$/i.test(name)) return 'success';
+  if (SUCCESS_CALL.test(name)) return 'success';
   return undefined;
 }
 

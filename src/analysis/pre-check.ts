@@ -10,15 +10,19 @@
 //     named in the options);
 //   - a retry loop: retry-loops.ts requires the loop's text (leading comments included) to
 //     match the same failure words as LOOP_FAILURE_TEXT, so each loop's extent is checked;
-//   - recursion: a function that refers to its own name inside its body, so each function's
-//     name is looked for among the identifiers of its body.
+//   - recursion: a function that refers to its own name inside its body, on a failure path as
+//     retry-recursion.ts reads one: in a catch, in the callback of `.catch`, `.then` or
+//     `.on('error')`, in an `onclose = …` handler, or in a branch of an `if` or `?:` whose
+//     condition names an outcome (`err`, `res.ok`, `status`).
 // Extents come from matching brackets over the token stream. Where the tokens do not say
 // clearly where something ends, the extent runs to the end of the enclosing bracket pair,
 // which only makes the answer "maybe" more often. JSX is tokenised only by the parser, so .tsx
 // and .jsx files are always parsed.
 import ts from 'typescript';
 import type { AnalyzeOptions } from './types';
+import { mayTestOutcome } from './outcomes';
 import { isRetryHelperName } from './retry-libraries';
+import { FAILURE_CALLBACK_CALL, FAILURE_HANDLER_PROPERTY } from './retry-recursion';
 import { ATTEMPT_LIST_NAME, LOOP_FAILURE_TEXT } from './vocabulary';
 
 /** Text that every library, option and helper retry carries somewhere; without it, names need no checking. */
@@ -368,7 +372,7 @@ function hasSelfReference(tokens: Tokens): boolean {
     const { names, method } = namesBefore(tokens, parameters, !body.arrow);
     if (names === 'unknown') return true;
     if (names.length === 0) continue;
-    if (refersTo(tokens, names, method, body.first - 1, body.last)) return true;
+    if (refersOnFailurePath(tokens, names, method, body)) return true;
     // A default value that calls the function counts too, as in source-index.ts (`(cb = () => connect()) =>`).
     if (kind === Kind.OpenParenToken && hasDefaultValue(tokens, parameters) && refersTo(tokens, names, method, parameters, tokens.partner[parameters]!)) return true;
   }
@@ -477,6 +481,82 @@ function skipTypeParameters(tokens: Tokens, index: number): number {
     else if (tokens.partner[i]! >= 0 && tokens.partner[i]! < i) i = tokens.partner[i]!;
   }
   return -1;
+}
+
+/** Whether the body refers to one of the names where a failure may lead. */
+function refersOnFailurePath(tokens: Tokens, names: string[], method: boolean, body: Body): boolean {
+  const { reference, values } = tokens;
+  const last = Math.min(body.last, tokens.count - 1);
+  for (let i = body.first; i <= last; i++) {
+    const kind = reference[i]!;
+    if (kind === REFERENCE.none || (method && kind === REFERENCE.bare) || !names.includes(values[i]!)) continue;
+    if (onFailurePath(tokens, i, body.first)) return true;
+  }
+  return false;
+}
+
+/**
+ * A superset of failureContext() in retry-recursion.ts, read from the tokens: from the reference
+ * outwards to the function's body, is there a catch, a failure callback, a failure handler, or a
+ * branch of a condition that names an outcome?
+ */
+function onFailurePath(tokens: Tokens, reference: number, bodyFirst: number): boolean {
+  let position = reference;
+  for (;;) {
+    const end = tokens.enclosingEnd[position]!;
+    const opener = end < tokens.count ? tokens.partner[end]! : -1;
+    if (failureEarlierInStatement(tokens, position, Math.max(opener, bodyFirst))) return true;
+    if (opener <= bodyFirst) return false;
+    if (groupOnFailurePath(tokens, opener)) return true;
+    position = opener;
+  }
+}
+
+/**
+ * Walking back from `position` to `limit` at the same bracket depth, within the statement: a `?`
+ * or `else`, an `if (…)` whose condition names an outcome, or an `onclose =` assignment.
+ */
+function failureEarlierInStatement(tokens: Tokens, position: number, limit: number): boolean {
+  const { kinds, partner } = tokens;
+  for (let i = position - 1; i > limit; i--) {
+    const kind = kinds[i]!;
+    const other = partner[i]!;
+    if (other >= 0 && other < i) {
+      if (kind === Kind.CloseParenToken && kindAt(tokens, other - 1) === Kind.IfKeyword && conditionNamesOutcome(tokens, other, i)) return true;
+      i = other;
+      continue;
+    }
+    if (kind === Kind.SemicolonToken) return false;
+    if (kind === Kind.QuestionToken || kind === Kind.ElseKeyword) return true;
+    if (kind === Kind.EqualsToken && canName(kindAt(tokens, i - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/** A bracket pair that is a failure path itself: a catch block, an else block, an if block on an outcome, a failure callback's arguments. */
+function groupOnFailurePath(tokens: Tokens, opener: number): boolean {
+  const { kinds, partner } = tokens;
+  const before = kindAt(tokens, opener - 1);
+  if (kinds[opener] === Kind.OpenBraceToken) {
+    if (before === Kind.CatchKeyword || before === Kind.ElseKeyword) return true;
+    if (before !== Kind.CloseParenToken) return false;
+    const condition = partner[opener - 1]!;
+    const keyword = kindAt(tokens, condition - 1);
+    return keyword === Kind.CatchKeyword || (keyword === Kind.IfKeyword && conditionNamesOutcome(tokens, condition, opener - 1));
+  }
+  if (kinds[opener] !== Kind.OpenParenToken) return false;
+  const callee = skipTypeParameters(tokens, opener - 1);
+  // `.catch` is scanned as the keyword; `then`, `on`, `once`, … as names.
+  if (kindAt(tokens, callee) === Kind.CatchKeyword) return true;
+  return callee >= 0 && canName(kinds[callee]!) && FAILURE_CALLBACK_CALL.test(tokens.values[callee]!);
+}
+
+/** Whether a condition `(…)` names something checkPolarity() reads as an outcome. */
+function conditionNamesOutcome(tokens: Tokens, open: number, close: number): boolean {
+  for (let i = open + 1; i < close; i++) {
+    if (canName(tokens.kinds[i]!) && mayTestOutcome(tokens.values[i]!)) return true;
+  }
+  return false;
 }
 
 /**

@@ -18,6 +18,12 @@ const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as Readon
 
 const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i;
 
+/** Calls whose callback arguments can run on a failure (see callbackContext): `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`. */
+export const FAILURE_CALLBACK_CALL = /^(catch|then|on|once|addListener|addEventListener|prependListener)$/;
+
+/** Handler properties that run on a failure: `ws.onclose = () => connect()`. */
+export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort)$/i;
+
 type Context = 'catch' | 'event';
 
 export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
@@ -100,7 +106,7 @@ function failureContext(ref: ts.Node, fn: FunctionNode): Context | undefined {
       if (context) return context;
     }
     if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
-      && /^on(error|close|disconnect|end|timeout|abort)$/i.test(namePath(node.left)?.split('.').pop() ?? '')) {
+      && FAILURE_HANDLER_PROPERTY.test(namePath(node.left)?.split('.').pop() ?? '')) {
       return /close|disconnect|end/i.test(namePath(node.left) ?? '') ? 'event' : 'catch';
     }
     if (ts.isIfStatement(node) && child !== node.expression) {

@@ -9,30 +9,42 @@ import type { AnalyzeOptions } from '../../../src/analysis';
 import { seededRandom } from '../../../src/shared/seeded-random';
 import { mutate, tokenSpans } from './mutations';
 
-/** Retries without a single retry word: only their loops and self-calls give them away. */
-const retriesWithoutRetryWords = `// Hard tokens first: braces and quotes in a regular expression and a template.
-const pattern = /[{}"'\`]/g;
+/** Hard tokens for the pre-check's reading: braces and quotes in a regular expression and a template. */
+const hardTokens = `const pattern = /[{}"'\`]/g;
 const label = \`\${name}}{\`;
-export class Feed {
+`;
+
+/**
+ * Retries without a single retry word, one per file: only their loops, self-calls and failure
+ * paths give them away, so a mutation that hides one from the pre-check shows.
+ */
+const retriesWithoutRetryWords = [
+  `export class Feed {
   private socket?: WebSocket;
   connect(url: string): void {
     this.socket = new WebSocket(url);
     this.socket.onclose = () => setTimeout(() => this.connect(url), 1000);
   }
-}
-export function subscribe(topic: string) {
+}`,
+  `export function subscribe(topic: string) {
   const stream = open(topic);
   stream.on('error', () => subscribe(topic));
-}
-export const load = (id: string): Promise<Item> => get(id).catch(() => load(id));
-export async function send(body: string) {
+}`,
+  `export const load = (id: string): Promise<Item> => get(id).catch(() => load(id));`,
+  `export async function send(body: string) {
   for (;;) {
     const res = await fetch('/orders', { method: 'POST', body });
     if (res.ok) return res;
     await sleep(1000);
   }
-}
-`;
+}`,
+  `export function poll(cb: (err: Error | null, data?: Data) => void) {
+  request(url, (err, res) => {
+    if (err) return setTimeout(() => poll(cb), 500);
+    cb(null, res);
+  });
+}`,
+].map((source) => hardTokens + source);
 
 function fullAnalysis(text: string, fileName: string, options: AnalyzeOptions = {}) {
   return analyzeSource(text, fileName, { ...options, preCheck: false }).findings;
@@ -106,11 +118,12 @@ describe('pre-check', () => {
     it('on 2,000 mutated inputs the findings are the same with and without it', function () {
       this.timeout(120_000);
       const random = seededRandom(0x5eed);
-      const spans = tokenSpans(retriesWithoutRetryWords);
+      const spans = retriesWithoutRetryWords.map((source) => tokenSpans(source));
       let passedBy = 0;
       let withFindings = 0;
       for (let i = 0; i < 2000; i++) {
-        const input = mutate(retriesWithoutRetryWords, spans, random);
+        const shape = i % retriesWithoutRetryWords.length;
+        const input = mutate(retriesWithoutRetryWords[shape]!, spans[shape]!, random);
         const full = fullAnalysis(input, 'feed.ts');
         const maybe = mayContainRetry(input, 'feed.ts');
         if (full.length > 0) {
