@@ -157,7 +157,7 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
           if (LIBRARY_MODULE.test(scanner.getTokenValue())) return 'retry-word';
         }
       }
-      if (canName(kind)) {
+      if (canName(kind) || isMemberKeyword(kinds, kind, index)) {
         values[index] = scanner.getTokenValue();
         if (kind !== Kind.StringLiteral) reference[index] = referenceOf(kinds, index);
       }
@@ -176,6 +176,11 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
 function canName(kind: ts.SyntaxKind): boolean {
   return kind === Kind.Identifier || kind === Kind.PrivateIdentifier || kind === Kind.StringLiteral
     || (kind >= Kind.FirstFutureReservedWord && kind <= Kind.LastKeyword);
+}
+
+/** A reserved word used as a member name, `this.delete`: it can refer to a method named `delete`. */
+function isMemberKeyword(kinds: Int32Array, kind: ts.SyntaxKind, index: number): boolean {
+  return kind >= Kind.FirstKeyword && kind <= Kind.LastKeyword && index > 0 && (kinds[index - 1] === Kind.DotToken || kinds[index - 1] === Kind.QuestionDotToken);
 }
 
 function isTextLiteral(kind: ts.SyntaxKind): boolean {
@@ -429,6 +434,11 @@ function arrowBody(tokens: Tokens, arrow: number): Body {
   return { first: arrow, last: Math.min(i, limit), arrow: true };
 }
 
+/** Keywords that take `(…)` and then a block: `if (…) {`, `catch (e) {`. */
+const STATEMENT_KEYWORDS = new Set<ts.SyntaxKind>([
+  Kind.IfKeyword, Kind.ForKeyword, Kind.WhileKeyword, Kind.SwitchKeyword, Kind.CatchKeyword, Kind.WithKeyword, Kind.FunctionKeyword,
+]);
+
 /** How far back the name an anonymous function is assigned to is looked for; further, the answer is "maybe". */
 const MAX_NAME_SEARCH_TOKENS = 40;
 
@@ -450,10 +460,12 @@ function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { 
   const { kinds } = tokens;
   let i = skipTypeParameters(tokens, parameters - 1);
   const direct = kindAt(tokens, i);
-  if (canName(direct) && !(direct === Kind.AsyncKeyword && !blockBody)) {
+  // A reserved word before `(…) {` that is not a statement's keyword is a method's name: `delete(id) {`.
+  const keywordMethod = blockBody && direct >= Kind.FirstKeyword && direct <= Kind.LastKeyword && !STATEMENT_KEYWORDS.has(direct);
+  if ((canName(direct) || keywordMethod) && !(direct === Kind.AsyncKeyword && !blockBody)) {
     const before = kindAt(tokens, i - 1);
     const method = blockBody && before !== Kind.FunctionKeyword && before !== Kind.AsteriskToken && before !== Kind.GetKeyword && before !== Kind.SetKeyword;
-    return { names: [tokens.values[i]!], method };
+    return { names: [canName(direct) ? tokens.values[i]! : ts.tokenToString(direct)!], method };
   }
   while (i >= 0 && (kinds[i] === Kind.FunctionKeyword || kinds[i] === Kind.AsyncKeyword || kinds[i] === Kind.AsteriskToken)) i--;
   // Not assigned (a callback argument, `export default function ()`): it has no name to call itself by.

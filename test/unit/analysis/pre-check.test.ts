@@ -79,6 +79,7 @@ describe('pre-check', () => {
       assertMaybe(`export function listen<T extends { id: string }>(s: Source<T>): { stop(): void } {\n  s.on('error', () => listen(s));\n  return s;\n}`);
       assertMaybe(`export const load = (id: string): Promise<{ ok: boolean }> => get(id).catch(() => load(id));`);
       assertMaybe(`exports.poll = function poll(cb) {\n  request(u, (err, res) => {\n    if (err) return poll(cb);\n    cb(res);\n  });\n};`);
+      assertMaybe(`class Files {\n  delete(id: string): Promise<void> {\n    return api.remove(id).catch(() => this.delete(id));\n  }\n}`);
       assertMaybe(`const connect: Connector<{ url: string }> = async () => {\n  ws.onclose = () => connect();\n};`);
       assertMaybe(`export function watch(source: Source, restart = () => source.once('close', () => watch(source))) {\n  restart();\n}`);
       assertMaybe(`const open = async function () {\n  try { return await db.open(); } catch (e) { return open(); }\n};`);
