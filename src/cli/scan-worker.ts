@@ -7,7 +7,7 @@ import type { AnalyzeOptions } from '../analysis/types';
 import { scanFile } from './scan-file';
 import type { WorkerReply, WorkerRequest } from './scan';
 
-export { mayContainRetry, rules } from '../analysis/index';
+export { rules } from '../analysis/index';
 export { scanFile };
 
 /** Set in `workerData` by the pool, so that the bundle knows it is one of its workers. */
