@@ -5,9 +5,9 @@
 // only when none of the shapes that retry-detection.ts recognises could be in the file:
 //   - a library, operator, client option or helper: each is found by a name that
 //     retry-libraries.ts looks for (`pRetry`, `backOff`, `retry`, `retryWhen`, an `interceptors`
-//     handler), a module name in a string ('axios-retry', 'exponential-backoff', 'cockatiel'), or
-//     a call of a function named for retrying (`withRetry(`, `this.retryRequest(`, a helper
-//     named in the options);
+//     handler), a module it knows by name in a string ('axios-retry', 'exponential-backoff',
+//     'cockatiel'), or a call of a function named for retrying (`withRetry(`,
+//     `this.retryRequest(`, a helper named in the options);
 //   - a retry loop: retry-loops.ts requires the loop's text (leading comments included) to
 //     match the same failure words as LOOP_FAILURE_TEXT, so each loop's extent is checked;
 //   - recursion: a function that refers to its own name inside its body, on a failure path as
@@ -31,8 +31,8 @@ const RETRY_TEXT = /retr|backoff|cockatiel|interceptors/i;
 /** Names the library recognisers look for wherever they stand (a call, an import, an option key, `retry.operation`). */
 const LIBRARY_NAMES = new Set(['pRetry', 'backOff', 'axiosRetry', 'fetchRetry', 'asyncRetry', 'retry', 'retryWhen', 'interceptors']);
 
-/** Module names of retry libraries, in strings: 'p-retry', 'async-retry', 'retry', 'exponential-backoff', 'cockatiel', … */
-const LIBRARY_MODULE = /retr|backoff|cockatiel/i;
+/** The modules retry-libraries.ts recognises by name (`moduleOf`, `isRequireCall`): a string naming one is a library. */
+const LIBRARY_MODULES = new Set(['p-retry', 'async-retry', 'retry', 'axios-retry', 'fetch-retry', 'exponential-backoff', 'cockatiel']);
 
 const Kind = ts.SyntaxKind;
 
@@ -154,7 +154,9 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
           if (LIBRARY_NAMES.has(value)) return 'retry-word';
           helperNamed = isRetryHelperName(value, helpers);
         } else if (kind === Kind.StringLiteral || isTextLiteral(kind)) {
-          if (LIBRARY_MODULE.test(scanner.getTokenValue())) return 'retry-word';
+          // A module name, or a name in quotes (`{ 'retry': 2 }`, `api['withRetry'](…)`); not words in a message.
+          const value = scanner.getTokenValue();
+          if (LIBRARY_MODULES.has(value) || LIBRARY_NAMES.has(value) || isRetryHelperName(value, helpers)) return 'retry-word';
         }
       }
       if (canName(kind) || isMemberKeyword(kinds, kind, index)) {
