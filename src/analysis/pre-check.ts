@@ -36,32 +36,42 @@ const LIBRARY_MODULES = new Set(['p-retry', 'async-retry', 'retry', 'axios-retry
 
 const Kind = ts.SyntaxKind;
 
-/** Tokens after which `/` starts a regular expression, not a division. */
-function slashStartsRegex(previous: ts.SyntaxKind): boolean {
-  switch (previous) {
-    case Kind.Identifier:
-    case Kind.PrivateIdentifier:
-    case Kind.NumericLiteral:
-    case Kind.BigIntLiteral:
-    case Kind.StringLiteral:
-    case Kind.RegularExpressionLiteral:
-    case Kind.NoSubstitutionTemplateLiteral:
-    case Kind.TemplateTail:
-    case Kind.CloseParenToken:
-    case Kind.CloseBracketToken:
-    case Kind.CloseBraceToken:
-    case Kind.PlusPlusToken:
-    case Kind.MinusMinusToken:
-    case Kind.ThisKeyword:
-    case Kind.SuperKeyword:
-    case Kind.TrueKeyword:
-    case Kind.FalseKeyword:
-    case Kind.NullKeyword:
-      return false;
-    default:
-      return true;
-  }
+/**
+ * What the tokenizer needs to know of each token kind, in a table: in the loop that runs for every
+ * token of every file, reading a table costs less than a call or a switch.
+ */
+const TOKEN_CLASS = new Uint8Array(Kind.Count);
+/** An identifier, `#private` name or keyword that can be a name (`get`, `of`, `type`). */
+const NAME = 1;
+/** A string literal: it can name a module or a member. */
+const STRING = 2;
+/** A template literal or part of one. */
+const TEMPLATE = 4;
+/** A bracket, or a template part, which pairs like one. */
+const BRACKET = 8;
+/** A token after which `/` divides (an operand ends there); after any other, it starts a regular expression. */
+const ENDS_OPERAND = 16;
+/** A keyword: as a member name (`this.delete`), it can refer to a method. */
+const KEYWORD = 32;
+
+function classifyTokens(): void {
+  const mark = (flag: number, kinds: ts.SyntaxKind[]) => kinds.forEach((kind) => (TOKEN_CLASS[kind]! |= flag));
+  mark(NAME, [Kind.Identifier, Kind.PrivateIdentifier]);
+  for (let kind = Kind.FirstFutureReservedWord; kind <= Kind.LastKeyword; kind++) TOKEN_CLASS[kind]! |= NAME;
+  for (let kind = Kind.FirstKeyword; kind <= Kind.LastKeyword; kind++) TOKEN_CLASS[kind]! |= KEYWORD;
+  mark(STRING, [Kind.StringLiteral]);
+  mark(TEMPLATE, [Kind.NoSubstitutionTemplateLiteral, Kind.TemplateHead, Kind.TemplateMiddle, Kind.TemplateTail]);
+  mark(BRACKET, [
+    Kind.OpenBraceToken, Kind.CloseBraceToken, Kind.OpenParenToken, Kind.CloseParenToken, Kind.OpenBracketToken, Kind.CloseBracketToken,
+    Kind.TemplateHead, Kind.TemplateMiddle, Kind.TemplateTail,
+  ]);
+  mark(ENDS_OPERAND, [
+    Kind.Identifier, Kind.PrivateIdentifier, Kind.NumericLiteral, Kind.BigIntLiteral, Kind.StringLiteral, Kind.RegularExpressionLiteral,
+    Kind.NoSubstitutionTemplateLiteral, Kind.TemplateTail, Kind.CloseParenToken, Kind.CloseBracketToken, Kind.CloseBraceToken,
+    Kind.PlusPlusToken, Kind.MinusMinusToken, Kind.ThisKeyword, Kind.SuperKeyword, Kind.TrueKeyword, Kind.FalseKeyword, Kind.NullKeyword,
+  ]);
 }
+classifyTokens();
 
 /**
  * The file's tokens. The arrays are reused from file to file (they only grow), so `count` says
@@ -85,17 +95,21 @@ interface Tokens {
 /** How a name token can refer to a function, as source-index.ts counts self-references. */
 const REFERENCE = { none: 0, bare: 1, thisMember: 2 } as const;
 
-let buffers: Tokens | undefined;
+let buffers: Omit<Tokens, 'count'> | undefined;
 
-function tokenBuffers(size: number): Tokens {
+/**
+ * The arrays for a file of `size` characters (a token takes at least one), grown by doubling.
+ * `count` is set once the file is read: a new object each file, because V8 optimises on fields
+ * that are never written again, and rewriting one would throw that optimised code away.
+ */
+function tokenBuffers(size: number): Omit<Tokens, 'count'> {
   if (!buffers || buffers.kinds.length < size) {
-    const capacity = Math.max(size, 4096);
+    const capacity = Math.max(size, 2 * (buffers?.kinds.length ?? 0), 4096);
     buffers = {
-      count: 0, kinds: new Int32Array(capacity), ends: new Int32Array(capacity), partner: new Int32Array(capacity),
+      kinds: new Int32Array(capacity), ends: new Int32Array(capacity), partner: new Int32Array(capacity),
       enclosingEnd: new Int32Array(capacity), reference: new Int8Array(capacity), values: buffers?.values ?? [],
     };
   }
-  buffers.count = 0;
   return buffers;
 }
 
@@ -130,8 +144,11 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
   // gone astray, most often at a `/` read the wrong way: then the answer is "maybe".
   scanError = false;
   scanner.setText(text);
-  const tokens = tokenBuffers(text.length + 1);
-  const { kinds, ends, partner, reference, values } = tokens;
+  const arrays = tokenBuffers(text.length + 1);
+  const { kinds, partner, reference } = arrays;
+  const { ends, values } = arrays;
+  partner.fill(-1, 0, text.length + 1);
+  reference.fill(REFERENCE.none, 0, text.length + 1);
   const open: number[] = [];
   let previous: ts.SyntaxKind = Kind.Unknown;
   // A name that retry-libraries.ts takes for a retry helper when it is called: is a call next?
@@ -139,54 +156,62 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
   let index = 0;
   try {
     for (let kind = scanner.scan(); kind !== Kind.EndOfFileToken; kind = scanner.scan(), index++) {
-      if ((kind === Kind.SlashToken || kind === Kind.SlashEqualsToken) && slashStartsRegex(previous)) kind = scanner.reScanSlashToken();
-      if (kind === Kind.CloseBraceToken && open.length > 0 && isTemplateOpener(kinds[open[open.length - 1]!]!)) kind = scanner.reScanTemplateToken(false);
+      if ((kind === Kind.SlashToken || kind === Kind.SlashEqualsToken) && !(TOKEN_CLASS[previous]! & ENDS_OPERAND)) kind = scanner.reScanSlashToken();
+      else if (kind === Kind.CloseBraceToken && open.length > 0 && isTemplateOpener(kinds[open[open.length - 1]!]!)) kind = scanner.reScanTemplateToken(false);
       kinds[index] = kind;
       ends[index] = scanner.getTokenEnd();
-      partner[index] = -1;
-      reference[index] = REFERENCE.none;
-      previous = kind;
-      if (helpers) {
-        if (helperNamed && (kind === Kind.OpenParenToken || kind === Kind.LessThanToken || kind === Kind.QuestionDotToken)) return 'retry-word';
+      const tokenClass = TOKEN_CLASS[kind]!;
+      if (helperNamed) {
+        if (kind === Kind.OpenParenToken || kind === Kind.LessThanToken || kind === Kind.QuestionDotToken) return 'retry-word';
         helperNamed = false;
-        if (canName(kind) && kind !== Kind.StringLiteral) {
-          const value = scanner.getTokenValue();
-          if (LIBRARY_NAMES.has(value)) return 'retry-word';
-          helperNamed = isRetryHelperName(value, helpers);
-        } else if (kind === Kind.StringLiteral || isTextLiteral(kind)) {
-          // A module name, or a name in quotes (`{ 'retry': 2 }`, `api['withRetry'](…)`); not words in a message.
-          const value = scanner.getTokenValue();
-          if (LIBRARY_MODULES.has(value) || LIBRARY_NAMES.has(value) || isRetryHelperName(value, helpers)) return 'retry-word';
+      }
+      if (tokenClass !== 0) {
+        if (helpers && (tokenClass & (NAME | STRING | TEMPLATE))) {
+          const word = retryWord(scanner.getTokenValue(), tokenClass, helpers);
+          if (word === 'library') return 'retry-word';
+          helperNamed = word === 'helper';
         }
+        if ((tokenClass & (NAME | STRING)) || ((tokenClass & KEYWORD) && (previous === Kind.DotToken || previous === Kind.QuestionDotToken))) {
+          values[index] = scanner.getTokenValue();
+          if (kind !== Kind.StringLiteral) reference[index] = referenceOf(kinds, index);
+        }
+        if ((tokenClass & BRACKET) && !pairBrackets(arrays, open, kind, index)) return undefined;
       }
-      if (canName(kind) || isMemberKeyword(kinds, kind, index)) {
-        values[index] = scanner.getTokenValue();
-        if (kind !== Kind.StringLiteral) reference[index] = referenceOf(kinds, index);
-      }
-      if (scanError || !pairBrackets(tokens, open, kind, index)) return undefined;
+      if (scanError) return undefined;
+      previous = kind;
     }
   } finally {
     scanner.setText(undefined);
   }
-  tokens.count = index;
   if (scanError || open.length > 0) return undefined;
+  const tokens: Tokens = { count: index, ...arrays };
   fillEnclosingEnds(tokens);
   return tokens;
 }
 
-/** Identifiers, `#private` names, string-named members and contextual keywords (`get`, `of`, `type`) can name a function. */
-function canName(kind: ts.SyntaxKind): boolean {
-  return kind === Kind.Identifier || kind === Kind.PrivateIdentifier || kind === Kind.StringLiteral
-    || (kind >= Kind.FirstFutureReservedWord && kind <= Kind.LastKeyword);
+/**
+ * What a name or string says of retries: 'library' (a library, module or quoted name the
+ * recognisers know, or a helper call in quotes), 'helper' (a retry helper's name: a retry if it
+ * is called), or nothing. All of those names hold "etr" (`retry`, `pRetry`), "ackOff" or "interceptors".
+ */
+function retryWord(value: string, tokenClass: number, helpers: ReadonlySet<string>): 'library' | 'helper' | undefined {
+  const named = helpers.has(value);
+  if (!named && !value.includes('etr') && !value.includes('ackOff') && value !== 'interceptors' && !LIBRARY_MODULES.has(value)) return undefined;
+  if (tokenClass & NAME) {
+    if (LIBRARY_NAMES.has(value)) return 'library';
+    return isRetryHelperName(value, helpers) ? 'helper' : undefined;
+  }
+  // A module name, or a name in quotes (`{ 'retry': 2 }`, `api['withRetry'](…)`); not words in a message.
+  return LIBRARY_MODULES.has(value) || LIBRARY_NAMES.has(value) || isRetryHelperName(value, helpers) ? 'library' : undefined;
 }
 
-/** A reserved word used as a member name, `this.delete`: it can refer to a method named `delete`. */
-function isMemberKeyword(kinds: Int32Array, kind: ts.SyntaxKind, index: number): boolean {
-  return kind >= Kind.FirstKeyword && kind <= Kind.LastKeyword && index > 0 && (kinds[index - 1] === Kind.DotToken || kinds[index - 1] === Kind.QuestionDotToken);
+/** Identifiers, `#private` names, string-named members and contextual keywords (`get`, `of`, `type`) can name a function. */
+function canName(kind: ts.SyntaxKind): boolean {
+  return (TOKEN_CLASS[kind]! & (NAME | STRING)) !== 0;
 }
 
 function isTextLiteral(kind: ts.SyntaxKind): boolean {
-  return kind === Kind.NoSubstitutionTemplateLiteral || kind === Kind.TemplateHead || kind === Kind.TemplateMiddle || kind === Kind.TemplateTail;
+  return (TOKEN_CLASS[kind]! & TEMPLATE) !== 0;
 }
 
 function isTemplateOpener(kind: ts.SyntaxKind): boolean {
@@ -201,7 +226,7 @@ function referenceOf(kinds: Int32Array, index: number): number {
 }
 
 /** Keeps the stack of open brackets; false when a closing one does not match. */
-function pairBrackets(tokens: Tokens, open: number[], kind: ts.SyntaxKind, index: number): boolean {
+function pairBrackets(tokens: Pick<Tokens, 'kinds' | 'partner'>, open: number[], kind: ts.SyntaxKind, index: number): boolean {
   switch (kind) {
     case Kind.OpenBraceToken:
     case Kind.OpenParenToken:
