@@ -293,6 +293,7 @@ function hasLoopCandidate(text: string, tokens: Tokens): boolean {
     const kind = kinds[i]!;
     if (kind !== Kind.WhileKeyword && kind !== Kind.ForKeyword && kind !== Kind.DoKeyword) continue;
     if (kind === Kind.ForKeyword && !forLoopMayRetry(tokens, i)) continue;
+    if (conditionCountsItems(tokens, i)) continue;
     // A loop's text starts after the token before it: its leading comments count.
     const start = i > 0 ? tokens.ends[i - 1]! : 0;
     const end = endOf(tokens, loopEnd(tokens, i), text);
@@ -325,6 +326,41 @@ function forLoopMayRetry(tokens: Tokens, keyword: number): boolean {
     if (kind === Kind.OfKeyword && ofAt < 0) ofAt = i;
   }
   return ofAt < 0 || iterableMayBeAttemptList(tokens, ofAt + 1, close);
+}
+
+/**
+ * A loop whose condition reads `.length` or `.size` walks a collection: retry-loops.ts passes it
+ * by when the condition's text holds either, so here the two tokens must touch, as in the text.
+ */
+function conditionCountsItems(tokens: Tokens, keyword: number): boolean {
+  const range = conditionRange(tokens, keyword);
+  if (!range) return false;
+  for (let i = range.first; i < range.end - 1; i++) {
+    const kind = tokens.kinds[i]!;
+    if (kind !== Kind.DotToken && kind !== Kind.QuestionDotToken) continue;
+    const name = tokens.values[i + 1];
+    if (name === undefined || !canName(tokens.kinds[i + 1]!) || (name !== 'length' && name !== 'size')) continue;
+    const gap = tokens.ends[i + 1]! - tokens.ends[i]!;
+    if (gap === name.length) return true;
+  }
+  return false;
+}
+
+/** The tokens of a loop's condition, [first, end): a while's or do-while's parentheses, a for's middle clause. */
+function conditionRange(tokens: Tokens, keyword: number): { first: number; end: number } | undefined {
+  const { partner } = tokens;
+  let open = keyword + 1;
+  if (kindAt(tokens, keyword) === Kind.DoKeyword) {
+    if (kindAt(tokens, open) !== Kind.OpenBraceToken) return undefined;
+    open = partner[open]! + 2;
+    if (kindAt(tokens, open - 1) !== Kind.WhileKeyword) return undefined;
+  }
+  if (kindAt(tokens, open) !== Kind.OpenParenToken) return undefined;
+  const close = partner[open]!;
+  if (kindAt(tokens, keyword) !== Kind.ForKeyword) return { first: open + 1, end: close };
+  const semicolons: number[] = [];
+  for (let i = open + 1; i < close; i = nextSibling(tokens, i)) if (tokens.kinds[i] === Kind.SemicolonToken) semicolons.push(i);
+  return semicolons.length === 2 ? { first: semicolons[0]! + 1, end: semicolons[1]! } : undefined;
 }
 
 /** The token after `index`, past the brackets it opens. */

@@ -108,6 +108,7 @@ describe('pre-check', () => {
 
     it('loops that handle no failure, helpers used later, types, and comments that mention retries', () => {
       assertNo(`// We never retry here: the caller does.\nexport function total(items: Item[]): number {\n  let sum = 0;\n  for (const item of items) sum += item.price;\n  for (let i = 0; i < 3; i++) sum += i;\n  return sum;\n}`);
+      assertNo(`export async function sendEach(items: Item[]) {\n  for (let i = 0; i < items.length; i++) {\n    try { await send(items[i]); } catch (error) { log(error); }\n  }\n}`);
       assertNo(`export async function sendAll(items: Item[]) {\n  for (const item of items) {\n    try { await send(item); } catch (error) { log(error); }\n  }\n  for (const key in cache) if (cache[key].failed) delete cache[key];\n}`);
       assertNo(`const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));\nexport async function later() { await delay(5); await delay(10); }`);
       assertNo(`export interface Order { id: string; lines: { sku: string }[] }\nexport type Handler = (order: Order) => Promise<void>;`);
