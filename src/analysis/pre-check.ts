@@ -436,7 +436,7 @@ function hasSelfReference(tokens: Tokens): boolean {
       parameters = i - 1;
       body = arrowBody(tokens, i);
     } else continue;
-    if (!body) continue;
+    if (!body || isFunctionType(tokens, parameters)) continue;
     const { names, method } = namesBefore(tokens, parameters, !body.arrow);
     if (names === 'unknown') return true;
     if (names.length === 0) continue;
@@ -445,6 +445,52 @@ function hasSelfReference(tokens: Tokens): boolean {
     if (kind === Kind.OpenParenToken && hasDefaultValue(tokens, parameters) && refersTo(tokens, names, method, parameters, tokens.partner[parameters]!)) return true;
   }
   return false;
+}
+
+/** How far back from a `{` its `class`, `interface` or `type` keyword is looked for. */
+const MAX_TYPE_HEAD_TOKENS = 40;
+
+/** Tokens that may stand between `class` or `interface` and the `{`: `class Store<T> extends Base implements Events {`. */
+const DECLARATION_HEAD = new Set<ts.SyntaxKind>([
+  Kind.Identifier, Kind.DotToken, Kind.CommaToken, Kind.LessThanToken, Kind.GreaterThanToken, Kind.ExtendsKeyword, Kind.ImplementsKeyword,
+]);
+
+/**
+ * Whether what looks like an arrow function is a function type: anything in the body of an
+ * `interface` or a `type X = { … }`, and a member's type in a class body (`serialize?: (data:
+ * unknown) => string`, where an arrow function would follow `=`).
+ */
+function isFunctionType(tokens: Tokens, parameters: number): boolean {
+  const end = tokens.enclosingEnd[parameters]!;
+  const opener = end < tokens.count ? tokens.partner[end]! : -1;
+  if (opener < 0 || tokens.kinds[opener] !== Kind.OpenBraceToken) return false;
+  const head = declarationKeyword(tokens, opener);
+  if (head === Kind.InterfaceKeyword || head === Kind.TypeKeyword) return true;
+  return head === Kind.ClassKeyword && kindAt(tokens, skipTypeParameters(tokens, parameters - 1)) === Kind.ColonToken;
+}
+
+/** The `class`, `interface` or `type` keyword whose body a `{` opens, if it opens one. */
+/** `type Name =` or `type Name<T> =` before the `=` at `equals` (`type` alone is also a common variable name). */
+function isTypeAliasHead(tokens: Tokens, equals: number): boolean {
+  let i = skipTypeParameters(tokens, equals - 1);
+  if (kindAt(tokens, i) !== Kind.Identifier) return false;
+  i--;
+  if (kindAt(tokens, i) !== Kind.TypeKeyword) return false;
+  // `let type` (a variable), then `X = {` on the next line, is no alias.
+  const before = kindAt(tokens, i - 1);
+  return before !== Kind.LetKeyword && before !== Kind.ConstKeyword && before !== Kind.VarKeyword && before !== Kind.DotToken && before !== Kind.CommaToken;
+}
+
+function declarationKeyword(tokens: Tokens, opener: number): ts.SyntaxKind | undefined {
+  if (kindAt(tokens, opener - 1) === Kind.EqualsToken) return isTypeAliasHead(tokens, opener - 1) ? Kind.TypeKeyword : undefined;
+  for (let i = opener - 1, steps = 0; i >= 0 && steps < MAX_TYPE_HEAD_TOKENS; i--, steps++) {
+    const kind = tokens.kinds[i]!;
+    if (kind === Kind.ClassKeyword || kind === Kind.InterfaceKeyword) return kind;
+    // Type arguments may hold brackets of their own: `extends Base<{ id: string }>`.
+    if (tokens.partner[i]! >= 0 && tokens.partner[i]! < i) i = tokens.partner[i]!;
+    else if (!DECLARATION_HEAD.has(kind)) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether a parameter list holds a `=`: a default value (or a type with one, which is safe). */

@@ -75,6 +75,7 @@ describe('pre-check', () => {
 
     it('self-calls: methods through this, functions, arrows, handlers, with type parameters and return types', () => {
       assertMaybe(`class Feed {\n  connect(): void {\n    this.ws = new WebSocket(u);\n    this.ws.onclose = () => setTimeout(() => this.connect(), 1000);\n  }\n}`);
+      assertMaybe(`class Feed {\n  connect: (url: string) => void = (url) => {\n    this.ws.onclose = () => this.connect(url);\n  };\n}`);
       assertMaybe(`class Feed {\n  private connect = () => {\n    this.ws.on('close', () => this.connect());\n  };\n}`);
       assertMaybe(`export function listen<T extends { id: string }>(s: Source<T>): { stop(): void } {\n  s.on('error', () => listen(s));\n  return s;\n}`);
       assertMaybe(`export const load = (id: string): Promise<{ ok: boolean }> => get(id).catch(() => load(id));`);
@@ -111,6 +112,7 @@ describe('pre-check', () => {
       assertNo(`export async function sendEach(items: Item[]) {\n  for (let i = 0; i < items.length; i++) {\n    try { await send(items[i]); } catch (error) { log(error); }\n  }\n}`);
       assertNo(`export async function sendAll(items: Item[]) {\n  for (const item of items) {\n    try { await send(item); } catch (error) { log(error); }\n  }\n  for (const key in cache) if (cache[key].failed) delete cache[key];\n}`);
       assertNo(`const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));\nexport async function later() { await delay(5); await delay(10); }`);
+      assertNo(`export interface Client {\n  connect: (url: string) => void\n  onError?: (error: Error) => void\n}\nexport type Hooks = { attempts: number; connect: (c: Client) => Client }\nexport class Feed {\n  connect?: (url: string) => Feed\n  restart(): void { if (this.failed) this.connect?.(this.url); }\n}`);
       assertNo(`export interface Order { id: string; lines: { sku: string }[] }\nexport type Handler = (order: Order) => Promise<void>;`);
       assertNo(`export function walk(node: Node, visit: (n: Node) => void) {\n  visit(node);\n  node.children.forEach((child) => visit(child));\n}`);
     });
