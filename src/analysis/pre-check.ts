@@ -147,8 +147,6 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
   const arrays = tokenBuffers(text.length + 1);
   const { kinds, partner, reference } = arrays;
   const { ends, values } = arrays;
-  partner.fill(-1, 0, text.length + 1);
-  reference.fill(REFERENCE.none, 0, text.length + 1);
   const open: number[] = [];
   let previous: ts.SyntaxKind = Kind.Unknown;
   // A name that retry-libraries.ts takes for a retry helper when it is called: is a call next?
@@ -160,6 +158,8 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
       else if (kind === Kind.CloseBraceToken && open.length > 0 && isTemplateOpener(kinds[open[open.length - 1]!]!)) kind = scanner.reScanTemplateToken(false);
       kinds[index] = kind;
       ends[index] = scanner.getTokenEnd();
+      partner[index] = -1;
+      reference[index] = REFERENCE.none;
       const tokenClass = TOKEN_CLASS[kind]!;
       if (helperNamed) {
         if (kind === Kind.OpenParenToken || kind === Kind.LessThanToken || kind === Kind.QuestionDotToken) return 'retry-word';
