@@ -23,7 +23,7 @@ import type { AnalyzeOptions } from './types';
 import { mayTestOutcome } from './outcomes';
 import { isRetryHelperName } from './retry-libraries';
 import { FAILURE_CALLBACK_CALL, FAILURE_HANDLER_PROPERTY } from './retry-recursion';
-import { ATTEMPT_LIST_NAME, LOOP_FAILURE_TEXT } from './vocabulary';
+import { ATTEMPT_LIST_NAME, LOOP_FAILURE_TEXT, RETRY_HELPER_NAME } from './vocabulary';
 
 /** Text that every library, option and helper retry carries somewhere; without it, names need no checking. */
 const RETRY_TEXT = /retr|backoff|cockatiel|interceptors/i;
@@ -197,12 +197,15 @@ function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Token
 function retryWord(value: string, tokenClass: number, helpers: ReadonlySet<string>): 'library' | 'helper' | undefined {
   const named = helpers.has(value);
   if (!named && !value.includes('etr') && !value.includes('ackOff') && value !== 'interceptors' && !LIBRARY_MODULES.has(value)) return undefined;
+  // isRetryHelperName() is what retry-libraries.ts asks; requests.ts takes any RETRY_HELPER_NAME
+  // that sends (`setRequestWithRetry(`) for a helper that retries its request: either counts.
+  const helperName = isRetryHelperName(value, helpers) || RETRY_HELPER_NAME.test(value);
   if (tokenClass & NAME) {
     if (LIBRARY_NAMES.has(value)) return 'library';
-    return isRetryHelperName(value, helpers) ? 'helper' : undefined;
+    return helperName ? 'helper' : undefined;
   }
   // A module name, or a name in quotes (`{ 'retry': 2 }`, `api['withRetry'](…)`); not words in a message.
-  return LIBRARY_MODULES.has(value) || LIBRARY_NAMES.has(value) || isRetryHelperName(value, helpers) ? 'library' : undefined;
+  return LIBRARY_MODULES.has(value) || LIBRARY_NAMES.has(value) || helperName ? 'library' : undefined;
 }
 
 /** Identifiers, `#private` names, string-named members and contextual keywords (`get`, `of`, `type`) can name a function. */
