@@ -55,7 +55,7 @@ export interface AnalyzeOptions {
   flagUnretriedRequests?: boolean;
   /**
    * Before parsing, check the file's tokens for anything a retry could be made of, and pass by
-   * files that have none (see pre-check.ts). The findings are the same either way; on a code base,
+   * files that have none (see pre-check/). The findings are the same either way; on a code base,
    * where most files hold no retry, it saves most of the parsing. Default true.
    */
   preCheck?: boolean;

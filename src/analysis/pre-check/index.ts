@@ -1,0 +1,41 @@
+// A cheap, conservative test run before the parse when many files are scanned (the CLI, the
+// workspace scan, the API): can this file hold a retry at all? Most files of a code base hold
+// none, and TypeScript's tokenizer costs about a quarter of its parser, so a file that fails the
+// test is passed by without a parse. It answers "maybe" whenever it is unsure; it answers "no"
+// only when none of the shapes that retry-detection.ts recognises could be in the file:
+//   - a library, operator, client option or helper: each is found by a name that
+//     retry-libraries.ts looks for (`pRetry`, `backOff`, `retry`, `retryWhen`, an `interceptors`
+//     handler), a module it knows by name in a string ('axios-retry', 'exponential-backoff',
+//     'cockatiel'), or a call of a function named for retrying (`withRetry(`,
+//     `this.retryRequest(`, a helper named in the options);
+//   - a retry loop: retry-loops.ts requires the loop's text (leading comments included) to
+//     match the same failure words as LOOP_FAILURE_TEXT, so each loop's extent is checked;
+//   - recursion: a function that refers to its own name inside its body, on a failure path as
+//     retry-recursion.ts reads one: in a catch, in the callback of `.catch`, `.then` or
+//     `.on('error')`, in an `onclose = …` handler, or in a branch of an `if` or `?:` whose
+//     condition names an outcome (`err`, `res.ok`, `status`).
+// tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
+// hold the three tests. Extents come from matching brackets over the token stream. Where the
+// tokens do not say clearly where something ends, the extent runs to the end of the enclosing
+// bracket pair, which only makes the answer "maybe" more often. JSX is tokenised only by the
+// parser, so .tsx and .jsx files are always parsed.
+import type { AnalyzeOptions } from '../types';
+import { hasLoopCandidate } from './loops';
+import { hasSelfReference } from './recursion';
+import { RETRY_TEXT } from './retry-words';
+import { tokenize } from './tokens';
+
+/**
+ * Whether the file may hold a retry, decided from its tokens without a parse. `true` means
+ * "parse and analyse it"; `false` means the analysis would find nothing.
+ */
+export function mayContainRetry(text: string, fileName: string, options: AnalyzeOptions = {}): boolean {
+  if (options.flagUnretriedRequests || /\.[cm]?[jt]sx$/i.test(fileName)) return true;
+  const helpers = options.retryHelpers ?? [];
+  // Retry words anywhere in the text (comments too) make the tokens worth checking for them; so
+  // does a `\u` escape, which can spell a name that the raw text does not show.
+  const wordsInText = RETRY_TEXT.test(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
+  const tokens = tokenize(text, wordsInText ? new Set(helpers) : undefined);
+  if (tokens === 'retry-word' || tokens === undefined) return true;
+  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens);
+}
