@@ -43,8 +43,8 @@ Options:
   --max-warnings <n>           exit 1 when there are more than n warnings (default: no limit)
   --retry-helper <name>        a function name to treat as a retry helper; repeatable
   --idempotency-header <name>  a header or option name that counts as an idempotency key; repeatable
-  --concurrency <n|auto|off>   threads (default auto: for many files, one per core but one, which
-                               V8's compiler and garbage collector need; off: one)
+  --concurrency <n|auto|off>   threads (default auto: for many files, one per core less one, which
+                               is left to V8's compiler and garbage collector; off: one)
   --no-pre-check               parse every file (by default a file whose tokens hold no loop,
                                self-call or retry name that a retry needs is passed by unparsed;
                                the findings are the same)

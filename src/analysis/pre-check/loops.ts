@@ -88,7 +88,8 @@ function iterableMayBeAttemptList(tokens: Tokens, first: number, end: number): b
     if (last === start + 1) return false;
     for (let i = start + 1; i < last; i++) {
       const kind = tokens.kinds[i]!;
-      if (kind === Kind.DotDotDotToken && tokens.values[i + 1] === 'Array') return true;
+      // (`values` holds stale entries for tokens that are not names: check the kind first.)
+      if (kind === Kind.DotDotDotToken && canName(kindAt(tokens, i + 1)) && tokens.values[i + 1] === 'Array') return true;
       if (kind === Kind.StringLiteral || isTextLiteral(kind) || kind === Kind.DotDotDotToken) return false;
       if (canName(kind) && !NUMERIC_NAMES.has(tokens.values[i]!)) return false;
     }
