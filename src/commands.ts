@@ -2,6 +2,7 @@
 // a unit test keeps the two lists in step.
 export const Commands = {
   openLesson: 'integrationCoach.openLesson',
+  resetLessonProgress: 'integrationCoach.resetLessonProgress',
   quickCheck: 'integrationCoach.quickCheck',
   resetQuickCheck: 'integrationCoach.resetQuickCheck',
   scanWorkspace: 'integrationCoach.scanWorkspace',

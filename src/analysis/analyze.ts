@@ -17,6 +17,9 @@ import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types'
  */
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
 
+/** How long one file's analysis may run before it stops with a notice (`AnalyzeOptions.timeBudgetMs`). */
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+
 /** How much of the start of a file is checked for NUL characters, the sign of a binary file. */
 const BINARY_SNIFF_LENGTH = 8192;
 
@@ -42,15 +45,15 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
   try {
     const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
     const size = utf8Length(text, limit);
-    if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.` };
-    if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.' };
+    if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`, skipReason: 'too-large' };
+    if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
     if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return { findings: [] };
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
     const sourceFile = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName));
     return { findings: runRules(sourceFile, options) };
   } catch (error) {
-    return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}`, skipReason: 'failed' };
   }
 }
 

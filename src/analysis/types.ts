@@ -59,12 +59,23 @@ export interface AnalyzeOptions {
    * where most files hold no retry, it saves most of the parsing. Default true.
    */
   preCheck?: boolean;
+  /**
+   * How long the analysis of one file may run, in milliseconds, before it stops and says so in
+   * `AnalysisResult.skipped` (reason `time-budget`) instead of running on. Default
+   * `DEFAULT_TIME_BUDGET_MS`. A safety net: analysis is linear in the file's size.
+   */
+  timeBudgetMs?: number;
 }
+
+/** Why a file has no (or no complete) analysis. */
+export type SkipReason = 'too-large' | 'binary' | 'time-budget' | 'failed';
 
 export interface AnalysisResult {
   findings: Finding[];
   /** Set when the file was not analysed, with the reason in words (for example, over the size limit). */
   skipped?: string;
+  /** The reason for `skipped`, for hosts that treat the cases differently. */
+  skipReason?: SkipReason;
 }
 
 /**
