@@ -7,6 +7,7 @@ import { findRequests, type HttpRequest } from './requests';
 import { allRules } from './rules/index';
 import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
 import { indexSource } from './source-index';
+import { setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types';
 
@@ -40,21 +41,22 @@ export const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.S
 /**
  * Analyses source text. Skips (and says so) files over the size limit and binary-looking text.
  * Files whose tokens hold nothing a retry is made of are not parsed (`options.preCheck`).
+ * Never throws: a failure or a run past the time budget comes back as `skipped` with its reason.
  */
 export function analyzeSource(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
-  try {
-    const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
-    const size = utf8Length(text, limit);
-    if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`, skipReason: 'too-large' };
-    if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
-    if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return { findings: [] };
+  if (typeof text !== 'string') return { findings: [], skipped: `Not analysed: the source must be a string, not ${typeName(text)}.`, skipReason: 'failed' };
+  const limit = sizeLimit(options);
+  const size = utf8Length(text, limit);
+  if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`, skipReason: 'too-large' };
+  if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
+  return guarded(options, undefined, () => {
+    if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
     const sourceFile = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName));
-    return { findings: runRules(sourceFile, options) };
-  } catch (error) {
-    return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}`, skipReason: 'failed' };
-  }
+    setRunSourceFile(sourceFile);
+    return runRules(sourceFile, options);
+  });
 }
 
 /** Analyses source text and returns the findings only. */
@@ -64,14 +66,41 @@ export function analyze(text: string, fileName: string, options: AnalyzeOptions 
 
 /**
  * Analyses a SourceFile parsed elsewhere (the ESLint plugin gets one from typescript-eslint's
- * parser services). Parent pointers are filled in if the parser did not set them.
+ * parser services). Parent pointers are filled in if the parser did not set them. Never throws;
+ * a host that must surface a crash (ESLint) checks `skipReason === 'failed'`.
  */
-export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions = {}): Finding[] {
+export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOptions = {}): AnalysisResult {
+  return guarded(options, sourceFile, () => runRules(sourceFile, options));
+}
+
+/** Runs one analysis within its time budget, turning a run past it, or any failure, into a skip notice. */
+function guarded(options: AnalyzeOptions, sourceFile: ts.SourceFile | undefined, run: () => Finding[]): AnalysisResult {
   try {
-    return runRules(sourceFile, options);
-  } catch {
-    return [];
+    return { findings: withinRun(timeBudget(options), sourceFile, run) };
+  } catch (error) {
+    if (error instanceof TimeBudgetExceeded) return { findings: [], skipped: error.message, skipReason: 'time-budget' };
+    // Our own walks are iterative; TypeScript's parser recurses, and overflows on code nested some hundreds deep.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { findings: [], skipped: 'File is nested too deeply for the TypeScript parser (stack overflow); not analysed.', skipReason: 'failed' };
+    }
+    return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}`, skipReason: 'failed' };
   }
+}
+
+/** The size limit, or the default when the option is not a positive number (NaN must not turn the limit off). */
+function sizeLimit(options: AnalyzeOptions): number {
+  const limit = options.maxFileSizeBytes;
+  return typeof limit === 'number' && limit > 0 ? limit : DEFAULT_MAX_FILE_SIZE_BYTES;
+}
+
+/** The time budget, or the default when the option is not a positive number. */
+function timeBudget(options: AnalyzeOptions): number {
+  const budget = options.timeBudgetMs;
+  return typeof budget === 'number' && budget > 0 ? budget : DEFAULT_TIME_BUDGET_MS;
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : typeof value;
 }
 
 function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions): Finding[] {

@@ -1,6 +1,7 @@
 // Small syntax helpers over the TypeScript AST. Syntax only: there is no type checker, so every
 // question here is answered from the shape and the names in the code.
 import ts from 'typescript';
+import { spendWork } from './run-context';
 
 // TypeScript's exports are getters; these helpers run for every call in a file, so they read the kinds once.
 const Kind = ts.SyntaxKind;
@@ -65,7 +66,9 @@ export function namePath(expression: ts.Expression): string | undefined {
 /** The leftmost identifier of a property chain or call chain: `this.stripe.charges.create` → stripe (skipping `this`). */
 export function rootName(expression: ts.Expression): string | undefined {
   let node = unwrap(expression);
-  for (;;) {
+  // Every call of a chain asks for its root, so a long chain (`p.then(…).catch(…)…` a thousand
+  // times) would cost its length squared; real chains are a few links long.
+  for (let links = 0; links < MAX_CHAIN_LINKS; links++) {
     if (ts.isIdentifier(node)) return node.text;
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return expressionName(node);
@@ -76,7 +79,11 @@ export function rootName(expression: ts.Expression): string | undefined {
       return undefined;
     }
   }
+  return undefined;
 }
+
+/** How many links of a property or call chain rootName follows. */
+const MAX_CHAIN_LINKS = 64;
 
 /** The text of a string literal or a template without substitutions. */
 export function stringValue(node: ts.Node | undefined): string | undefined {
@@ -185,21 +192,94 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
+/** What a stateful visitor returns to leave a node's children unvisited. */
+export const SKIP_CHILDREN = Symbol('skip children');
+
+/**
+ * Visits every descendant of a node in source order, handing each the state its parent's visit
+ * returned (or SKIP_CHILDREN to leave its children out). Iterative, with an explicit stack: the
+ * depth comes from the user's code, and a recursive walk overflows the stack on shapes TypeScript
+ * parses (thousands of `a + a + …` operands, long promise chains). Counts as work for the budget.
+ */
+export function walkDescendants<S>(root: ts.Node, state: S, visit: (node: ts.Node, state: S) => S | typeof SKIP_CHILDREN): void {
+  const nodes: ts.Node[] = [];
+  const states: S[] = [];
+  // One callback for the whole walk (not one per node), reading the state of the node being expanded.
+  let childState = state;
+  const pushChild = (child: ts.Node): void => {
+    nodes.push(child);
+    states.push(childState);
+  };
+  const pushChildren = (node: ts.Node, stateForChildren: S): void => {
+    const first = nodes.length;
+    childState = stateForChildren;
+    ts.forEachChild(node, pushChild);
+    reverseTail(nodes, first);
+  };
+  pushChildren(root, state);
+  while (nodes.length > 0) {
+    spendWork();
+    const node = nodes.pop()!;
+    const next = visit(node, states.pop()!);
+    if (next !== SKIP_CHILDREN) pushChildren(node, next);
+  }
+}
+
+/** Like walkDescendants, with the root visited first. */
+export function walkTree<S>(root: ts.Node, state: S, visit: (node: ts.Node, state: S) => S | typeof SKIP_CHILDREN): void {
+  const rootState = visit(root, state);
+  if (rootState !== SKIP_CHILDREN) walkDescendants(root, rootState, visit);
+}
+
+/**
+ * How many constructs of one kind may nest inside each other before the inner ones are passed by.
+ * Each construct's scan reads its whole subtree, so without a limit a file of N nested loops costs
+ * N times its size; with it, at most this many times (plus one). A real retry loop sits inside a
+ * per-item loop or a polling loop at most, and a recursive retry inside one or two callbacks.
+ */
+export const MAX_CONSTRUCT_NESTING = 3;
+
+/** The nodes (in source order) that sit inside at most MAX_CONSTRUCT_NESTING others of the list. */
+export function withinNestingLimit<T extends ts.Node>(nodes: readonly T[]): T[] {
+  const open: ts.Node[] = [];
+  const kept: T[] = [];
+  for (const node of nodes) {
+    while (open.length > 0 && open[open.length - 1]!.end <= node.pos) open.pop();
+    if (open.length <= MAX_CONSTRUCT_NESTING) kept.push(node);
+    open.push(node);
+  }
+  return kept;
+}
+
+/** Reverses `list[first…]` in place, so that popping yields source order. */
+export function reverseTail<T>(list: T[], first: number): void {
+  for (let i = first, j = list.length - 1; i < j; i++, j--) {
+    const swap = list[i]!;
+    list[i] = list[j]!;
+    list[j] = swap;
+  }
+}
+
 /**
  * Visits every descendant of a node. The visitor may return false to skip a node's children.
  * Used for the per-construct scans; the file-wide walk lives in source-index.ts.
  */
 export function visitDescendants(node: ts.Node, visitor: (child: ts.Node) => boolean | void): void {
-  const visit = (child: ts.Node): void => {
-    if (visitor(child) !== false) ts.forEachChild(child, visit);
-  };
-  ts.forEachChild(node, visit);
+  walkDescendants(node, undefined, (child) => (visitor(child) === false ? SKIP_CHILDREN : undefined));
 }
 
 /** Whether any descendant (or the node itself) satisfies a predicate; stops at the first match. */
 export function someDescendant(node: ts.Node, predicate: (child: ts.Node) => boolean): boolean {
   if (predicate(node)) return true;
-  return ts.forEachChild(node, (child) => (someDescendant(child, predicate) ? true : undefined)) ?? false;
+  let found = false;
+  walkDescendants(node, undefined, (child) => {
+    if (found || predicate(child)) {
+      found = true;
+      return SKIP_CHILDREN;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /** Whether a name occurs as an identifier (not as a property name) inside a node. */

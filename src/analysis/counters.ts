@@ -3,6 +3,10 @@
 import ts from 'typescript';
 import { namePath, numericValue, unwrap } from './ast';
 import { DEADLINE_NAME } from './vocabulary';
+import { nodeText, spendWork } from './run-context';
+
+// TypeScript's exports are getters: the scans read the syntax kinds once, at load.
+const Kind = ts.SyntaxKind;
 
 /**
  * The name advanced by a node, if the node counts attempts: `n++`, `--left`, `n += 1`,
@@ -10,31 +14,34 @@ import { DEADLINE_NAME } from './vocabulary';
  */
 export function advancedName(node: ts.Node): string | undefined {
   if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-    if (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) return namePath(node.operand);
+    if (node.operator === Kind.PlusPlusToken || node.operator === Kind.MinusMinusToken) return namePath(node.operand);
     return undefined;
   }
   if (!ts.isBinaryExpression(node)) return undefined;
   const operator = node.operatorToken.kind;
-  if (operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.MinusEqualsToken) {
+  if (operator === Kind.PlusEqualsToken || operator === Kind.MinusEqualsToken) {
     // A step of one (or another small constant) counts attempts; `offset += pageSize` is a cursor.
     const step = numericValue(node.right);
     return step !== undefined && step > 0 && step <= 10 ? namePath(node.left) : undefined;
   }
-  if (operator === ts.SyntaxKind.EqualsToken) {
+  if (operator === Kind.EqualsToken) {
     const target = namePath(node.left);
     const value = unwrap(node.right);
     if (target && ts.isBinaryExpression(value)
-      && (value.operatorToken.kind === ts.SyntaxKind.PlusToken || value.operatorToken.kind === ts.SyntaxKind.MinusToken)
+      && (value.operatorToken.kind === Kind.PlusToken || value.operatorToken.kind === Kind.MinusToken)
       && (namePath(value.left) === target || namePath(value.right) === target)) return target;
     // `n = (n ?? 0) + 1` and `n = (n || 0) + 1`
-    if (target && ts.isBinaryExpression(value) && value.operatorToken.kind === ts.SyntaxKind.PlusToken && value.getText().includes(lastSegment(target))) return target;
+    if (target && ts.isBinaryExpression(value) && value.operatorToken.kind === Kind.PlusToken && isDefaulted(value.left, target)) return target;
   }
   return undefined;
 }
 
-function lastSegment(path: string): string {
-  const dot = path.lastIndexOf('.');
-  return dot < 0 ? path : path.slice(dot + 1);
+/** `(n ?? 0)`, `(this.n || 0)`: the name with a default, as a counter starts before its first step. */
+function isDefaulted(expression: ts.Expression, target: string): boolean {
+  const inner = unwrap(expression);
+  if (!ts.isBinaryExpression(inner)) return false;
+  const operator = inner.operatorToken.kind;
+  return (operator === Kind.QuestionQuestionToken || operator === Kind.BarBarToken) && namePath(inner.left) === target;
 }
 
 /** Comparisons found in an expression, split by whether the name was compared directly or only through `%`. */
@@ -49,9 +56,9 @@ export function emptyComparisons(): Comparisons {
 }
 
 const COMPARISON_OPERATORS = new Set([
-  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken,
-  ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+  Kind.LessThanToken, Kind.LessThanEqualsToken, Kind.GreaterThanToken,
+  Kind.GreaterThanEqualsToken, Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken,
+  Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
 ]);
 
 /**
@@ -59,6 +66,17 @@ const COMPARISON_OPERATORS = new Set([
  * for truth (a loop or `if` condition), where a bare `retriesLeft` or `n--` is a comparison with 0.
  */
 export function collectComparisons(expression: ts.Expression, asCondition: boolean, into: Comparisons = emptyComparisons()): Comparisons {
+  // A work list, not recursion: conditions in generated code can be thousands of operands deep.
+  const work: [ts.Expression, boolean][] = [[expression, asCondition]];
+  while (work.length > 0) {
+    spendWork();
+    const [next, condition] = work.pop()!;
+    collectFrom(next, condition, into, work);
+  }
+  return into;
+}
+
+function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comparisons, work: [ts.Expression, boolean][]): void {
   const node = unwrap(expression);
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
@@ -66,19 +84,21 @@ export function collectComparisons(expression: ts.Expression, asCondition: boole
       collectOperand(node.left, into);
       collectOperand(node.right, into);
       if (isTimeExpression(node.left) || isTimeExpression(node.right)) into.deadline = true;
-      return into;
+      return;
     }
-    const logical = operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
-    collectComparisons(node.left, asCondition && logical, into);
-    collectComparisons(node.right, asCondition && logical, into);
-    return into;
+    const logical = operator === Kind.AmpersandAmpersandToken || operator === Kind.BarBarToken || operator === Kind.QuestionQuestionToken;
+    work.push([node.left, asCondition && logical], [node.right, asCondition && logical]);
+    return;
   }
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return collectComparisons(node.operand, asCondition, into);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) {
+    work.push([node.operand, asCondition]);
+    return;
+  }
   if (asCondition) {
     const name = conditionName(node);
     if (name) into.compared.add(name);
     if (name && DEADLINE_NAME.test(name)) into.deadline = true;
-    if (ts.isCallExpression(node) && /timed_?out|expired|deadline|elapsed/i.test(node.expression.getText())) into.deadline = true;
+    if (ts.isCallExpression(node) && /timed_?out|expired|deadline|elapsed/i.test(nodeText(node.expression))) into.deadline = true;
     // `if (!shouldRetry(err, attempt)) throw err`: a predicate given the counter decides when to stop.
     if (ts.isCallExpression(node)) {
       for (const argument of node.arguments) {
@@ -88,13 +108,12 @@ export function collectComparisons(expression: ts.Expression, asCondition: boole
     }
   }
   if (ts.isConditionalExpression(node)) {
-    collectComparisons(node.condition, true, into);
-    return into;
+    work.push([node.condition, true]);
+    return;
   }
   ts.forEachChild(node, (child) => {
-    if (ts.isExpression(child as ts.Expression) && !ts.isIdentifier(child)) collectComparisons(child as ts.Expression, false, into);
+    if (ts.isExpression(child as ts.Expression) && !ts.isIdentifier(child)) work.push([child as ts.Expression, false]);
   });
-  return into;
 }
 
 /** The counter tested for truth in a condition: `retriesLeft`, `n--`, `--n`, `this.remaining`. */
@@ -105,30 +124,30 @@ function conditionName(node: ts.Expression): string | undefined {
 
 /** Records the names in one side of a comparison: `attempt`, `attempt + 1`, `++n`, but `n % 5` only as modulo. */
 function collectOperand(operand: ts.Expression, into: Comparisons): void {
-  const node = unwrap(operand);
-  const path = namePath(node);
-  if (path) {
-    into.compared.add(path);
-    if (DEADLINE_NAME.test(path)) into.deadline = true;
-    return;
-  }
-  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-    collectOperand(node.operand, into);
-    return;
-  }
-  if (ts.isBinaryExpression(node)) {
-    if (node.operatorToken.kind === ts.SyntaxKind.PercentToken) {
-      const left = namePath(node.left);
+  const work = [operand];
+  while (work.length > 0) {
+    spendWork();
+    const node = unwrap(work.pop()!);
+    const path = namePath(node);
+    if (path) {
+      into.compared.add(path);
+      if (DEADLINE_NAME.test(path)) into.deadline = true;
+    } else if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+      work.push(node.operand);
+    } else if (ts.isBinaryExpression(node)) {
+      const left = node.operatorToken.kind === Kind.PercentToken ? namePath(node.left) : undefined;
       if (left) into.moduloOnly.add(left);
-      return;
+      else if (node.operatorToken.kind !== Kind.PercentToken) work.push(node.left, node.right);
     }
-    collectOperand(node.left, into);
-    collectOperand(node.right, into);
   }
 }
 
+/** Time expressions are short (`Date.now() - start`); longer text is not read for them. */
+const MAX_TIME_EXPRESSION_LENGTH = 400;
+
 /** Whether an expression reads the clock: `Date.now()`, `performance.now()`, `new Date()`, `x.getTime()`, `process.hrtime()`. */
 export function isTimeExpression(expression: ts.Expression): boolean {
-  const text = expression.getText();
+  if (expression.end - expression.pos > MAX_TIME_EXPRESSION_LENGTH) return false;
+  const text = nodeText(expression);
   return /\b(Date\.now|performance\.now|getTime|hrtime|new Date|dayjs\(|moment\(|Temporal\.Now)/.test(text) || DEADLINE_NAME.test(text);
 }

@@ -6,6 +6,7 @@ import { calleeName, calleeObject, isFunctionNode, namePath, numericValue, unwra
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
+import { nodeText } from './run-context';
 
 const CALLBACK_NAMES = /^(resolve|res|r|done|next|cb|callback|fn|ok|go|wake|resume|continue_?)$/i;
 
@@ -48,7 +49,7 @@ const PURE_MATH = /^(min|max|floor|round|ceil|abs|trunc|Number|parseInt|parseFlo
 export function classifyDelay(expression: ts.Expression | undefined, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
   if (!expression) return 'fixed';
   const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
-  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0 });
+  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0 } });
   if (features.random) return 'jittered';
   if (features.server) return 'server';
   if (features.xor) return 'xor';
@@ -63,12 +64,24 @@ interface ScanState {
   features: DelayFeatures;
   seen: Set<string>;
   depth: number;
+  /** Nodes read so far, shared by every step of one classification. */
+  budget: { nodes: number };
   /** When scanning `x = …`, the name being assigned, so `x * 2` reads as growth. */
   self?: string;
 }
 
+/**
+ * How many nodes one classification reads. Delay expressions and the helpers that compute them are
+ * small; past this the delay is "unknown" (and so never reported), which also bounds the recursion.
+ */
+const MAX_DELAY_NODES = 2000;
+
 function scanDelay(node: ts.Node, state: ScanState): void {
   if (state.depth > 3) return;
+  if (++state.budget.nodes > MAX_DELAY_NODES) {
+    state.features.unknown = true;
+    return;
+  }
   if (ts.isCallExpression(node)) {
     scanCall(node, state);
     return;
@@ -97,7 +110,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   if (objectPath === 'Math' && name === 'pow') state.features.growing = true;
-  if (/retry.?after/i.test(call.getText())) state.features.server = true;
+  if (/retry.?after/i.test(nodeText(call))) state.features.server = true;
   if (PURE_MATH.test(name) || (objectPath === 'Math')) {
     call.arguments.forEach((argument) => scanDelay(argument, state));
     return;
@@ -115,7 +128,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
 function scanFunctionBody(fn: ts.Node, state: ScanState): void {
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (!body) return;
-  if (/Math\.random|random|jitter/i.test(body.getText())) {
+  if (/Math\.random|random|jitter/i.test(nodeText(body))) {
     state.features.random = true;
     return;
   }

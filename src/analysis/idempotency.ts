@@ -3,7 +3,7 @@
 // cannot tell a retry from a new operation. A key made before the retry, passed in, or stored
 // once on shared options (`opts.headers['Idempotency-Key'] ??= randomUUID()`) is stable.
 import ts from 'typescript';
-import { calleeName, calleeObject, contains, namePath, unwrap } from './ast';
+import { calleeName, calleeObject, contains, namePath, SKIP_CHILDREN, unwrap, walkTree } from './ast';
 import { visibleAssignments, visibleDeclarations } from './delays';
 import type { SourceIndex } from './source-index';
 import { FRESH_KEY_CALL } from './vocabulary';
@@ -36,9 +36,18 @@ export function freshKeyIn(value: ts.Expression, region: ts.Node, index: SourceI
 
 /** A call that returns something new each time: `randomUUID()`, `uuid()`, `v4()`, `nanoid()`, `Date.now()`, `Math.random()`, `new Date()`. */
 export function freshCallIn(node: ts.Node): ts.Node | undefined {
-  if (ts.isCallExpression(node) && isFreshCall(node)) return node;
-  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && (node.arguments?.length ?? 0) === 0) return node;
-  return ts.forEachChild(node, (child) => (ts.isArrowFunction(child) || ts.isFunctionExpression(child) ? undefined : freshCallIn(child)));
+  let found: ts.Node | undefined;
+  walkTree(node, undefined, (child) => {
+    if (found || ts.isArrowFunction(child) || ts.isFunctionExpression(child)) return child === node ? undefined : SKIP_CHILDREN;
+    if (isFreshValue(child)) found = child;
+    return found ? SKIP_CHILDREN : undefined;
+  });
+  return found;
+}
+
+function isFreshValue(node: ts.Node): boolean {
+  if (ts.isCallExpression(node) && isFreshCall(node)) return true;
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && (node.arguments?.length ?? 0) === 0;
 }
 
 function isFreshCall(call: ts.CallExpression): boolean {

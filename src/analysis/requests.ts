@@ -9,6 +9,7 @@ import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { IDEMPOTENCY_KEY_NAMES, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+import { nodeText, textOr } from './run-context';
 
 export interface KeyReference {
   /** The property (or `.set(…)` call) that carries the key. */
@@ -85,7 +86,7 @@ function stripeCall(call: ts.CallExpression, index: SourceIndex): Draft | undefi
   const argument = call.arguments[position];
   const config = argument ? resolveObject(argument, index) : undefined;
   return {
-    call, method: 'POST', library: 'stripe', display: `${call.expression.getText().replace(/\s+/g, '')}(…)`,
+    call, method: 'POST', library: 'stripe', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`,
     config, configPosition: position, configOpaque: argument !== undefined && config === undefined,
   };
 }
@@ -105,7 +106,7 @@ function verbCall(call: ts.CallExpression, index: SourceIndex): Draft | undefine
   const argument = call.arguments[position];
   const config = argument ? resolveObject(argument, index) : undefined;
   return {
-    call, method: verb.toUpperCase(), library, display: `${call.expression.getText().replace(/\s+/g, '')}(…)`, clientName: namePath(object),
+    call, method: verb.toUpperCase(), library, display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: namePath(object),
     config, configPosition: position, configOpaque: argument !== undefined && config === undefined,
     url: call.arguments[0], body: BODY_VERBS.has(verb) && library === 'axios' ? call.arguments[1] : config ? findValue(config, 'json') ?? findValue(config, 'body') : undefined,
   };
@@ -116,7 +117,7 @@ function libraryOf(root: string, index: SourceIndex): HttpRequest['library'] {
   if (root === 'got' || module === 'got') return 'got';
   if (root === 'ky' || module === 'ky') return 'ky';
   const declarations = index.declarations.get(root) ?? [];
-  const created = declarations[0]?.initializer?.getText() ?? '';
+  const created = textOr(declarations[0]?.initializer);
   if (/^(got\.extend|ky\.(create|extend))/.test(created)) return created.startsWith('got') ? 'got' : 'ky';
   return 'axios';
 }
@@ -130,7 +131,7 @@ function requestMethodCall(call: ts.CallExpression, index: SourceIndex): Draft |
   const config = position >= 0 ? resolveObject(call.arguments[position]!, index) : undefined;
   return {
     call, method: config ? methodOf(config) : name === 'fetch' ? 'GET' : undefined, library: name === 'fetch' ? 'fetch' : 'request',
-    display: `${call.expression.getText().replace(/\s+/g, '')}(…)`, clientName: namePath(object), config,
+    display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: namePath(object), config,
     configPosition: position >= 0 ? position : call.arguments.length, configOpaque: position < 0 && call.arguments.length > 1,
     url: call.arguments[0], body: config ? findValue(config, 'body') ?? findValue(config, 'data') : undefined,
   };
@@ -175,11 +176,11 @@ function findValue(object: ts.ObjectLiteralExpression, name: string): ts.Express
 
 /** POST used for reading: GraphQL queries (not mutations), search endpoints, token polling, Twirp. */
 function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | undefined, config: ts.ObjectLiteralExpression | undefined, index: SourceIndex): boolean {
-  const bodyText = body?.getText() ?? (config ? findValue(config, 'body')?.getText() ?? '' : '');
+  const bodyText = textOr(body, config ? textOr(findValue(config, 'body')) : '');
   if (/\bmutation\b/.test(bodyText) || /\bmutation\b/.test(resolvedQueryText(bodyText, index))) return false;
   if (/\bquery\s*:\s*(`|'|")\s*(query\b|\{)/.test(bodyText) || /\bquery\s*:\s*gql\b/.test(bodyText)) return true;
   if (!url) return false;
-  return READ_URL.test(literalText(url)) || READ_URL.test(url.getText()) || /graphql|search/i.test(namePath(url) ?? '');
+  return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || /graphql|search/i.test(namePath(url) ?? '');
 }
 
 /** The text behind `query: NAME` in a GraphQL body, where NAME is a constant declared in the file. */
@@ -187,7 +188,7 @@ function resolvedQueryText(bodyText: string, index: SourceIndex): string {
   const match = /\bquery\s*:\s*([A-Za-z_$][\w$]*)/.exec(bodyText);
   if (!match) return '';
   const declaration = index.declarations.get(match[1]!)?.[0];
-  return declaration?.initializer?.getText() ?? '';
+  return textOr(declaration?.initializer);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,13 +7,14 @@
 import ts from 'typescript';
 import {
   calleeName, calleeObject, expressionName, findProperty, isFunctionNode, namePath, numericValue,
-  rootName, statementInList, stringValue, unwrap,
+  rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree,
 } from './ast';
 import { classifyDelay, type DelayClass } from './delays';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, RetryKind } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 import { callHeadSpan } from './spans';
 import { NOT_RETRY_HELPER_NAME, RETRY_HELPER_NAME } from './vocabulary';
+import { nodeText, textOr } from './run-context';
 
 export interface LibraryFacts {
   constructs: RetryConstruct[];
@@ -106,7 +107,7 @@ function countBound(options: Options, countName: string, defaultCount: number | 
   const count = countExpression ? numericValue(countExpression) : defaultCount;
   if (countExpression && count === undefined) return { capped: 'unknown' };
   if (count === undefined) return { capped: false, reason: 'infinite-option', detail: `no \`${countName}\`` };
-  if (count === Infinity) return { capped: false, reason: 'infinite-option', detail: `\`${countName}: ${countExpression!.getText()}\`` };
+  if (count === Infinity) return { capped: false, reason: 'infinite-option', detail: `\`${countName}: ${nodeText(countExpression!)}\`` };
   return { capped: true, by: 'library' };
 }
 
@@ -202,7 +203,7 @@ function isCockatiel(call: ts.CallExpression, index: SourceIndex, module: string
   if (module === 'cockatiel') return true;
   if (index.functions.has('retry')) return false;
   const policy = call.arguments[0];
-  return policy !== undefined && /^(handleAll|handleType|handleWhen|handleResultType|handleWhenResult)\b/.test(policy.getText());
+  return policy !== undefined && /^(handleAll|handleType|handleWhen|handleResultType|handleWhenResult)\b/.test(nodeText(policy));
 }
 
 function cockatiel(call: ts.CallExpression, index: SourceIndex): RetryConstruct {
@@ -213,7 +214,7 @@ function cockatiel(call: ts.CallExpression, index: SourceIndex): RetryConstruct 
   if (options === 'opaque') backoff = { kind: 'unknown' };
   else if (!backoffOption) backoff = { kind: 'none' };
   else {
-    const text = backoffOption.getText();
+    const text = nodeText(backoffOption);
     if (/ExponentialBackoff/.test(text)) backoff = /noJitterGenerator/.test(text) ? { kind: 'library-default', detail: 'cockatiel `ExponentialBackoff` with `noJitterGenerator` has no jitter' } : { kind: 'jittered' };
     else if (/ConstantBackoff|IterableBackoff/.test(text)) backoff = { kind: 'library-default', detail: 'cockatiel `ConstantBackoff` waits the same time for every client' };
     else backoff = { kind: 'unknown' };
@@ -257,7 +258,7 @@ function rxjsRetry(call: ts.CallExpression, index: SourceIndex): RetryConstruct 
 }
 
 function shortCall(call: ts.CallExpression): string {
-  const text = call.getText().replace(/\s+/g, ' ');
+  const text = nodeText(call).replace(/\s+/g, ' ');
   return text.length <= 24 ? text : `${calleeName(call)}(…)`;
 }
 
@@ -278,7 +279,7 @@ function rxjsRetryConfig(call: ts.CallExpression, index: SourceIndex): { bound: 
 function rxjsRetryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
   const notifier = call.arguments[0];
   if (!notifier) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
-  const text = notifier.getText();
+  const text = nodeText(notifier);
   const capped = /\b(take|takeWhile|first)\(|throwError|\bthrow\b/.test(text);
   return {
     bound: capped ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
@@ -289,12 +290,11 @@ function rxjsRetryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bo
 /** The argument of the first `delay(…)` or `timer(…)` inside an rxjs notifier. */
 function findTimerArgument(node: ts.Node): ts.Expression | undefined {
   let found: ts.Expression | undefined;
-  const visit = (child: ts.Node): void => {
-    if (found) return;
+  walkTree(node, undefined, (child) => {
+    if (found) return SKIP_CHILDREN;
     if (ts.isCallExpression(child) && /^(delay|timer)$/.test(calleeName(child) ?? '') && child.arguments[0]) found = child.arguments[0];
-    else ts.forEachChild(child, visit);
-  };
-  visit(node);
+    return found ? SKIP_CHILDREN : undefined;
+  });
   return found;
 }
 
@@ -304,7 +304,7 @@ function delayBackoff(delay: ts.Expression | undefined, index: SourceIndex): Bac
   const inner = unwrap(delay);
   let cls: DelayClass;
   if (isFunctionNode(inner)) {
-    const text = inner.getText();
+    const text = nodeText(inner);
     if (/Math\.random|jitter|random/i.test(text)) return { kind: 'jittered' };
     cls = /\*\*|Math\.pow|<</.test(text) ? 'growing' : 'fixed';
     if (/\^/.test(text)) cls = 'xor';
@@ -320,14 +320,14 @@ function axiosRetry(call: ts.CallExpression, index: SourceIndex, facts: LibraryF
   const client = call.arguments[0] ? namePath(call.arguments[0]) : undefined;
   const options = optionsAt(call, 1, index);
   if (retriesZero(options, 'retries')) return;
-  const calleeText = call.expression.getText();
+  const calleeText = nodeText(call.expression);
   const retryDelay = option(options, 'retryDelay');
   let backoff: Backoff;
   if (options === 'opaque') backoff = { kind: 'unknown' };
   else if (!retryDelay) {
     backoff = { kind: 'library-default', detail: 'axios-retry waits no time between attempts unless `retryDelay` is set', fix: { title: `Set \`retryDelay: ${calleeText}.exponentialDelay\``, target: typeof options === 'string' ? call : options, property: `retryDelay: ${calleeText}.exponentialDelay` } };
-  } else if (/exponentialDelay$/.test(retryDelay.getText())) backoff = { kind: 'jittered' };
-  else if (/linearDelay/.test(retryDelay.getText())) backoff = { kind: 'library-default', detail: 'axios-retry `linearDelay` has no jitter' };
+  } else if (/exponentialDelay$/.test(nodeText(retryDelay))) backoff = { kind: 'jittered' };
+  else if (/linearDelay/.test(nodeText(retryDelay))) backoff = { kind: 'library-default', detail: 'axios-retry `linearDelay` has no jitter' };
   else backoff = delayBackoff(retryDelay, index);
   const label = client ? `\`${calleeText}\` on \`${client}\`` : `\`${calleeText}\``;
   facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', 3), backoff, []));
@@ -362,7 +362,7 @@ function restrictsToSafeMethods(fn: ts.Node): boolean {
   const returns = body.statements.filter(ts.isReturnStatement);
   // A single `return` is read like an expression body; other block bodies only by their text.
   if (returns.length === 1 && body.statements.length === 1 && returns[0]!.expression) return expressionRestricts(returns[0]!.expression);
-  const text = body.getText();
+  const text = nodeText(body);
   return /idempotent|isSafe|safeRequest/i.test(text) && !/\|\|/.test(text);
 }
 
@@ -373,7 +373,7 @@ function expressionRestricts(expression: ts.Expression): boolean {
     if (node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return expressionRestricts(node.left) && expressionRestricts(node.right);
   }
   if (ts.isCallExpression(node) && /idempotent|isSafe|safeRequest/i.test(calleeName(node) ?? '')) return true;
-  const text = node.getText();
+  const text = nodeText(node);
   return /\bmethod\b/i.test(text) && /['"`](get|head|options|put|delete)['"`]/i.test(text) && !/['"`](post|patch)['"`]/i.test(text)
     && !/^!|!==|!=(?!=)/.test(text);
 }
@@ -431,7 +431,7 @@ function fetchRetryDelay(delay: ts.Expression, options: ts.ObjectLiteralExpressi
 }
 
 function shortExpression(expression: ts.Expression): string {
-  const text = expression.getText().replace(/\s+/g, ' ');
+  const text = nodeText(expression).replace(/\s+/g, ' ');
   return text.length <= 32 ? text : `${text.slice(0, 31)}…`;
 }
 
@@ -462,13 +462,13 @@ function httpClientRetry(call: ts.CallExpression, index: SourceIndex, facts: Lib
   const retryObject = resolveObject(retry, index);
   const limit = retryObject ? option(retryObject, 'limit') : retry;
   if (numericValue(limit) === 0) return true;
-  const methodsText = retryObject ? option(retryObject, 'methods')?.getText() ?? '' : '';
+  const methodsText = retryObject ? textOr(option(retryObject, 'methods')) : '';
   const coversPost = /['"`](post|patch)['"`]/i.test(methodsText);
-  const bound: Bound = numericValue(limit) === Infinity ? { capped: false, reason: 'infinite-option', detail: `\`limit: ${limit!.getText()}\`` } : { capped: true, by: 'library' };
+  const bound: Bound = numericValue(limit) === Infinity ? { capped: false, reason: 'infinite-option', detail: `\`limit: ${nodeText(limit!)}\`` } : { capped: true, by: 'library' };
   const backoff = library === 'got' ? { kind: 'jittered' } as Backoff : kyBackoff(retry, retryObject);
   const method = calleeName(call);
   const isClientFactory = method === 'create' || method === 'extend';
-  const calleeText = call.expression.getText().replace(/\s+/g, '');
+  const calleeText = nodeText(call.expression).replace(/\s+/g, '');
   // A client made with retry options is named as a client; a request's own options as the call's.
   const label = isClientFactory ? `\`${calleeText}(…)\` client` : `\`${calleeText}\` call`;
   // The client re-sends the same options, so the request (not the code around it) is what repeats.
@@ -485,12 +485,12 @@ function kyBackoff(retry: ts.Expression, retryObject: ts.ObjectLiteralExpression
     const count = numericValue(retry);
     if (count === undefined) return { kind: 'unknown' };
     const property = retry.parent as ts.PropertyAssignment;
-    return { kind: 'library-default', detail: 'ky adds no jitter unless `retry.jitter` is set', fix: { title: 'Turn on ky jitter', target: property.parent as ts.ObjectLiteralExpression, property: `retry: { limit: ${retry.getText()}, jitter: true }`, replace: property } };
+    return { kind: 'library-default', detail: 'ky adds no jitter unless `retry.jitter` is set', fix: { title: 'Turn on ky jitter', target: property.parent as ts.ObjectLiteralExpression, property: `retry: { limit: ${nodeText(retry)}, jitter: true }`, replace: property } };
   }
   const jitter = option(retryObject, 'jitter');
   if (jitter && !isFalse(jitter)) return { kind: 'jittered' };
   const delay = option(retryObject, 'delay');
-  if (delay && /Math\.random|jitter|random/i.test(delay.getText())) return { kind: 'jittered' };
+  if (delay && /Math\.random|jitter|random/i.test(nodeText(delay))) return { kind: 'jittered' };
   return { kind: 'library-default', detail: 'ky adds no jitter unless `retry.jitter` is set', fix: { title: 'Turn on ky jitter', target: retryObject, property: 'jitter: true', replace: jitter ? findProperty(retryObject, 'jitter') : undefined } };
 }
 

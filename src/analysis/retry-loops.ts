@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, contains, isExitStatement, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, contains, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
@@ -14,6 +14,10 @@ import { loopHeaderSpan } from './spans';
 import {
   ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
+import { nodeText } from './run-context';
+
+// TypeScript's exports are getters: the scans read the syntax kinds once, at load.
+const Kind = ts.SyntaxKind;
 
 /** What one scan of a loop's body finds. */
 interface LoopScan {
@@ -45,7 +49,9 @@ interface WalkState {
 /** Recognises every retry loop in the file. */
 export function findRetryLoops(index: SourceIndex): RetryConstruct[] {
   const constructs: RetryConstruct[] = [];
-  for (const loop of index.loops) {
+  // Per-item `for…of` loops are never retries (analyseLoop drops them first): they do not count as nesting.
+  const candidates = index.loops.filter((loop) => !ts.isForOfStatement(loop) || isFiniteAttemptList(loop.expression));
+  for (const loop of withinNestingLimit(candidates)) {
     const construct = analyseLoop(loop, index);
     if (construct) constructs.push(construct);
   }
@@ -82,19 +88,31 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
 // ---------------------------------------------------------------------------------------------
 // The scan
 
+/** Each loop is scanned once: the recogniser, the cap, the backoff and the fixes all read the same scan. */
+const scans = new WeakMap<ts.IterationStatement, LoopScan>();
+
 function scanLoop(loop: ts.IterationStatement): LoopScan {
+  let scan = scans.get(loop);
+  if (!scan) {
+    scan = scanLoopBody(loop);
+    scans.set(loop, scan);
+  }
+  return scan;
+}
+
+function scanLoopBody(loop: ts.IterationStatement): LoopScan {
   const scan: LoopScan = {
     tries: [], exits: [], continues: [], ifs: [], advances: new Map(), waits: [], calls: [], callbackCalls: [], assignments: [], declarations: [], takesNewInput: false,
   };
   const label = ts.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
-  const visit = (node: ts.Node, state: WalkState): void => {
+  const visit = (node: ts.Node, state: WalkState): WalkState => {
     noteNode(node, state, scan, label);
-    const next = nextState(node, state);
-    ts.forEachChild(node, (child) => visit(child, next));
+    return nextState(node, state);
   };
+  const top: WalkState = { inFunction: false, inNestedLoop: false, inSwitch: false };
   // The header counts for counters (`attempt++` in a for, `retries--` in a while condition).
-  for (const part of loopHeaderParts(loop)) visit(part, { inFunction: false, inNestedLoop: false, inSwitch: false });
-  visit(loop.statement, { inFunction: false, inNestedLoop: false, inSwitch: false });
+  for (const part of loopHeaderParts(loop)) walkTree(part, top, visit);
+  walkTree(loop.statement, top, visit);
   return scan;
 }
 
@@ -104,10 +122,13 @@ function loopHeaderParts(loop: ts.IterationStatement): ts.Node[] {
   return [];
 }
 
+const NESTED_LOOP_KINDS = new Set<ts.SyntaxKind>([Kind.ForStatement, Kind.ForInStatement, Kind.ForOfStatement, Kind.WhileStatement, Kind.DoStatement]);
+
 function nextState(node: ts.Node, state: WalkState): WalkState {
-  if (isFunctionNode(node)) return { ...state, inFunction: true };
-  if (ts.isIterationStatement(node, false)) return { ...state, inNestedLoop: true };
-  if (ts.isSwitchStatement(node)) return { ...state, inSwitch: true };
+  const kind = node.kind;
+  if (NESTED_LOOP_KINDS.has(kind)) return state.inNestedLoop ? state : { ...state, inNestedLoop: true };
+  if (kind === Kind.SwitchStatement) return state.inSwitch ? state : { ...state, inSwitch: true };
+  if (isFunctionNode(node)) return state.inFunction ? state : { ...state, inFunction: true };
   return state;
 }
 
@@ -121,31 +142,31 @@ function noteNode(node: ts.Node, state: WalkState, scan: LoopScan, label: string
   if (ts.isCallExpression(node)) noteCall(node, state, scan);
   if (state.inFunction) return;
   switch (node.kind) {
-    case ts.SyntaxKind.TryStatement:
+    case Kind.TryStatement:
       if (!state.inNestedLoop) scan.tries.push(node as ts.TryStatement);
       break;
-    case ts.SyntaxKind.IfStatement:
+    case Kind.IfStatement:
       if (!state.inNestedLoop) scan.ifs.push(node as ts.IfStatement);
       break;
-    case ts.SyntaxKind.ReturnStatement:
-    case ts.SyntaxKind.ThrowStatement:
+    case Kind.ReturnStatement:
+    case Kind.ThrowStatement:
       scan.exits.push(node);
       break;
-    case ts.SyntaxKind.BreakStatement: {
+    case Kind.BreakStatement: {
       const target = (node as ts.BreakStatement).label?.text;
       if (target ? target === label || !state.inNestedLoop : !state.inNestedLoop && !state.inSwitch) scan.exits.push(node);
       break;
     }
-    case ts.SyntaxKind.ContinueStatement: {
+    case Kind.ContinueStatement: {
       const target = (node as ts.ContinueStatement).label?.text;
       if (target ? target === label : !state.inNestedLoop) scan.continues.push(node as ts.ContinueStatement);
       break;
     }
-    case ts.SyntaxKind.BinaryExpression:
-      if ((node as ts.BinaryExpression).operatorToken.kind >= ts.SyntaxKind.FirstAssignment
-        && (node as ts.BinaryExpression).operatorToken.kind <= ts.SyntaxKind.LastAssignment) scan.assignments.push(node as ts.BinaryExpression);
+    case Kind.BinaryExpression:
+      if ((node as ts.BinaryExpression).operatorToken.kind >= Kind.FirstAssignment
+        && (node as ts.BinaryExpression).operatorToken.kind <= Kind.LastAssignment) scan.assignments.push(node as ts.BinaryExpression);
       break;
-    case ts.SyntaxKind.VariableDeclaration:
+    case Kind.VariableDeclaration:
       scan.declarations.push(node as ts.VariableDeclaration);
       break;
   }
@@ -245,12 +266,10 @@ function addBindingNames(name: ts.BindingName, into: Set<string>): void {
 
 function namesIn(node: ts.Node): Set<string> {
   const names = new Set<string>();
-  const visit = (child: ts.Node): void => {
+  walkTree(node, undefined, (child) => {
     const path = ts.isIdentifier(child) || ts.isPropertyAccessExpression(child) ? namePath(child as ts.Expression) : undefined;
     if (path) names.add(path);
-    ts.forEachChild(child, visit);
-  };
-  visit(node);
+  });
   return names;
 }
 
@@ -265,8 +284,8 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
     if (!path || advancedName(assignment)) continue;
     const operator = assignment.operatorToken.kind;
     const right = unwrap(assignment.right);
-    const compound = operator !== ts.SyntaxKind.EqualsToken && operator !== ts.SyntaxKind.QuestionQuestionEqualsToken && operator !== ts.SyntaxKind.BarBarEqualsToken;
-    const readsCursor = (ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right) || ts.isBinaryExpression(right)) && CURSOR_TEXT.test(right.getText());
+    const compound = operator !== Kind.EqualsToken && operator !== Kind.QuestionQuestionEqualsToken && operator !== Kind.BarBarEqualsToken;
+    const readsCursor = (ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right) || ts.isBinaryExpression(right)) && CURSOR_TEXT.test(nodeText(right));
     if (compound || readsCursor) inputs.add(path);
   }
   if (ts.isForStatement(loop) && loop.incrementor && !advancedName(loop.incrementor)) {
@@ -306,7 +325,7 @@ function searchesNewInput(scan: LoopScan): boolean {
   }
   for (const assignment of scan.assignments) {
     const path = namePath(assignment.left);
-    if (path && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && isFreshInputCall(unwrap(assignment.right))) inputs.add(path);
+    if (path && assignment.operatorToken.kind === Kind.EqualsToken && isFreshInputCall(unwrap(assignment.right))) inputs.add(path);
   }
   const derived = scan.declarations.filter((declaration) => ts.isIdentifier(declaration.name) && declaration.initializer !== undefined);
   for (let grew = inputs.size > 0; grew;) {
@@ -347,14 +366,14 @@ function usesAsInput(argument: ts.Expression, name: string): boolean {
 
 function referencesPath(node: ts.Node, path: string): boolean {
   if (!path.includes('.')) return referencesName(node, path);
-  return node.getText().includes(path.replace(/^this\./, 'this.'));
+  return nodeText(node).includes(path.replace(/^this\./, 'this.'));
 }
 
 /** `for (const ms of [100, 200, 400])`, `for (const delay of DELAYS)`, `for (const _ of Array(3))`. */
 function isFiniteAttemptList(iterable: ts.Expression): boolean {
   const node = unwrap(iterable);
   if (ts.isArrayLiteralExpression(node)) return node.elements.length > 0 && node.elements.every((element) => numericValue(element) !== undefined);
-  const text = node.getText();
+  const text = nodeText(node);
   if (/^(new\s+)?Array(\.from)?\(|^\[\s*\.\.\.\s*Array\(|^range\(/.test(text)) return true;
   const name = namePath(node) ?? '';
   return ATTEMPT_LIST_NAME.test(name);
@@ -412,7 +431,7 @@ function passedToCapHelper(counter: string, scan: LoopScan, index: SourceIndex):
     if (waitSite(call) || LOG_NAME.test(name) || DELAY_CALC_NAME.test(name) || WAIT_NAME.test(name)) return false;
     if (!call.arguments.some((argument) => referencesPath(argument, counter))) return false;
     const local = index.functions.get(name);
-    return local ? local.some((fn) => /\bthrow\b/.test(fn.getText())) : CAP_HELPER_NAME.test(name);
+    return local ? local.some((fn) => /\bthrow\b/.test(nodeText(fn))) : CAP_HELPER_NAME.test(name);
   });
 }
 

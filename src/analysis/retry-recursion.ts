@@ -3,15 +3,16 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, stringValue, unwrap,
+  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { checkPolarity } from './outcomes';
 import { backoffFromWaits } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
-import type { SourceIndex } from './source-index';
+import { addTo, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
+import { nodeText } from './run-context';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -26,15 +27,25 @@ export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|
 
 type Context = 'catch' | 'event';
 
+/**
+ * Limits that keep the reading of self-references linear on generated code: the references of one
+ * function that are read (a retry calls itself once or twice; `f + f + …` a million times), and how
+ * far up from a reference its failure path is looked for (real code is a few dozen levels deep).
+ */
+const MAX_SELF_REFERENCES_READ = 64;
+const MAX_CONTEXT_STEPS = 400;
+
 export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const byFunction = new Map<FunctionNode, ts.Expression[]>();
   for (const { fn, ref } of index.selfReferences) {
     const list = byFunction.get(fn);
-    if (list) list.push(ref);
-    else byFunction.set(fn, [ref]);
+    if (!list) byFunction.set(fn, [ref]);
+    else if (list.length < MAX_SELF_REFERENCES_READ) list.push(ref);
   }
   const constructs: RetryConstruct[] = [];
-  for (const [fn, refs] of byFunction) {
+  const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
+  for (const fn of functions) {
+    const refs = byFunction.get(fn)!;
     const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn) })).filter((entry) => entry.context !== undefined);
     if (failing.length === 0) continue;
     const name = functionName(fn) ?? 'function';
@@ -77,13 +88,13 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
   const errorName = parameter.name.text;
   const configNames = new Set([`${errorName}.config`]);
   const calls: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /\.config\b/.test(node.initializer.getText())
-      && node.initializer.getText().startsWith(errorName)) configNames.add(node.name.text);
-    if (ts.isCallExpression(node)) calls.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (handler.body) visit(handler.body);
+  if (handler.body) {
+    walkTree(handler.body, undefined, (node) => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /\.config\b/.test(nodeText(node.initializer))
+        && nodeText(node.initializer).startsWith(errorName)) configNames.add(node.name.text);
+      if (ts.isCallExpression(node)) calls.push(node);
+    });
+  }
   return calls.filter((call) => {
     const name = calleeName(call) ?? '';
     if (/^(reject|resolve|log|warn|error|info|debug|set|assign|refresh\w*|emit)$/i.test(name)) return false;
@@ -99,7 +110,8 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
 /** The kind of failure path a self-reference sits on, or undefined if it is not on one. */
 function failureContext(ref: ts.Node, fn: FunctionNode): Context | undefined {
   let child: ts.Node = ref;
-  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+  let steps = 0;
+  for (let node = ref.parent; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
     if (ts.isCatchClause(node)) return 'catch';
     if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression)) {
       const context = callbackContext(node, child);
@@ -148,29 +160,29 @@ interface FunctionScan {
 
 function scanFunction(fn: FunctionNode): FunctionScan {
   const scan: FunctionScan = { advances: new Map(), comparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [] };
-  const visit = (node: ts.Node): void => {
-    const advanced = advancedName(node);
-    if (advanced) scan.advances.set(advanced, [...(scan.advances.get(advanced) ?? []), node]);
-    const condition = conditionOf(node);
-    if (condition) {
-      collectComparisons(condition, true, scan.comparisons);
-      noteNegatedFlags(condition, scan.negatedFlags);
-    }
-    if (ts.isVariableDeclaration(node)) {
-      scan.declarations.push(node);
-      if (node.initializer) collectComparisons(node.initializer, false, scan.comparisons);
-    }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && node.right.kind === ts.SyntaxKind.TrueKeyword) {
-      const path = namePath(node.left);
-      if (path) scan.flagsSetTrue.add(path);
-    }
-    if (ts.isCallExpression(node)) {
-      const wait = waitSite(node);
-      if (wait) scan.waits.push(wait);
-    }
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
+  if (fn.body) {
+    walkTree(fn.body, undefined, (node) => {
+      const advanced = advancedName(node);
+      if (advanced) addTo(scan.advances, advanced, node);
+      const condition = conditionOf(node);
+      if (condition) {
+        collectComparisons(condition, true, scan.comparisons);
+        noteNegatedFlags(condition, scan.negatedFlags);
+      }
+      if (ts.isVariableDeclaration(node)) {
+        scan.declarations.push(node);
+        if (node.initializer) collectComparisons(node.initializer, false, scan.comparisons);
+      }
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && node.right.kind === ts.SyntaxKind.TrueKeyword) {
+        const path = namePath(node.left);
+        if (path) scan.flagsSetTrue.add(path);
+      }
+      if (ts.isCallExpression(node)) {
+        const wait = waitSite(node);
+        if (wait) scan.waits.push(wait);
+      }
+    });
+  }
   return scan;
 }
 
@@ -183,14 +195,12 @@ function conditionOf(node: ts.Node): ts.Expression | undefined {
 }
 
 function noteNegatedFlags(condition: ts.Expression, into: Set<string>): void {
-  const visit = (node: ts.Node): void => {
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-      const path = namePath(node.operand);
-      if (path) into.add(path);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(condition);
+  walkTree(condition, undefined, (node) => {
+      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+        const path = namePath(node.operand);
+        if (path) into.add(path);
+      }
+  });
 }
 
 function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: string, kind: 'recursion' | 'interceptor', index: SourceIndex, reportCall?: ts.CallExpression): RetryConstruct {
@@ -235,7 +245,7 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   const counters = [...scan.advances.keys()];
   const modulo = counters.find((name) => scan.comparisons.moduloOnly.has(name));
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
-  const sizesDelay = counters.find((name) => scan.waits.some((wait) => wait.delay !== undefined && wait.delay.getText().includes(name.split('.').pop()!)));
+  const sizesDelay = counters.find((name) => scan.waits.some((wait) => wait.delay !== undefined && nodeText(wait.delay).includes(name.split('.').pop()!)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };
@@ -259,14 +269,14 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
     : ref.parent && ts.isPropertyAccessExpression(ref.parent) && ref.parent.parent && ts.isCallExpression(ref.parent.parent) ? ref.parent.parent : undefined;
   if (!call) return [];
   const names: string[] = [];
-  const visit = (node: ts.Node): void => {
-    const advanced = advancedName(node) ?? arithmeticName(node);
-    if (advanced) names.push(advanced);
-    const path = ts.isIdentifier(node) ? node.text : undefined;
-    if (path && parameters.has(path) && scan.advances.has(path)) names.push(path);
-    ts.forEachChild(node, visit);
-  };
-  call.arguments.forEach(visit);
+  for (const argument of call.arguments) {
+    walkTree(argument, undefined, (node) => {
+      const advanced = advancedName(node) ?? arithmeticName(node);
+      if (advanced) names.push(advanced);
+      const path = ts.isIdentifier(node) ? node.text : undefined;
+      if (path && parameters.has(path) && scan.advances.has(path)) names.push(path);
+    });
+  }
   return names;
 }
 

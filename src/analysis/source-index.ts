@@ -3,7 +3,8 @@
 // functions that refer to themselves. Everything after this works from these lists (plus small
 // scans of individual retry constructs), which keeps the analysis close to the cost of the parse.
 import ts from 'typescript';
-import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, stringValue } from './ast';
+import { spendWork } from './run-context';
+import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, reverseTail, stringValue } from './ast';
 
 // TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
 const Kind = ts.SyntaxKind;
@@ -62,50 +63,84 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
   // Names of the functions we are inside, with how deep each is open, to spot self-references in one pass.
   const openFunctions: FunctionNode[] = [];
   const openNames = new Map<string, number>();
-
-  // The innermost scope (for declarations) and function (for assignments) around the node being visited.
-  let scope: ts.Node = sourceFile;
-  let currentFunction: ts.Node = sourceFile;
-
-  let parentNode: ts.Node = sourceFile;
-
-  // One closure for the whole walk (not one per node): the parent is kept in `parentNode`.
-  const visit = (node: ts.Node): void => {
-    // An AST from another parser (the ESLint host) may lack parent pointers; the recognisers need them.
-    if (!node.parent) (node as { parent: ts.Node }).parent = parentNode;
-    const kind = node.kind;
-    record(index, node, kind);
-    if (kind === Kind.VariableDeclaration && (node as ts.VariableDeclaration).name.kind === Kind.Identifier) {
-      addTo(mapFor(index.scopedDeclarations, scope), ((node as ts.VariableDeclaration).name as ts.Identifier).text, node as ts.VariableDeclaration);
-    }
-    const outerScope = scope;
-    const outerFunction = currentFunction;
-    const outerParent = parentNode;
-    if (SCOPE_KINDS.has(kind)) scope = node;
-    parentNode = node;
-    if (isFunctionNode(node)) {
-      currentFunction = node;
-      const name = functionName(node);
-      openFunctions.push(node);
-      if (name) openNames.set(name, (openNames.get(name) ?? 0) + 1);
-      forEachChild(node, visit);
-      openFunctions.pop();
-      if (name) openNames.set(name, (openNames.get(name) ?? 1) - 1);
-    } else {
-      if ((kind === Kind.Identifier || kind === Kind.PropertyAccessExpression) && openFunctions.length > 0) noteSelfReference(index, node, openFunctions, openNames);
-      forEachChild(node, visit);
-    }
-    scope = outerScope;
-    currentFunction = outerFunction;
-    parentNode = outerParent;
+  const closeFunction = (fn: FunctionNode): void => {
+    openFunctions.pop();
+    const name = functionName(fn);
+    if (name) openNames.set(name, (openNames.get(name) ?? 1) - 1);
   };
+
+  // An explicit stack, not recursion: the nesting depth comes from the user's code. Each entry is a
+  // node with its parent, the innermost scope (for declarations) and function (for assignments)
+  // around it; CLOSE entries mark where a function's subtree ends.
+  const nodes: ts.Node[] = [];
+  const parents: ts.Node[] = [];
+  const scopes: ts.Node[] = [];
+  const functions: ts.Node[] = [];
+  const push = (node: ts.Node, parent: ts.Node, scope: ts.Node, fn: ts.Node): void => {
+    nodes.push(node);
+    parents.push(parent);
+    scopes.push(scope);
+    functions.push(fn);
+  };
+  // One callback for the whole walk (not one per node), reading the context of the node being expanded.
+  let childParent: ts.Node = sourceFile;
+  let childScope: ts.Node = sourceFile;
+  let childFunction: ts.Node = sourceFile;
+  const pushChild = (child: ts.Node): void => push(child, childParent, childScope, childFunction);
+  const pushChildren = (node: ts.Node, scope: ts.Node, fn: ts.Node): void => {
+    const first = nodes.length;
+    childParent = node;
+    childScope = scope;
+    childFunction = fn;
+    forEachChild(node, pushChild);
+    reverseTail(nodes, first);
+    reverseTail(parents, first);
+    reverseTail(scopes, first);
+    reverseTail(functions, first);
+  };
+
+  let currentFunction: ts.Node = sourceFile;
   // Assignments are filed by function as they are recorded (see recordAssignment).
-  const recordInFunction = (path: string | undefined, binary: ts.BinaryExpression): void => addTo(mapFor(index.functionAssignments, currentFunction), path, binary);
-  assignmentSink = recordInFunction;
-  forEachChild(sourceFile, visit);
-  assignmentSink = undefined;
+  assignmentSink = (path, binary) => addTo(mapFor(index.functionAssignments, currentFunction), path, binary);
+  try {
+    pushChildren(sourceFile, sourceFile, sourceFile);
+    while (nodes.length > 0) {
+      spendWork();
+      const node = nodes.pop()!;
+      const parent = parents.pop()!;
+      let scope = scopes.pop()!;
+      currentFunction = functions.pop()!;
+      if (node === CLOSE) {
+        closeFunction(currentFunction as FunctionNode);
+        continue;
+      }
+      // An AST from another parser (the ESLint host) may lack parent pointers; the recognisers need them.
+      if (!node.parent) (node as { parent: ts.Node }).parent = parent;
+      const kind = node.kind;
+      record(index, node, kind);
+      if (kind === Kind.VariableDeclaration && (node as ts.VariableDeclaration).name.kind === Kind.Identifier) {
+        addTo(mapFor(index.scopedDeclarations, scope), ((node as ts.VariableDeclaration).name as ts.Identifier).text, node as ts.VariableDeclaration);
+      }
+      if (SCOPE_KINDS.has(kind)) scope = node;
+      if (isFunctionNode(node)) {
+        const name = functionName(node);
+        openFunctions.push(node);
+        if (name) openNames.set(name, (openNames.get(name) ?? 0) + 1);
+        push(CLOSE, parent, scope, node);
+        pushChildren(node, scope, node);
+      } else {
+        if ((kind === Kind.Identifier || kind === Kind.PropertyAccessExpression) && openFunctions.length > 0) noteSelfReference(index, node, openFunctions, openNames);
+        pushChildren(node, scope, currentFunction);
+      }
+    }
+  } finally {
+    assignmentSink = undefined;
+  }
   return index;
 }
+
+/** The stack entry that closes a function's subtree in the walk (never a real node). */
+const CLOSE = { kind: Kind.Unknown } as ts.Node;
 
 /** Where recordAssignment also files an assignment by its function, during a walk. */
 let assignmentSink: ((path: string | undefined, binary: ts.BinaryExpression) => void) | undefined;
@@ -168,7 +203,7 @@ function record(index: SourceIndex, node: ts.Node, kind: ts.SyntaxKind): void {
   }
 }
 
-function addTo<T>(map: Map<string, T[]>, key: string | undefined, value: T): void {
+export function addTo<T>(map: Map<string, T[]>, key: string | undefined, value: T): void {
   if (key === undefined) return;
   const list = map.get(key);
   if (list) list.push(value);

@@ -21,7 +21,7 @@ export class SourceFileCache {
       return analyzeSource(text, fileName, options);
     }
     const sourceFile = this.parse(key, text, fileName);
-    return { findings: analyzeSourceFile(sourceFile, options) };
+    return analyzeSourceFile(sourceFile, options);
   }
 
   private parse(key: string, text: string, fileName: string): ts.SourceFile {

@@ -8,8 +8,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
-import { analyze, analyzeSourceFile, rules as ruleMetas } from '../analysis/index';
-import type { AnalyzeOptions, Finding, Position, RuleId, RuleMeta } from '../analysis/types';
+import { analyzeSource, analyzeSourceFile, rules as ruleMetas } from '../analysis/index';
+import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
 import { lessonLink } from '../lesson-link';
 
 /** The options an ESLint user may set on a rule: those of its core schema (AnalyzeOptions names). */
@@ -24,6 +24,11 @@ export interface IntegrationCoachDocs {
 const FINDING = 'finding';
 /** The message of a suggestion: the fix's own title. */
 const SUGGESTION = 'applySuggestion';
+/** The notice that the analysis stopped at its time budget, reported once per file at its start. */
+const STOPPED = 'analysisStopped';
+
+/** Where ESLint users set what every rule shares: `settings: { 'integration-coach': { timeBudgetMs } }`. */
+export const SETTINGS_KEY = 'integration-coach';
 
 const metaById = new Map<string, RuleMeta>(ruleMetas.map((meta) => [meta.id, meta]));
 
@@ -38,7 +43,7 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
     meta: {
       type: 'problem',
       docs: { description: meta.description, recommended: true },
-      messages: { ...meta.messages, [FINDING]: '{{message}}', [SUGGESTION]: '{{title}}' },
+      messages: { ...meta.messages, [FINDING]: '{{message}}', [SUGGESTION]: '{{title}}', [STOPPED]: '{{message}}' },
       schema: [meta.schema as unknown as JSONSchema4],
       hasSuggestions: true,
       defaultOptions: [{}],
@@ -46,7 +51,13 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
     create(context, [options]) {
       return {
         Program() {
-          for (const finding of findingsOf(context, options)) {
+          const analysis = analysisOf(context, options);
+          if (analysis.result.skipReason === 'failed') throw new Error(`Integration Coach: ${analysis.result.skipped} (while linting ${context.filename})`);
+          if (analysis.result.skipReason === 'time-budget' && !analysis.noticeReported) {
+            analysis.noticeReported = true;
+            context.report({ loc: { line: 1, column: 0 }, messageId: STOPPED, data: { message: analysis.result.skipped } });
+          }
+          for (const finding of analysis.result.findings) {
             if (finding.ruleId !== meta.id) continue;
             const known = finding.messageId !== undefined && finding.messageId in meta.messages;
             context.report({
@@ -73,26 +84,40 @@ export const rules = Object.fromEntries(ruleMetas.map((meta) => [meta.id, create
 
 type Context = Readonly<TSESLint.RuleContext<string, [RuleOptions]>>;
 
+/** One analysis, and whether one of the rules has already reported its time-budget notice. */
+interface SharedAnalysis {
+  result: AnalysisResult;
+  noticeReported: boolean;
+}
+
 /** Keyed by the parser's SourceFile (or the SourceCode, without one); then by the options. */
-const analyses = new WeakMap<object, Map<string, Finding[]>>();
+const analyses = new WeakMap<object, Map<string, SharedAnalysis>>();
 
 /** Every rule runs, at one severity: each ESLint rule keeps its own findings, ESLint sets the severity. */
 const ALL_RULES = Object.fromEntries(ruleMetas.map((meta) => [meta.id, 'warning'])) as AnalyzeOptions['rules'];
 
-function findingsOf(context: Context, options: RuleOptions): Finding[] {
+function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const sourceCode = context.sourceCode;
   const sourceFile = parsedSourceFile(sourceCode);
   const key = sourceFile ?? sourceCode;
   let byOptions = analyses.get(key);
   if (!byOptions) analyses.set(key, (byOptions = new Map()));
-  const optionsKey = JSON.stringify(options, Object.keys(options).sort());
-  let findings = byOptions.get(optionsKey);
-  if (!findings) {
-    const analyzeOptions: AnalyzeOptions = { ...options, rules: ALL_RULES };
-    findings = sourceFile ? analyzeSourceFile(sourceFile, analyzeOptions) : analyze(sourceCode.text, context.filename, analyzeOptions);
-    byOptions.set(optionsKey, findings);
+  const analyzeOptions: AnalyzeOptions = { ...options, ...sharedSettings(context), rules: ALL_RULES };
+  const optionsKey = JSON.stringify(analyzeOptions, Object.keys(analyzeOptions).sort());
+  let analysis = byOptions.get(optionsKey);
+  if (!analysis) {
+    const result = sourceFile ? analyzeSourceFile(sourceFile, analyzeOptions) : analyzeSource(sourceCode.text, context.filename, analyzeOptions);
+    analysis = { result, noticeReported: false };
+    byOptions.set(optionsKey, analysis);
   }
-  return findings;
+  return analysis;
+}
+
+/** The options every rule shares, from `settings['integration-coach']`; a value of the wrong type is ignored. */
+function sharedSettings(context: Context): Pick<AnalyzeOptions, 'timeBudgetMs'> {
+  const settings = (context.settings as Record<string, unknown>)[SETTINGS_KEY] as Record<string, unknown> | undefined;
+  const budget = settings?.timeBudgetMs;
+  return typeof budget === 'number' && budget > 0 ? { timeBudgetMs: budget } : {};
 }
 
 /**

@@ -27,9 +27,12 @@ import { tokenize } from './tokens';
 
 /**
  * Whether the file may hold a retry, decided from its tokens without a parse. `true` means
- * "parse and analyse it"; `false` means the analysis would find nothing.
+ * "parse and analyse it"; `false` means the analysis would find nothing (also for a `text` that
+ * is not a string).
  */
 export function mayContainRetry(text: string, fileName: string, options: AnalyzeOptions = {}): boolean {
+  // Nothing that is not text can hold a retry (analyzeSource says why it was not analysed).
+  if (typeof text !== 'string') return false;
   if (options.flagUnretriedRequests || /\.[cm]?[jt]sx$/i.test(fileName)) return true;
   const helpers = options.retryHelpers ?? [];
   // Retry words anywhere in the text (comments too) make the tokens worth checking for them; so

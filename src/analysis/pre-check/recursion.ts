@@ -4,6 +4,8 @@
 import ts from 'typescript';
 import { mayTestOutcome } from '../outcomes';
 import { FAILURE_CALLBACK_CALL, FAILURE_HANDLER_PROPERTY } from '../retry-recursion';
+import { MAX_CONSTRUCT_NESTING } from '../ast';
+import { spendWork } from '../run-context';
 import { canName, Kind, kindAt, REFERENCE, skipTypeParameters, type Tokens } from './tokens';
 
 /** Tokens after which a `{` in a return type opens a type literal, not the function's body. */
@@ -19,7 +21,11 @@ const MAX_RETURN_TYPE_TOKENS = 256;
 /** Whether some function refers to one of the names it may be called by, inside its body. */
 export function hasSelfReference(tokens: Tokens): boolean {
   const { kinds } = tokens;
+  // The last tokens of the function bodies around the current token: each body is read whole, so
+  // deeper nesting than MAX_CONSTRUCT_NESTING answers "maybe" rather than reading N bodies N times.
+  const openBodies: number[] = [];
   for (let i = 0; i < tokens.count; i++) {
+    spendWork();
     const kind = kinds[i]!;
     let parameters: number;
     let body: Body | undefined;
@@ -32,6 +38,9 @@ export function hasSelfReference(tokens: Tokens): boolean {
       body = arrowBody(tokens, i);
     } else continue;
     if (!body || isFunctionType(tokens, parameters)) continue;
+    while (openBodies.length > 0 && openBodies[openBodies.length - 1]! < i) openBodies.pop();
+    if (openBodies.length >= MAX_CONSTRUCT_NESTING) return true;
+    openBodies.push(body.last);
     const { names, method } = namesBefore(tokens, parameters, !body.arrow);
     if (names === 'unknown') return true;
     if (names.length === 0) continue;
@@ -186,54 +195,52 @@ function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { 
   return { names, method: false };
 }
 
-/** Whether the body refers to one of the names where a failure may lead. */
+/**
+ * Whether the body refers to one of the names where a failure may lead: a superset of
+ * failureContext() in retry-recursion.ts, read from the tokens. A reference is on a failure path
+ * when, from it outwards to the body, a bracket group is one (a catch block, an else block, an if
+ * block on an outcome, a failure callback's arguments) or, earlier in the same statement at some
+ * level, stands a `?`, an `else`, an `if (…)` whose condition names an outcome, or an `onclose =`.
+ * One forward pass keeps, per open bracket level, whether the way in was already a failure path
+ * and whether such a marker stands earlier in the level's current statement.
+ */
 function refersOnFailurePath(tokens: Tokens, names: string[], method: boolean, body: Body): boolean {
-  const { reference, values } = tokens;
+  const { kinds, partner, reference, values } = tokens;
   const last = Math.min(body.last, tokens.count - 1);
-  for (let i = body.first; i <= last; i++) {
-    const kind = reference[i]!;
-    if (kind === REFERENCE.none || (method && kind === REFERENCE.bare) || !names.includes(values[i]!)) continue;
-    if (onFailurePath(tokens, i, body.first)) return true;
-  }
-  return false;
-}
-
-/**
- * A superset of failureContext() in retry-recursion.ts, read from the tokens: from the reference
- * outwards to the function's body, is there a catch, a failure callback, a failure handler, or a
- * branch of a condition that names an outcome?
- */
-function onFailurePath(tokens: Tokens, reference: number, bodyFirst: number): boolean {
-  let position = reference;
-  for (;;) {
-    const end = tokens.enclosingEnd[position]!;
-    const opener = end < tokens.count ? tokens.partner[end]! : -1;
-    if (failureEarlierInStatement(tokens, position, Math.max(opener, bodyFirst))) return true;
-    if (opener <= bodyFirst) return false;
-    if (groupOnFailurePath(tokens, opener)) return true;
-    position = opener;
-  }
-}
-
-/**
- * Walking back from `position` to `limit` at the same bracket depth, within the statement: a `?`
- * or `else`, an `if (…)` whose condition names an outcome, or an `onclose =` assignment.
- */
-function failureEarlierInStatement(tokens: Tokens, position: number, limit: number): boolean {
-  const { kinds, partner } = tokens;
-  for (let i = position - 1; i > limit; i--) {
+  const enteredOnFailure: boolean[] = [false];
+  const markerInStatement: boolean[] = [false];
+  for (let i = body.first + 1; i <= last; i++) {
+    spendWork();
     const kind = kinds[i]!;
     const other = partner[i]!;
-    if (other >= 0 && other < i) {
-      if (kind === Kind.CloseParenToken && kindAt(tokens, other - 1) === Kind.IfKeyword && conditionNamesOutcome(tokens, other, i)) return true;
-      i = other;
-      continue;
+    const top = enteredOnFailure.length - 1;
+    if (other > i) {
+      enteredOnFailure.push(enteredOnFailure[top]! || markerInStatement[top]! || groupOnFailurePath(tokens, i));
+      markerInStatement.push(false);
+    } else if (other >= 0) {
+      if (top > 0) {
+        enteredOnFailure.pop();
+        markerInStatement.pop();
+      }
+      if (kind === Kind.CloseParenToken && kindAt(tokens, other - 1) === Kind.IfKeyword && conditionNamesOutcome(tokens, other, i)) {
+        markerInStatement[markerInStatement.length - 1] = true;
+      }
+    } else if (kind === Kind.SemicolonToken) {
+      markerInStatement[top] = false;
+    } else if (kind === Kind.QuestionToken || kind === Kind.ElseKeyword || isFailureHandlerAssignment(tokens, i)) {
+      markerInStatement[top] = true;
+    } else {
+      const referenceKind = reference[i]!;
+      if (referenceKind === REFERENCE.none || (method && referenceKind === REFERENCE.bare) || !names.includes(values[i]!)) continue;
+      if (enteredOnFailure[top] || markerInStatement[top]) return true;
     }
-    if (kind === Kind.SemicolonToken) return false;
-    if (kind === Kind.QuestionToken || kind === Kind.ElseKeyword) return true;
-    if (kind === Kind.EqualsToken && canName(kindAt(tokens, i - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[i - 1]!)) return true;
   }
   return false;
+}
+
+/** `onclose =`, `this.onerror =`: a handler that runs on a failure. */
+function isFailureHandlerAssignment(tokens: Tokens, index: number): boolean {
+  return tokens.kinds[index] === Kind.EqualsToken && canName(kindAt(tokens, index - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[index - 1]!);
 }
 
 /** A bracket pair that is a failure path itself: a catch block, an else block, an if block on an outcome, a failure callback's arguments. */

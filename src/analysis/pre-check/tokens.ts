@@ -2,6 +2,7 @@
 // with its partner, so that extents (a loop, a function body, a condition) can be found without
 // a parse. The buffers are reused from file to file.
 import ts from 'typescript';
+import { spendWork } from '../run-context';
 import { retryWord } from './retry-words';
 
 export const Kind = ts.SyntaxKind;
@@ -109,6 +110,7 @@ export function tokenize(text: string, helpers: ReadonlySet<string> | undefined)
   let index = 0;
   try {
     for (let kind = scanner.scan(); kind !== Kind.EndOfFileToken; kind = scanner.scan(), index++) {
+      spendWork();
       if ((kind === Kind.SlashToken || kind === Kind.SlashEqualsToken) && !(TOKEN_CLASS[previous]! & ENDS_OPERAND)) kind = scanner.reScanSlashToken();
       else if (kind === Kind.CloseBraceToken && open.length > 0 && isTemplateOpener(kinds[open[open.length - 1]!]!)) kind = scanner.reScanTemplateToken(false);
       kinds[index] = kind;

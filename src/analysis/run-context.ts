@@ -1,0 +1,61 @@
+// The state of the one analysis that is running: its source file and its deadline. The analysis is
+// synchronous and single-threaded, so one run is active at a time (per thread), and the helpers
+// deep in the recognisers read both from here instead of threading them through every call.
+import ts from 'typescript';
+
+/** Thrown when an analysis runs past its time budget; `analyzeSource` turns it into a notice. */
+export class TimeBudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`Analysis stopped after ${budgetMs} ms; the file was not fully checked.`);
+  }
+}
+
+/** How many units of work pass between two looks at the clock (a power of two, minus one, as a mask). */
+const CLOCK_CHECK_MASK = 1023;
+
+let deadline = Infinity;
+let budgetMs = Infinity;
+let work = 0;
+let currentSourceFile: ts.SourceFile | undefined;
+
+/**
+ * Runs one analysis with a deadline (`budget` ms from now) and, if given, the source file that
+ * `nodeText` reads. Nested runs (a host calling the core from inside a run) keep the outer state.
+ */
+export function withinRun<T>(budget: number, sourceFile: ts.SourceFile | undefined, run: () => T): T {
+  const outer = { deadline, budgetMs, currentSourceFile };
+  budgetMs = budget;
+  deadline = Number.isFinite(budget) ? performance.now() + budget : Infinity;
+  currentSourceFile = sourceFile;
+  try {
+    return run();
+  } finally {
+    ({ deadline, budgetMs, currentSourceFile } = outer);
+  }
+}
+
+/** Sets the source file `nodeText` reads, once the run has parsed it. */
+export function setRunSourceFile(sourceFile: ts.SourceFile): void {
+  currentSourceFile = sourceFile;
+}
+
+/** Counts one unit of work (a node visited, a token read); now and then, checks the deadline. */
+export function spendWork(): void {
+  if ((++work & CLOCK_CHECK_MASK) !== 0) return;
+  if (performance.now() > deadline) throw new TimeBudgetExceeded(budgetMs);
+}
+
+/**
+ * The source text of a node. `node.getText()` without a source file walks up every parent to find
+ * it, which costs the nesting depth on every call; this reads the run's source file instead.
+ */
+export function nodeText(node: ts.Node): string {
+  const sourceFile = currentSourceFile;
+  if (!sourceFile) return node.getText();
+  return sourceFile.text.slice(node.getStart(sourceFile), node.end);
+}
+
+/** The text of a node that may be absent, or `fallback`. */
+export function textOr(node: ts.Node | undefined, fallback = ''): string {
+  return node ? nodeText(node) : fallback;
+}

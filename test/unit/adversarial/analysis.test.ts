@@ -1,0 +1,113 @@
+// The analysis core against generated worst cases (see pathological-inputs.ts): every input gives a
+// result or a notice, never an exception; the analysis stays within 10x the parse of the same text and
+// the pre-check within one parse (ratios measured in this run); the pre-check hides nothing; a worker
+// thread, with its other stack size, answers the same; the time budget stops a run and says so.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import ts from 'typescript';
+import { analyzeSource, mayContainRetry, PARSE_OPTIONS } from '../../../src/analysis';
+import type { AnalysisResult } from '../../../src/analysis';
+import { repoRoot } from '../repo-root';
+import { pathologicalInputs } from './pathological-inputs';
+import { fastestOfEach } from './timing';
+
+/** The issue's bound, generous so that it holds on a busy machine; the typical ratio is 1-5. */
+const MAX_ANALYSIS_TO_PARSE = 10;
+/** The pre-check must cost no more than a parse; the margin is for timer noise on small inputs. */
+const MAX_PRE_CHECK_TO_PARSE = 1.25;
+const RUNS = 5;
+/** Limits that leave only the analysis's own cost: no size limit, no time budget. */
+const UNLIMITED = { maxFileSizeBytes: 64 * 1024 * 1024, timeBudgetMs: Infinity };
+
+function parse(text: string): ts.SourceFile | undefined {
+  try {
+    return ts.createSourceFile('input.ts', text, PARSE_OPTIONS, false, ts.ScriptKind.TS);
+  } catch {
+    return undefined; // deeper than TypeScript's parser manages on this thread's stack
+  }
+}
+
+function summary(result: AnalysisResult): string {
+  return JSON.stringify({ findings: result.findings.map((finding) => [finding.ruleId, finding.range.start.line, finding.message]), skipped: result.skipped });
+}
+
+describe('adversarial inputs: the analysis core', function () {
+  this.timeout(240_000);
+  const inputs = pathologicalInputs();
+
+  for (const input of inputs) {
+    describe(input.name, () => {
+      it('gives a result or a notice, the same with and without the pre-check, within 10x the parse', () => {
+        const withPreCheck = analyzeSource(input.text, 'input.ts', UNLIMITED);
+        const withoutPreCheck = analyzeSource(input.text, 'input.ts', { ...UNLIMITED, preCheck: false });
+        assert.ok(Array.isArray(withPreCheck.findings));
+        assert.equal(summary(withPreCheck), summary(withoutPreCheck), 'the pre-check changed the result');
+        if (!parse(input.text)) {
+          assert.match(withoutPreCheck.skipped ?? '', /nested too deeply/, 'what the parser cannot read is a notice');
+          return;
+        }
+        assert.equal(withoutPreCheck.skipped, undefined, 'parsed, so analysed');
+        const [parseMs, analysisMs] = fastestOfEach(RUNS, () => parse(input.text), () => analyzeSource(input.text, 'input.ts', { ...UNLIMITED, preCheck: false }));
+        const ratio = analysisMs! / parseMs!;
+        assert.ok(ratio <= MAX_ANALYSIS_TO_PARSE, `analysis ${analysisMs!.toFixed(1)} ms is ${ratio.toFixed(1)}x the parse (${parseMs!.toFixed(1)} ms)`);
+      });
+
+      it('pre-checks within the cost of a parse', () => {
+        const [parseMs, preCheckMs] = fastestOfEach(RUNS, () => parse(input.text), () => mayContainRetry(input.text, 'input.ts'));
+        const ratio = preCheckMs! / parseMs!;
+        assert.ok(ratio <= MAX_PRE_CHECK_TO_PARSE, `pre-check ${preCheckMs!.toFixed(1)} ms is ${ratio.toFixed(2)}x the parse (${parseMs!.toFixed(1)} ms)`);
+      });
+    });
+  }
+
+  it('answers the same in a worker thread as on the main thread', async () => {
+    const api = path.join(repoRoot(), 'dist', 'api.js');
+    const texts = inputs.map((input) => input.text);
+    const source = `const { parentPort, workerData } = require('node:worker_threads');
+      const { analyzeSource } = require(workerData.api);
+      parentPort.postMessage(workerData.texts.map((text) => analyzeSource(text, 'input.ts', workerData.options)));`;
+    const inWorker = await new Promise<AnalysisResult[]>((resolve, reject) => {
+      const worker = new Worker(source, { eval: true, workerData: { api, texts, options: { ...UNLIMITED, timeBudgetMs: 600_000 } } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    inputs.forEach((input, i) => {
+      const onMainThread = analyzeSource(input.text, 'input.ts', UNLIMITED);
+      // TypeScript's parser recurses; a worker's larger stack parses deeper. Everything our code does is iterative.
+      if (!parse(input.text)) assert.match(onMainThread.skipped ?? '', /nested too deeply/, input.name);
+      else assert.equal(summary(inWorker[i]!), summary(onMainThread), input.name);
+    });
+  });
+});
+
+describe('adversarial inputs: the time budget and bad options', () => {
+  const dense = pathologicalInputs().find((input) => input.name.startsWith('5,000 retry loops'))!.text;
+
+  it('stops a run past its budget with a notice, and finishes it with a larger one', () => {
+    const stopped = analyzeSource(dense, 'dense.ts', { maxFileSizeBytes: 64 * 1024 * 1024, timeBudgetMs: 1 });
+    assert.equal(stopped.skipReason, 'time-budget');
+    assert.match(stopped.skipped ?? '', /^Analysis stopped after 1 ms; the file was not fully checked\.$/);
+    assert.deepEqual(stopped.findings, []);
+    const finished = analyzeSource(dense, 'dense.ts', { maxFileSizeBytes: 64 * 1024 * 1024, timeBudgetMs: 600_000 });
+    assert.equal(finished.skipped, undefined);
+    assert.equal(finished.findings.filter((finding) => finding.ruleId === 'retry-without-jitter').length, 5000);
+  });
+
+  it('keeps the size limit when maxFileSizeBytes is NaN or negative', () => {
+    const big = `${'// padding\n'.repeat(120_000)}export const x = 1;\n`;
+    for (const maxFileSizeBytes of [Number.NaN, -1, 0]) {
+      assert.equal(analyzeSource(big, 'big.ts', { maxFileSizeBytes }).skipReason, 'too-large', String(maxFileSizeBytes));
+    }
+  });
+
+  it('answers non-string sources with a notice instead of throwing', () => {
+    for (const value of [undefined, null, 42, { text: 'x' }]) {
+      const result = analyzeSource(value as unknown as string, 'x.ts');
+      assert.deepEqual(result.findings, []);
+      assert.equal(result.skipReason, 'failed');
+      assert.match(result.skipped ?? '', /must be a string/);
+      assert.equal(mayContainRetry(value as unknown as string, 'x.ts'), false);
+    }
+  });
+});

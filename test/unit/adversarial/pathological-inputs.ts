@@ -1,0 +1,61 @@
+// Generated source texts that push the analysis to its worst cases: deep nesting of every construct that
+// nests, long chains, self-references, many tiny functions. Each is code TypeScript's parser accepts
+// (or rejects with an error, never silently), so any slowness is the analysis's own. Inputs are at
+// least some tens of kilobytes, so that their parse time is long enough to compare against.
+
+export interface PathologicalInput {
+  name: string;
+  text: string;
+}
+
+const repeat = (count: number, make: (i: number) => string): string => Array.from({ length: count }, (_, i) => make(i)).join('');
+
+/** `depth` levels of `open` … `close` around `body`. */
+function nested(depth: number, open: string, close: string, body: string): string {
+  return `${open.repeat(depth)}${body}${close.repeat(depth)}`;
+}
+
+/** 5,000 assignments: the body that gives each enclosing loop something to rescan. */
+const ASSIGNMENTS = repeat(5000, (i) => `x${i % 50} = y + ${i};\n`);
+
+/**
+ * Depths beyond what TypeScript's parser manages on a main thread's stack (it recurses; about 500
+ * nested calls of arrow functions, 800 parentheses, 1,500 loops) are in the list too: the outcome
+ * there is a notice, and the same on every thread.
+ */
+export function pathologicalInputs(): PathologicalInput[] {
+  return [
+    { name: '400 nested while (true) { try { … } catch {} } around 5,000 assignments',
+      text: `async function f() {\n${nested(400, 'while (true) { try {\n', '} catch (e) { await sleep(1000); } }\n', ASSIGNMENTS)}}\n` },
+    { name: '300 nested for loops with a retry catch, 10 times',
+      text: repeat(10, () => nested(300, 'for (let attempt = 0; ; attempt++) { try { await fetch(u); break; } catch (e) {\n', '} }\n', 'retry();\n')) },
+    { name: '2,000 nested for loops (deeper than the parser manages)',
+      text: nested(2000, 'for (let attempt = 0; ; attempt++) { try { await fetch(u); break; } catch (e) {\n', '} }\n', 'retry();') },
+    { name: '1,000 nested do … while (failed)',
+      text: nested(1000, 'do { const res = await fetch(u);\n', '} while (!res.ok);\n', 'x = 1;') },
+    { name: '1,000 nested if (error), 5 times',
+      text: repeat(5, () => nested(1000, 'if (error) { retry();\n', '}\n', 'x = 1;\n')) },
+    { name: '500 nested functions calling themselves on failure, 5 times',
+      text: repeat(5, (k) => repeat(500, (i) => `function f${k}_${i}() { try { f${k}_${i}(); } catch (e) { setTimeout(f${k}_${i}, 1000);\n`) + '}}\n'.repeat(500)) },
+    { name: '300 nested arrow functions with .catch, 20 times',
+      text: repeat(20, (k) => `const g${k} = ${nested(300, '() => fetch(u).catch(() => ', ')', `g${k}()`)};\n`) },
+    { name: '300 nested parentheses and arrays, 100 times',
+      text: repeat(100, (k) => `const v${k} = ${nested(300, '([', '])', 'retry')};\n`) },
+    { name: '300 nested object literals, 20 times',
+      text: repeat(20, (k) => `const o${k} = ${nested(300, '{ retry: { retries: Infinity, a: ', '} }', '1')};\n`) },
+    { name: '400 nested template literals, 50 times',
+      text: repeat(50, (k) => `const t${k} = ${nested(400, '`${', '}`', 'retry')};\n`) },
+    { name: '1 MB self-reference `const f = () => f+f+…`',
+      text: `const f = () => f${'+f'.repeat(500_000)};\n` },
+    { name: '3,000 operands `a + a + …` in a retry, 20 times',
+      text: repeat(20, () => `while (true) { try { x = a${' + a'.repeat(3000)}; break; } catch (e) { retry(); } }\n`) },
+    { name: '1,000 .then().catch() pairs that call back',
+      text: `function load() { return fetch(u)${'.then((r) => r.json()).catch(() => load())'.repeat(1000)}; }\n` },
+    { name: '100,000 tiny functions',
+      text: repeat(100_000, (i) => `function f${i}() { return ${i}; }\n`) },
+    { name: '5,000 retry loops in a row',
+      text: repeat(5000, (i) => `for (let a${i} = 0; a${i} < 3; a${i}++) { try { await post(u); break; } catch (e) { await sleep(1000); } }\n`) },
+    { name: '1,000 loops without blocks, 20 times',
+      text: repeat(20, () => `${'while (failed) '.repeat(1000)}retry();\n`) },
+  ];
+}

@@ -1,0 +1,16 @@
+// Timing for the adversarial tests: ratios of two costs measured in the same run, never a wall-clock
+// limit. Each cost is the fastest of several interleaved runs, which filters out the moments when a
+// busy machine gives the test no CPU at all.
+
+/** The fastest of `runs` calls of each function, in milliseconds, interleaved so both see the same machine. */
+export function fastestOfEach(runs: number, ...functions: (() => unknown)[]): number[] {
+  const best = functions.map(() => Infinity);
+  for (let run = 0; run < runs; run++) {
+    functions.forEach((fn, i) => {
+      const start = process.hrtime.bigint();
+      fn();
+      best[i] = Math.min(best[i]!, Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return best;
+}
