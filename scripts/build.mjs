@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NOTICES_FILE, thirdPartyNotices } from './third-party-notices.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
@@ -66,6 +67,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   metafile: true,
   logLevel: 'warning',
+  // The licences of bundled packages ship in full in dist/THIRD_PARTY_NOTICES.txt (see writeNotices),
+  // so the bundles need not repeat their comments.
   legalComments: 'none',
 };
 
@@ -110,9 +113,12 @@ const builds = [...shipped, ...(withTests ? testBuilds() : [])].filter((b) =>
   Object.values(Array.isArray(b.entryPoints) ? b.entryPoints : b.entryPoints).every((file) => existsSync(path.join(root, file))),
 );
 
-function reportSizes(results) {
-  const outputs = {};
-  for (const { metafile } of results) Object.assign(outputs, metafile.outputs);
+/** Every output of every build, as esbuild's metafile describes them (with the inputs each one holds). */
+function allOutputs(results) {
+  return Object.assign({}, ...results.map(({ metafile }) => metafile.outputs));
+}
+
+function reportSizes(outputs) {
   // The metafile stays out of dist/, which ships as it is.
   mkdirSync(path.join(root, 'out'), { recursive: true });
   writeFileSync(path.join(root, 'out', 'bundle-meta.json'), JSON.stringify({ outputs }, null, 2));
@@ -120,6 +126,16 @@ function reportSizes(results) {
     .filter(([file]) => file.startsWith('dist/') && file.endsWith('.js'))
     .map(([file, { bytes }]) => `  ${file.padEnd(34)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);
   console.log(`bundle sizes (${production ? 'production' : 'development'}), details in out/bundle-meta.json:\n${rows.join('\n')}`);
+}
+
+/** The third-party notices of every package in the bundles; a bundled package without a licence text fails the build. */
+function writeNotices(outputs) {
+  try {
+    writeFileSync(path.join(root, NOTICES_FILE), thirdPartyNotices(outputs, root));
+  } catch (error) {
+    console.error(`build failed: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 if (watch) {
@@ -132,6 +148,7 @@ if (watch) {
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   // Likewise for compiled tests: a deleted test must not keep running from a stale copy.
   if (withTests) rmSync(path.join(root, 'out', 'test'), { recursive: true, force: true });
-  const results = await Promise.all(builds.map((build) => esbuild.build(build)));
-  reportSizes(results);
+  const outputs = allOutputs(await Promise.all(builds.map((build) => esbuild.build(build))));
+  reportSizes(outputs);
+  writeNotices(outputs);
 }

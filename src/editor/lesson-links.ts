@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import { loadLesson, sectionTitle, type Lesson, type RuleSection } from '../lesson/content';
+import { readLessonLink } from '../lesson-link';
 import type { RuleId } from '../analysis/types';
 
 /** `command:integrationCoach.openLesson?["<sectionId>"]`: opens the lesson panel at the section. */
@@ -17,16 +18,16 @@ export function lessonProtocolUri(extensionId: string, sectionId: string): vscod
   return vscode.Uri.parse(`${vscode.env.uriScheme}://${extensionId}/lesson?section=${encodeURIComponent(sectionId)}`);
 }
 
-/** Opens the lesson for `…/lesson?section=<id>`; anything else is logged and ignored. */
+/**
+ * Opens the lesson for `…/lesson?section=<id>`; anything else is ignored. What is ignored is logged
+ * quoted, since anyone who can open a URI chooses its text.
+ */
 export function registerLessonUriHandler(log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.window.registerUriHandler({
     handleUri(uri: vscode.Uri) {
-      if (uri.path !== '/lesson') {
-        log.warn(`Ignoring a link to an unknown path: ${uri.toString(true)}`);
-        return;
-      }
-      const section = new URLSearchParams(uri.query).get('section') ?? undefined;
-      void vscode.commands.executeCommand(Commands.openLesson, section);
+      const request = readLessonLink(uri.path, uri.query);
+      if (request.warning !== undefined) log.warn(request.warning);
+      if (request.open) void vscode.commands.executeCommand(Commands.openLesson, request.sectionId);
     },
   });
 }
