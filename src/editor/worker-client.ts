@@ -78,6 +78,7 @@ export class AnalysisWorkerClient {
         if (this.stopped.shouldSkip(identityOf(item), item.text)) job.results[index] = skippedAsStoppedTwice();
         else job.todo.push(index);
       });
+      if (job.todo.length === 0) return resolve(job.results);
       this.dropSuperseded(items);
       this.queue.push(job);
       this.sendNext();
@@ -108,7 +109,7 @@ export class AnalysisWorkerClient {
     this.armTimer();
   }
 
-  /** Resolves the requests at the front that have every result (answered, stopped, or skipped without sending). */
+  /** Resolves the requests at the front that have every result (answered, or stopped in a failure). */
   private settleFinished(): void {
     while (!this.inWorker && this.queue[0] && this.queue[0].next === this.queue[0].todo.length) {
       const job = this.queue.shift()!;
