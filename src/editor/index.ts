@@ -9,7 +9,7 @@ import { LessonText, lessonProtocolUri, registerLessonUriHandler } from './lesso
 import { LiveDiagnostics, type LiveStats } from './live-diagnostics';
 import { openSample } from './sample';
 import { SECTION, SettingsReader } from './settings';
-import { FindingsStatusItem } from './status-bar';
+import { AnalysisNote, type AnalysisNoteState, FindingsStatusItem } from './status-bar';
 import { LANGUAGE_EXTENSIONS } from './text-helpers';
 import { AnalysisWorkerClient, type WorkerStats } from './worker-client';
 import { WorkspaceScanner, type ScanSummary, type ScanTestHooks } from './workspace-scan';
@@ -31,17 +31,24 @@ export interface EditorApi {
   /** Stops the worker as a crash would; the next analysis restarts it. */
   simulateWorkerCrash(): void;
   statusBar(): { text: string; count: number };
+  /** The status bar note on incomplete analysis (hidden unless it applies). */
+  analysisNote(): AnalysisNoteState;
   /** The `<uriScheme>://<extension id>/lesson?section=<id>` link the URI handler serves. */
   lessonProtocolLink(sectionId: string): string;
 }
+
+/** Opens the output channel (the analysis note's click). Not in the palette, so not contributed. */
+const SHOW_OUTPUT_COMMAND = 'integrationCoach.showOutput';
 
 export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
   const { context, log } = deps;
   const properties = (context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } }).contributes.configuration.properties;
   const settings = new SettingsReader(properties, log);
-  const worker = new AnalysisWorkerClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath, log);
+  const note = new AnalysisNote(SHOW_OUTPUT_COMMAND);
+  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath;
+  const worker = new AnalysisWorkerClient(workerPath, log, { onPaused: (message) => note.notePaused(message) });
   const lesson = new LessonText(context.extensionUri.fsPath, log);
-  const live = new LiveDiagnostics(worker, settings, log, (uri) => scanner.dropFile(uri));
+  const live = new LiveDiagnostics(worker, settings, log, note, (uri) => scanner.dropFile(uri));
   const scanner = new WorkspaceScanner(worker, settings, log, (uri) => live.collection.has(uri));
   const status = new FindingsStatusItem([live.collection, scanner.collection]);
   const selector = Object.keys(LANGUAGE_EXTENSIONS).map((language) => ({ language }));
@@ -51,6 +58,8 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     live,
     scanner,
     status,
+    note,
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
     vscode.languages.registerHoverProvider(selector, new LessonHoverProvider(lesson)),
     vscode.languages.registerCodeActionsProvider(selector, new RuleCodeActionProvider(live, lesson), RuleCodeActionProvider.metadata),
     registerLessonUriHandler(log),
@@ -75,6 +84,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     analysedVersion: (uri) => live.analysedVersion(uri),
     simulateWorkerCrash: () => worker.simulateCrash(),
     statusBar: () => ({ text: status.text, count: status.count }),
+    analysisNote: () => note.state(),
     lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),
   };
 }

@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import type { Finding } from '../analysis/types';
 import { toDiagnostics } from './diagnostics';
 import { LatestRequests } from './latest-requests';
+import type { EditorAnalysisResult } from './protocol';
 import { analyzeOptionsOf, type EditorSettings, type SettingsReader } from './settings';
+import type { AnalysisNote } from './status-bar';
 import { analysisFileName, LANGUAGE_EXTENSIONS } from './text-helpers';
-import type { AnalysisWorkerClient } from './worker-client';
+import { AnalysisPausedError, type AnalysisWorkerClient } from './worker-client';
 
 /** Documents of these schemes are views of other things (diffs, output), not the user's code. */
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'debug', 'walkThroughSnippet']);
@@ -39,6 +41,8 @@ export class LiveDiagnostics implements vscode.Disposable {
     private readonly worker: AnalysisWorkerClient,
     private readonly settings: SettingsReader,
     private readonly log: vscode.LogOutputChannel,
+    /** Shows, while it applies, that an open document was not fully analysed. */
+    private readonly note: AnalysisNote,
     /** Told after a document's diagnostics are published (the workspace scan drops its older copy). */
     private readonly onPublished: (uri: vscode.Uri) => void,
   ) {}
@@ -92,7 +96,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => void this.analyseNow(event.document), settings.debounceMs));
   }
 
-  private async analyseNow(document: vscode.TextDocument, isRetry = false): Promise<void> {
+  private async analyseNow(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -104,20 +108,20 @@ export class LiveDiagnostics implements vscode.Disposable {
     const version = document.version;
     const ticket = this.latest.start(key);
     const sentAt = performance.now();
-    let findings: Finding[];
+    let result: EditorAnalysisResult;
     try {
-      const [result] = await this.worker.analyze([{ fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key }], analyzeOptionsOf(settings));
-      findings = result!.findings;
-      this.noteSkipped(key, result!.skipped);
+      const item = { fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key };
+      result = (await this.worker.analyze([item], analyzeOptionsOf(settings)))[0]!;
     } catch (error) {
-      // The worker client has logged the crash; one retry on the restarted worker is enough.
-      if (!isRetry && !document.isClosed) return this.analyseNow(document, true);
-      this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      // No retry here: the worker client re-sends whatever a failure interrupted, and stops only the file
+      // that hung. A rejection means analysis is paused (the client said so once) or is shutting down.
+      if (!(error instanceof AnalysisPausedError)) this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
     const currentVersion = document.isClosed ? undefined : document.version;
     if (!this.latest.accept(key, ticket, version, currentVersion)) return;
-    this.publish(document.uri, { version, findings }, settings);
+    this.noteSkipped(document.uri, result.skipped);
+    this.publish(document.uri, { version, findings: result.findings }, settings);
     this.recordLatency(performance.now() - sentAt);
   }
 
@@ -135,6 +139,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.latest.forget(key);
     this.analysed.delete(key);
     this.skippedReasons.delete(key);
+    this.note.clearDocument(uri);
     this.collection.delete(uri);
   }
 
@@ -144,11 +149,20 @@ export class LiveDiagnostics implements vscode.Disposable {
     return !exclude.some((glob) => matchesGlob(document, glob));
   }
 
-  /** Says once per document and reason why a document was not analysed (too large, binary). */
-  private noteSkipped(key: string, reason: string | undefined): void {
-    if (reason && this.skippedReasons.get(key) !== reason) this.log.info(`Not analysed: ${key}: ${reason}`);
-    if (reason) this.skippedReasons.set(key, reason);
-    else this.skippedReasons.delete(key);
+  /**
+   * Says why a document was not (fully) analysed: the time budget ran out, the worker was stopped on it,
+   * it is too large or binary. One output line per document and reason; the status bar note while it lasts.
+   */
+  private noteSkipped(uri: vscode.Uri, reason: string | undefined): void {
+    const key = uri.toString();
+    if (!reason) {
+      this.skippedReasons.delete(key);
+      this.note.clearDocument(uri);
+      return;
+    }
+    if (this.skippedReasons.get(key) !== reason) this.log.info(`Not fully analysed: ${uri.toString(true)}: ${reason}`);
+    this.skippedReasons.set(key, reason);
+    this.note.noteDocument(uri, reason);
   }
 
   private recordLatency(ms: number): void {

@@ -1,5 +1,5 @@
 // The messages between the extension host and the analysis worker. Plain data only (structured clone).
-import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
+import type { AnalysisResult, AnalyzeOptions, SkipReason } from '../analysis/types';
 
 /** One text to analyse. `fileName` only picks the script kind (.ts, .tsx, .js, .jsx). */
 export interface AnalysisItem {
@@ -9,10 +9,40 @@ export interface AnalysisItem {
   key?: string;
 }
 
+/** The options of one request. The budget is required: the client derives its timeouts from it. */
+export type WorkerAnalyzeOptions = AnalyzeOptions & { timeBudgetMs: number };
+
 export interface AnalyzeRequest {
   id: number;
   items: AnalysisItem[];
-  options: AnalyzeOptions;
+  options: WorkerAnalyzeOptions;
 }
 
-export type AnalyzeReply = { id: number; results: AnalysisResult[] } | { id: number; error: string };
+/**
+ * The worker answers each item as soon as it is analysed, in the request's order, so the client knows
+ * which item the worker is on when it stops answering: that one is stopped, the others are sent again.
+ */
+export interface ItemReply {
+  id: number;
+  result: AnalysisResult;
+}
+
+/** Sent once the worker has loaded TypeScript: the first item's timeout starts then, not at the start. */
+export interface ReadyReply {
+  ready: true;
+}
+
+export type WorkerReply = ItemReply | ReadyReply;
+
+/**
+ * Why the editor's side has no (or no complete) result, beyond the core's reasons:
+ * `timed-out`: the worker was stopped on this file (it ran past its timeout);
+ * `worker-crashed`: the worker died while on this file;
+ * `stopped-twice`: this content stopped the worker twice, so it is not sent again until it changes;
+ * `superseded`: a newer request for the same document replaced this one before it was sent.
+ */
+export type EditorSkipReason = SkipReason | 'timed-out' | 'worker-crashed' | 'stopped-twice' | 'superseded';
+
+export interface EditorAnalysisResult extends Omit<AnalysisResult, 'skipReason'> {
+  skipReason?: EditorSkipReason;
+}

@@ -4,7 +4,8 @@
 // per setting per session, naming the setting, and the default is used instead.
 import type { ValidateFunction } from 'ajv/dist/2020';
 import * as vscode from 'vscode';
-import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
+import type { RuleId, Severity } from '../analysis/types';
+import type { WorkerAnalyzeOptions } from './protocol';
 
 export const SECTION = 'integrationCoach';
 
@@ -15,11 +16,13 @@ export interface EditorSettings {
   idempotencyHeaders: string[];
   retryHelpers: string[];
   maxFileSizeKb: number;
+  /** How long one file's analysis may run before it stops with a notice (milliseconds). */
+  timeBudgetMs: number;
   exclude: string[];
 }
 
 type SettingName = keyof EditorSettings;
-const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'exclude'];
+const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'timeBudgetMs', 'exclude'];
 
 interface PropertySchema {
   default?: unknown;
@@ -107,10 +110,11 @@ export class SettingsReader {
 }
 
 /** The options the analysis core takes. Rule severities stay on the editor's side (see diagnostics.ts). */
-export function analyzeOptionsOf(settings: EditorSettings): AnalyzeOptions {
+export function analyzeOptionsOf(settings: EditorSettings): WorkerAnalyzeOptions {
   return {
     idempotencyHeaders: settings.idempotencyHeaders,
     retryHelpers: settings.retryHelpers,
     maxFileSizeBytes: settings.maxFileSizeKb * 1024,
+    timeBudgetMs: settings.timeBudgetMs,
   };
 }
