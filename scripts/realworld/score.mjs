@@ -1,0 +1,69 @@
+// Scores the rules on the real-code set: per set and per rule, the share of labelled problems found
+// (recall) and the share of findings that match no labelled problem (false). See test/realworld/README.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { importFromRoot, materializedPath, options, readReferences } from './references.mjs';
+
+const RULES = ['unbounded-retry', 'retry-without-jitter', 'missing-idempotency-key', 'unstable-idempotency-key'];
+/** How far from a construct's anchor line a finding may sit when it falls outside the span. */
+const ANCHOR_SLACK = 2;
+
+const { out, verbose } = options();
+const { analyzeSource } = await importFromRoot('dist/api.js');
+
+const tallies = new Map();
+const tally = (set, rule) => {
+  const key = `${set}\t${rule}`;
+  if (!tallies.has(key)) tallies.set(key, { found: 0, labelled: 0, findings: 0, falseFindings: 0 });
+  return tallies.get(key);
+};
+const details = [];
+let files = 0;
+
+for (const reference of readReferences()) {
+  const file = materializedPath(out, reference);
+  if (!existsSync(file)) continue;
+  files++;
+  const result = analyzeSource(readFileSync(file, 'utf8'), reference.path, { timeBudgetMs: 10_000 });
+  const findings = result.findings.map((finding) => ({ rule: finding.ruleId, line: finding.range.start.line + 1, message: finding.message }));
+  if (result.skipped) details.push(`SKIPPED ${reference.repo}/${reference.path}: ${result.skipped}`);
+  for (const construct of reference.constructs) {
+    for (const rule of problemRules(construct)) {
+      for (const set of [reference.set, 'all']) tally(set, rule).labelled++;
+      const hit = findings.some((finding) => finding.rule === rule && matches(finding, construct));
+      if (hit) for (const set of [reference.set, 'all']) tally(set, rule).found++;
+      else details.push(`MISS  ${rule} ${reference.repo}/${reference.path}:${construct.line} (${construct.why})`);
+    }
+  }
+  for (const finding of findings) {
+    const right = reference.constructs.some((construct) => problemRules(construct).includes(finding.rule) && matches(finding, construct));
+    for (const set of [reference.set, 'all']) {
+      tally(set, finding.rule).findings++;
+      if (!right) tally(set, finding.rule).falseFindings++;
+    }
+    if (!right) details.push(`FALSE ${finding.rule} ${reference.repo}/${reference.path}:${finding.line} ${finding.message.slice(0, 140)}`);
+  }
+}
+
+function problemRules(construct) {
+  return construct.rule === 'none' ? [] : [construct.rule, ...(construct.also ?? [])];
+}
+
+function matches(finding, construct) {
+  const [first, last] = construct.span ?? [construct.line, construct.line];
+  return (finding.line >= first && finding.line <= last) || Math.abs(finding.line - construct.line) <= ANCHOR_SLACK;
+}
+
+const percent = (part, whole) => (whole === 0 ? '   –' : `${((100 * part) / whole).toFixed(0).padStart(3)}%`);
+console.log(`${files} files scored (of ${readReferences().length} referenced)\n`);
+console.log('set  rule                       recall           false findings');
+for (const set of [...new Set(readReferences().map((reference) => reference.set))].sort().concat('all')) {
+  const total = { found: 0, labelled: 0, findings: 0, falseFindings: 0 };
+  for (const rule of RULES) {
+    const t = tallies.get(`${set}\t${rule}`);
+    if (!t) continue;
+    for (const key of Object.keys(total)) total[key] += t[key];
+    console.log(`${set.padEnd(4)} ${rule.padEnd(26)} ${percent(t.found, t.labelled)} ${`${t.found}/${t.labelled}`.padEnd(9)}   ${percent(t.falseFindings, t.findings)} ${t.falseFindings}/${t.findings}`);
+  }
+  console.log(`${set.padEnd(4)} ${'(all rules)'.padEnd(26)} ${percent(total.found, total.labelled)} ${`${total.found}/${total.labelled}`.padEnd(9)}   ${percent(total.falseFindings, total.findings)} ${total.falseFindings}/${total.findings}\n`);
+}
+if (verbose) console.log(details.sort().join('\n'));
