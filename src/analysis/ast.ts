@@ -237,7 +237,7 @@ export function walkTree<S>(root: ts.Node, state: S, visit: (node: ts.Node, stat
  * N times its size; with it, at most this many times (plus one). A real retry loop sits inside a
  * per-item loop or a polling loop at most, and a recursive retry inside one or two callbacks.
  */
-export const MAX_CONSTRUCT_NESTING = 3;
+export const MAX_CONSTRUCT_NESTING = 2;
 
 /** The nodes (in source order) that sit inside at most MAX_CONSTRUCT_NESTING others of the list. */
 export function withinNestingLimit<T extends ts.Node>(nodes: readonly T[]): T[] {

@@ -21,8 +21,9 @@ const MAX_RETURN_TYPE_TOKENS = 256;
 /** Whether some function refers to one of the names it may be called by, inside its body. */
 export function hasSelfReference(tokens: Tokens): boolean {
   const { kinds } = tokens;
-  // The last tokens of the function bodies around the current token: each body is read whole, so
-  // deeper nesting than MAX_CONSTRUCT_NESTING answers "maybe" rather than reading N bodies N times.
+  // The last tokens of the named function bodies around the current token: each body is read whole,
+  // so deeper nesting than the core reads (MAX_CONSTRUCT_NESTING) answers "maybe" rather than reading
+  // N bodies N times.
   const openBodies: number[] = [];
   for (let i = 0; i < tokens.count; i++) {
     spendWork();
@@ -38,12 +39,12 @@ export function hasSelfReference(tokens: Tokens): boolean {
       body = arrowBody(tokens, i);
     } else continue;
     if (!body || isFunctionType(tokens, parameters)) continue;
-    while (openBodies.length > 0 && openBodies[openBodies.length - 1]! < i) openBodies.pop();
-    if (openBodies.length >= MAX_CONSTRUCT_NESTING) return true;
-    openBodies.push(body.last);
     const { names, method } = namesBefore(tokens, parameters, !body.arrow);
     if (names === 'unknown') return true;
     if (names.length === 0) continue;
+    while (openBodies.length > 0 && openBodies[openBodies.length - 1]! < i) openBodies.pop();
+    if (openBodies.length > MAX_CONSTRUCT_NESTING) return true;
+    openBodies.push(body.last);
     if (refersOnFailurePath(tokens, names, method, body)) return true;
     // A default value that calls the function counts too, as in source-index.ts (`(cb = () => connect()) =>`).
     if (kind === Kind.OpenParenToken && hasDefaultValue(tokens, parameters) && refersTo(tokens, names, method, parameters, tokens.partner[parameters]!)) return true;

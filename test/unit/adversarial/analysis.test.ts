@@ -10,13 +10,15 @@ import { analyzeSource, mayContainRetry, PARSE_OPTIONS } from '../../../src/anal
 import type { AnalysisResult } from '../../../src/analysis';
 import { repoRoot } from '../repo-root';
 import { pathologicalInputs } from './pathological-inputs';
-import { fastestOfEach } from './timing';
+import { smallestRatio } from './timing';
 
 /** The issue's bound, generous so that it holds on a busy machine; the typical ratio is 1-5. */
 const MAX_ANALYSIS_TO_PARSE = 10;
 /** The pre-check must cost no more than a parse; the margin is for timer noise on small inputs. */
 const MAX_PRE_CHECK_TO_PARSE = 1.25;
 const RUNS = 5;
+/** Rounds of RUNS measured at most, when a round's ratio is over the bound (a busy moment). */
+const ROUNDS = 3;
 /** Limits that leave only the analysis's own cost: no size limit, no time budget. */
 const UNLIMITED = { maxFileSizeBytes: 64 * 1024 * 1024, timeBudgetMs: Infinity };
 
@@ -48,15 +50,13 @@ describe('adversarial inputs: the analysis core', function () {
           return;
         }
         assert.equal(withoutPreCheck.skipped, undefined, 'parsed, so analysed');
-        const [parseMs, analysisMs] = fastestOfEach(RUNS, () => parse(input.text), () => analyzeSource(input.text, 'input.ts', { ...UNLIMITED, preCheck: false }));
-        const ratio = analysisMs! / parseMs!;
-        assert.ok(ratio <= MAX_ANALYSIS_TO_PARSE, `analysis ${analysisMs!.toFixed(1)} ms is ${ratio.toFixed(1)}x the parse (${parseMs!.toFixed(1)} ms)`);
+        const { ratio, baseMs, measuredMs } = smallestRatio(MAX_ANALYSIS_TO_PARSE, ROUNDS, RUNS, () => parse(input.text), () => analyzeSource(input.text, 'input.ts', { ...UNLIMITED, preCheck: false }));
+        assert.ok(ratio <= MAX_ANALYSIS_TO_PARSE, `analysis ${measuredMs.toFixed(1)} ms is ${ratio.toFixed(1)}x the parse (${baseMs.toFixed(1)} ms)`);
       });
 
       it('pre-checks within the cost of a parse', () => {
-        const [parseMs, preCheckMs] = fastestOfEach(RUNS, () => parse(input.text), () => mayContainRetry(input.text, 'input.ts'));
-        const ratio = preCheckMs! / parseMs!;
-        assert.ok(ratio <= MAX_PRE_CHECK_TO_PARSE, `pre-check ${preCheckMs!.toFixed(1)} ms is ${ratio.toFixed(2)}x the parse (${parseMs!.toFixed(1)} ms)`);
+        const { ratio, baseMs, measuredMs } = smallestRatio(MAX_PRE_CHECK_TO_PARSE, ROUNDS, RUNS, () => parse(input.text), () => mayContainRetry(input.text, 'input.ts'));
+        assert.ok(ratio <= MAX_PRE_CHECK_TO_PARSE, `pre-check ${measuredMs.toFixed(1)} ms is ${ratio.toFixed(2)}x the parse (${baseMs.toFixed(1)} ms)`);
       });
     });
   }

@@ -14,3 +14,16 @@ export function fastestOfEach(runs: number, ...functions: (() => unknown)[]): nu
   }
   return best;
 }
+
+/**
+ * The smallest ratio `costs[1] / costs[0]` seen over up to `rounds` rounds of fastestOfEach, stopping
+ * as soon as it is within `bound`: a slow round on a busy machine is measured again, not believed.
+ */
+export function smallestRatio(bound: number, rounds: number, runs: number, base: () => unknown, measured: () => unknown): { ratio: number; baseMs: number; measuredMs: number } {
+  let best = { ratio: Infinity, baseMs: 0, measuredMs: 0 };
+  for (let round = 0; round < rounds && best.ratio > bound; round++) {
+    const [baseMs, measuredMs] = fastestOfEach(runs, base, measured);
+    if (measuredMs! / baseMs! < best.ratio) best = { ratio: measuredMs! / baseMs!, baseMs: baseMs!, measuredMs: measuredMs! };
+  }
+  return best;
+}

@@ -1,6 +1,7 @@
-// 2,000 mutated inputs from a seeded generator: token deletions, truncations, random bytes,
-// duplicated and swapped slices. None may throw or make the core fail internally, and the whole
-// run must stay within a generous multiple of the clean inputs' cost (no per-input timing).
+// 2,000 small mutated inputs from a seeded generator (token deletions, truncations, random bytes,
+// duplicated and swapped slices), and 40 large ones of 50-500 KB made of many mutated copies. None may
+// throw or make the core fail internally, and each run must stay within a generous multiple of the
+// clean inputs' cost (no per-input timing).
 import assert from 'node:assert/strict';
 import { analyzeSource } from '../../../src/analysis';
 import { jsxSource, quietSource, retryingSource } from './fixtures';
@@ -12,6 +13,11 @@ const MUTATIONS = 2000;
 const GENEROUS_RATIO = 25;
 
 const prng = seededRandom;
+
+/** Large inputs: enough mutated copies of the fixtures to reach a size drawn between 50 and 500 KB. */
+const LARGE_INPUTS = 40;
+const LARGE_MIN_BYTES = 50 * 1024;
+const LARGE_MAX_BYTES = 500 * 1024;
 
 describe('fuzz', () => {
   it(`never throws or fails internally on ${MUTATIONS} mutated inputs`, function () {
@@ -41,5 +47,39 @@ describe('fuzz', () => {
     const ratio = mutatedNs / cleanNs;
     console.log(`      fuzz: ${MUTATIONS} inputs, ${findings} findings, mutated/clean time ${ratio.toFixed(2)}x`);
     assert.ok(ratio < GENEROUS_RATIO, `mutated inputs cost ${ratio.toFixed(1)}x the clean ones`);
+  });
+
+  it(`never throws or fails internally on ${LARGE_INPUTS} mutated inputs of 50-500 KB`, function () {
+    this.timeout(300_000);
+    const fixtures = [retryingSource, quietSource];
+    const spans = fixtures.map((text) => tokenSpans(text));
+    const random = prng(0x5eed5);
+    const options = { maxFileSizeBytes: 2 * LARGE_MAX_BYTES, timeBudgetMs: Infinity };
+    let cleanNs = 0;
+    let mutatedNs = 0;
+    for (let i = 0; i < LARGE_INPUTS; i++) {
+      const target = LARGE_MIN_BYTES + Math.floor(random() * (LARGE_MAX_BYTES - LARGE_MIN_BYTES));
+      const clean: string[] = [];
+      const mutated: string[] = [];
+      for (let size = 0, k = 0; size < target; k++) {
+        const index = k % fixtures.length;
+        clean.push(fixtures[index]!);
+        const copy = mutate(fixtures[index]!, spans[index]!, random);
+        mutated.push(copy);
+        size += copy.length;
+      }
+      const cleanText = clean.join('\n');
+      const input = mutated.join('\n');
+      let start = process.hrtime.bigint();
+      analyzeSource(cleanText, `clean${i}.ts`, options);
+      cleanNs += Number(process.hrtime.bigint() - start);
+      start = process.hrtime.bigint();
+      const result = analyzeSource(input, `large${i}.ts`, options);
+      mutatedNs += Number(process.hrtime.bigint() - start);
+      assert.ok(!result.skipped, `large input #${i} (${input.length} characters) was not analysed: ${result.skipped}`);
+    }
+    const ratio = mutatedNs / cleanNs;
+    console.log(`      fuzz: ${LARGE_INPUTS} inputs of 50-500 KB, mutated/clean time ${ratio.toFixed(2)}x`);
+    assert.ok(ratio < GENEROUS_RATIO, `large mutated inputs cost ${ratio.toFixed(1)}x the clean ones`);
   });
 });
