@@ -109,6 +109,17 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     state.features.random = true;
     return;
   }
+  // The timer a wait helper wraps (`setTimeout(resolve, ms)`) says nothing of its own: what sizes it is its delay.
+  const timer = !object && (name === 'setTimeout' || name === 'setTimeoutPromise') ? waitSite(call) : undefined;
+  if (timer) {
+    if (timer.delay) scanDelay(timer.delay, state);
+    return;
+  }
+  // `new Promise(…)`'s relatives (`Promise.resolve(cb)`) only carry the timer inside them.
+  if (objectPath === 'Promise') {
+    for (const argument of call.arguments) scanDelay(argument, state);
+    return;
+  }
   if (objectPath === 'Math' && name === 'pow') state.features.growing = true;
   if (/retry.?after/i.test(nodeText(call))) state.features.server = true;
   if (PURE_MATH.test(name) || (objectPath === 'Math')) {

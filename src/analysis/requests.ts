@@ -3,7 +3,8 @@
 // superagent-style `.post(url)` chains, and Stripe's create/confirm/capture calls.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, expressionName, findProperty, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName, stringValue, unwrap, valueOfProperty,
+  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
+  stringValue, unwrap, valueOfProperty,
 } from './ast';
 import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
@@ -34,6 +35,8 @@ export interface HttpRequest {
   key?: KeyReference;
   /** Headers or options we cannot see may carry a key. */
   keyMayBeHidden: boolean;
+  /** The options or headers come from the caller (a parameter), where a key may be set out of sight. */
+  optionsFromCaller: boolean;
   /** POST used for a read (GraphQL query, search, token polling, Twirp): repeating it is safe. */
   isRead: boolean;
   /** Set when the request is made through a helper that retries it (`fetchWithRetry(url, { method: 'POST' })`). */
@@ -43,7 +46,7 @@ export interface HttpRequest {
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const BODY_VERBS = new Set(['post', 'put', 'patch']);
 const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|express|hono|koa|r)$/i;
-const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count/i;
+const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b/i;
 
 /** Recognises every request in the file. `clients` are the retried clients, to know their libraries. */
 export function findRequests(index: SourceIndex, clients: readonly RetriedClient[], extraKeyNames: readonly string[]): HttpRequest[] {
@@ -60,7 +63,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
   return requests;
 }
 
-type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'isRead'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
+type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'isRead' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
 const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
@@ -71,7 +74,8 @@ function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNam
   const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
   if (!draft) return undefined;
   const { url, body, configOpaque, ...rest } = draft;
-  return { ...rest, key: undefined, keyMayBeHidden: configOpaque, isRead: isReadRequest(url, body, draft.config, index) };
+  const isRead = isReadRequest(url, body, draft.config, index) || isInsideReader(call);
+  return { ...rest, key: undefined, keyMayBeHidden: configOpaque, optionsFromCaller: optionsFromCaller(draft), isRead };
 }
 
 /** `stripe.charges.create(params, { idempotencyKey })`, `stripe.paymentIntents.confirm(id, params)`. */
@@ -174,6 +178,53 @@ function findValue(object: ts.ObjectLiteralExpression, name: string): ts.Express
   return property ? valueOfProperty(property) : undefined;
 }
 
+/**
+ * Functions named for reading (`queryFees`, `getNearby`, a route's `GET` handler, `searchUsers`): a
+ * POST they send asks a question (a search body, a query language, a price quote), it creates nothing.
+ */
+const READER_FUNCTION = /^(query|get|fetch|search|list|find|lookup|load|read|check|validate|verify|estimate|calculate|compute|preview|count|resolve)(?![a-z])|^(GET|HEAD)$/;
+
+function isInsideReader(call: ts.CallExpression): boolean {
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const name = functionName(fn);
+    if (name) return READER_FUNCTION.test(name) || READER_FUNCTION.test(name.charAt(0).toLowerCase() + name.slice(1));
+  }
+  return false;
+}
+
+/**
+ * Whether the request's options (or their headers) are handed in by the caller: a parameter of an
+ * enclosing function, or a property of one (`axios.post(url, data, options)`, `{ ...init }`,
+ * `headers: opts.headers`). The caller may send a key there, which this file cannot see.
+ */
+function optionsFromCaller(draft: Draft): boolean {
+  const passed = draft.call.arguments[draft.configPosition];
+  const sources: ts.Expression[] = passed && !ts.isObjectLiteralExpression(unwrap(passed)) ? [passed] : [];
+  const config = draft.config;
+  const spreadsOf = (object: ts.ObjectLiteralExpression): ts.Expression[] => object.properties.filter(ts.isSpreadAssignment).map((spread) => spread.expression);
+  if (config) {
+    sources.push(...spreadsOf(config));
+    const headers = findValue(config, 'headers');
+    const inner = headers && unwrap(headers);
+    if (inner && ts.isObjectLiteralExpression(inner)) sources.push(...spreadsOf(inner));
+    else if (headers) sources.push(headers);
+  }
+  return sources.some((source) => isParameterOfEnclosingFunction(rootName(source), draft.call));
+}
+
+function isParameterOfEnclosingFunction(name: string | undefined, node: ts.Node): boolean {
+  if (!name) return false;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (fn.parameters.some((parameter) => bindsName(parameter.name, name))) return true;
+  }
+  return false;
+}
+
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
 /** POST used for reading: GraphQL queries (not mutations), search endpoints, token polling, Twirp. */
 function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | undefined, config: ts.ObjectLiteralExpression | undefined, index: SourceIndex): boolean {
   const bodyText = textOr(body, config ? textOr(findValue(config, 'body')) : '');
@@ -202,7 +253,7 @@ function completeKey(request: HttpRequest, index: SourceIndex, keyNames: Set<str
     hidden ||= found.hidden;
   }
   request.key ??= keyInChain(request.call, keyNames);
-  request.keyMayBeHidden = request.key === undefined && hidden && fileMentionsKeys;
+  request.keyMayBeHidden = request.key === undefined && ((hidden && fileMentionsKeys) || request.optionsFromCaller);
 }
 
 /** A key at the top level of the options (SDK style) or in its `headers`, which may be a literal, `new Headers({…})`, or a const. */

@@ -501,7 +501,8 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   if (/jitter|random/i.test(name)) return 'jittered';
   const local = index.functions.has(name);
   if (!local && /backoff|exponential/i.test(name)) return 'unknown';
-  if (local && name !== 'setTimeout') return classifyDelay(wait.call, index, counters) === 'jittered' ? 'jittered' : classifyDelay(wait.delay, index, counters);
+  // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it unknown).
+  if (local && name !== 'setTimeout') return classifyDelay(wait.call, index, counters);
   if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
   return classifyDelay(wait.delay, index, counters);
 }

@@ -18,7 +18,7 @@ const MAX_ANALYSIS_TO_PARSE = 10;
 const MAX_PRE_CHECK_TO_PARSE = 1.25;
 const RUNS = 5;
 /** Rounds of RUNS measured at most, when a round's ratio is over the bound (a busy moment). */
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** Limits that leave only the analysis's own cost: no size limit, no time budget. */
 const UNLIMITED = { maxFileSizeBytes: 64 * 1024 * 1024, timeBudgetMs: Infinity };
 

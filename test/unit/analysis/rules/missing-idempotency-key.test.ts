@@ -2,6 +2,43 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // A POST sent by a function named for reading asks a question (a fee quote, a search), it creates nothing.
+  `export async function queryFees(addresses, retries = 2) {
+  try {
+    return await axios({ method: 'post', url: '/v1/collection/fee', data: { addresses } });
+  } catch (e) {
+    if (retries > 0) { await sleep(Math.random() * 1000); return queryFees(addresses, retries - 1); }
+    throw e;
+  }
+}`,
+  // A route's GET handler that POSTs a query language to a read API.
+  `export async function GET(request) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch(OVERPASS_URL, { method: 'POST', body: new URLSearchParams({ data: query }) }); }
+    catch { await sleep(Math.random() * 500); }
+  }
+}`,
+  // A model completion creates no resource: repeating it costs tokens, not a duplicate.
+  `async function complete(messages) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch('https://api.example.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ messages }) }); }
+    catch { await sleep(Math.random() * 2 ** attempt * 500); }
+  }
+}`,
+  // A generic helper: the caller hands in the options, where it may set the key.
+  `export async function postWithRetry(url, data, options = {}, retries = 3) {
+  for (let attempt = 1; attempt <= retries; attempt++) {
+    try { return await axios.post(url, data, options); }
+    catch (err) { if (attempt === retries) throw err; await sleep(Math.random() * 1000); }
+  }
+}`,
+  // The caller's headers are spread in.
+  `async function send(path, body, init) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch(path, { method: 'POST', body, headers: { ...init.headers, 'Content-Type': 'application/json' } }); }
+    catch { await sleep(Math.random() * 500); }
+  }
+}`,
   // GET is idempotent.
   `for (let i = 0; i < 3; i++) {
   try { return await fetch(\`/api/orders/\${id}\`); } catch { await sleep(Math.random() * 500); }

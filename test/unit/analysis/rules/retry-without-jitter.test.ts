@@ -2,6 +2,18 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // A local wait helper whose delay comes from an imported policy: out of sight, so no finding.
+  `import { computeBackoffDelayMs } from '../retry/policy';
+async function delayForRetry(attempt, policy) {
+  const backoff = computeBackoffDelayMs(attempt, policy);
+  await new Promise((resolve) => setTimeout(resolve, backoff));
+}
+export async function request(init, policy) {
+  for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+    try { return await fetch(init.url, init); }
+    catch (error) { if (attempt === policy.maxAttempts) throw error; await delayForRetry(attempt, policy); }
+  }
+}`,
   // Full jitter with Math.random.
   `async function getQuote(symbol) {
   for (let attempt = 1; attempt <= 4; attempt++) {
@@ -142,6 +154,18 @@ export const postComment = (body: string) => http('/api/comments', { method: 'PO
 ];
 
 const invalid: InvalidCase[] = [
+  // A sleep helper built on Promise.resolve still waits what it is given: a fixed second.
+  {
+    code: `function sleep(ms) {
+  return Promise.resolve((resolve) => setTimeout(resolve, ms));
+}
+export async function postOrder(order, retries = 1) {
+  try { return await send(order); }
+  catch (e) { if (retries > 0) { await sleep(1000); return postOrder(order, retries - 1); } throw e; }
+}`,
+    line: 6,
+    messageId: 'fixedWait',
+  },
   {
     line: 2, messageId: 'noWait', message: '`for (let i = 0; i < 3; i++)` retry loop',
     code: `async function loadUser(id) {
