@@ -24,8 +24,9 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
     return { call, delay: first };
   }
   if (!WAIT_NAME.test(name)) return undefined;
-  // `waitFor(() => expect(...))` polls a condition; it is not a timed wait.
-  if (first !== undefined && isFunctionNode(first)) return undefined;
+  // `waitFor(() => expect(...))` polls a condition; it is not a timed wait. `delay(() => next(), ms)` is
+  // setTimeout by another name: a callback, then the delay.
+  if (first !== undefined && isFunctionNode(first)) return second === undefined ? undefined : { call, delay: second };
   // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
   return { call, delay: first };
 }

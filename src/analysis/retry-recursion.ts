@@ -151,7 +151,7 @@ function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | 
 interface FunctionScan {
   advances: Map<string, ts.Node[]>;
   comparisons: Comparisons;
-  /** `!config._retry` in a condition, and `config._retry = true` somewhere: the request is retried once. */
+  /** `!config._retry` in a condition, and `config._retry = true` (or another truthy value) somewhere: the request is retried once. */
   negatedFlags: Set<string>;
   flagsSetTrue: Set<string>;
   waits: WaitSite[];
@@ -173,7 +173,7 @@ function scanFunction(fn: FunctionNode): FunctionScan {
         scan.declarations.push(node);
         if (node.initializer) collectComparisons(node.initializer, false, scan.comparisons);
       }
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && node.right.kind === ts.SyntaxKind.TrueKeyword) {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isFalsyLiteral(node.right)) {
         const path = namePath(node.left);
         if (path) scan.flagsSetTrue.add(path);
       }
@@ -184,6 +184,15 @@ function scanFunction(fn: FunctionNode): FunctionScan {
     });
   }
   return scan;
+}
+
+/** `false`, `null`, `undefined`, `0`, `''`: a value that leaves a `!flag` guard open. */
+function isFalsyLiteral(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  if (node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isIdentifier(node)) return node.text === 'undefined';
+  if (ts.isNumericLiteral(node)) return Number(node.text) === 0;
+  return ts.isStringLiteral(node) && node.text === '';
 }
 
 function conditionOf(node: ts.Node): ts.Expression | undefined {
@@ -275,9 +284,22 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
       if (advanced) names.push(advanced);
       const path = ts.isIdentifier(node) ? node.text : undefined;
       if (path && parameters.has(path) && scan.advances.has(path)) names.push(path);
+      // `const nextAttempt = attempt + 1; … execute(nextAttempt)`: a local stepped from a parameter.
+      const stepped = path && !parameters.has(path) ? steppedParameter(path, parameters, scan) : undefined;
+      if (stepped) names.push(stepped);
     });
   }
   return names;
+}
+
+/** The parameter a local is stepped from, when it is declared as one: `const next = attempt + 1`. */
+function steppedParameter(local: string, parameters: Set<string>, scan: FunctionScan): string | undefined {
+  for (const declaration of scan.declarations) {
+    if (!ts.isIdentifier(declaration.name) || declaration.name.text !== local || !declaration.initializer) continue;
+    const stepped = arithmeticName(unwrap(declaration.initializer));
+    if (stepped && parameters.has(stepped)) return stepped;
+  }
+  return undefined;
 }
 
 /** `retries - 1`, `attempt + 1`, `opts.retries - 1`: the name stepped by a small constant. */

@@ -2,6 +2,21 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // A recursive retry scheduled through a setTimeout-like helper, with a jittered delay and a cap on a stepped local.
+  `const retry = async (fn, maxAttempts) => {
+  const execute = async (attempt) => {
+    try { return await fn(); } catch (err) {
+      if (attempt <= maxAttempts) {
+        const nextAttempt = attempt + 1;
+        const ms = Math.min(2 ** nextAttempt * 1000, 60_000) * Math.random();
+        return delay(() => execute(nextAttempt), ms);
+      }
+      throw err;
+    }
+  };
+  return execute(1);
+};
+const delay = (fn, ms) => new Promise((resolve) => setTimeout(() => resolve(fn()), ms));`,
   // A local wait helper whose delay comes from an imported policy: out of sight, so no finding.
   `import { computeBackoffDelayMs } from '../retry/policy';
 async function delayForRetry(attempt, policy) {

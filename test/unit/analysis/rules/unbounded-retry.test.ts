@@ -2,6 +2,25 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // A recursive retry whose counter is stepped into a local before the call: `const next = attempt + 1`.
+  `async function execute(fn, attempt, maxAttempts) {
+  try { return await fn(); } catch (err) {
+    if (attempt > maxAttempts) throw err;
+    const nextAttempt = attempt + 1;
+    await sleep(Math.random() * 1000);
+    return execute(fn, nextAttempt, maxAttempts);
+  }
+}`,
+  // A one-shot retry guarded by a flag that the retry sets to a truthy value (a chosen strategy).
+  `async function attemptCreate() {
+  try { return await api.post('/uploads', body); } catch (err) {
+    if (err.response?.status === 409 && !conflictStrategy) {
+      const strategy = await askUser(err);
+      if (strategy) { conflictStrategy = strategy; return attemptCreate(); }
+    }
+    throw err;
+  }
+}`,
   // A search, not a retry: each pass listens on the next port, inside a Promise executor.
   `export async function listenOnFreePort(server: Server, first = 3000): Promise<number> {
   let port = first;
