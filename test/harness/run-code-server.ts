@@ -16,8 +16,21 @@ const screenshotDir = path.join(resultsDir, 'screenshots');
 const DEV_HOST_TIMEOUT_MS = 45_000;
 const SUITE_TIMEOUT_MS = 15 * 60_000;
 
+/** How the lesson webview starts its console lines (webview/main.ts, webview/vscode-api.ts). */
+const WEBVIEW_LOG_PREFIX = 'Integration Coach:';
+
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** What a signal must stop: code-server runs in its own process group and would outlive the harness. */
+let runningServer: RunningCodeServer | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`[harness] ${signal}: stopping code-server`);
+    runningServer?.stop();
+    process.exit(130);
+  });
+}
 
 async function main(): Promise<number> {
   restoreLessonContent(repoRoot);
@@ -32,6 +45,7 @@ async function main(): Promise<number> {
   try {
     const workspace = copyFixtureWorkspace();
     server = await startCodeServer(entry, workspace, { [HARNESS_DIR_ENV]: requestsDir });
+    runningServer = server;
     console.log(`[harness] code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) listening on 127.0.0.1:${server.port}`);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -85,6 +99,8 @@ async function prepareSession(page: Page, requestsDir: string): Promise<Session>
   page.on('console', (message) => {
     const text = message.text();
     if (text.includes('@@integration-coach-harness')) onLine(text);
+    // The lesson webview's own warnings (a dropped message, say) appear nowhere else.
+    else if (text.startsWith(WEBVIEW_LOG_PREFIX)) console.log(`  [webview] ${text}`);
   });
   return { nextExit: () => new Promise<number>((resolve) => (finish = resolve)) };
 }
