@@ -7,8 +7,6 @@ export interface ViewState {
   scrollY: number;
   /** The section in view at that offset: tells a stale saved offset from a fresh one. */
   sectionId?: string;
-  /** How far the top of the view was below the top of that section: unlike scrollY, survives a change of width. */
-  intoSectionPx?: number;
 }
 
 interface VsCodeApi {
@@ -33,11 +31,7 @@ export function send(message: ToExtension): void {
 export function savedViewState(): ViewState | undefined {
   const state = api.getState() as Partial<ViewState> | undefined;
   if (typeof state?.scrollY !== 'number') return undefined;
-  return {
-    scrollY: state.scrollY,
-    ...(typeof state.sectionId === 'string' ? { sectionId: state.sectionId } : {}),
-    ...(Number.isFinite(state.intoSectionPx) ? { intoSectionPx: state.intoSectionPx } : {}),
-  };
+  return { scrollY: state.scrollY, ...(typeof state.sectionId === 'string' ? { sectionId: state.sectionId } : {}) };
 }
 
 export function saveViewState(state: ViewState): void {

@@ -172,6 +172,8 @@ export class LessonPanel {
   private async handle(message: ToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A new document in the webview (or one that asks again): it shows nothing until it confirms.
+        this.showing = false;
         this.note('the webview is ready');
         return this.sendLesson();
       case 'setCompleted':

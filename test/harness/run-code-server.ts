@@ -116,16 +116,21 @@ function workbenchUrl(port: number, workspace: string): string {
 }
 
 async function runPass(page: Page, open: () => Promise<unknown>, session: Session): Promise<number> {
-  const finished = session.nextExit();
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const finished = session.nextExit().then((code) => {
+    console.log(`[harness] the suite pass ended with ${code} after ${seconds()}`);
+    return code;
+  });
   await open();
   try {
     await page.waitForFunction(() => document.title.includes('Extension Development Host'), undefined, { timeout: DEV_HOST_TIMEOUT_MS });
   } catch {
     await page.screenshot({ path: path.join(screenshotDir, 'workbench-no-dev-host.png') }).catch(() => undefined);
-    console.error(`[harness] the workbench never entered extension-development mode (title: "${await page.title()}")`);
+    console.error(`[harness] the workbench never entered extension-development mode within ${seconds()} (title: "${await page.title()}")`);
     return 1;
   }
-  console.log('[harness] workbench is in extension-development mode; running the suite');
+  console.log(`[harness] workbench is in extension-development mode after ${seconds()}; running the suite`);
   const timeout = new Promise<number>((resolve) =>
     setTimeout(() => {
       console.error(`[harness] the suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);
