@@ -6,6 +6,8 @@ import type { FeatureDeps } from './features';
 import { LessonPanel, registerLessonSerializer, type LessonPanelDeps, type LessonPanelSnapshot } from './lesson/lesson-panel';
 import type { LessonProgress, PracticeResult } from './lesson/messages';
 import { ProgressStore } from './lesson/progress-store';
+import { readingPosition } from './lesson/reading-position';
+import { registerResetLessonProgress, type LessonResetConfirm } from './lesson/reset-progress';
 import { registerQuickCheck, type QuickCheckConfirm, type QuickCheckSnapshot } from './quiz/quick-check';
 
 /** What the extension exports: a read-only view used by the integration tests and by automation. */
@@ -16,6 +18,10 @@ export interface IntegrationCoachApi {
   quickCheck(): QuickCheckSnapshot;
   /** For tests: answers the quick check's reset confirmation (VS Code refuses modal dialogs in extension tests). */
   replaceQuickCheckConfirmation(confirm: QuickCheckConfirm): vscode.Disposable;
+  /** For tests: answers the lesson progress reset's confirmation, likewise. */
+  replaceLessonResetConfirmation(confirm: LessonResetConfirm): vscode.Disposable;
+  /** For tests: stores a value as the lesson progress unchecked, as a corrupt globalState would hold it. */
+  storeRawLessonProgress(value: unknown): Thenable<void>;
   /** Live diagnostics, the workspace scan, setting warnings, the analysis worker (see src/editor). */
   editor: EditorApi;
   /** How long `activate` took, in milliseconds. */
@@ -26,7 +32,7 @@ export interface IntegrationCoachApi {
 export function activate(context: vscode.ExtensionContext): IntegrationCoachApi {
   const activationStart = performance.now();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const deps: FeatureDeps & LessonPanelDeps = { context, log, progress: new ProgressStore(context.globalState, log) };
+  const deps: FeatureDeps & LessonPanelDeps = { context, log, progress: new ProgressStore(context.globalState, log), readingPosition: readingPosition(context, log) };
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand(Commands.openLesson, (sectionId?: unknown) =>
@@ -41,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationCoachApi 
   registerLessonSerializer(deps);
   const editor = registerEditorFeatures(deps);
   const quickCheck = registerQuickCheck(deps);
+  const lessonReset = registerResetLessonProgress(deps);
   const activationMs = Math.round((performance.now() - activationStart) * 10) / 10;
   log.info(`Integration Coach activated in ${activationMs} ms`);
   return {
@@ -49,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): IntegrationCoachApi 
     practiceResult: () => LessonPanel.practiceResult(),
     quickCheck: () => quickCheck.snapshot(),
     replaceQuickCheckConfirmation: (confirm) => quickCheck.replaceConfirmation(confirm),
+    replaceLessonResetConfirmation: (confirm) => lessonReset.replaceConfirmation(confirm),
+    storeRawLessonProgress: (value) => deps.progress.storeRaw(value),
     editor,
     activationMs,
   };

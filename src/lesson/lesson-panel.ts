@@ -4,12 +4,14 @@ import { LESSON_VIEW_TYPE } from '../commands';
 import { allSectionIds, loadLesson, type LessonLoadResult } from './content';
 import { checkToExtension, checkToWebview, type PracticeResult, type ToExtension, type ToWebview } from './messages';
 import type { ProgressStore } from './progress-store';
+import type { ReadingPosition } from './reading-position';
 
 /** What the lesson panel needs from the rest of the extension. */
 export interface LessonPanelDeps {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
   progress: ProgressStore;
+  readingPosition: ReadingPosition;
 }
 
 /** What the panel knows about itself; the extension's API exposes it for tests and automation. */
@@ -21,9 +23,11 @@ export interface LessonPanelSnapshot {
   droppedMessages: number;
   /** Why the last one was dropped. */
   lastDropReason?: string;
+  /** What happened to the current panel, oldest first, each with the time since it was created or revived. */
+  timeline: string[];
 }
 
-const SECTION_IN_VIEW_KEY = 'integrationCoach.lessonSectionInView';
+const TIMELINE_LENGTH = 40;
 
 /** The one lesson panel: opened beside the active editor, revealed when it already exists. */
 export class LessonPanel {
@@ -32,16 +36,24 @@ export class LessonPanel {
   private static lastSectionInView: string | undefined;
   private static lastDropReason: string | undefined;
   private static lastPracticeResult: PracticeResult | undefined;
+  private static timeline: string[] = [];
 
   /** The simulator's figures from the last run in the practice section, if the reader ran it. */
   static practiceResult(): PracticeResult | undefined {
     return LessonPanel.lastPracticeResult;
   }
 
-  private ready = false;
+  /**
+   * Whether the webview shows the lesson: it has reported a section in view since its last `init`.
+   * Until then a request to scroll waits in pendingFocus (a `reveal` could reach a page not rendered yet).
+   */
+  private showing = false;
+  private readonly createdAt = Date.now();
   private pendingFocus: string | undefined;
   /** Set when the panel is revived after a reload: the section the reader had in view. */
   private restoreSection: string | undefined;
+  /** Where the last `init` pointed, sent again should the webview ask again before showing it. */
+  private unconfirmedInit: { focusSection?: string; restoreSection?: string } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   static createOrShow(deps: LessonPanelDeps, sectionId?: string): void {
@@ -59,10 +71,12 @@ export class LessonPanel {
   static revive(panel: vscode.WebviewPanel, deps: LessonPanelDeps): void {
     panel.webview.options = LessonPanel.options(deps.context);
     LessonPanel.current?.panel.dispose();
-    LessonPanel.current = new LessonPanel(panel, deps, undefined);
-    // The webview keeps its exact scroll offset in its own state, but that state may not be flushed
-    // when the window reloads; the section last reported in view is kept by the extension as well.
-    LessonPanel.current.restoreSection = deps.context.workspaceState.get<string>(SECTION_IN_VIEW_KEY);
+    const revived = new LessonPanel(panel, deps, undefined);
+    LessonPanel.current = revived;
+    // The webview keeps its exact scroll offset in its own state, but VS Code may not have saved its
+    // latest when the window reloaded; the extension keeps the section last in view itself.
+    revived.restoreSection = deps.readingPosition.get();
+    revived.note(`revived; the section last in view was ${revived.restoreSection ?? 'not stored'}`);
   }
 
   static snapshot(): LessonPanelSnapshot {
@@ -71,6 +85,7 @@ export class LessonPanel {
       sectionInView: LessonPanel.lastSectionInView,
       droppedMessages: LessonPanel.droppedMessages,
       lastDropReason: LessonPanel.lastDropReason,
+      timeline: [...LessonPanel.timeline],
     };
   }
 
@@ -99,14 +114,17 @@ export class LessonPanel {
   ) {
     this.pendingFocus = focus;
     LessonPanel.lastSectionInView = undefined;
+    LessonPanel.timeline = [];
+    this.note(`created${focus ? ` to show ${focus}` : ''}`);
     panel.iconPath = vscode.Uri.joinPath(deps.context.extensionUri, 'media', 'lesson-icon.svg');
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      // A hidden webview is torn down and loads again when shown; until its next `ready`, requests to
-      // scroll wait in pendingFocus and go out with the fresh `init`.
+      // A hidden webview is torn down and loads again when shown; until it shows the lesson again,
+      // requests to scroll wait in pendingFocus and go out with the fresh `init`.
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        this.note(panel.visible ? 'shown' : 'hidden');
+        if (!panel.visible) this.showing = false;
       }),
       panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       deps.progress.onDidChange((progress) => this.post({ type: 'progress', progress })),
@@ -118,18 +136,26 @@ export class LessonPanel {
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
+  /** Adds a line to the timeline the snapshot shows (for tests and automation that wait on the panel). */
+  private note(event: string): void {
+    LessonPanel.timeline.push(`${Date.now() - this.createdAt} ms: ${event}`);
+    LessonPanel.timeline.splice(0, LessonPanel.timeline.length - TIMELINE_LENGTH);
+  }
+
   private reveal(sectionId: string): void {
-    if (this.ready) this.post({ type: 'reveal', sectionId });
+    if (this.showing) this.post({ type: 'reveal', sectionId });
     else this.pendingFocus = sectionId;
   }
 
-  private post(message: ToWebview): void {
+  /** Sends a message that passes the schema; false (and a line in the log) for one that does not. */
+  private post(message: ToWebview): boolean {
     const checked = checkToWebview(message);
     if (!checked.ok) {
       this.deps.log.error(`Not sending an invalid ${message.type} message to the lesson panel: ${checked.error}`);
-      return;
+      return false;
     }
     void this.panel.webview.postMessage(message);
+    return true;
   }
 
   private receive(data: unknown): void {
@@ -146,6 +172,9 @@ export class LessonPanel {
   private async handle(message: ToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A new document in the webview (or one that asks again): it shows nothing until it confirms.
+        this.showing = false;
+        this.note('the webview is ready');
         return this.sendLesson();
       case 'setCompleted':
         await this.deps.progress.update((progress) => ({ ...progress, completed: message.completed }));
@@ -164,30 +193,48 @@ export class LessonPanel {
         return;
       }
       case 'sectionInView':
+        this.note(`in view: ${message.sectionId}`);
+        // Stored before it is shown in the snapshot: whoever sees it there may reload the window at once.
+        this.deps.readingPosition.set(message.sectionId);
         LessonPanel.lastSectionInView = message.sectionId;
-        await this.deps.context.workspaceState.update(SECTION_IN_VIEW_KEY, message.sectionId);
+        if (!this.showing) this.confirmInit();
         return;
     }
   }
 
+  /** The webview shows the lesson: a scroll asked for while its `init` was on the way goes out now. */
+  private confirmInit(): void {
+    this.showing = true;
+    this.unconfirmedInit = undefined;
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    if (focus) this.reveal(focus);
+  }
+
+  /** Answers `ready`; a webview that asks again before it showed the last answer gets the same places again. */
   private sendLesson(): void {
-    this.ready = true;
     const loaded: LessonLoadResult = loadLesson(this.deps.context.extensionUri.fsPath);
     if (!loaded.ok) {
       this.deps.log.error(`The lesson content is invalid:\n  ${loaded.errors.join('\n  ')}`);
       this.post({ type: 'loadError', errors: loaded.errors });
       return;
     }
-    const focusSection = this.pendingFocus;
-    const restoreSection = this.restoreSection;
+    const focusSection = this.pendingFocus ?? this.unconfirmedInit?.focusSection;
+    const restoring = this.restoreSection ?? this.unconfirmedInit?.restoreSection;
+    // A stored section the lesson no longer has restores nothing.
+    const restoreSection = restoring && allSectionIds(loaded.lesson).has(restoring) ? restoring : undefined;
     this.pendingFocus = this.restoreSection = undefined;
-    this.post({
+    this.unconfirmedInit = { focusSection, restoreSection };
+    this.note(`init sent${focusSection ? `, to show ${focusSection}` : ''}${restoreSection ? `, to restore ${restoreSection}` : ''}`);
+    const sent = this.post({
       type: 'init',
       lesson: loaded.lesson,
       progress: this.deps.progress.get(),
       ...(focusSection ? { focusSection } : {}),
       ...(restoreSection ? { restoreSection } : {}),
     });
+    // The webview shows "Loading…" until an init or a loadError arrives: it must get one of them.
+    if (!sent) this.post({ type: 'loadError', errors: ['The lesson could not be sent to the panel; the "Integration Coach" output channel says why.'] });
   }
 
   private html(): string {

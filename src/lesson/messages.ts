@@ -1,6 +1,6 @@
 // The messages between the lesson webview and the extension, and their checks. Both sides import
 // this file; the validators are ajv code generated at build time from messages.schema.json.
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { lazy } from '../shared/lazy';
 import type { Lesson } from './content-types';
 
@@ -51,13 +51,17 @@ export type ToWebview =
   | { type: 'progress'; progress: LessonProgress }
   | { type: 'reveal'; sectionId: string };
 
-export type Checked<T> = { ok: true; message: T } | { ok: false; error: string };
+/** A failed check names the place and the broken rule: `keyword` is the JSON Schema keyword, e.g. `maxItems`. */
+export type Checked<T> = { ok: true; message: T } | { ok: false; error: string; keyword?: string };
+
+function failure(error: ErrorObject | undefined, where: string): { ok: false; error: string; keyword?: string } {
+  return { ok: false, error: `${where} ${error?.message ?? 'is invalid'}`, ...(error ? { keyword: error.keyword } : {}) };
+}
 
 function check<T>(validate: ValidateFunction, data: unknown): Checked<T> {
   if (validate(data)) return { ok: true, message: data as T };
   const [first] = validate.errors ?? [];
-  const where = first?.instancePath || '(message)';
-  return { ok: false, error: `${where} ${first?.message ?? 'is invalid'}` };
+  return failure(first, first?.instancePath || '(message)');
 }
 
 /** Checks a message that claims to come from the webview. */
@@ -68,4 +72,18 @@ export function checkToExtension(data: unknown): Checked<ToExtension> {
 /** Checks a message that claims to come from the extension. */
 export function checkToWebview(data: unknown): Checked<ToWebview> {
   return check<ToWebview>(validators().validateToWebview, data);
+}
+
+const PROGRESS_PATH = '/progress';
+
+/**
+ * Checks stored progress against the schema of the `progress` message, the one definition of its shape.
+ * The error names the place inside the progress (`/checklist/Bad` rather than `/progress/checklist/Bad`).
+ */
+export function checkProgress(progress: unknown): Checked<LessonProgress> {
+  const validate = validators().validateToWebview;
+  if (validate({ type: 'progress', progress })) return { ok: true, message: progress as LessonProgress };
+  // The message schema is a oneOf: only the `progress` branch reports errors under /progress.
+  const error = validate.errors?.find(({ instancePath }) => instancePath === PROGRESS_PATH || instancePath.startsWith(`${PROGRESS_PATH}/`));
+  return failure(error, error?.instancePath.slice(PROGRESS_PATH.length) || '(progress)');
 }

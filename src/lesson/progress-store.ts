@@ -1,27 +1,16 @@
 // The learner's progress in the lesson, kept in the extension's globalState so it survives closing
-// the panel and reloading the window. A stored value of the wrong shape is replaced, never trusted.
+// the panel and reloading the window. A stored value is read through the message schema and repaired
+// (see progress-repair.ts); what was dropped is logged once, and stays stored until the next change.
 import type * as vscode from 'vscode';
 import type { LessonProgress } from './messages';
+import { emptyProgress, repairProgress } from './progress-repair';
 
 const KEY = 'integrationCoach.lessonProgress.v1';
 
-export function emptyProgress(): LessonProgress {
-  return { completed: false, checklist: {}, openedCards: [] };
-}
-
-function isProgress(value: unknown): value is LessonProgress {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<LessonProgress>;
-  return (
-    typeof candidate.completed === 'boolean' &&
-    typeof candidate.checklist === 'object' && candidate.checklist !== null &&
-    Object.values(candidate.checklist).every((checked) => typeof checked === 'boolean') &&
-    Array.isArray(candidate.openedCards) && candidate.openedCards.every((id) => typeof id === 'string')
-  );
-}
-
 export class ProgressStore {
   private readonly listeners = new Set<(progress: LessonProgress) => void>();
+  /** The last stored value read and its repair: the log names a corrupt value once, not at every read. */
+  private lastRead: { stored: unknown; progress: LessonProgress } | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -30,21 +19,41 @@ export class ProgressStore {
 
   get(): LessonProgress {
     const stored = this.state.get<unknown>(KEY);
-    if (stored === undefined) return emptyProgress();
-    if (isProgress(stored)) return { ...emptyProgress(), ...stored };
-    this.log.warn('The stored lesson progress had an unexpected shape; starting from empty progress.');
-    return emptyProgress();
+    if (this.lastRead && this.lastRead.stored === stored) return this.lastRead.progress;
+    const { progress, dropped } = repairProgress(stored);
+    if (dropped.length > 0) {
+      this.log.warn(`The stored lesson progress had parts that do not fit its schema; they are left out (and replaced at the next change):\n  ${dropped.join('\n  ')}`);
+    }
+    this.lastRead = { stored, progress };
+    return progress;
   }
 
   async update(change: (progress: LessonProgress) => LessonProgress): Promise<LessonProgress> {
-    const next = change(this.get());
-    await this.state.update(KEY, next);
-    for (const listener of this.listeners) listener(next);
-    return next;
+    return this.store(change(this.get()));
+  }
+
+  /** Forgets completion, checklist and opened cards; the quick check's marks are its own (see quiz-results-store.ts). */
+  async reset(): Promise<LessonProgress> {
+    const { quiz } = this.get();
+    return this.store({ ...emptyProgress(), ...(quiz ? { quiz } : {}) });
+  }
+
+  /**
+   * For tests: stores a value as it is, bypassing every check, as a corrupt or foreign globalState would
+   * hold it. Listeners are not told: they learn it on their next read, as after a restart.
+   */
+  async storeRaw(value: unknown): Promise<void> {
+    await this.state.update(KEY, value);
   }
 
   onDidChange(listener: (progress: LessonProgress) => void): vscode.Disposable {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private async store(next: LessonProgress): Promise<LessonProgress> {
+    await this.state.update(KEY, next);
+    for (const listener of this.listeners) listener(next);
+    return next;
   }
 }

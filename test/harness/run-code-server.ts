@@ -16,8 +16,21 @@ const screenshotDir = path.join(resultsDir, 'screenshots');
 const DEV_HOST_TIMEOUT_MS = 45_000;
 const SUITE_TIMEOUT_MS = 15 * 60_000;
 
+/** How the lesson webview starts its console lines (webview/main.ts, webview/vscode-api.ts). */
+const WEBVIEW_LOG_PREFIX = 'Integration Coach:';
+
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** What a signal must stop: code-server runs in its own process group and would outlive the harness. */
+let runningServer: RunningCodeServer | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`[harness] ${signal}: stopping code-server`);
+    runningServer?.stop();
+    process.exit(130);
+  });
+}
 
 async function main(): Promise<number> {
   restoreLessonContent(repoRoot);
@@ -32,6 +45,7 @@ async function main(): Promise<number> {
   try {
     const workspace = copyFixtureWorkspace();
     server = await startCodeServer(entry, workspace, { [HARNESS_DIR_ENV]: requestsDir });
+    runningServer = server;
     console.log(`[harness] code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) listening on 127.0.0.1:${server.port}`);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -85,6 +99,8 @@ async function prepareSession(page: Page, requestsDir: string): Promise<Session>
   page.on('console', (message) => {
     const text = message.text();
     if (text.includes('@@integration-coach-harness')) onLine(text);
+    // The lesson webview's own warnings (a dropped message, say) appear nowhere else.
+    else if (text.startsWith(WEBVIEW_LOG_PREFIX)) console.log(`  [webview] ${text}`);
   });
   return { nextExit: () => new Promise<number>((resolve) => (finish = resolve)) };
 }
@@ -100,16 +116,21 @@ function workbenchUrl(port: number, workspace: string): string {
 }
 
 async function runPass(page: Page, open: () => Promise<unknown>, session: Session): Promise<number> {
-  const finished = session.nextExit();
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const finished = session.nextExit().then((code) => {
+    console.log(`[harness] the suite pass ended with ${code} after ${seconds()}`);
+    return code;
+  });
   await open();
   try {
     await page.waitForFunction(() => document.title.includes('Extension Development Host'), undefined, { timeout: DEV_HOST_TIMEOUT_MS });
   } catch {
     await page.screenshot({ path: path.join(screenshotDir, 'workbench-no-dev-host.png') }).catch(() => undefined);
-    console.error(`[harness] the workbench never entered extension-development mode (title: "${await page.title()}")`);
+    console.error(`[harness] the workbench never entered extension-development mode within ${seconds()} (title: "${await page.title()}")`);
     return 1;
   }
-  console.log('[harness] workbench is in extension-development mode; running the suite');
+  console.log(`[harness] workbench is in extension-development mode after ${seconds()}; running the suite`);
   const timeout = new Promise<number>((resolve) =>
     setTimeout(() => {
       console.error(`[harness] the suite did not finish within ${SUITE_TIMEOUT_MS / 60_000} minutes`);

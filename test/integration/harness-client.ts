@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { HARNESS_DIR_ENV, REQUEST_MARKER, type HarnessAnswer, type HarnessRequest } from '../harness/harness-protocol';
-import { waitFor } from './wait';
+import { waitUntil } from '../harness/observed-wait';
 
 type RequestBody = HarnessRequest extends infer R ? (R extends HarnessRequest ? Omit<R, 'id'> : never) : never;
 
@@ -22,7 +22,7 @@ export async function askHarness(body: RequestBody): Promise<HarnessAnswer> {
   const id = `${process.pid}-${Date.now()}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
   console.log(REQUEST_MARKER + JSON.stringify({ id, ...body }));
   const answerFile = path.join(dir, `${id}.json`);
-  await waitFor(() => existsSync(answerFile), `the harness to answer ${body.action}`, 30_000);
+  await waitUntil(() => existsSync(answerFile), Boolean, `the harness to answer ${JSON.stringify(body).slice(0, 200)}`, 30_000);
   const answer = JSON.parse(readFileSync(answerFile, 'utf8')) as HarnessAnswer;
   if (!answer.ok) throw new Error(`harness ${body.action} failed: ${answer.detail}`);
   return answer;
@@ -42,13 +42,18 @@ export async function evaluateInLesson<T>(expression: string): Promise<T> {
   return JSON.parse(answer.detail ?? 'null') as T;
 }
 
+/** Evaluates an expression in the webview host document around the lesson page (VS Code's own iframe host). */
+export async function evaluateInLessonHost<T>(expression: string): Promise<T> {
+  const answer = await askHarness({ action: 'evaluate', expression, frameWith: LESSON_FRAME_MARKER, inParent: true });
+  return JSON.parse(answer.detail ?? 'null') as T;
+}
+
 /**
  * Posts a message to the extension exactly as the lesson page's acquireVsCodeApi().postMessage does:
  * through the webview host's __vscode_post_message__ (VS Code hides window.parent from the page itself).
  */
 export async function postFromLessonWebview(message: unknown): Promise<void> {
-  const expression = `window.__vscode_post_message__('onmessage', { message: ${JSON.stringify(message)} })`;
-  await askHarness({ action: 'evaluate', expression, frameWith: LESSON_FRAME_MARKER, inParent: true });
+  await evaluateInLessonHost(`window.__vscode_post_message__('onmessage', { message: ${JSON.stringify(message)} })`);
 }
 
 /** Like evaluateInLesson, but undefined while the webview is not there yet: for polling. */
