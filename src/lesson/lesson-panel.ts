@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { LESSON_VIEW_TYPE } from '../commands';
+import { quoteForLog } from '../lesson-link';
 import { allSectionIds, loadLesson, type LessonLoadResult } from './content';
 import { checkToExtension, checkToWebview, type PracticeResult, type ToExtension, type ToWebview } from './messages';
 import type { ProgressStore } from './progress-store';
@@ -103,7 +104,7 @@ export class LessonPanel {
     if (sectionId === undefined) return undefined;
     const lesson = loadLesson(deps.context.extensionUri.fsPath);
     if (lesson.ok && allSectionIds(lesson.lesson).has(sectionId)) return sectionId;
-    deps.log.warn(`openLesson: unknown lesson section "${sectionId}"; opening the top of the lesson`);
+    deps.log.warn(`openLesson: unknown lesson section ${quoteForLog(String(sectionId))}; opening the top of the lesson`);
     return undefined;
   }
 
