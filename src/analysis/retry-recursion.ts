@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -205,10 +205,10 @@ function conditionOf(node: ts.Node): ts.Expression | undefined {
 
 function noteNegatedFlags(condition: ts.Expression, into: Set<string>): void {
   walkTree(condition, undefined, (node) => {
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-        const path = namePath(node.operand);
-        if (path) into.add(path);
-      }
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      const path = namePath(node.operand);
+      if (path) into.add(path);
+    }
   });
 }
 
@@ -240,6 +240,7 @@ function callAround(ref: ts.Node): ts.Node {
 function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (scan.comparisons.deadline) return { capped: true, by: 'deadline' };
   if ([...scan.negatedFlags].some((flag) => scan.flagsSetTrue.has(flag))) return { capped: true, by: 'once-flag' };
+  if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
@@ -274,8 +275,7 @@ function firstBudget(refs: ts.Expression[], parameters: Set<string>, scan: Funct
  * parameter decremented earlier in the function (`retries--; return retry(fn, retries)`).
  */
 function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: FunctionScan): string[] {
-  const call = ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref ? ref.parent
-    : ref.parent && ts.isPropertyAccessExpression(ref.parent) && ref.parent.parent && ts.isCallExpression(ref.parent.parent) ? ref.parent.parent : undefined;
+  const call = callOfReference(ref);
   if (!call) return [];
   const names: string[] = [];
   for (const argument of call.arguments) {
@@ -290,6 +290,28 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
     });
   }
   return names;
+}
+
+/**
+ * A recursive call that hands itself a flag its guard tests negated: `if (!opts?.skipRefresh) …
+ * return this.request(url, { ...opts, skipRefresh: true })` runs the retry once.
+ */
+function passesOnceFlag(ref: ts.Expression, negatedFlags: ReadonlySet<string>): boolean {
+  const call = callOfReference(ref);
+  if (!call || negatedFlags.size === 0) return false;
+  const guarded = new Set([...negatedFlags].map((flag) => flag.slice(flag.lastIndexOf('.') + 1)));
+  return call.arguments.some((argument) => {
+    const object = unwrap(argument);
+    return ts.isObjectLiteralExpression(object) && object.properties.some((property) => ts.isPropertyAssignment(property)
+      && guarded.has(propertyNameText(property.name) ?? '') && !isFalsyLiteral(property.initializer));
+  });
+}
+
+/** The call a self-reference makes: `retry(…)` or `this.retry(…)`. */
+function callOfReference(ref: ts.Expression): ts.CallExpression | undefined {
+  if (ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref) return ref.parent;
+  if (ref.parent && ts.isPropertyAccessExpression(ref.parent) && ref.parent.parent && ts.isCallExpression(ref.parent.parent)) return ref.parent.parent;
+  return undefined;
 }
 
 /** The parameter a local is stepped from, when it is declared as one: `const next = attempt + 1`. */

@@ -2,6 +2,18 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // A retry after a token refresh that passes itself the flag its guard tests: it runs once.
+  `class ApiClient {
+  async request(endpoint, init = {}, opts) {
+    try { return await send(endpoint, init); } catch (error) {
+      if (error.status === 401 && !opts?.skipTokenRefresh) {
+        await this.refresh();
+        return this.request(endpoint, init, { ...opts, skipTokenRefresh: true });
+      }
+      throw error;
+    }
+  }
+}`,
   // A recursive retry whose counter is stepped into a local before the call: `const next = attempt + 1`.
   `async function execute(fn, attempt, maxAttempts) {
   try { return await fn(); } catch (err) {
