@@ -1,0 +1,73 @@
+// User globs (command-line patterns, files.exclude, search.exclude, integrationCoach.exclude), matched by
+// picomatch on posix paths relative to a folder. As in VS Code, `*` matches dot files too, braces nest,
+// and there is no negation or extglob syntax.
+import picomatch from 'picomatch/posix';
+import type { MatchBudget } from './limits';
+import { admitPatterns, type NoticeSink, type PatternSource } from './patterns';
+import { PreparedInSlices } from './prepared-in-slices';
+
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, noextglob: true, nonegate: true };
+
+type Matcher = (path: string) => boolean;
+
+export class GlobList {
+  private readonly matchers: Matcher[] = [];
+  private readonly pending = new PreparedInSlices();
+  private readonly excludedFolders = new Map<string, boolean>();
+
+  constructor(
+    private readonly budget: MatchBudget,
+    private readonly onNotice: NoticeSink,
+  ) {}
+
+  /** Adds a source's globs (within the limits; see patterns.ts). */
+  add(name: string, globs: readonly string[]): void {
+    const source: PatternSource = { name, kind: 'glob', patterns: globs };
+    this.pending.push(admitPatterns(source, this.budget, this.onNotice), (slice) => {
+      for (const glob of slice) this.matchers.push(compile(glob));
+    });
+    this.excludedFolders.clear();
+  }
+
+  /** Compiles up to `count` more globs; true when all are compiled. */
+  prepare(count: number): boolean {
+    return this.pending.prepare(count);
+  }
+
+  /** Whether a glob matches the path itself. */
+  matches(path: string): boolean {
+    this.pending.prepareAll();
+    return this.matchers.some((matcher) => matcher(path));
+  }
+
+  /** Whether a glob matches the path or a folder above it, as VS Code's excludes do (`**\/dist` hides what is in dist). */
+  excludes(path: string): boolean {
+    if (this.matches(path)) return true;
+    const slash = path.lastIndexOf('/');
+    return slash !== -1 && this.excludesFolder(path.slice(0, slash));
+  }
+
+  private excludesFolder(folder: string): boolean {
+    let excluded = this.excludedFolders.get(folder);
+    if (excluded === undefined) {
+      excluded = this.excludes(folder);
+      this.excludedFolders.set(folder, excluded);
+    }
+    return excluded;
+  }
+}
+
+/** A glob picomatch cannot read matches nothing (it is still charged to the budget). */
+function compile(glob: string): Matcher {
+  try {
+    return picomatch(glob, OPTIONS);
+  } catch {
+    return () => false;
+  }
+}
+
+/** The folder part of a glob before its first wildcard, and the rest (picomatch's reading). */
+export function splitGlob(glob: string): { base: string; rest: string; isGlob: boolean } {
+  const { base, glob: rest, isGlob } = picomatch.scan(glob, { nonegate: true });
+  return { base, rest, isGlob };
+}
