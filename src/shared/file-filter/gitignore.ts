@@ -1,8 +1,10 @@
-// .gitignore semantics from the `ignore` package, for a tree of .gitignore files: each one's patterns are
-// relative to its own folder, a deeper file's last matching pattern wins over a shallower one's, `!`
-// re-includes, and nothing below an ignored folder can be re-included (git does not even look there).
-// Paths are posix, relative to the tree's root ('' is the root itself).
-import ignore, { type Ignore } from 'ignore';
+// .gitignore semantics from the `ignore` package, for a tree of .gitignore files. Each file's patterns are
+// relative to its own folder; they are rewritten relative to the root (`*.log` in pkg/ becomes
+// `pkg/**/*.log`, `/local.ts` becomes `pkg/local.ts`) and added to one matcher after those of the folders
+// above, so that the last matching pattern wins as in git (a deeper file's over a shallower one's), `!`
+// re-includes, and nothing below an ignored folder can be re-included. Paths are posix, relative to the
+// tree's root.
+import ignore from 'ignore';
 import type { MatchBudget } from './limits';
 import { admitPatterns, linesOf, type NoticeSink } from './patterns';
 import { PreparedInSlices } from './prepared-in-slices';
@@ -10,16 +12,9 @@ import { PreparedInSlices } from './prepared-in-slices';
 /** Case-insensitive where the file system usually is, as git's core.ignorecase defaults there. */
 const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin';
 
-interface IgnoreFile {
-  /** The folder of the .gitignore, relative to the root, with a trailing slash ('' for the root). */
-  prefix: string;
-  matcher: Ignore;
-}
-
 export class GitignoreTree {
-  /** By folder (relative to the root, '' for the root). */
-  private readonly files = new Map<string, IgnoreFile>();
-  private readonly ignoredFolders = new Map<string, boolean>();
+  private readonly matcher = ignore({ ignorecase: IGNORE_CASE });
+  private empty = true;
   /** Rules are compiled (by `ignore`, on first use) a slice at a time; see PreparedInSlices. */
   private readonly pending = new PreparedInSlices();
 
@@ -29,21 +24,24 @@ export class GitignoreTree {
   ) {}
 
   /**
-   * Adds the text of the .gitignore in `folder`. Add a folder's file before those below it (in a walk's
-   * order): patterns are admitted in order until the matching budget is spent.
+   * Adds the text of the .gitignore in `folder` ('' for the root). Add a folder's file before those below
+   * it (in a walk's order): that is the order of precedence, and patterns are admitted in that order
+   * until the matching budget is spent.
    */
   add(folder: string, text: string, name: string): void {
+    // The cost is the pattern's own: the folder prefix adds only a walk over the folders above.
     const patterns = admitPatterns({ name, kind: 'gitignore', patterns: linesOf(text) }, this.budget, this.onNotice);
     if (patterns.length === 0) return;
-    const matcher = ignore({ ignorecase: IGNORE_CASE });
-    this.files.set(folder, { prefix: folder === '' ? '' : `${folder}/`, matcher });
-    this.pending.push(patterns, (slice) => {
-      matcher.add(slice);
-      // `ignore` compiles a rule on its first test and V8 compiles that to machine code on the second
-      // (two paths: `ignore` keeps each path's answer).
-      for (const path of WARM_UP_PATHS) matcher.test(path);
-    });
-    this.ignoredFolders.clear();
+    this.empty = false;
+    this.pending.push(
+      patterns.map((pattern) => relativeToRoot(pattern, folder)),
+      (slice) => {
+        this.matcher.add(slice);
+        // `ignore` compiles a rule on its first test and V8 compiles that to machine code on the second
+        // (two paths: `ignore` keeps each path's answer).
+        for (const path of WARM_UP_PATHS) this.matcher.test(path);
+      },
+    );
   }
 
   /** Compiles up to `count` more patterns; true when all are compiled. Lets a caller spread the work. */
@@ -53,46 +51,29 @@ export class GitignoreTree {
 
   /** Whether git would ignore the path: by its own patterns, or because a folder above it is ignored. */
   isIgnored(path: string, isFolder: boolean): boolean {
-    if (this.files.size === 0) return false;
+    if (this.empty) return false;
     this.pending.prepareAll();
-    const parent = parentOf(path);
-    if (parent !== undefined && this.isIgnoredFolder(parent)) return true;
-    return this.matchesItself(path, isFolder);
-  }
-
-  private isIgnoredFolder(folder: string): boolean {
-    let ignored = this.ignoredFolders.get(folder);
-    if (ignored === undefined) {
-      ignored = this.isIgnored(folder, true);
-      this.ignoredFolders.set(folder, ignored);
-    }
-    return ignored;
-  }
-
-  /** The deepest .gitignore with a pattern that matches the path decides. */
-  private matchesItself(path: string, isFolder: boolean): boolean {
-    for (const folder of foldersAbove(path)) {
-      const file = this.files.get(folder);
-      if (!file) continue;
-      const relative = path.slice(file.prefix.length) + (isFolder ? '/' : '');
-      const { ignored, unignored } = file.matcher.test(relative);
-      if (ignored || unignored) return ignored;
-    }
-    return false;
+    return this.matcher.ignores(isFolder ? `${path}/` : path);
   }
 }
 
 /** Paths no real pattern is about, to make `ignore` compile its rules. */
 const WARM_UP_PATHS = ['\u0001/\u0001', '\u0002/\u0002'];
 
-/** The folders that hold a path, the nearest first, down to the root (''). */
-function* foldersAbove(path: string): Generator<string> {
-  for (let folder = parentOf(path); folder !== undefined; folder = parentOf(folder)) yield folder;
+/**
+ * A pattern of the .gitignore in `folder`, relative to the root instead. Git's rules: a pattern with a
+ * slash at its start or middle is anchored to its file's folder; one without matches at any depth below it.
+ */
+export function relativeToRoot(pattern: string, folder: string): string {
+  if (folder === '') return pattern;
+  const negated = pattern.startsWith('!');
+  const body = negated ? pattern.slice(1) : pattern;
+  const anchored = body.replace(/\/$/, '').includes('/');
+  const prefix = escapePattern(folder) + (anchored ? '/' : '/**/');
+  return `${negated ? '!' : ''}${prefix}${anchored ? body.replace(/^\//, '') : body}`;
 }
 
-/** The folder that holds a path, '' for a path at the root, undefined for the root itself. */
-function parentOf(path: string): string | undefined {
-  if (path === '') return undefined;
-  const slash = path.lastIndexOf('/');
-  return slash === -1 ? '' : path.slice(0, slash);
+/** A folder path as a pattern that matches only itself: gitignore's special characters escaped. */
+function escapePattern(path: string): string {
+  return path.replace(/[\\*?[\]!#]/g, '\\$&');
 }

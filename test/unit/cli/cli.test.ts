@@ -215,6 +215,16 @@ describe('CLI', function () {
       assert.deepEqual(scanned(['src/loo?.ts']), ['src/loop.ts']);
     });
 
+    it('reads nested .gitignore files, a deeper one re-including what a shallower one ignores, as git does', () => {
+      const root = path.join(dir.path, 'nested');
+      for (const folder of ['build', 'pkg/build', 'pkg/sub']) mkdirSync(path.join(root, folder), { recursive: true });
+      for (const file of ['build/a.ts', 'pkg/build/b.ts', 'pkg/build/c.tmp.ts', 'pkg/sub/d.ts', 'pkg/e.ts']) writeFileSync(path.join(root, file), '');
+      writeFileSync(path.join(root, '.gitignore'), 'build/\n*.tmp.ts\n');
+      writeFileSync(path.join(root, 'pkg', '.gitignore'), '!build/\n/sub/\n');
+      const files = json(runCli(['-f', 'json', '.'], { cwd: root }).stdout).map((result) => path.relative(root, result.filePath));
+      assert.deepEqual(files, ['pkg/build/b.ts', 'pkg/e.ts']);
+    });
+
     it('scans a file named on the command line even when .gitignore ignores it', () => {
       assert.deepEqual(scanned(['generated/out.ts', 'src/loop.gen.ts']), ['generated/out.ts', 'src/loop.gen.ts']);
     });

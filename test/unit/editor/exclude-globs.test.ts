@@ -7,6 +7,7 @@ import {
   FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE,
 } from '../../../src/shared/file-filter';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../../../src/shared/file-filter/decode-text';
+import { relativeToRoot } from '../../../src/shared/file-filter/gitignore';
 import { MATCH_BUDGET_STEPS, patternCost } from '../../../src/shared/file-filter/limits';
 
 /** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
@@ -55,6 +56,29 @@ describe('file filter: .gitignore files', () => {
     assert.ok(tree.isIgnored('pkg/local.ts', false) && !tree.isIgnored('local.ts', false) && !tree.isIgnored('pkg/x/local.ts', false), '/local.ts is anchored to pkg/');
     assert.ok(tree.isIgnored('pkg/sub/a.ts', false) && !tree.isIgnored('pkg/a.ts', false), 'pkg/sub/.gitignore applies only below it');
     assert.ok(tree.isIgnored('pkg/out/a.ts', false), 'a root folder pattern applies at any depth');
+  });
+
+  it('lets a nested file re-include a folder a shallower one ignores, and then reads what is inside (checked against git)', () => {
+    const { tree } = treeOf({ '': 'build/\n*.log.ts\n', pkg: '!build/\n' });
+    assert.ok(tree.isIgnored('build/x.ts', false));
+    assert.ok(!tree.isIgnored('pkg/build', true));
+    assert.ok(!tree.isIgnored('pkg/build/x.ts', false), 'git status lists pkg/build/x.ts');
+    assert.ok(tree.isIgnored('pkg/build/x.log.ts', false), 'the root file still applies to the file itself');
+  });
+
+  it('rewrites a nested pattern relative to the root, escaping the folder name', () => {
+    assert.equal(relativeToRoot('*.log', ''), '*.log');
+    assert.equal(relativeToRoot('*.log', 'pkg'), 'pkg/**/*.log');
+    assert.equal(relativeToRoot('dist/', 'pkg'), 'pkg/**/dist/');
+    assert.equal(relativeToRoot('/local.ts', 'pkg'), 'pkg/local.ts');
+    assert.equal(relativeToRoot('docs/*.md', 'a/b'), 'a/b/docs/*.md');
+    assert.equal(relativeToRoot('**/x', 'pkg'), 'pkg/**/x');
+    assert.equal(relativeToRoot('!keep.ts', 'pkg'), '!pkg/**/keep.ts');
+    assert.equal(relativeToRoot('\\#hash', 'pkg'), 'pkg/**/\\#hash');
+    assert.equal(relativeToRoot('x', '!we*ird[1]?#'), '\\!we\\*ird\\[1\\]\\?\\#/**/x');
+    const { tree } = treeOf({ '!we*ird[1]?#': 'x\n' });
+    assert.ok(tree.isIgnored('!we*ird[1]?#/x', false));
+    assert.ok(!tree.isIgnored('!weXird1a#/x', false), 'the folder name is literal');
   });
 
   it('takes `[z-a]` (git accepts it: a range that matches nothing) without ending the scan', () => {
