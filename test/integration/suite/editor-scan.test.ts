@@ -26,11 +26,12 @@ async function evaluateInWorkbench<T>(expression: string): Promise<T> {
   return JSON.parse(answer.detail ?? 'null') as T;
 }
 
-describe('editor: workspace scan', () => {
+/** Each scan suite: rules/generated excluded by the setting, a .gitignore of its own, and all undone after. */
+function scanFixture(gitignore: string): void {
   before(async () => {
     await closeAllEditors();
     await updateSetting('exclude', ['rules/generated/**']);
-    await vscode.workspace.fs.writeFile(workspaceUri(GITIGNORE), new TextEncoder().encode('# vendored code\nrules/vendor/\n'));
+    await writeGitignore(gitignore);
   });
   after(async () => {
     (await activeApi()).editor.setScanHooks({});
@@ -38,6 +39,14 @@ describe('editor: workspace scan', () => {
     await vscode.workspace.fs.delete(workspaceUri(GITIGNORE));
     await tidyWorkbench();
   });
+}
+
+async function writeGitignore(text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(workspaceUri(GITIGNORE), new TextEncoder().encode(text));
+}
+
+describe('editor: workspace scan', () => {
+  scanFixture('# vendored code\nrules/vendor/\n');
 
   it('analyses every source file not excluded, fills the Problems panel and reports the totals', async () => {
     const api = await activeApi();
@@ -96,19 +105,9 @@ describe('editor: workspace scan with a hostile .gitignore', () => {
     ...Array.from({ length: 4000 }, (_, i) => `generated-${i}/**/*.tmp`),
   ].join('\n');
 
-  before(async () => {
-    await closeAllEditors();
-    await updateSetting('exclude', ['rules/generated/**']);
-  });
-  after(async () => {
-    (await activeApi()).editor.setScanHooks({});
-    await updateSetting('exclude', undefined);
-    await vscode.workspace.fs.delete(workspaceUri(GITIGNORE));
-    await tidyWorkbench();
-  });
+  scanFixture(HOSTILE_GITIGNORE);
 
   it('scans without stalling the window: command round trips complete while the filter works, and the result is right', async () => {
-    await vscode.workspace.fs.writeFile(workspaceUri(GITIGNORE), new TextEncoder().encode(HOSTILE_GITIGNORE));
     const api = await activeApi();
     let roundTrips = 0;
     const roundTripsAtPauses: number[] = [];
@@ -137,7 +136,7 @@ describe('editor: workspace scan with a hostile .gitignore', () => {
   });
 
   it('honours a negated pattern as the CLI does', async () => {
-    await vscode.workspace.fs.writeFile(workspaceUri(GITIGNORE), new TextEncoder().encode('rules/*.ts\n!rules/unbounded-retry.ts\n'));
+    await writeGitignore('rules/*.ts\n!rules/unbounded-retry.ts\n');
     // The CLI reads .gitignore files from the repository root down; the editor from the workspace folder.
     // A .git here makes the workspace folder the repository root (as when a repository is opened).
     await vscode.workspace.fs.writeFile(workspaceUri('.git'), new Uint8Array());
