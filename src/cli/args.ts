@@ -49,8 +49,8 @@ Options:
   --concurrency <n|auto|off>   threads (default auto: for many files, one per core less one, which
                                is left to V8's compiler and garbage collector; off: one; a number
                                is capped at the number of cores)
-  --time-budget <ms>           how long one file's analysis may run before it stops with a notice
-                               (default 2000)
+  --time-budget <ms>           how long one file's analysis may run, in milliseconds, before it
+                               stops with a notice (default: the analysis core's, as in the Node API)
   --no-pre-check               parse every file (by default a file whose tokens hold no loop,
                                self-call or retry name that a retry needs is passed by unparsed;
                                the findings are the same)

@@ -61,7 +61,7 @@ function statOrThrow(file: string, shown: string) {
   }
 }
 
-/** Walks folders with one filter per repository (the nearest folder above with a `.git`). */
+/** Walks folders with one filter per root (see filterRoot). */
 class Walker {
   readonly files = new Set<string>();
   readonly unread = new Map<string, FileResult>();
@@ -110,7 +110,7 @@ class Walker {
   }
 
   private treeFor(dir: string): GitignoreReader {
-    const root = repositoryRoot(dir);
+    const root = filterRoot(dir);
     let tree = this.trees.get(root);
     if (!tree) {
       tree = new GitignoreReader(root, (notice) => this.notices.push(notice));
@@ -134,15 +134,22 @@ function isFolderEntry(entry: Dirent, full: string): boolean | undefined {
   }
 }
 
-/** The nearest folder at or above `dir` that holds a `.git` (a folder, or a file in a worktree), else the file-system root. */
-function repositoryRoot(dir: string): string {
+/**
+ * Where .gitignore files are read from: the nearest folder at or above `dir` that holds a `.git` (a
+ * folder, or a file in a worktree). Outside a repository: the current folder when `dir` is in it (so
+ * that `integration-coach src test` in a project reads the project's .gitignore), else `dir` itself.
+ */
+function filterRoot(dir: string): string {
   for (let folder = dir; ; folder = path.dirname(folder)) {
     if (existsSync(path.join(folder, '.git'))) return folder;
-    if (path.dirname(folder) === folder) return folder;
+    if (path.dirname(folder) === folder) break;
   }
+  const cwd = process.cwd();
+  const fromCwd = path.relative(cwd, dir);
+  return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? dir : cwd;
 }
 
-/** The filter of one repository, with its .gitignore files read as the walk reaches their folders. */
+/** The filter of one root, with its .gitignore files read as the walk reaches their folders. */
 class GitignoreReader {
   readonly filter: FileFilter;
   private readonly loaded = new Set<string>();
@@ -154,7 +161,7 @@ class GitignoreReader {
     this.filter = new FileFilter(onNotice);
   }
 
-  /** The path relative to the repository root, posix. */
+  /** The path relative to the root, posix. */
   relative(file: string): string {
     return toPosix(path.relative(this.root, file));
   }

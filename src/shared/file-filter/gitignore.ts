@@ -5,8 +5,8 @@
 // re-includes, and nothing below an ignored folder can be re-included. Paths are posix, relative to the
 // tree's root.
 import ignore from 'ignore';
-import type { MatchBudget } from './limits';
-import { admitPatterns, linesOf, type NoticeSink } from './patterns';
+import { type MatchBudget, patternCost } from './limits';
+import { admitPatterns, type NoticeSink } from './patterns';
 import { PreparedInSlices } from './prepared-in-slices';
 
 /** Case-insensitive where the file system usually is, as git's core.ignorecase defaults there. */
@@ -29,8 +29,9 @@ export class GitignoreTree {
    * until the matching budget is spent.
    */
   add(folder: string, text: string, name: string): void {
-    // The cost is the pattern's own: the folder prefix adds only a walk over the folders above.
-    const patterns = admitPatterns({ name, kind: 'gitignore', patterns: linesOf(text) }, this.budget, this.onNotice);
+    const lines = text.split(/\r?\n|\r/).filter(isPattern);
+    const cost = (line: string) => patternCost(relativeToRoot(line, folder), 'gitignore');
+    const patterns = admitPatterns({ name, patterns: lines, cost }, this.budget, this.onNotice);
     if (patterns.length === 0) return;
     this.empty = false;
     this.pending.push(
@@ -55,6 +56,11 @@ export class GitignoreTree {
     this.pending.prepareAll();
     return this.matcher.ignores(isFolder ? `${path}/` : path);
   }
+}
+
+/** A .gitignore line that is a pattern: not blank (git trims unescaped trailing spaces) and not a comment. */
+function isPattern(line: string): boolean {
+  return line.trim() !== '' && !line.startsWith('#');
 }
 
 /** Paths no real pattern is about, to make `ignore` compile its rules. */

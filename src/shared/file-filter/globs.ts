@@ -2,7 +2,7 @@
 // picomatch on posix paths relative to a folder. As in VS Code, `*` matches dot files too, braces nest,
 // and there is no negation or extglob syntax.
 import picomatch from 'picomatch/posix';
-import type { MatchBudget } from './limits';
+import { type MatchBudget, patternCost } from './limits';
 import { admitPatterns, type NoticeSink, type PatternSource } from './patterns';
 import { PreparedInSlices } from './prepared-in-slices';
 
@@ -22,7 +22,7 @@ export class GlobList {
 
   /** Adds a source's globs (within the limits; see patterns.ts). */
   add(name: string, globs: readonly string[]): void {
-    const source: PatternSource = { name, kind: 'glob', patterns: globs };
+    const source: PatternSource = { name, patterns: globs.filter((glob) => glob.trim() !== ''), cost: (glob) => patternCost(glob, 'glob') };
     this.pending.push(admitPatterns(source, this.budget, this.onNotice), (slice) => {
       for (const glob of slice) this.matchers.push(compile(glob));
     });

@@ -4,13 +4,13 @@
 // and settings their own way and hand over the text.
 import { GitignoreTree } from './gitignore';
 import { GlobList } from './globs';
-import { MatchBudget, MAX_PATH_LENGTH } from './limits';
+import { MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH } from './limits';
 import type { NoticeSink } from './patterns';
 import { ALWAYS_SKIPPED_FOLDERS } from './source-files';
 
 export { GitignoreTree } from './gitignore';
 export { GlobList, splitGlob } from './globs';
-export { MAX_IGNORE_FILE_BYTES, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE, MatchBudget } from './limits';
+export { MAX_DEPTH, MAX_IGNORE_FILE_BYTES, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE, MatchBudget } from './limits';
 export type { NoticeSink } from './patterns';
 export { ALWAYS_SKIPPED_FOLDERS, isSourceFile, SOURCE_EXTENSIONS } from './source-files';
 export { decodeText } from './decode-text';
@@ -19,7 +19,7 @@ export { decodeText } from './decode-text';
 export type Exclusion = 'always-skipped' | 'excluded' | 'gitignored' | 'too-long';
 
 /** How the CLI and the editor word a path they leave out for its length. */
-export const PATH_TOO_LONG = `Path longer than ${MAX_PATH_LENGTH} characters (relative to the folder scanned); not read.`;
+export const PATH_TOO_LONG = `Path deeper than ${MAX_DEPTH} folders, longer than ${MAX_PATH_LENGTH} characters or with a name longer than ${MAX_NAME_LENGTH} (below the folder scanned); not read.`;
 
 export class FileFilter {
   /** The .gitignore files of the tree; add each folder's before those below it. */
@@ -34,7 +34,7 @@ export class FileFilter {
 
   /** Why the path is not scanned (or walked, for a folder), or undefined when it is. */
   exclusion(path: string, isFolder: boolean): Exclusion | undefined {
-    if (path.length > MAX_PATH_LENGTH) return 'too-long';
+    if (tooLong(path)) return 'too-long';
     // Folders are judged as a walk reaches them; the editor's file search leaves these out itself.
     if (isFolder && ALWAYS_SKIPPED_FOLDERS.includes(path.slice(path.lastIndexOf('/') + 1))) return 'always-skipped';
     if (this.excludes.excludes(path)) return 'excluded';
@@ -46,4 +46,11 @@ export class FileFilter {
   prepare(count: number): boolean {
     return this.gitignore.prepare(count) && this.excludes.prepare(count);
   }
+}
+
+/** Beyond the bounds within which every match stays cheap (see limits.ts). */
+function tooLong(path: string): boolean {
+  if (path.length > MAX_PATH_LENGTH) return true;
+  const names = path.split('/');
+  return names.length > MAX_DEPTH + 1 || names.some((name) => name.length > MAX_NAME_LENGTH);
 }

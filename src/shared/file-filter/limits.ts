@@ -1,9 +1,8 @@
 // The limits on patterns read from a workspace (.gitignore files, exclude settings) and from the command
 // line, so that no pattern can make the matching run away. Both libraries compile patterns into
-// backtracking regular expressions: a pattern with w `*` wildcards can cost about L^w / w! steps on a path
-// of L characters (measured: `*a*a*ab` takes 6 ms on a 255-character name, `*a*a*a*a*ab` seconds), and
-// each `{…}` group can double that. So every pattern is charged its worst case, and a shared budget
-// admits patterns in order until the worst case for one path would exceed about a tenth of a second.
+// backtracking regular expressions, whose worst case grows with the ways a pattern can match a path.
+// So paths are bounded (depth, name and length), every pattern is charged its worst case, and a budget
+// shared by a folder's sources admits patterns in order until the worst case for one path is spent.
 
 /** Longer pattern lines are skipped. */
 export const MAX_PATTERN_LENGTH = 1000;
@@ -15,47 +14,58 @@ export const MAX_PATTERNS_PER_SOURCE = 10_000;
 export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 /**
- * Paths (relative to the folder scanned) longer than this are not matched against any pattern, and so
- * not scanned: it bounds the work of every match. Real source paths are far shorter.
+ * Paths (relative to the folder scanned) deeper, longer or with a longer name than these are not
+ * matched against any pattern, and so not scanned: they bound the work of every match. File systems
+ * allow names of at most 255 bytes; real source paths are far shallower and shorter.
  */
+export const MAX_DEPTH = 32;
+export const MAX_NAME_LENGTH = 255;
 export const MAX_PATH_LENGTH = 512;
 
+/** A glob with more brace groups than this is not used: each group can double the ways to match. */
+export const MAX_BRACE_GROUPS = 6;
+
 /**
- * The worst-case matching steps all admitted patterns may cost together for one path. At about 2 ns a
- * step (measured with both libraries), 1e8 steps is about 0.2 s. A pattern with at most one wildcard
- * costs about a thousand steps, so 10,000 of them fit; one with two wildcards 131,000 (about 760 fit);
- * one with three 22 million (4 fit); one with four or more never fits.
+ * What all admitted patterns of a folder may cost together, in units of about a microsecond for one
+ * match of one path made to be worst. A path is matched, with the folders above it, up to MAX_DEPTH + 1
+ * times, so this bounds one path at about 0.4 s even when every folder above it is new (and one that
+ * shares its folders with files already matched at a few milliseconds).
  */
-export const MATCH_BUDGET_STEPS = 1e8;
+export const MATCH_BUDGET = 12_000;
 
 export type PatternKind = 'gitignore' | 'glob';
 
 /**
- * The worst-case steps to match a pattern against one path of MAX_PATH_LENGTH characters: a pass over
- * the path, plus a step for each way its wildcards can split the path, doubled by each alternation
- * (braces, in globs only: a .gitignore takes them literally). A trailing `/**` only takes the rest of
- * the path, so it is not counted.
+ * A pattern's worst-case cost in budget units, or Infinity for a glob that cannot be matched safely.
+ * Measured on paths made to be worst: what makes a backtracking matcher slow is the number of ways a
+ * pattern can split a path. Each `**` segment can start at any of up to MAX_DEPTH folders. In a glob, a
+ * `*` can end at any of up to MAX_NAME_LENGTH characters of a name, each brace group doubles the ways,
+ * and two `*` in one segment multiply (picomatch: `*a*ab` 2 ms, `*a*a*ab` 130 ms on one 255-character
+ * name), so a glob may have one `*` per segment. `ignore` matches the `*` of a .gitignore line without
+ * backtracking (`*a*a*a*a*a*a*a*ab`: 0.1 ms on a 10,000-character name), a pass over the name each, and
+ * takes braces literally. A trailing `/**` takes the rest of the path without choice.
  */
 export function patternCost(pattern: string, kind: PatternKind): number {
-  const body = pattern.replace(/\/\*\*\/?$/, '');
-  const wildcards = body.match(/\*+/g)?.length ?? 0;
-  const alternations = kind === 'glob' ? (body.match(/\{/g)?.length ?? 0) : 0;
-  return MAX_PATH_LENGTH + choose(MAX_PATH_LENGTH, wildcards) * 2 ** alternations;
+  const segments = pattern.replace(/\/\*\*\/?$/, '').replace(/^!/, '').split('/');
+  const folderWays = MAX_DEPTH ** segments.filter(isGlobstar).length;
+  const starRuns = segments.filter((segment) => !isGlobstar(segment)).map((segment) => segment.match(/\*+/g)?.length ?? 0);
+  if (kind === 'gitignore') return 1 + starRuns.reduce((sum, runs) => sum + runs, 0) * (MAX_NAME_LENGTH / 100) + folderWays / 50;
+  const braces = pattern.match(/\{/g)?.length ?? 0;
+  if (braces > MAX_BRACE_GROUPS || starRuns.some((runs) => runs > 1)) return Number.POSITIVE_INFINITY;
+  const nameWays = starRuns.some((runs) => runs > 0) ? MAX_NAME_LENGTH : 1;
+  return 1 + (folderWays * nameWays * 2 ** braces) / 20;
 }
 
-/** n choose k, as a float (it only needs to be compared with the budget). */
-function choose(n: number, k: number): number {
-  let result = 1;
-  for (let i = 0; i < k && result < Number.MAX_VALUE; i++) result = (result * (n - i)) / (i + 1);
-  return result;
+function isGlobstar(segment: string): boolean {
+  return /^\*\*+$/.test(segment);
 }
 
 /** The matching work still allowed, shared by every pattern source of one scan root. */
 export class MatchBudget {
   private remaining: number;
 
-  constructor(steps = MATCH_BUDGET_STEPS) {
-    this.remaining = steps;
+  constructor(units = MATCH_BUDGET) {
+    this.remaining = units;
   }
 
   /** Takes the pattern's cost from the budget when it fits; false (nothing taken) when it does not. */

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from '../../../src/editor/exclude-globs';
 import {
-  FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE,
+  FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE,
 } from '../../../src/shared/file-filter';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../../../src/shared/file-filter/decode-text';
 import { relativeToRoot } from '../../../src/shared/file-filter/gitignore';
-import { MATCH_BUDGET_STEPS, patternCost } from '../../../src/shared/file-filter/limits';
+import { MATCH_BUDGET, MAX_BRACE_GROUPS, patternCost } from '../../../src/shared/file-filter/limits';
 
 /** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
 function treeOf(files: Record<string, string>): { tree: GitignoreTree; notices: string[] } {
@@ -121,7 +121,7 @@ describe('file filter: exclude globs', () => {
 });
 
 describe('file filter: what it leaves out', () => {
-  it('says why: always skipped folders, excluded, gitignored, too long', () => {
+  it('says why: always skipped folders, excluded, gitignored, too long, too deep, too long a name', () => {
     const filter = new FileFilter(() => undefined);
     filter.excludes.add('files.exclude', ['**/generated']);
     filter.gitignore.add('', 'vendor/\n', '.gitignore');
@@ -129,7 +129,10 @@ describe('file filter: what it leaves out', () => {
     assert.equal(filter.exclusion('a/.git', true), 'always-skipped');
     assert.equal(filter.exclusion('src/generated/a.ts', false), 'excluded');
     assert.equal(filter.exclusion('src/vendor/a.ts', false), 'gitignored');
-    assert.equal(filter.exclusion(`${'a/'.repeat(MAX_PATH_LENGTH / 2)}b.ts`, false), 'too-long');
+    assert.equal(filter.exclusion(`${'abcdefghijklmno/'.repeat(MAX_PATH_LENGTH / 16)}b.ts`, false), 'too-long');
+    assert.equal(filter.exclusion(`${'a/'.repeat(MAX_DEPTH + 1)}b.ts`, false), 'too-long');
+    assert.equal(filter.exclusion(`${'a/'.repeat(MAX_DEPTH)}b.ts`, false), undefined);
+    assert.equal(filter.exclusion(`${'a'.repeat(MAX_NAME_LENGTH + 1)}.ts`, false), 'too-long');
     assert.equal(filter.exclusion('src/a.ts', false), undefined);
   });
 
@@ -163,26 +166,30 @@ describe('file filter: limits on patterns from a workspace', () => {
     assert.match(notices[0]!, /not used: it has 10001 patterns, more than the 10000/);
   });
 
-  it('admits patterns while the budget lasts: thousands of simple ones, few with many wildcards, none with five', () => {
-    assert.ok(patternCost('*.log', 'gitignore') * MAX_PATTERNS_PER_SOURCE <= MATCH_BUDGET_STEPS, '10,000 one-wildcard patterns fit');
-    assert.ok(patternCost('src/**/*.test.ts', 'glob') * 500 <= MATCH_BUDGET_STEPS, 'hundreds of two-wildcard globs fit');
-    assert.ok(patternCost('**/test/**/*.spec.ts', 'glob') * 4 <= MATCH_BUDGET_STEPS, 'a few three-wildcard globs fit');
-    assert.ok(patternCost('*a*a*a*ab', 'glob') > MATCH_BUDGET_STEPS);
+  it('admits patterns while the budget lasts: 10,000 plain ones, fewer with wildcards, no glob with two * in a segment', () => {
+    assert.ok(patternCost('build', 'gitignore') * MAX_PATTERNS_PER_SOURCE <= MATCH_BUDGET, '10,000 .gitignore lines without wildcards fit');
+    assert.ok(patternCost('*.log', 'gitignore') * 3000 <= MATCH_BUDGET, 'thousands with a *');
+    assert.ok(patternCost('**/node_modules', 'glob') * 1000 <= MATCH_BUDGET, 'a thousand globs of a leading **');
+    assert.ok(patternCost('**/*.min.js', 'glob') * 25 <= MATCH_BUDGET, 'dozens of ** and * in a glob');
+    assert.ok(patternCost('a/**/b/**/c/**/d/**/e', 'gitignore') > MATCH_BUDGET, 'four ** never fit');
+    assert.ok(patternCost('src/**/test/**/*.ts', 'glob') > MATCH_BUDGET, 'nor a glob of two ** and a *');
+    assert.equal(patternCost('*a*a*a*a*a*a*a*ab', 'gitignore') < 25, true, '`ignore` matches the * of a .gitignore without backtracking');
+    assert.equal(patternCost('*a*ab', 'glob'), Number.POSITIVE_INFINITY, 'picomatch backtracks over two * in one segment');
+    assert.equal(patternCost('{a,b}'.repeat(MAX_BRACE_GROUPS + 1), 'glob'), Number.POSITIVE_INFINITY);
     assert.equal(patternCost('dist/**', 'glob'), patternCost('dist', 'glob'), 'a trailing /** only takes the rest of the path');
-    assert.ok(patternCost('{a,b}', 'glob') > patternCost('{a,b}', 'gitignore'), 'braces are alternations only in globs');
     const notices: string[] = [];
     const list = new GlobList(new MatchBudget(), (notice) => notices.push(notice));
-    list.add('search.exclude', ['**/keep/**', '*a*a*a*a*ab', '**/b/**']);
+    list.add('search.exclude', ['**/keep/**', '*a*a*ab', '**/b/**']);
     assert.ok(list.excludes('keep/x.ts') && list.excludes('b/x.ts'));
-    assert.deepEqual(notices, ['search.exclude: 1 of 3 patterns not used (1 with more wildcards or braces than the matching budget allows).']);
+    assert.deepEqual(notices, ['search.exclude: 1 of 3 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
   it('shares one budget between the sources of a folder, in the order they are added', () => {
     const notices: string[] = [];
-    const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(patternCost('*a*a*b', 'glob') + patternCost('x', 'gitignore')));
-    filter.excludes.add('files.exclude', ['*a*a*b']);
+    const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(patternCost('**/a/**/b', 'glob') + patternCost('x', 'gitignore')));
+    filter.excludes.add('files.exclude', ['**/a/**/b']);
     filter.gitignore.add('', 'x\ny\n', '.gitignore');
-    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than the matching budget allows).']);
+    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
   it('compiles patterns a slice at a time when asked, and all at once on the first match otherwise', () => {
