@@ -1,6 +1,7 @@
 // The command line: options, their checks, and the help text. Pure (no I/O), so it is easy to test.
 import { parseArgs } from 'node:util';
 import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
+import { MAX_DEPTH, MAX_PATH_LENGTH } from '../shared/file-filter/limits';
 
 export type Format = 'stylish' | 'json' | 'sarif';
 
@@ -38,7 +39,9 @@ Finds unbounded retries, retries without jitter and retried requests without a s
 idempotency key in TypeScript and JavaScript (.ts .tsx .mts .cts .js .jsx .mjs .cjs).
 Directories are walked; node_modules, .git and what .gitignore files ignore are skipped (a
 file named on the command line is always scanned). Globs support *, **, ?, [...] and {a,b};
-quote them.
+quote them. A path deeper than ${MAX_DEPTH} folders or longer than ${MAX_PATH_LENGTH} characters is not read
+(a notice in the report); a .gitignore pattern that could make matching slow is not used (a
+notice on stderr).
 
 Options:
   -f, --format <name>          stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0)

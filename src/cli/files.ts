@@ -5,9 +5,7 @@
 // even when it is ignored, as ESLint does.
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, splitGlob } from '../shared/file-filter';
-import { decodeText } from '../shared/file-filter/decode-text';
-import { GlobList } from '../shared/file-filter/globs';
+import { decodeText, FileFilter, GlobList, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, PatternQueue, splitGlob } from '../shared/file-filter';
 import { describeError, readRegularFile } from './read-regular-file';
 import type { FileResult } from './scan-file';
 
@@ -47,8 +45,10 @@ export function expandPatterns(patterns: string[], cwd: string): FileList {
 /** A command-line glob, within the same limits as the patterns read from a workspace. */
 function globMatcher(glob: string, shown: string): GlobList {
   let refused: string | undefined;
-  const list = new GlobList(new MatchBudget(), (notice) => (refused = notice));
+  const queue = new PatternQueue(new MatchBudget(), (notice) => (refused = notice));
+  const list = new GlobList(queue);
   list.add(`The glob "${shown}"`, [glob]);
+  queue.prepareAll();
   if (refused) throw new FileError(refused);
   return list;
 }

@@ -5,9 +5,8 @@
 // re-includes, and nothing below an ignored folder can be re-included. Paths are posix, relative to the
 // tree's root.
 import ignore from 'ignore';
-import { type MatchBudget, patternCost } from './limits';
-import { admitPatterns, type NoticeSink } from './patterns';
-import { PreparedInSlices } from './prepared-in-slices';
+import { patternCost } from './limits';
+import type { PatternQueue } from './patterns';
 
 /** Case-insensitive where the file system usually is, as git's core.ignorecase defaults there. */
 const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin';
@@ -15,45 +14,28 @@ const IGNORE_CASE = process.platform === 'win32' || process.platform === 'darwin
 export class GitignoreTree {
   private readonly matcher = ignore({ ignorecase: IGNORE_CASE });
   private empty = true;
-  /** Rules are compiled (by `ignore`, on first use) a slice at a time; see PreparedInSlices. */
-  private readonly pending = new PreparedInSlices();
 
-  constructor(
-    private readonly budget: MatchBudget,
-    private readonly onNotice: NoticeSink,
-  ) {}
+  /** @param queue admits and compiles the patterns a slice at a time (shared with the folder's other sources). */
+  constructor(private readonly queue: PatternQueue) {}
 
   /**
    * Adds the text of the .gitignore in `folder` ('' for the root). Add a folder's file before those below
-   * it (in a walk's order): that is the order of precedence, and patterns are admitted in that order
-   * until the matching budget is spent.
+   * it (in a walk's order): that is the order of precedence, and of the matching budget.
    */
   add(folder: string, text: string, name: string): void {
-    const lines = text.split(/\r?\n|\r/).filter(isPattern);
-    const cost = (line: string) => patternCost(relativeToRoot(line, folder), 'gitignore');
-    const patterns = admitPatterns({ name, patterns: lines, cost }, this.budget, this.onNotice);
-    if (patterns.length === 0) return;
-    this.empty = false;
-    this.pending.push(
-      patterns.map((pattern) => relativeToRoot(pattern, folder)),
-      (slice) => {
-        this.matcher.add(slice);
-        // `ignore` compiles a rule on its first test and V8 compiles that to machine code on the second
-        // (two paths: `ignore` keeps each path's answer).
-        for (const path of WARM_UP_PATHS) this.matcher.test(path);
-      },
-    );
-  }
-
-  /** Compiles up to `count` more patterns; true when all are compiled. Lets a caller spread the work. */
-  prepare(count: number): boolean {
-    return this.pending.prepare(count);
+    const patterns = text.split(/\r?\n|\r/).filter(isPattern);
+    this.empty &&= patterns.length === 0;
+    const cost = (pattern: string) => patternCost(relativeToRoot(pattern, folder), 'gitignore');
+    this.queue.add({ name, patterns, cost }, (admitted) => {
+      this.matcher.add([WARM_UP_STOP, ...admitted.map((pattern) => relativeToRoot(pattern, folder))]);
+      for (const path of WARM_UP_PATHS) this.matcher.test(path);
+    });
   }
 
   /** Whether git would ignore the path: by its own patterns, or because a folder above it is ignored. */
   isIgnored(path: string, isFolder: boolean): boolean {
     if (this.empty) return false;
-    this.pending.prepareAll();
+    this.queue.prepareAll();
     return this.matcher.ignores(isFolder ? `${path}/` : path);
   }
 }
@@ -63,8 +45,17 @@ function isPattern(line: string): boolean {
   return line.trim() !== '' && !line.startsWith('#');
 }
 
-/** Paths no real pattern is about, to make `ignore` compile its rules. */
-const WARM_UP_PATHS = ['\u0001/\u0001', '\u0002/\u0002'];
+/**
+ * `ignore` compiles a rule on its first test, and V8 compiles that to machine code on the second; done
+ * on the first real paths, that is a long pause for thousands of rules. So each slice of rules is tested
+ * twice as it is added: `ignore` tries the rules from the last one back and stops at the first that
+ * matches, and WARM_UP_STOP, added before each slice, matches both warm-up paths (by their last name), so
+ * only the new slice runs. It re-includes a file of that name, which no real file has.
+ */
+const WARM_UP_NAME = '\u0001integration-coach-warm-up';
+const WARM_UP_STOP = `!${WARM_UP_NAME}`;
+/** Two paths, as `ignore` keeps each path's answer; the second's folder is the first, already answered. */
+const WARM_UP_PATHS = [WARM_UP_NAME, `${WARM_UP_NAME}/${WARM_UP_NAME}`];
 
 /**
  * A pattern of the .gitignore in `folder`, relative to the root instead. Git's rules: a pattern with a

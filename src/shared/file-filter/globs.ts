@@ -2,9 +2,8 @@
 // picomatch on posix paths relative to a folder. As in VS Code, `*` matches dot files too, braces nest,
 // and there is no negation or extglob syntax.
 import picomatch from 'picomatch/posix';
-import { type MatchBudget, patternCost } from './limits';
-import { admitPatterns, type NoticeSink, type PatternSource } from './patterns';
-import { PreparedInSlices } from './prepared-in-slices';
+import { patternCost } from './limits';
+import type { PatternQueue } from './patterns';
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, noextglob: true, nonegate: true };
 
@@ -12,31 +11,23 @@ type Matcher = (path: string) => boolean;
 
 export class GlobList {
   private readonly matchers: Matcher[] = [];
-  private readonly pending = new PreparedInSlices();
   private readonly excludedFolders = new Map<string, boolean>();
 
-  constructor(
-    private readonly budget: MatchBudget,
-    private readonly onNotice: NoticeSink,
-  ) {}
+  /** @param queue admits and compiles the globs a slice at a time (shared with the folder's other sources). */
+  constructor(private readonly queue: PatternQueue) {}
 
-  /** Adds a source's globs (within the limits; see patterns.ts). */
+  /** Adds a source's globs (within the limits; see limits.ts). */
   add(name: string, globs: readonly string[]): void {
-    const source: PatternSource = { name, patterns: globs.filter((glob) => glob.trim() !== ''), cost: (glob) => patternCost(glob, 'glob') };
-    this.pending.push(admitPatterns(source, this.budget, this.onNotice), (slice) => {
-      for (const glob of slice) this.matchers.push(compile(glob));
+    const patterns = globs.filter((glob) => glob.trim() !== '');
+    this.queue.add({ name, patterns, cost: (glob) => patternCost(glob, 'glob') }, (admitted) => {
+      for (const glob of admitted) this.matchers.push(compile(glob));
     });
     this.excludedFolders.clear();
   }
 
-  /** Compiles up to `count` more globs; true when all are compiled. */
-  prepare(count: number): boolean {
-    return this.pending.prepare(count);
-  }
-
   /** Whether a glob matches the path itself. */
   matches(path: string): boolean {
-    this.pending.prepareAll();
+    this.queue.prepareAll();
     return this.matchers.some((matcher) => matcher(path));
   }
 

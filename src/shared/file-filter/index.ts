@@ -5,13 +5,13 @@
 import { GitignoreTree } from './gitignore';
 import { GlobList } from './globs';
 import { MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH } from './limits';
-import type { NoticeSink } from './patterns';
+import { type NoticeSink, PatternQueue } from './patterns';
 import { ALWAYS_SKIPPED_FOLDERS } from './source-files';
 
 export { GitignoreTree } from './gitignore';
 export { GlobList, splitGlob } from './globs';
 export { MAX_DEPTH, MAX_IGNORE_FILE_BYTES, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE, MatchBudget } from './limits';
-export type { NoticeSink } from './patterns';
+export { type NoticeSink, PatternQueue } from './patterns';
 export { ALWAYS_SKIPPED_FOLDERS, isSourceFile, SOURCE_EXTENSIONS } from './source-files';
 export { decodeText } from './decode-text';
 
@@ -27,9 +27,13 @@ export class FileFilter {
   /** Exclude globs (settings), matched against the path and the folders above it. */
   readonly excludes: GlobList;
 
+  private readonly queue: PatternQueue;
+
+  /** Sources are admitted in the order they are added, both kinds, until the budget is spent. */
   constructor(onNotice: NoticeSink, budget = new MatchBudget()) {
-    this.gitignore = new GitignoreTree(budget, onNotice);
-    this.excludes = new GlobList(budget, onNotice);
+    this.queue = new PatternQueue(budget, onNotice);
+    this.gitignore = new GitignoreTree(this.queue);
+    this.excludes = new GlobList(this.queue);
   }
 
   /** Why the path is not scanned (or walked, for a folder), or undefined when it is. */
@@ -44,7 +48,7 @@ export class FileFilter {
 
   /** Compiles up to `count` more patterns; true when all are. For a caller that must not block long. */
   prepare(count: number): boolean {
-    return this.gitignore.prepare(count) && this.excludes.prepare(count);
+    return this.queue.prepare(count);
   }
 }
 

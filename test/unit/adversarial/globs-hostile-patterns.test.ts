@@ -93,7 +93,8 @@ describe('adversarial globs: hostile patterns', function () {
   }
 
   it('refuses what it cannot match safely, with one notice naming the source and the reason', () => {
-    const { notices } = filterWith([STAR_RUN, BRACE_BOMB, 'x'.repeat(MAX_PATTERN_LENGTH + 1), '**/ok'], 'setting');
+    const { filter, notices } = filterWith([STAR_RUN, BRACE_BOMB, 'x'.repeat(MAX_PATTERN_LENGTH + 1), '**/ok'], 'setting');
+    assert.equal(filter.exclusion('src/ok/a.ts', false), 'excluded');
     assert.deepEqual(notices, [`search.exclude: 3 of 4 patterns not used (1 longer than ${MAX_PATTERN_LENGTH} characters; 2 with more wildcards or braces than can be matched safely).`]);
   });
 

@@ -13,13 +13,13 @@ import { MATCH_BUDGET, MAX_BRACE_GROUPS, patternCost } from '../../../src/shared
 /** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
 function treeOf(files: Record<string, string>): { tree: GitignoreTree; notices: string[] } {
   const notices: string[] = [];
-  const tree = new GitignoreTree(new MatchBudget(), (notice) => notices.push(notice));
+  const tree = new FileFilter((notice) => notices.push(notice)).gitignore;
   for (const folder of Object.keys(files).sort(compareInWalkOrder)) tree.add(folder, files[folder]!, `${folder || '.'}/.gitignore`);
   return { tree, notices };
 }
 
 function globsOf(...globs: string[]): GlobList {
-  const list = new GlobList(new MatchBudget(), (notice) => assert.fail(notice));
+  const list = new FileFilter((notice) => assert.fail(notice)).excludes;
   list.add('test', globs);
   return list;
 }
@@ -178,7 +178,7 @@ describe('file filter: limits on patterns from a workspace', () => {
     assert.equal(patternCost('{a,b}'.repeat(MAX_BRACE_GROUPS + 1), 'glob'), Number.POSITIVE_INFINITY);
     assert.equal(patternCost('dist/**', 'glob'), patternCost('dist', 'glob'), 'a trailing /** only takes the rest of the path');
     const notices: string[] = [];
-    const list = new GlobList(new MatchBudget(), (notice) => notices.push(notice));
+    const list = new FileFilter((notice) => notices.push(notice)).excludes;
     list.add('search.exclude', ['**/keep/**', '*a*a*ab', '**/b/**']);
     assert.ok(list.excludes('keep/x.ts') && list.excludes('b/x.ts'));
     assert.deepEqual(notices, ['search.exclude: 1 of 3 patterns not used (1 with more wildcards or braces than can be matched safely).']);
@@ -189,6 +189,7 @@ describe('file filter: limits on patterns from a workspace', () => {
     const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(patternCost('**/a/**/b', 'glob') + patternCost('x', 'gitignore')));
     filter.excludes.add('files.exclude', ['**/a/**/b']);
     filter.gitignore.add('', 'x\ny\n', '.gitignore');
+    assert.equal(filter.prepare(Number.POSITIVE_INFINITY), true);
     assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
