@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Finding, RuleId } from '../analysis/types';
 import { RULE_IDS } from '../lesson/content-types';
-import { decodeText, FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES } from '../shared/file-filter';
+import { decodeText, FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, PATH_TOO_LONG } from '../shared/file-filter';
 import { encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { toDiagnostics } from './diagnostics';
 import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
@@ -152,7 +152,7 @@ export class WorkspaceScanner implements vscode.Disposable {
         if (exclusion === 'too-long') tooLong++;
         return exclusion === undefined;
       })));
-      if (tooLong > 0) this.log.warn(`Workspace scan: ${tooLong} files in ${folder.name} not scanned: their paths are longer than the filter matches.`);
+      if (tooLong > 0) this.log.warn(`Workspace scan: ${tooLong} files of ${folder.name}: ${PATH_TOO_LONG}`);
     }
     return files.sort((a, b) => a.toString().localeCompare(b.toString()));
   }
@@ -167,8 +167,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), FIND_FILES_EXCLUDE, undefined, token);
     const byFolder = gitignores.map((uri) => ({ uri, folder: parentPath(relativePath(folder, uri)) })).sort((a, b) => compareInWalkOrder(a.folder, b.folder));
     for (const gitignore of byFolder) {
-      // git does not read a .gitignore in an ignored folder, nor does the CLI's walk reach it.
-      if (gitignore.folder !== '' && filter.gitignore.isIgnored(gitignore.folder, true)) continue;
+      // git does not read a .gitignore in an ignored folder, nor does the CLI's walk reach one there or too deep.
+      if (gitignore.folder !== '' && filter.exclusion(gitignore.folder, true) !== undefined) continue;
       const text = await this.readGitignore(gitignore.uri);
       if (text !== undefined) filter.gitignore.add(gitignore.folder, text, vscode.workspace.asRelativePath(gitignore.uri, true));
       while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
