@@ -1,6 +1,7 @@
 // The command line: options, their checks, and the help text. Pure (no I/O), so it is easy to test.
 import { parseArgs } from 'node:util';
-import type { RuleId, Severity } from '../analysis/types';
+import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
+import { MAX_DEPTH, MAX_PATH_LENGTH } from '../shared/file-filter/limits';
 
 export type Format = 'stylish' | 'json' | 'sarif';
 
@@ -16,6 +17,8 @@ export interface CliOptions {
   concurrency: 'auto' | 'off' | number;
   /** Pass by files whose tokens hold nothing a retry is made of (the default); `--no-pre-check` parses every file. */
   preCheck: boolean;
+  /** How long one file's analysis may run, in milliseconds (`--time-budget`); absent: the core's default. */
+  timeBudgetMs?: number;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -34,8 +37,11 @@ export const HELP = `Usage: integration-coach [options] <files|dirs|globs…>
 
 Finds unbounded retries, retries without jitter and retried requests without a stable
 idempotency key in TypeScript and JavaScript (.ts .tsx .mts .cts .js .jsx .mjs .cjs).
-Directories are walked; node_modules and what .gitignore ignores are skipped (a file named
-on the command line is always scanned). Globs support *, **, ? and {a,b}; quote them.
+Directories are walked; node_modules, .git and what .gitignore files ignore are skipped (a
+file named on the command line is always scanned). Globs support *, **, ?, [...] and {a,b};
+quote them. A path deeper than ${MAX_DEPTH} folders or longer than ${MAX_PATH_LENGTH} characters is not read
+(a notice in the report); a .gitignore pattern that could make matching slow is not used (a
+notice on stderr).
 
 Options:
   -f, --format <name>          stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0)
@@ -44,7 +50,10 @@ Options:
   --retry-helper <name>        a function name to treat as a retry helper; repeatable
   --idempotency-header <name>  a header or option name that counts as an idempotency key; repeatable
   --concurrency <n|auto|off>   threads (default auto: for many files, one per core less one, which
-                               is left to V8's compiler and garbage collector; off: one)
+                               is left to V8's compiler and garbage collector; off: one; a number
+                               is capped at the number of cores)
+  --time-budget <ms>           how long one file's analysis may run, in milliseconds, before it
+                               stops with a notice (default: the analysis core's, as in the Node API)
   --no-pre-check               parse every file (by default a file whose tokens hold no loop,
                                self-call or retry name that a retry needs is passed by unparsed;
                                the findings are the same)
@@ -52,10 +61,12 @@ Options:
   -v, --version                show the version
 
 Severity: an "error" finding counts as an error; "warning" and "info" findings count as
-warnings (ESLint severity 1). A file skipped for its size counts as a warning too.
+warnings (ESLint severity 1). A file that cannot be read is an error (ESLint's "fatal": true);
+a file not analysed (too large, not a regular file, binary, out of time) gets a notice
+(severity 0), which counts as neither.
 
 Exit codes: 0 no problems (or only warnings within --max-warnings), 1 an error or too many
-warnings, 2 a usage or I/O error.
+warnings, 2 a usage error, or no file could be read.
 
 Rules: unbounded-retry, retry-without-jitter, missing-idempotency-key, unstable-idempotency-key.
 Suppress one line with  // integration-coach-disable-next-line <rule-id> -- reason`;
@@ -102,6 +113,15 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
     else throw new UsageError(`Invalid --concurrency "${concurrencyText}"; expected a positive number, auto or off.`);
   }
 
+  let timeBudgetMs: number | undefined;
+  const budgetText = values['time-budget'];
+  if (budgetText !== undefined) {
+    if (!/^\d+$/.test(budgetText) || !Number.isSafeInteger(Number(budgetText)) || Number(budgetText) < 1) {
+      throw new UsageError(`Invalid --time-budget "${budgetText}"; expected a positive number of milliseconds.`);
+    }
+    timeBudgetMs = Number(budgetText);
+  }
+
   if (positionals.length === 0) throw new UsageError('No files, directories or globs given (for example: integration-coach src). See --help.');
 
   return {
@@ -115,8 +135,18 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
       idempotencyHeaders: values['idempotency-header'] ?? [],
       concurrency,
       preCheck: !values['no-pre-check'],
+      ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }),
     },
   };
+}
+
+/** The core's options for the command line's. */
+export function analyzeOptions(options: CliOptions): AnalyzeOptions {
+  const result: AnalyzeOptions = { rules: options.rules, preCheck: options.preCheck };
+  if (options.retryHelpers.length > 0) result.retryHelpers = options.retryHelpers;
+  if (options.idempotencyHeaders.length > 0) result.idempotencyHeaders = options.idempotencyHeaders;
+  if (options.timeBudgetMs !== undefined) result.timeBudgetMs = options.timeBudgetMs;
+  return result;
 }
 
 function parse(argv: string[]) {
@@ -131,6 +161,7 @@ function parse(argv: string[]) {
       'retry-helper': { type: 'string', multiple: true },
       'idempotency-header': { type: 'string', multiple: true },
       concurrency: { type: 'string' },
+      'time-budget': { type: 'string' },
       'no-pre-check': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

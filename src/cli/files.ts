@@ -1,181 +1,192 @@
 // Turns the command line's files, directories and globs into the list of files to scan.
-// Directories and globs are walked, skipping node_modules, .git and what .gitignore files ignore.
-// A file named on the command line is scanned even when it is ignored, as ESLint does.
-import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+// Directories and globs are walked, skipping node_modules, .git and what .gitignore files ignore (the
+// shared filter of src/shared/file-filter, the same as the editor's workspace scan), also inside a
+// folder named on the command line, as git and ESLint do. A file named on the command line is scanned
+// even when it is ignored, as ESLint does.
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { globToRegExp, isGlob } from './glob';
+import { decodeText, FileFilter, GlobList, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, PatternQueue, splitGlob } from '../shared/file-filter';
+import { describeError, readRegularFile } from './read-regular-file';
+import type { FileResult } from './scan-file';
 
-/** The extensions the scanner reads. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
-
-/** A problem with a path on the command line (a missing file, an unreadable folder): exit code 2. */
+/** A problem with a path on the command line (a missing file, a glob that matches nothing): exit code 2. */
 export class FileError extends Error {}
 
-export function isSourceFile(file: string): boolean {
-  const dot = file.lastIndexOf('.');
-  return dot !== -1 && SOURCE_EXTENSIONS.includes(file.slice(dot).toLowerCase()) && !/\.d\.[cm]?ts$/i.test(file);
+export interface FileList {
+  /** The absolute paths of the files to scan, sorted, without duplicates. */
+  files: string[];
+  /** Paths found but not read: folders that cannot be read (an error), paths too long (a notice). */
+  unread: FileResult[];
+  /** What the .gitignore files lost to the pattern limits, one line each. */
+  notices: string[];
 }
 
-/** The absolute paths of the files to scan, sorted, without duplicates. */
-export function expandPatterns(patterns: string[], cwd: string): string[] {
-  const ignores = new IgnoreRules();
-  const files = new Set<string>();
+export function expandPatterns(patterns: string[], cwd: string): FileList {
+  const walker = new Walker();
   for (const pattern of patterns) {
-    const before = files.size;
+    const before = walker.found();
     const absolute = path.resolve(cwd, pattern);
     if (existsSync(absolute)) {
-      const stats = statOrThrow(absolute, pattern);
-      if (stats.isDirectory()) walk(absolute, ignores, (file) => files.add(file));
-      else if (isSourceFile(absolute)) files.add(absolute);
-    } else if (isGlob(pattern)) {
-      const { base, matcher } = splitGlob(toPosix(absolute));
-      if (existsSync(base)) {
-        walk(base, ignores, (file) => {
-          if (matcher.test(toPosix(file))) files.add(file);
-        });
-      }
-      if (files.size === before) throw new FileError(`No files match the pattern "${pattern}".`);
+      if (statOrThrow(absolute, pattern).isDirectory()) walker.walk(absolute);
+      else if (isSourceFile(absolute)) walker.files.add(absolute);
     } else {
-      throw new FileError(`No such file or directory: ${pattern}`);
+      const { base, rest, isGlob } = splitGlob(toPosix(absolute));
+      if (!isGlob) throw new FileError(`No such file or directory: ${pattern}`);
+      const glob = globMatcher(rest, pattern);
+      const baseFolder = path.normalize(base || '/');
+      if (existsSync(baseFolder)) walker.walk(baseFolder, (file) => glob.matches(toPosix(path.relative(baseFolder, file))));
+      if (walker.found() === before) throw new FileError(`No files match the pattern "${pattern}".`);
     }
   }
-  if (files.size === 0) throw new FileError(`No TypeScript or JavaScript files found in: ${patterns.join(' ')}`);
-  return [...files].sort();
+  if (walker.found() === 0) throw new FileError(`No TypeScript or JavaScript files found in: ${patterns.join(' ')}`);
+  return { files: [...walker.files].sort(), unread: [...walker.unread.values()], notices: walker.notices };
+}
+
+/** A command-line glob, within the same limits as the patterns read from a workspace. */
+function globMatcher(glob: string, shown: string): GlobList {
+  let refused: string | undefined;
+  const queue = new PatternQueue(new MatchBudget(), (notice) => (refused = notice));
+  const list = new GlobList(queue);
+  list.add(`The glob "${shown}"`, [glob]);
+  queue.prepareAll();
+  if (refused) throw new FileError(refused);
+  return list;
 }
 
 function statOrThrow(file: string, shown: string) {
   try {
     return statSync(file);
   } catch (error) {
-    throw new FileError(`Cannot read ${shown}: ${describe(error)}`);
+    throw new FileError(`Cannot read ${shown}: ${describeError(error)}`);
   }
 }
 
-/** The folder part before the first glob segment, and a matcher for whole absolute paths. */
-function splitGlob(posixPattern: string): { base: string; matcher: RegExp } {
-  const segments = posixPattern.split('/');
-  const firstGlob = segments.findIndex((segment) => isGlob(segment));
-  const base = segments.slice(0, firstGlob).join('/') || '/';
-  return { base: path.normalize(base), matcher: globToRegExp(posixPattern) };
-}
+/** Walks folders with one filter per root (see filterRoot). */
+class Walker {
+  readonly files = new Set<string>();
+  readonly unread = new Map<string, FileResult>();
+  readonly notices: string[] = [];
+  private readonly trees = new Map<string, GitignoreReader>();
 
-function walk(root: string, ignores: IgnoreRules, onFile: (file: string) => void): void {
-  const stack: string[] = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let entries: Dirent[];
+  found(): number {
+    return this.files.size + this.unread.size;
+  }
+
+  /** Adds the source files under `root` that the filter keeps and `wanted` (if given) accepts. */
+  walk(root: string, wanted?: (file: string) => boolean): void {
+    const tree = this.treeFor(root);
+    tree.loadDown(root);
+    const stack: string[] = [root];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      const entries = this.readFolder(dir);
+      const subdirs: string[] = [];
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        const isFolder = isFolderEntry(entry, full);
+        if (isFolder === undefined) continue;
+        if (!isFolder && (!isSourceFile(entry.name) || (wanted && !wanted(full)))) continue;
+        const exclusion = tree.filter.exclusion(tree.relative(full), isFolder);
+        if (exclusion === 'too-long') this.unread.set(full, { file: full, findings: [], skipped: PATH_TOO_LONG });
+        else if (exclusion !== undefined) continue;
+        else if (isFolder) subdirs.push(full);
+        else this.files.add(full);
+      }
+      // Depth first, in name order: .gitignore files are read in the same order as the editor reads them.
+      for (const subdir of subdirs.reverse()) {
+        tree.load(subdir);
+        stack.push(subdir);
+      }
+    }
+  }
+
+  private readFolder(dir: string): Dirent[] {
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
-      throw new FileError(`Cannot read directory ${path.relative(process.cwd(), dir) || '.'}: ${describe(error)}`);
+      this.unread.set(dir, { file: dir, findings: [], error: `Cannot read the folder: ${describeError(error)}` });
+      return [];
     }
-    const rules = ignores.rulesFor(dir);
-    const subdirs: string[] = [];
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        // Linked files are scanned; linked folders are not followed (they may loop).
-        try {
-          isFile = statSync(full).isFile();
-        } catch {
-          isFile = false;
-        }
-        isDir = false;
-      }
-      if (isDir) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !isIgnored(rules, full, true)) subdirs.push(full);
-      } else if (isFile && isSourceFile(entry.name) && !isIgnored(rules, full, false)) {
-        onFile(full);
-      }
-    }
-    // Depth first, in name order (the list is sorted at the end anyway).
-    stack.push(...subdirs.reverse());
   }
-}
 
-// ---------------------------------------------------------------------------------------------
-// .gitignore
-
-interface IgnoreRule {
-  /** The folder of the .gitignore file, as a posix path. */
-  base: string;
-  regex: RegExp;
-  negate: boolean;
-  dirOnly: boolean;
+  private treeFor(dir: string): GitignoreReader {
+    const root = filterRoot(dir);
+    let tree = this.trees.get(root);
+    if (!tree) {
+      tree = new GitignoreReader(root, (notice) => this.notices.push(notice));
+      this.trees.set(root, tree);
+    }
+    return tree;
+  }
 }
 
 /**
- * The .gitignore rules in force in each folder: those of the folder's own .gitignore after its
- * parents' (up to the repository root, the nearest folder with a `.git`). The last matching
- * rule wins; `!` re-includes. Not read: `.git/info/exclude` and the global excludes file.
+ * true for a folder, false for anything else to consider as a file (a FIFO or a link to a device too:
+ * the scan says why it does not read it), undefined to pass by silently (a link to a folder, which may
+ * loop, or a dangling link).
  */
-export class IgnoreRules {
-  private readonly cache = new Map<string, IgnoreRule[]>();
-
-  rulesFor(dir: string): IgnoreRule[] {
-    const cached = this.cache.get(dir);
-    if (cached) return cached;
-    const parent = path.dirname(dir);
-    const inherited = parent === dir || existsSync(path.join(dir, '.git')) ? [] : this.rulesFor(parent);
-    const own = readGitignore(dir);
-    const rules = own.length > 0 ? [...inherited, ...own] : inherited;
-    this.cache.set(dir, rules);
-    return rules;
-  }
-}
-
-function readGitignore(dir: string): IgnoreRule[] {
-  let text: string;
+function isFolderEntry(entry: Dirent, full: string): boolean | undefined {
+  if (!entry.isSymbolicLink()) return entry.isDirectory();
   try {
-    text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    return statSync(full).isDirectory() ? undefined : false;
   } catch {
-    return [];
+    return undefined;
   }
-  return parseGitignore(text, toPosix(dir));
 }
 
-export function parseGitignore(text: string, base: string): IgnoreRule[] {
-  const rules: IgnoreRule[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.replace(/(?<!\\)\s+$/, '');
-    if (line === '' || line.startsWith('#')) continue;
-    const negate = line.startsWith('!');
-    if (negate) line = line.slice(1);
-    else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
-    const dirOnly = line.endsWith('/');
-    if (dirOnly) line = line.slice(0, -1);
-    if (line === '') continue;
-    // A slash at the start or in the middle anchors the pattern to the .gitignore's folder.
-    const anchored = line.includes('/');
-    if (line.startsWith('/')) line = line.slice(1);
-    rules.push({ base, regex: globToRegExp(anchored ? line : `**/${line}`), negate, dirOnly });
+/**
+ * Where .gitignore files are read from: the nearest folder at or above `dir` that holds a `.git` (a
+ * folder, or a file in a worktree). Outside a repository: the current folder when `dir` is in it (so
+ * that `integration-coach src test` in a project reads the project's .gitignore), else `dir` itself.
+ */
+function filterRoot(dir: string): string {
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    if (existsSync(path.join(folder, '.git'))) return folder;
+    if (path.dirname(folder) === folder) break;
   }
-  return rules;
+  const cwd = process.cwd();
+  const fromCwd = path.relative(cwd, dir);
+  return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? dir : cwd;
 }
 
-function isIgnored(rules: IgnoreRule[], file: string, isDir: boolean): boolean {
-  if (rules.length === 0) return false;
-  const posix = toPosix(file);
-  let ignored = false;
-  for (const rule of rules) {
-    if (rule.dirOnly && !isDir) continue;
-    if (ignored !== rule.negate) continue; // only a rule that would change the answer matters
-    if (!posix.startsWith(rule.base === '/' ? '/' : `${rule.base}/`)) continue;
-    const relative = rule.base === '/' ? posix.slice(1) : posix.slice(rule.base.length + 1);
-    if (rule.regex.test(relative)) ignored = !rule.negate;
+/** The filter of one root, with its .gitignore files read as the walk reaches their folders. */
+class GitignoreReader {
+  readonly filter: FileFilter;
+  private readonly loaded = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly onNotice: (notice: string) => void,
+  ) {
+    this.filter = new FileFilter(onNotice);
   }
-  return ignored;
+
+  /** The path relative to the root, posix. */
+  relative(file: string): string {
+    return toPosix(path.relative(this.root, file));
+  }
+
+  /** Reads the .gitignore files from the root down to `dir`, parents first. */
+  loadDown(dir: string): void {
+    const parent = path.dirname(dir);
+    if (dir !== this.root && parent !== dir) this.loadDown(parent);
+    this.load(dir);
+  }
+
+  load(dir: string): void {
+    if (this.loaded.has(dir)) return;
+    this.loaded.add(dir);
+    const file = path.join(dir, '.gitignore');
+    if (!existsSync(file)) return;
+    const shown = path.relative(process.cwd(), file) || file;
+    const read = readRegularFile(file, () => MAX_IGNORE_FILE_BYTES);
+    if (read.kind === 'read') this.filter.gitignore.add(this.relative(dir), decodeText(read.bytes), shown);
+    else if (read.kind === 'too-large') this.onNotice(`${shown}: not used: larger than ${MAX_IGNORE_FILE_BYTES} bytes.`);
+    else if (read.kind === 'not-regular') this.onNotice(`${shown}: not used: ${read.what}, not a regular file.`);
+    else this.onNotice(`${shown}: not used: cannot read it (${read.reason}).`);
+  }
 }
 
 function toPosix(file: string): string {
   return path.sep === '\\' ? file.replace(/\\/g, '/') : file;
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  return code ?? (error instanceof Error ? error.message : String(error));
 }

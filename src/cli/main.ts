@@ -1,16 +1,18 @@
 // integration-coach: the command line scanner. Parses the arguments, finds the files, scans
 // them (with worker threads when there are many), prints a report and sets the exit code:
-// 0 clean, 1 errors or too many warnings, 2 a usage or I/O error (one line on stderr).
+// 0 clean, 1 errors or too many warnings, 2 a usage error or no file could be read (one line on stderr).
 import { version } from '../../package.json';
-import type { AnalyzeOptions } from '../analysis/types';
-import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
+import { analyzeOptions, HELP, parseCliArgs, UsageError } from './args';
 import { expandPatterns, FileError } from './files';
+import { escapeControlCharacters } from './formatters/escape';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { quietOnClosedOutput } from './output';
 import { toEslintResult, totals } from './report';
 import { RULE_IDS } from './rule-ids';
 import { loadEngine, scanFiles } from './scan';
+import type { FileResult } from './scan-file';
 
 const NAME = 'integration-coach';
 
@@ -23,14 +25,12 @@ async function main(argv: string[]): Promise<number> {
   const options = parsed.options;
   const cwd = process.cwd();
 
-  const files = expandPatterns(options.patterns, cwd);
+  const list = expandPatterns(options.patterns, cwd);
+  for (const notice of list.notices) warn(notice);
   const progress = progressReporter();
-  const results = await scanFiles(files, analyzeOptions(options), { concurrency: options.concurrency, onProgress: progress.update }).finally(progress.clear);
-
-  loadEngine().saveCodeCache();
-
-  const unreadable = results.find((result) => result.error);
-  if (unreadable) throw new FileError(`Cannot read ${unreadable.file}: ${unreadable.error}`);
+  const scanned = await scanFiles(list.files, analyzeOptions(options), { concurrency: options.concurrency, onProgress: progress.update }).finally(progress.clear);
+  if (scanned.length > 0) loadEngine().saveCodeCache();
+  const results = [...scanned, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const eslintResults = results.map(toEslintResult);
   if (options.format === 'json') write(`${formatJson(eslintResults)}\n`);
@@ -38,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     write(`${formatSarif(results, loadEngine().rules, { name: NAME, version }, cwd)}\n`);
   } else write(formatStylish(eslintResults, useColor()));
 
+  if (nothingRead(results)) {
+    warn(`could not read any of the ${results.length} ${results.length === 1 ? 'file' : 'files'}.`);
+    return 2;
+  }
   const { errorCount, warningCount } = totals(eslintResults);
   if (errorCount > 0) return 1;
   if (options.maxWarnings >= 0 && warningCount > options.maxWarnings) {
@@ -47,15 +51,18 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function analyzeOptions(options: CliOptions): AnalyzeOptions {
-  const result: AnalyzeOptions = { rules: options.rules, preCheck: options.preCheck };
-  if (options.retryHelpers.length > 0) result.retryHelpers = options.retryHelpers;
-  if (options.idempotencyHeaders.length > 0) result.idempotencyHeaders = options.idempotencyHeaders;
-  return result;
+/** Every file failed to read: the run checked nothing (files not analysed for their size were read). */
+function nothingRead(results: FileResult[]): boolean {
+  return results.length > 0 && results.every((result) => result.error !== undefined);
 }
 
 function write(text: string): void {
   process.stdout.write(text);
+}
+
+/** One line on stderr, with the user's text in it made harmless for a terminal. */
+function warn(message: string): void {
+  process.stderr.write(`${NAME}: ${escapeControlCharacters(message)}\n`);
 }
 
 function useColor(): boolean {
@@ -82,6 +89,7 @@ function progressReporter() {
   };
 }
 
+quietOnClosedOutput();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -89,7 +97,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const known = error instanceof UsageError || error instanceof FileError;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${NAME}: ${known ? message : `internal error: ${message}`}\n`);
+    warn(known ? message : `internal error: ${message}`);
     process.exitCode = 2;
   },
 );

@@ -3,11 +3,20 @@
 import type { Finding } from '../analysis/types';
 import type { FileResult } from './scan-file';
 
+/**
+ * ESLint's severities, and 0 for a notice. ESLint itself reports an ignored file as a warning (severity
+ * 1, counted in warningCount, so `--max-warnings 0` fails on it unless `--no-warn-ignored` is given);
+ * here a file that was not analysed (too large, not a regular file, out of time) is no problem in the
+ * code, so it must not count towards --max-warnings. Severity 0 keeps it out of every count while the
+ * message still shows; ESLint's own formatters print such a row as a warning without counting it.
+ */
+export type EslintSeverity = 0 | 1 | 2;
+
 /** One message, as ESLint's JSON formatter writes it: 1-based lines and columns. */
 export interface EslintMessage {
   ruleId: string | null;
-  /** 1 warning, 2 error. */
-  severity: 1 | 2;
+  /** 2 an error, 1 a warning, 0 a notice (a file not read or not fully analysed: not a problem). */
+  severity: EslintSeverity;
   message: string;
   line?: number;
   column?: number;
@@ -51,16 +60,17 @@ export function toEslintResult(result: FileResult): EslintResult {
     message.endColumn = finding.range.end.character + 1;
     return message;
   });
-  // Like ESLint's "File ignored…" warnings: no rule, no position.
-  if (result.skipped) messages.unshift({ ruleId: null, fatal: false, severity: 1, message: result.skipped, nodeType: null });
-  const errorCount = messages.filter((message) => message.severity === 2).length;
+  // Like ESLint's "File ignored…" and parsing-error messages: no rule, no position.
+  if (result.skipped) messages.unshift({ ruleId: null, fatal: false, severity: 0, message: result.skipped, nodeType: null });
+  if (result.error) messages.unshift({ ruleId: null, fatal: true, severity: 2, message: result.error, nodeType: null });
+  const count = (severity: EslintSeverity) => messages.filter((message) => message.severity === severity).length;
   return {
     filePath: result.file,
     messages,
     suppressedMessages: [],
-    errorCount,
-    fatalErrorCount: 0,
-    warningCount: messages.length - errorCount,
+    errorCount: count(2),
+    fatalErrorCount: messages.filter((message) => message.fatal).length,
+    warningCount: count(1),
     fixableErrorCount: 0,
     fixableWarningCount: 0,
     usedDeprecatedRules: [],

@@ -1,28 +1,45 @@
 // Reads and analyses one file. Runs in a worker, or on the main thread for a few files.
-import { readFileSync } from 'node:fs';
-import { analyzeSource } from '../analysis/index';
+import { analyzeSource, DEFAULT_MAX_FILE_SIZE_BYTES } from '../analysis/index';
 import type { AnalyzeOptions, Finding } from '../analysis/types';
+import { decodeText, encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
+import { readRegularFile } from './read-regular-file';
 
 export interface FileResult {
   /** The absolute path. */
   file: string;
   findings: Finding[];
-  /** Why the file was not analysed (over the size limit, binary), in words. */
+  /**
+   * Why the file was not (fully) analysed, in words: not a regular file, over the size limit, binary,
+   * out of time. A notice: it does not count as a problem.
+   */
   skipped?: string;
-  /** A read error (an I/O problem: exit code 2). */
+  /** Why the file could not be read (EACCES, …): a fatal error for this file; the others are still reported. */
   error?: string;
 }
 
 export function scanFile(file: string, options: AnalyzeOptions): FileResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { file, findings: [], error: code ?? (error instanceof Error ? error.message : String(error)) };
+  const limit = sizeLimit(options);
+  const read = readRegularFile(file, (head) => maxBytesOnDisk(limit, encodingOf(head)));
+  switch (read.kind) {
+    case 'error':
+      return { file, findings: [], error: `Cannot read the file: ${read.reason}` };
+    case 'not-regular':
+      return { file, findings: [], skipped: `Not a regular file (${read.what}); not read.` };
+    case 'too-large':
+      return { file, findings: [], skipped: tooLarge(limit) };
   }
-  // Like ESLint, drop a byte order mark so that columns match what an editor shows.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const result = analyzeSource(text, file, options);
+  // Like ESLint, no byte order mark, so that columns match what an editor shows.
+  const result = analyzeSource(decodeText(read.bytes), file, options);
   return result.skipped === undefined ? { file, findings: result.findings } : { file, findings: result.findings, skipped: result.skipped };
+}
+
+/** The core's size limit, in bytes of UTF-8 text (a limit that is not a number falls back to the default). */
+function sizeLimit(options: AnalyzeOptions): number {
+  const limit = options.maxFileSizeBytes;
+  return limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_FILE_SIZE_BYTES;
+}
+
+/** In the core's words, so that a file is reported the same whether it is refused before or after reading. */
+function tooLarge(limit: number): string {
+  return `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`;
 }

@@ -31,7 +31,7 @@ export interface WorkerReply {
 }
 
 export interface ScanOptions {
-  /** Threads in all, the main one included: 'auto' (every core, for many files), 'off' (one), or a number. */
+  /** Threads in all, the main one included: 'auto' (every core, for many files), 'off' (one), or a number (at most the cores). */
   concurrency: 'auto' | 'off' | number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -60,7 +60,8 @@ export function loadEngine(): Engine {
  */
 export function workerCount(files: number, concurrency: ScanOptions['concurrency'], cores = os.availableParallelism()): number {
   if (concurrency === 'off') return 0;
-  if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency, files) - 1);
+  // More threads than cores only make them take turns (and each loads TypeScript).
+  if (typeof concurrency === 'number') return Math.max(0, Math.min(concurrency, files, cores) - 1);
   if (files <= WORKER_THRESHOLD) return 0;
   return Math.max(0, Math.min(cores - 1, Math.ceil(files / WORKER_THRESHOLD)) - 1);
 }

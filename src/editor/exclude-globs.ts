@@ -1,10 +1,11 @@
-// Turns the settings that exclude files (files.exclude, search.exclude, integrationCoach.exclude) and a
-// workspace folder's .gitignore into the one exclude glob vscode.workspace.findFiles takes.
-// findFiles drops files.exclude as soon as an exclude glob is passed, so every source goes in here.
-// No `vscode` import.
+// The settings and files that exclude files from the workspace scan (files.exclude, search.exclude,
+// integrationCoach.exclude, the .gitignore files), turned into the shared filter of src/shared/file-filter,
+// the same as the CLI's. vscode.workspace.findFiles gets only a fixed exclude (the folders no scan walks)
+// and the filter judges what it finds, on the extension host, in slices. No `vscode` import.
+import { ALWAYS_SKIPPED_FOLDERS } from '../shared/file-filter';
 
-/** Files never worth scanning, whatever the settings say: dependencies and declaration files. */
-export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
+/** The exclude glob findFiles gets: folders no scan walks. Passing it makes findFiles drop files.exclude, which the filter applies. */
+export const FIND_FILES_EXCLUDE = `**/{${ALWAYS_SKIPPED_FOLDERS.join(',')}}/**`;
 
 /** The patterns of a `files.exclude`-style object that are switched on (`true`; `when` clauses are skipped). */
 export function enabledPatterns(setting: unknown): string[] {
@@ -14,10 +15,26 @@ export function enabledPatterns(setting: unknown): string[] {
     .map(([pattern]) => pattern);
 }
 
-/**
- * .gitignore lines → globs relative to the folder that holds the file. Simple on purpose: comments,
- * blank lines and negations (`!keep.ts`, which a single exclude glob cannot express) are skipped.
- */
+/** Paths relative to a folder, compared folder by folder in name order: the order of a depth-first walk, as the CLI walks. */
+export function compareInWalkOrder(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i]! < right[i]! ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deprecated: nothing in the product calls these any more (the scan used to turn every pattern into one
+// findFiles glob, expanding braces by hand, which a .gitignore line could make exponential). They stay
+// only because test/unit/editor/helpers.test.ts, which this branch may not edit, imports them; delete
+// them together with its three tests of them.
+
+/** @deprecated See above. */
+export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
+
+/** @deprecated See above. */
 export function gitignoreGlobs(text: string): string[] {
   const globs: string[] = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -27,16 +44,14 @@ export function gitignoreGlobs(text: string): string[] {
     const trimmed = line.replace(/\/$/, '');
     const body = trimmed.replace(/^\//, '');
     if (body === '') continue;
-    // A slash at the start or in the middle anchors the pattern to the .gitignore's folder; otherwise it matches at any depth.
-    const anchored = trimmed.includes('/');
-    const base = anchored ? body : `**/${body}`;
+    const base = trimmed.includes('/') ? body : `**/${body}`;
     globs.push(`${base}/**`);
     if (!directoryOnly) globs.push(base);
   }
   return globs;
 }
 
-/** Expands `{a,b}` alternatives (nested too), because findFiles' glob does not nest braces. */
+/** @deprecated See above. */
 export function expandBraces(pattern: string): string[] {
   const open = pattern.indexOf('{');
   if (open === -1) return [pattern];
@@ -52,10 +67,10 @@ export function expandBraces(pattern: string): string[] {
       return bounds.slice(1).flatMap((end, k) => expandBraces(prefix + pattern.slice(bounds[k]! + 1, end) + suffix));
     } else if (char === ',' && depth === 1) commas.push(i);
   }
-  return [pattern]; // an unclosed brace is literal
+  return [pattern];
 }
 
-/** One glob that excludes every pattern given, or undefined when there is none. */
+/** @deprecated See above. */
 export function combineExcludes(patterns: readonly string[]): string | undefined {
   const expanded = [...new Set(patterns.flatMap(expandBraces).filter((pattern) => pattern.trim() !== ''))];
   if (expanded.length === 0) return undefined;

@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import type { Finding, RuleId } from '../analysis/types';
 import { RULE_IDS } from '../lesson/content-types';
+import { decodeText, FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, PATH_TOO_LONG } from '../shared/file-filter';
+import { encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { toDiagnostics } from './diagnostics';
-import { ALWAYS_EXCLUDED, combineExcludes, enabledPatterns, gitignoreGlobs } from './exclude-globs';
+import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
 import type { AnalysisItem } from './protocol';
 import { analyzeOptionsOf, type SettingsReader } from './settings';
 import type { AnalysisWorkerClient } from './worker-client';
@@ -13,6 +15,13 @@ import type { AnalysisWorkerClient } from './worker-client';
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 /** Files per message to the worker: small enough for the progress to move, large enough to amortise the round trip. */
 const BATCH_SIZE = 8;
+/**
+ * The longest the filter works on the extension host's thread before it lets other work in. Every
+ * extension shares that thread; a tenth of this is already a dropped frame in a typing extension.
+ */
+const SLICE_MS = 10;
+/** Patterns compiled per slice (about 100 µs each, measured, for thousands of .gitignore lines). */
+const PATTERNS_PER_SLICE = 100;
 
 export interface ScanSummary {
   /** Files found (after excludes). */
@@ -37,6 +46,8 @@ interface ScannedFile {
 /** Hooks for the integration tests: cancel a scan under way, or act between batches. */
 export interface ScanTestHooks {
   beforeBatch?: (scannedFiles: number, totalFiles: number) => void | Promise<void>;
+  /** Called each time the file filter pauses to let other work in on the extension host. */
+  filterPaused?: () => void;
 }
 
 export class WorkspaceScanner implements vscode.Disposable {
@@ -127,35 +138,79 @@ export class WorkspaceScanner implements vscode.Disposable {
     return summary;
   }
 
-  /** Every source file of every folder, honouring files.exclude, search.exclude, .gitignore and integrationCoach.exclude. */
+  /** Every source file of every folder, honouring files.exclude, search.exclude, integrationCoach.exclude and the .gitignore files. */
   private async listFiles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
     const files: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const exclude = combineExcludes(await this.excludePatterns(folder));
-      files.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SOURCE_GLOB), exclude, undefined, token)));
+      const filter = await this.filterFor(folder, token);
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SOURCE_GLOB), FIND_FILES_EXCLUDE, undefined, token);
+      let tooLong = 0;
+      files.push(...(await this.keepInSlices(found, token, (uri) => {
+        const path = relativePath(folder, uri);
+        if (!isSourceFile(path)) return false;
+        const exclusion = filter.exclusion(path, false);
+        if (exclusion === 'too-long') tooLong++;
+        return exclusion === undefined;
+      })));
+      if (tooLong > 0) this.log.warn(`Workspace scan: ${tooLong} files of ${folder.name}: ${PATH_TOO_LONG}`);
     }
     return files.sort((a, b) => a.toString().localeCompare(b.toString()));
   }
 
-  private async excludePatterns(folder: vscode.WorkspaceFolder): Promise<string[]> {
+  /** The folder's filter: its exclude settings, then its .gitignore files from the top down (nested ones too, as the CLI reads them). */
+  private async filterFor(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<FileFilter> {
+    const filter = new FileFilter((notice) => this.log.warn(`Workspace scan: ${notice}`));
     const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>(key);
-    return [
-      ...ALWAYS_EXCLUDED,
-      ...enabledPatterns(setting('files', 'exclude')),
-      ...enabledPatterns(setting('search', 'exclude')),
-      ...this.settings.read(folder.uri).exclude,
-      ...(await this.gitignore(folder)),
-    ];
+    filter.excludes.add('files.exclude', enabledPatterns(setting('files', 'exclude')));
+    filter.excludes.add('search.exclude', enabledPatterns(setting('search', 'exclude')));
+    filter.excludes.add('integrationCoach.exclude', this.settings.read(folder.uri).exclude);
+    const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), FIND_FILES_EXCLUDE, undefined, token);
+    const byFolder = gitignores.map((uri) => ({ uri, folder: parentPath(relativePath(folder, uri)) })).sort((a, b) => compareInWalkOrder(a.folder, b.folder));
+    for (const gitignore of byFolder) {
+      // git does not read a .gitignore in an ignored folder, nor does the CLI's walk reach one there or too deep.
+      if (gitignore.folder !== '' && filter.exclusion(gitignore.folder, true) !== undefined) continue;
+      const text = await this.readGitignore(gitignore.uri);
+      if (text !== undefined) filter.gitignore.add(gitignore.folder, text, vscode.workspace.asRelativePath(gitignore.uri, true));
+      while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
+    }
+    while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
+    return filter;
   }
 
-  /** The folder's own .gitignore (nested ones are not read: a deliberate simplification). */
-  private async gitignore(folder: vscode.WorkspaceFolder): Promise<string[]> {
+  /** A .gitignore's text: a regular file within the size limit, else undefined (and a log line). */
+  private async readGitignore(uri: vscode.Uri): Promise<string | undefined> {
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.gitignore'));
-      return gitignoreGlobs(new TextDecoder().decode(bytes));
-    } catch {
-      return [];
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(stat.type & vscode.FileType.File) || stat.size > MAX_IGNORE_FILE_BYTES) {
+        this.log.warn(`Workspace scan: not used: ${uri.toString(true)} (not a regular file, or larger than ${MAX_IGNORE_FILE_BYTES} bytes)`);
+        return undefined;
+      }
+      return decodeText(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     }
+  }
+
+  /** The items `keep` accepts, judged in slices of SLICE_MS with a pause between them. */
+  private async keepInSlices<T>(items: readonly T[], token: vscode.CancellationToken, keep: (item: T) => boolean): Promise<T[]> {
+    const kept: T[] = [];
+    let sliceStart = performance.now();
+    for (const item of items) {
+      if (token.isCancellationRequested) break;
+      if (keep(item)) kept.push(item);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await this.pause();
+        sliceStart = performance.now();
+      }
+    }
+    return kept;
+  }
+
+  /** Lets the extension host's other work run (other extensions, messages from the window). */
+  private async pause(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.hooks.filterPaused?.();
   }
 
   private async scanBatch(batch: vscode.Uri[], summary: ScanSummary): Promise<void> {
@@ -184,17 +239,23 @@ export class WorkspaceScanner implements vscode.Disposable {
     });
   }
 
-  /** The file's text, or undefined when it is over the size limit or unreadable. */
+  /** The file's text, or undefined when it is not a regular file, over the size limit, or unreadable. */
   private async readSource(uri: vscode.Uri): Promise<{ uri: vscode.Uri; item: AnalysisItem } | undefined> {
     try {
       const limitBytes = this.settings.read(uri).maxFileSizeKb * 1024;
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > limitBytes) {
-        this.log.info(`Workspace scan: not analysed ${uri.toString(true)}: larger than integrationCoach.maxFileSizeKb`);
+      const notRead = (why: string) => {
+        this.log.info(`Workspace scan: not read ${uri.toString(true)}: ${why}`);
         return undefined;
-      }
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return { uri, item: { fileName: uri.path, text } };
+      };
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(stat.type & vscode.FileType.File)) return notRead('not a regular file');
+      // First against the most a file within the limit can take on disk (UTF-16 takes two bytes a
+      // character), then against its own encoding's; the core measures the text itself.
+      const tooLarge = 'larger than integrationCoach.maxFileSizeKb';
+      if (stat.size > maxBytesOnDisk(limitBytes, 'utf-16le')) return notRead(tooLarge);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.length > maxBytesOnDisk(limitBytes, encodingOf(bytes))) return notRead(tooLarge);
+      return { uri, item: { fileName: uri.path, text: decodeText(bytes) } };
     } catch (error) {
       this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -212,6 +273,16 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.results.set(uri.toString(), { uri, findings });
     this.collection.set(uri, diagnostics);
   }
+}
+
+/** The URI's path relative to the folder, posix ('' for the folder itself). */
+function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  return uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+}
+
+/** The folder part of a relative path ('' at the top). */
+function parentPath(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 function emptyCounts(): Record<RuleId, number> {

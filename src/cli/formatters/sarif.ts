@@ -27,13 +27,19 @@ export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], t
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.file, cwd), region: regionOf(finding) } }],
     })),
   );
-  const notifications = results
-    .filter((result) => result.skipped)
-    .map((result) => ({
-      level: 'warning',
-      message: { text: result.skipped! },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.file, cwd) } }],
-    }));
+  // Files not read (an error) or not analysed (a warning about the run, not about the code).
+  const notifications = results.flatMap((result) =>
+    [
+      { level: 'error', text: result.error },
+      { level: 'warning', text: result.skipped },
+    ]
+      .filter((notice) => notice.text !== undefined)
+      .map((notice) => ({
+        level: notice.level,
+        message: { text: notice.text! },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.file, cwd) } }],
+      })),
+  );
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -55,7 +61,7 @@ export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], t
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: results.some((result) => result.error === undefined), toolExecutionNotifications: notifications }],
         results: sarifResults,
       },
     ],

@@ -1,6 +1,8 @@
 // `--format stylish`: ESLint's default formatter, re-made without dependencies. Files with
-// problems, one aligned row per problem, then a summary. Colour only when asked for.
-import type { EslintResult } from '../report';
+// problems or notices, one aligned row per message, then a summary. Colour only when asked for.
+// Paths and messages are printed with their control characters escaped.
+import type { EslintMessage, EslintResult } from '../report';
+import { escapeControlCharacters } from './escape';
 
 interface Style {
   underline(text: string): string;
@@ -26,32 +28,48 @@ export function formatStylish(results: EslintResult[], color: boolean): string {
   let output = '';
   let errors = 0;
   let warnings = 0;
+  let notices = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
+    notices += result.messages.filter((message) => message.severity === 0).length;
     const rows = result.messages.map((message) => ({
       position: [String(message.line ?? 0), String(message.column ?? 0)] as const,
-      type: message.severity === 2 ? 'error' : 'warning',
-      text: message.message.replace(/([^ ])\.$/u, '$1'),
+      type: typeOf(message),
+      text: escapeControlCharacters(message.message.replace(/([^ ])\.$/u, '$1')),
       rule: message.ruleId ?? '',
     }));
     const lineWidth = Math.max(...rows.map((row) => row.position[0].length));
     const columnWidth = Math.max(...rows.map((row) => row.position[1].length));
     const typeWidth = Math.max(...rows.map((row) => row.type.length));
     const textWidth = Math.max(...rows.map((row) => row.text.length));
-    output += `${style.underline(result.filePath)}\n`;
+    output += `${style.underline(escapeControlCharacters(result.filePath))}\n`;
     for (const row of rows) {
       const position = style.dim(`${row.position[0].padStart(lineWidth)}:${row.position[1]}`) + ' '.repeat(columnWidth - row.position[1].length);
-      const type = (row.type === 'error' ? style.red(row.type) : style.yellow(row.type)) + ' '.repeat(typeWidth - row.type.length);
+      const type = TYPE_STYLE[row.type](style, row.type) + ' '.repeat(typeWidth - row.type.length);
       const rest = row.rule ? `${row.text.padEnd(textWidth)}  ${style.dim(row.rule)}` : row.text;
       output += `  ${position}  ${type}  ${rest}\n`;
     }
     output += '\n';
   }
   const total = errors + warnings;
-  if (total === 0) return '';
-  const summary = `\u2716 ${total} ${pluralize('problem', total)} (${errors} ${pluralize('error', errors)}, ${warnings} ${pluralize('warning', warnings)})`;
-  output += `${style.bold(errors > 0 ? style.red(summary) : style.yellow(summary))}\n`;
+  if (total > 0) {
+    const summary = `\u2716 ${total} ${pluralize('problem', total)} (${errors} ${pluralize('error', errors)}, ${warnings} ${pluralize('warning', warnings)})`;
+    output += `${style.bold(errors > 0 ? style.red(summary) : style.yellow(summary))}\n`;
+  }
+  if (notices > 0) output += `${style.dim(`${notices} ${pluralize('file', notices)} not read or not fully analysed (see the notices above)`)}\n`;
   return output;
 }
+
+type RowType = 'error' | 'warning' | 'notice';
+
+function typeOf(message: EslintMessage): RowType {
+  return message.severity === 2 ? 'error' : message.severity === 1 ? 'warning' : 'notice';
+}
+
+const TYPE_STYLE: Record<RowType, (style: Style, text: string) => string> = {
+  error: (style, text) => style.red(text),
+  warning: (style, text) => style.yellow(text),
+  notice: (style, text) => style.dim(text),
+};

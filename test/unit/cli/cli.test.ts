@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import Ajv from 'ajv';
 import { lessonLink } from '../../../src/lesson-link';
-import { CLI, cliTempDir, FIXTURES, ROOT, runCli, tempDir } from './helpers';
+import { CLI, cliTempDir, FIXTURES, json, ROOT, runCli, tempDir } from './helpers';
 
 /** The parts of a SARIF log the tests read. */
 interface SarifLog {
@@ -22,17 +22,6 @@ interface SarifLog {
 
 const RETRY = path.join(FIXTURES, 'retry.ts');
 const CLEAN = path.join(FIXTURES, 'clean.ts');
-
-interface JsonResult {
-  filePath: string;
-  messages: { ruleId: string | null; severity: number; message: string; line?: number; column?: number; endLine?: number; endColumn?: number }[];
-  errorCount: number;
-  warningCount: number;
-}
-
-function json(stdout: string): JsonResult[] {
-  return JSON.parse(stdout) as JsonResult[];
-}
 
 function assertOneLineError(stderr: string, pattern: RegExp): void {
   assert.match(stderr, pattern);
@@ -184,16 +173,21 @@ describe('CLI', function () {
 
   describe('files over the size limit', () => {
     const dir = tempDir('ic-cli-size');
-    it('are reported as a warning without a rule (json) and as a note line (stylish)', () => {
+    it('get a notice (severity 0, no rule) that counts as neither error nor warning, in every format', () => {
       const big = path.join(dir.path, 'bundle.js');
       writeFileSync(big, '// generated\n'.repeat(90_000) + readFileSync(RETRY, 'utf8'));
-      const results = json(runCli(['-f', 'json', big]).stdout);
-      assert.equal(results.length, 1);
-      assert.equal(results[0]!.warningCount, 1);
-      assert.deepEqual(results[0]!.messages.map((message) => [message.ruleId, message.severity, message.line]), [[null, 1, undefined]]);
+      const run = runCli(['-f', 'json', '--max-warnings', '0', big, RETRY]);
+      const results = json(run.stdout);
+      assert.deepEqual(results.map((result) => result.filePath), [big, RETRY], 'the other file is still reported');
+      assert.deepEqual(results[0]!.messages.map((message) => [message.ruleId, message.severity, message.line, message.fatal]), [[null, 0, undefined, false]]);
       assert.match(results[0]!.messages[0]!.message, /larger than the 1048576-byte limit/);
+      assert.deepEqual([results[0]!.warningCount, results[0]!.errorCount], [0, 0]);
+      assert.equal(run.status, 1, 'the two warnings in retry.ts exceed --max-warnings 0');
+      assert.equal(runCli(['--max-warnings', '0', big]).status, 0, 'a notice alone does not');
       const stylish = runCli([big]).stdout;
-      assert.match(stylish, /^ {2}0:0 {2}warning {2}File is larger than the 1048576-byte limit .*not analysed$/m);
+      assert.match(stylish, /^ {2}0:0 {2}notice {2}File is larger than the 1048576-byte limit .*not analysed$/m);
+      assert.match(stylish, /^1 file not read or not fully analysed/m);
+      assert.doesNotMatch(stylish, /problem/, 'no problem to count');
       const sarif = JSON.parse(runCli(['-f', 'sarif', big]).stdout) as SarifLog;
       assert.match(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text, /larger than/);
       assert.ok(sarifValidator()(sarif));
@@ -219,6 +213,16 @@ describe('CLI', function () {
       assert.deepEqual(scanned(['**/*.ts']), ['src/keep.gen.ts', 'src/loop.ts']);
       assert.deepEqual(scanned(['src/*.{js,ts}']), ['src/clean.js', 'src/keep.gen.ts', 'src/loop.ts']);
       assert.deepEqual(scanned(['src/loo?.ts']), ['src/loop.ts']);
+    });
+
+    it('reads nested .gitignore files, a deeper one re-including what a shallower one ignores, as git does', () => {
+      const root = path.join(dir.path, 'nested');
+      for (const folder of ['build', 'pkg/build', 'pkg/sub']) mkdirSync(path.join(root, folder), { recursive: true });
+      for (const file of ['build/a.ts', 'pkg/build/b.ts', 'pkg/build/c.tmp.ts', 'pkg/sub/d.ts', 'pkg/e.ts']) writeFileSync(path.join(root, file), '');
+      writeFileSync(path.join(root, '.gitignore'), 'build/\n*.tmp.ts\n');
+      writeFileSync(path.join(root, 'pkg', '.gitignore'), '!build/\n/sub/\n');
+      const files = json(runCli(['-f', 'json', '.'], { cwd: root }).stdout).map((result) => path.relative(root, result.filePath));
+      assert.deepEqual(files, ['pkg/build/b.ts', 'pkg/e.ts']);
     });
 
     it('scans a file named on the command line even when .gitignore ignores it', () => {

@@ -1,6 +1,6 @@
 // Runs the built CLI (dist/cli.js, made by `node scripts/build.mjs`) as a child process.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../repo-root';
@@ -15,6 +15,19 @@ export interface CliRun {
   status: number | null;
   stdout: string;
   stderr: string;
+}
+
+/** One file of the `--format json` output (ESLint's shape), as the tests read it. */
+export interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string | null; severity: number; message: string; line?: number; column?: number; endLine?: number; endColumn?: number; fatal?: boolean }[];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+}
+
+export function json(stdout: string): JsonResult[] {
+  return JSON.parse(stdout) as JsonResult[];
 }
 
 let snapshot: string | undefined;
@@ -51,6 +64,41 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the CLI as a user other than root, so that file permissions apply to it (root reads any file):
+ * as `nobody` through util-linux's setpriv when the tests run as root, else as the tests' own user.
+ * The CLI's copy and `dir` are made readable for it.
+ */
+export function runCliAsNonRoot(args: string[], dir: string): CliRun {
+  const cli = cliCopy();
+  const env = { ...process.env, NO_COLOR: '1', INTEGRATION_COACH_NO_CODE_CACHE: '1' };
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) for (const folder of [path.dirname(cli), dir]) chmodSync(folder, 0o755);
+  const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args] : [process.execPath, cli, ...args];
+  const result = spawnSync(command[0]!, command.slice(1), { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+  if (result.error) throw new Error(`cannot run the CLI as a non-root user (${command.slice(0, 4).join(' ')}): ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the CLI with its stdout piped to a reader that closes the pipe after the first chunk, as
+ * `integration-coach … | head -1` does.
+ */
+export function runCliClosingOutput(args: string[], cwd: string): Promise<{ status: number | null; stderr: string; firstChunk: string }> {
+  const child = spawn(process.execPath, [cliCopy(), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', TMPDIR: cliTempDir() }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let firstChunk = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  child.stdout.once('data', (chunk: Buffer) => {
+    firstChunk = chunk.toString('utf8');
+    child.stdout.destroy();
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr, firstChunk }));
+  });
+}
+
 /** A temporary folder, removed after the current `describe`'s tests. */
 export function tempDir(prefix: string): { readonly path: string } {
   const holder = { path: '' };
@@ -61,4 +109,34 @@ export function tempDir(prefix: string): { readonly path: string } {
     if (holder.path) rmSync(holder.path, { recursive: true, force: true });
   });
   return holder;
+}
+
+/** The shortest of `runs` timings of `work`, in milliseconds: the least disturbed by a busy machine. */
+export function fastestOf(runs: number, work: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/** The control characters in a text (C0 but line ends, DEL, C1), as code points: what must not reach a terminal. */
+export function controlCharactersIn(text: string): number[] {
+  return [...text].map((char) => char.codePointAt(0)!).filter((code) => (code < 0x20 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f));
+}
+
+/**
+ * The shortest timings of two pieces of work, in milliseconds, run in turns (a, b, a, b, …) so that a
+ * busy spell of the machine slows both alike: for ratios between them.
+ */
+export function fastestInTurns(runs: number, a: () => void, b: () => void): [number, number] {
+  let bestA = Number.POSITIVE_INFINITY;
+  let bestB = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    bestA = Math.min(bestA, fastestOf(1, a));
+    bestB = Math.min(bestB, fastestOf(1, b));
+  }
+  return [bestA, bestB];
 }

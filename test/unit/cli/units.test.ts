@@ -1,15 +1,16 @@
-// The CLI's parts, in process: argument parsing, globs, .gitignore rules, the worker decision,
-// the rule id list, the stylish layout.
+// The CLI's parts, in process: argument parsing, the worker decision, the rule id list, the stylish
+// layout and its escaping, the ESLint shape of notices and read errors. (Globs and .gitignore rules:
+// test/unit/editor/exclude-globs.test.ts, the filter the CLI shares with the editor.)
 import assert from 'node:assert/strict';
 import { rules } from '../../../src/analysis';
-import { parseCliArgs, UsageError } from '../../../src/cli/args';
-import { parseGitignore } from '../../../src/cli/files';
+import { analyzeOptions, parseCliArgs, UsageError } from '../../../src/cli/args';
+import { escapeControlCharacters } from '../../../src/cli/formatters/escape';
 import { formatStylish } from '../../../src/cli/formatters/stylish';
-import { globToRegExp } from '../../../src/cli/glob';
 import { toEslintResult } from '../../../src/cli/report';
 import { RULE_IDS } from '../../../src/cli/rule-ids';
 import { WORKER_THRESHOLD, workerCount } from '../../../src/cli/scan';
 import { lessonLink } from '../../../src/lesson-link';
+import { controlCharactersIn } from './helpers';
 
 describe('CLI parts', () => {
   it("lists the core's rule ids, in order", () => {
@@ -58,39 +59,17 @@ describe('CLI parts', () => {
         assert.throws(() => parse(...argv), UsageError, argv.join(' '));
       }
     });
-  });
 
-  describe('globs', () => {
-    const cases: [string, string[], string[]][] = [
-      ['*.ts', ['a.ts', '.ts'], ['a/b.ts', 'a.tsx']],
-      ['src/**/*.ts', ['src/a.ts', 'src/x/y/a.ts'], ['lib/a.ts', 'src/a.js']],
-      ['**/test/*.js', ['test/a.js', 'x/test/a.js'], ['test/x/a.js']],
-      ['src/**', ['src/a', 'src/a/b'], ['lib/a']],
-      ['file?.{ts,js}', ['file1.ts', 'fileA.js'], ['file10.ts', 'file1.tsx']],
-      ['[ab].ts', ['a.ts', 'b.ts'], ['c.ts']],
-      ['a.b+c(1).ts', ['a.b+c(1).ts'], ['aXb+c(1).ts']],
-    ];
-    for (const [glob, matches, misses] of cases) {
-      it(glob, () => {
-        const regex = globToRegExp(glob);
-        for (const path of matches) assert.ok(regex.test(path), `${glob} should match ${path}`);
-        for (const path of misses) assert.ok(!regex.test(path), `${glob} should not match ${path}`);
-      });
-    }
-  });
-
-  describe('.gitignore rules', () => {
-    const rulesOf = (text: string) => parseGitignore(text, '/repo');
-    it('reads comments, negation, anchoring and folder-only patterns', () => {
-      const parsed = rulesOf('# comment\n\ndist/\n/build\n*.gen.ts\n!keep.gen.ts\ndocs/**/*.md\n\\#hash\n');
-      assert.deepEqual(parsed.map((rule) => [rule.regex.source, rule.negate, rule.dirOnly]), [
-        ['^(?:[^/]+\\/)*dist$', false, true],
-        ['^build$', false, false],
-        ['^(?:[^/]+\\/)*[^/]*\\.gen\\.ts$', false, false],
-        ['^(?:[^/]+\\/)*keep\\.gen\\.ts$', true, false],
-        ['^docs\\/(?:[^/]+\\/)*[^/]*\\.md$', false, false],
-        ['^(?:[^/]+\\/)*#hash$', false, false],
-      ]);
+    it('reads --time-budget as whole milliseconds and hands it to the core', () => {
+      const parsed = parse('--time-budget', '250', 'a.ts');
+      assert.ok(parsed.kind === 'run');
+      assert.equal(parsed.options.timeBudgetMs, 250);
+      assert.equal(analyzeOptions(parsed.options).timeBudgetMs, 250);
+      const plain = parse('a.ts');
+      assert.ok(plain.kind === 'run' && !('timeBudgetMs' in analyzeOptions(plain.options)), 'absent: the core default');
+      for (const value of ['0', '-5', '1.5', 'soon', '1e3', '99999999999999999999']) {
+        assert.throws(() => parse(`--time-budget=${value}`, 'a.ts'), /Invalid --time-budget/, value);
+      }
     });
   });
 
@@ -106,6 +85,11 @@ describe('CLI parts', () => {
       assert.equal(workerCount(3, 4, 8), 2);
       assert.equal(workerCount(500, 1, 8), 0);
     });
+
+    it('are capped by the cores when a number is asked for', () => {
+      assert.equal(workerCount(5000, 1000, 2), 1, 'two threads in all on two cores');
+      assert.equal(workerCount(5000, 64, 8), 7);
+    });
   });
 
   describe('stylish', () => {
@@ -117,6 +101,33 @@ describe('CLI parts', () => {
       const text = formatStylish([result], true);
       assert.equal(text, '\x1b[4m/p/a.ts\x1b[24m\n  \x1b[2m10:3\x1b[22m  \x1b[31merror\x1b[39m  No cap  \x1b[2munbounded-retry\x1b[22m\n\n\x1b[1m\x1b[31m✖ 1 problem (1 error, 0 warnings)\x1b[39m\x1b[22m\n');
       assert.equal(formatStylish([toEslintResult({ file: '/p/b.ts', findings: [] })], true), '');
+    });
+
+    it('escapes control characters of file names and messages: C0, ESC, DEL and C1', () => {
+      const result = toEslintResult({
+        file: '/p/\x1b]0;owned\x07\x1b[2J.ts',
+        findings: [{ ruleId: 'unbounded-retry', message: 'Call `a\u009b31m\r\n\tb\u007f()` loops.', severity: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, lessonSection: 's' }],
+      });
+      const text = formatStylish([result], false);
+      assert.deepEqual(controlCharactersIn(text), [], `no control character but line ends: ${JSON.stringify(text)}`);
+      assert.ok(text.startsWith('/p/\\x1b]0;owned\\x07\\x1b[2J.ts\n'));
+      assert.match(text, /Call `a\\x9b31m\\r\\n\\tb\\x7f\(\)` loops/);
+      assert.equal(escapeControlCharacters('plain – ünïcödé'), 'plain – ünïcödé');
+    });
+  });
+
+  describe('results in ESLint\'s shape', () => {
+    it('makes a read error a fatal error and a skipped file a notice that counts as neither', () => {
+      const unreadable = toEslintResult({ file: '/p/a.ts', findings: [], error: 'Cannot read the file: EACCES' });
+      assert.deepEqual(unreadable.messages, [{ ruleId: null, fatal: true, severity: 2, message: 'Cannot read the file: EACCES', nodeType: null }]);
+      assert.deepEqual([unreadable.errorCount, unreadable.fatalErrorCount, unreadable.warningCount], [1, 1, 0]);
+      const skipped = toEslintResult({ file: '/p/b.ts', findings: [], skipped: 'Not a regular file (a FIFO); not read.' });
+      assert.deepEqual(skipped.messages, [{ ruleId: null, fatal: false, severity: 0, message: 'Not a regular file (a FIFO); not read.', nodeType: null }]);
+      assert.deepEqual([skipped.errorCount, skipped.fatalErrorCount, skipped.warningCount], [0, 0, 0]);
+      const text = formatStylish([unreadable, skipped], false);
+      assert.match(text, /^ {2}0:0 {2}error {2}Cannot read the file: EACCES$/m);
+      assert.match(text, /^ {2}0:0 {2}notice {2}Not a regular file \(a FIFO\); not read$/m);
+      assert.match(text, /^✖ 1 problem \(1 error, 0 warnings\)\n1 file not read or not fully analysed/m);
     });
   });
 });

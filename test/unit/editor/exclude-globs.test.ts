@@ -1,0 +1,228 @@
+// The file filter the editor's workspace scan shares with the CLI (src/shared/file-filter): .gitignore
+// semantics through `ignore`, exclude globs through picomatch, the limits on what a workspace may hand
+// them, and the editor's side of it (exclude-globs.ts). Hostile patterns: test/unit/adversarial/globs-*.
+import assert from 'node:assert/strict';
+import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from '../../../src/editor/exclude-globs';
+import {
+  FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE,
+} from '../../../src/shared/file-filter';
+import { decodeText, encodingOf, maxBytesOnDisk } from '../../../src/shared/file-filter/decode-text';
+import { relativeToRoot } from '../../../src/shared/file-filter/gitignore';
+import { MATCH_BUDGET, MAX_BRACE_GROUPS, patternCost } from '../../../src/shared/file-filter/limits';
+
+/** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
+function treeOf(files: Record<string, string>): { tree: GitignoreTree; notices: string[] } {
+  const notices: string[] = [];
+  const tree = new FileFilter((notice) => notices.push(notice)).gitignore;
+  for (const folder of Object.keys(files).sort(compareInWalkOrder)) tree.add(folder, files[folder]!, `${folder || '.'}/.gitignore`);
+  return { tree, notices };
+}
+
+function globsOf(...globs: string[]): GlobList {
+  const list = new FileFilter((notice) => assert.fail(notice)).excludes;
+  list.add('test', globs);
+  return list;
+}
+
+describe('file filter: .gitignore files', () => {
+  it('reads comments, anchoring, folder-only patterns, escapes and negation as git does', () => {
+    const { tree } = treeOf({ '': '# build output\ndist/\n/build\n*.gen.ts\n!keep.gen.ts\ndocs/**/*.md\n\\#hash\n\\!bang\n' });
+    const ignored = (path: string, isFolder = false) => tree.isIgnored(path, isFolder);
+    assert.ok(ignored('dist', true) && ignored('src/dist', true), 'dist/ at any depth');
+    assert.ok(!ignored('dist'), 'dist/ is for folders only');
+    assert.ok(ignored('dist/a.ts'), 'inside an ignored folder');
+    assert.ok(ignored('build') && !ignored('src/build'), '/build is anchored to the .gitignore folder');
+    assert.ok(ignored('a.gen.ts') && ignored('src/deep/a.gen.ts'));
+    assert.ok(!ignored('src/keep.gen.ts'), '! re-includes');
+    assert.ok(ignored('docs/a.md') && ignored('docs/x/y/a.md') && !ignored('src/docs/a.md'), 'a middle slash anchors');
+    assert.ok(ignored('#hash') && ignored('!bang'), 'escaped # and !');
+    assert.ok(!ignored('src/a.ts'));
+  });
+
+  it('cannot re-include a file below an ignored folder', () => {
+    const { tree } = treeOf({ '': 'vendor/\n!vendor/keep.ts\n' });
+    assert.ok(tree.isIgnored('vendor/keep.ts', false));
+  });
+
+  it('reads nested .gitignore files relative to their own folder, the deeper one winning', () => {
+    const { tree } = treeOf({
+      '': '*.log.ts\nout/\n',
+      pkg: '!important.log.ts\n/local.ts\n',
+      'pkg/sub': '*.ts\n',
+    });
+    assert.ok(tree.isIgnored('a.log.ts', false));
+    assert.ok(!tree.isIgnored('pkg/important.log.ts', false), 'the nested ! wins over the root pattern');
+    assert.ok(tree.isIgnored('pkg/other.log.ts', false), 'the root pattern still applies in pkg');
+    assert.ok(tree.isIgnored('pkg/local.ts', false) && !tree.isIgnored('local.ts', false) && !tree.isIgnored('pkg/x/local.ts', false), '/local.ts is anchored to pkg/');
+    assert.ok(tree.isIgnored('pkg/sub/a.ts', false) && !tree.isIgnored('pkg/a.ts', false), 'pkg/sub/.gitignore applies only below it');
+    assert.ok(tree.isIgnored('pkg/out/a.ts', false), 'a root folder pattern applies at any depth');
+  });
+
+  it('lets a nested file re-include a folder a shallower one ignores, and then reads what is inside (checked against git)', () => {
+    const { tree } = treeOf({ '': 'build/\n*.log.ts\n', pkg: '!build/\n' });
+    assert.ok(tree.isIgnored('build/x.ts', false));
+    assert.ok(!tree.isIgnored('pkg/build', true));
+    assert.ok(!tree.isIgnored('pkg/build/x.ts', false), 'git status lists pkg/build/x.ts');
+    assert.ok(tree.isIgnored('pkg/build/x.log.ts', false), 'the root file still applies to the file itself');
+  });
+
+  it('rewrites a nested pattern relative to the root, escaping the folder name', () => {
+    assert.equal(relativeToRoot('*.log', ''), '*.log');
+    assert.equal(relativeToRoot('*.log', 'pkg'), 'pkg/**/*.log');
+    assert.equal(relativeToRoot('dist/', 'pkg'), 'pkg/**/dist/');
+    assert.equal(relativeToRoot('/local.ts', 'pkg'), 'pkg/local.ts');
+    assert.equal(relativeToRoot('docs/*.md', 'a/b'), 'a/b/docs/*.md');
+    assert.equal(relativeToRoot('**/x', 'pkg'), 'pkg/**/x');
+    assert.equal(relativeToRoot('!keep.ts', 'pkg'), '!pkg/**/keep.ts');
+    assert.equal(relativeToRoot('\\#hash', 'pkg'), 'pkg/**/\\#hash');
+    assert.equal(relativeToRoot('x', '!we*ird[1]?#'), '\\!we\\*ird\\[1\\]\\?\\#/**/x');
+    const { tree } = treeOf({ '!we*ird[1]?#': 'x\n' });
+    assert.ok(tree.isIgnored('!we*ird[1]?#/x', false));
+    assert.ok(!tree.isIgnored('!weXird1a#/x', false), 'the folder name is literal');
+  });
+
+  it('takes `[z-a]` (git accepts it: a range that matches nothing) without ending the scan', () => {
+    const { tree, notices } = treeOf({ '': '[z-a]\n*.skip.ts\n' });
+    assert.ok(!tree.isIgnored('m', false));
+    assert.ok(tree.isIgnored('a.skip.ts', false), 'the next line still works');
+    assert.deepEqual(notices, []);
+  });
+});
+
+describe('file filter: exclude globs', () => {
+  it('match with *, **, ?, [..] and nested braces, dot files included, like VS Code globs', () => {
+    const cases: [string, string[], string[]][] = [
+      ['*.ts', ['a.ts', '.ts'], ['a/b.ts', 'a.tsx']],
+      ['src/**/*.ts', ['src/a.ts', 'src/x/y/a.ts'], ['lib/a.ts', 'src/a.js']],
+      ['**/test/*.js', ['test/a.js', 'x/test/a.js'], ['test/x/a.js']],
+      ['file?.{ts,js}', ['file1.ts', 'fileA.js'], ['file10.ts', 'file1.tsx']],
+      ['a/{b,c/{d,e}}/f', ['a/b/f', 'a/c/d/f', 'a/c/e/f'], ['a/c/f']],
+      ['[ab].ts', ['a.ts', 'b.ts'], ['c.ts']],
+      ['a.b+c(1).ts', ['a.b+c(1).ts'], ['aXb+c(1).ts']],
+      ['!x.ts', ['!x.ts'], ['y.ts']],
+    ];
+    for (const [glob, matches, misses] of cases) {
+      const list = globsOf(glob);
+      for (const path of matches) assert.ok(list.matches(path), `${glob} should match ${path}`);
+      for (const path of misses) assert.ok(!list.matches(path), `${glob} should not match ${path}`);
+    }
+  });
+
+  it('exclude what is inside a matching folder, as files.exclude does', () => {
+    const list = globsOf('**/dist', 'out/**');
+    assert.ok(list.excludes('dist/a.ts') && list.excludes('pkg/dist/x/a.ts') && list.excludes('out/a.ts'));
+    assert.ok(!list.excludes('src/a.ts') && !list.excludes('distance/a.ts'));
+  });
+
+  it('reads the switched-on patterns of a files.exclude object', () => {
+    assert.deepEqual(enabledPatterns({ '**/.git': true, '**/dist': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
+    assert.deepEqual(enabledPatterns(undefined), []);
+  });
+});
+
+describe('file filter: what it leaves out', () => {
+  it('says why: always skipped folders, excluded, gitignored, too long, too deep, too long a name', () => {
+    const filter = new FileFilter(() => undefined);
+    filter.excludes.add('files.exclude', ['**/generated']);
+    filter.gitignore.add('', 'vendor/\n', '.gitignore');
+    assert.equal(filter.exclusion('node_modules', true), 'always-skipped');
+    assert.equal(filter.exclusion('a/.git', true), 'always-skipped');
+    assert.equal(filter.exclusion('src/generated/a.ts', false), 'excluded');
+    assert.equal(filter.exclusion('src/vendor/a.ts', false), 'gitignored');
+    assert.equal(filter.exclusion(`${'abcdefghijklmno/'.repeat(MAX_PATH_LENGTH / 16)}b.ts`, false), 'too-long');
+    assert.equal(filter.exclusion(`${'a/'.repeat(MAX_DEPTH + 1)}b.ts`, false), 'too-long');
+    assert.equal(filter.exclusion(`${'a/'.repeat(MAX_DEPTH)}b.ts`, false), undefined);
+    assert.equal(filter.exclusion(`${'a'.repeat(MAX_NAME_LENGTH + 1)}.ts`, false), 'too-long');
+    assert.equal(filter.exclusion('src/a.ts', false), undefined);
+  });
+
+  it('reads TypeScript and JavaScript files but not declaration files', () => {
+    assert.ok(['a.ts', 'a.tsx', 'a.mts', 'a.cts', 'a.js', 'a.jsx', 'a.mjs', 'A.CJS'].every(isSourceFile));
+    assert.ok(!['a.d.ts', 'a.d.mts', 'a.json', 'ts', 'a.ts.map'].some(isSourceFile));
+  });
+
+  it('gives findFiles one fixed exclude made of the always-skipped folders', () => {
+    assert.equal(FIND_FILES_EXCLUDE, '**/{node_modules,.git}/**');
+  });
+
+  it('orders .gitignore folders as a depth-first walk in name order, as the CLI reads them', () => {
+    const folders = ['b', '', 'a/z', 'a-b', 'a', 'a/c/d'];
+    assert.deepEqual([...folders].sort(compareInWalkOrder), ['', 'a', 'a/c/d', 'a/z', 'a-b', 'b']);
+  });
+});
+
+describe('file filter: limits on patterns from a workspace', () => {
+  it('skips lines longer than the limit, with one notice for the file', () => {
+    const { tree, notices } = treeOf({ '': `${'x'.repeat(MAX_PATTERN_LENGTH + 1)}\n${'y'.repeat(MAX_PATTERN_LENGTH + 5)}\n*.skip.ts\n` });
+    assert.ok(tree.isIgnored('a.skip.ts', false));
+    assert.deepEqual(notices, [`./.gitignore: 2 of 3 patterns not used (2 longer than ${MAX_PATTERN_LENGTH} characters).`]);
+  });
+
+  it('skips a source with more patterns than the limit, whole', () => {
+    const lines = Array.from({ length: MAX_PATTERNS_PER_SOURCE + 1 }, (_, i) => `file${i}.ts`);
+    const { tree, notices } = treeOf({ '': lines.join('\n') });
+    assert.ok(!tree.isIgnored('file1.ts', false));
+    assert.equal(notices.length, 1);
+    assert.match(notices[0]!, /not used: it has 10001 patterns, more than the 10000/);
+  });
+
+  it('admits patterns while the budget lasts: 10,000 plain ones, fewer with wildcards, no glob with two * in a segment', () => {
+    assert.ok(patternCost('build', 'gitignore') * MAX_PATTERNS_PER_SOURCE <= MATCH_BUDGET, '10,000 .gitignore lines without wildcards fit');
+    assert.ok(patternCost('*.log', 'gitignore') * 3000 <= MATCH_BUDGET, 'thousands with a *');
+    assert.ok(patternCost('**/node_modules', 'glob') * 1000 <= MATCH_BUDGET, 'a thousand globs of a leading **');
+    assert.ok(patternCost('**/*.min.js', 'glob') * 25 <= MATCH_BUDGET, 'dozens of ** and * in a glob');
+    assert.ok(patternCost('a/**/b/**/c/**/d/**/e', 'gitignore') > MATCH_BUDGET, 'four ** never fit');
+    assert.ok(patternCost('src/**/test/**/*.ts', 'glob') > MATCH_BUDGET, 'nor a glob of two ** and a *');
+    assert.equal(patternCost('*a*a*a*a*a*a*a*ab', 'gitignore') < 25, true, '`ignore` matches the * of a .gitignore without backtracking');
+    assert.equal(patternCost('*a*ab', 'glob'), Number.POSITIVE_INFINITY, 'picomatch backtracks over two * in one segment');
+    assert.equal(patternCost('{a,b}'.repeat(MAX_BRACE_GROUPS + 1), 'glob'), Number.POSITIVE_INFINITY);
+    assert.equal(patternCost('dist/**', 'glob'), patternCost('dist', 'glob'), 'a trailing /** only takes the rest of the path');
+    const notices: string[] = [];
+    const list = new FileFilter((notice) => notices.push(notice)).excludes;
+    list.add('search.exclude', ['**/keep/**', '*a*a*ab', '**/b/**']);
+    assert.ok(list.excludes('keep/x.ts') && list.excludes('b/x.ts'));
+    assert.deepEqual(notices, ['search.exclude: 1 of 3 patterns not used (1 with more wildcards or braces than can be matched safely).']);
+  });
+
+  it('shares one budget between the sources of a folder, in the order they are added', () => {
+    const notices: string[] = [];
+    const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(patternCost('**/a/**/b', 'glob') + patternCost('x', 'gitignore')));
+    filter.excludes.add('files.exclude', ['**/a/**/b']);
+    filter.gitignore.add('', 'x\ny\n', '.gitignore');
+    assert.equal(filter.prepare(Number.POSITIVE_INFINITY), true);
+    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
+  });
+
+  it('compiles patterns a slice at a time when asked, and all at once on the first match otherwise', () => {
+    const filter = new FileFilter(() => undefined);
+    filter.gitignore.add('', Array.from({ length: 250 }, (_, i) => `gen${i}/`).join('\n'), '.gitignore');
+    filter.excludes.add('files.exclude', ['**/x']);
+    assert.equal(filter.prepare(100), false);
+    assert.equal(filter.prepare(100), false);
+    assert.equal(filter.prepare(100), true);
+    assert.equal(filter.exclusion('gen249', true), 'gitignored');
+    const lazy = new FileFilter(() => undefined);
+    lazy.gitignore.add('', 'gen0/\n', '.gitignore');
+    assert.equal(lazy.exclusion('gen0/a.ts', false), 'gitignored');
+  });
+});
+
+describe('file filter: decoding what is read', () => {
+  const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+
+  it('decodes UTF-16 by its byte order mark and drops any mark', () => {
+    assert.equal(decodeText(utf16le('while (true) {}')), 'while (true) {}');
+    assert.equal(decodeText(utf16be('fetch("é")')), 'fetch("é")');
+    assert.equal(decodeText(Buffer.from('\ufeffconst a = 1;', 'utf8')), 'const a = 1;');
+    assert.equal(decodeText(Buffer.from('plain', 'utf8')), 'plain');
+    assert.deepEqual([utf16le('a'), utf16be('a'), Buffer.from('\ufeffa'), Buffer.from('a')].map(encodingOf), ['utf-16le', 'utf-16be', 'utf-8', 'utf-8']);
+  });
+
+  it('bounds the bytes on disk of a text within a limit, for each encoding', () => {
+    const text = 'x'.repeat(100);
+    assert.ok(utf16le(text).length <= maxBytesOnDisk(100, 'utf-16le'));
+    assert.ok(utf16le(`${text}x`).length > maxBytesOnDisk(100, 'utf-16le'));
+    assert.equal(maxBytesOnDisk(100, 'utf-8'), 103);
+  });
+});
