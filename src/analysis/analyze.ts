@@ -1,6 +1,7 @@
 // The entry points of the core: parse once (syntax only), walk once, run the enabled rules over
 // the shared facts, drop suppressed findings. Never throws: any input gives a result.
 import ts from 'typescript';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, DEFAULT_TIME_BUDGET_MS } from './defaults';
 import { mayContainRetry } from './pre-check';
 import { detectRetries } from './retry-detection';
 import { findRequests, type HttpRequest } from './requests';
@@ -11,15 +12,6 @@ import { setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types';
 
-/**
- * Files larger than this are skipped (with `AnalysisResult.skipped` saying so): 1 MiB of UTF-8.
- * Hand-written source is far smaller; bigger files are bundles or generated code, where a
- * warning would not help and the parse would cost the editor a noticeable pause.
- */
-export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
-
-/** How long one file's analysis may run before it stops with a notice (`AnalyzeOptions.timeBudgetMs`). */
-export const DEFAULT_TIME_BUDGET_MS = 2000;
 
 /** How much of the start of a file is checked for NUL characters, the sign of a binary file. */
 const BINARY_SNIFF_LENGTH = 8192;
@@ -47,7 +39,7 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
   if (typeof text !== 'string') return { findings: [], skipped: `Not analysed: the source must be a string, not ${typeName(text)}.`, skipReason: 'failed' };
   const limit = sizeLimit(options);
   const size = utf8Length(text, limit);
-  if (size > limit) return { findings: [], skipped: `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`, skipReason: 'too-large' };
+  if (size > limit) return { findings: [], skipped: tooLargeNotice(limit), skipReason: 'too-large' };
   if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
   return guarded(options, undefined, () => {
     if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
@@ -57,6 +49,11 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
     setRunSourceFile(sourceFile);
     return runRules(sourceFile, options);
   });
+}
+
+/** The notice for a file over the size limit; hosts that refuse a file before reading it say the same. */
+export function tooLargeNotice(limit: number): string {
+  return `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`;
 }
 
 /** Analyses source text and returns the findings only. */

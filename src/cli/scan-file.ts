@@ -1,5 +1,5 @@
 // Reads and analyses one file. Runs in a worker, or on the main thread for a few files.
-import { analyzeSource, DEFAULT_MAX_FILE_SIZE_BYTES } from '../analysis/index';
+import { analyzeSource, DEFAULT_MAX_FILE_SIZE_BYTES, tooLargeNotice } from '../analysis/index';
 import type { AnalyzeOptions, Finding } from '../analysis/types';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { readRegularFile } from './read-regular-file';
@@ -26,7 +26,7 @@ export function scanFile(file: string, options: AnalyzeOptions): FileResult {
     case 'not-regular':
       return { file, findings: [], skipped: `Not a regular file (${read.what}); not read.` };
     case 'too-large':
-      return { file, findings: [], skipped: tooLarge(limit) };
+      return { file, findings: [], skipped: tooLargeNotice(limit) };
   }
   // Like ESLint, no byte order mark, so that columns match what an editor shows.
   const result = analyzeSource(decodeText(read.bytes), file, options);
@@ -39,7 +39,3 @@ function sizeLimit(options: AnalyzeOptions): number {
   return limit !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : DEFAULT_MAX_FILE_SIZE_BYTES;
 }
 
-/** In the core's words, so that a file is reported the same whether it is refused before or after reading. */
-function tooLarge(limit: number): string {
-  return `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`;
-}

@@ -1,7 +1,7 @@
 // The editor's pure decisions: which result is still wanted, which files the scan excludes, and the
 // text edits it proposes.
 import * as assert from 'node:assert/strict';
-import { combineExcludes, enabledPatterns, expandBraces, gitignoreGlobs } from '../../../src/editor/exclude-globs';
+import { enabledPatterns } from '../../../src/editor/exclude-globs';
 import { LatestRequests } from '../../../src/editor/latest-requests';
 import { analysisFileName, disableNextLineEdit } from '../../../src/editor/text-helpers';
 
@@ -42,28 +42,6 @@ describe('editor: exclude globs', () => {
   it('takes the switched-on patterns of a files.exclude object', () => {
     assert.deepEqual(enabledPatterns({ '**/.git': true, '**/dist': false, '**/*.js': { when: '$(basename).ts' } }), ['**/.git']);
     assert.deepEqual(enabledPatterns(undefined), []);
-  });
-
-  it('reads .gitignore lines as globs, anchored when they have a slash', () => {
-    assert.deepEqual(gitignoreGlobs('# build output\nout/\n/dist\nlogs/*.log\n*.tmp\n!keep.tmp\n\n'), [
-      '**/out/**',
-      'dist/**', 'dist',
-      'logs/*.log/**', 'logs/*.log',
-      '**/*.tmp/**', '**/*.tmp',
-    ]);
-  });
-
-  it('expands braces, nested ones too', () => {
-    assert.deepEqual(expandBraces('**/*.{ts,js}'), ['**/*.ts', '**/*.js']);
-    assert.deepEqual(expandBraces('a/{b,c/{d,e}}/f'), ['a/b/f', 'a/c/d/f', 'a/c/e/f']);
-    assert.deepEqual(expandBraces('no-braces'), ['no-braces']);
-    assert.deepEqual(expandBraces('open{brace'), ['open{brace']);
-  });
-
-  it('combines patterns into one brace glob without nesting or duplicates', () => {
-    assert.equal(combineExcludes([]), undefined);
-    assert.equal(combineExcludes(['**/node_modules/**']), '**/node_modules/**');
-    assert.equal(combineExcludes(['**/*.{js,map}', '**/*.js', 'out/**']), '{**/*.js,**/*.map,out/**}');
   });
 });
 

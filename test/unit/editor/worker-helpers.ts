@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_TIME_BUDGET_MS } from '../../../src/analysis/analyze';
+import { DEFAULT_TIME_BUDGET_MS } from '../../../src/analysis/defaults';
 import type { WorkerAnalyzeOptions } from '../../../src/editor/protocol';
 
 export const WORKER = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'analysis-worker.js');
