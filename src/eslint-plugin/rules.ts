@@ -51,13 +51,13 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
     create(context, [options]) {
       return {
         Program() {
-          const analysis = analysisOf(context, options);
-          if (analysis.result.skipReason === 'failed') throw new Error(`Integration Coach: ${analysis.result.skipped} (while linting ${context.filename})`);
-          if (analysis.result.skipReason === 'time-budget' && !analysis.noticeReported) {
-            analysis.noticeReported = true;
-            context.report({ loc: { line: 1, column: 0 }, messageId: STOPPED, data: { message: analysis.result.skipped } });
+          const { result, source } = analysisOf(context, options);
+          if (result.skipReason === 'failed') throw new Error(`Integration Coach: ${result.skipped} (while linting ${context.filename})`);
+          if (result.skipReason === 'time-budget' && !sourcesNoticed.has(source)) {
+            sourcesNoticed.add(source);
+            context.report({ loc: { line: 1, column: 0 }, messageId: STOPPED, data: { message: result.skipped } });
           }
-          for (const finding of analysis.result.findings) {
+          for (const finding of result.findings) {
             if (finding.ruleId !== meta.id) continue;
             const known = finding.messageId !== undefined && finding.messageId in meta.messages;
             context.report({
@@ -84,14 +84,17 @@ export const rules = Object.fromEntries(ruleMetas.map((meta) => [meta.id, create
 
 type Context = Readonly<TSESLint.RuleContext<string, [RuleOptions]>>;
 
-/** One analysis, and whether one of the rules has already reported its time-budget notice. */
+/** One analysis, and the source it is of (the parser's SourceFile, or the SourceCode without one). */
 interface SharedAnalysis {
   result: AnalysisResult;
-  noticeReported: boolean;
+  source: object;
 }
 
-/** Keyed by the parser's SourceFile (or the SourceCode, without one); then by the options. */
+/** Keyed by the source; then by the options (rules with other options get another analysis). */
 const analyses = new WeakMap<object, Map<string, SharedAnalysis>>();
+
+/** Sources whose time-budget notice one of the rules has reported: one notice per file, whatever the options. */
+const sourcesNoticed = new WeakSet<object>();
 
 /** Every rule runs, at one severity: each ESLint rule keeps its own findings, ESLint sets the severity. */
 const ALL_RULES = Object.fromEntries(ruleMetas.map((meta) => [meta.id, 'warning'])) as AnalyzeOptions['rules'];
@@ -107,7 +110,7 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   let analysis = byOptions.get(optionsKey);
   if (!analysis) {
     const result = sourceFile ? analyzeSourceFile(sourceFile, analyzeOptions) : analyzeSource(sourceCode.text, context.filename, analyzeOptions);
-    analysis = { result, noticeReported: false };
+    analysis = { result, source: key };
     byOptions.set(optionsKey, analysis);
   }
   return analysis;

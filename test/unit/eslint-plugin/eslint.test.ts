@@ -139,4 +139,25 @@ export const create = () => fetch('/orders', { method: 'POST' });
     assert.match(seen[0]!, /a\.ts$/);
     assert.equal(seen[1], undefined);
   });
+
+  it("stops at the time budget in settings['integration-coach'], with one message at the file's start", async () => {
+    const dense = Array.from({ length: 3000 }, (_, i) => `for (let a${i} = 0; a${i} < 3; a${i}++) { try { await post(u); break; } catch (e) { await sleep(1000); } }`).join('\n');
+    const lint = async (timeBudgetMs: number) => {
+      const eslint = new ESLint({
+        cwd: FIXTURES,
+        overrideConfigFile: true,
+        overrideConfig: [
+          plugin.configs.recommended as Linter.Config,
+          { files: ['**/*.ts'], languageOptions: { parser: tsParser }, settings: { 'integration-coach': { timeBudgetMs } } },
+        ],
+      });
+      const [result] = await eslint.lintText(dense, { filePath: path.join(FIXTURES, 'dense.ts') });
+      return result!.messages;
+    };
+    const stopped = await lint(1);
+    assert.deepEqual(stopped.map((message) => [message.line, message.column, message.messageId]), [[1, 1, 'analysisStopped']], 'one notice, from the first rule');
+    assert.match(stopped[0]!.message, /^Analysis stopped after 1 ms; the file was not fully checked\.$/);
+    const finished = await lint(600_000);
+    assert.equal(finished.filter((message) => message.ruleId === 'integration-coach/retry-without-jitter').length, 3000);
+  });
 });
