@@ -45,7 +45,8 @@ const DELAY_ARGUMENT_CALLEE = /^(setTimeout|setTimeoutPromise|sleep|delay|wait|p
 
 function check(context: RuleContext): void {
   for (const construct of context.retries.constructs) {
-    // An unbounded retry is reported by unbounded-retry only; a once-only replay (the 401 refresh) needs no backoff.
+    // An unbounded retry is reported by unbounded-retry only (its message says what the waits lack too);
+    // a once-only replay (the 401 refresh) needs no backoff.
     if (construct.bound.capped === false) continue;
     // Deadline-bounded loops are polling (health checks, device-code polling, test helpers): not flagged.
     if (construct.bound.capped === true && (construct.bound.by === 'once-flag' || construct.bound.by === 'deadline')) continue;
@@ -64,6 +65,20 @@ export const rule: Rule = { meta, check };
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** What an unbounded retry's finding adds when its waits also lack jitter (unbounded-retry reports both at once). */
+export function jitterGap(backoff: Backoff): string | undefined {
+  switch (backoff.kind) {
+    case 'none': return 'It also retries at once, with no wait: wait with jittered backoff.';
+    case 'fixed': return 'It also waits a fixed delay: randomise each wait (jitter).';
+    case 'growing': return 'Its backoff also has no jitter: randomise each wait.';
+    case 'xor': return 'Its delay also uses `^` (XOR), not a power: use `2 ** attempt`, with jitter.';
+    case 'ignored': return `It also ignores its computed \`${backoff.computed}\`: wait for it, with jitter.`;
+    case 'delay-after-retry': return 'Its `delay()` also only delays successes: put a jittered delay in `retry({ count, delay })`.';
+    case 'library-default': return `It also has no jitter: ${backoff.detail}.`;
+    default: return undefined;
+  }
+}
+
 function describe(backoff: Backoff): { messageId: string; data?: Record<string, string> } | undefined {
   switch (backoff.kind) {
     case 'none': return { messageId: 'noWait' };
@@ -77,7 +92,7 @@ function describe(backoff: Backoff): { messageId: string; data?: Record<string, 
   }
 }
 
-function jitterFix(construct: RetryConstruct, context: RuleContext): OffsetFix | undefined {
+export function jitterFix(construct: RetryConstruct, context: RuleContext): OffsetFix | undefined {
   const backoff = construct.backoff;
   if (backoff.kind === 'library-default') return backoff.fix ? libraryFix(backoff.fix, context) : undefined;
   if (backoff.kind !== 'fixed' && backoff.kind !== 'growing' && backoff.kind !== 'xor' && backoff.kind !== 'ignored') return undefined;

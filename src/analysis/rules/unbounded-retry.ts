@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { insertLinesBefore, indentationAt, indentUnit, type OffsetEdit, type OffsetFix, unusedName } from '../edits';
 import { hasContinueOutsideCatch, retryingCatch } from '../retry-loops';
 import type { RetryConstruct } from '../retry-model';
+import { jitterFix, jitterGap } from './retry-without-jitter';
 import type { Rule, RuleContext } from '../rule-kit';
 import type { RuleMeta } from '../types';
 
@@ -15,13 +16,13 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   lessonSection: 'mistake-unbounded-retries',
   messages: {
-    noCap: 'This {{construct}} has no cap on attempts or elapsed time. While the dependency stays down it retries forever, adding load exactly when the dependency is weakest: a retry storm. Count attempts and give up after a named maximum, or stop at a deadline.',
-    infiniteOption: 'This {{construct}} retries forever ({{detail}}). Under a failing dependency that is a retry storm. Set a finite number of retries (or a maximum retry time).',
-    neverCompared: 'This {{construct}} counts `{{counter}}` but never compares it with a maximum, so nothing stops it. Give up (rethrow the last error) when `{{counter}}` reaches a named cap.',
-    moduloOnly: 'This {{construct}} compares `{{counter}}` only through `%`, which comes round again instead of stopping. Give up when `{{counter}}` reaches a named cap.',
-    delayOnly: 'This {{construct}} uses `{{counter}}` only to size its delay; nothing stops the retries. Give up when `{{counter}}` reaches a named cap.',
-    neverAdvanced: 'This {{construct}} compares `{{counter}}` with a limit but never advances it, so the cap is never reached. Increment `{{counter}}` on every failed attempt.',
-    leak: 'This {{construct}} has a cap, but the path on line {{line}} goes round again without advancing `{{counter}}`, so on that path it retries forever (a cap that leaks). Advance the counter on every path that retries.',
+    noCap: 'This {{construct}} has no cap on attempts or elapsed time. While the dependency stays down it retries forever, adding load exactly when the dependency is weakest: a retry storm. Count attempts and give up after a named maximum, or stop at a deadline.{{alsoJitter}}',
+    infiniteOption: 'This {{construct}} retries forever ({{detail}}). Under a failing dependency that is a retry storm. Set a finite number of retries (or a maximum retry time).{{alsoJitter}}',
+    neverCompared: 'This {{construct}} counts `{{counter}}` but never compares it with a maximum, so nothing stops it. Give up (rethrow the last error) when `{{counter}}` reaches a named cap.{{alsoJitter}}',
+    moduloOnly: 'This {{construct}} compares `{{counter}}` only through `%`, which comes round again instead of stopping. Give up when `{{counter}}` reaches a named cap.{{alsoJitter}}',
+    delayOnly: 'This {{construct}} uses `{{counter}}` only to size its delay; nothing stops the retries. Give up when `{{counter}}` reaches a named cap.{{alsoJitter}}',
+    neverAdvanced: 'This {{construct}} compares `{{counter}}` with a limit but never advances it, so the cap is never reached. Increment `{{counter}}` on every failed attempt.{{alsoJitter}}',
+    leak: 'This {{construct}} has a cap, but the path on line {{line}} goes round again without advancing `{{counter}}`, so on that path it retries forever (a cap that leaks). Advance the counter on every path that retries.{{alsoJitter}}',
   },
   schema: {
     type: 'object',
@@ -55,10 +56,12 @@ function check(context: RuleContext): void {
   for (const construct of context.retries.constructs) {
     const bound = construct.bound;
     if (bound.capped !== false) continue;
-    const data: Record<string, string> = { construct: construct.label };
+    // One finding per construct: an unbounded retry that also waits without jitter says both, and its fix does both.
+    const gap = jitterGap(construct.backoff);
+    const data: Record<string, string> = { construct: construct.label, alsoJitter: gap ? ` ${gap}` : '' };
     if (bound.counter) data.counter = bound.counter;
     if (bound.detail) data[bound.reason === 'leak' ? 'line' : 'detail'] = bound.detail;
-    const fix = capFix(construct, bound.reason === 'leak', context);
+    const fix = combined(capFix(construct, bound.reason === 'leak', context), gap ? jitterFix(construct, context) : undefined);
     context.report({ messageId: MESSAGE_FOR_REASON[bound.reason], data, span: construct.report, fixes: fix ? [fix] : undefined });
   }
 }
@@ -67,6 +70,13 @@ export const rule: Rule = { meta, check };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** The cap and the jitter in one change, when their edits do not touch; otherwise the cap alone. */
+function combined(cap: OffsetFix | undefined, jitter: OffsetFix | undefined): OffsetFix | undefined {
+  if (!cap || !jitter) return cap;
+  const overlaps = cap.edits.some((a) => jitter.edits.some((b) => a.start < b.end && b.start < a.end));
+  return overlaps ? cap : { title: `${cap.title}, and add full jitter to the wait`, edits: [...cap.edits, ...jitter.edits] };
+}
 
 /**
  * Caps a retry loop: a named maximum and a counter before the loop, and a rethrow when the

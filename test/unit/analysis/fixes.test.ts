@@ -297,3 +297,31 @@ describe('quick fixes', () => {
     assert.equal(finding.fixes, undefined);
   });
 });
+
+describe('one finding per construct: an unbounded retry without jitter', () => {
+  const code = `async function send(msg) {
+  while (true) {
+    try {
+      return await queue.send(msg);
+    } catch (err) {
+      await sleep(1000);
+    }
+  }
+}`;
+
+  it('is one unbounded-retry finding whose message also names the fixed wait', () => {
+    const findings = analyze(code, 'case.ts');
+    assert.deepEqual(findings.map((finding) => finding.ruleId), ['unbounded-retry']);
+    assert.match(findings[0]!.message, /no cap on attempts or elapsed time\..* It also waits a fixed delay: randomise each wait \(jitter\)\.$/);
+  });
+
+  it('offers one fix that caps the retries and adds jitter, after which nothing is left', () => {
+    const [finding] = analyze(code, 'case.ts');
+    const fix = finding!.fixes?.[0];
+    assert.equal(fix?.title, 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait');
+    const fixed = applyEdits(code, fix!.edits);
+    assert.equal(parseDiagnostics(fixed), 0, fixed);
+    assert.ok(fixed.includes('if (++attempt >= MAX_ATTEMPTS) throw err;') && fixed.includes('Math.random()'), fixed);
+    assert.deepEqual(analyze(fixed, 'case.ts').map((f) => f.message), [], fixed);
+  });
+});
