@@ -12,7 +12,7 @@ import {
 import { classifyDelay, type DelayClass } from './delays';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, RetryKind } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
-import { callHeadSpan } from './spans';
+import { callHeadSpan, firstLineSpan } from './spans';
 import { NOT_RETRY_HELPER_NAME, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
@@ -28,7 +28,68 @@ export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly st
   const facts: LibraryFacts = { constructs: [], clients: [] };
   const helpers = new Set(extraHelpers);
   for (const call of index.calls) recogniseCall(call, index, helpers, facts);
+  for (const creation of [...index.calls, ...index.newExpressions]) push(facts, tanstackQuery(creation, index));
   return facts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TanStack Query (react-query, vue-query, …)
+
+/**
+ * TanStack Query's documented retry behaviour (tanstack.com/query, "Query Retries"): `retry` is a number,
+ * `true` (retry forever) or a function; its default is 3 for queries and 0 for mutations, and the default
+ * `retryDelay` is `Math.min(1000 * 2 ** failureIndex, 30000)`: exponential, capped, without jitter.
+ * Only options written in the file are read: a query that relies on the defaults is not reported.
+ */
+const TANSTACK_QUERY = {
+  calls: /^(useQuery|useSuspenseQuery|useInfiniteQuery|useSuspenseInfiniteQuery|useMutation|useQueries|queryOptions|infiniteQueryOptions|createQuery|createMutation|createInfiniteQuery)$/,
+  client: 'QueryClient',
+  defaultDelay: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+  jitteredDelay: '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000)',
+} as const;
+
+/** `useQuery({ retry: true })`, `useMutation({ mutationFn, retry: 2 })`, `new QueryClient({ defaultOptions: { queries: { retry: 5 } } })`. */
+function tanstackQuery(creation: ts.CallExpression | ts.NewExpression, index: SourceIndex): RetryConstruct | undefined {
+  const name = calleeName(creation) ?? '';
+  const isClient = ts.isNewExpression(creation) && name === TANSTACK_QUERY.client;
+  if (!isClient && !(ts.isCallExpression(creation) && TANSTACK_QUERY.calls.test(name))) return undefined;
+  const first = creation.arguments?.[0];
+  const options = first ? resolveObject(first, index) : undefined;
+  if (!options) return undefined;
+  const defaults = isClient ? resolveObject(option(options, 'defaultOptions') ?? options, index) : undefined;
+  const scopes = isClient ? ['queries', 'mutations'].map((kind) => (defaults ? resolveObject(option(defaults, kind) ?? defaults, index) : undefined)) : [options];
+  const retried = scopes.find((scope) => scope && option(scope, 'retry') !== undefined);
+  if (!retried) return undefined;
+  const retry = option(retried, 'retry')!;
+  const count = numericValue(retry);
+  if (count === 0 || isFalse(retry)) return undefined;
+  const bound: Bound = isTrue(retry) || count === Infinity
+    ? { capped: false, reason: 'infinite-option', detail: `\`retry: ${nodeText(retry)}\` retries a failing ${isClient ? 'query' : name.includes('Mutation') ? 'mutation' : 'query'} forever` }
+    : { capped: true, by: 'library' };
+  const delay = option(retried, 'retryDelay');
+  const backoff: Backoff = delay === undefined
+    ? { kind: 'library-default', detail: TANSTACK_QUERY.defaultDelay, fix: { title: 'Add jitter to `retryDelay`', target: retried, property: `retryDelay: ${TANSTACK_QUERY.jitteredDelay}` } }
+    : tanstackDelay(delay, index);
+  const retriedCode = isClient ? [] : ['mutationFn', 'queryFn'].map((key) => option(retried, key)).filter((value): value is ts.Expression => value !== undefined);
+  const label = isClient ? '`new QueryClient(…)` default retry' : `\`${name}\` retry`;
+  return {
+    // Reported at the option that turns the retry on: that is the line to change.
+    kind: 'library', label, report: firstLineSpan(findProperty(retried, 'retry')!, index.sourceFile), scopes: retriedCode.flatMap((value) => retriedFunction(value, index)),
+    rerunsScope: true, anchor: statementInList(creation), bound, backoff,
+  };
+}
+
+/** A `retryDelay` written out: a number (fixed), or a function whose body says whether it randomises. */
+function tanstackDelay(delay: ts.Expression, index: SourceIndex): Backoff {
+  const inner = unwrap(delay);
+  if (numericValue(inner) !== undefined) return { kind: 'fixed', waits: [] };
+  if (!isFunctionNode(inner)) return { kind: 'unknown' };
+  const body = (inner as ts.ArrowFunction).body;
+  const counters = new Set(inner.parameters.slice(0, 1).map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : '')).filter(Boolean));
+  const delayClass = ts.isBlock(body) ? 'unknown' : classifyDelay(body, index, counters);
+  if (delayClass === 'growing') return { kind: 'growing', waits: [] };
+  if (delayClass === 'fixed') return { kind: 'fixed', waits: [] };
+  return { kind: delayClass === 'jittered' ? 'jittered' : 'unknown' };
 }
 
 function recogniseCall(call: ts.CallExpression, index: SourceIndex, helpers: Set<string>, facts: LibraryFacts): void {

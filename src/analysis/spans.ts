@@ -24,7 +24,7 @@ export function firstLineSpan(node: ts.Node, sourceFile: ts.SourceFile): Span {
  * chained call split over lines (`ky` on one line, `.post(url, { … })` on the next) is
  * underlined through `.post(…)`, not just `ky`.
  */
-export function callHeadSpan(call: ts.CallExpression, sourceFile: ts.SourceFile): Span {
+export function callHeadSpan(call: ts.CallExpression | ts.NewExpression, sourceFile: ts.SourceFile): Span {
   const callee = call.expression;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   const first = firstLineSpan(call, sourceFile);

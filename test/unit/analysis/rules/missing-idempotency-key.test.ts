@@ -205,6 +205,17 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
+  // A TanStack mutation with retries re-sends its POST: the retried code is its mutationFn.
+  {
+    line: 3, messageId: 'missingKey',
+    code: `export function useFinishSale() {
+  return useMutation({
+    mutationFn: (sale) => axios.post('/sales/finish', sale),
+    retry: 2,
+    retryDelay: (n) => Math.random() * 1000 * 2 ** n,
+  });
+}`,
+  },
   {
     line: 4, messageId: 'missingKey', message: 'POST request `fetch(…)`',
     code: `async function placeOrder(order) {

@@ -2,6 +2,10 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // TanStack Query: a jittered retryDelay, or no retry option at all (the defaults are not reported).
+  `const a = useQuery({ queryKey: ['a'], queryFn: loadA, retry: 3, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });
+const b = useMutation({ mutationFn: saveB });
+const c = useMutation({ mutationFn: saveC, retry: false });`,
   // A recursive retry scheduled through a setTimeout-like helper, with a jittered delay and a cap on a stepped local.
   `const retry = async (fn, maxAttempts) => {
   const execute = async (attempt) => {
@@ -169,6 +173,11 @@ export const postComment = (body: string) => http('/api/comments', { method: 'PO
 ];
 
 const invalid: InvalidCase[] = [
+  // A TanStack mutation retried with the library's default delay: exponential, without jitter.
+  {
+    line: 1, messageId: 'libraryNoJitter', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    code: `const finish = useMutation({ mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
+  },
   // A sleep helper built on Promise.resolve still waits what it is given: a fixed second.
   {
     code: `function sleep(ms) {

@@ -2,6 +2,9 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 
 const valid: (string | ValidCase)[] = [
+  // TanStack Query with a finite retry, or the defaults (3 for queries), is bounded.
+  `const orders = useQuery({ queryKey: ['orders'], queryFn: loadOrders, retry: 5, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
+const profile = useQuery({ queryKey: ['me'], queryFn: loadMe });`,
   // A retry after a token refresh that passes itself the flag its guard tests: it runs once.
   `class ApiClient {
   async request(endpoint, init = {}, opts) {
@@ -333,6 +336,19 @@ export async function openKeystore(store: Keystore) {
 ];
 
 const invalid: InvalidCase[] = [
+  // TanStack Query: `retry: true` retries forever (documented); its default retryDelay has no jitter either.
+  {
+    line: 3, messageId: 'infiniteOption', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    code: `import { useQuery } from '@tanstack/react-query';
+export function useOrders() {
+  return useQuery({ queryKey: ['orders'], queryFn: loadOrders, retry: true });
+}`,
+  },
+  {
+    line: 2, messageId: 'infiniteOption', message: '`retry: true` retries a failing query forever',
+    code: `export const queryClient =
+  new QueryClient({ defaultOptions: { queries: { retry: true, retryDelay: (n) => Math.random() * 1000 * 2 ** n } } });`,
+  },
   {
     line: 2, messageId: 'noCap', message: '`while (true)` retry loop',
     code: `async function createOrder(order) {
