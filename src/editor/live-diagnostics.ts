@@ -34,6 +34,8 @@ export class LiveDiagnostics implements vscode.Disposable {
   private readonly latest = new LatestRequests();
   private readonly analysed = new Map<string, AnalysedDocument>();
   private readonly skippedReasons = new Map<string, string>();
+  /** The version of each document whose analysis is on its way. */
+  private readonly inFlight = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly stats: LiveStats = { published: 0, droppedStale: 0, latenciesMs: [] };
 
@@ -55,6 +57,8 @@ export class LiveDiagnostics implements vscode.Disposable {
       workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       workspace.onDidSaveTextDocument((document) => void this.analyseNow(document)),
       workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      // A document shown again whose current version has no result (one was lost or dropped) is analysed.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => this.analyseUnanalysed(editors.map((editor) => editor.document))),
     );
     const initial = setTimeout(() => this.analyseAllOpen(), 0);
     this.disposables.push({ dispose: () => clearTimeout(initial) });
@@ -63,6 +67,15 @@ export class LiveDiagnostics implements vscode.Disposable {
   /** Re-analyses every open document (a setting changed). */
   analyseAllOpen(): void {
     for (const document of vscode.workspace.textDocuments) void this.analyseNow(document);
+  }
+
+  /** Analyses the documents whose current version has no published result and none on its way. */
+  private analyseUnanalysed(documents: readonly vscode.TextDocument[]): void {
+    for (const document of documents) {
+      const key = document.uri.toString();
+      if (this.current(document) || this.inFlight.get(key) === document.version || this.timers.has(key)) continue;
+      void this.analyseNow(document);
+    }
   }
 
   /** What was last published for a document, if it is still the document's current version. */
@@ -109,6 +122,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     const ticket = this.latest.start(key);
     const sentAt = performance.now();
     let result: EditorAnalysisResult;
+    this.inFlight.set(key, version);
     try {
       const item = { fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key };
       result = (await this.worker.analyze([item], analyzeOptionsOf(settings)))[0]!;
@@ -117,6 +131,8 @@ export class LiveDiagnostics implements vscode.Disposable {
       // that hung. A rejection means analysis is paused (the client said so once) or is shutting down.
       if (!(error instanceof AnalysisPausedError)) this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return;
+    } finally {
+      if (this.inFlight.get(key) === version) this.inFlight.delete(key);
     }
     const currentVersion = document.isClosed ? undefined : document.version;
     if (!this.latest.accept(key, ticket, version, currentVersion)) return;
@@ -137,6 +153,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.latest.forget(key);
+    this.inFlight.delete(key);
     this.analysed.delete(key);
     this.skippedReasons.delete(key);
     this.note.clearDocument(uri);
