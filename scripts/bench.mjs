@@ -86,6 +86,9 @@ function generatedFile(i) {
 function buildCorpus() {
   rmSync(corpusDir, { recursive: true, force: true });
   mkdirSync(sourceDir, { recursive: true });
+  // A repository of its own: the CLI reads .gitignore files from the nearest repository root down, and
+  // this project's .gitignore ignores out/, where the corpus lives.
+  mkdirSync(path.join(corpusDir, '.git'));
   let lines = 0;
   let files = 0;
   const packages = new Map();
