@@ -22,7 +22,7 @@
 import type { AnalyzeOptions } from '../types';
 import { hasLoopCandidate } from './loops';
 import { hasSelfReference } from './recursion';
-import { RETRY_TEXT } from './retry-words';
+import { hasRetryText } from './retry-words';
 import { tokenize } from './tokens';
 
 /**
@@ -37,7 +37,7 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   const helpers = options.retryHelpers ?? [];
   // Retry words anywhere in the text (comments too) make the tokens worth checking for them; so
   // does a `\u` escape, which can spell a name that the raw text does not show.
-  const wordsInText = RETRY_TEXT.test(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
+  const wordsInText = hasRetryText(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
   const tokens = tokenize(text, wordsInText ? new Set(helpers) : undefined);
   if (tokens === 'retry-word' || tokens === undefined) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens);

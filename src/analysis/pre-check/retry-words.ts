@@ -1,32 +1,30 @@
-// The names and strings that give a library, option or helper retry away, as retry-libraries.ts
-// and requests.ts recognise them.
+// The names and strings that give a library, option or helper retry away, as the registry
+// (src/analysis/libraries/) and requests.ts recognise them.
+import { LIBRARY_MODULES, LIBRARY_NAMES } from '../libraries';
 import { isRetryHelperName } from '../retry-libraries';
 import { RETRY_HELPER_NAME } from '../vocabulary';
 
-/** Text that every library, option and helper retry carries somewhere; without it, names need no checking. */
-export const RETRY_TEXT = /retr|backoff|cockatiel|interceptors/i;
+/** Every word of the registry, longest first, then the stems every helper name holds. */
+const REGISTRY_WORDS = [...new Set([...LIBRARY_MODULES, ...LIBRARY_NAMES])].sort((a, b) => b.length - a.length);
 
-/** Names the library recognisers look for wherever they stand (a call, an import, an option key, `retry.operation`). */
-const LIBRARY_NAMES = new Set(['pRetry', 'backOff', 'axiosRetry', 'fetchRetry', 'asyncRetry', 'retry', 'retryWhen', 'interceptors']);
-
-/** The modules retry-libraries.ts recognises by name (`moduleOf`, `isRequireCall`): a string naming one is a library. */
-const LIBRARY_MODULES = new Set(['p-retry', 'async-retry', 'retry', 'axios-retry', 'fetch-retry', 'exponential-backoff', 'cockatiel']);
+/** Whether the text holds a word some library, option or helper retry is made of; without one, names need no checking. */
+export function hasRetryText(text: string): boolean {
+  return /retr|backoff|interceptors/i.test(text) || REGISTRY_WORDS.some((word) => text.includes(word));
+}
 
 /**
  * What a name or string says of retries: 'library' (a library, module or quoted name the
- * recognisers know, or a helper call in quotes), 'helper' (a retry helper's name: a retry if it
- * is called), or nothing. All of those names hold "etr" (`retry`, `pRetry`), "ackOff" or "interceptors".
+ * registry knows, or a helper call in quotes), 'helper' (a retry helper's name: a retry if it
+ * is called), or nothing.
  */
 export function retryWord(value: string, isName: boolean, helpers: ReadonlySet<string>): 'library' | 'helper' | undefined {
-  const named = helpers.has(value);
-  if (!named && !value.includes('etr') && !value.includes('ackOff') && value !== 'interceptors' && !LIBRARY_MODULES.has(value)) return undefined;
+  if (LIBRARY_NAMES.has(value) || value === 'interceptors') return 'library';
+  if (LIBRARY_MODULES.has(value)) return isName ? undefined : 'library';
+  if (!helpers.has(value) && !value.includes('etr')) return undefined;
   // isRetryHelperName() is what retry-libraries.ts asks; requests.ts takes any RETRY_HELPER_NAME
   // that sends (`setRequestWithRetry(`) for a helper that retries its request: either counts.
   const helperName = isRetryHelperName(value, helpers) || RETRY_HELPER_NAME.test(value);
-  if (isName) {
-    if (LIBRARY_NAMES.has(value)) return 'library';
-    return helperName ? 'helper' : undefined;
-  }
-  // A module name, or a name in quotes (`{ 'retry': 2 }`, `api['withRetry'](…)`); not words in a message.
-  return LIBRARY_MODULES.has(value) || LIBRARY_NAMES.has(value) || helperName ? 'library' : undefined;
+  if (isName) return helperName ? 'helper' : undefined;
+  // A name in quotes (`api['withRetry'](…)`); not words in a message.
+  return helperName ? 'library' : undefined;
 }

@@ -225,13 +225,13 @@ async function pull() {
     }
   }
 }`,
-  // Reconnecting clients by design: their own options are not flagged.
+  // Reconnecting clients with a cap, and redis clients on their default strategy (see src/analysis/libraries/).
   `import { io } from 'socket.io-client';
 import Redis from 'ioredis';
 import { createClient } from 'redis';
-const socket = io(URL, { reconnection: true, reconnectionAttempts: Infinity });
-const redis = new Redis({ retryStrategy: (times) => Math.min(times * 50, 2000) });
-const client = createClient({ socket: { reconnectStrategy: (retries) => Math.min(retries * 50, 500) } });`,
+const socket = io(URL, { reconnection: true, reconnectionAttempts: 10 });
+const redis = new Redis({ retryStrategy: (times) => (times > 20 ? null : Math.random() * Math.min(times * 50, 2000)) });
+const client = createClient({ url: REDIS_URL, socket: { reconnectStrategy: (retries) => (retries > 10 ? false : Math.random() * 500) } });`,
   // Libraries with their default caps.
   `import pRetry from 'p-retry';
 import retry from 'async-retry';

@@ -1,0 +1,87 @@
+// axios-retry: `axiosRetry(client, { retries, retryDelay, retryCondition })`. Three retries, no wait
+// unless `retryDelay` is set; `exponentialDelay` is jittered. Its default condition retries idempotent
+// requests and network errors of any method.
+import ts from 'typescript';
+import { calleeName, isFunctionNode, namePath, unwrap } from '../ast';
+import type { Backoff } from '../retry-model';
+import { nodeText } from '../run-context';
+import type { SourceIndex } from '../source-index';
+import type { LibrarySpec } from './library-spec';
+import { countBound, delayBackoff, libraryConstruct, moduleOf, option, optionsAt, plainCalleeName, retriesZero } from './option-reading';
+
+export const axiosRetry: LibrarySpec = {
+  id: 'axios-retry',
+  docs: 'https://github.com/softonic/axios-retry#options (retries 3, retryDelay () => 0, isNetworkOrIdempotentRequestError)',
+  modules: ['axios-retry'],
+  names: ['axiosRetry'],
+  options: { attempts: 'retries', delay: 'retryDelay' },
+  defaults: { retries: 3, delay: 'none', jitter: false, retriesPost: false, addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    const name = plainCalleeName(site);
+    if (!ts.isCallExpression(site) || !name || (moduleOf(index, name) !== 'axios-retry' && name !== 'axiosRetry')) return false;
+    const client = site.arguments[0] ? namePath(site.arguments[0]) : undefined;
+    const options = optionsAt(site, 1, index);
+    if (retriesZero(options, 'retries')) return true;
+    const calleeText = nodeText(site.expression);
+    const label = client ? `\`${calleeText}\` on \`${client}\`` : `\`${calleeText}\``;
+    facts.constructs.push(libraryConstruct(site, 'library', label, index, countBound(options, 'retries', axiosRetry.defaults.retries), axiosRetryBackoff(site, calleeText, index), []));
+    if (client) {
+      const condition = option(options, 'retryCondition');
+      facts.clients.push({ name: client, label, coversPost: condition !== undefined && conditionCoversPost(condition, index) });
+    }
+    return true;
+  },
+};
+
+function axiosRetryBackoff(call: ts.CallExpression, calleeText: string, index: SourceIndex): Backoff {
+  const options = optionsAt(call, 1, index);
+  const retryDelay = option(options, 'retryDelay');
+  if (options === 'opaque') return { kind: 'unknown' };
+  if (!retryDelay) {
+    return { kind: 'library-default', detail: 'axios-retry waits no time between attempts unless `retryDelay` is set', fix: { title: `Set \`retryDelay: ${calleeText}.exponentialDelay\``, target: typeof options === 'string' ? call : options, property: `retryDelay: ${calleeText}.exponentialDelay` } };
+  }
+  if (/exponentialDelay$/.test(nodeText(retryDelay))) return { kind: 'jittered' };
+  if (/linearDelay/.test(nodeText(retryDelay))) return { kind: 'library-default', detail: 'axios-retry `linearDelay` has no jitter' };
+  return delayBackoff(retryDelay, index);
+}
+
+/**
+ * A custom axios-retry `retryCondition` re-sends a POST unless it keeps to safe or idempotent
+ * requests: `isIdempotentRequestError`, `axiosRetry.isSafeRequestError`, or a test of the method
+ * against GET/HEAD/OPTIONS/PUT/DELETE that never names POST or PATCH
+ * (`e.config?.method === 'get'`, `['get', 'head'].includes(e.config.method)`). The restriction
+ * must hold on every way to `true`: `a && safe` restricts, `status === 429 || safe` does not.
+ * A condition we cannot read (an imported predicate) is not taken to cover POST: a false alarm
+ * costs more than a miss.
+ */
+function conditionCoversPost(condition: ts.Expression, index: SourceIndex): boolean {
+  const inner = unwrap(condition);
+  if (isFunctionNode(inner)) return !restrictsToSafeMethods(inner);
+  const name = namePath(inner)?.replace(/^this\./, '');
+  if (name && /idempotent|safe/i.test(name)) return false;
+  const local = name ? index.functions.get(name) : undefined;
+  return local !== undefined && local.every((fn) => !restrictsToSafeMethods(fn));
+}
+
+function restrictsToSafeMethods(fn: ts.Node): boolean {
+  const body = (fn as ts.ArrowFunction).body as ts.Node | undefined;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return expressionRestricts(body as ts.Expression);
+  const returns = body.statements.filter(ts.isReturnStatement);
+  // A single `return` is read like an expression body; other block bodies only by their text.
+  if (returns.length === 1 && body.statements.length === 1 && returns[0]!.expression) return expressionRestricts(returns[0]!.expression);
+  const text = nodeText(body);
+  return /idempotent|isSafe|safeRequest/i.test(text) && !/\|\|/.test(text);
+}
+
+function expressionRestricts(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  if (ts.isBinaryExpression(node)) {
+    if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return expressionRestricts(node.left) || expressionRestricts(node.right);
+    if (node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return expressionRestricts(node.left) && expressionRestricts(node.right);
+  }
+  if (ts.isCallExpression(node) && /idempotent|isSafe|safeRequest/i.test(calleeName(node) ?? '')) return true;
+  const text = nodeText(node);
+  return /\bmethod\b/i.test(text) && /['"`](get|head|options|put|delete)['"`]/i.test(text) && !/['"`](post|patch)['"`]/i.test(text)
+    && !/^!|!==|!=(?!=)/.test(text);
+}

@@ -1,0 +1,82 @@
+// Bull and BullMQ job retries: `queue.add(name, data, { attempts, backoff })`, `new Queue(name, { defaultJobOptions })`.
+// One attempt by default; with `attempts` and no `backoff` a failed job runs again at once. The built-in
+// `fixed` and `exponential` backoffs add no jitter unless BullMQ's `backoff.jitter` is set; a custom
+// backoff type is a strategy defined elsewhere, out of sight.
+import ts from 'typescript';
+import { calleeName, findProperty, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
+import type { Backoff, Bound } from '../retry-model';
+import type { SourceIndex } from '../source-index';
+import { firstLineSpan } from '../spans';
+import type { LibraryContext, LibrarySpec } from './library-spec';
+import { fileImports, hasSpreadOptions, option, resolveObject, type Site } from './option-reading';
+
+/** The calls that take job options: adding jobs, and queues created with default job options. */
+const JOB_CALLS = ['add', 'addBulk', 'Queue', 'upsertJobScheduler'];
+/** The option only Bull and BullMQ queues take: a `const` holding it is a queue's configuration wherever it is passed. */
+const DEFAULT_JOB_OPTIONS = 'defaultJobOptions';
+
+export const bullmq: LibrarySpec = {
+  id: 'bullmq',
+  docs: 'https://docs.bullmq.io/guide/retrying-failing-jobs (attempts 1; backoff fixed or exponential, jitter 0 by default)',
+  modules: ['bullmq', 'bull'],
+  names: [DEFAULT_JOB_OPTIONS],
+  options: { attempts: 'attempts', delay: 'backoff', jitter: 'jitter' },
+  defaults: { retries: 0, delay: 'none', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
+  recognise(site, context) {
+    if (!JOB_CALLS.includes(calleeName(site) ?? '') || !fileImports(context.index, bullmq.modules)) return false;
+    const options = jobOptions(site, context.index);
+    for (const object of options) readJobOptions(object, site, context);
+    return options.length > 0;
+  },
+  recogniseFile(context) {
+    for (const declarations of context.index.declarations.values()) {
+      for (const declaration of declarations) {
+        const object = declaration.initializer ? resolveObject(declaration.initializer, context.index) : undefined;
+        const defaults = object ? option(object, DEFAULT_JOB_OPTIONS) : undefined;
+        const nested = defaults ? resolveObject(defaults, context.index) : undefined;
+        if (nested) readJobOptions(nested, declaration, context);
+      }
+    }
+  },
+};
+
+/** The job options a call passes: its object arguments, and `defaultJobOptions` inside them. */
+function jobOptions(site: Site, index: SourceIndex): ts.ObjectLiteralExpression[] {
+  const objects: ts.ObjectLiteralExpression[] = [];
+  for (const argument of site.arguments ?? []) {
+    const object = resolveObject(argument, index);
+    if (!object) continue;
+    const defaults = option(object, DEFAULT_JOB_OPTIONS);
+    const nested = defaults ? resolveObject(defaults, index) : undefined;
+    if (nested) objects.push(nested);
+    else if (object.properties.some((property) => propertyNameText(property.name) === 'attempts')) objects.push(object);
+  }
+  return objects;
+}
+
+/** One set of job options with more than one attempt, read once. */
+function readJobOptions(options: ts.ObjectLiteralExpression, owner: ts.Node, { index, facts, claimed }: LibraryContext): void {
+  const property = findProperty(options, 'attempts');
+  const count = numericValue(option(options, 'attempts'));
+  if (!property || claimed.has(property) || count === undefined || count <= 1) return;
+  claimed.add(property);
+  const bound: Bound = count === Infinity ? { capped: false, reason: 'infinite-option', detail: '`attempts: Infinity`' } : { capped: true, by: 'library' };
+  // A spread may carry the `backoff` we cannot see.
+  const backoff = option(options, 'backoff') === undefined && hasSpreadOptions(options) ? { kind: 'unknown' } as const : jobBackoff(option(options, 'backoff'), index);
+  facts.constructs.push({
+    kind: 'library', label: 'job `attempts`', report: firstLineSpan(property, index.sourceFile), scopes: [], rerunsScope: true,
+    anchor: statementInList(owner), bound, backoff,
+  });
+}
+
+function jobBackoff(backoff: ts.Expression | undefined, index: SourceIndex): Backoff {
+  if (!backoff) return { kind: 'library-default', detail: 'without `backoff` a failed job runs again at once' };
+  if (numericValue(backoff) !== undefined) return { kind: 'library-default', detail: 'a numeric `backoff` is a fixed delay' };
+  const object = resolveObject(backoff, index);
+  if (!object) return { kind: 'unknown' };
+  const jitter = numericValue(option(object, 'jitter'));
+  if (jitter !== undefined && jitter > 0) return { kind: 'jittered' };
+  const type = stringValue(option(object, 'type'));
+  if (type === 'fixed' || type === 'exponential') return { kind: 'library-default', detail: `the built-in \`${type}\` backoff adds no jitter unless \`jitter\` is set` };
+  return { kind: 'unknown' };
+}

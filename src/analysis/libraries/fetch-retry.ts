@@ -1,0 +1,80 @@
+// fetch-retry: `const f = fetchRetry(fetch, { retries, retryDelay, retryOn })`, then `f(url, init)`. Three
+// retries a fixed second apart, for every method, by default; each call may override the builder's options.
+import ts from 'typescript';
+import { findProperty, namePath } from '../ast';
+import type { Backoff } from '../retry-model';
+import { callsNamed, type SourceIndex } from '../source-index';
+import type { LibraryFacts, LibrarySpec } from './library-spec';
+import {
+  countBound, delayBackoff, holderName, isRequireOf, libraryConstruct, moduleOf, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
+  type Options,
+} from './option-reading';
+
+export const fetchRetry: LibrarySpec = {
+  id: 'fetch-retry',
+  docs: 'https://github.com/jonbern/fetch-retry#example (retries 3, retryDelay 1000, retries network errors of every method)',
+  modules: ['fetch-retry', 'fetch-retry-ts'],
+  names: ['fetchRetry'],
+  options: { attempts: 'retries', delay: 'retryDelay' },
+  defaults: { retries: 3, delay: 'a fixed 1000 ms', jitter: false, retriesPost: true, addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    if (!ts.isCallExpression(site)) return false;
+    const name = plainCalleeName(site);
+    const byImport = name !== undefined && (fetchRetry.modules.includes(moduleOf(index, name) ?? '') || name === 'fetchRetry');
+    if (!byImport && !isRequireOf(site.expression, fetchRetry.modules)) return false;
+    readWrapper(site, index, facts);
+    return true;
+  },
+};
+
+const JITTERED_DELAY = 'retryDelay: (attempt) => Math.random() * Math.min(30_000, 1000 * 2 ** attempt)';
+
+/**
+ * The wrapper's builder options are defaults, and each call may override them (`f(url, { retries: 0 })`,
+ * `f(url, { retryDelay: (n) => Math.random() * … })`). So the calls of the wrapper in this file are read
+ * too: a call with `retries: 0` is not retried, a call with its own `retryDelay` is judged (and reported)
+ * on that call, and the builder's delay is reported only if some call uses it (or the wrapper is not
+ * called here, say because it is exported).
+ */
+function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: LibraryFacts): void {
+  const options = optionsAt(call, 1, index);
+  const holder = holderName(call);
+  const uses = holder ? callsNamed(index, holder.slice(holder.lastIndexOf('.') + 1)).filter((use) => namePath(use.expression) === holder) : [];
+  const notRetried = new Set<ts.Node>();
+  let builderDelayUsed = uses.length === 0;
+  for (const use of uses) {
+    const own = optionsAt(use, 1, index);
+    if (retriesZero(own, 'retries') || (own !== 'opaque' && !option(own, 'retries') && retriesZero(options, 'retries'))) {
+      notRetried.add(use);
+      continue;
+    }
+    const ownDelay = option(own, 'retryDelay');
+    if (own === 'opaque') continue;
+    if (!ownDelay) {
+      builderDelayUsed = true;
+      continue;
+    }
+    const bound = option(own, 'retries') ? countBound(own, 'retries', fetchRetry.defaults.retries) : countBound(options, 'retries', fetchRetry.defaults.retries);
+    facts.constructs.push(libraryConstruct(use, 'library', `fetch-retry call \`${holder}(…)\``, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
+  }
+  const label = holder ? `fetch-retry wrapper \`${holder}\`` : 'fetch-retry wrapper';
+  if (!retriesZero(options, 'retries') || uses.length > notRetried.size) {
+    const backoff: Backoff = options === 'opaque' || !builderDelayUsed ? { kind: 'unknown' } : builderBackoff(call, options, index);
+    facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
+  }
+  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried });
+}
+
+function builderBackoff(call: ts.CallExpression, options: Exclude<Options, 'opaque'>, index: SourceIndex): Backoff {
+  const retryDelay = option(options, 'retryDelay');
+  if (retryDelay) return delayOption(retryDelay, options as ts.ObjectLiteralExpression, index);
+  return { kind: 'library-default', detail: `fetch-retry waits ${fetchRetry.defaults.delay} between attempts by default`, fix: { title: 'Set a jittered `retryDelay`', target: typeof options === 'string' ? call : options, property: JITTERED_DELAY } };
+}
+
+/** A `retryDelay` set explicitly (on the builder or on a call): judged as written, with a fix that replaces it. */
+function delayOption(delay: ts.Expression, options: ts.ObjectLiteralExpression, index: SourceIndex): Backoff {
+  const backoff = delayBackoff(delay, index);
+  if (backoff.kind !== 'library-default') return backoff;
+  const detail = backoff.detail.replace(/^its delay/, `its \`retryDelay: ${shortExpression(delay)}\``);
+  return { kind: 'library-default', detail, fix: { title: 'Make `retryDelay` jittered', target: options, property: JITTERED_DELAY, replace: findProperty(options, 'retryDelay') } };
+}

@@ -1,0 +1,51 @@
+// The registry: every retrying library, client and framework the analysis knows, in the order their
+// recognisers are asked (the first that claims a call wins; only libraries sharing a name, such as
+// `retry`, depend on it: rxjs's operator in a pipe, then ts-retry-promise, cockatiel and async-retry,
+// each of which checks its import or its shape). The pre-check's words are derived from here.
+import { asyncRetry } from './async-retry';
+import { axiosRetry } from './axios-retry';
+import { bottleneck } from './bottleneck';
+import { bullmq } from './bullmq';
+import { cockatiel } from './cockatiel';
+import { exponentialBackoff } from './exponential-backoff';
+import { fetchRetry } from './fetch-retry';
+import { got, ky } from './http-client-retry';
+import { ioredis } from './ioredis';
+import type { LibrarySpec } from './library-spec';
+import { nodeRedis } from './node-redis';
+import { nodeRetry } from './node-retry';
+import { octokitPluginRetry } from './octokit-plugin-retry';
+import { ofetch } from './ofetch';
+import { pRetry } from './p-retry';
+import { reconnectingWebSocket } from './reconnecting-websocket';
+import { retryAxios } from './retry-axios';
+import { rxjs } from './rxjs';
+import { awsSdk, openai, stripe } from './sdk-clients';
+import { signalR } from './signalr';
+import { socketIoClient } from './socket-io-client';
+import { tanstackQuery } from './tanstack-query';
+import { tsRetryPromise } from './ts-retry-promise';
+import { undici } from './undici';
+
+export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
+
+export const LIBRARIES: readonly LibrarySpec[] = [
+  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
+  got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
+  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck,
+];
+
+/** Every module specifier of the registry: a string naming one gives a library away. */
+export const LIBRARY_MODULES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => library.modules));
+
+/** Every name of the registry: an identifier or quoted name equal to one gives a library away. */
+export const LIBRARY_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => library.names));
+
+/**
+ * The libraries a file may use: those whose module or one of whose names its text holds (all of them
+ * when a `\u` escape may spell a name the raw text does not show).
+ */
+export function librariesMentionedIn(text: string): readonly LibrarySpec[] {
+  if (text.includes('\\u')) return LIBRARIES;
+  return LIBRARIES.filter((library) => library.modules.some((module) => text.includes(module)) || library.names.some((name) => text.includes(name)));
+}

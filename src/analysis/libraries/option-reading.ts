@@ -1,0 +1,186 @@
+// How the library recognisers read a call: which module a name came from, the options object a
+// call passes (a literal, or a const naming one), count and delay options, and the construct they make.
+import ts from 'typescript';
+import {
+  calleeName, findProperty, isFunctionNode, namePath, numericValue, rootName, statementInList, stringValue, unwrap,
+} from '../ast';
+import { classifyDelay, type DelayClass } from '../delays';
+import type { Backoff, Bound, RetryConstruct, RetryKind } from '../retry-model';
+import { nodeText } from '../run-context';
+import type { SourceIndex } from '../source-index';
+import { callHeadSpan } from '../spans';
+import type { LibrarySpec } from './library-spec';
+
+/** An options argument: the object literal, 'absent' (none passed) or 'opaque' (passed, but out of sight). */
+export type Options = ts.ObjectLiteralExpression | 'absent' | 'opaque';
+
+export type Site = ts.CallExpression | ts.NewExpression;
+
+/** The module a local name was imported (or required) from, without the `#export` part. */
+export function moduleOf(index: SourceIndex, localName: string): string | undefined {
+  return index.imports.get(localName)?.split('#')[0];
+}
+
+/** The name a local was imported as (`import { io as connect }` → io), or the local name itself. */
+export function importedName(index: SourceIndex, localName: string): string {
+  const module = index.imports.get(localName);
+  const exported = module?.includes('#') ? module.slice(module.indexOf('#') + 1) : undefined;
+  return exported && exported !== 'default' && exported !== '*' ? exported : localName;
+}
+
+/** Whether the callee's leftmost name comes from one of the spec's modules. */
+export function isFromLibrary(site: Site, index: SourceIndex, spec: Pick<LibrarySpec, 'modules'>): boolean {
+  const root = rootName(site.expression);
+  const module = root ? moduleOf(index, root) : undefined;
+  return (module !== undefined && spec.modules.includes(module)) || isRequireOf(unwrap(site.expression), spec.modules);
+}
+
+/** Whether the file imports one of the modules at all (for options that only make sense with it). */
+export function fileImports(index: SourceIndex, modules: readonly string[]): boolean {
+  for (const module of index.imports.values()) if (modules.includes(module.split('#')[0]!)) return true;
+  return false;
+}
+
+/** `require('fetch-retry')(…)`: the call's callee is itself a require of the module. */
+export function isRequireOf(node: ts.Expression, modules: readonly string[]): boolean {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require'
+    && modules.includes(stringValue(node.arguments[0]) ?? '');
+}
+
+/** The options object passed at a position: the literal, a const it names, or opaque. */
+export function optionsAt(site: Site, position: number, index: SourceIndex): Options {
+  const argument = site.arguments?.[position];
+  if (!argument) return 'absent';
+  return resolveObject(argument, index) ?? 'opaque';
+}
+
+/** The object literal an expression is, or the one a single `const` declaration of it holds. */
+export function resolveObject(expression: ts.Expression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
+  const inner = unwrap(expression);
+  if (ts.isObjectLiteralExpression(inner)) return inner;
+  if (ts.isIdentifier(inner)) {
+    const declarations = index.declarations.get(inner.text) ?? [];
+    const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
+    if (initializer && ts.isObjectLiteralExpression(unwrap(initializer))) return unwrap(initializer) as ts.ObjectLiteralExpression;
+  }
+  return undefined;
+}
+
+/** The value of an option (undefined when absent, or when the options are out of sight). */
+export function option(options: Options, name: string): ts.Expression | undefined {
+  if (typeof options === 'string') return undefined;
+  const property = findProperty(options, name);
+  if (!property) return undefined;
+  if (ts.isPropertyAssignment(property)) return property.initializer;
+  if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  if (ts.isMethodDeclaration(property)) return property as unknown as ts.Expression;
+  return undefined;
+}
+
+/** Whether the options hold a spread (`{ ...defaults, retries: 3 }`): other options may be set out of sight. */
+export function hasSpreadOptions(options: Options): boolean {
+  return typeof options !== 'string' && options.properties.some(ts.isSpreadAssignment);
+}
+
+export function isTrue(expression: ts.Expression | undefined): boolean {
+  return expression !== undefined && unwrap(expression).kind === ts.SyntaxKind.TrueKeyword;
+}
+
+export function isFalse(expression: ts.Expression | undefined): boolean {
+  return expression !== undefined && unwrap(expression).kind === ts.SyntaxKind.FalseKeyword;
+}
+
+/**
+ * Bound from a count option (`retries`, `maxAttempts`, …), with the library's default when it is
+ * absent: Infinity, `forever: true` or an unlimited default never stops; a count we cannot read is unknown.
+ */
+export function countBound(options: Options, countName: string, defaultCount: number | 'unlimited'): Bound {
+  if (options === 'opaque') return { capped: 'unknown' };
+  if (isTrue(option(options, 'forever'))) return { capped: false, reason: 'infinite-option', detail: '`forever: true`' };
+  const countExpression = option(options, countName);
+  if (!countExpression && hasSpreadOptions(options)) return { capped: 'unknown' };
+  const count = countExpression ? numericValue(countExpression) : defaultCount;
+  if (countExpression && count === undefined) return { capped: 'unknown' };
+  if (count === 'unlimited') return { capped: false, reason: 'infinite-option', detail: `no \`${countName}\`` };
+  if (count === Infinity) return { capped: false, reason: 'infinite-option', detail: `\`${countName}: ${nodeText(countExpression!)}\`` };
+  return { capped: true, by: 'library' };
+}
+
+/** Whether a count option is set to 0 (the retry is off). */
+export function retriesZero(options: Options, countName: string): boolean {
+  const value = option(options, countName);
+  return value !== undefined && numericValue(value) === 0;
+}
+
+export function libraryConstruct(site: Site, kind: RetryKind, label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): RetryConstruct {
+  return {
+    kind, label, report: callHeadSpan(site, index.sourceFile), scopes, rerunsScope: kind !== 'rxjs', anchor: statementInList(site), bound, backoff,
+  };
+}
+
+/** The body of the function a retry library runs: an inline function, or a local function named there. */
+export function retriedFunction(argument: ts.Expression | undefined, index: SourceIndex): ts.Node[] {
+  if (!argument) return [];
+  const inner = unwrap(argument);
+  if (isFunctionNode(inner)) return [inner];
+  const name = namePath(inner)?.replace(/^this\./, '');
+  const local = name ? index.functions.get(name) : undefined;
+  return local ? [...local] : [];
+}
+
+/** "randomize: true" style options: jittered when set, otherwise a fix that sets it. */
+export function randomizeOption(site: Site, options: Options, library: string): Backoff {
+  if (options === 'opaque') return { kind: 'unknown' };
+  if (isTrue(option(options, 'randomize'))) return { kind: 'jittered' };
+  if (option(options, 'randomize') === undefined && hasSpreadOptions(options)) return { kind: 'unknown' };
+  const existing = typeof options === 'string' ? undefined : findProperty(options, 'randomize');
+  const target = typeof options === 'string' ? site as ts.CallExpression : options;
+  return {
+    kind: 'library-default',
+    detail: `${library} does not randomize its delays unless \`randomize: true\` is set`,
+    fix: { title: 'Set `randomize: true`', target, property: 'randomize: true', replace: existing },
+  };
+}
+
+/** A delay option: a number, or a function (possibly returning `timer(ms)`) that sizes each wait. */
+export function delayBackoff(delay: ts.Expression | undefined, index: SourceIndex): Backoff {
+  if (!delay) return { kind: 'none' };
+  const inner = unwrap(delay);
+  let cls: DelayClass;
+  if (isFunctionNode(inner)) {
+    const text = nodeText(inner);
+    if (/Math\.random|jitter|random/i.test(text)) return { kind: 'jittered' };
+    cls = /\*\*|Math\.pow|<</.test(text) ? 'growing' : 'fixed';
+    if (/\^/.test(text)) cls = 'xor';
+  } else {
+    cls = classifyDelay(inner, index, new Set());
+  }
+  if (cls === 'jittered' || cls === 'server') return { kind: 'jittered' };
+  if (cls === 'unknown') return { kind: 'unknown' };
+  return { kind: 'library-default', detail: cls === 'growing' ? 'its delay grows but has no jitter' : cls === 'xor' ? 'its delay uses `^`, which is XOR, not a power, and has no jitter' : 'its delay is the same for every client' };
+}
+
+/** The name a call's result is stored in: `const api = …`, `this.client = …`. */
+export function holderName(site: Site): string | undefined {
+  let node: ts.Node = site;
+  while (node.parent && (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return namePath(parent.left);
+  if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) return ts.isIdentifier(parent.name) ? `this.${parent.name.text}` : undefined;
+  return undefined;
+}
+
+export function shortExpression(expression: ts.Expression): string {
+  const text = nodeText(expression).replace(/\s+/g, ' ');
+  return text.length <= 32 ? text : `${text.slice(0, 31)}…`;
+}
+
+/** The plain name a call is made by (`retry(…)`, not `x.retry(…)`), or undefined. */
+export function plainCalleeName(site: Site): string | undefined {
+  const callee = unwrap(site.expression);
+  return ts.isIdentifier(callee) ? callee.text : undefined;
+}
+
+/** `calleeName`, re-exported so the library files read one module. */
+export { calleeName };

@@ -1,0 +1,68 @@
+// retry-axios: `rax.attach(instance)`, configured per client or request through `raxConfig`. Three retries
+// of GET, HEAD, OPTIONS, PUT and DELETE, `exponential` backoff from 100 ms, no jitter unless `jitter` is set.
+import ts from 'typescript';
+import { calleeName, calleeObject, findProperty, namePath, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
+import type { Backoff } from '../retry-model';
+import type { SourceIndex } from '../source-index';
+import { firstLineSpan } from '../spans';
+import type { LibrarySpec } from './library-spec';
+import { countBound, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
+
+export const retryAxios: LibrarySpec = {
+  id: 'retry-axios',
+  docs: 'https://github.com/JustinBeckwith/retry-axios#usage (retry 3, retryDelay 100, backoffType exponential; idempotent methods only)',
+  modules: ['retry-axios'],
+  names: ['raxConfig'],
+  options: { attempts: 'retry', delay: 'retryDelay', jitter: 'jitter' },
+  defaults: { retries: 3, delay: '100 ms, growing exponentially', jitter: false, retriesPost: false, addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    if (!ts.isCallExpression(site) || calleeName(site) !== 'attach') return false;
+    const object = calleeObject(site);
+    const name = object ? namePath(object) : undefined;
+    if (!name || moduleOf(index, name) !== 'retry-axios') return false;
+    const configs = raxConfigs(index);
+    // `raxConfig` set where we cannot read it (an assignment, a variable) may turn jitter on: say nothing.
+    if (configs.length === 0 && index.text.includes('raxConfig')) return true;
+    if (configs.length === 0) {
+      facts.constructs.push(libraryConstruct(site, 'library', '`rax.attach`', index, { capped: true, by: 'library' }, { kind: 'library-default', detail: `retry-axios backs off from ${retryAxios.defaults.delay} without jitter by default` }, []));
+      return true;
+    }
+    for (const config of configs) {
+      const property = ts.isObjectLiteralExpression(config.parent) ? findProperty(config.parent, 'raxConfig') ?? config : config;
+      if (numericValue(option(config, 'retry')) === 0) continue;
+      facts.constructs.push({
+        kind: 'library', label: '`raxConfig`', report: firstLineSpan(property, index.sourceFile), scopes: [], rerunsScope: true, anchor: statementInList(config),
+        bound: countBound(config, 'retry', retryAxios.defaults.retries), backoff: raxBackoff(config),
+      });
+    }
+    return true;
+  },
+};
+
+/** Every `raxConfig: { … }` object in the file, and every `….raxConfig = { … }`. */
+function raxConfigs(index: SourceIndex): ts.ObjectLiteralExpression[] {
+  const found: ts.ObjectLiteralExpression[] = [];
+  for (const [path, assignments] of index.assignments) {
+    if (!path.endsWith('.raxConfig')) continue;
+    for (const assignment of assignments) {
+      const value = resolveObject(assignment.right, index);
+      if (value) found.push(value);
+    }
+  }
+  for (const call of [...index.calls, ...index.newExpressions]) {
+    for (const argument of call.arguments ?? []) {
+      const object = resolveObject(argument, index);
+      const config = object?.properties.find((property) => propertyNameText(property.name) === 'raxConfig');
+      const value = config && ts.isPropertyAssignment(config) ? resolveObject(config.initializer, index) : undefined;
+      if (value && !found.includes(value)) found.push(value);
+    }
+  }
+  return found;
+}
+
+function raxBackoff(config: ts.ObjectLiteralExpression): Backoff {
+  const jitter = option(config, 'jitter');
+  if (jitter !== undefined && stringValue(jitter) !== 'none') return { kind: 'jittered' };
+  const type = stringValue(option(config, 'backoffType')) ?? 'exponential';
+  return { kind: 'library-default', detail: `retry-axios's \`${type}\` backoff has no jitter` };
+}

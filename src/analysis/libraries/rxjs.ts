@@ -1,0 +1,91 @@
+// rxjs: `source.pipe(retry())`, `retry(n)`, `retry({ count, delay })`, `retryWhen(notifier)`, and rxjs 5's
+// dot-chained `source.retry(n)` / `.retryWhen(…)`. `retry()` without a count re-subscribes forever, at once.
+import ts from 'typescript';
+import { calleeName, calleeObject, numericValue, SKIP_CHILDREN, walkTree } from '../ast';
+import type { Backoff, Bound } from '../retry-model';
+import { nodeText } from '../run-context';
+import type { SourceIndex } from '../source-index';
+import type { LibrarySpec } from './library-spec';
+import { countBound, delayBackoff, libraryConstruct, option, resolveObject } from './option-reading';
+
+export const rxjs: LibrarySpec = {
+  id: 'rxjs',
+  docs: 'https://rxjs.dev/api/operators/retry (count Infinity, no delay, resetOnSuccess false)',
+  modules: ['rxjs', 'rxjs/operators'],
+  names: ['retry', 'retryWhen'],
+  options: { attempts: 'count', delay: 'delay' },
+  defaults: { retries: 'unlimited', delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    if (!ts.isCallExpression(site)) return false;
+    const name = calleeName(site);
+    if (name !== 'retry' && name !== 'retryWhen') return false;
+    const source = isInsidePipe(site) ? calleeObject(site.parent as ts.CallExpression) : dotChainedSource(site, index);
+    if (!source) return false;
+    const { bound, backoff } = name === 'retryWhen' ? retryWhen(site, index) : retryConfig(site, index);
+    const label = `rxjs \`${shortCall(site)}\``;
+    facts.constructs.push(libraryConstruct(site, 'rxjs', label, index, bound, delayAfterRetry(site, backoff), [source]));
+    return true;
+  },
+};
+
+function isInsidePipe(call: ts.CallExpression): boolean {
+  const parent = call.parent;
+  return parent !== undefined && ts.isCallExpression(parent) && parent.arguments.includes(call) && calleeName(parent) === 'pipe';
+}
+
+/** rxjs 5: `http.get(url).map(…).retry(3)` in a file that uses rxjs; the observable chain is what repeats. */
+function dotChainedSource(call: ts.CallExpression, index: SourceIndex): ts.Expression | undefined {
+  const object = calleeObject(call);
+  if (!object || !ts.isCallExpression(object) || !index.text.includes('rxjs')) return undefined;
+  return object;
+}
+
+/** A `delay(…)` after a `retry()` in the same pipe delays the values, not the retries. */
+function delayAfterRetry(call: ts.CallExpression, backoff: Backoff): Backoff {
+  const pipe = call.parent;
+  if (!pipe || !ts.isCallExpression(pipe) || !pipe.arguments.includes(call) || backoff.kind !== 'none') return backoff;
+  const later = pipe.arguments.slice(pipe.arguments.indexOf(call) + 1);
+  const delayAfter = later.some((argument) => ts.isCallExpression(argument) && /^(delay|delayWhen)$/.test(calleeName(argument) ?? ''));
+  return delayAfter ? { kind: 'delay-after-retry' } : backoff;
+}
+
+function shortCall(call: ts.CallExpression): string {
+  const name = calleeName(call)!;
+  const text = `${name}(${call.arguments.map((argument) => nodeText(argument)).join(', ')})`.replace(/\s+/g, ' ');
+  return text.length <= 24 ? text : `${name}(…)`;
+}
+
+function retryConfig(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
+  const argument = call.arguments[0];
+  if (!argument) return { bound: { capped: false, reason: 'infinite-option', detail: 'no count' }, backoff: { kind: 'none' } };
+  const count = numericValue(argument);
+  if (count !== undefined) {
+    return { bound: count === Infinity ? { capped: false, reason: 'infinite-option', detail: 'an infinite count' } : { capped: true, by: 'library' }, backoff: { kind: 'none' } };
+  }
+  const config = resolveObject(argument, index);
+  if (!config) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
+  const bound = countBound(config, 'count', rxjs.defaults.retries);
+  return { bound: bound.capped === false ? { ...bound, detail: 'no `count`' } : bound, backoff: delayBackoff(option(config, 'delay'), index) };
+}
+
+function retryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
+  const notifier = call.arguments[0];
+  if (!notifier) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
+  const text = nodeText(notifier);
+  const capped = /\b(take|takeWhile|first)\(|throwError|\bthrow\b/.test(text);
+  return {
+    bound: capped ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
+    backoff: /Math\.random|jitter|random/i.test(text) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index),
+  };
+}
+
+/** The argument of the first `delay(…)` or `timer(…)` inside an rxjs notifier. */
+function findTimerArgument(node: ts.Node): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  walkTree(node, undefined, (child) => {
+    if (found) return SKIP_CHILDREN;
+    if (ts.isCallExpression(child) && /^(delay|timer)$/.test(calleeName(child) ?? '') && child.arguments[0]) found = child.arguments[0];
+    return found ? SKIP_CHILDREN : undefined;
+  });
+  return found;
+}

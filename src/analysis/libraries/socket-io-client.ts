@@ -1,0 +1,72 @@
+// socket.io-client: `io(url, { reconnection, reconnectionAttempts, reconnectionDelay, randomizationFactor })`,
+// `io.connect(…)`, `new Manager(url, opts)`. It reconnects by default, without limit, with randomised waits.
+// Decision: that default is reported as unbounded (the module asks for a cap on every retry); a client
+// whose options are out of sight, or that sets `reconnection: false`, is left alone.
+import ts from 'typescript';
+import { calleeName, numericValue, rootName } from '../ast';
+import type { Backoff, Bound } from '../retry-model';
+import type { SourceIndex } from '../source-index';
+import type { LibrarySpec } from './library-spec';
+import { countBound, hasSpreadOptions, isFalse, isFromLibrary, libraryConstruct, option, resolveObject, type Options, type Site } from './option-reading';
+
+const URL_NAME = /url|uri|host|endpoint|server|origin|address/i;
+const RECONNECT_OPTIONS = ['reconnection', 'reconnectionAttempts', 'reconnectionDelay', 'reconnectionDelayMax', 'randomizationFactor'];
+
+export const socketIoClient: LibrarySpec = {
+  id: 'socket.io-client',
+  docs: 'https://socket.io/docs/v4/client-options/#reconnection (reconnectionAttempts Infinity, delay 1 s to 5 s, randomizationFactor 0.5)',
+  modules: ['socket.io-client'],
+  names: RECONNECT_OPTIONS,
+  options: { attempts: 'reconnectionAttempts', delay: 'reconnectionDelay', jitter: 'randomizationFactor' },
+  defaults: { retries: 'unlimited', delay: '1 s, doubling to 5 s', jitter: true, retriesPost: 'not-http', addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    if (!isSocketIo(site, index)) return false;
+    const options = socketOptions(site, index);
+    if (options === 'opaque' || isFalse(option(options, 'reconnection'))) return true;
+    const bound = reconnectBound(options);
+    facts.constructs.push(libraryConstruct(site, 'library', 'socket.io-client reconnection', index, bound, socketBackoff(options), []));
+    return true;
+  },
+};
+
+/** `io(…)`, `io.connect(…)`, `connect(…)` or `new Manager(…)` from socket.io-client; a global `io` in a page script when its options are socket.io's. */
+function isSocketIo(site: Site, index: SourceIndex): boolean {
+  const name = calleeName(site);
+  if (name !== 'io' && name !== 'connect' && name !== 'Manager') return false;
+  if (isFromLibrary(site, index, socketIoClient)) return true;
+  const root = rootName(site.expression);
+  if (root !== 'io' || index.declarations.has('io') || index.functions.has('io')) return false;
+  const options = socketOptions(site, index);
+  return options !== 'absent' && options !== 'opaque' && RECONNECT_OPTIONS.some((key) => option(options, key) !== undefined);
+}
+
+/** The options are the last argument (`io(opts)` and `io(url, opts)` are both allowed). */
+function socketOptions(site: Site, index: SourceIndex): Options {
+  const args = site.arguments ?? [];
+  const last = args[args.length - 1];
+  if (!last) return 'absent';
+  const object = resolveObject(last, index);
+  if (object) return object;
+  // A lone argument that is a URL leaves every option at its default; anything else may carry options.
+  return args.length === 1 && isUrl(last) ? 'absent' : 'opaque';
+}
+
+function isUrl(expression: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(expression) || ts.isTemplateExpression(expression)) return true;
+  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : '';
+  return URL_NAME.test(name);
+}
+
+function reconnectBound(options: Exclude<Options, 'opaque'>): Bound {
+  const bound = countBound(options, 'reconnectionAttempts', socketIoClient.defaults.retries);
+  if (bound.capped !== false || option(options, 'reconnectionAttempts') !== undefined) return bound;
+  return { capped: false, reason: 'infinite-option', detail: 'socket.io-client reconnects without limit unless `reconnectionAttempts` is set' };
+}
+
+function socketBackoff(options: Exclude<Options, 'opaque'>): Backoff {
+  const factor = option(options, 'randomizationFactor');
+  if (factor === undefined) return hasSpreadOptions(options) ? { kind: 'unknown' } : { kind: 'jittered' };
+  const value = numericValue(factor);
+  if (value === undefined) return { kind: 'unknown' };
+  return value > 0 ? { kind: 'jittered' } : { kind: 'library-default', detail: '`randomizationFactor: 0` turns socket.io-client\'s jitter off' };
+}

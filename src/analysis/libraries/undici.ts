@@ -1,0 +1,28 @@
+// undici's retry handler: `new RetryAgent(dispatcher, opts)`, `interceptors.retry(opts)`, `new RetryHandler(…)`.
+// Five retries of idempotent methods (not POST), waiting 0.5 s doubling to 30 s, with no jitter and no
+// option to add it.
+import ts from 'typescript';
+import { calleeName, calleeObject, namePath } from '../ast';
+import type { LibrarySpec } from './library-spec';
+import { countBound, isFromLibrary, libraryConstruct, optionsAt, retriesZero } from './option-reading';
+
+export const undici: LibrarySpec = {
+  id: 'undici',
+  docs: 'https://undici.nodejs.org/#/docs/api/RetryHandler (maxRetries 5, minTimeout 500, timeoutFactor 2, maxTimeout 30000; GET, HEAD, OPTIONS, PUT, DELETE, TRACE)',
+  modules: ['undici'],
+  names: ['RetryAgent', 'RetryHandler'],
+  options: { attempts: 'maxRetries', delay: 'minTimeout' },
+  defaults: { retries: 5, delay: '0.5 s, doubling to 30 s', jitter: false, retriesPost: false, addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    const name = calleeName(site);
+    const isAgent = ts.isNewExpression(site) && name === 'RetryAgent';
+    const object = ts.isCallExpression(site) ? calleeObject(site) : undefined;
+    const isInterceptor = name === 'retry' && object !== undefined && /(^|\.)interceptors$/.test(namePath(object) ?? '');
+    if ((!isAgent && !isInterceptor) || !isFromLibrary(site, index, undici)) return false;
+    const options = optionsAt(site, isAgent ? 1 : 0, index);
+    if (options === 'opaque' || retriesZero(options, 'maxRetries')) return true;
+    const detail = `undici's retry handler waits ${undici.defaults.delay} with no jitter (it has no option for it)`;
+    facts.constructs.push(libraryConstruct(site, 'library', isAgent ? '`new RetryAgent(…)`' : '`interceptors.retry(…)`', index, countBound(options, 'maxRetries', undici.defaults.retries), { kind: 'library-default', detail }, []));
+    return true;
+  },
+};
