@@ -83,7 +83,7 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
     if (COMPARISON_OPERATORS.has(operator)) {
       collectOperand(node.left, into);
       collectOperand(node.right, into);
-      if (isTimeExpression(node.left) || isTimeExpression(node.right)) into.deadline = true;
+      if (comparesTime(node.left, node.right) || comparesTime(node.right, node.left)) into.deadline = true;
       return;
     }
     const logical = operator === Kind.AmpersandAmpersandToken || operator === Kind.BarBarToken || operator === Kind.QuestionQuestionToken;
@@ -97,7 +97,8 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
   if (asCondition) {
     const name = conditionName(node);
     if (name) into.compared.add(name);
-    if (name && DEADLINE_NAME.test(name)) into.deadline = true;
+    // A bare `if (timedOut)` is a deadline; `if (this.connectionTimeout)` tests a timer handle or a setting.
+    if (name && BARE_DEADLINE_NAME.test(name)) into.deadline = true;
     if (ts.isCallExpression(node) && /timed_?out|expired|deadline|elapsed/i.test(nodeText(node.expression))) into.deadline = true;
     // `if (!shouldRetry(err, attempt)) throw err`: a predicate given the counter decides when to stop.
     if (ts.isCallExpression(node)) {
@@ -131,7 +132,6 @@ function collectOperand(operand: ts.Expression, into: Comparisons): void {
     const path = namePath(node);
     if (path) {
       into.compared.add(path);
-      if (DEADLINE_NAME.test(path)) into.deadline = true;
     } else if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
       work.push(node.operand);
     } else if (ts.isBinaryExpression(node)) {
@@ -142,6 +142,28 @@ function collectOperand(operand: ts.Expression, into: Comparisons): void {
   }
 }
 
+/** Names that say time ran out when they are merely true. */
+const BARE_DEADLINE_NAME = /timed_?out|expired|deadline|elapsed|time_?left|remaining_?(ms|time)|budget_?ms|give_?up/i;
+
+/**
+ * Whether a comparison measures time against a limit: one side reads the clock (`Date.now() < deadline`),
+ * or names a deadline or elapsed time compared with a limit. `timeout > 0` and `this.connectionTimeout !== null`
+ * check that a setting is set, not the time.
+ */
+function comparesTime(side: ts.Expression, other: ts.Expression): boolean {
+  if (isClockExpression(side)) return true;
+  if (!isTimeExpression(side)) return false;
+  const otherSide = unwrap(other);
+  const number = numericValue(otherSide);
+  return number !== 0 && number !== -1 && otherSide.kind !== Kind.NullKeyword && !(ts.isIdentifier(otherSide) && otherSide.text === 'undefined');
+}
+
+function isClockExpression(expression: ts.Expression): boolean {
+  return expression.end - expression.pos <= MAX_TIME_EXPRESSION_LENGTH && CLOCK_TEXT.test(nodeText(expression));
+}
+
+const CLOCK_TEXT = /\b(Date\.now|performance\.now|getTime|hrtime|new Date|dayjs\(|moment\(|Temporal\.Now)/;
+
 /** Time expressions are short (`Date.now() - start`); longer text is not read for them. */
 const MAX_TIME_EXPRESSION_LENGTH = 400;
 
@@ -149,5 +171,5 @@ const MAX_TIME_EXPRESSION_LENGTH = 400;
 export function isTimeExpression(expression: ts.Expression): boolean {
   if (expression.end - expression.pos > MAX_TIME_EXPRESSION_LENGTH) return false;
   const text = nodeText(expression);
-  return /\b(Date\.now|performance\.now|getTime|hrtime|new Date|dayjs\(|moment\(|Temporal\.Now)/.test(text) || DEADLINE_NAME.test(text);
+  return CLOCK_TEXT.test(text) || DEADLINE_NAME.test(text);
 }

@@ -1,9 +1,11 @@
 // Every retry in a file, found once and shared by the four rules: loops, recursion, axios
-// interceptors, libraries and operators, and calls to helpers named for retrying.
+// interceptors, libraries and operators, calls to helpers named for retrying, and reconnects that go
+// round through several functions.
 import type { RetryFacts } from './retry-model';
 import { findLibraryRetries } from './retry-libraries';
 import { findRetryLoops } from './retry-loops';
 import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
+import { findReconnectChains } from './reconnect-chains';
 import type { SourceIndex } from './source-index';
 
 export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = []): RetryFacts {
@@ -13,6 +15,8 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
     ...findRecursiveRetries(index),
     ...findInterceptorRetries(index),
     ...libraries.constructs,
-  ].sort((a, b) => a.report.start - b.report.start);
+  ];
+  constructs.push(...findReconnectChains(index, constructs));
+  constructs.sort((a, b) => a.report.start - b.report.start);
   return { constructs, clients: libraries.clients };
 }

@@ -13,6 +13,7 @@ import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
+import { ATTEMPT_COUNTER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -148,7 +149,7 @@ function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | 
 // ---------------------------------------------------------------------------------------------
 // Cap and backoff of a recursive retry
 
-interface FunctionScan {
+export interface FunctionScan {
   advances: Map<string, ts.Node[]>;
   comparisons: Comparisons;
   /** `!config._retry` in a condition, and `config._retry = true` (or another truthy value) somewhere: the request is retried once. */
@@ -158,7 +159,7 @@ interface FunctionScan {
   declarations: ts.VariableDeclaration[];
 }
 
-function scanFunction(fn: FunctionNode): FunctionScan {
+export function scanFunction(fn: FunctionNode): FunctionScan {
   const scan: FunctionScan = { advances: new Map(), comparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [] };
   if (fn.body) {
     walkTree(fn.body, undefined, (node) => {
@@ -225,12 +226,24 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
     scopes: kind === 'recursion' && fn.body ? [fn.body] : [],
     rerunsScope: kind === 'recursion',
     bound,
-    backoff: backoffFromWaits(scan.waits, scan.declarations, index, counters),
+    backoff: backoffFromWaits([...scan.waits, ...helperWaits(refs, index)], scan.declarations, index, counters),
   };
 }
 
+/** The waits of local helpers a self-reference is handed to (`retryRequest(makeRequest, …)` schedules it with `setTimeout`). */
+function helperWaits(refs: ts.Expression[], index: SourceIndex): WaitSite[] {
+  const waits: WaitSite[] = [];
+  for (const ref of refs) {
+    const call = ref.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(ref)) continue;
+    const helper = resolveFunction(call.expression, index);
+    if (helper && helper !== ref.parent) waits.push(...scanFunction(helper).waits);
+  }
+  return waits;
+}
+
 /** The call a self-reference belongs to: `retry(fn, n - 1)` for its callee, `setTimeout(connect, ms)` for an argument. */
-function callAround(ref: ts.Node): ts.Node {
+export function callAround(ref: ts.Node): ts.Node {
   const parent = ref.parent;
   if (parent && ts.isCallExpression(parent)) return parent;
   if (parent && ts.isPropertyAccessExpression(parent) && parent.parent && ts.isCallExpression(parent.parent)) return parent.parent;
@@ -245,7 +258,7 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
   const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name));
-  const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared));
+  const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared) && !handedOnWithBudget(ref, compared));
   if (leaking.length === 0) return { capped: true, by: 'counter' };
   const anyAdvancing = leaking.length < refs.length;
   if (anyAdvancing) {
@@ -290,6 +303,19 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
     });
   }
   return names;
+}
+
+/**
+ * `retryRequest(makeRequest, headers, requestRetries)`: the function is handed to a helper that calls it
+ * later, together with the compared count; the helper steps the count out of sight, so the budget goes along.
+ */
+function handedOnWithBudget(ref: ts.Expression, compared: (name: string) => boolean): boolean {
+  const call = ref.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(ref)) return false;
+  return call.arguments.some((argument) => {
+    const path = argument === ref ? undefined : namePath(argument) ?? arithmeticName(unwrap(argument));
+    return path !== undefined && ATTEMPT_COUNTER_NAME.test(path) && compared(path);
+  });
 }
 
 /**

@@ -14,12 +14,15 @@
 //     retry-recursion.ts reads one: in a catch, in the callback of `.catch`, `.then` or
 //     `.on('error')`, in an `onclose = …` handler, or in a branch of an `if` or `?:` whose
 //     condition names an outcome (`err`, `res.ok`, `status`).
+//   - a reconnect through several functions: reconnect-chains.ts starts from a loss handler
+//     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds.
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
 // hold the three tests. Extents come from matching brackets over the token stream. Where the
 // tokens do not say clearly where something ends, the extent runs to the end of the enclosing
 // bracket pair, which only makes the answer "maybe" more often. JSX is tokenised only by the
 // parser, so .tsx and .jsx files are always parsed.
 import type { AnalyzeOptions } from '../types';
+import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
 import { hasLoopCandidate } from './loops';
 import { hasSelfReference } from './recursion';
 import { hasRetryText } from './retry-words';
@@ -40,5 +43,7 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   const wordsInText = hasRetryText(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
   const tokens = tokenize(text, wordsInText ? new Set(helpers) : undefined);
   if (tokens === 'retry-word' || tokens === undefined) return true;
+  // A connection's loss handler may reconnect through other functions (reconnect-chains.ts).
+  if (LOSS_HANDLER_TEXT.test(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens);
 }

@@ -1,0 +1,238 @@
+// Reconnects that go round through more than one function: a connection's close or error handler
+// calls a method that schedules the connect again (`connect` registers `onclose → _onclose →
+// scheduleReconnect → setTimeout(() => this.connect())`), or a close handler registered outside the
+// connect function calls it (`connection.onclose(() => start())`, where `start` starts `connection`).
+// Direct self-references are read by retry-recursion.ts; this follows the calls between named functions
+// of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
+import ts from 'typescript';
+import {
+  calleeName, calleeObject, contains, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, stringValue, unwrap, walkTree,
+} from './ast';
+import { emptyComparisons } from './counters';
+import { backoffFromWaits } from './retry-loops';
+import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
+import type { Bound, RetryConstruct } from './retry-model';
+import type { SourceIndex } from './source-index';
+import { firstLineSpan } from './spans';
+
+/** How many named functions a handler may pass through before it connects again. */
+const MAX_HOPS = 3;
+/** Events a connection reports its loss with. */
+const LOSS_EVENT = /^(close|error|disconnect|disconnected|end|timeout)$/i;
+/** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`. */
+const LOSS_HANDLER_NAME = /^on\w*(close|error|disconnect|disconnected)$/i;
+
+/** Text without which no loss handler can be registered: the pre-check passes by files that lack it. */
+export const LOSS_HANDLER_TEXT = /\bon\w*(close|error|disconnect)|['"`](close|error|disconnect|disconnected|end|timeout)['"`]/i;
+
+interface Registration {
+  handler: FunctionNode;
+  /** The named function that registers the handler (the connect), if it sits in one. */
+  registrar?: FunctionNode;
+  /** The object the handler listens on: `ws`, `this.socket`, `connection`. */
+  target?: string;
+}
+
+interface Cycle {
+  registration: Registration;
+  /** The named functions passed through, the last one holding the reference that connects again. */
+  path: FunctionNode[];
+  reconnect: FunctionNode;
+  ref: ts.Expression;
+}
+
+export function findReconnectChains(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  const reported = new Set<ts.Node>();
+  for (const registration of lossHandlers(index)) {
+    const cycle = followHandler(registration, index);
+    if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
+    reported.add(cycle.ref);
+    constructs.push(chainConstruct(cycle, index));
+  }
+  return constructs;
+}
+
+/**
+ * One finding per retry: a chain whose reference is already reported, or that enters a function which
+ * already retries itself (`start()` calling itself from its catch), is that retry seen from another side.
+ */
+function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: SourceIndex): boolean {
+  const refStart = cycle.ref.getStart(index.sourceFile);
+  const target = cycle.reconnect;
+  return known.some((construct) => (construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1)
+    || (construct.kind === 'recursion' && target.pos <= construct.report.start && construct.report.end <= target.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where handlers are registered
+
+function lossHandlers(index: SourceIndex): Registration[] {
+  const registrations: Registration[] = [];
+  const add = (value: ts.Expression | undefined, target: string | undefined, at: ts.Node): void => {
+    const handler = value ? handlerFunction(value, index) : undefined;
+    if (handler) registrations.push({ handler, registrar: namedFunctionAround(at), target });
+  };
+  for (const [path, assignments] of index.assignments) {
+    const property = path.slice(path.lastIndexOf('.') + 1);
+    if (!LOSS_HANDLER_NAME.test(property)) continue;
+    for (const assignment of assignments) add(assignment.right, path.slice(0, path.lastIndexOf('.')), assignment);
+  }
+  for (const call of index.calls) {
+    const name = calleeName(call) ?? '';
+    const object = calleeObject(call);
+    const target = object ? namePath(object) : undefined;
+    if (/^(on|once|addListener|addEventListener)$/.test(name) && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
+    else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
+    for (const argument of [...call.arguments]) lossHandlerProperties(argument, index).forEach((value) => add(value, undefined, call));
+  }
+  for (const created of index.newExpressions) {
+    for (const argument of created.arguments ?? []) lossHandlerProperties(argument, index).forEach((value) => add(value, undefined, created));
+  }
+  return registrations;
+}
+
+/** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call. */
+function lossHandlerProperties(argument: ts.Expression, _index: SourceIndex): ts.Expression[] {
+  const object = unwrap(argument);
+  if (!ts.isObjectLiteralExpression(object)) return [];
+  return object.properties.flatMap((property) => {
+    if (!LOSS_HANDLER_NAME.test(propertyNameText(property.name) ?? '')) return [];
+    if (ts.isPropertyAssignment(property)) return [property.initializer];
+    return ts.isMethodDeclaration(property) ? [property as unknown as ts.Expression] : [];
+  });
+}
+
+function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode | undefined {
+  if (isFunctionNode(value as ts.Node)) return value as unknown as FunctionNode;
+  const inner = unwrap(value);
+  if (isFunctionNode(inner)) return inner;
+  // `this.onClose.bind(this)`
+  const bound = ts.isCallExpression(inner) && calleeName(inner) === 'bind' ? calleeObject(inner) : inner;
+  return bound ? namedFunction(namePath(bound), index) : undefined;
+}
+
+function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
+  const name = path?.replace(/^this\./, '');
+  if (!name || name.includes('.')) return undefined;
+  const found = index.functions.get(name);
+  return found?.length === 1 ? found[0] : undefined;
+}
+
+/** The innermost function with a name (a method, a declaration, a named const) around a node. */
+function namedFunctionAround(node: ts.Node): FunctionNode | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (isFunctionNode(parent) && functionName(parent)) return parent;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Following the handler to the function that connects again
+
+function followHandler(registration: Registration, index: SourceIndex): Cycle | undefined {
+  const queue: { fn: FunctionNode; path: FunctionNode[] }[] = [{ fn: registration.handler, path: [] }];
+  const seen = new Set<FunctionNode>([registration.handler]);
+  while (queue.length > 0) {
+    const { fn, path } = queue.shift()!;
+    for (const ref of functionReferences(fn)) {
+      const target = namedFunction(namePath(ref), index);
+      if (!target) continue;
+      const steps = [...path, fn];
+      if (reconnects(target, registration, index)) {
+        // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
+        if (steps.every((step) => registration.registrar !== undefined && contains(registration.registrar, step))) continue;
+        return { registration, path: steps, reconnect: target, ref };
+      }
+      if (seen.has(target) || steps.length >= MAX_HOPS) continue;
+      seen.add(target);
+      queue.push({ fn: target, path: steps });
+    }
+  }
+  return undefined;
+}
+
+/** The function connects again: it is the one that registered the handler, or it starts the handler's object. */
+function reconnects(target: FunctionNode, registration: Registration, _index: SourceIndex): boolean {
+  if (target === registration.registrar) return true;
+  if (registration.registrar || !registration.target || !target.body) return false;
+  const object = registration.target;
+  let starts = false;
+  walkTree(target.body, undefined, (node) => {
+    if (starts) return undefined;
+    if (ts.isCallExpression(node) && /^(start|connect|open|reconnect)$/i.test(calleeName(node) ?? '') && namePath(calleeObject(node) ?? node) === object) starts = true;
+    return undefined;
+  });
+  return starts;
+}
+
+/** The names a function calls or hands on as callbacks: `this.connect()`, `connect()`, `setTimeout(this.connect, ms)`. */
+function functionReferences(fn: FunctionNode): ts.Expression[] {
+  const refs: ts.Expression[] = [];
+  const body = (fn as ts.FunctionDeclaration).body;
+  if (!body) return refs;
+  walkTree(body as ts.Node, undefined, (node) => {
+    if (ts.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      if (isLocalName(callee)) refs.push(callee);
+      for (const argument of node.arguments) if (isLocalName(unwrap(argument))) refs.push(unwrap(argument));
+    }
+    return undefined;
+  });
+  return refs;
+}
+
+/** `name` or `this.name`: a function of this file (or class) by its name. */
+function isLocalName(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return true;
+  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The construct
+
+function chainConstruct(cycle: Cycle, index: SourceIndex): RetryConstruct {
+  const functions = [...cycle.path, cycle.reconnect];
+  const scans = functions.map((fn) => scanFunction(fn));
+  const name = functionName(cycle.reconnect) ?? 'connect';
+  const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
+  const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
+  return {
+    kind: 'recursion',
+    label: `reconnect handler that calls \`${callText}\` again`,
+    report: firstLineSpan(callAround(cycle.ref), index.sourceFile),
+    scopes: [],
+    rerunsScope: false,
+    bound: chainBound(scans, functions.indexOf(cycle.reconnect)),
+    backoff: backoffFromWaits(scans.flatMap((scan) => scan.waits), scans.flatMap((scan) => scan.declarations), index, counters),
+  };
+}
+
+/**
+ * Capped when a deadline is compared on the way back (not in the connect function itself, where a
+ * `connectionTimeout` bounds one attempt), or when a counter advanced on the way is compared anywhere on
+ * it. A counter that is only compared through `%`, or never, does not stop the reconnects.
+ */
+/** `attempts`, `retryCount`, `failures`; not a timer handle or a delay (`retryTimer`, `retryDelay`). */
+function isCountName(name: string): boolean {
+  return /attempt|retr|tries|count|fail/i.test(name) && !/timer|timeout|handle|interval|delay|id$/i.test(name);
+}
+
+function chainBound(scans: FunctionScan[], connectAt: number): Bound {
+  const comparisons = emptyComparisons();
+  for (const [i, scan] of scans.entries()) {
+    if (scan.comparisons.deadline && i !== connectAt) return { capped: true, by: 'deadline' };
+    scan.comparisons.compared.forEach((compared) => comparisons.compared.add(compared));
+    scan.comparisons.moduloOnly.forEach((compared) => comparisons.moduloOnly.add(compared));
+  }
+  const counters = scans.flatMap((scan) => [...scan.advances.keys()]);
+  const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  const comparedNames = new Set([...comparisons.compared].map(last));
+  if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
+  // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess.
+  if (counters.length === 0 && [...comparedNames].some(isCountName)) return { capped: 'unknown' };
+  const modulo = counters.find((counter) => comparisons.moduloOnly.has(counter));
+  if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
+  if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
+  return { capped: false, reason: 'no-cap' };
+}

@@ -1,0 +1,107 @@
+// Reconnects that go round through several functions (src/analysis/reconnect-chains.ts), and the shapes
+// around them that real socket clients showed: a handler that hands the connect to a scheduling method,
+// a timer handle tested for truth (not a deadline), a count that stops the reconnects in another method.
+import { runLibraryTable } from '../libraries/library-table';
+
+describe('shapes: reconnects through several functions', () => {
+  runLibraryTable([], [
+    {
+      title: 'a close handler passed in an options object calls a method that schedules the connect again: unbounded, fixed wait',
+      code: `export class Feed {
+  private connect(): void {
+    this.handler = new SocketHandler(this.url, {
+      onSocketClose: () => {
+        this.handler = undefined;
+        if (this.active) this.scheduleReconnect();
+      },
+    });
+  }
+  private scheduleReconnect(): void {
+    this.timer = setTimeout(() => {
+      this.connect();
+    }, this.reconnectDelay);
+  }
+}`,
+      findings: [[12, 'unbounded-retry']],
+      messages: ['reconnect handler that calls `this.connect()` again'],
+    },
+    {
+      title: 'an onclose handler registered by name, and a counter compared on the way: bounded, and the jittered wait is silent',
+      code: `export class Feed {
+  open() {
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = this.handleClose.bind(this);
+  }
+  handleClose() {
+    if (this.attempts >= MAX_ATTEMPTS) return;
+    this.attempts++;
+    setTimeout(() => this.open(), Math.random() * 1000 * 2 ** this.attempts);
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a timer handle tested for truth in the handler is not a deadline',
+      code: `export class Live {
+  init() {
+    this.conn = new WebSocket(this.url);
+    this.conn.onclose = () => this.onLost();
+  }
+  onLost() {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.init(), 3000);
+  }
+}`,
+      findings: [[8, 'unbounded-retry']],
+      messages: ['It also waits a fixed delay'],
+    },
+    {
+      title: 'a close handler that only cleans up and logs is not a reconnect',
+      code: `export class Feed {
+  open() {
+    this.ws = new WebSocket(this.url);
+    this.ws.addEventListener('close', () => this.cleanUp());
+  }
+  cleanUp() {
+    this.ws = undefined;
+    this.log('closed');
+  }
+  log(message) { console.log(message); }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a handler that enters a function which already retries itself is that one retry, reported once',
+      code: `const connection = new HubConnectionBuilder().withUrl('/hub').build();
+connection.onclose(() => start());
+async function start() {
+  try {
+    await connection.start();
+  } catch {
+    setTimeout(() => start(), 5000);
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
+    },
+  ]);
+});
+
+describe('shapes: a recursive retry handed to a scheduling helper', () => {
+  runLibraryTable([], [
+    {
+      title: 'the helper steps the compared count and waits a jittered time: silent',
+      code: `export function send(request, callback) {
+  const schedule = (fn, retries) => setTimeout(fn, jitteredDelay(retries), retries + 1);
+  const attempt = (retries) => {
+    http(request).then(callback).catch((error) => {
+      if (shouldRetry(error, retries, MAX_RETRIES)) return schedule(attempt, retries);
+      callback(error);
+    });
+  };
+  attempt(0);
+}
+function jitteredDelay(n) { return Math.random() * 500 * 2 ** n; }`,
+      findings: [],
+    },
+  ]);
+});
