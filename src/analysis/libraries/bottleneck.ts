@@ -3,10 +3,9 @@
 // is a retry strategy: unbounded unless it can stop (typically on `jobInfo.retryCount`).
 import ts from 'typescript';
 import { calleeName, stringValue } from '../ast';
-import { nodeText } from '../run-context';
 import type { LibrarySpec } from './library-spec';
 import { fileImports, libraryConstruct } from './option-reading';
-import { strategyBackoff, strategyBound, strategyFunction } from './strategy-function';
+import { strategyBackoff, strategyBound, strategyFunction, strategyReturnsNothing } from './strategy-function';
 
 export const bottleneck: LibrarySpec = {
   id: 'bottleneck',
@@ -19,8 +18,8 @@ export const bottleneck: LibrarySpec = {
     if (!ts.isCallExpression(site) || calleeName(site) !== 'on' || stringValue(site.arguments[0]) !== 'failed') return false;
     if (!fileImports(index, bottleneck.modules) && !index.text.includes('Bottleneck')) return false;
     const handler = strategyFunction(site.arguments[1], index);
-    // A handler that never returns a value retries nothing.
-    if (!handler || !/\breturn\b|=>\s*[^{]/.test(nodeText(handler))) return true;
+    // A handler whose block never returns a value retries nothing.
+    if (!handler || strategyReturnsNothing(handler)) return true;
     facts.constructs.push(libraryConstruct(site, 'library', 'Bottleneck `failed` handler', index, strategyBound(handler, 'failed'), strategyBackoff(handler, 'failed', index), []));
     return true;
   },

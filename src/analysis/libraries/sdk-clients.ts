@@ -1,7 +1,7 @@
 // SDK clients that retry their own requests with bounded, jittered backoff: stripe-node
-// (`maxNetworkRetries`, adds an idempotency key to every POST), openai-node (`maxRetries`, retries POST
-// without a key) and the AWS SDK v3 (`maxAttempts`, fills `ClientToken` fields). Their defaults are safe;
-// only an unlimited count, or a custom AWS strategy without jitter, is reported.
+// (`maxNetworkRetries`, one retry by default since v13, adds an idempotency key to every POST), openai-node
+// (`maxRetries`, retries POST without a key) and the AWS SDK v3 (`maxAttempts`, fills `ClientToken` fields).
+// Their defaults are safe; only an unlimited count, or a custom AWS strategy without jitter, is reported.
 import ts from 'typescript';
 import { calleeName, numericValue, rootName, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
@@ -14,11 +14,11 @@ const AWS_MAX_ATTEMPTS = 3;
 
 export const stripe: LibrarySpec = {
   id: 'stripe',
-  docs: 'https://github.com/stripe/stripe-node#network-retries (maxNetworkRetries 2 since v13, 0.5 s to 5 s with jitter, an idempotency key on every POST)',
+  docs: 'https://github.com/stripe/stripe-node#network-retries (maxNetworkRetries 1 since v13, 0.5 s to 5 s with jitter, an idempotency key on every POST)',
   modules: ['stripe'],
   names: ['maxNetworkRetries'],
   options: { attempts: 'maxNetworkRetries' },
-  defaults: { retries: 2, delay: '0.5 s, doubling to 5 s', jitter: true, retriesPost: true, addsIdempotencyKey: true },
+  defaults: { retries: 1, delay: '0.5 s, doubling to 5 s', jitter: true, retriesPost: true, addsIdempotencyKey: true },
   recognise: (site, context) => sdkClient(site, context, stripe, 1, 'Stripe'),
 };
 

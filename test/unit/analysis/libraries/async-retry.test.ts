@@ -1,0 +1,67 @@
+// async-retry: ten retries by default, randomised (`randomize` defaults to true), `retries: 0` turns it off.
+import { asyncRetry } from '../../../../src/analysis/libraries/async-retry';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: async-retry', () => {
+  runLibraryTable([asyncRetry], [
+    {
+      title: 'the defaults (10 retries, randomised) are silent',
+      code: `import retry from 'async-retry';
+export const loadProfile = (id: string) => retry(async (bail) => {
+  const res = await fetch(\`/api/profiles/\${id}\`);
+  if (res.status === 404) return bail(new Error('no such profile'));
+  return res.json();
+});`,
+      findings: [],
+    },
+    {
+      title: 'randomize: false turns the jitter off and is reported at the call',
+      code: `import retry from 'async-retry';
+export const loadProfile = (id: string) => retry(() => fetch(\`/api/profiles/\${id}\`), { retries: 4, randomize: false });`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['`randomize: false`'],
+    },
+    {
+      title: 'retries: Infinity never stops',
+      code: `import retry from 'async-retry';
+export const waitForDatabase = () => retry(() => db.ping(), { retries: Infinity, minTimeout: 500 });`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['`retries: Infinity`'],
+    },
+    {
+      title: 'a require of the module is read like an import',
+      code: `const retry = require('async-retry');
+module.exports = () => retry(() => queue.connect(), { retries: Infinity });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'options out of sight (a parameter) say nothing',
+      code: `import retry from 'async-retry';
+export const withRetry = (task, options) => retry(task, options);`,
+      findings: [],
+    },
+    {
+      title: 'a spread may carry the count: silent',
+      code: `import retry from 'async-retry';
+import { retryDefaults } from './config';
+export const loadProfile = (id) => retry(() => fetch('/api/profiles/' + id), { ...retryDefaults, minTimeout: 200 });`,
+      findings: [],
+    },
+    {
+      title: 'an unkeyed POST inside the retried function is missing its idempotency key',
+      code: `import retry from 'async-retry';
+export const placeOrder = (cart) => retry(async () => {
+  return fetch('/api/orders', { method: 'POST', body: JSON.stringify(cart) });
+}, { retries: 3 });`,
+      findings: [[3, 'missing-idempotency-key']],
+    },
+    {
+      title: 'retries: 0 sends the POST once: silent',
+      code: `import retry from 'async-retry';
+export const placeOrder = (cart) => retry(async () => {
+  return fetch('/api/orders', { method: 'POST', body: JSON.stringify(cart) });
+}, { retries: 0 });`,
+      findings: [],
+    },
+  ]);
+});

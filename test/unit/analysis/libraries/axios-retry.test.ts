@@ -1,0 +1,76 @@
+// axios-retry: three retries with no wait between them unless `retryDelay` is set; `exponentialDelay`
+// adds jitter; the default condition keeps to network errors and idempotent requests.
+import { axiosRetry } from '../../../../src/analysis/libraries/axios-retry';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: axios-retry', () => {
+  runLibraryTable([axiosRetry], [
+    {
+      title: 'the defaults (3 retries, no delay) are reported as a retry without jitter',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export const api = axios.create({ baseURL: '/api' });
+axiosRetry(api);`,
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['waits no time between attempts unless `retryDelay` is set'],
+    },
+    {
+      title: 'exponentialDelay is jittered: silent',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export const api = axios.create({ baseURL: '/api' });
+axiosRetry(api, { retries: 4, retryDelay: axiosRetry.exponentialDelay });`,
+      findings: [],
+    },
+    {
+      title: 'linearDelay has no jitter',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export const api = axios.create({ baseURL: '/api' });
+axiosRetry(api, { retries: 4, retryDelay: axiosRetry.linearDelay() });`,
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['`linearDelay`'],
+    },
+    {
+      title: 'retries: Infinity never stops',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export function installRetries(client, options) {
+  axiosRetry(client, options);
+}`,
+      findings: [],
+    },
+    {
+      title: 'retries: 0 is no retry',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 0 });`,
+      findings: [],
+    },
+    {
+      title: 'a condition on status alone re-sends a POST through the client',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const payments = axios.create({ baseURL: '/payments' });
+axiosRetry(payments, { retries: 2, retryDelay: axiosRetry.exponentialDelay, retryCondition: (error) => (error.response?.status ?? 0) >= 500 });
+export const charge = (amount: number) => payments.post('/charges', { amount });`,
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'isIdempotentRequestError keeps the POST out of the retry',
+      code: `import axios from 'axios';
+import axiosRetry, { isIdempotentRequestError } from 'axios-retry';
+const payments = axios.create({ baseURL: '/payments' });
+axiosRetry(payments, { retries: 2, retryDelay: axiosRetry.exponentialDelay, retryCondition: isIdempotentRequestError });
+export const charge = (amount: number) => payments.post('/charges', { amount });`,
+      findings: [],
+    },
+  ]);
+});

@@ -1,0 +1,77 @@
+// Bull and BullMQ: one attempt by default; with `attempts` and no `backoff` a failed job runs again at
+// once; the built-in backoffs add no jitter unless BullMQ's `backoff.jitter` is set.
+import { bullmq } from '../../../../src/analysis/libraries/bullmq';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: bullmq', () => {
+  runLibraryTable([bullmq], [
+    {
+      title: 'the default (one attempt) is no retry: silent',
+      code: `import { Queue } from 'bullmq';
+const emails = new Queue('emails');
+export const queueWelcome = (userId: string) => emails.add('welcome', { userId });`,
+      findings: [],
+    },
+    {
+      title: 'attempts without backoff runs a failed job again at once',
+      code: `import { Queue } from 'bullmq';
+const emails = new Queue('emails');
+export const queueWelcome = (userId: string) => emails.add('welcome', { userId }, { attempts: 5 });`,
+      findings: [[3, 'retry-without-jitter']],
+      messages: ['without `backoff` a failed job runs again at once'],
+    },
+    {
+      title: 'the built-in exponential backoff adds no jitter unless jitter is set',
+      code: `import { Queue } from 'bullmq';
+const emails = new Queue('emails');
+export const queueWelcome = (userId: string) => emails.add('welcome', { userId }, {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+});`,
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['`exponential`'],
+    },
+    {
+      title: 'backoff with jitter is silent',
+      code: `import { Queue } from 'bullmq';
+const emails = new Queue('emails');
+export const queueWelcome = (userId: string) => emails.add('welcome', { userId }, {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
+});`,
+      findings: [],
+    },
+    {
+      title: 'attempts: Infinity never gives up on a job',
+      code: `import { Queue } from 'bullmq';
+export const webhooks = new Queue('webhooks', {
+  defaultJobOptions: { attempts: Infinity, backoff: { type: 'exponential', delay: 2000, jitter: 0.3 } },
+});`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'default job options kept in a const for another file are read',
+      code: `export const queueOptions = {
+  connection: { host: 'redis' },
+  defaultJobOptions: { attempts: 3, backoff: { type: 'fixed', delay: 5000 } },
+};`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'Bull (the older package) reads the same job options',
+      code: `import Queue from 'bull';
+const reports = new Queue('reports', process.env.REDIS_URL);
+export const queueReport = (id: string) => reports.add({ id }, { attempts: 3, backoff: 10000 });`,
+      findings: [[3, 'retry-without-jitter']],
+      messages: ['a numeric `backoff` is a fixed delay'],
+    },
+    {
+      title: 'job options spread from elsewhere may carry the backoff: silent',
+      code: `import { Queue } from 'bullmq';
+import { jobDefaults } from './queue-config';
+const emails = new Queue('emails');
+export const queueWelcome = (userId: string) => emails.add('welcome', { userId }, { ...jobDefaults, attempts: 4 });`,
+      findings: [],
+    },
+  ]);
+});

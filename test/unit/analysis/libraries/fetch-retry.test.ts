@@ -1,0 +1,58 @@
+// fetch-retry: three retries a fixed second apart by default, of every method (network errors); each call
+// may override the wrapper's options.
+import { fetchRetry } from '../../../../src/analysis/libraries/fetch-retry';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: fetch-retry', () => {
+  runLibraryTable([fetchRetry], [
+    {
+      title: 'the defaults (3 retries, a fixed 1000 ms) are reported as a retry without jitter',
+      code: `import fetchRetry from 'fetch-retry';
+export const fetchWithRetry = fetchRetry(fetch);`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['fetch-retry waits a fixed 1000 ms between attempts by default'],
+    },
+    {
+      title: 'a jittered retryDelay is silent',
+      code: `import fetchRetry from 'fetch-retry';
+export const fetchWithRetry = fetchRetry(fetch, { retries: 4, retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt });`,
+      findings: [],
+    },
+    {
+      title: 'retries: Infinity never stops',
+      code: `import fetchRetry from 'fetch-retry';
+export const fetchWithRetry = fetchRetry(fetch, { retries: Infinity, retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'the require(…)(fetch, opts) form is read too',
+      code: `const fetchWithRetry = require('fetch-retry')(fetch, { retries: 5, retryDelay: 800 });
+module.exports = (url) => fetchWithRetry(url);`,
+      findings: [[1, 'retry-without-jitter']],
+    },
+    {
+      title: 'builder options out of sight say nothing',
+      code: `import fetchRetry from 'fetch-retry';
+export const makeFetch = (options) => fetchRetry(fetch, options);`,
+      findings: [],
+    },
+    {
+      title: 'a POST through the wrapper is retried by default and missing its idempotency key',
+      code: `import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch, { retries: 3, retryDelay: (n) => Math.random() * 500 * 2 ** n });
+export async function createUser(user) {
+  return fetchWithRetry('/api/users', { method: 'POST', body: JSON.stringify(user) });
+}`,
+      findings: [[4, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a POST sent with retries: 0 on the call is not retried',
+      code: `import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch, { retries: 3, retryDelay: (n) => Math.random() * 500 * 2 ** n });
+export async function createUser(user) {
+  return fetchWithRetry('/api/users', { method: 'POST', body: JSON.stringify(user), retries: 0 });
+}`,
+      findings: [],
+    },
+  ]);
+});

@@ -1,0 +1,71 @@
+// got and ky: two retries of idempotent methods (not POST) by default; got adds up to 100 ms of noise,
+// ky adds no jitter unless `retry.jitter` is set. Only `retry` options written in the file are read.
+import { got, ky } from '../../../../src/analysis/libraries/http-client-retry';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: got and ky', () => {
+  runLibraryTable([got, ky], [
+    {
+      title: 'got with its defaults (2 retries with noise, no POST) is silent',
+      code: `import got from 'got';
+export const getOrder = (id: string) => got(\`https://shop.example.com/orders/\${id}\`).json();
+export const createOrder = (cart) => got.post('https://shop.example.com/orders', { json: cart }).json();`,
+      findings: [],
+    },
+    {
+      title: 'got with a retry limit but the default methods leaves POST alone',
+      code: `import got from 'got';
+export const createOrder = (cart) => got.post('https://shop.example.com/orders', { json: cart, retry: { limit: 3 } }).json();`,
+      findings: [],
+    },
+    {
+      title: 'got with POST among the retried methods re-sends it without a key',
+      code: `import got from 'got';
+export const createOrder = (cart) => got.post('https://shop.example.com/orders', { json: cart, retry: { limit: 2, methods: ['POST'] } }).json();`,
+      findings: [[2, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a got client with limit: Infinity never stops',
+      code: `import got from 'got';
+export const client = got.extend({ prefixUrl: 'https://api.example.com', retry: { limit: Infinity } });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'got options out of sight say nothing',
+      code: `import got from 'got';
+export const request = (url: string, options) => got(url, options);`,
+      findings: [],
+    },
+    {
+      title: 'ky with its defaults is silent (no retry option written)',
+      code: `import ky from 'ky';
+export const getTodos = () => ky.get('/api/todos').json();`,
+      findings: [],
+    },
+    {
+      title: 'a ky client with a retry count and no jitter is reported',
+      code: `import ky from 'ky';
+export const api = ky.create({ prefixUrl: '/api', retry: 4 });`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['ky adds no jitter unless `retry.jitter` is set'],
+    },
+    {
+      title: 'ky with retry.jitter is silent',
+      code: `import ky from 'ky';
+export const api = ky.create({ prefixUrl: '/api', retry: { limit: 4, jitter: true } });`,
+      findings: [],
+    },
+    {
+      title: 'ky with limit: Infinity never stops',
+      code: `import ky from 'ky';
+export const api = ky.extend({ retry: { limit: Infinity, jitter: true } });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'ky retrying POST re-sends it without a key',
+      code: `import ky from 'ky';
+export const submit = (form) => ky.post('/api/forms', { json: form, retry: { limit: 2, methods: ['post'], jitter: true } }).json();`,
+      findings: [[2, 'missing-idempotency-key']],
+    },
+  ]);
+});

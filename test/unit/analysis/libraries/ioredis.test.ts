@@ -1,0 +1,69 @@
+// ioredis reconnects while `retryStrategy` returns a number; the default, `Math.min(times * 50, 2000)`,
+// never stops and has no jitter. Decision: a client left on that default is reported as unbounded.
+import { ioredis } from '../../../../src/analysis/libraries/ioredis';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: ioredis', () => {
+  runLibraryTable([ioredis], [
+    {
+      title: 'the default strategy reconnects without limit (and says it has no jitter)',
+      code: `import Redis from 'ioredis';
+export const redis = new Redis(process.env.REDIS_URL);`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['ioredis reconnects without limit unless a `retryStrategy` returns a non-number'],
+    },
+    {
+      title: 'a strategy that gives up and draws a random delay is silent',
+      code: `import Redis from 'ioredis';
+export const redis = new Redis({
+  host: 'cache',
+  retryStrategy(times) {
+    if (times > 10) return null;
+    return Math.min(times * 200, 5000) + Math.random() * 250;
+  },
+});`,
+      findings: [],
+    },
+    {
+      title: 'a strategy that always returns a delay never stops',
+      code: `import Redis from 'ioredis';
+export const redis = new Redis({
+  host: 'cache',
+  retryStrategy: (times) => Math.min(times * 100, 3000) + Math.random() * 100,
+});`,
+      findings: [[4, 'unbounded-retry']],
+      messages: ['always returns a delay'],
+    },
+    {
+      title: 'a strategy that gives up but waits a fixed time has no jitter',
+      code: `import Redis from 'ioredis';
+export const redis = new Redis({
+  retryStrategy(times) {
+    return times > 5 ? null : 1000;
+  },
+});`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'a cluster strategy is read the same way',
+      code: `import Redis from 'ioredis';
+export const cluster = new Redis.Cluster([{ host: 'redis-1', port: 6379 }], {
+  clusterRetryStrategy: (times) => 500,
+});`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import Redis from 'ioredis';
+export const connect = (options) => new Redis(options);`,
+      findings: [],
+    },
+    {
+      title: 'options spread from elsewhere may carry a strategy: silent',
+      code: `import Redis from 'ioredis';
+import { redisDefaults } from './config';
+export const redis = new Redis({ ...redisDefaults, db: 2 });`,
+      findings: [],
+    },
+  ]);
+});

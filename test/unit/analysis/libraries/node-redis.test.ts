@@ -1,0 +1,58 @@
+// node-redis reconnects while its strategy returns a number; the default strategy never stops (v4 waits
+// `Math.min(retries * 50, 500)`, v5 adds jitter), so its jitter is unknown and only the bound is reported.
+import { nodeRedis } from '../../../../src/analysis/libraries/node-redis';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: node-redis', () => {
+  runLibraryTable([nodeRedis], [
+    {
+      title: 'the default strategy reconnects without limit',
+      code: `import { createClient } from 'redis';
+export const client = createClient({ url: process.env.REDIS_URL });`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['node-redis reconnects without limit'],
+    },
+    {
+      title: 'a reconnectStrategy that returns an Error after some tries, with jitter, is silent',
+      code: `import { createClient } from 'redis';
+export const client = createClient({
+  url: process.env.REDIS_URL,
+  socket: {
+    reconnectStrategy: (retries) => (retries > 20 ? new Error('redis unreachable') : Math.random() * Math.min(retries * 100, 3000)),
+  },
+});`,
+      findings: [],
+    },
+    {
+      title: 'a reconnectStrategy that always returns a delay never stops',
+      code: `import { createClient } from 'redis';
+export const client = createClient({
+  socket: { reconnectStrategy: (retries) => Math.random() * Math.min(retries * 50, 2000) },
+});`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'reconnectStrategy: false turns reconnecting off',
+      code: `import { createClient } from 'redis';
+export const client = createClient({ socket: { host: 'cache', reconnectStrategy: false } });`,
+      findings: [],
+    },
+    {
+      title: 'a v3 retry_strategy with a cap and a fixed delay has no jitter',
+      code: `const redis = require('redis');
+module.exports = redis.createClient({
+  retry_strategy(options) {
+    if (options.attempt > 10) return undefined;
+    return 2000;
+  },
+});`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import { createClient } from 'redis';
+export const connect = (options) => createClient(options);`,
+      findings: [],
+    },
+  ]);
+});

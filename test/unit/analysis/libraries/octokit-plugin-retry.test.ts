@@ -1,0 +1,40 @@
+// @octokit/plugin-retry: three retries waiting (retryCount + 1)² seconds, the same for every client.
+import { octokitPluginRetry } from '../../../../src/analysis/libraries/octokit-plugin-retry';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: @octokit/plugin-retry', () => {
+  runLibraryTable([octokitPluginRetry], [
+    {
+      title: 'the defaults (3 retries, (n + 1)² s) are reported as a retry without jitter',
+      code: `import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+const RetryingOctokit = Octokit.plugin(retry);
+export const github = new RetryingOctokit({ auth: process.env.GITHUB_TOKEN });`,
+      findings: [[3, 'retry-without-jitter']],
+      messages: ['(n + 1)² s'],
+    },
+    {
+      title: 'retry: { enabled: false } turns the plugin off',
+      code: `import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+const RetryingOctokit = Octokit.plugin(retry);
+export const github = new RetryingOctokit({ auth: process.env.GITHUB_TOKEN, retry: { enabled: false } });`,
+      findings: [],
+    },
+    {
+      title: 'another plugin is not the retry plugin',
+      code: `import { Octokit } from '@octokit/rest';
+import { throttling } from '@octokit/plugin-throttling';
+const ThrottledOctokit = Octokit.plugin(throttling);
+export const github = new ThrottledOctokit({ auth: process.env.GITHUB_TOKEN });`,
+      findings: [],
+    },
+    {
+      title: 'a plugin named retry from another module is not this one',
+      code: `import { Octokit } from '@octokit/core';
+import { retry } from './my-retry-plugin';
+export const MyOctokit = Octokit.plugin(retry);`,
+      findings: [],
+    },
+  ]);
+});

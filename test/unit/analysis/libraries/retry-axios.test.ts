@@ -1,0 +1,62 @@
+// retry-axios: `rax.attach()` retries GET, HEAD, OPTIONS, PUT and DELETE three times with an exponential
+// backoff and no jitter; `raxConfig` changes that per client or request.
+import { retryAxios } from '../../../../src/analysis/libraries/retry-axios';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: retry-axios', () => {
+  runLibraryTable([retryAxios], [
+    {
+      title: 'the defaults (3 retries, exponential, no jitter) are reported at the attach',
+      code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+export const api = axios.create({ baseURL: '/api' });
+rax.attach(api);`,
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['without jitter by default'],
+    },
+    {
+      title: 'a static backoff in raxConfig has no jitter, reported at the config',
+      code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+export const api = axios.create({
+  baseURL: '/api',
+  raxConfig: { retry: 5, backoffType: 'static', retryDelay: 1000 },
+});
+rax.attach(api);`,
+      findings: [[5, 'retry-without-jitter']],
+      messages: ['`static`'],
+    },
+    {
+      title: 'retry: 0 in raxConfig turns the retries off',
+      code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+export const api = axios.create({ baseURL: '/api', raxConfig: { retry: 0 } });
+rax.attach(api);`,
+      findings: [],
+    },
+    {
+      title: 'retry: Infinity never stops',
+      code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+export const api = axios.create({ baseURL: '/api', raxConfig: { retry: Infinity } });
+rax.attach(api);`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a raxConfig set out of sight says nothing',
+      code: `import axios from 'axios';
+import * as rax from 'retry-axios';
+import { retryConfig } from './retry-config';
+export const api = axios.create({ baseURL: '/api' });
+api.defaults.raxConfig = retryConfig;
+rax.attach(api);`,
+      findings: [],
+    },
+    {
+      title: 'an attach from another module is not retry-axios',
+      code: `import * as tracing from './tracing';
+tracing.attach(window);`,
+      findings: [],
+    },
+  ]);
+});

@@ -1,0 +1,68 @@
+// rxjs: `retry()` without a count re-subscribes forever, at once; `retry(n)` stops; `retry({ count, delay })`
+// waits; `retryWhen` stops only if its notifier can; rxjs 5 chains `.retry(n)` on the observable.
+import { rxjs } from '../../../../src/analysis/libraries/rxjs';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: rxjs', () => {
+  runLibraryTable([rxjs], [
+    {
+      title: 'the default retry() re-subscribes forever',
+      code: `import { retry } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(retry());`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['no count'],
+    },
+    {
+      title: 'a count with a jittered delay is silent',
+      code: `import { retry, timer } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(
+  retry({ count: 3, delay: (error, attempt) => timer(Math.random() * 1000 * 2 ** attempt) }),
+);`,
+      findings: [],
+    },
+    {
+      title: 'retry({ delay }) without a count never stops',
+      code: `import { retry, timer } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(retry({ delay: () => timer(Math.random() * 2000) }));`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'retry(Infinity) written out never stops',
+      code: `import { retry } from 'rxjs/operators';
+export const ticks$ = source$.pipe(retry(Infinity));`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'a count with a fixed delay has no jitter',
+      code: `import { retry } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(retry({ count: 3, delay: 1000 }));`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'a retryWhen notifier that never gives up is unbounded',
+      code: `import { delay, retryWhen } from 'rxjs/operators';
+export const feed$ = socket$.pipe(retryWhen((errors) => errors.pipe(delay(Math.random() * 5000))));`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: "rxjs 5's dot-chained .retry() without a count never stops",
+      code: `import 'rxjs/add/operator/retry';
+export const load = () => this.http.get('/api/items').map((res) => res.json()).retry();`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'a config out of sight says nothing',
+      code: `import { retry } from 'rxjs';
+export const withRetry = (source$, config) => source$.pipe(retry(config));`,
+      findings: [],
+    },
+    {
+      title: 'a retried POST observable re-sends it without a key',
+      code: `import { retry, timer } from 'rxjs';
+export const submit = (order) => this.http.post('/api/orders', order).pipe(
+  retry({ count: 2, delay: () => timer(Math.random() * 1000) }),
+);`,
+      findings: [[2, 'missing-idempotency-key']],
+    },
+  ]);
+});

@@ -1,0 +1,60 @@
+// socket.io-client reconnects by default without limit (`reconnectionAttempts: Infinity`), with randomised
+// waits (`randomizationFactor: 0.5`). Decision: that default is reported as unbounded.
+import { socketIoClient } from '../../../../src/analysis/libraries/socket-io-client';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: socket.io-client', () => {
+  runLibraryTable([socketIoClient], [
+    {
+      title: 'the defaults reconnect without limit',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com');`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['socket.io-client reconnects without limit unless `reconnectionAttempts` is set'],
+    },
+    {
+      title: 'reconnectionAttempts with the default randomisation is silent',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com', { reconnectionAttempts: 5 });`,
+      findings: [],
+    },
+    {
+      title: 'reconnectionAttempts: Infinity written out never stops',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com', { reconnectionAttempts: Infinity, reconnectionDelayMax: 10_000 });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'reconnection: false turns reconnecting off',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com', { reconnection: false });`,
+      findings: [],
+    },
+    {
+      title: 'randomizationFactor: 0 takes the jitter away',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com', { reconnectionAttempts: 5, randomizationFactor: 0 });`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['`randomizationFactor: 0`'],
+    },
+    {
+      title: 'a Manager is read like io()',
+      code: `import { Manager } from 'socket.io-client';
+export const manager = new Manager('https://chat.example.com', { autoConnect: false });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import { io } from 'socket.io-client';
+export const connect = (url: string, options) => io(url, options);`,
+      findings: [],
+    },
+    {
+      title: 'options spread from elsewhere may set the attempts: silent',
+      code: `import { io } from 'socket.io-client';
+import { socketDefaults } from './config';
+export const socket = io('https://chat.example.com', { ...socketDefaults, transports: ['websocket'] });`,
+      findings: [],
+    },
+  ]);
+});

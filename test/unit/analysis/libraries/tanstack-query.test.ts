@@ -1,0 +1,81 @@
+// TanStack Query: 3 retries for queries and none for mutations by default, `retryDelay` doubling from
+// 1 s to 30 s without jitter; `retry: true` retries forever. Decision: only options written in the file
+// are read, so a query left on the defaults is silent.
+import { tanstackQuery } from '../../../../src/analysis/libraries/tanstack-query';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: TanStack Query', () => {
+  runLibraryTable([tanstackQuery], [
+    {
+      title: 'a query and a mutation on the defaults are silent',
+      code: `import { useMutation, useQuery } from '@tanstack/react-query';
+export const useTodos = () => useQuery({ queryKey: ['todos'], queryFn: () => fetch('/api/todos').then((r) => r.json()) });
+export const useAddTodo = () => useMutation({ mutationFn: (todo) => fetch('/api/todos', { method: 'POST', body: JSON.stringify(todo) }) });`,
+      findings: [],
+    },
+    {
+      title: 'retry: true retries a failing query forever',
+      code: `import { useQuery } from '@tanstack/react-query';
+export const useTodos = () => useQuery({
+  queryKey: ['todos'],
+  queryFn: () => fetch('/api/todos').then((r) => r.json()),
+  retry: true,
+  retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt,
+});`,
+      findings: [[5, 'unbounded-retry']],
+      messages: ['`retry: true` retries a failing query forever'],
+    },
+    {
+      title: 'a count with the default retryDelay has no jitter',
+      code: `import { useQuery } from '@tanstack/react-query';
+export const useTodos = () => useQuery({
+  queryKey: ['todos'],
+  queryFn: () => fetch('/api/todos').then((r) => r.json()),
+  retry: 5,
+});`,
+      findings: [[5, 'retry-without-jitter']],
+      messages: ["TanStack Query's default `retryDelay` doubles from 1 s to 30 s without jitter"],
+    },
+    {
+      title: 'a fixed retryDelay alone keeps the default 3 retries, without jitter',
+      code: `import { useQuery } from '@tanstack/react-query';
+export const useTodos = () => useQuery({ queryKey: ['todos'], queryFn: loadTodos, retryDelay: 1000 });`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'a count with a jittered retryDelay is silent',
+      code: `import { useQuery } from '@tanstack/react-query';
+export const useTodos = () => useQuery({
+  queryKey: ['todos'],
+  queryFn: () => fetch('/api/todos').then((r) => r.json()),
+  retry: 3,
+  retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000),
+});`,
+      findings: [],
+    },
+    {
+      title: 'a client whose default queries retry Infinity never stops',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: Infinity, retryDelay: (n) => Math.random() * 2000 * n } },
+});`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a retried mutation re-sends its POST without a key',
+      code: `import { useMutation } from '@tanstack/react-query';
+export const useAddTodo = () => useMutation({
+  mutationFn: (todo) => fetch('/api/todos', { method: 'POST', body: JSON.stringify(todo) }),
+  retry: 2,
+  retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt,
+});`,
+      findings: [[3, 'missing-idempotency-key']],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import { useQuery } from '@tanstack/react-query';
+export const useResource = (options) => useQuery(options);`,
+      findings: [],
+    },
+  ]);
+});

@@ -1,0 +1,46 @@
+// undici's retry handler: five retries of idempotent methods (not POST), 0.5 s doubling to 30 s, with no
+// jitter and no option to add it.
+import { undici } from '../../../../src/analysis/libraries/undici';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: undici', () => {
+  runLibraryTable([undici], [
+    {
+      title: 'a RetryAgent on the defaults (5 retries, no jitter) is reported',
+      code: `import { Agent, RetryAgent } from 'undici';
+export const dispatcher = new RetryAgent(new Agent());`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['(it has no option for it)'],
+    },
+    {
+      title: 'the retry interceptor with a count is reported the same way',
+      code: `import { Agent, interceptors } from 'undici';
+export const dispatcher = new Agent().compose(interceptors.retry({ maxRetries: 3, minTimeout: 1000 }));`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'maxRetries: Infinity never stops',
+      code: `import { Agent, RetryAgent } from 'undici';
+export const dispatcher = new RetryAgent(new Agent(), { maxRetries: Infinity });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'maxRetries: 0 is no retry',
+      code: `import { Agent, RetryAgent } from 'undici';
+export const dispatcher = new RetryAgent(new Agent(), { maxRetries: 0 });`,
+      findings: [],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import { Agent, RetryAgent } from 'undici';
+export const makeDispatcher = (options) => new RetryAgent(new Agent(), options);`,
+      findings: [],
+    },
+    {
+      title: 'a RetryAgent from another module is not undici',
+      code: `import { RetryAgent } from './agents';
+export const dispatcher = new RetryAgent({ maxRetries: 2 });`,
+      findings: [],
+    },
+  ]);
+});
