@@ -22,8 +22,20 @@ const LOSS_EVENT = /^(close|error|disconnect|disconnected|end|timeout)$/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`. */
 const LOSS_HANDLER_NAME = /^on\w*(close|error|disconnect|disconnected)$/i;
 
-/** Text without which no loss handler can be registered: the pre-check passes by files that lack it. */
-export const LOSS_HANDLER_TEXT = /\bon\w*(close|error|disconnect)|['"`](close|error|disconnect|disconnected|end|timeout)['"`]/i;
+/**
+ * Text without which no loss handler can be registered, as lossHandlers() finds them: the pre-check
+ * passes by files that lack it. A handler assigned or registered (`ws.onclose =`, `conn.onClose(`), one
+ * given as an object property (`onWebSocketClose: (evt) => …`, `onclose: this.reconnect`, `onclose() {`),
+ * or an event name in quotes. Type members (`onError?: (e: Error) => void`) do not match. Every repetition
+ * is bounded, so the test stays linear on any input.
+ */
+const HANDLER = String.raw`on\w*(?:close|error|disconnected?)\b`;
+export const LOSS_HANDLER_TEXT = new RegExp([
+  String.raw`\.${HANDLER}\s*(?:=(?!=)|\()`,
+  String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
+  String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
+  String.raw`['"\x60](?:close|error|disconnected?|end|timeout)['"\x60]`,
+].join('|'), 'i');
 
 interface Registration {
   handler: FunctionNode;
@@ -31,6 +43,13 @@ interface Registration {
   registrar?: FunctionNode;
   /** The object the handler listens on: `ws`, `this.socket`, `connection`. */
   target?: string;
+}
+
+interface Reading {
+  index: SourceIndex;
+  references: Map<FunctionNode, ts.Expression[]>;
+  /** Per function, the objects it starts: `connection` for `connection.start()`. */
+  starts: Map<FunctionNode, Set<string>>;
 }
 
 interface Cycle {
@@ -44,8 +63,10 @@ interface Cycle {
 export function findReconnectChains(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
   const constructs: RetryConstruct[] = [];
   const reported = new Set<ts.Node>();
+  // Each function's references and starts are read once, however many handlers pass through it.
+  const reading: Reading = { index, references: new Map(), starts: new Map() };
   for (const registration of lossHandlers(index)) {
-    const cycle = followHandler(registration, index);
+    const cycle = followHandler(registration, reading);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
     reported.add(cycle.ref);
     constructs.push(chainConstruct(cycle, index));
@@ -130,16 +151,16 @@ function namedFunctionAround(node: ts.Node): FunctionNode | undefined {
 // ---------------------------------------------------------------------------------------------
 // Following the handler to the function that connects again
 
-function followHandler(registration: Registration, index: SourceIndex): Cycle | undefined {
+function followHandler(registration: Registration, reading: Reading): Cycle | undefined {
   const queue: { fn: FunctionNode; path: FunctionNode[] }[] = [{ fn: registration.handler, path: [] }];
   const seen = new Set<FunctionNode>([registration.handler]);
   while (queue.length > 0) {
     const { fn, path } = queue.shift()!;
-    for (const ref of functionReferences(fn)) {
-      const target = namedFunction(namePath(ref), index);
+    for (const ref of cached(reading.references, fn, functionReferences)) {
+      const target = namedFunction(namePath(ref), reading.index);
       if (!target) continue;
       const steps = [...path, fn];
-      if (reconnects(target, registration, index)) {
+      if (reconnects(target, registration, reading)) {
         // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
         if (steps.every((step) => registration.registrar !== undefined && contains(registration.registrar, step))) continue;
         return { registration, path: steps, reconnect: target, ref };
@@ -153,17 +174,32 @@ function followHandler(registration: Registration, index: SourceIndex): Cycle | 
 }
 
 /** The function connects again: it is the one that registered the handler, or it starts the handler's object. */
-function reconnects(target: FunctionNode, registration: Registration, _index: SourceIndex): boolean {
+function reconnects(target: FunctionNode, registration: Registration, reading: Reading): boolean {
   if (target === registration.registrar) return true;
-  if (registration.registrar || !registration.target || !target.body) return false;
-  const object = registration.target;
-  let starts = false;
-  walkTree(target.body, undefined, (node) => {
-    if (starts) return undefined;
-    if (ts.isCallExpression(node) && /^(start|connect|open|reconnect)$/i.test(calleeName(node) ?? '') && namePath(calleeObject(node) ?? node) === object) starts = true;
+  if (registration.registrar || !registration.target) return false;
+  return cached(reading.starts, target, startedObjects).has(registration.target);
+}
+
+/** `connection.start()`, `this.socket.connect()`: the objects a function starts or opens. */
+function startedObjects(fn: FunctionNode): Set<string> {
+  const objects = new Set<string>();
+  const body = (fn as ts.FunctionDeclaration).body;
+  if (!body) return objects;
+  walkTree(body as ts.Node, undefined, (node) => {
+    if (ts.isCallExpression(node) && /^(start|connect|open|reconnect)$/i.test(calleeName(node) ?? '')) {
+      const object = calleeObject(node);
+      const path = object ? namePath(object) : undefined;
+      if (path) objects.add(path);
+    }
     return undefined;
   });
-  return starts;
+  return objects;
+}
+
+function cached<K, V>(cache: Map<K, V>, key: K, read: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = read(key)));
+  return value;
 }
 
 /** The names a function calls or hands on as callbacks: `this.connect()`, `connect()`, `setTimeout(this.connect, ms)`. */
