@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as typescriptEslintParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint, Linter, type Rule } from 'eslint';
-import { analyze, rules as coreRules } from '../../../src/analysis';
+import { analyze, analyzeSource, rules as coreRules } from '../../../src/analysis';
 import { parsedSourceFile } from '../../../src/eslint-plugin/rules';
 import { lessonLink } from '../../../src/lesson-link';
 import { repoRoot } from '../repo-root';
@@ -138,6 +138,73 @@ export const create = () => fetch('/orders', { method: 'POST' });
     assert.equal(seen.length, 2);
     assert.match(seen[0]!, /a\.ts$/);
     assert.equal(seen[1], undefined);
+  });
+
+  describe("shared settings: settings['integration-coach']", () => {
+    /** A retried POST through a helper the analysis does not know by name, and a retried POST with a custom key header. */
+    const code = `export const createTicket = (ticket) => keepTrying(async () => {
+  return ky.post('tickets', { json: ticket }).json();
+}, { attempts: 3 });
+export async function createOrder(order, token) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch('/orders', { method: 'POST', headers: { 'X-Dedupe-Token': token }, body: order }); } catch { await sleep(Math.random() * 1000); }
+  }
+}
+`;
+    const lint = async (settings: Record<string, unknown> | undefined, ruleOptions?: Record<string, unknown>) => {
+      const eslint = new ESLint({
+        cwd: FIXTURES,
+        overrideConfigFile: true,
+        overrideConfig: [
+          plugin.configs.recommended as Linter.Config,
+          ...(settings ? [{ settings: { 'integration-coach': settings } }] : []),
+          ...(ruleOptions ? [{ rules: { 'integration-coach/missing-idempotency-key': ['warn', ruleOptions] } } as Linter.Config] : []),
+        ],
+      });
+      const [result] = await eslint.lintText(code, { filePath: path.join(FIXTURES, 'shared.js') });
+      return result!.messages.map((message) => [message.ruleId, message.line, message.messageId ?? message.message]);
+    };
+    const helperFinding = ['integration-coach/missing-idempotency-key', 2, 'missingKey'];
+    const headerFinding = ['integration-coach/missing-idempotency-key', 6, 'missingKey'];
+
+    it('retryHelpers and idempotencyHeaders set once change what every rule sees', async () => {
+      assert.deepEqual(await lint(undefined), [headerFinding], 'without settings: the helper is unknown, the header is not a key');
+      assert.deepEqual(await lint({ retryHelpers: ['keepTrying'] }), [helperFinding, headerFinding]);
+      assert.deepEqual(await lint({ idempotencyHeaders: ['x-dedupe-token'] }), []);
+      assert.deepEqual(await lint({ retryHelpers: ['keepTrying'], idempotencyHeaders: ['X-Dedupe-Token'] }), [helperFinding]);
+    });
+
+    it('still accepts the deprecated rule options, merged with the settings', async () => {
+      assert.deepEqual(await lint(undefined, { retryHelpers: ['keepTrying'] }), [helperFinding, headerFinding]);
+      assert.deepEqual(await lint({ idempotencyHeaders: ['X-Dedupe-Token'] }, { retryHelpers: ['keepTrying'] }), [helperFinding]);
+      assert.deepEqual(await lint({ retryHelpers: ['keepTrying'] }, { idempotencyHeaders: ['X-Dedupe-Token'] }), [helperFinding]);
+      const schema = plugin.rules['missing-idempotency-key']!.meta.schema as unknown as { properties: Record<string, { description: string }> }[];
+      assert.match(schema[0]!.properties.retryHelpers!.description, /^Deprecated: set `settings\['integration-coach'\]\.retryHelpers`/);
+    });
+
+    it('stops the run on a wrong setting, with a message that names it', async () => {
+      await assert.rejects(lint({ retryHelpers: 'keepTrying' }), /Integration Coach: settings\['integration-coach'\]\.retryHelpers must be an array of non-empty strings, not "keepTrying"\./);
+      await assert.rejects(lint({ idempotencyHeaders: [42] }), /settings\['integration-coach'\]\.idempotencyHeaders must be an array of non-empty strings, not \[42\]/);
+      await assert.rejects(lint({ timeBudgetMs: '5s' }), /settings\['integration-coach'\]\.timeBudgetMs must be a positive number of milliseconds, not "5s"/);
+      await assert.rejects(lint({ retryHelper: ['keepTrying'] }), /settings\['integration-coach'\] has no setting "retryHelper"; the settings are retryHelpers, idempotencyHeaders, timeBudgetMs\./);
+    });
+  });
+
+  it('rethrows a failure of the analysis with the file name, as ESLint\'s own rules do', () => {
+    // Conditionals nested thousands deep: espree and ESLint take them, TypeScript's recursive parser
+    // (which the core uses without typescript-eslint) runs out of stack, and the core reports a failure.
+    const nested = (depth: number) => `for (;;) { try { await send(); break; } catch {} }\nconst x = ${'a ? '.repeat(depth)}1${' : 2'.repeat(depth)};\n`;
+    // A rule that reports nothing: ESLint parses, scopes and walks the file as it does for ours.
+    const probe: Rule.RuleModule = { create: () => ({}) };
+    const eslintTakes = (text: string) => new Linter().verify(text, [{ plugins: { probe: { rules: { probe } } }, rules: { 'probe/probe': 'error' } }], { filename: 'deep.js' }).length === 0;
+    const depth = [2000, 2500, 3000, 3500, 4000].find((candidate) => analyzeSource(nested(candidate), 'deep.js').skipReason === 'failed' && eslintTakes(nested(candidate)));
+    assert.ok(depth, 'a depth where the core fails and ESLint does not');
+    assert.match(analyzeSource(nested(depth), 'deep.js').skipped!, /nested too deeply/);
+    const linter = new Linter();
+    assert.throws(
+      () => linter.verify(nested(depth), [plugin.configs.recommended as Linter.Config], { filename: path.join(FIXTURES, 'deep.js') }),
+      (error: Error) => /^Integration Coach: File is nested too deeply for the TypeScript parser \(stack overflow\); not analysed\. \(while linting .*deep\.js\)/.test(error.message),
+    );
   });
 
   it("stops at the time budget in settings['integration-coach'], with one message at the file's start", async () => {
