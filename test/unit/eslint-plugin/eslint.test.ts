@@ -1,13 +1,14 @@
 // The shipped plugin bundle (dist/eslint-plugin.js) in a real ESLint with a flat config, and the
 // plugin's shape: metadata from the core, docs URLs from the lesson, the recommended config.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as typescriptEslintParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint, Linter, type Rule } from 'eslint';
-import { analyze, analyzeSource, rules as coreRules } from '../../../src/analysis';
+import { analyze, rules as coreRules } from '../../../src/analysis';
 import { parsedSourceFile } from '../../../src/eslint-plugin/rules';
 import { lessonLink } from '../../../src/lesson-link';
 import { repoRoot } from '../repo-root';
@@ -15,6 +16,32 @@ import { repoRoot } from '../repo-root';
 const ROOT = repoRoot();
 const tsParser = typescriptEslintParser as unknown as Linter.Parser;
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli', 'eslint');
+
+/**
+ * Run by `node --jitless -e` with the repository root and nesting depths: for each depth, what the core
+ * says of the file, whether ESLint lints it with a rule that reports nothing, and what linting it with
+ * the plugin throws.
+ */
+const NESTING_CHILD = `
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const [root, ...depths] = process.argv.slice(1);
+const load = createRequire(path.join(root, 'package.json'));
+const { Linter } = load('eslint');
+const { analyzeSource } = load('./dist/api.js');
+const plugin = load('./dist/eslint-plugin.js');
+const file = path.join(root, 'test', 'fixtures', 'cli', 'eslint', 'deep.js');
+const quiet = { plugins: { probe: { rules: { quiet: { create: () => ({}) } } } }, rules: { 'probe/quiet': 'error' } };
+const results = depths.map(Number).map((depth) => {
+  const text = 'for (;;) { try { await send(); break; } catch {} }\\nconst x = ' + 'a ? '.repeat(depth) + '1' + ' : 2'.repeat(depth) + ';\\n';
+  let eslintTakesIt = false;
+  try { eslintTakesIt = new Linter().verify(text, [quiet], { filename: file }).length === 0; } catch {}
+  let thrown;
+  try { new Linter().verify(text, [plugin.configs.recommended], { filename: file }); } catch (error) { thrown = String(error.message); }
+  return { depth, core: analyzeSource(text, file).skipped, eslintTakesIt, thrown };
+});
+process.stdout.write(JSON.stringify(results));
+`;
 
 interface Plugin {
   meta: { name: string; version: string };
@@ -191,20 +218,15 @@ export async function createOrder(order, token) {
   });
 
   it('rethrows a failure of the analysis with the file name, as ESLint\'s own rules do', () => {
-    // Conditionals nested thousands deep: espree and ESLint take them, TypeScript's recursive parser
-    // (which the core uses without typescript-eslint) runs out of stack, and the core reports a failure.
-    const nested = (depth: number) => `for (;;) { try { await send(); break; } catch {} }\nconst x = ${'a ? '.repeat(depth)}1${' : 2'.repeat(depth)};\n`;
-    // A rule that reports nothing: ESLint parses, scopes and walks the file as it does for ours.
-    const probe: Rule.RuleModule = { create: () => ({}) };
-    const eslintTakes = (text: string) => new Linter().verify(text, [{ plugins: { probe: { rules: { probe } } }, rules: { 'probe/probe': 'error' } }], { filename: 'deep.js' }).length === 0;
-    const depth = [2000, 2500, 3000, 3500, 4000].find((candidate) => analyzeSource(nested(candidate), 'deep.js').skipReason === 'failed' && eslintTakes(nested(candidate)));
-    assert.ok(depth, 'a depth where the core fails and ESLint does not');
-    assert.match(analyzeSource(nested(depth), 'deep.js').skipped!, /nested too deeply/);
-    const linter = new Linter();
-    assert.throws(
-      () => linter.verify(nested(depth), [plugin.configs.recommended as Linter.Config], { filename: path.join(FIXTURES, 'deep.js') }),
-      (error: Error) => /^Integration Coach: File is nested too deeply for the TypeScript parser \(stack overflow\); not analysed\. \(while linting .*deep\.js\)/.test(error.message),
-    );
+    // Conditionals nested thousands deep: espree and ESLint take them, but TypeScript's recursive parser
+    // (which the core runs when ESLint's parser is not typescript-eslint's) runs out of stack, and the core
+    // reports a failure. In a child process without the JIT (--jitless): stack frames then have one size,
+    // whatever ran before, so the depths where one parser gives up and the other does not stay put.
+    const output = execFileSync(process.execPath, ['--jitless', '-e', NESTING_CHILD, ROOT, '2000', '2400', '2800'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const results = JSON.parse(output) as { depth: number; core: string | undefined; eslintTakesIt: boolean; thrown: string | undefined }[];
+    const failing = results.find((result) => result.core?.includes('nested too deeply') && result.eslintTakesIt);
+    assert.ok(failing, `a depth where the core fails and ESLint does not: ${JSON.stringify(results)}`);
+    assert.match(failing.thrown ?? '', /^Integration Coach: File is nested too deeply for the TypeScript parser \(stack overflow\); not analysed\. \(while linting .*deep\.js\)/);
   });
 
   it("stops at the time budget in settings['integration-coach'], with one message at the file's start", async () => {
