@@ -3,12 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { importFromRoot, materializedPath, options, readReferences } from './references.mjs';
 
-const RULES = ['unbounded-retry', 'retry-without-jitter', 'missing-idempotency-key', 'unstable-idempotency-key'];
 /** How far from a construct's anchor line a finding may sit when it falls outside the span. */
 const ANCHOR_SLACK = 2;
 
 const { out, verbose } = options();
-const { analyzeSource } = await importFromRoot('dist/api.js');
+const { analyzeSource, rules } = await importFromRoot('dist/api.js');
+/** The rule ids, in the catalog's order (src/analysis/rules/catalog.ts). */
+const RULES = rules.map((rule) => rule.id);
 
 const tallies = new Map();
 const tally = (set, rule) => {

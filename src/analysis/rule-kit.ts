@@ -28,6 +28,42 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Short quotes of code, so that a message's first sentence stays within 120 characters
+
+/** The longest code a message quotes in its first sentence; longer code is cut with "…". */
+export const MAX_QUOTED_CODE = 40;
+/** The longest construct label a first sentence names ("`while (…)` retry loop"); the catalog's templates leave room for it. */
+export const MAX_LABEL = 56;
+/** A quoted span is never cut shorter than this: below it the code is no longer recognisable. */
+const MIN_QUOTED_CODE = 8;
+
+/** Code cut to `max` characters with "…", at a space when one falls in the second half (`for (let i = 0; i < n; …`). */
+export function shortCode(code: string, max = MAX_QUOTED_CODE): string {
+  const text = code.replace(/\s+/g, ' ');
+  if (text.length <= max) return text;
+  const kept = text.slice(0, max - 1);
+  const space = kept.lastIndexOf(' ');
+  return `${space >= max / 2 ? kept.slice(0, space + 1) : kept}…`;
+}
+
+/**
+ * A construct's label (from the model, "`while (attempts < max && !done)` retry loop") made to fit
+ * `max` characters: its quoted spans are cut to one length, the longest that fits (at most
+ * `MAX_QUOTED_CODE`), and as a last resort the words too (the label's backticks stay paired).
+ */
+export function shortLabel(label: string, max = MAX_LABEL): string {
+  const parts = label.split('`');
+  // Odd indexes are the quoted code (a label with unpaired backticks is cut as plain text).
+  const quoted = (index: number) => parts.length % 2 === 1 && index % 2 === 1;
+  for (let limit = MAX_QUOTED_CODE; limit >= MIN_QUOTED_CODE; limit--) {
+    const text = parts.map((part, index) => (quoted(index) ? shortCode(part, limit) : part)).join('`');
+    if (text.length <= max) return text;
+  }
+  const cut = shortCode(parts.map((part, index) => (quoted(index) ? shortCode(part, MIN_QUOTED_CODE) : part)).join('`'), max - 1);
+  return (cut.split('`').length - 1) % 2 === 1 ? `${cut}\`` : cut;
+}
+
 /** Fills `{{name}}` placeholders. Unknown names stay as they are, so a missing value shows. */
 export function formatMessage(template: string, data: Record<string, string> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole);

@@ -1,7 +1,9 @@
 // The shapes shared by the analysis core and its four hosts (editor, worker, CLI, ESLint plugin).
 // Nothing here may import `vscode` or ESLint.
+import type { RULE_CATALOG } from './rules/catalog';
 
-export type RuleId = 'unbounded-retry' | 'retry-without-jitter' | 'missing-idempotency-key' | 'unstable-idempotency-key';
+/** A rule's id, as the rule catalog (rules/catalog.ts) defines it. */
+export type RuleId = (typeof RULE_CATALOG)[number]['id'];
 
 export type Severity = 'off' | 'info' | 'warning' | 'error';
 
@@ -45,9 +47,12 @@ export interface Finding {
 export interface AnalyzeOptions {
   /** Per-rule severity; a rule absent here runs at its default severity. */
   rules?: Partial<Record<RuleId, Severity>>;
-  /** Extra header or option names that count as idempotency keys (matched case-insensitively). */
+  /**
+   * Extra header or option names that count as idempotency keys (matched case-insensitively).
+   * Shared by every rule: the ESLint plugin reads it from `settings['integration-coach']`.
+   */
   idempotencyHeaders?: string[];
-  /** Extra function names to treat as retry helpers. */
+  /** Extra function names to treat as retry helpers. Shared by every rule, like `idempotencyHeaders`. */
   retryHelpers?: string[];
   /** Files larger than this (in bytes of text) are skipped with one informational result flag. */
   maxFileSizeBytes?: number;
@@ -79,8 +84,8 @@ export interface AnalysisResult {
 }
 
 /**
- * What a rule says about itself. The ESLint plugin builds its `meta` from this, the editor its
- * settings, and the lesson its rule→section map.
+ * What a rule says about itself, made from its entry in the rule catalog (rules/catalog.ts). The
+ * ESLint plugin builds its `meta` from this, and the CLI its SARIF rule list.
  */
 export interface RuleMeta {
   id: RuleId;

@@ -1,6 +1,7 @@
 // The command line: options, their checks, and the help text. Pure (no I/O), so it is easy to test.
 import { parseArgs } from 'node:util';
 import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
+import { RULE_IDS } from './rule-ids';
 import { MAX_DEPTH, MAX_PATH_LENGTH } from '../shared/file-filter/limits';
 
 export type Format = 'stylish' | 'json' | 'sarif';
@@ -68,7 +69,7 @@ a file not analysed (too large, not a regular file, binary, out of time) gets a 
 Exit codes: 0 no problems (or only warnings within --max-warnings), 1 an error or too many
 warnings, 2 a usage error, or no file could be read.
 
-Rules: unbounded-retry, retry-without-jitter, missing-idempotency-key, unstable-idempotency-key.
+Rules: ${RULE_IDS.join(', ')}.
 Suppress one line with  // integration-coach-disable-next-line <rule-id> -- reason`;
 
 export function parseCliArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {

@@ -9,11 +9,19 @@ import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
 import { analyzeSource, analyzeSourceFile, rules as ruleMetas } from '../analysis/index';
+import { SHARED_OPTIONS } from '../analysis/rules/catalog';
 import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
 import { lessonLink } from '../lesson-link';
 
-/** The options an ESLint user may set on a rule: those of its core schema (AnalyzeOptions names). */
+/**
+ * The options an ESLint user may set on a rule: those of its core schema (AnalyzeOptions names).
+ * `retryHelpers` and `idempotencyHeaders` are deprecated here: they change what every rule sees, so
+ * they belong in `settings['integration-coach']`; for one release a rule's own value is merged in.
+ */
 export type RuleOptions = Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'flagUnretriedRequests'>;
+
+/** What every rule shares, set once in `settings: { 'integration-coach': { … } }`. */
+export type SharedSettings = Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'timeBudgetMs'>;
 
 export interface IntegrationCoachDocs {
   /** In `configs.recommended`. */
@@ -27,7 +35,7 @@ const SUGGESTION = 'applySuggestion';
 /** The notice that the analysis stopped at its time budget, reported once per file at its start. */
 const STOPPED = 'analysisStopped';
 
-/** Where ESLint users set what every rule shares: `settings: { 'integration-coach': { timeBudgetMs } }`. */
+/** Where ESLint users set what every rule shares: `settings: { 'integration-coach': { retryHelpers, idempotencyHeaders, timeBudgetMs } }`. */
 export const SETTINGS_KEY = 'integration-coach';
 
 const metaById = new Map<string, RuleMeta>(ruleMetas.map((meta) => [meta.id, meta]));
@@ -105,7 +113,7 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const key = sourceFile ?? sourceCode;
   let byOptions = analyses.get(key);
   if (!byOptions) analyses.set(key, (byOptions = new Map()));
-  const analyzeOptions: AnalyzeOptions = { ...options, ...sharedSettings(context), rules: ALL_RULES };
+  const analyzeOptions = analyzeOptionsOf(sharedSettings(context.settings), options);
   const optionsKey = JSON.stringify(analyzeOptions, Object.keys(analyzeOptions).sort());
   let analysis = byOptions.get(optionsKey);
   if (!analysis) {
@@ -116,11 +124,66 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   return analysis;
 }
 
-/** The options every rule shares, from `settings['integration-coach']`; a value of the wrong type is ignored. */
-function sharedSettings(context: Context): Pick<AnalyzeOptions, 'timeBudgetMs'> {
-  const settings = (context.settings as Record<string, unknown>)[SETTINGS_KEY] as Record<string, unknown> | undefined;
-  const budget = settings?.timeBudgetMs;
-  return typeof budget === 'number' && budget > 0 ? { timeBudgetMs: budget } : {};
+/** The core's options for one rule: the shared settings, with the rule's own (deprecated) names merged in. */
+export function analyzeOptionsOf(shared: SharedSettings, options: RuleOptions): AnalyzeOptions {
+  const result: AnalyzeOptions = { ...shared, rules: ALL_RULES };
+  if (options.flagUnretriedRequests) result.flagUnretriedRequests = true;
+  for (const name of SHARED_OPTIONS) {
+    const names = [...new Set([...(shared[name] ?? []), ...(options[name] ?? [])])];
+    if (names.length > 0) result[name] = names;
+  }
+  return result;
+}
+
+/** The settings read so far, per ESLint settings object: the four rules (and every file of a config) share one. */
+const settingsRead = new WeakMap<object, SharedSettings>();
+
+/**
+ * `settings['integration-coach']`, checked once per settings object. A wrong value is a mistake in the
+ * user's config, as ESLint treats invalid rule options: it stops the run with a message that names it.
+ */
+export function sharedSettings(settings: Readonly<Record<string, unknown>>): SharedSettings {
+  let shared = settingsRead.get(settings);
+  if (!shared) settingsRead.set(settings, (shared = readSharedSettings(settings[SETTINGS_KEY])));
+  return shared;
+}
+
+const SETTING_NAMES = ['retryHelpers', 'idempotencyHeaders', 'timeBudgetMs'] as const satisfies readonly (keyof SharedSettings)[];
+
+function readSharedSettings(value: unknown): SharedSettings {
+  if (value === undefined) return {};
+  const where = `settings['${SETTINGS_KEY}']`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`Integration Coach: ${where} must be an object, not ${describeValue(value)}.`);
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((key) => !(SETTING_NAMES as readonly string[]).includes(key));
+  if (unknown.length > 0) throw new Error(`Integration Coach: ${where} has no setting ${unknown.map((key) => JSON.stringify(key)).join(', ')}; the settings are ${SETTING_NAMES.join(', ')}.`);
+  const shared: SharedSettings = {};
+  for (const name of SHARED_OPTIONS) {
+    const names = record[name];
+    if (names === undefined) continue;
+    if (!Array.isArray(names) || !names.every((entry) => typeof entry === 'string' && entry.length > 0)) {
+      throw new Error(`Integration Coach: ${where}.${name} must be an array of non-empty strings, not ${describeValue(names)}.`);
+    }
+    shared[name] = names as string[];
+  }
+  const budget = record.timeBudgetMs;
+  if (budget !== undefined) {
+    if (typeof budget !== 'number' || !(budget > 0)) throw new Error(`Integration Coach: ${where}.timeBudgetMs must be a positive number of milliseconds, not ${describeValue(budget)}.`);
+    shared.timeBudgetMs = budget;
+  }
+  return shared;
+}
+
+/** A wrong value as the message quotes it: JSON where it has one (cut to 60 characters), otherwise its type. */
+function describeValue(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // A BigInt or a cycle: the type says enough.
+  }
+  text ??= typeof value;
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /**

@@ -4,33 +4,16 @@ import { contains, enclosingFunction, findProperty, statementInList, unwrap, val
 import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
-import type { Rule, RuleContext } from '../rule-kit';
+import { type Rule, type RuleContext, shortCode } from '../rule-kit';
 import type { RuleMeta } from '../types';
+import { ruleMeta } from './catalog';
 import { callHeadSpan } from '../spans';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
 
-export const meta: RuleMeta = {
-  id: 'missing-idempotency-key',
-  description: 'A retried request that changes state must carry an idempotency key, so a replay does not corrupt state with a duplicate.',
-  defaultSeverity: 'warning',
-  lessonSection: 'mistake-missing-idempotency',
-  messages: {
-    missingKey: 'This {{method}} request `{{request}}` is retried by the {{retry}} but sends no idempotency key. If a response is lost after the server acted, the retry does it again (a second order, a double charge). Create one key per operation before the retry and send it as an `Idempotency-Key` header.',
-    missingKeyStripe: 'This Stripe call `{{request}}` is retried by the {{retry}} without an `idempotencyKey`. Stripe makes its automatic key per SDK call, so every attempt of this retry is a new operation to Stripe. Create one key before the retry and pass `{ idempotencyKey }`.',
-    missingKeyUnretried: 'This {{method}} request `{{request}}` sends no idempotency key, so any retry (yours, a proxy\'s, the user\'s) can repeat its effect. Send an `Idempotency-Key` header that stays the same across attempts.',
-  },
-  schema: {
-    type: 'object',
-    properties: {
-      idempotencyHeaders: { type: 'array', items: { type: 'string' }, description: 'Extra header or option names that count as idempotency keys (matched case-insensitively).' },
-      flagUnretriedRequests: { type: 'boolean', default: false, description: 'Flag every POST or PATCH without a key, not only retried ones.' },
-      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
-    },
-    additionalProperties: false,
-  },
-};
+/** Its id, lesson section, severity, description and messages: in the rule catalog. */
+export const meta: RuleMeta = ruleMeta('missing-idempotency-key');
 
 // ---------------------------------------------------------------------------------------------
 // Defaults
@@ -46,7 +29,7 @@ function check(context: RuleContext): void {
     if (!isUnsafe(request) || request.isRead || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
-    const data = { method: request.method!, request: request.display, retry: coverage?.label ?? '' };
+    const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
     const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;

@@ -5,34 +5,15 @@ import { calleeName, unwrap, visitDescendants } from '../ast';
 import { addProperty, fullJitter, type OffsetEdit, type OffsetFix, replaceNode, setArgument } from '../edits';
 import { isSimpleDelay } from '../delays';
 import type { Backoff, LibraryOptionFix, RetryConstruct, WaitSite } from '../retry-model';
-import type { Rule, RuleContext } from '../rule-kit';
+import { type Rule, type RuleContext, shortLabel } from '../rule-kit';
 import type { RuleMeta } from '../types';
+import { ruleMeta } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
 
-export const meta: RuleMeta = {
-  id: 'retry-without-jitter',
-  description: 'Retries must back off with jitter: randomise each wait so clients that failed together do not retry together.',
-  defaultSeverity: 'warning',
-  lessonSection: 'mistake-unbounded-retries',
-  messages: {
-    noWait: 'This {{construct}} retries immediately, with no wait between attempts. Clients that failed together retry together and hit the dependency when it is weakest. Wait with jittered exponential backoff, e.g. `Math.random() * Math.min(cap, base * 2 ** attempt)`.',
-    fixedWait: 'This {{construct}} waits a fixed delay between attempts, so clients that failed together retry in lockstep. Use jittered exponential backoff, e.g. `Math.random() * Math.min(cap, base * 2 ** attempt)`.',
-    noJitter: 'This {{construct}} backs off without jitter, so clients that failed together still retry in lockstep. Randomise each wait (full jitter: `Math.random() * delay`).',
-    xorBackoff: 'This {{construct}} computes its delay with `^`, which is bitwise XOR in JavaScript, not a power: `2 ^ attempt` does not grow exponentially. Use `2 ** attempt`, and add jitter (`Math.random() * delay`).',
-    ignoredDelay: 'This {{construct}} computes `{{computed}}` but waits a different, fixed time, so its backoff is not real. Wait for `{{computed}}`, with jitter (`Math.random() * {{computed}}`).',
-    delayAfterRetry: 'This {{construct}} is followed by `delay()`, which only delays successful values: the retries themselves resubscribe immediately. Put a jittered delay in `retry({ count, delay })` instead.',
-    libraryNoJitter: '{{subject}} no jitter: {{detail}}. Clients that failed together retry in lockstep; turn jitter on.',
-  },
-  schema: {
-    type: 'object',
-    properties: {
-      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
-    },
-    additionalProperties: false,
-  },
-};
+/** Its id, lesson section, severity, description and messages: in the rule catalog. */
+export const meta: RuleMeta = ruleMeta('retry-without-jitter');
 
 // ---------------------------------------------------------------------------------------------
 // Defaults
@@ -52,11 +33,12 @@ function check(context: RuleContext): void {
     if (construct.bound.capped === true && (construct.bound.by === 'once-flag' || construct.bound.by === 'deadline')) continue;
     const report = describe(construct.backoff);
     if (!report) continue;
+    const label = shortLabel(construct.label);
     if (report.messageId === 'libraryNoJitter') {
-      report.data = { ...report.data, subject: construct.optionsOfCall ? `The retry options of this ${construct.label} have` : `This ${construct.label} has` };
+      report.data = { ...report.data, subject: construct.optionsOfCall ? `The retry options of this ${label} have` : `This ${label} has` };
     }
     const fix = jitterFix(construct, context);
-    context.report({ messageId: report.messageId, data: { construct: construct.label, ...report.data }, span: construct.report, fixes: fix ? [fix] : undefined });
+    context.report({ messageId: report.messageId, data: { construct: label, ...report.data }, span: construct.report, fixes: fix ? [fix] : undefined });
   }
 }
 

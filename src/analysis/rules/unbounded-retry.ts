@@ -4,34 +4,15 @@ import { insertLinesBefore, indentationAt, indentUnit, type OffsetEdit, type Off
 import { hasContinueOutsideCatch, retryingCatch } from '../retry-loops';
 import type { RetryConstruct } from '../retry-model';
 import { jitterFix, jitterGap } from './retry-without-jitter';
-import type { Rule, RuleContext } from '../rule-kit';
+import { type Rule, type RuleContext, shortLabel } from '../rule-kit';
 import type { RuleMeta } from '../types';
+import { ruleMeta } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
 
-export const meta: RuleMeta = {
-  id: 'unbounded-retry',
-  description: 'Retries must be bounded: cap the number of attempts (or the time spent) so a failing dependency does not get a retry storm.',
-  defaultSeverity: 'warning',
-  lessonSection: 'mistake-unbounded-retries',
-  messages: {
-    noCap: 'This {{construct}} has no cap on attempts or elapsed time. While the dependency stays down it retries forever, adding load exactly when the dependency is weakest: a retry storm. Count attempts and give up after a named maximum, or stop at a deadline.{{alsoJitter}}',
-    infiniteOption: 'This {{construct}} retries forever ({{detail}}). Under a failing dependency that is a retry storm. Set a finite number of retries (or a maximum retry time).{{alsoJitter}}',
-    neverCompared: 'This {{construct}} counts `{{counter}}` but never compares it with a maximum, so nothing stops it. Give up (rethrow the last error) when `{{counter}}` reaches a named cap.{{alsoJitter}}',
-    moduloOnly: 'This {{construct}} compares `{{counter}}` only through `%`, which comes round again instead of stopping. Give up when `{{counter}}` reaches a named cap.{{alsoJitter}}',
-    delayOnly: 'This {{construct}} uses `{{counter}}` only to size its delay; nothing stops the retries. Give up when `{{counter}}` reaches a named cap.{{alsoJitter}}',
-    neverAdvanced: 'This {{construct}} compares `{{counter}}` with a limit but never advances it, so the cap is never reached. Increment `{{counter}}` on every failed attempt.{{alsoJitter}}',
-    leak: 'This {{construct}} has a cap, but the path on line {{line}} goes round again without advancing `{{counter}}`, so on that path it retries forever (a cap that leaks). Advance the counter on every path that retries.{{alsoJitter}}',
-  },
-  schema: {
-    type: 'object',
-    properties: {
-      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
-    },
-    additionalProperties: false,
-  },
-};
+/** Its id, lesson section, severity, description and messages: in the rule catalog. */
+export const meta: RuleMeta = ruleMeta('unbounded-retry');
 
 // ---------------------------------------------------------------------------------------------
 // Defaults
@@ -58,7 +39,7 @@ function check(context: RuleContext): void {
     if (bound.capped !== false) continue;
     // One finding per construct: an unbounded retry that also waits without jitter says both, and its fix does both.
     const gap = jitterGap(construct.backoff);
-    const data: Record<string, string> = { construct: construct.label, alsoJitter: gap ? ` ${gap}` : '' };
+    const data: Record<string, string> = { construct: shortLabel(construct.label), alsoJitter: gap ? ` ${gap}` : '' };
     if (bound.counter) data.counter = bound.counter;
     if (bound.detail) data[bound.reason === 'leak' ? 'line' : 'detail'] = bound.detail;
     const fix = combined(capFix(construct, bound.reason === 'leak', context), gap ? jitterFix(construct, context) : undefined);

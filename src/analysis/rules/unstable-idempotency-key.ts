@@ -8,27 +8,13 @@ import { freshKeyIn, type FreshKey } from '../idempotency';
 import type { KeyReference } from '../requests';
 import type { Rule, RuleContext } from '../rule-kit';
 import type { RuleMeta } from '../types';
+import { ruleMeta } from './catalog';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
 
-export const meta: RuleMeta = {
-  id: 'unstable-idempotency-key',
-  description: 'An idempotency key must stay the same across retries of one operation: create it once, before the retry.',
-  defaultSeverity: 'warning',
-  lessonSection: 'mistake-missing-idempotency',
-  messages: {
-    freshKey: 'The idempotency key `{{key}}` is created inside the {{retry}}, so every attempt sends a new key and the server cannot recognise the retry as a duplicate. Create the key once, before the retry, and reuse it on every attempt.',
-  },
-  schema: {
-    type: 'object',
-    properties: {
-      idempotencyHeaders: { type: 'array', items: { type: 'string' }, description: 'Extra header or option names that count as idempotency keys (matched case-insensitively).' },
-      retryHelpers: { type: 'array', items: { type: 'string' }, description: 'Extra function names to treat as retry helpers.' },
-    },
-    additionalProperties: false,
-  },
-};
+/** Its id, lesson section, severity, description and messages: in the rule catalog. */
+export const meta: RuleMeta = ruleMeta('unstable-idempotency-key');
 
 // ---------------------------------------------------------------------------------------------
 // Defaults

@@ -1,6 +1,7 @@
 // The shipped plugin bundle (dist/eslint-plugin.js) in a real ESLint with a flat config, and the
 // plugin's shape: metadata from the core, docs URLs from the lesson, the recommended config.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +16,32 @@ import { repoRoot } from '../repo-root';
 const ROOT = repoRoot();
 const tsParser = typescriptEslintParser as unknown as Linter.Parser;
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli', 'eslint');
+
+/**
+ * Run by `node --jitless -e` with the repository root and nesting depths: for each depth, what the core
+ * says of the file, whether ESLint lints it with a rule that reports nothing, and what linting it with
+ * the plugin throws.
+ */
+const NESTING_CHILD = `
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const [root, ...depths] = process.argv.slice(1);
+const load = createRequire(path.join(root, 'package.json'));
+const { Linter } = load('eslint');
+const { analyzeSource } = load('./dist/api.js');
+const plugin = load('./dist/eslint-plugin.js');
+const file = path.join(root, 'test', 'fixtures', 'cli', 'eslint', 'deep.js');
+const quiet = { plugins: { probe: { rules: { quiet: { create: () => ({}) } } } }, rules: { 'probe/quiet': 'error' } };
+const results = depths.map(Number).map((depth) => {
+  const text = 'for (;;) { try { await send(); break; } catch {} }\\nconst x = ' + 'a ? '.repeat(depth) + '1' + ' : 2'.repeat(depth) + ';\\n';
+  let eslintTakesIt = false;
+  try { eslintTakesIt = new Linter().verify(text, [quiet], { filename: file }).length === 0; } catch {}
+  let thrown;
+  try { new Linter().verify(text, [plugin.configs.recommended], { filename: file }); } catch (error) { thrown = String(error.message); }
+  return { depth, core: analyzeSource(text, file).skipped, eslintTakesIt, thrown };
+});
+process.stdout.write(JSON.stringify(results));
+`;
 
 interface Plugin {
   meta: { name: string; version: string };
@@ -138,6 +165,68 @@ export const create = () => fetch('/orders', { method: 'POST' });
     assert.equal(seen.length, 2);
     assert.match(seen[0]!, /a\.ts$/);
     assert.equal(seen[1], undefined);
+  });
+
+  describe("shared settings: settings['integration-coach']", () => {
+    /** A retried POST through a helper the analysis does not know by name, and a retried POST with a custom key header. */
+    const code = `export const createTicket = (ticket) => keepTrying(async () => {
+  return ky.post('tickets', { json: ticket }).json();
+}, { attempts: 3 });
+export async function createOrder(order, token) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch('/orders', { method: 'POST', headers: { 'X-Dedupe-Token': token }, body: order }); } catch { await sleep(Math.random() * 1000); }
+  }
+}
+`;
+    const lint = async (settings: Record<string, unknown> | undefined, ruleOptions?: Record<string, unknown>) => {
+      const eslint = new ESLint({
+        cwd: FIXTURES,
+        overrideConfigFile: true,
+        overrideConfig: [
+          plugin.configs.recommended as Linter.Config,
+          ...(settings ? [{ settings: { 'integration-coach': settings } }] : []),
+          ...(ruleOptions ? [{ rules: { 'integration-coach/missing-idempotency-key': ['warn', ruleOptions] } } as Linter.Config] : []),
+        ],
+      });
+      const [result] = await eslint.lintText(code, { filePath: path.join(FIXTURES, 'shared.js') });
+      return result!.messages.map((message) => [message.ruleId, message.line, message.messageId ?? message.message]);
+    };
+    const helperFinding = ['integration-coach/missing-idempotency-key', 2, 'missingKey'];
+    const headerFinding = ['integration-coach/missing-idempotency-key', 6, 'missingKey'];
+
+    it('retryHelpers and idempotencyHeaders set once change what every rule sees', async () => {
+      assert.deepEqual(await lint(undefined), [headerFinding], 'without settings: the helper is unknown, the header is not a key');
+      assert.deepEqual(await lint({ retryHelpers: ['keepTrying'] }), [helperFinding, headerFinding]);
+      assert.deepEqual(await lint({ idempotencyHeaders: ['x-dedupe-token'] }), []);
+      assert.deepEqual(await lint({ retryHelpers: ['keepTrying'], idempotencyHeaders: ['X-Dedupe-Token'] }), [helperFinding]);
+    });
+
+    it('still accepts the deprecated rule options, merged with the settings', async () => {
+      assert.deepEqual(await lint(undefined, { retryHelpers: ['keepTrying'] }), [helperFinding, headerFinding]);
+      assert.deepEqual(await lint({ idempotencyHeaders: ['X-Dedupe-Token'] }, { retryHelpers: ['keepTrying'] }), [helperFinding]);
+      assert.deepEqual(await lint({ retryHelpers: ['keepTrying'] }, { idempotencyHeaders: ['X-Dedupe-Token'] }), [helperFinding]);
+      const schema = plugin.rules['missing-idempotency-key']!.meta.schema as unknown as { properties: Record<string, { description: string }> }[];
+      assert.match(schema[0]!.properties.retryHelpers!.description, /^Deprecated: set `settings\['integration-coach'\]\.retryHelpers`/);
+    });
+
+    it('stops the run on a wrong setting, with a message that names it', async () => {
+      await assert.rejects(lint({ retryHelpers: 'keepTrying' }), /Integration Coach: settings\['integration-coach'\]\.retryHelpers must be an array of non-empty strings, not "keepTrying"\./);
+      await assert.rejects(lint({ idempotencyHeaders: [42] }), /settings\['integration-coach'\]\.idempotencyHeaders must be an array of non-empty strings, not \[42\]/);
+      await assert.rejects(lint({ timeBudgetMs: '5s' }), /settings\['integration-coach'\]\.timeBudgetMs must be a positive number of milliseconds, not "5s"/);
+      await assert.rejects(lint({ retryHelper: ['keepTrying'] }), /settings\['integration-coach'\] has no setting "retryHelper"; the settings are retryHelpers, idempotencyHeaders, timeBudgetMs\./);
+    });
+  });
+
+  it('rethrows a failure of the analysis with the file name, as ESLint\'s own rules do', () => {
+    // Conditionals nested thousands deep: espree and ESLint take them, but TypeScript's recursive parser
+    // (which the core runs when ESLint's parser is not typescript-eslint's) runs out of stack, and the core
+    // reports a failure. In a child process without the JIT (--jitless): stack frames then have one size,
+    // whatever ran before, so the depths where one parser gives up and the other does not stay put.
+    const output = execFileSync(process.execPath, ['--jitless', '-e', NESTING_CHILD, ROOT, '2000', '2400', '2800'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const results = JSON.parse(output) as { depth: number; core: string | undefined; eslintTakesIt: boolean; thrown: string | undefined }[];
+    const failing = results.find((result) => result.core?.includes('nested too deeply') && result.eslintTakesIt);
+    assert.ok(failing, `a depth where the core fails and ESLint does not: ${JSON.stringify(results)}`);
+    assert.match(failing.thrown ?? '', /^Integration Coach: File is nested too deeply for the TypeScript parser \(stack overflow\); not analysed\. \(while linting .*deep\.js\)/);
   });
 
   it("stops at the time budget in settings['integration-coach'], with one message at the file's start", async () => {

@@ -4,7 +4,8 @@
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import { analyze } from '../../../src/analysis';
 import type { RuleId } from '../../../src/analysis';
-import { rules, type RuleOptions } from '../../../src/eslint-plugin/rules';
+import assert from 'node:assert/strict';
+import { analyzeOptionsOf, rules, sharedSettings, type RuleOptions, type SharedSettings } from '../../../src/eslint-plugin/rules';
 
 RuleTester.afterAll = after;
 RuleTester.it = it;
@@ -13,7 +14,7 @@ RuleTester.describe = describe;
 
 const ruleTester = new RuleTester();
 
-interface Invalid { code: string; line: number; messageId: string; column?: number; options?: [RuleOptions]; filename?: string }
+interface Invalid { code: string; line: number; messageId: string; column?: number; options?: [RuleOptions]; settings?: SharedSettings; filename?: string }
 
 /** The code with one fix of the core applied (edits at 0-based line/character positions). */
 function applyFix(code: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
@@ -29,12 +30,13 @@ function applyFix(code: string, edits: { range: { start: { line: number; charact
 
 function invalidCase(ruleId: RuleId, testCase: Invalid): InvalidTestCase<string, [RuleOptions]> {
   const fileName = testCase.filename ?? 'file.ts';
-  const [finding] = analyze(testCase.code, fileName, testCase.options?.[0]).filter((each) => each.ruleId === ruleId);
+  const [finding] = analyze(testCase.code, fileName, { ...testCase.settings, ...testCase.options?.[0] }).filter((each) => each.ruleId === ruleId);
   const suggestions = (finding?.fixes ?? []).map((fix) => ({ messageId: 'applySuggestion', data: { title: fix.title }, output: applyFix(testCase.code, fix.edits) }));
   return {
     code: testCase.code,
     ...(testCase.filename ? { filename: testCase.filename } : {}),
     ...(testCase.options ? { options: testCase.options } : {}),
+    ...(testCase.settings ? { settings: { 'integration-coach': testCase.settings } } : {}),
     errors: [{ messageId: testCase.messageId, line: testCase.line, ...(testCase.column ? { column: testCase.column } : {}), suggestions: suggestions.length > 0 ? suggestions : null }],
   };
 }
@@ -203,7 +205,14 @@ run(
     `for (let attempt = 0; attempt < 3; attempt++) {
   try { return await fetch('/api/orders/1'); } catch { await sleep(Math.random() * 1000); }
 }`,
-    // A custom header name, from the rule's options.
+    // A custom header name, from the shared settings.
+    {
+      code: `for (let attempt = 0; attempt < 3; attempt++) {
+  try { return await fetch('/api/orders', { method: 'POST', headers: { 'X-Dedupe-Token': token } }); } catch { await sleep(Math.random() * 1000); }
+}`,
+      settings: { 'integration-coach': { idempotencyHeaders: ['X-Dedupe-Token'] } },
+    },
+    // The same from the rule's options (deprecated, still accepted).
     {
       code: `for (let attempt = 0; attempt < 3; attempt++) {
   try { return await fetch('/api/orders', { method: 'POST', headers: { 'X-Dedupe-Token': token } }); } catch { await sleep(Math.random() * 1000); }
@@ -251,7 +260,15 @@ run(
       options: [{ flagUnretriedRequests: true }],
     },
     {
-      // Options: a custom retry helper.
+      // Shared settings: a custom retry helper.
+      line: 2, messageId: 'missingKey',
+      code: `export const createTicket = (ticket: Ticket) => keepTrying(async () => {
+  return ky.post('tickets', { json: ticket, prefixUrl: API }).json();
+}, { attempts: 3 });`,
+      settings: { retryHelpers: ['keepTrying'] },
+    },
+    {
+      // The same from the rule's options (deprecated, still accepted).
       line: 2, messageId: 'missingKey',
       code: `export const createTicket = (ticket: Ticket) => keepTrying(async () => {
   return ky.post('tickets', { json: ticket, prefixUrl: API }).json();
@@ -317,3 +334,30 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
     },
   ],
 );
+
+describe("ESLint shared settings (settings['integration-coach'])", () => {
+  it('are read into the core options, with a rule\'s deprecated options merged in (each name once)', () => {
+    const shared = sharedSettings({ 'integration-coach': { retryHelpers: ['keepTrying'], idempotencyHeaders: ['X-Dedupe'], timeBudgetMs: 500 } });
+    assert.deepEqual(shared, { retryHelpers: ['keepTrying'], idempotencyHeaders: ['X-Dedupe'], timeBudgetMs: 500 });
+    const options = analyzeOptionsOf(shared, { retryHelpers: ['withRetry', 'keepTrying'], flagUnretriedRequests: true });
+    assert.deepEqual(options.retryHelpers, ['keepTrying', 'withRetry']);
+    assert.deepEqual(options.idempotencyHeaders, ['X-Dedupe']);
+    assert.equal(options.timeBudgetMs, 500);
+    assert.equal(options.flagUnretriedRequests, true);
+    assert.deepEqual(Object.keys(options.rules ?? {}), Object.keys(rules), 'every rule runs in the one shared analysis');
+    assert.deepEqual(analyzeOptionsOf(sharedSettings({}), {}), { rules: options.rules });
+  });
+
+  it('are checked once per settings object', () => {
+    const settings = { 'integration-coach': { retryHelpers: ['keepTrying'] } };
+    assert.equal(sharedSettings(settings), sharedSettings(settings));
+    assert.notEqual(sharedSettings(settings), sharedSettings({ ...settings }));
+  });
+
+  it('name a wrong value in the error', () => {
+    assert.throws(() => sharedSettings({ 'integration-coach': ['keepTrying'] }), /^Error: Integration Coach: settings\['integration-coach'\] must be an object, not \["keepTrying"\]\.$/);
+    assert.throws(() => sharedSettings({ 'integration-coach': { retryHelpers: [''] } }), /retryHelpers must be an array of non-empty strings, not \[""\]\.$/);
+    assert.throws(() => sharedSettings({ 'integration-coach': { timeBudgetMs: 0 } }), /timeBudgetMs must be a positive number of milliseconds, not 0\.$/);
+    assert.throws(() => sharedSettings({ 'integration-coach': { timeBudgetMs: BigInt(5) } }), /timeBudgetMs must be a positive number of milliseconds, not bigint\.$/);
+  });
+});

@@ -1,5 +1,6 @@
 // missing-idempotency-key: a retried POST/PATCH (or Stripe create) needs a key. Lines in `invalid` are 1-based.
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
   // A POST sent by a function named for reading asks a question (a fee quote, a search), it creates nothing.
@@ -434,4 +435,5 @@ export const enqueue = (id: string) =>
 
 describe('missing-idempotency-key', () => {
   runRuleTable('missing-idempotency-key', valid, invalid);
+  describe('messages', () => checkFirstSentences('missing-idempotency-key', invalid));
 });

@@ -1,5 +1,6 @@
 // retry-without-jitter: a capped retry must randomise its waits. Lines in `invalid` are 1-based.
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
   // TanStack Query: a jittered retryDelay, or no retry option at all (the defaults are not reported).
@@ -407,9 +408,9 @@ export const startExport = (id: string, key: string) =>
     .post(\`/api/exports/\${id}\`, { retry: { limit: 2, methods: ['post'] }, headers: { 'Idempotency-Key': key } })
     .json();`,
   },
-  // A long for header is still named by its condition, not just "for".
+  // A long for header is cut (at a space) to keep the first sentence short, still showing how it starts.
   {
-    line: 2, messageId: 'noJitter', message: '`for (let attempt = 0; attempt <= maxRetries; attempt++)` retry loop',
+    line: 2, messageId: 'noJitter', message: 'This `for (let attempt = 0; attempt <= …` retry loop backs off without jitter.',
     code: `export async function withBackoff<T>(fn: () => Promise<T>, maxRetries = 4): Promise<T> {
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
     try {
@@ -426,4 +427,5 @@ export const startExport = (id: string, key: string) =>
 
 describe('retry-without-jitter', () => {
   runRuleTable('retry-without-jitter', valid, invalid);
+  describe('messages', () => checkFirstSentences('retry-without-jitter', invalid));
 });

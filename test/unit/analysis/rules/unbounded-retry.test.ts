@@ -1,5 +1,6 @@
 // unbounded-retry: every retry needs a cap on attempts or time. Lines in `invalid` are 1-based.
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
   // TanStack Query with a finite retry, or the defaults (3 for queries), is bounded.
@@ -643,4 +644,5 @@ const body = await backOff(() => fetchJson(url), { numOfAttempts: Infinity, jitt
 
 describe('unbounded-retry', () => {
   runRuleTable('unbounded-retry', valid, invalid);
+  describe('messages', () => checkFirstSentences('unbounded-retry', invalid));
 });

@@ -1,5 +1,6 @@
 // unstable-idempotency-key: a key made inside the retried code is new on every attempt. Lines in `invalid` are 1-based.
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
+import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
   // Made once, before the loop.
@@ -264,4 +265,5 @@ export const send = (m) => policy.execute(() => fetch('/messages', { method: 'PO
 
 describe('unstable-idempotency-key', () => {
   runRuleTable('unstable-idempotency-key', valid, invalid);
+  describe('messages', () => checkFirstSentences('unstable-idempotency-key', invalid));
 });
