@@ -20,7 +20,7 @@ const MAX_HOPS = 3;
 /** Events a connection reports its loss with. */
 const LOSS_EVENT = /^(close|error|disconnect|disconnected|end|timeout)$/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`. */
-const LOSS_HANDLER_NAME = /^on\w*(close|error|disconnect|disconnected)$/i;
+const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected)$/i;
 
 /**
  * Text without which no loss handler can be registered, as lossHandlers() finds them: the pre-check
@@ -29,7 +29,8 @@ const LOSS_HANDLER_NAME = /^on\w*(close|error|disconnect|disconnected)$/i;
  * or an event name in quotes. Type members (`onError?: (e: Error) => void`) do not match. Every repetition
  * is bounded, so the test stays linear on any input.
  */
-const HANDLER = String.raw`on\w*(?:close|error|disconnected?)\b`;
+// Handler names are short: `on` and at most 40 more characters before the event word.
+const HANDLER = String.raw`on\w{0,40}?(?:close|error|disconnected?)\b`;
 export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\.${HANDLER}\s*(?:=(?!=)|\()`,
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
@@ -50,6 +51,7 @@ interface Reading {
   references: Map<FunctionNode, ts.Expression[]>;
   /** Per function, the objects it starts: `connection` for `connection.start()`. */
   starts: Map<FunctionNode, Set<string>>;
+  scans: Map<FunctionNode, FunctionScan>;
 }
 
 interface Cycle {
@@ -64,12 +66,12 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const constructs: RetryConstruct[] = [];
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
-  const reading: Reading = { index, references: new Map(), starts: new Map() };
+  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map() };
   for (const registration of lossHandlers(index)) {
     const cycle = followHandler(registration, reading);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
     reported.add(cycle.ref);
-    constructs.push(chainConstruct(cycle, index));
+    constructs.push(chainConstruct(cycle, reading));
   }
   return constructs;
 }
@@ -227,9 +229,9 @@ function isLocalName(node: ts.Expression): boolean {
 // ---------------------------------------------------------------------------------------------
 // The construct
 
-function chainConstruct(cycle: Cycle, index: SourceIndex): RetryConstruct {
+function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): RetryConstruct {
   const functions = [...cycle.path, cycle.reconnect];
-  const scans = functions.map((fn) => scanFunction(fn));
+  const scans = functions.map((fn) => cached(scanCache, fn, scanFunction));
   const name = functionName(cycle.reconnect) ?? 'connect';
   const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));

@@ -1,6 +1,7 @@
 // HTTP requests and SDK calls, with their method and whatever idempotency key they send.
 // Recognised by shape and name: fetch, axios (and instances), got, ky, undici, node http/https,
 // superagent-style `.post(url)` chains, and Stripe's create/confirm/capture calls.
+import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
@@ -66,7 +67,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
 type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'isRead' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
-const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
+const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
 
 function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): HttpRequest | undefined {
   const name = calleeName(call);
@@ -148,12 +149,13 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   if (!name || call.arguments.length === 0) return undefined;
   const module = index.imports.get(name)?.split('#')[0];
   const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name);
-  const known = name === 'fetch' || name === 'axios' || name === 'got' || name === 'ky' || name === 'request' || name === 'undiciRequest'
+  const ofetchStyle = ofetch.names.includes(name) || ofetch.modules.includes(module ?? '');
+  const known = name === 'fetch' || name === 'axios' || name === 'got' || name === 'ky' || name === 'request' || name === 'undiciRequest' || ofetchStyle
     || module === 'axios' || module === 'got' || module === 'ky' || module === 'undici' || module === 'node-fetch' || module === 'cross-fetch';
   if (!known && !clientNames.has(name) && !isHelper) return undefined;
   const position = call.arguments.findIndex((argument) => resolveObject(argument, index) !== undefined);
   const config = position >= 0 ? resolveObject(call.arguments[position]!, index) : undefined;
-  const fetchStyle = name === 'fetch' || module === 'node-fetch' || module === 'cross-fetch' || clientNames.has(name) || isHelper;
+  const fetchStyle = name === 'fetch' || module === 'node-fetch' || module === 'cross-fetch' || ofetchStyle || clientNames.has(name) || isHelper;
   const method = config ? methodOf(config) ?? (fetchStyle || name === 'axios' || name === 'got' || name === 'ky' ? 'GET' : undefined) : call.arguments.length === 1 && fetchStyle ? 'GET' : undefined;
   const library: HttpRequest['library'] = isHelper && !clientNames.has(name) ? 'retry-helper' : fetchStyle ? 'fetch' : name === 'got' || module === 'got' ? 'got' : name === 'ky' || module === 'ky' ? 'ky' : name === 'axios' || module === 'axios' ? 'axios' : 'request';
   return {
@@ -184,12 +186,28 @@ function findValue(object: ts.ObjectLiteralExpression, name: string): ts.Express
  */
 const READER_FUNCTION = /^(query|get|fetch|search|list|find|lookup|load|read|check|validate|verify|estimate|calculate|compute|preview|count|resolve)(?![a-z])|^(GET|HEAD)$/;
 
+/** Whether each function reads (by the name of the nearest named function around it), so deep nests of arrows are walked once. */
+const readerFunctions = new WeakMap<ts.Node, boolean>();
+
 function isInsideReader(call: ts.CallExpression): boolean {
+  const unnamed: ts.Node[] = [];
+  let reads = false;
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    const known = readerFunctions.get(fn);
+    if (known !== undefined) {
+      reads = known;
+      break;
+    }
     const name = functionName(fn);
-    if (name) return READER_FUNCTION.test(name) || READER_FUNCTION.test(name.charAt(0).toLowerCase() + name.slice(1));
+    if (name) {
+      reads = READER_FUNCTION.test(name) || READER_FUNCTION.test(name.charAt(0).toLowerCase() + name.slice(1));
+      readerFunctions.set(fn, reads);
+      break;
+    }
+    unnamed.push(fn);
   }
-  return false;
+  for (const fn of unnamed) readerFunctions.set(fn, reads);
+  return reads;
 }
 
 /**

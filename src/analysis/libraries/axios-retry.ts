@@ -1,6 +1,9 @@
 // axios-retry: `axiosRetry(client, { retries, retryDelay, retryCondition })`. Three retries, no wait
 // unless `retryDelay` is set; `exponentialDelay` is jittered. Its default condition retries idempotent
-// requests and network errors of any method.
+// requests and network errors of any method. Decision: a client on the default condition is not taken
+// to cover POST for missing-idempotency-key. It re-sends a POST only when no response came back at all
+// (not on a timeout, not on a 5xx), and flagging every POST through such a client would bury the
+// conditions that do retry POSTs on a server error; a custom `retryCondition` is read (below).
 import ts from 'typescript';
 import { calleeName, isFunctionNode, namePath, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
@@ -15,7 +18,7 @@ export const axiosRetry: LibrarySpec = {
   modules: ['axios-retry'],
   names: ['axiosRetry'],
   options: { attempts: 'retries', delay: 'retryDelay' },
-  defaults: { retries: 3, delay: 'none', jitter: false, retriesPost: false, addsIdempotencyKey: false },
+  defaults: { retries: 3, delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
     if (!ts.isCallExpression(site) || !name || (moduleOf(index, name) !== 'axios-retry' && name !== 'axiosRetry')) return false;

@@ -57,5 +57,13 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: repeat(5000, (i) => `for (let a${i} = 0; a${i} < 3; a${i}++) { try { await post(u); break; } catch (e) { await sleep(1000); } }\n`) },
     { name: '1,000 loops without blocks, 20 times',
       text: repeat(20, () => `${'while (failed) '.repeat(1000)}retry();\n`) },
+    { name: '5,000 methods, each a close handler that calls the next',
+      text: `class Chain {\n${repeat(5000, (i) => `  m${i}() { this.ws.onclose = () => this.m${i + 1}(); }\n`)}}\n` },
+    { name: '3,000 close handlers registered in one connect, each reconnecting through its own method',
+      text: `class Feed {\n  connect() {\n${repeat(3000, (i) => `    this.ws.addEventListener('close', () => this.lost${i}());\n`)}  }\n${repeat(3000, (i) => `  lost${i}() { setTimeout(() => this.connect(), 1000); }\n`)}}\n` },
+    { name: '20,000 object properties `onclose: (` with long parameter lists',
+      text: repeat(20_000, (i) => `const o${i} = { onclose: (${'a, '.repeat(20)}z) => 1 };\n`) },
+    { name: 'a 200 KB name made of `onclose` repeated, 5 times',
+      text: repeat(5, (i) => `const on${'close'.repeat(40_000)}${i} = 1;\n`) },
   ];
 }

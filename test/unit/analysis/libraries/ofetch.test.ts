@@ -32,6 +32,21 @@ export const getCart = () => ofetch('/api/cart', { retry: Infinity, retryDelay: 
       findings: [[2, 'unbounded-retry']],
     },
     {
+      title: 'a direct POST with retry set is re-sent without a key, and retries at once',
+      code: `import { ofetch } from 'ofetch';
+export const pay = (order) => ofetch('/api/payments', { method: 'POST', body: order, retry: 2 });`,
+      findings: [[2, 'retry-without-jitter'], [2, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a direct POST with retry and a stable key made before the call is silent about the key',
+      code: `import { ofetch } from 'ofetch';
+export const pay = (order) => {
+  const key = crypto.randomUUID();
+  return ofetch('/api/payments', { method: 'POST', body: order, retry: 2, retryDelay: 500 + Math.random() * 500, headers: { 'Idempotency-Key': key } });
+};`,
+      findings: [],
+    },
+    {
       title: 'a POST through a client made with retry is re-sent without a key',
       code: `import { ofetch } from 'ofetch';
 const api = ofetch.create({ baseURL: '/api', retry: 2, retryDelay: () => Math.random() * 1000 });
