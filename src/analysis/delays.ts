@@ -8,6 +8,9 @@ import type { WaitSite } from './retry-model';
 import { JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
 import { nodeText } from './run-context';
 
+/** What a request-timeout callback does: abort, reject or tear down the attempt in flight. */
+const TIMEOUT_CALLBACK = /\.(abort|destroy|cancel|terminate|kill)\(|\breject\(/;
+
 const CALLBACK_NAMES = /^(resolve|res|r|done|next|cb|callback|fn|ok|go|wake|resume|continue_?)$/i;
 
 /**
@@ -19,6 +22,8 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (!name) return undefined;
   const [first, second] = call.arguments;
   if (name === 'setTimeout' || name === 'setTimeoutPromise') {
+    // `setTimeout(() => controller.abort(), ms)` limits one attempt; it does not wait between attempts.
+    if (first !== undefined && isFunctionNode(first) && TIMEOUT_CALLBACK.test(nodeText(first))) return undefined;
     const firstIsCallback = first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && (CALLBACK_NAMES.test(first.text) || second !== undefined)));
     if (firstIsCallback) return { call, delay: second };
     return { call, delay: first };
@@ -31,6 +36,11 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   return { call, delay: first };
 }
 
+/**
+ * 'server': the wait is sized by the server (`Retry-After`, a rate-limit reset). Policy: a server-sized
+ * wait with a constant fallback for when the header is absent (`Number(retryAfter || 1) * 1000`) counts
+ * as the server's, not as a fixed delay: the server spreads its clients, and the fallback is the rare path.
+ */
 export type DelayClass = 'jittered' | 'server' | 'xor' | 'growing' | 'fixed' | 'unknown';
 
 interface DelayFeatures {

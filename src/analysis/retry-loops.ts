@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, contains, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, contains, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
@@ -67,6 +67,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   const condition = loopCondition(loop);
   if (condition && /\.length\b|\.size\b/.test(condition.getText(index.sourceFile))) return undefined;
 
+  if (attemptsOnceByDefault(loop, condition)) return undefined;
   const scan = scanLoop(loop);
   if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan)) return undefined;
   if (!isRetryShape(loop, scan, condition)) return undefined;
@@ -83,6 +84,41 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     backoff: loopBackoff(scan, index, counters),
     loop,
   };
+}
+
+/**
+ * `for (let tries = 0; tries < retries; tries++)` where `retries` is a parameter defaulting to 1 (or
+ * `<=` and 0): by default the loop makes one attempt; more only if a caller, out of sight, asks.
+ */
+function attemptsOnceByDefault(loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
+  if (!ts.isForStatement(loop) || !condition || !loop.initializer || !ts.isVariableDeclarationList(loop.initializer)) return false;
+  const [start] = loop.initializer.declarations;
+  const inner = unwrap(condition);
+  if (!start || !ts.isIdentifier(start.name) || numericValue(start.initializer) !== 0 || !ts.isBinaryExpression(inner)) return false;
+  const operator = inner.operatorToken.kind;
+  if (!ts.isIdentifier(inner.left) || inner.left.text !== start.name.text || !ts.isIdentifier(inner.right)) return false;
+  const fallback = parameterDefault(loop, inner.right.text);
+  return fallback !== undefined && (operator === ts.SyntaxKind.LessThanToken ? fallback <= 1 : operator === ts.SyntaxKind.LessThanEqualsToken && fallback <= 0);
+}
+
+/** The numeric default of a parameter (or a destructured parameter field) of the function around a node. */
+function parameterDefault(node: ts.Node, name: string): number | undefined {
+  const fn = enclosingFunction(node);
+  if (!fn) return undefined;
+  const search = (binding: ts.BindingName, initializer: ts.Expression | undefined): number | undefined => {
+    if (ts.isIdentifier(binding)) return binding.text === name ? numericValue(initializer) : undefined;
+    for (const element of binding.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      const found = search(element.name, element.initializer);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  for (const parameter of fn.parameters) {
+    const found = search(parameter.name, parameter.initializer);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

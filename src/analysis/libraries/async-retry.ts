@@ -4,25 +4,25 @@ import { findProperty, isFunctionNode, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
 import {
-  calleeName, countBound, isFalse, libraryConstruct, moduleOf, option, optionsAt, plainCalleeName, retriedFunction, retriesZero,
+  calleeName, countBound, isFalse, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero,
 } from './option-reading';
 
 export const asyncRetry: LibrarySpec = {
   id: 'async-retry',
   docs: 'https://github.com/vercel/async-retry#api (retries 10, factor 2, minTimeout 1000, randomize true)',
   modules: ['async-retry'],
+  entries: ['default'],
   names: ['asyncRetry'],
   options: { attempts: 'retries', delay: 'minTimeout', jitter: 'randomize' },
   defaults: { retries: 10, delay: '1 s, doubling', jitter: true, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
     if (!ts.isCallExpression(site) || !name) return false;
-    const module = moduleOf(index, name);
     // Without an import, a local `retry(async (bail) => …)` is async-retry by its `bail` parameter.
-    const byShape = name === 'retry' && !index.functions.has(name) && firstParameterIs(site, 'bail');
-    if (module !== 'async-retry' && name !== 'asyncRetry' && !byShape) return false;
+    const byShape = !index.imports.has(name) && ((name === 'retry' && !index.functions.has(name) && firstParameterIs(site, 'bail')) || name === 'asyncRetry');
+    if (!isImportedEntry(index, name, asyncRetry) && !byShape) return false;
     const options = optionsAt(site, 1, index);
-    if (retriesZero(options, 'retries')) return true;
+    if (retriesZero(options, 'retries', index)) return true;
     const randomize = typeof options === 'string' ? undefined : findProperty(options, 'randomize');
     const backoff: Backoff = options !== 'opaque' && isFalse(option(options, 'randomize'))
       ? { kind: 'library-default', detail: 'async-retry has `randomize: false`, which turns its jitter off', fix: { title: 'Set `randomize: true`', target: options as ts.ObjectLiteralExpression, property: 'randomize: true', replace: randomize } }

@@ -10,21 +10,22 @@ import type { Backoff } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, delayBackoff, libraryConstruct, moduleOf, option, optionsAt, plainCalleeName, retriesZero } from './option-reading';
+import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero } from './option-reading';
 
 export const axiosRetry: LibrarySpec = {
   id: 'axios-retry',
   docs: 'https://github.com/softonic/axios-retry#options (retries 3, retryDelay () => 0, isNetworkOrIdempotentRequestError)',
   modules: ['axios-retry'],
+  entries: ['default', 'axiosRetry'],
   names: ['axiosRetry'],
   options: { attempts: 'retries', delay: 'retryDelay' },
   defaults: { retries: 3, delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name || (moduleOf(index, name) !== 'axios-retry' && name !== 'axiosRetry')) return false;
+    if (!ts.isCallExpression(site) || !name || (!isImportedEntry(index, name, axiosRetry) && !(name === 'axiosRetry' && !index.imports.has(name)))) return false;
     const client = site.arguments[0] ? namePath(site.arguments[0]) : undefined;
     const options = optionsAt(site, 1, index);
-    if (retriesZero(options, 'retries')) return true;
+    if (retriesZero(options, 'retries', index)) return true;
     const calleeText = nodeText(site.expression);
     const label = client ? `\`${calleeText}\` on \`${client}\`` : `\`${calleeText}\``;
     facts.constructs.push(libraryConstruct(site, 'library', label, index, countBound(options, 'retries', axiosRetry.defaults.retries), axiosRetryBackoff(site, calleeText, index), []));

@@ -11,6 +11,7 @@ export const bottleneck: LibrarySpec = {
   id: 'bottleneck',
   docs: 'https://github.com/SGrondin/bottleneck#retries (no retry unless the failed handler returns a delay)',
   modules: ['bottleneck'],
+  entries: ['default'],
   names: ['Bottleneck'],
   options: { strategy: 'failed' },
   defaults: { retries: 0, delay: 'the number the `failed` handler returns', jitter: false, retriesPost: true, addsIdempotencyKey: false },

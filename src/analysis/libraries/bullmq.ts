@@ -19,6 +19,7 @@ export const bullmq: LibrarySpec = {
   id: 'bullmq',
   docs: 'https://docs.bullmq.io/guide/retrying-failing-jobs (attempts 1; backoff fixed or exponential, jitter 0 by default)',
   modules: ['bullmq', 'bull'],
+  entries: ['Queue', 'default'],
   names: [DEFAULT_JOB_OPTIONS],
   options: { attempts: 'attempts', delay: 'backoff', jitter: 'jitter' },
   defaults: { retries: 0, delay: 'none', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },

@@ -12,6 +12,7 @@ export const cockatiel: LibrarySpec = {
   id: 'cockatiel',
   docs: 'https://github.com/connor4312/cockatiel#retry (maxAttempts unlimited, no backoff; ExponentialBackoff decorrelated jitter)',
   modules: ['cockatiel'],
+  entries: ['retry'],
   names: ['cockatiel', 'handleAll', 'handleType', 'handleWhen', 'handleResultType', 'handleWhenResult'],
   options: { attempts: 'maxAttempts', delay: 'backoff' },
   defaults: { retries: 'unlimited', delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },

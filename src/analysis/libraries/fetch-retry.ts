@@ -6,7 +6,7 @@ import type { Backoff } from '../retry-model';
 import { callsNamed, type SourceIndex } from '../source-index';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import {
-  countBound, delayBackoff, holderName, isRequireOf, libraryConstruct, moduleOf, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
+  countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
   type Options,
 } from './option-reading';
 
@@ -14,13 +14,14 @@ export const fetchRetry: LibrarySpec = {
   id: 'fetch-retry',
   docs: 'https://github.com/jonbern/fetch-retry#example (retries 3, retryDelay 1000, retries network errors of every method)',
   modules: ['fetch-retry', 'fetch-retry-ts'],
+  entries: ['default', 'fetchBuilder'],
   names: ['fetchRetry'],
   options: { attempts: 'retries', delay: 'retryDelay' },
   defaults: { retries: 3, delay: 'a fixed 1000 ms', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     if (!ts.isCallExpression(site)) return false;
     const name = plainCalleeName(site);
-    const byImport = name !== undefined && (fetchRetry.modules.includes(moduleOf(index, name) ?? '') || name === 'fetchRetry');
+    const byImport = name !== undefined && (isImportedEntry(index, name, fetchRetry) || (name === 'fetchRetry' && !index.imports.has(name)));
     if (!byImport && !isRequireOf(site.expression, fetchRetry.modules)) return false;
     readWrapper(site, index, facts);
     return true;
@@ -44,7 +45,7 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
   let builderDelayUsed = uses.length === 0;
   for (const use of uses) {
     const own = optionsAt(use, 1, index);
-    if (retriesZero(own, 'retries') || (own !== 'opaque' && !option(own, 'retries') && retriesZero(options, 'retries'))) {
+    if (retriesZero(own, 'retries', index) || (own !== 'opaque' && !option(own, 'retries') && retriesZero(options, 'retries', index))) {
       notRetried.add(use);
       continue;
     }
@@ -58,7 +59,7 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
     facts.constructs.push(libraryConstruct(use, 'library', `fetch-retry call \`${holder}(…)\``, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
   }
   const label = holder ? `fetch-retry wrapper \`${holder}\`` : 'fetch-retry wrapper';
-  if (!retriesZero(options, 'retries') || uses.length > notRetried.size) {
+  if (!retriesZero(options, 'retries', index) || uses.length > notRetried.size) {
     const backoff: Backoff = options === 'opaque' || !builderDelayUsed ? { kind: 'unknown' } : builderBackoff(call, options, index);
     facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
   }

@@ -19,6 +19,7 @@ export const ioredis: LibrarySpec = {
   id: 'ioredis',
   docs: 'https://github.com/redis/ioredis#auto-reconnect (retryStrategy defaults to Math.min(times * 50, 2000), without limit)',
   modules: ['ioredis'],
+  entries: ['default', 'Redis', 'Cluster'],
   names: CLIENT.names,
   options: { strategy: 'retryStrategy' },
   defaults: { retries: 'unlimited', delay: 'Math.min(times * 50, 2000)', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },

@@ -37,6 +37,11 @@ export interface LibrarySpec {
   /** Module specifiers that import it (`import … from`, `require(…)`). */
   modules: readonly string[];
   /**
+   * The exports that start a retry when called: `default` for the default import, a namespace import or
+   * `require(…)`; otherwise the named export (`backOff`). Other imports of the module (`isNetworkError`) are not retries.
+   */
+  entries: readonly string[];
+  /**
    * Names in code that give it away without an import: a conventional local name (`pRetry`), a
    * global (`signalR`), or an option or method only it uses (`withAutomaticReconnect`, `reconnectionAttempts`).
    * A file holding none of these and none of `modules` cannot use the library: the pre-check relies on it.

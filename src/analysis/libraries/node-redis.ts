@@ -19,6 +19,7 @@ export const nodeRedis: LibrarySpec = {
   id: 'redis',
   docs: 'https://github.com/redis/node-redis/blob/master/docs/client-configuration.md (socket.reconnectStrategy: Math.min(retries * 50, 500) in v4, without limit)',
   modules: ['redis', '@redis/client'],
+  entries: ['default', 'createClient', 'createCluster'],
   names: CLIENT.names,
   options: { strategy: 'reconnectStrategy' },
   defaults: { retries: 'unlimited', delay: 'Math.min(retries * 50, 500)', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },

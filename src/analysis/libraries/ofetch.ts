@@ -12,6 +12,7 @@ export const ofetch: LibrarySpec = {
   id: 'ofetch',
   docs: 'https://github.com/unjs/ofetch#%EF%B8%8F-auto-retry (retry 1, 0 for POST/PUT/PATCH/DELETE; retryDelay 0)',
   modules: ['ofetch', 'ohmyfetch'],
+  entries: ['ofetch', '$fetch', 'default'],
   names: ['$fetch'],
   options: { attempts: 'retry', delay: 'retryDelay' },
   defaults: { retries: 1, delay: 'none', jitter: false, retriesPost: false, addsIdempotencyKey: false },

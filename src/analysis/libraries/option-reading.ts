@@ -21,6 +21,14 @@ export function moduleOf(index: SourceIndex, localName: string): string | undefi
   return index.imports.get(localName)?.split('#')[0];
 }
 
+/** Whether a local name is one of the spec's entries, imported from one of its modules. */
+export function isImportedEntry(index: SourceIndex, localName: string, spec: Pick<LibrarySpec, 'modules' | 'entries'>): boolean {
+  const imported = index.imports.get(localName);
+  if (!imported) return false;
+  const [module, exported = 'default'] = imported.split('#') as [string, string?];
+  return spec.modules.includes(module) && spec.entries.includes(exported === '*' ? 'default' : exported);
+}
+
 /** The name a local was imported as (`import { io as connect }` → io), or the local name itself. */
 export function importedName(index: SourceIndex, localName: string): string {
   const module = index.imports.get(localName);
@@ -106,10 +114,30 @@ export function countBound(options: Options, countName: string, defaultCount: nu
   return { capped: true, by: 'library' };
 }
 
-/** Whether a count option is set to 0 (the retry is off). */
-export function retriesZero(options: Options, countName: string): boolean {
+/**
+ * Whether a count option turns the retry off: set to 0, or to a value from the caller that falls back to
+ * 0 (`retries` where `const retries = config.retryMax || DEFAULT_RETRY_MAX` and that constant is 0).
+ * Such a retry runs only if a caller, out of sight, asks for it.
+ */
+export function retriesZero(options: Options, countName: string, index?: SourceIndex): boolean {
   const value = option(options, countName);
-  return value !== undefined && numericValue(value) === 0;
+  return value !== undefined && (numericValue(value) === 0 || (index !== undefined && fallbackValue(value, index) === 0));
+}
+
+/** The number a value falls back to: `x ?? 3`, `x || DEFAULT` (a const), through a `const` that holds either. */
+export function fallbackValue(expression: ts.Expression, index: SourceIndex, depth = 0): number | undefined {
+  const inner = unwrap(expression);
+  const direct = numericValue(inner);
+  if (direct !== undefined || depth > 4) return direct;
+  if (ts.isIdentifier(inner)) {
+    const declarations = index.declarations.get(inner.text) ?? [];
+    const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
+    return initializer ? fallbackValue(initializer, index, depth + 1) : undefined;
+  }
+  if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.BarBarToken || inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
+    return fallbackValue(inner.right, index, depth + 1);
+  }
+  return undefined;
 }
 
 export function libraryConstruct(site: Site, kind: RetryKind, label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): RetryConstruct {

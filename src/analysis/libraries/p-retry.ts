@@ -3,21 +3,22 @@ import ts from 'typescript';
 import { numericValue } from '../ast';
 import type { LibrarySpec } from './library-spec';
 import {
-  calleeName, countBound, libraryConstruct, moduleOf, option, optionsAt, plainCalleeName, randomizeOption, retriedFunction, retriesZero,
+  calleeName, countBound, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, randomizeOption, retriedFunction, retriesZero,
 } from './option-reading';
 
 export const pRetry: LibrarySpec = {
   id: 'p-retry',
   docs: 'https://github.com/sindresorhus/p-retry#options (retries 10, factor 2, minTimeout 1000, randomize false)',
   modules: ['p-retry'],
+  entries: ['default', 'pRetry'],
   names: ['pRetry'],
   options: { attempts: 'retries', totalTime: 'maxRetryTime', delay: 'minTimeout', jitter: 'randomize' },
   defaults: { retries: 10, delay: '1 s, doubling, no cap', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name || (moduleOf(index, name) !== 'p-retry' && name !== 'pRetry')) return false;
+    if (!ts.isCallExpression(site) || !name || (!isImportedEntry(index, name, pRetry) && !(name === 'pRetry' && !index.imports.has(name)))) return false;
     const options = optionsAt(site, 1, index);
-    if (retriesZero(options, 'retries')) return true;
+    if (retriesZero(options, 'retries', index)) return true;
     let bound = countBound(options, 'retries', pRetry.defaults.retries);
     const maxRetryTime = numericValue(option(options, 'maxRetryTime'));
     if (bound.capped === false && maxRetryTime !== undefined && maxRetryTime !== Infinity) bound = { capped: true, by: 'deadline' };

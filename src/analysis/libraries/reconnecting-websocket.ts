@@ -16,6 +16,7 @@ export const reconnectingWebSocket: LibrarySpec = {
   id: 'reconnecting-websocket',
   docs: 'https://github.com/pladaria/reconnecting-websocket#available-options (maxRetries Infinity, minReconnectionDelay 1000 + Math.random() * 4000)',
   modules: ['reconnecting-websocket', 'partysocket', 'partysocket/ws', LEGACY_MODULE],
+  entries: ['default', 'ReconnectingWebSocket'],
   names: ['ReconnectingWebSocket'],
   options: { attempts: 'maxRetries', delay: 'minReconnectionDelay' },
   defaults: { retries: 'unlimited', delay: '1 to 5 s, growing 1.3× to 10 s', jitter: true, retriesPost: 'not-http', addsIdempotencyKey: false },

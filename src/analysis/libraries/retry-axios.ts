@@ -12,6 +12,7 @@ export const retryAxios: LibrarySpec = {
   id: 'retry-axios',
   docs: 'https://github.com/JustinBeckwith/retry-axios#usage (retry 3, retryDelay 100, backoffType exponential; idempotent methods only)',
   modules: ['retry-axios'],
+  entries: ['default', 'attach'],
   names: ['raxConfig'],
   options: { attempts: 'retry', delay: 'retryDelay', jitter: 'jitter' },
   defaults: { retries: 3, delay: '100 ms, growing exponentially', jitter: false, retriesPost: false, addsIdempotencyKey: false },

@@ -12,6 +12,7 @@ export const rxjs: LibrarySpec = {
   id: 'rxjs',
   docs: 'https://rxjs.dev/api/operators/retry (count Infinity, no delay, resetOnSuccess false)',
   modules: ['rxjs', 'rxjs/operators'],
+  entries: ['retry', 'retryWhen'],
   names: ['retry', 'retryWhen'],
   options: { attempts: 'count', delay: 'delay' },
   defaults: { retries: 'unlimited', delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },

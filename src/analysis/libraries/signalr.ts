@@ -14,6 +14,7 @@ export const signalR: LibrarySpec = {
   id: '@microsoft/signalr',
   docs: 'https://learn.microsoft.com/aspnet/core/signalr/javascript-client#automatically-reconnect (delays 0, 2000, 10000, 30000 ms, then stop)',
   modules: ['@microsoft/signalr', '@aspnet/signalr'],
+  entries: ['HubConnectionBuilder'],
   names: ['withAutomaticReconnect'],
   options: { delay: POLICY_METHOD },
   defaults: { retries: 4, delay: '0, 2, 10 and 30 s', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },

@@ -16,6 +16,7 @@ export const socketIoClient: LibrarySpec = {
   id: 'socket.io-client',
   docs: 'https://socket.io/docs/v4/client-options/#reconnection (reconnectionAttempts Infinity, delay 1 s to 5 s, randomizationFactor 0.5)',
   modules: ['socket.io-client'],
+  entries: ['default', 'io', 'connect', 'Manager'],
   names: RECONNECT_OPTIONS,
   options: { attempts: 'reconnectionAttempts', delay: 'reconnectionDelay', jitter: 'randomizationFactor' },
   defaults: { retries: 'unlimited', delay: '1 s, doubling to 5 s', jitter: true, retriesPost: 'not-http', addsIdempotencyKey: false },

@@ -21,6 +21,7 @@ export const tanstackQuery: LibrarySpec = {
   id: '@tanstack/query',
   docs: 'https://tanstack.com/query/latest/docs/framework/react/guides/query-retries (retry 3 for queries, 0 for mutations; retryDelay min(1000 * 2^n, 30000))',
   modules: ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/svelte-query', '@tanstack/solid-query', '@tanstack/angular-query-experimental', '@tanstack/query-core', 'react-query'],
+  entries: ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery', 'QueryClient'],
   names: [...QUERY_CALLS, CLIENT],
   options: { attempts: 'retry', delay: 'retryDelay' },
   defaults: { retries: 3, delay: '1 s, doubling to 30 s', jitter: false, retriesPost: true, addsIdempotencyKey: false },

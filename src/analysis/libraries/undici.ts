@@ -10,6 +10,7 @@ export const undici: LibrarySpec = {
   id: 'undici',
   docs: 'https://undici.nodejs.org/#/docs/api/RetryHandler (maxRetries 5, minTimeout 500, timeoutFactor 2, maxTimeout 30000; GET, HEAD, OPTIONS, PUT, DELETE, TRACE)',
   modules: ['undici'],
+  entries: ['RetryAgent', 'RetryHandler', 'interceptors'],
   names: ['RetryAgent', 'RetryHandler'],
   options: { attempts: 'maxRetries', delay: 'minTimeout' },
   defaults: { retries: 5, delay: '0.5 s, doubling to 30 s', jitter: false, retriesPost: false, addsIdempotencyKey: false },
@@ -20,7 +21,7 @@ export const undici: LibrarySpec = {
     const isInterceptor = name === 'retry' && object !== undefined && /(^|\.)interceptors$/.test(namePath(object) ?? '');
     if ((!isAgent && !isInterceptor) || !isFromLibrary(site, index, undici)) return false;
     const options = optionsAt(site, isAgent ? 1 : 0, index);
-    if (options === 'opaque' || retriesZero(options, 'maxRetries')) return true;
+    if (options === 'opaque' || retriesZero(options, 'maxRetries', index)) return true;
     const detail = `undici's retry handler waits ${undici.defaults.delay} with no jitter (it has no option for it)`;
     facts.constructs.push(libraryConstruct(site, 'library', isAgent ? '`new RetryAgent(…)`' : '`interceptors.retry(…)`', index, countBound(options, 'maxRetries', undici.defaults.retries), { kind: 'library-default', detail }, []));
     return true;

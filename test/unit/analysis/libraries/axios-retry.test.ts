@@ -72,5 +72,13 @@ axiosRetry(payments, { retries: 2, retryDelay: axiosRetry.exponentialDelay, retr
 export const charge = (amount: number) => payments.post('/charges', { amount });`,
       findings: [],
     },
+    {
+      title: 'a named helper of the module (isNetworkError) called on its own is not a retry',
+      code: `import axiosRetry, { isNetworkError } from 'axios-retry';
+export function shouldRefresh(err) {
+  return isNetworkError(err) || err.response?.status === 401;
+}`,
+      findings: [],
+    },
   ]);
 });

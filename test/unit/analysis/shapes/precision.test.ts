@@ -1,0 +1,91 @@
+// Look-alikes from real code that must stay silent, each a general shape: a request timeout is not a
+// wait, a Retry-After wait with a fixed fallback is the server's, a retry count that falls back to 0 or a
+// loop whose attempts default to 1 does not retry unless a caller (out of sight) asks.
+import { runLibraryTable } from '../libraries/library-table';
+
+describe('shapes: look-alikes that stay silent', () => {
+  runLibraryTable([], [
+    {
+      title: 'a request timeout (setTimeout that aborts) inside a jittered recursive retry is not a fixed wait',
+      code: `export async function getJson(url, retries = 3) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    return await fetch(url, { signal: controller.signal });
+  } catch (error) {
+    if (retries <= 0) throw error;
+    await sleep(Math.random() * 1000);
+    return getJson(url, retries - 1);
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: "a wait sized by Retry-After with a constant fallback is the server's",
+      code: `export async function send(url, body, retries = 2) {
+  const res = await fetch(url, { method: 'PUT', body });
+  if (res.status === 429 && retries > 0) {
+    const wait = Number(res.headers.get('Retry-After') || 1) * 1000;
+    await sleep(wait);
+    return send(url, body, retries - 1);
+  }
+  return res;
+}`,
+      findings: [],
+    },
+    {
+      title: 'axios-retry whose count falls back to 0 retries nothing unless the caller configures it',
+      code: `import axiosRetry from 'axios-retry';
+const DEFAULT_RETRIES = 0;
+export function configure(client, config) {
+  const retries = config?.retries || DEFAULT_RETRIES;
+  axiosRetry(client, { retries, retryDelay: () => 1000 });
+}`,
+      findings: [],
+    },
+    {
+      title: 'a loop whose attempts come from a parameter defaulting to 1 makes one attempt',
+      code: `export async function notify({ client, url, payload, retries = 1 }) {
+  for (let tries = 0; tries < retries; tries++) {
+    try {
+      await client.post(url, payload);
+      break;
+    } catch (err) {
+      if (tries < retries - 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}`,
+      findings: [],
+    },
+  ]);
+});
+
+describe('shapes: the same constructs with the retry in sight', () => {
+  runLibraryTable([], [
+    {
+      title: 'the loop with a default of 3 attempts and a fixed wait lacks jitter',
+      code: `export async function notify({ client, url, payload, retries = 3 }) {
+  for (let tries = 0; tries < retries; tries++) {
+    try {
+      await client.put(url, payload);
+      break;
+    } catch (err) {
+      if (tries < retries - 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'axios-retry whose count falls back to 3 with a fixed delay lacks jitter',
+      code: `import axiosRetry from 'axios-retry';
+export function configure(client, config) {
+  const retries = config?.retries ?? 3;
+  axiosRetry(client, { retries, retryDelay: () => 1000 });
+}`,
+      findings: [[4, 'retry-without-jitter']],
+    },
+  ]);
+});
