@@ -375,7 +375,7 @@ function searchesNewInput(scan: LoopScan): boolean {
       }
     }
   }
-  const usesInput = (argument: ts.Expression): boolean => [...inputs].some((name) => referencesPath(argument, name))
+  const usesInput = (argument: ts.Expression): boolean => [...inputs].some((name) => referencesPath(argument, name) && !onlyCompared(argument, name))
     || someDescendant(argument, (child) => isFreshInputCall(child));
   return [...scan.calls, ...scan.callbackCalls].some((call) => isOperationCall(call) && !isFreshInputCall(call) && call.arguments.some(usesInput));
 }
@@ -397,7 +397,28 @@ function isOperationCall(call: ts.CallExpression): boolean {
 function usesAsInput(argument: ts.Expression, name: string): boolean {
   const bare = unwrap(argument);
   if (namePath(bare) === name) return !/attempt|retr|tries|try|count|^n$/i.test(name);
-  return referencesPath(argument, name);
+  // `ping(i !== attempts)`: a flag computed from the counter is the same kind of request each time, not a new input.
+  return referencesPath(argument, name) && !onlyCompared(argument, name);
+}
+
+const COMPARISON_KINDS = new Set([
+  Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
+  Kind.LessThanToken, Kind.LessThanEqualsToken, Kind.GreaterThanToken, Kind.GreaterThanEqualsToken,
+]);
+
+/** Whether every use of a plain name in an expression is a side of a comparison. */
+function onlyCompared(expression: ts.Expression, name: string): boolean {
+  if (name.includes('.')) return false;
+  let uses = 0;
+  let compared = 0;
+  walkTree(expression, undefined, (node) => {
+    if (!ts.isIdentifier(node) || node.text !== name) return undefined;
+    uses++;
+    const parent = node.parent;
+    if (parent && ts.isBinaryExpression(parent) && COMPARISON_KINDS.has(parent.operatorToken.kind)) compared++;
+    return undefined;
+  });
+  return uses > 0 && uses === compared;
 }
 
 function referencesPath(node: ts.Node, path: string): boolean {

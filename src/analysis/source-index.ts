@@ -272,6 +272,38 @@ function recordImportEquals(index: SourceIndex, declaration: ts.ImportEqualsDecl
 }
 
 /**
+ * `initTasks.connect()` inside the `connect` method of `const initTasks = { async connect() { … } }`, and
+ * `this.realtime.create()` inside `create` of a class field `realtime = { create: () => { … } }`: an
+ * object literal's method called through the name that holds the object.
+ */
+function noteHolderReference(index: SourceIndex, access: ts.PropertyAccessExpression, name: string, open: FunctionNode[]): void {
+  const holder = namePath(access.expression);
+  if (!holder) return;
+  for (let i = open.length - 1; i >= 0; i--) {
+    const fn = open[i]!;
+    if (functionName(fn) !== name) continue;
+    if (objectHolder(fn) === holder) index.selfReferences.push({ fn, ref: access });
+    return;
+  }
+}
+
+/** The name path that holds the object literal a function is a member of: `initTasks`, `this.realtime`. */
+function objectHolder(fn: FunctionNode): string | undefined {
+  const member = fn.kind === Kind.MethodDeclaration ? fn : fn.parent;
+  const object = member?.parent;
+  if (!object || object.kind !== Kind.ObjectLiteralExpression) return undefined;
+  const holder = object.parent;
+  if (!holder) return undefined;
+  if (holder.kind === Kind.VariableDeclaration && (holder as ts.VariableDeclaration).name.kind === Kind.Identifier) return ((holder as ts.VariableDeclaration).name as ts.Identifier).text;
+  if (holder.kind === Kind.PropertyDeclaration) {
+    const field = (holder as ts.PropertyDeclaration).name;
+    return ts.isIdentifier(field) ? `this.${field.text}` : undefined;
+  }
+  if (holder.kind === Kind.BinaryExpression && (holder as ts.BinaryExpression).operatorToken.kind === Kind.EqualsToken) return namePath((holder as ts.BinaryExpression).left);
+  return undefined;
+}
+
+/**
  * Notes a reference from inside a function to that same function: `connect()` or
  * `setTimeout(connect, ms)` inside `connect`, `this.fetchData()` inside the method `fetchData`.
  */
@@ -286,9 +318,12 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
     if ((parent as ts.NamedDeclaration).name === node) return;
   } else {
     const access = node as ts.PropertyAccessExpression;
-    if (access.expression.kind !== Kind.ThisKeyword) return;
     name = access.name.text;
     if (!openNames.get(name)) return;
+    if (access.expression.kind !== Kind.ThisKeyword) {
+      noteHolderReference(index, access, name, open);
+      return;
+    }
   }
   for (let i = open.length - 1; i >= 0; i--) {
     const fn = open[i]!;

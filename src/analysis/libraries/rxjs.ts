@@ -6,7 +6,7 @@ import type { Backoff, Bound } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, delayBackoff, libraryConstruct, option, resolveObject } from './option-reading';
+import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, resolveObject } from './option-reading';
 
 export const rxjs: LibrarySpec = {
   id: 'rxjs',
@@ -21,10 +21,12 @@ export const rxjs: LibrarySpec = {
     const name = calleeName(site);
     if (name !== 'retry' && name !== 'retryWhen') return false;
     const source = isInsidePipe(site) ? calleeObject(site.parent as ts.CallExpression) : dotChainedSource(site, index);
-    if (!source) return false;
+    // An operator made here and piped elsewhere (`return retryWhen(…)` from a helper): the retry is read, the source is out of sight.
+    const standalone = !source && ts.isIdentifier(site.expression) && isImportedEntry(index, site.expression.text, rxjs);
+    if (!source && !standalone) return false;
     const { bound, backoff } = name === 'retryWhen' ? retryWhen(site, index) : retryConfig(site, index);
     const label = `rxjs \`${shortCall(site)}\``;
-    facts.constructs.push(libraryConstruct(site, 'rxjs', label, index, bound, delayAfterRetry(site, backoff), [source]));
+    facts.constructs.push(libraryConstruct(site, 'rxjs', label, index, bound, delayAfterRetry(site, backoff), source ? [source] : []));
     return true;
   },
 };

@@ -159,11 +159,14 @@ function isTemplateOpener(kind: ts.SyntaxKind): boolean {
   return kind === Kind.TemplateHead || kind === Kind.TemplateMiddle;
 }
 
-/** A bare name, or `this.name`, can refer to a function here; `other.name` is another object's property. */
+/**
+ * A bare name can refer to a function here; so can a member access: `this.name` to a method, and
+ * `holder.name` to a method of an object literal held by `holder` (`initTasks.connect()`, read by
+ * source-index.ts). Tokens cannot tell the holder, so every member access counts as a possible one.
+ */
 function referenceOf(kinds: Int32Array, index: number): number {
   const before = index > 0 ? kinds[index - 1] : Kind.Unknown;
-  if (before !== Kind.DotToken && before !== Kind.QuestionDotToken) return REFERENCE.bare;
-  return index > 1 && kinds[index - 2] === Kind.ThisKeyword ? REFERENCE.thisMember : REFERENCE.none;
+  return before !== Kind.DotToken && before !== Kind.QuestionDotToken ? REFERENCE.bare : REFERENCE.thisMember;
 }
 
 /** Keeps the stack of open brackets; false when a closing one does not match. */

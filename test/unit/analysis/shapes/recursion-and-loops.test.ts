@@ -1,0 +1,80 @@
+// Retry shapes from real code that the recognisers must find: a method of an object literal that calls
+// itself through the name holding the object, a loop whose counter only feeds a flag to the request, and
+// an rxjs operator built in a helper and piped elsewhere.
+import { runLibraryTable } from '../libraries/library-table';
+
+describe('shapes: retries the recognisers find', () => {
+  runLibraryTable([], [
+    {
+      title: 'an object-literal method that calls itself through its holder from the catch, capped, fixed wait',
+      code: `let attempts = 0;
+const tasks = {
+  async connect() {
+    try {
+      await db.raw('SELECT 1');
+    } catch (err) {
+      if (attempts < 10) {
+        attempts++;
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await tasks.connect();
+      } else {
+        throw err;
+      }
+    }
+  },
+};`,
+      findings: [[10, 'retry-without-jitter']],
+    },
+    {
+      title: 'a class field holding an object whose arrow calls itself through this.field on close, forever',
+      code: `export class Client {
+  realtime = {
+    socket: undefined,
+    open: () => {
+      this.realtime.socket = new WebSocket(this.url);
+      this.realtime.socket.addEventListener('close', () => {
+        setTimeout(() => this.realtime.open(), 1000);
+      });
+    },
+  };
+}`,
+      findings: [[7, 'unbounded-retry']],
+    },
+    {
+      title: 'a loop whose counter only decides a flag of the request is still a retry',
+      code: `export async function ping(device, recover) {
+  for (let i = 1; i <= 2; i++) {
+    try {
+      await device.ping(recover || i !== 2);
+      break;
+    } catch (error) {
+      if (i !== 2) await sleep(3000);
+    }
+  }
+}`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'a loop whose counter picks the input (a port) is a search, not a retry',
+      code: `export async function listenFree(server) {
+  for (let port = 3000; port < 3010; port++) {
+    try {
+      await server.listen(port + 1);
+      return port;
+    } catch (error) {
+      await sleep(100);
+    }
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'an rxjs retryWhen built in a helper with a fixed delay lacks jitter',
+      code: `import { retryWhen, delay, take } from 'rxjs';
+export function withRetries(delayMs = 700) {
+  return retryWhen((errors) => errors.pipe(delay(delayMs), take(5)));
+}`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+  ]);
+});
