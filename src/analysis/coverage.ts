@@ -46,10 +46,10 @@ function directCoverage(node: ts.Node, facts: RetryFacts): Coverage | undefined 
     const construct = owners.get(current);
     if (construct && !inCatch) {
       return {
-        label: construct.optionsOfCall ? `retry options of the ${construct.label}` : construct.label,
+        label: construct.kind === 'library' && construct.optionsOfCall ? `retry options of the ${construct.label}` : construct.label,
         construct,
         rerunRegion: construct.rerunsScope ? current : undefined,
-        keyAnchor: construct.kind === 'recursion' || construct.kind === 'interceptor' ? undefined : construct.anchor,
+        keyAnchor: construct.kind === 'recursion' || construct.kind === 'interceptor' || construct.kind === 'handler' ? undefined : construct.anchor,
       };
     }
     // A catch belongs to the scope it sits in; past that scope, the next one out starts fresh.

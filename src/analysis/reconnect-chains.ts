@@ -236,7 +236,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
   return {
-    kind: 'recursion',
+    kind: 'handler',
     label: `reconnect handler that calls \`${callText}\` again`,
     report: firstLineSpan(callAround(cycle.ref), index.sourceFile),
     scopes: [],

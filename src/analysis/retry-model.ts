@@ -51,10 +51,8 @@ export interface LibraryOptionFix {
   replace?: ts.ObjectLiteralElementLike;
 }
 
-export type RetryKind = 'loop' | 'recursion' | 'interceptor' | 'library' | 'helper-call' | 'rxjs';
-
-export interface RetryConstruct {
-  kind: RetryKind;
+/** What every retry construct states, whatever its kind: how it is named and reported, what repeats, its cap and its waits. */
+interface ConstructBase {
   /** How messages name it, already quoted: "`while (true)` retry loop", "`pRetry` call". */
   label: string;
   /** The text span findings underline: a loop's header, a call's first line. */
@@ -70,11 +68,46 @@ export interface RetryConstruct {
   anchor?: ts.Statement;
   bound: Bound;
   backoff: Backoff;
+}
+
+/** A loop that goes round after a failure (retry-loops.ts). */
+export interface LoopRetry extends ConstructBase {
+  kind: 'loop';
+  /** The loop statement, so the cap fix can edit it. */
+  loop: ts.IterationStatement;
+}
+
+/** A function that calls itself again from its failure path (retry-recursion.ts). */
+export interface RecursiveRetry extends ConstructBase {
+  kind: 'recursion';
+}
+
+/** A connection's loss handler that connects again through other functions (reconnect-chains.ts). */
+export interface HandlerRetry extends ConstructBase {
+  kind: 'handler';
+}
+
+/** An axios response interceptor that re-sends the failed request's config (retry-recursion.ts). */
+export interface InterceptorRetry extends ConstructBase {
+  kind: 'interceptor';
+}
+
+/** A retrying library, client or operator, read with its documented defaults (libraries/). */
+export interface LibraryRetry extends ConstructBase {
+  kind: 'library' | 'rxjs';
   /** The retry is set by options on the request call itself (got/ky `retry`): messages name "the retry options of this call". */
   optionsOfCall?: boolean;
-  /** For loops: the loop statement, so the cap fix can edit it. */
-  loop?: ts.IterationStatement;
 }
+
+/** A call of a local helper named for retrying, whose cap and waits are out of sight (retry-libraries.ts). */
+export interface HelperRetry extends ConstructBase {
+  kind: 'helper-call';
+}
+
+/** Every retry the analysis finds: rules read only this. */
+export type RetryConstruct = LoopRetry | RecursiveRetry | HandlerRetry | InterceptorRetry | LibraryRetry | HelperRetry;
+
+export type RetryKind = RetryConstruct['kind'];
 
 /** A client or wrapped function whose own retries re-send requests, including POST if `coversPost`. */
 export interface RetriedClient {

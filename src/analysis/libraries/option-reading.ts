@@ -5,7 +5,7 @@ import {
   calleeName, findProperty, isFunctionNode, namePath, numericValue, rootName, statementInList, stringValue, unwrap,
 } from '../ast';
 import { classifyDelay, type DelayClass } from '../delays';
-import type { Backoff, Bound, RetryConstruct, RetryKind } from '../retry-model';
+import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import { callHeadSpan } from '../spans';
@@ -140,10 +140,13 @@ export function fallbackValue(expression: ts.Expression, index: SourceIndex, dep
   return undefined;
 }
 
-export function libraryConstruct(site: Site, kind: RetryKind, label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): RetryConstruct {
+/** A construct reported at a call's head: a library retry (rxjs re-subscribes to one observable, so it does not re-run its scope). */
+export function libraryConstruct(site: Site, kind: LibraryRetry['kind'], label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): LibraryRetry;
+export function libraryConstruct(site: Site, kind: HelperRetry['kind'], label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): HelperRetry;
+export function libraryConstruct(site: Site, kind: (LibraryRetry | HelperRetry)['kind'], label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): LibraryRetry | HelperRetry {
   return {
     kind, label, report: callHeadSpan(site, index.sourceFile), scopes, rerunsScope: kind !== 'rxjs', anchor: statementInList(site), bound, backoff,
-  };
+  } as LibraryRetry | HelperRetry;
 }
 
 /** The body of the function a retry library runs: an inline function, or a local function named there. */

@@ -35,7 +35,7 @@ function check(context: RuleContext): void {
     if (!report) continue;
     const label = shortLabel(construct.label);
     if (report.messageId === 'libraryNoJitter') {
-      report.data = { ...report.data, subject: construct.optionsOfCall ? `The retry options of this ${label} have` : `This ${label} has` };
+      report.data = { ...report.data, subject: construct.kind === 'library' && construct.optionsOfCall ? `The retry options of this ${label} have` : `This ${label} has` };
     }
     const fix = jitterFix(construct, context);
     context.report({ messageId: report.messageId, data: { construct: label, ...report.data }, span: construct.report, fixes: fix ? [fix] : undefined });

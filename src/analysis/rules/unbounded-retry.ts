@@ -64,7 +64,7 @@ function combined(cap: OffsetFix | undefined, jitter: OffsetFix | undefined): Of
  * counter reaches the maximum, at the top of the catch that retries (or of the loop body).
  */
 function capFix(construct: RetryConstruct, leaks: boolean, context: RuleContext): OffsetFix | undefined {
-  const loop = construct.loop;
+  const loop = construct.kind === 'loop' ? construct.loop : undefined;
   const anchor = construct.anchor;
   if (!loop || !anchor || !ts.isBlock(loop.statement)) return undefined;
   const sourceFile = context.index.sourceFile;
