@@ -1,8 +1,8 @@
-// The ESLint rules through typescript-eslint's RuleTester and its real parser. Lines are 1-based;
-// every invalid case states its line and message id. The expected suggestions are the core's
-// fixes applied to the code by offset, a check of the plugin's position conversion.
+// The ESLint rules through typescript-eslint's RuleTester and its real parser. Lines and columns
+// are 1-based; every invalid case states its position, its message id and data, and its suggestions, each
+// with the fixed code written out by hand (RuleTester applies the suggestion and compares), so a
+// slip in the plugin's position conversion shows as a wrong output.
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
-import { analyze } from '../../../src/analysis';
 import type { RuleId } from '../../../src/analysis';
 import assert from 'node:assert/strict';
 import { analyzeOptionsOf, rules, sharedSettings, type RuleOptions, type SharedSettings } from '../../../src/eslint-plugin/rules';
@@ -14,35 +14,36 @@ RuleTester.describe = describe;
 
 const ruleTester = new RuleTester();
 
-interface Invalid { code: string; line: number; messageId: string; column?: number; options?: [RuleOptions]; settings?: SharedSettings; filename?: string }
+/** A suggestion as RuleTester checks it: the plugin's one message id, the fix's title and the whole fixed code. */
+interface Suggestion { messageId: 'applySuggestion'; data: { title: string }; output: string }
 
-/** The code with one fix of the core applied (edits at 0-based line/character positions). */
-function applyFix(code: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const lineStarts = [0];
-  for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
-  const offset = (position: { line: number; character: number }) => lineStarts[position.line]! + position.character;
-  let result = code;
-  for (const edit of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
-  }
-  return result;
+interface Invalid {
+  code: string;
+  line: number;
+  column: number;
+  messageId: string;
+  /** The values filled into the message template. */
+  data: Record<string, string>;
+  /** Every suggestion of the error; absent when it has none (RuleTester then checks that it has none). */
+  suggestions?: Suggestion[];
+  options?: [RuleOptions];
+  settings?: SharedSettings;
+  filename?: string;
 }
 
-function invalidCase(ruleId: RuleId, testCase: Invalid): InvalidTestCase<string, [RuleOptions]> {
-  const fileName = testCase.filename ?? 'file.ts';
-  const [finding] = analyze(testCase.code, fileName, { ...testCase.settings, ...testCase.options?.[0] }).filter((each) => each.ruleId === ruleId);
-  const suggestions = (finding?.fixes ?? []).map((fix) => ({ messageId: 'applySuggestion', data: { title: fix.title }, output: applyFix(testCase.code, fix.edits) }));
+function invalidCase(testCase: Invalid): InvalidTestCase<string, [RuleOptions]> {
+  const { line, column, messageId, data, suggestions } = testCase;
   return {
     code: testCase.code,
     ...(testCase.filename ? { filename: testCase.filename } : {}),
     ...(testCase.options ? { options: testCase.options } : {}),
     ...(testCase.settings ? { settings: { 'integration-coach': testCase.settings } } : {}),
-    errors: [{ messageId: testCase.messageId, line: testCase.line, ...(testCase.column ? { column: testCase.column } : {}), suggestions: suggestions.length > 0 ? suggestions : null }],
+    errors: [{ messageId, data, line, column, suggestions: suggestions ?? null }],
   };
 }
 
 function run(ruleId: RuleId, valid: (string | ValidTestCase<[RuleOptions]>)[], invalid: Invalid[]): void {
-  ruleTester.run(ruleId, rules[ruleId], { valid, invalid: invalid.map((testCase) => invalidCase(ruleId, testCase)) });
+  ruleTester.run(ruleId, rules[ruleId], { valid, invalid: invalid.map(invalidCase) });
 }
 
 run(
@@ -84,6 +85,7 @@ while (true) {
   [
     {
       line: 3, column: 3, messageId: 'noCap',
+      data: { construct: '`while (true)` retry loop', alsoJitter: '' },
       code: `declare function sleep(ms: number): Promise<void>;
 export async function sync(): Promise<void> {
   while (true) {
@@ -94,9 +96,26 @@ export async function sync(): Promise<void> {
     }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)' },
+        output: `declare function sleep(ms: number): Promise<void>;
+export async function sync(): Promise<void> {
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await push();
+    } catch (error) {
+      if (++attempt >= MAX_ATTEMPTS) throw error;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+      }],
     },
     {
-      line: 3, messageId: 'delayOnly',
+      line: 3, column: 3, messageId: 'delayOnly',
+      data: { construct: '`while (true)` retry loop', alsoJitter: '', counter: 'failures' },
       code: `async function send(payload: unknown) {
   let failures = 0;
   while (true) {
@@ -108,17 +127,46 @@ export async function sync(): Promise<void> {
     }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)' },
+        output: `async function send(payload: unknown) {
+  let failures = 0;
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await post(payload);
+    } catch (e) {
+      if (++attempt >= MAX_ATTEMPTS) throw e;
+      failures++;
+      await sleep(Math.random() * 100 * failures);
+    }
+  }
+}`,
+      }],
     },
     {
-      line: 1, messageId: 'infiniteOption',
+      line: 1, column: 22, messageId: 'infiniteOption',
+      data: { construct: '`pRetry` call', alsoJitter: '', detail: '`forever: true`' },
       code: `const result = await pRetry(() => fetchReport(id), { forever: true, randomize: true });`,
     },
     {
-      line: 2, messageId: 'noCap', filename: 'loop.tsx',
+      line: 2, column: 36, messageId: 'noCap', filename: 'loop.tsx',
+      data: { construct: '`for (;;)` retry loop', alsoJitter: '' },
       code: `export function Poller() {
   useEffect(() => { (async () => { for (;;) { try { await refresh(); break; } catch { await sleep(Math.random() * 500); } } })(); }, []);
   return <div />;
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)' },
+        output: `export function Poller() {
+  useEffect(() => { (async () => { const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  for (;;) { try { await refresh(); break; } catch (error) {
+  if (++attempt >= MAX_ATTEMPTS) throw error; await sleep(Math.random() * 500); } } })(); }, []);
+  return <div />;
+}`,
+      }],
     },
   ],
 );
@@ -137,7 +185,8 @@ run(
   ],
   [
     {
-      line: 3, messageId: 'fixedWait',
+      line: 3, column: 3, messageId: 'fixedWait',
+      data: { construct: '`while (true)` retry loop' },
       code: `async function sendEmail(msg) {
   let tries = 0;
   while (true) {
@@ -149,9 +198,24 @@ run(
     }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Add full jitter to the wait' },
+        output: `async function sendEmail(msg) {
+  let tries = 0;
+  while (true) {
+    try {
+      return await mailer.send(msg);
+    } catch (err) {
+      if (++tries >= 5) throw err;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+      }],
     },
     {
-      line: 2, messageId: 'noJitter',
+      line: 2, column: 3, messageId: 'noJitter',
+      data: { construct: '`for (let attempt = 0; attempt < …` retry loop' },
       code: `export async function withBackoff(fn: () => Promise<unknown>, maxAttempts = 5) {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     try {
@@ -162,9 +226,23 @@ run(
     }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Add full jitter to the wait' },
+        output: `export async function withBackoff(fn: () => Promise<unknown>, maxAttempts = 5) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt === maxAttempts - 1) throw e;
+      await sleep(Math.random() * (100 * 2 ** attempt));
+    }
+  }
+}`,
+      }],
     },
     {
-      line: 2, messageId: 'xorBackoff',
+      line: 2, column: 3, messageId: 'xorBackoff',
+      data: { construct: '`for (let attempt = 0; attempt < 4; …` retry loop' },
       code: `async function fetchReport(id) {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
@@ -174,9 +252,22 @@ run(
     }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Add full jitter to the wait' },
+        output: `async function fetchReport(id) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await reports.fetch(id);
+    } catch {
+      await sleep(Math.random() * ((2 ** attempt) * 100));
+    }
+  }
+}`,
+      }],
     },
     {
-      line: 2, messageId: 'noWait', filename: 'load.js',
+      line: 2, column: 3, messageId: 'noWait', filename: 'load.js',
+      data: { construct: '`for (let i = 0; i < 3; i++)` retry loop' },
       code: `async function loadUser(id) {
   for (let i = 0; i < 3; i++) {
     try {
@@ -224,7 +315,8 @@ run(
   ],
   [
     {
-      line: 4, messageId: 'missingKey',
+      line: 4, column: 25, messageId: 'missingKey',
+      data: { method: 'POST', request: 'fetch(…)', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
       code: `async function placeOrder(order) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -234,9 +326,23 @@ run(
     await sleep(Math.random() * 1000 * 2 ** attempt);
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Send an Idempotency-Key made once before the retry' },
+        output: `async function placeOrder(order) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('/api/orders', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(order) });
+      if (res.ok) return res.json();
+    } catch (e) {}
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+  }
+}`,
+      }],
     },
     {
-      line: 5, messageId: 'missingKey',
+      line: 5, column: 20, messageId: 'missingKey',
+      data: { method: 'POST', request: 'axios.post(…)', retry: '`while (attempt < 5)` retry loop' },
       code: `export async function submitPayment(payment: Payment) {
   let attempt = 0;
   while (attempt < 5) {
@@ -248,20 +354,43 @@ run(
     }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Send an Idempotency-Key made once before the retry' },
+        output: `export async function submitPayment(payment: Payment) {
+  let attempt = 0;
+  const idempotencyKey = crypto.randomUUID();
+  while (attempt < 5) {
+    try {
+      return await axios.post('/payments', payment, { headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': 'application/json' } });
+    } catch (err) {
+      attempt++;
+      await sleep(Math.random() * 200 * 2 ** attempt);
+    }
+  }
+}`,
+      }],
     },
     {
-      line: 1, messageId: 'missingKey',
+      line: 1, column: 19, messageId: 'missingKey',
+      data: { method: 'POST', request: 'got.post(…)', retry: 'retry options of the `got.post` call' },
       code: `const res = await got.post('https://api.example.com/orders', { json: order, retry: { limit: 3, methods: ['POST'] } });`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Send an Idempotency-Key made once before the retry' },
+        output: `const idempotencyKey = crypto.randomUUID();
+const res = await got.post('https://api.example.com/orders', { headers: { 'Idempotency-Key': idempotencyKey }, json: order, retry: { limit: 3, methods: ['POST'] } });`,
+      }],
     },
     {
       // Options: flag every unsafe request without a key, retried or not.
-      line: 1, messageId: 'missingKeyUnretried',
+      line: 1, column: 41, messageId: 'missingKeyUnretried',
+      data: { method: 'POST', request: 'fetch(…)', retry: '' },
       code: `export const create = (order: Order) => fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) });`,
       options: [{ flagUnretriedRequests: true }],
     },
     {
       // Shared settings: a custom retry helper.
-      line: 2, messageId: 'missingKey',
+      line: 2, column: 10, messageId: 'missingKey',
+      data: { method: 'POST', request: 'ky.post(…)', retry: '`keepTrying` call' },
       code: `export const createTicket = (ticket: Ticket) => keepTrying(async () => {
   return ky.post('tickets', { json: ticket, prefixUrl: API }).json();
 }, { attempts: 3 });`,
@@ -269,7 +398,8 @@ run(
     },
     {
       // The same from the rule's options (deprecated, still accepted).
-      line: 2, messageId: 'missingKey',
+      line: 2, column: 10, messageId: 'missingKey',
+      data: { method: 'POST', request: 'ky.post(…)', retry: '`keepTrying` call' },
       code: `export const createTicket = (ticket: Ticket) => keepTrying(async () => {
   return ky.post('tickets', { json: ticket, prefixUrl: API }).json();
 }, { attempts: 3 });`,
@@ -296,7 +426,8 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
   ],
   [
     {
-      line: 7, messageId: 'freshKey',
+      line: 7, column: 30, messageId: 'freshKey',
+      data: { key: 'crypto.randomUUID()', retry: '`for (let attempt = 0; attempt < 4; attempt++)` retry loop' },
       code: `async function pay(payment: Payment) {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
@@ -311,9 +442,28 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
     } catch { await sleep(Math.random() * 500 * 2 ** attempt); }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Create the key once, before the retry' },
+        output: `async function pay(payment: Payment) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch('/api/payments', {
+        method: 'POST',
+        headers: {
+          'Idempotency-Key': idempotencyKey,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(payment),
+      });
+    } catch { await sleep(Math.random() * 500 * 2 ** attempt); }
+  }
+}`,
+      }],
     },
     {
-      line: 4, messageId: 'freshKey',
+      line: 4, column: 28, messageId: 'freshKey',
+      data: { key: 'uuidv4()', retry: '`while (attempt++ < 3)` retry loop' },
       code: `async function createOrder(order) {
   let attempt = 0;
   while (attempt++ < 3) {
@@ -323,14 +473,35 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
     } catch (err) { await sleep(Math.random() * 1000); }
   }
 }`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Create the key once, before the retry' },
+        output: `async function createOrder(order) {
+  let attempt = 0;
+  const idempotencyKey = uuidv4();
+  while (attempt++ < 3) {
+    try {
+      return await axios.post('/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err) { await sleep(Math.random() * 1000); }
+  }
+}`,
+      }],
     },
     {
-      line: 2, messageId: 'freshKey',
+      line: 2, column: 15, messageId: 'freshKey',
+      data: { key: 'nanoid()', retry: '`pRetry` call' },
       code: `await pRetry(async () => {
   const key = nanoid();
   const res = await fetch(API + '/transfers', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
   if (!res.ok) throw new Error(String(res.status));
 }, { retries: 3, randomize: true });`,
+      suggestions: [{
+        messageId: 'applySuggestion', data: { title: 'Create the key once, before the retry' },
+        output: `const key = nanoid();
+await pRetry(async () => {
+  const res = await fetch(API + '/transfers', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
+  if (!res.ok) throw new Error(String(res.status));
+}, { retries: 3, randomize: true });`,
+      }],
     },
   ],
 );

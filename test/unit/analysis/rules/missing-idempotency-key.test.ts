@@ -208,7 +208,8 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 const invalid: InvalidCase[] = [
   // A TanStack mutation with retries re-sends its POST: the retried code is its mutationFn.
   {
-    line: 3, messageId: 'missingKey',
+    line: 3, column: 27, messageId: 'missingKey',
+    data: { method: 'POST', request: 'axios.post(…)', retry: '`useMutation` retry' },
     code: `export function useFinishSale() {
   return useMutation({
     mutationFn: (sale) => axios.post('/sales/finish', sale),
@@ -216,9 +217,21 @@ const invalid: InvalidCase[] = [
     retryDelay: (n) => Math.random() * 1000 * 2 ** n,
   });
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `export function useFinishSale() {
+  const idempotencyKey = crypto.randomUUID();
+  return useMutation({
+    mutationFn: (sale) => axios.post('/sales/finish', sale, { headers: { 'Idempotency-Key': idempotencyKey } }),
+    retry: 2,
+    retryDelay: (n) => Math.random() * 1000 * 2 ** n,
+  });
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'missingKey', message: 'POST request `fetch(…)`',
+    line: 4, column: 25, messageId: 'missingKey', message: 'POST request `fetch(…)`',
+    data: { method: 'POST', request: 'fetch(…)', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function placeOrder(order) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -228,9 +241,23 @@ const invalid: InvalidCase[] = [
     await sleep(Math.random() * 1000 * 2 ** attempt);
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `async function placeOrder(order) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('/api/orders', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(order) });
+      if (res.ok) return res.json();
+    } catch (e) {}
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+  }
+}`,
+    }],
   },
   {
-    line: 5, messageId: 'missingKey', message: '`axios.post(…)`',
+    line: 5, column: 20, messageId: 'missingKey', message: '`axios.post(…)`',
+    data: { method: 'POST', request: 'axios.post(…)', retry: '`while (attempt < 5)` retry loop' },
     code: `export async function submitPayment(payment) {
   let attempt = 0;
   while (attempt < 5) {
@@ -242,26 +269,58 @@ const invalid: InvalidCase[] = [
     }
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `export async function submitPayment(payment) {
+  let attempt = 0;
+  const idempotencyKey = crypto.randomUUID();
+  while (attempt < 5) {
+    try {
+      return await axios.post('/payments', payment, { headers: { 'Idempotency-Key': idempotencyKey, 'Content-Type': 'application/json' } });
+    } catch (err) {
+      attempt++;
+      await sleep(Math.random() * 200 * 2 ** attempt);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'missingKey', message: 'PATCH',
+    line: 2, column: 9, messageId: 'missingKey', message: 'PATCH',
+    data: { method: 'PATCH', request: 'client.patch(…)', retry: '`pRetry` call' },
     code: `const updated = await pRetry(
   () => client.patch(\`/accounts/\${id}/balance\`, { delta }),
   { retries: 3, randomize: true },
 );`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `const idempotencyKey = crypto.randomUUID();
+const updated = await pRetry(
+  () => client.patch(\`/accounts/\${id}/balance\`, { delta }, { headers: { 'Idempotency-Key': idempotencyKey } }),
+  { retries: 3, randomize: true },
+);`,
+    }],
   },
   {
-    line: 1, messageId: 'missingKey', message: '`got.post(…)`',
+    line: 1, column: 19, messageId: 'missingKey', message: '`got.post(…)`',
+    data: { method: 'POST', request: 'got.post(…)', retry: 'retry options of the `got.post` call' },
     code: `const res = await got.post('https://api.example.com/orders', { json: order, retry: { limit: 3, methods: ['POST'] } });`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `const idempotencyKey = crypto.randomUUID();
+const res = await got.post('https://api.example.com/orders', { headers: { 'Idempotency-Key': idempotencyKey }, json: order, retry: { limit: 3, methods: ['POST'] } });`,
+    }],
   },
   {
-    line: 2, messageId: 'missingKey', message: '`withRetry` call',
+    line: 2, column: 10, messageId: 'missingKey', message: '`withRetry` call',
+    data: { method: 'POST', request: 'ky.post(…)', retry: '`withRetry` call' },
     code: `export const createTicket = (ticket) => withRetry(async () => {
   return ky.post('tickets', { json: ticket, prefixUrl: API }).json();
 }, { attempts: 3 });`,
   },
   {
-    line: 4, messageId: 'missingKey',
+    line: 4, column: 34, messageId: 'missingKey',
+    data: { method: 'POST', request: 'request(…)', retry: '`for (let i = 0; i < 3; i++)` retry loop' },
     code: `import { request } from 'undici';
 async function notify(event) {
   for (let i = 0; i < 3; i++) {
@@ -270,9 +329,22 @@ async function notify(event) {
     await sleep(Math.random() * 1000);
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `import { request } from 'undici';
+async function notify(event) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    const { statusCode } = await request(WEBHOOK_URL, { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(event) });
+    if (statusCode < 300) return;
+    await sleep(Math.random() * 1000);
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'missingKey', message: 'recursive retry',
+    line: 3, column: 17, messageId: 'missingKey', message: 'recursive retry',
+    data: { method: 'POST', request: 'https.request(…)', retry: 'recursive retry of `postEvent()`' },
     code: `function postEvent(event, retries = 3) {
   return new Promise((resolve, reject) => {
     const req = https.request({ host: 'events.example.com', path: '/v1/events', method: 'POST' }, resolve);
@@ -285,7 +357,8 @@ async function notify(event) {
 }`,
   },
   {
-    line: 4, messageId: 'missingKeyStripe', message: 'automatic key per SDK call',
+    line: 4, column: 20, messageId: 'missingKeyStripe', message: 'automatic key per SDK call',
+    data: { method: 'POST', request: 'stripe.paymentIntents.create(…)', retry: '`for (let attempt = 1; attempt <= 3; attempt++)` retry loop' },
     code: `async function chargeCustomer(customerId, amount) {
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
@@ -296,9 +369,24 @@ async function notify(event) {
     }
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `async function chargeCustomer(customerId, amount) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await stripe.paymentIntents.create({ customer: customerId, amount, currency: 'usd', confirm: true }, { idempotencyKey });
+    } catch (err) {
+      if (err.type !== 'StripeConnectionError') throw err;
+      await sleep(Math.random() * 500 * attempt);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 6, messageId: 'missingKey', message: 'axiosRetry',
+    line: 6, column: 27, messageId: 'missingKey', message: 'axiosRetry',
+    data: { method: 'POST', request: 'client.post(…)', retry: '`axiosRetry` on `client`' },
     code: `const client = axios.create({ baseURL: API });
 axiosRetry(client, {
   retries: 3,
@@ -307,24 +395,36 @@ axiosRetry(client, {
 export const pay = (p) => client.post('/payments', p);`,
   },
   {
-    line: 3, messageId: 'missingKey', message: 'fetch-retry',
+    line: 3, column: 10, messageId: 'missingKey', message: 'fetch-retry',
+    data: { method: 'POST', request: 'fetchWithRetry(…)', retry: 'fetch-retry wrapper `fetchWithRetry`' },
     code: `const fetchWithRetry = fetchRetry(fetch, { retries: 3, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
 export async function createUser(user) {
   return fetchWithRetry('/api/users', { method: 'POST', body: JSON.stringify(user) });
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `const fetchWithRetry = fetchRetry(fetch, { retries: 3, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
+export async function createUser(user) {
+  const idempotencyKey = crypto.randomUUID();
+  return fetchWithRetry('/api/users', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(user) });
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'missingKey', message: '`api.post(…)`',
+    line: 2, column: 33, messageId: 'missingKey', message: '`api.post(…)`',
+    data: { method: 'POST', request: 'api.post(…)', retry: '`ky.create(…)` client' },
     code: `const api = ky.create({ prefixUrl: BASE, retry: { limit: 3, methods: ['get', 'post'], jitter: true } });
 export const submit = (form) => api.post('forms', { json: form }).json();`,
   },
   {
-    line: 2, messageId: 'missingKey',
+    line: 2, column: 29, messageId: 'missingKey',
+    data: { method: 'POST', request: 'client.post(…)', retry: '`got.extend(…)` client' },
     code: `const client = got.extend({ prefixUrl: BASE, retry: { limit: 2, methods: ['GET', 'POST'] } });
 export const order = (o) => client.post('orders', { json: o }).json();`,
   },
   {
-    line: 4, messageId: 'missingKey',
+    line: 4, column: 20, messageId: 'missingKey',
+    data: { method: 'POST', request: 'api.post(…)', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function book(reservation) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -332,9 +432,21 @@ export const order = (o) => client.post('orders', { json: o }).json();`,
     } catch (e) { await sleep(Math.random() * 300 * 2 ** attempt); }
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `async function book(reservation) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await api.post('/reservations', reservation, { headers: { 'Idempotency-Key': idempotencyKey, 'X-Request-Id': crypto.randomUUID() } });
+    } catch (e) { await sleep(Math.random() * 300 * 2 ** attempt); }
+  }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'missingKey',
+    line: 4, column: 30, messageId: 'missingKey',
+    data: { method: 'POST', request: 'axios(…)', retry: '`for (let i = 0; i < 3; i++)` retry loop' },
     code: `export async function enroll(student) {
   for (let i = 0; i < 3; i++) {
     try {
@@ -343,9 +455,22 @@ export const order = (o) => client.post('orders', { json: o }).json();`,
     } catch (e) { await sleep(Math.random() * 100 * 2 ** i); }
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `export async function enroll(student) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try {
+      const { data } = await axios({ headers: { 'Idempotency-Key': idempotencyKey }, method: 'post', url: '/enrollments', data: student });
+      return data;
+    } catch (e) { await sleep(Math.random() * 100 * 2 ** i); }
+  }
+}`,
+    }],
   },
   {
-    line: 5, messageId: 'missingKey',
+    line: 5, column: 20, messageId: 'missingKey',
+    data: { method: 'POST', request: 'fetch(…)', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `const CREATE = \`mutation CreateIssue($input: IssueInput!) { createIssue(input: $input) { id } }\`;
 async function createIssue(input) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -354,9 +479,22 @@ async function createIssue(input) {
     } catch { await sleep(Math.random() * 500); }
   }
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `const CREATE = \`mutation CreateIssue($input: IssueInput!) { createIssue(input: $input) { id } }\`;
+async function createIssue(input) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(GRAPHQL_URL, { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify({ query: CREATE, variables: { input } }) });
+    } catch { await sleep(Math.random() * 500); }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'missingKey', message: 'retry loop',
+    line: 2, column: 21, messageId: 'missingKey', message: 'retry loop',
+    data: { method: 'POST', request: 'fetch(…)', retry: '`for (let attempt = 0; attempt < 4; attempt++)` retry loop' },
     code: `async function createShipment(s) {
   const res = await fetch(\`\${API}/shipments\`, { method: 'POST', body: JSON.stringify(s) });
   if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
@@ -369,25 +507,49 @@ export async function ship(s) {
 }`,
   },
   {
-    line: 2, messageId: 'missingKeyUnretried',
+    line: 2, column: 21, messageId: 'missingKeyUnretried',
     options: { flagUnretriedRequests: true },
+    data: { method: 'POST', request: 'fetch(…)', retry: '' },
     code: `export async function createInvoice(invoice) {
   const res = await fetch('/api/invoices', { method: 'POST', body: JSON.stringify(invoice) });
   return res.json();
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `export async function createInvoice(invoice) {
+  const idempotencyKey = crypto.randomUUID();
+  const res = await fetch('/api/invoices', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(invoice) });
+  return res.json();
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'missingKey', message: 'rxjs',
+    line: 2, column: 10, messageId: 'missingKey', message: 'rxjs',
+    data: { method: 'POST', request: 'this.http.post(…)', retry: 'rxjs `retry(…)`' },
     code: `placeOrder(order: Order) {
   return this.http.post<Order>('/api/orders', order).pipe(retry({ count: 2, delay: () => timer(Math.random() * 1000) }));
 }`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `placeOrder(order: Order) {
+  const idempotencyKey = crypto.randomUUID();
+  return this.http.post<Order>('/api/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } }).pipe(retry({ count: 2, delay: () => timer(Math.random() * 1000) }));
+}`,
+    }],
   },
   {
-    line: 1, messageId: 'missingKey', message: '`fetchWithRetry`',
+    line: 1, column: 19, messageId: 'missingKey', message: '`fetchWithRetry`',
+    data: { method: 'POST', request: 'fetchWithRetry(…)', retry: '`fetchWithRetry` helper' },
     code: `const res = await fetchWithRetry('/api/charges', { method: 'POST', body: JSON.stringify(charge), retries: 3 });`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `const idempotencyKey = crypto.randomUUID();
+const res = await fetchWithRetry('/api/charges', { headers: { 'Idempotency-Key': idempotencyKey }, method: 'POST', body: JSON.stringify(charge), retries: 3 });`,
+    }],
   },
   {
-    line: 4, messageId: 'missingKey', message: '`retry.operation()`',
+    line: 4, column: 16, messageId: 'missingKey', message: '`retry.operation()`',
+    data: { method: 'POST', request: 'axios.post(…)', retry: '`retry.operation()`' },
     code: `const operation = retry.operation({ retries: 4, randomize: true });
 operation.attempt(async () => {
   try {
@@ -398,16 +560,29 @@ operation.attempt(async () => {
 });`,
   },
   {
-    line: 3, messageId: 'missingKey',
+    line: 3, column: 18, messageId: 'missingKey',
+    data: { method: 'POST', request: 'superagent.post(…)', retry: '`for (let i = 0; i < 3; i++)` retry loop' },
     code: `for (let i = 0; i < 3; i++) {
   try {
     return await superagent.post(\`\${API}/orders\`).send(order);
   } catch (e) { await sleep(Math.random() * 200); }
 }`,
+    // superagent takes headers on its chain (`.set(name, value)`); its `post(url, data, callback)`
+    // has no config argument, so a headers object there would be called as the callback.
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `const idempotencyKey = crypto.randomUUID();
+for (let i = 0; i < 3; i++) {
+  try {
+    return await superagent.post(\`\${API}/orders\`).set('Idempotency-Key', idempotencyKey).send(order);
+  } catch (e) { await sleep(Math.random() * 200); }
+}`,
+    }],
   },
   // Only the fetch-retry call that keeps its retries is reported.
   {
-    line: 4, messageId: 'missingKey', message: 'fetch-retry',
+    line: 4, column: 39, messageId: 'missingKey', message: 'fetch-retry',
+    data: { method: 'POST', request: 'f(…)', retry: 'fetch-retry wrapper `f`' },
     code: `import fetchBuilder from 'fetch-retry';
 const f = fetchBuilder(fetch, { retries: 3, retryDelay: (n) => Math.random() * 500 * 2 ** n });
 export const draft = (b: string) => f('/api/drafts', { method: 'POST', body: b, retries: 0 });
@@ -415,7 +590,8 @@ export const publish = (b: string) => f('/api/posts', { method: 'POST', body: b 
   },
   // A condition that retries on a status, whatever the method, still re-sends POSTs.
   {
-    line: 5, messageId: 'missingKey', message: 'axiosRetry',
+    line: 5, column: 37, messageId: 'missingKey', message: 'axiosRetry',
+    data: { method: 'POST', request: 'api.post(…)', retry: '`axiosRetry` on `api`' },
     code: `import axios from 'axios';
 import axiosRetry from 'axios-retry';
 const api = axios.create();
@@ -424,7 +600,8 @@ export const order = (o: object) => api.post('/orders', o);`,
   },
   // ky chained over lines: the finding names the call's retry options.
   {
-    line: 3, messageId: 'missingKey', message: 'retried by the retry options of the `ky.post` call',
+    line: 3, column: 3, messageId: 'missingKey', message: 'retried by the retry options of the `ky.post` call',
+    data: { method: 'POST', request: 'ky.post(…)', retry: 'retry options of the `ky.post` call' },
     code: `import ky from 'ky';
 export const enqueue = (id: string) =>
   ky

@@ -176,11 +176,17 @@ export const postComment = (body: string) => http('/api/comments', { method: 'PO
 const invalid: InvalidCase[] = [
   // A TanStack mutation retried with the library's default delay: exponential, without jitter.
   {
-    line: 1, messageId: 'libraryNoJitter', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    line: 1, column: 82, messageId: 'libraryNoJitter', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    data: { construct: '`useMutation` retry', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', subject: 'This `useMutation` retry has' },
     code: `const finish = useMutation({ mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
+    fixes: [{
+      title: 'Add jitter to `retryDelay`',
+      output: `const finish = useMutation({ retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000), mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
+    }],
   },
   // A sleep helper built on Promise.resolve still waits what it is given: a fixed second.
   {
+    data: { construct: 'recursive retry of `postOrder()`' },
     code: `function sleep(ms) {
   return Promise.resolve((resolve) => setTimeout(resolve, ms));
 }
@@ -188,11 +194,22 @@ export async function postOrder(order, retries = 1) {
   try { return await send(order); }
   catch (e) { if (retries > 0) { await sleep(1000); return postOrder(order, retries - 1); } throw e; }
 }`,
-    line: 6,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `function sleep(ms) {
+  return Promise.resolve((resolve) => setTimeout(resolve, ms));
+}
+export async function postOrder(order, retries = 1) {
+  try { return await send(order); }
+  catch (e) { if (retries > 0) { await sleep(Math.random() * 1000); return postOrder(order, retries - 1); } throw e; }
+}`,
+    }],
+    line: 6, column: 60,
     messageId: 'fixedWait',
   },
   {
-    line: 2, messageId: 'noWait', message: '`for (let i = 0; i < 3; i++)` retry loop',
+    line: 2, column: 3, messageId: 'noWait', message: '`for (let i = 0; i < 3; i++)` retry loop',
+    data: { construct: '`for (let i = 0; i < 3; i++)` retry loop' },
     code: `async function loadUser(id) {
   for (let i = 0; i < 3; i++) {
     try {
@@ -204,7 +221,8 @@ export async function postOrder(order, retries = 1) {
 }`,
   },
   {
-    line: 3, messageId: 'fixedWait',
+    line: 3, column: 3, messageId: 'fixedWait',
+    data: { construct: '`while (true)` retry loop' },
     code: `async function sendEmail(msg) {
   let tries = 0;
   while (true) {
@@ -216,9 +234,24 @@ export async function postOrder(order, retries = 1) {
     }
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function sendEmail(msg) {
+  let tries = 0;
+  while (true) {
+    try {
+      return await mailer.send(msg);
+    } catch (err) {
+      if (++tries >= 5) throw err;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'noJitter',
+    line: 2, column: 3, messageId: 'noJitter',
+    data: { construct: '`for (let attempt = 0; attempt < …` retry loop' },
     code: `export async function withBackoff(fn, maxAttempts = 5) {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     try {
@@ -229,9 +262,23 @@ export async function postOrder(order, retries = 1) {
     }
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `export async function withBackoff(fn, maxAttempts = 5) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt === maxAttempts - 1) throw e;
+      await sleep(Math.random() * (100 * 2 ** attempt));
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'xorBackoff', message: 'XOR',
+    line: 2, column: 3, messageId: 'xorBackoff', message: 'XOR',
+    data: { construct: '`for (let attempt = 0; attempt < 4; …` retry loop' },
     code: `async function fetchReport(id) {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
@@ -241,9 +288,22 @@ export async function postOrder(order, retries = 1) {
     }
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function fetchReport(id) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await reports.fetch(id);
+    } catch {
+      await sleep(Math.random() * ((2 ** attempt) * 100));
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'ignoredDelay', message: '`backoff`',
+    line: 2, column: 3, messageId: 'ignoredDelay', message: '`backoff`',
+    data: { construct: '`for (let attempt = 0; attempt < 5; …` retry loop', computed: 'backoff' },
     code: `async function upload(file) {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
@@ -255,55 +315,105 @@ export async function postOrder(order, retries = 1) {
     }
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function upload(file) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await storage.put(file);
+    } catch (err) {
+      const backoff = 250 * 2 ** attempt;
+      logger.info(\`retrying in \${backoff}ms\`);
+      await sleep(Math.random() * backoff);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 1, messageId: 'noWait', message: 'rxjs `retry(3)`',
+    line: 1, column: 62, messageId: 'noWait', message: 'rxjs `retry(3)`',
+    data: { construct: 'rxjs `retry(3)`' },
     code: `this.route.params.pipe(switchMap((p) => this.api.get(p.id)), retry(3)).subscribe(render);`,
   },
   {
-    line: 2, messageId: 'delayAfterRetry',
+    line: 2, column: 3, messageId: 'delayAfterRetry',
+    data: { construct: 'rxjs `retry(3)`' },
     code: `const data$ = this.http.get('/api/data').pipe(
   retry(3),
   delay(1000),
 );`,
   },
   {
-    line: 2, messageId: 'libraryNoJitter', message: 'randomize: true',
+    line: 2, column: 19, messageId: 'libraryNoJitter', message: 'randomize: true',
+    data: { construct: '`pRetry` call', detail: 'p-retry does not randomize its delays unless `randomize: true` is set', subject: 'This `pRetry` call has' },
     code: `import pRetry from 'p-retry';
 const run = () => pRetry(() => fetchInventory(), { retries: 5, minTimeout: 500 });`,
+    fixes: [{
+      title: 'Set `randomize: true`',
+      output: `import pRetry from 'p-retry';
+const run = () => pRetry(() => fetchInventory(), { randomize: true, retries: 5, minTimeout: 500 });`,
+    }],
   },
   {
-    line: 2, messageId: 'libraryNoJitter',
+    line: 2, column: 12, messageId: 'libraryNoJitter',
+    data: { construct: '`retry.operation()`', detail: 'retry does not randomize its delays unless `randomize: true` is set', subject: 'This `retry.operation()` has' },
     code: `const retry = require('retry');
 const op = retry.operation({ retries: 5, factor: 2, minTimeout: 1000 });
 op.attempt(() => client.query(sql, (err, rows) => { if (op.retry(err)) return; done(err, rows); }));`,
+    fixes: [{
+      title: 'Set `randomize: true`',
+      output: `const retry = require('retry');
+const op = retry.operation({ randomize: true, retries: 5, factor: 2, minTimeout: 1000 });
+op.attempt(() => client.query(sql, (err, rows) => { if (op.retry(err)) return; done(err, rows); }));`,
+    }],
   },
   {
-    line: 2, messageId: 'libraryNoJitter', message: "jitter: 'full'",
+    line: 2, column: 32, messageId: 'libraryNoJitter', message: "jitter: 'full'",
+    data: { construct: '`backOff` call', detail: 'exponential-backoff adds no jitter unless `jitter: \'full\'` is set', subject: 'This `backOff` call has' },
     code: `import { backOff } from 'exponential-backoff';
 export const fetchFeed = () => backOff(() => http.get(FEED), { numOfAttempts: 5, startingDelay: 200 });`,
+    fixes: [{
+      title: 'Set `jitter: \'full\'`',
+      output: `import { backOff } from 'exponential-backoff';
+export const fetchFeed = () => backOff(() => http.get(FEED), { jitter: 'full', numOfAttempts: 5, startingDelay: 200 });`,
+    }],
   },
   {
-    line: 3, messageId: 'libraryNoJitter', message: 'waits no time',
+    line: 3, column: 1, messageId: 'libraryNoJitter', message: 'waits no time',
+    data: { construct: '`axiosRetry` on `axios`', detail: 'axios-retry waits no time between attempts unless `retryDelay` is set', subject: 'This `axiosRetry` on `axios` has' },
     code: `import axios from 'axios';
 import axiosRetry from 'axios-retry';
 axiosRetry(axios, { retries: 3 });`,
+    fixes: [{
+      title: 'Set `retryDelay: axiosRetry.exponentialDelay`',
+      output: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay, retries: 3 });`,
+    }],
   },
   {
-    line: 1, messageId: 'libraryNoJitter', message: 'grows',
+    line: 1, column: 1, messageId: 'libraryNoJitter', message: 'grows',
+    data: { construct: '`axiosRetry` on `api`', detail: 'its delay grows but has no jitter', subject: 'This `axiosRetry` on `api` has' },
     code: `axiosRetry(api, { retries: 4, retryDelay: (retryCount) => 2 ** retryCount * 1000 });`,
   },
   {
-    line: 1, messageId: 'libraryNoJitter', message: 'ky',
+    line: 1, column: 19, messageId: 'libraryNoJitter', message: 'ky',
+    data: { construct: '`ky.post` call', detail: 'ky adds no jitter unless `retry.jitter` is set', subject: 'The retry options of this `ky.post` call have' },
     code: `const res = await ky.post('orders', { json: order, retry: { limit: 3, methods: ['post'] }, headers: { 'Idempotency-Key': key } }).json();`,
+    fixes: [{
+      title: 'Turn on ky jitter',
+      output: `const res = await ky.post('orders', { json: order, retry: { jitter: true, limit: 3, methods: ['post'] }, headers: { 'Idempotency-Key': key } }).json();`,
+    }],
   },
   {
-    line: 2, messageId: 'libraryNoJitter', message: 'ConstantBackoff',
+    line: 2, column: 16, messageId: 'libraryNoJitter', message: 'ConstantBackoff',
+    data: { construct: 'cockatiel `retry` policy', detail: 'cockatiel `ConstantBackoff` waits the same time for every client', subject: 'This cockatiel `retry` policy has' },
     code: `import { retry, handleType, ConstantBackoff } from 'cockatiel';
 const policy = retry(handleType(NetworkError), { maxAttempts: 5, backoff: new ConstantBackoff(500) });`,
   },
   {
-    line: 5, messageId: 'fixedWait', message: 'recursive retry',
+    line: 5, column: 19, messageId: 'fixedWait', message: 'recursive retry',
+    data: { construct: 'recursive retry of `sendBeacon()`' },
     code: `function sendBeacon(data, retries = 3) {
   return fetch(BEACON_URL, { method: 'PUT', body: data }).catch((err) => {
     if (retries === 0) throw err;
@@ -311,9 +421,20 @@ const policy = retry(handleType(NetworkError), { maxAttempts: 5, backoff: new Co
       .then(() => sendBeacon(data, retries - 1));
   });
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `function sendBeacon(data, retries = 3) {
+  return fetch(BEACON_URL, { method: 'PUT', body: data }).catch((err) => {
+    if (retries === 0) throw err;
+    return new Promise((resolve) => setTimeout(resolve, Math.random() * 2000))
+      .then(() => sendBeacon(data, retries - 1));
+  });
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'noJitter',
+    line: 2, column: 3, messageId: 'noJitter',
+    data: { construct: '`for (let attempt = 1; attempt <= 3; …` retry loop' },
     code: `async function refreshCache() {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const res = await fetch(CACHE_URL);
@@ -321,9 +442,20 @@ const policy = retry(handleType(NetworkError), { maxAttempts: 5, backoff: new Co
     await sleep(attempt * 500);
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function refreshCache() {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const res = await fetch(CACHE_URL);
+    if (res.ok) return res.json();
+    await sleep(Math.random() * (attempt * 500));
+  }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'fixedWait', message: '`do … while',
+    line: 4, column: 3, messageId: 'fixedWait', message: '`do … while',
+    data: { construct: '`do … while (!res.ok && ++n < 4)` retry loop' },
     code: `async function ensureBucket() {
   let res;
   let n = 0;
@@ -332,19 +464,43 @@ const policy = retry(handleType(NetworkError), { maxAttempts: 5, backoff: new Co
     if (!res.ok) await new Promise((r) => setTimeout(r, 1500));
   } while (!res.ok && ++n < 4);
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function ensureBucket() {
+  let res;
+  let n = 0;
+  do {
+    res = await fetch(BUCKET_URL, { method: 'PUT' });
+    if (!res.ok) await new Promise((r) => setTimeout(r, Math.random() * 1500));
+  } while (!res.ok && ++n < 4);
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'libraryNoJitter', message: 'fixed 1000 ms',
+    line: 2, column: 24, messageId: 'libraryNoJitter', message: 'fixed 1000 ms',
+    data: { construct: 'fetch-retry wrapper `fetchWithRetry`', detail: 'fetch-retry waits a fixed 1000 ms between attempts by default', subject: 'This fetch-retry wrapper `fetchWithRetry` has' },
     code: `import fetchRetry from 'fetch-retry';
 const fetchWithRetry = fetchRetry(fetch, { retries: 3 });`,
+    fixes: [{
+      title: 'Set a jittered `retryDelay`',
+      output: `import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch, { retryDelay: (attempt) => Math.random() * Math.min(30_000, 1000 * 2 ** attempt), retries: 3 });`,
+    }],
   },
   {
-    line: 2, messageId: 'libraryNoJitter', message: 'randomize: false',
+    line: 2, column: 7, messageId: 'libraryNoJitter', message: 'randomize: false',
+    data: { construct: 'async-retry `retry` call', detail: 'async-retry has `randomize: false`, which turns its jitter off', subject: 'This async-retry `retry` call has' },
     code: `import retry from 'async-retry';
 await retry(() => publish(evt), { retries: 3, randomize: false });`,
+    fixes: [{
+      title: 'Set `randomize: true`',
+      output: `import retry from 'async-retry';
+await retry(() => publish(evt), { retries: 3, randomize: true });`,
+    }],
   },
   {
-    line: 2, messageId: 'ignoredDelay', message: '`delay`',
+    line: 2, column: 3, messageId: 'ignoredDelay', message: '`delay`',
+    data: { construct: '`for (let attempt = 0; attempt < 3; …` retry loop', computed: 'delay' },
     code: `async function call(op) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try { return await op(); } catch {
@@ -353,9 +509,21 @@ await retry(() => publish(evt), { retries: 3, randomize: false });`,
     }
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function call(op) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await op(); } catch {
+      const delay = Math.random() * 100 * 2 ** attempt;
+      await sleep(Math.random() * delay);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'noJitter',
+    line: 3, column: 3, messageId: 'noJitter',
+    data: { construct: '`for (let attempt = 0; attempt < 8; …` retry loop' },
     code: `async function connectBroker() {
   let delayMs = 100;
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -365,9 +533,22 @@ await retry(() => publish(evt), { retries: 3, randomize: false });`,
     }
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `async function connectBroker() {
+  let delayMs = 100;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try { return await amqp.connect(BROKER_URL); } catch (err) {
+      await sleep(Math.random() * delayMs);
+      delayMs *= 2;
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 1, messageId: 'fixedWait', message: '`for (const ms of [200, 200, 200])`',
+    line: 1, column: 1, messageId: 'fixedWait', message: '`for (const ms of [200, 200, 200])`',
+    data: { construct: '`for (const ms of [200, 200, 200])` retry loop' },
     code: `for (const ms of [200, 200, 200]) {
   try {
     await flush();
@@ -376,19 +557,40 @@ await retry(() => publish(evt), { retries: 3, randomize: false });`,
     await sleep(ms);
   }
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `for (const ms of [200, 200, 200]) {
+  try {
+    await flush();
+    break;
+  } catch {
+    await sleep(Math.random() * ms);
+  }
+}`,
+    }],
   },
   // A delay set on the call is reported on the call, without "by default".
   {
-    line: 4, messageId: 'libraryNoJitter', message: '`retryDelay: 2000` is the same for every client',
+    line: 4, column: 10, messageId: 'libraryNoJitter', message: '`retryDelay: 2000` is the same for every client',
+    data: { construct: 'fetch-retry call `fetchWithRetry(…)`', detail: 'its `retryDelay: 2000` is the same for every client', subject: 'This fetch-retry call `fetchWithRetry(…)` has' },
     code: `import fetchBuilder from 'fetch-retry';
 const fetchWithRetry = fetchBuilder(fetch);
 export async function health() {
   return fetchWithRetry('/healthz', { retries: 5, retryDelay: 2000 });
 }`,
+    fixes: [{
+      title: 'Make `retryDelay` jittered',
+      output: `import fetchBuilder from 'fetch-retry';
+const fetchWithRetry = fetchBuilder(fetch);
+export async function health() {
+  return fetchWithRetry('/healthz', { retries: 5, retryDelay: (attempt) => Math.random() * Math.min(30_000, 1000 * 2 ** attempt) });
+}`,
+    }],
   },
   // A real retry that passes the attempt number to the call is still a retry.
   {
-    line: 2, messageId: 'noWait',
+    line: 2, column: 3, messageId: 'noWait',
+    data: { construct: '`for (let attempt = 1; attempt <= 3; …` retry loop' },
     code: `export async function publish(event: DomainEvent) {
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
@@ -401,16 +603,26 @@ export async function health() {
   },
   // ky options on a chained call: the message is grammatical and names the call.
   {
-    line: 3, messageId: 'libraryNoJitter', message: 'The retry options of this `ky.post` call have no jitter',
+    line: 3, column: 3, messageId: 'libraryNoJitter', message: 'The retry options of this `ky.post` call have no jitter',
+    data: { construct: '`ky.post` call', detail: 'ky adds no jitter unless `retry.jitter` is set', subject: 'The retry options of this `ky.post` call have' },
     code: `import ky from 'ky';
 export const startExport = (id: string, key: string) =>
   ky
     .post(\`/api/exports/\${id}\`, { retry: { limit: 2, methods: ['post'] }, headers: { 'Idempotency-Key': key } })
     .json();`,
+    fixes: [{
+      title: 'Turn on ky jitter',
+      output: `import ky from 'ky';
+export const startExport = (id: string, key: string) =>
+  ky
+    .post(\`/api/exports/\${id}\`, { retry: { jitter: true, limit: 2, methods: ['post'] }, headers: { 'Idempotency-Key': key } })
+    .json();`,
+    }],
   },
   // A long for header is cut (at a space) to keep the first sentence short, still showing how it starts.
   {
-    line: 2, messageId: 'noJitter', message: 'This `for (let attempt = 0; attempt <= …` retry loop backs off without jitter.',
+    line: 2, column: 3, messageId: 'noJitter', message: 'This `for (let attempt = 0; attempt <= …` retry loop backs off without jitter.',
+    data: { construct: '`for (let attempt = 0; attempt <= …` retry loop' },
     code: `export async function withBackoff<T>(fn: () => Promise<T>, maxRetries = 4): Promise<T> {
   for (let attempt = 0; attempt <= maxRetries; attempt++) {
     try {
@@ -422,6 +634,20 @@ export const startExport = (id: string, key: string) =>
   }
   throw new Error('unreachable');
 }`,
+    fixes: [{
+      title: 'Add full jitter to the wait',
+      output: `export async function withBackoff<T>(fn: () => Promise<T>, maxRetries = 4): Promise<T> {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt === maxRetries) throw err;
+      await sleep(Math.random() * (250 * 2 ** attempt));
+    }
+  }
+  throw new Error('unreachable');
+}`,
+    }],
   },
 ];
 

@@ -339,19 +339,22 @@ export async function openKeystore(store: Keystore) {
 const invalid: InvalidCase[] = [
   // TanStack Query: `retry: true` retries forever (documented); its default retryDelay has no jitter either.
   {
-    line: 3, messageId: 'infiniteOption', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    line: 3, column: 64, messageId: 'infiniteOption', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    data: { construct: '`useQuery` retry', alsoJitter: ' It also has no jitter: TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter.', detail: '`retry: true` retries a failing query forever' },
     code: `import { useQuery } from '@tanstack/react-query';
 export function useOrders() {
   return useQuery({ queryKey: ['orders'], queryFn: loadOrders, retry: true });
 }`,
   },
   {
-    line: 2, messageId: 'infiniteOption', message: '`retry: true` retries a failing query forever',
+    line: 2, column: 50, messageId: 'infiniteOption', message: '`retry: true` retries a failing query forever',
+    data: { construct: '`new QueryClient(…)` default retry', alsoJitter: '', detail: '`retry: true` retries a failing query forever' },
     code: `export const queryClient =
   new QueryClient({ defaultOptions: { queries: { retry: true, retryDelay: (n) => Math.random() * 1000 * 2 ** n } } });`,
   },
   {
-    line: 2, messageId: 'noCap', message: '`while (true)` retry loop',
+    line: 2, column: 3, messageId: 'noCap', message: '`while (true)` retry loop',
+    data: { construct: '`while (true)` retry loop', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `async function createOrder(order) {
   while (true) {
     try {
@@ -361,9 +364,25 @@ export function useOrders() {
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
+      output: `async function createOrder(order) {
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.post('/orders', order, { headers: { 'Idempotency-Key': order.key } });
+    } catch (err) {
+      if (++attempt >= MAX_ATTEMPTS) throw err;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'noCap', message: '`for (;;)`',
+    line: 3, column: 3, messageId: 'noCap', message: '`for (;;)`',
+    data: { construct: '`for (;;)` retry loop', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `async function fetchConfig() {
   const url = process.env.CONFIG_URL!;
   for (;;) {
@@ -372,9 +391,24 @@ export function useOrders() {
     await new Promise((r) => setTimeout(r, 2000));
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
+      output: `async function fetchConfig() {
+  const url = process.env.CONFIG_URL!;
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  for (;;) {
+    if (++attempt > MAX_ATTEMPTS) throw new Error(\`Gave up after \${MAX_ATTEMPTS} attempts\`);
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    await new Promise((r) => setTimeout(r, Math.random() * 2000));
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'noCap',
+    line: 3, column: 3, messageId: 'noCap',
+    data: { construct: '`while (!connected)` retry loop', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `async function connectDb() {
   let connected = false;
   while (!connected) {
@@ -387,9 +421,28 @@ export function useOrders() {
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
+      output: `async function connectDb() {
+  let connected = false;
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  while (!connected) {
+    try {
+      await pool.connect();
+      connected = true;
+    } catch (e) {
+      if (++attempt >= MAX_ATTEMPTS) throw e;
+      console.log('db not ready, retrying', e.message);
+      await sleep(Math.random() * 3000);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'noCap', message: '`do … while',
+    line: 3, column: 3, messageId: 'noCap', message: '`do … while',
+    data: { construct: '`do … while (!res.ok)` retry loop', alsoJitter: ' It also retries at once, with no wait: wait with jittered backoff.' },
     code: `async function submit(form) {
   let res;
   do {
@@ -397,9 +450,23 @@ export function useOrders() {
   } while (!res.ok);
   return res;
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)',
+      output: `async function submit(form) {
+  let res;
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  do {
+    if (++attempt > MAX_ATTEMPTS) throw new Error(\`Gave up after \${MAX_ATTEMPTS} attempts\`);
+    res = await fetch('/api/submit', { method: 'PUT', body: form });
+  } while (!res.ok);
+  return res;
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'neverCompared', message: '`attempts`',
+    line: 3, column: 3, messageId: 'neverCompared', message: '`attempts`',
+    data: { construct: '`while (true)` retry loop', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).', counter: 'attempts' },
     code: `async function load() {
   let attempts = 0;
   while (true) {
@@ -412,9 +479,28 @@ export function useOrders() {
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
+      output: `async function load() {
+  let attempts = 0;
+  const MAX_ATTEMPTS = 5;
+  let attempt2 = 0;
+  while (true) {
+    try {
+      return await loadSettings();
+    } catch (err) {
+      if (++attempt2 >= MAX_ATTEMPTS) throw err;
+      attempts++;
+      logger.warn(\`settings load failed (attempt \${attempts})\`, err);
+      await sleep(Math.random() * 500);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'moduloOnly',
+    line: 3, column: 3, messageId: 'moduloOnly',
+    data: { construct: '`for (;;)` retry loop', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).', counter: 'attempt' },
     code: `async function sync() {
   let attempt = 0;
   for (;;) {
@@ -428,9 +514,29 @@ export function useOrders() {
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
+      output: `async function sync() {
+  let attempt = 0;
+  const MAX_ATTEMPTS = 5;
+  let attempt2 = 0;
+  for (;;) {
+    try {
+      await syncInventory();
+      break;
+    } catch (e) {
+      if (++attempt2 >= MAX_ATTEMPTS) throw e;
+      attempt += 1;
+      if (attempt % 10 === 0) alertOps(\`sync failing: \${attempt} attempts\`);
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'delayOnly',
+    line: 3, column: 3, messageId: 'delayOnly',
+    data: { construct: '`while (true)` retry loop', alsoJitter: ' Its backoff also has no jitter: randomise each wait.', counter: 'attempt' },
     code: `export async function getWithBackoff(url) {
   let attempt = 0;
   while (true) {
@@ -442,9 +548,27 @@ export function useOrders() {
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
+      output: `export async function getWithBackoff(url) {
+  let attempt = 0;
+  const MAX_ATTEMPTS = 5;
+  let attempt2 = 0;
+  while (true) {
+    try {
+      return await axios.get(url);
+    } catch (error) {
+      if (++attempt2 >= MAX_ATTEMPTS) throw error;
+      attempt++;
+      await sleep(Math.random() * Math.min(30000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'leak', message: 'line 7',
+    line: 3, column: 3, messageId: 'leak', message: 'line 7',
+    data: { construct: '`while (attempt < 5)` retry loop', alsoJitter: '', counter: 'attempt', line: '7' },
     code: `async function charge(payload) {
   let attempt = 0;
   while (attempt < 5) {
@@ -459,9 +583,30 @@ export function useOrders() {
   }
   throw new Error('charge failed');
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)',
+      output: `async function charge(payload) {
+  let attempt = 0;
+  const MAX_ATTEMPTS = 5;
+  let attempt2 = 0;
+  while (attempt < 5) {
+    if (++attempt2 > MAX_ATTEMPTS) throw new Error(\`Gave up after \${MAX_ATTEMPTS} attempts\`);
+    const res = await fetch(CHARGE_URL, { method: 'PUT', body: JSON.stringify(payload) });
+    if (res.status === 429) {
+      await sleep(Number(res.headers.get('retry-after')) * 1000);
+      continue;
+    }
+    if (res.ok) return res.json();
+    attempt++;
+    await sleep(Math.random() * 200 * 2 ** attempt);
+  }
+  throw new Error('charge failed');
+}`,
+    }],
   },
   {
-    line: 6, messageId: 'noCap', message: 'recursive retry of `fetchWithRetry()`',
+    line: 6, column: 12, messageId: 'noCap', message: 'recursive retry of `fetchWithRetry()`',
+    data: { construct: 'recursive retry of `fetchWithRetry()`', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `async function fetchWithRetry(url: string): Promise<Response> {
   try {
     return await fetch(url);
@@ -472,7 +617,8 @@ export function useOrders() {
 }`,
   },
   {
-    line: 4, messageId: 'leak', message: 'without advancing',
+    line: 4, column: 12, messageId: 'leak', message: 'without advancing',
+    data: { construct: 'recursive retry of `request()`', alsoJitter: '', counter: 'attempt', line: '4' },
     code: `async function request(url, attempt = 0) {
   const res = await fetch(url);
   if (res.status === 429) {
@@ -487,14 +633,16 @@ export function useOrders() {
 }`,
   },
   {
-    line: 3, messageId: 'noCap',
+    line: 3, column: 69, messageId: 'noCap',
+    data: { construct: 'recursive retry of `poll()`', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `function poll() {
   return getStatus()
     .catch(() => new Promise((r) => setTimeout(r, 5000)).then(() => poll()));
 }`,
   },
   {
-    line: 4, messageId: 'noCap', message: 'reconnect handler',
+    line: 4, column: 22, messageId: 'noCap', message: 'reconnect handler',
+    data: { construct: 'reconnect handler that calls `connect()` again', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `function connect() {
   const ws = new WebSocket(FEED_URL);
   ws.onmessage = (e) => dispatch(JSON.parse(e.data));
@@ -502,7 +650,8 @@ export function useOrders() {
 }`,
   },
   {
-    line: 5, messageId: 'noCap', message: 'this.connect()',
+    line: 5, column: 24, messageId: 'noCap', message: 'this.connect()',
+    data: { construct: 'reconnect handler that calls `this.connect()` again', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `class PriceStream {
   connect() {
     this.socket = new WebSocket(this.url);
@@ -513,7 +662,8 @@ export function useOrders() {
 }`,
   },
   {
-    line: 1, messageId: 'noCap', message: 'axios response interceptor',
+    line: 1, column: 1, messageId: 'noCap', message: 'axios response interceptor',
+    data: { construct: 'axios response interceptor that re-sends `error.config`', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `http.interceptors.response.use(undefined, async (err) => {
   if (err.response && err.response.status >= 500) {
     await sleep(1000);
@@ -523,12 +673,14 @@ export function useOrders() {
 });`,
   },
   {
-    line: 2, messageId: 'infiniteOption', message: '`forever: true`',
+    line: 2, column: 22, messageId: 'infiniteOption', message: '`forever: true`',
+    data: { construct: '`pRetry` call', alsoJitter: '', detail: '`forever: true`' },
     code: `import pRetry from 'p-retry';
 const result = await pRetry(() => fetchPrices(), { forever: true, randomize: true });`,
   },
   {
-    line: 2, messageId: 'infiniteOption', message: 'retries: Infinity',
+    line: 2, column: 7, messageId: 'infiniteOption', message: 'retries: Infinity',
+    data: { construct: 'async-retry `retry` call', alsoJitter: '', detail: '`retries: Infinity`' },
     code: `import retry from 'async-retry';
 await retry(async (bail, attempt) => {
   const res = await fetch(url);
@@ -537,7 +689,8 @@ await retry(async (bail, attempt) => {
 }, { retries: Infinity });`,
   },
   {
-    line: 2, messageId: 'infiniteOption',
+    line: 2, column: 19, messageId: 'infiniteOption',
+    data: { construct: '`retry.operation()`', alsoJitter: '', detail: '`forever: true`' },
     code: `const retry = require('retry');
 const operation = retry.operation({ forever: true, randomize: true, minTimeout: 500 });
 operation.attempt(() => {
@@ -548,40 +701,47 @@ operation.attempt(() => {
 });`,
   },
   {
-    line: 3, messageId: 'infiniteOption',
+    line: 3, column: 1, messageId: 'infiniteOption',
+    data: { construct: '`axiosRetry` on `axios`', alsoJitter: '', detail: '`retries: Infinity`' },
     code: `import axios from 'axios';
 import axiosRetry from 'axios-retry';
 axiosRetry(axios, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });`,
   },
   {
-    line: 1, messageId: 'infiniteOption',
+    line: 1, column: 20, messageId: 'infiniteOption',
+    data: { construct: '`got` call', alsoJitter: '', detail: '`limit: Infinity`' },
     code: `const data = await got('https://api.example.com/items', { retry: { limit: Infinity } }).json();`,
   },
   {
-    line: 2, messageId: 'infiniteOption', message: 'rxjs `retry()`',
+    line: 2, column: 3, messageId: 'infiniteOption', message: 'rxjs `retry()`',
+    data: { construct: 'rxjs `retry()`', alsoJitter: ' It also retries at once, with no wait: wait with jittered backoff.', detail: 'no count' },
     code: `return this.http.get<Quote>(\`/api/quotes/\${symbol}\`).pipe(
   retry(),
   catchError(this.handleError),
 );`,
   },
   {
-    line: 1, messageId: 'infiniteOption', message: 'no `count`',
+    line: 1, column: 14, messageId: 'infiniteOption', message: 'no `count`',
+    data: { construct: 'rxjs `retry({ delay: 1000 })`', alsoJitter: ' It also has no jitter: its delay is the same for every client.', detail: 'no `count`' },
     code: `prices$.pipe(retry({ delay: 1000 }), shareReplay(1));`,
   },
   {
-    line: 2, messageId: 'infiniteOption',
+    line: 2, column: 3, messageId: 'infiniteOption',
+    data: { construct: 'rxjs `retryWhen(…)`', alsoJitter: ' It also has no jitter: its delay is the same for every client.', detail: 'a notifier that never gives up' },
     code: `const events$ = source$.pipe(
   retryWhen((errors) => errors.pipe(tap((e) => console.warn(e)), delay(2000))),
 );`,
   },
   {
-    line: 2, messageId: 'infiniteOption', message: 'cockatiel',
+    line: 2, column: 16, messageId: 'infiniteOption', message: 'cockatiel',
+    data: { construct: 'cockatiel `retry` policy', alsoJitter: '', detail: 'no `maxAttempts`' },
     code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
 const policy = retry(handleAll, { backoff: new ExponentialBackoff() });
 export const getUser = (id) => policy.execute(() => users.get(id));`,
   },
   {
-    line: 3, messageId: 'neverAdvanced',
+    line: 3, column: 3, messageId: 'neverAdvanced',
+    data: { construct: '`while (attempts < MAX_ATTEMPTS)` retry loop', alsoJitter: '', counter: 'attempts' },
     code: `async function publishEvent(evt) {
   let attempts = 0;
   while (attempts < MAX_ATTEMPTS) {
@@ -592,9 +752,26 @@ export const getUser = (id) => policy.execute(() => users.get(id));`,
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS2)',
+      output: `async function publishEvent(evt) {
+  let attempts = 0;
+  const MAX_ATTEMPTS2 = 5;
+  let attempt = 0;
+  while (attempts < MAX_ATTEMPTS) {
+    try {
+      return await producer.send({ topic, messages: [evt] });
+    } catch (err) {
+      if (++attempt >= MAX_ATTEMPTS2) throw err;
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+    }],
   },
   {
-    line: 5, messageId: 'noCap',
+    line: 5, column: 31, messageId: 'noCap',
+    data: { construct: 'recursive retry of `send()`', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).' },
     code: `function send(payload, cb) {
   request.post({ url: HOOK_URL, json: payload }, (err, res) => {
     if (err || res.statusCode >= 500) {
@@ -606,13 +783,15 @@ export const getUser = (id) => policy.execute(() => users.get(id));`,
 }`,
   },
   {
-    line: 2, messageId: 'infiniteOption',
+    line: 2, column: 20, messageId: 'infiniteOption',
+    data: { construct: '`backOff` call', alsoJitter: '', detail: '`numOfAttempts: Infinity`' },
     code: `import { backOff } from 'exponential-backoff';
 const body = await backOff(() => fetchJson(url), { numOfAttempts: Infinity, jitter: 'full' });`,
   },
   // A real retry that passes its counter along for logging is still a retry: the name says it counts attempts.
   {
-    line: 3, messageId: 'neverCompared', message: '`attempt`',
+    line: 3, column: 3, messageId: 'neverCompared', message: '`attempt`',
+    data: { construct: '`while (true)` retry loop', alsoJitter: '', counter: 'attempt' },
     code: `export async function syncInventory(url: string) {
   let attempt = 0;
   while (true) {
@@ -624,10 +803,28 @@ const body = await backOff(() => fetchJson(url), { numOfAttempts: Infinity, jitt
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)',
+      output: `export async function syncInventory(url: string) {
+  let attempt = 0;
+  const MAX_ATTEMPTS = 5;
+  let attempt2 = 0;
+  while (true) {
+    try {
+      return await fetchWithLog(url, attempt);
+    } catch (err) {
+      if (++attempt2 >= MAX_ATTEMPTS) throw err;
+      attempt++;
+      await sleep(Math.random() * 2000);
+    }
+  }
+}`,
+    }],
   },
   // A reassigned token is not a new input: refreshing credentials and going round is still a retry.
   {
-    line: 3, messageId: 'noCap',
+    line: 3, column: 3, messageId: 'noCap',
+    data: { construct: '`while (true)` retry loop', alsoJitter: '' },
     code: `async function loadReport(id: string) {
   let token = await getToken();
   while (true) {
@@ -639,6 +836,23 @@ const body = await backOff(() => fetchJson(url), { numOfAttempts: Infinity, jitt
     }
   }
 }`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)',
+      output: `async function loadReport(id: string) {
+  let token = await getToken();
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  while (true) {
+    try {
+      return await api.get(\`/reports/\${id}\`, { headers: { authorization: token } });
+    } catch (err) {
+      if (++attempt >= MAX_ATTEMPTS) throw err;
+      token = await refreshToken();
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`,
+    }],
   },
 ];
 

@@ -91,7 +91,8 @@ export const checkout = (cart) => fetchWithRetry('/checkout', { method: 'POST', 
 
 const invalid: InvalidCase[] = [
   {
-    line: 7, messageId: 'freshKey', message: '`crypto.randomUUID()`',
+    line: 7, column: 30, messageId: 'freshKey', message: '`crypto.randomUUID()`',
+    data: { key: 'crypto.randomUUID()', retry: '`for (let attempt = 0; attempt < 4; attempt++)` retry loop' },
     code: `async function pay(payment) {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
@@ -106,9 +107,28 @@ const invalid: InvalidCase[] = [
     } catch { await sleep(Math.random() * 500 * 2 ** attempt); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function pay(payment) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch('/api/payments', {
+        method: 'POST',
+        headers: {
+          'Idempotency-Key': idempotencyKey,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify(payment),
+      });
+    } catch { await sleep(Math.random() * 500 * 2 ** attempt); }
+  }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'freshKey', message: 'uuidv4()',
+    line: 4, column: 28, messageId: 'freshKey', message: 'uuidv4()',
+    data: { key: 'uuidv4()', retry: '`while (attempt++ < 3)` retry loop' },
     code: `async function createOrder(order) {
   let attempt = 0;
   while (attempt++ < 3) {
@@ -118,9 +138,22 @@ const invalid: InvalidCase[] = [
     } catch (err) { await sleep(Math.random() * 1000); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function createOrder(order) {
+  let attempt = 0;
+  const idempotencyKey = uuidv4();
+  while (attempt++ < 3) {
+    try {
+      return await axios.post('/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err) { await sleep(Math.random() * 1000); }
+  }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'freshKey', message: 'retry loop',
+    line: 4, column: 68, messageId: 'freshKey', message: 'retry loop',
+    data: { key: 'uuid()', retry: '`for (let i = 0; i < 3; i++)` retry loop' },
     code: `async function charge(params) {
   for (let i = 0; i < 3; i++) {
     try {
@@ -128,17 +161,38 @@ const invalid: InvalidCase[] = [
     } catch (e) { await sleep(Math.random() * 300 * 2 ** i); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function charge(params) {
+  const idempotencyKey2 = uuid();
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await stripe.charges.create(params, { idempotencyKey: idempotencyKey2 });
+    } catch (e) { await sleep(Math.random() * 300 * 2 ** i); }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'freshKey', message: '`pRetry` call',
+    line: 2, column: 15, messageId: 'freshKey', message: '`pRetry` call',
+    data: { key: 'nanoid()', retry: '`pRetry` call' },
     code: `await pRetry(async () => {
   const key = nanoid();
   const res = await fetch(API + '/transfers', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
   if (!res.ok) throw new Error(String(res.status));
 }, { retries: 3, randomize: true });`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `const key = nanoid();
+await pRetry(async () => {
+  const res = await fetch(API + '/transfers', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
+  if (!res.ok) throw new Error(String(res.status));
+}, { retries: 3, randomize: true });`,
+    }],
   },
   {
-    line: 4, messageId: 'freshKey', message: 'Date.now()',
+    line: 4, column: 97, messageId: 'freshKey', message: 'Date.now()',
+    data: { key: 'Date.now()', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function submit(order) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -146,9 +200,21 @@ const invalid: InvalidCase[] = [
     } catch { await sleep(Math.random() * 100); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function submit(order) {
+  const idempotencyKey = \`\${order.id}-\${Date.now()}\`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await client.post('/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch { await sleep(Math.random() * 100); }
+  }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'freshKey', message: 'Math.random()',
+    line: 4, column: 79, messageId: 'freshKey', message: 'Math.random()',
+    data: { key: 'Math.random()', retry: '`for (let n = 0; n < 5; n++)` retry loop' },
     code: `async function enqueue(task) {
   for (let n = 0; n < 5; n++) {
     try {
@@ -156,9 +222,21 @@ const invalid: InvalidCase[] = [
     } catch { await sleep(Math.random() * 50 * 2 ** n); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function enqueue(task) {
+  const idempotencyKey = Math.random().toString(36).slice(2);
+  for (let n = 0; n < 5; n++) {
+    try {
+      return await api.post('/tasks', task, { headers: { 'X-Idempotency-Key': idempotencyKey } });
+    } catch { await sleep(Math.random() * 50 * 2 ** n); }
+  }
+}`,
+    }],
   },
   {
-    line: 2, messageId: 'freshKey', message: 'recursive retry',
+    line: 2, column: 15, messageId: 'freshKey', message: 'recursive retry',
+    data: { key: 'v4()', retry: 'recursive retry of `sendInvoice()`' },
     code: `async function sendInvoice(invoice, retries = 3) {
   const key = v4();
   try {
@@ -171,7 +249,8 @@ const invalid: InvalidCase[] = [
 }`,
   },
   {
-    line: 4, messageId: 'freshKey', message: 'async-retry',
+    line: 4, column: 111, messageId: 'freshKey', message: 'async-retry',
+    data: { key: 'randomUUID()', retry: 'async-retry `retry` call' },
     code: `import retry from 'async-retry';
 import { randomUUID } from 'node:crypto';
 export const order = (o) => retry(async () => {
@@ -181,7 +260,8 @@ export const order = (o) => retry(async () => {
 }, { retries: 3 });`,
   },
   {
-    line: 2, messageId: 'freshKey',
+    line: 2, column: 15, messageId: 'freshKey',
+    data: { key: 'crypto.randomUUID()', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function createPayout(p) {
   const key = crypto.randomUUID();
   return api.post('/payouts', p, { headers: { 'Idempotency-Key': key } });
@@ -193,12 +273,14 @@ export async function payout(p) {
 }`,
   },
   {
-    line: 2, messageId: 'freshKey', message: '`withRetry` call',
+    line: 2, column: 69, messageId: 'freshKey', message: '`withRetry` call',
+    data: { key: 'uuid()', retry: '`withRetry` call' },
     code: `export const createSubscription = (sub) => withRetry(() =>
   axios.post('/subscriptions', sub, { headers: { 'Idempotency-Key': uuid() } }));`,
   },
   {
-    line: 4, messageId: 'freshKey',
+    line: 4, column: 88, messageId: 'freshKey',
+    data: { key: 'crypto.randomUUID()', retry: '`do … while (!res.ok && ++tries < 3)` retry loop' },
     code: `async function reserve(seat) {
   let res, tries = 0;
   do {
@@ -207,17 +289,40 @@ export async function payout(p) {
   } while (!res.ok && ++tries < 3);
   return res;
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function reserve(seat) {
+  let res, tries = 0;
+  const idempotencyKey = crypto.randomUUID();
+  do {
+    res = await fetch('/reservations', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(seat) });
+    if (!res.ok) await sleep(Math.random() * 300 * 2 ** tries);
+  } while (!res.ok && ++tries < 3);
+  return res;
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'freshKey',
+    line: 3, column: 69, messageId: 'freshKey',
+    data: { key: 'uuid()', retry: '`for (let i = 0; i < 3; i++)` retry loop' },
     code: `for (let i = 0; i < 3; i++) {
   try {
     return await request.post('/api/orders').set('Idempotency-Key', uuid()).send(order);
   } catch (e) { await sleep(Math.random() * 200); }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `const idempotencyKey = uuid();
+for (let i = 0; i < 3; i++) {
+  try {
+    return await request.post('/api/orders').set('Idempotency-Key', idempotencyKey).send(order);
+  } catch (e) { await sleep(Math.random() * 200); }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'freshKey', message: 'ulid()',
+    line: 4, column: 85, messageId: 'freshKey', message: 'ulid()',
+    data: { key: 'ulid()', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function ingest(batch) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -225,10 +330,22 @@ export async function payout(p) {
     } catch { await sleep(Math.random() * 100 * 2 ** attempt); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function ingest(batch) {
+  const idempotencyKey = ulid();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await ky.post('ingest', { json: batch, headers: { 'x-idempotency-key': idempotencyKey } }).json();
+    } catch { await sleep(Math.random() * 100 * 2 ** attempt); }
+  }
+}`,
+    }],
   },
   {
-    line: 4, messageId: 'freshKey',
+    line: 4, column: 82, messageId: 'freshKey',
     options: { idempotencyHeaders: ['X-Dedup-Token'] },
+    data: { key: 'nanoid()', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function push(msg) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -236,9 +353,21 @@ export async function payout(p) {
     } catch { await sleep(Math.random() * 100); }
   }
 }`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function push(msg) {
+  const idempotencyKey = nanoid();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(PUSH_URL, { method: 'POST', headers: { 'X-Dedup-Token': idempotencyKey }, body: msg });
+    } catch { await sleep(Math.random() * 100); }
+  }
+}`,
+    }],
   },
   {
-    line: 5, messageId: 'freshKey',
+    line: 5, column: 13, messageId: 'freshKey',
+    data: { key: 'randomUUID()', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
     code: `async function createUser(user) {
   let key;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -248,15 +377,31 @@ export async function payout(p) {
     } catch { await sleep(Math.random() * 250); }
   }
 }`,
+    // The key is assigned in the loop: the assignment moves out, as a declaration does. (Copying
+    // `key` before the loop would send undefined.)
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function createUser(user) {
+  let key;
+  key = randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('/users', { method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify(user) });
+    } catch { await sleep(Math.random() * 250); }
+  }
+}`,
+    }],
   },
   {
-    line: 3, messageId: 'freshKey', message: '`backOff` call',
+    line: 3, column: 59, messageId: 'freshKey', message: '`backOff` call',
+    data: { key: 'crypto.randomUUID()', retry: '`backOff` call' },
     code: `import { backOff } from 'exponential-backoff';
 export const capture = (id) => backOff(() =>
   stripe.paymentIntents.capture(id, {}, { idempotencyKey: crypto.randomUUID() }), { numOfAttempts: 4, jitter: 'full' });`,
   },
   {
-    line: 3, messageId: 'freshKey', message: 'cockatiel',
+    line: 3, column: 116, messageId: 'freshKey', message: 'cockatiel',
+    data: { key: 'uuid()', retry: 'cockatiel `retry` policy' },
     code: `import { retry, handleAll, ExponentialBackoff } from 'cockatiel';
 const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
 export const send = (m) => policy.execute(() => fetch('/messages', { method: 'POST', headers: { 'Idempotency-Key': uuid() }, body: m }));`,
