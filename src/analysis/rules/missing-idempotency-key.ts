@@ -18,6 +18,9 @@ export const meta: RuleMeta = ruleMeta('missing-idempotency-key');
 // ---------------------------------------------------------------------------------------------
 // Defaults
 
+/** Methods that continue a superagent request chain after `.post(url)`. */
+const SUPERAGENT_CHAIN = /^(send|set|type|accept|query|field|attach|auth|timeout|retry|ok|redirects|then|end)$/;
+
 /** The header the fix adds; the module's name for it. */
 const KEY_HEADER = 'Idempotency-Key';
 
@@ -87,6 +90,11 @@ function keyHeader(request: HttpRequest, name: string, context: RuleContext): Of
     if (inner && ts.isObjectLiteralExpression(inner)) return addProperty(inner, header, sourceFile);
     if (inner && ts.isNewExpression(inner) && inner.arguments?.[0] && ts.isObjectLiteralExpression(inner.arguments[0])) return addProperty(inner.arguments[0], header, sourceFile);
     return undefined;
+  }
+  // superagent takes headers on its chain: `request.post(url).set(name, value).send(body)`.
+  const chain = request.call.parent;
+  if (ts.isPropertyAccessExpression(chain) && chain.expression === request.call && SUPERAGENT_CHAIN.test(chain.name.text)) {
+    return { start: request.call.end, end: request.call.end, newText: `.set('${KEY_HEADER}', ${name})` };
   }
   if (request.call.arguments[request.configPosition]) return undefined;
   if (request.library === 'fetch' || request.library === 'retry-helper' || request.library === 'request') return undefined;

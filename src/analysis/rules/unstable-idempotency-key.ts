@@ -59,12 +59,26 @@ function hoistFix(key: KeyReference, fresh: FreshKey, anchor: ts.Statement, cont
     return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)] };
   }
   const value = unwrap(key.value);
+  if (!contains(value, fresh.source)) return moveAssignment(fresh, anchor, context);
   if (dependsOnLocals(value, anchor)) return undefined;
   const name = unusedName(HOISTED_KEY_NAME, sourceFile.text);
   return {
     title: 'Create the key once, before the retry',
     edits: [insertLinesBefore(anchor, [`const ${name} = ${key.value.getText(sourceFile)};`], sourceFile), replaceNode(key.value, name, sourceFile)],
   };
+}
+
+/**
+ * `let key; for (…) { key = randomUUID(); … }`: the key is a variable assigned inside the retry. The
+ * assignment statement moves before the retry (a copy of `key` there would still be undefined).
+ */
+function moveAssignment(fresh: FreshKey, anchor: ts.Statement, context: RuleContext): OffsetFix | undefined {
+  const sourceFile = context.index.sourceFile;
+  const assignment = fresh.source.parent;
+  const statement = assignment?.parent;
+  if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.right !== fresh.source) return undefined;
+  if (!statement || !ts.isExpressionStatement(statement) || dependsOnLocals(assignment.right, anchor)) return undefined;
+  return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)] };
 }
 
 /** Whether an expression uses names declared inside the retry (a loop variable, a callback parameter), which a hoisted copy could not see. */
