@@ -143,7 +143,7 @@ function benchInProcess(corpus, files, lines) {
 /** Times the CLI and ESLint on the corpus; prints them and returns ESLint's wall time over the CLI's (undefined without ESLint). */
 function benchCommands(corpus, dir) {
   // The CLI's code cache (see src/cli/engine-loader.ts) is made by the warm-up run; "first run" is that cold run.
-  rmSync(path.join(os.tmpdir(), `integration-coach-${process.getuid?.() ?? 'user'}`), { recursive: true, force: true });
+  timer.clearTmp();
   const eslintBin = path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
   // --no-inline-config: the vendored sources' eslint-disable comments name rules this config does not load.
   const eslintArgs = [eslintBin, '--format', 'json', '--no-inline-config', 'src'];

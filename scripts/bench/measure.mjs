@@ -24,12 +24,23 @@ export function timeInProcess(runs, ...works) {
   return times.map(median);
 }
 
-/** Runs commands (node scripts) in a folder and measures them; `toolsDir` holds its scratch files. */
+/**
+ * Runs commands (node scripts) in a folder and measures them; `toolsDir` holds its scratch files.
+ * The commands get a temp folder of their own (`tmpDir`): the CLI keeps its code cache there, out of
+ * reach of other processes on the machine.
+ */
 export class CommandTimer {
   constructor(toolsDir, runs) {
     this.toolsDir = toolsDir;
+    this.tmpDir = path.join(toolsDir, 'tmp');
     this.runs = runs;
     this.preload = this.#usagePreload();
+  }
+
+  /** Empties the commands' temp folder (the CLI's next run is then one without a code cache). */
+  clearTmp() {
+    rmSync(this.tmpDir, { recursive: true, force: true });
+    mkdirSync(this.tmpDir, { recursive: true });
   }
 
   /**
@@ -74,7 +85,7 @@ export class CommandTimer {
       cwd,
       encoding: 'utf8',
       maxBuffer: 1024 * 1024 * 1024,
-      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(this.preload)}`.trim(), BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(this.preload)}`.trim(), BENCH_USAGE_FILE: usageFile, NO_COLOR: '1', TMPDIR: this.tmpDir },
     });
     const ms = performance.now() - start;
     if (result.status !== 0 && result.status !== 1) throw new Error(`${label} failed (${result.status}): ${result.stderr}`);
