@@ -3,6 +3,8 @@
 // every run; with the cache, about 20 ms. Node 22 has this built in (module.enableCompileCache);
 // Node 20 does not, so the CLI keeps its own, in a folder of the user's own under the temp dir
 // (mode 0700, checked to be the user's). V8 rejects a cache made for another source, V8 or flags.
+// Each installed copy of the bundle (by its path) has one cache, which its next build replaces: two
+// projects with their own copies of the CLI, run in turn, do not throw each other's cache away.
 // INTEGRATION_COACH_NO_CODE_CACHE=1 turns it off.
 //
 // The loader is JavaScript source in a string, because a worker runs it before it has anything
@@ -19,6 +21,8 @@ export const ENGINE_LOADER_SOURCE = String.raw`(function loadEngine(file, requir
   const vm = require('node:vm');
   const Module = require('node:module');
   const source = fs.readFileSync(file, 'utf8');
+  // The caches of this copy of the bundle start so; the build (size, time) and Node follow.
+  const copyPrefix = path.basename(file) + '-' + require('node:crypto').createHash('sha256').update(file).digest('hex').slice(0, 12) + '-';
   let cacheFile;
   let cachedData;
   if (!process.env.INTEGRATION_COACH_NO_CODE_CACHE && typeof process.getuid === 'function') {
@@ -28,7 +32,7 @@ export const ENGINE_LOADER_SOURCE = String.raw`(function loadEngine(file, requir
       const dirStats = fs.statSync(dir);
       if (dirStats.uid === process.getuid() && (dirStats.mode & 0o077) === 0) {
         const stats = fs.statSync(file);
-        cacheFile = path.join(dir, path.basename(file) + '-' + process.version + '-' + process.arch + '-' + stats.size + '-' + Math.round(stats.mtimeMs) + '.v8');
+        cacheFile = path.join(dir, copyPrefix + process.version + '-' + process.arch + '-' + stats.size + '-' + Math.round(stats.mtimeMs) + '.v8');
         if (fs.existsSync(cacheFile)) cachedData = fs.readFileSync(cacheFile);
       }
     } catch {
@@ -46,10 +50,9 @@ export const ENGINE_LOADER_SOURCE = String.raw`(function loadEngine(file, requir
       const temporary = cacheFile + '.' + process.pid + '.tmp';
       fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       fs.renameSync(temporary, cacheFile);
-      // One cache per bundle name: those of older builds go.
-      const prefix = path.basename(file) + '-';
+      // One cache per copy of the bundle: those of its older builds go.
       for (const name of fs.readdirSync(path.dirname(cacheFile))) {
-        if (name.startsWith(prefix) && name !== path.basename(cacheFile) && !name.endsWith('.tmp')) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+        if (name.startsWith(copyPrefix) && name !== path.basename(cacheFile) && !name.endsWith('.tmp')) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
       }
     } catch {
       // A cache is an optimisation; without it the next run compiles again.

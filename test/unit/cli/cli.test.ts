@@ -263,7 +263,7 @@ describe('CLI', function () {
         assert.equal(cacheDirs.length, 1);
         const cached = readdirSync(path.join(cliTempDir(), cacheDirs[0]!));
         assert.equal(cached.length, 1, cached.join(', '));
-        assert.match(cached[0]!, /^cli-worker\.js-v\d.*\.v8$/);
+        assert.match(cached[0]!, /^cli-worker\.js-[0-9a-f]{12}-v\d.*\.v8$/);
       }
       const uncached = runCli(['-f', 'json', '.'], { cwd: dir.path, env: { INTEGRATION_COACH_NO_CODE_CACHE: '1' } });
       assert.deepEqual(json(uncached.stdout), results);
