@@ -451,11 +451,39 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   const capHelperCounters = counters.filter((counter) => passedToCapHelper(counter, scan, index));
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
+  if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
   if (counters.length > 0) return uncappedCounter(counters, comparisons, anywhere, scan);
   const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * `if (!shouldRetryConnectOrThrow(err)) return;`: the way out is decided by a helper of this file that
+ * counts attempts itself (it compares a count and throws), so the cap is the helper's.
+ */
+function exitDecidedByCapHelper(scan: LoopScan, index: SourceIndex): boolean {
+  return scan.ifs.some((statement) => guardsExit(statement, scan) && someDescendant(statement.expression, (node) => {
+    if (!ts.isCallExpression(node)) return false;
+    const helpers = index.functions.get(calleeName(node) ?? '') ?? [];
+    return helpers.length > 0 && helpers.every(countsAndThrows);
+  }));
+}
+
+/** A comparison of an attempt count with a limit, in a helper's text (bounded repetitions: linear on any text). */
+const COUNTING_HELPER = /\b\w{0,30}?(attempt|retr|tries|count)\w{0,30}\s{0,4}(>=|<=|>|<|===)|(>=|<=|>|<)\s{0,4}\w{0,30}?(attempt|retr|tries|count)/i;
+const countingHelpers = new WeakMap<ts.Node, boolean>();
+
+/** Whether a helper compares an attempt count and throws (read once per helper). */
+function countsAndThrows(helper: ts.Node): boolean {
+  let known = countingHelpers.get(helper);
+  if (known === undefined) {
+    const text = nodeText(helper);
+    known = /\bthrow\b/.test(text) && COUNTING_HELPER.test(text);
+    countingHelpers.set(helper, known);
+  }
+  return known;
 }
 
 /** Whether an `if` decides between leaving and going round: one branch (or the statement after it) leaves. */

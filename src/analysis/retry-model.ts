@@ -9,7 +9,7 @@ export interface Span {
 
 /** Whether and how a retry stops. */
 export type Bound =
-  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' }
+  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' }
   | { capped: false; reason: UncappedReason; detail?: string; counter?: string; leak?: ts.Node }
   /** We cannot see the cap (options passed in from elsewhere, for instance): say nothing. */
   | { capped: 'unknown' };

@@ -59,6 +59,27 @@ export function configure(client, config) {
 }`,
       findings: [],
     },
+    {
+      title: 'a for (;;) whose catch asks a local helper that counts attempts and throws is capped by the helper',
+      code: `let retries = 0;
+function shouldRetryOrThrow(error) {
+  if (retries >= MAX_RETRIES) throw error;
+  retries++;
+  return true;
+}
+export async function subscribe(connect) {
+  for (;;) {
+    try {
+      const socket = await connect();
+      socket.onclose = () => { pending--; };
+      return socket;
+    } catch (error) {
+      if (!shouldRetryOrThrow(error)) return;
+    }
+  }
+}`,
+      findings: [],
+    },
   ]);
 });
 
