@@ -2,7 +2,7 @@
 // offered to the registry's recognisers (src/analysis/libraries/, in registry order) for the libraries the
 // file mentions; a call no library claims is a helper call if its name says it retries.
 import ts from 'typescript';
-import { calleeName, expressionName, unwrap } from './ast';
+import { calleeName, expressionName, stringValue, unwrap } from './ast';
 import { librariesMentionedIn, type LibraryContext, type LibraryFacts } from './libraries';
 import { libraryConstruct, moduleOf, retriedFunction } from './libraries/option-reading';
 import type { RetryConstruct } from './retry-model';
@@ -16,7 +16,7 @@ export type { LibraryFacts };
 export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly string[]): LibraryFacts {
   const facts: LibraryFacts = { constructs: [], clients: [] };
   const context: LibraryContext = { index, facts, claimed: new Set() };
-  const libraries = librariesMentionedIn(index.text);
+  const libraries = librariesMentionedIn(index.sourceFile, modulesOf(index));
   const helpers = new Set(extraHelpers);
   for (const site of [...index.calls, ...index.newExpressions]) {
     if (libraries.some((library) => library.recognise(site, context))) continue;
@@ -24,6 +24,19 @@ export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly st
   }
   for (const library of libraries) library.recogniseFile?.(context);
   return facts;
+}
+
+/** The modules a file imports or requires, `require('fetch-retry')(fetch)` included. */
+function modulesOf(index: SourceIndex): Set<string> {
+  const modules = new Set<string>();
+  for (const imported of index.imports.values()) modules.add(imported.split('#')[0]!);
+  for (const call of index.calls) {
+    if (ts.isIdentifier(call.expression) && call.expression.text === 'require') {
+      const module = stringValue(call.arguments[0]);
+      if (module) modules.add(module);
+    }
+  }
+  return modules;
 }
 
 export function isRetryHelperName(name: string, extra: ReadonlySet<string>): boolean {
