@@ -41,6 +41,7 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
   const size = utf8Length(text, limit);
   if (size > limit) return { findings: [], skipped: tooLargeNotice(limit), skipReason: 'too-large' };
   if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
+  if (options.skipMinified !== false && looksMinified(text)) return { findings: [], skipped: MINIFIED_NOTICE, skipReason: 'minified' };
   return guarded(options, undefined, () => {
     if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
@@ -94,6 +95,21 @@ function sizeLimit(options: AnalyzeOptions): number {
 function timeBudget(options: AnalyzeOptions): number {
   const budget = options.timeBudgetMs;
   return typeof budget === 'number' && budget > 0 ? budget : DEFAULT_TIME_BUDGET_MS;
+}
+
+/**
+ * Minified bundles: generated code whose names say nothing (`e`, `t`), so findings there would be noise
+ * nobody can act on. A file of some size whose lines average over MINIFIED_LINE_LENGTH characters.
+ */
+const MINIFIED_MIN_SIZE = 4096;
+const MINIFIED_LINE_LENGTH = 500;
+const MINIFIED_NOTICE = 'File looks minified (its lines average over 500 characters); not analysed.';
+
+function looksMinified(text: string): boolean {
+  if (text.length < MINIFIED_MIN_SIZE) return false;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && lines * MINIFIED_LINE_LENGTH < text.length; at = text.indexOf('\n', at + 1)) lines++;
+  return lines * MINIFIED_LINE_LENGTH < text.length;
 }
 
 function typeName(value: unknown): string {

@@ -56,6 +56,8 @@ export interface AnalyzeOptions {
   retryHelpers?: string[];
   /** Files larger than this (in bytes of text) are skipped with one informational result flag. */
   maxFileSizeBytes?: number;
+  /** Whether files that look minified (lines averaging over 500 characters) are skipped with a notice; default true. */
+  skipMinified?: boolean;
   /** Flag every unsafe request without a key, not only retried ones. */
   flagUnretriedRequests?: boolean;
   /**
@@ -73,7 +75,7 @@ export interface AnalyzeOptions {
 }
 
 /** Why a file has no (or no complete) analysis. */
-export type SkipReason = 'too-large' | 'binary' | 'time-budget' | 'failed';
+export type SkipReason = 'too-large' | 'binary' | 'minified' | 'time-budget' | 'failed';
 
 export interface AnalysisResult {
   findings: Finding[];

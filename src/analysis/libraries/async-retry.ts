@@ -12,7 +12,7 @@ export const asyncRetry: LibrarySpec = {
   docs: 'https://github.com/vercel/async-retry#api (retries 10, factor 2, minTimeout 1000, randomize true)',
   modules: ['async-retry'],
   entries: ['default'],
-  names: ['asyncRetry'],
+  names: ['asyncRetry', 'bail'],
   options: { attempts: 'retries', delay: 'minTimeout', jitter: 'randomize' },
   defaults: { retries: 10, delay: '1 s, doubling', jitter: true, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {

@@ -10,7 +10,7 @@ export const nodeRetry: LibrarySpec = {
   docs: 'https://github.com/tim-kos/node-retry#retryoperationoptions (retries 10, factor 2, minTimeout 1000, randomize false)',
   modules: ['retry'],
   entries: ['default', 'operation'],
-  names: [],
+  names: ['operation'],
   options: { attempts: 'retries', totalTime: 'maxRetryTime', delay: 'minTimeout', jitter: 'randomize' },
   defaults: { retries: 10, delay: '1 s, doubling', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {

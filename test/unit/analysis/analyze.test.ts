@@ -44,6 +44,21 @@ describe('analyze', () => {
     }
   });
 
+  it('skips minified bundles and says so, unless told to analyse them', () => {
+    // A retry on one 6 KB line among a few: what a bundler writes, not code anyone edits.
+    const retry = 'async function f(){for(;;){try{return await fetch("/x",{method:"POST"})}catch(e){await sleep(1000)}}}';
+    const bundle = `/*! bundle */\n${'var a=1,b=2;'.repeat(500)}${retry}\n`;
+    const skipped = analyzeSource(bundle, 'vendor.min.js');
+    assert.equal(skipped.skipReason, 'minified');
+    assert.deepEqual(skipped.findings, []);
+    assert.match(skipped.skipped ?? '', /minified/);
+    const analysed = analyzeSource(bundle, 'vendor.min.js', { skipMinified: false });
+    assert.equal(analysed.skipped, undefined);
+    assert.ok(analysed.findings.some((finding) => finding.ruleId === 'unbounded-retry'));
+    // The same code formatted over short lines is analysed by default.
+    assert.equal(analyzeSource(bundle.replace(/;/g, ';\n'), 'vendor.js').skipReason, undefined);
+  });
+
   it('skips binary-looking text and says so', () => {
     const binary = `\u0000\u0001\u0002PNG\r\n\u001a\n${'\u0000'.repeat(20)}while(true){}`;
     const result = analyzeSource(binary, 'image.ts');

@@ -33,7 +33,7 @@ const plugin = load('./dist/eslint-plugin.js');
 const file = path.join(root, 'test', 'fixtures', 'cli', 'eslint', 'deep.js');
 const quiet = { plugins: { probe: { rules: { quiet: { create: () => ({}) } } } }, rules: { 'probe/quiet': 'error' } };
 const results = depths.map(Number).map((depth) => {
-  const text = 'for (;;) { try { await send(); break; } catch {} }\\nconst x = ' + 'a ? '.repeat(depth) + '1' + ' : 2'.repeat(depth) + ';\\n';
+  const text = 'for (;;) { try { await send(); break; } catch {} }\\nconst x = ' + 'a ?\\n'.repeat(depth) + '1' + ' : 2\\n'.repeat(depth) + ';\\n';
   let eslintTakesIt = false;
   try { eslintTakesIt = new Linter().verify(text, [quiet], { filename: file }).length === 0; } catch {}
   let thrown;

@@ -75,6 +75,7 @@ export async function subscribe(connect) {
       return socket;
     } catch (error) {
       if (!shouldRetryOrThrow(error)) return;
+      await sleep(Math.random() * 1000);
     }
   }
 }`,
