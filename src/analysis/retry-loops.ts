@@ -566,7 +566,44 @@ function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere
 // The backoff
 
 function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<string>): Backoff {
-  return backoffFromWaits(scan.waits, scan.declarations, index, counters);
+  if (scan.waits.length > 0) return backoffFromWaits(scan.waits, scan.declarations, index, counters);
+  // No wait written in the loop, but it calls a local function that waits: `timeout(3000)` that wraps
+  // `setTimeout(resolve, ms)` is a wait sized by its argument; `await connect()` that waits inside for its
+  // own reasons hides the wait, so say nothing.
+  const helperWaits: WaitSite[] = [];
+  for (const call of scan.calls) {
+    const waiting = waitingParameter(call, index);
+    if (waiting === 'opaque') return { kind: 'unknown' };
+    if (waiting !== undefined) helperWaits.push({ call, delay: call.arguments[waiting] });
+  }
+  return backoffFromWaits(helperWaits, scan.declarations, index, counters);
+}
+
+const waitingFunctions = new WeakMap<ts.Node, number | 'opaque' | 'none'>();
+
+/**
+ * For a call of a local function (or method) that waits: the position of the parameter that sizes its
+ * wait, or 'opaque' when it waits on something else. Undefined when the callee is not local or does not
+ * wait. Read once per function.
+ */
+function waitingParameter(call: ts.CallExpression, index: SourceIndex): number | 'opaque' | undefined {
+  const callee = unwrap(call.expression);
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === Kind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
+  if (!local || local.length !== 1) return undefined;
+  const fn = local[0]!;
+  let known = waitingFunctions.get(fn);
+  if (known === undefined) {
+    known = 'none';
+    walkTree(fn, undefined, (node) => {
+      const wait = ts.isCallExpression(node) && known === 'none' ? waitSite(node) : undefined;
+      if (!wait) return undefined;
+      const sizedBy = wait.delay && ts.isIdentifier(wait.delay) ? fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (wait.delay as ts.Identifier).text) : -1;
+      known = sizedBy >= 0 ? sizedBy : 'opaque';
+      return undefined;
+    });
+    waitingFunctions.set(fn, known);
+  }
+  return known === 'none' ? undefined : known;
 }
 
 /** Classifies a construct's waits; shared with recursive retries. */

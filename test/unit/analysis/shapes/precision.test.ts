@@ -81,6 +81,23 @@ export async function subscribe(connect) {
 }`,
       findings: [],
     },
+    {
+      title: 'a loop with no wait of its own that calls a local connect which waits inside is not "retries immediately"',
+      code: `async function connect(url) {
+  await new Promise((resolve) => setTimeout(resolve, backoffFor(url)));
+  return open(url);
+}
+export async function keepOpen(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await connect(url);
+    } catch (error) {
+      log(error);
+    }
+  }
+}`,
+      findings: [],
+    },
   ]);
 });
 

@@ -76,5 +76,24 @@ export function withRetries(delayMs = 700) {
 }`,
       findings: [[3, 'retry-without-jitter']],
     },
+    {
+      title: 'a loop that waits through a local wrapper of setTimeout sized by its argument waits a fixed delay',
+      code: `function pause(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+export async function load(url) {
+  let left = 5;
+  while (left > 0) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      left = left - 1;
+      if (left === 0) throw error;
+      await pause(3000);
+    }
+  }
+}`,
+      findings: [[6, 'retry-without-jitter']],
+    },
   ]);
 });
