@@ -64,15 +64,11 @@ export function setArgument(call: ts.CallExpression, position: number, text: str
   return { start: last.end, end: last.end, newText: `, ${parts}` };
 }
 
-/** The words of the last text asked about: fixes for one file ask many times. */
-let wordsOf: { text: string; words: Set<string> } | undefined;
-
-/** A name not yet used in the file: `idempotencyKey`, then `idempotencyKey2`, … */
-export function unusedName(base: string, text: string): string {
-  if (wordsOf?.text !== text) wordsOf = { text, words: new Set(text.match(/[A-Za-z_$][\w$]*/g)) };
+/** A name not yet used in the file (`names`: the file's identifiers): `idempotencyKey`, then `idempotencyKey2`, … */
+export function unusedName(base: string, names: ReadonlySet<string>): string {
   for (let suffix = 1; ; suffix++) {
     const name = suffix === 1 ? base : `${base}${suffix}`;
-    if (!wordsOf.words.has(name)) return name;
+    if (!names.has(name)) return name;
   }
 }
 

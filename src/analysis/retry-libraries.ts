@@ -16,7 +16,7 @@ export type { LibraryFacts };
 export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly string[]): LibraryFacts {
   const facts: LibraryFacts = { constructs: [], clients: [] };
   const context: LibraryContext = { index, facts, claimed: new Set() };
-  const libraries = librariesMentionedIn(index.sourceFile, modulesOf(index));
+  const libraries = librariesMentionedIn(index.names, modulesOf(index));
   const helpers = new Set(extraHelpers);
   for (const site of [...index.calls, ...index.newExpressions]) {
     if (libraries.some((library) => library.recognise(site, context))) continue;

@@ -43,6 +43,12 @@ export interface SourceIndex {
   /** Local name → module it was imported from; named imports as `module#exported`. */
   imports: Map<string, string>;
   selfReferences: SelfReference[];
+  /**
+   * Every identifier's text (escapes decoded), and quoted property names (`{ 'retry_strategy': … }`,
+   * `api['withRetry']`): what the file names, read without a pass over its text. (The parser's own table
+   * of identifiers is incomplete after an incremental parse, so it is not used.)
+   */
+  names: Set<string>;
 }
 
 export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
@@ -57,6 +63,7 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
     assignments: new Map(),
     imports: new Map(),
     selfReferences: [],
+    names: new Set(),
     scopedDeclarations: new Map(),
     functionAssignments: new Map(),
   };
@@ -117,6 +124,8 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
       // An AST from another parser (the ESLint host) may lack parent pointers; the recognisers need them.
       if (!node.parent) (node as { parent: ts.Node }).parent = parent;
       const kind = node.kind;
+      if (kind === Kind.Identifier) index.names.add((node as ts.Identifier).text);
+      else if (kind === Kind.StringLiteral && (parent.kind === Kind.PropertyAssignment || parent.kind === Kind.ElementAccessExpression)) index.names.add((node as ts.StringLiteral).text);
       record(index, node, kind);
       if (kind === Kind.VariableDeclaration && (node as ts.VariableDeclaration).name.kind === Kind.Identifier) {
         addTo(mapFor(index.scopedDeclarations, scope), ((node as ts.VariableDeclaration).name as ts.Identifier).text, node as ts.VariableDeclaration);

@@ -2,7 +2,6 @@
 // recognisers are asked (the first that claims a call wins; only libraries sharing a name, such as
 // `retry`, depend on it: rxjs's operator in a pipe, then ts-retry-promise, cockatiel and async-retry,
 // each of which checks its import or its shape). The pre-check's words are derived from here.
-import type ts from 'typescript';
 import { asyncRetry } from './async-retry';
 import { axiosRetry } from './axios-retry';
 import { bottleneck } from './bottleneck';
@@ -42,14 +41,7 @@ export const LIBRARY_MODULES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((l
 /** Every name of the registry: an identifier or quoted name equal to one gives a library away. */
 export const LIBRARY_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((library) => library.names));
 
-/**
- * The libraries a file may use: those it imports or requires, or one of whose names it holds. The names
- * are read from the parser's own table of the file's identifiers (escapes decoded, quoted property names
- * included), so this costs a few lookups, not a pass over the text; a TypeScript without that table asks
- * every recogniser.
- */
-export function librariesMentionedIn(sourceFile: ts.SourceFile, modules: ReadonlySet<string>): readonly LibrarySpec[] {
-  const identifiers = (sourceFile as { identifiers?: ReadonlyMap<string, string> }).identifiers;
-  if (!identifiers) return LIBRARIES;
-  return LIBRARIES.filter((library) => library.modules.some((module) => modules.has(module)) || library.names.some((name) => identifiers.has(name)));
+/** The libraries a file may use: those it imports or requires, or one of whose names it holds. */
+export function librariesMentionedIn(names: ReadonlySet<string>, modules: ReadonlySet<string>): readonly LibrarySpec[] {
+  return LIBRARIES.filter((library) => library.modules.some((module) => modules.has(module)) || library.names.some((name) => names.has(name)));
 }

@@ -58,7 +58,7 @@ function anchorInSameFunction(node: ts.Node): ts.Statement | undefined {
 /** Creates the key once, before the retry, and sends it with the request. */
 function keyFix(request: HttpRequest, anchor: ts.Statement, context: RuleContext): OffsetFix | undefined {
   const sourceFile = context.index.sourceFile;
-  const name = unusedName('idempotencyKey', sourceFile.text);
+  const name = unusedName('idempotencyKey', context.index.names);
   const attach = request.library === 'stripe' ? stripeOption(request, name, context) : keyHeader(request, name, context);
   if (!attach) return undefined;
   const create = insertLinesBefore(anchor, [`const ${name} = ${uuidCall(context)};`], sourceFile);

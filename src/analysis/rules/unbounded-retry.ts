@@ -68,9 +68,8 @@ function capFix(construct: RetryConstruct, leaks: boolean, context: RuleContext)
   const anchor = construct.anchor;
   if (!loop || !anchor || !ts.isBlock(loop.statement)) return undefined;
   const sourceFile = context.index.sourceFile;
-  const text = sourceFile.text;
-  const max = unusedName('MAX_ATTEMPTS', text);
-  const counter = unusedName('attempt', text);
+  const max = unusedName('MAX_ATTEMPTS', context.index.names);
+  const counter = unusedName('attempt', context.index.names);
   const edits: OffsetEdit[] = [insertLinesBefore(anchor, [`const ${max} = ${DEFAULT_MAX_ATTEMPTS};`, `let ${counter} = 0;`], sourceFile)];
   const handler = leaks || hasContinueOutsideCatch(loop) ? undefined : retryingCatch(loop);
   if (handler) edits.push(...rethrowInCatch(handler, counter, max, context));
@@ -86,7 +85,7 @@ function rethrowInCatch(handler: ts.CatchClause, counter: string, max: string, c
   if (variable && ts.isIdentifier(variable.name)) {
     errorName = variable.name.text;
   } else {
-    errorName = unusedName('error', sourceFile.text);
+    errorName = unusedName('error', context.index.names);
     const keywordEnd = handler.getStart(sourceFile) + 'catch'.length;
     if (variable) return [throwAtTop(handler.block, counter, max, context)];
     edits.push({ start: keywordEnd, end: keywordEnd, newText: ` (${errorName})` });

@@ -61,7 +61,7 @@ function hoistFix(key: KeyReference, fresh: FreshKey, anchor: ts.Statement, cont
   const value = unwrap(key.value);
   if (!contains(value, fresh.source)) return moveAssignment(fresh, anchor, context);
   if (dependsOnLocals(value, anchor)) return undefined;
-  const name = unusedName(HOISTED_KEY_NAME, sourceFile.text);
+  const name = unusedName(HOISTED_KEY_NAME, context.index.names);
   return {
     title: 'Create the key once, before the retry',
     edits: [insertLinesBefore(anchor, [`const ${name} = ${key.value.getText(sourceFile)};`], sourceFile), replaceNode(key.value, name, sourceFile)],

@@ -479,17 +479,18 @@ export function useOrders() {
     }
   }
 }`,
+    // `attempt` appears only in a message string, so the new counter may take that name.
     fixes: [{
       title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS), and add full jitter to the wait',
       output: `async function load() {
   let attempts = 0;
   const MAX_ATTEMPTS = 5;
-  let attempt2 = 0;
+  let attempt = 0;
   while (true) {
     try {
       return await loadSettings();
     } catch (err) {
-      if (++attempt2 >= MAX_ATTEMPTS) throw err;
+      if (++attempt >= MAX_ATTEMPTS) throw err;
       attempts++;
       logger.warn(\`settings load failed (attempt \${attempts})\`, err);
       await sleep(Math.random() * 500);
