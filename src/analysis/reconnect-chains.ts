@@ -14,6 +14,7 @@ import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Bound, RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
+import { nodeText } from './run-context';
 
 /** How many named functions a handler may pass through before it connects again. */
 const MAX_HOPS = 3;
@@ -26,7 +27,7 @@ const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected)$/i;
  * Text without which no loss handler can be registered, as lossHandlers() finds them: the pre-check
  * passes by files that lack it. A handler assigned or registered (`ws.onclose =`, `conn.onClose(`), one
  * given as an object property (`onWebSocketClose: (evt) => …`, `onclose: this.reconnect`, `onclose() {`),
- * or an event name in quotes. Type members (`onError?: (e: Error) => void`) do not match. Every repetition
+ * an event name in quotes, or a `setInterval` (a watchdog). Type members (`onError?: (e: Error) => void`) do not match. Every repetition
  * is bounded, so the test stays linear on any input.
  */
 // Handler names are short: `on` and at most 40 more characters before the event word.
@@ -36,6 +37,8 @@ export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
   String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
   String.raw`['"\x60](?:close|error|disconnected?|end|timeout)['"\x60]`,
+  // A watchdog interval (findWatchdogs).
+  String.raw`\bsetInterval\b`,
 ].join('|'), 'i');
 
 interface Registration {
@@ -63,7 +66,7 @@ interface Cycle {
 }
 
 export function findReconnectChains(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
-  const constructs: RetryConstruct[] = [];
+  const constructs: RetryConstruct[] = findWatchdogs(index);
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
   const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map() };
@@ -85,6 +88,74 @@ function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: S
   const target = cycle.reconnect;
   return known.some((construct) => (construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1)
     || (construct.kind === 'recursion' && target.pos <= construct.report.start && construct.report.end <= target.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Watchdogs: `setInterval(() => { if (!ws || ws.readyState === ws.CLOSED) connect(); }, 2500)`
+
+/** A test that a connection is down: `!ws`, `readyState === CLOSED`, `!socket.connected`, `connected === false`. */
+const DOWN_TEST = /readyState|\bCLOSED\b|!\s{0,4}(?:this\.)?\w{0,40}(?:socket|ws|conn|connection|client|source)\b|\bconnected\s{0,4}={2,3}\s{0,4}false|!\s{0,4}(?:this\.)?[\w.]{0,60}\.(?:connected|isConnected|open)\b/i;
+/** What a function that connects does: opens a socket, an event source or a client connection. */
+const CONNECTS = /new\s{1,4}(?:WebSocket|EventSource|ReconnectingWebSocket|SockJS)\b|\bio\(|\.connect\(|createConnection\(|\.open\(/;
+/** A watchdog's callback is a few lines; longer callbacks are not read (which also keeps nested intervals linear). */
+const MAX_WATCHDOG_LENGTH = 2000;
+
+/** Intervals that re-create a connection found down, through a local function that connects. */
+function findWatchdogs(index: SourceIndex): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  for (const call of index.calls) {
+    if (calleeName(call) !== 'setInterval' || calleeObject(call) && namePath(calleeObject(call)!) !== 'window') continue;
+    const callback = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (!callback || !isFunctionNode(callback) || callback.end - callback.pos > MAX_WATCHDOG_LENGTH || !DOWN_TEST.test(nodeText(callback))) continue;
+    const connect = watchdogTarget(callback, index);
+    if (!connect) continue;
+    constructs.push(watchdogConstruct(call, callback, connect, index));
+  }
+  return constructs;
+}
+
+const connectingFunctions = new WeakMap<ts.Node, boolean>();
+
+function connects(fn: FunctionNode): boolean {
+  let known = connectingFunctions.get(fn);
+  if (known === undefined) connectingFunctions.set(fn, (known = CONNECTS.test(nodeText(fn))));
+  return known;
+}
+
+/** Names that say a function (defined in another file) opens the connection: `connect`, `setupWebsocket`, `initSocket`. */
+const CONNECT_NAME = /^(re)?connect|^(setup|init|open|create|start)\w{0,20}(socket|ws|connection|stream)$/i;
+
+/**
+ * What the watchdog calls to connect again: a local function that opens a connection, or, when the
+ * function lives in another file, one whose name says it connects.
+ */
+function watchdogTarget(callback: FunctionNode, index: SourceIndex): { name: string; fn?: FunctionNode } | undefined {
+  for (const ref of functionReferences(callback)) {
+    const path = namePath(ref);
+    const name = path?.replace(/^this\./, '');
+    if (!name || name.includes('.')) continue;
+    const local = index.functions.get(name);
+    if (local?.length === 1 && connects(local[0]!)) return { name, fn: local[0] };
+    if (!local && CONNECT_NAME.test(name)) return { name };
+  }
+  return undefined;
+}
+
+function watchdogConstruct(call: ts.CallExpression, callback: FunctionNode, connect: { name: string; fn?: FunctionNode }, index: SourceIndex): RetryConstruct {
+  const scans = [scanFunction(callback), ...(connect.fn ? [scanFunction(connect.fn)] : [])];
+  // The interval itself is a wait between attempts, and a `clearInterval` on the way may stop it.
+  const stops = /\bclearInterval\(/.test(nodeText(callback));
+  const waits = [{ call, delay: call.arguments[1] }, ...scans[0]!.waits];
+  const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
+  return {
+    kind: 'handler',
+    label: `watchdog interval that calls \`${connect.name}()\` again`,
+    report: firstLineSpan(call, index.sourceFile),
+    scopes: [],
+    rerunsScope: false,
+    bound: stops ? { capped: 'unknown' } : chainBound(scans, 1),
+    backoff: backoffFromWaits(waits, scans.flatMap((scan) => scan.declarations), index, counters),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -105,3 +105,54 @@ function jitteredDelay(n) { return Math.random() * 500 * 2 ** n; }`,
     },
   ]);
 });
+
+describe('shapes: watchdogs that re-create a closed connection', () => {
+  runLibraryTable([], [
+    {
+      title: 'a setInterval that reconnects whenever the socket is closed never stops, and waits a fixed time',
+      code: `let socket;
+function connect() {
+  socket = new WebSocket(URL);
+  socket.onmessage = (event) => render(event.data);
+}
+setInterval(() => {
+  if (!socket || socket.readyState === WebSocket.CLOSED) setTimeout(connect, 700);
+}, 2500);
+connect();`,
+      findings: [[6, 'unbounded-retry']],
+      messages: ['watchdog interval that calls `connect()` again'],
+    },
+    {
+      title: 'a setInterval that counts its reconnects and gives up is bounded; its random delay is jittered',
+      code: `let socket;
+let reconnects = 0;
+function connect() {
+  socket = new WebSocket(URL);
+}
+const timer = setInterval(() => {
+  if (socket.readyState !== WebSocket.CLOSED) return;
+  if (reconnects >= 10) return clearInterval(timer);
+  reconnects++;
+  setTimeout(connect, Math.random() * 5000);
+}, 2500 + Math.random() * 500);`,
+      findings: [],
+    },
+    {
+      title: 'a watchdog calling a connect function from another file, named for it, is read by that name',
+      code: `setInterval(() => {
+  if (!websocket || websocket.readyState === websocket.CLOSED) setTimeout(setupWebsocket, 700);
+}, 2500);`,
+      findings: [[1, 'unbounded-retry']],
+      messages: ['`setupWebsocket()`'],
+    },
+    {
+      title: 'a setInterval that polls without connecting is not a watchdog',
+      code: `let socket;
+setInterval(() => {
+  if (!socket || socket.readyState === WebSocket.CLOSED) showOffline();
+}, 2500);
+function showOffline() { banner.hidden = false; }`,
+      findings: [],
+    },
+  ]);
+});
