@@ -36,12 +36,8 @@ export const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.S
  * Never throws: a failure or a run past the time budget comes back as `skipped` with its reason.
  */
 export function analyzeSource(text: string, fileName: string, options: AnalyzeOptions = {}): AnalysisResult {
-  if (typeof text !== 'string') return { findings: [], skipped: `Not analysed: the source must be a string, not ${typeName(text)}.`, skipReason: 'failed' };
-  const limit = sizeLimit(options);
-  const size = utf8Length(text, limit);
-  if (size > limit) return { findings: [], skipped: tooLargeNotice(limit), skipReason: 'too-large' };
-  if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
-  if (options.skipMinified !== false && looksMinified(text)) return { findings: [], skipped: MINIFIED_NOTICE, skipReason: 'minified' };
+  const skipped = skippedBeforeParse(text, options);
+  if (skipped) return skipped;
   return guarded(options, undefined, () => {
     if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
@@ -53,6 +49,19 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
 }
 
 /** The notice for a file over the size limit; hosts that refuse a file before reading it say the same. */
+/**
+ * The files not analysed at all, decided from the text before any parse: not a string, over the size
+ * limit, binary, minified. Every host that parses by itself (the editor's incremental parse) asks this first.
+ */
+export function skippedBeforeParse(text: string, options: AnalyzeOptions = {}): AnalysisResult | undefined {
+  if (typeof text !== 'string') return { findings: [], skipped: `Not analysed: the source must be a string, not ${typeName(text)}.`, skipReason: 'failed' };
+  const limit = sizeLimit(options);
+  if (utf8Length(text, limit) > limit) return { findings: [], skipped: tooLargeNotice(limit), skipReason: 'too-large' };
+  if (text.slice(0, BINARY_SNIFF_LENGTH).includes('\0')) return { findings: [], skipped: 'File looks binary (it contains NUL characters); not analysed.', skipReason: 'binary' };
+  if (options.skipMinified !== false && looksMinified(text)) return { findings: [], skipped: MINIFIED_NOTICE, skipReason: 'minified' };
+  return undefined;
+}
+
 export function tooLargeNotice(limit: number): string {
   return `File is larger than the ${limit}-byte limit (maxFileSizeBytes); not analysed.`;
 }

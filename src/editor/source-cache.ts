@@ -3,23 +3,24 @@
 // language service does), which roughly halves the time from a keystroke to diagnostics on a large file.
 // Only the worker imports this file: it needs TypeScript.
 import ts from 'typescript';
-import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, PARSE_OPTIONS, scriptKindFor } from '../analysis/index';
+import { analyzeSource, analyzeSourceFile, PARSE_OPTIONS, scriptKindFor, skippedBeforeParse } from '../analysis/index';
 import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
 
 /** Open documents kept; more are rarely edited at once, and each tree costs memory. */
 const MAX_DOCUMENTS = 16;
-/** Same as the core: a NUL in the first 8 KiB means a binary file, which the core skips. */
-const BINARY_SNIFF_LENGTH = 8192;
 
 export class SourceFileCache {
   private readonly files = new Map<string, ts.SourceFile>();
 
   /** Analyses a document's text; `key` (the document's URI) lets the next version reuse this one's tree. */
   analyse(key: string | undefined, text: string, fileName: string, options: AnalyzeOptions): AnalysisResult {
-    if (key === undefined || this.coreWouldSkip(text, options)) {
+    // Too large, binary or minified: the core's own answer, and no tree kept.
+    const skipped = skippedBeforeParse(text, options);
+    if (skipped) {
       if (key !== undefined) this.files.delete(key);
-      return analyzeSource(text, fileName, options);
+      return skipped;
     }
+    if (key === undefined) return analyzeSource(text, fileName, options);
     const sourceFile = this.parse(key, text, fileName);
     return analyzeSourceFile(sourceFile, options);
   }
@@ -33,12 +34,6 @@ export class SourceFileCache {
     this.files.set(key, sourceFile);
     if (this.files.size > MAX_DOCUMENTS) this.files.delete(this.files.keys().next().value!);
     return sourceFile;
-  }
-
-  /** Over the size limit or binary: the core reports those as skipped, so they take its path. */
-  private coreWouldSkip(text: string, options: AnalyzeOptions): boolean {
-    const limit = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
-    return Buffer.byteLength(text, 'utf8') > limit || text.slice(0, BINARY_SNIFF_LENGTH).includes('\0');
   }
 }
 
