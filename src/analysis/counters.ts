@@ -2,6 +2,7 @@
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
 import { namePath, numericValue, unwrap } from './ast';
+import { isInfiniteLimit } from './infinite-limits';
 import { DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
 
@@ -64,23 +65,28 @@ const COMPARISON_OPERATORS = new Set([
 /**
  * Collects the names an expression compares. `asCondition` says the expression is itself tested
  * for truth (a loop or `if` condition), where a bare `retriesLeft` or `n--` is a comparison with 0.
+ * A comparison with a limit that is infinite (`Infinity`, or one of `limits`, see infinite-limits.ts)
+ * compares nothing: it never stops.
  */
-export function collectComparisons(expression: ts.Expression, asCondition: boolean, into: Comparisons = emptyComparisons()): Comparisons {
+export function collectComparisons(expression: ts.Expression, asCondition: boolean, into: Comparisons = emptyComparisons(), limits: ReadonlySet<string> = NO_LIMITS): Comparisons {
   // A work list, not recursion: conditions in generated code can be thousands of operands deep.
   const work: [ts.Expression, boolean][] = [[expression, asCondition]];
   while (work.length > 0) {
     spendWork();
     const [next, condition] = work.pop()!;
-    collectFrom(next, condition, into, work);
+    collectFrom(next, condition, into, work, limits);
   }
   return into;
 }
 
-function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comparisons, work: [ts.Expression, boolean][]): void {
+const NO_LIMITS: ReadonlySet<string> = new Set();
+
+function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comparisons, work: [ts.Expression, boolean][], limits: ReadonlySet<string>): void {
   const node = unwrap(expression);
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     if (COMPARISON_OPERATORS.has(operator)) {
+      if (isInfiniteLimit(node.left, limits) || isInfiniteLimit(node.right, limits)) return;
       collectOperand(node.left, into);
       collectOperand(node.right, into);
       if (comparesTime(node.left, node.right) || comparesTime(node.right, node.left)) into.deadline = true;

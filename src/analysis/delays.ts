@@ -37,9 +37,10 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
 }
 
 /**
- * 'server': the wait is sized by the server (`Retry-After`, a rate-limit reset). Policy: a server-sized
- * wait with a constant fallback for when the header is absent (`Number(retryAfter || 1) * 1000`) counts
- * as the server's, not as a fixed delay: the server spreads its clients, and the fallback is the rare path.
+ * 'server': the wait is sized by the server (`Retry-After`, a rate-limit reset). Policy: a wait that is
+ * the server's when the header is there and something else when it is not (`retryAfter ?? 2000`,
+ * `retryAfter ? retryAfter * 1000 : base * 2 ** attempt`) is classified by that fallback: most failures
+ * (a 5xx, a reset connection) carry no `Retry-After`, so the fallback is the wait they get.
  */
 export type DelayClass = 'jittered' | 'server' | 'xor' | 'growing' | 'fixed' | 'unknown';
 
@@ -97,12 +98,38 @@ function scanDelay(node: ts.Node, state: ScanState): void {
     scanCall(node, state);
     return;
   }
+  const sides = alternatives(node);
+  if (sides) {
+    scanAlternatives(sides, state);
+    return;
+  }
   if (ts.isBinaryExpression(node)) scanBinary(node, state);
   if (ts.isStringLiteral(node) && /retry-after|ratelimit-reset/i.test(node.text)) state.features.server = true;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
     if (scanName(node, state)) return;
   }
   ts.forEachChild(node, (child) => scanDelay(child, state));
+}
+
+/** The two values a delay may take: `a ?? b`, `a || b`, `c ? a : b`. */
+function alternatives(node: ts.Node): ts.Expression[] | undefined {
+  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  return operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken ? [node.left, node.right] : undefined;
+}
+
+/** Each side is read on its own; when one is the server's and another is not, the other (the fallback) decides. */
+function scanAlternatives(sides: ts.Expression[], state: ScanState): void {
+  const read = sides.map((side) => {
+    const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
+    scanDelay(side, { ...state, features });
+    return features;
+  });
+  const fallbacks = read.filter((features) => !features.server);
+  for (const features of fallbacks.length > 0 ? fallbacks : read) {
+    for (const key of Object.keys(features) as (keyof DelayFeatures)[]) if (features[key]) state.features[key] = true;
+  }
 }
 
 function scanBinary(node: ts.BinaryExpression, state: ScanState): void {
@@ -132,11 +159,12 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   if (objectPath === 'Math' && name === 'pow') state.features.growing = true;
-  if (/retry.?after/i.test(nodeText(call))) state.features.server = true;
+  // Arithmetic is read through: `Number(retryAfter || 1)` holds a fallback (scanAlternatives).
   if (PURE_MATH.test(name) || (objectPath === 'Math')) {
     call.arguments.forEach((argument) => scanDelay(argument, state));
     return;
   }
+  if (/retry.?after/i.test(nodeText(call))) state.features.server = true;
   const local = !object || object.kind === ts.SyntaxKind.ThisKeyword ? state.index.functions.get(name) : undefined;
   if (local && local.length > 0) {
     for (const fn of local.slice(0, 2)) scanFunctionBody(fn, state);
@@ -167,18 +195,21 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
     state.features.random = true;
     return true;
   }
-  if (/retry_?after|ratelimit_?reset/i.test(path)) {
-    state.features.server = true;
-    return true;
-  }
   if (state.counters.has(path)) state.features.growing = true;
   if (state.seen.has(path)) return true;
   state.seen.add(path);
   const deeper = { ...state, depth: state.depth + 1 };
-  for (const declaration of visibleDeclarations(state.index, path, node).slice(-2)) {
+  const declarations = visibleDeclarations(state.index, path, node).slice(-2);
+  const assignments = visibleAssignments(state.index, path, node).slice(-3);
+  // A `retryAfter` is the server's, unless what it holds is in sight (a fallback may be part of it).
+  if (/retry_?after|ratelimit_?reset/i.test(path) && !declarations.some((declaration) => declaration.initializer) && assignments.length === 0) {
+    state.features.server = true;
+    return true;
+  }
+  for (const declaration of declarations) {
     if (declaration.initializer) scanDelay(declaration.initializer, { ...deeper, self: path });
   }
-  for (const assignment of visibleAssignments(state.index, path, node).slice(-3)) {
+  for (const assignment of assignments) {
     const operator = assignment.operatorToken.kind;
     if (operator === ts.SyntaxKind.AsteriskEqualsToken || operator === ts.SyntaxKind.AsteriskAsteriskEqualsToken || operator === ts.SyntaxKind.LessThanLessThanEqualsToken) {
       state.features.growing = true;

@@ -49,6 +49,9 @@ function binaryPolarity(node: ts.BinaryExpression, results: ReadonlySet<string>)
   if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
     return checkPolarity(node.left, results) ?? checkPolarity(node.right, results);
   }
+  const statusClass = statusClassPath(node.left);
+  const classValue = numericValue(node.right);
+  if (statusClass && classValue !== undefined && isResult(statusClass, results)) return comparisonPolarity(statusClass, operator, classValue * 100);
   const leftPath = namePath(node.left);
   const rightValue = numericValue(node.right) ?? booleanValue(node.right);
   if (leftPath && rightValue !== undefined && isResult(leftPath, results)) return comparisonPolarity(leftPath, operator, rightValue);
@@ -56,6 +59,17 @@ function binaryPolarity(node: ts.BinaryExpression, results: ReadonlySet<string>)
   const leftValue = numericValue(node.left) ?? booleanValue(node.left);
   if (rightPath && leftValue !== undefined && isResult(rightPath, results)) return comparisonPolarity(rightPath, mirror(operator), leftValue);
   return undefined;
+}
+
+/** The status read by a status-class expression: `Math.floor(res.status / 100)`, `(res.status / 100) | 0`. */
+function statusClassPath(expression: ts.Expression): string | undefined {
+  let node = unwrap(expression);
+  if (ts.isCallExpression(node) && /^Math\.(floor|trunc)$/.test(namePath(node.expression) ?? '') && node.arguments.length === 1) node = unwrap(node.arguments[0]!);
+  else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarToken && numericValue(node.right) === 0) node = unwrap(node.left);
+  else return undefined;
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.SlashToken || numericValue(node.right) !== 100) return undefined;
+  const path = namePath(node.left);
+  return path && STATUS_PROPERTY.test(path.slice(path.lastIndexOf('.') + 1)) ? path : undefined;
 }
 
 function booleanValue(node: ts.Expression): boolean | undefined {

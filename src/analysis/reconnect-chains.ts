@@ -142,7 +142,7 @@ function watchdogTarget(callback: FunctionNode, index: SourceIndex): { name: str
 }
 
 function watchdogConstruct(call: ts.CallExpression, callback: FunctionNode, connect: { name: string; fn?: FunctionNode }, index: SourceIndex): RetryConstruct {
-  const scans = [scanFunction(callback), ...(connect.fn ? [scanFunction(connect.fn)] : [])];
+  const scans = [scanFunction(callback, index), ...(connect.fn ? [scanFunction(connect.fn, index)] : [])];
   // The interval itself is a wait between attempts, and a `clearInterval` on the way may stop it.
   const stops = /\bclearInterval\(/.test(nodeText(callback));
   const waits = [{ call, delay: call.arguments[1] }, ...scans[0]!.waits];
@@ -302,7 +302,7 @@ function isLocalName(node: ts.Expression): boolean {
 
 function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): RetryConstruct {
   const functions = [...cycle.path, cycle.reconnect];
-  const scans = functions.map((fn) => cached(scanCache, fn, scanFunction));
+  const scans = functions.map((fn) => cached(scanCache, fn, (node) => scanFunction(node, index)));
   const name = functionName(cycle.reconnect) ?? 'connect';
   const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
@@ -342,6 +342,8 @@ function chainBound(scans: FunctionScan[], connectAt: number): Bound {
   if (counters.length === 0 && [...comparedNames].some(isCountName)) return { capped: 'unknown' };
   const modulo = counters.find((counter) => comparisons.moduloOnly.has(counter));
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
+  const sizesDelay = counters.find((counter) => scans.some((scan) => scan.delayComparisons.compared.has(counter)));
+  if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };
 }

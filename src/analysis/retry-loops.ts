@@ -6,6 +6,7 @@ import {
   calleeName, contains, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
+import { infiniteLimits } from './infinite-limits';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { checkPolarity } from './outcomes';
@@ -26,6 +27,8 @@ interface LoopScan {
   exits: ts.Node[];
   /** `continue`s that go round this loop. */
   continues: ts.ContinueStatement[];
+  /** Assignments that clear the flag the loop runs on (`fetching = false` in `while (fetching)`): it leaves at the next test. */
+  flagStops: ts.BinaryExpression[];
   ifs: ts.IfStatement[];
   /** Attempt counters advanced anywhere in the loop (header included), by name path. */
   advances: Map<string, ts.Node[]>;
@@ -138,7 +141,7 @@ function scanLoop(loop: ts.IterationStatement): LoopScan {
 
 function scanLoopBody(loop: ts.IterationStatement): LoopScan {
   const scan: LoopScan = {
-    tries: [], exits: [], continues: [], ifs: [], advances: new Map(), waits: [], calls: [], callbackCalls: [], assignments: [], declarations: [], takesNewInput: false,
+    tries: [], exits: [], continues: [], flagStops: [], ifs: [], advances: new Map(), waits: [], calls: [], callbackCalls: [], assignments: [], declarations: [], takesNewInput: false,
   };
   const label = ts.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
   const visit = (node: ts.Node, state: WalkState): WalkState => {
@@ -149,6 +152,9 @@ function scanLoopBody(loop: ts.IterationStatement): LoopScan {
   // The header counts for counters (`attempt++` in a for, `retries--` in a while condition).
   for (const part of loopHeaderParts(loop)) walkTree(part, top, visit);
   walkTree(loop.statement, top, visit);
+  const condition = loopCondition(loop);
+  const flag = condition ? loopFlag(condition) : undefined;
+  if (flag) scan.flagStops = scan.assignments.filter((assignment) => clearsFlag(assignment, flag));
   return scan;
 }
 
@@ -266,11 +272,28 @@ function insideCatch(node: ts.Node, loop: ts.IterationStatement): boolean {
   return false;
 }
 
+/** The flag a `while (fetching)` or `while (!done)` loop runs on, and the value that stops it. */
+function loopFlag(condition: ts.Expression): { name: string; stopsWhen: boolean } | undefined {
+  const node = unwrap(condition);
+  const negated = ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken;
+  const name = namePath(negated ? node.operand : node);
+  return name ? { name, stopsWhen: negated } : undefined;
+}
+
+/** `fetching = false` in a `while (fetching)` loop. */
+function clearsFlag(assignment: ts.BinaryExpression, flag: { name: string; stopsWhen: boolean }): boolean {
+  const value = unwrap(assignment.right).kind;
+  return assignment.operatorToken.kind === Kind.EqualsToken && namePath(assignment.left) === flag.name
+    && value === (flag.stopsWhen ? Kind.TrueKeyword : Kind.FalseKeyword);
+}
+
 function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, results: Set<string>): boolean {
   const polarity = checkPolarity(statement.expression, results);
   if (!polarity) return false;
+  // A branch leaves by returning or breaking, or by clearing the loop's flag: `isFetching = false`.
   const leaves = (branch: ts.Node | undefined): boolean => branch !== undefined
-    && scan.exits.some((exit) => !ts.isThrowStatement(exit) && contains(branch, exit));
+    && (scan.exits.some((exit) => !ts.isThrowStatement(exit) && contains(branch, exit))
+      || scan.flagStops.some((stop) => contains(branch, stop)));
   if (polarity === 'success') return leaves(statement.thenStatement);
   const goesRound = scan.continues.some((next) => contains(statement.thenStatement, next));
   const leavesAfter = scan.exits.some((exit) => !ts.isThrowStatement(exit) && exit.pos >= statement.end);
@@ -440,11 +463,12 @@ function isFiniteAttemptList(iterable: ts.Expression): boolean {
 // The cap
 
 function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined, index: SourceIndex): Bound {
-  const comparisons = condition ? collectComparisons(condition, true) : emptyComparisons();
+  const limits = infiniteLimits(index);
+  const comparisons = condition ? collectComparisons(condition, true, emptyComparisons(), limits) : emptyComparisons();
   const guarded = emptyComparisons();
   const anywhere = emptyComparisons();
   for (const statement of scan.ifs) {
-    collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere);
+    collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere, limits);
   }
   if (comparisons.deadline || guarded.deadline) return { capped: true, by: 'deadline' };
   const counters = [...scan.advances.keys()];
@@ -488,7 +512,8 @@ function countsAndThrows(helper: ts.Node): boolean {
 
 /** Whether an `if` decides between leaving and going round: one branch (or the statement after it) leaves. */
 function guardsExit(statement: ts.IfStatement, scan: LoopScan): boolean {
-  if (scan.exits.some((exit) => contains(statement.thenStatement, exit) || (statement.elseStatement && contains(statement.elseStatement, exit)))) return true;
+  const inBranch = (node: ts.Node): boolean => contains(statement.thenStatement, node) || (statement.elseStatement !== undefined && contains(statement.elseStatement, node));
+  if (scan.exits.some(inBranch) || scan.flagStops.some(inBranch)) return true;
   const parent = statement.parent;
   if (ts.isBlock(parent)) {
     const next = parent.statements[parent.statements.indexOf(statement) + 1];

@@ -7,6 +7,8 @@ import {
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
 import { waitSite } from './delays';
+import { infiniteLimits } from './infinite-limits';
+import { ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity } from './outcomes';
 import { backoffFromWaits } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -130,8 +132,43 @@ function failureContext(ref: ts.Node, fn: FunctionNode): Context | undefined {
       const polarity = checkPolarity(node.condition, ANY_RESULT);
       if ((child === node.whenTrue && polarity === 'failure') || (child === node.whenFalse && polarity === 'success')) return 'catch';
     }
+    if (ts.isBlock(node) && child.pos >= failedAttemptStart(node)) return 'catch';
   }
   return undefined;
+}
+
+/** Per block, where the statements that run only after a failed attempt begin (Infinity: nowhere). */
+const failedAttemptStarts = new WeakMap<ts.Block, number>();
+
+/**
+ * Statements after `if (res.ok) return …;`, or after `try { return await op(); } catch { log(e) }`,
+ * run only when the attempt failed: the success path has left the function by then.
+ */
+function failedAttemptStart(block: ts.Block): number {
+  let start = failedAttemptStarts.get(block);
+  if (start === undefined) {
+    const marker = block.statements.find((statement) => leavesOnSuccess(statement));
+    start = marker ? marker.end : Infinity;
+    failedAttemptStarts.set(block, start);
+  }
+  return start;
+}
+
+function leavesOnSuccess(statement: ts.Statement): boolean {
+  if (ts.isIfStatement(statement)) return isSuccessReturn(statement);
+  if (!ts.isTryStatement(statement) || !statement.catchClause || alwaysLeaves(statement.catchClause.block)) return false;
+  return statement.tryBlock.statements.some((inner) => ts.isReturnStatement(inner) || (ts.isIfStatement(inner) && isSuccessReturn(inner)));
+}
+
+/** `if (res.ok) return res;` with no else. */
+function isSuccessReturn(statement: ts.IfStatement): boolean {
+  return !statement.elseStatement && alwaysLeaves(statement.thenStatement) && checkPolarity(statement.expression, ANY_RESULT) === 'success';
+}
+
+/** A `return` or `throw`, alone or closing a block. */
+function alwaysLeaves(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
 /** `.catch(cb)`, `.then(ok, cb)`, `.on('error' | 'close', cb)`, `addEventListener('close', cb)`. */
@@ -151,7 +188,10 @@ function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | 
 
 export interface FunctionScan {
   advances: Map<string, ts.Node[]>;
+  /** Comparisons that may stop the retry. */
   comparisons: Comparisons;
+  /** Comparisons that only choose a wait (`if (fails > MAX_FAILS) retryTime = …`): they never stop it. */
+  delayComparisons: Comparisons;
   /** `!config._retry` in a condition, and `config._retry = true` (or another truthy value) somewhere: the request is retried once. */
   negatedFlags: Set<string>;
   flagsSetTrue: Set<string>;
@@ -159,20 +199,25 @@ export interface FunctionScan {
   declarations: ts.VariableDeclaration[];
 }
 
-export function scanFunction(fn: FunctionNode): FunctionScan {
-  const scan: FunctionScan = { advances: new Map(), comparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [] };
+/** `refs`: the calls that go round, when they are in this function (see ifEffect). */
+export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
+  const scan: FunctionScan = {
+    advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [],
+  };
+  // Conditions are read once the waits are known: those that only choose a wait are set apart.
+  const tests: { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[] = [];
   if (fn.body) {
     walkTree(fn.body, undefined, (node) => {
       const advanced = advancedName(node);
       if (advanced) addTo(scan.advances, advanced, node);
       const condition = conditionOf(node);
       if (condition) {
-        collectComparisons(condition, true, scan.comparisons);
+        tests.push({ owner: node, condition, asCondition: true });
         noteNegatedFlags(condition, scan.negatedFlags);
       }
       if (ts.isVariableDeclaration(node)) {
         scan.declarations.push(node);
-        if (node.initializer) collectComparisons(node.initializer, false, scan.comparisons);
+        if (node.initializer) tests.push({ owner: node, condition: node.initializer, asCondition: false });
       }
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isFalsyLiteral(node.right)) {
         const path = namePath(node.left);
@@ -184,7 +229,30 @@ export function scanFunction(fn: FunctionNode): FunctionScan {
       }
     });
   }
+  const delays = delayNames(scan.waits);
+  const limits = infiniteLimits(index);
+  for (const { owner, condition, asCondition } of tests) {
+    const effect = testEffect(owner, refs, delays);
+    if (effect !== 'inert') collectComparisons(condition, asCondition, effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons, limits);
+  }
   return scan;
+}
+
+/** The names the waits' delays are read from: `retryTime` in `setTimeout(cb, retryTime)`. */
+function delayNames(waits: WaitSite[]): Set<string> {
+  const names = new Set<string>();
+  for (const wait of waits) {
+    const path = wait.delay ? namePath(wait.delay) : undefined;
+    if (path) names.add(path);
+  }
+  return names;
+}
+
+/** `const retryTime = fails > MAX ? … : …` only chooses a wait; an `if` is read by ifEffect. */
+function testEffect(owner: ts.Node, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>): TestEffect {
+  if (ts.isIfStatement(owner)) return ifEffect(owner, refs, delays);
+  if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) && delays.has(owner.name.text)) return 'chooses-delay';
+  return 'may-stop';
 }
 
 /** `false`, `null`, `undefined`, `0`, `''`: a value that leaves a `!flag` guard open. */
@@ -214,7 +282,7 @@ function noteNegatedFlags(condition: ts.Expression, into: Set<string>): void {
 }
 
 function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: string, kind: 'recursion' | 'interceptor', index: SourceIndex, reportCall?: ts.CallExpression): RetryConstruct {
-  const scan = scanFunction(fn);
+  const scan = scanFunction(fn, index, refs);
   const bound = recursiveBound(fn, refs, scan, index);
   const counters = new Set(scan.advances.keys());
   for (const parameter of parameterNames(fn)) counters.add(parameter);
@@ -237,7 +305,7 @@ function helperWaits(refs: ts.Expression[], index: SourceIndex): WaitSite[] {
     const call = ref.parent;
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(ref)) continue;
     const helper = resolveFunction(call.expression, index);
-    if (helper && helper !== ref.parent) waits.push(...scanFunction(helper).waits);
+    if (helper && helper !== ref.parent) waits.push(...scanFunction(helper, index).waits);
   }
   return waits;
 }
@@ -268,7 +336,8 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   const counters = [...scan.advances.keys()];
   const modulo = counters.find((name) => scan.comparisons.moduloOnly.has(name));
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
-  const sizesDelay = counters.find((name) => scan.waits.some((wait) => wait.delay !== undefined && nodeText(wait.delay).includes(name.split('.').pop()!)));
+  const sizesDelay = counters.find((name) => scan.delayComparisons.compared.has(name)
+    || scan.waits.some((wait) => wait.delay !== undefined && nodeText(wait.delay).includes(name.split('.').pop()!)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };

@@ -1,8 +1,11 @@
 // @microsoft/signalr: `new HubConnectionBuilder().withAutomaticReconnect(…)`. Without an argument it
 // reconnects after 0, 2, 10 and 30 s, then stops: bounded, without jitter. An array of delays is just as
-// fixed; a policy object's `nextRetryDelayInMilliseconds` stops when it returns null.
+// fixed; a policy object's `nextRetryDelayInMilliseconds` stops when it returns null. A policy class
+// (`class Backoff implements IRetryPolicy`) is read where it is written, since it is usually handed to
+// `withAutomaticReconnect` in another file.
 import ts from 'typescript';
-import { calleeName, numericValue, unwrap } from '../ast';
+import { calleeName, numericValue, statementInList, unwrap } from '../ast';
+import { firstLineSpan } from '../spans';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
 import { libraryConstruct, option, resolveObject } from './option-reading';
@@ -15,10 +18,10 @@ export const signalR: LibrarySpec = {
   docs: 'https://learn.microsoft.com/aspnet/core/signalr/javascript-client#automatically-reconnect (delays 0, 2000, 10000, 30000 ms, then stop)',
   modules: ['@microsoft/signalr', '@aspnet/signalr'],
   entries: ['HubConnectionBuilder'],
-  names: ['withAutomaticReconnect'],
+  names: ['withAutomaticReconnect', POLICY_METHOD],
   options: { delay: POLICY_METHOD },
   defaults: { retries: 4, delay: '0, 2, 10 and 30 s', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
-  recognise(site, { index, facts }) {
+  recognise(site, { index, facts, claimed }) {
     if (!ts.isCallExpression(site) || calleeName(site) !== 'withAutomaticReconnect') return false;
     const argument = site.arguments[0];
     const label = '`withAutomaticReconnect`';
@@ -34,8 +37,21 @@ export const signalR: LibrarySpec = {
     }
     const policy = resolveObject(argument, index);
     const fn = policy ? strategyFunction(option(policy, POLICY_METHOD), index) : undefined;
-    if (fn) facts.constructs.push(libraryConstruct(site, 'library', label, index, strategyBound(fn, POLICY_METHOD), strategyBackoff(fn, POLICY_METHOD, index), []));
+    if (fn) {
+      claimed.add(fn);
+      facts.constructs.push(libraryConstruct(site, 'library', label, index, strategyBound(fn, POLICY_METHOD), strategyBackoff(fn, POLICY_METHOD, index), []));
+    }
     return true;
+  },
+  recogniseFile({ index, facts, claimed }) {
+    for (const method of index.functions.get(POLICY_METHOD) ?? []) {
+      if (!ts.isMethodDeclaration(method) || !ts.isClassLike(method.parent) || claimed.has(method)) continue;
+      claimed.add(method);
+      facts.constructs.push({
+        kind: 'library', label: 'SignalR retry policy', report: firstLineSpan(method.name, index.sourceFile), scopes: [], rerunsScope: true,
+        anchor: statementInList(method), bound: strategyBound(method, POLICY_METHOD), backoff: strategyBackoff(method, POLICY_METHOD, index),
+      });
+    }
   },
 };
 

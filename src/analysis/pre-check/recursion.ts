@@ -201,31 +201,40 @@ function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { 
  * failureContext() in retry-recursion.ts, read from the tokens. A reference is on a failure path
  * when, from it outwards to the body, a bracket group is one (a catch block, an else block, an if
  * block on an outcome, a failure callback's arguments) or, earlier in the same statement at some
- * level, stands a `?`, an `else`, an `if (…)` whose condition names an outcome, or an `onclose =`.
- * One forward pass keeps, per open bracket level, whether the way in was already a failure path
- * and whether such a marker stands earlier in the level's current statement.
+ * level, stands a `?`, an `else`, an `if (…)` whose condition names an outcome, or an `onclose =`;
+ * or when, earlier at some level, an `if (…)` on an outcome or a catch block closed (the statements
+ * after `if (res.ok) return res;` or after a try that returns run only after a failed attempt).
+ * One forward pass keeps, per open bracket level, whether the way in was already a failure path,
+ * whether such a marker stands earlier in the level's current statement, and whether one stood
+ * earlier in the level at all.
  */
 function refersOnFailurePath(tokens: Tokens, names: string[], method: boolean, body: Body): boolean {
   const { kinds, partner, reference, values } = tokens;
   const last = Math.min(body.last, tokens.count - 1);
   const enteredOnFailure: boolean[] = [false];
   const markerInStatement: boolean[] = [false];
+  const markerInLevel: boolean[] = [false];
   for (let i = body.first + 1; i <= last; i++) {
     spendWork();
     const kind = kinds[i]!;
     const other = partner[i]!;
     const top = enteredOnFailure.length - 1;
     if (other > i) {
-      enteredOnFailure.push(enteredOnFailure[top]! || markerInStatement[top]! || groupOnFailurePath(tokens, i));
+      enteredOnFailure.push(enteredOnFailure[top]! || markerInStatement[top]! || markerInLevel[top]! || groupOnFailurePath(tokens, i));
       markerInStatement.push(false);
+      markerInLevel.push(false);
     } else if (other >= 0) {
       if (top > 0) {
         enteredOnFailure.pop();
         markerInStatement.pop();
+        markerInLevel.pop();
       }
+      const level = markerInStatement.length - 1;
       if (kind === Kind.CloseParenToken && kindAt(tokens, other - 1) === Kind.IfKeyword && conditionNamesOutcome(tokens, other, i)) {
-        markerInStatement[markerInStatement.length - 1] = true;
+        markerInStatement[level] = true;
+        markerInLevel[level] = true;
       }
+      if (kind === Kind.CloseBraceToken && isCatchBlock(tokens, other)) markerInLevel[level] = true;
     } else if (kind === Kind.SemicolonToken) {
       markerInStatement[top] = false;
     } else if (kind === Kind.QuestionToken || kind === Kind.ElseKeyword || isFailureHandlerAssignment(tokens, i)) {
@@ -233,10 +242,17 @@ function refersOnFailurePath(tokens: Tokens, names: string[], method: boolean, b
     } else {
       const referenceKind = reference[i]!;
       if (referenceKind === REFERENCE.none || (method && referenceKind === REFERENCE.bare) || !names.includes(values[i]!)) continue;
-      if (enteredOnFailure[top] || markerInStatement[top]) return true;
+      if (enteredOnFailure[top] || markerInStatement[top] || markerInLevel[top]) return true;
     }
   }
   return false;
+}
+
+/** `catch {` or `catch (e) {` before the `{` at `opener`. */
+function isCatchBlock(tokens: Tokens, opener: number): boolean {
+  const before = kindAt(tokens, opener - 1);
+  if (before === Kind.CatchKeyword) return true;
+  return before === Kind.CloseParenToken && kindAt(tokens, tokens.partner[opener - 1]! - 1) === Kind.CatchKeyword;
 }
 
 /** `onclose =`, `this.onerror =`: a handler that runs on a failure. */

@@ -52,5 +52,37 @@ import { reconnectPolicy } from './reconnect-policy';
 export const hub = new HubConnectionBuilder().withUrl('/hubs/chat').withAutomaticReconnect(reconnectPolicy).build();`,
       findings: [],
     },
+    {
+      title: 'a policy class (written apart from the builder) with a cap and a linear delay has no jitter',
+      code: `import { IRetryPolicy, RetryContext } from '@microsoft/signalr';
+export class LinearPolicy implements IRetryPolicy {
+  nextRetryDelayInMilliseconds(context: RetryContext): number | null {
+    if (context.previousRetryCount === 10) return null;
+    return context.previousRetryCount * 1000;
+  }
+}`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'a policy class with a random delay is fine',
+      code: `import { IRetryPolicy, RetryContext } from '@microsoft/signalr';
+export class JitteredPolicy implements IRetryPolicy {
+  nextRetryDelayInMilliseconds(context: RetryContext): number | null {
+    if (context.elapsedMilliseconds > 60_000) return null;
+    return Math.random() * 10_000;
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a policy class that never returns null reconnects forever',
+      code: `import { IRetryPolicy } from '@microsoft/signalr';
+export class ForeverPolicy implements IRetryPolicy {
+  nextRetryDelayInMilliseconds(): number {
+    return 5000;
+  }
+}`,
+      findings: [[3, 'unbounded-retry']],
+    },
   ]);
 });

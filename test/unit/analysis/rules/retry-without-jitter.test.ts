@@ -101,12 +101,12 @@ async function save(doc) {
     try { return await db.save(doc); } catch (e) { await backoff(attempt); }
   }
 }`,
-  // The server says how long to wait.
+  // The server says how long to wait (with a fallback, the fallback would decide: see the shapes tests).
   `async function rateLimited(url) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = await fetch(url);
     if (res.status !== 429) return res;
-    await sleep(Number(res.headers.get('retry-after') ?? 1) * 1000);
+    await sleep(Number(res.headers.get('retry-after')) * 1000);
   }
 }`,
   // The token-refresh interceptor replays once; no backoff needed.

@@ -1,6 +1,6 @@
 // Look-alikes from real code that must stay silent, each a general shape: a request timeout is not a
-// wait, a Retry-After wait with a fixed fallback is the server's, a retry count that falls back to 0 or a
-// loop whose attempts default to 1 does not retry unless a caller (out of sight) asks.
+// wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
+// unless a caller (out of sight) asks.
 import { runLibraryTable } from '../libraries/library-table';
 
 describe('shapes: look-alikes that stay silent', () => {
@@ -19,19 +19,6 @@ describe('shapes: look-alikes that stay silent', () => {
   } finally {
     clearTimeout(timer);
   }
-}`,
-      findings: [],
-    },
-    {
-      title: "a wait sized by Retry-After with a constant fallback is the server's",
-      code: `export async function send(url, body, retries = 2) {
-  const res = await fetch(url, { method: 'PUT', body });
-  if (res.status === 429 && retries > 0) {
-    const wait = Number(res.headers.get('Retry-After') || 1) * 1000;
-    await sleep(wait);
-    return send(url, body, retries - 1);
-  }
-  return res;
 }`,
       findings: [],
     },

@@ -1,0 +1,284 @@
+// Shapes from real code about where a failure path starts and what can stop it: the code after an
+// early success return, a loop that clears its own flag, a status class, a Retry-After with a fixed
+// fallback, limits that are Infinity, and counts compared only to choose the next wait.
+import assert from 'node:assert/strict';
+import { mayContainRetry } from '../../../../src/analysis/pre-check';
+import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
+
+/** A client that reconnects on error until its attempts pass `maxAttempts`, a class field set to `cap`. */
+function reconnectingClass(cap: string): string {
+  return `export class Realtime {
+  private attempts = 0;
+  private maxAttempts = ${cap};
+  connect(): void {
+    this.source = new EventSource(this.url);
+    this.source.onerror = () => this.onError();
+  }
+  private onError(): void {
+    if (this.attempts > this.maxAttempts) {
+      this.source.close();
+      return;
+    }
+    this.attempts++;
+    setTimeout(() => this.connect(), 1000 + Math.random() * 1000);
+  }
+}`;
+}
+
+/** A retry helper whose cap is `opts.maxRetries || Infinity`, then `callers`. */
+function retryWithDefaultedCap(callers: string): string {
+  return `export async function withRetry(task, opts = {}) {
+  const max = opts.maxRetries || Infinity;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await task();
+    } catch (err) {
+      if (attempt >= max) throw err;
+      await sleep(100 * 2 ** attempt * Math.random());
+    }
+  }
+}
+${callers}`;
+}
+
+const cases: LibraryCase[] = [
+  {
+    title: 'a self-call after `if (res.ok) return …` in a `.then` runs only after a failure: a retry',
+    code: `export const getJson = (url: string, retries: number, pauseMs: number): Promise<unknown> =>
+  fetch(url).then(async (res) => {
+    if (res.ok) return res.json();
+    if (retries > 0) {
+      await sleep(pauseMs);
+      return getJson(url, retries - 1, pauseMs);
+    }
+  });`,
+    findings: [[6, 'retry-without-jitter']],
+  },
+  {
+    title: 'a self-call after a try that returns on success and a catch that swallows: a retry',
+    code: `async function send(url: string, left = 2, pause = 50): Promise<Response> {
+  try {
+    const res = await fetch(url);
+    if (left <= 0 || res.status < 500) return res;
+  } catch (err) {
+    if (left <= 0) throw err;
+  }
+  await new Promise((resolve) => setTimeout(resolve, pause));
+  return send(url, left - 1, pause * 2);
+}`,
+    findings: [[9, 'retry-without-jitter']],
+    messages: ['backs off without jitter'],
+  },
+  {
+    title: 'a self-call after a failure return is not on a failure path (a walk that stops on errors)',
+    code: `function walk(node: Node, visit: (n: Node) => string | undefined): void {
+  const error = visit(node);
+  if (error) return;
+  for (const child of node.children) walk(child, visit);
+}`,
+    findings: [],
+  },
+  {
+    title: 'a loop that clears its own flag on success and counts failures is a capped retry',
+    code: `export async function post(client, url, data) {
+  let pending = true;
+  let failures = 0;
+  let res;
+  while (pending) {
+    res = await client.get(url, data);
+    if (res.status === 200 || failures > 10) {
+      pending = false;
+    } else {
+      failures++;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  return res;
+}`,
+    fileName: 'case.js',
+    findings: [[5, 'retry-without-jitter']],
+  },
+  {
+    title: 'a loop that sets its flag to keep going is no retry by that alone',
+    code: `export async function drain(queue) {
+  let more = true;
+  while (more) {
+    const res = await queue.read();
+    if (res.status === 200) more = true;
+    else more = false;
+  }
+}`,
+    fileName: 'case.js',
+    findings: [],
+  },
+  {
+    title: 'a status class test (`Math.floor(status / 100) !== 5`) leaves on success',
+    code: `export async function fetchWithRetries(url: string): Promise<Response> {
+  for (let attempt = 0; ; ++attempt) {
+    const response = await fetch(url);
+    if (attempt === 2) return response;
+    if (Math.floor(response.status / 100) != 5) return response;
+    await sleep(2000);
+  }
+}`,
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'a Retry-After with a fixed fallback waits the fallback on every failure without the header',
+    code: `export async function get(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    const delay = parseRetryAfter(res) ?? 2000;
+    await sleep(delay);
+  }
+  throw new Error('gave up');
+}
+function parseRetryAfter(res: Response): number | undefined {
+  const seconds = Number(res.headers.get('retry-after'));
+  return Number.isNaN(seconds) ? undefined : seconds * 1000;
+}`,
+    findings: [[2, 'retry-without-jitter']],
+    messages: ['fixed delay'],
+  },
+  {
+    title: 'a Retry-After read inline with a constant fallback (`Number(h || 1) * 1000`) is a fixed wait',
+    code: `export async function get(url: string, retries = 2): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status === 429 && retries >= 1) {
+    const wait = Number(res.headers.get('Retry-After') || 1) * 1000;
+    await sleep(wait);
+    return get(url, retries - 1);
+  }
+  return res;
+}`,
+    findings: [[6, 'retry-without-jitter']],
+  },
+  {
+    title: 'a fallback that grows is a growing wait, still without jitter',
+    code: `export async function ask(client, payload, maxRetries = 5) {
+  let attempt = 0;
+  let waitTime = 2000;
+  while (true) {
+    try {
+      return await client.create(payload);
+    } catch (err) {
+      if (err.status !== 429) throw err;
+      if (++attempt > maxRetries) throw err;
+      const retryAfter = parseInt(err.headers.get('retry-after'), 10) * 1000 || waitTime;
+      await new Promise((resolve) => setTimeout(resolve, retryAfter));
+      waitTime *= 2;
+    }
+  }
+}`,
+    fileName: 'case.js',
+    findings: [[4, 'retry-without-jitter']],
+    messages: ['backs off without jitter'],
+  },
+  {
+    title: 'a wait sized only by the server (no fallback in sight) stays silent',
+    code: `export async function get(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await sleep(Number(res.headers.get('retry-after')) * 1000);
+  }
+  throw new Error('gave up');
+}`,
+    findings: [],
+  },
+  {
+    title: 'a cap held in a class field that is Infinity never stops the reconnect',
+    code: reconnectingClass('Infinity'),
+    findings: [[14, 'unbounded-retry']],
+  },
+  {
+    title: 'the same class with a finite cap is bounded',
+    code: reconnectingClass('5'),
+    findings: [],
+  },
+  {
+    title: '`opts.maxRetries || Infinity` is unlimited when no caller in the file gives a number',
+    code: retryWithDefaultedCap(''),
+    fileName: 'case.js',
+    findings: [[3, 'unbounded-retry']],
+  },
+  {
+    title: '`opts.maxRetries || Infinity` is bounded when a caller in the file passes `maxRetries: 3`',
+    code: retryWithDefaultedCap(`export const load = () => withRetry(() => fetch('/a'), { maxRetries: 3 });`),
+    fileName: 'case.js',
+    findings: [],
+  },
+  {
+    title: 'a parameter defaulting to Infinity is bounded when a caller in the file passes a number',
+    code: `export async function retry(task, retries = Infinity) {
+  for (let attempt = 0; attempt < retries; attempt++) {
+    try {
+      return await task();
+    } catch {
+      await sleep(100 * 2 ** attempt * Math.random());
+    }
+  }
+}
+export const load = () => retry(() => fetch('/a'), 4);`,
+    fileName: 'case.js',
+    findings: [],
+  },
+  {
+    title: 'a failure count compared only to choose the next wait, and in the open handler, caps nothing',
+    code: `export class Socket {
+  fails = 0;
+  stop = false;
+  connect(): void {
+    this.ws = new WebSocket(this.url);
+    this.ws.onopen = () => {
+      if (this.fails > 0) console.log('reconnected');
+      this.fails = 0;
+    };
+    this.ws.onclose = () => {
+      this.fails++;
+      let retryTime = 3000;
+      if (this.fails > 5) {
+        retryTime = 3000 * this.fails;
+        if (retryTime > 300000) retryTime = 300000;
+      }
+      setTimeout(() => {
+        if (this.stop) return;
+        this.connect();
+      }, retryTime);
+    };
+  }
+}`,
+    findings: [[19, 'unbounded-retry']],
+    messages: ['only'],
+  },
+  {
+    title: 'a failure count that closes the socket past a maximum caps the reconnect',
+    code: `export class Socket {
+  fails = 0;
+  connect(): void {
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = () => {
+      this.fails++;
+      if (this.fails > 5) {
+        this.shouldReconnect = false;
+      }
+      setTimeout(() => {
+        if (!this.shouldReconnect) return;
+        this.connect();
+      }, 1000 + Math.random() * 1000);
+    };
+  }
+}`,
+    findings: [],
+  },
+];
+
+describe('shapes: failure paths and what stops them', () => {
+  runLibraryTable([], cases);
+  it('the pre-check keeps every file with a finding here', () => {
+    for (const testCase of cases.filter((entry) => entry.findings.length > 0)) {
+      assert.ok(mayContainRetry(testCase.code, testCase.fileName ?? 'case.ts'), testCase.title);
+    }
+  });
+});
