@@ -8,6 +8,8 @@ import ts from 'typescript';
 import { calleeName, contains, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
 import { LOG_NAME } from './vocabulary';
 
+const MAX_BRANCH_LENGTH = 1500;
+
 /** What a test does: may stop the retry, only chooses a wait, or does nothing that matters. */
 export type TestEffect = 'may-stop' | 'chooses-delay' | 'inert';
 
@@ -21,13 +23,16 @@ const STOP_CALL = /close|stop|disconnect|destroy|abort|terminat|cancel|clear(Tim
  */
 export function ifEffect(statement: ts.IfStatement, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>): TestEffect {
   if (refs && refs.some((ref) => contains(statement, ref))) return 'may-stop';
-  const exitsCount = !refs || refs.some((ref) => contains(functionAround(statement), ref));
+  // Branches are short; a long one is not read (it may stop), which keeps nested tests linear.
+  if (statement.end - statement.expression.end > MAX_BRANCH_LENGTH) return 'may-stop';
+  let exitsCount: boolean | undefined;
+  const exitStops = (): boolean => (exitsCount ??= !refs || refs.some((ref) => contains(functionAround(statement), ref)));
   let setsDelay = false;
   let effect = 'inert' as TestEffect;
   const visit = (node: ts.Node): void => {
     if (effect === 'may-stop') return;
     if (isFunctionNode(node)) return;
-    if ((ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node)) && exitsCount) effect = 'may-stop';
+    if ((ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node)) && exitStops()) effect = 'may-stop';
     else if (ts.isCallExpression(node) && !refs && !LOG_NAME.test(calleeName(node) ?? '')) effect = 'may-stop';
     else if (ts.isCallExpression(node) && STOP_CALL.test(calleeName(node) ?? '')) effect = 'may-stop';
     else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {

@@ -65,5 +65,11 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: repeat(20_000, (i) => `const o${i} = { onclose: (${'a, '.repeat(20)}z) => 1 };\n`) },
     { name: 'a 200 KB name made of `onclose` repeated, 5 times',
       text: repeat(5, (i) => `const on${'close'.repeat(40_000)}${i} = 1;\n`) },
+    { name: 'a recursive retry whose catch holds 1,000 nested tests of its count that only log, 5 times',
+      text: repeat(5, (i) => `async function r${i}(n) {\n  try { await op(); } catch (e) {\n${nested(1000, 'if (n > 1) {\n', '}\n', 'console.log(n);\n')}    await sleep(n);\n    return r${i}(n - 1);\n  }\n}\n`) },
+    { name: '5,000 early success returns before a self-call, 5 times',
+      text: repeat(5, (i) => `async function s${i}(n) {\n${repeat(5000, (j) => `  if (res${j}.ok) return res${j};\n`)}  return s${i}(n - 1);\n}\n`) },
+    { name: '10,000 limits set to Infinity, compared in a retry loop, with callers',
+      text: `class Limits {\n${repeat(10_000, (i) => `  max${i} = opts.max${i} ?? Infinity;\n`)}  async run(a = Infinity) {\n    for (let n = 0; ; n++) {\n      try { return await op(); } catch (e) {\n${repeat(2000, (i) => `        if (n > this.max${i}) throw e;\n`)}      }\n    }\n  }\n}\n${repeat(2000, () => 'new Limits().run(3);\n')}` },
   ];
 }
