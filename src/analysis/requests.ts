@@ -34,11 +34,11 @@ export interface HttpRequest {
   /** Where an options argument would go if there is none (for the fix). */
   configPosition: number;
   key?: KeyReference;
-  /** Headers or options we cannot see may carry a key. */
+  /** Headers or options we cannot see may carry a key (read for a POST or PATCH without a key in sight). */
   keyMayBeHidden: boolean;
-  /** The options or headers come from the caller (a parameter), where a key may be set out of sight. */
+  /** The options or headers come from the caller (a parameter), where a key may be set out of sight (idem). */
   optionsFromCaller: boolean;
-  /** POST used for a read (GraphQL query, search, token polling, Twirp): repeating it is safe. */
+  /** POST used for a read (GraphQL query, search, token polling, Twirp): repeating it is safe (idem). */
   isRead: boolean;
   /** Set when the request is made through a helper that retries it (`fetchWithRetry(url, { method: 'POST' })`). */
   retriedByHelper?: string;
@@ -56,9 +56,21 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
   for (const call of index.calls) {
-    const request = recogniseRequest(call, index, clientNames);
-    if (!request) continue;
-    completeKey(request, index, keyNames, fileMentionsKeys);
+    const draft = recogniseRequest(call, index, clientNames);
+    if (!draft) continue;
+    // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
+    const request: HttpRequest = {
+      call, method: draft.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
+      configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, isRead: false,
+      retriedByHelper: draft.retriedByHelper,
+    };
+    const hidden = findKey(request, index, keyNames);
+    // What may excuse a missing key is read only where a key is missing from a POST or PATCH.
+    if (!request.key && isUnsafe(request)) {
+      request.optionsFromCaller = optionsFromCaller(draft);
+      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller;
+      request.isRead = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index);
+    }
     requests.push(request);
   }
   return requests;
@@ -69,14 +81,10 @@ type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'isRead' | 'optionsFro
 /** Callee names that can start a request; anything else is skipped before the closer look. */
 const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
 
-function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): HttpRequest | undefined {
+function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
   const name = calleeName(call);
   if (!name || (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name))) return undefined;
-  const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
-  if (!draft) return undefined;
-  const { url, body, configOpaque, ...rest } = draft;
-  const isRead = isReadRequest(url, body, draft.config, index) || isInsideReader(call);
-  return { ...rest, key: undefined, keyMayBeHidden: configOpaque, optionsFromCaller: optionsFromCaller(draft), isRead };
+  return stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
 }
 
 /** `stripe.charges.create(params, { idempotencyKey })`, `stripe.paymentIntents.confirm(id, params)`. */
@@ -263,7 +271,8 @@ function resolvedQueryText(bodyText: string, index: SourceIndex): string {
 // ---------------------------------------------------------------------------------------------
 // The key
 
-function completeKey(request: HttpRequest, index: SourceIndex, keyNames: Set<string>, fileMentionsKeys: boolean): void {
+/** Sets the key the request sends, if it is in sight; returns whether options we cannot read may hold one. */
+function findKey(request: HttpRequest, index: SourceIndex, keyNames: Set<string>): boolean {
   let hidden = request.keyMayBeHidden;
   if (request.config) {
     const found = keyInObject(request.config, keyNames, index);
@@ -271,7 +280,7 @@ function completeKey(request: HttpRequest, index: SourceIndex, keyNames: Set<str
     hidden ||= found.hidden;
   }
   request.key ??= keyInChain(request.call, keyNames);
-  request.keyMayBeHidden = request.key === undefined && ((hidden && fileMentionsKeys) || request.optionsFromCaller);
+  return hidden;
 }
 
 /** A key at the top level of the options (SDK style) or in its `headers`, which may be a literal, `new Headers({…})`, or a const. */
