@@ -176,8 +176,14 @@ export function functionName(fn: FunctionNode): string | undefined {
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name);
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return expressionName(parent.left);
+  // React's `const connect = useCallback(() => { … }, deps)`: the function is called by the variable's name.
+  if (ts.isCallExpression(parent) && parent.arguments[0] === fn && CALLBACK_HOOK.test(calleeName(parent) ?? '')
+    && ts.isVariableDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name)) return parent.parent.name.text;
   return undefined;
 }
+
+/** Hooks that return the function they are given (memoised): `useCallback`, `useEffectEvent`, ahooks' `useMemoizedFn`. */
+export const CALLBACK_HOOK = /^(useCallback|useEffectEvent|useEvent|useMemoizedFn|useLatestCallback|useStableCallback|useEventCallback)$/;
 
 /** The nearest enclosing function of a node (not the node itself). */
 export function enclosingFunction(node: ts.Node): FunctionNode | undefined {

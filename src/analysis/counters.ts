@@ -50,10 +50,34 @@ export interface Comparisons {
   compared: Set<string>;
   moduloOnly: Set<string>;
   deadline: boolean;
+  /** Names compared with a value other than 0 (`n < max`), as opposed to only tested for truth or against 0 (`if (!n)`, `n > 0`). */
+  valueCompared: Set<string>;
 }
 
 export function emptyComparisons(): Comparisons {
-  return { compared: new Set(), moduloOnly: new Set(), deadline: false };
+  return { compared: new Set(), moduloOnly: new Set(), deadline: false, valueCompared: new Set() };
+}
+
+/** `n++`, `n += 1`, `n = n + 1`: a step up (a count of attempts made, not of attempts left). */
+function stepsUp(node: ts.Node): boolean {
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) return node.operator === Kind.PlusPlusToken;
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === Kind.PlusEqualsToken) return true;
+  const value = unwrap(node.right);
+  return operator === Kind.EqualsToken && ts.isBinaryExpression(value) && value.operatorToken.kind === Kind.PlusToken;
+}
+
+/**
+ * Drops the counters that count up and are only tested for truth or against 0: `if (!this.attempts)`
+ * and `attempts > 0` ask whether this is the first attempt, they cap nothing (`if (!retriesLeft)`,
+ * counting down, does).
+ */
+export function withoutFirstAttemptTests(comparisons: Comparisons, advances: ReadonlyMap<string, readonly ts.Node[]>): Comparisons {
+  for (const [name, steps] of advances) {
+    if (comparisons.compared.has(name) && !comparisons.valueCompared.has(name) && steps.every(stepsUp)) comparisons.compared.delete(name);
+  }
+  return comparisons;
 }
 
 const COMPARISON_OPERATORS = new Set([
@@ -87,8 +111,10 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
     const operator = node.operatorToken.kind;
     if (COMPARISON_OPERATORS.has(operator)) {
       if (isInfiniteLimit(node.left, limits) || isInfiniteLimit(node.right, limits)) return;
-      collectOperand(node.left, into);
-      collectOperand(node.right, into);
+      // `n > 0`, `n === 0`: for a count that goes up, whether an attempt was made yet.
+      const withZero = numericValue(node.left) === 0 || numericValue(node.right) === 0;
+      collectOperand(node.left, into, withZero);
+      collectOperand(node.right, into, withZero);
       if (comparesTime(node.left, node.right) || comparesTime(node.right, node.left)) into.deadline = true;
       return;
     }
@@ -110,7 +136,10 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
     if (ts.isCallExpression(node)) {
       for (const argument of node.arguments) {
         const path = namePath(argument);
-        if (path) into.compared.add(path);
+        if (path) {
+          into.compared.add(path);
+          into.valueCompared.add(path);
+        }
       }
     }
   }
@@ -130,7 +159,7 @@ function conditionName(node: ts.Expression): string | undefined {
 }
 
 /** Records the names in one side of a comparison: `attempt`, `attempt + 1`, `++n`, but `n % 5` only as modulo. */
-function collectOperand(operand: ts.Expression, into: Comparisons): void {
+function collectOperand(operand: ts.Expression, into: Comparisons, withZero: boolean): void {
   const work = [operand];
   while (work.length > 0) {
     spendWork();
@@ -138,6 +167,7 @@ function collectOperand(operand: ts.Expression, into: Comparisons): void {
     const path = namePath(node);
     if (path) {
       into.compared.add(path);
+      if (!withZero) into.valueCompared.add(path);
     } else if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
       work.push(node.operand);
     } else if (ts.isBinaryExpression(node)) {

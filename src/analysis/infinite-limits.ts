@@ -32,10 +32,14 @@ export function infiniteLimits(index: SourceIndex): ReadonlySet<string> {
   return limits;
 }
 
-/** Whether one side of a comparison is a limit that never stops: `Infinity`, or a name kept infinite. */
+/** Whether one side of a comparison is a limit that never stops: `Infinity`, or a name kept infinite (also `max - 1`). */
 export function isInfiniteLimit(side: ts.Expression, limits: ReadonlySet<string>): boolean {
   if (isInfiniteValue(side)) return true;
-  const path = limits.size > 0 ? namePath(side) : undefined;
+  if (limits.size === 0) return false;
+  let node = unwrap(side);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.MinusToken || node.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    && numericValue(node.right) !== undefined) node = unwrap(node.left);
+  const path = namePath(node);
   return path !== undefined && limits.has(path);
 }
 

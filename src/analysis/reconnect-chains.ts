@@ -8,7 +8,8 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, contains, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, stringValue, unwrap, walkTree,
 } from './ast';
-import { emptyComparisons } from './counters';
+import { emptyComparisons, withoutFirstAttemptTests } from './counters';
+import { waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
 import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Bound, RetryConstruct } from './retry-model';
@@ -16,8 +17,8 @@ import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 
-/** How many named functions a handler may pass through before it connects again. */
-const MAX_HOPS = 3;
+/** How many functions a handler may pass through before it connects again. */
+const MAX_HOPS = 4;
 /** Events a connection reports its loss with. */
 const LOSS_EVENT = /^(close|error|disconnect|disconnected|end|timeout)$/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`. */
@@ -55,10 +56,22 @@ interface Reading {
   /** Per function, the objects it starts: `connection` for `connection.start()`. */
   starts: Map<FunctionNode, Set<string>>;
   scans: Map<FunctionNode, FunctionScan>;
+  /** Per function, the timer objects it starts. */
+  timers: Map<FunctionNode, ScheduledTimer[]>;
+}
+
+interface ScheduledTimer {
+  timer: ts.NewExpression;
+  /** The call that starts it: `this.reconnectTimer.scheduleTimeout()`. */
+  start: ts.CallExpression;
 }
 
 interface Cycle {
   registration: Registration;
+  /** Timer objects passed through (`new Timer(() => this.connect(), delayFn)`): each waits between attempts. */
+  timers: ts.NewExpression[];
+  /** Where the way back is first put off to later (`setTimeout(() => this.connect(), ms)`, `this.reconnectTimer.scheduleTimeout()`): where a finding points. */
+  scheduled?: ts.Node;
   /** The named functions passed through, the last one holding the reference that connects again. */
   path: FunctionNode[];
   reconnect: FunctionNode;
@@ -69,7 +82,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const constructs: RetryConstruct[] = findWatchdogs(index);
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
-  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map() };
+  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
   for (const registration of lossHandlers(index)) {
     const cycle = followHandler(registration, reading);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
@@ -178,23 +191,25 @@ function lossHandlers(index: SourceIndex): Registration[] {
     const target = object ? namePath(object) : undefined;
     if (/^(on|once|addListener|addEventListener)$/.test(name) && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
     else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
-    for (const argument of [...call.arguments]) lossHandlerProperties(argument, index).forEach((value) => add(value, undefined, call));
+    for (const argument of [...call.arguments]) lossHandlerProperties(argument, index).forEach((property) => add(propertyValue(property), undefined, property));
   }
   for (const created of index.newExpressions) {
-    for (const argument of created.arguments ?? []) lossHandlerProperties(argument, index).forEach((value) => add(value, undefined, created));
+    for (const argument of created.arguments ?? []) lossHandlerProperties(argument, index).forEach((property) => add(propertyValue(property), undefined, property));
   }
   return registrations;
 }
 
 /** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call. */
-function lossHandlerProperties(argument: ts.Expression, _index: SourceIndex): ts.Expression[] {
+function lossHandlerProperties(argument: ts.Expression, _index: SourceIndex): (ts.PropertyAssignment | ts.MethodDeclaration)[] {
   const object = unwrap(argument);
   if (!ts.isObjectLiteralExpression(object)) return [];
-  return object.properties.flatMap((property) => {
-    if (!LOSS_HANDLER_NAME.test(propertyNameText(property.name) ?? '')) return [];
-    if (ts.isPropertyAssignment(property)) return [property.initializer];
-    return ts.isMethodDeclaration(property) ? [property as unknown as ts.Expression] : [];
-  });
+  return object.properties.filter((property): property is ts.PropertyAssignment | ts.MethodDeclaration => LOSS_HANDLER_NAME.test(propertyNameText(property.name) ?? '')
+    && (ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)));
+}
+
+/** The handler a property holds: its value, or the method itself. */
+function propertyValue(property: ts.PropertyAssignment | ts.MethodDeclaration): ts.Expression {
+  return ts.isPropertyAssignment(property) ? property.initializer : property as unknown as ts.Expression;
 }
 
 function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode | undefined {
@@ -224,24 +239,77 @@ function namedFunctionAround(node: ts.Node): FunctionNode | undefined {
 // ---------------------------------------------------------------------------------------------
 // Following the handler to the function that connects again
 
+/** A function reached from a handler, with the functions and timers passed through on the way. */
+interface HandlerStep {
+  fn: FunctionNode;
+  path: FunctionNode[];
+  timers: ts.NewExpression[];
+  scheduled?: ts.Node;
+}
+
 function followHandler(registration: Registration, reading: Reading): Cycle | undefined {
-  const queue: { fn: FunctionNode; path: FunctionNode[] }[] = [{ fn: registration.handler, path: [] }];
+  const queue: HandlerStep[] = [{ fn: registration.handler, path: [], timers: [] }];
   const seen = new Set<FunctionNode>([registration.handler]);
   while (queue.length > 0) {
-    const { fn, path } = queue.shift()!;
+    const { fn, path, timers, scheduled } = queue.shift()!;
+    const steps = [...path, fn];
     for (const ref of cached(reading.references, fn, functionReferences)) {
       const target = namedFunction(namePath(ref), reading.index);
       if (!target) continue;
-      const steps = [...path, fn];
+      const later = scheduled ?? (insideTimerCallback(ref, fn) ? callAround(ref) : undefined);
       if (reconnects(target, registration, reading)) {
         // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
         if (steps.every((step) => registration.registrar !== undefined && contains(registration.registrar, step))) continue;
-        return { registration, path: steps, reconnect: target, ref };
+        return { registration, timers, scheduled: later, path: steps, reconnect: target, ref };
       }
       if (seen.has(target) || steps.length >= MAX_HOPS) continue;
       seen.add(target);
-      queue.push({ fn: target, path: steps });
+      queue.push({ fn: target, path: steps, timers, scheduled: later });
     }
+    for (const { timer, start } of cached(reading.timers, fn, (node) => scheduledTimers(node, reading.index))) {
+      const callback = timer.arguments?.[0] ? unwrap(timer.arguments[0]) : undefined;
+      if (!callback || !isFunctionNode(callback) || seen.has(callback) || steps.length >= MAX_HOPS) continue;
+      seen.add(callback);
+      queue.push({ fn: callback, path: steps, timers: [...timers, timer], scheduled: scheduled ?? start });
+    }
+  }
+  return undefined;
+}
+
+/** A reference inside the callback of a wait in the function: `setTimeout(() => this.connect(), ms)`. */
+function insideTimerCallback(ref: ts.Node, fn: FunctionNode): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && waitSite(node)) return true;
+  }
+  return false;
+}
+
+/**
+ * Timer objects a function starts: `this.reconnectTimer.scheduleTimeout()` where `this.reconnectTimer =
+ * new Timer(() => this.connect(), this.reconnectAfterMs)` in the file. The callback runs later, after
+ * the timer's wait (Phoenix's and Supabase Realtime's sockets reconnect this way).
+ */
+function scheduledTimers(fn: FunctionNode, index: SourceIndex): ScheduledTimer[] {
+  const timers: ScheduledTimer[] = [];
+  const body = (fn as ts.FunctionDeclaration).body;
+  if (!body) return timers;
+  walkTree(body as ts.Node, undefined, (node) => {
+    const object = ts.isCallExpression(node) ? calleeObject(node) : undefined;
+    const path = object ? namePath(object) : undefined;
+    const created = path ? timerCreatedAt(path, index) : undefined;
+    if (created) timers.push({ timer: created, start: node as ts.CallExpression });
+    return undefined;
+  });
+  return timers;
+}
+
+/** The `new Timer(callback, …)` a name path is set to in the file, if it is one with a function first. */
+function timerCreatedAt(path: string, index: SourceIndex): ts.NewExpression | undefined {
+  const values = [...(index.assignments.get(path) ?? []).map((assignment) => assignment.right), ...(index.declarations.get(path) ?? []).map((declaration) => declaration.initializer)];
+  for (const value of values) {
+    const inner = value ? unwrap(value) : undefined;
+    if (inner && ts.isNewExpression(inner) && inner.arguments?.[0] && isFunctionNode(unwrap(inner.arguments[0]))) return inner;
   }
   return undefined;
 }
@@ -309,11 +377,13 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   return {
     kind: 'handler',
     label: `reconnect handler that calls \`${callText}\` again`,
-    report: firstLineSpan(callAround(cycle.ref), index.sourceFile),
+    // Where the handler puts the reconnect off to later (where a cap or jitter would go), else at the call that connects again.
+    report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],
     rerunsScope: false,
     bound: chainBound(scans, functions.indexOf(cycle.reconnect)),
-    backoff: backoffFromWaits(scans.flatMap((scan) => scan.waits), scans.flatMap((scan) => scan.declarations), index, counters),
+    backoff: backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
+      scans.flatMap((scan) => scan.declarations), index, counters),
   };
 }
 
@@ -332,9 +402,11 @@ function chainBound(scans: FunctionScan[], connectAt: number): Bound {
   for (const [i, scan] of scans.entries()) {
     if (scan.comparisons.deadline && i !== connectAt) return { capped: true, by: 'deadline' };
     scan.comparisons.compared.forEach((compared) => comparisons.compared.add(compared));
+    scan.comparisons.valueCompared.forEach((compared) => comparisons.valueCompared.add(compared));
     scan.comparisons.moduloOnly.forEach((compared) => comparisons.moduloOnly.add(compared));
   }
-  const counters = scans.flatMap((scan) => [...scan.advances.keys()]);
+  withoutFirstAttemptTests(comparisons, new Map(scans.flatMap((scan) => [...scan.advances])));
+  const counters = scans.flatMap((scan) => [...scan.advances.keys()].filter((name) => !scan.restarted.has(name)));
   const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
   const comparedNames = new Set([...comparisons.compared].map(last));
   if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
@@ -344,6 +416,7 @@ function chainBound(scans: FunctionScan[], connectAt: number): Bound {
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
   const sizesDelay = counters.find((counter) => scans.some((scan) => scan.delayComparisons.compared.has(counter)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
-  if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
+  const counted = counters.find(isCountName);
+  if (counted) return { capped: false, reason: 'never-compared', counter: counted };
   return { capped: false, reason: 'no-cap' };
 }

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import {
   calleeName, contains, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
-import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
+import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -471,6 +471,8 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
     collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere, limits);
   }
   if (comparisons.deadline || guarded.deadline) return { capped: true, by: 'deadline' };
+  withoutFirstAttemptTests(comparisons, scan.advances);
+  withoutFirstAttemptTests(guarded, scan.advances);
   const counters = [...scan.advances.keys()];
   const capHelperCounters = counters.filter((counter) => passedToCapHelper(counter, scan, index));
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));

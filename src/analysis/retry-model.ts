@@ -37,7 +37,8 @@ export type Backoff =
 
 /** One place the code waits, with the expression that sizes the wait (if it has one). */
 export interface WaitSite {
-  call: ts.CallExpression;
+  /** The wait: a `setTimeout`, a `sleep`, or a timer object built to run a callback later (`new Timer(cb, delayFn)`). */
+  call: ts.CallExpression | ts.NewExpression;
   delay?: ts.Expression;
 }
 

@@ -3,9 +3,9 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, numericValue, propertyNameText, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
-import { advancedName, collectComparisons, emptyComparisons, type Comparisons } from './counters';
+import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { ifEffect, type TestEffect } from './stopping-tests';
@@ -197,12 +197,15 @@ export interface FunctionScan {
   flagsSetTrue: Set<string>;
   waits: WaitSite[];
   declarations: ts.VariableDeclaration[];
+  /** Counters declared in the function from a number (`let tries = 0`): each round starts them again, so they count nothing across rounds. */
+  restarted: Set<string>;
 }
 
 /** `refs`: the calls that go round, when they are in this function (see ifEffect). */
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {
     advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [],
+    restarted: new Set(),
   };
   // Conditions are read once the waits are known: those that only choose a wait are set apart.
   const tests: { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[] = [];
@@ -234,6 +237,10 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   for (const { owner, condition, asCondition } of tests) {
     const effect = testEffect(owner, refs, delays);
     if (effect !== 'inert') collectComparisons(condition, asCondition, effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons, limits);
+  }
+  withoutFirstAttemptTests(scan.comparisons, scan.advances);
+  for (const declaration of scan.declarations) {
+    if (ts.isIdentifier(declaration.name) && scan.advances.has(declaration.name.text) && numericValue(declaration.initializer) !== undefined) scan.restarted.add(declaration.name.text);
   }
   return scan;
 }
@@ -325,7 +332,7 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
-  const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name));
+  const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name) && !scan.restarted.has(name));
   const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared) && !handedOnWithBudget(ref, compared));
   if (leaking.length === 0) return { capped: true, by: 'counter' };
   const anyAdvancing = leaking.length < refs.length;

@@ -1,11 +1,14 @@
 // socket.io-client: `io(url, { reconnection, reconnectionAttempts, reconnectionDelay, randomizationFactor })`,
 // `io.connect(…)`, `new Manager(url, opts)`. It reconnects by default, without limit, with randomised waits.
 // Decision: that default is reported as unbounded (the module asks for a cap on every retry); a client
-// whose options are out of sight, or that sets `reconnection: false`, is left alone.
+// whose options are out of sight, or that sets `reconnection: false`, is left alone; so is one whose
+// failure events (`connect_error`, `reconnect_attempt`, …) the file handles by disconnecting it: the
+// app counts and stops the reconnection itself.
 import ts from 'typescript';
-import { calleeName, numericValue, rootName } from '../ast';
+import { calleeName, numericValue, rootName, stringValue } from '../ast';
+import { nodeText } from '../run-context';
 import type { Backoff, Bound } from '../retry-model';
-import type { SourceIndex } from '../source-index';
+import { callsNamed, type SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
 import { countBound, hasSpreadOptions, isFalse, isFromLibrary, libraryConstruct, option, resolveObject, type Options, type Site } from './option-reading';
 
@@ -24,7 +27,7 @@ export const socketIoClient: LibrarySpec = {
     if (!isSocketIo(site, index)) return false;
     const options = socketOptions(site, index);
     if (options === 'opaque' || isFalse(option(options, 'reconnection'))) return true;
-    const bound = reconnectBound(options);
+    const bound = stoppedOnFailureEvent(index) ? { capped: 'unknown' } as const : reconnectBound(options);
     facts.constructs.push(libraryConstruct(site, 'library', 'socket.io-client reconnection', index, bound, socketBackoff(options), []));
     return true;
   },
@@ -56,6 +59,17 @@ function isUrl(expression: ts.Expression): boolean {
   if (ts.isStringLiteralLike(expression) || ts.isTemplateExpression(expression)) return true;
   const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : '';
   return URL_NAME.test(name);
+}
+
+/** Events socket.io-client reports failed (re)connections with. */
+const FAILURE_EVENT = /^(connect_error|connect_failed|reconnect_attempt|reconnect_error|reconnect_failed|error)$/;
+/** What stops the client: `socket.disconnect()`, `socket.close()`, `manager.reconnection(false)`. */
+const STOPS = /\.(disconnect|close)\(|reconnection\(\s*false/;
+
+/** `socket.on('connect_error', () => { if (++failures > 3) socket.disconnect(); })` anywhere in the file. */
+function stoppedOnFailureEvent(index: SourceIndex): boolean {
+  return [...callsNamed(index, 'on'), ...callsNamed(index, 'once')].some((call) => FAILURE_EVENT.test(stringValue(call.arguments[0]) ?? '')
+    && call.arguments[1] !== undefined && STOPS.test(nodeText(call.arguments[1])));
 }
 
 function reconnectBound(options: Exclude<Options, 'opaque'>): Bound {

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { mayTestOutcome } from '../outcomes';
 import { FAILURE_CALLBACK_CALL, FAILURE_HANDLER_PROPERTY } from '../retry-recursion';
-import { MAX_CONSTRUCT_NESTING } from '../ast';
+import { CALLBACK_HOOK, MAX_CONSTRUCT_NESTING } from '../ast';
 import { spendWork } from '../run-context';
 import { canName, Kind, kindAt, REFERENCE, skipTypeParameters, type Tokens } from './tokens';
 
@@ -182,6 +182,8 @@ function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { 
     return { names: [canName(direct) ? tokens.values[i]! : ts.tokenToString(direct)!], method };
   }
   while (i >= 0 && (kinds[i] === Kind.FunctionKeyword || kinds[i] === Kind.AsyncKeyword || kinds[i] === Kind.AsteriskToken)) i--;
+  // `const connect = useCallback(() => …`: a hook that returns the function; its name is the variable's.
+  if (kindAt(tokens, i) === Kind.OpenParenToken && canName(kindAt(tokens, i - 1)) && CALLBACK_HOOK.test(tokens.values[i - 1]!)) i -= 2;
   // Not assigned (a callback argument, `export default function ()`): it has no name to call itself by.
   if (kindAt(tokens, i) !== Kind.EqualsToken && kindAt(tokens, i) !== Kind.ColonToken) return { names: [], method: false };
   // The name right before the `=` or `:` counts even if it is a word like `static`.

@@ -56,5 +56,26 @@ import { socketDefaults } from './config';
 export const socket = io('https://chat.example.com', { ...socketDefaults, transports: ['websocket'] });`,
       findings: [],
     },
+    {
+      title: 'a connect_error handler that disconnects after some failures stops the reconnection itself: silent',
+      code: `import socketIO from 'socket.io-client';
+export function open(url: string) {
+  let failures = 0;
+  const socket = socketIO.connect(url, { transports: ['websocket'] });
+  socket.on('connect_error', () => {
+    if (failures > 3) socket.disconnect();
+    else failures++;
+  });
+  return socket;
+}`,
+      findings: [],
+    },
+    {
+      title: 'a connect_error handler that only logs stops nothing',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com', { transports: ['websocket'] });
+socket.on('connect_error', (err) => console.warn('socket error', err));`,
+      findings: [[2, 'unbounded-retry']],
+    },
   ]);
 });

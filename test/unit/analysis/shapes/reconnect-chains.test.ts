@@ -154,5 +154,105 @@ setInterval(() => {
 function showOffline() { banner.hidden = false; }`,
       findings: [],
     },
+    {
+      title: 'a close handler that starts a timer object built to reconnect (Phoenix-style Timer) is a reconnect; its table of delays has no jitter',
+      code: `export class Socket {
+  constructor(opts) {
+    this.reconnectAfterMs = (tries) => [10, 50, 100, 500, 1000][tries - 1] || 5000;
+    this.reconnectTimer = new Timer(() => {
+      this.teardown(() => this.connect());
+    }, this.reconnectAfterMs);
+  }
+  connect() {
+    this.conn = new WebSocket(this.endPoint);
+    this.conn.onclose = (event) => this.onConnClose(event);
+  }
+  onConnClose(event) {
+    if (!this.closeWasClean) {
+      this.reconnectTimer.scheduleTimeout();
+    }
+  }
+}`,
+      fileName: 'case.js',
+      findings: [[14, 'unbounded-retry']],
+      messages: ['It also waits a fixed delay'],
+    },
+    {
+      title: 'a limit that defaults to Infinity, compared as `max - 1`, does not cap the reconnect; the finding sits where it is scheduled',
+      code: `export class Client {
+  constructor(opts) {
+    this.reconnections = 0;
+    this.maxReconnectAttempts = opts.maxReconnectAttempts ?? Infinity;
+    this.reconnectTimer = 1000;
+  }
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = this.onClose.bind(this);
+  }
+  onClose() {
+    if (this.reconnections <= this.maxReconnectAttempts - 1) {
+      this.reconnections++;
+      this.reconnectTimer = Math.min(this.reconnectTimer * 1.5, 30000);
+      setTimeout(() => this.connect(), this.reconnectTimer);
+    }
+  }
+}`,
+      fileName: 'case.js',
+      findings: [[15, 'unbounded-retry']],
+    },
+    {
+      title: 'a count that only says whether this is the first attempt (`!attempts`, `attempts > 0`) caps nothing',
+      code: `export class Feed {
+  attempts = 0;
+  connect(): void {
+    if (this.attempts > 0) console.log('reconnecting');
+    this.source = new EventSource(this.url);
+    this.source.onerror = () => this.onError();
+  }
+  private onError(): void {
+    if (!this.attempts) console.log('first failure');
+    this.attempts++;
+    setTimeout(() => this.connect(), 1000 + Math.random() * 1000);
+  }
+}`,
+      findings: [[11, 'unbounded-retry']],
+    },
+    {
+      title: 'a counter declared afresh in the reconnecting function counts nothing across reconnects',
+      code: `export class Feed {
+  connect(): void {
+    this.source = new EventSource(this.url);
+    this.source.onerror = () => this.onError();
+  }
+  private onError(): void {
+    let resubmits = 3;
+    while (this.pending() && resubmits > 0) {
+      resubmits--;
+      this.submit();
+    }
+    setTimeout(() => this.connect(), 1000 + Math.random() * 1000);
+  }
+}`,
+      findings: [[12, 'unbounded-retry']],
+    },
+    {
+      title: 'a React hook whose connect is a useCallback reconnects from onclose: unbounded, fixed wait',
+      code: `import { useCallback, useEffect, useRef } from 'react';
+export function useSocket(url: string) {
+  const socket = useRef<WebSocket | null>(null);
+  const connect = useCallback(() => {
+    const ws = new WebSocket(url);
+    socket.current = ws;
+    ws.onclose = () => {
+      setTimeout(connect, 1000);
+    };
+  }, [url]);
+  useEffect(() => connect(), [connect]);
+  return socket;
+}`,
+      // A .ts file, so the pre-check (which passes .tsx files through) must keep it too.
+      findings: [[8, 'unbounded-retry']],
+      messages: ['It also waits a fixed delay'],
+    },
   ]);
 });
