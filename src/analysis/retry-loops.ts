@@ -594,6 +594,11 @@ function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere
 
 function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<string>): Backoff {
   if (scan.waits.length > 0) return backoffFromWaits(scan.waits, scan.declarations, index, counters);
+  // A local function the catch hands the error to (`await this.handlePollingError(error)`) and that waits:
+  // on the failure path, its wait is the wait between attempts.
+  const catches = scan.tries.flatMap((attempt) => (attempt.catchClause ? [attempt.catchClause] : []));
+  const handlerWaits = catches.length === 0 ? [] : scan.calls.filter((call) => catches.some((clause) => contains(clause, call))).flatMap((call) => waitsOfLocalFunction(call, index));
+  if (handlerWaits.length > 0) return backoffFromWaits(handlerWaits, scan.declarations, index, counters);
   // No wait written in the loop, but it calls a local function that waits: `timeout(3000)` that wraps
   // `setTimeout(resolve, ms)` is a wait sized by its argument; `await connect()` that waits inside for its
   // own reasons hides the wait, so say nothing.
@@ -604,6 +609,37 @@ function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<s
     if (waiting !== undefined) helperWaits.push({ call, delay: call.arguments[waiting] });
   }
   return backoffFromWaits(helperWaits, scan.declarations, index, counters);
+}
+
+/** `ms`, `1000 * seconds`, `seconds * 1e3`: the name, scaled by constants (a call such as `backoffFor(url)` is not). */
+function isScaledName(expression: ts.Expression, name: string): boolean {
+  const node = unwrap(expression);
+  if (ts.isIdentifier(node)) return node.text === name;
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator !== Kind.AsteriskToken && operator !== Kind.SlashToken) return false;
+  return (numericValue(node.left) !== undefined && isScaledName(node.right, name)) || (numericValue(node.right) !== undefined && isScaledName(node.left, name));
+}
+
+const functionWaits = new WeakMap<ts.Node, WaitSite[]>();
+
+/** The waits written in the local function (or method) a call runs, if it is one (read once per function). */
+function waitsOfLocalFunction(call: ts.CallExpression, index: SourceIndex): WaitSite[] {
+  const callee = unwrap(call.expression);
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === Kind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
+  if (!local || local.length !== 1) return [];
+  const fn = local[0]!;
+  let waits = functionWaits.get(fn);
+  if (!waits) {
+    const found: WaitSite[] = [];
+    walkTree(fn, undefined, (node) => {
+      const wait = ts.isCallExpression(node) ? waitSite(node) : undefined;
+      if (wait) found.push(wait);
+      return undefined;
+    });
+    functionWaits.set(fn, (waits = found));
+  }
+  return waits;
 }
 
 const waitingFunctions = new WeakMap<ts.Node, number | 'opaque' | 'none'>();
@@ -624,7 +660,9 @@ function waitingParameter(call: ts.CallExpression, index: SourceIndex): number |
     walkTree(fn, undefined, (node) => {
       const wait = ts.isCallExpression(node) && known === 'none' ? waitSite(node) : undefined;
       if (!wait) return undefined;
-      const sizedBy = wait.delay && ts.isIdentifier(wait.delay) ? fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (wait.delay as ts.Identifier).text) : -1;
+      // `setTimeout(resolve, ms)` or `setTimeout(resolve, 1000 * seconds)`: the parameter the delay is read from.
+      const delay = wait.delay;
+      const sizedBy = delay ? fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && isScaledName(delay, parameter.name.text)) : -1;
       known = sizedBy >= 0 ? sizedBy : 'opaque';
       return undefined;
     });
@@ -650,8 +688,16 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   if (/jitter|random/i.test(name)) return 'jittered';
   const local = index.functions.has(name);
   if (!local && /backoff|exponential/i.test(name)) return 'unknown';
-  // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it unknown).
-  if (local && name !== 'setTimeout') return classifyDelay(wait.call, index, counters);
+  // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it
+  // unknown); when its timer is sized by a parameter (`sleep(seconds)` → `setTimeout(res, 1000 * seconds)`), the
+  // argument given for it decides, whatever else the helper does (listen for an abort signal, clear the timer).
+  if (local && name !== 'setTimeout') {
+    const whole = classifyDelay(wait.call, index, counters);
+    if (whole === 'jittered' || whole === 'server' || !ts.isCallExpression(wait.call)) return whole;
+    const sizedBy = waitingParameter(wait.call, index);
+    const argument = typeof sizedBy === 'number' ? wait.call.arguments[sizedBy] : undefined;
+    return argument ? classifyDelay(argument, index, counters) : whole;
+  }
   if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
   return classifyDelay(wait.delay, index, counters);
 }

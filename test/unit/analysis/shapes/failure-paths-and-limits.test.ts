@@ -272,6 +272,52 @@ export const load = () => retry(() => fetch('/a'), 4);`,
 }`,
     findings: [],
   },
+  {
+    title: 'a loop whose catch hands the error to a local method that sleeps a fixed time waits that time',
+    code: `export class Poller {
+  async fetchUpdates(): Promise<Update[] | undefined> {
+    let updates: Update[] | undefined;
+    do {
+      try {
+        updates = await this.api.getUpdates();
+      } catch (error) {
+        await this.handleError(error);
+      }
+    } while (updates === undefined && this.running);
+    return updates;
+  }
+  private async handleError(error: unknown): Promise<void> {
+    console.error(error);
+    await sleep(3);
+  }
+}
+async function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(new Error('aborted')));
+    setTimeout(resolve, 1000 * seconds);
+  });
+}`,
+    findings: [[4, 'unbounded-retry']],
+    messages: ['It also waits a fixed delay'],
+  },
+  {
+    title: 'a sleep helper sized by its parameter takes the jitter of the argument it is given',
+    code: `export async function send(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    await pause(Math.random() * 100 * 2 ** attempt);
+  }
+  throw new Error('gave up');
+}
+async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => {
+    signal?.addEventListener('abort', () => resolve());
+    setTimeout(resolve, ms);
+  });
+}`,
+    findings: [],
+  },
 ];
 
 describe('shapes: failure paths and what stops them', () => {
