@@ -22,6 +22,7 @@ import { retryAxios } from './retry-axios';
 import { rxjs } from './rxjs';
 import { awsSdk, openai, stripe } from './sdk-clients';
 import { signalR } from './signalr';
+import { slackWebApi } from './slack-web-api';
 import { socketIoClient } from './socket-io-client';
 import { tanstackQuery } from './tanstack-query';
 import { tsRetryPromise } from './ts-retry-promise';
@@ -32,7 +33,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck,
+  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */

@@ -159,17 +159,17 @@ export function retriedFunction(argument: ts.Expression | undefined, index: Sour
   return local ? [...local] : [];
 }
 
-/** "randomize: true" style options: jittered when set, otherwise a fix that sets it. */
-export function randomizeOption(site: Site, options: Options, library: string): Backoff {
+/** "randomize: true" style options: jittered when set, otherwise a fix that sets it (on the options, or as the call's options when it has none). */
+export function randomizeOption(site: Site | undefined, options: Options, library: string): Backoff {
   if (options === 'opaque') return { kind: 'unknown' };
   if (isTrue(option(options, 'randomize'))) return { kind: 'jittered' };
   if (option(options, 'randomize') === undefined && hasSpreadOptions(options)) return { kind: 'unknown' };
   const existing = typeof options === 'string' ? undefined : findProperty(options, 'randomize');
-  const target = typeof options === 'string' ? site as ts.CallExpression : options;
+  const target = typeof options === 'string' ? site as ts.CallExpression | undefined : options;
   return {
     kind: 'library-default',
     detail: `${library} does not randomize its delays unless \`randomize: true\` is set`,
-    fix: { title: 'Set `randomize: true`', target, property: 'randomize: true', replace: existing },
+    fix: target ? { title: 'Set `randomize: true`', target, property: 'randomize: true', replace: existing } : undefined,
   };
 }
 
