@@ -224,8 +224,11 @@ function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode
 function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
   const name = path?.replace(/^this\./, '');
   if (!name || name.includes('.')) return undefined;
-  const found = index.functions.get(name);
-  return found?.length === 1 ? found[0] : undefined;
+  const found = index.functions.get(name) ?? [];
+  if (found.length === 1) return found[0];
+  // `this.onClose` is the class's method, not an `onClose` option of the same name in a defaults object.
+  const methods = path!.startsWith('this.') ? found.filter((fn) => ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) : [];
+  return methods.length === 1 ? methods[0] : undefined;
 }
 
 /** The innermost function with a name (a method, a declaration, a named const) around a node. */
@@ -314,12 +317,20 @@ function timerCreatedAt(path: string, index: SourceIndex): ts.NewExpression | un
   return undefined;
 }
 
-/** The function connects again: it is the one that registered the handler, or it starts the handler's object. */
+/**
+ * The function connects again: it is the one that registered the handler, or it starts the handler's object,
+ * or (for a handler a client registers on itself, in its constructor: `this.on('close', …)`) it is the
+ * client's own method named for connecting (`this.start`, `this.connect`).
+ */
 function reconnects(target: FunctionNode, registration: Registration, reading: Reading): boolean {
   if (target === registration.registrar) return true;
   if (registration.registrar || !registration.target) return false;
+  if (registration.target === 'this' && ts.isMethodDeclaration(target) && OWN_CONNECT_METHOD.test(functionName(target) ?? '')) return true;
   return cached(reading.starts, target, startedObjects).has(registration.target);
 }
+
+/** A client's method that (re)opens its connection. */
+const OWN_CONNECT_METHOD = /^(re)?(connect|start|open|init|initiali[sz]e)$|^(re)?connect[A-Z]\w{0,30}$/;
 
 /** `connection.start()`, `this.socket.connect()`: the objects a function starts or opens. */
 function startedObjects(fn: FunctionNode): Set<string> {
@@ -369,7 +380,9 @@ function isLocalName(node: ts.Expression): boolean {
 // The construct
 
 function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): RetryConstruct {
-  const functions = [...cycle.path, cycle.reconnect];
+  // A helper the reconnect is handed to (`this.delayReconnectAttempt(this.start)`) waits and counts on the way too.
+  const helper = handedTo(cycle.ref, index);
+  const functions = [...cycle.path, ...(helper ? [helper] : []), cycle.reconnect];
   const scans = functions.map((fn) => cached(scanCache, fn, (node) => scanFunction(node, index)));
   const name = functionName(cycle.reconnect) ?? 'connect';
   const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
@@ -385,6 +398,13 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     backoff: backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
       scans.flatMap((scan) => scan.declarations), index, counters),
   };
+}
+
+/** The local function a reference is passed to as an argument, if it is one. */
+function handedTo(ref: ts.Expression, index: SourceIndex): FunctionNode | undefined {
+  const call = ref.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(ref)) return undefined;
+  return namedFunction(namePath(call.expression), index);
 }
 
 /**

@@ -254,5 +254,46 @@ export function useSocket(url: string) {
       findings: [[8, 'unbounded-retry']],
       messages: ['It also waits a fixed delay'],
     },
+    {
+      title: 'a client that listens to its own close event and hands its start method to a scheduling helper reconnects forever',
+      code: `export class SocketClient extends EventEmitter {
+  failures = 0;
+  constructor() {
+    super();
+    this.on('close', () => {
+      if (!this.shuttingDown) this.delayReconnect(this.start);
+    });
+  }
+  async start(): Promise<void> {
+    this.socket = await openSocket(this.url);
+  }
+  private delayReconnect(cb: () => Promise<void>): void {
+    this.failures += 1;
+    setTimeout(() => cb.apply(this), this.pingTimeout * this.failures);
+  }
+}`,
+      findings: [[6, 'unbounded-retry']],
+      messages: ['Its backoff also has no jitter'],
+    },
+    {
+      title: 'a handler bound from the class method, not from an option of the same name in a defaults object',
+      code: `const defaults = { onClose: () => null, delay: 1000 };
+export class Provider extends EventEmitter {
+  constructor(configuration) {
+    super();
+    this.configuration = { ...defaults, ...configuration };
+    this.on('close', this.configuration.onClose);
+    this.on('close', this.onClose.bind(this));
+  }
+  connect() {
+    this.socket = new WebSocket(this.url);
+    this.socket.onclose = (event) => this.emit('close', { event });
+  }
+  onClose() {
+    if (this.shouldConnect) setTimeout(() => { this.connect(); }, 1000);
+  }
+}`,
+      findings: [[14, 'unbounded-retry']],
+    },
   ]);
 });
