@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import { namePath, numericValue, unwrap } from './ast';
 import { isInfiniteLimit } from './infinite-limits';
-import { DEADLINE_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
 
 // TypeScript's exports are getters: the scans read the syntax kinds once, at load.
@@ -190,6 +190,9 @@ function comparesTime(side: ts.Expression, other: ts.Expression): boolean {
   if (isClockExpression(side)) return true;
   if (!isTimeExpression(side)) return false;
   const otherSide = unwrap(other);
+  // `retryCount < MAX_RETRY_COUNT_ON_TIMEOUT_ERROR` counts attempts: the limit's name only says which failures.
+  const otherPath = namePath(otherSide);
+  if (otherPath !== undefined && ATTEMPT_COUNTER_NAME.test(otherPath.slice(otherPath.lastIndexOf('.') + 1))) return false;
   const number = numericValue(otherSide);
   return number !== 0 && number !== -1 && otherSide.kind !== Kind.NullKeyword && !(ts.isIdentifier(otherSide) && otherSide.text === 'undefined');
 }

@@ -2,7 +2,7 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, isFunctionNode, namePath, numericValue, unwrap } from './ast';
+import { calleeName, calleeObject, findProperty, isFunctionNode, namePath, numericValue, unwrap, valueOfProperty } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
@@ -158,7 +158,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     for (const argument of call.arguments) scanDelay(argument, state);
     return;
   }
-  if (objectPath === 'Math' && name === 'pow') state.features.growing = true;
+  if (objectPath === 'Math' && (name === 'pow' || name === 'exp')) state.features.growing = true;
   // Arithmetic is read through: `Number(retryAfter || 1)` holds a fallback (scanAlternatives).
   if (PURE_MATH.test(name) || (objectPath === 'Math')) {
     call.arguments.forEach((argument) => scanDelay(argument, state));
@@ -171,8 +171,41 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     call.arguments.forEach((argument) => scanDelay(argument, state));
     return;
   }
+  // `this.retry.backoff(i)` where `this.retry = { backoff: (n) => Math.exp(n) * 50 }` in the file.
+  const held = objectPath ? heldFunctions(objectPath, name, state.index) : [];
+  if (held.length > 0) {
+    for (const value of held) scanDelay(value, { ...state, depth: state.depth + 1, self: undefined });
+    return;
+  }
   // A helper we cannot see: it may well add jitter.
   state.features.unknown = true;
+}
+
+/** How many values of an object path are read for the function a property holds. */
+const MAX_HELD_VALUES = 4;
+
+/**
+ * The values a property of an object holds, where the object is set in the file to object literals:
+ * `this.retry = opts ? { backoff: () => 0 } : { backoff: opts.backoff ?? ((n) => Math.exp(n) * 50) }`.
+ * Empty when any value of the object is out of sight.
+ */
+function heldFunctions(objectPath: string, property: string, index: SourceIndex): ts.Expression[] {
+  const sources = [...(index.assignments.get(objectPath) ?? []).map((assignment) => assignment.right), ...(index.declarations.get(objectPath) ?? []).map((declaration) => declaration.initializer)];
+  const objects: ts.Expression[] = [];
+  for (const source of sources.slice(0, MAX_HELD_VALUES)) {
+    const inner = source ? unwrap(source) : undefined;
+    if (inner && ts.isConditionalExpression(inner)) objects.push(inner.whenTrue, inner.whenFalse);
+    else if (inner) objects.push(inner);
+  }
+  const values: ts.Expression[] = [];
+  for (const object of objects) {
+    const literal = unwrap(object);
+    if (!ts.isObjectLiteralExpression(literal)) return [];
+    const found = findProperty(literal, property);
+    const value = found ? valueOfProperty(found) : undefined;
+    if (value) values.push(value);
+  }
+  return values;
 }
 
 function scanFunctionBody(fn: ts.Node, state: ScanState): void {

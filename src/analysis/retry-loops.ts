@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, contains, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, contains, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -410,9 +410,14 @@ function isFreshInputCall(node: ts.Node): boolean {
   return FRESH_INPUT_CALL.test(name) && !NOT_FRESH_INPUT_CALL.test(name) && !FRESH_KEY_CALL.test(name);
 }
 
-/** A call that does the work (not a wait, a log line, or a delay computation). */
+/** Built-ins that only compute or test a value: `Number.isInteger(delay)`, `Math.min(…)`, `JSON.stringify(…)`. */
+const VALUE_BUILTINS = /^(Number|Math|JSON|String|Array|Object|Date|Boolean)$/;
+
+/** A call that does the work (not a wait, a log line, a delay computation, or a built-in that computes a value). */
 function isOperationCall(call: ts.CallExpression): boolean {
   const name = calleeName(call) ?? '';
+  const object = calleeObject(call);
+  if (object && ts.isIdentifier(object) && VALUE_BUILTINS.test(object.text)) return false;
   return !waitSite(call) && !LOG_NAME.test(name) && !DELAY_CALC_NAME.test(name);
 }
 

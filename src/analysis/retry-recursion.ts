@@ -8,7 +8,7 @@ import {
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
-import { ifEffect, type TestEffect } from './stopping-tests';
+import { guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity } from './outcomes';
 import { backoffFromWaits } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -334,7 +334,8 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
   const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name) && !scan.restarted.has(name));
   const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared) && !handedOnWithBudget(ref, compared));
-  if (leaking.length === 0) return { capped: true, by: 'counter' };
+  if (leaking.length === 0) return unguardedCall(fn, refs, new Set([...storedBudgets, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan).filter(compared))]), index)
+    ?? { capped: true, by: 'counter' };
   const anyAdvancing = leaking.length < refs.length;
   if (anyAdvancing) {
     const line = index.sourceFile.getLineAndCharacterOfPosition(leaking[0]!.getStart(index.sourceFile)).line + 1;
@@ -348,6 +349,19 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * A cap that one way round skips: `if (retries > 0) return retry(n - 1)` beside a 429 branch that calls
+ * `retry(n - 1)` with no test of `retries`. Said only when some calls are guarded by a budget test and
+ * others are not; where none is, the test may be in a form not read here.
+ */
+function unguardedCall(fn: FunctionNode, refs: ts.Expression[], budgets: ReadonlySet<string>, index: SourceIndex): Bound | undefined {
+  if (refs.length < 2 || budgets.size === 0) return undefined;
+  const unguarded = refs.filter((ref) => !guardedByBudget(ref, fn, budgets));
+  if (unguarded.length === 0 || unguarded.length === refs.length) return undefined;
+  const line = index.sourceFile.getLineAndCharacterOfPosition(unguarded[0]!.getStart(index.sourceFile)).line + 1;
+  return { capped: false, reason: 'leak', leak: unguarded[0], detail: String(line), counter: [...budgets][0] };
 }
 
 function firstBudget(refs: ts.Expression[], parameters: Set<string>, scan: FunctionScan): string | undefined {

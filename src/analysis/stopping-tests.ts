@@ -61,3 +61,97 @@ function functionAround(node: ts.Node): ts.Node {
   }
   return node.getSourceFile();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Which calls that go round a budget test guards
+
+/**
+ * Whether a call that goes round (`ref`, in `fn`) runs only while a budget is left: an `if` (or `?:`, or
+ * `&&`) around it that needs a test of one of `budgets` to pass (`if (retries > 0)`, `if (ok && n < max)`,
+ * the else of `if (n >= max) throw`), or, before it on the way, an exit taken when the budget is spent
+ * (`if (attempt >= max) throw err;`). `A || n < max` does not guard: A alone lets the call through.
+ */
+export function guardedByBudget(ref: ts.Node, fn: ts.Node, budgets: ReadonlySet<string>): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if ((ts.isIfStatement(node) || ts.isConditionalExpression(node)) && child !== conditionOf(node)) {
+      const inThen = child === (ts.isIfStatement(node) ? node.thenStatement : node.whenTrue);
+      if (needsBudget(conditionOf(node), inThen, budgets)) return true;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && child === node.right
+      && needsBudget(node.left, true, budgets)) return true;
+    if (ts.isBlock(node) && node.statements.some((statement) => statement.end <= child.pos && exitsWhenSpent(statement, budgets))) return true;
+  }
+  return false;
+}
+
+function conditionOf(node: ts.IfStatement | ts.ConditionalExpression): ts.Expression {
+  return ts.isIfStatement(node) ? node.expression : node.condition;
+}
+
+/**
+ * How deep a condition's `&&`, `||` and `!` are read. Real conditions are a few terms; past this a
+ * condition counts as a guard, so that an unread one never makes a cap look skipped.
+ */
+const MAX_CONDITION_DEPTH = 32;
+
+/** Whether the condition can come out `outcome` only if a budget test passes. */
+function needsBudget(condition: ts.Expression, outcome: boolean, budgets: ReadonlySet<string>, depth = 0): boolean {
+  if (depth > MAX_CONDITION_DEPTH) return true;
+  const node = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return needsBudget(node.operand, !outcome, budgets, depth + 1);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    // `A && B` true needs A and B; false needs only one of them (and `||` the other way round).
+    const both = (operator === ts.SyntaxKind.AmpersandAmpersandToken) === outcome;
+    if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
+      return both
+        ? needsBudget(node.left, outcome, budgets, depth + 1) || needsBudget(node.right, outcome, budgets, depth + 1)
+        : needsBudget(node.left, outcome, budgets, depth + 1) && needsBudget(node.right, outcome, budgets, depth + 1);
+    }
+  }
+  return testsBudget(node, budgets);
+}
+
+/** `if (attempt >= max) throw err;`, `if (!retriesLeft) return;`: leaves when the condition holds, which a spent budget makes hold. */
+function exitsWhenSpent(statement: ts.Statement, budgets: ReadonlySet<string>): boolean {
+  if (!ts.isIfStatement(statement) || statement.elseStatement) return false;
+  const branch = statement.thenStatement;
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  if (!last || !(ts.isReturnStatement(last) || ts.isThrowStatement(last))) return false;
+  return testsBudgetSomewhere(statement.expression, budgets);
+}
+
+/** A comparison (or a bare test) of one of the budgets: `retries > 0`, `n < max`, `retriesLeft`. */
+function testsBudget(node: ts.Expression, budgets: ReadonlySet<string>): boolean {
+  if (ts.isBinaryExpression(node) && isComparison(node.operatorToken.kind)) {
+    return mentionsBudget(node.left, budgets) || mentionsBudget(node.right, budgets);
+  }
+  const path = namePath(node);
+  return path !== undefined && budgets.has(path);
+}
+
+/** A budget test that alone makes the condition true: `spent`, `spent || other`, `!retriesLeft`. */
+function testsBudgetSomewhere(node: ts.Expression, budgets: ReadonlySet<string>, depth = 0): boolean {
+  if (depth > MAX_CONDITION_DEPTH) return true;
+  const inner = unwrap(node);
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+    return testsBudgetSomewhere(inner.left, budgets, depth + 1) || testsBudgetSomewhere(inner.right, budgets, depth + 1);
+  }
+  if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) return testsBudget(unwrap(inner.operand), budgets);
+  return testsBudget(inner, budgets);
+}
+
+function mentionsBudget(side: ts.Expression, budgets: ReadonlySet<string>): boolean {
+  let inner = unwrap(side);
+  while (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.PlusToken || inner.operatorToken.kind === ts.SyntaxKind.MinusToken)) inner = unwrap(inner.left);
+  if (ts.isPrefixUnaryExpression(inner) || ts.isPostfixUnaryExpression(inner)) inner = unwrap(inner.operand);
+  const path = namePath(inner);
+  return path !== undefined && (budgets.has(path) || [...budgets].some((budget) => path.endsWith(`.${budget}`)));
+}
+
+function isComparison(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.LessThanToken || kind === ts.SyntaxKind.LessThanEqualsToken || kind === ts.SyntaxKind.GreaterThanToken
+    || kind === ts.SyntaxKind.GreaterThanEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken
+    || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+}

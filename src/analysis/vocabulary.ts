@@ -38,7 +38,7 @@ export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|tra
 export const ATTEMPT_COUNTER_NAME = /attempt|retr|tries|try|count|round|iteration|^(n|num|times)$/i;
 
 /** Property reads that advance a cursor: `page.next`, `res.nextCursor`, `data.pagination.after`. */
-export const CURSOR_TEXT = /next|cursor|offset|page|after|before|marker|continuation|last|start_?after|skip|\.length\s*-\s*1/i;
+export const CURSOR_TEXT = /next|cursor|offset|page|(?<!retry[-_]?)after|before|marker|continuation|last|start_?after|skip|\.length\s*-\s*1/i;
 
 /** Names of deadlines and elapsed-time budgets. */
 export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|give_?up)_?(time|at)|time_?left|remaining_?(ms|time)|budget_?ms|max_?(elapsed|duration|time|wait)/i;

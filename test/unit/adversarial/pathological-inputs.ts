@@ -69,6 +69,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: repeat(5, (i) => `async function r${i}(n) {\n  try { await op(); } catch (e) {\n${nested(1000, 'if (n > 1) {\n', '}\n', 'console.log(n);\n')}    await sleep(n);\n    return r${i}(n - 1);\n  }\n}\n`) },
     { name: '5,000 early success returns before a self-call, 5 times',
       text: repeat(5, (i) => `async function s${i}(n) {\n${repeat(5000, (j) => `  if (res${j}.ok) return res${j};\n`)}  return s${i}(n - 1);\n}\n`) },
+    { name: 'a recursive retry with 64 calls, each after 500-term exits on its count joined by ||',
+      text: `async function g(n) {\n  try { return await op(); } catch (e) {\n${repeat(64, (i) => `    if (n > ${i} || ${'n > 1 || '.repeat(500)}n > 2) throw e;\n    if (e.code === ${i}) return g(n - 1);\n`)}    if (n > 0) return g(n - 1);\n  }\n}\n` },
     { name: '3,000 timer objects, each built to start the next, started from close handlers',
       text: `class Timers {\n  constructor() {\n${repeat(3000, (i) => `    this.t${i} = new Timer(() => this.t${i + 1}.schedule(), 1000);\n`)}  }\n  connect() {\n${repeat(3000, (i) => `    this.ws.addEventListener('close', () => this.t${i}.schedule());\n`)}  }\n}\n` },
     { name: '10,000 limits set to Infinity, compared in a retry loop, with callers',

@@ -318,6 +318,115 @@ async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 }`,
     findings: [],
   },
+  {
+    title: 'a branch that calls again without testing the budget leaks the cap (a rate-limit path)',
+    code: `export async function callWithRetry(apiCall, args, retries = 5) {
+  try {
+    return await apiCall(args);
+  } catch (error) {
+    if (error.data && error.data.retry_after) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
+      return callWithRetry(apiCall, args, retries - 1);
+    }
+    if (retries > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 + Math.random() * 1000));
+      return callWithRetry(apiCall, args, retries - 1);
+    }
+    throw error;
+  }
+}`,
+    fileName: 'case.js',
+    findings: [[7, 'unbounded-retry']],
+    messages: ['line 7'],
+  },
+  {
+    title: 'every branch after an exit taken when the budget is spent is capped',
+    code: `export async function send(url, attempt = 0) {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    if (attempt >= 5) throw error;
+    if (error.status === 429) {
+      await sleep(1000 + Math.random() * 1000);
+      return send(url, attempt + 1);
+    }
+    await sleep(500 * Math.random());
+    return send(url, attempt + 1);
+  }
+}`,
+    fileName: 'case.js',
+    findings: [],
+  },
+  {
+    title: 'a count limit named for the failures it covers (MAX_RETRIES_ON_TIMEOUT) is no deadline',
+    code: `const MAX_RETRY_COUNT_ON_TIMEOUT = 5;
+export async function request(options) {
+  const retryCount = options.retryCount || 1;
+  try {
+    return await fetch(options.url);
+  } catch (error) {
+    if (error.code === 'ETIMEDOUT') {
+      if (retryCount < MAX_RETRY_COUNT_ON_TIMEOUT) {
+        await wait(retryCount * 1000);
+        return request({ ...options, retryCount: retryCount + 1 });
+      }
+      throw error;
+    }
+    await wait(retryCount * 1000);
+    return request({ ...options, retryCount: retryCount + 1 });
+  }
+}`,
+    fileName: 'case.js',
+    findings: [[15, 'unbounded-retry']],
+  },
+  {
+    title: 'a backoff function held in an object set in the file (this.retry.backoff) is read: Math.exp grows, no jitter',
+    code: `export class HttpClient {
+  constructor(config) {
+    this.retry = config.retry === false
+      ? { attempts: 1, backoff: () => 0 }
+      : { attempts: config.retry?.retries ?? 5, backoff: config.retry?.backoff ?? ((count) => Math.exp(count) * 50) };
+  }
+  async request(url) {
+    let error;
+    for (let i = 0; i <= this.retry.attempts; i++) {
+      try {
+        return await fetch(url);
+      } catch (err) {
+        error = err;
+        if (i < this.retry.attempts) await new Promise((resolve) => setTimeout(resolve, this.retry.backoff(i)));
+      }
+    }
+    throw error;
+  }
+}`,
+    fileName: 'case.js',
+    findings: [[9, 'retry-without-jitter']],
+    messages: ['backs off without jitter'],
+  },
+  {
+    title: 'a delay set from Retry-After is not a cursor: the loop is still a retry (whose jittered delay is computed but not used)',
+    code: `export async function withAutomaticRetries(request, options = {}) {
+  const maxRetries = options.maxRetries || 5;
+  let attempts = 0;
+  do {
+    let delay = 500 * 2 ** attempts + Math.random() * 100;
+    try {
+      const response = await request();
+      if (response.ok) return response;
+    } catch (error) {
+      const retryAfter = error.response?.headers.get('Retry-After');
+      if (retryAfter) delay = retryAfter * 1000;
+    }
+    if (Number.isInteger(delay) && delay > 0) await sleep(500 * 2 ** attempts);
+    attempts += 1;
+  } while (attempts < maxRetries);
+  return request();
+}`,
+    fileName: 'case.js',
+    findings: [[4, 'retry-without-jitter']],
+    messages: ['computes a delay but waits a different'],
+  },
 ];
 
 describe('shapes: failure paths and what stops them', () => {
