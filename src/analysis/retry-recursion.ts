@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, type FunctionNode, functionName, isFunctionNode, namePath, numericValue, propertyNameText, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, type FunctionNode, functionName, isFunctionNode, namePath, numericValue, propertyNameText, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -194,7 +194,8 @@ export interface FunctionScan {
   delayComparisons: Comparisons;
   /** `!config._retry` in a condition, and `config._retry = true` (or another truthy value) somewhere: the request is retried once. */
   negatedFlags: Set<string>;
-  flagsSetTrue: Set<string>;
+  /** Where each flag is set to a truthy value. */
+  flagsSetTrue: Map<string, ts.BinaryExpression[]>;
   waits: WaitSite[];
   declarations: ts.VariableDeclaration[];
   /** Counters declared in the function from a number (`let tries = 0`): each round starts them again, so they count nothing across rounds. */
@@ -204,7 +205,7 @@ export interface FunctionScan {
 /** `refs`: the calls that go round, when they are in this function (see ifEffect). */
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {
-    advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Set(), waits: [], declarations: [],
+    advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Map(), waits: [], declarations: [],
     restarted: new Set(),
   };
   // Conditions are read once the waits are known: those that only choose a wait are set apart.
@@ -224,7 +225,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
       }
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && !isFalsyLiteral(node.right)) {
         const path = namePath(node.left);
-        if (path) scan.flagsSetTrue.add(path);
+        if (path) addTo(scan.flagsSetTrue, path, node);
       }
       if (ts.isCallExpression(node)) {
         const wait = waitSite(node);
@@ -260,6 +261,17 @@ function testEffect(owner: ts.Node, refs: readonly ts.Node[] | undefined, delays
   if (ts.isIfStatement(owner)) return ifEffect(owner, refs, delays);
   if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) && delays.has(owner.name.text)) return 'chooses-delay';
   return 'may-stop';
+}
+
+/**
+ * `true`, `1`, `'done'`: a value written to mark something (`config._retry = true`). A value made at run
+ * time (`this.socket = new WebSocket(url)`) fills a slot that `!this.socket` tests; it marks no retry.
+ */
+function isTruthyLiteral(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (ts.isNumericLiteral(node)) return Number(node.text) !== 0;
+  return ts.isStringLiteral(node) && node.text !== '';
 }
 
 /** `false`, `null`, `undefined`, `0`, `''`: a value that leaves a `!flag` guard open. */
@@ -317,6 +329,24 @@ function helperWaits(refs: ts.Expression[], index: SourceIndex): WaitSite[] {
   return waits;
 }
 
+/**
+ * Whether setting a `!flag`-tested flag marks the retry as done once: `config._retry = true` (a literal
+ * mark, not in a branch that returns without going round: `if (!this.reconnect) { this.reconnect = true;
+ * return; }` re-arms a switch), or any value set right before going round in the same function
+ * (`conflictStrategy = strategy; return attemptCreate();`). A slot filled at run time elsewhere
+ * (`this.socket = new WebSocket(url)`, tested as `!this.socket`) marks nothing.
+ */
+function marksRetry(assignment: ts.BinaryExpression, refs: readonly ts.Node[]): boolean {
+  let block: ts.Node | undefined = assignment.parent;
+  while (block && !ts.isBlock(block) && !isFunctionNode(block)) block = block.parent;
+  if (!block || !ts.isBlock(block)) return isTruthyLiteral(assignment.right);
+  const around = enclosingFunction(assignment);
+  if (refs.some((ref) => contains(block!, ref) && enclosingFunction(ref) === around)) return true;
+  if (!isTruthyLiteral(assignment.right)) return false;
+  const last = block.statements[block.statements.length - 1];
+  return !(last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)));
+}
+
 /** The call a self-reference belongs to: `retry(fn, n - 1)` for its callee, `setTimeout(connect, ms)` for an argument. */
 export function callAround(ref: ts.Node): ts.Node {
   const parent = ref.parent;
@@ -327,7 +357,7 @@ export function callAround(ref: ts.Node): ts.Node {
 
 function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (scan.comparisons.deadline) return { capped: true, by: 'deadline' };
-  if ([...scan.negatedFlags].some((flag) => scan.flagsSetTrue.has(flag))) return { capped: true, by: 'once-flag' };
+  if ([...scan.negatedFlags].some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));

@@ -295,5 +295,27 @@ export class Provider extends EventEmitter {
 }`,
       findings: [[14, 'unbounded-retry']],
     },
+    {
+      title: 'a switch re-armed in a branch that returns, and a socket slot tested with !, are no once-flags: the reconnect is unbounded',
+      code: `export class Realtime {
+  reconnect = true;
+  createSocket(): void {
+    if (!this.socket || this.socket.readyState > WebSocket.OPEN) {
+      this.socket = new WebSocket(this.url);
+      this.socket.addEventListener('close', () => {
+        if (!this.reconnect) {
+          this.reconnect = true;
+          return;
+        }
+        setTimeout(() => {
+          this.attempts++;
+          this.createSocket();
+        }, 1000 + Math.random() * 1000);
+      });
+    }
+  }
+}`,
+      findings: [[13, 'unbounded-retry']],
+    },
   ]);
 });
