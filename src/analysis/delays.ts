@@ -164,7 +164,10 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     call.arguments.forEach((argument) => scanDelay(argument, state));
     return;
   }
-  if (/retry.?after/i.test(nodeText(call))) state.features.server = true;
+  // `getRetryAfter(res)`, `res.headers.get('retry-after')`; an argument that only mentions it (`sleep(retryAfter ?? 1000)`) is read below.
+  if (/retry.?after/i.test(nodeText(call.expression)) || call.arguments.some((argument) => ts.isStringLiteralLike(argument) && /retry.?after/i.test(argument.text))) {
+    state.features.server = true;
+  }
   const local = !object || object.kind === ts.SyntaxKind.ThisKeyword ? state.index.functions.get(name) : undefined;
   if (local && local.length > 0) {
     for (const fn of local.slice(0, 2)) scanFunctionBody(fn, state);

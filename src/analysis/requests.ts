@@ -10,7 +10,7 @@ import {
 import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
 import type { SourceIndex } from './source-index';
-import { IDEMPOTENCY_KEY_NAMES, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
 export interface KeyReference {
@@ -65,6 +65,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
       retriedByHelper: draft.retriedByHelper,
     };
     const hidden = findKey(request, index, keyNames);
+    request.key ??= idInBody(draft.body, index);
     // What may excuse a missing key is read only where a key is missing from a POST or PATCH.
     if (!request.key && isUnsafe(request)) {
       request.optionsFromCaller = optionsFromCaller(draft);
@@ -281,6 +282,37 @@ function findKey(request: HttpRequest, index: SourceIndex, keyNames: Set<string>
   }
   request.key ??= keyInChain(request.call, keyNames);
   return hidden;
+}
+
+/** Body fields that name a request: `transactionId`, `request_id`, `reference`, `nonce`, `clientToken`. */
+const ID_FIELD = /(^|_)(id|uuid|key|nonce|reference|ref|token)$|[a-z0-9](Id|ID|Uuid|UUID|Key|Nonce|Reference|Ref|Token)$/;
+
+/**
+ * A body that carries an id made by an id generator (`const transactionId = uuidv4()`, then
+ * `axios.post(url, { amount, transactionId })`): the server can tell a repeat by it, as by a key. Where it
+ * is made decides the rest: before the retry it is stable; inside, unstable-idempotency-key reports it.
+ */
+function idInBody(body: ts.Expression | undefined, index: SourceIndex): KeyReference | undefined {
+  if (!body) return undefined;
+  let inner = unwrap(body);
+  // `JSON.stringify({ … })`
+  if (ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0]) inner = unwrap(inner.arguments[0]);
+  const object = resolveObject(inner, index);
+  if (!object) return undefined;
+  for (const property of object.properties) {
+    const name = propertyNameText(property.name);
+    const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+    if (name && value && ID_FIELD.test(name) && madeByIdGenerator(value, index)) return { carrier: property, value };
+  }
+  return undefined;
+}
+
+/** `uuidv4()`, `randomUUID()`, or a local whose one value is such a call. */
+function madeByIdGenerator(value: ts.Expression, index: SourceIndex): boolean {
+  const inner = unwrap(value);
+  const call = ts.isIdentifier(inner) ? index.declarations.get(inner.text)?.[0]?.initializer : inner;
+  const made = call ? unwrap(call) : undefined;
+  return made !== undefined && ts.isCallExpression(made) && ID_GENERATOR.test(calleeName(made) ?? '');
 }
 
 /** A key at the top level of the options (SDK style) or in its `headers`, which may be a literal, `new Headers({…})`, or a const. */

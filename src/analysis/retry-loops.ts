@@ -72,7 +72,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
 
   if (attemptsOnceByDefault(loop, condition)) return undefined;
   const scan = scanLoop(loop);
-  if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan)) return undefined;
+  if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan)) return undefined;
   if (!isRetryShape(loop, scan, condition)) return undefined;
 
   const counters = new Set(scan.advances.keys());
@@ -403,6 +403,32 @@ function searchesNewInput(scan: LoopScan): boolean {
   return [...scan.calls, ...scan.callbackCalls].some((call) => isOperationCall(call) && !isFreshInputCall(call) && call.arguments.some(usesInput));
 }
 
+/** A state property compared with a string: `data.status`, `job.state`, `payment.phase`. */
+const STATE_PROPERTY = /^(status|state|phase|stage)$/i;
+/** States that end a job or a payment for good. */
+const FAILED_STATE = /^(fail(ed|ure)?|error(ed)?|cancel(l)?ed|rejected|expired|declined|timed?_?out|aborted|canceled)$/i;
+
+/**
+ * A status poll, not a retry: the loop leaves when the thing it watches reaches a failed state
+ * (`if (data.status === 'failed') return;`), so a failure does not send it round; it goes round while
+ * the state is pending. (A retry goes round on failure.)
+ */
+function pollsUntilFinalState(scan: LoopScan): boolean {
+  return scan.ifs.some((statement) => testsFailedState(statement.expression)
+    && scan.exits.some((exit) => contains(statement.thenStatement, exit)));
+}
+
+function testsFailedState(condition: ts.Expression): boolean {
+  const node = unwrap(condition);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === Kind.BarBarToken || node.operatorToken.kind === Kind.AmpersandAmpersandToken)) {
+    return testsFailedState(node.left) || testsFailedState(node.right);
+  }
+  if (!ts.isBinaryExpression(node) || (node.operatorToken.kind !== Kind.EqualsEqualsEqualsToken && node.operatorToken.kind !== Kind.EqualsEqualsToken)) return false;
+  const [side, value] = ts.isStringLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
+  const path = namePath(side);
+  return path !== undefined && ts.isStringLiteral(value) && STATE_PROPERTY.test(path.slice(path.lastIndexOf('.') + 1)) && FAILED_STATE.test(value.text);
+}
+
 /** `password({ message })`, `rl.question('> ')`, `generateSlug()`: a new candidate input. */
 function isFreshInputCall(node: ts.Node): boolean {
   if (!ts.isCallExpression(node)) return false;
@@ -698,7 +724,7 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   // argument given for it decides, whatever else the helper does (listen for an abort signal, clear the timer).
   if (local && name !== 'setTimeout') {
     const whole = classifyDelay(wait.call, index, counters);
-    if (whole === 'jittered' || whole === 'server' || !ts.isCallExpression(wait.call)) return whole;
+    if (whole === 'jittered' || !ts.isCallExpression(wait.call)) return whole;
     const sizedBy = waitingParameter(wait.call, index);
     const argument = typeof sizedBy === 'number' ? wait.call.arguments[sizedBy] : undefined;
     return argument ? classifyDelay(argument, index, counters) : whole;

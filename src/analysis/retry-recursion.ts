@@ -419,7 +419,8 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
       if (path && parameters.has(path) && scan.advances.has(path)) names.push(path);
       // `const nextAttempt = attempt + 1; … execute(nextAttempt)`: a local stepped from a parameter.
       const stepped = path && !parameters.has(path) ? steppedParameter(path, parameters, scan) : undefined;
-      if (stepped) names.push(stepped);
+      // The local is what the cap compares (`nextCount <= maxTries`), the parameter what the call advances.
+      if (stepped) names.push(stepped, path!);
     });
   }
   return names;

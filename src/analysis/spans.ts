@@ -20,9 +20,9 @@ export function firstLineSpan(node: ts.Node, sourceFile: ts.SourceFile): Span {
 }
 
 /**
- * The head of a call: from its start to the end of the line that holds the called name, so a
- * chained call split over lines (`ky` on one line, `.post(url, { … })` on the next) is
- * underlined through `.post(…)`, not just `ky`.
+ * The head of a call: the line that holds the called name. A chained call split over lines
+ * (`new HubConnectionBuilder()` … `.withAutomaticReconnect(…)`, `ky` then `.post(url, { … })`) is
+ * underlined from the `.` of the called name to the end of its line: that line says what is called.
  */
 export function callHeadSpan(call: ts.CallExpression | ts.NewExpression, sourceFile: ts.SourceFile): Span {
   const callee = call.expression;
@@ -30,9 +30,19 @@ export function callHeadSpan(call: ts.CallExpression | ts.NewExpression, sourceF
   const first = firstLineSpan(call, sourceFile);
   if (name.end <= first.end) return first;
   const text = sourceFile.text;
+  const dot = memberAccessStart(text, name.getStart(sourceFile));
   let end = text.indexOf('\n', name.end);
   if (end < 0 || end > call.end) end = call.end;
-  return trimEnd(text, first.start, end);
+  return trimEnd(text, dot, end);
+}
+
+/** Back from a member name over spaces to its `.` or `?.`. */
+function memberAccessStart(text: string, nameStart: number): number {
+  let at = nameStart;
+  while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
+  if (text.charAt(at - 1) !== '.') return nameStart;
+  at--;
+  return text.charAt(at - 1) === '?' ? at - 1 : at;
 }
 
 /** The whole of a small node (an identifier, a key expression). */

@@ -49,8 +49,12 @@ export const RETRY_HELPER_NAME = /^(retry|retrying|retryable|retried|retries)$|^
 /** Names that look like retry helpers but are predicates, callbacks or settings. */
 export const NOT_RETRY_HELPER_NAME = /^(should|is|can|on|get|set|max|num|compute|calc|handle|parse|has|no|reset|clear|cancel|stop|disable|enable|count|log)/i;
 
+/** Generators of unique ids: a body field set from one names its request (requests.ts). */
+const ID_GENERATOR_NAMES = 'randomUUID|uuid|uuidv4|uuidV4|v4|v7|uuidv7|nanoid|ulid|cuid|cuid2|createId|generateUUID|generateUuid|genUuid|newUuid';
+export const ID_GENERATOR = new RegExp(`^(${ID_GENERATOR_NAMES})$`);
+
 /** Calls whose fresh result makes a new idempotency key each time they run. */
-export const FRESH_KEY_CALL = /^(randomUUID|uuid|uuidv4|uuidV4|v4|v7|uuidv7|nanoid|ulid|cuid|cuid2|createId|randomBytes|random|now|generateUUID|generateUuid|genUuid|newUuid|uniqueId)$/;
+export const FRESH_KEY_CALL = new RegExp(`^(${ID_GENERATOR_NAMES}|randomBytes|random|now|uniqueId)$`);
 
 /** Header and option names that carry an idempotency key, normalised (lower case, no `-` or `_`). */
 export const IDEMPOTENCY_KEY_NAMES = new Set(['idempotencykey', 'xidempotencykey']);

@@ -1,9 +1,11 @@
 // Bull and BullMQ job retries: `queue.add(name, data, { attempts, backoff })`, `new Queue(name, { defaultJobOptions })`.
 // One attempt by default; with `attempts` and no `backoff` a failed job runs again at once. The built-in
 // `fixed` and `exponential` backoffs add no jitter unless BullMQ's `backoff.jitter` is set; a custom
-// backoff type is a strategy defined elsewhere, out of sight.
+// backoff type is a strategy defined elsewhere, out of sight. A queue is often made in another file
+// (`import { emailQueue } from './queues'`): a call `…Queue.add(name, data, { attempts })` on an object
+// named for a queue is read as Bull's too.
 import ts from 'typescript';
-import { calleeName, findProperty, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
+import { calleeName, findProperty, namePath, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
@@ -20,11 +22,11 @@ export const bullmq: LibrarySpec = {
   docs: 'https://docs.bullmq.io/guide/retrying-failing-jobs (attempts 1; backoff fixed or exponential, jitter 0 by default)',
   modules: ['bullmq', 'bull'],
   entries: ['Queue', 'default'],
-  names: [DEFAULT_JOB_OPTIONS],
+  names: [DEFAULT_JOB_OPTIONS, 'attempts'],
   options: { attempts: 'attempts', delay: 'backoff', jitter: 'jitter' },
   defaults: { retries: 0, delay: 'none', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, context) {
-    if (!JOB_CALLS.includes(calleeName(site) ?? '') || !fileImports(context.index, bullmq.modules)) return false;
+    if (!JOB_CALLS.includes(calleeName(site) ?? '') || !(fileImports(context.index, bullmq.modules) || isQueueCall(site))) return false;
     const options = jobOptions(site, context.index);
     for (const object of options) readJobOptions(object, site, context);
     return options.length > 0;
@@ -40,6 +42,12 @@ export const bullmq: LibrarySpec = {
     }
   },
 };
+
+/** `emailQueue.add(…)`, `this.queue.add(…)`: a call on an object named for a queue. */
+function isQueueCall(site: Site): boolean {
+  const object = ts.isCallExpression(site) && ts.isPropertyAccessExpression(site.expression) ? namePath(site.expression.expression) : undefined;
+  return object !== undefined && /queue$/i.test(object);
+}
 
 /** The job options a call passes: its object arguments, and `defaultJobOptions` inside them. */
 function jobOptions(site: Site, index: SourceIndex): ts.ObjectLiteralExpression[] {

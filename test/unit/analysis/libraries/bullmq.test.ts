@@ -73,5 +73,20 @@ const emails = new Queue('emails');
 export const queueWelcome = (userId: string) => emails.add('welcome', { userId }, { ...jobDefaults, attempts: 4 });`,
       findings: [],
     },
+    {
+      title: 'a queue made in another file: `…Queue.add` with attempts and a numeric backoff is a fixed wait',
+      code: `import { webhookQueue } from '../config/queue';
+export async function notify(transactionId: string) {
+  await webhookQueue.add('send-webhook', { transactionId }, { attempts: 3, backoff: 1000 });
+}`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'an add call with attempts on an object not named for a queue, without Bull imported, is not read',
+      code: `export function track(stats, name: string) {
+  stats.add(name, { attempts: 3 });
+}`,
+      findings: [],
+    },
   ]);
 });

@@ -42,8 +42,8 @@ export const hub = new HubConnectionBuilder()
   .withUrl('/hubs/chat')
   .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 2000 + Math.random() * 3000 })
   .build();`,
-      // A chained call is reported from the start of its chain to its name.
-      findings: [[2, 'unbounded-retry']],
+      // A chained call is reported on the line of its name.
+      findings: [[4, 'unbounded-retry']],
     },
     {
       title: 'a policy out of sight says nothing',

@@ -598,9 +598,9 @@ const api = axios.create();
 axiosRetry(api, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: (e) => e.response?.status === 429 || e.config?.method === 'get' });
 export const order = (o: object) => api.post('/orders', o);`,
   },
-  // ky chained over lines: the finding names the call's retry options.
+  // ky chained over lines: the finding names the call's retry options, on the line of `.post(…)`.
   {
-    line: 3, column: 3, messageId: 'missingKey', message: 'retried by the retry options of the `ky.post` call',
+    line: 4, column: 5, messageId: 'missingKey', message: 'retried by the retry options of the `ky.post` call',
     data: { method: 'POST', request: 'ky.post(…)', retry: 'retry options of the `ky.post` call' },
     code: `import ky from 'ky';
 export const enqueue = (id: string) =>

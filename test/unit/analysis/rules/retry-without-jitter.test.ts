@@ -601,9 +601,9 @@ export async function health() {
   }
 }`,
   },
-  // ky options on a chained call: the message is grammatical and names the call.
+  // ky options on a chained call: the message is grammatical and names the call, on the line of `.post(…)`.
   {
-    line: 3, column: 3, messageId: 'libraryNoJitter', message: 'The retry options of this `ky.post` call have no jitter',
+    line: 4, column: 5, messageId: 'libraryNoJitter', message: 'The retry options of this `ky.post` call have no jitter',
     data: { construct: '`ky.post` call', detail: 'ky adds no jitter unless `retry.jitter` is set', subject: 'The retry options of this `ky.post` call have' },
     code: `import ky from 'ky';
 export const startExport = (id: string, key: string) =>
