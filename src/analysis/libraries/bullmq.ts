@@ -2,8 +2,8 @@
 // One attempt by default; with `attempts` and no `backoff` a failed job runs again at once. The built-in
 // `fixed` and `exponential` backoffs add no jitter unless BullMQ's `backoff.jitter` is set; a custom
 // backoff type is a strategy defined elsewhere, out of sight. A queue is often made in another file
-// (`import { emailQueue } from './queues'`): a call `…Queue.add(name, data, { attempts })` on an object
-// named for a queue is read as Bull's too.
+// (`import { emailQueue } from './queues'`): in a file that names a `backoff`, a call
+// `…Queue.add(name, data, { attempts })` on an object named for a queue is read as Bull's too.
 import ts from 'typescript';
 import { calleeName, findProperty, namePath, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
@@ -22,7 +22,7 @@ export const bullmq: LibrarySpec = {
   docs: 'https://docs.bullmq.io/guide/retrying-failing-jobs (attempts 1; backoff fixed or exponential, jitter 0 by default)',
   modules: ['bullmq', 'bull'],
   entries: ['Queue', 'default'],
-  names: [DEFAULT_JOB_OPTIONS, 'attempts'],
+  names: [DEFAULT_JOB_OPTIONS, 'backoff'],
   options: { attempts: 'attempts', delay: 'backoff', jitter: 'jitter' },
   defaults: { retries: 0, delay: 'none', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, context) {

@@ -74,7 +74,7 @@ export const queueWelcome = (userId: string) => emails.add('welcome', { userId }
       findings: [],
     },
     {
-      title: 'a queue made in another file: `…Queue.add` with attempts and a numeric backoff is a fixed wait',
+      title: 'a queue made in another file: `…Queue.add` with attempts and a numeric backoff is a fixed wait (the file names a backoff)',
       code: `import { webhookQueue } from '../config/queue';
 export async function notify(transactionId: string) {
   await webhookQueue.add('send-webhook', { transactionId }, { attempts: 3, backoff: 1000 });
