@@ -259,7 +259,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     for (const ref of cached(reading.references, fn, functionReferences)) {
       const target = namedFunction(namePath(ref), reading.index);
       if (!target) continue;
-      const later = scheduled ?? (insideTimerCallback(ref, fn) ? callAround(ref) : undefined);
+      const later = scheduled ?? timerAround(ref, fn);
       if (reconnects(target, registration, reading)) {
         // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
         if (steps.every((step) => registration.registrar !== undefined && contains(registration.registrar, step))) continue;
@@ -279,13 +279,13 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
   return undefined;
 }
 
-/** A reference inside the callback of a wait in the function: `setTimeout(() => this.connect(), ms)`. */
-function insideTimerCallback(ref: ts.Node, fn: FunctionNode): boolean {
+/** The wait in the function whose callback holds the reference: `setTimeout(() => this.connect(), ms)`. */
+function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {
   let child: ts.Node = ref;
   for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
-    if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && waitSite(node)) return true;
+    if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && waitSite(node)) return node;
   }
-  return false;
+  return undefined;
 }
 
 /**

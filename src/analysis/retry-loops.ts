@@ -252,7 +252,8 @@ function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts
 
 function isRetryingTry(attempt: ts.TryStatement, loop: ts.IterationStatement, scan: LoopScan, conditionNames: Set<string>): boolean {
   const handler = attempt.catchClause;
-  if (!handler || catchAlwaysLeaves(handler)) return false;
+  // A catch that ends by rethrowing may still go round first: `if (retries < max) { …; continue; }`.
+  if (!handler || (catchAlwaysLeaves(handler) && !scan.continues.some((next) => contains(handler, next)))) return false;
   const leavesOnSuccess = scan.exits.some((exit) => !ts.isThrowStatement(exit) && !insideCatch(exit, loop)
     && (contains(attempt.tryBlock, exit) || exit.pos >= attempt.end));
   if (leavesOnSuccess) return true;
@@ -548,9 +549,24 @@ function guardsExit(statement: ts.IfStatement, scan: LoopScan): boolean {
   const inBranch = (node: ts.Node): boolean => contains(statement.thenStatement, node) || (statement.elseStatement !== undefined && contains(statement.elseStatement, node));
   if (scan.exits.some(inBranch) || scan.flagStops.some(inBranch)) return true;
   const parent = statement.parent;
-  if (ts.isBlock(parent)) {
-    const next = parent.statements[parent.statements.indexOf(statement) + 1];
-    return next !== undefined && isExitStatement(next);
+  if (!ts.isBlock(parent)) return false;
+  const later = parent.statements.slice(parent.statements.indexOf(statement) + 1);
+  if (later[0] !== undefined && isExitStatement(later[0])) return true;
+  // `if (retries < max) { retries++; continue; } … throw error;`: the test decides between going round and leaving.
+  return scan.continues.some((next) => contains(statement.thenStatement, next)) && leavesLater(statement);
+}
+
+/** How many levels up a later `throw` is looked for (real catch blocks nest a few ifs deep). */
+const MAX_LEAVE_LEVELS = 8;
+
+/** A `return` or `throw` after the statement in its block or a block around it, short of a function or a loop. */
+function leavesLater(statement: ts.Statement): boolean {
+  let child: ts.Node = statement;
+  let levels = 0;
+  for (let node = statement.parent; node && !isFunctionNode(node) && !NESTED_LOOP_KINDS.has(node.kind) && levels < MAX_LEAVE_LEVELS; child = node, node = node.parent, levels++) {
+    if (!ts.isBlock(node)) continue;
+    const after = node.statements.slice(node.statements.indexOf(child as ts.Statement) + 1);
+    if (after.some((next) => ts.isReturnStatement(next) || ts.isThrowStatement(next))) return true;
   }
   return false;
 }

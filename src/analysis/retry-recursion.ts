@@ -246,15 +246,22 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   return scan;
 }
 
-/** The names the waits' delays are read from: `retryTime` in `setTimeout(cb, retryTime)`. */
+/** The names the waits' delays are read from: `retryTime` in `setTimeout(cb, retryTime)`, `this.timeout` in `this.timeout * 1000`. */
 function delayNames(waits: WaitSite[]): Set<string> {
   const names = new Set<string>();
   for (const wait of waits) {
-    const path = wait.delay ? namePath(wait.delay) : undefined;
-    if (path) names.add(path);
+    if (!wait.delay || wait.delay.end - wait.delay.pos > MAX_DELAY_TEXT) continue;
+    walkTree(wait.delay, undefined, (node) => {
+      const path = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? namePath(node as ts.Expression) : undefined;
+      if (path) names.add(path);
+      return undefined;
+    });
   }
   return names;
 }
+
+/** A delay expression is short; a longer one is not read for names (keeps generated code linear). */
+const MAX_DELAY_TEXT = 300;
 
 /** `const retryTime = fails > MAX ? … : …` only chooses a wait; an `if` is read by ifEffect. */
 function testEffect(owner: ts.Node, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>): TestEffect {

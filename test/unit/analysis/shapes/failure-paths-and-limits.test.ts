@@ -427,6 +427,49 @@ export async function request(options) {
     findings: [[4, 'retry-without-jitter']],
     messages: ['computes a delay but waits a different'],
   },
+  {
+    title: 'a catch that goes round under a budget and otherwise falls through to a rethrow is a capped retry',
+    code: `export async function withRetry(apiCall) {
+  let retries = 0;
+  while (true) {
+    try {
+      return await apiCall();
+    } catch (error) {
+      if (error.code === 'ETIMEDOUT') {
+        if (retries < 3) {
+          retries++;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * retries));
+          continue;
+        }
+        console.warn('timed out after 3 retries');
+      }
+      throw error;
+    }
+  }
+}`,
+    fileName: 'case.js',
+    findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'a delay held under a maximum (reconnectTimeout > maxReconnectTimeout) is no deadline',
+    code: `export class Stream {
+  connect() {
+    this.socket = new WebSocket(this.url);
+    this.socket.onclose = () => this.reconnect();
+  }
+  reconnect() {
+    setTimeout(() => {
+      this.session.reconnectTimeout += 0.5;
+      if (this.session.reconnectTimeout > this.session.maxReconnectTimeout) {
+        this.session.reconnectTimeout = this.session.maxReconnectTimeout;
+      }
+      this.connect();
+    }, this.session.reconnectTimeout * 1000);
+  }
+}`,
+    fileName: 'case.js',
+    findings: [[7, 'unbounded-retry']],
+  },
 ];
 
 describe('shapes: failure paths and what stops them', () => {

@@ -22,7 +22,8 @@ describe('shapes: reconnects through several functions', () => {
     }, this.reconnectDelay);
   }
 }`,
-      findings: [[12, 'unbounded-retry']],
+      // At the setTimeout that puts the reconnect off to later.
+      findings: [[11, 'unbounded-retry']],
       messages: ['reconnect handler that calls `this.connect()` again'],
     },
     {
