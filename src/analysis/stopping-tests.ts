@@ -5,9 +5,10 @@
 // = …`) never stops anything, nor does a `return` in a handler that is not on the way round (the open
 // handler of the connection being retried).
 import ts from 'typescript';
-import { calleeName, contains, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
+import { calleeName, contains, enclosingFunction, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
 import { LOG_NAME } from './vocabulary';
 
+/** How long a test's branches may be and still be read (in characters); longer ones count as able to stop. */
 const MAX_BRANCH_LENGTH = 1500;
 
 /** What a test does: may stop the retry, only chooses a wait, or does nothing that matters. */
@@ -56,10 +57,7 @@ function isFlagValue(expression: ts.Expression): boolean {
 }
 
 function functionAround(node: ts.Node): ts.Node {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return node.getSourceFile();
+  return enclosingFunction(node) ?? node.getSourceFile();
 }
 
 // ---------------------------------------------------------------------------------------------

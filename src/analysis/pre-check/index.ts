@@ -12,8 +12,10 @@
 //     match the same failure words as LOOP_FAILURE_TEXT, so each loop's extent is checked;
 //   - recursion: a function that refers to its own name inside its body, on a failure path as
 //     retry-recursion.ts reads one: in a catch, in the callback of `.catch`, `.then` or
-//     `.on('error')`, in an `onclose = …` handler, or in a branch of an `if` or `?:` whose
-//     condition names an outcome (`err`, `res.ok`, `status`).
+//     `.on('error')`, in an `onclose = …` handler, in a branch of an `if` or `?:` whose
+//     condition names an outcome (`err`, `res.ok`, `status`), or after such an `if` or a catch
+//     block in the same block (`if (res.ok) return res; … retry()`). A function assigned from a
+//     hook that returns it (`const connect = useCallback(() => …)`) is named by its variable.
 //   - a reconnect through several functions: reconnect-chains.ts starts from a loss handler
 //     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds.
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
