@@ -13,7 +13,7 @@ import { checkPolarity } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
 import { nodeText } from './run-context';
 
@@ -224,7 +224,8 @@ function noteCall(call: ts.CallExpression, state: WalkState, scan: LoopScan): vo
     return;
   }
   scan.calls.push(call);
-  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(calleeName(call) ?? '')) scan.takesNewInput = true;
+  const name = calleeName(call) ?? '';
+  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(name) && !NEXT_TARGET_CALL.test(name)) scan.takesNewInput = true;
 }
 
 // ---------------------------------------------------------------------------------------------

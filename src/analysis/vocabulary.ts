@@ -22,6 +22,9 @@ export const DELAY_CALC_NAME = /delay|backoff|sleep|wait|timeout|jitter|pause|in
  */
 export const NEW_INPUT_CALL = /^(pop|shift|dequeue|receive\w*|take|next|nextJob|nextMessage|nextTask|read|readLine|readMessage|claim\w*|lease\w*|reserve\w*|accept|consume|brpop|blpop|brpoplpush|blmove|xread\w*|getNext\w*|get(Job|Message|Task|Work|Item|Batch)s?|fetch(Job|Message|Task|Work|Batch|Next)\w*|poll(Job|Message|Queue|Task)s?|waitFor(Job|Message|Task)\w*)$/i;
 
+/** Calls that pick where to send the same request (failover across nodes), not a new item of work: `getNextNode()`. */
+export const NEXT_TARGET_CALL = /(Node|Host|Server|Endpoint|Url|URL|Replica|Peer|Address|Broker|Proxy)s?$/;
+
 /**
  * Calls that hand a loop a new candidate input each time round: an interactive prompt (the user
  * types another password), or a generator of candidates (a new slug, code or name after a

@@ -470,6 +470,26 @@ export async function request(options) {
     fileName: 'case.js',
     findings: [[7, 'unbounded-retry']],
   },
+  {
+    title: 'a loop that fails over to the next node sends the same request again: a retry, not a consumer',
+    code: `export class ApiCall {
+  async perform(endpoint: string) {
+    for (let numTries = 1; numTries <= this.numRetries + 1; numTries++) {
+      const node = this.getNextNode();
+      try {
+        return await fetch(node.url + endpoint);
+      } catch (error) {
+        await this.timer(this.retryIntervalSeconds);
+      }
+    }
+    throw new Error('all nodes failed');
+  }
+  async timer(seconds: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}`,
+    findings: [[3, 'retry-without-jitter']],
+  },
 ];
 
 describe('shapes: failure paths and what stops them', () => {
