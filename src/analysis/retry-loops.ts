@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, contains, rootName, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -305,14 +305,32 @@ function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, results: Set
 /** Names that hold the outcome of a call made in the loop: `res` in `const res = await fetch(…)`. */
 function resultNames(scan: LoopScan): Set<string> {
   const names = new Set<string>();
+  const isResult = (value: ts.Expression): boolean => {
+    const call = unwrap(value);
+    return ts.isCallExpression(call) && !(throwsOnHttpError(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));
+  };
   for (const declaration of scan.declarations) {
-    if (declaration.initializer && ts.isCallExpression(unwrap(declaration.initializer))) addBindingNames(declaration.name, names);
+    if (declaration.initializer && isResult(declaration.initializer)) addBindingNames(declaration.name, names);
   }
   for (const assignment of scan.assignments) {
     const path = namePath(assignment.left);
-    if (path && ts.isCallExpression(unwrap(assignment.right))) names.add(path);
+    if (path && isResult(assignment.right)) names.add(path);
   }
   return names;
+}
+
+/** Clients that reject on an HTTP error status (axios, got, ky, ofetch). */
+const THROWING_CLIENT = /axios|^got$|^ky$|ofetch|^\$fetch$/i;
+
+/**
+ * `await api.get(url)` through axios and friends, outside a try: a failed request throws out of the
+ * loop, so the result it tests (`res.status === 200`) is of a request that worked; going round on
+ * another 2xx (202 Accepted) is waiting for a job, not retrying a failure.
+ */
+function throwsOnHttpError(call: ts.CallExpression): boolean {
+  const object = calleeObject(call);
+  const root = object ? rootName(object) : calleeName(call);
+  return root !== undefined && THROWING_CLIENT.test(root);
 }
 
 function addBindingNames(name: ts.BindingName, into: Set<string>): void {

@@ -490,6 +490,33 @@ export async function request(options) {
 }`,
     findings: [[3, 'retry-without-jitter']],
   },
+  {
+    title: 'an axios loop with no catch that goes round until status 200 waits for a job (a failure throws out): no retry',
+    code: `import axios from 'axios';
+export const fetchJobStatus = async (jobId: string) => {
+  let counter = 0;
+  while (true) {
+    if (counter) await wait(counter * 100);
+    const response = await axios.get(\`/status/\${jobId}\`);
+    if (response.status === 200) return response.data;
+    counter += 1;
+  }
+};`,
+    findings: [],
+  },
+  {
+    title: 'the same loop with fetch (which does not throw on an error status) retries failures forever',
+    code: `export const fetchJobStatus = async (jobId: string) => {
+  let counter = 0;
+  while (true) {
+    if (counter) await wait(counter * 100);
+    const response = await fetch(\`/status/\${jobId}\`);
+    if (response.status === 200) return response.json();
+    counter += 1;
+  }
+};`,
+    findings: [[3, 'unbounded-retry']],
+  },
 ];
 
 describe('shapes: failure paths and what stops them', () => {
