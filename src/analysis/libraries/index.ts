@@ -12,6 +12,7 @@ import { fetchRetry } from './fetch-retry';
 import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import type { LibrarySpec } from './library-spec';
+import { mqtt } from './mqtt';
 import { nodeRedis } from './node-redis';
 import { nodeRetry } from './node-retry';
 import { octokitPluginRetry } from './octokit-plugin-retry';
@@ -33,7 +34,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi,
+  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */

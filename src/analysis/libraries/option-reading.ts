@@ -7,7 +7,7 @@ import {
 import { classifyDelay, type DelayClass } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
-import type { SourceIndex } from '../source-index';
+import { callsNamed, type SourceIndex } from '../source-index';
 import { callHeadSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 
@@ -215,3 +215,34 @@ export function plainCalleeName(site: Site): string | undefined {
 
 /** `calleeName`, re-exported so the library files read one module. */
 export { calleeName };
+
+/**
+ * A client whose failure events the file handles by stopping it (`socket.on('connect_error', () => { if
+ * (++failures > 3) socket.disconnect(); })`, `client.on('offline', () => client.end())`): the app counts
+ * and stops the reconnection itself. `stops` is read in the handler's text.
+ */
+export function stoppedOnFailureEvent(index: SourceIndex, events: RegExp, stops: RegExp): boolean {
+  return [...callsNamed(index, 'on'), ...callsNamed(index, 'once')].some((call) => events.test(stringValue(call.arguments[0]) ?? '')
+    && call.arguments[1] !== undefined && stops.test(nodeText(call.arguments[1])));
+}
+
+const URL_NAME = /url|uri|host|endpoint|server|origin|address|broker/i;
+
+/**
+ * A client's options given last (`io(opts)`, `io(url, opts)`, `mqtt.connect(url, opts)`): the object, or
+ * 'absent' when only a URL is given (every option at its default), or 'opaque' when the argument may carry options.
+ */
+export function lastArgumentOptions(site: Site, index: SourceIndex): Options {
+  const args = site.arguments ?? [];
+  const last = args[args.length - 1];
+  if (!last) return 'absent';
+  const object = resolveObject(last, index);
+  if (object) return object;
+  return args.length === 1 && isUrl(last) ? 'absent' : 'opaque';
+}
+
+function isUrl(expression: ts.Expression): boolean {
+  if (ts.isStringLiteralLike(expression) || ts.isTemplateExpression(expression)) return true;
+  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : '';
+  return URL_NAME.test(name);
+}

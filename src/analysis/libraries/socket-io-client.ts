@@ -4,15 +4,12 @@
 // whose options are out of sight, or that sets `reconnection: false`, is left alone; so is one whose
 // failure events (`connect_error`, `reconnect_attempt`, …) the file handles by disconnecting it: the
 // app counts and stops the reconnection itself.
-import ts from 'typescript';
-import { calleeName, numericValue, rootName, stringValue } from '../ast';
-import { nodeText } from '../run-context';
+import { calleeName, numericValue, rootName } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
-import { callsNamed, type SourceIndex } from '../source-index';
+import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, hasSpreadOptions, isFalse, isFromLibrary, libraryConstruct, option, resolveObject, type Options, type Site } from './option-reading';
+import { countBound, hasSpreadOptions, isFalse, isFromLibrary, lastArgumentOptions, libraryConstruct, option, stoppedOnFailureEvent, type Options, type Site } from './option-reading';
 
-const URL_NAME = /url|uri|host|endpoint|server|origin|address/i;
 const RECONNECT_OPTIONS = ['reconnection', 'reconnectionAttempts', 'reconnectionDelay', 'reconnectionDelayMax', 'randomizationFactor'];
 
 export const socketIoClient: LibrarySpec = {
@@ -27,7 +24,7 @@ export const socketIoClient: LibrarySpec = {
     if (!isSocketIo(site, index)) return false;
     const options = socketOptions(site, index);
     if (options === 'opaque' || isFalse(option(options, 'reconnection'))) return true;
-    const bound = stoppedOnFailureEvent(index) ? { capped: 'unknown' } as const : reconnectBound(options);
+    const bound = stoppedOnFailureEvent(index, FAILURE_EVENT, STOPS) ? { capped: 'unknown' } as const : reconnectBound(options);
     facts.constructs.push(libraryConstruct(site, 'library', 'socket.io-client reconnection', index, bound, socketBackoff(options), []));
     return true;
   },
@@ -46,19 +43,7 @@ function isSocketIo(site: Site, index: SourceIndex): boolean {
 
 /** The options are the last argument (`io(opts)` and `io(url, opts)` are both allowed). */
 function socketOptions(site: Site, index: SourceIndex): Options {
-  const args = site.arguments ?? [];
-  const last = args[args.length - 1];
-  if (!last) return 'absent';
-  const object = resolveObject(last, index);
-  if (object) return object;
-  // A lone argument that is a URL leaves every option at its default; anything else may carry options.
-  return args.length === 1 && isUrl(last) ? 'absent' : 'opaque';
-}
-
-function isUrl(expression: ts.Expression): boolean {
-  if (ts.isStringLiteralLike(expression) || ts.isTemplateExpression(expression)) return true;
-  const name = ts.isIdentifier(expression) ? expression.text : ts.isPropertyAccessExpression(expression) ? expression.name.text : '';
-  return URL_NAME.test(name);
+  return lastArgumentOptions(site, index);
 }
 
 /** Events socket.io-client reports failed (re)connections with. */
@@ -66,11 +51,6 @@ const FAILURE_EVENT = /^(connect_error|connect_failed|reconnect_attempt|reconnec
 /** What stops the client: `socket.disconnect()`, `socket.close()`, `manager.reconnection(false)`. */
 const STOPS = /\.(disconnect|close)\(|reconnection\(\s*false/;
 
-/** `socket.on('connect_error', () => { if (++failures > 3) socket.disconnect(); })` anywhere in the file. */
-function stoppedOnFailureEvent(index: SourceIndex): boolean {
-  return [...callsNamed(index, 'on'), ...callsNamed(index, 'once')].some((call) => FAILURE_EVENT.test(stringValue(call.arguments[0]) ?? '')
-    && call.arguments[1] !== undefined && STOPS.test(nodeText(call.arguments[1])));
-}
 
 function reconnectBound(options: Exclude<Options, 'opaque'>): Bound {
   const bound = countBound(options, 'reconnectionAttempts', socketIoClient.defaults.retries);

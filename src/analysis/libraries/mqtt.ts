@@ -1,0 +1,36 @@
+// MQTT.js: `mqtt.connect(url, { reconnectPeriod })`, `connectAsync(…)`. It reconnects after every lost
+// connection, waiting `reconnectPeriod` (1000 ms by default, the same each time), and has no limit on
+// attempts; `reconnectPeriod: 0` turns reconnecting off. Decision, as for socket.io-client: the default
+// is reported (unbounded, fixed wait). A client whose options are out of sight is left alone, and so
+// is one whose `offline`, `close` or `error` handler ends it (`client.end()`): the app stops it itself.
+import { calleeName, numericValue } from '../ast';
+import type { LibrarySpec } from './library-spec';
+import { hasSpreadOptions, isFromLibrary, lastArgumentOptions, libraryConstruct, option, stoppedOnFailureEvent } from './option-reading';
+
+const RECONNECT_PERIOD = 'reconnectPeriod';
+const STOP_EVENT = /^(offline|close|error|reconnect)$/;
+const ENDS = /\.end\(/;
+
+export const mqtt: LibrarySpec = {
+  id: 'mqtt',
+  docs: 'https://github.com/mqttjs/MQTT.js#client (reconnectPeriod: 1000 ms between reconnections, 0 disables; no limit on attempts)',
+  modules: ['mqtt'],
+  entries: ['default', 'connect', 'connectAsync'],
+  names: [RECONNECT_PERIOD],
+  options: { delay: RECONNECT_PERIOD },
+  defaults: { retries: 'unlimited', delay: '1000 ms, the same each time', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
+  recognise(site, { index, facts }) {
+    const name = calleeName(site);
+    if ((name !== 'connect' && name !== 'connectAsync') || !isFromLibrary(site, index, mqtt)) return false;
+    const options = lastArgumentOptions(site, index);
+    if (options === 'opaque') return true;
+    const period = option(options, RECONNECT_PERIOD);
+    if (numericValue(period) === 0 || (period === undefined && hasSpreadOptions(options))) return true;
+    if (period !== undefined && numericValue(period) === undefined) return true;
+    if (stoppedOnFailureEvent(index, STOP_EVENT, ENDS)) return true;
+    facts.constructs.push(libraryConstruct(site, 'library', 'MQTT.js reconnection', index,
+      { capped: false, reason: 'infinite-option', detail: 'MQTT.js reconnects after every lost connection, with no limit on attempts' },
+      { kind: 'library-default', detail: `MQTT.js waits the same \`${RECONNECT_PERIOD}\` (${period ? numericValue(period) : 1000} ms) before every reconnect` }, []));
+    return true;
+  },
+};

@@ -1,0 +1,44 @@
+// MQTT.js: reconnects after every lost connection, `reconnectPeriod` (1000 ms) apart, with no limit;
+// `reconnectPeriod: 0` turns it off. The default is reported as unbounded with a fixed wait.
+import { mqtt } from '../../../../src/analysis/libraries/mqtt';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: mqtt (MQTT.js)', () => {
+  runLibraryTable([mqtt], [
+    {
+      title: 'the default reconnects forever, a fixed 1 s apart',
+      code: `import mqtt from 'mqtt';
+export const client = mqtt.connect('mqtt://broker.example.com');`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['MQTT.js waits the same `reconnectPeriod` (1000 ms) before every reconnect'],
+    },
+    {
+      title: 'a reconnectPeriod set is still a fixed wait, without limit',
+      code: `const { connect } = require('mqtt');
+const client = connect(process.env.MQTT_URL, { reconnectPeriod: 5000, clientId: 'sensor-1' });`,
+      fileName: 'case.js',
+      findings: [[2, 'unbounded-retry']],
+      messages: ['(5000 ms)'],
+    },
+    {
+      title: 'reconnectPeriod: 0 turns reconnecting off',
+      code: `import mqtt from 'mqtt';
+export const client = mqtt.connect('mqtt://broker.example.com', { reconnectPeriod: 0 });`,
+      findings: [],
+    },
+    {
+      title: 'a client the file ends when it goes offline is stopped by the app',
+      code: `import mqtt from 'mqtt';
+export const client = mqtt.connect('mqtt://broker.example.com');
+let failures = 0;
+client.on('offline', () => { if (++failures > 5) client.end(); });`,
+      findings: [],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import mqtt from 'mqtt';
+export const open = (url: string, options) => mqtt.connect(url, options);`,
+      findings: [],
+    },
+  ]);
+});
