@@ -41,6 +41,27 @@ function retryWithDefaultedCap(callers: string): string {
 ${callers}`;
 }
 
+/** A loop that fetches until the response is ok, waiting with `wait` between attempts; `after` follows the function. */
+function fetchRetryLoop(wait: string, after = ''): string {
+  return `export async function get(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res;
+    ${wait}
+  }
+  throw new Error('gave up');
+}
+${after}`;
+}
+
+/** A wait helper whose timer is its parameter and which also listens for an abort signal. */
+const PAUSE_WITH_SIGNAL = `async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve) => {
+    signal?.addEventListener('abort', () => resolve());
+    setTimeout(resolve, ms);
+  });
+}`;
+
 const cases: LibraryCase[] = [
   {
     title: 'a self-call after `if (res.ok) return …` in a `.then` runs only after a failure: a retry',
@@ -177,14 +198,7 @@ function parseRetryAfter(res: Response): number | undefined {
   },
   {
     title: 'a wait sized only by the server (no fallback in sight) stays silent',
-    code: `export async function get(url: string): Promise<Response> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await fetch(url);
-    if (res.ok) return res;
-    await sleep(Number(res.headers.get('retry-after')) * 1000);
-  }
-  throw new Error('gave up');
-}`,
+    code: fetchRetryLoop(`await sleep(Number(res.headers.get('retry-after')) * 1000);`),
     findings: [],
   },
   {
@@ -302,21 +316,14 @@ async function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
   },
   {
     title: 'a sleep helper sized by its parameter takes the jitter of the argument it is given',
-    code: `export async function send(url: string): Promise<Response> {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const res = await fetch(url);
-    if (res.ok) return res;
-    await pause(Math.random() * 100 * 2 ** attempt);
-  }
-  throw new Error('gave up');
-}
-async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => {
-    signal?.addEventListener('abort', () => resolve());
-    setTimeout(resolve, ms);
-  });
-}`,
+    code: fetchRetryLoop('await pause(Math.random() * 100 * 2 ** attempt);', PAUSE_WITH_SIGNAL),
     findings: [],
+  },
+  {
+    title: 'the same helper given a fixed argument is a fixed wait, whatever else it does (its abort signal)',
+    code: fetchRetryLoop('await pause(2000);', PAUSE_WITH_SIGNAL),
+    findings: [[2, 'retry-without-jitter']],
+    messages: ['waits a fixed delay'],
   },
   {
     title: 'a branch that calls again without testing the budget leaks the cap (a rate-limit path)',
