@@ -28,13 +28,21 @@ export function advancedName(node: ts.Node): string | undefined {
   if (operator === Kind.EqualsToken) {
     const target = namePath(node.left);
     const value = unwrap(node.right);
-    if (target && ts.isBinaryExpression(value)
-      && (value.operatorToken.kind === Kind.PlusToken || value.operatorToken.kind === Kind.MinusToken)
-      && (namePath(value.left) === target || namePath(value.right) === target)) return target;
-    // `n = (n ?? 0) + 1` and `n = (n || 0) + 1`
-    if (target && ts.isBinaryExpression(value) && value.operatorToken.kind === Kind.PlusToken && isDefaulted(value.left, target)) return target;
+    if (!target) return undefined;
+    if (steps(value, target)) return target;
+    // `n = n === undefined ? 0 : n + 1`: the first call starts the count, the others step it.
+    if (ts.isConditionalExpression(value) && ((steps(unwrap(value.whenFalse), target) && numericValue(value.whenTrue) !== undefined)
+      || (steps(unwrap(value.whenTrue), target) && numericValue(value.whenFalse) !== undefined))) return target;
   }
   return undefined;
+}
+
+/** `n + 1`, `1 + n`, `n - 1`, and `(n ?? 0) + 1` or `(n || 0) + 1`. */
+function steps(value: ts.Expression, target: string): boolean {
+  if (!ts.isBinaryExpression(value)) return false;
+  const operator = value.operatorToken.kind;
+  if ((operator === Kind.PlusToken || operator === Kind.MinusToken) && (namePath(value.left) === target || namePath(value.right) === target)) return true;
+  return operator === Kind.PlusToken && isDefaulted(value.left, target);
 }
 
 /** `(n ?? 0)`, `(this.n || 0)`: the name with a default, as a counter starts before its first step. */

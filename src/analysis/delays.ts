@@ -24,7 +24,8 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (name === 'setTimeout' || name === 'setTimeoutPromise') {
     // `setTimeout(() => controller.abort(), ms)` limits one attempt; it does not wait between attempts.
     if (first !== undefined && isFunctionNode(first) && TIMEOUT_CALLBACK.test(nodeText(first))) return undefined;
-    const firstIsCallback = first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && (CALLBACK_NAMES.test(first.text) || second !== undefined)));
+    const firstIsCallback = first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && (CALLBACK_NAMES.test(first.text) || second !== undefined))
+      || (second !== undefined && isMethodCallback(first)));
     if (firstIsCallback) return { call, delay: second };
     return { call, delay: first };
   }
@@ -34,6 +35,15 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (first !== undefined && isFunctionNode(first)) return second === undefined ? undefined : { call, delay: second };
   // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
   return { call, delay: first };
+}
+
+/** A DELAY_WORD property is the delay of timers/promises' `setTimeout(this.delayMs, value)`. */
+const DELAY_WORD = /delay|ms$|timeout|interval|wait|backoff|time$/i;
+
+/** `this.subscribe` or `this.connect.bind(this)` given to `setTimeout(…, ms)`: the callback, not the delay. */
+function isMethodCallback(first: ts.Expression): boolean {
+  if (ts.isCallExpression(first)) return calleeName(first) === 'bind';
+  return ts.isPropertyAccessExpression(first) && !DELAY_WORD.test(first.name.text);
 }
 
 /**

@@ -3,7 +3,7 @@
 // checks on a call's result count: `res.ok`, `res.status >= 500`, `[429, 503].includes(res.status)`,
 // `result.success`, `if (error)`.
 import ts from 'typescript';
-import { calleeName, namePath, numericValue, unwrap } from './ast';
+import { calleeName, namePath, numericValue, stringValue, unwrap } from './ast';
 import { ERROR_NAME } from './vocabulary';
 
 export type Polarity = 'success' | 'failure';
@@ -58,7 +58,24 @@ function binaryPolarity(node: ts.BinaryExpression, results: ReadonlySet<string>)
   const rightPath = namePath(node.right);
   const leftValue = numericValue(node.left) ?? booleanValue(node.left);
   if (rightPath && leftValue !== undefined && isResult(rightPath, results)) return comparisonPolarity(rightPath, mirror(operator), leftValue);
+  if (leftPath && isResult(leftPath, results)) return statusWordPolarity(leftPath, operator, stringValue(node.right));
   return undefined;
+}
+
+/**
+ * Outcomes of a call named in words: `result.status === 'ok'`, `res.state !== 'error'`. A job's final
+ * states (`'succeeded'`, `'done'`, `'completed'`) are not among them: a loop that goes round until a job
+ * is done is waiting for it, not retrying it.
+ */
+const SUCCESS_WORD = /^(ok|success)$/i;
+const FAILURE_WORD = /^(error|failed|failure|rejected)$/i;
+
+function statusWordPolarity(path: string, operator: ts.SyntaxKind, word: string | undefined): Polarity | undefined {
+  if (word === undefined || !/^(status|state|outcome|result)$/i.test(path.slice(path.lastIndexOf('.') + 1))) return undefined;
+  const negated = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  if (!negated && operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+  const inner: Polarity | undefined = SUCCESS_WORD.test(word) ? 'success' : FAILURE_WORD.test(word) ? 'failure' : undefined;
+  return negated ? invert(inner) : inner;
 }
 
 /** The status read by a status-class expression: `Math.floor(res.status / 100)`, `(res.status / 100) | 0`. */

@@ -304,7 +304,51 @@ function idInBody(body: ts.Expression | undefined, index: SourceIndex): KeyRefer
     const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
     if (name && value && ID_FIELD.test(name) && madeByIdGenerator(value, index)) return { carrier: property, value };
   }
-  return undefined;
+  return stampedMessageId(object, index);
+}
+
+/**
+ * A batch of messages each stamped with an id when it was queued (`message.messageId = uuid()`, then
+ * `post(url, { batch: messages })`, as analytics SDKs send events): the server drops the repeats by
+ * those ids. The stamp is made once per message, away from the send, so it stays the same across retries.
+ */
+function stampedMessageId(body: ts.ObjectLiteralExpression, index: SourceIndex): KeyReference | undefined {
+  const carriesItems = body.properties.some((property) => ts.isShorthandPropertyAssignment(property)
+    || (ts.isPropertyAssignment(property) && ts.isIdentifier(unwrap(property.initializer))));
+  if (!carriesItems) return undefined;
+  const sender = enclosingFunction(body);
+  const stamp = idStamps(index).find((assignment) => enclosingFunction(assignment) !== sender);
+  return stamp ? { carrier: stamp, value: stamp.right } : undefined;
+}
+
+const stampsByIndex = new WeakMap<SourceIndex, ts.BinaryExpression[]>();
+
+/** Assignments of a generated id to an object's id field in the file: `message.messageId = \`node-\${uuid()}\``. */
+function idStamps(index: SourceIndex): ts.BinaryExpression[] {
+  let stamps = stampsByIndex.get(index);
+  if (!stamps) {
+    stamps = [];
+    for (const [path, assignments] of index.assignments) {
+      const dot = path.lastIndexOf('.');
+      if (dot < 0 || !ID_FIELD.test(path.slice(dot + 1))) continue;
+      stamps.push(...assignments.filter((assignment) => holdsIdGeneratorCall(assignment.right)));
+    }
+    stampsByIndex.set(index, stamps);
+  }
+  return stamps;
+}
+
+/** `uuid()`, or a template or short sum around it: `\`node-\${md5(body)}-\${uuid()}\``, `'evt_' + uuid()`. */
+function holdsIdGeneratorCall(value: ts.Expression, depth = 0): boolean {
+  const inner = unwrap(value);
+  if (ts.isCallExpression(inner)) return ID_GENERATOR.test(calleeName(inner) ?? '');
+  // Ids are built of a few parts; a longer sum is not an id (and this stays shallow on any input).
+  if (depth >= 4) return false;
+  if (ts.isTemplateExpression(inner)) return inner.templateSpans.some((span) => holdsIdGeneratorCall(span.expression, depth + 1));
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return holdsIdGeneratorCall(inner.left, depth + 1) || holdsIdGeneratorCall(inner.right, depth + 1);
+  }
+  return false;
 }
 
 /** `uuidv4()`, `randomUUID()`, or a local whose one value is such a call. */

@@ -307,6 +307,8 @@ function resultNames(scan: LoopScan): Set<string> {
   const names = new Set<string>();
   const isResult = (value: ts.Expression): boolean => {
     const call = unwrap(value);
+    // `await new Promise((resolve) => schedule(() => resolve(send()), delay))`: the call's outcome, settled later.
+    if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise';
     return ts.isCallExpression(call) && !(throwsOnHttpError(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));
   };
   for (const declaration of scan.declarations) {

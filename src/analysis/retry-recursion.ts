@@ -8,7 +8,7 @@ import {
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
-import { guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
+import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity } from './outcomes';
 import { backoffFromWaits } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -24,6 +24,9 @@ const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i
 
 /** Calls whose callback arguments can run on a failure (see callbackContext): `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`. */
 export const FAILURE_CALLBACK_CALL = /^(catch|then|on|once|addListener|addEventListener|prependListener)$/;
+
+/** Calls that register an event handler: `.on('close', cb)`. */
+const FAILURE_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener)$/;
 
 /** Handler properties that run on a failure: `ws.onclose = () => connect()`. */
 export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort)$/i;
@@ -55,9 +58,45 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const event = failing.some((entry) => entry.context === 'event');
     const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
     const label = event ? `reconnect handler that calls \`${callText}\` again` : `recursive retry of \`${callText}\``;
-    constructs.push(recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index));
+    const construct = recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index);
+    constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/**
+ * A handler registered inside the function (`connection.on('close', () => setTimeout(connect, 1e4))`)
+ * is a way back of its own beside the catch and the other handlers: each gets its finding, at its
+ * call. They share the function's cap and wait; where the cap leaks on one way only, that way alone
+ * is reported.
+ */
+function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn: FunctionNode, callText: string, index: SourceIndex): RetryConstruct[] {
+  if (construct.bound.capped === false && construct.bound.leak) return [];
+  const reportedAt = construct.report.start;
+  const firstByHandler = new Map<ts.Node, ts.Expression>();
+  for (const ref of refs) {
+    const handler = registeredHandlerAround(ref, fn);
+    if (handler && !firstByHandler.has(handler)) firstByHandler.set(handler, ref);
+  }
+  const others: RetryConstruct[] = [];
+  for (const [handler, ref] of firstByHandler) {
+    if (handler.pos <= reportedAt && reportedAt < handler.end) continue;
+    others.push({ ...construct, label: `reconnect handler that calls \`${callText}\` again`, report: firstLineSpan(callAround(ref), index.sourceFile) });
+  }
+  return others;
+}
+
+/** The failure handler a reference sits in, when it is registered inside `fn` (`.on('close', cb)`, `ws.onclose = cb`). */
+function registeredHandlerAround(ref: ts.Node, fn: FunctionNode): ts.Node | undefined {
+  let child: ts.Node = ref;
+  let steps = 0;
+  for (let node = ref.parent; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
+    if (!isFunctionNode(child)) continue;
+    if (ts.isCallExpression(node) && node.arguments.includes(child as unknown as ts.Expression) && FAILURE_REGISTRATION.test(calleeName(node) ?? '')
+      && FAILURE_EVENT.test(stringValue(node.arguments[0]) ?? '')) return child;
+    if (ts.isBinaryExpression(node) && node.right === child && FAILURE_HANDLER_PROPERTY.test(namePath(node.left)?.split('.').pop() ?? '')) return child;
+  }
+  return undefined;
 }
 
 /** axios `instance.interceptors.response.use(ok, onError)` where onError re-sends `error.config`. */
@@ -371,8 +410,10 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
   const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name) && !scan.restarted.has(name));
   const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared) && !handedOnWithBudget(ref, compared));
-  if (leaking.length === 0) return unguardedCall(fn, refs, new Set([...storedBudgets, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan).filter(compared))]), index)
-    ?? { capped: true, by: 'counter' };
+  if (leaking.length === 0) {
+    const budgets = new Set([...storedBudgets, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan).filter(compared))]);
+    return unguardedCall(fn, refs, budgets, index) ?? bypassingCall(fn, refs, budgets, scan, index) ?? { capped: true, by: 'counter' };
+  }
   const anyAdvancing = leaking.length < refs.length;
   if (anyAdvancing) {
     const line = index.sourceFile.getLineAndCharacterOfPosition(leaking[0]!.getStart(index.sourceFile)).line + 1;
@@ -399,6 +440,16 @@ function unguardedCall(fn: FunctionNode, refs: ts.Expression[], budgets: Readonl
   if (unguarded.length === 0 || unguarded.length === refs.length) return undefined;
   const line = index.sourceFile.getLineAndCharacterOfPosition(unguarded[0]!.getStart(index.sourceFile)).line + 1;
   return { capped: false, reason: 'leak', leak: unguarded[0], detail: String(line), counter: [...budgets][0] };
+}
+
+/** A call reached past a branch that skips the budget's exit (see budgetBypassed). */
+function bypassingCall(fn: FunctionNode, refs: ts.Expression[], budgets: ReadonlySet<string>, scan: FunctionScan, index: SourceIndex): Bound | undefined {
+  if (budgets.size === 0) return undefined;
+  const withFlags = new Set([...budgets, ...budgetFlags(scan.declarations, budgets)]);
+  const bypassing = refs.find((ref) => !guardedByBudget(ref, fn, withFlags) && budgetBypassed(ref, fn, withFlags));
+  if (!bypassing) return undefined;
+  const line = index.sourceFile.getLineAndCharacterOfPosition(bypassing.getStart(index.sourceFile)).line + 1;
+  return { capped: false, reason: 'leak', leak: bypassing, detail: String(line), counter: [...budgets][0] };
 }
 
 function firstBudget(refs: ts.Expression[], parameters: Set<string>, scan: FunctionScan): string | undefined {

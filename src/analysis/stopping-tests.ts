@@ -83,6 +83,71 @@ export function guardedByBudget(ref: ts.Node, fn: ts.Node, budgets: ReadonlySet<
   return false;
 }
 
+/**
+ * Whether a call that goes round follows an `if … else` of which one branch has the exit taken when the
+ * budget is spent and the other goes on to the call without any test of the budget: `if (status === 429)
+ * { await wait(retryAfter); } else { if (n >= max) throw err; await wait(backoff(n)); } return retry(n + 1);`
+ * retries rate-limited requests forever.
+ */
+export function budgetBypassed(ref: ts.Node, fn: ts.Node, budgets: ReadonlySet<string>): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (!ts.isBlock(node)) continue;
+    for (const statement of node.statements) {
+      if (statement.end > child.pos) break;
+      if (ts.isIfStatement(statement) && statement.elseStatement && oneBranchSkipsBudget(statement, statement.elseStatement, budgets)) return true;
+    }
+  }
+  return false;
+}
+
+function oneBranchSkipsBudget(statement: ts.IfStatement, otherwise: ts.Statement, budgets: ReadonlySet<string>): boolean {
+  // Long branches are not read: the test may be in a form not followed here.
+  if (statement.end - statement.expression.end > MAX_BRANCH_LENGTH) return false;
+  const branches = [statement.thenStatement, otherwise];
+  const checked = branches.filter((branch) => statementsOf(branch).some((inner) => exitsWhenSpent(inner, budgets)));
+  if (checked.length !== 1) return false;
+  const skipping = branches.find((branch) => branch !== checked[0])!;
+  return !endsInExit(skipping) && !mentionsAnyBudget(skipping, budgets) && !testsBudgetSomewhere(statement.expression, budgets);
+}
+
+function statementsOf(branch: ts.Statement): readonly ts.Statement[] {
+  return ts.isBlock(branch) ? branch.statements : [branch];
+}
+
+/** A branch that leaves (`return`, `throw`, `continue`, `break`) never reaches what follows it. */
+function endsInExit(branch: ts.Statement): boolean {
+  const statements = statementsOf(branch);
+  const last = statements[statements.length - 1];
+  return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last) || ts.isBreakStatement(last));
+}
+
+/** Any mention of a budget in a branch (a nested test, a step): then the branch is not said to skip it. */
+function mentionsAnyBudget(branch: ts.Node, budgets: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    const path = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? namePath(node) : undefined;
+    if (path !== undefined && (budgets.has(path) || [...budgets].some((budget) => path.endsWith(`.${budget}`)))) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(branch);
+  return found;
+}
+
+/**
+ * Locals that hold a budget test (`const canRetry = enabled && retryCount < maxRetries`): true only
+ * while the budget lasts, so `if (!canRetry) throw err` is the exit taken when it is spent.
+ */
+export function budgetFlags(declarations: readonly ts.VariableDeclaration[], budgets: ReadonlySet<string>): Set<string> {
+  const flags = new Set<string>();
+  for (const declaration of declarations) {
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer || !(declaration.parent.flags & ts.NodeFlags.Const)) continue;
+    if (needsBudget(declaration.initializer, true, budgets)) flags.add(declaration.name.text);
+  }
+  return flags;
+}
+
 function conditionOf(node: ts.IfStatement | ts.ConditionalExpression): ts.Expression {
   return ts.isIfStatement(node) ? node.expression : node.condition;
 }

@@ -44,7 +44,7 @@ export const RULE_CATALOG = [
       moduloOnly: `This {{construct}} tests its counter only through \`%\`. \`{{counter}} % n\` comes round again instead of stopping, so nothing stops the retries. Give up when \`{{counter}}\` reaches a named cap.${ALSO_JITTER}`,
       delayOnly: `This {{construct}} uses its counter only to size its delay. Nothing stops the retries. Give up when \`{{counter}}\` reaches a named cap.${ALSO_JITTER}`,
       neverAdvanced: `This {{construct}} never advances the counter its cap tests. The cap is never reached. Increment \`{{counter}}\` on every failed attempt.${ALSO_JITTER}`,
-      leak: `This {{construct}} has a cap that leaks on line {{line}}. On that path it goes round again without advancing \`{{counter}}\`, so it retries forever. Advance the counter on every path that retries.${ALSO_JITTER}`,
+      leak: `This {{construct}} has a cap that leaks on line {{line}}. On that path it goes round again without advancing or checking \`{{counter}}\`, so it can retry forever. Advance and check the counter on every path that retries.${ALSO_JITTER}`,
     },
     options: ['retryHelpers'],
   },

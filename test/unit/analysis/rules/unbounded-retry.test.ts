@@ -618,7 +618,7 @@ export function useOrders() {
 }`,
   },
   {
-    line: 4, column: 12, messageId: 'leak', message: 'without advancing',
+    line: 4, column: 12, messageId: 'leak', message: 'without advancing or checking',
     data: { construct: 'recursive retry of `request()`', alsoJitter: '', counter: 'attempt', line: '4' },
     code: `async function request(url, attempt = 0) {
   const res = await fetch(url);

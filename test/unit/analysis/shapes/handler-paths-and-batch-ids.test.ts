@@ -1,0 +1,197 @@
+// Shapes from real code about which ways round a retry has and what each one checks: handlers
+// registered inside a function that reconnects from each of them, a count started on the first
+// call by a conditional, a 429 branch that skips the cap the other branch tests, and batches of
+// messages stamped with an id when they were queued (analytics SDKs), and a loop that sends again
+// through a promise settled by a timer and names its outcome in words (`status === 'ok'`).
+import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
+
+/** A connect function that reconnects from its catch and from its connection's error and close handlers. */
+function reconnectFromHandlers(before: string, step: string): string {
+  return `const amqp = require('amqplib');
+${before}
+async function connectQueue() {
+  try {
+    const connection = await amqp.connect(process.env.AMQP_URL);
+    connection.on('error', (err) => {
+      console.error(err);
+      ${step}setTimeout(connectQueue, 5000);
+    });
+    connection.on('close', () => {
+      ${step}setTimeout(connectQueue, 5000);
+    });
+    return connection;
+  } catch (err) {
+    ${step}setTimeout(connectQueue, 5000);
+  }
+}`;
+}
+
+/** A sender that waits out a 429 in one branch and tests its budget (`canRetry`) in the other. */
+function rateLimitBranch(rateLimited: string): string {
+  return `export async function send(request: () => Promise<Response>, attempt = 0): Promise<Response> {
+  try {
+    return await request();
+  } catch (err: any) {
+    if (err.status === 429) {
+      ${rateLimited}
+      await sleep(Number(err.headers['retry-after']) * 1000);
+    } else {
+      const canRetry = err.status >= 500 && attempt < 3;
+      if (!canRetry) throw err;
+      await sleep(200 * 2 ** attempt + Math.random() * 100);
+    }
+    return send(request, attempt + 1);
+  }
+}`;
+}
+
+/** An analytics client that posts its queued messages as a batch; `stamp` runs on each message as it is queued. */
+function batchSender(stamp: string): string {
+  return `const { v4: uuid } = require('uuid');
+const axios = require('axios');
+
+class Analytics {
+  enqueue(message) {
+    ${stamp}
+    this.queue.push(message);
+  }
+
+  async flush(attempt = 0) {
+    const messages = this.queue.splice(0, 20);
+    const data = { batch: messages, sentAt: new Date() };
+    try {
+      await axios.post(\`\${this.host}/v1/batch\`, data);
+    } catch (err) {
+      if (attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt * Math.random()));
+        return this.flush(attempt + 1);
+      }
+      throw err;
+    }
+  }
+}`;
+}
+
+/** A loop that reads `result.status` against `word` and sends again through a promise a timer settles. */
+function resendThroughPromise(word: string): string {
+  return `export async function requestWithRetries(send: () => Promise<Outcome>): Promise<Response> {
+  let retries = 0;
+  let result = await send();
+  while (true) {
+    if (result.status === '${word}') return result.response;
+    if (retries >= 5) throw result.error;
+    retries += 1;
+    result = await new Promise<Outcome>((resolve) => {
+      setTimeout(() => resolve(send()), 1000);
+    });
+  }
+}`;
+}
+
+const cases: LibraryCase[] = [
+  {
+    title: 'each handler registered inside the function that reconnects from it is a way round of its own: one finding each',
+    code: reconnectFromHandlers('', ''),
+    fileName: 'queue.js',
+    findings: [[8, 'unbounded-retry'], [11, 'unbounded-retry']],
+    messages: ['reconnect handler that calls `connectQueue()` again has no cap', 'reconnect handler that calls `connectQueue()` again has no cap'],
+  },
+  {
+    title: 'handlers that share a cap each keep its wait: a fixed wait is reported once per handler',
+    code: reconnectFromHandlers('let attempts = 0;', 'if (++attempts > 5) return; '),
+    fileName: 'queue.js',
+    findings: [[8, 'retry-without-jitter'], [11, 'retry-without-jitter']],
+  },
+  {
+    title: 'a count started on the first call by a conditional (`n = n === undefined ? 0 : n + 1`) caps the retry',
+    code: `export class Catalog {
+  private maxRetries = 3;
+  async load(url: string, retries?: number): Promise<unknown> {
+    try {
+      return await this.http.get(url);
+    } catch (error) {
+      retries = retries === undefined ? 0 : retries + 1;
+      if (retries < this.maxRetries) {
+        await sleep(1000);
+        return this.load(url, retries);
+      }
+      throw error;
+    }
+  }
+}`,
+    findings: [[10, 'retry-without-jitter']],
+  },
+  {
+    title: 'a 429 branch that goes round without the test the other branch makes leaks the cap',
+    code: rateLimitBranch(''),
+    findings: [[13, 'unbounded-retry']],
+    messages: ['has a cap that leaks on line 13'],
+  },
+  {
+    title: 'a 429 branch that tests the budget itself does not leak it',
+    code: rateLimitBranch('if (attempt >= 3) throw err;'),
+    findings: [],
+  },
+  {
+    title: 'a batch of messages stamped with a generated id when queued carries its keys: the retried POST is keyed',
+    code: batchSender('if (!message.messageId) message.messageId = `node-${uuid()}`;'),
+    fileName: 'analytics.js',
+    findings: [],
+  },
+  {
+    title: 'a batch of messages with no id stamped on them is a retried POST without a key',
+    code: batchSender("message.sentBy = 'node';"),
+    fileName: 'analytics.js',
+    findings: [[14, 'missing-idempotency-key']],
+  },
+  {
+    title: "a loop that leaves on `status === 'ok'` and sends again through a promise a timer settles is a retry",
+    code: resendThroughPromise('ok'),
+    findings: [[4, 'retry-without-jitter']],
+  },
+  {
+    title: "a loop that leaves when a job's status is 'succeeded' waits for the job: no retry",
+    code: resendThroughPromise('succeeded'),
+    findings: [],
+  },
+  {
+    title: 'a method given to setTimeout (`setTimeout(this.subscribe, wait)`) is its callback; the wait a method computes is read',
+    code: `export default class Stream<T> {
+  nextInterval: number
+  readonly initialInterval = 1000
+  readonly maxInterval = 30000
+
+  constructor(private connect: () => Source<T>) {
+    this.subscribe = this.subscribe.bind(this);
+    this.nextInterval = this.initialInterval
+    this.subscribe()
+  }
+
+  private subscribe() {
+    const stream = this.connect()
+    stream.on('data', () => {
+      this.nextInterval = this.initialInterval
+    });
+    stream.on('error', () => {
+      stream.cancel()
+      const wait = this.getNextInterval()
+      setTimeout(this.subscribe, wait)
+    });
+  }
+
+  private getNextInterval(): number {
+    this.nextInterval = this.nextInterval * 2
+    if (this.nextInterval > this.maxInterval) {
+      this.nextInterval = this.maxInterval
+    }
+    return this.nextInterval
+  }
+}`,
+    findings: [[20, 'unbounded-retry']],
+    messages: ['Its backoff also has no jitter'],
+  },
+];
+
+describe('shapes: ways round a retry and ids stamped on queued messages', () => {
+  runLibraryTable([], cases);
+});
