@@ -2,7 +2,7 @@
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
 import {
-  calleeName, findProperty, isFunctionNode, namePath, numericValue, rootName, statementInList, stringValue, unwrap,
+  calleeName, findProperty, isFunctionNode, namePath, numericValue, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree,
 } from '../ast';
 import { classifyDelay, type DelayClass } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
@@ -181,6 +181,8 @@ export function delayBackoff(delay: ts.Expression | undefined, index: SourceInde
   if (isFunctionNode(inner)) {
     const text = nodeText(inner);
     if (/Math\.random|jitter|random/i.test(text)) return { kind: 'jittered' };
+    // A function that computes no time waits on something else (a user's answer, an event): out of sight.
+    if (!computesTime(inner)) return { kind: 'unknown' };
     cls = /\*\*|Math\.pow|<</.test(text) ? 'growing' : 'fixed';
     if (/\^/.test(text)) cls = 'xor';
   } else {
@@ -189,6 +191,26 @@ export function delayBackoff(delay: ts.Expression | undefined, index: SourceInde
   if (cls === 'jittered' || cls === 'server') return { kind: 'jittered' };
   if (cls === 'unknown') return { kind: 'unknown' };
   return { kind: 'library-default', detail: cls === 'growing' ? 'its delay grows but has no jitter' : cls === 'xor' ? 'its delay uses `^`, which is XOR, not a power, and has no jitter' : 'its delay is the same for every client' };
+}
+
+const ARITHMETIC = new Set([ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.AsteriskAsteriskToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.SlashToken, ts.SyntaxKind.LessThanLessThanToken, ts.SyntaxKind.CaretToken]);
+const COMPARISON = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+const TIMER_CALL = /^(timer|delay|interval|setTimeout|sleep|wait|pow|min|max)$/;
+
+/** Whether a delay function works a time out: a number, arithmetic, a timer (`timer(1000)`, `2 ** n * base`). */
+function computesTime(fn: ts.Node): boolean {
+  let found = false;
+  walkTree(fn, undefined, (node) => {
+    if (found) return SKIP_CHILDREN;
+    // Numbers compared (`err.status === 404`) choose a branch; they are not a time.
+    if (ts.isBinaryExpression(node) && COMPARISON.has(node.operatorToken.kind)) return SKIP_CHILDREN;
+    found = ts.isNumericLiteral(node) || (ts.isBinaryExpression(node) && ARITHMETIC.has(node.operatorToken.kind))
+      || (ts.isCallExpression(node) && TIMER_CALL.test(calleeName(node) ?? ''));
+    return found ? SKIP_CHILDREN : undefined;
+  });
+  return found;
 }
 
 /** The name a call's result is stored in: `const api = …`, `this.client = …`. */

@@ -68,18 +68,35 @@ function retryConfig(call: ts.CallExpression, index: SourceIndex): { bound: Boun
   const config = resolveObject(argument, index);
   if (!config) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
   const bound = countBound(config, 'count', rxjs.defaults.retries);
-  return { bound: bound.capped === false ? { ...bound, detail: 'no `count`' } : bound, backoff: delayBackoff(option(config, 'delay'), index) };
+  const delay = option(config, 'delay');
+  // A `delay` function that can error or complete its notifier decides when to give up (`throwError(…)` once it has had enough).
+  if (bound.capped === false && delay && notifierCanStop(delay)) return { bound: { capped: true, by: 'library' }, backoff: delayBackoff(delay, index) };
+  return { bound: bound.capped === false ? { ...bound, detail: 'no `count`' } : bound, backoff: delayBackoff(delay, index) };
 }
 
 function retryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
   const notifier = call.arguments[0];
   if (!notifier) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
   const text = nodeText(notifier);
-  const capped = /\b(take|takeWhile|first)\(|throwError|\bthrow\b/.test(text);
   return {
-    bound: capped ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
+    bound: notifierCanStop(notifier) ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
     backoff: /Math\.random|jitter|random/i.test(text) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index),
   };
+}
+
+/** Operators and values that end a notifier: it errors (`throwError`), completes (`EMPTY`, `take(n)`), or a `throw` ends it. */
+const ENDING_CALL = /^(throwError|take|takeWhile|first)$/;
+
+/** Whether a notifier (or a `delay` function) can error or complete, which ends the retry. */
+function notifierCanStop(notifier: ts.Node): boolean {
+  let stops = false;
+  walkTree(notifier, undefined, (child) => {
+    if (stops) return SKIP_CHILDREN;
+    stops = ts.isThrowStatement(child) || (ts.isIdentifier(child) && child.text === 'EMPTY')
+      || (ts.isCallExpression(child) && ENDING_CALL.test(calleeName(child) ?? ''));
+    return stops ? SKIP_CHILDREN : undefined;
+  });
+  return stops;
 }
 
 /** The argument of the first `delay(…)` or `timer(…)` inside an rxjs notifier. */

@@ -27,6 +27,30 @@ export const prices$ = this.http.get('/api/prices').pipe(retry({ delay: () => ti
       findings: [[2, 'unbounded-retry']],
     },
     {
+      title: 'retry({ delay }) whose delay function can error its notifier gives up there: no cap is missing',
+      code: `import { retry, throwError, timer } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(
+  retry({ delay: (error) => (error.status >= 500 ? timer(Math.random() * 2000) : throwError(() => error)) }),
+);`,
+      findings: [],
+    },
+    {
+      title: 'retry({ delay }) whose delay function can complete (EMPTY) gives up there too; its fixed wait has no jitter',
+      code: `import { EMPTY, retry, timer } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(
+  retry({ delay: (error) => (error.status === 404 ? EMPTY : timer(1000)) }),
+);`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'retry({ delay }) that waits for a user to confirm works out no time: its wait is out of sight, not a fixed one',
+      code: `import { retry, throwError } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(
+  retry({ delay: (error) => (error.status >= 500 ? this.dialog.confirmRetry() : throwError(() => error)) }),
+);`,
+      findings: [],
+    },
+    {
       title: 'retry(Infinity) written out never stops',
       code: `import { retry } from 'rxjs/operators';
 export const ticks$ = source$.pipe(retry(Infinity));`,
