@@ -20,7 +20,7 @@ import { nodeText } from './run-context';
 /** How many functions a handler may pass through before it connects again. */
 const MAX_HOPS = 4;
 /** Events a connection reports its loss with. */
-const LOSS_EVENT = /^(close|error|disconnect|disconnected|end|timeout)$/i;
+const LOSS_EVENT = /^(\w{1,20}_)?(close|error|disconnect|disconnected|end|timeout)$/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`. */
 const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected)$/i;
 
@@ -37,7 +37,7 @@ export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\.${HANDLER}\s*(?:=(?!=)|\()`,
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
   String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
-  String.raw`['"\x60](?:close|error|disconnected?|end|timeout)['"\x60]`,
+  String.raw`['"\x60](?:\w{1,20}_)?(?:close|error|disconnected?|end|timeout)['"\x60]`,
   // A watchdog interval (findWatchdogs).
   String.raw`\bsetInterval\b`,
 ].join('|'), 'i');
@@ -76,6 +76,8 @@ interface Cycle {
   path: FunctionNode[];
   reconnect: FunctionNode;
   ref: ts.Expression;
+  /** The handler restarts the object it listens on itself (restartInHandler). */
+  restart?: ts.CallExpression;
 }
 
 export function findReconnectChains(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
@@ -84,7 +86,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   // Each function's references and starts are read once, however many handlers pass through it.
   const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
   for (const registration of lossHandlers(index)) {
-    const cycle = followHandler(registration, reading);
+    const cycle = followHandler(registration, reading) ?? restartInHandler(registration);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
     reported.add(cycle.ref);
     constructs.push(chainConstruct(cycle, reading));
@@ -279,6 +281,33 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
   return undefined;
 }
 
+/**
+ * A loss handler that starts the object it listens on again itself: `bot.on('polling_error', async () => {
+ * await bot.stopPolling(); bot.startPolling(); })`, `client.on('error', () => client.connect())`.
+ */
+function restartInHandler(registration: Registration): Cycle | undefined {
+  const target = registration.target;
+  if (!target) return undefined;
+  const start = restartCalls(registration.handler).find((call) => namePath(calleeObject(call)!) === target);
+  if (!start) return undefined;
+  return { registration, timers: [], scheduled: timerAround(start.expression, registration.handler), path: [], reconnect: registration.handler, ref: start.expression, restart: start };
+}
+
+/** Calls in a handler that start or open an object again: `bot.startPolling()`, `this.socket.connect()`. */
+function restartCalls(handler: FunctionNode): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
+  const body = (handler as ts.FunctionDeclaration).body;
+  if (!body) return calls;
+  walkTree(body as ts.Node, undefined, (node) => {
+    if (ts.isCallExpression(node) && calleeObject(node) && RESTART_METHOD.test(calleeName(node) ?? '')) calls.push(node);
+    return undefined;
+  });
+  return calls;
+}
+
+/** Methods that start a client's connection or its polling again. */
+const RESTART_METHOD = /^(re)?(start|connect|open)(Polling|Listening|Stream|Connection)?$/;
+
 /** The wait in the function whose callback holds the reference: `setTimeout(() => this.connect(), ms)`. */
 function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {
   let child: ts.Node = ref;
@@ -389,7 +418,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
   return {
     kind: 'handler',
-    label: `reconnect handler that calls \`${callText}\` again`,
+    label: cycle.restart ? `failure handler that calls \`${namePath(cycle.restart.expression) ?? name}()\` again` : `reconnect handler that calls \`${callText}\` again`,
     // Where the handler puts the reconnect off to later (where a cap or jitter would go), else at the call that connects again.
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],

@@ -1,6 +1,7 @@
 // Reconnects that go round through several functions (src/analysis/reconnect-chains.ts), and the shapes
 // around them that real socket clients showed: a handler that hands the connect to a scheduling method,
-// a timer handle tested for truth (not a deadline), a count that stops the reconnects in another method.
+// a timer handle tested for truth (not a deadline), a count that stops the reconnects in another method,
+// and a failure handler that starts the client it listens on again itself.
 import { runLibraryTable } from '../libraries/library-table';
 
 describe('shapes: reconnects through several functions', () => {
@@ -102,6 +103,44 @@ describe('shapes: a recursive retry handed to a scheduling helper', () => {
   attempt(0);
 }
 function jitteredDelay(n) { return Math.random() * 500 * 2 ** n; }`,
+      findings: [],
+    },
+  ]);
+});
+
+describe('shapes: a failure handler that starts its own client again', () => {
+  runLibraryTable([], [
+    {
+      title: 'a polling_error handler that stops and starts polling again restarts forever, at once',
+      code: `const TelegramBot = require('node-telegram-bot-api');
+
+const bot = new TelegramBot(process.env.TOKEN, { polling: true });
+bot.on('polling_error', async () => {
+  await bot.stopPolling();
+  bot.startPolling();
+});`,
+      fileName: 'bot.js',
+      findings: [[6, 'unbounded-retry']],
+      messages: ['failure handler that calls `bot.startPolling()` again has no cap'],
+    },
+    {
+      title: 'an error handler that counts its restarts is capped; its fixed wait has no jitter',
+      code: `const client = createClient(process.env.URL);
+let restarts = 0;
+client.on('error', () => {
+  if (++restarts > 5) return;
+  setTimeout(() => client.connect(), 1000);
+});`,
+      fileName: 'client.js',
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'an error handler that starts another client (a fallback) does not go round',
+      code: `const primary = createClient(process.env.URL);
+primary.on('error', () => {
+  fallback.connect();
+});`,
+      fileName: 'client.js',
       findings: [],
     },
   ]);
