@@ -13,6 +13,7 @@ import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
+import { nats } from './nats';
 import { nodeRedis } from './node-redis';
 import { nodeRetry } from './node-retry';
 import { octokitPluginRetry } from './octokit-plugin-retry';
@@ -34,7 +35,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt,
+  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
