@@ -252,16 +252,19 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
     state.features.server = true;
     return true;
   }
-  for (const declaration of declarations) {
-    if (declaration.initializer) scanDelay(declaration.initializer, { ...deeper, self: path });
-  }
+  const values: ts.Expression[] = [];
+  for (const declaration of declarations) if (declaration.initializer) values.push(declaration.initializer);
   for (const assignment of assignments) {
     const operator = assignment.operatorToken.kind;
     if (operator === ts.SyntaxKind.AsteriskEqualsToken || operator === ts.SyntaxKind.AsteriskAsteriskEqualsToken || operator === ts.SyntaxKind.LessThanLessThanEqualsToken) {
       state.features.growing = true;
     }
-    scanDelay(assignment.right, { ...deeper, self: path });
+    values.push(assignment.right);
   }
+  // The values a name is given in turn (`if (retryAfter) delay = … else delay = base * 2 ** n`) are its
+  // alternatives: where one is the server's, the others (the fallbacks) decide, as in `a ?? b`.
+  if (values.length > 1) scanAlternatives(values, { ...deeper, self: path });
+  else if (values.length === 1) scanDelay(values[0]!, { ...deeper, self: path });
   return ts.isIdentifier(node);
 }
 

@@ -95,14 +95,14 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
 }
 
 /**
- * One finding per retry: a chain whose reference is already reported, or that enters a function which
- * already retries itself (`start()` calling itself from its catch), is that retry seen from another side.
+ * One finding per way round: a chain whose reference is already reported is that retry seen from
+ * another side. A close handler that enters a function which also retries itself (`connection.onclose(()
+ * => start())`, with `start()` calling itself from its catch) is a way round of its own: each close
+ * starts again at once, whatever the catch does.
  */
 function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: SourceIndex): boolean {
   const refStart = cycle.ref.getStart(index.sourceFile);
-  const target = cycle.reconnect;
-  return known.some((construct) => (construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1)
-    || (construct.kind === 'recursion' && target.pos <= construct.report.start && construct.report.end <= target.end));
+  return known.some((construct) => construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1);
 }
 
 // ---------------------------------------------------------------------------------------------

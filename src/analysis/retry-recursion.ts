@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, type FunctionNode, functionName, isFunctionNode, namePath, numericValue, propertyNameText, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, type FunctionNode, functionName, isFunctionNode, namePath, numericValue, propertyNameText, SKIP_CHILDREN, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -276,13 +276,51 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   const limits = infiniteLimits(index);
   for (const { owner, condition, asCondition } of tests) {
     const effect = testEffect(owner, refs, delays);
-    if (effect !== 'inert') collectComparisons(condition, asCondition, effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons, limits);
+    if (effect === 'inert') continue;
+    const into = effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons;
+    collectComparisons(condition, asCondition, into, limits);
+    if (asCondition) for (const helper of testHelpers(condition, index)) collectHelperComparisons(helper, into, limits);
   }
   withoutFirstAttemptTests(scan.comparisons, scan.advances);
   for (const declaration of scan.declarations) {
     if (ts.isIdentifier(declaration.name) && scan.advances.has(declaration.name.text) && numericValue(declaration.initializer) !== undefined) scan.restarted.add(declaration.name.text);
   }
   return scan;
+}
+
+/** How long a test helper may be (in characters) and how many a condition may call, to be read. */
+const MAX_TEST_HELPER_LENGTH = 3000;
+const MAX_TEST_HELPERS = 2;
+
+/**
+ * Local functions a condition asks (`if (this._canRetry(error))`, `if (shouldRetry(n))`): what they
+ * compare is compared by the condition, so a cap kept in such a helper caps the retry.
+ */
+function testHelpers(condition: ts.Expression, index: SourceIndex): FunctionNode[] {
+  const helpers: FunctionNode[] = [];
+  if (condition.end - condition.pos > MAX_TEST_HELPER_LENGTH) return helpers;
+  walkTree(condition, undefined, (node) => {
+    if (helpers.length >= MAX_TEST_HELPERS || !ts.isCallExpression(node)) return undefined;
+    const object = calleeObject(node);
+    const name = calleeName(node);
+    if (!name || (object && object.kind !== ts.SyntaxKind.ThisKeyword)) return undefined;
+    const local = index.functions.get(name);
+    if (local?.length === 1 && local[0]!.end - local[0]!.pos <= MAX_TEST_HELPER_LENGTH) helpers.push(local[0]!);
+    return undefined;
+  });
+  return helpers;
+}
+
+/** The comparisons a test helper decides by: its conditions and what it returns. */
+function collectHelperComparisons(helper: FunctionNode, into: Comparisons, limits: ReadonlySet<string>): void {
+  if (!helper.body) return;
+  walkTree(helper.body, undefined, (node) => {
+    if (isFunctionNode(node)) return SKIP_CHILDREN;
+    const condition = conditionOf(node);
+    if (condition) collectComparisons(condition, true, into, limits);
+    if (ts.isReturnStatement(node) && node.expression) collectComparisons(node.expression, true, into, limits);
+    return undefined;
+  });
 }
 
 /** The names the waits' delays are read from: `retryTime` in `setTimeout(cb, retryTime)`, `this.timeout` in `this.timeout * 1000`. */

@@ -5,7 +5,8 @@
 // `-1` reconnects forever and `reconnect: false` turns it off. Only a limit written out as forever is
 // reported; options out of sight are left alone.
 import ts from 'typescript';
-import { calleeName, numericValue } from '../ast';
+import { calleeName, contains, numericValue } from '../ast';
+import { firstLineSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 import { isFromLibrary, lastArgumentOptions, libraryConstruct, option } from './option-reading';
 
@@ -24,13 +25,16 @@ export const nats: LibrarySpec = {
     if (calleeName(site) !== 'connect' || !isFromLibrary(site, index, nats)) return false;
     const options = lastArgumentOptions(site, index);
     if (options === 'opaque' || options === 'absent') return true;
-    const limit = numericValue(option(options, MAX_RECONNECT_ATTEMPTS));
+    const limitValue = option(options, MAX_RECONNECT_ATTEMPTS);
+    const limit = numericValue(limitValue);
     const reconnect = option(options, 'reconnect');
     if ((limit !== -1 && limit !== Infinity) || (reconnect && reconnect.kind === ts.SyntaxKind.FalseKeyword)) return true;
     const noJitter = numericValue(option(options, RECONNECT_JITTER)) === 0;
-    facts.constructs.push(libraryConstruct(site, 'library', 'nats.js reconnection', index,
+    const construct = libraryConstruct(site, 'library', 'nats.js reconnection', index,
       { capped: false, reason: 'infinite-option', detail: `\`${MAX_RECONNECT_ATTEMPTS}: ${limit}\` reconnects forever` },
-      noJitter ? { kind: 'library-default', detail: `\`${RECONNECT_JITTER}: 0\` takes the randomness out of its waits` } : { kind: 'jittered' }, []));
+      noJitter ? { kind: 'library-default', detail: `\`${RECONNECT_JITTER}: 0\` takes the randomness out of its waits` } : { kind: 'jittered' }, []);
+    // Options kept in an object of their own are fixed there: the finding points at the limit.
+    facts.constructs.push(contains(site, limitValue!) ? construct : { ...construct, report: firstLineSpan(limitValue!.parent, index.sourceFile) });
     return true;
   },
 };

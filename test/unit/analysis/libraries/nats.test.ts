@@ -21,6 +21,14 @@ const nc = NATS.connect(process.env.NATS_URL, { maxReconnectAttempts: -1, reconn
       messages: ['takes the randomness out of its waits'],
     },
     {
+      title: 'options kept in an object of their own: the finding points at the limit there',
+      code: `const NATS = require('nats');
+const opts = { servers: process.env.NATS_SERVERS, maxReconnectAttempts: -1 };
+exports.connectNats = () => NATS.connect(opts);`,
+      fileName: 'case.js',
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
       title: 'the defaults (10 attempts, jittered waits) are silent',
       code: `import { connect } from 'nats';
 export const nc = await connect({ servers: ['nats://a:4222', 'nats://b:4222'] });`,

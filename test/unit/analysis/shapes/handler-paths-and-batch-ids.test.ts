@@ -195,3 +195,69 @@ const cases: LibraryCase[] = [
 describe('shapes: ways round a retry and ids stamped on queued messages', () => {
   runLibraryTable([], cases);
 });
+
+/** A stream client whose error handler reconnects while `canRetry()` allows it; `limit` is that helper's cap test. */
+function streamWithRetryHelper(limit: string): string {
+  return `export class EventStream {
+  private retryCount = 0;
+  constructor(private url: string, private maxRetries = 5) {}
+  start(): void {
+    this.source = new EventSource(this.url);
+    this.source.onerror = (error) => this.onError(error);
+  }
+  private canRetry(error: unknown): boolean {
+    ${limit}
+    return error instanceof NetworkError;
+  }
+  private onError(error: unknown): void {
+    this.source.close();
+    if (this.canRetry(error)) {
+      this.retryCount++;
+      setTimeout(() => this.start(), 1000 * 2 ** this.retryCount);
+    }
+  }
+}`;
+}
+
+/** A 429 loop whose wait is the server's Retry-After when given, else `fallback` (assigned in the other branch). */
+function retryAfterOrFallback(fallback: string): string {
+  return `export async function fetchWithRetry(url: string): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url);
+    if (response.status !== 429 || attempt >= 3) return response;
+    const retryAfter = response.headers.get('Retry-After');
+    let delayMs;
+    if (retryAfter) {
+      delayMs = Number(retryAfter) * 1000;
+    } else {
+      delayMs = ${fallback};
+    }
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+}`;
+}
+
+describe('shapes: caps kept in a test helper, and waits given in branches', () => {
+  runLibraryTable([], [
+    {
+      title: 'a cap compared in a local helper the retry asks (`if (this.canRetry(error))`) caps it; the growing wait has no jitter',
+      code: streamWithRetryHelper('if (this.retryCount >= this.maxRetries) return false;'),
+      findings: [[16, 'retry-without-jitter']],
+    },
+    {
+      title: 'a helper that compares no count leaves the reconnect uncapped',
+      code: streamWithRetryHelper(''),
+      findings: [[16, 'unbounded-retry']],
+    },
+    {
+      title: 'a wait that is the server\'s Retry-After, else a growing fallback assigned in the other branch: the fallback decides (no jitter)',
+      code: retryAfterOrFallback('1000 * 2 ** attempt'),
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same with a jittered fallback is silent',
+      code: retryAfterOrFallback('Math.random() * 1000 * 2 ** attempt'),
+      findings: [],
+    },
+  ]);
+});

@@ -73,7 +73,7 @@ describe('shapes: reconnects through several functions', () => {
       findings: [],
     },
     {
-      title: 'a handler that enters a function which already retries itself is that one retry, reported once',
+      title: 'a close handler that enters a function which also retries itself is a way round of its own: each is reported',
       code: `const connection = new HubConnectionBuilder().withUrl('/hub').build();
 connection.onclose(() => start());
 async function start() {
@@ -83,7 +83,24 @@ async function start() {
     setTimeout(() => start(), 5000);
   }
 }`,
-      findings: [[7, 'unbounded-retry']],
+      findings: [[2, 'unbounded-retry'], [7, 'unbounded-retry']],
+      messages: ['reconnect handler that calls `start()` again', 'recursive retry of `start()`'],
+    },
+    {
+      title: 'a close handler into a function that counts its attempts shares that cap',
+      code: `const connection = new HubConnectionBuilder().withUrl('/hub').build();
+let attempts = 0;
+connection.onclose(() => start());
+async function start() {
+  try {
+    await connection.start();
+    attempts = 0;
+  } catch {
+    if (++attempts > 5) return;
+    setTimeout(() => start(), 1000 + Math.random() * 4000);
+  }
+}`,
+      findings: [],
     },
   ]);
 });
