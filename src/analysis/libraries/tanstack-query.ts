@@ -4,9 +4,9 @@
 // `Math.min(1000 * 2 ** failureIndex, 30000)`: exponential, capped, without jitter. Only options written in
 // the file are read: a query that relies on the defaults is not reported.
 import ts from 'typescript';
-import { calleeName, findProperty, isFunctionNode, numericValue, statementInList, unwrap } from '../ast';
+import { calleeName, findProperty, isFunctionNode, numericValue, propertyNameText, SKIP_CHILDREN, statementInList, unwrap, walkTree } from '../ast';
 import { classifyDelay } from '../delays';
-import type { Backoff, Bound } from '../retry-model';
+import type { Backoff, Bound, RetryConstruct } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
@@ -15,6 +15,8 @@ import { isFalse, isTrue, option, resolveObject, retriedFunction } from './optio
 
 const QUERY_CALLS = ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery'];
 const CLIENT = 'QueryClient';
+/** tRPC's client option that holds the QueryClient's configuration. */
+const TRPC_CLIENT_CONFIG = 'queryClientConfig';
 const JITTERED_DELAY = '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000)';
 
 export const tanstackQuery: LibrarySpec = {
@@ -22,7 +24,7 @@ export const tanstackQuery: LibrarySpec = {
   docs: 'https://tanstack.com/query/latest/docs/framework/react/guides/query-retries (retry 3 for queries, 0 for mutations; retryDelay min(1000 * 2^n, 30000))',
   modules: ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/svelte-query', '@tanstack/solid-query', '@tanstack/angular-query-experimental', '@tanstack/query-core', 'react-query'],
   entries: ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery', 'QueryClient'],
-  names: [...QUERY_CALLS, CLIENT],
+  names: [...QUERY_CALLS, CLIENT, TRPC_CLIENT_CONFIG],
   options: { attempts: 'retry', delay: 'retryDelay' },
   defaults: { retries: 3, delay: '1 s, doubling to 30 s', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
@@ -32,31 +34,58 @@ export const tanstackQuery: LibrarySpec = {
     const first = site.arguments?.[0];
     const options = first ? resolveObject(first, index) : undefined;
     if (!options) return true;
-    const defaults = isClient ? resolveObject(option(options, 'defaultOptions') ?? options, index) : undefined;
-    const scopes = isClient ? ['queries', 'mutations'].map((kind) => (defaults ? resolveObject(option(defaults, kind) ?? defaults, index) : undefined)) : [options];
-    const subject = isClient ? 'query' : name.includes('Mutation') ? 'mutation' : 'query';
-    // A `retryDelay` alone keeps the default count: 3 for queries, none for mutations.
-    const retried = scopes.find((scope) => scope && (option(scope, 'retry') !== undefined || (subject === 'query' && option(scope, 'retryDelay') !== undefined)));
-    if (!retried) return true;
-    const retry = option(retried, 'retry');
-    const count = retry ? numericValue(retry) : tanstackQuery.defaults.retries as number;
-    if (count === 0 || isFalse(retry)) return true;
-    const bound: Bound = isTrue(retry) || count === Infinity
-      ? { capped: false, reason: 'infinite-option', detail: `\`retry: ${nodeText(retry!)}\` retries a failing ${subject} forever` }
-      : { capped: true, by: 'library' };
-    const delay = option(retried, 'retryDelay');
-    const backoff: Backoff = delay === undefined
-      ? { kind: 'library-default', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', fix: { title: 'Add jitter to `retryDelay`', target: retried, property: `retryDelay: ${JITTERED_DELAY}` } }
-      : explicitDelay(delay, index);
-    const retriedCode = isClient ? [] : ['mutationFn', 'queryFn'].map((key) => option(retried, key)).filter((value): value is ts.Expression => value !== undefined);
-    facts.constructs.push({
-      // Reported at the option that turns the retry on: that is the line to change.
-      kind: 'library', label: isClient ? '`new QueryClient(…)` default retry' : `\`${name}\` retry`, report: firstLineSpan((findProperty(retried, 'retry') ?? findProperty(retried, 'retryDelay'))!, index.sourceFile),
-      scopes: retriedCode.flatMap((value) => retriedFunction(value, index)), rerunsScope: true, anchor: statementInList(site), bound, backoff,
-    });
+    const construct = isClient
+      ? clientDefaultsRetry(options, '`new QueryClient(…)` default retry', statementInList(site), index)
+      : optionsRetry(options, name.includes('Mutation') ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index);
+    if (construct) facts.constructs.push(construct);
     return true;
   },
+  // tRPC's React and Next.js clients build their QueryClient from `queryClientConfig: { defaultOptions }`.
+  recogniseFile({ index, facts }) {
+    if (!index.names.has(TRPC_CLIENT_CONFIG)) return;
+    walkTree(index.sourceFile, undefined, (node) => {
+      if (!ts.isPropertyAssignment(node) || propertyNameText(node.name) !== TRPC_CLIENT_CONFIG) return undefined;
+      const options = resolveObject(node.initializer, index);
+      const construct = options ? clientDefaultsRetry(options, '`queryClientConfig` default retry', statementInList(node), index) : undefined;
+      if (construct) facts.constructs.push(construct);
+      return SKIP_CHILDREN;
+    });
+  },
 };
+
+/** The retry of a QueryClient's `defaultOptions` (its queries', else its mutations'). */
+function clientDefaultsRetry(options: ts.ObjectLiteralExpression, label: string, anchor: ts.Statement | undefined, index: SourceIndex): RetryConstruct | undefined {
+  const defaults = resolveObject(option(options, 'defaultOptions') ?? options, index);
+  if (!defaults) return undefined;
+  for (const kind of ['queries', 'mutations'] as const) {
+    const scope = resolveObject(option(defaults, kind) ?? defaults, index);
+    const construct = scope ? optionsRetry(scope, kind === 'queries' ? 'query' : 'mutation', label, anchor, index, false) : undefined;
+    if (construct) return construct;
+  }
+  return undefined;
+}
+
+/** The retry that a query's or mutation's options turn on, or undefined when they leave the defaults (or turn it off). */
+function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'mutation', label: string, anchor: ts.Statement | undefined, index: SourceIndex, readsCode = true): RetryConstruct | undefined {
+  // A `retryDelay` alone keeps the default count: 3 for queries, none for mutations.
+  if (option(options, 'retry') === undefined && !(subject === 'query' && option(options, 'retryDelay') !== undefined)) return undefined;
+  const retry = option(options, 'retry');
+  const count = retry ? numericValue(retry) : tanstackQuery.defaults.retries as number;
+  if (count === 0 || isFalse(retry)) return undefined;
+  const bound: Bound = isTrue(retry) || count === Infinity
+    ? { capped: false, reason: 'infinite-option', detail: `\`retry: ${nodeText(retry!)}\` retries a failing ${subject} forever` }
+    : { capped: true, by: 'library' };
+  const delay = option(options, 'retryDelay');
+  const backoff: Backoff = delay === undefined
+    ? { kind: 'library-default', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', fix: { title: 'Add jitter to `retryDelay`', target: options, property: `retryDelay: ${JITTERED_DELAY}` } }
+    : explicitDelay(delay, index);
+  const retriedCode = readsCode ? ['mutationFn', 'queryFn'].map((key) => option(options, key)).filter((value): value is ts.Expression => value !== undefined) : [];
+  return {
+    // Reported at the option that turns the retry on: that is the line to change.
+    kind: 'library', label, report: firstLineSpan((findProperty(options, 'retry') ?? findProperty(options, 'retryDelay'))!, index.sourceFile),
+    scopes: retriedCode.flatMap((value) => retriedFunction(value, index)), rerunsScope: true, anchor, bound, backoff,
+  };
+}
 
 /** A `retryDelay` written out: a number (fixed), or a function whose body says whether it randomises. */
 function explicitDelay(delay: ts.Expression, index: SourceIndex): Backoff {

@@ -72,6 +72,29 @@ export const useAddTodo = () => useMutation({
       findings: [[3, 'missing-idempotency-key']],
     },
     {
+      title: "tRPC's queryClientConfig defaults with an exponential retryDelay have no jitter",
+      code: `import { createTRPCNext } from '@trpc/next';
+export const trpc = createTRPCNext({
+  config() {
+    return {
+      links: [httpBatchLink({ url: '/api/trpc' })],
+      queryClientConfig: {
+        defaultOptions: {
+          queries: { retry: 3, retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 30000) },
+        },
+      },
+    };
+  },
+});`,
+      findings: [[8, 'retry-without-jitter']],
+    },
+    {
+      title: "tRPC's queryClientConfig that turns retries off is silent",
+      code: `import { createTRPCReact } from '@trpc/react-query';
+export const client = trpc.createClient({ queryClientConfig: { defaultOptions: { queries: { retry: false } } } });`,
+      findings: [],
+    },
+    {
       title: 'options out of sight say nothing',
       code: `import { useQuery } from '@tanstack/react-query';
 export const useResource = (options) => useQuery(options);`,
