@@ -182,6 +182,14 @@ export function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/**
+ * The name a function is defined under in this file, from the path a call reaches it by: `this.connect`,
+ * `exports.connect` and `module.exports.connect` are the file's own `connect`.
+ */
+export function ownName(path: string): string {
+  return path.replace(/^(this|exports|module\.exports)\./, '');
+}
+
 /** Hooks that return the function they are given (memoised): `useCallback`, `useEffectEvent`, ahooks' `useMemoizedFn`. */
 export const CALLBACK_HOOK = /^(useCallback|useEffectEvent|useEvent|useMemoizedFn|useLatestCallback|useStableCallback|useEventCallback)$/;
 
@@ -320,7 +328,13 @@ export function shortText(node: ts.Node, sourceFile: ts.SourceFile, max = 48): s
 
 /** Whether a node is an exit from the current iteration's point of view: return, throw, or break. */
 export function isExitStatement(node: ts.Node): boolean {
-  return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node);
+  return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node) || (ts.isExpressionStatement(node) && isProcessExit(node.expression));
+}
+
+/** `process.exit(code)`: the program ends there. */
+function isProcessExit(expression: ts.Expression): boolean {
+  const call = unwrap(expression);
+  return ts.isCallExpression(call) && calleeName(call) === 'exit' && namePath(calleeObject(call) ?? call) === 'process';
 }
 
 /** Assignment operators that store into their left side. */

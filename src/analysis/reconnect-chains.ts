@@ -6,7 +6,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, stringValue, unwrap, walkTree,
+  calleeName, calleeObject, contains, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, stringValue, unwrap, walkTree,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { waitSite } from './delays';
@@ -147,7 +147,7 @@ const CONNECT_NAME = /^(re)?connect|^(setup|init|open|create|start)\w{0,20}(sock
 function watchdogTarget(callback: FunctionNode, index: SourceIndex): { name: string; fn?: FunctionNode } | undefined {
   for (const ref of functionReferences(callback)) {
     const path = namePath(ref);
-    const name = path?.replace(/^this\./, '');
+    const name = path === undefined ? undefined : ownName(path);
     if (!name || name.includes('.')) continue;
     const local = index.functions.get(name);
     if (local?.length === 1 && connects(local[0]!)) return { name, fn: local[0] };
@@ -224,7 +224,7 @@ function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode
 }
 
 function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
-  const name = path?.replace(/^this\./, '');
+  const name = path === undefined ? undefined : ownName(path);
   if (!name || name.includes('.')) return undefined;
   const found = index.functions.get(name) ?? [];
   if (found.length === 1) return found[0];
@@ -399,10 +399,13 @@ function functionReferences(fn: FunctionNode): ts.Expression[] {
   return refs;
 }
 
-/** `name` or `this.name`: a function of this file (or class) by its name. */
+/** `name`, `this.name` or `module.exports.name`: a function of this file (or class) by its name. */
 function isLocalName(node: ts.Expression): boolean {
   if (ts.isIdentifier(node)) return true;
-  return ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+  if (!ts.isPropertyAccessExpression(node)) return false;
+  if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return true;
+  const path = namePath(node);
+  return path !== undefined && ownName(path) === node.name.text;
 }
 
 // ---------------------------------------------------------------------------------------------

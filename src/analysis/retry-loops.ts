@@ -211,6 +211,10 @@ function noteNode(node: ts.Node, state: WalkState, scan: LoopScan, label: string
     case Kind.VariableDeclaration:
       scan.declarations.push(node as ts.VariableDeclaration);
       break;
+    case Kind.ExpressionStatement:
+      // `process.exit(0)` ends the program, so it leaves the loop as a `return` does.
+      if (isExitStatement(node)) scan.exits.push(node);
+      break;
   }
 }
 

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, type FunctionNode, functionName, isFunctionNode, namePath, numericValue, propertyNameText, SKIP_CHILDREN, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -52,7 +52,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
     const refs = byFunction.get(fn)!;
-    const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn) })).filter((entry) => entry.context !== undefined);
+    const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) })).filter((entry) => entry.context !== undefined);
     if (failing.length === 0) continue;
     const name = functionName(fn) ?? 'function';
     const event = failing.some((entry) => entry.context === 'event');
@@ -75,7 +75,7 @@ function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn:
   const reportedAt = construct.report.start;
   const firstByHandler = new Map<ts.Node, ts.Expression>();
   for (const ref of refs) {
-    const handler = registeredHandlerAround(ref, fn);
+    const handler = registeredHandlerAround(ref, fn, index);
     if (handler && !firstByHandler.has(handler)) firstByHandler.set(handler, ref);
   }
   const others: RetryConstruct[] = [];
@@ -87,11 +87,12 @@ function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn:
 }
 
 /** The failure handler a reference sits in, when it is registered inside `fn` (`.on('close', cb)`, `ws.onclose = cb`). */
-function registeredHandlerAround(ref: ts.Node, fn: FunctionNode): ts.Node | undefined {
+function registeredHandlerAround(ref: ts.Node, fn: FunctionNode, index: SourceIndex): ts.Node | undefined {
   let child: ts.Node = ref;
   let steps = 0;
   for (let node = ref.parent; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
     if (!isFunctionNode(child)) continue;
+    if (namedHandlerContext(child, fn, index) || handlerOptionContext(child)) return child;
     if (ts.isCallExpression(node) && node.arguments.includes(child as unknown as ts.Expression) && FAILURE_REGISTRATION.test(calleeName(node) ?? '')
       && FAILURE_EVENT.test(stringValue(node.arguments[0]) ?? '')) return child;
     if (ts.isBinaryExpression(node) && node.right === child && FAILURE_HANDLER_PROPERTY.test(namePath(node.left)?.split('.').pop() ?? '')) return child;
@@ -120,7 +121,7 @@ function resolveFunction(node: ts.Expression | undefined, index: SourceIndex): F
   const inner = unwrap(node);
   if (isFunctionNode(inner)) return inner;
   const name = namePath(inner);
-  return name ? index.functions.get(name.replace(/^this\./, ''))?.[0] : undefined;
+  return name ? index.functions.get(ownName(name))?.[0] : undefined;
 }
 
 /** Calls in an error handler that pass the failed request's config back in: `axios(error.config)`, `api.request(originalRequest)`. */
@@ -150,11 +151,15 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
 }
 
 /** The kind of failure path a self-reference sits on, or undefined if it is not on one. */
-function failureContext(ref: ts.Node, fn: FunctionNode): Context | undefined {
+function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Context | undefined {
   let child: ts.Node = ref;
   let steps = 0;
   for (let node = ref.parent; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
     if (ts.isCatchClause(node)) return 'catch';
+    if (isFunctionNode(child)) {
+      const registered = namedHandlerContext(child, fn, index) ?? handlerOptionContext(child);
+      if (registered) return registered;
+    }
     if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression)) {
       const context = callbackContext(node, child);
       if (context) return context;
@@ -174,6 +179,63 @@ function failureContext(ref: ts.Node, fn: FunctionNode): Context | undefined {
     if (ts.isBlock(node) && child.pos >= failedAttemptStart(node)) return 'catch';
   }
   return undefined;
+}
+
+/**
+ * A local function registered by its name as a failure handler inside `fn`: `const onClose = () => …;
+ * socket.addEventListener('close', onClose)`, `ws.onerror = onClose`.
+ */
+function namedHandlerContext(handler: FunctionNode, fn: FunctionNode, index: SourceIndex): Context | undefined {
+  const name = functionName(handler);
+  return name && handler !== fn ? handlersRegisteredIn(fn, index).get(name) : undefined;
+}
+
+/** A failure handler given in an options object: `new Upload(file, { onError: (err) => … })`, `{ onclose() { … } }`. */
+function handlerOptionContext(handler: FunctionNode): Context | undefined {
+  const owner = ts.isMethodDeclaration(handler) ? handler : handler.parent;
+  if (!owner || !(ts.isPropertyAssignment(owner) || ts.isMethodDeclaration(owner)) || !ts.isObjectLiteralExpression(owner.parent)) return undefined;
+  const property = propertyNameText(owner.name) ?? '';
+  if (!FAILURE_HANDLER_PROPERTY.test(property)) return undefined;
+  return /close|disconnect|end/i.test(property) ? 'event' : 'catch';
+}
+
+const registeredHandlers = new WeakMap<FunctionNode, Map<string, Context>>();
+
+/** The names `fn` registers as failure handlers, with the context each runs in (read once per function). */
+function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string, Context> {
+  let handlers = registeredHandlers.get(fn);
+  if (handlers) return handlers;
+  handlers = new Map();
+  // The index lists calls in source order: those inside `fn` are one run of the list.
+  for (let i = firstCallFrom(index.calls, fn.pos); i < index.calls.length && index.calls[i]!.pos < fn.end; i++) {
+    const call = index.calls[i]!;
+    const listener = call.arguments[1];
+    if (!listener || !ts.isIdentifier(listener) || !FAILURE_REGISTRATION.test(calleeName(call) ?? '')) continue;
+    const context = callbackContext(call, listener);
+    if (context && !handlers.has(listener.text)) handlers.set(listener.text, context);
+  }
+  for (const assignments of index.functionAssignments.get(fn)?.values() ?? []) {
+    for (const binary of assignments) {
+      const property = namePath(binary.left)?.split('.').pop() ?? '';
+      if (ts.isIdentifier(binary.right) && FAILURE_HANDLER_PROPERTY.test(property) && !handlers.has(binary.right.text)) {
+        handlers.set(binary.right.text, /close|disconnect|end/i.test(property) ? 'event' : 'catch');
+      }
+    }
+  }
+  registeredHandlers.set(fn, handlers);
+  return handlers;
+}
+
+/** The first index in `calls` (in source order) of a call at or after `pos`. */
+function firstCallFrom(calls: readonly ts.CallExpression[], pos: number): number {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (calls[middle]!.pos < pos) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Per block, where the statements that run only after a failed attempt begin (Infinity: nowhere). */
@@ -569,6 +631,13 @@ function steppedParameter(local: string, parameters: Set<string>, scan: Function
 
 /** `retries - 1`, `attempt + 1`, `opts.retries - 1`: the name stepped by a small constant. */
 function arithmeticName(node: ts.Node): string | undefined {
+  // `tries === -1 ? -1 : tries - 1`: a step, with a value kept as it is (a "forever" marker, a first call).
+  if (ts.isConditionalExpression(node)) {
+    const [stepped, kept] = [unwrap(node.whenTrue), unwrap(node.whenFalse)];
+    if (numericValue(kept) !== undefined) return arithmeticName(stepped);
+    if (numericValue(stepped) !== undefined) return arithmeticName(kept);
+    return undefined;
+  }
   if (!ts.isBinaryExpression(node)) return undefined;
   const operator = node.operatorToken.kind;
   if (operator !== ts.SyntaxKind.MinusToken && operator !== ts.SyntaxKind.PlusToken) return undefined;

@@ -5,7 +5,7 @@
 // (not on a timeout, not on a 5xx), and flagging every POST through such a client would bury the
 // conditions that do retry POSTs on a server error; a custom `retryCondition` is read (below).
 import ts from 'typescript';
-import { calleeName, isFunctionNode, namePath, unwrap } from '../ast';
+import { calleeName, isFunctionNode, namePath, ownName, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
@@ -61,7 +61,8 @@ function axiosRetryBackoff(call: ts.CallExpression, calleeText: string, index: S
 function conditionCoversPost(condition: ts.Expression, index: SourceIndex): boolean {
   const inner = unwrap(condition);
   if (isFunctionNode(inner)) return !restrictsToSafeMethods(inner);
-  const name = namePath(inner)?.replace(/^this\./, '');
+  const path = namePath(inner);
+  const name = path === undefined ? undefined : ownName(path);
   if (name && /idempotent|safe/i.test(name)) return false;
   const local = name ? index.functions.get(name) : undefined;
   return local !== undefined && local.every((fn) => !restrictsToSafeMethods(fn));

@@ -1,7 +1,7 @@
 // cockatiel: `const policy = retry(handleAll, { maxAttempts, backoff }); policy.execute(fn)`.
 // Without `maxAttempts` it retries forever; without `backoff` it does not wait; ExponentialBackoff is jittered.
 import ts from 'typescript';
-import { calleeObject, namePath } from '../ast';
+import { calleeObject, namePath, ownName } from '../ast';
 import type { Backoff } from '../retry-model';
 import { nodeText } from '../run-context';
 import { callsNamed, type SourceIndex } from '../source-index';
@@ -25,7 +25,7 @@ export const cockatiel: LibrarySpec = {
     if (holder) {
       for (const other of callsNamed(index, 'execute')) {
         const object = calleeObject(other);
-        if (object && namePath(object)?.replace(/^this\./, '') === holder) scopes.push(...retriedFunction(other.arguments[0], index));
+        if (object && ownName(namePath(object) ?? '') === holder) scopes.push(...retriedFunction(other.arguments[0], index));
       }
     }
     facts.constructs.push(libraryConstruct(site, 'library', 'cockatiel `retry` policy', index, countBound(options, 'maxAttempts', cockatiel.defaults.retries), cockatielBackoff(options), scopes));

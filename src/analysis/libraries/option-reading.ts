@@ -1,9 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import {
-  calleeName, findProperty, isFunctionNode, namePath, numericValue, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree,
-} from '../ast';
+import { calleeName, findProperty, isFunctionNode, namePath, numericValue, ownName, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -154,7 +152,8 @@ export function retriedFunction(argument: ts.Expression | undefined, index: Sour
   if (!argument) return [];
   const inner = unwrap(argument);
   if (isFunctionNode(inner)) return [inner];
-  const name = namePath(inner)?.replace(/^this\./, '');
+  const path = namePath(inner);
+  const name = path === undefined ? undefined : ownName(path);
   const local = name ? index.functions.get(name) : undefined;
   return local ? [...local] : [];
 }

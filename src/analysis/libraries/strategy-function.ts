@@ -3,7 +3,7 @@
 // `failed` handler. The library keeps retrying while the function returns a number; it stops when the
 // function returns null, undefined, false or an Error, or throws.
 import ts from 'typescript';
-import { isFunctionNode, namePath, unwrap } from '../ast';
+import { isFunctionNode, namePath, ownName, unwrap } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
@@ -18,7 +18,8 @@ export function strategyFunction(value: ts.Expression | undefined, index: Source
   if (ts.isMethodDeclaration(value as ts.Node)) return value;
   const inner = unwrap(value);
   if (isFunctionNode(inner)) return inner;
-  const name = namePath(inner)?.replace(/^this\./, '');
+  const path = namePath(inner);
+  const name = path === undefined ? undefined : ownName(path);
   const local = name ? index.functions.get(name) : undefined;
   return local?.length === 1 ? local[0] : undefined;
 }

@@ -261,3 +261,79 @@ describe('shapes: caps kept in a test helper, and waits given in branches', () =
     },
   ]);
 });
+
+describe('shapes: handlers registered by name or given as options, exits and exported functions', () => {
+  runLibraryTable([], [
+    {
+      title: 'a handler registered by its name (`socket.addEventListener(\'close\', onClose)`) that connects again is a retry; tries stepped past a "forever" marker cap it',
+      code: `export function open(url: string, tries: number): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const onClose = () => {
+      if (tries === 0) return reject(new Error('cannot connect'));
+      const left = tries === -1 ? -1 : tries - 1;
+      setTimeout(() => open(url, left).then(resolve, reject), 1000);
+    };
+    socket.addEventListener('close', onClose);
+    socket.addEventListener('open', () => resolve(socket));
+  });
+}`,
+      findings: [[7, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same handler with no count of tries reconnects forever',
+      code: `export function open(url: string): void {
+  const socket = new WebSocket(url);
+  const onClose = () => setTimeout(() => open(url), 1000);
+  socket.addEventListener('close', onClose);
+}`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: "an onError handler given in a client's options that starts the upload again is a retry",
+      code: `const { Upload } = require('tus-js-client');
+function uploadFile(file) {
+  const upload = new Upload(file, {
+    endpoint: '/files',
+    onError: (err) => {
+      console.error(err);
+      setTimeout(() => uploadFile(file), 10000);
+    },
+  });
+  upload.start();
+}`,
+      fileName: 'upload.js',
+      findings: [[7, 'unbounded-retry']],
+    },
+    {
+      title: 'process.exit(0) on success leaves the loop: a capped wait-for-database loop with a fixed wait',
+      code: `async function main() {
+  let attempt = 0;
+  while (attempt < 10) {
+    try {
+      await db.connect();
+      process.exit(0);
+    } catch (err) {
+      attempt++;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+  process.exit(1);
+}`,
+      fileName: 'wait-for-db.js',
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'a close handler that reaches an exported function (module.exports.reconnect) which connects again is a reconnect chain',
+      code: `exports.connect = () => {
+  const ws = new WebSocket('wss://stream.example.com');
+  ws.on('close', () => module.exports.reconnect());
+};
+exports.reconnect = () => {
+  setTimeout(() => module.exports.connect(), 1000);
+};`,
+      fileName: 'feed.js',
+      findings: [[6, 'unbounded-retry']],
+    },
+  ]);
+});
