@@ -11,6 +11,7 @@ import { exponentialBackoff } from './exponential-backoff';
 import { fetchRetry } from './fetch-retry';
 import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
+import { kafkajs } from './kafkajs';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
 import { nats } from './nats';
@@ -28,6 +29,7 @@ import { slackWebApi } from './slack-web-api';
 import { socketIoClient } from './socket-io-client';
 import { tanstackQuery } from './tanstack-query';
 import { tsRetryPromise } from './ts-retry-promise';
+import { tusJsClient } from './tus-js-client';
 import { undici } from './undici';
 
 export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
@@ -35,7 +37,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats,
+  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
