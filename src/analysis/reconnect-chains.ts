@@ -193,20 +193,22 @@ function lossHandlers(index: SourceIndex): Registration[] {
     const target = object ? namePath(object) : undefined;
     if (/^(on|once|addListener|addEventListener)$/.test(name) && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
     else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
-    for (const argument of [...call.arguments]) lossHandlerProperties(argument, index).forEach((property) => add(propertyValue(property), undefined, property));
+    addLossHandlerProperties(call.arguments, add);
   }
-  for (const created of index.newExpressions) {
-    for (const argument of created.arguments ?? []) lossHandlerProperties(argument, index).forEach((property) => add(propertyValue(property), undefined, property));
-  }
+  for (const created of index.newExpressions) addLossHandlerProperties(created.arguments, add);
   return registrations;
 }
 
-/** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call. */
-function lossHandlerProperties(argument: ts.Expression, _index: SourceIndex): (ts.PropertyAssignment | ts.MethodDeclaration)[] {
-  const object = unwrap(argument);
-  if (!ts.isObjectLiteralExpression(object)) return [];
-  return object.properties.filter((property): property is ts.PropertyAssignment | ts.MethodDeclaration => LOSS_HANDLER_NAME.test(propertyNameText(property.name) ?? '')
-    && (ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)));
+/** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call (read without copying: every call of the file passes here). */
+function addLossHandlerProperties(args: ts.NodeArray<ts.Expression> | undefined, add: (value: ts.Expression, target: undefined, at: ts.Node) => void): void {
+  if (!args) return;
+  for (const argument of args) {
+    const object = unwrap(argument);
+    if (!ts.isObjectLiteralExpression(object)) continue;
+    for (const property of object.properties) {
+      if ((ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)) && LOSS_HANDLER_NAME.test(propertyNameText(property.name) ?? '')) add(propertyValue(property), undefined, property);
+    }
+  }
 }
 
 /** The handler a property holds: its value, or the method itself. */

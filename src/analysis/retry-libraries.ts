@@ -3,7 +3,7 @@
 // file mentions; a call no library claims is a helper call if its name says it retries.
 import ts from 'typescript';
 import { calleeName, expressionName, stringValue, unwrap } from './ast';
-import { librariesMentionedIn, type LibraryContext, type LibraryFacts } from './libraries';
+import { librariesMentionedIn, type LibraryContext, type LibraryFacts, type LibrarySpec } from './libraries';
 import { libraryConstruct, moduleOf, retriedFunction } from './libraries/option-reading';
 import type { RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
@@ -18,12 +18,17 @@ export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly st
   const context: LibraryContext = { index, facts, claimed: new Set() };
   const libraries = librariesMentionedIn(index.names, modulesOf(index));
   const helpers = new Set(extraHelpers);
-  for (const site of [...index.calls, ...index.newExpressions]) {
-    if (libraries.some((library) => library.recognise(site, context))) continue;
-    if (ts.isCallExpression(site)) recogniseHelperCall(site, index, helpers, facts);
+  for (const call of index.calls) {
+    if (!claimedByLibrary(call, libraries, context)) recogniseHelperCall(call, index, helpers, facts);
   }
+  for (const created of index.newExpressions) claimedByLibrary(created, libraries, context);
   for (const library of libraries) library.recogniseFile?.(context);
   return facts;
+}
+
+function claimedByLibrary(site: ts.CallExpression | ts.NewExpression, libraries: readonly LibrarySpec[], context: LibraryContext): boolean {
+  for (const library of libraries) if (library.recognise(site, context)) return true;
+  return false;
 }
 
 /** The modules a file imports or requires, `require('fetch-retry')(fetch)` included. */
