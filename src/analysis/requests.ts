@@ -38,8 +38,11 @@ export interface HttpRequest {
   keyMayBeHidden: boolean;
   /** The options or headers come from the caller (a parameter), where a key may be set out of sight (idem). */
   optionsFromCaller: boolean;
-  /** POST used for a read (GraphQL query, search, token polling, Twirp): repeating it is safe (idem). */
-  isRead: boolean;
+  /**
+   * Repeating it is safe (idem): a POST used for a read (GraphQL query, search, token polling, Twirp),
+   * or one that moves an identified resource into a state (`/batches/${id}/finalize`).
+   */
+  safeToRepeat: boolean;
   /** Set when the request is made through a helper that retries it (`fetchWithRetry(url, { method: 'POST' })`). */
   retriedByHelper?: string;
 }
@@ -61,7 +64,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
       call, method: draft.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
-      configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, isRead: false,
+      configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, safeToRepeat: false,
       retriedByHelper: draft.retriedByHelper,
     };
     const hidden = findKey(request, index, keyNames);
@@ -70,22 +73,44 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
     if (!request.key && isUnsafe(request)) {
       request.optionsFromCaller = optionsFromCaller(draft);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller;
-      request.isRead = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index);
+      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url);
     }
     requests.push(request);
   }
   return requests;
 }
 
-type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'isRead' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
+type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
 const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
 
 function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
   const name = calleeName(call);
-  if (!name || (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name))) return undefined;
+  if (!name) return undefined;
+  const methodFirst = methodFirstCall(call, name);
+  if (methodFirst) return methodFirst;
+  if (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
   return stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
+}
+
+/**
+ * A client function that takes the method first: `this.request('POST', '/api/batches', params)`,
+ * `fetchJSON('PATCH', url, body)`. It builds the headers itself, out of this call's sight: where the
+ * file speaks of idempotency keys at all, one may be among them.
+ */
+function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefined {
+  const [first, url, body] = call.arguments;
+  const verb = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+  if (!verb || !url || !VERBS.has(verb.toLowerCase()) || verb !== verb.toUpperCase()) return undefined;
+  // `router.route('POST', '/path', handler)` registers a route.
+  if (call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
+  const object = calleeObject(call);
+  if (object && ROUTE_OWNERS.test(rootName(object) ?? '')) return undefined;
+  return {
+    call, method: verb, library: 'request', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: object ? namePath(object) : name,
+    config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
+  };
 }
 
 /** `stripe.charges.create(params, { idempotencyKey })`, `stripe.paymentIntents.confirm(id, params)`. */
@@ -250,6 +275,17 @@ function isParameterOfEnclosingFunction(name: string | undefined, node: ts.Node)
 function bindsName(binding: ts.BindingName, name: string): boolean {
   if (ts.isIdentifier(binding)) return binding.text === name;
   return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
+/**
+ * An action on a resource named by an id, that puts it in a state (`/batches/${id}/finalize`,
+ * `/orders/${orderId}/cancel`): done twice, it ends in the same state. Creating (`/start`, `/files`),
+ * confirming a payment or capturing one are not among them.
+ */
+const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali[sz]e|cancel|close|archive|unarchive|publish|unpublish|activate|deactivate|enable|disable|revoke|approve|reject|lock|unlock|reopen|resolve|pause|resume)\/?`$/i;
+
+function movesIntoState(url: ts.Expression | undefined): boolean {
+  return url !== undefined && ts.isTemplateExpression(unwrap(url)) && STATE_ACTION_URL.test(nodeText(unwrap(url)));
 }
 
 /** POST used for reading: GraphQL queries (not mutations), search endpoints, token polling, Twirp. */

@@ -29,7 +29,7 @@ const KEY_HEADER = 'Idempotency-Key';
 
 function check(context: RuleContext): void {
   for (const request of context.requests()) {
-    if (!isUnsafe(request) || request.isRead || request.key || request.keyMayBeHidden) continue;
+    if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
     const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };

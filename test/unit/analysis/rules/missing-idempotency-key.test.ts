@@ -83,6 +83,16 @@ const valid: (string | ValidCase)[] = [
 }`,
     options: { idempotencyHeaders: ['X-Dedup-Id'] },
   },
+  // An action that puts an identified resource into a state is safe to repeat: done twice, same state.
+  `export async function finalizeBatch(batchId) {
+  return withRetry(() => this.request('POST', \`/api/batches/\${batchId}/finalize\`, {}));
+}`,
+  // A client function that takes the method first builds its headers itself: in a file that speaks of
+  // idempotency keys, one may be among them.
+  `async function send(method, path, body) {
+  return fetch(path, { method, headers: withIdempotencyKey(method), body: JSON.stringify(body) });
+}
+export const createBatch = (batch) => withRetry(() => send('POST', '/api/batches', batch));`,
   // A POST that nothing retries.
   `export async function createInvoice(invoice) {
   const res = await fetch('/api/invoices', { method: 'POST', body: JSON.stringify(invoice) });
@@ -206,6 +216,16 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
+  // A client function that takes the method first (`this.request('POST', url, body)`), retried by a helper.
+  {
+    line: 3, column: 35, messageId: 'missingKey',
+    data: { method: 'POST', request: 'this.request(…)', retry: '`retryWithBackoff` call' },
+    code: `export class UploadClient {
+  async initBatch(params) {
+    return retryWithBackoff(() => this.request('POST', '/api/batches/init', params), { maxRetries: 3 });
+  }
+}`,
+  },
   // A TanStack mutation with retries re-sends its POST: the retried code is its mutationFn.
   {
     line: 3, column: 27, messageId: 'missingKey',
