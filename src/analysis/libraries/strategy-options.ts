@@ -30,13 +30,18 @@ export function readClient(site: Site, context: LibraryContext, client: Strategy
   return true;
 }
 
-/** A `const config = { retryStrategy: … }` not passed to a client in this file. */
+/** A config object holding a strategy (`const config = { retryStrategy: … }`, `module.exports = { retry_strategy: … }`) not passed to a client in this file. */
 export function readConfigDeclarations(context: LibraryContext, client: StrategyClient): void {
+  const read = (value: ts.Expression | undefined): void => {
+    const object = value ? resolveObject(value, context.index) : undefined;
+    if (object) readStrategies(object, context, client);
+  };
   for (const declarations of context.index.declarations.values()) {
-    for (const declaration of declarations) {
-      const object = declaration.initializer ? resolveObject(declaration.initializer, context.index) : undefined;
-      if (object) readStrategies(object, context, client);
-    }
+    for (const declaration of declarations) read(declaration.initializer);
+  }
+  // A config module's `module.exports = { retry_strategy … }`, or `config.redis = { … }`.
+  for (const assignments of context.index.assignments.values()) {
+    for (const assignment of assignments) read(assignment.right);
   }
 }
 

@@ -31,12 +31,15 @@ export const tanstackQuery: LibrarySpec = {
     const name = calleeName(site) ?? '';
     const isClient = ts.isNewExpression(site) && name === CLIENT;
     if (!isClient && !(ts.isCallExpression(site) && QUERY_CALLS.includes(name))) return false;
-    const first = site.arguments?.[0];
-    const options = first ? resolveObject(first, index) : undefined;
+    // v5 takes one options object; v3 and v4 also `useQuery(key, queryFn, options)` and `useMutation(mutationFn, options)`.
+    const args = site.arguments ?? [];
+    const last = args[args.length - 1];
+    const options = last ? resolveObject(last, index) : undefined;
     if (!options) return true;
+    const positionalCode = isClient ? [] : args.filter((argument) => argument !== last);
     const construct = isClient
       ? clientDefaultsRetry(options, '`new QueryClient(…)` default retry', statementInList(site), index)
-      : optionsRetry(options, name.includes('Mutation') ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index);
+      : optionsRetry(options, name.includes('Mutation') ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index, positionalCode);
     if (construct) facts.constructs.push(construct);
     return true;
   },
@@ -59,14 +62,15 @@ function clientDefaultsRetry(options: ts.ObjectLiteralExpression, label: string,
   if (!defaults) return undefined;
   for (const kind of ['queries', 'mutations'] as const) {
     const scope = resolveObject(option(defaults, kind) ?? defaults, index);
-    const construct = scope ? optionsRetry(scope, kind === 'queries' ? 'query' : 'mutation', label, anchor, index, false) : undefined;
+    const construct = scope ? optionsRetry(scope, kind === 'queries' ? 'query' : 'mutation', label, anchor, index) : undefined;
     if (construct) return construct;
   }
   return undefined;
 }
 
 /** The retry that a query's or mutation's options turn on, or undefined when they leave the defaults (or turn it off). */
-function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'mutation', label: string, anchor: ts.Statement | undefined, index: SourceIndex, readsCode = true): RetryConstruct | undefined {
+/** `code`: the query or mutation functions given before the options (v3 and v4), read with `queryFn` and `mutationFn`; undefined for a client's defaults. */
+function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'mutation', label: string, anchor: ts.Statement | undefined, index: SourceIndex, code?: readonly ts.Expression[]): RetryConstruct | undefined {
   // A `retryDelay` alone keeps the default count: 3 for queries, none for mutations.
   if (option(options, 'retry') === undefined && !(subject === 'query' && option(options, 'retryDelay') !== undefined)) return undefined;
   const retry = option(options, 'retry');
@@ -79,7 +83,7 @@ function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'm
   const backoff: Backoff = delay === undefined
     ? { kind: 'library-default', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', fix: { title: 'Add jitter to `retryDelay`', target: options, property: `retryDelay: ${JITTERED_DELAY}` } }
     : explicitDelay(delay, index);
-  const retriedCode = readsCode ? ['mutationFn', 'queryFn'].map((key) => option(options, key)).filter((value): value is ts.Expression => value !== undefined) : [];
+  const retriedCode = code ? [...code, ...['mutationFn', 'queryFn'].map((key) => option(options, key)).filter((value): value is ts.Expression => value !== undefined)] : [];
   return {
     // Reported at the option that turns the retry on: that is the line to change.
     kind: 'library', label, report: firstLineSpan((findProperty(options, 'retry') ?? findProperty(options, 'retryDelay'))!, index.sourceFile),

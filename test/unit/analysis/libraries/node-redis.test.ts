@@ -24,6 +24,18 @@ export const client = createClient({
       findings: [],
     },
     {
+      title: 'a config module (module.exports = { retry_strategy }) with a bounded, linear strategy has no jitter',
+      code: `module.exports = {
+  host: process.env.REDIS_HOST,
+  retry_strategy: (options) => {
+    if (options.attempt > 10) return undefined;
+    return Math.min(options.attempt * 100, 3000);
+  },
+};`,
+      fileName: 'redis.config.js',
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
       title: 'a reconnectStrategy that always returns a delay never stops',
       code: `import { createClient } from 'redis';
 export const client = createClient({

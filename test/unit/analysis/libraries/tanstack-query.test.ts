@@ -72,6 +72,24 @@ export const useAddTodo = () => useMutation({
       findings: [[3, 'missing-idempotency-key']],
     },
     {
+      title: 'v4 positional form: useQuery(key, queryFn, { retry, retryDelay: 10 }) has a fixed wait',
+      code: `import { useQuery } from '@tanstack/react-query';
+export const useConversion = (query) => useQuery(['conversion'], () => convert(query), {
+  retry: 3,
+  retryDelay: 10,
+});`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'v4 positional form: useMutation(mutationFn, { retry }) retries the POST it sends',
+      code: `import { useMutation } from '@tanstack/react-query';
+export const useCreateOrder = () => useMutation((order) => axios.post('/orders', order), {
+  retry: 2,
+  retryDelay: (n) => Math.random() * 1000 * 2 ** n,
+});`,
+      findings: [[2, 'missing-idempotency-key']],
+    },
+    {
       title: "tRPC's queryClientConfig defaults with an exponential retryDelay have no jitter",
       code: `import { createTRPCNext } from '@trpc/next';
 export const trpc = createTRPCNext({
