@@ -23,7 +23,8 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   const [first, second] = call.arguments;
   if (name === 'setTimeout' || name === 'setTimeoutPromise') {
     // `setTimeout(() => controller.abort(), ms)` limits one attempt; it does not wait between attempts.
-    if (first !== undefined && isFunctionNode(first) && TIMEOUT_CALLBACK.test(nodeText(first))) return undefined;
+    // An async callback does the next attempt's work (and may reject when it fails): it is not a time limit.
+    if (first !== undefined && isFunctionNode(first) && !isAsync(first) && TIMEOUT_CALLBACK.test(nodeText(first))) return undefined;
     const firstIsCallback = first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && (CALLBACK_NAMES.test(first.text) || second !== undefined))
       || (second !== undefined && isMethodCallback(first)));
     if (firstIsCallback) return { call, delay: second };
@@ -35,6 +36,10 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (first !== undefined && isFunctionNode(first)) return second === undefined ? undefined : { call, delay: second };
   // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
   return { call, delay: first };
+}
+
+function isAsync(fn: ts.Node): boolean {
+  return ts.canHaveModifiers(fn) && (ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false);
 }
 
 /** A DELAY_WORD property is the delay of timers/promises' `setTimeout(this.delayMs, value)`. */
@@ -245,7 +250,8 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   if (state.seen.has(path)) return true;
   state.seen.add(path);
   const deeper = { ...state, depth: state.depth + 1 };
-  const declarations = visibleDeclarations(state.index, path, node).slice(-2);
+  // The innermost declaration is the one the use sees (an inner `let retry = 0` hides an outer `const retry = …`).
+  const declarations = visibleDeclarations(state.index, path, node).slice(-1);
   const assignments = visibleAssignments(state.index, path, node).slice(-3);
   // A `retryAfter` is the server's, unless what it holds is in sight (a fallback may be part of it).
   if (/retry_?after|ratelimit_?reset/i.test(path) && !declarations.some((declaration) => declaration.initializer) && assignments.length === 0) {

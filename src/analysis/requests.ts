@@ -10,6 +10,7 @@ import {
 import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
 import type { SourceIndex } from './source-index';
+import { holdsIdGeneratorCall } from './generated-values';
 import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
@@ -374,18 +375,6 @@ function idStamps(index: SourceIndex): ts.BinaryExpression[] {
   return stamps;
 }
 
-/** `uuid()`, or a template or short sum around it: `\`node-\${md5(body)}-\${uuid()}\``, `'evt_' + uuid()`. */
-function holdsIdGeneratorCall(value: ts.Expression, depth = 0): boolean {
-  const inner = unwrap(value);
-  if (ts.isCallExpression(inner)) return ID_GENERATOR.test(calleeName(inner) ?? '');
-  // Ids are built of a few parts; a longer sum is not an id (and this stays shallow on any input).
-  if (depth >= 4) return false;
-  if (ts.isTemplateExpression(inner)) return inner.templateSpans.some((span) => holdsIdGeneratorCall(span.expression, depth + 1));
-  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return holdsIdGeneratorCall(inner.left, depth + 1) || holdsIdGeneratorCall(inner.right, depth + 1);
-  }
-  return false;
-}
 
 /** `uuidv4()`, `randomUUID()`, or a local whose one value is such a call. */
 function madeByIdGenerator(value: ts.Expression, index: SourceIndex): boolean {

@@ -1,11 +1,12 @@
 // Every retry in a file, found once and shared by the four rules: loops, recursion, axios
-// interceptors, libraries and operators, calls to helpers named for retrying, and reconnects that go
-// round through several functions.
+// interceptors, libraries and operators, calls to helpers named for retrying, reconnects that go
+// round through several functions, and a catch that waits and makes the failed call once more.
 import type { RetryFacts } from './retry-model';
 import { findLibraryRetries } from './retry-libraries';
 import { findRetryLoops } from './retry-loops';
 import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
 import { findReconnectChains } from './reconnect-chains';
+import { findCatchRetries } from './catch-retries';
 import type { SourceIndex } from './source-index';
 
 export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = []): RetryFacts {
@@ -17,6 +18,7 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
     ...libraries.constructs,
   ];
   constructs.push(...findReconnectChains(index, constructs));
+  constructs.push(...findCatchRetries(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
   return { constructs, clients: libraries.clients };
 }

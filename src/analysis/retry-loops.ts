@@ -9,6 +9,7 @@ import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttempt
 import { infiniteLimits } from './infinite-limits';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
+import { holdsIdGeneratorCall } from './generated-values';
 import { checkPolarity } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
@@ -406,19 +407,26 @@ function searchesNewInput(scan: LoopScan): boolean {
     if (!ATTEMPT_COUNTER_NAME.test(counter.slice(counter.lastIndexOf('.') + 1))) inputs.add(counter);
   }
   for (const declaration of scan.declarations) {
-    if (declaration.initializer && isFreshInputCall(unwrap(declaration.initializer))) addBindingNames(declaration.name, inputs);
+    if (declaration.initializer && makesCandidate(declaration.initializer, declaration.name)) addBindingNames(declaration.name, inputs);
   }
   for (const assignment of scan.assignments) {
     const path = namePath(assignment.left);
     if (path && assignment.operatorToken.kind === Kind.EqualsToken && isFreshInputCall(unwrap(assignment.right))) inputs.add(path);
   }
-  const derived = scan.declarations.filter((declaration) => ts.isIdentifier(declaration.name) && declaration.initializer !== undefined);
+  // Names given a value made from an input are inputs too: `const slug = base + suffix`, `currentCode = newCode`.
+  const derived: [string, ts.Expression][] = [];
+  for (const declaration of scan.declarations) {
+    if (ts.isIdentifier(declaration.name) && declaration.initializer) derived.push([declaration.name.text, declaration.initializer]);
+  }
+  for (const assignment of scan.assignments) {
+    const path = assignment.operatorToken.kind === Kind.EqualsToken ? namePath(assignment.left) : undefined;
+    if (path) derived.push([path, assignment.right]);
+  }
   for (let grew = inputs.size > 0; grew;) {
     grew = false;
-    for (const declaration of derived) {
-      const name = (declaration.name as ts.Identifier).text;
+    for (const [name, value] of derived) {
       if (inputs.has(name) || ATTEMPT_COUNTER_NAME.test(name)) continue;
-      if ([...inputs].some((input) => referencesPath(declaration.initializer!, input))) {
+      if ([...inputs].some((input) => referencesPath(value, input))) {
         inputs.add(name);
         grew = true;
       }
@@ -453,6 +461,17 @@ function testsFailedState(condition: ts.Expression): boolean {
   const [side, value] = ts.isStringLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
   const path = namePath(side);
   return path !== undefined && ts.isStringLiteral(value) && STATE_PROPERTY.test(path.slice(path.lastIndexOf('.') + 1)) && FAILED_STATE.test(value.text);
+}
+
+/**
+ * A new candidate made for the next round: `generateSlug()`, or a value built around a generated part
+ * (`` const newCode = `${code}${nanoid(2)}` ``) under a name that is not a key's (a key made each round
+ * is unstable-idempotency-key's business, not a new input).
+ */
+function makesCandidate(value: ts.Expression, name: ts.BindingName): boolean {
+  if (isFreshInputCall(unwrap(value))) return true;
+  const keyLike = ts.isIdentifier(name) && /(id|key|token|nonce|ref)$/i.test(name.text);
+  return !keyLike && !ts.isCallExpression(unwrap(value)) && holdsIdGeneratorCall(value);
 }
 
 /** `password({ message })`, `rl.question('> ')`, `generateSlug()`: a new candidate input. */

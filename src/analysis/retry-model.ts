@@ -9,7 +9,7 @@ export interface Span {
 
 /** Whether and how a retry stops. */
 export type Bound =
-  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' }
+  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' | 'one-more-attempt' }
   | { capped: false; reason: UncappedReason; detail?: string; counter?: string; leak?: ts.Node }
   /** We cannot see the cap (options passed in from elsewhere, for instance): say nothing. */
   | { capped: 'unknown' };
@@ -100,13 +100,18 @@ export interface LibraryRetry extends ConstructBase {
   optionsOfCall?: boolean;
 }
 
+/** A catch that waits and makes the failed call once more (catch-retries.ts). */
+export interface CatchRetry extends ConstructBase {
+  kind: 'catch-retry';
+}
+
 /** A call of a local helper named for retrying, whose cap and waits are out of sight (retry-libraries.ts). */
 export interface HelperRetry extends ConstructBase {
   kind: 'helper-call';
 }
 
 /** Every retry the analysis finds: rules read only this. */
-export type RetryConstruct = LoopRetry | RecursiveRetry | HandlerRetry | InterceptorRetry | LibraryRetry | HelperRetry;
+export type RetryConstruct = LoopRetry | RecursiveRetry | HandlerRetry | InterceptorRetry | LibraryRetry | HelperRetry | CatchRetry;
 
 export type RetryKind = RetryConstruct['kind'];
 

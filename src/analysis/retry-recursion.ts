@@ -12,7 +12,7 @@ import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect
 import { checkPolarity } from './outcomes';
 import { backoffFromWaits } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
-import { addTo, type SourceIndex } from './source-index';
+import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 import { ATTEMPT_COUNTER_NAME } from './vocabulary';
@@ -226,17 +226,6 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
   return handlers;
 }
 
-/** The first index in `calls` (in source order) of a call at or after `pos`. */
-function firstCallFrom(calls: readonly ts.CallExpression[], pos: number): number {
-  let low = 0;
-  let high = calls.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (calls[middle]!.pos < pos) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** Per block, where the statements that run only after a failed attempt begin (Infinity: nowhere). */
 const failedAttemptStarts = new WeakMap<ts.Block, number>();
@@ -375,15 +364,28 @@ function testHelpers(condition: ts.Expression, index: SourceIndex): FunctionNode
 
 /** The comparisons a test helper decides by: its conditions and what it returns. */
 function collectHelperComparisons(helper: FunctionNode, into: Comparisons, limits: ReadonlySet<string>): void {
-  if (!helper.body) return;
-  walkTree(helper.body, undefined, (node) => {
-    if (isFunctionNode(node)) return SKIP_CHILDREN;
-    const condition = conditionOf(node);
-    if (condition) collectComparisons(condition, true, into, limits);
-    if (ts.isReturnStatement(node) && node.expression) collectComparisons(node.expression, true, into, limits);
-    return undefined;
-  });
+  let read = helperComparisons.get(helper);
+  if (!read) {
+    const comparisons = emptyComparisons();
+    if (helper.body) {
+      walkTree(helper.body, undefined, (node) => {
+        if (isFunctionNode(node)) return SKIP_CHILDREN;
+        const condition = conditionOf(node);
+        if (condition) collectComparisons(condition, true, comparisons, limits);
+        if (ts.isReturnStatement(node) && node.expression) collectComparisons(node.expression, true, comparisons, limits);
+        return undefined;
+      });
+    }
+    helperComparisons.set(helper, (read = comparisons));
+  }
+  // Read once per helper, however many tests ask it.
+  for (const name of read.compared) into.compared.add(name);
+  for (const name of read.valueCompared) into.valueCompared.add(name);
+  for (const name of read.moduloOnly) into.moduloOnly.add(name);
+  into.deadline ||= read.deadline;
 }
+
+const helperComparisons = new WeakMap<FunctionNode, Comparisons>();
 
 /** The names the waits' delays are read from: `retryTime` in `setTimeout(cb, retryTime)`, `this.timeout` in `this.timeout * 1000`. */
 function delayNames(waits: WaitSite[]): Set<string> {

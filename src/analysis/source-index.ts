@@ -148,6 +148,22 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
   return index;
 }
 
+/** How far up from a reference a closer declaration of its name is looked for (bounded: `f + f + …` nests deep). */
+const MAX_SHADOW_STEPS = 64;
+
+/**
+ * Whether a local or a parameter of the same name, declared between the reference and the function,
+ * hides the function: `const retry = (…) => { let retry = 0; … retry++ }` counts, it does not call itself.
+ */
+function shadowedBetween(index: SourceIndex, node: ts.Node, fn: ts.Node, name: string): boolean {
+  let steps = 0;
+  for (let scope = node.parent; scope && scope !== fn && steps < MAX_SHADOW_STEPS; scope = scope.parent, steps++) {
+    if (index.scopedDeclarations.get(scope)?.has(name)) return true;
+    if (isFunctionNode(scope) && scope.parameters.some((parameter) => parameter.name.kind === Kind.Identifier && parameter.name.text === name)) return true;
+  }
+  return false;
+}
+
 /** The stack entry that closes a function's subtree in the walk (never a real node). */
 const CLOSE = { kind: Kind.Unknown } as ts.Node;
 
@@ -337,10 +353,23 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
   for (let i = open.length - 1; i >= 0; i--) {
     const fn = open[i]!;
     if (functionName(fn) !== name) continue;
+    if (node.kind === Kind.Identifier && shadowedBetween(index, node, fn, name)) return;
     // A method is referred to as `this.name`; a plain function by its bare name.
     const isMethod = fn.kind === Kind.MethodDeclaration || fn.parent.kind === Kind.PropertyDeclaration;
     const isThisAccess = node.kind === Kind.PropertyAccessExpression;
     if (isMethod === isThisAccess || !isMethod) index.selfReferences.push({ fn, ref: node as ts.Expression });
     return;
   }
+}
+
+/** The first index in `calls` (in source order) of a call at or after `pos`. */
+export function firstCallFrom(calls: readonly ts.CallExpression[], pos: number): number {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (calls[middle]!.pos < pos) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

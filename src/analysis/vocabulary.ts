@@ -14,7 +14,8 @@ export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomV
 export const LOG_NAME = /^(log|debug|info|warn|warning|error|trace|fatal|print|printf|emit|capture\w*|report\w*|record\w*|track\w*|metric\w*|increment|inc|observe|histogram|gauge|count|format\w*|toString|push|set|add|write)$/i;
 
 /** Calls that only compute or perform a delay: a counter passed to them sizes the wait, not the number of tries. */
-export const DELAY_CALC_NAME = /delay|backoff|sleep|wait|timeout|jitter|pause|interval|min|max|pow|round|floor|ceil/i;
+// The math functions by their whole name (`Math.min`): as parts they hide in other names (`adminGraphql`, `roundTrip`).
+export const DELAY_CALC_NAME = /^(min|max|pow|round|floor|ceil)$|delay|backoff|sleep|wait|timeout|jitter|pause|interval/i;
 
 /**
  * Calls that take a new item of work each time: a loop around them is a consumer, not a retry.

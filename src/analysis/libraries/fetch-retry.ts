@@ -21,12 +21,22 @@ export const fetchRetry: LibrarySpec = {
   recognise(site, { index, facts }) {
     if (!ts.isCallExpression(site)) return false;
     const name = plainCalleeName(site);
-    const byImport = name !== undefined && (isImportedEntry(index, name, fetchRetry) || (name === 'fetchRetry' && !index.imports.has(name)));
+    const byImport = name !== undefined && (isImportedEntry(index, name, fetchRetry) || (name === 'fetchRetry' && isGlobalBuilderCall(site, index)));
     if (!byImport && !isRequireOf(site.expression, fetchRetry.modules)) return false;
     readWrapper(site, index, facts);
     return true;
   },
 };
+
+/**
+ * `fetchRetry(fetch, …)` with `fetchRetry` neither imported nor defined in the file (a script tag's
+ * global): the builder, given the fetch it wraps. A function of the file's own by that name is not it.
+ */
+function isGlobalBuilderCall(call: ts.CallExpression, index: SourceIndex): boolean {
+  const wrapped = call.arguments[0];
+  return !index.imports.has('fetchRetry') && !index.functions.has('fetchRetry') && !index.declarations.has('fetchRetry')
+    && wrapped !== undefined && /fetch/i.test(namePath(wrapped) ?? '');
+}
 
 const JITTERED_DELAY = 'retryDelay: (attempt) => Math.random() * Math.min(30_000, 1000 * 2 ** attempt)';
 

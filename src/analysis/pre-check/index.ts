@@ -18,6 +18,8 @@
 //     hook that returns it (`const connect = useCallback(() => …)`) is named by its variable.
 //   - a reconnect through several functions: reconnect-chains.ts starts from a loss handler
 //     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds.
+//   - a second attempt in a catch (catch-retries.ts): a catch block that calls a wait and a name its
+//     try block calls too.
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
 // hold the three tests. Extents come from matching brackets over the token stream. Where the
 // tokens do not say clearly where something ends, the extent runs to the end of the enclosing
@@ -25,6 +27,7 @@
 // parser, so .tsx and .jsx files are always parsed.
 import type { AnalyzeOptions } from '../types';
 import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
+import { hasCatchRetryCandidate } from './catch-retries';
 import { hasLoopCandidate } from './loops';
 import { hasSelfReference } from './recursion';
 import { hasRetryText } from './retry-words';
@@ -47,5 +50,5 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   if (tokens === 'retry-word' || tokens === undefined) return true;
   // A connection's loss handler may reconnect through other functions (reconnect-chains.ts).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
-  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens);
+  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens);
 }

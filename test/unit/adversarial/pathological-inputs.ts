@@ -75,5 +75,11 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `class Timers {\n  constructor() {\n${repeat(3000, (i) => `    this.t${i} = new Timer(() => this.t${i + 1}.schedule(), 1000);\n`)}  }\n  connect() {\n${repeat(3000, (i) => `    this.ws.addEventListener('close', () => this.t${i}.schedule());\n`)}  }\n}\n` },
     { name: '10,000 limits set to Infinity, compared in a retry loop, with callers',
       text: `class Limits {\n${repeat(10_000, (i) => `  max${i} = opts.max${i} ?? Infinity;\n`)}  async run(a = Infinity) {\n    for (let n = 0; ; n++) {\n      try { return await op(); } catch (e) {\n${repeat(2000, (i) => `        if (n > this.max${i}) throw e;\n`)}      }\n    }\n  }\n}\n${repeat(2000, () => 'new Limits().run(3);\n')}` },
+    { name: '2,000 nested try/catch, each catch waiting and calling again what its try called',
+      text: `async function deep() {\n${nested(2000, 'try { await send(order); } catch (e) { await sleep(500);\n', '}\n', 'await send(order);\n')}}\n` },
+    { name: '5,000 tests in a recursive retry, each asking the same 2 KB helper',
+      text: `class C {\n  canRetry(n) {\n${repeat(60, (i) => `    if (n > ${i} && this.limit${i} < n) return false;\n`)}    return true;\n  }\n  async go(n) {\n    try { return await op(); } catch (e) {\n${repeat(5000, () => '      if (!this.canRetry(n)) throw e;\n')}      return this.go(n + 1);\n    }\n  }\n}\n` },
+    { name: '3,000 identifiers named like their function, in 300 nested blocks that declare them',
+      text: `function retry() {\n${nested(300, '{ let retry = 0;\n', '}\n', repeat(3000, () => 'retry++;\n'))}}\n` },
   ];
 }

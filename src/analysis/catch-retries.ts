@@ -1,0 +1,130 @@
+// A retry written out once: `try { return await send(order); } catch { await sleep(500); return await
+// send(order); }`, or the second send put in a timer (`setTimeout(() => send(order), 500)`). The catch
+// waits, then makes the same call again (same callee, same arguments): one more attempt, bounded, that
+// waits what the catch waits. Without a wait it is left alone: an immediate second call is as often a
+// resend after re-authenticating as a retry of a failure. A catch inside a loop or a recursive retry
+// belongs to that construct, read elsewhere.
+import ts from 'typescript';
+import { calleeName, isFunctionNode, unwrap } from './ast';
+import { waitSite } from './delays';
+import { retriedFunction } from './libraries/option-reading';
+import { backoffFromWaits } from './retry-loops';
+import type { RetryConstruct, WaitSite } from './retry-model';
+import { nodeText } from './run-context';
+import { firstCallFrom, type SourceIndex } from './source-index';
+import { firstLineSpan } from './spans';
+import { LOG_NAME } from './vocabulary';
+
+/** How far up from a call its catch is looked for (real code: a few levels). */
+const MAX_STEPS_TO_CATCH = 24;
+/** How many calls of a try block are compared with a call in its catch. */
+const MAX_TRY_CALLS = 200;
+/** Calls longer than this (in characters) are not compared (keeps generated code linear). */
+const MAX_CALL_LENGTH = 400;
+
+/** How far up from a catch the code of another retry is looked for. */
+const MAX_STEPS_TO_SCOPE = 200;
+
+export function findCatchRetries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  let retried: Set<ts.Node> | undefined;
+  for (const call of index.calls) {
+    if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '')) continue;
+    const place = catchAround(call);
+    if (!place) continue;
+    const waits = waitsBefore(call, place.handler, place.timer);
+    if (waits.length === 0 || !sameCallIn(place.handler.parent.tryBlock, call, index)) continue;
+    retried ??= new Set(known.flatMap((construct) => construct.scopes));
+    if (insideAny(place.handler, retried)) continue;
+    constructs.push(catchRetry(call, waits, index));
+  }
+  return constructs;
+}
+
+/** Whether a node lies in the code another retry re-runs (a loop's body, a recursive function's). */
+function insideAny(node: ts.Node, scopes: ReadonlySet<ts.Node>): boolean {
+  let steps = 0;
+  for (let current: ts.Node | undefined = node; current && steps < MAX_STEPS_TO_SCOPE; current = current.parent, steps++) {
+    if (scopes.has(current)) return true;
+  }
+  return false;
+}
+
+/** The catch a call is made in, directly or in a timer's callback there (`setTimeout(() => send(), 500)`), within its function. */
+function catchAround(call: ts.CallExpression): { handler: ts.CatchClause & { parent: ts.TryStatement }; timer?: WaitSite } | undefined {
+  let timer: WaitSite | undefined;
+  for (let node = call.parent, steps = 0; node && steps < MAX_STEPS_TO_CATCH; node = node.parent, steps++) {
+    if (ts.isCatchClause(node)) return { handler: node as ts.CatchClause & { parent: ts.TryStatement }, timer };
+    if (ts.isIterationStatement(node, false)) return undefined;
+    if (isFunctionNode(node)) {
+      const wait = node.parent && ts.isCallExpression(node.parent) && node.parent.arguments[0] === node ? waitSite(node.parent) : undefined;
+      if (!wait || timer) return undefined;
+      timer = wait;
+    }
+  }
+  return undefined;
+}
+
+/** The waits on the way to the second call: the timer it runs in, or waits earlier in the catch block. */
+function waitsBefore(call: ts.CallExpression, handler: ts.CatchClause, timer: WaitSite | undefined): WaitSite[] {
+  if (timer) return [timer];
+  return awaitedWaits(handler).filter((wait) => wait.call.pos < call.pos);
+}
+
+const catchWaits = new WeakMap<ts.CatchClause, WaitSite[]>();
+
+/** The waits a catch block awaits as statements of its own (`await sleep(500);`), read once per catch. */
+function awaitedWaits(handler: ts.CatchClause): WaitSite[] {
+  let waits = catchWaits.get(handler);
+  if (!waits) {
+    waits = [];
+    for (const statement of handler.block.statements) {
+      const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+      const awaited = expression && ts.isAwaitExpression(expression) ? unwrap(expression.expression) : undefined;
+      const wait = awaited && ts.isCallExpression(awaited) ? waitSite(awaited) : awaited && ts.isNewExpression(awaited) ? promisedTimer(awaited) : undefined;
+      if (wait) waits.push(wait);
+    }
+    catchWaits.set(handler, waits);
+  }
+  return waits;
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, 500))`: the timer the promise waits for. */
+function promisedTimer(created: ts.NewExpression): WaitSite | undefined {
+  const executor = created.arguments?.[0] ? unwrap(created.arguments[0]) : undefined;
+  if (!ts.isIdentifier(created.expression) || created.expression.text !== 'Promise' || !executor || !isFunctionNode(executor)) return undefined;
+  const body = executor.body;
+  const inner = body && !ts.isBlock(body) ? unwrap(body) : body && ts.isBlock(body) && body.statements.length === 1 && ts.isExpressionStatement(body.statements[0]!) ? unwrap(body.statements[0].expression) : undefined;
+  return inner && ts.isCallExpression(inner) ? waitSite(inner) : undefined;
+}
+
+/** The same call (callee and arguments as written) in the try block: the attempt the catch repeats. */
+function sameCallIn(block: ts.Block, call: ts.CallExpression, index: SourceIndex): ts.CallExpression | undefined {
+  const text = nodeText(call);
+  // The index lists calls in source order: those in the block are one run of the list.
+  const first = firstCallFrom(index.calls, block.pos);
+  // A try block of more calls than this is not read (keeps a huge try with a busy catch linear).
+  const last = Math.min(index.calls.length, first + MAX_TRY_CALLS);
+  for (let i = first; i < last && index.calls[i]!.pos < block.end; i++) {
+    const other = index.calls[i]!;
+    if (other !== call && other.end - other.pos === call.end - call.pos && nodeText(other) === text) return other;
+  }
+  return undefined;
+}
+
+function catchRetry(call: ts.CallExpression, waits: WaitSite[], index: SourceIndex): RetryConstruct {
+  return {
+    kind: 'catch-retry',
+    label: `second attempt of \`${shortCallee(call)}()\` in a catch`,
+    report: firstLineSpan(call, index.sourceFile),
+    scopes: [call, ...retriedFunction(call.expression, index)],
+    rerunsScope: true,
+    bound: { capped: true, by: 'one-more-attempt' },
+    backoff: backoffFromWaits(waits, [], index, new Set()),
+  };
+}
+
+function shortCallee(call: ts.CallExpression): string {
+  const text = nodeText(call.expression).replace(/\s+/g, '');
+  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
+}
