@@ -5,7 +5,7 @@
 // resend after re-authenticating as a retry of a failure. A catch inside a loop or a recursive retry
 // belongs to that construct, read elsewhere.
 import ts from 'typescript';
-import { calleeName, isFunctionNode, unwrap } from './ast';
+import { calleeName, contains, isFunctionNode, unwrap } from './ast';
 import { waitSite } from './delays';
 import { retriedFunction } from './libraries/option-reading';
 import { backoffFromWaits } from './retry-loops';
@@ -26,19 +26,23 @@ const MAX_CALL_LENGTH = 400;
 const MAX_STEPS_TO_SCOPE = 200;
 
 export function findCatchRetries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
-  const constructs: RetryConstruct[] = [];
+  // One second attempt per catch: of calls that repeat the try's, the innermost (`fetchData()` in
+  // `resolve(await fetchData())`), which the calls' source order brings last.
+  const byCatch = new Map<ts.CatchClause, { call: ts.CallExpression; construct: RetryConstruct }>();
   let retried: Set<ts.Node> | undefined;
   for (const call of index.calls) {
     if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '')) continue;
     const place = catchAround(call);
     if (!place) continue;
+    const found = byCatch.get(place.handler);
+    if (found && !contains(found.call, call)) continue;
     const waits = waitsBefore(call, place.handler, place.timer);
     if (waits.length === 0 || !sameCallIn(place.handler.parent.tryBlock, call, index)) continue;
     retried ??= new Set(known.flatMap((construct) => construct.scopes));
     if (insideAny(place.handler, retried)) continue;
-    constructs.push(catchRetry(call, waits, index));
+    byCatch.set(place.handler, { call, construct: catchRetry(call, waits, index) });
   }
-  return constructs;
+  return [...byCatch.values()].map((found) => found.construct);
 }
 
 /** Whether a node lies in the code another retry re-runs (a loop's body, a recursive function's). */
@@ -101,13 +105,14 @@ function promisedTimer(created: ts.NewExpression): WaitSite | undefined {
 /** The same call (callee and arguments as written) in the try block: the attempt the catch repeats. */
 function sameCallIn(block: ts.Block, call: ts.CallExpression, index: SourceIndex): ts.CallExpression | undefined {
   const text = nodeText(call);
+  const name = calleeName(call);
   // The index lists calls in source order: those in the block are one run of the list.
   const first = firstCallFrom(index.calls, block.pos);
   // A try block of more calls than this is not read (keeps a huge try with a busy catch linear).
   const last = Math.min(index.calls.length, first + MAX_TRY_CALLS);
   for (let i = first; i < last && index.calls[i]!.pos < block.end; i++) {
     const other = index.calls[i]!;
-    if (other !== call && other.end - other.pos === call.end - call.pos && nodeText(other) === text) return other;
+    if (other !== call && calleeName(other) === name && nodeText(other) === text) return other;
   }
   return undefined;
 }

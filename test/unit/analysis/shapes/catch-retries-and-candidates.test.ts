@@ -69,6 +69,8 @@ const cases: LibraryCase[] = [
   });
 }`,
     findings: [[13, 'retry-without-jitter']],
+    // One finding for the catch, naming the innermost repeated call, not the `resolve(…)` around it.
+    messages: ['second attempt of `fetchData()` in a catch'],
   },
   {
     title: 'a catch that returns inside a loop keeps the loop from going round: its second attempt is the retry',
