@@ -11,7 +11,7 @@ import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { holdsIdGeneratorCall } from './generated-values';
-import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
 export interface KeyReference {
@@ -103,7 +103,8 @@ function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNam
 function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefined {
   const [first, url, body] = call.arguments;
   const verb = first && ts.isStringLiteralLike(first) ? first.text : undefined;
-  if (!verb || !url || !VERBS.has(verb.toLowerCase()) || verb !== verb.toUpperCase()) return undefined;
+  // `emitter.emit('POST', …)`, `log('POST', url)` only name the method.
+  if (!verb || !url || !VERBS.has(verb.toLowerCase()) || verb !== verb.toUpperCase() || LOG_NAME.test(name)) return undefined;
   // `router.route('POST', '/path', handler)` registers a route.
   if (call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
   const object = calleeObject(call);

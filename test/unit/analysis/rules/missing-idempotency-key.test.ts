@@ -93,6 +93,8 @@ const valid: (string | ValidCase)[] = [
   return fetch(path, { method, headers: withIdempotencyKey(method), body: JSON.stringify(body) });
 }
 export const createBatch = (batch) => withRetry(() => send('POST', '/api/batches', batch));`,
+  // An event named for a method is not a request, even in a retry.
+  `export const announce = (bus, order) => withRetry(() => bus.emit('POST', '/orders', order));`,
   // A POST that nothing retries.
   `export async function createInvoice(invoice) {
   const res = await fetch('/api/invoices', { method: 'POST', body: JSON.stringify(invoice) });
