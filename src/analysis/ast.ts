@@ -119,6 +119,12 @@ export function numericValue(node: ts.Expression | undefined): number | undefine
   return undefined;
 }
 
+/** The operators that compare two values: `<`, `<=`, `>`, `>=`, `===`, `!==`, `==`, `!=`. */
+export const COMPARISON_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
 /** The text of a property name, for identifiers, strings and numeric keys. */
 export function propertyNameText(name: ts.PropertyName | undefined): string | undefined {
   if (!name) return undefined;

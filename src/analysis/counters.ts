@@ -1,7 +1,7 @@
 // Attempt counters and deadlines: the two things that can cap a retry. A counter caps a retry
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
-import { namePath, numericValue, unwrap } from './ast';
+import { COMPARISON_OPERATORS, namePath, numericValue, unwrap } from './ast';
 import { isInfiniteLimit } from './infinite-limits';
 import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
@@ -88,11 +88,6 @@ export function withoutFirstAttemptTests(comparisons: Comparisons, advances: Rea
   return comparisons;
 }
 
-const COMPARISON_OPERATORS = new Set([
-  Kind.LessThanToken, Kind.LessThanEqualsToken, Kind.GreaterThanToken,
-  Kind.GreaterThanEqualsToken, Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken,
-  Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
-]);
 
 /**
  * Collects the names an expression compares. `asCondition` says the expression is itself tested

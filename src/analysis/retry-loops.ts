@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, rootName, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -500,11 +500,6 @@ function usesAsInput(argument: ts.Expression, name: string): boolean {
   return referencesPath(argument, name) && !onlyCompared(argument, name);
 }
 
-const COMPARISON_KINDS = new Set([
-  Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsToken,
-  Kind.LessThanToken, Kind.LessThanEqualsToken, Kind.GreaterThanToken, Kind.GreaterThanEqualsToken,
-]);
-
 /** Whether every use of a plain name in an expression is a side of a comparison. */
 function onlyCompared(expression: ts.Expression, name: string): boolean {
   if (name.includes('.')) return false;
@@ -514,7 +509,7 @@ function onlyCompared(expression: ts.Expression, name: string): boolean {
     if (!ts.isIdentifier(node) || node.text !== name) return undefined;
     uses++;
     const parent = node.parent;
-    if (parent && ts.isBinaryExpression(parent) && COMPARISON_KINDS.has(parent.operatorToken.kind)) compared++;
+    if (parent && ts.isBinaryExpression(parent) && COMPARISON_OPERATORS.has(parent.operatorToken.kind)) compared++;
     return undefined;
   });
   return uses > 0 && uses === compared;

@@ -5,7 +5,7 @@
 // = …`) never stops anything, nor does a `return` in a handler that is not on the way round (the open
 // handler of the connection being retried).
 import ts from 'typescript';
-import { calleeName, contains, enclosingFunction, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
+import { calleeName, COMPARISON_OPERATORS, contains, enclosingFunction, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
 import { LOG_NAME } from './vocabulary';
 
 /** How long a test's branches may be and still be read (in characters); longer ones count as able to stop. */
@@ -187,7 +187,7 @@ function exitsWhenSpent(statement: ts.Statement, budgets: ReadonlySet<string>): 
 
 /** A comparison (or a bare test) of one of the budgets: `retries > 0`, `n < max`, `retriesLeft`. */
 function testsBudget(node: ts.Expression, budgets: ReadonlySet<string>): boolean {
-  if (ts.isBinaryExpression(node) && isComparison(node.operatorToken.kind)) {
+  if (ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind)) {
     return mentionsBudget(node.left, budgets) || mentionsBudget(node.right, budgets);
   }
   const path = namePath(node);
@@ -213,8 +213,3 @@ function mentionsBudget(side: ts.Expression, budgets: ReadonlySet<string>): bool
   return path !== undefined && (budgets.has(path) || [...budgets].some((budget) => path.endsWith(`.${budget}`)));
 }
 
-function isComparison(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.LessThanToken || kind === ts.SyntaxKind.LessThanEqualsToken || kind === ts.SyntaxKind.GreaterThanToken
-    || kind === ts.SyntaxKind.GreaterThanEqualsToken || kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken
-    || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
-}

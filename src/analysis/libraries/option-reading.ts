@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, findProperty, isFunctionNode, namePath, numericValue, ownName, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -194,8 +194,6 @@ export function delayBackoff(delay: ts.Expression | undefined, index: SourceInde
 
 const ARITHMETIC = new Set([ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.AsteriskAsteriskToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken,
   ts.SyntaxKind.SlashToken, ts.SyntaxKind.LessThanLessThanToken, ts.SyntaxKind.CaretToken]);
-const COMPARISON = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
 const TIMER_CALL = /^(timer|delay|interval|setTimeout|sleep|wait|pow|min|max)$/;
 
 /** Whether a delay function works a time out: a number, arithmetic, a timer (`timer(1000)`, `2 ** n * base`). */
@@ -204,7 +202,7 @@ function computesTime(fn: ts.Node): boolean {
   walkTree(fn, undefined, (node) => {
     if (found) return SKIP_CHILDREN;
     // Numbers compared (`err.status === 404`) choose a branch; they are not a time.
-    if (ts.isBinaryExpression(node) && COMPARISON.has(node.operatorToken.kind)) return SKIP_CHILDREN;
+    if (ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind)) return SKIP_CHILDREN;
     found = ts.isNumericLiteral(node) || (ts.isBinaryExpression(node) && ARITHMETIC.has(node.operatorToken.kind))
       || (ts.isCallExpression(node) && TIMER_CALL.test(calleeName(node) ?? ''));
     return found ? SKIP_CHILDREN : undefined;
