@@ -21,6 +21,7 @@ const STAR_RUN = '*a*a*a*a*a*a*a*ab';
 const BRACE_BOMB = '{a,b}'.repeat(60);
 const DEEP_GLOBSTARS = `${'**/'.repeat(50)}x`;
 const NESTED_GLOBSTARS = 'a/**/a/**/a/**/a/**/b';
+const STARRED_FOLDERS = '**/*a*/**/*a*ab';
 
 const HOSTILE: Hostile[] = [
   { name: 'a star run', lines: [STAR_RUN], benign: ['*.log'] },
@@ -28,6 +29,7 @@ const HOSTILE: Hostile[] = [
   { name: '[z-a]', lines: ['[z-a]'], benign: ['[a-z].log'] },
   { name: 'deep **/**/…', lines: [DEEP_GLOBSTARS], benign: ['**/x'] },
   { name: 'nested globstars', lines: [NESTED_GLOBSTARS], benign: ['a/**/b'] },
+  { name: 'two * in folder segments under **', lines: [STARRED_FOLDERS], benign: ['**/a*/**/*aab'] },
   { name: 'a line of 5,000 characters', lines: [`${'*a'.repeat(2500)}`], benign: ['*.log'] },
   { name: '100,000 star runs', lines: Array.from({ length: 100_000 }, (_, i) => `${STAR_RUN}${i}`), benign: Array.from({ length: 100_000 }, (_, i) => `f${i}.log`) },
   { name: '10,000 patterns of three wildcards', lines: Array.from({ length: 10_000 }, (_, i) => `*a*a*${i}b`), benign: Array.from({ length: 10_000 }, (_, i) => `f${i}.log`) },
@@ -39,6 +41,7 @@ const PATHS = [
   `src/${'a'.repeat(255)}.ts`,
   `src/${'a/'.repeat(200)}c.ts`,
   `src/${'ab'.repeat(30)}.ts`,
+  `src/${'a'.repeat(160)}c/${'a'.repeat(160)}c/${'a'.repeat(160)}c`,
   ...Array.from({ length: 300 }, (_, i) => `src/pkg${i % 20}/module${i}/index${i % 7 === 0 ? '.skip' : ''}.ts`),
 ];
 

@@ -166,7 +166,7 @@ describe('file filter: limits on patterns from a workspace', () => {
     assert.match(notices[0]!, /not used: it has 10001 patterns, more than the 10000/);
   });
 
-  it('admits patterns while the budget lasts: 10,000 plain ones, fewer with wildcards, no glob with two * in a segment or four **', () => {
+  it('admits patterns while the budget lasts: 10,000 plain ones, fewer with wildcards, no glob with two * in a folder segment, three in a name or four **', () => {
     assert.ok(patternCost('build', 'gitignore') * MAX_PATTERNS_PER_SOURCE <= MATCH_BUDGET, '10,000 .gitignore lines without wildcards fit');
     assert.ok(patternCost('*.log', 'gitignore') * 3000 <= MATCH_BUDGET, 'thousands with a *');
     assert.ok(patternCost('**/node_modules', 'glob') * 1000 <= MATCH_BUDGET, 'a thousand globs of a leading **');
@@ -175,14 +175,18 @@ describe('file filter: limits on patterns from a workspace', () => {
     assert.ok(patternCost('src/**/test/**/*.ts', 'glob') * 10 <= MATCH_BUDGET, 'ten globs of two ** and a *');
     assert.ok(patternCost('a/**/b/**/c/**/d/**/*.ts', 'glob') > MATCH_BUDGET, 'but never one of four ** and a *');
     assert.equal(patternCost('*a*a*a*a*a*a*a*ab', 'gitignore') < 25, true, '`ignore` matches the * of a .gitignore without backtracking');
-    assert.equal(patternCost('*a*ab', 'glob'), Number.POSITIVE_INFINITY, 'picomatch backtracks over two * in one segment');
+    assert.ok(patternCost('**/*.test.*.ts', 'glob') * 5 <= MATCH_BUDGET, 'a few globs with two * in the file name');
+    assert.ok(patternCost('src/**/test/**/*.spec.*', 'glob') <= MATCH_BUDGET, 'two * in the name after two **');
+    assert.equal(patternCost('**/*a*/**/*ab', 'glob'), Number.POSITIVE_INFINITY, 'picomatch backtracks over two * in a folder segment');
+    assert.equal(patternCost('**/*a*a*ab', 'glob'), Number.POSITIVE_INFINITY, 'and over three in the name');
     assert.equal(patternCost('{a,b}'.repeat(MAX_BRACE_GROUPS + 1), 'glob'), Number.POSITIVE_INFINITY);
     assert.equal(patternCost('dist/**', 'glob'), patternCost('dist', 'glob'), 'a trailing /** only takes the rest of the path');
     const notices: string[] = [];
     const list = new FileFilter((notice) => notices.push(notice)).excludes;
-    list.add('search.exclude', ['**/keep/**', '*a*a*ab', '**/b/**']);
-    assert.ok(list.excludes('keep/x.ts') && list.excludes('b/x.ts'));
-    assert.deepEqual(notices, ['search.exclude: 1 of 3 patterns not used (1 with more wildcards or braces than can be matched safely).']);
+    list.add('search.exclude', ['**/keep/**', '*a*a*ab', '**/b/**', '**/*.test.*.ts']);
+    assert.ok(list.excludes('keep/x.ts') && list.excludes('b/x.ts') && list.excludes('src/a.test.unit.ts'));
+    assert.ok(!list.excludes('src/a.test.ts'));
+    assert.deepEqual(notices, ['search.exclude: 1 of 4 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
   it('shares one budget between the sources of a folder, in the order they are added', () => {
