@@ -8,7 +8,7 @@ import { findRequests, type HttpRequest } from './requests';
 import { allRules } from './rules/index';
 import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
 import { indexSource } from './source-index';
-import { setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
+import { NestedTooDeeply, setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types';
 
@@ -42,10 +42,36 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
     if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
-    const sourceFile = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName));
+    const sourceFile = parseOrNotice(() => ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName)));
     setRunSourceFile(sourceFile);
     return runRules(sourceFile, options);
   });
+}
+
+/**
+ * Analyses the tree a host's own parser gives (the editor's incremental parse): a parser that runs out
+ * of stack gets the same notice as analyzeSource's. Never throws.
+ */
+export function analyzeParsed(parse: () => ts.SourceFile, options: AnalyzeOptions = {}): AnalysisResult {
+  return guarded(options, undefined, () => {
+    const sourceFile = parseOrNotice(parse);
+    setRunSourceFile(sourceFile);
+    return runRules(sourceFile, options);
+  });
+}
+
+/** TypeScript's parser recurses, so code nested deep enough overflows its stack: that is the nesting notice. */
+function parseOrNotice(parse: () => ts.SourceFile): ts.SourceFile {
+  try {
+    return parse();
+  } catch (error) {
+    if (isStackOverflow(error)) throw new NestedTooDeeply();
+    throw error;
+  }
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** The notice for a file over the size limit; hosts that refuse a file before reading it say the same. */
@@ -86,10 +112,9 @@ function guarded(options: AnalyzeOptions, sourceFile: ts.SourceFile | undefined,
     return { findings: withinRun(timeBudget(options), sourceFile, run) };
   } catch (error) {
     if (error instanceof TimeBudgetExceeded) return { findings: [], skipped: error.message, skipReason: 'time-budget' };
-    // Our own walks are iterative; TypeScript's parser recurses, and overflows on code nested some hundreds deep.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return { findings: [], skipped: 'File is nested too deeply for the TypeScript parser (stack overflow); not analysed.', skipReason: 'failed' };
-    }
+    if (error instanceof NestedTooDeeply) return { findings: [], skipped: error.message, skipReason: 'too-deep' };
+    // Our own walks are iterative and bounded: an overflow past the parse is a defect of ours.
+    if (isStackOverflow(error)) return { findings: [], skipped: 'Analysis failed: the analysis ran out of stack (a defect of Integration Coach; please report it).', skipReason: 'failed' };
     return { findings: [], skipped: `Analysis failed: ${error instanceof Error ? error.message : String(error)}`, skipReason: 'failed' };
   }
 }

@@ -48,19 +48,29 @@ export function calleeObject(call: ts.CallExpression | ts.NewExpression): ts.Exp
  * `config.__retryCount`, `opts['retries']`. Undefined for anything computed.
  */
 export function namePath(expression: ts.Expression): string | undefined {
-  const node = unwrap(expression);
-  if (ts.isIdentifier(node)) return node.text;
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(node)) {
-    const base = namePath(node.expression);
-    return base === undefined ? undefined : `${base}.${node.name.text}`;
-  }
-  if (ts.isElementAccessExpression(node)) {
-    const key = stringValue(node.argumentExpression);
-    const base = namePath(node.expression);
-    return base === undefined || key === undefined ? undefined : `${base}.${key}`;
+  // Read from the outermost link down, and only as far as MAX_CHAIN_LINKS: every link of a chain is
+  // asked for its name, so a chain thousands of links long would cost its length squared (and recursion
+  // its depth in stack); a storage place is a few links long.
+  const keys: string[] = [];
+  let node = unwrap(expression);
+  for (let links = 0; links <= MAX_CHAIN_LINKS; links++) {
+    if (ts.isIdentifier(node)) return joinPath(node.text, keys);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return joinPath('this', keys);
+    let key: string | undefined;
+    if (ts.isPropertyAccessExpression(node)) key = node.name.text;
+    else if (ts.isElementAccessExpression(node)) key = stringValue(node.argumentExpression);
+    if (key === undefined) return undefined;
+    keys.push(key);
+    node = unwrap((node as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
   }
   return undefined;
+}
+
+/** `base.k1.k2…` from keys collected outermost first. */
+function joinPath(base: string, keysOutermostFirst: readonly string[]): string {
+  let path = base;
+  for (let index = keysOutermostFirst.length - 1; index >= 0; index--) path += `.${keysOutermostFirst[index]}`;
+  return path;
 }
 
 /** The leftmost identifier of a property chain or call chain: `this.stripe.charges.create` → stripe (skipping `this`). */

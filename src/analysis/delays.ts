@@ -76,7 +76,7 @@ const PURE_MATH = /^(min|max|floor|round|ceil|abs|trunc|Number|parseInt|parseFlo
 export function classifyDelay(expression: ts.Expression | undefined, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
   if (!expression) return 'fixed';
   const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
-  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0 } });
+  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 } });
   if (features.random) return 'jittered';
   if (features.server) return 'server';
   if (features.xor) return 'xor';
@@ -91,8 +91,8 @@ interface ScanState {
   features: DelayFeatures;
   seen: Set<string>;
   depth: number;
-  /** Nodes read so far, shared by every step of one classification. */
-  budget: { nodes: number };
+  /** Nodes read so far, and how deep the read is now, shared by every step of one classification. */
+  budget: { nodes: number; nesting: number };
   /** When scanning `x = …`, the name being assigned, so `x * 2` reads as growth. */
   self?: string;
 }
@@ -103,12 +103,29 @@ interface ScanState {
  */
 const MAX_DELAY_NODES = 2000;
 
+/**
+ * How deep one classification reads into nested expressions (`a || b || …` nests one level an
+ * operand). Real delays nest a few levels; past this the delay is "unknown", which keeps the
+ * recursion's stack small whatever the input.
+ */
+const MAX_DELAY_NESTING = 64;
+
 function scanDelay(node: ts.Node, state: ScanState): void {
   if (state.depth > 3) return;
-  if (++state.budget.nodes > MAX_DELAY_NODES) {
+  const budget = state.budget;
+  if (++budget.nodes > MAX_DELAY_NODES || budget.nesting >= MAX_DELAY_NESTING) {
     state.features.unknown = true;
     return;
   }
+  budget.nesting++;
+  try {
+    scanNode(node, state);
+  } finally {
+    budget.nesting--;
+  }
+}
+
+function scanNode(node: ts.Node, state: ScanState): void {
   if (ts.isCallExpression(node)) {
     scanCall(node, state);
     return;

@@ -1,5 +1,5 @@
 // The public API of the analysis core. Pure: no `vscode`, no ESLint.
-export { analyze, analyzeSource, analyzeSourceFile, PARSE_OPTIONS, scriptKindFor, skippedBeforeParse, tooLargeNotice } from './analyze';
+export { analyze, analyzeParsed, analyzeSource, analyzeSourceFile, PARSE_OPTIONS, scriptKindFor, skippedBeforeParse, tooLargeNotice } from './analyze';
 export { DEFAULT_MAX_FILE_SIZE_BYTES, DEFAULT_TIME_BUDGET_MS } from './defaults';
 export { mayContainRetry } from './pre-check';
 export { rules } from './rules/index';

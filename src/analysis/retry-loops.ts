@@ -585,14 +585,58 @@ function countsAndThrows(helper: ts.Node): boolean {
 
 /** Whether an `if` decides between leaving and going round: one branch (or the statement after it) leaves. */
 function guardsExit(statement: ts.IfStatement, scan: LoopScan): boolean {
-  const inBranch = (node: ts.Node): boolean => contains(statement.thenStatement, node) || (statement.elseStatement !== undefined && contains(statement.elseStatement, node));
-  if (scan.exits.some(inBranch) || scan.flagStops.some(inBranch)) return true;
+  const inBranch = (nodes: readonly ts.Node[]): boolean => anyWithin(nodes, statement.thenStatement) || (statement.elseStatement !== undefined && anyWithin(nodes, statement.elseStatement));
+  if (inBranch(scan.exits) || inBranch(scan.flagStops)) return true;
   const parent = statement.parent;
   if (!ts.isBlock(parent)) return false;
-  const later = parent.statements.slice(parent.statements.indexOf(statement) + 1);
-  if (later[0] !== undefined && isExitStatement(later[0])) return true;
+  const next = parent.statements[statementIndex(parent, statement) + 1];
+  if (next !== undefined && isExitStatement(next)) return true;
   // `if (retries < max) { retries++; continue; } … throw error;`: the test decides between going round and leaving.
-  return scan.continues.some((next) => contains(statement.thenStatement, next)) && leavesLater(statement);
+  return anyWithin(scan.continues, statement.thenStatement) && leavesLater(statement);
+}
+
+/**
+ * Whether any of the nodes lies within `outer`: a binary search over them sorted by start, as every
+ * `if` of a loop asks this of every exit of the loop.
+ */
+function anyWithin(unsorted: readonly ts.Node[], outer: ts.Node): boolean {
+  const nodes = sortedByStart(unsorted);
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (nodes[middle]!.pos < outer.pos) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low; at < nodes.length && nodes[at]!.pos < outer.end; at++) if (contains(outer, nodes[at]!)) return true;
+  return false;
+}
+
+const sortedCopies = new WeakMap<readonly ts.Node[], { length: number; sorted: readonly ts.Node[] }>();
+
+/** The nodes sorted by start, kept per list (a loop's header is read before its body, wherever it sits). */
+function sortedByStart(nodes: readonly ts.Node[]): readonly ts.Node[] {
+  let copy = sortedCopies.get(nodes);
+  if (!copy || copy.length !== nodes.length) {
+    copy = { length: nodes.length, sorted: [...nodes].sort((a, b) => a.pos - b.pos) };
+    sortedCopies.set(nodes, copy);
+  }
+  return copy.sorted;
+}
+
+/** Where a statement sits in its block: a binary search by position (statements are in source order). */
+function statementIndex(block: ts.Block, statement: ts.Statement): number {
+  const statements = block.statements;
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = statements[middle]!;
+    if (at === statement) return middle;
+    if (at.pos < statement.pos) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** How many levels up a later `throw` is looked for (real catch blocks nest a few ifs deep). */
@@ -604,10 +648,24 @@ function leavesLater(statement: ts.Statement): boolean {
   let levels = 0;
   for (let node = statement.parent; node && !isFunctionNode(node) && !NESTED_LOOP_KINDS.has(node.kind) && levels < MAX_LEAVE_LEVELS; child = node, node = node.parent, levels++) {
     if (!ts.isBlock(node)) continue;
-    const after = node.statements.slice(node.statements.indexOf(child as ts.Statement) + 1);
-    if (after.some((next) => ts.isReturnStatement(next) || ts.isThrowStatement(next))) return true;
+    if (statementIndex(node, child as ts.Statement) < lastLeavingIndex(node)) return true;
   }
   return false;
+}
+
+const lastLeavingIndexes = new WeakMap<ts.Block, number>();
+
+/** The index of a block's last `return` or `throw` (-1 for none), read once per block. */
+function lastLeavingIndex(block: ts.Block): number {
+  let last = lastLeavingIndexes.get(block);
+  if (last === undefined) {
+    last = -1;
+    block.statements.forEach((statement, index) => {
+      if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) last = index;
+    });
+    lastLeavingIndexes.set(block, last);
+  }
+  return last;
 }
 
 function comparedAsCap(counter: string, comparisons: Comparisons, guarded: Comparisons, scan: LoopScan): boolean {

@@ -10,6 +10,21 @@ export class TimeBudgetExceeded extends Error {
   }
 }
 
+/**
+ * How deep code may nest and still be analysed, in levels of the costliest construct for TypeScript's
+ * parser (see source-index.ts). The parser recurses: on the main thread's stack it overflows at about
+ * 550 levels of `A<A<…>>` (the costliest construct), in a worker (4 MB of stack) far deeper. Past this limit every thread gives the same
+ * notice, so the CLI, the editor's worker and ESLint agree; real code nests a few dozen levels.
+ */
+export const MAX_SOURCE_NESTING = 400;
+
+/** Thrown when the source nests deeper than MAX_SOURCE_NESTING, or the parser runs out of stack on it. */
+export class NestedTooDeeply extends Error {
+  constructor() {
+    super(`File nests code more than ${MAX_SOURCE_NESTING} levels deep; not analysed.`);
+  }
+}
+
 /** How many units of work pass between two looks at the clock (a power of two, minus one, as a mask). */
 const CLOCK_CHECK_MASK = 1023;
 

@@ -4,6 +4,7 @@
 // scans of individual retry constructs), which keeps the analysis close to the cost of the parse.
 import ts from 'typescript';
 import { spendWork } from './run-context';
+import { MAX_SOURCE_NESTING, NestedTooDeeply } from './run-context';
 import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, reverseTail, stringValue } from './ast';
 
 // TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
@@ -83,40 +84,51 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
   const parents: ts.Node[] = [];
   const scopes: ts.Node[] = [];
   const functions: ts.Node[] = [];
-  const push = (node: ts.Node, parent: ts.Node, scope: ts.Node, fn: ts.Node): void => {
+  const nestings: number[] = [];
+  const push = (node: ts.Node, parent: ts.Node, scope: ts.Node, fn: ts.Node, nesting: number): void => {
     nodes.push(node);
     parents.push(parent);
     scopes.push(scope);
     functions.push(fn);
+    nestings.push(nesting);
   };
   // One callback for the whole walk (not one per node), reading the context of the node being expanded.
   let childParent: ts.Node = sourceFile;
   let childScope: ts.Node = sourceFile;
   let childFunction: ts.Node = sourceFile;
-  const pushChild = (child: ts.Node): void => push(child, childParent, childScope, childFunction);
-  const pushChildren = (node: ts.Node, scope: ts.Node, fn: ts.Node): void => {
+  let childNesting = 0;
+  let lightChild: ts.Node | undefined;
+  let lightChildNesting = 0;
+  const pushChild = (child: ts.Node): void => push(child, childParent, childScope, childFunction, child === lightChild ? lightChildNesting : childNesting);
+  const pushChildren = (node: ts.Node, scope: ts.Node, fn: ts.Node, nesting: number): void => {
     const first = nodes.length;
     childParent = node;
     childScope = scope;
     childFunction = fn;
+    childNesting = nesting + NESTING_STEP;
+    lightChild = lightlyNested(node);
+    if (lightChild) lightChildNesting = nesting + (node.kind === Kind.IfStatement || node.kind === Kind.ConditionalExpression ? 1 : 0);
     forEachChild(node, pushChild);
     reverseTail(nodes, first);
     reverseTail(parents, first);
     reverseTail(scopes, first);
     reverseTail(functions, first);
+    reverseTail(nestings, first);
   };
 
   let currentFunction: ts.Node = sourceFile;
   // Assignments are filed by function as they are recorded (see recordAssignment).
   assignmentSink = (path, binary) => addTo(mapFor(index.functionAssignments, currentFunction), path, binary);
   try {
-    pushChildren(sourceFile, sourceFile, sourceFile);
+    pushChildren(sourceFile, sourceFile, sourceFile, 0);
     while (nodes.length > 0) {
       spendWork();
       const node = nodes.pop()!;
       const parent = parents.pop()!;
       let scope = scopes.pop()!;
       currentFunction = functions.pop()!;
+      const nesting = nestings.pop()!;
+      if (nesting > MAX_SOURCE_NESTING * NESTING_STEP) throw new NestedTooDeeply();
       if (node === CLOSE) {
         closeFunction(currentFunction as FunctionNode);
         continue;
@@ -135,17 +147,49 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
         const name = functionName(node);
         openFunctions.push(node);
         if (name) openNames.set(name, (openNames.get(name) ?? 0) + 1);
-        push(CLOSE, parent, scope, node);
-        pushChildren(node, scope, node);
+        push(CLOSE, parent, scope, node, nesting);
+        pushChildren(node, scope, node, nesting);
       } else {
         if ((kind === Kind.Identifier || kind === Kind.PropertyAccessExpression) && openFunctions.length > 0) noteSelfReference(index, node, openFunctions, openNames);
-        pushChildren(node, scope, currentFunction);
+        pushChildren(node, scope, currentFunction, nesting);
       }
     }
   } finally {
     assignmentSink = undefined;
   }
   return index;
+}
+
+/**
+ * Nesting is counted in steps of how much stack TypeScript's parser takes to read it (measured on the
+ * main thread: it overflows at about 570 levels of `A<A<…>>`, the most costly, and at about 4,700 of
+ * `else if` or `a ? b : c ? …`). A level costs NESTING_STEP; the child returned by lightlyNested
+ * costs less (see there).
+ */
+const NESTING_STEP = 8;
+
+/**
+ * The child that nests at a fraction of a level: an `else if` and a ternary's `: c ? …` (one unit,
+ * an eighth of a level: long chains of them are real code), and the operands the parser reads in a loop
+ * rather than by recursion (nothing): the left side of `a + b + …` and the object of `a.b.c()…`.
+ */
+function lightlyNested(node: ts.Node): ts.Node | undefined {
+  switch (node.kind) {
+    case Kind.IfStatement:
+      return (node as ts.IfStatement).elseStatement;
+    case Kind.ConditionalExpression:
+      return (node as ts.ConditionalExpression).whenFalse;
+    case Kind.BinaryExpression:
+      return (node as ts.BinaryExpression).left;
+    case Kind.PropertyAccessExpression:
+    case Kind.ElementAccessExpression:
+    case Kind.CallExpression:
+    case Kind.NonNullExpression:
+    case Kind.TaggedTemplateExpression:
+      return (node as ts.PropertyAccessExpression).expression;
+    default:
+      return undefined;
+  }
 }
 
 /** How far up from a reference a closer declaration of its name is looked for (bounded: `f + f + …` nests deep). */

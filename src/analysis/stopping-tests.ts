@@ -28,24 +28,57 @@ export function ifEffect(statement: ts.IfStatement, refs: readonly ts.Node[] | u
   if (statement.end - statement.expression.end > MAX_BRANCH_LENGTH) return 'may-stop';
   let exitsCount: boolean | undefined;
   const exitStops = (): boolean => (exitsCount ??= !refs || refs.some((ref) => contains(functionAround(statement), ref)));
-  let setsDelay = false;
-  let effect = 'inert' as TestEffect;
+  const reading = readBranches(statement, { refs, delays, exitStops });
+  return reading.mayStop ? 'may-stop' : reading.setsDelay ? 'chooses-delay' : 'inert';
+}
+
+/** What the branches of an `if` do: something that may stop the retry, or set a wait. */
+interface BranchReading {
+  mayStop: boolean;
+  setsDelay: boolean;
+}
+
+interface ReadingContext {
+  refs: readonly ts.Node[] | undefined;
+  delays: ReadonlySet<string>;
+  /** Whether a `return`, `throw` or `break` in the function stops the retry. */
+  exitStops: () => boolean;
+}
+
+/** Readings of nested `if`s, kept for the context they were read in: each test of a nest reads the ones inside it. */
+const readings = new WeakMap<ts.IfStatement, { refs: ReadingContext['refs']; delays: ReadingContext['delays']; reading: BranchReading }>();
+
+function readBranches(statement: ts.IfStatement, context: ReadingContext): BranchReading {
+  const known = readings.get(statement);
+  if (known && known.refs === context.refs && known.delays === context.delays) return known.reading;
+  const reading: BranchReading = { mayStop: false, setsDelay: false };
   const visit = (node: ts.Node): void => {
-    if (effect === 'may-stop') return;
-    if (isFunctionNode(node)) return;
-    if ((ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node)) && exitStops()) effect = 'may-stop';
-    else if (ts.isCallExpression(node) && !refs && !LOG_NAME.test(calleeName(node) ?? '')) effect = 'may-stop';
-    else if (ts.isCallExpression(node) && STOP_CALL.test(calleeName(node) ?? '')) effect = 'may-stop';
-    else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
-      const target = namePath(node.left);
-      if (target && delays.has(target)) setsDelay = true;
-      else if (!refs || isFlagValue(node.right)) effect = 'may-stop';
+    if (reading.mayStop || isFunctionNode(node)) return;
+    if (ts.isIfStatement(node)) {
+      visit(node.expression);
+      const inner = readBranches(node, context);
+      reading.mayStop ||= inner.mayStop;
+      reading.setsDelay ||= inner.setsDelay;
+      return;
     }
+    noteEffect(node, context, reading);
     ts.forEachChild(node, visit);
   };
   visit(statement.thenStatement);
   if (statement.elseStatement) visit(statement.elseStatement);
-  return effect === 'inert' && setsDelay ? 'chooses-delay' : effect;
+  readings.set(statement, { refs: context.refs, delays: context.delays, reading });
+  return reading;
+}
+
+function noteEffect(node: ts.Node, { refs, delays, exitStops }: ReadingContext, reading: BranchReading): void {
+  if ((ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node)) && exitStops()) reading.mayStop = true;
+  else if (ts.isCallExpression(node) && !refs && !LOG_NAME.test(calleeName(node) ?? '')) reading.mayStop = true;
+  else if (ts.isCallExpression(node) && STOP_CALL.test(calleeName(node) ?? '')) reading.mayStop = true;
+  else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
+    const target = namePath(node.left);
+    if (target && delays.has(target)) reading.setsDelay = true;
+    else if (!refs || isFlagValue(node.right)) reading.mayStop = true;
+  }
 }
 
 /** `true`, `false`, `null`, `undefined`: a flag or a handle cleared, which a later check may stop on. */

@@ -75,7 +75,7 @@ export interface AnalyzeOptions {
 }
 
 /** Why a file has no (or no complete) analysis. */
-export type SkipReason = 'too-large' | 'binary' | 'minified' | 'time-budget' | 'failed';
+export type SkipReason = 'too-large' | 'binary' | 'minified' | 'time-budget' | 'too-deep' | 'failed';
 
 export interface AnalysisResult {
   findings: Finding[];

@@ -3,7 +3,7 @@
 // language service does), which roughly halves the time from a keystroke to diagnostics on a large file.
 // Only the worker imports this file: it needs TypeScript.
 import ts from 'typescript';
-import { analyzeSource, analyzeSourceFile, PARSE_OPTIONS, scriptKindFor, skippedBeforeParse } from '../analysis/index';
+import { analyzeParsed, analyzeSource, PARSE_OPTIONS, scriptKindFor, skippedBeforeParse } from '../analysis/index';
 import type { AnalysisResult, AnalyzeOptions } from '../analysis/types';
 
 /** Open documents kept; more are rarely edited at once, and each tree costs memory. */
@@ -21,8 +21,7 @@ export class SourceFileCache {
       return skipped;
     }
     if (key === undefined) return analyzeSource(text, fileName, options);
-    const sourceFile = this.parse(key, text, fileName);
-    return analyzeSourceFile(sourceFile, options);
+    return analyzeParsed(() => this.parse(key, text, fileName), options);
   }
 
   private parse(key: string, text: string, fileName: string): ts.SourceFile {

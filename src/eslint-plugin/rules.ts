@@ -32,8 +32,10 @@ export interface IntegrationCoachDocs {
 const FINDING = 'finding';
 /** The message of a suggestion: the fix's own title. */
 const SUGGESTION = 'applySuggestion';
-/** The notice that the analysis stopped at its time budget, reported once per file at its start. */
-const STOPPED = 'analysisStopped';
+/** The notice that a file was not fully checked (time budget, nesting), reported once per file at its start. */
+const NOT_FULLY_CHECKED = 'notFullyChecked';
+/** Reasons reported as a notice on the file; ESLint goes on with the other files, as with a parsing error. */
+const NOTICED_REASONS: ReadonlySet<string> = new Set(['time-budget', 'too-deep']);
 
 /** Where ESLint users set what every rule shares: `settings: { 'integration-coach': { retryHelpers, idempotencyHeaders, timeBudgetMs } }`. */
 export const SETTINGS_KEY = 'integration-coach';
@@ -51,7 +53,7 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
     meta: {
       type: 'problem',
       docs: { description: meta.description, recommended: true },
-      messages: { ...meta.messages, [FINDING]: '{{message}}', [SUGGESTION]: '{{title}}', [STOPPED]: '{{message}}' },
+      messages: { ...meta.messages, [FINDING]: '{{message}}', [SUGGESTION]: '{{title}}', [NOT_FULLY_CHECKED]: '{{message}}' },
       schema: [meta.schema as unknown as JSONSchema4],
       hasSuggestions: true,
       defaultOptions: [{}],
@@ -61,9 +63,9 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
         Program() {
           const { result, source } = analysisOf(context, options);
           if (result.skipReason === 'failed') throw new Error(`Integration Coach: ${result.skipped} (while linting ${context.filename})`);
-          if (result.skipReason === 'time-budget' && !sourcesNoticed.has(source)) {
+          if (result.skipReason && NOTICED_REASONS.has(result.skipReason) && !sourcesNoticed.has(source)) {
             sourcesNoticed.add(source);
-            context.report({ loc: { line: 1, column: 0 }, messageId: STOPPED, data: { message: result.skipped } });
+            context.report({ loc: { line: 1, column: 0 }, messageId: NOT_FULLY_CHECKED, data: { message: result.skipped } });
           }
           for (const finding of result.findings) {
             if (finding.ruleId !== meta.id) continue;

@@ -83,16 +83,29 @@ function moveAssignment(fresh: FreshKey, anchor: ts.Statement, context: RuleCont
 
 /** Whether an expression uses names declared inside the retry (a loop variable, a callback parameter), which a hoisted copy could not see. */
 function dependsOnLocals(expression: ts.Node, anchor: ts.Statement): boolean {
-  const locals = new Set<string>();
-  visitDescendants(anchor, (node) => {
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) locals.add(node.name.text);
-    if (isFunctionNode(node) && node.name && ts.isIdentifier(node.name)) locals.add(node.name.text);
-  });
+  const locals = localsOf(anchor);
   let uses = false;
   visitDescendants(expression, (node) => {
     if (ts.isIdentifier(node) && locals.has(node.text) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) uses = true;
   });
   return uses || (ts.isIdentifier(expression) && locals.has(expression.text));
+}
+
+/** The names declared inside a retry, read once per retry however many keys it makes. */
+const localsByRetry = new WeakMap<ts.Statement, ReadonlySet<string>>();
+
+function localsOf(anchor: ts.Statement): ReadonlySet<string> {
+  let locals = localsByRetry.get(anchor);
+  if (!locals) {
+    const names = new Set<string>();
+    visitDescendants(anchor, (node) => {
+      if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) && ts.isIdentifier(node.name)) names.add(node.name.text);
+      if (isFunctionNode(node) && node.name && ts.isIdentifier(node.name)) names.add(node.name.text);
+    });
+    localsByRetry.set(anchor, names);
+    locals = names;
+  }
+  return locals;
 }
 
 /** Deletes a statement with its line, when it sits alone on it. */
