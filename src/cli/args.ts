@@ -62,9 +62,9 @@ Options:
   -v, --version                show the version
 
 Severity: an "error" finding counts as an error; "warning" and "info" findings count as
-warnings (ESLint severity 1). A file that cannot be read is an error (ESLint's "fatal": true);
-a file not analysed (too large, not a regular file, binary, out of time) gets a notice
-(severity 0), which counts as neither.
+warnings (ESLint severity 1). A file that cannot be read, or whose worker thread died on
+it, is an error (ESLint's "fatal": true); a file not analysed (too large, not a regular file,
+binary, out of time) gets a notice (severity 0), which counts as neither.
 
 Exit codes: 0 no problems (or only warnings within --max-warnings), 1 an error or too many
 warnings, 2 a usage error, or no file could be read.

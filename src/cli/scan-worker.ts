@@ -16,8 +16,13 @@ export const WORKER_MARK = 'integrationCoachScanWorker';
 const data = workerData as { [WORKER_MARK]?: true; options: AnalyzeOptions } | undefined;
 if (parentPort && data?.[WORKER_MARK]) {
   const port = parentPort;
+  // One reply per file, so that the pool knows which file the worker was on if it dies.
   port.on('message', (request: WorkerRequest) => {
-    const reply: WorkerReply = { batch: request.batch, results: request.files.map((file) => scanFile(file, data.options)) };
-    port.postMessage(reply);
+    request.files.forEach((file, i) => {
+      const reply: WorkerReply = { index: request.indices[i]!, result: scanFile(file, data.options) };
+      port.postMessage(reply);
+    });
   });
+  const ready: WorkerReply = { ready: true };
+  port.postMessage(ready);
 }

@@ -1,7 +1,8 @@
 // Scans the files on a pool of threads. The main thread always takes part; for many files, worker
 // threads join it (one per extra core). All take batches from one queue as they finish the last,
 // so a slow file does not hold up a core's whole share and a worker still starting up costs
-// little. Results come back in the order of the input.
+// little. Results come back in the order of the input. A worker that dies (out of memory, say)
+// costs only the file it was on, which gets a fatal error; a fresh worker takes over the rest.
 //
 // The analysis (and TypeScript) lives in the bundle dist/cli-worker.js, next to dist/cli.js: the
 // workers run it, and the main thread requires it only when it is needed.
@@ -20,15 +21,17 @@ export const WORKER_THRESHOLD = 50;
 /** What the analysis bundle exports (see scan-worker.ts), and the loader's cache writer. */
 export type Engine = typeof import('./scan-worker') & { saveCodeCache(): void };
 
+/** A batch of files for a worker: their places in the scan's list, and their paths. */
 export interface WorkerRequest {
-  batch: number;
+  indices: number[];
   files: string[];
 }
 
-export interface WorkerReply {
-  batch: number;
-  results: FileResult[];
-}
+/**
+ * What a worker sends: once that it is ready (loaded, and listening), then one reply per file, in the
+ * order sent. So when it dies, the file it was on is the first it had not answered.
+ */
+export type WorkerReply = { ready: true } | { index: number; result: FileResult };
 
 export interface ScanOptions {
   /** Threads in all, the main one included: 'auto' (every core, for many files), 'off' (one), or a number (at most the cores). */
@@ -68,69 +71,142 @@ export function workerCount(files: number, concurrency: ScanOptions['concurrency
 
 export function scanFiles(files: string[], analyzeOptions: AnalyzeOptions, options: ScanOptions): Promise<FileResult[]> {
   if (files.length === 0) return Promise.resolve([]);
-  const workers = workerCount(files.length, options.concurrency);
-  // Small batches balance the load; not too small, or messaging costs more than the work.
-  const batchSize = Math.max(1, Math.min(32, Math.ceil(files.length / ((workers + 1) * 8))));
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
-  const resultsByBatch: FileResult[][] = new Array(batches.length);
-  const pool: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  let finished = 0;
+  return new Scan(files, analyzeOptions, options).run();
+}
 
-  return new Promise<FileResult[]>((resolve, reject) => {
-    let settled = false;
-    const settle = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve(resultsByBatch.flat());
-    };
-    const record = (batch: number, results: FileResult[]) => {
-      resultsByBatch[batch] = results;
-      done += results.length;
-      finished++;
-      options.onProgress?.(done, files.length);
-      if (finished === batches.length) settle();
-    };
+/** The result of the file a worker died on: a fatal error for that file alone, as for a file that cannot be read. */
+function crashedOn(file: string, reason: string): FileResult {
+  return { file, findings: [], error: `The analysis worker crashed on this file (${reason}); file not checked.` };
+}
 
-    for (let i = 0; i < workers; i++) {
-      const worker = new Worker(workerBootstrap(), { eval: true, workerData: { integrationCoachScanWorker: true, engineFile: engineFile(), options: analyzeOptions } });
-      pool.push(worker);
-      const feed = () => {
-        if (next >= batches.length) return;
-        const request: WorkerRequest = { batch: next, files: batches[next]! };
-        next++;
-        worker.postMessage(request);
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        record(reply.batch, reply.results);
-        feed();
-      });
-      worker.on('error', (error) => settle(new Error(`A scan worker failed: ${error.message}`)));
-      worker.on('exit', (code) => {
-        if (!settled) settle(new Error(`A scan worker stopped (exit code ${code}).`));
-      });
-      // Two batches in flight per worker: the next one waits in its queue while it works.
-      feed();
-      feed();
+/** A worker of the pool, and the batches it has been sent and not yet fully answered, oldest first. */
+interface PoolWorker {
+  worker: Worker;
+  ready: boolean;
+  inFlight: number[][];
+}
+
+/** One run of the pool over a list of files. */
+class Scan {
+  private readonly results: FileResult[];
+  /** Batches of files (their indices) that no thread has taken yet. */
+  private readonly queue: number[][] = [];
+  private readonly workers = new Set<PoolWorker>();
+  private done = 0;
+  private settled = false;
+  private workingHere = false;
+  /** How the promise that run() returns is settled. */
+  private outcome: { resolve(results: FileResult[]): void; reject(error: Error): void } | undefined;
+
+  constructor(
+    private readonly files: string[],
+    private readonly analyzeOptions: AnalyzeOptions,
+    private readonly options: ScanOptions,
+  ) {
+    this.results = new Array<FileResult>(files.length);
+    const workers = workerCount(files.length, options.concurrency);
+    // Small batches balance the load; not too small, or messaging costs more than the work.
+    const batchSize = Math.max(1, Math.min(32, Math.ceil(files.length / ((workers + 1) * 8))));
+    for (let start = 0; start < files.length; start += batchSize) {
+      this.queue.push(Array.from({ length: Math.min(batchSize, files.length - start) }, (_, i) => start + i));
     }
+  }
 
-    // The main thread works too, a batch at a time, letting the workers' replies in between.
-    const workHere = () => {
-      if (settled || next >= batches.length) return;
-      try {
-        const { scanFile } = loadEngine();
-        const batch = next++;
-        record(batch, batches[batch]!.map((file) => scanFile(file, analyzeOptions)));
-      } catch (error) {
-        settle(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      setImmediate(workHere);
-    };
-    setImmediate(workHere);
-  });
+  run(): Promise<FileResult[]> {
+    return new Promise<FileResult[]>((resolve, reject) => {
+      this.outcome = { resolve, reject };
+      for (let i = workerCount(this.files.length, this.options.concurrency); i > 0; i--) this.startWorker();
+      this.workHereSoon();
+    });
+  }
+
+  private settle(error?: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const { worker } of this.workers) void worker.terminate();
+    if (error) this.outcome!.reject(error);
+    else this.outcome!.resolve(this.results);
+  }
+
+  private record(index: number, result: FileResult): void {
+    this.results[index] = result;
+    this.done++;
+    this.options.onProgress?.(this.done, this.files.length);
+    if (this.done === this.files.length) this.settle();
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(workerBootstrap(), { eval: true, workerData: { integrationCoachScanWorker: true, engineFile: engineFile(), options: this.analyzeOptions } });
+    const member: PoolWorker = { worker, ready: false, inFlight: [] };
+    this.workers.add(member);
+    worker.on('message', (reply: WorkerReply) => this.onReply(member, reply));
+    // An error (a throw, running out of memory) is followed by the exit: the first one is acted on.
+    worker.on('error', (error) => this.onWorkerDied(member, error.message));
+    worker.on('exit', (code) => this.onWorkerDied(member, `it exited with code ${code}`));
+    // Two batches in flight per worker: the next one waits in its queue while it works.
+    this.feed(member);
+    this.feed(member);
+  }
+
+  private feed(member: PoolWorker): void {
+    const batch = this.queue.shift();
+    if (!batch) return;
+    member.inFlight.push([...batch]);
+    const request: WorkerRequest = { indices: batch, files: batch.map((index) => this.files[index]!) };
+    member.worker.postMessage(request);
+  }
+
+  private onReply(member: PoolWorker, reply: WorkerReply): void {
+    if (!this.workers.has(member)) return;
+    if ('ready' in reply) {
+      member.ready = true;
+      return;
+    }
+    const batch = member.inFlight[0]!;
+    batch.shift();
+    if (batch.length === 0) member.inFlight.shift();
+    this.record(reply.index, reply.result);
+    if (batch.length === 0) this.feed(member);
+  }
+
+  /**
+   * A worker that dies costs the file it was on (a fatal error for that file); the files it had not
+   * reached go to a fresh worker. A worker that died before it was ready was on no file, and one
+   * started in its place would most likely die the same way: its files go back to the queue, which
+   * the main thread and the other workers finish.
+   */
+  private onWorkerDied(member: PoolWorker, reason: string): void {
+    if (this.settled || !this.workers.delete(member)) return;
+    void member.worker.terminate();
+    const unanswered = member.inFlight.flat();
+    const culprit = member.ready ? unanswered.shift() : undefined;
+    if (unanswered.length > 0) this.queue.unshift(unanswered);
+    if (culprit !== undefined) this.record(culprit, crashedOn(this.files[culprit]!, reason));
+    if (this.settled) return;
+    if (member.ready) this.startWorker();
+    this.workHereSoon();
+  }
+
+  /** The main thread works too, a batch at a time, letting the workers' replies in between. */
+  private workHereSoon(): void {
+    if (this.workingHere) return;
+    this.workingHere = true;
+    setImmediate(() => this.workHere());
+  }
+
+  private workHere(): void {
+    const batch = this.settled ? undefined : this.queue.shift();
+    if (!batch) {
+      this.workingHere = false;
+      return;
+    }
+    try {
+      const { scanFile } = loadEngine();
+      for (const index of batch) this.record(index, scanFile(this.files[index]!, this.analyzeOptions));
+    } catch (error) {
+      this.settle(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    setImmediate(() => this.workHere());
+  }
 }

@@ -5,7 +5,8 @@ import type { Finding } from '../analysis/types';
 import { toDiagnostics } from './diagnostics';
 import { LatestRequests } from './latest-requests';
 import type { EditorAnalysisResult } from './protocol';
-import { analyzeOptionsOf, type EditorSettings, type SettingsReader } from './settings';
+import type { SettingsReader } from './settings';
+import { analyzeOptionsOf, fileSelectionOf, type EditorSettings } from './settings-effects';
 import type { AnalysisNote } from './status-bar';
 import { analysisFileName, LANGUAGE_EXTENSIONS } from './text-helpers';
 import { AnalysisPausedError, type AnalysisWorkerClient } from './worker-client';
@@ -162,7 +163,7 @@ export class LiveDiagnostics implements vscode.Disposable {
 
   private isAnalysable(document: vscode.TextDocument): boolean {
     if (!(document.languageId in LANGUAGE_EXTENSIONS) || IGNORED_SCHEMES.has(document.uri.scheme)) return false;
-    const { exclude } = this.settings.read(document.uri);
+    const { exclude } = fileSelectionOf(this.settings.read(document.uri));
     return !exclude.some((glob) => matchesGlob(document, glob));
   }
 

@@ -4,22 +4,9 @@
 // per setting per session, naming the setting, and the default is used instead.
 import type { ValidateFunction } from 'ajv/dist/2020';
 import * as vscode from 'vscode';
-import type { RuleId, Severity } from '../analysis/types';
-import type { WorkerAnalyzeOptions } from './protocol';
+import type { EditorSettings } from './settings-effects';
 
 export const SECTION = 'integrationCoach';
-
-export interface EditorSettings {
-  run: 'onType' | 'onSave';
-  debounceMs: number;
-  rules: Partial<Record<RuleId, Severity>>;
-  idempotencyHeaders: string[];
-  retryHelpers: string[];
-  maxFileSizeKb: number;
-  /** How long one file's analysis may run before it stops with a notice (milliseconds). */
-  timeBudgetMs: number;
-  exclude: string[];
-}
 
 type SettingName = keyof EditorSettings;
 const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'timeBudgetMs', 'exclude'];
@@ -107,14 +94,4 @@ export class SettingsReader {
     }
     return this.validators.get(name)!;
   }
-}
-
-/** The options the analysis core takes. Rule severities stay on the editor's side (see diagnostics.ts). */
-export function analyzeOptionsOf(settings: EditorSettings): WorkerAnalyzeOptions {
-  return {
-    idempotencyHeaders: settings.idempotencyHeaders,
-    retryHelpers: settings.retryHelpers,
-    maxFileSizeBytes: settings.maxFileSizeKb * 1024,
-    timeBudgetMs: settings.timeBudgetMs,
-  };
 }

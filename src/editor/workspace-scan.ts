@@ -9,7 +9,8 @@ import { encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { toDiagnostics } from './diagnostics';
 import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
 import type { AnalysisItem } from './protocol';
-import { analyzeOptionsOf, type SettingsReader } from './settings';
+import type { SettingsReader } from './settings';
+import { analyzeOptionsOf, fileSelectionOf } from './settings-effects';
 import type { AnalysisWorkerClient } from './worker-client';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -163,7 +164,7 @@ export class WorkspaceScanner implements vscode.Disposable {
     const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>(key);
     filter.excludes.add('files.exclude', enabledPatterns(setting('files', 'exclude')));
     filter.excludes.add('search.exclude', enabledPatterns(setting('search', 'exclude')));
-    filter.excludes.add('integrationCoach.exclude', this.settings.read(folder.uri).exclude);
+    filter.excludes.add('integrationCoach.exclude', fileSelectionOf(this.settings.read(folder.uri)).exclude);
     const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), FIND_FILES_EXCLUDE, undefined, token);
     const byFolder = gitignores.map((uri) => ({ uri, folder: parentPath(relativePath(folder, uri)) })).sort((a, b) => compareInWalkOrder(a.folder, b.folder));
     for (const gitignore of byFolder) {
@@ -242,7 +243,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   /** The file's text, or undefined when it is not a regular file, over the size limit, or unreadable. */
   private async readSource(uri: vscode.Uri): Promise<{ uri: vscode.Uri; item: AnalysisItem } | undefined> {
     try {
-      const limitBytes = this.settings.read(uri).maxFileSizeKb * 1024;
+      const limitBytes = fileSelectionOf(this.settings.read(uri)).maxFileSizeBytes;
       const notRead = (why: string) => {
         this.log.info(`Workspace scan: not read ${uri.toString(true)}: ${why}`);
         return undefined;

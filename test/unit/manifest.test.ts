@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import { Commands, LESSON_VIEW_TYPE } from '../../src/commands';
+import { analyzeOptionsOf, fileSelectionOf, type EditorSettings } from '../../src/editor/settings-effects';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -27,6 +29,64 @@ describe('extension manifest', () => {
     assert.equal(manifest.devDependencies['@types/vscode'], '1.100.0');
     assert.match(manifest.main, /^\.\/dist\//);
     assert.deepEqual(manifest.categories, ['Linters', 'Education']);
+  });
+});
+
+/** A contributed setting's JSON Schema, as far as these tests read it. */
+interface SettingSchema {
+  type: string;
+  default: unknown;
+  minimum?: number;
+  maximum?: number;
+  enum?: unknown[];
+  items?: { type: string };
+  properties?: Record<string, SettingSchema>;
+}
+
+const SETTING_PREFIX = 'integrationCoach.';
+const settingSchemas = manifest.contributes.configuration.properties as Record<string, SettingSchema>;
+
+/** A valid value of the setting other than its default: what a workspace could set it to. */
+function anotherValue(schema: SettingSchema): unknown {
+  if (schema.enum) return schema.enum.find((value) => value !== schema.default);
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      return schema.default === schema.maximum ? (schema.default as number) - 1 : (schema.default as number) + 1;
+    case 'boolean':
+      return !schema.default;
+    case 'array':
+      return [...(schema.default as unknown[]), schema.items?.type === 'string' ? 'workspaceValue' : 1];
+    case 'object': {
+      const [name, property] = Object.entries(schema.properties ?? {})[0]!;
+      return { ...(schema.default as object), [name]: anotherValue(property) };
+    }
+    default:
+      throw new Error(`no other value known for a setting of type ${schema.type}`);
+  }
+}
+
+/** What the settings decide about files and their analysis (settings-effects.ts), comparable as text. */
+function effectsOf(settings: EditorSettings): string {
+  return JSON.stringify({ files: fileSelectionOf(settings), analysis: analyzeOptionsOf(settings) });
+}
+
+describe('untrusted workspaces', () => {
+  it('restrict exactly the settings that decide which files are read or what the analysis is given', () => {
+    const names = Object.keys(settingSchemas);
+    const defaults = Object.fromEntries(names.map((name) => [name.slice(SETTING_PREFIX.length), settingSchemas[name]!.default])) as unknown as EditorSettings;
+    // Any keyword VS Code adds to JSON Schema (scope, markdownDescription, …) is none of ajv's business here.
+    const ajv = new Ajv2020({ strict: false });
+    const steering = names.filter((name) => {
+      const value = anotherValue(settingSchemas[name]!);
+      assert.ok(ajv.validate(settingSchemas[name]!, value), `${JSON.stringify(value)} is a valid ${name}`);
+      return effectsOf({ ...defaults, [name.slice(SETTING_PREFIX.length)]: value }) !== effectsOf(defaults);
+    });
+    const { supported, restrictedConfigurations } = manifest.capabilities.untrustedWorkspaces as { supported: string; restrictedConfigurations: string[] };
+    assert.equal(supported, 'limited');
+    for (const name of restrictedConfigurations) assert.ok(name in settingSchemas, `${name} is a contributed setting`);
+    assert.ok(steering.length > 0, 'some setting steers the files read or the analysis');
+    assert.deepEqual([...restrictedConfigurations].sort(), steering.sort());
   });
 });
 

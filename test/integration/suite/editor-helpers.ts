@@ -7,7 +7,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../src/commands';
 import type { RuleId } from '../../../src/analysis/types';
 import { ruleIdOf } from '../../../src/editor/diagnostics';
 import { activeApi } from '../extension-api';
-import { waitFor } from '../wait';
+import { waitFor, waitUntil } from '../wait';
 
 export interface RuleFixture {
   file: string;
@@ -51,10 +51,13 @@ export async function analysed(document: vscode.TextDocument): Promise<vscode.Di
   return ourDiagnostics(document.uri);
 }
 
-/** Waits until a condition on the document's diagnostics holds. */
+/**
+ * Waits until a condition on the document's diagnostics holds. The wait watches the diagnostics (as
+ * rule@range), so a time-out lists the ones VS Code had and when, not the ones from before the wait.
+ */
 export async function diagnosticsWhere(uri: vscode.Uri, what: string, condition: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
-  await waitFor(() => condition((last = ourDiagnostics(uri))), `${what} (diagnostics now: ${JSON.stringify(last.map(describeDiagnostic))})`);
+  await waitUntil(() => (last = ourDiagnostics(uri)).map(describeDiagnostic), () => condition(last), what);
   return last;
 }
 

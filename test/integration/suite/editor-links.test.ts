@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import { activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
 import { askHarness, harnessAvailable, screenshot } from '../harness-client';
-import { waitFor } from '../wait';
+import { waitFor, waitUntil } from '../wait';
 import { RULE_FIXTURES, closeAllEditors, diagnosticsWhere, linkOf, openFile, tidyWorkbench } from './editor-helpers';
 
 async function sectionInViewBecomes(sectionId: string): Promise<void> {
   const api = await activeApi();
-  await waitFor(() => api.lessonPanel().sectionInView === sectionId, `the lesson to show "${sectionId}" (it shows ${api.lessonPanel().sectionInView})`, 45_000);
+  await waitUntil(() => api.lessonPanel().sectionInView, (inView) => inView === sectionId, `the lesson to show "${sectionId}"`, 45_000);
 }
 
 /** The markdown text of the hovers VS Code would show at a position. */

@@ -10,7 +10,7 @@ import { Commands } from '../../../src/commands';
 import type { ScanSummary } from '../../../src/editor/workspace-scan';
 import { activeApi, EXTENSION_ID } from '../extension-api';
 import { askHarness, harnessAvailable, screenshot } from '../harness-client';
-import { waitFor } from '../wait';
+import { waitFor, waitUntil } from '../wait';
 import { RULE_FIXTURES, closeAllEditors, ourDiagnostics, tidyWorkbench, updateSetting, workspaceUri } from './editor-helpers';
 
 const GITIGNORE = '.gitignore';
@@ -64,7 +64,7 @@ describe('editor: workspace scan', () => {
       assert.equal(ourDiagnostics(workspaceUri(fixture.file)).length, 1, `${fixture.file} is in the Problems panel without being opened`);
     }
     assert.equal(ourDiagnostics(workspaceUri('rules/vendor/retry.js')).length, 0);
-    await waitFor(() => api.editor.statusBar().count === summary.findings, `the status bar to count ${summary.findings} (it says ${api.editor.statusBar().text})`);
+    await waitUntil(() => api.editor.statusBar(), (bar) => bar.count === summary.findings, `the status bar to count ${summary.findings}`);
     assert.equal(api.editor.statusBar().text, `$(warning) ${summary.findings} retry issues`);
     if (harnessAvailable()) {
       const messages = () => evaluateInWorkbench<string[]>(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);

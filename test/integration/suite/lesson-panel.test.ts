@@ -4,7 +4,7 @@ import { Commands } from '../../../src/commands';
 import { SECTION_IDS } from '../../../src/lesson/content-types';
 import { activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
 import { clickInLesson, evaluateInLesson, harnessAvailable, postFromLessonWebview, probeLesson, screenshot } from '../harness-client';
-import { waitFor } from '../wait';
+import { waitFor, waitUntil } from '../wait';
 
 async function openFixture(relativePath: string): Promise<vscode.TextEditor> {
   const [folder] = vscode.workspace.workspaceFolders ?? [];
@@ -22,7 +22,7 @@ async function openLessonAndWait(sectionId?: string): Promise<void> {
 
 async function sectionInViewBecomes(id: string): Promise<void> {
   const api = await activeApi();
-  await waitFor(() => api.lessonPanel().sectionInView === id, `the webview to report "${id}" in view (it reports ${api.lessonPanel().sectionInView})`);
+  await waitUntil(() => api.lessonPanel().sectionInView, (inView) => inView === id, `the webview to report "${id}" in view`);
 }
 
 async function setTheme(theme: string): Promise<void> {
@@ -70,9 +70,9 @@ describe('lesson panel', function () {
     await openLessonAndWait('progress');
     const api = await activeApi();
     await clickInLesson('#module-complete');
-    await waitFor(() => api.lessonProgress().completed, `the completion to be stored (${JSON.stringify(api.lessonProgress())})`);
+    await waitUntil(() => api.lessonProgress(), (progress) => progress.completed, 'the completion to be stored');
     await clickInLesson('#checklist-check-error-semantics');
-    await waitFor(() => api.lessonProgress().checklist['check-error-semantics'], `the checklist item to be stored (${JSON.stringify(api.lessonProgress())})`);
+    await waitUntil(() => api.lessonProgress(), (progress) => progress.checklist['check-error-semantics'] === true, 'the checklist item to be stored');
     await clickInLesson('#q-retry-storm vscode-button');
     await waitFor(() => probeLesson<boolean>(`document.querySelector('.quiz-counter').textContent === '1 of 7 opened'`), 'the counter to count the opened card');
     await closeLessonPanel();
@@ -95,7 +95,11 @@ describe('lesson panel', function () {
     const progressBefore = api.lessonProgress();
     await postFromLessonWebview({ type: 'setCompleted', completed: 'yes' });
     await postFromLessonWebview({ type: 'runShell', command: 'rm -rf /' });
-    await waitFor(() => api.lessonPanel().droppedMessages === before + 2 && api.lessonPanel().lastDropReason?.includes('runShell'), `both messages to be dropped (dropped ${api.lessonPanel().droppedMessages - before}, last: ${api.lessonPanel().lastDropReason})`);
+    await waitUntil(
+      () => ({ dropped: api.lessonPanel().droppedMessages - before, lastDropReason: api.lessonPanel().lastDropReason }),
+      ({ dropped, lastDropReason }) => dropped === 2 && lastDropReason?.includes('runShell') === true,
+      'both messages to be dropped',
+    );
     assert.deepEqual(api.lessonProgress(), progressBefore, 'nothing was stored from them');
     await openLessonAndWait('key-terms');
     await sectionInViewBecomes('key-terms');

@@ -8,7 +8,7 @@ import { getSection, loadLesson, type QuizQuestion } from '../../../src/lesson/c
 import type { IntegrationCoachApi } from '../../../src/extension';
 import { EXTENSION_ID, activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
 import { askHarness, harnessAvailable, probeLesson, screenshot } from '../harness-client';
-import { waitFor } from '../wait';
+import { waitFor, waitUntil } from '../wait';
 
 /** Only the workbench's own document has this; the webviews' frames do not. */
 const WORKBENCH_FRAME_MARKER = '.monaco-workbench';
@@ -108,7 +108,7 @@ describe('quick check', function () {
 
   async function startQuickCheck(step: 'question' | 'feedback' = 'question'): Promise<void> {
     await vscode.commands.executeCommand(Commands.quickCheck);
-    await waitFor(() => snap().active && snap().step === step, `the quick check to show a ${step} (${JSON.stringify(snap())})`);
+    await waitUntil(snap, (shown) => shown.active && shown.step === step, `the quick check to show a ${step}`);
     await waitFor(async () => (await quickPickOnScreen()).title === snap().title, 'the QuickPick to show the title');
   }
 
@@ -193,7 +193,11 @@ describe('quick check', function () {
     assert.ok(row);
     await choose(words(row));
     await waitFor(() => !snap().active && snap().paused, 'the quick check to pause');
-    await waitFor(() => lessonTabs().length === 1 && api.lessonPanel().sectionInView === question.sectionId, `the lesson at ${question.sectionId} (in view: ${api.lessonPanel().sectionInView})`);
+    await waitUntil(
+      () => ({ lessonTabs: lessonTabs().length, inView: api.lessonPanel().sectionInView }),
+      ({ lessonTabs: tabs, inView }) => tabs === 1 && inView === question.sectionId,
+      `the lesson at ${question.sectionId}`,
+    );
     assert.match(snap().lastNotice ?? '', /paused after question 2 of 7/);
     await waitFor(async () => (await statusBarText())?.startsWith('Quick check 1/7'), 'the status bar to count the mastered question');
 

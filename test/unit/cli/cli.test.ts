@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import path from 'node:path';
 import Ajv from 'ajv';
 import { lessonLink } from '../../../src/lesson-link';
+import { pathologicalInputs } from '../adversarial/pathological-inputs';
 import { CLI, cliTempDir, FIXTURES, json, ROOT, runCli, tempDir } from './helpers';
 
 /** The parts of a SARIF log the tests read. */
@@ -192,6 +193,37 @@ describe('CLI', function () {
       const sarif = JSON.parse(runCli(['-f', 'sarif', big]).stdout) as SarifLog;
       assert.match(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text, /larger than/);
       assert.ok(sarifValidator()(sarif));
+    });
+  });
+
+  describe('--time-budget', () => {
+    const dir = tempDir('ic-cli-budget');
+    it('stops a file that runs past it with a notice, in stylish and JSON output, and still reports the other file', () => {
+      // Some 500 KB of retry loops: its parse alone takes far longer than 1 ms.
+      const { text } = pathologicalInputs().find(({ name }) => name === '5,000 retry loops in a row')!;
+      const slow = path.join(dir.path, 'slow.ts');
+      writeFileSync(slow, text);
+      // Scanned first (the scan goes by path): the core looks at the clock every 1,024 steps of its work,
+      // and this small file takes fewer, so it is checked whole, however short the budget.
+      const small = path.join(dir.path, 'a-retry.ts');
+      cpSync(RETRY, small);
+      const notice = 'Analysis stopped after 1 ms; the file was not fully checked.';
+
+      const run = runCli(['-f', 'json', '--time-budget', '1', slow, small]);
+      const [smallResult, slowResult] = json(run.stdout);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(smallResult!.filePath, small);
+      assert.deepEqual(smallResult!.messages.map((message) => message.ruleId), ['unbounded-retry', 'missing-idempotency-key']);
+      assert.equal(slowResult!.filePath, slow);
+      assert.deepEqual(slowResult!.messages.map(({ ruleId, severity, message, fatal }) => ({ ruleId, severity, message, fatal })), [{ ruleId: null, severity: 0, message: notice, fatal: false }]);
+
+      const stylish = runCli(['--time-budget', '1', slow, small]);
+      assert.equal(stylish.status, 0, stylish.stderr);
+      const lines = stylish.stdout.split('\n');
+      // Like ESLint's stylish, without the message's closing full stop.
+      assert.equal(lines[lines.indexOf(slow) + 1], `  0:0  notice  ${notice.replace(/\.$/, '')}`);
+      assert.deepEqual(lines.slice(lines.indexOf(small) + 1, lines.indexOf(small) + 3).map((line) => line.split(/\s+/).at(-1)), ['unbounded-retry', 'missing-idempotency-key']);
+      assert.match(stylish.stdout, /^1 file not read or not fully analysed/m);
     });
   });
 
