@@ -45,8 +45,8 @@ export function expandPatterns(patterns: string[], cwd: string): FileList {
 /** A command-line glob, within the same limits as the patterns read from a workspace. */
 function globMatcher(glob: string, shown: string): GlobList {
   let refused: string | undefined;
-  const queue = new PatternQueue(new MatchBudget(), (notice) => (refused = notice));
-  const list = new GlobList(queue);
+  const queue = new PatternQueue((notice) => (refused = notice));
+  const list = new GlobList(queue, new MatchBudget());
   list.add(`The glob "${shown}"`, [glob]);
   queue.prepareAll();
   if (refused) throw new FileError(refused);

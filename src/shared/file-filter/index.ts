@@ -29,11 +29,15 @@ export class FileFilter {
 
   private readonly queue: PatternQueue;
 
-  /** Sources are admitted in the order they are added, both kinds, until the budget is spent. */
+  /**
+   * Sources are admitted in the order they are added, both kinds, until the budget of the paths they
+   * apply to is spent: the globs' and the root .gitignore's apply to every path, a nested .gitignore's
+   * to the paths below its folder (see MatchBudget).
+   */
   constructor(onNotice: NoticeSink, budget = new MatchBudget()) {
-    this.queue = new PatternQueue(budget, onNotice);
-    this.gitignore = new GitignoreTree(this.queue);
-    this.excludes = new GlobList(this.queue);
+    this.queue = new PatternQueue(onNotice);
+    this.gitignore = new GitignoreTree(this.queue, budget);
+    this.excludes = new GlobList(this.queue, budget);
   }
 
   /** Why the path is not scanned (or walked, for a folder), or undefined when it is. */

@@ -9,11 +9,12 @@ import {
 import { decodeText, encodingOf, maxBytesOnDisk } from '../../../src/shared/file-filter/decode-text';
 import { relativeToRoot } from '../../../src/shared/file-filter/gitignore';
 import { MATCH_BUDGET, MAX_BRACE_GROUPS, patternCost } from '../../../src/shared/file-filter/limits';
+import { monorepoTree, PACKAGE_COUNT } from '../monorepo-tree';
 
 /** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
-function treeOf(files: Record<string, string>): { tree: GitignoreTree; notices: string[] } {
+function treeOf(files: Record<string, string>, budget?: MatchBudget): { tree: GitignoreTree; notices: string[] } {
   const notices: string[] = [];
-  const tree = new FileFilter((notice) => notices.push(notice)).gitignore;
+  const tree = new FileFilter((notice) => notices.push(notice), budget).gitignore;
   for (const folder of Object.keys(files).sort(compareInWalkOrder)) tree.add(folder, files[folder]!, `${folder || '.'}/.gitignore`);
   return { tree, notices };
 }
@@ -189,13 +190,54 @@ describe('file filter: limits on patterns from a workspace', () => {
     assert.deepEqual(notices, ['search.exclude: 1 of 4 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
-  it('shares one budget between the sources of a folder, in the order they are added', () => {
+  it('shares one budget between the sources every path is matched against, in the order they are added, and says when it is spent', () => {
     const notices: string[] = [];
     const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(patternCost('**/a/**/b', 'glob') + patternCost('x', 'gitignore')));
     filter.excludes.add('files.exclude', ['**/a/**/b']);
     filter.gitignore.add('', 'x\ny\n', '.gitignore');
     assert.equal(filter.prepare(Number.POSITIVE_INFINITY), true);
-    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
+    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 left out because the matching budget is spent).']);
+  });
+
+  it('gives each nested .gitignore what the files above it left, not what its siblings left', () => {
+    const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`).join('\n');
+    const cost = patternCost(relativeToRoot('x', 'pkg'), 'gitignore');
+    // The root file takes 10 patterns' worth, each package 5: a root and one package fit, a package inside a package does not.
+    const budget = new MatchBudget(patternCost('x', 'gitignore') * 10 + cost * 5.5);
+    const { tree, notices } = treeOf({ '': lines('root', 10), a: lines('a', 5), b: lines('b', 5), 'a/inner': lines('inner', 5) }, budget);
+    assert.ok(tree.isIgnored('a/a4', false) && tree.isIgnored('b/b4', false) && tree.isIgnored('b/root9', false), 'siblings both have all their patterns');
+    assert.ok(!tree.isIgnored('a/inner/inner0', false), 'the chain root → a → a/inner is spent');
+    assert.ok(tree.isIgnored('a/inner/a4', false), 'and what is above still applies there');
+    assert.deepEqual(notices, ['a/inner/.gitignore: 5 of 5 patterns not used (5 left out because the matching budget is spent).']);
+  });
+
+  it('keeps every chain within the budget when a source for all paths comes after those for some', () => {
+    const notices: string[] = [];
+    const globCost = patternCost('**/a/**/b', 'glob');
+    const nestedCost = patternCost(relativeToRoot('x', 'pkg'), 'gitignore');
+    const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(globCost + nestedCost / 2));
+    filter.gitignore.add('pkg', 'x\n', 'pkg/.gitignore');
+    filter.excludes.add('search.exclude', ['**/a/**/b']);
+    assert.equal(filter.exclusion('pkg/x', false), 'gitignored');
+    assert.equal(filter.exclusion('a/1/b', false), undefined, 'the glob alone fits, but would take the chain through pkg/ over the budget');
+    assert.deepEqual(notices, ['search.exclude: 1 of 1 patterns not used (1 left out because the matching budget is spent).']);
+  });
+
+  it("keeps ordinary monorepos' .gitignore files: 700 packages of eight lines each, every build/ ignored, no notice", () => {
+    const { gitignores, sources, builds } = monorepoTree();
+    const { tree, notices } = treeOf(Object.fromEntries(gitignores));
+    const ignored = (file: string) => tree.isIgnored(file, false);
+    assert.deepEqual(builds.filter((file) => !ignored(file)), [], 'every build/ file is ignored');
+    assert.deepEqual(sources.filter(ignored), [], 'no source file is');
+    assert.equal(builds.length, PACKAGE_COUNT);
+    assert.deepEqual(notices, []);
+    assert.ok(ignored(builds[0]!) && ignored(builds.at(-1)!), 'the first package still, after all the others (its matcher built again)');
+  });
+
+  it('keeps .gitignore patterns that cost more than the budget allows for one path out as too costly, even alone', () => {
+    const { tree, notices } = treeOf({ pkg: 'a/**/b/**/c/**/d/**/e\nplain\n' });
+    assert.ok(tree.isIgnored('pkg/plain', false));
+    assert.deepEqual(notices, ['pkg/.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
   it('compiles patterns a slice at a time when asked, and all at once on the first match otherwise', () => {
