@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import type { Finding, RuleId } from '../analysis/types';
 import { RULE_IDS } from '../lesson/content-types';
-import { decodeText, FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, PATH_TOO_LONG } from '../shared/file-filter';
+import { decodeText, type FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, PATH_TOO_LONG } from '../shared/file-filter';
 import { encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { toDiagnostics } from './diagnostics';
-import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
+import { buildFolderFilter, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
 import type { AnalysisItem } from './protocol';
 import { analyzeOptionsOf, type SettingsReader } from './settings';
 import type { AnalysisWorkerClient } from './worker-client';
@@ -20,8 +20,6 @@ const BATCH_SIZE = 8;
  * extension shares that thread; a tenth of this is already a dropped frame in a typing extension.
  */
 const SLICE_MS = 10;
-/** Patterns compiled per slice (about 100 µs each, measured, for thousands of .gitignore lines). */
-const PATTERNS_PER_SLICE = 100;
 
 export interface ScanSummary {
   /** Files found (after excludes). */
@@ -157,35 +155,31 @@ export class WorkspaceScanner implements vscode.Disposable {
     return files.sort((a, b) => a.toString().localeCompare(b.toString()));
   }
 
-  /** The folder's filter: its exclude settings, then its .gitignore files from the top down (nested ones too, as the CLI reads them). */
+  /** The folder's filter: its exclude settings, then its .gitignore files (nested ones too) in the CLI's walk order. */
   private async filterFor(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<FileFilter> {
-    const filter = new FileFilter((notice) => this.log.warn(`Workspace scan: ${notice}`));
     const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>(key);
-    filter.excludes.add('files.exclude', enabledPatterns(setting('files', 'exclude')));
-    filter.excludes.add('search.exclude', enabledPatterns(setting('search', 'exclude')));
-    filter.excludes.add('integrationCoach.exclude', this.settings.read(folder.uri).exclude);
     const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), FIND_FILES_EXCLUDE, undefined, token);
-    const byFolder = gitignores.map((uri) => ({ uri, folder: parentPath(relativePath(folder, uri)) })).sort((a, b) => compareInWalkOrder(a.folder, b.folder));
-    for (const gitignore of byFolder) {
-      // git does not read a .gitignore in an ignored folder, nor does the CLI's walk reach one there or too deep.
-      if (gitignore.folder !== '' && filter.exclusion(gitignore.folder, true) !== undefined) continue;
-      const text = await this.readGitignore(gitignore.uri);
-      if (text !== undefined) filter.gitignore.add(gitignore.folder, text, vscode.workspace.asRelativePath(gitignore.uri, true));
-      while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
-    }
-    while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
-    return filter;
+    const sources = {
+      settings: [
+        { name: 'files.exclude', globs: enabledPatterns(setting('files', 'exclude')) },
+        { name: 'search.exclude', globs: enabledPatterns(setting('search', 'exclude')) },
+        { name: 'integrationCoach.exclude', globs: this.settings.read(folder.uri).exclude },
+      ],
+      gitignoreFolders: gitignores.map((uri) => parentPath(relativePath(folder, uri))),
+      readGitignore: (relative: string) => this.readGitignore(vscode.Uri.joinPath(folder.uri, relative, '.gitignore')),
+    };
+    return buildFolderFilter(sources, (notice) => this.log.warn(`Workspace scan: ${notice}`), () => this.pause());
   }
 
-  /** A .gitignore's text: a regular file within the size limit, else undefined (and a log line). */
-  private async readGitignore(uri: vscode.Uri): Promise<string | undefined> {
+  /** A .gitignore's text and its name in notices: a regular file within the size limit, else undefined (and a log line). */
+  private async readGitignore(uri: vscode.Uri): Promise<{ text: string; name: string } | undefined> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (!(stat.type & vscode.FileType.File) || stat.size > MAX_IGNORE_FILE_BYTES) {
         this.log.warn(`Workspace scan: not used: ${uri.toString(true)} (not a regular file, or larger than ${MAX_IGNORE_FILE_BYTES} bytes)`);
         return undefined;
       }
-      return decodeText(await vscode.workspace.fs.readFile(uri));
+      return { text: decodeText(await vscode.workspace.fs.readFile(uri)), name: vscode.workspace.asRelativePath(uri, true) };
     } catch (error) {
       this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

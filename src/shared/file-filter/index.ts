@@ -14,6 +14,7 @@ export { MAX_DEPTH, MAX_IGNORE_FILE_BYTES, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX
 export { type NoticeSink, PatternQueue } from './patterns';
 export { ALWAYS_SKIPPED_FOLDERS, isSourceFile, SOURCE_EXTENSIONS } from './source-files';
 export { decodeText } from './decode-text';
+export { compareInWalkOrder } from './walk-order';
 
 /** Why a path is not scanned. */
 export type Exclusion = 'always-skipped' | 'excluded' | 'gitignored' | 'too-long';

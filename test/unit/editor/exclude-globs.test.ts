@@ -2,13 +2,18 @@
 // semantics through `ignore`, exclude globs through picomatch, the limits on what a workspace may hand
 // them, and the editor's side of it (exclude-globs.ts). Hostile patterns: test/unit/adversarial/globs-*.
 import assert from 'node:assert/strict';
-import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from '../../../src/editor/exclude-globs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expandPatterns } from '../../../src/cli/files';
+import { buildFolderFilter, enabledPatterns, FIND_FILES_EXCLUDE } from '../../../src/editor/exclude-globs';
 import {
-  FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE,
+  compareInWalkOrder, FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH,
+  MAX_PATTERNS_PER_SOURCE,
 } from '../../../src/shared/file-filter';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../../../src/shared/file-filter/decode-text';
 import { relativeToRoot } from '../../../src/shared/file-filter/gitignore';
 import { MATCH_BUDGET, MAX_BRACE_GROUPS, patternCost } from '../../../src/shared/file-filter/limits';
+import { tempDir } from '../cli/helpers';
 import { monorepoTree, PACKAGE_COUNT } from '../monorepo-tree';
 
 /** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
@@ -251,6 +256,62 @@ describe('file filter: limits on patterns from a workspace', () => {
     const lazy = new FileFilter(() => undefined);
     lazy.gitignore.add('', 'gen0/\n', '.gitignore');
     assert.equal(lazy.exclusion('gen0/a.ts', false), 'gitignored');
+  });
+});
+
+describe('file filter: the CLI and the workspace scan on one tree', () => {
+  const dir = tempDir('ic-filter-order');
+
+  /**
+   * Folders whose names sort differently by other orders ('a-b' before or after 'a/…'), each with a
+   * .gitignore of costly patterns: the root's and one folder's fit the budget together, the files two
+   * folders down (a/c/d, a/z) lose their last patterns.
+   */
+  const FOLDERS = ['', 'b', 'a-b', 'a', 'a/z', 'a/c/d'];
+  const PATTERN = (i: number) => `d${i}/**/x/**/y`;
+  const perFile = Math.floor((0.4 * MATCH_BUDGET) / patternCost(PATTERN(0), 'gitignore'));
+  /** In each folder: a file the first pattern ignores, one only the last would, one none does. */
+  const FILES = ['d0/x/y/first.ts', `d${perFile - 1}/x/y/last.ts`, 'keep.ts'];
+
+  function writeTree(root: string): void {
+    mkdirSync(path.join(root, '.git'), { recursive: true });
+    for (const folder of FOLDERS) {
+      for (const file of FILES) {
+        mkdirSync(path.dirname(path.join(root, folder, file)), { recursive: true });
+        writeFileSync(path.join(root, folder, file), 'export {};\n');
+      }
+      writeFileSync(path.join(root, folder, '.gitignore'), Array.from({ length: perFile }, (_, i) => PATTERN(i)).join('\n'));
+    }
+  }
+
+  /** As the workspace scan builds its filter (exclude-globs.ts), with the files read from disk and named as the CLI names them. */
+  async function workspaceFilter(root: string, notices: string[]): Promise<FileFilter> {
+    const gitignoreAt = (folder: string) => path.join(root, folder, '.gitignore');
+    return buildFolderFilter(
+      {
+        settings: [],
+        // The order a file search returns them in is its own.
+        gitignoreFolders: [...FOLDERS].reverse(),
+        readGitignore: (folder) => Promise.resolve({ text: readFileSync(gitignoreAt(folder), 'utf8'), name: path.relative(process.cwd(), gitignoreAt(folder)) }),
+      },
+      (notice) => notices.push(notice),
+      () => Promise.resolve(),
+    );
+  }
+
+  it('admit the same .gitignore patterns (the same notices, in walk order) and leave out the same files', async () => {
+    const root = dir.path;
+    writeTree(root);
+    const cli = expandPatterns(['.'], root);
+    const workspaceNotices: string[] = [];
+    const filter = await workspaceFilter(root, workspaceNotices);
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/')).filter(isSourceFile);
+    const kept = sources.filter((file) => filter.exclusion(file, false) === undefined).sort();
+    assert.deepEqual(cli.files.map((file) => path.relative(root, file).split(path.sep).join('/')).sort(), kept);
+    assert.deepEqual(cli.notices, workspaceNotices);
+    assert.deepEqual(workspaceNotices.map((notice) => path.relative(root, path.resolve(notice.slice(0, notice.indexOf(':')))).split(path.sep).join('/')), ['a/c/d/.gitignore', 'a/z/.gitignore'], 'the files two folders down, in walk order');
+    assert.ok(kept.includes('a/z/keep.ts') && !kept.includes('a/z/d0/x/y/first.ts'), 'the patterns admitted apply');
+    assert.ok(kept.includes(`a/z/${FILES[1]}`) && !kept.includes(`a/${FILES[1]}`), 'the last pattern is lost two folders down only');
   });
 });
 
