@@ -4,13 +4,14 @@
 import * as vscode from 'vscode';
 import type { Finding, RuleId } from '../analysis/types';
 import { RULE_IDS } from '../lesson/content-types';
-import { decodeText, type FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, PATH_TOO_LONG } from '../shared/file-filter';
+import { decodeText, isSourceFile, PATH_TOO_LONG } from '../shared/file-filter';
 import { encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { toDiagnostics } from './diagnostics';
-import { buildFolderFilter, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
+import { FIND_FILES_EXCLUDE } from './exclude-globs';
 import type { AnalysisItem } from './protocol';
 import { analyzeOptionsOf, type SettingsReader } from './settings';
 import type { AnalysisWorkerClient } from './worker-client';
+import { relativePath, type WorkspaceFilters } from './workspace-filters';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 /** Files per message to the worker: small enough for the progress to move, large enough to amortise the round trip. */
@@ -62,6 +63,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Whether a document is open and so has live diagnostics that take precedence. */
     private readonly isLive: (uri: vscode.Uri) => boolean,
+    /** The exclusions, shared with live diagnostics. */
+    private readonly filters: WorkspaceFilters,
   ) {}
 
   /** The command: scans under a progress notification, then reports the totals. */
@@ -140,50 +143,19 @@ export class WorkspaceScanner implements vscode.Disposable {
   private async listFiles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
     const files: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const filter = await this.filterFor(folder, token);
+      const filter = await this.filters.rebuild(folder, token);
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SOURCE_GLOB), FIND_FILES_EXCLUDE, undefined, token);
       let tooLong = 0;
       files.push(...(await this.keepInSlices(found, token, (uri) => {
         const path = relativePath(folder, uri);
         if (!isSourceFile(path)) return false;
-        const exclusion = filter.exclusion(path, false);
+        const exclusion = filter.fileExclusion(path);
         if (exclusion === 'too-long') tooLong++;
         return exclusion === undefined;
       })));
       if (tooLong > 0) this.log.warn(`Workspace scan: ${tooLong} files of ${folder.name}: ${PATH_TOO_LONG}`);
     }
     return files.sort((a, b) => a.toString().localeCompare(b.toString()));
-  }
-
-  /** The folder's filter: its exclude settings, then its .gitignore files (nested ones too) in the CLI's walk order. */
-  private async filterFor(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<FileFilter> {
-    const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>(key);
-    const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), FIND_FILES_EXCLUDE, undefined, token);
-    const sources = {
-      settings: [
-        { name: 'files.exclude', globs: enabledPatterns(setting('files', 'exclude')) },
-        { name: 'search.exclude', globs: enabledPatterns(setting('search', 'exclude')) },
-        { name: 'integrationCoach.exclude', globs: this.settings.read(folder.uri).exclude },
-      ],
-      gitignoreFolders: gitignores.map((uri) => parentPath(relativePath(folder, uri))),
-      readGitignore: (relative: string) => this.readGitignore(vscode.Uri.joinPath(folder.uri, relative, '.gitignore')),
-    };
-    return buildFolderFilter(sources, (notice) => this.log.warn(`Workspace scan: ${notice}`), () => this.pause());
-  }
-
-  /** A .gitignore's text and its name in notices: a regular file within the size limit, else undefined (and a log line). */
-  private async readGitignore(uri: vscode.Uri): Promise<{ text: string; name: string } | undefined> {
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (!(stat.type & vscode.FileType.File) || stat.size > MAX_IGNORE_FILE_BYTES) {
-        this.log.warn(`Workspace scan: not used: ${uri.toString(true)} (not a regular file, or larger than ${MAX_IGNORE_FILE_BYTES} bytes)`);
-        return undefined;
-      }
-      return { text: decodeText(await vscode.workspace.fs.readFile(uri)), name: vscode.workspace.asRelativePath(uri, true) };
-    } catch (error) {
-      this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
   }
 
   /** The items `keep` accepts, judged in slices of SLICE_MS with a pause between them. */
@@ -202,7 +174,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   /** Lets the extension host's other work run (other extensions, messages from the window). */
-  private async pause(): Promise<void> {
+  async pause(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.hooks.filterPaused?.();
   }
@@ -267,16 +239,6 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.results.set(uri.toString(), { uri, findings });
     this.collection.set(uri, diagnostics);
   }
-}
-
-/** The URI's path relative to the folder, posix ('' for the folder itself). */
-function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  return uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-}
-
-/** The folder part of a relative path ('' at the top). */
-function parentPath(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 function emptyCounts(): Record<RuleId, number> {

@@ -44,11 +44,21 @@ export class FileFilter {
   /** Why the path is not scanned (or walked, for a folder), or undefined when it is. */
   exclusion(path: string, isFolder: boolean): Exclusion | undefined {
     if (tooLong(path)) return 'too-long';
-    // Folders are judged as a walk reaches them; the editor's file search leaves these out itself.
+    // Folders are judged as a walk reaches them (fileExclusion judges a file found otherwise).
     if (isFolder && ALWAYS_SKIPPED_FOLDERS.includes(path.slice(path.lastIndexOf('/') + 1))) return 'always-skipped';
     if (this.excludes.excludes(path)) return 'excluded';
     if (this.gitignore.isIgnored(path, isFolder)) return 'gitignored';
     return undefined;
+  }
+
+  /**
+   * Why a file found without a walk (by a file search, or open in the editor) is not scanned: as
+   * `exclusion`, and also when it is inside a folder a walk never enters.
+   */
+  fileExclusion(path: string): Exclusion | undefined {
+    const folders = path.split('/').slice(0, -1);
+    if (folders.some((name) => ALWAYS_SKIPPED_FOLDERS.includes(name))) return 'always-skipped';
+    return this.exclusion(path, false);
   }
 
   /** Compiles up to `count` more patterns; true when all are. For a caller that must not block long. */

@@ -275,6 +275,8 @@ describe('file filter: the CLI and the workspace scan on one tree', () => {
 
   function writeTree(root: string): void {
     mkdirSync(path.join(root, '.git'), { recursive: true });
+    mkdirSync(path.join(root, 'a', 'node_modules', 'lib'), { recursive: true });
+    writeFileSync(path.join(root, 'a', 'node_modules', 'lib', 'index.js'), 'export {};\n');
     for (const folder of FOLDERS) {
       for (const file of FILES) {
         mkdirSync(path.dirname(path.join(root, folder, file)), { recursive: true });
@@ -306,12 +308,43 @@ describe('file filter: the CLI and the workspace scan on one tree', () => {
     const workspaceNotices: string[] = [];
     const filter = await workspaceFilter(root, workspaceNotices);
     const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/')).filter(isSourceFile);
-    const kept = sources.filter((file) => filter.exclusion(file, false) === undefined).sort();
+    const kept = sources.filter((file) => filter.fileExclusion(file) === undefined).sort();
     assert.deepEqual(cli.files.map((file) => path.relative(root, file).split(path.sep).join('/')).sort(), kept);
     assert.deepEqual(cli.notices, workspaceNotices);
     assert.deepEqual(workspaceNotices.map((notice) => path.relative(root, path.resolve(notice.slice(0, notice.indexOf(':')))).split(path.sep).join('/')), ['a/c/d/.gitignore', 'a/z/.gitignore'], 'the files two folders down, in walk order');
     assert.ok(kept.includes('a/z/keep.ts') && !kept.includes('a/z/d0/x/y/first.ts'), 'the patterns admitted apply');
     assert.ok(kept.includes(`a/z/${FILES[1]}`) && !kept.includes(`a/${FILES[1]}`), 'the last pattern is lost two folders down only');
+  });
+});
+
+describe('file filter: an open document, judged as the workspace scan judges it', () => {
+  /** A workspace folder's filter as the editor builds it for the scan and for live diagnostics alike. */
+  function editorFilter(settings: Record<string, string[]>, gitignore: string): Promise<FileFilter> {
+    return buildFolderFilter(
+      { settings: Object.entries(settings).map(([name, globs]) => ({ name, globs })), gitignoreFolders: [''], readGitignore: () => Promise.resolve({ text: gitignore, name: '.gitignore' }) },
+      (notice) => assert.fail(notice),
+      () => Promise.resolve(),
+    );
+  }
+
+  it('leaves out what is inside a folder an exclude setting names bare, as the scan does (relative to the workspace folder)', async () => {
+    const filter = await editorFilter({ 'integrationCoach.exclude': ['generated'] }, '');
+    assert.equal(filter.fileExclusion('generated/client.ts'), 'excluded');
+    assert.equal(filter.fileExclusion('generated/deep/client.ts'), 'excluded');
+    assert.equal(filter.fileExclusion('src/generated/client.ts'), undefined, 'a bare name is the folder at the top, as in files.exclude');
+    assert.equal(filter.fileExclusion('generated.ts'), undefined);
+  });
+
+  it('leaves out what the .gitignore files ignore, what is in node_modules or .git at any depth, and paths too long to match', async () => {
+    const filter = await editorFilter({ 'files.exclude': ['**/.DS_Store'], 'search.exclude': ['**/bower_components'] }, 'build/\n*.gen.ts\n!keep.gen.ts\n');
+    assert.equal(filter.fileExclusion('pkg/build/out.js'), 'gitignored');
+    assert.equal(filter.fileExclusion('src/a.gen.ts'), 'gitignored');
+    assert.equal(filter.fileExclusion('src/keep.gen.ts'), undefined);
+    assert.equal(filter.fileExclusion('lib/bower_components/x/index.js'), 'excluded');
+    assert.equal(filter.fileExclusion('pkg/node_modules/lib/index.js'), 'always-skipped');
+    assert.equal(filter.fileExclusion('vendor/.git/hooks/x.js'), 'always-skipped');
+    assert.equal(filter.fileExclusion(`${'a/'.repeat(MAX_DEPTH + 1)}b.ts`), 'too-long');
+    assert.equal(filter.fileExclusion('src/retry.ts'), undefined);
   });
 });
 
