@@ -5,7 +5,9 @@
 // even when it is ignored, as ESLint does.
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { decodeText, FileFilter, GlobList, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, PatternQueue, splitGlob } from '../shared/file-filter';
+import {
+  compareInWalkOrder, decodeText, FileFilter, GlobList, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, PatternQueue, splitGlob,
+} from '../shared/file-filter';
 import { describeError, readRegularFile } from './read-regular-file';
 import type { FileResult } from './scan-file';
 
@@ -45,8 +47,8 @@ export function expandPatterns(patterns: string[], cwd: string): FileList {
 /** A command-line glob, within the same limits as the patterns read from a workspace. */
 function globMatcher(glob: string, shown: string): GlobList {
   let refused: string | undefined;
-  const queue = new PatternQueue(new MatchBudget(), (notice) => (refused = notice));
-  const list = new GlobList(queue);
+  const queue = new PatternQueue((notice) => (refused = notice));
+  const list = new GlobList(queue, new MatchBudget());
   list.add(`The glob "${shown}"`, [glob]);
   queue.prepareAll();
   if (refused) throw new FileError(refused);
@@ -79,6 +81,8 @@ class Walker {
     const stack: string[] = [root];
     while (stack.length > 0) {
       const dir = stack.pop()!;
+      // A folder's .gitignore is read as the walk enters it: in walk order, as the editor reads them.
+      tree.load(dir);
       const entries = this.readFolder(dir);
       const subdirs: string[] = [];
       for (const entry of entries) {
@@ -92,17 +96,14 @@ class Walker {
         else if (isFolder) subdirs.push(full);
         else this.files.add(full);
       }
-      // Depth first, in name order: .gitignore files are read in the same order as the editor reads them.
-      for (const subdir of subdirs.reverse()) {
-        tree.load(subdir);
-        stack.push(subdir);
-      }
+      // Depth first, in name order (compareInWalkOrder): the first subfolder on top of the stack.
+      for (const subdir of subdirs.reverse()) stack.push(subdir);
     }
   }
 
   private readFolder(dir: string): Dirent[] {
     try {
-      return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareInWalkOrder(a.name, b.name));
     } catch (error) {
       this.unread.set(dir, { file: dir, findings: [], error: `Cannot read the folder: ${describeError(error)}` });
       return [];

@@ -12,6 +12,7 @@ import { SECTION, SettingsReader } from './settings';
 import { AnalysisNote, type AnalysisNoteState, FindingsStatusItem } from './status-bar';
 import { LANGUAGE_EXTENSIONS } from './text-helpers';
 import { AnalysisWorkerClient, type WorkerStats } from './worker-client';
+import { WorkspaceFilters } from './workspace-filters';
 import { WorkspaceScanner, type ScanSummary, type ScanTestHooks } from './workspace-scan';
 
 export { ruleIdOf } from './diagnostics';
@@ -48,13 +49,15 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath;
   const worker = new AnalysisWorkerClient(workerPath, log, { onPaused: (message) => note.notePaused(message) });
   const lesson = new LessonText(context.extensionUri.fsPath, log);
-  const live = new LiveDiagnostics(worker, settings, log, note, (uri) => scanner.dropFile(uri));
-  const scanner = new WorkspaceScanner(worker, settings, log, (uri) => live.collection.has(uri));
+  const filters = new WorkspaceFilters(settings, log, (): Promise<void> => scanner.pause());
+  const live = new LiveDiagnostics(worker, settings, log, note, (uri) => scanner.dropFile(uri), filters);
+  const scanner = new WorkspaceScanner(worker, settings, log, (uri) => live.collection.has(uri), filters);
   const status = new FindingsStatusItem([live.collection, scanner.collection]);
   const selector = Object.keys(LANGUAGE_EXTENSIONS).map((language) => ({ language }));
 
   context.subscriptions.push(
     { dispose: () => worker.dispose() },
+    filters,
     live,
     scanner,
     status,
@@ -66,11 +69,14 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     vscode.commands.registerCommand(Commands.scanWorkspace, () => scanner.run()),
     vscode.commands.registerCommand(Commands.openSample, () => openSample()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SECTION)) return;
+      // The filters first: they read integrationCoach.exclude through the settings reader when next built.
+      const exclusionsChanged = filters.dropOnSettingsChange(event);
+      if (!exclusionsChanged && !event.affectsConfiguration(SECTION)) return;
       settings.invalidate();
       live.analyseAllOpen();
       scanner.rerender();
     }),
+    filters.onDidChange(() => live.analyseAllOpen()),
   );
   live.start();
 

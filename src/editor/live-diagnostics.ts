@@ -1,15 +1,19 @@
 // Live diagnostics for the open TypeScript and JavaScript documents: analysed on open, on change
 // (debounced) and on save, in the worker; cleared on close. A result for an older version is dropped.
+// A document the workspace scan leaves out (the shared file filter: files.exclude, search.exclude,
+// integrationCoach.exclude, .gitignore) is not analysed live either.
 import * as vscode from 'vscode';
 import type { Finding } from '../analysis/types';
+import { PATH_TOO_LONG } from '../shared/file-filter';
 import { toDiagnostics } from './diagnostics';
 import { LatestRequests } from './latest-requests';
 import type { EditorAnalysisResult } from './protocol';
 import type { SettingsReader } from './settings';
-import { analyzeOptionsOf, fileSelectionOf, type EditorSettings } from './settings-effects';
+import { analyzeOptionsOf, type EditorSettings } from './settings-effects';
 import type { AnalysisNote } from './status-bar';
 import { analysisFileName, LANGUAGE_EXTENSIONS } from './text-helpers';
 import { AnalysisPausedError, type AnalysisWorkerClient } from './worker-client';
+import type { WorkspaceFilters } from './workspace-filters';
 
 /** Documents of these schemes are views of other things (diffs, output), not the user's code. */
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'debug', 'walkThroughSnippet']);
@@ -48,6 +52,8 @@ export class LiveDiagnostics implements vscode.Disposable {
     private readonly note: AnalysisNote,
     /** Told after a document's diagnostics are published (the workspace scan drops its older copy). */
     private readonly onPublished: (uri: vscode.Uri) => void,
+    /** The exclusions, shared with the workspace scan. */
+    private readonly filters: WorkspaceFilters,
   ) {}
 
   /** Starts listening. The documents already open are analysed just after activation, not during it. */
@@ -102,7 +108,7 @@ export class LiveDiagnostics implements vscode.Disposable {
 
   private onChange(event: vscode.TextDocumentChangeEvent): void {
     // An event without changes only reports the dirty state.
-    if (event.contentChanges.length === 0 || !this.isAnalysable(event.document)) return;
+    if (event.contentChanges.length === 0 || !isCode(event.document)) return;
     const settings = this.settings.read(event.document.uri);
     if (settings.run !== 'onType') return;
     const key = event.document.uri.toString();
@@ -114,16 +120,22 @@ export class LiveDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    if (!this.isAnalysable(document)) {
-      if (this.analysed.has(key)) this.forget(document.uri);
-      return;
-    }
-    const settings = this.settings.read(document.uri);
     const version = document.version;
+    // On its way from here: the exclusion may wait for the folder's filter to be built.
+    this.inFlight.set(key, version);
+    try {
+      if (await this.isAnalysable(document) && !document.isClosed) await this.analyse(document, version);
+    } finally {
+      if (this.inFlight.get(key) === version) this.inFlight.delete(key);
+    }
+  }
+
+  private async analyse(document: vscode.TextDocument, version: number): Promise<void> {
+    const key = document.uri.toString();
+    const settings = this.settings.read(document.uri);
     const ticket = this.latest.start(key);
     const sentAt = performance.now();
     let result: EditorAnalysisResult;
-    this.inFlight.set(key, version);
     try {
       const item = { fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key };
       result = (await this.worker.analyze([item], analyzeOptionsOf(settings)))[0]!;
@@ -132,8 +144,6 @@ export class LiveDiagnostics implements vscode.Disposable {
       // that hung. A rejection means analysis is paused (the client said so once) or is shutting down.
       if (!(error instanceof AnalysisPausedError)) this.log.error(`Could not analyse ${document.uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return;
-    } finally {
-      if (this.inFlight.get(key) === version) this.inFlight.delete(key);
     }
     const currentVersion = document.isClosed ? undefined : document.version;
     if (!this.latest.accept(key, ticket, version, currentVersion)) return;
@@ -161,10 +171,16 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
-  private isAnalysable(document: vscode.TextDocument): boolean {
-    if (!(document.languageId in LANGUAGE_EXTENSIONS) || IGNORED_SCHEMES.has(document.uri.scheme)) return false;
-    const { exclude } = fileSelectionOf(this.settings.read(document.uri));
-    return !exclude.some((glob) => matchesGlob(document, glob));
+  /**
+   * Whether the document is code the workspace scan would read. One that is not loses what it had; one
+   * too deep or too long for the patterns to be matched safely gets a note saying so, as the scan logs.
+   */
+  private async isAnalysable(document: vscode.TextDocument): Promise<boolean> {
+    const exclusion = isCode(document) ? await this.filters.exclusionOf(document.uri) : 'excluded';
+    if (exclusion === undefined) return true;
+    if (this.analysed.has(document.uri.toString())) this.forget(document.uri);
+    if (exclusion === 'too-long') this.noteSkipped(document.uri, PATH_TOO_LONG);
+    return false;
   }
 
   /**
@@ -189,9 +205,7 @@ export class LiveDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Whether a document matches an `integrationCoach.exclude` glob, taken relative to its workspace folder. */
-function matchesGlob(document: vscode.TextDocument, glob: string): boolean {
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  const pattern = folder ? new vscode.RelativePattern(folder, glob) : glob;
-  return vscode.languages.match({ pattern }, document) > 0;
+/** A TypeScript or JavaScript document of the user's (not a view of something else: a diff, an output). */
+function isCode(document: vscode.TextDocument): boolean {
+  return document.languageId in LANGUAGE_EXTENSIONS && !IGNORED_SCHEMES.has(document.uri.scheme);
 }

@@ -4,14 +4,15 @@
 import * as vscode from 'vscode';
 import type { Finding, RuleId } from '../analysis/types';
 import { RULE_IDS } from '../lesson/content-types';
-import { decodeText, FileFilter, isSourceFile, MAX_IGNORE_FILE_BYTES, PATH_TOO_LONG } from '../shared/file-filter';
+import { decodeText, isSourceFile, PATH_TOO_LONG } from '../shared/file-filter';
 import { encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { toDiagnostics } from './diagnostics';
-import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from './exclude-globs';
+import { FIND_FILES_EXCLUDE } from './exclude-globs';
 import type { AnalysisItem } from './protocol';
 import type { SettingsReader } from './settings';
 import { analyzeOptionsOf, fileSelectionOf } from './settings-effects';
 import type { AnalysisWorkerClient } from './worker-client';
+import { relativePath, type WorkspaceFilters } from './workspace-filters';
 
 const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 /** Files per message to the worker: small enough for the progress to move, large enough to amortise the round trip. */
@@ -21,8 +22,6 @@ const BATCH_SIZE = 8;
  * extension shares that thread; a tenth of this is already a dropped frame in a typing extension.
  */
 const SLICE_MS = 10;
-/** Patterns compiled per slice (about 100 µs each, measured, for thousands of .gitignore lines). */
-const PATTERNS_PER_SLICE = 100;
 
 export interface ScanSummary {
   /** Files found (after excludes). */
@@ -65,6 +64,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** Whether a document is open and so has live diagnostics that take precedence. */
     private readonly isLive: (uri: vscode.Uri) => boolean,
+    /** The exclusions, shared with live diagnostics. */
+    private readonly filters: WorkspaceFilters,
   ) {}
 
   /** The command: scans under a progress notification, then reports the totals. */
@@ -143,54 +144,19 @@ export class WorkspaceScanner implements vscode.Disposable {
   private async listFiles(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
     const files: vscode.Uri[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const filter = await this.filterFor(folder, token);
+      const filter = await this.filters.rebuild(folder, token);
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SOURCE_GLOB), FIND_FILES_EXCLUDE, undefined, token);
       let tooLong = 0;
       files.push(...(await this.keepInSlices(found, token, (uri) => {
         const path = relativePath(folder, uri);
         if (!isSourceFile(path)) return false;
-        const exclusion = filter.exclusion(path, false);
+        const exclusion = filter.fileExclusion(path);
         if (exclusion === 'too-long') tooLong++;
         return exclusion === undefined;
       })));
       if (tooLong > 0) this.log.warn(`Workspace scan: ${tooLong} files of ${folder.name}: ${PATH_TOO_LONG}`);
     }
     return files.sort((a, b) => a.toString().localeCompare(b.toString()));
-  }
-
-  /** The folder's filter: its exclude settings, then its .gitignore files from the top down (nested ones too, as the CLI reads them). */
-  private async filterFor(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<FileFilter> {
-    const filter = new FileFilter((notice) => this.log.warn(`Workspace scan: ${notice}`));
-    const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>(key);
-    filter.excludes.add('files.exclude', enabledPatterns(setting('files', 'exclude')));
-    filter.excludes.add('search.exclude', enabledPatterns(setting('search', 'exclude')));
-    filter.excludes.add('integrationCoach.exclude', fileSelectionOf(this.settings.read(folder.uri)).exclude);
-    const gitignores = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/.gitignore'), FIND_FILES_EXCLUDE, undefined, token);
-    const byFolder = gitignores.map((uri) => ({ uri, folder: parentPath(relativePath(folder, uri)) })).sort((a, b) => compareInWalkOrder(a.folder, b.folder));
-    for (const gitignore of byFolder) {
-      // git does not read a .gitignore in an ignored folder, nor does the CLI's walk reach one there or too deep.
-      if (gitignore.folder !== '' && filter.exclusion(gitignore.folder, true) !== undefined) continue;
-      const text = await this.readGitignore(gitignore.uri);
-      if (text !== undefined) filter.gitignore.add(gitignore.folder, text, vscode.workspace.asRelativePath(gitignore.uri, true));
-      while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
-    }
-    while (!filter.prepare(PATTERNS_PER_SLICE)) await this.pause();
-    return filter;
-  }
-
-  /** A .gitignore's text: a regular file within the size limit, else undefined (and a log line). */
-  private async readGitignore(uri: vscode.Uri): Promise<string | undefined> {
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (!(stat.type & vscode.FileType.File) || stat.size > MAX_IGNORE_FILE_BYTES) {
-        this.log.warn(`Workspace scan: not used: ${uri.toString(true)} (not a regular file, or larger than ${MAX_IGNORE_FILE_BYTES} bytes)`);
-        return undefined;
-      }
-      return decodeText(await vscode.workspace.fs.readFile(uri));
-    } catch (error) {
-      this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
   }
 
   /** The items `keep` accepts, judged in slices of SLICE_MS with a pause between them. */
@@ -209,7 +175,7 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   /** Lets the extension host's other work run (other extensions, messages from the window). */
-  private async pause(): Promise<void> {
+  async pause(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.hooks.filterPaused?.();
   }
@@ -274,16 +240,6 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.results.set(uri.toString(), { uri, findings });
     this.collection.set(uri, diagnostics);
   }
-}
-
-/** The URI's path relative to the folder, posix ('' for the folder itself). */
-function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  return uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-}
-
-/** The folder part of a relative path ('' at the top). */
-function parentPath(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
 function emptyCounts(): Record<RuleId, number> {

@@ -2,7 +2,7 @@
 // picomatch on posix paths relative to a folder. As in VS Code, `*` matches dot files too, braces nest,
 // and there is no negation or extglob syntax.
 import picomatch from 'picomatch/posix';
-import { patternCost } from './limits';
+import { type MatchBudget, patternCost } from './limits';
 import type { PatternQueue } from './patterns';
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, noextglob: true, nonegate: true };
@@ -13,13 +13,19 @@ export class GlobList {
   private readonly matchers: Matcher[] = [];
   private readonly excludedFolders = new Map<string, boolean>();
 
-  /** @param queue admits and compiles the globs a slice at a time (shared with the folder's other sources). */
-  constructor(private readonly queue: PatternQueue) {}
+  /**
+   * @param queue admits and compiles the globs a slice at a time (shared with the root's other sources).
+   * @param budget the budget of every path: a glob applies to all of them.
+   */
+  constructor(
+    private readonly queue: PatternQueue,
+    private readonly budget: MatchBudget,
+  ) {}
 
   /** Adds a source's globs (within the limits; see limits.ts). */
   add(name: string, globs: readonly string[]): void {
     const patterns = globs.filter((glob) => glob.trim() !== '');
-    this.queue.add({ name, patterns, cost: (glob) => patternCost(glob, 'glob') }, (admitted) => {
+    this.queue.add({ name, patterns, cost: (glob) => patternCost(glob, 'glob'), budget: this.budget }, (admitted) => {
       for (const glob of admitted) this.matchers.push(compile(glob));
     });
     this.excludedFolders.clear();

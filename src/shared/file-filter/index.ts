@@ -14,6 +14,7 @@ export { MAX_DEPTH, MAX_IGNORE_FILE_BYTES, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX
 export { type NoticeSink, PatternQueue } from './patterns';
 export { ALWAYS_SKIPPED_FOLDERS, isSourceFile, SOURCE_EXTENSIONS } from './source-files';
 export { decodeText } from './decode-text';
+export { compareInWalkOrder } from './walk-order';
 
 /** Why a path is not scanned. */
 export type Exclusion = 'always-skipped' | 'excluded' | 'gitignored' | 'too-long';
@@ -29,21 +30,35 @@ export class FileFilter {
 
   private readonly queue: PatternQueue;
 
-  /** Sources are admitted in the order they are added, both kinds, until the budget is spent. */
+  /**
+   * Sources are admitted in the order they are added, both kinds, until the budget of the paths they
+   * apply to is spent: the globs' and the root .gitignore's apply to every path, a nested .gitignore's
+   * to the paths below its folder (see MatchBudget).
+   */
   constructor(onNotice: NoticeSink, budget = new MatchBudget()) {
-    this.queue = new PatternQueue(budget, onNotice);
-    this.gitignore = new GitignoreTree(this.queue);
-    this.excludes = new GlobList(this.queue);
+    this.queue = new PatternQueue(onNotice);
+    this.gitignore = new GitignoreTree(this.queue, budget);
+    this.excludes = new GlobList(this.queue, budget);
   }
 
   /** Why the path is not scanned (or walked, for a folder), or undefined when it is. */
   exclusion(path: string, isFolder: boolean): Exclusion | undefined {
     if (tooLong(path)) return 'too-long';
-    // Folders are judged as a walk reaches them; the editor's file search leaves these out itself.
+    // Folders are judged as a walk reaches them (fileExclusion judges a file found otherwise).
     if (isFolder && ALWAYS_SKIPPED_FOLDERS.includes(path.slice(path.lastIndexOf('/') + 1))) return 'always-skipped';
     if (this.excludes.excludes(path)) return 'excluded';
     if (this.gitignore.isIgnored(path, isFolder)) return 'gitignored';
     return undefined;
+  }
+
+  /**
+   * Why a file found without a walk (by a file search, or open in the editor) is not scanned: as
+   * `exclusion`, and also when it is inside a folder a walk never enters.
+   */
+  fileExclusion(path: string): Exclusion | undefined {
+    const folders = path.split('/').slice(0, -1);
+    if (folders.some((name) => ALWAYS_SKIPPED_FOLDERS.includes(name))) return 'always-skipped';
+    return this.exclusion(path, false);
   }
 
   /** Compiles up to `count` more patterns; true when all are. For a caller that must not block long. */

@@ -2,7 +2,10 @@
 // line, so that no pattern can make the matching run away. Both libraries compile patterns into
 // backtracking regular expressions, whose worst case grows with the ways a pattern can match a path.
 // So paths are bounded (depth, name and length), every pattern is charged its worst case, and a budget
-// shared by a folder's sources admits patterns in order until the worst case for one path is spent.
+// admits patterns in order until the worst case for one path is spent. One path is matched against the
+// exclude globs and the .gitignore files of the folders above it, not those of other folders, so that is
+// what one budget covers: a monorepo's 700 package .gitignore files each have the budget left by the
+// root's, not a 700th of it.
 
 /** Longer pattern lines are skipped. */
 export const MAX_PATTERN_LENGTH = 1000;
@@ -26,10 +29,11 @@ export const MAX_PATH_LENGTH = 512;
 export const MAX_BRACE_GROUPS = 6;
 
 /**
- * What all admitted patterns of a folder may cost together, in units of about a microsecond for one
- * match of one path made to be worst. A path is matched, with the folders above it, up to MAX_DEPTH + 1
- * times, so this bounds one path at about 0.4 s even when every folder above it is new (and one that
- * shares its folders with files already matched at a few milliseconds).
+ * What the admitted patterns that apply to one path may cost together (the exclude globs and the
+ * .gitignore files of the folders above it), in units of about a microsecond for one match of one path
+ * made to be worst. A path is matched, with the folders above it, up to MAX_DEPTH + 1 times, so this
+ * bounds one path at about 0.4 s even when every folder above it is new (and one that shares its folders,
+ * below the same .gitignore, with files already matched at a few milliseconds).
  */
 export const MATCH_BUDGET = 12_000;
 
@@ -82,18 +86,47 @@ function isGlobstar(segment: string): boolean {
   return /^\*\*+$/.test(segment);
 }
 
-/** The matching work still allowed, shared by every pattern source of one scan root. */
+/**
+ * The matching work allowed for the paths of a scan root, as a tree: the root's budget pays for what
+ * applies to every path (the exclude globs, the root .gitignore) and each nested .gitignore gets one
+ * `below` that of the nearest .gitignore above it. A pattern is admitted only when every chain of budgets
+ * from the root down through its own stays within `units`, whatever order the sources come in.
+ */
 export class MatchBudget {
-  private remaining: number;
+  /** What the patterns admitted here cost. */
+  private spent = 0;
+  /** The most that one chain of the budgets below this one has spent. */
+  private spentBelow = 0;
 
-  constructor(units = MATCH_BUDGET) {
-    this.remaining = units;
+  constructor(
+    /** What one chain may spend: a pattern that costs more can never be matched safely. */
+    readonly units = MATCH_BUDGET,
+    private readonly above?: MatchBudget,
+  ) {}
+
+  /** The budget of patterns that apply only to some of this one's paths (a nested .gitignore's). */
+  below(): MatchBudget {
+    return new MatchBudget(this.units, this);
   }
 
-  /** Takes the pattern's cost from the budget when it fits; false (nothing taken) when it does not. */
+  /** Takes the pattern's cost when every chain through this budget can pay it; false (nothing taken) when one cannot. */
   admit(cost: number): boolean {
-    if (cost > this.remaining) return false;
-    this.remaining -= cost;
+    if (this.spentAbove() + this.spent + this.spentBelow + cost > this.units) return false;
+    this.spent += cost;
+    this.above?.chainBelowSpent(this.spent + this.spentBelow);
     return true;
+  }
+
+  /** A chain of the budgets below this one has spent `spent`: what every chain through this one and above has spent grows with it. */
+  private chainBelowSpent(spent: number): void {
+    if (spent <= this.spentBelow) return;
+    this.spentBelow = spent;
+    this.above?.chainBelowSpent(this.spent + this.spentBelow);
+  }
+
+  private spentAbove(): number {
+    let spent = 0;
+    for (let budget = this.above; budget; budget = budget.above) spent += budget.spent;
+    return spent;
   }
 }

@@ -1,17 +1,20 @@
-// Settings take effect at once: severities per rule (off removes the finding), when to analyse, and an
-// invalid value gets one warning naming the setting while the default is used.
+// Settings take effect at once: severities per rule (off removes the finding), when to analyse, what is
+// excluded (as the workspace scan excludes it, .gitignore files included), and an invalid value gets one
+// warning naming the setting while the default is used.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { Commands } from '../../../src/commands';
+import type { ScanSummary } from '../../../src/editor/workspace-scan';
 import { activeApi } from '../extension-api';
 import { askHarness, harnessAvailable, screenshot } from '../harness-client';
 import { waitFor } from '../wait';
-import { closeAllEditors, diagnosticsWhere, openFile, revert, tidyWorkbench, updateSetting } from './editor-helpers';
+import { closeAllEditors, diagnosticsWhere, openFile, revert, tidyWorkbench, updateSetting, workspaceUri } from './editor-helpers';
 
 const FILE = 'rules/retry-without-jitter.ts';
 
 describe('editor: settings', () => {
   afterEach(async () => {
-    for (const key of ['rules', 'run', 'debounceMs']) await updateSetting(key, undefined);
+    for (const key of ['rules', 'run', 'debounceMs', 'exclude']) await updateSetting(key, undefined);
     for (const document of vscode.workspace.textDocuments) await revert(document);
   });
   after(async () => {
@@ -51,6 +54,26 @@ describe('editor: settings', () => {
     await vscode.workspace.applyEdit(restore);
     assert.ok(await document.save());
     await diagnosticsWhere(document.uri, 'the finding back', (found) => found.length === 1);
+  });
+
+  it('leaves an open document out exactly when the workspace scan does: a bare folder name in "exclude", a .gitignore', async () => {
+    const { document } = await openFile(FILE);
+    await diagnosticsWhere(document.uri, 'the finding', (found) => found.length === 1);
+    // A bare name is the folder at the top of the workspace folder, for the scan (files.exclude's reading) and now live.
+    await updateSetting('exclude', ['rules']);
+    await diagnosticsWhere(document.uri, 'the finding gone once rules/ is excluded', (found) => found.length === 0);
+    const scan = await vscode.commands.executeCommand<ScanSummary>(Commands.scanWorkspace);
+    assert.deepEqual(Object.keys(scan.byFile).filter((file) => file.startsWith('rules/')), [], 'the scan leaves rules/ out too');
+    await updateSetting('exclude', undefined);
+    await diagnosticsWhere(document.uri, 'the finding back', (found) => found.length === 1);
+    const gitignore = workspaceUri('.gitignore');
+    await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode(`${FILE}\n`));
+    try {
+      await diagnosticsWhere(document.uri, 'the finding gone once .gitignore ignores the file', (found) => found.length === 0);
+    } finally {
+      await vscode.workspace.fs.delete(gitignore);
+    }
+    await diagnosticsWhere(document.uri, 'the finding back once the .gitignore is gone', (found) => found.length === 1);
   });
 
   it('warns once, naming the setting, when a value is invalid, and keeps working with the default', async () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FileFilter, MAX_PATTERN_LENGTH } from '../../../src/shared/file-filter';
+import { FileFilter, MAX_DEPTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE } from '../../../src/shared/file-filter';
 import { fastestInTurns, FIXTURES, json, runCli, tempDir } from '../cli/helpers';
 
 interface Hostile {
@@ -62,8 +62,21 @@ function filterWith(lines: string[], where: 'gitignore' | 'setting'): { filter: 
   return { filter, notices };
 }
 
-function scanned(filter: FileFilter): string[] {
-  return PATHS.filter((file) => filter.exclusion(file, false) === undefined);
+function scanned(filter: FileFilter, paths = PATHS): string[] {
+  return paths.filter((file) => filter.exclusion(file, false) === undefined);
+}
+
+/** The folders of a chain as deep as a path may go, src/a, src/a/a, …: each path below is matched against all their files. */
+const CHAIN = Array.from({ length: MAX_DEPTH - 1 }, (_, i) => `src${'/a'.repeat(i + 1)}`);
+const CHAIN_PATHS = [...PATHS, ...CHAIN.flatMap((folder) => [`${folder}/x.ts`, `${folder}/x.skip.ts`, `${folder}/vendor/x.ts`])];
+
+/** A root .gitignore with working patterns, and the same lines in the .gitignore of each folder of CHAIN. */
+function chainFilterWith(lines: string[]): { filter: FileFilter; notices: string[] } {
+  const notices: string[] = [];
+  const filter = new FileFilter((notice) => notices.push(notice));
+  filter.gitignore.add('', '*.skip.ts\nvendor/\n', '.gitignore');
+  for (const folder of CHAIN) filter.gitignore.add(folder, lines.join('\n'), `${folder}/.gitignore`);
+  return { filter, notices };
 }
 
 describe('adversarial globs: hostile patterns', function () {
@@ -94,6 +107,30 @@ describe('adversarial globs: hostile patterns', function () {
       }
     });
   }
+
+  it('a chain of nested folders, each .gitignore with the most star runs a file may have: one notice per file, the same files, within 10x the time of benign lines', () => {
+    const starRuns = Array.from({ length: MAX_PATTERNS_PER_SOURCE }, (_, i) => `${STAR_RUN}${i}`);
+    const benign = Array.from({ length: MAX_PATTERNS_PER_SOURCE }, (_, i) => `f${i}.log`);
+    let result: string[] = [];
+    let notices: string[] = [];
+    let benignResult: string[] = [];
+    const [hostileMs, benignMs] = fastestInTurns(
+      2,
+      () => {
+        const built = chainFilterWith(starRuns);
+        result = scanned(built.filter, CHAIN_PATHS);
+        notices = built.notices;
+      },
+      () => (benignResult = scanned(chainFilterWith(benign).filter, CHAIN_PATHS)),
+    );
+    assert.deepEqual(result, benignResult, 'the same files scanned');
+    assert.ok(!result.some((file) => file.endsWith('.skip.ts') || file.includes('/vendor/')), 'the root patterns still apply at the bottom of the chain');
+    assert.ok(result.includes(`${CHAIN.at(-1)}/x.ts`));
+    const sources = notices.map((notice) => notice.slice(0, notice.indexOf(':')));
+    assert.deepEqual(sources, CHAIN.map((folder) => `${folder}/.gitignore`), 'one notice for each file of the chain, none for the root');
+    assert.match(notices.at(-1)!, /: 10000 of 10000 patterns not used \(10000 left out because the matching budget is spent\)\.$/);
+    assert.ok(hostileMs < 10 * benignMs, `a chain of star runs: ${hostileMs.toFixed(1)} ms, benign: ${benignMs.toFixed(1)} ms`);
+  });
 
   it('refuses what it cannot match safely, with one notice naming the source and the reason', () => {
     const { filter, notices } = filterWith([STAR_RUN, BRACE_BOMB, 'x'.repeat(MAX_PATTERN_LENGTH + 1), '**/ok'], 'setting');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { lessonLink } from '../../../src/lesson-link';
 import { pathologicalInputs } from '../adversarial/pathological-inputs';
+import { monorepoTree, writeMonorepo } from '../monorepo-tree';
 import { CLI, cliTempDir, FIXTURES, json, ROOT, runCli, tempDir } from './helpers';
 
 /** The parts of a SARIF log the tests read. */
@@ -256,6 +257,16 @@ describe('CLI', function () {
       writeFileSync(path.join(root, 'pkg', '.gitignore'), '!build/\n/sub/\n');
       const files = json(runCli(['-f', 'json', '.'], { cwd: root }).stdout).map((result) => path.relative(root, result.filePath));
       assert.deepEqual(files, ['pkg/build/b.ts', 'pkg/e.ts']);
+    });
+
+    it("reads a monorepo's 700 package .gitignore files whole: no gitignored build/ file scanned, nothing on stderr", () => {
+      const root = path.join(dir.path, 'monorepo');
+      const tree = monorepoTree();
+      writeMonorepo(root, tree);
+      const run = runCli(['-f', 'json', '.'], { cwd: root });
+      assert.equal(run.stderr, '');
+      assert.equal(run.status, 0);
+      assert.deepEqual(json(run.stdout).map((result) => path.relative(root, result.filePath)).sort(), [...tree.sources].sort());
     });
 
     it('scans a file named on the command line even when .gitignore ignores it', () => {

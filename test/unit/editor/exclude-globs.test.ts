@@ -2,18 +2,24 @@
 // semantics through `ignore`, exclude globs through picomatch, the limits on what a workspace may hand
 // them, and the editor's side of it (exclude-globs.ts). Hostile patterns: test/unit/adversarial/globs-*.
 import assert from 'node:assert/strict';
-import { compareInWalkOrder, enabledPatterns, FIND_FILES_EXCLUDE } from '../../../src/editor/exclude-globs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expandPatterns } from '../../../src/cli/files';
+import { buildFolderFilter, enabledPatterns, FIND_FILES_EXCLUDE } from '../../../src/editor/exclude-globs';
 import {
-  FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH, MAX_PATTERNS_PER_SOURCE,
+  compareInWalkOrder, FileFilter, GitignoreTree, GlobList, isSourceFile, MatchBudget, MAX_DEPTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_PATTERN_LENGTH,
+  MAX_PATTERNS_PER_SOURCE,
 } from '../../../src/shared/file-filter';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../../../src/shared/file-filter/decode-text';
 import { relativeToRoot } from '../../../src/shared/file-filter/gitignore';
 import { MATCH_BUDGET, MAX_BRACE_GROUPS, patternCost } from '../../../src/shared/file-filter/limits';
+import { tempDir } from '../cli/helpers';
+import { monorepoTree, PACKAGE_COUNT } from '../monorepo-tree';
 
 /** A tree of .gitignore files given as { folder: text }, added in walk order, and the notices it gave. */
-function treeOf(files: Record<string, string>): { tree: GitignoreTree; notices: string[] } {
+function treeOf(files: Record<string, string>, budget?: MatchBudget): { tree: GitignoreTree; notices: string[] } {
   const notices: string[] = [];
-  const tree = new FileFilter((notice) => notices.push(notice)).gitignore;
+  const tree = new FileFilter((notice) => notices.push(notice), budget).gitignore;
   for (const folder of Object.keys(files).sort(compareInWalkOrder)) tree.add(folder, files[folder]!, `${folder || '.'}/.gitignore`);
   return { tree, notices };
 }
@@ -189,13 +195,54 @@ describe('file filter: limits on patterns from a workspace', () => {
     assert.deepEqual(notices, ['search.exclude: 1 of 4 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
-  it('shares one budget between the sources of a folder, in the order they are added', () => {
+  it('shares one budget between the sources every path is matched against, in the order they are added, and says when it is spent', () => {
     const notices: string[] = [];
     const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(patternCost('**/a/**/b', 'glob') + patternCost('x', 'gitignore')));
     filter.excludes.add('files.exclude', ['**/a/**/b']);
     filter.gitignore.add('', 'x\ny\n', '.gitignore');
     assert.equal(filter.prepare(Number.POSITIVE_INFINITY), true);
-    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
+    assert.deepEqual(notices, ['.gitignore: 1 of 2 patterns not used (1 left out because the matching budget is spent).']);
+  });
+
+  it('gives each nested .gitignore what the files above it left, not what its siblings left', () => {
+    const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`).join('\n');
+    const cost = patternCost(relativeToRoot('x', 'pkg'), 'gitignore');
+    // The root file takes 10 patterns' worth, each package 5: a root and one package fit, a package inside a package does not.
+    const budget = new MatchBudget(patternCost('x', 'gitignore') * 10 + cost * 5.5);
+    const { tree, notices } = treeOf({ '': lines('root', 10), a: lines('a', 5), b: lines('b', 5), 'a/inner': lines('inner', 5) }, budget);
+    assert.ok(tree.isIgnored('a/a4', false) && tree.isIgnored('b/b4', false) && tree.isIgnored('b/root9', false), 'siblings both have all their patterns');
+    assert.ok(!tree.isIgnored('a/inner/inner0', false), 'the chain root → a → a/inner is spent');
+    assert.ok(tree.isIgnored('a/inner/a4', false), 'and what is above still applies there');
+    assert.deepEqual(notices, ['a/inner/.gitignore: 5 of 5 patterns not used (5 left out because the matching budget is spent).']);
+  });
+
+  it('keeps every chain within the budget when a source for all paths comes after those for some', () => {
+    const notices: string[] = [];
+    const globCost = patternCost('**/a/**/b', 'glob');
+    const nestedCost = patternCost(relativeToRoot('x', 'pkg'), 'gitignore');
+    const filter = new FileFilter((notice) => notices.push(notice), new MatchBudget(globCost + nestedCost / 2));
+    filter.gitignore.add('pkg', 'x\n', 'pkg/.gitignore');
+    filter.excludes.add('search.exclude', ['**/a/**/b']);
+    assert.equal(filter.exclusion('pkg/x', false), 'gitignored');
+    assert.equal(filter.exclusion('a/1/b', false), undefined, 'the glob alone fits, but would take the chain through pkg/ over the budget');
+    assert.deepEqual(notices, ['search.exclude: 1 of 1 patterns not used (1 left out because the matching budget is spent).']);
+  });
+
+  it("keeps ordinary monorepos' .gitignore files: 700 packages of eight lines each, every build/ ignored, no notice", () => {
+    const { gitignores, sources, builds } = monorepoTree();
+    const { tree, notices } = treeOf(Object.fromEntries(gitignores));
+    const ignored = (file: string) => tree.isIgnored(file, false);
+    assert.deepEqual(builds.filter((file) => !ignored(file)), [], 'every build/ file is ignored');
+    assert.deepEqual(sources.filter(ignored), [], 'no source file is');
+    assert.equal(builds.length, PACKAGE_COUNT);
+    assert.deepEqual(notices, []);
+    assert.ok(ignored(builds[0]!) && ignored(builds.at(-1)!), 'the first package still, after all the others (its matcher built again)');
+  });
+
+  it('keeps .gitignore patterns that cost more than the budget allows for one path out as too costly, even alone', () => {
+    const { tree, notices } = treeOf({ pkg: 'a/**/b/**/c/**/d/**/e\nplain\n' });
+    assert.ok(tree.isIgnored('pkg/plain', false));
+    assert.deepEqual(notices, ['pkg/.gitignore: 1 of 2 patterns not used (1 with more wildcards or braces than can be matched safely).']);
   });
 
   it('compiles patterns a slice at a time when asked, and all at once on the first match otherwise', () => {
@@ -209,6 +256,95 @@ describe('file filter: limits on patterns from a workspace', () => {
     const lazy = new FileFilter(() => undefined);
     lazy.gitignore.add('', 'gen0/\n', '.gitignore');
     assert.equal(lazy.exclusion('gen0/a.ts', false), 'gitignored');
+  });
+});
+
+describe('file filter: the CLI and the workspace scan on one tree', () => {
+  const dir = tempDir('ic-filter-order');
+
+  /**
+   * Folders whose names sort differently by other orders ('a-b' before or after 'a/…'), each with a
+   * .gitignore of costly patterns: the root's and one folder's fit the budget together, the files two
+   * folders down (a/c/d, a/z) lose their last patterns.
+   */
+  const FOLDERS = ['', 'b', 'a-b', 'a', 'a/z', 'a/c/d'];
+  const PATTERN = (i: number) => `d${i}/**/x/**/y`;
+  const perFile = Math.floor((0.4 * MATCH_BUDGET) / patternCost(PATTERN(0), 'gitignore'));
+  /** In each folder: a file the first pattern ignores, one only the last would, one none does. */
+  const FILES = ['d0/x/y/first.ts', `d${perFile - 1}/x/y/last.ts`, 'keep.ts'];
+
+  function writeTree(root: string): void {
+    mkdirSync(path.join(root, '.git'), { recursive: true });
+    mkdirSync(path.join(root, 'a', 'node_modules', 'lib'), { recursive: true });
+    writeFileSync(path.join(root, 'a', 'node_modules', 'lib', 'index.js'), 'export {};\n');
+    for (const folder of FOLDERS) {
+      for (const file of FILES) {
+        mkdirSync(path.dirname(path.join(root, folder, file)), { recursive: true });
+        writeFileSync(path.join(root, folder, file), 'export {};\n');
+      }
+      writeFileSync(path.join(root, folder, '.gitignore'), Array.from({ length: perFile }, (_, i) => PATTERN(i)).join('\n'));
+    }
+  }
+
+  /** As the workspace scan builds its filter (exclude-globs.ts), with the files read from disk and named as the CLI names them. */
+  async function workspaceFilter(root: string, notices: string[]): Promise<FileFilter> {
+    const gitignoreAt = (folder: string) => path.join(root, folder, '.gitignore');
+    return buildFolderFilter(
+      {
+        settings: [],
+        // The order a file search returns them in is its own.
+        gitignoreFolders: [...FOLDERS].reverse(),
+        readGitignore: (folder) => Promise.resolve({ text: readFileSync(gitignoreAt(folder), 'utf8'), name: path.relative(process.cwd(), gitignoreAt(folder)) }),
+      },
+      (notice) => notices.push(notice),
+      () => Promise.resolve(),
+    );
+  }
+
+  it('admit the same .gitignore patterns (the same notices, in walk order) and leave out the same files', async () => {
+    const root = dir.path;
+    writeTree(root);
+    const cli = expandPatterns(['.'], root);
+    const workspaceNotices: string[] = [];
+    const filter = await workspaceFilter(root, workspaceNotices);
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/')).filter(isSourceFile);
+    const kept = sources.filter((file) => filter.fileExclusion(file) === undefined).sort();
+    assert.deepEqual(cli.files.map((file) => path.relative(root, file).split(path.sep).join('/')).sort(), kept);
+    assert.deepEqual(cli.notices, workspaceNotices);
+    assert.deepEqual(workspaceNotices.map((notice) => path.relative(root, path.resolve(notice.slice(0, notice.indexOf(':')))).split(path.sep).join('/')), ['a/c/d/.gitignore', 'a/z/.gitignore'], 'the files two folders down, in walk order');
+    assert.ok(kept.includes('a/z/keep.ts') && !kept.includes('a/z/d0/x/y/first.ts'), 'the patterns admitted apply');
+    assert.ok(kept.includes(`a/z/${FILES[1]}`) && !kept.includes(`a/${FILES[1]}`), 'the last pattern is lost two folders down only');
+  });
+});
+
+describe('file filter: an open document, judged as the workspace scan judges it', () => {
+  /** A workspace folder's filter as the editor builds it for the scan and for live diagnostics alike. */
+  function editorFilter(settings: Record<string, string[]>, gitignore: string): Promise<FileFilter> {
+    return buildFolderFilter(
+      { settings: Object.entries(settings).map(([name, globs]) => ({ name, globs })), gitignoreFolders: [''], readGitignore: () => Promise.resolve({ text: gitignore, name: '.gitignore' }) },
+      (notice) => assert.fail(notice),
+      () => Promise.resolve(),
+    );
+  }
+
+  it('leaves out what is inside a folder an exclude setting names bare, as the scan does (relative to the workspace folder)', async () => {
+    const filter = await editorFilter({ 'integrationCoach.exclude': ['generated'] }, '');
+    assert.equal(filter.fileExclusion('generated/client.ts'), 'excluded');
+    assert.equal(filter.fileExclusion('generated/deep/client.ts'), 'excluded');
+    assert.equal(filter.fileExclusion('src/generated/client.ts'), undefined, 'a bare name is the folder at the top, as in files.exclude');
+    assert.equal(filter.fileExclusion('generated.ts'), undefined);
+  });
+
+  it('leaves out what the .gitignore files ignore, what is in node_modules or .git at any depth, and paths too long to match', async () => {
+    const filter = await editorFilter({ 'files.exclude': ['**/.DS_Store'], 'search.exclude': ['**/bower_components'] }, 'build/\n*.gen.ts\n!keep.gen.ts\n');
+    assert.equal(filter.fileExclusion('pkg/build/out.js'), 'gitignored');
+    assert.equal(filter.fileExclusion('src/a.gen.ts'), 'gitignored');
+    assert.equal(filter.fileExclusion('src/keep.gen.ts'), undefined);
+    assert.equal(filter.fileExclusion('lib/bower_components/x/index.js'), 'excluded');
+    assert.equal(filter.fileExclusion('pkg/node_modules/lib/index.js'), 'always-skipped');
+    assert.equal(filter.fileExclusion('vendor/.git/hooks/x.js'), 'always-skipped');
+    assert.equal(filter.fileExclusion(`${'a/'.repeat(MAX_DEPTH + 1)}b.ts`), 'too-long');
+    assert.equal(filter.fileExclusion('src/retry.ts'), undefined);
   });
 });
 
