@@ -2,7 +2,7 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, findProperty, isFunctionNode, namePath, numericValue, unwrap, valueOfProperty } from './ast';
+import { calleeName, calleeObject, findProperty, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
@@ -250,7 +250,31 @@ function scanFunctionBody(fn: ts.Node, state: ScanState): void {
     state.features.random = true;
     return;
   }
-  scanDelay(body, { ...state, depth: state.depth + 1, self: undefined });
+  const deeper = { ...state, depth: state.depth + 1, self: undefined };
+  // `return retryAfter ? [retryAfter, true] : …; return [backoff(n), true]`: each value returned is one the
+  // delay may take, and where one is the server's, the others (the fallbacks) decide.
+  const returned = returnedValues(body);
+  if (returned.length > 1) scanAlternatives(returned, deeper);
+  else scanDelay(returned[0] ?? body, deeper);
+}
+
+/** How many returns of a helper are read as its alternatives; more, and the body is read whole. */
+const MAX_RETURNS = 8;
+
+/** The values a function body returns (not those of functions inside it); none for an expression body or too many. */
+function returnedValues(body: ts.ConciseBody): ts.Expression[] {
+  if (!ts.isBlock(body)) return [];
+  const values: ts.Expression[] = [];
+  let tooMany = false;
+  walkTree(body, undefined, (node) => {
+    if (tooMany || isFunctionNode(node)) return SKIP_CHILDREN;
+    if (ts.isReturnStatement(node) && node.expression) {
+      values.push(node.expression);
+      tooMany = values.length > MAX_RETURNS;
+    }
+    return undefined;
+  });
+  return tooMany ? [] : values;
 }
 
 /** Follows a name to what it was computed from. Returns true when the node was fully handled. */
@@ -275,6 +299,13 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
     state.features.server = true;
     return true;
   }
+  // `const [delayMillis, canRetry] = this.retryDelayFor(attempts, err)`: what the call computes (a helper
+  // of the file is read; one out of sight may well add jitter).
+  const destructuredFrom = declarations.length === 0 && assignments.length === 0 && ts.isIdentifier(node) ? destructuredFromCall(node) : undefined;
+  if (destructuredFrom) {
+    scanCall(destructuredFrom, deeper);
+    return true;
+  }
   const values: ts.Expression[] = [];
   for (const declaration of declarations) if (declaration.initializer) values.push(declaration.initializer);
   for (const assignment of assignments) {
@@ -289,6 +320,45 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   if (values.length > 1) scanAlternatives(values, { ...deeper, self: path });
   else if (values.length === 1) scanDelay(values[0]!, { ...deeper, self: path });
   return ts.isIdentifier(node);
+}
+
+/** How many blocks up from a use a destructuring declaration of its name is looked for. */
+const MAX_DESTRUCTURING_LEVELS = 16;
+
+/** The call whose result a name is bound from by destructuring, in a block around the use. */
+function destructuredFromCall(use: ts.Identifier): ts.CallExpression | undefined {
+  let levels = 0;
+  for (let scope: ts.Node | undefined = use.parent; scope && levels < MAX_DESTRUCTURING_LEVELS; scope = scope.parent) {
+    if (!ts.isBlock(scope) && !ts.isSourceFile(scope)) continue;
+    levels++;
+    const call = namesDestructuredFromCalls(scope).get(use.text);
+    if (call) return call;
+  }
+  return undefined;
+}
+
+const destructuredNames = new WeakMap<ts.Block | ts.SourceFile, ReadonlyMap<string, ts.CallExpression>>();
+
+/** The names a block's declarations bind by destructuring a call's result (`const [a, b] = f()`), read once per block. */
+function namesDestructuredFromCalls(block: ts.Block | ts.SourceFile): ReadonlyMap<string, ts.CallExpression> {
+  let names = destructuredNames.get(block);
+  if (!names) {
+    const found = new Map<string, ts.CallExpression>();
+    for (const statement of block.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+        const value = unwrap(declaration.initializer);
+        const call = ts.isAwaitExpression(value) ? unwrap(value.expression) : value;
+        // A module's exports (`const { RETRY_DELAY } = require('./consts')`) are values set there, not computed per call.
+        if (!ts.isCallExpression(call) || calleeName(call) === 'require') continue;
+        for (const element of declaration.name.elements) if (!ts.isOmittedExpression(element) && ts.isIdentifier(element.name)) found.set(element.name.text, call);
+      }
+    }
+    destructuredNames.set(block, found);
+    names = found;
+  }
+  return names;
 }
 
 /** Declarations of a name whose scope holds the use, outermost first (found by walking up from the use). */

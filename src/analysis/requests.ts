@@ -11,7 +11,7 @@ import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { holdsIdGeneratorCall } from './generated-values';
-import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
 export interface KeyReference {
@@ -395,14 +395,27 @@ function keyInObject(config: ts.ObjectLiteralExpression, keyNames: Set<string>, 
   const inner = unwrap(headersValue);
   if (!headers && ts.isNewExpression(inner) && inner.arguments?.[0]) headers = resolveObject(inner.arguments[0], index);
   if (!headers) return { hidden: true };
-  const key = keyProperty(headers, keyNames);
+  const key = keyProperty(headers, keyNames) ?? (ts.isIdentifier(inner) ? keyAssignedTo(inner, keyNames, index) : undefined);
   return { key, hidden: !key && hasSpread(headers) };
+}
+
+/** `headers['Idempotency-Key'] = key` after `const headers = {…}`, in the function that sends them. */
+function keyAssignedTo(headers: ts.Identifier, keyNames: ReadonlySet<string>, index: SourceIndex): KeyReference | undefined {
+  const assignments = index.functionAssignments.get(enclosingFunction(headers) ?? index.sourceFile);
+  if (!assignments) return undefined;
+  const prefix = `${headers.text}.`;
+  for (const [path, binaries] of assignments) {
+    if (!path.startsWith(prefix) || !isKeyName(normaliseKeyName(path.slice(prefix.length)), keyNames)) continue;
+    const assignment = binaries.find((binary) => binary.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+    if (assignment) return { carrier: assignment, value: assignment.right };
+  }
+  return undefined;
 }
 
 function keyProperty(object: ts.ObjectLiteralExpression, keyNames: Set<string>): KeyReference | undefined {
   for (const property of object.properties) {
     const name = property.name ? propertyNameText(property.name) : undefined;
-    if (!name || !keyNames.has(normaliseKeyName(name))) continue;
+    if (!name || !isKeyName(normaliseKeyName(name), keyNames)) continue;
     const value = valueOfProperty(property);
     if (value) return { carrier: property, value };
   }
@@ -416,7 +429,7 @@ function keyInChain(call: ts.CallExpression, keyNames: Set<string>): KeyReferenc
     const chained = node.parent.parent;
     const method = expressionName(node.parent);
     const header = stringValue(chained.arguments[0]);
-    if ((method === 'set' || method === 'header' || method === 'setHeader') && header && keyNames.has(normaliseKeyName(header)) && chained.arguments[1]) {
+    if ((method === 'set' || method === 'header' || method === 'setHeader') && header && isKeyName(normaliseKeyName(header), keyNames) && chained.arguments[1]) {
       return { carrier: chained, value: chained.arguments[1] };
     }
     node = chained;

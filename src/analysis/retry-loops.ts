@@ -14,7 +14,7 @@ import { checkPolarity } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
 import { nodeText } from './run-context';
 
@@ -371,8 +371,7 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
     const operator = assignment.operatorToken.kind;
     const right = unwrap(assignment.right);
     const compound = operator !== Kind.EqualsToken && operator !== Kind.QuestionQuestionEqualsToken && operator !== Kind.BarBarEqualsToken;
-    const readsCursor = (ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right) || ts.isBinaryExpression(right)) && CURSOR_TEXT.test(nodeText(right));
-    if (compound || readsCursor) inputs.add(path);
+    if (compound || readsCursor(right, scan)) inputs.add(path);
   }
   if (ts.isForStatement(loop) && loop.incrementor && !advancedName(loop.incrementor)) {
     const path = ts.isBinaryExpression(loop.incrementor) ? namePath(loop.incrementor.left) : undefined;
@@ -381,9 +380,46 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
   for (const counter of scan.advances.keys()) {
     if (/page|offset|cursor|index|idx|radius|batch|chunk|skip|depth|level|step|^[ijk]$/i.test(counter)) inputs.add(counter);
   }
+  // `steps.push(...newSteps)` before `agent.plan(steps)` goes round: a history that grows, so each call is asked anew.
+  for (const call of scan.calls) {
+    const object = calleeObject(call);
+    const grown = object && GROWING_METHOD.test(calleeName(call) ?? '') ? namePath(object) : undefined;
+    if (grown) inputs.add(grown);
+  }
   if (inputs.size === 0) return false;
   if (condition && [...inputs].some((name) => referencesPath(condition, name) && !scan.advances.has(name))) return true;
   return scan.calls.some((call) => isOperationCall(call) && call.arguments.some((argument) => [...inputs].some((name) => usesAsInput(argument, name))));
+}
+
+/** Methods that add to a list where it stands. */
+const GROWING_METHOD = /^(push|unshift)$/;
+
+/**
+ * A value read from where the last answer points next: `page.next`, `res.cursor`, `offset + limit`, and
+ * through a conversion or a local made in the loop (`url = nextUrl.toString()` after
+ * `const nextUrl = new URL(res.headers.get('location'), url)`, which follows a redirect).
+ */
+function readsCursor(value: ts.Expression, scan: LoopScan): boolean {
+  const read = withoutConversion(value);
+  if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read) || ts.isBinaryExpression(read)) return CURSOR_TEXT.test(nodeText(read));
+  // `new URL(locationHeader, url)`: made from such a value.
+  if (ts.isNewExpression(read)) return read.arguments?.some((argument) => ts.isIdentifier(unwrap(argument)) && readsCursor(argument, scan)) ?? false;
+  if (!ts.isIdentifier(read)) return false;
+  return scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === read.text
+    && declaration.initializer !== undefined && CURSOR_TEXT.test(nodeText(declaration.initializer)));
+}
+
+/** `x.toString()`, `x.href`, `String(x)`: the value converted. */
+function withoutConversion(value: ts.Expression): ts.Expression {
+  const node = unwrap(value);
+  if (ts.isCallExpression(node)) {
+    const name = calleeName(node);
+    const object = calleeObject(node);
+    if (object && node.arguments.length === 0 && (name === 'toString' || name === 'valueOf')) return unwrap(object);
+    if (!object && name === 'String' && node.arguments.length === 1) return unwrap(node.arguments[0]!);
+  }
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return unwrap(node.expression);
+  return node;
 }
 
 /**
@@ -541,7 +577,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   for (const statement of scan.ifs) {
     collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere, limits);
   }
-  if (comparisons.deadline || guarded.deadline) return { capped: true, by: 'deadline' };
+  if (comparisons.deadline || guarded.deadline || countsTimeBudget(comparisons, scan, index)) return { capped: true, by: 'deadline' };
   withoutFirstAttemptTests(comparisons, scan.advances);
   withoutFirstAttemptTests(guarded, scan.advances);
   const counters = [...scan.advances.keys()];
@@ -554,6 +590,20 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * `const iterations = Math.ceil(maxTimeout / checkInterval); for (let i = 0; i < iterations; i++) { … await
+ * wait(checkInterval) }`: the count is a time budget divided by the wait, so the loop polls until a deadline.
+ */
+function countsTimeBudget(comparisons: Comparisons, scan: LoopScan, index: SourceIndex): boolean {
+  const delayNames = scan.waits.flatMap((wait) => (wait.delay ? [namePath(wait.delay)] : [])).filter((name): name is string => name !== undefined);
+  if (delayNames.length === 0) return false;
+  return [...comparisons.compared].some((limit) => !scan.advances.has(limit) && (index.declarations.get(limit) ?? []).some((declaration) => {
+    if (!declaration.initializer) return false;
+    const text = nodeText(declaration.initializer);
+    return DEADLINE_NAME.test(text) && delayNames.some((name) => referencesPath(declaration.initializer!, name));
+  }));
 }
 
 /**

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -15,7 +15,7 @@ import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, LOG_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -506,7 +506,7 @@ export function callAround(ref: ts.Node): ts.Node {
 function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (scan.comparisons.deadline) return { capped: true, by: 'deadline' };
   if ([...scan.negatedFlags].some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
-  if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags))) return { capped: true, by: 'once-flag' };
+  if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags) || passesTestedBoolean(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
@@ -516,6 +516,7 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
     const budgets = new Set([...storedBudgets, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan).filter(compared))]);
     return unguardedCall(fn, refs, budgets, index) ?? bypassingCall(fn, refs, budgets, scan, index) ?? { capped: true, by: 'counter' };
   }
+  if (leaking.every((ref) => decidedByCountingHelper(ref, fn, parameters, scan))) return { capped: true, by: 'helper' };
   const anyAdvancing = leaking.length < refs.length;
   if (anyAdvancing) {
     const line = index.sourceFile.getLineAndCharacterOfPosition(leaking[0]!.getStart(index.sourceFile)).line + 1;
@@ -581,9 +582,37 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
       const stepped = path && !parameters.has(path) ? steppedParameter(path, parameters, scan) : undefined;
       // The local is what the cap compares (`nextCount <= maxTries`), the parameter what the call advances.
       if (stepped) names.push(stepped, path!);
+      // `const newErrors = [...errors, error]; … retry(f, newErrors)`: a list that grows each round counts them.
+      const grown = ts.isArrayLiteralExpression(node) ? grownParameter(node, parameters) : path && !parameters.has(path) ? grownLocal(path, parameters, scan) : undefined;
+      if (grown) names.push(...lengthNames(grown, scan));
     });
   }
   return names;
+}
+
+/**
+ * `const [delay, canRetry] = this.getRetryDelay(attempts, err); if (canRetry) return this.send(cfg, attempts + 1)`:
+ * the count the call advances is handed to a helper whose answer decides whether to go round, so the
+ * cap, if any, is the helper's (out of sight or not, the analysis stays silent).
+ */
+function decidedByCountingHelper(ref: ts.Expression, fn: FunctionNode, parameters: Set<string>, scan: FunctionScan): boolean {
+  const counters = new Set(advancingArguments(ref, parameters, scan));
+  if (counters.size === 0) return false;
+  const decided = new Set<string>();
+  for (const declaration of scan.declarations) {
+    const value = declaration.initializer && unwrap(declaration.initializer);
+    const call = value && ts.isAwaitExpression(value) ? unwrap(value.expression) : value;
+    if (!call || !ts.isCallExpression(call) || LOG_NAME.test(calleeName(call) ?? '')) continue;
+    if (!call.arguments.some((argument) => someDescendant(argument, (node) => counters.has(namePath(node as ts.Expression) ?? '')))) continue;
+    for (const name of boundNames(declaration.name)) decided.add(name);
+  }
+  return decided.size > 0 && guardedByBudget(ref, fn, decided);
+}
+
+/** The names a declaration binds: `x`, or each of `[a, b]` and `{ a, b: c }`. */
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
 }
 
 /**
@@ -614,11 +643,74 @@ function passesOnceFlag(ref: ts.Expression, negatedFlags: ReadonlySet<string>): 
   });
 }
 
+/**
+ * `if (error && !canRetry) return …; await sleep(); return this.post(events, uri, false)`: the call hands
+ * itself `true` or `false` for a parameter the function tests, so the next call takes the other way.
+ */
+function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
+  const call = callOfReference(ref);
+  if (!call || !fn.body) return false;
+  return call.arguments.some((argument, position) => {
+    const kind = unwrap(argument).kind;
+    const parameter = fn.parameters[position]?.name;
+    if ((kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) || !parameter || !ts.isIdentifier(parameter)) return false;
+    return someDescendant(fn.body!, (node) => {
+      const condition = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
+      return condition !== undefined && testsFlag(condition, parameter.text);
+    });
+  });
+}
+
+/** How many `!`, `&&` and `||` deep a flag is looked for in a condition (real conditions join a few tests). */
+const MAX_FLAG_TEST_DEPTH = 16;
+
+/** Whether a condition tests the flag itself (`flag`, `!flag`, `a && !flag`), not a value computed from it. */
+function testsFlag(condition: ts.Expression, flag: string, depth = 0): boolean {
+  const node = unwrap(condition);
+  if (ts.isIdentifier(node)) return node.text === flag;
+  if (depth >= MAX_FLAG_TEST_DEPTH) return false;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return testsFlag(node.operand, flag, depth + 1);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return testsFlag(node.left, flag, depth + 1) || testsFlag(node.right, flag, depth + 1);
+  }
+  return false;
+}
+
 /** The call a self-reference makes: `retry(…)` or `this.retry(…)`. */
 function callOfReference(ref: ts.Expression): ts.CallExpression | undefined {
   if (ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref) return ref.parent;
   if (ref.parent && ts.isPropertyAccessExpression(ref.parent) && ref.parent.parent && ts.isCallExpression(ref.parent.parent)) return ref.parent.parent;
   return undefined;
+}
+
+/** `[...errors, error]` or `errors.concat(error)`: the parameter the list grows from, one or more elements longer. */
+function grownParameter(list: ts.Expression, parameters: Set<string>): string | undefined {
+  const node = unwrap(list);
+  if (ts.isArrayLiteralExpression(node) && node.elements.length >= 2) {
+    const spread = node.elements.find((element): element is ts.SpreadElement => ts.isSpreadElement(element) && ts.isIdentifier(unwrap(element.expression)));
+    const name = spread && (unwrap(spread.expression) as ts.Identifier).text;
+    return name && parameters.has(name) ? name : undefined;
+  }
+  if (ts.isCallExpression(node) && calleeName(node) === 'concat' && node.arguments.length > 0) {
+    const object = calleeObject(node);
+    const name = object && ts.isIdentifier(unwrap(object)) ? (unwrap(object) as ts.Identifier).text : undefined;
+    return name && parameters.has(name) ? name : undefined;
+  }
+  return undefined;
+}
+
+/** A local declared as a list grown from a parameter (see grownParameter): the local's name. */
+function grownLocal(local: string, parameters: Set<string>, scan: FunctionScan): string | undefined {
+  return scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === local
+    && declaration.initializer !== undefined && grownParameter(declaration.initializer, parameters) !== undefined) ? local : undefined;
+}
+
+/** What a cap on a list's length compares: `list.length`, or a local declared as it (`const tryNumber = newErrors.length`). */
+function lengthNames(list: string, scan: FunctionScan): string[] {
+  const length = `${list}.length`;
+  const locals = scan.declarations.filter((declaration) => ts.isIdentifier(declaration.name) && declaration.initializer !== undefined
+    && namePath(declaration.initializer) === length).map((declaration) => (declaration.name as ts.Identifier).text);
+  return [length, ...locals];
 }
 
 /** The parameter a local is stepped from, when it is declared as one: `const next = attempt + 1`. */

@@ -41,8 +41,8 @@ export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|tra
 /** Names that say a counter counts attempts; such a counter is never the input of the call it is passed to. */
 export const ATTEMPT_COUNTER_NAME = /attempt|retr|tries|try|count|round|iteration|^(n|num|times)$/i;
 
-/** Property reads that advance a cursor: `page.next`, `res.nextCursor`, `data.pagination.after`. */
-export const CURSOR_TEXT = /next|cursor|offset|page|(?<!retry[-_]?)after|before|marker|continuation|last|start_?after|skip|\.length\s*-\s*1/i;
+/** Property reads that advance a cursor: `page.next`, `res.nextCursor`, `data.pagination.after`, a redirect's `location`. */
+export const CURSOR_TEXT = /next|cursor|offset|page|(?<!retry[-_]?)after|before|marker|continuation|last|start_?after|skip|location|redirect|\.length\s*-\s*1/i;
 
 /** Names of deadlines and elapsed-time budgets. */
 export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|give_?up)_?(time|at)|time_?left|remaining_?(ms|time)|budget_?ms|max_?(elapsed|duration|time|wait)/i;
@@ -62,6 +62,19 @@ export const FRESH_KEY_CALL = new RegExp(`^(${ID_GENERATOR_NAMES}|randomBytes|ra
 
 /** Header and option names that carry an idempotency key, normalised (lower case, no `-` or `_`). */
 export const IDEMPOTENCY_KEY_NAMES = new Set(['idempotencykey', 'xidempotencykey']);
+
+/**
+ * Header and option names, normalised, that carry a key the server deduplicates on, under the names
+ * APIs give them: `Cko-Idempotency-Key`, `I-Twilio-Idempotency-Token`, `Repeatability-Request-ID`
+ * (Azure), `PayPal-Request-Id`, a payload or deduplication id (`X-LaunchDarkly-Payload-ID`,
+ * `MessageDeduplicationId`).
+ */
+const KEY_NAME_SHAPE = /(idempotencykey|idempotencytoken|payloadid|deduplicationid|dedupeid|dedupid|repeatabilityrequestid)$|^paypalrequestid$/;
+
+/** Whether a normalised name is an idempotency key's: a known shape, or one the user configured. */
+export function isKeyName(normalised: string, configured: ReadonlySet<string>): boolean {
+  return configured.has(normalised) || KEY_NAME_SHAPE.test(normalised);
+}
 
 /** Normalises a header or option name for comparison: `X-Idempotency-Key` → xidempotencykey. */
 export function normaliseKeyName(name: string): string {

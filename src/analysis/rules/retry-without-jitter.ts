@@ -26,11 +26,14 @@ const DELAY_ARGUMENT_CALLEE = /^(setTimeout|setTimeoutPromise|sleep|delay|wait|p
 
 function check(context: RuleContext): void {
   for (const construct of context.retries.constructs) {
-    // An unbounded retry is reported by unbounded-retry only (its message says what the waits lack too);
-    // a once-only replay (the 401 refresh) needs no backoff.
+    // An unbounded retry is reported by unbounded-retry only (its message says what the waits lack too).
     if (construct.bound.capped === false) continue;
     // Deadline-bounded loops are polling (health checks, device-code polling, test helpers): not flagged.
-    if (construct.bound.capped === true && (construct.bound.by === 'once-flag' || construct.bound.by === 'deadline')) continue;
+    const cappedBy = construct.bound.capped === true ? construct.bound.by : undefined;
+    if (cappedBy === 'deadline') continue;
+    // A once-only replay (the 401 refresh) needs no backoff; one that waits a fixed time before its one
+    // more attempt is a retry after a transient failure, and its clients wait in step.
+    if (cappedBy === 'once-flag' && construct.backoff.kind !== 'fixed') continue;
     const report = describe(construct.backoff);
     if (!report) continue;
     const label = shortLabel(construct.label);

@@ -13,14 +13,14 @@ const HOSTILE = 'generated/hostile-retries.ts';
 const LONG_WAIT_MS = 180_000;
 
 /**
- * About 2.4 MB: 400 nested `while (true) { try {` around 30,000 assignments (far too slow for an analysis
- * that is super-linear in nesting: it hangs until the worker's timeout), then 2 MB of small retry
- * loops (far more than a 100 ms budget can walk even when every analysis is linear).
+ * About 2.4 MB: 90 nested `while (true) { try {` (as deep as the core analyses) around 30,000 assignments
+ * (far too slow for an analysis that is super-linear in nesting: it hangs until the worker's timeout),
+ * then 2 MB of small retry loops (far more than a 100 ms budget can walk even when every analysis is linear).
  */
 function hostileSource(): string {
-  const open = 'while (true) { try {\n'.repeat(400);
+  const open = 'while (true) { try {\n'.repeat(90);
   const body = Array.from({ length: 30_000 }, (_, i) => `x${i % 10} = ${i};\n`).join('');
-  const close = '} catch (e) { await sleep(1); } }\n'.repeat(400);
+  const close = '} catch (e) { await sleep(1); } }\n'.repeat(90);
   const loops: string[] = [];
   for (let i = 0, size = 0; size < 2 * 1024 * 1024; i++) {
     const loop = `export async function fetch${i}(op: () => Promise<unknown>) {\n  for (;;) {\n    try { return await op(); } catch (error) { await sleep(1000); }\n  }\n}\n`;

@@ -1,0 +1,192 @@
+// Shapes from real code: caps kept in a growing list of errors, decided by a helper given the count, or
+// by a flag the call hands itself; keys under the names APIs give them; loops that follow a redirect,
+// feed a growing history to a model, or poll for a time budget counted in waits.
+import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
+
+/** A recursive retry that counts its attempts by the errors it collected. */
+function errorListRetry(compare: string): string {
+  return `export async function retryWithBackoff(run: () => Promise<unknown>, maxRetries: number, delayMs: number, errors: unknown[] = []): Promise<unknown> {
+  try {
+    return await run();
+  } catch (error) {
+    const newErrors = [...errors, error];
+    const tryNumber = newErrors.length;
+    if (${compare}) throw error;
+    await sleep(delayMs);
+    return retryWithBackoff(run, maxRetries, delayMs * 2, newErrors);
+  }
+}`;
+}
+
+/** A client method that sends once more after a wait, telling the second call not to retry. */
+function flaggedResend(wait: string): string {
+  return `export class EventSender {
+  async deliver(events: unknown[], canRetry: boolean): Promise<boolean> {
+    try {
+      const response = await fetch(this.url, { method: 'PUT', body: JSON.stringify(events) });
+      if (response.ok) return true;
+    } catch (error) {
+      if (!canRetry) return false;
+    }
+    ${wait}
+    return this.deliver(events, false);
+  }
+}`;
+}
+
+/** A POST retried in a loop, with headers built first and given the key afterwards. */
+function headersThenKey(header: string): string {
+  return `export async function capture(order: Order, requestId: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const headers: Record<string, string> = { ...defaultHeaders, 'content-type': 'application/json' };
+    headers['${header}'] = requestId;
+    try {
+      return await fetch(captureUrl(order), { method: 'POST', headers, body: JSON.stringify(order) });
+    } catch (error) {
+      await sleep(500 + Math.random() * 500);
+    }
+  }
+  throw new Error('capture failed');
+}`;
+}
+
+const cases: LibraryCase[] = [
+  {
+    title: 'a list of errors that grows each round and whose length is compared caps the recursion (the wait still lacks jitter)',
+    code: errorListRetry('tryNumber > maxRetries'),
+    findings: [[9, 'retry-without-jitter']],
+  },
+  {
+    title: 'a growing list of errors compared by its length directly is the same cap',
+    code: errorListRetry('newErrors.length > maxRetries'),
+    findings: [[9, 'retry-without-jitter']],
+  },
+  {
+    title: 'a growing list of errors that nothing compares caps nothing',
+    code: errorListRetry('isFatal(error)'),
+    findings: [[9, 'unbounded-retry']],
+  },
+  {
+    title: 'a count handed to a helper whose answer decides whether to go round: the cap is the helper\'s',
+    code: `export class HttpClient {
+  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
+    return invoke(config).catch((err) => {
+      const [delayMillis, canRetry] = this.retryDelayFor(retryAttempts, err);
+      if (canRetry && delayMillis <= this.maxDelay) {
+        return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
+      }
+      throw err;
+    });
+  }
+}`,
+    findings: [],
+  },
+  {
+    title: 'a count advanced but never handed to anything that decides is still no cap',
+    code: `export class HttpClient {
+  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
+    return invoke(config).catch((err) => {
+      const delayMillis = 1000;
+      log(retryAttempts);
+      return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
+    });
+  }
+}`,
+    findings: [[6, 'unbounded-retry']],
+  },
+  {
+    title: 'a call that hands itself false for the flag it tests sends once more; after a fixed wait that lacks jitter',
+    code: flaggedResend('await sleep(1000);'),
+    findings: [[10, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same resend made at once is left alone',
+    code: flaggedResend(''),
+    findings: [],
+  },
+  {
+    title: "a PayPal-Request-Id set on the headers after they are built is the request's key",
+    code: headersThenKey('PayPal-Request-Id'),
+    findings: [],
+  },
+  {
+    title: 'a payload id header, set the same way, is a key the server deduplicates on',
+    code: headersThenKey('X-Acme-Payload-ID'),
+    findings: [],
+  },
+  {
+    title: 'a tracing header is no key',
+    code: headersThenKey('X-Trace-Id'),
+    findings: [[6, 'missing-idempotency-key']],
+  },
+  {
+    title: 'a loop that follows redirects asks a new URL each round: no retry',
+    code: `export async function resolveRedirects(url: string): Promise<string> {
+  let currentUrl = url;
+  while (true) {
+    const response = await fetch(currentUrl, { redirect: 'manual' });
+    if (response.status < 300 || response.status >= 400) return currentUrl;
+    const locationHeader = response.headers.get('location');
+    if (!locationHeader) return currentUrl;
+    currentUrl = new URL(locationHeader, currentUrl).toString();
+  }
+}`,
+    findings: [],
+  },
+  {
+    title: 'an agent loop that feeds its growing history back to the model is no retry',
+    code: `export async function runAgent(agent: Agent, input: string): Promise<string> {
+  const steps: Step[] = [];
+  let iterations = 0;
+  while (iterations < maxIterations) {
+    let output;
+    try {
+      output = await agent.plan(steps, input);
+    } catch (error) {
+      output = { tool: 'exception', toolInput: String(error) };
+    }
+    if ('returnValues' in output) return output.returnValues;
+    steps.push(await runTool(output));
+    iterations += 1;
+  }
+  return 'stopped';
+}`,
+    findings: [],
+  },
+  {
+    title: 'a poll whose count is a time budget divided by its wait polls until a deadline: silent',
+    code: `export async function waitForUrl(url: string, maxTimeout: number, checkInterval: number): Promise<void> {
+  const iterations = Math.floor(maxTimeout / checkInterval);
+  for (let i = 0; i < iterations; i++) {
+    try {
+      await axios.get(url);
+      return;
+    } catch (error) {
+      await wait(checkInterval);
+    }
+  }
+  throw new Error('Timeout reached');
+}`,
+    findings: [],
+  },
+  {
+    title: 'a count that is not made from a time budget is a retry cap: the fixed wait lacks jitter',
+    code: `export async function fetchReport(url: string, retries: number, checkInterval: number): Promise<void> {
+  const iterations = retries + 1;
+  for (let i = 0; i < iterations; i++) {
+    try {
+      await axios.get(url);
+      return;
+    } catch (error) {
+      await wait(checkInterval);
+    }
+  }
+  throw new Error('failed');
+}`,
+    findings: [[3, 'retry-without-jitter']],
+  },
+];
+
+describe('shapes: caps out of sight, keys by name, new inputs each round', () => {
+  runLibraryTable([], cases);
+});
