@@ -9,6 +9,7 @@ import { bullmq } from './bullmq';
 import { cockatiel } from './cockatiel';
 import { exponentialBackoff } from './exponential-backoff';
 import { fetchRetry } from './fetch-retry';
+import { graphqlWs } from './graphql-ws';
 import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
@@ -20,6 +21,7 @@ import { nodeRetry } from './node-retry';
 import { octokitPluginRetry } from './octokit-plugin-retry';
 import { ofetch } from './ofetch';
 import { pRetry } from './p-retry';
+import { promiseRetry } from './promise-retry';
 import { reconnectingWebSocket } from './reconnecting-websocket';
 import { retryAxios } from './retry-axios';
 import { rxjs } from './rxjs';
@@ -35,9 +37,9 @@ import { undici } from './undici';
 export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
-  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
+  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */

@@ -1,0 +1,55 @@
+// graphql-ws: five reconnects by default with a randomised backoff; `retryAttempts: Infinity` never stops;
+// a `retryWait` of one's own is read for its jitter.
+import { graphqlWs } from '../../../../src/analysis/libraries/graphql-ws';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: graphql-ws', () => {
+  runLibraryTable([graphqlWs], [
+    {
+      title: 'the defaults (5 attempts, randomised backoff) are silent',
+      code: `import { createClient } from 'graphql-ws';
+export const client = createClient({ url: 'wss://example.com/graphql' });`,
+      findings: [],
+    },
+    {
+      title: 'retryAttempts: Infinity with shouldRetry always true reconnects forever (the default wait is randomised)',
+      code: `import { createClient } from 'graphql-ws';
+export const client = createClient({ url: 'wss://example.com/graphql', shouldRetry: () => true, retryAttempts: Infinity });`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['`retryAttempts: Infinity`'],
+    },
+    {
+      title: 'a retryWait of its own that grows without randomness takes the jitter away',
+      code: `import { createClient } from 'graphql-ws';
+export const client = createClient({
+  url: 'wss://example.com/graphql',
+  retryAttempts: 10,
+  retryWait: async (retries) => {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 20_000)));
+  },
+});`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'a retryWait that adds randomness is silent',
+      code: `import { createClient } from 'graphql-ws';
+export const client = createClient({
+  url: 'wss://example.com/graphql',
+  retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** retries)),
+});`,
+      findings: [],
+    },
+    {
+      title: 'retryAttempts: 0 turns reconnecting off',
+      code: `import { createClient } from 'graphql-ws';
+export const client = createClient({ url: 'wss://example.com/graphql', retryAttempts: 0, retryWait: async () => undefined });`,
+      findings: [],
+    },
+    {
+      title: "a createClient of the project's own is not graphql-ws's",
+      code: `import { createClient } from './transport';
+export const client = createClient({ url: 'redis://localhost', retryAttempts: Infinity });`,
+      findings: [],
+    },
+  ]);
+});

@@ -1,0 +1,47 @@
+// promise-retry: node-retry's defaults (ten retries, no jitter unless `randomize: true`), options in
+// either position, `forever` and Infinity never stop.
+import { promiseRetry } from '../../../../src/analysis/libraries/promise-retry';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: promise-retry', () => {
+  runLibraryTable([promiseRetry], [
+    {
+      title: 'the defaults (10 retries, no jitter) are reported as a retry without jitter, at the call',
+      code: `const promiseRetry = require('promise-retry');
+exports.load = () => promiseRetry((retry) => fetch('/api/items').catch(retry));`,
+      fileName: 'load.js',
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['promise-retry does not randomize its delays unless `randomize: true` is set'],
+    },
+    {
+      title: 'a count with factor and minTimeout but no randomize is still without jitter',
+      code: `import promiseRetry from 'promise-retry';
+export const send = (messages) => promiseRetry((retry) => push(messages).catch(retry), { retries: 2, factor: 2, minTimeout: 1000 });`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'randomize: true, with the options first, is silent',
+      code: `import promiseRetry from 'promise-retry';
+export const load = () => promiseRetry({ retries: 4, randomize: true }, (retry) => fetch('/api/items').catch(retry));`,
+      findings: [],
+    },
+    {
+      title: 'retries: Infinity never stops',
+      code: `import promiseRetry from '@gar/promise-retry';
+export const load = () => promiseRetry((retry) => fetch('/api/items').catch(retry), { retries: Infinity, randomize: true });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'retries: 0 turns the retry off',
+      code: `import promiseRetry from 'promise-retry';
+export const load = () => promiseRetry((retry) => fetch('/api/items').catch(retry), { retries: 0 });`,
+      findings: [],
+    },
+    {
+      title: 'options out of sight say nothing',
+      code: `import promiseRetry from 'promise-retry';
+export const load = (options) => promiseRetry((retry) => fetch('/api/items').catch(retry), options);`,
+      findings: [],
+    },
+  ]);
+});
