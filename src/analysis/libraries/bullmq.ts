@@ -3,7 +3,8 @@
 // `fixed` and `exponential` backoffs add no jitter unless BullMQ's `backoff.jitter` is set; a custom
 // backoff type is a strategy defined elsewhere, out of sight. A queue is often made in another file
 // (`import { emailQueue } from './queues'`): in a file that names a `backoff`, a call
-// `…Queue.add(name, data, { attempts })` on an object named for a queue is read as Bull's too.
+// `…Queue.add(name, data, { attempts })` on an object named for a queue is read as Bull's too, and so is a
+// constant holding job options with a built-in backoff type (see hasBuiltInBackoff).
 import ts from 'typescript';
 import { calleeName, findProperty, namePath, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
@@ -38,10 +39,23 @@ export const bullmq: LibrarySpec = {
         const defaults = object ? option(object, DEFAULT_JOB_OPTIONS) : undefined;
         const nested = defaults ? resolveObject(defaults, context.index) : undefined;
         if (nested) readJobOptions(nested, declaration, context);
+        else if (object && hasBuiltInBackoff(object, context.index)) readJobOptions(object, declaration, context);
       }
     }
   },
 };
+
+/**
+ * `export const SYNC_JOB_OPTIONS = { attempts: 12, backoff: { type: 'exponential', delay: 60_000 } }`:
+ * job options kept in a constant for the queue that adds the jobs elsewhere. The built-in backoff
+ * types are Bull's own words, so such a constant is Bull's job options wherever it is used.
+ */
+function hasBuiltInBackoff(options: ts.ObjectLiteralExpression, index: SourceIndex): boolean {
+  const backoff = option(options, 'backoff');
+  const object = backoff ? resolveObject(backoff, index) : undefined;
+  const type = object ? stringValue(option(object, 'type')) : undefined;
+  return findProperty(options, 'attempts') !== undefined && (type === 'fixed' || type === 'exponential');
+}
 
 /** `emailQueue.add(…)`, `this.queue.add(…)`: a call on an object named for a queue. */
 function isQueueCall(site: Site): boolean {

@@ -82,6 +82,25 @@ export async function notify(transactionId: string) {
       findings: [[3, 'retry-without-jitter']],
     },
     {
+      title: 'job options kept in a constant, named by their built-in backoff type, are read where they are written',
+      code: `export const SYNC_JOB_OPTIONS: JobOptions = {
+  attempts: 12,
+  backoff: { delay: 60_000, type: 'exponential' },
+  removeOnComplete: true,
+};`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'such a constant with a jittered backoff is silent',
+      code: `export const SYNC_JOB_OPTIONS = { attempts: 12, backoff: { type: 'exponential', delay: 60_000, jitter: 0.5 } };`,
+      findings: [],
+    },
+    {
+      title: 'a constant with attempts and a backoff of a type of its own is not Bull\'s job options',
+      code: `export const RETRY = { attempts: 5, backoff: { type: 'decorrelated', base: 100 } };`,
+      findings: [],
+    },
+    {
       title: 'an add call with attempts on an object not named for a queue, without Bull imported, is not read',
       code: `export function track(stats, name: string) {
   stats.add(name, { attempts: 3 });
