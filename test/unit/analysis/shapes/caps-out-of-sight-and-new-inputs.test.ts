@@ -82,6 +82,44 @@ const cases: LibraryCase[] = [
     findings: [],
   },
   {
+    title: "a delay helper of the file that returns the server's Retry-After or a backoff: the backoff, without jitter, decides",
+    code: `export class HttpClient {
+  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
+    return invoke(config).catch((err) => {
+      const [delayMillis, canRetry] = this.retryDelayFor(retryAttempts, err);
+      if (canRetry) return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
+      throw err;
+    });
+  }
+
+  retryDelayFor(retryAttempts: number, err: HttpError): [number, boolean] {
+    if (retryAttempts >= this.maxRetries) return [0, false];
+    const retryAfter = err.response?.headers['retry-after'];
+    if (retryAfter) return [Number(retryAfter) * 1000, true];
+    return [2 ** retryAttempts * 1000, true];
+  }
+}`,
+    findings: [[5, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same helper with a jittered backoff is silent',
+    code: `export class HttpClient {
+  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
+    return invoke(config).catch((err) => {
+      const [delayMillis, canRetry] = this.retryDelayFor(retryAttempts, err);
+      if (canRetry) return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
+      throw err;
+    });
+  }
+
+  retryDelayFor(retryAttempts: number, err: HttpError): [number, boolean] {
+    if (retryAttempts >= this.maxRetries) return [0, false];
+    return [Math.random() * 2 ** retryAttempts * 1000, true];
+  }
+}`,
+    findings: [],
+  },
+  {
     title: 'a count advanced but never handed to anything that decides is still no cap',
     code: `export class HttpClient {
   send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
