@@ -13,6 +13,7 @@ import { graphqlWs } from './graphql-ws';
 import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
+import { lifeomicAttempt } from './lifeomic-attempt';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
 import { nats } from './nats';
@@ -37,7 +38,7 @@ import { undici } from './undici';
 export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
-  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
+  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
   socketIoClient, reconnectingWebSocket, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
 ];

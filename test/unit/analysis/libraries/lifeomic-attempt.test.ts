@@ -1,0 +1,53 @@
+// @lifeomic/attempt: three attempts 200 ms apart by default, no jitter unless `jitter: true`;
+// `maxAttempts: 0` has no limit unless a `timeout` ends the retry.
+import { lifeomicAttempt } from '../../../../src/analysis/libraries/lifeomic-attempt';
+import { runLibraryTable } from './library-table';
+
+describe('libraries: @lifeomic/attempt', () => {
+  runLibraryTable([lifeomicAttempt], [
+    {
+      title: 'the defaults (3 attempts, a fixed 200 ms) are a retry without jitter, at the call',
+      code: `import { retry } from '@lifeomic/attempt';
+export const load = () => retry(async () => fetch('/api/items'));`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['@lifeomic/attempt waits without jitter unless `jitter: true` is set'],
+    },
+    {
+      title: 'jitter: true with a factor is silent',
+      code: `import { retry } from '@lifeomic/attempt';
+export const load = () => retry(async () => fetch('/api/items'), { maxAttempts: 5, factor: 2, jitter: true });`,
+      findings: [],
+    },
+    {
+      title: 'maxAttempts: 0 without a timeout retries forever',
+      code: `import { retry } from '@lifeomic/attempt';
+export const connect = () => retry(async () => openSocket(), { maxAttempts: 0, delay: 1000, factor: 2, jitter: true });`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['`maxAttempts: 0` (no limit) and no `timeout`'],
+    },
+    {
+      title: 'maxAttempts: 0 with a timeout stops at that deadline',
+      code: `import { retry } from '@lifeomic/attempt';
+export const connect = () => retry(async () => openSocket(), { maxAttempts: 0, timeout: 30_000, jitter: true });`,
+      findings: [],
+    },
+    {
+      title: 'maxAttempts and timeout from configuration are out of sight: silent',
+      code: `import { retry } from '@lifeomic/attempt';
+export const connect = (config) => retry(async () => openSocket(), { maxAttempts: config.maxAttempts, timeout: config.timeout, jitter: true });`,
+      findings: [],
+    },
+    {
+      title: 'maxAttempts: 1 is no retry',
+      code: `import { retry } from '@lifeomic/attempt';
+export const load = () => retry(async () => fetch('/api/items'), { maxAttempts: 1 });`,
+      findings: [],
+    },
+    {
+      title: "a retry function of the file's own is not @lifeomic/attempt's",
+      code: `import { retry } from './retry';
+export const load = () => retry(async () => fetch('/api/items'));`,
+      findings: [],
+    },
+  ]);
+});
