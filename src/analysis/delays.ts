@@ -31,6 +31,9 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
     return { call, delay: first };
   }
   if (!WAIT_NAME.test(name)) return undefined;
+  // `consumer.pause([{ topic, partition }])`, `stream.pause()`: an object told to stop its work, with no time.
+  const object = calleeObject(call);
+  if (object && object.kind !== ts.SyntaxKind.ThisKeyword && (first === undefined || ts.isObjectLiteralExpression(first) || ts.isArrayLiteralExpression(first))) return undefined;
   // `waitFor(() => expect(...))` polls a condition; it is not a timed wait. `delay(() => next(), ms)` is
   // setTimeout by another name: a callback, then the delay.
   if (first !== undefined && isFunctionNode(first)) return second === undefined ? undefined : { call, delay: second };

@@ -787,7 +787,8 @@ function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere
 // The backoff
 
 function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<string>): Backoff {
-  if (scan.waits.length > 0) return backoffFromWaits(scan.waits, scan.declarations, index, counters);
+  const waits = scan.waits.filter((wait) => !leavesAfter(wait.call));
+  if (waits.length > 0) return backoffFromWaits(waits, scan.declarations, index, counters);
   // A local function the catch hands the error to (`await this.handlePollingError(error)`) and that waits:
   // on the failure path, its wait is the wait between attempts.
   const catches = scan.tries.flatMap((attempt) => (attempt.catchClause ? [attempt.catchClause] : []));
@@ -803,6 +804,20 @@ function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<s
     if (waiting !== undefined) helperWaits.push({ call, delay: call.arguments[waiting] });
   }
   return backoffFromWaits(helperWaits, scan.declarations, index, counters);
+}
+
+/**
+ * `consumer.pause(); setTimeout(() => consumer.resume(), 30000); return;`: a timer set on the way out of
+ * the loop (its statement is followed, in its block, by a `return`, `throw` or `break`) is no wait before
+ * another attempt.
+ */
+function leavesAfter(wait: ts.Node): boolean {
+  let statement: ts.Node = wait;
+  while (statement.parent && !ts.isBlock(statement.parent) && !isFunctionNode(statement.parent)) statement = statement.parent;
+  const block = statement.parent;
+  if (!block || !ts.isBlock(block)) return false;
+  const next = block.statements[statementIndex(block, statement as ts.Statement) + 1];
+  return next !== undefined && (ts.isReturnStatement(next) || ts.isThrowStatement(next) || ts.isBreakStatement(next));
 }
 
 /** `ms`, `1000 * seconds`, `seconds * 1e3`: the name, scaled by constants (a call such as `backoffFor(url)` is not). */

@@ -15,7 +15,7 @@ import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, LOG_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_YET_ANSWER } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -52,7 +52,8 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
     const refs = byFunction.get(fn)!;
-    const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) })).filter((entry) => entry.context !== undefined);
+    const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }))
+      .filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn));
     if (failing.length === 0) continue;
     const name = functionName(fn) ?? 'function';
     const event = failing.some((entry) => entry.context === 'event');
@@ -62,6 +63,34 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/** How many levels up from a call an `if` that tests the answer is looked for. */
+const MAX_ANSWER_TEST_LEVELS = 12;
+
+/**
+ * `if (error.code === 'authorization_pending') { await wait(interval); return poll(…) }`: the call goes
+ * round only when the server answered "not yet", so it polls for a result rather than retrying a failure
+ * (device-code grants, job status); any other answer leaves.
+ */
+function answeredNotYet(ref: ts.Node, fn: FunctionNode): boolean {
+  let child: ts.Node = ref;
+  let levels = 0;
+  for (let node = ref.parent; node && node !== fn && levels < MAX_ANSWER_TEST_LEVELS; child = node, node = node.parent, levels++) {
+    if (ts.isIfStatement(node) && child === node.thenStatement && comparesWithNotYet(node.expression)) return true;
+  }
+  return false;
+}
+
+/** `x === 'authorization_pending'`, `status == "PROCESSING"`, alone or a few joined by `||`. */
+function comparesWithNotYet(condition: ts.Expression, depth = 0): boolean {
+  const node = unwrap(condition);
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.BarBarToken) return depth < MAX_FLAG_TEST_DEPTH && comparesWithNotYet(node.left, depth + 1) && comparesWithNotYet(node.right, depth + 1);
+  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const literal = stringValue(node.right) ?? stringValue(node.left);
+  return literal !== undefined && NOT_YET_ANSWER.test(literal);
 }
 
 /**
@@ -586,6 +615,8 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
       const grown = ts.isArrayLiteralExpression(node) ? grownParameter(node, parameters) : path && !parameters.has(path) ? grownLocal(path, parameters, scan) : undefined;
       if (grown) names.push(...lengthNames(grown, scan));
     });
+    // `{ ...options, retryDelays: options.retryDelays.slice(1) }`: a list of what is left that shrinks each round.
+    names.push(...shrunkLists(argument, parameters, scan));
   }
   return names;
 }
@@ -606,7 +637,34 @@ function decidedByCountingHelper(ref: ts.Expression, fn: FunctionNode, parameter
     if (!call.arguments.some((argument) => someDescendant(argument, (node) => counters.has(namePath(node as ts.Expression) ?? '')))) continue;
     for (const name of boundNames(declaration.name)) decided.add(name);
   }
-  return decided.size > 0 && guardedByBudget(ref, fn, decided);
+  return (decided.size > 0 && guardedByBudget(ref, fn, decided)) || leavesEarlierOnHelperAnswer(ref, fn, counters);
+}
+
+/**
+ * `if (!shouldRetry(err, options)) throw err; … return terminate(url, { ...options, retryDelays: rest })`:
+ * before the call, an `if` that leaves asks a helper about what the call advances.
+ */
+function leavesEarlierOnHelperAnswer(ref: ts.Node, fn: FunctionNode, counters: ReadonlySet<string>): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (!ts.isBlock(node)) continue;
+    for (const statement of node.statements) {
+      if (statement.end > child.pos) break;
+      if (ts.isIfStatement(statement) && !statement.elseStatement && leavesAtOnce(statement.thenStatement) && asksHelperAbout(statement.expression, counters)) return true;
+    }
+  }
+  return false;
+}
+
+function leavesAtOnce(branch: ts.Statement): boolean {
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  return last !== undefined && (ts.isThrowStatement(last) || ts.isReturnStatement(last));
+}
+
+/** A call in the condition (not a logger) given one of the names. */
+function asksHelperAbout(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+  return someDescendant(condition, (node) => ts.isCallExpression(node) && !LOG_NAME.test(calleeName(node) ?? '')
+    && node.arguments.some((argument) => names.has(namePath(argument) ?? '')));
 }
 
 /** The names a declaration binds: `x`, or each of `[a, b]` and `{ a, b: c }`. */
@@ -681,6 +739,36 @@ function callOfReference(ref: ts.Expression): ts.CallExpression | undefined {
   if (ref.parent && ts.isCallExpression(ref.parent) && ref.parent.expression === ref) return ref.parent;
   if (ref.parent && ts.isPropertyAccessExpression(ref.parent) && ref.parent.parent && ts.isCallExpression(ref.parent.parent)) return ref.parent.parent;
   return undefined;
+}
+
+/**
+ * The lists a value hands on shorter by one or more (`list.slice(1)`), directly, through a local, or as a
+ * property of an object (literal or local): the list's path and the parameter it belongs to.
+ */
+function shrunkLists(node: ts.Node, parameters: Set<string>, scan: FunctionScan, depth = 0): string[] {
+  const value = ts.isIdentifier(node) && !parameters.has(node.text) && depth < 2 ? localValue(node.text, scan) ?? node : node;
+  const sliced = slicedPath(value as ts.Expression);
+  if (sliced) {
+    const root = sliced.split('.')[0]!;
+    return parameters.has(root) ? [sliced, `${sliced}.length`, root] : [];
+  }
+  if (depth >= 2 || !ts.isObjectLiteralExpression(value)) return [];
+  return value.properties.flatMap((property) => (ts.isPropertyAssignment(property) ? shrunkLists(property.initializer, parameters, scan, depth + 1) : []));
+}
+
+/** `x.slice(1)`, `x.slice(n)`: the path of the list it leaves out the start of. */
+function slicedPath(value: ts.Expression): string | undefined {
+  const node = unwrap(value);
+  if (!ts.isCallExpression(node) || calleeName(node) !== 'slice' || node.arguments.length !== 1) return undefined;
+  const start = numericValue(node.arguments[0]!);
+  const object = calleeObject(node);
+  return start !== undefined && start > 0 && object ? namePath(object) : undefined;
+}
+
+/** The initializer of a local declared once in the function. */
+function localValue(name: string, scan: FunctionScan): ts.Expression | undefined {
+  const declarations = scan.declarations.filter((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name);
+  return declarations.length === 1 ? declarations[0]!.initializer : undefined;
 }
 
 /** `[...errors, error]` or `errors.concat(error)`: the parameter the list grows from, one or more elements longer. */

@@ -38,6 +38,9 @@ export const FRESH_INPUT_CALL = /^(prompt\w*|password|question|input|ask(User|Qu
 /** Generator names that make keys or ids, never search candidates. */
 export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|trace|span/i;
 
+/** Answers that say "not yet" (the work is still under way), not that it failed: `authorization_pending`, `PROCESSING`. */
+export const NOT_YET_ANSWER = /^(authorization_pending|slow_down|pending|not_?ready|in_?progress|processing|queued|running)$/i;
+
 /** Names that say a counter counts attempts; such a counter is never the input of the call it is passed to. */
 export const ATTEMPT_COUNTER_NAME = /attempt|retr|tries|try|count|round|iteration|^(n|num|times)$/i;
 

@@ -1,6 +1,7 @@
-// Shapes from real code: caps kept in a growing list of errors, decided by a helper given the count, or
-// by a flag the call hands itself; keys under the names APIs give them; loops that follow a redirect,
-// feed a growing history to a model, or poll for a time budget counted in waits.
+// Shapes from real code: caps kept in a growing list of errors or a shrinking list of delays, decided by a
+// helper given the count, or by a flag the call hands itself; keys under the names APIs give them; loops
+// that follow a redirect, feed a growing history to a model, or poll for a time budget counted in waits;
+// a poll that goes round on "not yet"; a paused consumer is no wait.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive retry that counts its attempts by the errors it collected. */
@@ -222,6 +223,78 @@ const cases: LibraryCase[] = [
   throw new Error('failed');
 }`,
     findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'a call that goes round only when the server answers "not yet" polls (a device-code grant): silent',
+    code: `async function waitForAccessToken(request, clientId, verification) {
+  try {
+    return await exchangeDeviceCode({ request, clientId, code: verification.device_code });
+  } catch (error) {
+    const errorType = error.response?.data.error;
+    if (errorType === 'authorization_pending') {
+      await wait(verification.interval);
+      return waitForAccessToken(request, clientId, verification);
+    }
+    throw error;
+  }
+}`,
+    fileName: 'device.js',
+    findings: [],
+  },
+  {
+    title: 'the same call going round on any failure is a retry',
+    code: `async function waitForAccessToken(request, clientId, verification) {
+  try {
+    return await exchangeDeviceCode({ request, clientId, code: verification.device_code });
+  } catch (error) {
+    await wait(verification.interval);
+    return waitForAccessToken(request, clientId, verification);
+  }
+}`,
+    fileName: 'device.js',
+    findings: [[6, 'unbounded-retry']],
+  },
+  {
+    title: 'a list of delays handed on shorter each round, with the helper asked before, caps the recursion',
+    code: `async function terminate(url, options) {
+  try {
+    await sendDelete(url);
+  } catch (err) {
+    if (!shouldRetry(err, options)) throw err;
+    const delay = options.retryDelays[0];
+    const newOptions = { ...options, retryDelays: options.retryDelays.slice(1) };
+    await wait(delay + Math.random() * 100);
+    await terminate(url, newOptions);
+  }
+}`,
+    fileName: 'terminate.js',
+    findings: [],
+  },
+  {
+    title: 'a consumer paused, with a timer to resume it on the way out, is no wait between attempts',
+    code: `async function handle(consumer, op) {
+  let attempt = 0;
+  while (attempt <= MAX_RETRIES) {
+    try {
+      await op();
+      return;
+    } catch (err) {
+      attempt++;
+      if (err.isSystemic) {
+        consumer.pause([{ topic: 'orders' }]);
+        setTimeout(() => consumer.resume([{ topic: 'orders' }]), 30000);
+        return;
+      }
+      if (attempt <= MAX_RETRIES) {
+        await exponentialBackoff(attempt);
+        continue;
+      }
+      throw err;
+    }
+  }
+}`,
+    fileName: 'consumer.js',
+    findings: [],
   },
 ];
 
