@@ -1,11 +1,13 @@
-// rxjs: `source.pipe(retry())`, `retry(n)`, `retry({ count, delay })`, `retryWhen(notifier)`, and rxjs 5's
-// dot-chained `source.retry(n)` / `.retryWhen(…)`. `retry()` without a count re-subscribes forever, at once.
+// rxjs: `source.pipe(retry())`, `retry(n)`, `retry({ count, delay })`, `retryWhen(notifier)`, rxjs 5's
+// dot-chained `source.retry(n)` / `.retryWhen(…)`, and `catchError((err, caught) => … caught)`, which
+// re-subscribes by hand. `retry()` without a count re-subscribes forever, at once.
 import ts from 'typescript';
-import { calleeName, calleeObject, numericValue, SKIP_CHILDREN, walkTree } from '../ast';
+import { calleeName, calleeObject, isFunctionNode, numericValue, SKIP_CHILDREN, someDescendant, unwrap, walkTree } from '../ast';
+import { advancedName } from '../counters';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
-import type { LibrarySpec } from './library-spec';
+import type { LibraryFacts, LibrarySpec } from './library-spec';
 import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, resolveObject } from './option-reading';
 
 export const rxjs: LibrarySpec = {
@@ -13,12 +15,13 @@ export const rxjs: LibrarySpec = {
   docs: 'https://rxjs.dev/api/operators/retry (count Infinity, no delay, resetOnSuccess false)',
   modules: ['rxjs', 'rxjs/operators'],
   entries: ['retry', 'retryWhen'],
-  names: ['retry', 'retryWhen'],
+  names: ['retry', 'retryWhen', 'catchError'],
   options: { attempts: 'count', delay: 'delay' },
   defaults: { retries: 'unlimited', delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     if (!ts.isCallExpression(site)) return false;
     const name = calleeName(site);
+    if (name === 'catchError' && isInsidePipe(site)) return recogniseResubscription(site, index, facts);
     if (name !== 'retry' && name !== 'retryWhen') return false;
     const source = isInsidePipe(site) ? calleeObject(site.parent as ts.CallExpression) : dotChainedSource(site, index);
     // An operator made here and piped elsewhere (`return retryWhen(…)` from a helper): the retry is read, the source is out of sight.
@@ -30,6 +33,22 @@ export const rxjs: LibrarySpec = {
     return true;
   },
 };
+
+/**
+ * `catchError((err, caught) => timer(1000).pipe(mergeMap(() => caught)))`: the selector hands back the
+ * source (its second parameter), so rxjs subscribes to it again: a retry, as often as that branch is
+ * taken. A count kept in the selector (a step of a name) or a `take` on the source bounds it.
+ */
+function recogniseResubscription(site: ts.CallExpression, index: SourceIndex, facts: LibraryFacts): boolean {
+  const selector = site.arguments[0] ? unwrap(site.arguments[0]) : undefined;
+  const caught = selector && isFunctionNode(selector) ? selector.parameters[1]?.name : undefined;
+  if (!selector || !caught || !ts.isIdentifier(caught) || !someDescendant(selector, (node) => ts.isIdentifier(node) && node.text === caught.text && node !== caught)) return false;
+  const counts = someDescendant(selector, (node) => advancedName(node) !== undefined || (ts.isCallExpression(node) && ENDING_CALL.test(calleeName(node) ?? '') && calleeName(node) !== 'throwError'));
+  const bound: Bound = counts ? { capped: 'unknown' } : { capped: false, reason: 'infinite-option', detail: 'its selector hands back the source (`' + caught.text + '`) with no count' };
+  const source = calleeObject(site.parent as ts.CallExpression);
+  facts.constructs.push(libraryConstruct(site, 'rxjs', 'rxjs `catchError(…)` that re-subscribes to its source', index, bound, delayBackoff(findTimerArgument(selector), index), source ? [source] : []));
+  return true;
+}
 
 function isInsidePipe(call: ts.CallExpression): boolean {
   const parent = call.parent;

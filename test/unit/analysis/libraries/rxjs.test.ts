@@ -88,5 +88,33 @@ export const submit = (order) => this.http.post('/api/orders', order).pipe(
 );`,
       findings: [[2, 'missing-idempotency-key']],
     },
+    {
+      title: 'catchError that hands back its source after a timer re-subscribes forever',
+      code: `import { catchError, concat, mergeMap, of, throwError, timer } from 'rxjs';
+export const reconnecting = (source$) => source$.pipe(
+  catchError((err, caught) => {
+    if (err instanceof ConnectionFailedError) return concat(of({ type: 'reconnect' }), timer(1000).pipe(mergeMap(() => caught)));
+    return throwError(() => err);
+  }),
+);`,
+      findings: [[3, 'unbounded-retry']],
+      messages: ['its selector hands back the source (`caught`) with no count'],
+    },
+    {
+      title: 'catchError that counts its re-subscriptions is not unbounded, but re-subscribing at once has no wait',
+      code: `import { catchError, throwError } from 'rxjs';
+let failures = 0;
+export const reconnecting = (source$) => source$.pipe(
+  catchError((err, caught) => (failures++ < 3 ? caught : throwError(() => err))),
+);`,
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['retries immediately'],
+    },
+    {
+      title: 'catchError that recovers with another value does not re-subscribe',
+      code: `import { catchError, of } from 'rxjs';
+export const safe = (source$) => source$.pipe(catchError((err) => of(null)));`,
+      findings: [],
+    },
   ]);
 });
