@@ -357,7 +357,9 @@ function reconnects(target: FunctionNode, registration: Registration, reading: R
   if (target === registration.registrar) return true;
   if (registration.registrar || !registration.target) return false;
   if (registration.target === 'this' && ts.isMethodDeclaration(target) && OWN_CONNECT_METHOD.test(functionName(target) ?? '')) return true;
-  return cached(reading.starts, target, startedObjects).has(registration.target);
+  // `mongoose.connection.on('error', …)` and `mongoose.connect(url)`: the object started owns the one listened to.
+  const listened = registration.target;
+  return [...cached(reading.starts, target, startedObjects)].some((started) => listened === started || listened.startsWith(`${started}.`));
 }
 
 /** A client's method that (re)opens its connection. */

@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { contains, enclosingFunction, findProperty, statementInList, unwrap, valueOfProperty } from '../ast';
+import { contains, enclosingFunction, findProperty, isFunctionNode, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
@@ -32,6 +32,7 @@ function check(context: RuleContext): void {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
+    if (coverage?.construct?.kind === 'loop' && retriedOnlyWhenRefused(request.call)) continue;
     const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
     const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
@@ -44,6 +45,52 @@ export const rule: Rule = { meta, check };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
+
+/** Statuses with which a server says it did not act on the request: too many requests, unavailable. */
+const REFUSAL_STATUSES = new Set([429, 503]);
+
+/**
+ * `for (…) { const r = await fetch(url, { method: 'POST', … }); if (r.ok) return r; if (r.status === 429)
+ * { await sleep(wait); continue; } throw … }`: outside any try (a lost response throws out of the loop),
+ * the loop goes round only on a status with which the server refused to act, so nothing was done twice.
+ */
+function retriedOnlyWhenRefused(call: ts.Node): boolean {
+  let loop: ts.Node | undefined = call.parent;
+  for (; loop && !ts.isIterationStatement(loop, false); loop = loop.parent) {
+    if (ts.isTryStatement(loop) || isFunctionNode(loop)) return false;
+  }
+  if (!loop || !ts.isBlock(loop.statement)) return false;
+  const last = loop.statement.statements[loop.statement.statements.length - 1];
+  if (!last || !(ts.isThrowStatement(last) || ts.isReturnStatement(last))) return false;
+  const continues: ts.ContinueStatement[] = [];
+  walkTree(loop.statement, undefined, (node) => {
+    if (isFunctionNode(node) || ts.isIterationStatement(node, false)) return SKIP_CHILDREN;
+    if (ts.isContinueStatement(node)) continues.push(node);
+    return undefined;
+  });
+  return continues.length > 0 && continues.every((next) => guardedByRefusal(next, loop!));
+}
+
+function guardedByRefusal(next: ts.Node, loop: ts.Node): boolean {
+  let child: ts.Node = next;
+  for (let node = next.parent; node && node !== loop; child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && child === node.thenStatement && testsOnlyRefusals(node.expression)) return true;
+  }
+  return false;
+}
+
+/** A condition whose numbers are all refusal statuses (`r.status === 429 || r.status === 503`). */
+function testsOnlyRefusals(condition: ts.Expression): boolean {
+  let statuses = 0;
+  let others = false;
+  walkTree(condition, undefined, (node) => {
+    if (!ts.isNumericLiteral(node)) return undefined;
+    if (REFUSAL_STATUSES.has(Number(node.text))) statuses++;
+    else others = true;
+    return undefined;
+  });
+  return statuses > 0 && !others;
+}
 
 /** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */
 function requestSpan(request: HttpRequest, context: RuleContext): { start: number; end: number } {

@@ -296,7 +296,62 @@ const cases: LibraryCase[] = [
     fileName: 'consumer.js',
     findings: [],
   },
+  {
+    title: 'a POST re-sent only after 429 or 503, outside any try, is re-sent only when the server did not act: no key needed',
+    code: refusalLoop((send) => `const r = ${send};`),
+    fileName: 'ai.js',
+    findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same POST re-sent after a caught failure (the response may be lost after the server acted) needs its key',
+    code: refusalLoop((send) => `let r;\n    try { r = ${send}; } catch (error) { await sleep(wait); continue; }`),
+    fileName: 'ai.js',
+    findings: [[3, 'retry-without-jitter'], [5, 'missing-idempotency-key']],
+  },
+  {
+    title: "a connection's error handler, registered beside the function that connects its owner, reconnects forever",
+    code: `const mongoose = require('mongoose');
+function connectDb() {
+  mongoose.connect(url, { useNewUrlParser: true });
+}
+connectDb();
+mongoose.connection.on('error', (err) => {
+  console.log(err);
+  setTimeout(() => connectDb(), 1000);
+});`,
+    fileName: 'db.js',
+    findings: [[8, 'unbounded-retry']],
+  },
+  {
+    title: 'the same handler that only logs reconnects nothing',
+    code: `const mongoose = require('mongoose');
+function connectDb() {
+  mongoose.connect(url, { useNewUrlParser: true });
+}
+connectDb();
+mongoose.connection.on('error', (err) => console.log(err));`,
+    fileName: 'db.js',
+    findings: [],
+  },
 ];
+
+/** A POST re-sent after refusals (429, 503), sent by the statements `sending` makes of the request. */
+function refusalLoop(sending: (send: string) => string): string {
+  return `export async function createCompletion(path, payload, tries = 3) {
+  let wait = 300;
+  for (let i = 0; i < tries; i++) {
+    ${sending("await fetch('https://example.com/' + path, { method: 'POST', body: JSON.stringify(payload) })")}
+    if (r.ok) return r;
+    if (r.status === 429 || r.status === 503) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait *= 2;
+      continue;
+    }
+    throw new Error('failed');
+  }
+  throw new Error('too many retries');
+}`;
+}
 
 describe('shapes: caps out of sight, keys by name, new inputs each round', () => {
   runLibraryTable([], cases);
