@@ -3,8 +3,7 @@
 // functions that refer to themselves. Everything after this works from these lists (plus small
 // scans of individual retry constructs), which keeps the analysis close to the cost of the parse.
 import ts from 'typescript';
-import { spendWork } from './run-context';
-import { MAX_SOURCE_NESTING, NestedTooDeeply } from './run-context';
+import { MAX_SOURCE_NESTING, NestedTooDeeply, spendWork } from './run-context';
 import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, reverseTail, stringValue } from './ast';
 
 // TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
