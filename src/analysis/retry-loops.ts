@@ -380,11 +380,12 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
   for (const counter of scan.advances.keys()) {
     if (/page|offset|cursor|index|idx|radius|batch|chunk|skip|depth|level|step|^[ijk]$/i.test(counter)) inputs.add(counter);
   }
-  // `steps.push(...newSteps)` before `agent.plan(steps)` goes round: a history that grows, so each call is asked anew.
+  // `steps.push(...newSteps)` before `agent.plan(steps)` goes round: a history kept across rounds that grows,
+  // so each call is asked anew (a list declared in the loop, `const args = [req]; args.push(opts)`, starts again).
   for (const call of scan.calls) {
     const object = calleeObject(call);
     const grown = object && GROWING_METHOD.test(calleeName(call) ?? '') ? namePath(object) : undefined;
-    if (grown) inputs.add(grown);
+    if (grown && !scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === grown)) inputs.add(grown);
   }
   if (inputs.size === 0) return false;
   if (condition && [...inputs].some((name) => referencesPath(condition, name) && !scan.advances.has(name))) return true;

@@ -193,6 +193,20 @@ const cases: LibraryCase[] = [
     findings: [],
   },
   {
+    title: 'a list built afresh each round (the arguments of one request) is no growing history: still a retry',
+    code: `export async function send(request: Request, agent: unknown, maxRetries: number): Promise<Response> {
+  for (let i = 0; i < maxRetries; i += 1) {
+    const fetchArgs: unknown[] = [request.clone()];
+    if (agent) fetchArgs.push({ dispatcher: agent });
+    const response = await fetch(...(fetchArgs as [Request]));
+    if (response.ok) return response;
+    await delay(2 ** i * 250);
+  }
+  throw new Error('failed');
+}`,
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
     title: 'a poll whose count is a time budget divided by its wait polls until a deadline: silent',
     code: `export async function waitForUrl(url: string, maxTimeout: number, checkInterval: number): Promise<void> {
   const iterations = Math.floor(maxTimeout / checkInterval);
