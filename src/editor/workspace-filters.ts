@@ -18,6 +18,9 @@ const EXCLUDE_SETTINGS = ['files.exclude', 'search.exclude', 'integrationCoach.e
  */
 const BURST_MS = 100;
 
+/** How long a document waits for its folder's .gitignore files to be found and read (usually a few ms). */
+const FILTER_WAIT_MS = 2000;
+
 export class WorkspaceFilters implements vscode.Disposable {
   /** By workspace folder URI ('' for documents outside every folder). */
   private readonly kept = new Map<string, Promise<FileFilter>>();
@@ -59,8 +62,24 @@ export class WorkspaceFilters implements vscode.Disposable {
    */
   async exclusionOf(uri: vscode.Uri): Promise<Exclusion | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const filter = await this.filterFor(folder);
+    const filter = await this.readyFilterFor(folder);
     return filter.fileExclusion(folder ? relativePath(folder, uri) : uri.path.replace(/^\/+/, ''));
+  }
+
+  /**
+   * The folder's filter, or, when finding and reading its .gitignore files takes longer than FILTER_WAIT_MS
+   * (a file search that stalls, a large monorepo), one of the exclude settings alone: a document is never
+   * kept waiting for its diagnostics. The build goes on, and later documents use it once it is done.
+   */
+  private async readyFilterFor(folder: vscode.WorkspaceFolder | undefined): Promise<FileFilter> {
+    const building = this.filterFor(folder);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), FILTER_WAIT_MS)));
+    const ready = await Promise.race([building, late]);
+    clearTimeout(timer);
+    if (ready !== 'late') return ready;
+    this.log.warn(`File filter: the .gitignore files of ${folder?.name ?? 'the workspace'} took over ${FILTER_WAIT_MS} ms to read; excluding by the settings alone until they are read.`);
+    return buildFolderFilter({ settings: this.excludeSettings(folder), gitignoreFolders: [], readGitignore: async () => undefined }, () => undefined, this.pause);
   }
 
   /** The filter as last built, or a new one (the first document of a folder waits for it). */
@@ -104,17 +123,22 @@ export class WorkspaceFilters implements vscode.Disposable {
   }
 
   private async build(folder: vscode.WorkspaceFolder | undefined, token?: vscode.CancellationToken): Promise<FileFilter> {
-    const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder?.uri).get<unknown>(key);
     const sources: FolderExclusions = {
-      settings: [
-        { name: 'files.exclude', globs: enabledPatterns(setting('files', 'exclude')) },
-        { name: 'search.exclude', globs: enabledPatterns(setting('search', 'exclude')) },
-        { name: 'integrationCoach.exclude', globs: fileSelectionOf(this.settings.read(folder?.uri)).exclude },
-      ],
+      settings: this.excludeSettings(folder),
       gitignoreFolders: folder ? await this.gitignoreFolders(folder, token) : [],
       readGitignore: (relative) => this.readGitignore(vscode.Uri.joinPath(folder!.uri, relative, '.gitignore')),
     };
     return buildFolderFilter(sources, (notice) => this.log.warn(`File filter: ${notice}`), this.pause);
+  }
+
+  /** The exclude settings as they are now, for the folder. */
+  private excludeSettings(folder: vscode.WorkspaceFolder | undefined): FolderExclusions['settings'] {
+    const setting = (section: string, key: string) => vscode.workspace.getConfiguration(section, folder?.uri).get<unknown>(key);
+    return [
+      { name: 'files.exclude', globs: enabledPatterns(setting('files', 'exclude')) },
+      { name: 'search.exclude', globs: enabledPatterns(setting('search', 'exclude')) },
+      { name: 'integrationCoach.exclude', globs: fileSelectionOf(this.settings.read(folder?.uri)).exclude },
+    ];
   }
 
   /** The folders of the workspace folder that hold a .gitignore, relative to it. */
