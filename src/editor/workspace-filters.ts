@@ -24,6 +24,10 @@ const FILTER_WAIT_MS = 2000;
 export class WorkspaceFilters implements vscode.Disposable {
   /** By workspace folder URI ('' for documents outside every folder). */
   private readonly kept = new Map<string, Promise<FileFilter>>();
+  /** The kept filters already built: what every keystroke's analysis reads, without waiting on a promise. */
+  private readonly built = new Map<string, FileFilter>();
+  /** The folders whose slow build was logged (once until the filters are dropped). */
+  private readonly warnedSlow = new Set<string>();
   /** Counts the drops, so that a build that began before one is not kept. */
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -72,13 +76,16 @@ export class WorkspaceFilters implements vscode.Disposable {
    * kept waiting for its diagnostics. The build goes on, and later documents use it once it is done.
    */
   private async readyFilterFor(folder: vscode.WorkspaceFolder | undefined): Promise<FileFilter> {
+    const done = this.built.get(keyOf(folder));
+    if (done) return done;
     const building = this.filterFor(folder);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), FILTER_WAIT_MS)));
     const ready = await Promise.race([building, late]);
     clearTimeout(timer);
     if (ready !== 'late') return ready;
-    this.log.warn(`File filter: the .gitignore files of ${folder?.name ?? 'the workspace'} took over ${FILTER_WAIT_MS} ms to read; excluding by the settings alone until they are read.`);
+    if (!this.warnedSlow.has(keyOf(folder))) this.log.warn(`File filter: the .gitignore files of ${folder?.name ?? 'the workspace'} took over ${FILTER_WAIT_MS} ms to read; excluding by the settings alone until they are read.`);
+    this.warnedSlow.add(keyOf(folder));
     return buildFolderFilter({ settings: this.excludeSettings(folder), gitignoreFolders: [], readGitignore: async () => undefined }, () => undefined, this.pause);
   }
 
@@ -87,8 +94,16 @@ export class WorkspaceFilters implements vscode.Disposable {
     const key = keyOf(folder);
     let filter = this.kept.get(key);
     if (!filter) {
+      const generation = this.generation;
       filter = this.build(folder);
       this.kept.set(key, filter);
+      const building = filter;
+      void building.then((done) => {
+        if (generation === this.generation) this.built.set(key, done);
+      }, () => {
+        // A build that failed is not kept: the next document asks for a new one.
+        if (this.kept.get(key) === building) this.kept.delete(key);
+      });
     }
     return filter;
   }
@@ -98,7 +113,10 @@ export class WorkspaceFilters implements vscode.Disposable {
     const generation = this.generation;
     const filter = await this.build(folder, token);
     // A cancelled build may have missed .gitignore files; one begun before a drop has the old settings.
-    if (!token.isCancellationRequested && generation === this.generation) this.kept.set(keyOf(folder), Promise.resolve(filter));
+    if (!token.isCancellationRequested && generation === this.generation) {
+      this.kept.set(keyOf(folder), Promise.resolve(filter));
+      this.built.set(keyOf(folder), filter);
+    }
     return filter;
   }
 
@@ -119,6 +137,8 @@ export class WorkspaceFilters implements vscode.Disposable {
 
   private drop(): void {
     this.kept.clear();
+    this.built.clear();
+    this.warnedSlow.clear();
     this.generation++;
   }
 

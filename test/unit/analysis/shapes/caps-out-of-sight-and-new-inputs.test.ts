@@ -84,41 +84,30 @@ const cases: LibraryCase[] = [
   },
   {
     title: "a delay helper of the file that returns the server's Retry-After or a backoff: the backoff, without jitter, decides",
-    code: `export class HttpClient {
-  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
-    return invoke(config).catch((err) => {
-      const [delayMillis, canRetry] = this.retryDelayFor(retryAttempts, err);
-      if (canRetry) return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
-      throw err;
-    });
-  }
-
-  retryDelayFor(retryAttempts: number, err: HttpError): [number, boolean] {
-    if (retryAttempts >= this.maxRetries) return [0, false];
-    const retryAfter = err.response?.headers['retry-after'];
+    code: clientWithDelayHelper(`const retryAfter = err.response?.headers['retry-after'];
     if (retryAfter) return [Number(retryAfter) * 1000, true];
-    return [2 ** retryAttempts * 1000, true];
-  }
-}`,
+    return [2 ** retryAttempts * 1000, true];`),
     findings: [[5, 'retry-without-jitter']],
   },
   {
     title: 'the same helper with a jittered backoff is silent',
-    code: `export class HttpClient {
-  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
-    return invoke(config).catch((err) => {
-      const [delayMillis, canRetry] = this.retryDelayFor(retryAttempts, err);
-      if (canRetry) return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
-      throw err;
-    });
-  }
-
-  retryDelayFor(retryAttempts: number, err: HttpError): [number, boolean] {
-    if (retryAttempts >= this.maxRetries) return [0, false];
-    return [Math.random() * 2 ** retryAttempts * 1000, true];
+    code: clientWithDelayHelper('return [Math.random() * 2 ** retryAttempts * 1000, true];'),
+    findings: [],
+  },
+  {
+    title: "constants destructured from another module's exports are values, not a helper out of sight: a fixed wait",
+    code: `const { RETRY_DELAY_MS, MAX_RETRIES } = require('./constants');
+async function hit(retryCount = 0) {
+  try {
+    return await axios.get(endpoint);
+  } catch (error) {
+    if (retryCount >= MAX_RETRIES) throw error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    return hit(retryCount + 1);
   }
 }`,
-    findings: [],
+    fileName: 'hit.js',
+    findings: [[8, 'retry-without-jitter']],
   },
   {
     title: 'a count advanced but never handed to anything that decides is still no cap',
@@ -348,6 +337,24 @@ mongoose.connection.on('error', (err) => console.log(err));`,
     findings: [],
   },
 ];
+
+/** A client whose recursive send asks its own `retryDelayFor` for the wait and whether to go on; `body` ends that helper. */
+function clientWithDelayHelper(body: string): string {
+  return `export class HttpClient {
+  send(config: RequestConfig, retryAttempts = 0): Promise<Response> {
+    return invoke(config).catch((err) => {
+      const [delayMillis, canRetry] = this.retryDelayFor(retryAttempts, err);
+      if (canRetry) return wait(delayMillis).then(() => this.send(config, retryAttempts + 1));
+      throw err;
+    });
+  }
+
+  retryDelayFor(retryAttempts: number, err: HttpError): [number, boolean] {
+    if (retryAttempts >= this.maxRetries) return [0, false];
+    ${body}
+  }
+}`;
+}
 
 /** A POST re-sent after refusals (429, 503), sent by the statements `sending` makes of the request. */
 function refusalLoop(sending: (send: string) => string): string {
