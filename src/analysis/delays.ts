@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { calleeName, calleeObject, findProperty, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
-import { JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
+import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
 import { nodeText } from './run-context';
 
 /** What a request-timeout callback does: abort, reject or tear down the attempt in flight. */
@@ -215,6 +215,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     for (const value of held) scanDelay(value, { ...state, depth: state.depth + 1, self: undefined });
     return;
   }
+  if (CONFIG_READ_CALL.test(name) || (name === 'get' && objectPath !== undefined && CONFIG_OBJECT.test(objectPath))) return;
   // A helper we cannot see: it may well add jitter.
   state.features.unknown = true;
 }
@@ -290,7 +291,11 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
     state.features.random = true;
     return true;
   }
-  if (state.counters.has(path)) state.features.growing = true;
+  // An attempt counter sizes the delay by the attempt, nothing more: what holds it (`attemptsRef = useRef(0)`) is not read.
+  if (state.counters.has(path)) {
+    state.features.growing = true;
+    return true;
+  }
   if (state.seen.has(path)) return true;
   state.seen.add(path);
   const deeper = { ...state, depth: state.depth + 1 };

@@ -2,7 +2,7 @@
 // offered to the registry's recognisers (src/analysis/libraries/, in registry order) for the libraries the
 // file mentions; a call no library claims is a helper call if its name says it retries.
 import ts from 'typescript';
-import { calleeName, expressionName, stringValue, unwrap } from './ast';
+import { calleeName, expressionName, functionName, type FunctionNode, someDescendant, stringValue, unwrap } from './ast';
 import { librariesMentionedIn, type LibraryContext, type LibraryFacts, type LibrarySpec } from './libraries';
 import { libraryConstruct, moduleOf, retriedFunction } from './libraries/option-reading';
 import type { RetryConstruct } from './retry-model';
@@ -55,8 +55,27 @@ function recogniseHelperCall(call: ts.CallExpression, index: SourceIndex, helper
   if (!name || !isRetryHelperName(name, helpers)) return;
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee) && moduleOf(index, callee.text)?.startsWith('rxjs')) return;
+  if (runsOnceBy(index.functions.get(name))) return;
   const construct = helperConstruct(call, name, index);
   if (construct) facts.constructs.push(construct);
+}
+
+/**
+ * A helper of this file named for retrying that has no loop, does not call itself, sets no timer and
+ * hands none of its parameters on (`retryWithLowercaseAlias(original, fallback)`: one fallback request
+ * after one particular answer) runs each callback at most once: it is no retry, whatever its name says.
+ */
+function runsOnceBy(definitions: readonly ts.Node[] | undefined): boolean {
+  if (definitions?.length !== 1) return false;
+  const helper = definitions[0] as FunctionNode;
+  const name = functionName(helper);
+  const parameters = new Set(helper.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
+  const repeats = (call: ts.CallExpression): boolean => {
+    const callee = calleeName(call);
+    return callee === name || callee === 'setTimeout' || callee === 'setInterval'
+      || call.arguments.some((argument) => ts.isIdentifier(argument) && parameters.has(argument.text));
+  };
+  return !someDescendant(helper, (node) => ts.isIterationStatement(node, false) || (ts.isCallExpression(node) && repeats(node)));
 }
 
 function helperConstruct(call: ts.CallExpression, name: string, index: SourceIndex): RetryConstruct | undefined {

@@ -230,7 +230,19 @@ function noteCall(call: ts.CallExpression, state: WalkState, scan: LoopScan): vo
   }
   scan.calls.push(call);
   const name = calleeName(call) ?? '';
-  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(name) && !NEXT_TARGET_CALL.test(name)) scan.takesNewInput = true;
+  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(name) && !NEXT_TARGET_CALL.test(name) && !takesFromFreshValue(call, scan)) scan.takesNewInput = true;
+}
+
+/**
+ * `filePath.split('/').pop()`, `[...parts].shift()`, `lines.pop()` with `lines` declared in the loop:
+ * the item comes from a value made this round, not from a queue kept across rounds, so the loop takes
+ * no new work by it.
+ */
+function takesFromFreshValue(call: ts.CallExpression, scan: LoopScan): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const source = unwrap(call.expression.expression);
+  if (ts.isCallExpression(source) || ts.isArrayLiteralExpression(source) || ts.isNewExpression(source)) return true;
+  return ts.isIdentifier(source) && scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === source.text);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -52,9 +52,10 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
     const refs = byFunction.get(fn)!;
-    const failing = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }))
-      .filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn));
+    const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
+    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn));
     if (failing.length === 0) continue;
+    if (read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
     const name = functionName(fn) ?? 'function';
     const event = failing.some((entry) => entry.context === 'event');
     const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
@@ -63,6 +64,28 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/**
+ * `try { await this.retrieveState(); scheduleNext(base); } catch { scheduleNext(backoff); }`: the function
+ * goes round after a success too (last in the try, once the work is done, or in a `finally`), so it is a periodic poll
+ * that slows down on failure, not a retry that ends when an attempt succeeds.
+ */
+function goesRoundOnSuccess(ref: ts.Node, fn: FunctionNode, failing: readonly ts.Node[]): boolean {
+  let child: ts.Node = ref;
+  let statement: ts.Node = ref;
+  let steps = 0;
+  for (let node = ref.parent; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
+    // A call per chunk or per item (`for (const part of parts) await this.fetchLogs(part)`) splits the work.
+    if (ts.isIterationStatement(node, false)) return false;
+    if (ts.isBlock(node)) statement = child;
+    if (!ts.isTryStatement(node)) continue;
+    if (child === node.finallyBlock) return true;
+    const handler = node.catchClause;
+    const last = node.tryBlock.statements[node.tryBlock.statements.length - 1];
+    if (child === node.tryBlock && statement === last && handler && failing.some((other) => contains(handler, other))) return true;
+  }
+  return false;
 }
 
 /** How many levels up from a call an `if` that tests the answer is looked for. */
@@ -275,8 +298,11 @@ function failedAttemptStart(block: ts.Block): number {
 
 function leavesOnSuccess(statement: ts.Statement): boolean {
   if (ts.isIfStatement(statement)) return isSuccessReturn(statement);
-  if (!ts.isTryStatement(statement) || !statement.catchClause || alwaysLeaves(statement.catchClause.block)) return false;
-  return statement.tryBlock.statements.some((inner) => ts.isReturnStatement(inner) || (ts.isIfStatement(inner) && isSuccessReturn(inner)));
+  if (!ts.isTryStatement(statement) || !statement.catchClause) return false;
+  const successReturn = (inner: ts.Statement): boolean => ts.isIfStatement(inner) && isSuccessReturn(inner);
+  // A catch that always leaves: only a try that stopped short of its success return falls through.
+  if (alwaysLeaves(statement.catchClause.block)) return statement.tryBlock.statements.some(successReturn);
+  return statement.tryBlock.statements.some((inner) => ts.isReturnStatement(inner) || successReturn(inner));
 }
 
 /** `if (res.ok) return res;` with no else. */

@@ -9,6 +9,12 @@ export const JITTER_NAME = /jitter|random|rand[A-Z]|randomize/i;
 
 /** Calls that produce randomness. */
 export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomValues|randomFillSync|nextInt|jitter\w*|\w*Jitter\w*)$/;
+/**
+ * Reads of configuration (`core.getInput('retry-delay')`, `getenv('DELAY')`, `config.get('retry.delay')`):
+ * the value is set once for every client, so a delay built from it is not randomised.
+ */
+export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv)$/;
+export const CONFIG_OBJECT = /(^|\.)(config|configuration|settings|configService|conf)$/i;
 
 /** Logging and reporting calls: passing a counter to them caps nothing. */
 export const LOG_NAME = /^(log|debug|info|warn|warning|error|trace|fatal|print|printf|emit|capture\w*|report\w*|record\w*|track\w*|metric\w*|increment|inc|observe|histogram|gauge|count|format\w*|toString|push|set|add|write)$/i;

@@ -105,11 +105,19 @@ export function countBound(options: Options, countName: string, defaultCount: nu
   if (isTrue(option(options, 'forever'))) return { capped: false, reason: 'infinite-option', detail: '`forever: true`' };
   const countExpression = option(options, countName);
   if (!countExpression && hasSpreadOptions(options)) return { capped: 'unknown' };
-  const count = countExpression ? numericValue(countExpression) : defaultCount;
+  const count = countExpression ? countValue(countExpression) : defaultCount;
   if (countExpression && count === undefined) return { capped: 'unknown' };
   if (count === 'unlimited') return { capped: false, reason: 'infinite-option', detail: `no \`${countName}\`` };
   if (count === Infinity) return { capped: false, reason: 'infinite-option', detail: `\`${countName}: ${nodeText(countExpression!)}\`` };
   return { capped: true, by: 'library' };
+}
+
+/** A count as the library compares it: a number, or a string of one (`reconnectionAttempts: "Infinity"`), which comparison turns into the number. */
+function countValue(expression: ts.Expression): number | undefined {
+  const direct = numericValue(expression);
+  if (direct !== undefined) return direct;
+  const text = stringValue(unwrap(expression))?.trim();
+  return text && /^(\d{1,15}|Infinity)$/.test(text) ? Number(text) : undefined;
 }
 
 /**

@@ -3,6 +3,22 @@ import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
+  // An interceptor that retries only GETs, or only a 404 (the server did not act), or does not retry.
+  `export class RetryInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+    return request.method === 'GET' ? next.handle(request).pipe(retry(2)) : next.handle(request);
+  }
+}`,
+  `export class RetryInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+    return next.handle(request).pipe(retry({ count: 2, delay: (error) => (error.status === 404 ? timer(Math.random() * 500) : throwError(() => error)) }));
+  }
+}`,
+  `export class ErrorInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+    return next.handle(request).pipe(catchError((error) => throwError(() => error)));
+  }
+}`,
   // A POST sent by a function named for reading asks a question (a fee quote, a search), it creates nothing.
   `export async function queryFees(addresses, retries = 2) {
   try {
@@ -218,6 +234,26 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
+  // An Angular interceptor that retries whatever it passes on: every POST of the app is re-sent.
+  {
+    line: 5, column: 12, messageId: 'missingKeyEveryMethod',
+    data: { request: 'next.handle(…)', retry: 'rxjs `retry(2)`' },
+    code: `import { HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';
+import { retry } from 'rxjs/operators';
+export class RetryInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+    return next.handle(request).pipe(retry(2));
+  }
+}`,
+  },
+  // The functional form: `next` is typed `HttpHandlerFn`.
+  {
+    line: 3, column: 85, messageId: 'missingKeyEveryMethod',
+    data: { request: 'next(…)', retry: 'rxjs `retry(…)`' },
+    code: `import { HttpHandlerFn, HttpRequest } from '@angular/common/http';
+import { retry } from 'rxjs';
+export const retryInterceptor = (req: HttpRequest<unknown>, next: HttpHandlerFn) => next(req).pipe(retry({ count: 3, delay: () => timer(Math.random() * 1000) }));`,
+  },
   // A client function that takes the method first (`this.request('POST', url, body)`), retried by a helper.
   {
     line: 3, column: 35, messageId: 'missingKey',

@@ -1,0 +1,196 @@
+// Shapes from real code: a try whose catch rethrows and whose success test returns, with the retry after
+// it; an item popped from a value made this round; a helper named for retrying that runs its callbacks
+// once; delays read from configuration; strategies that stop only for some errors; counts written as
+// strings; counters held in a React ref; a self-scheduling poll that goes round after a success too.
+import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
+
+/** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
+function retryAfterTry(wait: string): string {
+  return `export async function fetchWithRetry(url: string, retry: number): Promise<Response> {
+  try {
+    const response = await fetch(url);
+    if (response.status !== 503 || retry <= 0) return response;
+    ${wait}
+  } catch (error) {
+    throw error;
+  }
+  return fetchWithRetry(url, retry - 1);
+}`;
+}
+
+/** An upload loop that names the file from its path each round (`naming` declares `fileName`). */
+function uploadLoop(naming: string): string {
+  return `export async function upload(url: string, filePath: string, file: Blob) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      ${naming}
+      const response = await fetch(url, { method: 'PUT', body: file, headers: { 'x-name': fileName } });
+      if (!response.ok) throw new Error(String(response.status));
+      return response;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(1000);
+    }
+  }
+}`;
+}
+
+/** A deploy loop whose exponential backoff grows from `base`. */
+function deployLoop(base: string): string {
+  return `export async function deploy(url: string) {
+  const baseDelay = ${base};
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT' });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(baseDelay * Math.pow(2, attempt - 1));
+    }
+  }
+}`;
+}
+
+/** A node-redis v3 client whose strategy returns a delay unless a test in it says stop. */
+function redisStrategy(body: string): string {
+  return `const redis = require('redis');
+const client = redis.createClient({
+  retry_strategy: (options) => {
+    ${body}
+  },
+});`;
+}
+
+/** A self-scheduling state poll that backs off on failure. */
+function statePoll(onSuccess: string): string {
+  return `export class Platform {
+  start(base: number) {
+    const scheduleNext = (delayMs: number) => {
+      this.timer = setTimeout(async () => {
+        try {
+          await this.retrieveState();
+          ${onSuccess}
+        } catch (err) {
+          this.backoffMs = Math.min((this.backoffMs ?? base) * 2, base * 5);
+          scheduleNext(this.backoffMs);
+        }
+      }, delayMs);
+    };
+    scheduleNext(base);
+  }
+}`;
+}
+
+const cases: LibraryCase[] = [
+  {
+    title: 'statements after a try whose catch rethrows run only when its success test did not return: the call there retries',
+    code: retryAfterTry('await sleep(3000);'),
+    findings: [[9, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same retry with a jittered wait is silent',
+    code: retryAfterTry('await sleep(Math.random() * 3000);'),
+    findings: [],
+  },
+  {
+    title: 'an item popped from a value made this round (`path.split("/").pop()`) is no new work: the loop retries',
+    code: uploadLoop("const fileName = filePath.split('/').pop() || 'artifact.zip';"),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'an item popped from a list declared in the round is no new work either',
+    code: uploadLoop("const parts = filePath.split('/'); const fileName = parts.pop();"),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'a helper of the file named for retrying that runs each callback once (a fallback request) retries nothing',
+    code: `export class Api {
+  private async retryWithLowercaseAlias<T>(original: () => Promise<T>, fallback: () => Promise<T>, alias: string): Promise<T> {
+    try {
+      return await original();
+    } catch (error) {
+      if (alias === alias.toLowerCase()) throw error;
+      return await fallback();
+    }
+  }
+  async start(alias: string) {
+    const original = () => fetch(this.url, { method: 'POST', body: JSON.stringify({ alias }) });
+    const fallback = () => fetch(this.url, { method: 'POST', body: JSON.stringify({ alias: alias.toLowerCase() }) });
+    return this.retryWithLowercaseAlias(original, fallback, alias);
+  }
+}`,
+    findings: [],
+  },
+  {
+    title: 'a helper of the file named for retrying that hands its callback on may retry it: its POST needs a key',
+    code: `async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  return pRetry(run, { retries: 3, randomize: true });
+}
+export const create = (order: Order) => withRetry(() => fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) }));`,
+    findings: [[4, 'missing-idempotency-key']],
+  },
+  {
+    title: 'a delay read from configuration (`core.getInput`) is the same for every client: the exponential backoff lacks jitter',
+    code: deployLoop("parseInt(core.getInput('retry-delay') || '10000', 10)"),
+    findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'a delay from a helper out of sight stays unknown: silent',
+    code: deployLoop("parseInt(settingsFor('retry-delay'), 10)"),
+    findings: [],
+  },
+  {
+    title: 'a node-redis strategy that stops only for some errors retries a refused connection for ever',
+    code: redisStrategy(`if (options.error === null || options.error.code === 'ECONNREFUSED') {
+      return 1000;
+    }`),
+    fileName: 'client.js',
+    findings: [[3, 'unbounded-retry']],
+    messages: ['stops only for some errors'],
+  },
+  {
+    title: 'a node-redis strategy that also tests the attempt is capped',
+    code: redisStrategy(`if (options.error && options.error.code === 'ECONNREFUSED') return new Error('refused');
+    if (options.attempt > 10) return undefined;
+    return Math.min(options.attempt * 100, 3000) + Math.random() * 100;`),
+    fileName: 'client.js',
+    findings: [],
+  },
+  {
+    title: 'a count written as a string is compared as the number: `reconnectionAttempts: "Infinity"` never stops',
+    code: `import { io } from 'socket.io-client';
+const options = { reconnectionAttempts: 'Infinity', timeout: 10000 };
+export const socket = io('/', options);`,
+    findings: [[3, 'unbounded-retry']],
+  },
+  {
+    title: 'a counter kept in a React ref sizes the delay by the attempt: nothing caps the reconnect and its backoff has no jitter',
+    code: `export function useSocket(url: string) {
+  const attemptRef = useRef(0);
+  const connect = useCallback(() => {
+    const ws = new WebSocket(url);
+    ws.onclose = () => {
+      const backoffMs = Math.min(1000 * 2 ** attemptRef.current, 30000);
+      attemptRef.current++;
+      setTimeout(() => connect(), backoffMs);
+    };
+  }, [url]);
+  return connect;
+}`,
+    findings: [[8, 'unbounded-retry']],
+    messages: ['has no jitter'],
+  },
+  {
+    title: 'a self-scheduling poll that goes round after a success too is a periodic poll, not a retry',
+    code: statePoll('scheduleNext(base + Math.floor(Math.random() * 5000));'),
+    findings: [],
+  },
+  {
+    title: 'the same function that goes round only after a failure is a retry',
+    code: statePoll('this.backoffMs = undefined;'),
+    findings: [[10, 'unbounded-retry']],
+  },
+];
+
+describe('shapes: polls, strategies, fresh values and helpers that run once', () => {
+  runLibraryTable([], cases);
+});
