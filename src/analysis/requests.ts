@@ -4,7 +4,7 @@
 import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, type FunctionNode, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
+  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
   stringValue, unwrap, valueOfProperty,
 } from './ast';
 import { resolveObject } from './retry-libraries';
@@ -25,9 +25,7 @@ export interface HttpRequest {
   call: ts.CallExpression;
   /** Upper-case HTTP method, when the code states it. */
   method: string | undefined;
-  library: 'fetch' | 'axios' | 'got' | 'ky' | 'request' | 'stripe' | 'retry-helper' | 'angular-interceptor';
-  /** It forwards requests of every method, POST included: an Angular interceptor's `next.handle(req)`. */
-  everyMethod: boolean;
+  library: 'fetch' | 'axios' | 'got' | 'ky' | 'request' | 'stripe' | 'retry-helper';
   /** How messages name it: `client.post(…)`, `fetch(…)`, `stripe.charges.create(…)`. */
   display: string;
   /** The name path the request goes through, to match clients that retry on their own. */
@@ -66,7 +64,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
     if (!draft) continue;
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
-      call, method: draft.method, everyMethod: draft.everyMethod ?? false, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
+      call, method: draft.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
       configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, safeToRepeat: false,
       retriedByHelper: draft.retriedByHelper,
     };
@@ -83,9 +81,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
   return requests;
 }
 
-type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller' | 'everyMethod'> & {
-  url?: ts.Expression; body?: ts.Expression; configOpaque: boolean; everyMethod?: boolean;
-};
+type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
 const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
@@ -93,7 +89,7 @@ const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATC
 function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
-  const methodFirst = methodFirstCall(call, name) ?? interceptorForward(call, name);
+  const methodFirst = methodFirstCall(call, name);
   if (methodFirst) return methodFirst;
   if (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
   return stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
@@ -117,47 +113,6 @@ function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefin
     call, method: verb, library: 'request', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: object ? namePath(object) : name,
     config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
   };
-}
-
-/** How many functions up from `next.handle(req)` the interceptor that receives `next` is looked for (`pipe(switchMap(() => next.handle(req)))`). */
-const MAX_INTERCEPTOR_LEVELS = 4;
-
-/**
- * An Angular HTTP interceptor passing the request on: `next.handle(req)` in `intercept(req, next)`, or
- * `next(req)` in a functional interceptor (`(req, next: HttpHandlerFn) => …`). Every request of the app
- * goes through it, whatever its method; an `rxjs` retry around it re-sends POSTs too. One that reads
- * the method or the status (`req.method === 'GET'`, `error.status === 404`) may retry only what is safe
- * to repeat: it is not read as one.
- */
-/** An interceptor that reads the method or the status may retry only safe methods, or only answers where the server did not act (a 404, a 429). */
-const SELECTS_WHAT_IS_RETRIED = /\.(method|status)\b/;
-
-function interceptorForward(call: ts.CallExpression, name: string): Draft | undefined {
-  if (call.arguments.length !== 1) return undefined;
-  const handler = calleeObject(call);
-  const classStyle = name === 'handle' && handler !== undefined && ts.isIdentifier(handler);
-  const next = classStyle ? (handler as ts.Identifier).text : ts.isIdentifier(call.expression) ? name : undefined;
-  if (!next) return undefined;
-  let fn = enclosingFunction(call);
-  for (let level = 0; fn && level < MAX_INTERCEPTOR_LEVELS && !declaresParameter(fn, next); level++) fn = enclosingFunction(fn);
-  if (!fn || !isInterceptor(fn, next, classStyle) || SELECTS_WHAT_IS_RETRIED.test(nodeText(fn))) return undefined;
-  return {
-    call, method: undefined, everyMethod: true, library: 'angular-interceptor', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`,
-    clientName: undefined, config: undefined, configPosition: 1, configOpaque: true,
-  };
-}
-
-function declaresParameter(fn: FunctionNode, name: string): boolean {
-  return fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name);
-}
-
-/** `intercept(req, next)` (a class's method), or a function whose handler is typed `HttpHandlerFn` or which is typed `HttpInterceptorFn`. */
-function isInterceptor(fn: FunctionNode, next: string, classStyle: boolean): boolean {
-  const second = fn.parameters[1];
-  if (!second || !ts.isIdentifier(second.name) || second.name.text !== next) return false;
-  if (classStyle) return ts.isMethodDeclaration(fn) && functionName(fn) === 'intercept';
-  const declared = fn.parent && ts.isVariableDeclaration(fn.parent) ? fn.parent.type : undefined;
-  return (second.type !== undefined && nodeText(second.type) === 'HttpHandlerFn') || (declared !== undefined && nodeText(declared) === 'HttpInterceptorFn');
 }
 
 /** `stripe.charges.create(params, { idempotencyKey })`, `stripe.paymentIntents.confirm(id, params)`. */
@@ -484,5 +439,5 @@ function keyInChain(call: ts.CallExpression, keyNames: Set<string>): KeyReferenc
 
 /** Whether a request changes state in a way that a repeat would duplicate. */
 export function isUnsafe(request: HttpRequest): boolean {
-  return request.everyMethod || request.method === 'POST' || request.method === 'PATCH';
+  return request.method === 'POST' || request.method === 'PATCH';
 }

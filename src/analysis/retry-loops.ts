@@ -73,6 +73,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
 
   if (attemptsOnceByDefault(loop, condition)) return undefined;
   const scan = scanLoop(loop);
+  if (limitFallsBackToOneAttempt(scan, condition, index)) return undefined;
   if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan)) return undefined;
   if (!isRetryShape(loop, scan, condition)) return undefined;
 
@@ -103,6 +104,26 @@ function attemptsOnceByDefault(loop: ts.IterationStatement, condition: ts.Expres
   if (!ts.isIdentifier(inner.left) || inner.left.text !== start.name.text || !ts.isIdentifier(inner.right)) return false;
   const fallback = parameterDefault(loop, inner.right.text);
   return fallback !== undefined && (operator === ts.SyntaxKind.LessThanToken ? fallback <= 1 : operator === ts.SyntaxKind.LessThanEqualsToken && fallback <= 0);
+}
+
+/**
+ * `const maxAttempts = props.maxAttempts || 1; … if (++attempts >= maxAttempts) throw err`: the limit the
+ * loop is compared with falls back to one attempt (or to no retry: `opts.retries ?? 0`), so by default it
+ * sends once; it retries only if a caller, out of sight, asks.
+ */
+function limitFallsBackToOneAttempt(scan: LoopScan, condition: ts.Expression | undefined, index: SourceIndex): boolean {
+  const tests = [...(condition ? [condition] : []), ...scan.ifs.map((statement) => statement.expression)];
+  return tests.some((test) => someDescendant(test, (node) => {
+    if (!ts.isIdentifier(node) || scan.advances.has(node.text)) return false;
+    const declarations = index.declarations.get(node.text) ?? [];
+    const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
+    const inner = initializer ? unwrap(initializer) : undefined;
+    if (!inner || !ts.isBinaryExpression(inner)) return false;
+    const operator = inner.operatorToken.kind;
+    if (operator !== ts.SyntaxKind.BarBarToken && operator !== ts.SyntaxKind.QuestionQuestionToken) return false;
+    const fallback = numericValue(inner.right);
+    return (/attempt/i.test(node.text) && fallback === 1) || (/retr/i.test(node.text) && fallback === 0);
+  }));
 }
 
 /** The numeric default of a parameter (or a destructured parameter field) of the function around a node. */
@@ -921,7 +942,22 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
     return argument ? classifyDelay(argument, index, counters) : whole;
   }
   if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
+  if (!local && name !== 'setTimeout' && wait.delay !== undefined && isAttemptNumber(wait.delay, counters)) return 'unknown';
   return classifyDelay(wait.delay, index, counters);
+}
+
+/**
+ * `await this.sleep(retryAttempts)`: a wait helper out of sight given the attempt number, not a
+ * duration, computes the delay itself (it may well add jitter).
+ */
+function isAttemptNumber(delay: ts.Expression, counters: ReadonlySet<string>): boolean {
+  let node = unwrap(delay);
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.MinusToken)
+    && numericValue(node.right) !== undefined) node = unwrap(node.left);
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) node = unwrap(node.operand as ts.Expression);
+  const path = namePath(node);
+  const last = path?.slice(path.lastIndexOf('.') + 1) ?? '';
+  return path !== undefined && counters.has(path) && ATTEMPT_COUNTER_NAME.test(last) && !/delay|time|ms$|wait|sleep|interval|backoff/i.test(last);
 }
 
 /** `const delay = 2 ** attempt * 100; await sleep(1000)`: a computed delay that no wait uses. */

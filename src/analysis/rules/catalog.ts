@@ -72,7 +72,6 @@ export const RULE_CATALOG = [
     messages: {
       missingKey: 'This {{method}} request `{{request}}` is retried without an idempotency key. It is retried by the {{retry}}: if a response is lost after the server acted, the retry does it again (a second order, a double charge). Create one key per operation before the retry and send it as an `Idempotency-Key` header.',
       missingKeyStripe: 'This Stripe call `{{request}}` is retried without an `idempotencyKey`. It is retried by the {{retry}}, and Stripe makes its automatic key per SDK call, so every attempt of this retry is a new operation to Stripe. Create one key before the retry and pass `{ idempotencyKey }`.',
-      missingKeyEveryMethod: 'This interceptor retries every request it passes on, POSTs included, without an idempotency key. It passes them on with `{{request}}` and retries them by the {{retry}}: a POST whose response was lost is sent again (a second order, a double charge). Retry only idempotent methods here (`req.method === \'GET\'`), or give each operation one `Idempotency-Key` header before it reaches the interceptor.',
       missingKeyUnretried: 'This {{method}} request `{{request}}` sends no idempotency key. Any retry (yours, a proxy\'s, the user\'s) can repeat its effect. Send an `Idempotency-Key` header that stays the same across attempts.',
     },
     options: ['idempotencyHeaders', 'flagUnretriedRequests', 'retryHelpers'],

@@ -33,13 +33,10 @@ function check(context: RuleContext): void {
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
     if (coverage?.construct?.kind === 'loop' && retriedOnlyWhenRefused(request.call)) continue;
-    if (request.everyMethod && !coverage) continue;
-    const named = { request: shortCode(request.display), retry: coverage?.label ?? '' };
-    const data = request.everyMethod ? named : { method: request.method!, ...named };
-    const messageId = !coverage ? 'missingKeyUnretried' : request.everyMethod ? 'missingKeyEveryMethod' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';
+    const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
+    const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
-    // An interceptor's requests are made elsewhere, where their keys belong: no edit here.
-    const fix = anchor && !request.everyMethod && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
+    const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
     context.report({ messageId, data, span: requestSpan(request, context), fixes: fix ? [fix] : undefined });
   }
 }

@@ -3,6 +3,15 @@ import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
+  // An Angular interceptor that retries whatever it passes on: the POSTs that go through it are made
+  // elsewhere, out of sight (blind labellers of real code agreed: no finding without a POST in sight).
+  `import { HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';
+import { retry } from 'rxjs/operators';
+export class RetryInterceptor implements HttpInterceptor {
+  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
+    return next.handle(request).pipe(retry({ count: 2, delay: () => timer(Math.random() * 1000) }));
+  }
+}`,
   // An interceptor that retries only GETs, or only a 404 (the server did not act), or does not retry.
   `export class RetryInterceptor implements HttpInterceptor {
   intercept(request: HttpRequest<unknown>, next: HttpHandler) {
@@ -234,26 +243,6 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
-  // An Angular interceptor that retries whatever it passes on: every POST of the app is re-sent.
-  {
-    line: 5, column: 12, messageId: 'missingKeyEveryMethod',
-    data: { request: 'next.handle(…)', retry: 'rxjs `retry(2)`' },
-    code: `import { HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';
-import { retry } from 'rxjs/operators';
-export class RetryInterceptor implements HttpInterceptor {
-  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
-    return next.handle(request).pipe(retry(2));
-  }
-}`,
-  },
-  // The functional form: `next` is typed `HttpHandlerFn`.
-  {
-    line: 3, column: 85, messageId: 'missingKeyEveryMethod',
-    data: { request: 'next(…)', retry: 'rxjs `retry(…)`' },
-    code: `import { HttpHandlerFn, HttpRequest } from '@angular/common/http';
-import { retry } from 'rxjs';
-export const retryInterceptor = (req: HttpRequest<unknown>, next: HttpHandlerFn) => next(req).pipe(retry({ count: 3, delay: () => timer(Math.random() * 1000) }));`,
-  },
   // A client function that takes the method first (`this.request('POST', url, body)`), retried by a helper.
   {
     line: 3, column: 35, messageId: 'missingKey',

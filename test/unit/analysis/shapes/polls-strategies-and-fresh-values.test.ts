@@ -1,7 +1,8 @@
 // Shapes from real code: a try whose catch rethrows and whose success test returns, with the retry after
 // it; an item popped from a value made this round; a helper named for retrying that runs its callbacks
 // once; delays read from configuration; strategies that stop only for some errors; counts written as
-// strings; counters held in a React ref; a self-scheduling poll that goes round after a success too.
+// strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
+// limits that fall back to one attempt; a wait helper out of sight given the attempt number.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -189,7 +190,62 @@ export const socket = io('/', options);`,
     code: statePoll('this.backoffMs = undefined;'),
     findings: [[10, 'unbounded-retry']],
   },
+  {
+    title: 'a loop whose attempt limit falls back to one attempt (`props.maxAttempts || 1`) sends once unless a caller asks: silent',
+    code: publishLoop('props.maxAttempts || 1'),
+    findings: [],
+  },
+  {
+    title: 'the same loop with a limit of three retries at once, without a wait',
+    code: publishLoop('props.maxAttempts || 3'),
+    findings: [[5, 'retry-without-jitter']],
+  },
+  {
+    title: 'a wait helper out of sight given the attempt number computes the delay itself: silent',
+    code: inheritedSleep('retryAttempts'),
+    findings: [],
+  },
+  {
+    title: 'the same helper given a duration waits that long: a fixed wait',
+    code: inheritedSleep('1000'),
+    findings: [[11, 'retry-without-jitter']],
+  },
 ];
+
+/** A publisher that sends again at once after a failure, up to a limit. */
+function publishLoop(limit: string): string {
+  return `export function publisher(props: Props) {
+  const maxAttempts = ${limit};
+  return async (body: Buffer) => {
+    let attempts = 0;
+    while (true) try {
+      return await channel.publish(body);
+    } catch (err) {
+      if (++attempts >= maxAttempts) throw err;
+    }
+  };
+}`;
+}
+
+/** A client whose wait comes from the class it extends, defined in another file. */
+function inheritedSleep(argument: string): string {
+  return `export class FetchClient extends HttpClient {
+  async get(url: string) {
+    let retryAttempts = 1;
+    const makeRequest = async (): Promise<Response> => {
+      try {
+        return await fetch(url);
+      } catch (error) {
+        if (retryAttempts > 3) throw error;
+        retryAttempts++;
+        await this.sleep(${argument});
+        return makeRequest();
+      }
+    };
+    return makeRequest();
+  }
+}`;
+}
 
 describe('shapes: polls, strategies, fresh values and helpers that run once', () => {
   runLibraryTable([], cases);
