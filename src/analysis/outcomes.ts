@@ -3,7 +3,7 @@
 // checks on a call's result count: `res.ok`, `res.status >= 500`, `[429, 503].includes(res.status)`,
 // `result.success`, `if (error)`.
 import ts from 'typescript';
-import { calleeName, namePath, numericValue, stringValue, unwrap } from './ast';
+import { calleeName, calleeObject, namePath, numericValue, stringValue, unwrap } from './ast';
 import { ERROR_NAME } from './vocabulary';
 
 export type Polarity = 'success' | 'failure';
@@ -126,8 +126,19 @@ function comparisonPolarity(path: string, operator: ts.SyntaxKind, value: number
 }
 
 /** `[429, 503].includes(res.status)`, `RETRYABLE.has(res.status)`, `isRetryable(res)`, `shouldRetry(err)`. */
+/** Tests of a text: `error.message.includes('foreign key')`. */
+const TEXT_TEST = /^(includes|startsWith|endsWith|match|test)$/;
+
+/** `upsertError?.message.includes('…')`, `err.code.startsWith('E')`: a test of the error's text holds only when the attempt failed. */
+function testsErrorText(call: ts.CallExpression, name: string): boolean {
+  const object = calleeObject(call);
+  const root = object ? namePath(object)?.split('.')[0] : undefined;
+  return TEXT_TEST.test(name) && root !== undefined && (ERROR_NAME.test(root) || /[a-z](Error|Err)$/.test(root));
+}
+
 function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Polarity | undefined {
   const name = calleeName(call) ?? '';
+  if (testsErrorText(call, name)) return 'failure';
   const argumentsUseResult = call.arguments.some((argument) => {
     const path = namePath(argument);
     return path !== undefined && isResult(path, results);

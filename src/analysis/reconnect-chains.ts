@@ -6,7 +6,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, stringValue, unwrap, walkTree,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { waitSite } from './delays';
@@ -44,6 +44,12 @@ export const LOSS_HANDLER_TEXT = new RegExp([
 
 interface Registration {
   handler: FunctionNode;
+  /**
+   * A failure path rather than a loss event: the catch block of `handler` (read instead of the whole
+   * function), or a `.catch(cb)` callback. Such a way back counts only where it is put off to later
+   * (`setTimeout(() => this.connect(), ms)`): a call made at once from a catch is left to the recursion reading.
+   */
+  failure?: { from?: ts.Block };
   /** The named function that registers the handler (the connect), if it sits in one. */
   registrar?: FunctionNode;
   /** The object the handler listens on: `ws`, `this.socket`, `connection`. */
@@ -85,7 +91,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
   const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
-  for (const registration of lossHandlers(index)) {
+  for (const registration of [...lossHandlers(index), ...failurePaths(index)]) {
     const cycle = followHandler(registration, reading) ?? restartInHandler(registration);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
     reported.add(cycle.ref);
@@ -199,6 +205,29 @@ function lossHandlers(index: SourceIndex): Registration[] {
   return registrations;
 }
 
+/**
+ * Failure paths of named functions: `connect() { try { … } catch { this.scheduleReconnect(); } }` and
+ * `this.open().catch(() => this.scheduleReconnect())`, `.catch(this._reconnect.bind(this))`.
+ */
+function failurePaths(index: SourceIndex): Registration[] {
+  const starts: ts.Node[] = [...index.catchClauses];
+  for (const call of index.calls) {
+    if (calleeName(call) === 'catch' && calleeObject(call) && call.arguments.length === 1) starts.push(call.arguments[0]!);
+  }
+  // Each way is read whole, so ways nested in ways are passed by past a few levels (linear on any input).
+  const registrations: Registration[] = [];
+  for (const start of withinNestingLimit(starts.sort((a, b) => a.pos - b.pos))) {
+    if (ts.isCatchClause(start)) {
+      const registrar = enclosingFunction(start);
+      if (registrar && functionName(registrar)) registrations.push({ handler: registrar, registrar, failure: { from: start.block } });
+      continue;
+    }
+    const handler = handlerFunction(start as ts.Expression, index);
+    if (handler) registrations.push({ handler, registrar: namedFunctionAround(start), failure: {} });
+  }
+  return registrations;
+}
+
 /** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call (read without copying: every call of the file passes here). */
 function addLossHandlerProperties(args: ts.NodeArray<ts.Expression> | undefined, add: (value: ts.Expression, target: undefined, at: ts.Node) => void): void {
   if (!args) return;
@@ -221,18 +250,27 @@ function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode
   const inner = unwrap(value);
   if (isFunctionNode(inner)) return inner;
   // `this.onClose.bind(this)`
-  const bound = ts.isCallExpression(inner) && calleeName(inner) === 'bind' ? calleeObject(inner) : inner;
-  return bound ? namedFunction(namePath(bound), index) : undefined;
+  return namedFunction(namePath(unbound(inner)), index);
 }
 
 function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
   const name = path === undefined ? undefined : ownName(path);
-  if (!name || name.includes('.')) return undefined;
+  if (name?.includes('.')) return assignedFunction(name, index);
+  if (!name) return undefined;
   const found = index.functions.get(name) ?? [];
   if (found.length === 1) return found[0];
   // `this.onClose` is the class's method, not an `onClose` option of the same name in a defaults object.
   const methods = path!.startsWith('this.') ? found.filter((fn) => ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) : [];
   return methods.length === 1 ? methods[0] : undefined;
+}
+
+/** `$.open` where the file sets `$.open = function () { … }` (an object of functions kept in a local), and only there. */
+function assignedFunction(path: string, index: SourceIndex): FunctionNode | undefined {
+  const found = (index.functions.get(path.slice(path.lastIndexOf('.') + 1)) ?? []).filter((fn) => {
+    const parent = fn.parent;
+    return parent !== undefined && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && namePath(parent.left) === path;
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The innermost function with a name (a method, a declaration, a named const) around a node. */
@@ -257,14 +295,18 @@ interface HandlerStep {
 function followHandler(registration: Registration, reading: Reading): Cycle | undefined {
   const queue: HandlerStep[] = [{ fn: registration.handler, path: [], timers: [] }];
   const seen = new Set<FunctionNode>([registration.handler]);
+  const from = registration.failure?.from;
   while (queue.length > 0) {
     const { fn, path, timers, scheduled } = queue.shift()!;
-    const steps = [...path, fn];
-    for (const ref of cached(reading.references, fn, functionReferences)) {
+    // A catch block is the start of the way, not a function passed through.
+    const start = from !== undefined && fn === registration.handler;
+    const steps = start ? path : [...path, fn];
+    for (const ref of start ? referencesIn(from) : cached(reading.references, fn, functionReferences)) {
       const target = namedFunction(namePath(ref), reading.index);
       if (!target) continue;
       const later = scheduled ?? timerAround(ref, fn);
       if (reconnects(target, registration, reading)) {
+        if (registration.failure && !later) continue;
         // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
         if (steps.every((step) => registration.registrar !== undefined && contains(registration.registrar, step))) continue;
         return { registration, timers, scheduled: later, path: steps, reconnect: target, ref };
@@ -389,25 +431,39 @@ function cached<K, V>(cache: Map<K, V>, key: K, read: (key: K) => V): V {
 
 /** The names a function calls or hands on as callbacks: `this.connect()`, `connect()`, `setTimeout(this.connect, ms)`. */
 function functionReferences(fn: FunctionNode): ts.Expression[] {
-  const refs: ts.Expression[] = [];
   const body = (fn as ts.FunctionDeclaration).body;
-  if (!body) return refs;
-  walkTree(body as ts.Node, undefined, (node) => {
+  return body ? referencesIn(body as ts.Node) : [];
+}
+
+function referencesIn(root: ts.Node): ts.Expression[] {
+  const refs: ts.Expression[] = [];
+  walkTree(root, undefined, (node) => {
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (isLocalName(callee)) refs.push(callee);
-      for (const argument of node.arguments) if (isLocalName(unwrap(argument))) refs.push(unwrap(argument));
+      for (const argument of node.arguments) {
+        const handed = unbound(unwrap(argument));
+        if (isLocalName(handed)) refs.push(handed);
+      }
     }
     return undefined;
   });
   return refs;
 }
 
-/** `name`, `this.name` or `module.exports.name`: a function of this file (or class) by its name. */
+/** `this.connect.bind(this)` hands on `this.connect`. */
+function unbound(expression: ts.Expression): ts.Expression {
+  return ts.isCallExpression(expression) && calleeName(expression) === 'bind' ? calleeObject(expression) ?? expression : expression;
+}
+
+/**
+ * `name`, `this.name`, `module.exports.name`, or `obj.name` on a local object: maybe a function of this
+ * file (or class) by its name; namedFunction() decides.
+ */
 function isLocalName(node: ts.Expression): boolean {
   if (ts.isIdentifier(node)) return true;
   if (!ts.isPropertyAccessExpression(node)) return false;
-  if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (node.expression.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(node.expression)) return true;
   const path = namePath(node);
   return path !== undefined && ownName(path) === node.name.text;
 }
@@ -425,15 +481,28 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
   return {
     kind: 'handler',
-    label: cycle.restart ? `failure handler that calls \`${namePath(cycle.restart.expression) ?? name}()\` again` : `reconnect handler that calls \`${callText}\` again`,
+    label: cycle.restart ? `failure handler that calls \`${namePath(cycle.restart.expression) ?? name}()\` again`
+      : cycle.registration.failure ? `retry of \`${callText}\` from its catch` : `reconnect handler that calls \`${callText}\` again`,
     // Where the handler puts the reconnect off to later (where a cap or jitter would go), else at the call that connects again.
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],
     rerunsScope: false,
     bound: chainBound(scans, functions.indexOf(cycle.reconnect)),
-    backoff: backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
-      scans.flatMap((scan) => scan.declarations), index, counters),
+    backoff: functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
+      ? { kind: 'unknown' }
+      : backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
+        scans.flatMap((scan) => scan.declarations), index, counters),
   };
+}
+
+/**
+ * `scheduleFlush(attempt, retryDelay) { setTimeout(…, rateLimitTimeout || retryDelay || timeout) }`: a
+ * function on the way that waits as long as its caller says; the caller's delay (computed by a helper,
+ * perhaps out of sight) decides, so the waits are not judged here.
+ */
+function waitsAsTold(fn: FunctionNode, scan: FunctionScan): boolean {
+  const parameters = fn.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : []));
+  return parameters.length > 0 && scan.waits.some((wait) => wait.delay !== undefined && parameters.some((name) => referencesName(wait.delay!, name)));
 }
 
 /** The local function a reference is passed to as an argument, if it is one. */

@@ -84,7 +84,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
 type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
-const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
+const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|add[A-Z]\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
 
 function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
   const name = calleeName(call);
@@ -120,7 +120,8 @@ function stripeCall(call: ts.CallExpression, index: SourceIndex): Draft | undefi
   const name = calleeName(call) ?? '';
   const object = calleeObject(call);
   if (!object || !/stripe/i.test(rootName(object) ?? '')) return undefined;
-  if (!(name === 'create' || name === 'confirm' || name === 'capture' || /^create[A-Z]/.test(name))) return undefined;
+  // Calls that make something new: `create`, `createUsageRecord`, `addLines` (line items on an invoice), and confirmations.
+  if (!(name === 'create' || name === 'confirm' || name === 'capture' || /^(create|add)[A-Z]/.test(name))) return undefined;
   const first = call.arguments[0];
   const paramsFirst = name === 'create' || (first !== undefined && ts.isObjectLiteralExpression(unwrap(first)));
   const position = paramsFirst ? 1 : 2;

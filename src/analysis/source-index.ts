@@ -30,6 +30,8 @@ export interface SourceIndex {
   loops: ts.IterationStatement[];
   calls: ts.CallExpression[];
   newExpressions: ts.NewExpression[];
+  /** Every `catch (…) { … }` of the file, in source order. */
+  catchClauses: ts.CatchClause[];
   /** Named functions, methods and function-valued variables, by the name they are called by. */
   functions: Map<string, FunctionNode[]>;
   /** Variable declarations with a plain identifier name, by name. */
@@ -58,6 +60,7 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
     loops: [],
     calls: [],
     newExpressions: [],
+    catchClauses: [],
     functions: new Map(),
     declarations: new Map(),
     assignments: new Map(),
@@ -253,6 +256,9 @@ function record(index: SourceIndex, node: ts.Node, kind: ts.SyntaxKind): void {
       break;
     case Kind.NewExpression:
       index.newExpressions.push(node as ts.NewExpression);
+      break;
+    case Kind.CatchClause:
+      index.catchClauses.push(node as ts.CatchClause);
       break;
     case Kind.VariableDeclaration:
       recordDeclaration(index, node as ts.VariableDeclaration);

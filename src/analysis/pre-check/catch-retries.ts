@@ -1,6 +1,7 @@
 // Catches the pre-check keeps: those that catch-retries.ts could take for a second attempt. Each
 // test here is one catch-retries.ts applies, read from the tokens: the catch block calls something
 // named for waiting (`sleep(`, `setTimeout(`) and calls a name that the try block before it calls too.
+// Also files where a catch's way back may be put off to later through other functions (reconnect-chains.ts).
 import { spendWork } from '../run-context';
 import { WAIT_NAME } from '../vocabulary';
 import { canName, Kind, type Tokens } from './tokens';
@@ -41,4 +42,32 @@ function calledNames(tokens: Tokens, from: number, to: number): Set<string> {
   const names = new Set<string>();
   for (let j = from; j < to; j++) if (isCall(tokens, j)) names.add(tokens.values[j]!);
   return names;
+}
+
+/**
+ * A catch (`catch (e) {`, `.catch(`) and something that puts a call off to later, as reconnect-chains.ts
+ * reads one: a `setTimeout(`, a timer object (a name ending in `Timer`), or a wait helper handed a
+ * callback (`delay(() => this.connect(), ms)`). One pass over the tokens.
+ */
+export function hasDeferredFailurePath(tokens: Tokens): boolean {
+  const { kinds, values } = tokens;
+  let catches = false;
+  let defers = false;
+  for (let i = 0; i < tokens.count && !(catches && defers); i++) {
+    spendWork();
+    const kind = kinds[i]!;
+    if (kind === Kind.CatchKeyword) catches = true;
+    else if (!defers && canName(kind) && values[i] !== undefined) defers = defersCall(tokens, i, values[i]!);
+  }
+  return catches && defers;
+}
+
+function defersCall(tokens: Tokens, index: number, name: string): boolean {
+  if (name.endsWith('Timer')) return true;
+  if (tokens.kinds[index + 1] !== Kind.OpenParenToken) return false;
+  if (name === 'setTimeout' || name === 'setTimeoutPromise') return true;
+  if (!WAIT_NAME.test(name)) return false;
+  const next = tokens.kinds[index + 2];
+  return next === Kind.OpenParenToken || next === Kind.FunctionKeyword || next === Kind.AsyncKeyword
+    || (next !== undefined && canName(next) && tokens.kinds[index + 3] === Kind.EqualsGreaterThanToken);
 }

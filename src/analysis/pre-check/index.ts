@@ -17,7 +17,8 @@
 //     block in the same block (`if (res.ok) return res; … retry()`). A function assigned from a
 //     hook that returns it (`const connect = useCallback(() => …)`) is named by its variable.
 //   - a reconnect through several functions: reconnect-chains.ts starts from a loss handler
-//     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds.
+//     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds, or
+//     from a catch whose way back is put off to later by a wait or a timer.
 //   - a second attempt in a catch (catch-retries.ts): a catch block that calls a wait and a name its
 //     try block calls too.
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
@@ -27,7 +28,7 @@
 // parser, so .tsx and .jsx files are always parsed.
 import type { AnalyzeOptions } from '../types';
 import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
-import { hasCatchRetryCandidate } from './catch-retries';
+import { hasCatchRetryCandidate, hasDeferredFailurePath } from './catch-retries';
 import { hasLoopCandidate } from './loops';
 import { hasSelfReference } from './recursion';
 import { hasRetryText } from './retry-words';
@@ -48,7 +49,8 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   const wordsInText = hasRetryText(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
   const tokens = tokenize(text, wordsInText ? new Set(helpers) : undefined);
   if (tokens === 'retry-word' || tokens === undefined) return true;
-  // A connection's loss handler may reconnect through other functions (reconnect-chains.ts).
+  // A connection's loss handler may reconnect through other functions (reconnect-chains.ts); so may
+  // a catch whose way back is put off to later (hasDeferredFailurePath).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
-  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens);
+  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens);
 }

@@ -2,7 +2,8 @@
 // it; an item popped from a value made this round; a helper named for retrying that runs its callbacks
 // once; delays read from configuration; strategies that stop only for some errors; counts written as
 // strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
-// limits that fall back to one attempt; a wait helper out of sight given the attempt number.
+// limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
+// an error's text; Stripe calls that add to an object.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -209,6 +210,28 @@ export const socket = io('/', options);`,
     title: 'the same helper given a duration waits that long: a fixed wait',
     code: inheritedSleep('1000'),
     findings: [[11, 'retry-without-jitter']],
+  },
+  {
+    title: "a test of the error's text (`upsertError?.message.includes('foreign key')`) holds only after a failure: the call in it retries",
+    code: `const upsertPrice = async (price: Price, retryCount = 0) => {
+  const { error: upsertError } = await db.from('prices').upsert([price]);
+  if (upsertError?.message.includes('foreign key constraint')) {
+    if (retryCount < 3) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await upsertPrice(price, retryCount + 1);
+    } else {
+      throw new Error(upsertError.message);
+    }
+  }
+};`,
+    findings: [[6, 'retry-without-jitter']],
+  },
+  {
+    title: 'Stripe calls that add to an object (`invoices.addLines`) make something new: retried by the app without a key, they duplicate',
+    code: `export async function addLines(stripe: Stripe, invoiceId: string, lines: Line[]) {
+  return withStripeRetry(() => stripe.invoices.addLines(invoiceId, { lines }));
+}`,
+    findings: [[2, 'missing-idempotency-key']],
   },
 ];
 

@@ -1,11 +1,57 @@
 // Reconnects that go round through several functions (src/analysis/reconnect-chains.ts), and the shapes
 // around them that real socket clients showed: a handler that hands the connect to a scheduling method,
 // a timer handle tested for truth (not a deadline), a count that stops the reconnects in another method,
-// and a failure handler that starts the client it listens on again itself.
+// a failure handler that starts the client it listens on again itself, and functions kept on a local
+// object that reconnect through each other.
 import { runLibraryTable } from '../libraries/library-table';
+
+/** Functions kept on a local object (`$.open = function () {…}`), one reconnecting through the other. */
+function objectOfFunctions(cap: string): string {
+  return `export default function socket(url, opts) {
+  var ws, num = 0, $ = {};
+  var max = ${cap};
+  $.open = function () {
+    ws = new WebSocket(url);
+    ws.onclose = function (e) { e.code === 1000 || $.reconnect(e); };
+  };
+  $.reconnect = function (e) {
+    if (num++ < max) setTimeout(function () { $.open(); }, opts.timeout || 1000);
+  };
+  $.open();
+  return $;
+}`;
+}
 
 describe('shapes: reconnects through several functions', () => {
   runLibraryTable([], [
+    {
+      title: 'functions kept on a local object reconnect through each other (`$.reconnect` → `$.open`): unbounded when the cap falls back to Infinity',
+      code: objectOfFunctions('opts.maxAttempts || Infinity'),
+      fileName: 'sockette.js',
+      findings: [[9, 'unbounded-retry']],
+      messages: ['reconnect handler that calls `open()` again'],
+    },
+    {
+      title: 'a method handed on bound (`setTimeout(this._connect.bind(this), ms)`) is the method: the close handler reconnects forever',
+      code: `export class Connector {
+  _connect() {
+    return amqp.connect(this.url).then((connection) => {
+      connection.on('close', this._reconnect.bind(this));
+    }).catch(this._reconnect.bind(this));
+  }
+  _reconnect() {
+    setTimeout(this._connect.bind(this), 5000);
+  }
+}`,
+      findings: [[8, 'unbounded-retry']],
+      messages: ['reconnect handler that calls `this._connect()` again'],
+    },
+    {
+      title: 'the same functions with a finite cap: only the fixed wait is reported',
+      code: objectOfFunctions('opts.maxAttempts || 10'),
+      fileName: 'sockette.js',
+      findings: [[9, 'retry-without-jitter']],
+    },
     {
       title: 'a close handler passed in an options object calls a method that schedules the connect again: unbounded, fixed wait',
       code: `export class Feed {
@@ -100,6 +146,51 @@ async function start() {
     setTimeout(() => start(), 1000 + Math.random() * 4000);
   }
 }`,
+      findings: [],
+    },
+  ]);
+});
+
+/** A client whose connect fails into a method that schedules the connect again. */
+function catchThenSchedule(failure: string, schedule: string): string {
+  return `export class Client {
+  async connect() {
+    ${failure}
+  }
+  scheduleReconnect(delay = 5000) {
+    ${schedule}
+  }
+}`;
+}
+
+describe('shapes: a failure path that schedules the function again through another', () => {
+  runLibraryTable([], [
+    {
+      title: "a catch that calls a method which puts the connect off to later: a retry, unbounded with a fixed wait",
+      code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(); }', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [[6, 'unbounded-retry']],
+      messages: ['retry of `this.connect()` from its catch'],
+    },
+    {
+      title: "a promise's `.catch(cb)` that does the same",
+      code: catchThenSchedule('return open(this.url).then((socket) => { this.socket = socket; }).catch(() => this.scheduleReconnect());', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'a counter compared on the way caps it: only the fixed wait is reported',
+      code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(); }',
+        'if (this.attempts++ >= 5) return; setTimeout(() => this.connect(), 5000);'),
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
+      title: 'a method that waits as long as its caller says: the wait is the caller\'s, not judged here',
+      code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(nextDelay(this.attempts)); }',
+        'if (this.attempts++ >= 5) return; setTimeout(() => this.connect(), delay);'),
+      findings: [],
+    },
+    {
+      title: 'a catch whose way back is not put off to later (a retry button, a call made at once) is left alone',
+      code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(); }', 'this.button.onclick = () => this.connect();'),
       findings: [],
     },
   ]);
