@@ -619,11 +619,50 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
   if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
+  if (givesUpWhenNothingIsLeft(scan)) return { capped: 'unknown' };
   if (counters.length > 0) return uncappedCounter(counters, comparisons, anywhere, scan);
   const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * `const srv = this.selectServer(); if (!srv) throw lastError;`: the loop gives up when a pick made each
+ * round (not awaited: not the attempt itself) comes back empty. What empties it (a pool that drops a
+ * server after its own count of failures) is out of sight: the stop may be there.
+ */
+function givesUpWhenNothingIsLeft(scan: LoopScan): boolean {
+  const picked = new Set<string>();
+  for (const declaration of scan.declarations) {
+    const value = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (value && ts.isCallExpression(value) && ts.isIdentifier(declaration.name)) picked.add(declaration.name.text);
+  }
+  if (picked.size === 0) return false;
+  return scan.ifs.some((statement) => alwaysThrows(statement.thenStatement) && testsEmpty(statement.expression, picked));
+}
+
+/** `!srv`, `!srv || this.aborted`, `srv === undefined`. */
+function testsEmpty(condition: ts.Expression, names: ReadonlySet<string>): boolean {
+  const node = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return ts.isIdentifier(unwrap(node.operand)) && names.has((unwrap(node.operand) as ts.Identifier).text);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return testsEmpty(node.left, names) || testsEmpty(node.right, names);
+  return false;
+}
+
+/** How deep `if … else` chains are read for a throw on every way; deeper ones count as not always throwing. */
+const MAX_THROW_DEPTH = 8;
+
+/** A block (or statement) that ends by throwing on every way through it. */
+function alwaysThrows(statement: ts.Statement, depth = 0): boolean {
+  if (ts.isThrowStatement(statement)) return true;
+  if (depth >= MAX_THROW_DEPTH) return false;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && alwaysThrows(last, depth + 1);
+  }
+  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysThrows(statement.thenStatement, depth + 1) && alwaysThrows(statement.elseStatement, depth + 1);
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@
 // once; delays read from configuration; strategies that stop only for some errors; counts written as
 // strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
 // limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
-// an error's text; Stripe calls that add to an object.
+// an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -233,7 +233,38 @@ export const socket = io('/', options);`,
 }`,
     findings: [[2, 'missing-idempotency-key']],
   },
+  {
+    title: 'a dial loop that gives up when the server pool it picks from comes back empty: the stop is the pool\'s, out of sight',
+    code: dialLoop('if (!server || this.aborted) { throw lastError ?? new Error(\'connection refused\'); }'),
+    findings: [],
+  },
+  {
+    title: 'the same loop that only logs an empty pick has no stop',
+    code: dialLoop('if (!server) { log(\'no server\'); }'),
+    findings: [[4, 'unbounded-retry']],
+  },
 ];
+
+/** A client that dials the servers of its pool in turn until one answers. */
+function dialLoop(onEmpty: string): string {
+  return `export class Protocol {
+  async dialLoop(): Promise<void> {
+    let lastError: Error | undefined;
+    while (true) {
+      const server = this.selectServer();
+      ${onEmpty}
+      try {
+        await this.dial(server);
+        return;
+      } catch (err) {
+        lastError = err as Error;
+        server.reconnects++;
+        await delay(Math.random() * 2000);
+      }
+    }
+  }
+}`;
+}
 
 /** A publisher that sends again at once after a failure, up to a limit. */
 function publishLoop(limit: string): string {
