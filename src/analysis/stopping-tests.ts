@@ -53,7 +53,7 @@ function readBranches(statement: ts.IfStatement, context: ReadingContext): Branc
   if (known && known.refs === context.refs && known.delays === context.delays) return known.reading;
   const reading: BranchReading = { mayStop: false, setsDelay: false };
   const visit = (node: ts.Node): void => {
-    if (reading.mayStop || isFunctionNode(node)) return;
+    if (reading.mayStop || (isFunctionNode(node) && !isDeferredCallback(node))) return;
     if (ts.isIfStatement(node)) {
       visit(node.expression);
       const inner = readBranches(node, context);
@@ -70,7 +70,17 @@ function readBranches(statement: ts.IfStatement, context: ReadingContext): Branc
   return reading;
 }
 
+/** Calls that only put a callback off to the next turn: what they do is what the callback does. */
+const DEFER_CALL = /^(nextTick|setImmediate|queueMicrotask)$/;
+
+/** `process.nextTick(() => this.emit('error', err))`: the callback runs as if written in the branch. */
+function isDeferredCallback(fn: ts.Node): boolean {
+  const call = fn.parent;
+  return call !== undefined && ts.isCallExpression(call) && call.arguments[0] === fn && DEFER_CALL.test(calleeName(call) ?? '');
+}
+
 function noteEffect(node: ts.Node, { refs, delays, exitStops }: ReadingContext, reading: BranchReading): void {
+  if (ts.isCallExpression(node) && DEFER_CALL.test(calleeName(node) ?? '') && node.arguments[0] !== undefined && isFunctionNode(node.arguments[0])) return;
   if ((ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node)) && exitStops()) reading.mayStop = true;
   else if (ts.isCallExpression(node) && !refs && !LOG_NAME.test(calleeName(node) ?? '')) reading.mayStop = true;
   else if (ts.isCallExpression(node) && STOP_CALL.test(calleeName(node) ?? '')) reading.mayStop = true;

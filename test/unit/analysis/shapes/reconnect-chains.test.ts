@@ -183,6 +183,18 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [[6, 'retry-without-jitter']],
     },
     {
+      title: 'a count compared only to report the first failure on the next tick (`process.nextTick(() => this.emit(…))`) stops nothing',
+      code: catchThenSchedule("return this.setup().catch((err) => { if (this.retries <= 1) process.nextTick(() => { this.emit('error', err); }); this.scheduleReconnect(); });",
+        'this.retries++; setTimeout(() => this.connect(), Math.random() * 5000);'),
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'the same test whose deferred callback closes the client may stop it: silent',
+      code: catchThenSchedule("return this.setup().catch((err) => { if (this.retries > 5) process.nextTick(() => { this.close(); }); this.scheduleReconnect(); });",
+        'this.retries++; setTimeout(() => this.connect(), Math.random() * 5000);'),
+      findings: [],
+    },
+    {
       title: 'a method that waits as long as its caller says: the wait is the caller\'s, not judged here',
       code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(nextDelay(this.attempts)); }',
         'if (this.attempts++ >= 5) return; setTimeout(() => this.connect(), delay);'),
