@@ -34,13 +34,14 @@ import { tanstackQuery } from './tanstack-query';
 import { tsRetryPromise } from './ts-retry-promise';
 import { tusJsClient } from './tus-js-client';
 import { undici } from './undici';
+import { web3WebsocketProvider } from './web3-websocket-provider';
 
 export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
