@@ -1,7 +1,8 @@
 // Reconnects that go round through more than one function: a connection's close or error handler
 // calls a method that schedules the connect again (`connect` registers `onclose → _onclose →
 // scheduleReconnect → setTimeout(() => this.connect())`), or a close handler registered outside the
-// connect function calls it (`connection.onclose(() => start())`, where `start` starts `connection`).
+// connect function calls it (`connection.onclose(() => start())`, where `start` starts `connection`), or
+// a catch hands the failure to a method that puts the function off to later (`catch { this.scheduleReconnect() }`).
 // Direct self-references are read by retry-recursion.ts; this follows the calls between named functions
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
