@@ -211,6 +211,8 @@ function lossHandlers(index: SourceIndex): Registration[] {
  * `this.open().catch(() => this.scheduleReconnect())`, `.catch(this._reconnect.bind(this))`.
  */
 function failurePaths(index: SourceIndex): Registration[] {
+  // Such a way back is put off to later, so a file that puts no call off to later has none (most files: read no catch).
+  if (!defersCalls(index)) return [];
   const starts: ts.Node[] = [...index.catchClauses];
   for (const call of index.calls) {
     if (calleeName(call) === 'catch' && calleeObject(call) && call.arguments.length === 1) starts.push(call.arguments[0]!);
@@ -227,6 +229,19 @@ function failurePaths(index: SourceIndex): Registration[] {
     if (handler) registrations.push({ handler, registrar: namedFunctionAround(start), failure: {} });
   }
   return registrations;
+}
+
+/**
+ * Whether the file puts a call off to later as followHandler() reads one: a wait handed a callback
+ * (`setTimeout(() => this.connect(), ms)`, `setTimeout(this.connect, ms)`), or a timer object built on one.
+ */
+function defersCalls(index: SourceIndex): boolean {
+  const callback = (argument: ts.Expression | undefined): boolean => {
+    const inner = argument ? unwrap(argument) : undefined;
+    return inner !== undefined && (isFunctionNode(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner));
+  };
+  return index.calls.some((call) => waitSite(call) !== undefined && call.arguments.some(callback))
+    || index.newExpressions.some((created) => calleeName(created) !== 'Promise' && created.arguments?.[0] !== undefined && isFunctionNode(unwrap(created.arguments[0])));
 }
 
 /** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call (read without copying: every call of the file passes here). */

@@ -4,28 +4,12 @@ import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
   // An Angular interceptor that retries whatever it passes on: the POSTs that go through it are made
-  // elsewhere, out of sight (blind labellers of real code agreed: no finding without a POST in sight).
+  // elsewhere, out of sight (two of three blind labellers of real code: no finding without a POST in sight).
   `import { HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';
 import { retry } from 'rxjs/operators';
 export class RetryInterceptor implements HttpInterceptor {
   intercept(request: HttpRequest<unknown>, next: HttpHandler) {
     return next.handle(request).pipe(retry({ count: 2, delay: () => timer(Math.random() * 1000) }));
-  }
-}`,
-  // An interceptor that retries only GETs, or only a 404 (the server did not act), or does not retry.
-  `export class RetryInterceptor implements HttpInterceptor {
-  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
-    return request.method === 'GET' ? next.handle(request).pipe(retry(2)) : next.handle(request);
-  }
-}`,
-  `export class RetryInterceptor implements HttpInterceptor {
-  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
-    return next.handle(request).pipe(retry({ count: 2, delay: (error) => (error.status === 404 ? timer(Math.random() * 500) : throwError(() => error)) }));
-  }
-}`,
-  `export class ErrorInterceptor implements HttpInterceptor {
-  intercept(request: HttpRequest<unknown>, next: HttpHandler) {
-    return next.handle(request).pipe(catchError((error) => throwError(() => error)));
   }
 }`,
   // A POST sent by a function named for reading asks a question (a fee quote, a search), it creates nothing.

@@ -201,6 +201,18 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [],
     },
     {
+      title: 'a catch that starts a timer object built to connect again (no setTimeout in the file) is a retry too',
+      code: `export class Client {
+  constructor() {
+    this.reconnectTimer = new Timer(() => this.connect(), 3000);
+  }
+  async connect() {
+    try { this.socket = await open(this.url); } catch (error) { this.reconnectTimer.schedule(); }
+  }
+}`,
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
       title: 'a catch whose way back is not put off to later (a retry button, a call made at once) is left alone',
       code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(); }', 'this.button.onclick = () => this.connect();'),
       findings: [],
