@@ -60,7 +60,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
   for (const call of index.calls) {
-    const draft = recogniseRequest(call, index, clientNames);
+    const draft = recogniseRequest(call, index, clientNames) ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
     if (!draft) continue;
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
@@ -113,6 +113,34 @@ function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefin
     call, method: verb, library: 'request', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: object ? namePath(object) : name,
     config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
   };
+}
+
+/**
+ * Any other SDK call handed an idempotency key, at the top of an argument or one object down:
+ * `api.payments.create({ body, requestOptions: { idempotencyKey } })`, `square.paymentsApi.createPayment({
+ * idempotencyKey, … })`. The key says the call changes state, whatever the SDK; it is read so that a key
+ * made anew inside the retried code is seen (unstable-idempotency-key).
+ */
+function keyedCall(call: ts.CallExpression, index: SourceIndex, keyNames: Set<string>): Draft | undefined {
+  if (LOG_NAME.test(calleeName(call) ?? '')) return undefined;
+  for (const [position, argument] of call.arguments.entries()) {
+    const object = resolveObject(argument, index);
+    const config = object && (keyProperty(object, keyNames) ? object : nestedObjects(object).find((nested) => keyProperty(nested, keyNames)));
+    if (!config) continue;
+    return {
+      call, method: 'POST', library: 'request', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: undefined,
+      config, configPosition: position, configOpaque: false,
+    };
+  }
+  return undefined;
+}
+
+/** The object literals an options object holds as property values (`requestOptions: { … }`). */
+function nestedObjects(object: ts.ObjectLiteralExpression): ts.ObjectLiteralExpression[] {
+  return object.properties.flatMap((property) => {
+    const value = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+    return value && ts.isObjectLiteralExpression(value) ? [value] : [];
+  });
 }
 
 /** `stripe.charges.create(params, { idempotencyKey })`, `stripe.paymentIntents.confirm(id, params)`. */

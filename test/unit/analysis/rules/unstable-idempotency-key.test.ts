@@ -52,6 +52,11 @@ export const transfer = (t) => api.post('/transfers', t, { headers: { 'Idempoten
   `create(order: Order) {
   return this.http.post('/api/orders', order, { headers: { 'Idempotency-Key': uuid() } }).pipe(retry(2));
 }`,
+  // The SDK call's key is made once, outside the retried callback.
+  `async function createPayment(body) {
+  const idempotencyKey = randomUUID();
+  return withRetry(async () => payments.create({ body, requestOptions: { idempotencyKey } }), retryConfig);
+}`,
   // A fresh request id is fine; it is not the idempotency key.
   `async function publish(evt, key) {
   for (let i = 0; i < 3; i++) {
@@ -188,6 +193,26 @@ await pRetry(async () => {
   const res = await fetch(API + '/transfers', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
   if (!res.ok) throw new Error(String(res.status));
 }, { retries: 3, randomize: true });`,
+    }],
+  },
+  {
+    // Any SDK call handed a key (here one object down, in its request options) is read for it.
+    line: 3, column: 35, messageId: 'freshKey', message: '`withRetry` call',
+    data: { key: '`pay_${Date.now()}_${Math.random()}`', retry: '`withRetry` call' },
+    code: `async function createPayment(body) {
+  return withRetry(async () => {
+    const idempotencyKey = \`pay_\${Date.now()}_\${Math.random()}\`;
+    return payments.create({ body, requestOptions: { idempotencyKey } });
+  }, retryConfig);
+}`,
+    fixes: [{
+      title: 'Create the key once, before the retry',
+      output: `async function createPayment(body) {
+  const idempotencyKey = \`pay_\${Date.now()}_\${Math.random()}\`;
+  return withRetry(async () => {
+    return payments.create({ body, requestOptions: { idempotencyKey } });
+  }, retryConfig);
+}`,
     }],
   },
   {
