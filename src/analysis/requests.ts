@@ -74,7 +74,8 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
     if (!request.key && isUnsafe(request)) {
       request.optionsFromCaller = optionsFromCaller(draft);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller;
-      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url);
+      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
+        || setsFieldsOfResource(request.method, draft.url, draft.body);
     }
     requests.push(request);
   }
@@ -317,6 +318,26 @@ const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali
 
 function movesIntoState(url: ts.Expression | undefined): boolean {
   return url !== undefined && ts.isTemplateExpression(unwrap(url)) && STATE_ACTION_URL.test(nodeText(unwrap(url)));
+}
+
+/**
+ * A PATCH of a resource named by an id whose body sets fields to values (`patch(\`/pages/${id}\`, { archived })`):
+ * sent twice, it leaves the same state. One that applies a change is not: a JSON Patch (an array of
+ * operations), or a field that moves a value by an amount (`{ delta }`, `{ increment: 1 }`).
+ */
+const CHANGE_FIELD = /^(delta|diff|change|increment|decrement|inc|dec|add|append|push|adjust|adjustment|by|op|ops|operations?|patch)$/i;
+
+function setsFieldsOfResource(method: string | undefined, url: ts.Expression | undefined, body: ts.Expression | undefined): boolean {
+  if (method !== 'PATCH' || !url || !body) return false;
+  const address = unwrap(url);
+  const namesResource = ts.isTemplateExpression(address) || (ts.isBinaryExpression(address) && address.operatorToken.kind === ts.SyntaxKind.PlusToken);
+  let fields = unwrap(body);
+  if (ts.isCallExpression(fields) && calleeName(fields) === 'stringify' && fields.arguments[0]) fields = unwrap(fields.arguments[0]);
+  if (!namesResource || !ts.isObjectLiteralExpression(fields) || fields.properties.length === 0) return false;
+  return fields.properties.every((property) => {
+    const name = property.name ? propertyNameText(property.name) : undefined;
+    return name !== undefined && !CHANGE_FIELD.test(name) && !ts.isSpreadAssignment(property);
+  });
 }
 
 /** POST used for reading: GraphQL queries (not mutations), search endpoints, token polling, Twirp. */

@@ -224,6 +224,17 @@ import axiosRetry from 'axios-retry';
 const client = axios.create();
 axiosRetry(client, { retries: 3, retryCondition: axiosRetry.isSafeRequestError });
 export const pay = (order: Order) => client.post('/payments', order);`,
+  // A PATCH that sets fields of a resource named by an id leaves the same state when sent twice.
+  `async function archive(pageId, archived) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await api.patch(\`/pages/\${pageId}\`, { archived }); }
+    catch { await sleep(Math.random() * 300 * 2 ** attempt); }
+  }
+}`,
+  `const res = await pRetry(() => fetch(\`https://api.example.com/repos/\${owner}/\${name}\`, {
+  method: 'PATCH',
+  body: JSON.stringify({ description, homepage }),
+}), { retries: 3, randomize: true });`,
 ];
 
 const invalid: InvalidCase[] = [
