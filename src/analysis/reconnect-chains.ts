@@ -3,6 +3,8 @@
 // scheduleReconnect → setTimeout(() => this.connect())`), or a close handler registered outside the
 // connect function calls it (`connection.onclose(() => start())`, where `start` starts `connection`), or
 // a catch hands the failure to a method that puts the function off to later (`catch { this.scheduleReconnect() }`).
+// A timer object (`new Timer(() => this.connect(), ms)`) or a debounced function (`debounce(() => open(), ms)`)
+// on the way puts the connect off to later as a `setTimeout` does.
 // Direct self-references are read by retry-recursion.ts; this follows the calls between named functions
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
@@ -67,6 +69,9 @@ interface Reading {
   timers: Map<FunctionNode, ScheduledTimer[]>;
 }
 
+/** What puts a callback off to later: `new Timer(callback, ms)`, or `debounce(callback, ms)` (deferringWrapper). */
+type Deferral = ts.NewExpression | ts.CallExpression;
+
 interface ScheduledTimer {
   timer: ts.NewExpression;
   /** The call that starts it: `this.reconnectTimer.scheduleTimeout()`. */
@@ -75,8 +80,8 @@ interface ScheduledTimer {
 
 interface Cycle {
   registration: Registration;
-  /** Timer objects passed through (`new Timer(() => this.connect(), delayFn)`): each waits between attempts. */
-  timers: ts.NewExpression[];
+  /** Timer objects and debounced functions passed through (`new Timer(() => this.connect(), delayFn)`): each waits between attempts. */
+  timers: Deferral[];
   /** Where the way back is first put off to later (`setTimeout(() => this.connect(), ms)`, `this.reconnectTimer.scheduleTimeout()`): where a finding points. */
   scheduled?: ts.Node;
   /** The named functions passed through, the last one holding the reference that connects again. */
@@ -304,7 +309,7 @@ function namedFunctionAround(node: ts.Node): FunctionNode | undefined {
 interface HandlerStep {
   fn: FunctionNode;
   path: FunctionNode[];
-  timers: ts.NewExpression[];
+  timers: Deferral[];
   scheduled?: ts.Node;
 }
 
@@ -319,7 +324,14 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     const steps = start ? path : [...path, fn];
     for (const ref of start ? referencesIn(from) : cached(reading.references, fn, functionReferences)) {
       const target = namedFunction(namePath(ref), reading.index);
-      if (!target) continue;
+      if (!target) {
+        const wrapper = deferringWrapper(namePath(ref), reading.index);
+        const callback = wrapper && (unwrap(wrapper.arguments[0]!) as FunctionNode);
+        if (!callback || seen.has(callback) || steps.length >= MAX_HOPS) continue;
+        seen.add(callback);
+        queue.push({ fn: callback, path: steps, timers: [...timers, wrapper], scheduled: scheduled ?? callAround(ref) });
+        continue;
+      }
       const later = scheduled ?? timerAround(ref, fn);
       if (reconnects(target, registration, reading)) {
         if (registration.failure && !later) continue;
@@ -404,6 +416,22 @@ function timerCreatedAt(path: string, index: SourceIndex): ts.NewExpression | un
     if (inner && ts.isNewExpression(inner) && inner.arguments?.[0] && isFunctionNode(unwrap(inner.arguments[0]))) return inner;
   }
   return undefined;
+}
+
+/** Wrappers whose function, when called, runs the wrapped callback later, after their wait (lodash's and others'). */
+const DEFERRING_WRAPPER = /^(debounce|throttle)$/i;
+
+/**
+ * `const reconnect = debounce(() => connect(), wait)`: calling `reconnect()` runs the callback after the
+ * wait, as a timer would. The wrapper call a name path is declared or set to, if it is one with a function first.
+ */
+function deferringWrapper(path: string | undefined, index: SourceIndex): ts.CallExpression | undefined {
+  if (!path) return undefined;
+  const values = [...(index.declarations.get(path) ?? []).map((declaration) => declaration.initializer), ...(index.assignments.get(path) ?? []).map((assignment) => assignment.right)];
+  if (values.length !== 1 || !values[0]) return undefined;
+  const value = unwrap(values[0]);
+  const callback = ts.isCallExpression(value) && value.arguments[0] ? unwrap(value.arguments[0]) : undefined;
+  return callback && isFunctionNode(callback) && DEFERRING_WRAPPER.test(calleeName(value as ts.CallExpression) ?? '') ? value as ts.CallExpression : undefined;
 }
 
 /**

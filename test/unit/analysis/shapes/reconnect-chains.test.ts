@@ -22,6 +22,24 @@ function objectOfFunctions(cap: string): string {
 }`;
 }
 
+/** An EventSource reopened through a debounced function; `guard` goes before the reopen. */
+function debouncedReconnect(guard: string): string {
+  return `import debounce from 'lodash/debounce';
+let source, failures = 0;
+const reconnect = debounce(() => {
+  ${guard} openStream();
+}, 2000);
+function openStream() {
+  source = new EventSource('/events');
+  source.onmessage = (e) => render(JSON.parse(e.data));
+  source.onerror = () => {
+    source.close();
+    reconnect();
+  };
+}
+openStream();`;
+}
+
 describe('shapes: reconnects through several functions', () => {
   runLibraryTable([], [
     {
@@ -72,6 +90,18 @@ describe('shapes: reconnects through several functions', () => {
       // At the setTimeout that puts the reconnect off to later.
       findings: [[11, 'unbounded-retry']],
       messages: ['reconnect handler that calls `this.connect()` again'],
+    },
+    {
+      title: 'an error handler calls a debounced function (`debounce(() => open(), 2000)`) that opens the stream again: unbounded, after the fixed debounce wait',
+      code: debouncedReconnect(''),
+      findings: [[11, 'unbounded-retry']],
+      // The debounce wait is the wait between attempts.
+      messages: ['It also waits a fixed delay: randomise each wait (jitter).'],
+    },
+    {
+      title: 'the same debounced reconnect with a count compared on the way: only the fixed debounce wait is reported',
+      code: debouncedReconnect('if (++failures > 5) return;'),
+      findings: [[11, 'retry-without-jitter']],
     },
     {
       title: 'an onclose handler registered by name, and a counter compared on the way: bounded, and the jittered wait is silent',
