@@ -3,7 +3,7 @@
 // checks on a call's result count: `res.ok`, `res.status >= 500`, `[429, 503].includes(res.status)`,
 // `result.success`, `if (error)`.
 import ts from 'typescript';
-import { calleeName, calleeObject, namePath, numericValue, stringValue, unwrap } from './ast';
+import { calleeName, calleeObject, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, stringValue, unwrap, walkTree } from './ast';
 import { ERROR_NAME } from './vocabulary';
 
 export type Polarity = 'success' | 'failure';
@@ -152,4 +152,31 @@ function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Po
 function isResult(path: string, results: ReadonlySet<string>): boolean {
   const root = path.split('.')[0]!;
   return results.has(root) || results.has(path);
+}
+
+const outcomeFlagFunctions = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * A function that reports its attempt's outcome as a flag: it returns `false` from a catch and `true`
+ * after the attempt (`async function tryStart() { try { await start(); return true } catch { return false } }`).
+ * Its result, tested for truth, says whether the attempt worked. Read once per function.
+ */
+export function returnsOutcomeFlag(fn: FunctionNode): boolean {
+  let known = outcomeFlagFunctions.get(fn);
+  if (known === undefined) {
+    let falseOnFailure = false;
+    let trueOnSuccess = false;
+    walkTree(fn, false, (node, inCatch) => {
+      if (node !== fn && isFunctionNode(node)) return SKIP_CHILDREN;
+      if (ts.isCatchClause(node)) return true;
+      if (ts.isReturnStatement(node) && node.expression) {
+        const kind = unwrap(node.expression).kind;
+        if (inCatch && kind === ts.SyntaxKind.FalseKeyword) falseOnFailure = true;
+        if (!inCatch && kind === ts.SyntaxKind.TrueKeyword) trueOnSuccess = true;
+      }
+      return inCatch;
+    });
+    outcomeFlagFunctions.set(fn, (known = falseOnFailure && trueOnSuccess));
+  }
+  return known;
 }

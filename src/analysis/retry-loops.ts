@@ -3,14 +3,14 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { holdsIdGeneratorCall } from './generated-values';
-import { checkPolarity } from './outcomes';
+import { checkPolarity, type Polarity, returnsOutcomeFlag } from './outcomes';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
@@ -75,7 +75,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   const scan = scanLoop(loop);
   if (limitFallsBackToOneAttempt(scan, condition, index)) return undefined;
   if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan)) return undefined;
-  if (!isRetryShape(loop, scan, condition)) return undefined;
+  if (!isRetryShape(loop, scan, condition, index)) return undefined;
 
   const counters = new Set(scan.advances.keys());
   return {
@@ -280,13 +280,39 @@ function loopCondition(loop: ts.IterationStatement): ts.Expression | undefined {
  * a try whose catch goes round and whose success path leaves; a result check that leaves on
  * success (or goes round on failure); a `do … while` (or `while`) whose condition is a failure.
  */
-function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined): boolean {
+function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined, index: SourceIndex): boolean {
   const conditionNames = condition ? namesIn(condition) : new Set<string>();
   if (scan.tries.some((attempt) => isRetryingTry(attempt, loop, scan, conditionNames))) return true;
   const results = resultNames(scan);
-  if (scan.ifs.some((statement) => isRetryingCheck(statement, scan, results))) return true;
-  return condition !== undefined && (ts.isDoStatement(loop) || ts.isWhileStatement(loop))
-    && checkPolarity(condition, results) === 'failure';
+  const resultPolarity = (test: ts.Expression): Polarity | undefined => checkPolarity(test, results);
+  if (scan.ifs.some((statement) => isRetryingCheck(statement, scan, resultPolarity))) return true;
+  if (condition !== undefined && (ts.isDoStatement(loop) || ts.isWhileStatement(loop)) && resultPolarity(condition) === 'failure') return true;
+  const flags = outcomeFlagNames(scan, index);
+  return flags.size > 0 && scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => flagPolarity(test, flags)));
+}
+
+/**
+ * Names holding the result of a function of the file that reports its outcome as `true` or `false`
+ * (returnsOutcomeFlag): `started` in `const started = await this.tryStart()`.
+ */
+function outcomeFlagNames(scan: LoopScan, index: SourceIndex): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of scan.declarations) {
+    const value = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    const fn = value && ts.isCallExpression(value) ? localFunctionCalled(value, index) : undefined;
+    if (fn && ts.isIdentifier(declaration.name) && returnsOutcomeFlag(fn)) names.add(declaration.name.text);
+  }
+  return names;
+}
+
+/** `if (started)` tests for success, `if (!started)` for failure. */
+function flagPolarity(test: ts.Expression, flags: ReadonlySet<string>): Polarity | undefined {
+  const node = unwrap(test);
+  if (ts.isIdentifier(node)) return flags.has(node.text) ? 'success' : undefined;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken && ts.isIdentifier(unwrap(node.operand))) {
+    return flags.has((unwrap(node.operand) as ts.Identifier).text) ? 'failure' : undefined;
+  }
+  return undefined;
 }
 
 function isRetryingTry(attempt: ts.TryStatement, loop: ts.IterationStatement, scan: LoopScan, conditionNames: Set<string>): boolean {
@@ -327,8 +353,8 @@ function clearsFlag(assignment: ts.BinaryExpression, flag: { name: string; stops
     && value === (flag.stopsWhen ? Kind.TrueKeyword : Kind.FalseKeyword);
 }
 
-function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, results: Set<string>): boolean {
-  const polarity = checkPolarity(statement.expression, results);
+function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, polarityOf: (test: ts.Expression) => Polarity | undefined): boolean {
+  const polarity = polarityOf(statement.expression);
   if (!polarity) return false;
   // A branch leaves by returning or breaking, or by clearing the loop's flag: `isFetching = false`.
   const leaves = (branch: ts.Node | undefined): boolean => branch !== undefined
@@ -903,14 +929,19 @@ function isScaledName(expression: ts.Expression, name: string): boolean {
   return (numericValue(node.left) !== undefined && isScaledName(node.right, name)) || (numericValue(node.right) !== undefined && isScaledName(node.left, name));
 }
 
+/** The one function (or method, through `this.`) of the file a call runs, if there is one by its name. */
+function localFunctionCalled(call: ts.CallExpression, index: SourceIndex): FunctionNode | undefined {
+  const callee = unwrap(call.expression);
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === Kind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
+  return local?.length === 1 ? local[0] : undefined;
+}
+
 const functionWaits = new WeakMap<ts.Node, WaitSite[]>();
 
 /** The waits written in the local function (or method) a call runs, if it is one (read once per function). */
 function waitsOfLocalFunction(call: ts.CallExpression, index: SourceIndex): WaitSite[] {
-  const callee = unwrap(call.expression);
-  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === Kind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
-  if (!local || local.length !== 1) return [];
-  const fn = local[0]!;
+  const fn = localFunctionCalled(call, index);
+  if (!fn) return [];
   let waits = functionWaits.get(fn);
   if (!waits) {
     const found: WaitSite[] = [];
@@ -932,10 +963,8 @@ const waitingFunctions = new WeakMap<ts.Node, number | 'opaque' | 'none'>();
  * wait. Read once per function.
  */
 function waitingParameter(call: ts.CallExpression, index: SourceIndex): number | 'opaque' | undefined {
-  const callee = unwrap(call.expression);
-  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === Kind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
-  if (!local || local.length !== 1) return undefined;
-  const fn = local[0]!;
+  const fn = localFunctionCalled(call, index);
+  if (!fn) return undefined;
   let known = waitingFunctions.get(fn);
   if (known === undefined) {
     known = 'none';

@@ -1,10 +1,51 @@
 // Retry shapes from real code that the recognisers must find: a method of an object literal that calls
 // itself through the name holding the object, a loop whose counter only feeds a flag to the request, and
-// an rxjs operator built in a helper and piped elsewhere.
+// an rxjs operator built in a helper and piped elsewhere, and a loop around a function that reports its
+// attempt's outcome as true or false.
 import { runLibraryTable } from '../libraries/library-table';
+
+/** A loop around a function of the file that catches a failure and returns false; `test` checks its result. */
+function flagLoop(test: string, caught: string): string {
+  return `export class Transactions {
+  async start(runner) {
+    let attempts = 0;
+    const tryStart = async () => {
+      try {
+        await runner.startTransaction();
+        return true;
+      } catch (err) {
+        ${caught}
+      }
+    };
+    // Retry while another transaction is still open (the loop's text must speak of a failure).
+    while (attempts < 25) {
+      const result = await tryStart();
+      ${test}
+      attempts++;
+      await new Promise((resolve) => setTimeout(resolve, attempts * 20));
+    }
+  }
+}`;
+}
 
 describe('shapes: retries the recognisers find', () => {
   runLibraryTable([], [
+    {
+      title: 'a loop around a local function that returns false from its catch, leaving when it returns true: capped, linear wait without jitter',
+      code: flagLoop('if (result) return;', 'return false;'),
+      findings: [[13, 'retry-without-jitter']],
+      messages: ['`while (attempts < 25)` retry loop backs off without jitter'],
+    },
+    {
+      title: 'the same loop testing the flag as a failure (`if (!result) { …; continue; }` reads the same)',
+      code: flagLoop('if (!result) { attempts++; await new Promise((resolve) => setTimeout(resolve, attempts * 20)); continue; } return;', 'return false;'),
+      findings: [[13, 'retry-without-jitter']],
+    },
+    {
+      title: 'a local function that rethrows its failure and returns some value: its result is not an outcome, so the loop is not read as a retry',
+      code: flagLoop('if (result) return;', 'throw err;'),
+      findings: [],
+    },
     {
       title: 'an object-literal method that calls itself through its holder from the catch, capped, fixed wait',
       code: `let attempts = 0;
