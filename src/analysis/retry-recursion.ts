@@ -355,6 +355,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   };
   // Conditions are read once the waits are known: those that only choose a wait are set apart.
   const tests: { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[] = [];
+  const selfName = functionName(fn);
   if (fn.body) {
     walkTree(fn.body, undefined, (node) => {
       const advanced = advancedName(node);
@@ -372,7 +373,8 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
         const path = namePath(node.left);
         if (path) addTo(scan.flagsSetTrue, path, node);
       }
-      if (ts.isCallExpression(node)) {
+      // The call that goes round is not a wait, whatever its name says (`retryAndWait()`).
+      if (ts.isCallExpression(node) && calleeName(node) !== selfName) {
         const wait = waitSite(node);
         if (wait) scan.waits.push(wait);
       }

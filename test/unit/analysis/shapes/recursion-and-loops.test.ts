@@ -1,7 +1,7 @@
 // Retry shapes from real code that the recognisers must find: a method of an object literal that calls
 // itself through the name holding the object, a loop whose counter only feeds a flag to the request, and
 // an rxjs operator built in a helper and piped elsewhere, and a loop around a function that reports its
-// attempt's outcome as true or false.
+// attempt's outcome as true or false, and a recursive retry whose name ends like a wait helper's.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A loop around a function of the file that catches a failure and returns false; `test` checks its result. */
@@ -28,8 +28,42 @@ function flagLoop(test: string, caught: string): string {
 }`;
 }
 
+/** A recursive retry whose own name ends like a wait helper's (`retryAndWait`); `wait` is its wait. */
+function retryAndWait(wait: string): string {
+  return `export function retry(action, max) {
+  let tries = 0;
+  const retryAndWait = async () => {
+    let result;
+    try {
+      result = await action();
+    } catch (e) {
+      if (tries < max) {
+        tries++;
+        await pause(${wait});
+        return retryAndWait();
+      }
+      throw e;
+    }
+    return result;
+  };
+  return retryAndWait();
+}
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`;
+}
+
 describe('shapes: retries the recognisers find', () => {
   runLibraryTable([], [
+    {
+      title: 'a recursive retry named like a wait (`retryAndWait`) is not its own wait: its jittered pause is read, and it is silent',
+      code: retryAndWait('Math.min(500 * 2 ** tries + Math.random() * 250, 10000)'),
+      findings: [],
+    },
+    {
+      title: 'the same recursive retry with a fixed pause: reported for jitter',
+      code: retryAndWait('1000'),
+      findings: [[11, 'retry-without-jitter']],
+      messages: ['waits a fixed delay'],
+    },
     {
       title: 'a loop around a local function that returns false from its catch, leaving when it returns true: capped, linear wait without jitter',
       code: flagLoop('if (result) return;', 'return false;'),
