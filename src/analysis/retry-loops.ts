@@ -320,10 +320,32 @@ function isRetryingTry(attempt: ts.TryStatement, loop: ts.IterationStatement, sc
   // A catch that ends by rethrowing may still go round first: `if (retries < max) { …; continue; }`.
   if (!handler || (catchAlwaysLeaves(handler) && !scan.continues.some((next) => contains(handler, next)))) return false;
   const leavesOnSuccess = scan.exits.some((exit) => !ts.isThrowStatement(exit) && !insideCatch(exit, loop)
-    && (contains(attempt.tryBlock, exit) || exit.pos >= attempt.end));
+    && (contains(attempt.tryBlock, exit) || exit.pos >= attempt.end) && !leavesOnlyAtFinalState(exit, attempt));
   if (leavesOnSuccess) return true;
   // A done flag set on success: `while (!done) { try { …; done = true } catch {} }`.
   return scan.assignments.some((assignment) => contains(attempt.tryBlock, assignment) && conditionNames.has(namePath(assignment.left) ?? ''));
+}
+
+/** Flags a status read sets once the thing watched is done: `status.confirmed`, `job.done`, `isReady`. */
+const FINAL_STATE_FLAG = /^(is)?(confirmed|done|completed?|finished|ready|paid|settled|processed|verified)$/i;
+
+/**
+ * `try { const status = await api.checkOrder(id); if (status.confirmed) return status; } catch { log(e) }`:
+ * the way out is taken when what the loop watches is done, not when the call works, so a call that works
+ * still goes round: a poll, not a retry.
+ */
+function leavesOnlyAtFinalState(exit: ts.Node, attempt: ts.TryStatement): boolean {
+  for (let node = exit.parent; node && node !== attempt.tryBlock; node = node.parent) {
+    if (ts.isIfStatement(node) && contains(node.thenStatement, exit)) return testsFinalStateFlag(node.expression);
+  }
+  return false;
+}
+
+function testsFinalStateFlag(condition: ts.Expression): boolean {
+  const node = unwrap(condition);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === Kind.AmpersandAmpersandToken) return testsFinalStateFlag(node.left) || testsFinalStateFlag(node.right);
+  const path = namePath(ts.isBinaryExpression(node) && node.operatorToken.kind === Kind.EqualsEqualsEqualsToken && unwrap(node.right).kind === Kind.TrueKeyword ? node.left : node);
+  return path !== undefined && FINAL_STATE_FLAG.test(path.slice(path.lastIndexOf('.') + 1));
 }
 
 /** A catch whose every way out leaves the loop (rethrows, returns, breaks) does not retry. */

@@ -3,7 +3,8 @@
 // once; delays read from configuration; strategies that stop only for some errors; counts written as
 // strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
 // limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
-// an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty.
+// an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty;
+// a loop that leaves only once the order it checks is confirmed.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -82,7 +83,33 @@ function statePoll(onSuccess: string): string {
 }`;
 }
 
+/** A loop that checks an order and leaves when `leave` holds; a failed check is logged and the loop goes on. */
+function orderCheckLoop(leave: string): string {
+  return `export async function awaitOrder(api, id) {
+  for (let attempt = 1; attempt <= 40; attempt += 1) {
+    try {
+      const status = await api.checkOrder({ id });
+      if (${leave}) return status;
+    } catch (error) {
+      console.error('check failed', error.message);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  }
+  return undefined;
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a loop that leaves only once what it watches is done (`status?.confirmed`) is a poll: a check that works still goes round, so it is silent',
+    code: orderCheckLoop('status?.confirmed'),
+    findings: [],
+  },
+  {
+    title: 'the same loop leaving as soon as the check works (`status.ok`) retries a failure: its fixed wait is reported',
+    code: orderCheckLoop('status.ok'),
+    findings: [[2, 'retry-without-jitter']],
+  },
   {
     title: 'statements after a try whose catch rethrows run only when its success test did not return: the call there retries',
     code: retryAfterTry('await sleep(3000);'),
