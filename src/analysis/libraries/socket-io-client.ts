@@ -3,8 +3,10 @@
 // Decision: that default is reported as unbounded (the module asks for a cap on every retry); a client
 // whose options are out of sight, or that sets `reconnection: false`, is left alone; so is one whose
 // failure events (`connect_error`, `reconnect_attempt`, …) the file handles by disconnecting it: the
-// app counts and stops the reconnection itself.
-import { calleeName, numericValue, rootName } from '../ast';
+// app counts and stops the reconnection itself. A namespace of a server the file connected to earlier
+// shares that call's Manager, and so its reconnection (sharesEarlierManager).
+import ts from 'typescript';
+import { calleeName, namePath, numericValue, rootName, unwrap } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
@@ -24,6 +26,7 @@ export const socketIoClient: LibrarySpec = {
     if (!isSocketIo(site, index)) return false;
     const options = socketOptions(site, index);
     if (options === 'opaque' || isFalse(option(options, 'reconnection'))) return true;
+    if (sharesEarlierManager(site, options, index)) return true;
     const bound = stoppedOnFailureEvent(index, FAILURE_EVENT, STOPS) ? { capped: 'unknown' } as const : reconnectBound(options);
     facts.constructs.push(libraryConstruct(site, 'library', 'socket.io-client reconnection', index, bound, socketBackoff(options), []));
     return true;
@@ -44,6 +47,32 @@ function isSocketIo(site: Site, index: SourceIndex): boolean {
 /** The options are the last argument (`io(opts)` and `io(url, opts)` are both allowed). */
 function socketOptions(site: Site, index: SourceIndex): Options {
   return lastArgumentOptions(site, index);
+}
+
+/**
+ * `io(BASE_URL + '/chat')` after `io(BASE_URL, { reconnectionAttempts: 10 })`: io() keeps one Manager per
+ * server and hands it to every namespace of that server, with the reconnection options it was made with,
+ * unless the later call asks for its own (`forceNew: true`, `multiplex: false`). The reconnection is the
+ * earlier call's, reported there.
+ */
+function sharesEarlierManager(site: Site, options: Exclude<Options, 'opaque'>, index: SourceIndex): boolean {
+  if (option(options, 'forceNew') !== undefined || option(options, 'multiplex') !== undefined) return false;
+  const server = serverOf(site);
+  if (server === undefined) return false;
+  return index.calls.some((call) => call.end <= site.pos && calleeName(call) === calleeName(site) && serverOf(call) === server);
+}
+
+/** What names the server a call connects to: the name or text its URL starts from (`BASE_URL` in `BASE_URL + '/chat'`). */
+function serverOf(site: Site): string | undefined {
+  let url = site.arguments?.[0] ? unwrap(site.arguments[0]) : undefined;
+  while (url && ts.isBinaryExpression(url) && url.operatorToken.kind === ts.SyntaxKind.PlusToken) url = unwrap(url.left);
+  if (url && ts.isTemplateExpression(url)) return url.head.text === '' && url.templateSpans[0] ? namePath(url.templateSpans[0].expression) : originOf(url.head.text);
+  if (url && ts.isStringLiteralLike(url)) return originOf(url.text);
+  return url ? namePath(url) : undefined;
+}
+
+function originOf(text: string): string | undefined {
+  return /^(?:https?|wss?):\/\/[^/]{1,200}/i.exec(text)?.[0];
 }
 
 /** Events socket.io-client reports failed (re)connections with. */

@@ -77,5 +77,28 @@ export const socket = io('https://chat.example.com', { transports: ['websocket']
 socket.on('connect_error', (err) => console.warn('socket error', err));`,
       findings: [[2, 'unbounded-retry']],
     },
+    {
+      title: 'namespaces of a server connected to earlier share its Manager and its capped reconnection: silent',
+      code: `import { io } from 'socket.io-client';
+const BASE_URL = 'https://chat.example.com';
+export const socket = io(BASE_URL, { reconnectionAttempts: 10, autoConnect: false });
+export const rooms = io(BASE_URL + '/rooms', { autoConnect: false });
+export const lobby = io(\`\${BASE_URL}/lobby\`);`,
+      findings: [],
+    },
+    {
+      title: 'a namespace that asks for its own Manager (forceNew) reconnects by its own options',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com', { reconnectionAttempts: 10 });
+export const rooms = io('https://chat.example.com/rooms', { forceNew: true });`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'the shared Manager of an uncapped first connection is reported once, where it is made',
+      code: `import { io } from 'socket.io-client';
+export const socket = io('https://chat.example.com');
+export const rooms = io('https://chat.example.com/rooms');`,
+      findings: [[2, 'unbounded-retry']],
+    },
   ]);
 });
