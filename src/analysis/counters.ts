@@ -206,6 +206,11 @@ function isClockExpression(expression: ts.Expression): boolean {
 
 const CLOCK_TEXT = /\b(Date\.now|performance\.now|getTime|hrtime|new Date|dayjs\(|moment\(|Temporal\.Now)/;
 
+/** Whether a short piece of code (a helper's body, at most `maxLength` characters) reads the clock. */
+export function readsClock(node: ts.Node, maxLength: number): boolean {
+  return node.end - node.pos <= maxLength && CLOCK_TEXT.test(nodeText(node));
+}
+
 /** Time expressions are short (`Date.now() - start`); longer text is not read for them. */
 const MAX_TIME_EXPRESSION_LENGTH = 400;
 

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
-import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
+import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
@@ -387,6 +387,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
     if (effect === 'inert') continue;
     const into = effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons;
     collectComparisons(condition, asCondition, into, limits);
+    if (asCondition && effect === 'may-stop' && spendsTimeBudget(condition, scan.declarations, index)) into.deadline = true;
     if (asCondition) for (const helper of testHelpers(condition, index)) collectHelperComparisons(helper, into, limits);
   }
   withoutFirstAttemptTests(scan.comparisons, scan.advances);
@@ -417,6 +418,29 @@ function testHelpers(condition: ts.Expression, index: SourceIndex): FunctionNode
     return undefined;
   });
   return helpers;
+}
+
+/** How long a helper that computes a wait may be for its body to be read for the clock. */
+const MAX_BUDGET_HELPER_LENGTH = 3000;
+
+/**
+ * `const retryDelay = this.getRetryDelay(); if (retryDelay <= 0) throw e;`: a wait computed by a helper of
+ * the file that reads the clock (it counts down a time budget, `total - (Date.now() - start)`), tested for
+ * nothing left: the retry stops at a deadline.
+ */
+function spendsTimeBudget(condition: ts.Expression, declarations: readonly ts.VariableDeclaration[], index: SourceIndex): boolean {
+  const test = unwrap(condition);
+  if (!ts.isBinaryExpression(test) || numericValue(test.right) !== 0 || !ts.isIdentifier(unwrap(test.left))) return false;
+  const operator = test.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.LessThanEqualsToken && operator !== ts.SyntaxKind.LessThanToken) return false;
+  const name = (unwrap(test.left) as ts.Identifier).text;
+  const value = declarations.find((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === name)?.initializer;
+  const call = value ? unwrap(value) : undefined;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const object = calleeObject(call);
+  const helpers = !object || object.kind === ts.SyntaxKind.ThisKeyword ? index.functions.get(calleeName(call) ?? '') : undefined;
+  const body = helpers?.length === 1 ? (helpers[0] as ts.FunctionLikeDeclaration).body : undefined;
+  return body !== undefined && readsClock(body, MAX_BUDGET_HELPER_LENGTH);
 }
 
 /** The comparisons a test helper decides by: its conditions and what it returns. */

@@ -1,6 +1,7 @@
 // Shapes from real code about where a failure path starts and what can stop it: the code after an
 // early success return, a loop that clears its own flag, a status class, a Retry-After with a fixed
-// fallback, limits that are Infinity, and counts compared only to choose the next wait.
+// fallback, limits that are Infinity, counts compared only to choose the next wait, and a wait computed by
+// a helper that counts down a time budget.
 import assert from 'node:assert/strict';
 import { mayContainRetry } from '../../../../src/analysis/pre-check';
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
@@ -62,7 +63,36 @@ const PAUSE_WITH_SIGNAL = `async function pause(ms: number, signal?: AbortSignal
   });
 }`;
 
+/** An upload status check that retries itself after the wait `getRetryDelay` computes (`delay` is its body). */
+function budgetedStatusCheck(delay: string): string {
+  return `export class Upload {
+  async checkStatus() {
+    try {
+      return await this.request({ method: 'PUT', url: this.uri });
+    } catch (e) {
+      const retryDelay = this.getRetryDelay();
+      if (retryDelay <= 0) throw e;
+      await new Promise((resolve) => setTimeout(resolve, retryDelay));
+      return this.checkStatus();
+    }
+  }
+  getRetryDelay() {
+    ${delay}
+  }
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a wait from a helper that counts down a time budget (it reads the clock), tested for nothing left, is a deadline: silent',
+    code: budgetedStatusCheck('const wait = 2 ** this.retries * 1000 + Math.random() * 1000;\n    return Math.min(wait, this.totalTimeout - (Date.now() - this.startedAt));'),
+    findings: [],
+  },
+  {
+    title: 'the same test on a wait whose helper never reads the clock stops nothing: unbounded',
+    code: budgetedStatusCheck('return 2 ** this.retries * 1000 + Math.random() * 1000;'),
+    findings: [[9, 'unbounded-retry']],
+  },
   {
     title: 'a self-call after `if (res.ok) return …` in a `.then` runs only after a failure: a retry',
     code: `export const getJson = (url: string, retries: number, pauseMs: number): Promise<unknown> =>
