@@ -223,6 +223,10 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
     if (ts.isIfStatement(node) && child !== node.expression) {
       const polarity = checkPolarity(node.expression, ANY_RESULT);
       if ((child === node.thenStatement && polarity === 'failure') || (child === node.elseStatement && polarity === 'success')) return 'catch';
+      // `else if (status < 400) { handle(body); poll() }`: the way the attempt worked, whatever a test further out
+      // says (in a catch, the attempt failed whatever the test: `status < 500` there picks which failures).
+      const succeeded = (child === node.thenStatement && polarity === 'success') || (child === node.elseStatement && polarity === 'failure');
+      if (succeeded && !someAncestor(node, fn, ts.isCatchClause)) return undefined;
     }
     if (ts.isConditionalExpression(node) && child !== node.condition) {
       const polarity = checkPolarity(node.condition, ANY_RESULT);
@@ -231,6 +235,14 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
     if (ts.isBlock(node) && child.pos >= failedAttemptStart(node)) return 'catch';
   }
   return undefined;
+}
+
+/** Whether a node between `node` (exclusive) and `fn` passes the test. */
+function someAncestor(node: ts.Node, fn: FunctionNode, test: (ancestor: ts.Node) => boolean): boolean {
+  for (let ancestor = node.parent; ancestor && ancestor !== fn; ancestor = ancestor.parent) {
+    if (test(ancestor)) return true;
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@
 // strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
 // limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
 // an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty;
-// a loop that leaves only once the order it checks is confirmed.
+// a loop that leaves only once the order it checks is confirmed; a long-poll that polls again after each answer.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -99,7 +99,40 @@ function orderCheckLoop(leave: string): string {
 }`;
 }
 
+/** A long-poll: each answer below 400 is handled and the next poll sent; `onFailure` runs otherwise. */
+function longPoll(onFailure: string): string {
+  return `export function openLongPoll(url) {
+  function poll() {
+    const xhr = new XMLHttpRequest();
+    xhr.onreadystatechange = () => {
+      if (xhr.readyState !== 4) return;
+      if (xhr.status === 201) {
+        poll();
+      } else if (xhr.status > 0 && xhr.status < 400) {
+        handle(xhr.responseText);
+        poll();
+      } else {
+        ${onFailure}
+      }
+    };
+    xhr.open('POST', url, true);
+    xhr.send(null);
+  }
+  poll();
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a long-poll that sends the next poll after each answer below 400 goes round on success: no retry, so its POST is not a retried one',
+    code: longPoll('report(xhr.status);'),
+    findings: [],
+  },
+  {
+    title: 'the same long-poll that also polls again after a failed answer retries that failure at once, for ever',
+    code: longPoll('poll();'),
+    findings: [[12, 'unbounded-retry'], [15, 'missing-idempotency-key']],
+  },
   {
     title: 'a loop that leaves only once what it watches is done (`status?.confirmed`) is a poll: a check that works still goes round, so it is silent',
     code: orderCheckLoop('status?.confirmed'),
