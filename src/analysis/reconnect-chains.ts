@@ -445,7 +445,8 @@ function reconnects(target: FunctionNode, registration: Registration, reading: R
   if (registration.target === 'this' && ts.isMethodDeclaration(target) && OWN_CONNECT_METHOD.test(functionName(target) ?? '')) return true;
   // `mongoose.connection.on('error', …)` and `mongoose.connect(url)`: the object started owns the one listened to.
   const listened = registration.target;
-  return [...cached(reading.starts, target, startedObjects)].some((started) => listened === started || listened.startsWith(`${started}.`));
+  // `this.reconnect()` calls a method of the object; it starts none of its members (`this.channel`).
+  return [...cached(reading.starts, target, startedObjects)].some((started) => listened === started || (started !== 'this' && listened.startsWith(`${started}.`)));
 }
 
 /** A client's method that (re)opens its connection. */

@@ -104,6 +104,26 @@ describe('shapes: reconnects through several functions', () => {
       findings: [[11, 'retry-without-jitter']],
     },
     {
+      title: 'handlers registered once in the constructor that call a method retrying itself from its catch: one finding, the method\'s (`this.reconnect()` starts no member)',
+      code: `export class Consumer {
+  constructor(channel) {
+    this.channel = channel;
+    this.channel.on('error', () => this.reconnect());
+    this.channel.on('close', () => this.reconnect());
+  }
+  async reconnect() {
+    try {
+      const connection = await connect(process.env.AMQP_URL);
+      this.channel = await connection.createChannel();
+    } catch (error) {
+      setTimeout(() => this.reconnect(), 5000);
+    }
+  }
+}`,
+      findings: [[12, 'unbounded-retry']],
+      messages: ['recursive retry of `this.reconnect()`'],
+    },
+    {
       title: 'an onclose handler registered by name, and a counter compared on the way: bounded, and the jittered wait is silent',
       code: `export class Feed {
   open() {
