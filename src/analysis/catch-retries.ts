@@ -55,7 +55,7 @@ function insideAny(node: ts.Node, scopes: ReadonlySet<ts.Node>): boolean {
 }
 
 /** The catch a call is made in, directly or in a timer's callback there (`setTimeout(() => send(), 500)`), within its function. */
-function catchAround(call: ts.CallExpression): { handler: ts.CatchClause & { parent: ts.TryStatement }; timer?: WaitSite } | undefined {
+export function catchAround(call: ts.CallExpression): { handler: ts.CatchClause & { parent: ts.TryStatement }; timer?: WaitSite } | undefined {
   let timer: WaitSite | undefined;
   for (let node = call.parent, steps = 0; node && steps < MAX_STEPS_TO_CATCH; node = node.parent, steps++) {
     if (ts.isCatchClause(node)) return { handler: node as ts.CatchClause & { parent: ts.TryStatement }, timer };

@@ -1,12 +1,14 @@
 // Every retry in a file, found once and shared by the four rules: loops, recursion, axios
 // interceptors, libraries and operators, calls to helpers named for retrying, reconnects that go
-// round through several functions, and a catch that waits and makes the failed call once more.
+// round through several functions, a catch that waits and makes the failed call once more, and a catch
+// that hands the failed job back to its queue after a wait.
 import type { RetryFacts } from './retry-model';
 import { findLibraryRetries } from './retry-libraries';
 import { findRetryLoops } from './retry-loops';
 import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
 import { findReconnectChains } from './reconnect-chains';
 import { findCatchRetries } from './catch-retries';
+import { findRequeues } from './requeues';
 import type { SourceIndex } from './source-index';
 
 export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = []): RetryFacts {
@@ -19,6 +21,7 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   ];
   constructs.push(...findReconnectChains(index, constructs));
   constructs.push(...findCatchRetries(index, constructs));
+  constructs.push(...findRequeues(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
   return { constructs, clients: libraries.clients };
 }

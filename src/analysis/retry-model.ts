@@ -105,13 +105,18 @@ export interface CatchRetry extends ConstructBase {
   kind: 'catch-retry';
 }
 
+/** A catch that hands the failed job back to its queue after a wait, its attempt count raised (requeues.ts). */
+export interface RequeueRetry extends ConstructBase {
+  kind: 'requeue';
+}
+
 /** A call of a local helper named for retrying, whose cap and waits are out of sight (retry-libraries.ts). */
 export interface HelperRetry extends ConstructBase {
   kind: 'helper-call';
 }
 
 /** Every retry the analysis finds: rules read only this. */
-export type RetryConstruct = LoopRetry | RecursiveRetry | HandlerRetry | InterceptorRetry | LibraryRetry | HelperRetry | CatchRetry;
+export type RetryConstruct = LoopRetry | RecursiveRetry | HandlerRetry | InterceptorRetry | LibraryRetry | HelperRetry | CatchRetry | RequeueRetry;
 
 export type RetryKind = RetryConstruct['kind'];
 
