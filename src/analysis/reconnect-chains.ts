@@ -567,7 +567,7 @@ function isCountName(name: string): boolean {
   return /attempt|retr|tries|count|fail/i.test(name) && !/timer|timeout|handle|interval|delay|id$/i.test(name);
 }
 
-function chainBound(scans: FunctionScan[], connectAt: number): Bound {
+export function chainBound(scans: FunctionScan[], connectAt: number): Bound {
   const comparisons = emptyComparisons();
   for (const [i, scan] of scans.entries()) {
     if (scan.comparisons.deadline && i !== connectAt) return { capped: true, by: 'deadline' };

@@ -20,13 +20,13 @@ import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_YET_ANSWER } from './vocabulary';
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 
-const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i;
+export const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i;
 
 /** Calls whose callback arguments can run on a failure (see callbackContext): `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`. */
 export const FAILURE_CALLBACK_CALL = /^(catch|then|on|once|addListener|addEventListener|prependListener)$/;
 
 /** Calls that register an event handler: `.on('close', cb)`. */
-const FAILURE_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener)$/;
+export const FAILURE_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener)$/;
 
 /** Handler properties that run on a failure: `ws.onclose = () => connect()`. */
 export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort)$/i;
