@@ -15,7 +15,7 @@ import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 
 /** Functions named for scheduling the next attempt: `scheduleReconnect`, `retryLater`, `reconnect`. */
-const SCHEDULER_NAME = /retry|reconnect/i;
+export const SCHEDULER_NAME = /retry|reconnect/i;
 /** Parameters that, called from a loss handler's timer, connect again: `reconnectMethod`, `connect`, `restart`. */
 const RECONNECT_PARAMETER = /connect|retry|restart|start|open/i;
 /** Events a connection reports its loss with. */
@@ -88,7 +88,7 @@ function handedReconnect(timer: ts.CallExpression, wait: WaitSite, { owner, hand
   const name = functionName(owner);
   return {
     kind: 'handler',
-    label: name && SCHEDULER_NAME.test(name) ? `\`${name}()\` reconnect scheduler` : `reconnect handler that calls \`${handedName}()\` again`,
+    label: name && SCHEDULER_NAME.test(name) ? `\`${name}()\` ${/reconnect/i.test(name) ? 'reconnect' : 'retry'} scheduler` : `reconnect handler that calls \`${handedName}()\` again`,
     report: firstLineSpan(timer, index.sourceFile),
     scopes: [],
     rerunsScope: false,

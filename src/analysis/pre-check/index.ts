@@ -21,6 +21,8 @@
 //     from a catch whose way back is put off to later by a wait or a timer.
 //   - a second attempt in a catch (catch-retries.ts): a catch block that calls a wait and a name its
 //     try block calls too.
+//   - a reconnect that calls a function it was handed (handed-reconnects.ts): a loss handler (above), or a
+//     function named for retrying or reconnecting in a file that calls `setTimeout(`.
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
 // hold the three tests. Extents come from matching brackets over the token stream. Where the
 // tokens do not say clearly where something ends, the extent runs to the end of the enclosing
@@ -29,6 +31,7 @@
 import type { AnalyzeOptions } from '../types';
 import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
 import { hasCatchRetryCandidate, hasDeferredFailurePath } from './catch-retries';
+import { hasRetrySchedulerCandidate } from './handed-reconnects';
 import { hasLoopCandidate } from './loops';
 import { hasSelfReference } from './recursion';
 import { hasRetryText } from './retry-words';
@@ -52,5 +55,6 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   // A connection's loss handler may reconnect through other functions (reconnect-chains.ts); so may
   // a catch whose way back is put off to later (hasDeferredFailurePath).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
-  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens);
+  return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
+    || hasRetrySchedulerCandidate(tokens);
 }

@@ -95,6 +95,11 @@ describe('pre-check', () => {
       assertMaybe(`export const f = () => tryHarder(() => fetch('/orders', { method: 'POST' }));`, { retryHelpers: ['tryHarder'] });
     });
 
+    it('jobs handed back to their queue, and schedulers that call the retry they were handed', () => {
+      assertMaybe(`export async function handle(job) {\n  try { await deliver(job); } catch (err) {\n    setTimeout(() => enqueue({ ...job, attempt: job.attempt + 1 }), 2 ** job.attempt * 1000);\n  }\n}`);
+      assertMaybe(`export const swrConfig = {\n  onErrorRetry: (error, key, config, revalidate, { retryCount }) => {\n    if (retryCount >= 10) return;\n    setTimeout(() => revalidate({ retryCount }), 3000);\n  },\n};`);
+    });
+
     it('says maybe whenever it cannot read the tokens, or cannot check the file without a parse', () => {
       assert.equal(mayContainRetry(`const s = 'unterminated\nfunction f() {}`, 'a.ts'), true, 'an unterminated string');
       assert.equal(mayContainRetry(`function f() { if (x) { }`, 'a.ts'), true, 'unbalanced braces');

@@ -1,5 +1,6 @@
 // Reconnects that wait, then call a function they were handed (src/analysis/handed-reconnects.ts): a
-// module that reconnects whatever it is given on close, and a reconnect manager's scheduling method.
+// module that reconnects whatever it is given on close, a reconnect manager's scheduling method, and
+// SWR's `onErrorRetry`.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A module that schedules the caller's reconnect on every close; `guard` goes first in the handler. */
@@ -60,6 +61,17 @@ describe('shapes: reconnects that call the function they were handed', () => {
       title: 'the same manager with a jittered delay is silent',
       code: manager('Math.random() * Math.min(this.config.initialDelay * 2 ** this.attempts, this.config.maxDelay)'),
       findings: [],
+    },
+    {
+      title: 'an SWR `onErrorRetry` that revalidates after a fixed wait, counting on SWR\'s retryCount: reported for jitter',
+      code: `export const swrConfig = {
+  onErrorRetry: (error, key, config, revalidate, { retryCount }) => {
+    if (error.status === 404 || retryCount >= 10) return;
+    setTimeout(() => revalidate({ retryCount }), 3000);
+  },
+};`,
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['`onErrorRetry()` retry scheduler'],
     },
     {
       title: 'a function not named for retrying that runs its callback later (a debounce) is no reconnect',
