@@ -597,7 +597,15 @@ export function callAround(ref: ts.Node): ts.Node {
 }
 
 function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
-  if (scan.comparisons.deadline) return { capped: true, by: 'deadline' };
+  if (!scan.comparisons.deadline) return countedBound(fn, refs, scan, index);
+  // A retry that counts its attempts against a cap and also gives up at a timeout is a retry (its waits are
+  // judged), not a poll that runs to a deadline.
+  const counted = countedBound(fn, refs, scan, index);
+  return counted.capped === true && counted.by === 'counter' ? counted : { capped: true, by: 'deadline' };
+}
+
+/** What stops the recursion besides a deadline: a once-flag, a counter, a counting helper; or what leaks. */
+function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if ([...scan.negatedFlags].some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags) || passesTestedBoolean(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);

@@ -82,7 +82,34 @@ function budgetedStatusCheck(delay: string): string {
 }`;
 }
 
+/** A task runner that retries a failed task by calling itself, up to `retries`; `timeout` adds a test of the task's timeout. */
+function retriedTask(timeout: string): string {
+  return `export class Throttler {
+  async executeTask(task) {
+    try {
+      return await this.handler(task);
+    } catch (err) {
+      if (task.retryCount === this.retries) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(this.delay * 2 ** task.retryCount, this.maxDelay)));
+      ${timeout}
+      task.retryCount++;
+      return this.executeTask(task);
+    }
+  }
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a recursive retry capped by a count that also gives up at a timeout is a retry, not a poll: its waits without jitter are reported',
+    code: retriedTask('if (task.isTimedOut) throw new Error(\'timed out\');'),
+    findings: [[10, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same recursion stopped only by the timeout runs to a deadline: its waits are not judged',
+    code: retriedTask('if (task.isTimedOut) throw new Error(\'timed out\');').replace('if (task.retryCount === this.retries) throw err;', ''),
+    findings: [],
+  },
   {
     title: 'a wait from a helper that counts down a time budget (it reads the clock), tested for nothing left, is a deadline: silent',
     code: budgetedStatusCheck('const wait = 2 ** this.retries * 1000 + Math.random() * 1000;\n    return Math.min(wait, this.totalTimeout - (Date.now() - this.startedAt));'),
