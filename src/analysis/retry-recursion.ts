@@ -28,8 +28,8 @@ export const FAILURE_CALLBACK_CALL = /^(catch|then|on|once|addListener|addEventL
 /** Calls that register an event handler: `.on('close', cb)`. */
 export const FAILURE_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener)$/;
 
-/** Handler properties that run on a failure: `ws.onclose = () => connect()`. */
-export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort)$/i;
+/** Handler properties that run on a failure: `ws.onclose = () => connect()`, `{ onFailure: () => retry() }`. */
+export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort|fail|failure|failed)$/i;
 
 type Context = 'catch' | 'event';
 

@@ -203,7 +203,7 @@ function namesBefore(tokens: Tokens, parameters: number, blockBody: boolean): { 
  * failureContext() in retry-recursion.ts, read from the tokens. A reference is on a failure path
  * when, from it outwards to the body, a bracket group is one (a catch block, an else block, an if
  * block on an outcome, a failure callback's arguments) or, earlier in the same statement at some
- * level, stands a `?`, an `else`, an `if (…)` whose condition names an outcome, or an `onclose =`;
+ * level, stands a `?`, an `else`, an `if (…)` whose condition names an outcome, an `onclose =` or an `onFailure:`;
  * or when, earlier at some level, an `if (…)` on an outcome or a catch block closed (the statements
  * after `if (res.ok) return res;` or after a try that returns run only after a failed attempt).
  * One forward pass keeps, per open bracket level, whether the way in was already a failure path,
@@ -257,9 +257,10 @@ function isCatchBlock(tokens: Tokens, opener: number): boolean {
   return before === Kind.CloseParenToken && kindAt(tokens, tokens.partner[opener - 1]! - 1) === Kind.CatchKeyword;
 }
 
-/** `onclose =`, `this.onerror =`: a handler that runs on a failure. */
+/** `onclose =`, `this.onerror =`, `{ onFailure: … }`: a handler that runs on a failure. */
 function isFailureHandlerAssignment(tokens: Tokens, index: number): boolean {
-  return tokens.kinds[index] === Kind.EqualsToken && canName(kindAt(tokens, index - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[index - 1]!);
+  const kind = tokens.kinds[index];
+  return (kind === Kind.EqualsToken || kind === Kind.ColonToken) && canName(kindAt(tokens, index - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[index - 1]!);
 }
 
 /** A bracket pair that is a failure path itself: a catch block, an else block, an if block on an outcome, a failure callback's arguments. */

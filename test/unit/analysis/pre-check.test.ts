@@ -95,8 +95,9 @@ describe('pre-check', () => {
       assertMaybe(`export const f = () => tryHarder(() => fetch('/orders', { method: 'POST' }));`, { retryHelpers: ['tryHarder'] });
     });
 
-    it('jobs handed back to their queue, and schedulers that call the retry they were handed', () => {
+    it('jobs handed back to their queue, failure callbacks handed on, and schedulers that call the retry they were handed', () => {
       assertMaybe(`export async function handle(job) {\n  try { await deliver(job); } catch (err) {\n    setTimeout(() => enqueue({ ...job, attempt: job.attempt + 1 }), 2 ** job.attempt * 1000);\n  }\n}`);
+      assertMaybe(`export function send(item) {\n  transport.push(item, { onFailure: () => send(item) });\n}`);
       assertMaybe(`export const swrConfig = {\n  onErrorRetry: (error, key, config, revalidate, { retryCount }) => {\n    if (retryCount >= 10) return;\n    setTimeout(() => revalidate({ retryCount }), 3000);\n  },\n};`);
     });
 

@@ -54,6 +54,22 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`;
 describe('shapes: retries the recognisers find', () => {
   runLibraryTable([], [
     {
+      title: 'a function that calls itself from an `onFailure` callback it hands on, doubling a wait kept in state: unbounded, without jitter',
+      code: `export function scheduleSend(state, transport) {
+  if (!state.down) return;
+  setTimeout(() => {
+    transport.send(state.queue.first(), {
+      onSuccess: () => state.queue.dequeue(),
+      onFailure: () => {
+        state.backoff = Math.min(MAX_BACKOFF, state.backoff * 2);
+        scheduleSend(state, transport);
+      },
+    });
+  }, state.backoff);
+}`,
+      findings: [[8, 'unbounded-retry']],
+    },
+    {
       title: 'a recursive retry named like a wait (`retryAndWait`) is not its own wait: its jittered pause is read, and it is silent',
       code: retryAndWait('Math.min(500 * 2 ** tries + Math.random() * 250, 10000)'),
       findings: [],
