@@ -30,7 +30,9 @@ export function checkPolarity(expression: ts.Expression, results: ReadonlySet<st
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return invert(checkPolarity(node.operand, results));
   if (ts.isBinaryExpression(node)) return binaryPolarity(node, results);
   if (ts.isCallExpression(node)) return callPolarity(node, results);
-  const path = namePath(node);
+  const fullPath = namePath(node);
+  // `result.errors.length`: how many errors came back is as much a failure test as `result.errors`.
+  const path = fullPath?.endsWith('.length') ? fullPath.slice(0, -'.length'.length) : fullPath;
   if (!path || !isResult(path, results)) return undefined;
   const last = path.slice(path.lastIndexOf('.') + 1);
   if (SUCCESS_PROPERTY.test(last)) return 'success';

@@ -70,6 +70,23 @@ describe('shapes: retries the recognisers find', () => {
       findings: [[8, 'unbounded-retry']],
     },
     {
+      title: 'a function that calls itself again when the result holds errors (`result.errors.length`), capped by a count: reported, it retries at once',
+      code: `export function retryingExecutor(execute, retries) {
+  let attempt = 0;
+  function retryAttempt() {
+    attempt++;
+    if (attempt > retries) throw new Error('out of attempts');
+    return execute().then((result) => {
+      if (result.errors?.length) return retryAttempt();
+      return result;
+    });
+  }
+  return retryAttempt();
+}`,
+      findings: [[7, 'retry-without-jitter']],
+      messages: ['retries immediately'],
+    },
+    {
       title: 'a recursive retry named like a wait (`retryAndWait`) is not its own wait: its jittered pause is read, and it is silent',
       code: retryAndWait('Math.min(500 * 2 ** tries + Math.random() * 250, 10000)'),
       findings: [],
