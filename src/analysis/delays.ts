@@ -2,7 +2,7 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, findProperty, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
+import { calleeName, calleeObject, findProperty, functionName, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
@@ -216,8 +216,30 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   if (CONFIG_READ_CALL.test(name) || (name === 'get' && objectPath !== undefined && CONFIG_OBJECT.test(objectPath))) return;
+  const defaulted = object ? undefined : defaultedFunctionParameter(call, name, state.index);
+  if (defaulted) {
+    scanFunctionBody(defaulted, state);
+    return;
+  }
   // A helper we cannot see: it may well add jitter.
   state.features.unknown = true;
+}
+
+/**
+ * `backoffFn(i)` where the enclosing function declares `backoffFn = (i) => Math.min(2000, 250 * 2 ** i)`:
+ * the default decides, unless a call of that function in the file passes its own (then it is out of sight).
+ */
+function defaultedFunctionParameter(call: ts.CallExpression, name: string, index: SourceIndex): ts.Node | undefined {
+  let fn: ts.Node | undefined = call.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (!fn || !isFunctionNode(fn)) return undefined;
+  const position = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name);
+  const initializer = position >= 0 ? fn.parameters[position]!.initializer : undefined;
+  const defaultFunction = initializer ? unwrap(initializer) : undefined;
+  if (!defaultFunction || !isFunctionNode(defaultFunction)) return undefined;
+  const owner = functionName(fn);
+  const overridden = owner !== undefined && index.calls.some((other) => calleeName(other) === owner && other.arguments.length > position);
+  return overridden ? undefined : defaultFunction;
 }
 
 /** How many values of an object path are read for the function a property holds. */

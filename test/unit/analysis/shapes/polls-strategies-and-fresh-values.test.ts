@@ -122,7 +122,33 @@ function longPoll(onFailure: string): string {
 }`;
 }
 
+/** A retry helper whose wait comes from a delay function parameter with a default; `call` uses the helper. */
+function defaultedBackoff(call: string): string {
+  return `export async function retryBackoff(name, fn, maxRetries = 5, backoffFn = (i) => Math.min(2000, 250 * 2 ** i)) {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i > maxRetries) throw e;
+      const sleepMs = backoffFn(i);
+      await new Promise((resolve) => setTimeout(resolve, sleepMs));
+    }
+  }
+}
+${call}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a wait sized by a delay function parameter is its default (no jitter) when no caller in the file passes its own: reported',
+    code: defaultedBackoff("export const deploy = () => retryBackoff('deploy', () => wallet.deploy());"),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'a caller in the file that passes its own delay function puts the wait out of sight: silent',
+    code: defaultedBackoff("export const deploy = () => retryBackoff('deploy', () => wallet.deploy(), 5, (i) => jittered(i));"),
+    findings: [],
+  },
   {
     title: 'a long-poll that sends the next poll after each answer below 400 goes round on success: no retry, so its POST is not a retried one',
     code: longPoll('report(xhr.status);'),
