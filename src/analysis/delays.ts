@@ -2,7 +2,7 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, findProperty, functionName, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
+import { calleeName, calleeObject, findProperty, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
@@ -203,7 +203,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
   if (/retry.?after/i.test(nodeText(call.expression)) || call.arguments.some((argument) => ts.isStringLiteralLike(argument) && /retry.?after/i.test(argument.text))) {
     state.features.server = true;
   }
-  const local = !object || object.kind === ts.SyntaxKind.ThisKeyword ? state.index.functions.get(name) : undefined;
+  const local = !object || object.kind === ts.SyntaxKind.ThisKeyword ? state.index.functions.get(name) : staticMethods(object, name, state.index);
   if (local && local.length > 0) {
     for (const fn of local.slice(0, 2)) scanFunctionBody(fn, state);
     call.arguments.forEach((argument) => scanDelay(argument, state));
@@ -223,6 +223,13 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
   }
   // A helper we cannot see: it may well add jitter.
   state.features.unknown = true;
+}
+
+/** `RestClient.computeDelay(…)`: the static methods of that name of a class of the file named so. */
+function staticMethods(object: ts.Expression, name: string, index: SourceIndex): FunctionNode[] | undefined {
+  if (!ts.isIdentifier(object)) return undefined;
+  const methods = (index.functions.get(name) ?? []).filter((fn) => ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && fn.parent.name?.text === object.text);
+  return methods.length > 0 ? methods : undefined;
 }
 
 /**

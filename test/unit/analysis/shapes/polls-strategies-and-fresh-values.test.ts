@@ -138,7 +138,36 @@ function defaultedBackoff(call: string): string {
 ${call}`;
 }
 
+/** A client whose retry loop waits what its static `computeDelay` returns (`delay` is that method's body). */
+function staticDelayClient(delay: string): string {
+  return `export class RestClient {
+  static computeDelay(attempt) {
+    ${delay}
+  }
+  static async send(fn, retries) {
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (attempt === retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RestClient.computeDelay(attempt)));
+      }
+    }
+  }
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a wait computed by a static method of a class of the file (`RestClient.computeDelay(attempt)`) is read: doubling without jitter is reported',
+    code: staticDelayClient('return Math.min(500 * 2 ** attempt, 30000);'),
+    findings: [[6, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same static method with jitter is silent',
+    code: staticDelayClient('return Math.random() * Math.min(500 * 2 ** attempt, 30000);'),
+    findings: [],
+  },
   {
     title: 'a wait sized by a delay function parameter is its default (no jitter) when no caller in the file passes its own: reported',
     code: defaultedBackoff("export const deploy = () => retryBackoff('deploy', () => wallet.deploy());"),
