@@ -72,6 +72,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
  * that slows down on failure, not a retry that ends when an attempt succeeds.
  */
 function goesRoundOnSuccess(ref: ts.Node, fn: FunctionNode, failing: readonly ts.Node[]): boolean {
+  if (settlesEitherWay(ref, failing)) return true;
   let child: ts.Node = ref;
   let statement: ts.Node = ref;
   let steps = 0;
@@ -86,6 +87,32 @@ function goesRoundOnSuccess(ref: ts.Node, fn: FunctionNode, failing: readonly ts
     if (child === node.tryBlock && statement === last && handler && failing.some((other) => contains(handler, other))) return true;
   }
   return false;
+}
+
+/**
+ * `promise.then(() => { …; proceed(); }).catch(() => { …; proceed(); })`: the function goes on in both
+ * callbacks of one promise, whether the work worked or not (a pool starting its next task), so the call
+ * in the catch continues the work rather than retrying it.
+ */
+function settlesEitherWay(ref: ts.Node, failing: readonly ts.Node[]): boolean {
+  const onSuccess = callbackCall(ref);
+  if (!onSuccess || calleeName(onSuccess.call) !== 'then' || onSuccess.position !== 0) return false;
+  return failing.some((other) => {
+    const onFailure = callbackCall(other);
+    if (!onFailure) return false;
+    if (onFailure.call === onSuccess.call) return onFailure.position === 1;
+    return calleeName(onFailure.call) === 'catch' && calleeObject(onFailure.call) !== undefined && unwrap(calleeObject(onFailure.call)!) === onSuccess.call;
+  });
+}
+
+/** The call whose callback argument holds a node (the innermost function around it), and at which position. */
+function callbackCall(node: ts.Node): { call: ts.CallExpression; position: number } | undefined {
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  const call = fn?.parent;
+  if (!fn || !call || !ts.isCallExpression(call)) return undefined;
+  const position = call.arguments.indexOf(fn as ts.Expression);
+  return position >= 0 ? { call, position } : undefined;
 }
 
 /** How many levels up from a call an `if` that tests the answer is looked for. */

@@ -157,7 +157,36 @@ function staticDelayClient(delay: string): string {
 }`;
 }
 
+/** A pool that starts the next task when one settles; `onFailure` is what its catch does. */
+function taskPool(onFailure: string): string {
+  return `export function runPool(tasks, limit) {
+  return new Promise((resolve) => {
+    let running = 0;
+    const proceed = () => {
+      if (tasks.length === 0 && running === 0) return resolve();
+      while (running < limit && tasks.length > 0) {
+        const task = tasks.shift();
+        running++;
+        task().then(() => {
+          running--;
+          proceed();
+        }).catch((error) => {
+          running--;
+          ${onFailure}
+        });
+      }
+    };
+    proceed();
+  });
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a pool that goes on to the next task when one settles, whether it worked or not, is no retry: silent',
+    code: taskPool("log('task failed', error);\n          proceed();"),
+    findings: [],
+  },
   {
     title: 'a wait computed by a static method of a class of the file (`RestClient.computeDelay(attempt)`) is read: doubling without jitter is reported',
     code: staticDelayClient('return Math.min(500 * 2 ** attempt, 30000);'),
