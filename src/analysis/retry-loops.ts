@@ -388,11 +388,17 @@ function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, polarityOf: 
   return leaves(statement.elseStatement) || (goesRound && leavesAfter) || (!leaves(statement.thenStatement) && leavesAfter);
 }
 
+/** Calls that check a state and answer yes or no: `verifyComparisonTile`, `checkReady`, `isDeployed`, `hasArrived`. */
+const STATE_CHECK_CALL = /^(verify|check|is|has|exists)(?![a-z])/;
+
 /** Names that hold the outcome of a call made in the loop: `res` in `const res = await fetch(…)`. */
 function resultNames(scan: LoopScan): Set<string> {
   const names = new Set<string>();
   const isResult = (value: ts.Expression): boolean => {
     const call = unwrap(value);
+    // `success = await this.verifyTile(id)`: the answer of a check says whether the thing watched is
+    // there yet (a poll), not whether an attempt failed.
+    if (ts.isCallExpression(call) && STATE_CHECK_CALL.test(calleeName(call) ?? '')) return false;
     // `await new Promise((resolve) => schedule(() => resolve(send()), delay))`: the call's outcome, settled later.
     if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise';
     return ts.isCallExpression(call) && !(throwsOnHttpError(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));

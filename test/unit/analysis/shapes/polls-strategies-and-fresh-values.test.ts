@@ -4,7 +4,8 @@
 // strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
 // limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
 // an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty;
-// a loop that leaves only once the order it checks is confirmed; a long-poll that polls again after each answer.
+// a loop that leaves only once the order it checks is confirmed; a long-poll that polls again after each answer;
+// a loop that asks a check until it answers yes; a pool that goes on whether a task worked or not.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -181,7 +182,31 @@ function taskPool(onFailure: string): string {
 }`;
 }
 
+/** A do/while that waits, then asks `call` whether the tile is there, at most 20 times. */
+function tilePoll(call: string): string {
+  return `export async function awaitTile(client, id) {
+  let retries = 20;
+  let success = null;
+  do {
+    await sleep(500);
+    success = await ${call};
+    retries -= 1;
+  } while (retries > 0 && !success);
+  if (!success) throw new Error('tile missing');
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a loop that asks a check (`verifyTile`) until it answers yes is a poll for a state: silent',
+    code: tilePoll('client.verifyTile(id)'),
+    findings: [],
+  },
+  {
+    title: 'the same loop around an upload that reports success is a retry: its fixed wait is reported',
+    code: tilePoll('client.uploadTile(id)'),
+    findings: [[4, 'retry-without-jitter']],
+  },
   {
     title: 'a pool that goes on to the next task when one settles, whether it worked or not, is no retry: silent',
     code: taskPool("log('task failed', error);\n          proceed();"),
