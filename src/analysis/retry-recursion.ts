@@ -581,8 +581,40 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
     scopes: kind === 'recursion' && fn.body ? [fn.body] : [],
     rerunsScope: kind === 'recursion',
     bound,
-    backoff: backoffFromWaits([...scan.waits, ...helperWaits(refs, index)], scan.declarations, index, counters),
+    backoff: backoffFromWaits([...waitsOnTheWay(scan.waits, refs), ...helperWaits(refs, index)], scan.declarations, index, counters),
   };
+}
+
+/**
+ * The waits on the way to a call that goes round: a timer that makes the call, or a wait before it in a
+ * block that holds it. Other timers of the function (`setTimeout(() => this.globalUnblock(), retryAfter)`)
+ * do not space the attempts. When none is on the way (the call is made in a helper's callback, say), all count.
+ */
+function waitsOnTheWay(waits: readonly WaitSite[], refs: readonly ts.Node[]): WaitSite[] {
+  const onTheWay = waits.filter((wait) => refs.some((ref) => contains(wait.call, ref) || precedesInBlock(wait.call, ref)));
+  return onTheWay.length > 0 ? onTheWay : [...waits];
+}
+
+/**
+ * `await sleep(ms); …; return retry()`: an awaited wait comes first in a block that also holds the call. (A
+ * timer that is not awaited holds nothing up: only the call it makes is on its way.)
+ */
+function precedesInBlock(wait: ts.Node, ref: ts.Node): boolean {
+  const awaited = awaitedWait(wait);
+  if (!awaited || awaited.end > ref.pos) return false;
+  let block: ts.Node | undefined = awaited.parent;
+  while (block && !ts.isBlock(block) && !ts.isSourceFile(block) && !isFunctionNode(block)) block = block.parent;
+  return block !== undefined && ts.isBlock(block) && contains(block, ref);
+}
+
+/** The expression that awaits a wait: `await sleep(ms)`, or `await new Promise((r) => setTimeout(r, ms))` around the timer. */
+function awaitedWait(wait: ts.Node): ts.Node | undefined {
+  let node: ts.Node = wait;
+  const executor = enclosingFunction(wait);
+  const created = executor?.parent;
+  if (created && ts.isNewExpression(created) && ts.isIdentifier(created.expression) && created.expression.text === 'Promise') node = created;
+  while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return node.parent && ts.isAwaitExpression(node.parent) ? node.parent : undefined;
 }
 
 /** The waits of local helpers a self-reference is handed to (`retryRequest(makeRequest, …)` schedules it with `setTimeout`). */

@@ -87,6 +87,24 @@ describe('shapes: retries the recognisers find', () => {
       messages: ['retries immediately'],
     },
     {
+      title: 'another timer of the function (a rate-limit unblock) does not space the attempts: the jittered wait on the way to the call decides, silent',
+      code: `export class RequestHandler {
+  request(method, url) {
+    return new Promise((resolve, reject) => {
+      send(method, url, (err, res) => {
+        if (res.headers['retry-after']) setTimeout(() => this.unblock(), 1000);
+        if (res.statusCode === 502 && ++this.attempts < 4) {
+          setTimeout(() => this.request(method, url).then(resolve, reject), Math.random() * 1900 + 100);
+          return;
+        }
+        resolve(res);
+      });
+    });
+  }
+}`,
+      findings: [],
+    },
+    {
       title: 'a recursive retry named like a wait (`retryAndWait`) is not its own wait: its jittered pause is read, and it is silent',
       code: retryAndWait('Math.min(500 * 2 ** tries + Math.random() * 250, 10000)'),
       findings: [],
