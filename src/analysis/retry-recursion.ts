@@ -53,7 +53,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   for (const fn of functions) {
     const refs = byFunction.get(fn)!;
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
-    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn));
+    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn));
     if (failing.length === 0) continue;
     if (read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
     const name = functionName(fn) ?? 'function';
@@ -113,6 +113,23 @@ function callbackCall(node: ts.Node): { call: ts.CallExpression; position: numbe
   if (!fn || !call || !ts.isCallExpression(call)) return undefined;
   const position = call.arguments.indexOf(fn as ts.Expression);
   return position >= 0 ? { call, position } : undefined;
+}
+
+/**
+ * `if (errors.errors) return this.formatErrors(errors.errors)`, `walk(node.parent)`, `describe(err.cause)`:
+ * the call hands a part of what it was given in the same place, so it works down a structure (a cause chain,
+ * a tree) rather than trying the same thing again.
+ */
+function descendsIntoArgument(ref: ts.Node, fn: FunctionNode): boolean {
+  const call = ref.parent;
+  if (!call || !ts.isCallExpression(call) || call.expression !== ref) return false;
+  return call.arguments.some((argument, position) => {
+    const parameter = fn.parameters[position];
+    const value = unwrap(argument);
+    if (!parameter || !ts.isIdentifier(parameter.name) || !(ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value))) return false;
+    const root = unwrap(value.expression);
+    return ts.isIdentifier(root) && root.text === parameter.name.text;
+  });
 }
 
 /** How many levels up from a call an `if` that tests the answer is looked for. */

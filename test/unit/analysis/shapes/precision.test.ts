@@ -1,10 +1,25 @@
-// Look-alikes from real code that must stay silent, each a general shape: a request timeout is not a
-// wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
+// Look-alikes from real code that must stay silent, each a general shape: a recursion down a structure
+// (an error's `errors` or `cause`) is no retry, a request timeout is not a wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
 // unless a caller (out of sight) asks.
 import { runLibraryTable } from '../libraries/library-table';
 
 describe('shapes: look-alikes that stay silent', () => {
   runLibraryTable([], [
+    {
+      title: 'a function that calls itself on a part of what it was given (`formatErrors(errors.errors)`) works down a structure: no retry',
+      code: `export class Client {
+  formatErrors(errors) {
+    if (Array.isArray(errors)) return errors;
+    if (errors && errors.errors) return this.formatErrors(errors.errors);
+    return [{ message: errors?.message ?? 'Unknown error' }];
+  }
+  describe(error) {
+    if (error.cause) return \`\${error.message}: \${this.describe(error.cause)}\`;
+    return error.message;
+  }
+}`,
+      findings: [],
+    },
     {
       title: 'a request timeout (setTimeout that aborts) inside a jittered recursive retry is not a fixed wait',
       code: `export async function getJson(url, retries = 3) {
