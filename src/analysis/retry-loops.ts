@@ -78,6 +78,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (!isRetryShape(loop, scan, condition, index)) return undefined;
 
   const counters = new Set(scan.advances.keys());
+  const bound: Bound = finiteList ? { capped: true, by: 'finite-list' } : loopBound(loop, scan, condition, index);
   return {
     kind: 'loop',
     label: `${loopLabel(loop, index.sourceFile)} retry loop`,
@@ -85,8 +86,9 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     scopes: [loop.statement, ...(condition ? [condition] : [])],
     rerunsScope: true,
     anchor: statementInList(loop),
-    bound: finiteList ? { capped: true, by: 'finite-list' } : loopBound(loop, scan, condition, index),
-    backoff: loopBackoff(scan, index, counters),
+    bound,
+    // The code that advances the count (a function the loop calls) may hold the wait too.
+    backoff: bound.capped === 'unknown' && bound.countedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
     loop,
   };
 }
@@ -674,11 +676,49 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
   if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
   if (givesUpWhenNothingIsLeft(scan)) return { capped: 'unknown' };
+  if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index)) return { capped: 'unknown', countedElsewhere: true };
   if (counters.length > 0) return uncappedCounter(counters, comparisons, anywhere, scan);
   const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * `if (retries >= retryAttempts) throw err;` in the loop, where `retries++` happens in a function the loop
+ * calls (`await getOrConnect()`): the count the test reads moves outside the loop, out of this reading,
+ * and may stop it.
+ */
+function countedOutsideTheLoop(compared: readonly string[], loop: ts.IterationStatement, scan: LoopScan, index: SourceIndex): boolean {
+  const candidates = compared.filter((name) => ATTEMPT_COUNT_WORD.test(name) && !scan.advances.has(name));
+  if (candidates.length === 0) return false;
+  const advances = advancesInFile(index);
+  return candidates.some((name) => {
+    const where = advances.get(name);
+    return where !== undefined && (where.first < loop.pos || where.last >= loop.end);
+  });
+}
+
+/** Count words in a compared name: `retries`, `attempt`, `tries`, `failureCount`. */
+const ATTEMPT_COUNT_WORD = /attempt|retr|tries|count/i;
+
+const advancesByIndex = new WeakMap<SourceIndex, Map<string, { first: number; last: number }>>();
+
+/** Where each name is first and last advanced in the file (`retries++`, `attempt += 1`), read once per file and only when asked. */
+function advancesInFile(index: SourceIndex): Map<string, { first: number; last: number }> {
+  let advances = advancesByIndex.get(index);
+  if (!advances) {
+    const found = new Map<string, { first: number; last: number }>();
+    walkTree(index.sourceFile, undefined, (node) => {
+      const name = advancedName(node);
+      const where = name === undefined ? undefined : found.get(name);
+      if (where) where.last = node.pos;
+      else if (name !== undefined) found.set(name, { first: node.pos, last: node.pos });
+      return undefined;
+    });
+    advancesByIndex.set(index, (advances = found));
+  }
+  return advances;
 }
 
 /**

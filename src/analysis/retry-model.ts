@@ -11,8 +11,11 @@ export interface Span {
 export type Bound =
   | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' | 'one-more-attempt' }
   | { capped: false; reason: UncappedReason; detail?: string; counter?: string; leak?: ts.Node }
-  /** We cannot see the cap (options passed in from elsewhere, for instance): say nothing. */
-  | { capped: 'unknown' };
+  /**
+   * We cannot see the cap (options passed in from elsewhere, for instance): say nothing. `countedElsewhere`:
+   * the count is advanced in code the retry calls, where its waits may be too.
+   */
+  | { capped: 'unknown'; countedElsewhere?: true };
 
 export type UncappedReason =
   | 'no-cap'

@@ -1,7 +1,7 @@
 // Shapes from real code: caps kept in a growing list of errors or a shrinking list of delays, decided by a
 // helper given the count, or by a flag the call hands itself; keys under the names APIs give them; loops
 // that follow a redirect, feed a growing history to a model, or poll for a time budget counted in waits;
-// a poll that goes round on "not yet"; a paused consumer is no wait.
+// a poll that goes round on "not yet"; a paused consumer is no wait; a count advanced in a function the loop calls.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive retry that counts its attempts by the errors it collected. */
@@ -52,6 +52,43 @@ function headersThenKey(header: string): string {
 }
 
 const cases: LibraryCase[] = [
+  {
+    title: 'a loop that gives up when a count reaches its limit, where the count (and the wait) move in a function the loop calls: silent',
+    code: `let retries = 0;
+async function connect() {
+  if (retries > 0) await backoff(retries);
+  retries++;
+  return openStream();
+}
+export async function subscribe(sink) {
+  for (;;) {
+    try {
+      const stream = await connect();
+      for await (const event of stream) sink.next(event);
+      return;
+    } catch (err) {
+      if (retries >= 5) throw err;
+    }
+  }
+}`,
+    findings: [],
+  },
+  {
+    title: 'the same loop whose count moves nowhere never stops: unbounded',
+    code: `let retries = 0;
+export async function subscribe(sink) {
+  for (;;) {
+    try {
+      const stream = await openStream();
+      for await (const event of stream) sink.next(event);
+      return;
+    } catch (err) {
+      if (retries >= 5) throw err;
+    }
+  }
+}`,
+    findings: [[3, 'unbounded-retry']],
+  },
   {
     title: 'a list of errors that grows each round and whose length is compared caps the recursion (the wait still lacks jitter)',
     code: errorListRetry('tryNumber > maxRetries'),
