@@ -51,43 +51,37 @@ function headersThenKey(header: string): string {
 }`;
 }
 
-const cases: LibraryCase[] = [
-  {
-    title: 'a loop that gives up when a count reaches its limit, where the count (and the wait) move in a function the loop calls: silent',
-    code: `let retries = 0;
-async function connect() {
-  if (retries > 0) await backoff(retries);
-  retries++;
-  return openStream();
-}
+/** A loop that streams from `open`, giving up once `retries` reaches 5; `helpers` are declared before it. */
+function subscribeLoop(open: string, helpers: string): string {
+  return `let retries = 0;
+${helpers}
 export async function subscribe(sink) {
   for (;;) {
     try {
-      const stream = await connect();
+      const stream = await ${open};
       for await (const event of stream) sink.next(event);
       return;
     } catch (err) {
       if (retries >= 5) throw err;
     }
   }
-}`,
+}`;
+}
+
+const cases: LibraryCase[] = [
+  {
+    title: 'a loop that gives up when a count reaches its limit, where the count (and the wait) move in a function the loop calls: silent',
+    code: subscribeLoop('connect()', `async function connect() {
+  if (retries > 0) await backoff(retries);
+  retries++;
+  return openStream();
+}`),
     findings: [],
   },
   {
     title: 'the same loop whose count moves nowhere never stops: unbounded',
-    code: `let retries = 0;
-export async function subscribe(sink) {
-  for (;;) {
-    try {
-      const stream = await openStream();
-      for await (const event of stream) sink.next(event);
-      return;
-    } catch (err) {
-      if (retries >= 5) throw err;
-    }
-  }
-}`,
-    findings: [[3, 'unbounded-retry']],
+    code: subscribeLoop('openStream()', ''),
+    findings: [[4, 'unbounded-retry']],
   },
   {
     title: 'a list of errors that grows each round and whose length is compared caps the recursion (the wait still lacks jitter)',
