@@ -15,7 +15,7 @@ import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_YET_ANSWER } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -680,8 +680,31 @@ function recursiveBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionS
   return counted.capped === true && counted.by === 'counter' ? counted : { capped: true, by: 'deadline' };
 }
 
+/**
+ * `try { this.socket = await connectWithRetry(url, policy) } catch { finish(); return }`, then `onclose = () =>
+ * setTimeout(() => this.open(), …)`: each reconnect goes through a helper that retries, and when that helper
+ * gives up the function stops (its catch does not go round). The helper's cap, out of sight, ends each outage.
+ */
+function connectsThroughRetryHelper(fn: FunctionNode, refs: readonly ts.Node[]): boolean {
+  const body = (fn as ts.FunctionDeclaration).body;
+  if (!body) return false;
+  let found = false;
+  walkTree(body as ts.Node, undefined, (node) => {
+    if (found || (node !== body && isFunctionNode(node))) return SKIP_CHILDREN;
+    if (!ts.isTryStatement(node) || !node.catchClause || refs.some((ref) => contains(node.catchClause!, ref))) return undefined;
+    found = someDescendant(node.tryBlock, (inner) => ts.isCallExpression(inner) && isRetryHelper(calleeName(inner)));
+    return undefined;
+  });
+  return found;
+}
+
+function isRetryHelper(name: string | undefined): boolean {
+  return name !== undefined && RETRY_HELPER_NAME.test(name) && !NOT_RETRY_HELPER_NAME.test(name);
+}
+
 /** What stops the recursion besides a deadline: a once-flag, a counter, a counting helper; or what leaks. */
 function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
+  if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
   if ([...scan.negatedFlags].some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags) || passesTestedBoolean(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);

@@ -40,6 +40,23 @@ function openStream() {
 openStream();`;
 }
 
+/** A socket that opens through connectWithRetry; `onGiveUp` is its catch; a close reopens it after a jittered wait. */
+function stableSocket(onGiveUp: string): string {
+  return `export class StableSocket {
+  async open() {
+    try {
+      this.socket = await connectWithRetry(this.url, this.policy);
+    } catch {
+      ${onGiveUp}
+    }
+    this.socket.onclose = (event) => {
+      if (isFatal(event.code)) return this.finish();
+      setTimeout(() => this.open(), 100 + Math.random() * 50);
+    };
+  }
+}`;
+}
+
 describe('shapes: reconnects through several functions', () => {
   runLibraryTable([], [
     {
@@ -122,6 +139,17 @@ describe('shapes: reconnects through several functions', () => {
 }`,
       findings: [[12, 'unbounded-retry']],
       messages: ['recursive retry of `this.reconnect()`'],
+    },
+    {
+      title: 'a socket that reopens on close through a helper that retries (connectWithRetry), and stops when the helper gives up: each outage is bounded by the helper, silent',
+      code: stableSocket('this.finish(); return;'),
+      findings: [],
+    },
+    {
+      title: 'the same socket whose catch schedules the open again keeps going when the helper gives up: unbounded',
+      code: stableSocket('setTimeout(() => this.open(), 1000); return;'),
+      // The catch's way round, and the close handler's (each handler registered in the function is its own way).
+      findings: [[6, 'unbounded-retry'], [10, 'unbounded-retry']],
     },
     {
       title: 'an onclose handler registered by name, and a counter compared on the way: bounded, and the jittered wait is silent',
