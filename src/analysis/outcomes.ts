@@ -146,9 +146,26 @@ function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Po
     return path !== undefined && isResult(path, results);
   });
   if (!argumentsUseResult) return undefined;
+  if ((name === 'includes' || name === 'has') && listsRedirects(call)) return undefined;
   if (name === 'includes' || name === 'has' || RETRYABLE_CALL.test(name)) return 'failure';
   if (SUCCESS_CALL.test(name)) return 'success';
   return undefined;
+}
+
+/**
+ * `REDIRECT_STATUSES.has(status)`, `[301, 302, 307, 308].includes(res.status)`: the server sent the request
+ * elsewhere; following it is no retry of a failure.
+ */
+function listsRedirects(call: ts.CallExpression): boolean {
+  const list = calleeObject(call) ? unwrap(calleeObject(call)!) : undefined;
+  if (!list) return false;
+  if (ts.isArrayLiteralExpression(list)) {
+    return list.elements.length > 0 && list.elements.every((element) => {
+      const status = numericValue(element);
+      return status !== undefined && status >= 300 && status < 400;
+    });
+  }
+  return /redirect/i.test(namePath(list) ?? '');
 }
 
 function isResult(path: string, results: ReadonlySet<string>): boolean {

@@ -1,10 +1,23 @@
 // Look-alikes from real code that must stay silent, each a general shape: a recursion down a structure
-// (an error's `errors` or `cause`) is no retry, a request timeout is not a wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
+// (an error's `errors` or `cause`) and a redirect followed are no retries, a request timeout is not a wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
 // unless a caller (out of sight) asks.
 import { runLibraryTable } from '../libraries/library-table';
 
 describe('shapes: look-alikes that stay silent', () => {
   runLibraryTable([], [
+    {
+      title: 'a request that calls itself again on a redirect status (a set named for redirects, or a list of 3xx codes) follows the redirect: no retry',
+      code: `const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
+export class Client {
+  async execute({ uri, body, method }) {
+    const response = await fetch(uri, { method, body, redirect: 'manual' });
+    if (REDIRECT_STATUSES.has(response.status)) return this.execute({ uri: response.headers.get('location'), body, method });
+    if ([303].includes(response.status)) return this.execute({ uri: response.headers.get('location'), method: 'GET' });
+    return response.json();
+  }
+}`,
+      findings: [],
+    },
     {
       title: 'a function that calls itself on a part of what it was given (`formatErrors(errors.errors)`) works down a structure: no retry',
       code: `export class Client {
