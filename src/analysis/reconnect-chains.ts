@@ -99,7 +99,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
   for (const registration of [...lossHandlers(index), ...failurePaths(index)]) {
     const cycle = followHandler(registration, reading) ?? restartInHandler(registration);
-    if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index)) continue;
+    if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
     reported.add(cycle.ref);
     constructs.push(chainConstruct(cycle, reading));
   }
@@ -115,6 +115,25 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
 function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: SourceIndex): boolean {
   const refStart = cycle.ref.getStart(index.sourceFile);
   return known.some((construct) => construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1);
+}
+
+/**
+ * `sendMetrics() { try { await post(…); this.reduceBackoff(); } catch { this.startTimer(); } }` with
+ * `reduceBackoff() { …; this.startTimer(); }`: the function that the catch schedules again is scheduled after
+ * a success too (directly, or through a function called on the way out), so it is a periodic task that
+ * slows down on failure, not a retry that ends when an attempt works.
+ */
+function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
+  const from = cycle.registration.failure?.from;
+  const scheduler = cycle.path[0];
+  if (!from || !scheduler) return false;
+  const reaches = (fn: FunctionNode): boolean => cached(reading.references, fn, functionReferences)
+    .some((ref) => namedFunction(namePath(ref), reading.index) === scheduler);
+  return cached(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
+    if (contains(from, ref)) return false;
+    const target = namedFunction(namePath(ref), reading.index);
+    return target !== undefined && (target === scheduler || (target !== cycle.registration.handler && reaches(target)));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -255,6 +255,12 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [[6, 'unbounded-retry']],
     },
     {
+      title: 'a task scheduled again after a success too (the success path calls a method that schedules it) is periodic, not a retry: silent',
+      code: catchThenSchedule('try { await send(this.bucket); this.reduceBackoff(); } catch (error) { this.scheduleReconnect(); }',
+        'setTimeout(() => this.connect(), 5000);').replace('  scheduleReconnect(', '  reduceBackoff() { this.failures = 0; this.scheduleReconnect(); }\n  scheduleReconnect('),
+      findings: [],
+    },
+    {
       title: 'a counter compared on the way caps it: only the fixed wait is reported',
       code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(); }',
         'if (this.attempts++ >= 5) return; setTimeout(() => this.connect(), 5000);'),
