@@ -51,7 +51,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const constructs: RetryConstruct[] = [];
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
-    const refs = byFunction.get(fn)!;
+    const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref));
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
     const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn));
     if (failing.length === 0) continue;
@@ -64,6 +64,14 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/** Calls that take a handler away: `this.off('error', onError)` names the function without running it. */
+const UNREGISTER_CALL = /^(off|removeListener|removeEventListener|removeAllListeners|unsubscribe|unlisten|unwatch)$/;
+
+function unregisters(ref: ts.Node): boolean {
+  const call = ref.parent;
+  return call !== undefined && ts.isCallExpression(call) && call.arguments.includes(ref as ts.Expression) && UNREGISTER_CALL.test(calleeName(call) ?? '');
 }
 
 /**

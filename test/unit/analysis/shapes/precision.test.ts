@@ -1,10 +1,26 @@
 // Look-alikes from real code that must stay silent, each a general shape: a recursion down a structure
-// (an error's `errors` or `cause`) and a redirect followed are no retries, a request timeout is not a wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
+// (an error's `errors` or `cause`), a redirect followed and a handler that takes itself away are no retries, a request timeout is not a wait, and a retry count that falls back to 0 or a loop whose attempts default to 1 does not retry
 // unless a caller (out of sight) asks.
 import { runLibraryTable } from '../libraries/library-table';
 
 describe('shapes: look-alikes that stay silent', () => {
   runLibraryTable([], [
+    {
+      title: 'an error handler that takes itself away (`this.off(\'error\', onError)`) names itself without running again: no retry',
+      code: `export class Upload {
+  start() {
+    const onStreamError = async (event) => {
+      if (this.stream.error) {
+        event.stopImmediatePropagation();
+        this.useFallbackReader();
+        this.off('error', onStreamError);
+      }
+    };
+    this.on('error', onStreamError);
+  }
+}`,
+      findings: [],
+    },
     {
       title: 'a request that calls itself again on a redirect status (a set named for redirects, or a list of 3xx codes) follows the redirect: no retry',
       code: `const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
