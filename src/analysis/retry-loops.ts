@@ -11,10 +11,11 @@ import { classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { holdsIdGeneratorCall } from './generated-values';
 import { checkPolarity, type Polarity, returnsOutcomeFlag } from './outcomes';
+import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure-words';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, LOOP_FAILURE_TEXT, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
 import { nodeText } from './run-context';
 
@@ -66,8 +67,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   const finiteList = ts.isForOfStatement(loop) ? isFiniteAttemptList(loop.expression) : false;
   if (ts.isForOfStatement(loop) && !finiteList) return undefined;
   // Cheap guard before the scan: a retry loop handles a failure, so its text says so.
-  const loopText = index.text.slice(loop.pos, loop.end);
-  if (!LOOP_FAILURE_TEXT.test(loopText)) return undefined;
+  if (!hasFailureWordIn(failureWordsOf(index), loop.pos, loop.end)) return undefined;
   const condition = loopCondition(loop);
   if (condition && /\.length\b|\.size\b/.test(condition.getText(index.sourceFile))) return undefined;
 
@@ -91,6 +91,14 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     backoff: bound.capped === 'unknown' && bound.countedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
     loop,
   };
+}
+
+const failureWordsByIndex = new WeakMap<SourceIndex, FailureWords>();
+
+function failureWordsOf(index: SourceIndex): FailureWords {
+  let words = failureWordsByIndex.get(index);
+  if (!words) failureWordsByIndex.set(index, (words = findFailureWords(index.text)));
+  return words;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Loops the pre-check keeps: those that retry-loops.ts could take for a retry loop. Each test here
 // is one that retry-loops.ts applies too, read from the tokens instead of the tree.
 import { spendWork } from '../run-context';
-import { ATTEMPT_LIST_NAME, LOOP_FAILURE_TEXT } from '../vocabulary';
+import { ATTEMPT_LIST_NAME } from '../vocabulary';
+import { type FailureWords, findFailureWords, hasFailureWordIn } from '../failure-words';
 import { canName, endOf, isTextLiteral, Kind, kindAt, nextSibling, type Tokens } from './tokens';
 
 export function hasLoopCandidate(text: string, tokens: Tokens): boolean {
@@ -20,38 +21,6 @@ export function hasLoopCandidate(text: string, tokens: Tokens): boolean {
     if (hasFailureWordIn(failureWords, start, end)) return true;
   }
   return false;
-}
-
-/** Where LOOP_FAILURE_TEXT matches in the whole text, in order: found once, not once per loop. */
-interface FailureWords {
-  starts: number[];
-  ends: number[];
-}
-
-function findFailureWords(text: string): FailureWords {
-  const words: FailureWords = { starts: [], ends: [] };
-  const pattern = new RegExp(LOOP_FAILURE_TEXT.source, 'gi');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    words.starts.push(match.index);
-    words.ends.push(match.index + match[0].length);
-  }
-  return words;
-}
-
-/**
- * Whether a failure word lies wholly in [start, end), as `LOOP_FAILURE_TEXT.test(text.slice(start, end))`
- * would say: loops start and end at token boundaries, which no failure word crosses. The matches
- * do not overlap, so the first one that starts in the range is the one that ends soonest.
- */
-function hasFailureWordIn(words: FailureWords, start: number, end: number): boolean {
-  let low = 0;
-  let high = words.starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (words.starts[middle]! < start) low = middle + 1;
-    else high = middle;
-  }
-  return low < words.starts.length && words.ends[low]! <= end;
 }
 
 /** Names in a `for…of` iterable that retry-loops.ts takes for a finite list of attempts or delays (`Array(3)`, `range(5)`, `retryDelays`). */
