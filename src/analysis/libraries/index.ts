@@ -14,6 +14,7 @@ import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
 import { lifeomicAttempt } from './lifeomic-attempt';
+import { makeFetchHappen } from './make-fetch-happen';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
 import { nats } from './nats';
@@ -40,7 +41,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
-  got, ky, ofetch, undici, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
+  got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
   socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
 ];
 
