@@ -672,6 +672,26 @@ function marksRetry(assignment: ts.BinaryExpression, refs: readonly ts.Node[]): 
   return !(last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)));
 }
 
+/**
+ * `if (!this.retrying) { this.retrying = true; setTimeout(() => { this.retrying = false; this.connect()… }) }`:
+ * a flag cleared just before the call that goes round keeps two retries from overlapping; it lets every
+ * later round through, so it stops nothing.
+ */
+function clearedOnTheWayRound(flag: string, fn: FunctionNode, refs: readonly ts.Node[]): boolean {
+  const body = (fn as ts.FunctionDeclaration).body;
+  if (!body) return false;
+  let cleared = false;
+  walkTree(body as ts.Node, undefined, (node) => {
+    if (cleared) return SKIP_CHILDREN;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isFalsyLiteral(node.right) && namePath(node.left) === flag) {
+      const around = enclosingFunction(node);
+      cleared = around !== undefined && refs.some((ref) => contains(around, ref) && ref.pos >= node.end);
+    }
+    return undefined;
+  });
+  return cleared;
+}
+
 /** The call a self-reference belongs to: `retry(fn, n - 1)` for its callee, `setTimeout(connect, ms)` for an argument. */
 export function callAround(ref: ts.Node): ts.Node {
   const parent = ref.parent;
@@ -713,8 +733,9 @@ function isRetryHelper(name: string | undefined): boolean {
 /** What stops the recursion besides a deadline: a once-flag, a counter, a counting helper; or what leaks. */
 function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
-  if ([...scan.negatedFlags].some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
-  if (refs.every((ref) => passesOnceFlag(ref, scan.negatedFlags) || passesTestedBoolean(ref, fn))) return { capped: true, by: 'once-flag' };
+  const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
+  if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
+  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags)) || passesTestedBoolean(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.

@@ -40,6 +40,8 @@ export interface SourceIndex {
   assignments: Map<string, ts.BinaryExpression[]>;
   /** Declarations by the scope that holds them (block, function, loop, file), then by name: lookups walk up from a use. */
   scopedDeclarations: Map<ts.Node, Map<string, ts.VariableDeclaration[]>>;
+  /** Per scope, the names its destructuring declarations bind (`const { batch } = …`): they shadow a function's name. */
+  scopedDestructuredNames: Map<ts.Node, Set<string>>;
   /** Assignments by the function (or file) they sit in, then by name path. */
   functionAssignments: Map<ts.Node, Map<string, ts.BinaryExpression[]>>;
   /** Local name → module it was imported from; named imports as `module#exported`. */
@@ -68,6 +70,7 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
     selfReferences: [],
     names: new Set(),
     scopedDeclarations: new Map(),
+    scopedDestructuredNames: new Map(),
     functionAssignments: new Map(),
   };
   // Names of the functions we are inside, with how deep each is open, to spot self-references in one pass.
@@ -141,9 +144,7 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
       if (kind === Kind.Identifier) index.names.add((node as ts.Identifier).text);
       else if (kind === Kind.StringLiteral && (parent.kind === Kind.PropertyAssignment || parent.kind === Kind.ElementAccessExpression)) index.names.add((node as ts.StringLiteral).text);
       record(index, node, kind);
-      if (kind === Kind.VariableDeclaration && (node as ts.VariableDeclaration).name.kind === Kind.Identifier) {
-        addTo(mapFor(index.scopedDeclarations, scope), ((node as ts.VariableDeclaration).name as ts.Identifier).text, node as ts.VariableDeclaration);
-      }
+      if (kind === Kind.VariableDeclaration) recordScopedNames(index, node as ts.VariableDeclaration, scope);
       if (SCOPE_KINDS.has(kind)) scope = node;
       if (isFunctionNode(node)) {
         const name = functionName(node);
@@ -204,7 +205,7 @@ const MAX_SHADOW_STEPS = 64;
 function shadowedBetween(index: SourceIndex, node: ts.Node, fn: ts.Node, name: string): boolean {
   let steps = 0;
   for (let scope = node.parent; scope && scope !== fn && steps < MAX_SHADOW_STEPS; scope = scope.parent, steps++) {
-    if (index.scopedDeclarations.get(scope)?.has(name)) return true;
+    if (index.scopedDeclarations.get(scope)?.has(name) || index.scopedDestructuredNames.get(scope)?.has(name)) return true;
     if (isFunctionNode(scope) && scope.parameters.some((parameter) => parameter.name.kind === Kind.Identifier && parameter.name.text === name)) return true;
   }
   return false;
@@ -282,6 +283,24 @@ export function addTo<T>(map: Map<string, T[]>, key: string | undefined, value: 
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * The names a declaration binds in its scope, destructured ones too (`const { batch, remaining } = …`), so that a
+ * name shadowing the function it sits in is not taken for a call of it. Patterns are read with a stack (any depth).
+ */
+function recordScopedNames(index: SourceIndex, declaration: ts.VariableDeclaration, scope: ts.Node): void {
+  if (declaration.name.kind === Kind.Identifier) {
+    addTo(mapFor(index.scopedDeclarations, scope), declaration.name.text, declaration);
+    return;
+  }
+  let names = index.scopedDestructuredNames.get(scope);
+  if (!names) index.scopedDestructuredNames.set(scope, (names = new Set()));
+  const pending: ts.BindingName[] = [declaration.name];
+  for (let name = pending.pop(); name; name = pending.pop()) {
+    if (name.kind === Kind.Identifier) names.add(name.text);
+    else for (const element of name.elements) if (element.kind === Kind.BindingElement) pending.push(element.name);
+  }
 }
 
 function recordDeclaration(index: SourceIndex, declaration: ts.VariableDeclaration): void {
@@ -377,6 +396,9 @@ function objectHolder(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** Members through which a function is called or handed on: `connect.call(this)`, `retry.bind(this)`. */
+const CALLING_MEMBERS = new Set(['call', 'apply', 'bind']);
+
 /**
  * Notes a reference from inside a function to that same function: `connect()` or
  * `setTimeout(connect, ms)` inside `connect`, `this.fetchData()` inside the method `fetchData`.
@@ -389,6 +411,8 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
     const parent = node.parent;
     // Property names, declarations' own names and parameters are not references.
     if (parent.kind === Kind.PropertyAccessExpression && (parent as ts.PropertyAccessExpression).name === node) return;
+    // `batch.forEach(…)`, `fn.length`: a member of what the name holds, not a call of it (`fn.call(…)` is one).
+    if (parent.kind === Kind.PropertyAccessExpression && !CALLING_MEMBERS.has((parent as ts.PropertyAccessExpression).name.text)) return;
     if ((parent as ts.NamedDeclaration).name === node) return;
   } else {
     const access = node as ts.PropertyAccessExpression;

@@ -6,6 +6,22 @@ import { runLibraryTable } from '../libraries/library-table';
 describe('shapes: look-alikes that stay silent', () => {
   runLibraryTable([], [
     {
+      title: 'a name destructured inside a function that shadows the function\'s own name (`const { batch } = …`) is not a call of it',
+      code: `export default function batch(send) {
+  let buffer = [];
+  function flush() {
+    const { batch, remaining } = split(buffer);
+    buffer = remaining;
+    return send(batch).catch((error) => {
+      buffer = [...batch, ...buffer];
+      batch.forEach((event) => log(event));
+    });
+  }
+  return flush;
+}`,
+      findings: [],
+    },
+    {
       title: 'an error handler that takes itself away (`this.off(\'error\', onError)`) names itself without running again: no retry',
       code: `export class Upload {
   start() {

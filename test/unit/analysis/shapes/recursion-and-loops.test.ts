@@ -105,6 +105,36 @@ describe('shapes: retries the recognisers find', () => {
       findings: [],
     },
     {
+      title: 'a flag cleared just before the retry (`this.retrying = false; this.connect()…`) only keeps retries from overlapping: it stops nothing, unbounded',
+      code: `export class Realtime {
+  clientNetworkError(error) {
+    this.state = 'offline';
+    if (this.autoReconnect && !this.retrying) {
+      this.retrying = true;
+      setTimeout(() => {
+        this.retrying = false;
+        this.connect().catch((err) => this.clientNetworkError(err));
+      }, this.reconnectionDelay);
+    }
+  }
+}`,
+      findings: [[8, 'unbounded-retry']],
+    },
+    {
+      title: 'a flag set once and never cleared lets the retry run once: capped',
+      code: `export class Realtime {
+  clientNetworkError(error) {
+    if (!this.retried) {
+      this.retried = true;
+      setTimeout(() => {
+        this.connect().catch((err) => this.clientNetworkError(err));
+      }, 1000 + Math.random() * 1000);
+    }
+  }
+}`,
+      findings: [],
+    },
+    {
       title: 'a recursive retry named like a wait (`retryAndWait`) is not its own wait: its jittered pause is read, and it is silent',
       code: retryAndWait('Math.min(500 * 2 ** tries + Math.random() * 250, 10000)'),
       findings: [],
