@@ -1,7 +1,7 @@
 // ioredis: `new Redis(url, { retryStrategy(times) { … } })`, `new Redis.Cluster(nodes, { clusterRetryStrategy })`.
 // It reconnects while the strategy returns a number. The default strategy, `Math.min(times * 50, 2000)`,
-// never stops and has no jitter: a client created with its options in sight and no strategy is read with
-// that default (the module asks for a cap on every retry); options out of sight say nothing.
+// never stops and has no jitter; a client left on it is not reported (see readClient); a strategy written
+// out is read for its cap and jitter.
 import ts from 'typescript';
 import type { LibrarySpec } from './library-spec';
 import { isFromLibrary } from './option-reading';
@@ -10,9 +10,6 @@ import { readClient, readConfigDeclarations, type StrategyClient } from './strat
 const CLIENT: StrategyClient = {
   names: ['retryStrategy', 'clusterRetryStrategy'],
   label: 'ioredis reconnect strategy',
-  clientLabel: 'ioredis client',
-  defaultBound: { capped: false, reason: 'infinite-option', detail: 'ioredis reconnects without limit unless a `retryStrategy` returns a non-number' },
-  defaultBackoff: { kind: 'library-default', detail: 'the default `retryStrategy` waits `Math.min(times * 50, 2000)` ms, the same for every client' },
 };
 
 export const ioredis: LibrarySpec = {

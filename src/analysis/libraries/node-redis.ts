@@ -1,7 +1,7 @@
 // node-redis: `createClient({ socket: { reconnectStrategy } })` (v4+) and `redis.createClient({ retry_strategy })`
 // (v2, v3). It reconnects while the strategy returns a number. The default strategy never stops (v4 waits
-// `Math.min(retries * 50, 500)`, v5 adds jitter): a client with its options in sight and no strategy is
-// read as unbounded, its jitter as unknown (the version is out of sight).
+// `Math.min(retries * 50, 500)`, v5 adds jitter); a client left on it is not reported (see readClient); a
+// strategy written out is read for its cap and jitter.
 import { calleeName } from '../ast';
 import type { LibrarySpec } from './library-spec';
 import { isFromLibrary } from './option-reading';
@@ -10,9 +10,6 @@ import { readClient, readConfigDeclarations, type StrategyClient } from './strat
 const CLIENT: StrategyClient = {
   names: ['reconnectStrategy', 'retry_strategy'],
   label: 'node-redis reconnect strategy',
-  clientLabel: 'node-redis client',
-  defaultBound: { capped: false, reason: 'infinite-option', detail: 'node-redis reconnects without limit unless `reconnectStrategy` returns false or an Error' },
-  defaultBackoff: { kind: 'unknown' },
 };
 
 export const nodeRedis: LibrarySpec = {
