@@ -783,14 +783,19 @@ function countsTimeBudget(comparisons: Comparisons, scan: LoopScan, index: Sourc
 
 /**
  * `if (!shouldRetryConnectOrThrow(err)) return;`: the way out is decided by a helper of this file that
- * counts attempts itself (it compares a count and throws), so the cap is the helper's.
+ * counts attempts itself (it compares a count and throws), so the cap is the helper's. So it is when the
+ * loop calls such a helper where its throw leaves the loop.
  */
 function exitDecidedByCapHelper(scan: LoopScan, index: SourceIndex): boolean {
-  return scan.ifs.some((statement) => guardsExit(statement, scan) && someDescendant(statement.expression, (node) => {
+  const isCapHelper = (node: ts.Node): boolean => {
     if (!ts.isCallExpression(node)) return false;
     const helpers = index.functions.get(calleeName(node) ?? '') ?? [];
     return helpers.length > 0 && helpers.every(countsAndThrows);
-  }));
+  };
+  if (scan.ifs.some((statement) => guardsExit(statement, scan) && someDescendant(statement.expression, isCapHelper))) return true;
+  // `const status = await this.computeNetworkErrorRetry(error); if (!status.shouldRetry) throw error;`: a helper
+  // that counts and throws, called outside any try of the loop, throws out of it once the count is spent.
+  return scan.calls.some((call) => isCapHelper(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));
 }
 
 /** A comparison of an attempt count with a limit, in a helper's text (bounded repetitions: linear on any text). */

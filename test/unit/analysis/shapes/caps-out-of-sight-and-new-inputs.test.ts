@@ -70,6 +70,29 @@ export async function subscribe(sink) {
 
 const cases: LibraryCase[] = [
   {
+    title: 'a loop that asks a helper which counts the attempts and throws once they are spent, outside any try: capped by the helper',
+    code: `export class RetryPolicy {
+  nextRetry(error) {
+    this.attempt += 1;
+    if (this.attempt >= this.maxAttempts) throw new RetryError('attempts exceeded', error);
+    return { retryAfter: Math.random() * 2 ** this.attempt * 100 };
+  }
+  async invoke(operation) {
+    for (;;) {
+      let failure;
+      try {
+        return await operation();
+      } catch (error) {
+        failure = error;
+      }
+      const status = this.nextRetry(failure);
+      await delay(status.retryAfter);
+    }
+  }
+}`,
+    findings: [],
+  },
+  {
     title: 'a loop that gives up when a count reaches its limit, where the count (and the wait) move in a function the loop calls: silent',
     code: subscribeLoop('connect()', `async function connect() {
   if (retries > 0) await backoff(retries);
