@@ -234,7 +234,8 @@ function testsBudget(node: ts.Expression, budgets: ReadonlySet<string>): boolean
     return mentionsBudget(node.left, budgets) || mentionsBudget(node.right, budgets);
   }
   const path = namePath(node);
-  return path !== undefined && budgets.has(path);
+  // `retryResult.retry`: a member of a helper's answer about the budget is that answer.
+  return path !== undefined && (budgets.has(path) || budgets.has(path.split('.')[0]!));
 }
 
 /** A budget test that alone makes the condition true: `spent`, `spent || other`, `!retriesLeft`. */

@@ -70,6 +70,23 @@ export async function subscribe(sink) {
 
 const cases: LibraryCase[] = [
   {
+    title: 'a recursion that goes round only when a helper given the attempt answers yes (`retryResult.retry`, a member of its answer): the cap is the helper\'s, silent',
+    code: `import { shouldRetry } from './retry';
+export async function doFetch(url, init, options, attempt = 1) {
+  const response = await fetch(url, init);
+  if (!response.ok) {
+    const retryResult = await shouldRetry(response, attempt, options.retry);
+    if (retryResult.retry) {
+      await new Promise((resolve) => setTimeout(resolve, retryResult.delay));
+      return doFetch(url, init, options, attempt + 1);
+    }
+    throw new Error(String(response.status));
+  }
+  return response.json();
+}`,
+    findings: [],
+  },
+  {
     title: 'a loop that asks a helper which counts the attempts and throws once they are spent, outside any try: capped by the helper',
     code: `export class RetryPolicy {
   nextRetry(error) {
