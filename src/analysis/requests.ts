@@ -311,10 +311,10 @@ function bindsName(binding: ts.BindingName, name: string): boolean {
 
 /**
  * An action on a resource named by an id, that puts it in a state (`/batches/${id}/finalize`,
- * `/orders/${orderId}/cancel`): done twice, it ends in the same state. Creating (`/start`, `/files`),
+ * `/orders/${orderId}/cancel`, `/invoices/${id}/expire`): done twice, it ends in the same state. Creating (`/start`, `/files`),
  * confirming a payment or capturing one are not among them.
  */
-const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali[sz]e|cancel|close|archive|unarchive|publish|unpublish|activate|deactivate|enable|disable|revoke|approve|reject|lock|unlock|reopen|resolve|pause|resume)\/?`$/i;
+const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali[sz]e|cancel|close|archive|unarchive|publish|unpublish|activate|deactivate|enable|disable|revoke|approve|reject|lock|unlock|reopen|resolve|pause|resume|expire|void|suspend|terminate)\/?`$/i;
 
 function movesIntoState(url: ts.Expression | undefined): boolean {
   return url !== undefined && ts.isTemplateExpression(unwrap(url)) && STATE_ACTION_URL.test(nodeText(unwrap(url)));

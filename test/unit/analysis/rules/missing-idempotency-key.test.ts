@@ -96,6 +96,7 @@ export class RetryInterceptor implements HttpInterceptor {
   `export async function finalizeBatch(batchId) {
   return withRetry(() => this.request('POST', \`/api/batches/\${batchId}/finalize\`, {}));
 }`,
+  `export const expireInvoice = (invoiceId) => withRetry(() => client.post(\`/v2/invoices/\${encodeURIComponent(invoiceId)}/expire\`));`,
   // A client function that takes the method first builds its headers itself: in a file that speaks of
   // idempotency keys, one may be among them.
   `async function send(method, path, body) {
