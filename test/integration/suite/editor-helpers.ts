@@ -57,7 +57,14 @@ export async function analysed(document: vscode.TextDocument): Promise<vscode.Di
  */
 export async function diagnosticsWhere(uri: vscode.Uri, what: string, condition: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
-  await waitUntil(() => (last = ourDiagnostics(uri)).map(describeDiagnostic), () => condition(last), what);
+  try {
+    await waitUntil(() => (last = ourDiagnostics(uri)).map(describeDiagnostic), () => condition(last), what);
+  } catch (error) {
+    // What the analysis worker and the live diagnostics went through, so that a wait that never ends says why.
+    const editor = (await activeApi()).editor;
+    const state = `analysis worker ${JSON.stringify(editor.workerStats())}; live diagnostics ${JSON.stringify(editor.liveStats())}`;
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n  ${state}`);
+  }
   return last;
 }
 
