@@ -63,7 +63,7 @@ export async function diagnosticsWhere(uri: vscode.Uri, what: string, condition:
     // What the analysis worker and the live diagnostics went through, so that a wait that never ends says why.
     const editor = (await activeApi()).editor;
     const state = `analysis worker ${JSON.stringify(editor.workerStats())}; live diagnostics ${JSON.stringify(editor.liveStats())}`;
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n  ${state}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n  ${state}`, { cause: error });
   }
   return last;
 }
