@@ -46,7 +46,7 @@ export function findCatchRetries(index: SourceIndex, known: readonly RetryConstr
 }
 
 /** Whether a node lies in the code another retry re-runs (a loop's body, a recursive function's). */
-function insideAny(node: ts.Node, scopes: ReadonlySet<ts.Node>): boolean {
+export function insideAny(node: ts.Node, scopes: ReadonlySet<ts.Node>): boolean {
   let steps = 0;
   for (let current: ts.Node | undefined = node; current && steps < MAX_STEPS_TO_SCOPE; current = current.parent, steps++) {
     if (scopes.has(current)) return true;

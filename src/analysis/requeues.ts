@@ -6,7 +6,7 @@
 // counted as retried). Without a timer the queue decides when the job comes back: nothing is said.
 import ts from 'typescript';
 import { namePath, numericValue, propertyNameText, unwrap } from './ast';
-import { catchAround } from './catch-retries';
+import { catchAround, insideAny } from './catch-retries';
 import { backoffFromWaits } from './retry-loops';
 import type { RetryConstruct } from './retry-model';
 import { nodeText } from './run-context';
@@ -18,11 +18,15 @@ const ATTEMPT_FIELD = /attempt|retr|tries/i;
 
 export function findRequeues(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
   const constructs: RetryConstruct[] = [];
+  let retried: Set<ts.Node> | undefined;
   for (const call of index.calls) {
     const counter = raisedAttemptCount(call, index);
     if (!counter) continue;
     const place = catchAround(call);
-    if (!place?.timer || insideKnown(place.handler, known)) continue;
+    if (!place?.timer) continue;
+    // A catch inside code another retry re-runs belongs to that retry.
+    retried ??= new Set(known.flatMap((construct) => construct.scopes));
+    if (insideAny(place.handler, retried)) continue;
     constructs.push({
       kind: 'requeue',
       label: `re-enqueue of the failed job through \`${nodeText(call.expression).replace(/\s+/g, '')}()\``,
@@ -62,9 +66,4 @@ function raisedCount(expression: ts.Expression | undefined): string | undefined 
   if (numericValue(node.right) === 1) return namePath(node.left);
   if (numericValue(node.left) === 1) return namePath(node.right);
   return undefined;
-}
-
-/** A catch inside code another retry re-runs belongs to that retry. */
-function insideKnown(handler: ts.CatchClause, known: readonly RetryConstruct[]): boolean {
-  return known.some((construct) => construct.scopes.some((scope) => scope.pos <= handler.pos && handler.end <= scope.end));
 }

@@ -41,6 +41,21 @@ describe('shapes: failed jobs handed back to their queue', () => {
       findings: [],
     },
     {
+      title: 'a re-enqueue inside a function that also calls itself from the same catch belongs to that recursion: one finding, the recursion\'s',
+      code: `export async function handle(job) {
+  try {
+    await deliver(job);
+  } catch (err) {
+    setTimeout(() => {
+      enqueueJob({ ...job, attempt: job.attempt + 1 });
+      handle(job);
+    }, 1000);
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
+      messages: ['recursive retry of `handle()`'],
+    },
+    {
       title: 'a new job built from parts (no spread of the failed one) is not the job again: silent',
       code: worker("setTimeout(() => enqueueJob({ type: 'alert', attempt: 1 }), 5000);"),
       findings: [],
