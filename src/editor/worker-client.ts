@@ -4,6 +4,8 @@
 //   - Requests wait here and go to the worker one at a time; it answers item by item. So when it stops
 //     answering, the item it is on is known: only that one is stopped. The worker is terminated, a fresh
 //     one started, and every other request sent to it; they get their real results.
+//   - A crash may not be the file's doing (the worker was killed, ran out of memory elsewhere): the file it
+//     was on is sent once more to the fresh worker. A hang is the file's: its result says it was stopped.
 //   - A content that stopped the worker twice (a hang or a crash) is not sent again until it changes.
 //   - Each failure is logged once to the output channel, never shown as a popup. After too many in a
 //     short time restarts stop (see FailureBreaker), so a file that kills the worker cannot loop.
@@ -85,7 +87,13 @@ export class AnalysisWorkerClient {
     });
   }
 
-  /** Stops the worker as a crash would (for the integration test of the restart). */
+  /** What the worker is analysing now (an open document's URI, else a file name), once it has started. */
+  busyWith(): string | undefined {
+    const item = this.workerReady ? this.currentItem() : undefined;
+    return item && identityOf(item);
+  }
+
+  /** Stops the worker as a crash would (for the tests of the restart). */
   simulateCrash(): void {
     void this.worker?.terminate();
   }
@@ -195,7 +203,7 @@ export class AnalysisWorkerClient {
     void worker.terminate();
     if (failure.hang) this.stats.hangs++;
     else this.stats.crashes++;
-    if (culprit) this.stopItem(culprit, failure);
+    const resent = culprit !== undefined && this.stopItem(culprit, failure) === 'resent';
     this.inWorker = false;
     this.stats.gaveUp = this.breaker.record(failure.timeoutMs);
     if (this.stats.gaveUp) {
@@ -203,19 +211,25 @@ export class AnalysisWorkerClient {
       return this.pause(failure.what);
     }
     const waiting = this.queue.reduce((count, job) => count + job.todo.length - job.next, 0);
-    const restart = waiting > 0 ? `A fresh worker took over the ${waiting} waiting file${waiting === 1 ? '' : 's'}.` : 'It restarts on the next analysis.';
+    const again = resent ? ` (${identityOf(culprit)} among them, sent once more)` : '';
+    const restart = waiting > 0 ? `A fresh worker took over the ${waiting} waiting file${waiting === 1 ? '' : 's'}${again}.` : 'It restarts on the next analysis.';
     this.log.error(`The analysis worker ${failure.what}${culprit && !failure.hang ? ` while analysing ${identityOf(culprit)}` : ''}. ${restart}`);
     this.sendNext();
   }
 
-  /** The culprit's result says what happened; its content is remembered, and skipped once it has stopped the worker twice. */
-  private stopItem(item: AnalysisItem, failure: { timeoutMs: number; hang?: boolean }): void {
+  /**
+   * The culprit's content is remembered, and skipped once it has stopped the worker twice. After a hang,
+   * or its second crash, its result says what happened; after a first crash it is left to be sent again.
+   */
+  private stopItem(item: AnalysisItem, failure: { timeoutMs: number; hang?: boolean }): 'resent' | 'answered' {
     const job = this.queue[0]!;
     const stops = this.stopped.record(identityOf(item), item.text);
+    if (!failure.hang && stops < MAX_STOPS_PER_CONTENT) return 'resent';
     const again = stops >= MAX_STOPS_PER_CONTENT ? ` This content stopped the worker ${stops} times, so it is skipped until the file changes.` : '';
     job.results[job.todo[job.next++]!] = failure.hang
       ? { findings: [], skipped: `Analysis did not finish within ${failure.timeoutMs} ms and was stopped; file not checked.${again}`, skipReason: 'timed-out' }
       : { findings: [], skipped: `The analysis worker crashed on this file; file not checked.${again}`, skipReason: 'worker-crashed' };
+    return 'answered';
   }
 
   private pause(what: string): void {

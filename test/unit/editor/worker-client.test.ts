@@ -1,10 +1,26 @@
 // The analysis worker as the extension host uses it, in plain Node: dist/analysis-worker.js (built by
 // `node scripts/build.mjs`), started lazily, restarted after a crash.
 import * as assert from 'node:assert/strict';
+import type { AnalysisItem } from '../../../src/editor/protocol';
 import { AnalysisWorkerClient } from '../../../src/editor/worker-client';
 import { assertWorkerBuilt, DEFAULT_OPTIONS, recordingLog, RETRY, waitUntil, WORKER } from './worker-helpers';
 
+const SLOW_KEY = 'file:///slow.ts';
+/** About 0.9 MiB of small retry loops (under the default size limit): long enough to analyse (a second or more) to be caught in the middle. */
+const SLOW = Array.from({ length: 9_000 }, (_, i) => RETRY.replace('function f', `function f${i}`)).join('');
+
+function slowItem(prefix = ''): AnalysisItem {
+  return { fileName: 'slow.ts', text: prefix + SLOW, key: SLOW_KEY };
+}
+
+/** Stops the worker as a crash would once it is on the file (its previous analyses done). */
+async function crashWhileOn(client: AnalysisWorkerClient, key: string): Promise<void> {
+  await waitUntil(() => client.busyWith() === key, `the worker to be on ${key}`);
+  client.simulateCrash();
+}
+
 describe('editor: analysis worker client', function () {
+  this.timeout(120_000);
   let client: AnalysisWorkerClient | undefined;
   before(assertWorkerBuilt);
   afterEach(() => client?.dispose());
@@ -34,6 +50,34 @@ describe('editor: analysis worker client', function () {
     assert.equal(client.stats.starts, 2);
     assert.equal(errors.length, 1, errors.join('\n'));
     assert.match(errors[0]!, /restarts on the next analysis/);
+  });
+
+  it('sends the file it was on once more to the fresh worker after a crash, which gives the real findings', async () => {
+    const { log, errors } = recordingLog();
+    client = new AnalysisWorkerClient(WORKER, log);
+    const answer = client.analyze([slowItem()], DEFAULT_OPTIONS);
+    await crashWhileOn(client, SLOW_KEY);
+    const [result] = await answer;
+    assert.equal(result!.skipReason === 'worker-crashed', false, result!.skipped);
+    assert.ok(result!.findings.length > 0, 'the findings of a full analysis');
+    assert.deepEqual({ crashes: client.stats.crashes, starts: client.stats.starts }, { crashes: 1, starts: 2 });
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0]!, /while analysing file:\/\/\/slow\.ts\. A fresh worker took over the 1 waiting file \(file:\/\/\/slow\.ts among them, sent once more\)\./);
+  });
+
+  it('says a content crashed the worker once it has done so twice, and skips it until it changes', async () => {
+    client = new AnalysisWorkerClient(WORKER, recordingLog().log);
+    const answer = client.analyze([slowItem()], DEFAULT_OPTIONS);
+    await crashWhileOn(client, SLOW_KEY);
+    await waitUntil(() => client!.stats.crashes === 1, 'the first crash to be noticed');
+    await crashWhileOn(client, SLOW_KEY);
+    const [crashed] = await answer;
+    assert.equal(crashed!.skipReason, 'worker-crashed');
+    assert.match(crashed!.skipped!, /stopped the worker 2 times, so it is skipped until the file changes/);
+    const [again] = await client.analyze([slowItem()], DEFAULT_OPTIONS);
+    assert.equal(again!.skipReason, 'stopped-twice');
+    const [changed] = await client.analyze([slowItem('// changed\n')], DEFAULT_OPTIONS);
+    assert.ok(changed!.findings.length > 0, 'a changed content is analysed again');
   });
 
   it('answers a request for a document that a newer one replaced before it was sent as superseded, without analysing it', async () => {
