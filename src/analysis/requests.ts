@@ -5,7 +5,7 @@ import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
-  stringValue, unwrap, valueOfProperty,
+  someDescendant, stringValue, unwrap, valueOfProperty,
 } from './ast';
 import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
@@ -73,7 +73,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
     // What may excuse a missing key is read only where a key is missing from a POST or PATCH.
     if (!request.key && isUnsafe(request)) {
       request.optionsFromCaller = optionsFromCaller(draft);
-      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller;
+      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index);
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
         || setsFieldsOfResource(request.method, draft.url, draft.body);
     }
@@ -214,7 +214,7 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   const name = ts.isIdentifier(callee) ? callee.text : undefined;
   if (!name || call.arguments.length === 0) return undefined;
   const module = index.imports.get(name)?.split('#')[0];
-  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name);
+  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call);
   const ofetchStyle = ofetch.names.includes(name) || ofetch.modules.includes(module ?? '');
   const known = name === 'fetch' || name === 'axios' || name === 'got' || name === 'ky' || name === 'request' || name === 'undiciRequest' || ofetchStyle
     || module === 'axios' || module === 'got' || module === 'ky' || module === 'undici' || module === 'node-fetch' || module === 'cross-fetch';
@@ -232,6 +232,22 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
     url: ts.isObjectLiteralExpression(unwrap(call.arguments[0]!)) ? config && findValue(config, 'url') : call.arguments[0],
     body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
   };
+}
+
+/** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
+const RETRY_COUNT_OPTION = /^(max)?(retries|retry|retryCount|attempts|retryAttempts|maxRetries)$/i;
+
+function toldNoRetries(call: ts.CallExpression): boolean {
+  return call.arguments.some((argument, position) => {
+    const inner = unwrap(argument);
+    if (position > 0 && isZero(inner)) return true;
+    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isPropertyAssignment(property)
+      && RETRY_COUNT_OPTION.test(propertyNameText(property.name) ?? '') && isZero(unwrap(property.initializer)));
+  });
+}
+
+function isZero(expression: ts.Expression): boolean {
+  return ts.isNumericLiteral(expression) && Number(expression.text) === 0;
 }
 
 function methodOf(config: ts.ObjectLiteralExpression): string | undefined {
@@ -393,6 +409,28 @@ function idInBody(body: ts.Expression | undefined, index: SourceIndex): KeyRefer
     if (name && value && ID_FIELD.test(name) && madeByIdGenerator(value, index)) return { carrier: property, value };
   }
   return stampedMessageId(object, index);
+}
+
+/** Fields that name the operation itself: `correlationId`, `request_id`, `transactionReference`, `nonce` (not `external_id`: payment APIs keep it as a free reference, without deduplicating). */
+const OPERATION_ID_FIELD = /^(nonce|reference)$|(correlation|request|transaction|operation|dedup\w*|client_?(request|reference)|originator_?conversation)_?(id|key|ref|reference)$/i;
+
+/**
+ * A body that carries the operation's own id, however it was made: a field of the body
+ * (`{ amount, correlationId: payment.correlationId }`), or a member of the body object read in the same
+ * function (`JSON.stringify(payment)` beside `payment.requestId`). Whether the server deduplicates on it is
+ * out of sight, so a missing key is not claimed.
+ */
+function carriesOperationId(body: ts.Expression | undefined, index: SourceIndex): boolean {
+  if (!body) return false;
+  let inner = unwrap(body);
+  if (ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0]) inner = unwrap(inner.arguments[0]);
+  const object = resolveObject(inner, index);
+  if (object?.properties.some((property) => OPERATION_ID_FIELD.test(propertyNameText(property.name) ?? ''))) return true;
+  if (!ts.isIdentifier(inner)) return false;
+  const name = inner.text;
+  const scope = enclosingFunction(inner) ?? inner.getSourceFile();
+  return someDescendant(scope, (node) => ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name
+    && OPERATION_ID_FIELD.test(node.name.text));
 }
 
 /**

@@ -1,0 +1,67 @@
+// Shapes from real code where a retried POST may already be told apart by the server, out of sight: a body
+// that carries the operation's own id (`correlationId`, `requestId`, `nonce`), and a retry helper from
+// another file told to make no retries (`fetchWithRetry(url, init, 0)`). Precision first: both are silent.
+import { runLibraryTable } from '../libraries/library-table';
+
+/** A payment POST retried three times with a jittered wait; `extra` runs before the loop. */
+function paymentSender(body: string, extra = ''): string {
+  return `export async function pay(payment: Payment) {
+  ${extra}
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(PROCESSOR_URL + '/payments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: ${body} });
+    } catch (error) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}`;
+}
+
+/** An order POST sent through a retry helper imported from another file, with `tail` after the init. */
+function helperSender(tail: string): string {
+  return `import { fetchWithRetry } from './client';
+export async function createOrder(payload: OrderPayload) {
+  const response = await fetchWithRetry(ORDERS_URL, { method: 'POST', body: JSON.stringify(payload) }${tail});
+  return response.json();
+}`;
+}
+
+describe('shapes: requests the server may tell apart, out of sight', () => {
+  runLibraryTable([], [
+    {
+      title: 'a body field that names the operation (`correlationId`) may be what the server deduplicates on: silent',
+      code: paymentSender('JSON.stringify({ amount: payment.amount, correlationId: payment.correlationId })'),
+      findings: [],
+    },
+    {
+      title: 'a body object whose operation id is read in the same function (`payment.requestId`) carries it: silent',
+      code: paymentSender('JSON.stringify(payment)', "log.info('paying', payment.requestId);"),
+      findings: [],
+    },
+    {
+      title: 'a body with ids of other things (`userId`) only is a retried POST without a key: reported',
+      code: paymentSender('JSON.stringify({ amount: payment.amount, userId: payment.userId })'),
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a body object with no operation id read anywhere is a retried POST without a key: reported',
+      code: paymentSender('JSON.stringify(payment)', "log.info('paying', payment.userId);"),
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a retry helper from another file told to make no retries (a literal 0 after the init) sends once: silent',
+      code: helperSender(', 0, 15000'),
+      findings: [],
+    },
+    {
+      title: 'the same helper with its retries left to it is a retried POST without a key: reported',
+      code: helperSender(''),
+      findings: [[3, 'missing-idempotency-key']],
+    },
+    {
+      title: 'the helper told to make two retries still retries: reported',
+      code: helperSender(', 2, 15000'),
+      findings: [[3, 'missing-idempotency-key']],
+    },
+  ]);
+});
