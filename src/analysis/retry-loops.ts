@@ -88,7 +88,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     anchor: statementInList(loop),
     bound,
     // The code that advances the count (a function the loop calls) may hold the wait too.
-    backoff: bound.capped === 'unknown' && bound.countedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
+    backoff: bound.capped === 'unknown' && bound.decidedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
     loop,
   };
 }
@@ -684,7 +684,9 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
   if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
   if (givesUpWhenNothingIsLeft(scan)) return { capped: 'unknown' };
-  if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index)) return { capped: 'unknown', countedElsewhere: true };
+  if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index) || decidedByCallersFunction(loop, scan)) {
+    return { capped: 'unknown', decidedElsewhere: true };
+  }
   if (counters.length > 0) return uncappedCounter(counters, comparisons, anywhere, scan);
   const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
@@ -779,6 +781,26 @@ function countsTimeBudget(comparisons: Comparisons, scan: LoopScan, index: Sourc
     const text = nodeText(declaration.initializer);
     return DEADLINE_NAME.test(text) && delayNames.some((name) => referencesPath(declaration.initializer!, name));
   }));
+}
+
+/**
+ * `catch (error) { arg = await decide(arg, error); }`, `if (!(await shouldRetry(error))) throw error;`: each
+ * failure goes to a function the caller passed in, and its answer is used. It may throw, or say stop, once
+ * its own count is spent; it may wait too. Out of sight.
+ */
+function decidedByCallersFunction(loop: ts.IterationStatement, scan: LoopScan): boolean {
+  const fn = enclosingFunction(loop);
+  if (!fn) return false;
+  const parameters = new Set(fn.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
+  return scan.calls.some((call) => ts.isIdentifier(call.expression) && parameters.has(call.expression.text) && answerIsUsed(call)
+    && scan.tries.some((attempt) => attempt.catchClause !== undefined && contains(attempt.catchClause, call)));
+}
+
+/** Whether a call's answer is kept or tested, not dropped (`decide(error);` alone is a notification). */
+function answerIsUsed(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isPrefixUnaryExpression(node.parent)) node = node.parent;
+  return !ts.isExpressionStatement(node.parent);
 }
 
 /**

@@ -12,10 +12,11 @@ export type Bound =
   | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' | 'one-more-attempt' }
   | { capped: false; reason: UncappedReason; detail?: string; counter?: string; leak?: ts.Node }
   /**
-   * We cannot see the cap (options passed in from elsewhere, for instance): say nothing. `countedElsewhere`:
-   * the count is advanced in code the retry calls, where its waits may be too.
+   * We cannot see the cap (options passed in from elsewhere, for instance): say nothing. `decidedElsewhere`:
+   * the stop is decided in code the retry calls (a count advanced there, or a function its caller passed
+   * in), where its waits may be too.
    */
-  | { capped: 'unknown'; countedElsewhere?: true };
+  | { capped: 'unknown'; decidedElsewhere?: true };
 
 export type UncappedReason =
   | 'no-cap'

@@ -1,0 +1,46 @@
+// Shapes from real code whose stop is decided where the analysis cannot see it: a loop that hands each
+// failure to a function its caller passed in and goes on with that function's answer (the caller may
+// throw to stop, and may wait). Precision first: silent, for the cap and the wait alike.
+import { runLibraryTable } from '../libraries/library-table';
+
+/** A loop that retries `attempt` and, on each failure, runs `onFailure` in its catch. */
+function handedLoop(onFailure: string): string {
+  return `export async function foldAttempts(attempt, decide, initial) {
+  let arg = initial;
+  while (true) {
+    try {
+      return await attempt(arg);
+    } catch (error) {
+      ${onFailure}
+    }
+  }
+}`;
+}
+
+describe('shapes: stops decided out of sight', () => {
+  runLibraryTable([], [
+    {
+      title: 'each failure handed to a function the caller passed in, whose answer is the next attempt\'s input: silent',
+      code: handedLoop('arg = await decide(arg, error);'),
+      findings: [],
+    },
+    {
+      title: 'the answer asked of it in a test that goes round: silent',
+      code: handedLoop('if (!(await decide(error))) throw error;'),
+      findings: [],
+    },
+    {
+      title: 'a function passed in that is only told of the failure (its answer unused) stops nothing: reported',
+      code: handedLoop('decide(error);\n      await sleep(1000);'),
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a function of the file (not the caller\'s) given the failure, that neither counts nor throws, stops nothing: reported',
+      code: `${handedLoop('arg = await nextInput(arg, error);\n      await sleep(1000);')}
+async function nextInput(arg, error) {
+  return { ...arg, lastError: error };
+}`,
+      findings: [[3, 'unbounded-retry']],
+    },
+  ]);
+});
