@@ -551,7 +551,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],
     rerunsScope: false,
-    bound: chainBound(scans, functions.indexOf(cycle.reconnect)),
+    bound: chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
     backoff: functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
       ? { kind: 'unknown' }
       : backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
@@ -586,7 +586,24 @@ function isCountName(name: string): boolean {
   return /attempt|retr|tries|count|fail/i.test(name) && !/timer|timeout|handle|interval|delay|id$/i.test(name);
 }
 
-export function chainBound(scans: FunctionScan[], connectAt: number): Bound {
+/**
+ * `wrappedRequest(retriesLimit - retriesCount)`: the parameters of the connect function that the way back
+ * fills from a count (`n`, then `if (n > 0) retry()`), by the count they carry.
+ */
+function countsHandedOn(cycle: Cycle, counters: ReadonlySet<string>): Map<string, string> {
+  const handed = new Map<string, string>();
+  const call = cycle.ref.parent;
+  if (!call || !ts.isCallExpression(call) || call.expression !== cycle.ref) return handed;
+  call.arguments.forEach((argument, position) => {
+    const parameter = cycle.reconnect.parameters[position]?.name;
+    const counter = [...counters].find((name) => referencesName(argument, name.slice(name.lastIndexOf('.') + 1)));
+    if (parameter && ts.isIdentifier(parameter) && counter) handed.set(parameter.text, counter);
+  });
+  return handed;
+}
+
+/** `handed`: parameters that carry a count (countsHandedOn); comparing one compares its count. */
+export function chainBound(scans: FunctionScan[], connectAt: number, handed: ReadonlyMap<string, string> = new Map()): Bound {
   const comparisons = emptyComparisons();
   for (const [i, scan] of scans.entries()) {
     if (scan.comparisons.deadline && i !== connectAt) return { capped: true, by: 'deadline' };
@@ -597,7 +614,7 @@ export function chainBound(scans: FunctionScan[], connectAt: number): Bound {
   withoutFirstAttemptTests(comparisons, new Map(scans.flatMap((scan) => [...scan.advances])));
   const counters = scans.flatMap((scan) => [...scan.advances.keys()].filter((name) => !scan.restarted.has(name)));
   const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
-  const comparedNames = new Set([...comparisons.compared].map(last));
+  const comparedNames = new Set([...comparisons.compared].map((name) => last(handed.get(name) ?? name)));
   if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
   // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess.
   if (counters.length === 0 && [...comparedNames].some(isCountName)) return { capped: 'unknown' };

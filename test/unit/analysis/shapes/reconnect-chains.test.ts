@@ -575,3 +575,32 @@ export class Provider extends EventEmitter {
     },
   ]);
 });
+
+describe('shapes: a count handed on to the function that connects again', () => {
+  runLibraryTable([], [
+    ...[['n > 0', []], ['body', [[14, 'unbounded-retry']]]].map(([test, findings]) => ({
+      title: test === 'n > 0'
+        ? 'a count handed to the request as what is left (`send(limit - count)`), its parameter compared before going round: capped'
+        : 'the same count handed on but never compared: unbounded',
+      code: `export function sendWithRetries(options, limit) {
+  let count = 0;
+  return new Promise((resolve, reject) => {
+    const send = (n) => {
+      const req = https.request(options, (res) => resolve(res));
+      req.on('error', (err) => {
+        if (${test}) retry();
+        else reject(err);
+      });
+      req.end();
+    };
+    function retry() {
+      count = count + 1;
+      setTimeout(() => send(limit - count), 1000 * Math.random());
+    }
+    send(limit - count);
+  });
+}`,
+      findings: findings as [number, 'unbounded-retry'][],
+    })),
+  ]);
+});
