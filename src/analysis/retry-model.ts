@@ -85,6 +85,8 @@ export interface LoopRetry extends ConstructBase {
 /** A function that calls itself again from its failure path (retry-recursion.ts). */
 export interface RecursiveRetry extends ConstructBase {
   kind: 'recursion';
+  /** The calls with which it goes round again. */
+  selfCalls: readonly ts.Node[];
 }
 
 /** A connection's loss handler that connects again through other functions (reconnect-chains.ts). */
@@ -95,6 +97,8 @@ export interface HandlerRetry extends ConstructBase {
 /** An axios response interceptor that re-sends the failed request's config (retry-recursion.ts). */
 export interface InterceptorRetry extends ConstructBase {
   kind: 'interceptor';
+  /** The calls that send the request again. */
+  selfCalls: readonly ts.Node[];
 }
 
 /** A retrying library, client or operator, read with its documented defaults (libraries/). */

@@ -605,6 +605,7 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
     report: firstLineSpan(reportNode, index.sourceFile),
     scopes: kind === 'recursion' && fn.body ? [fn.body] : [],
     rerunsScope: kind === 'recursion',
+    selfCalls: refs,
     bound,
     backoff: backoffFromWaits([...waitsOnTheWay(scan.waits, refs), ...helperWaits(refs, index)], scan.declarations, index, counters),
   };

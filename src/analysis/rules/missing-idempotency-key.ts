@@ -5,6 +5,7 @@ import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
 import { type Rule, type RuleContext, shortCode } from '../rule-kit';
+import type { RetryConstruct } from '../retry-model';
 import type { RuleMeta } from '../types';
 import { ruleMeta } from './catalog';
 import { callHeadSpan } from '../spans';
@@ -32,7 +33,7 @@ function check(context: RuleContext): void {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
-    if (coverage?.construct?.kind === 'loop' && retriedOnlyWhenRefused(request.call)) continue;
+    if (coverage?.construct && retriedOnlyWhenRefused(request.call, coverage.construct)) continue;
     const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
     const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
@@ -46,15 +47,25 @@ export const rule: Rule = { meta, check };
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Statuses with which a server says it did not act on the request: too many requests, unavailable. */
-const REFUSAL_STATUSES = new Set([429, 503]);
+/** Statuses with which a server says it did not act on the request: a conflict, too many requests, unavailable. */
+const REFUSAL_STATUSES = new Set([409, 429, 503]);
+/** Error codes and names that say the same: `rate_limit`, `TooManyRequests`, `resource_already_exists`, `isRateLimitError`. */
+const REFUSAL_WORDS = /rate_?limit|too_?many_?requests|already_?exists|conflict/i;
+
+/** Whether the retry goes round only after an answer with which the server refused to act: nothing was done twice. */
+function retriedOnlyWhenRefused(call: ts.Node, construct: RetryConstruct): boolean {
+  if (construct.kind === 'loop') return loopRetriedOnlyWhenRefused(call);
+  if (construct.kind !== 'recursion') return false;
+  const fn = enclosingFunction(construct.selfCalls[0]!);
+  return fn !== undefined && construct.selfCalls.every((selfCall) => guardedByRefusal(selfCall, fn));
+}
 
 /**
  * `for (…) { const r = await fetch(url, { method: 'POST', … }); if (r.ok) return r; if (r.status === 429)
  * { await sleep(wait); continue; } throw … }`: outside any try (a lost response throws out of the loop),
  * the loop goes round only on a status with which the server refused to act, so nothing was done twice.
  */
-function retriedOnlyWhenRefused(call: ts.Node): boolean {
+function loopRetriedOnlyWhenRefused(call: ts.Node): boolean {
   let loop: ts.Node | undefined = call.parent;
   for (; loop && !ts.isIterationStatement(loop, false); loop = loop.parent) {
     if (ts.isTryStatement(loop) || isFunctionNode(loop)) return false;
@@ -79,17 +90,24 @@ function guardedByRefusal(next: ts.Node, loop: ts.Node): boolean {
   return false;
 }
 
-/** A condition whose numbers are all refusal statuses (`r.status === 429 || r.status === 503`). */
+/**
+ * A condition that tests for refusals alone: its numbers are refusal statuses and its strings refusal
+ * codes (`r.status === 429 || r.status === 503`, `err.type === 'rate_limit' || err.code === 'resource_already_exists'`).
+ */
 function testsOnlyRefusals(condition: ts.Expression): boolean {
-  let statuses = 0;
+  let refusals = 0;
   let others = false;
   walkTree(condition, undefined, (node) => {
-    if (!ts.isNumericLiteral(node)) return undefined;
-    if (REFUSAL_STATUSES.has(Number(node.text))) statuses++;
-    else others = true;
+    if (ts.isNumericLiteral(node)) {
+      if (REFUSAL_STATUSES.has(Number(node.text))) refusals++;
+      else others = true;
+    } else if (ts.isStringLiteralLike(node)) {
+      if (REFUSAL_WORDS.test(node.text)) refusals++;
+      else others = true;
+    } else if (ts.isIdentifier(node) && REFUSAL_WORDS.test(node.text)) refusals++;
     return undefined;
   });
-  return statuses > 0 && !others;
+  return refusals > 0 && !others;
 }
 
 /** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */

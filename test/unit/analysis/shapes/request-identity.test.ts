@@ -1,6 +1,8 @@
 // Shapes from real code where a retried POST may already be told apart by the server, out of sight: a body
 // that carries the operation's own id (`correlationId`, `requestId`, `nonce`), and a retry helper from
 // another file told to make no retries (`fetchWithRetry(url, init, 0)`). Precision first: both are silent.
+// And a retry that goes round only after the server refused to act (rate limited, already exists): nothing
+// was done twice.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A payment POST retried three times with a jittered wait; `extra` runs before the loop. */
@@ -13,6 +15,22 @@ function paymentSender(body: string, extra = ''): string {
     } catch (error) {
       await sleep(Math.random() * 1000 * 2 ** attempt);
     }
+  }
+}`;
+}
+
+/** A customer create that calls itself again from its catch when `test` holds, at most three times. */
+function createAgainWhen(test: string): string {
+  return `export async function createCustomerWithRetry(stripe: Stripe, email: string, retryCount = 0): Promise<Stripe.Customer> {
+  try {
+    return await stripe.customers.create({ email });
+  } catch (error) {
+    if (retryCount >= 3) throw error;
+    if (${test}) {
+      await sleep(Math.random() * 1000 * 2 ** retryCount);
+      return createCustomerWithRetry(stripe, email, retryCount + 1);
+    }
+    throw error;
   }
 }`;
 }
@@ -61,6 +79,21 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
     {
       title: 'the helper told to make two retries still retries: reported',
       code: helperSender(', 2, 15000'),
+      findings: [[3, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a create called again only when the server refused it (rate limited, already exists) did nothing twice: silent',
+      code: createAgainWhen("error.type === 'rate_limit' || error.code === 'resource_already_exists'"),
+      findings: [],
+    },
+    {
+      title: 'called again only on a 429 status: silent',
+      code: createAgainWhen('error.statusCode === 429'),
+      findings: [],
+    },
+    {
+      title: 'called again on a connection error too, after which the customer may exist: reported',
+      code: createAgainWhen("error.type === 'rate_limit' || error.type === 'StripeConnectionError'"),
       findings: [[3, 'missing-idempotency-key']],
     },
   ]);
