@@ -51,7 +51,8 @@ export interface HttpRequest {
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const BODY_VERBS = new Set(['post', 'put', 'patch']);
 const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|express|hono|koa|r)$/i;
-const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b/i;
+/** URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model completions. */
+const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b/i;
 
 /** Recognises every request in the file. `clients` are the retried clients, to know their libraries. */
 export function findRequests(index: SourceIndex, clients: readonly RetriedClient[], extraKeyNames: readonly string[]): HttpRequest[] {

@@ -82,6 +82,20 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       findings: [[3, 'missing-idempotency-key']],
     },
     {
+      title: 'a login POST retried until it succeeds is a credential exchange, repeated safely: no key finding',
+      code: `export async function login(credentials: Credentials): Promise<Session> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await axios.post('https://accounts.example.com/api/v1/password/login', credentials);
+    } catch (error) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+  throw new Error('login failed');
+}`,
+      findings: [],
+    },
+    {
       title: 'a create called again only when the server refused it (rate limited, already exists) did nothing twice: silent',
       code: createAgainWhen("error.type === 'rate_limit' || error.code === 'resource_already_exists'"),
       findings: [],
