@@ -1023,9 +1023,14 @@ function leavesAfter(wait: ts.Node): boolean {
 }
 
 /** `ms`, `1000 * seconds`, `seconds * 1e3`: the name, scaled by constants (a call such as `backoffFor(url)` is not). */
-function isScaledName(expression: ts.Expression, name: string): boolean {
+export function isScaledName(expression: ts.Expression, name: string): boolean {
   const node = unwrap(expression);
   if (ts.isIdentifier(node)) return node.text === name;
+  // `Math.max(0, ms)`: clamped by a constant.
+  if (ts.isCallExpression(node) && /^Math\.(max|min)$/.test(nodeText(node.expression)) && node.arguments.length === 2) {
+    const [a, b] = node.arguments as unknown as [ts.Expression, ts.Expression];
+    return (numericValue(a) !== undefined && isScaledName(b, name)) || (numericValue(b) !== undefined && isScaledName(a, name));
+  }
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
   if (operator !== Kind.AsteriskToken && operator !== Kind.SlashToken) return false;

@@ -10,7 +10,7 @@ import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity } from './outcomes';
-import { backoffFromWaits } from './retry-loops';
+import { backoffFromWaits, isScaledName } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
@@ -650,9 +650,21 @@ function helperWaits(refs: ts.Expression[], index: SourceIndex): WaitSite[] {
     const call = ref.parent;
     if (!call || !ts.isCallExpression(call) || !call.arguments.includes(ref)) continue;
     const helper = resolveFunction(call.expression, index);
-    if (helper && helper !== ref.parent) waits.push(...scanFunction(helper, index).waits);
+    if (helper && helper !== ref.parent) waits.push(...scanFunction(helper, index).waits.map((wait) => asToldBy(call, helper, wait)));
   }
   return waits;
+}
+
+/**
+ * `schedule(delay, pollOnce)` where `schedule(ms, fn)` waits `Math.max(0, ms)`: the helper waits as long as
+ * its caller says, so the argument given for that parameter sizes the wait. (A parameter the helper computes
+ * the wait from, `this.sleepTime(retries)`, is not the wait.)
+ */
+function asToldBy(call: ts.CallExpression, helper: FunctionNode, wait: WaitSite): WaitSite {
+  const position = wait.delay === undefined ? -1
+    : helper.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && isScaledName(wait.delay!, parameter.name.text));
+  const argument = position >= 0 ? call.arguments[position] : undefined;
+  return argument ? { call: wait.call, delay: argument } : wait;
 }
 
 /**

@@ -251,5 +251,29 @@ export async function load(url) {
 }`,
       findings: [[6, 'retry-without-jitter']],
     },
+    ...[['Math.random() * 2000', []], ['2000', [[14, 'retry-without-jitter']]]].map(([next, findings]) => ({
+      title: next === '2000'
+        ? 'the same poll handed a fixed delay waits without jitter'
+        : 'a recursion handed to a scheduling helper (`schedule(delay, pollOnce)`) with a jittered delay: the helper waits as told, jittered',
+      code: `export function usePaymentPoll(paymentId) {
+  const timer = useRef(null);
+  const attempts = useRef(0);
+  const nextDelay = useCallback(() => ${next}, []);
+  const schedule = useCallback((ms, fn) => {
+    timer.current = setTimeout(fn, Math.max(0, ms));
+  }, []);
+  const pollOnce = useCallback(async () => {
+    try {
+      return await fetch('/api/payments/' + paymentId);
+    } catch (error) {
+      if (++attempts.current >= 10) return;
+      const delay = nextDelay();
+      schedule(delay, pollOnce);
+    }
+  }, [paymentId]);
+  return pollOnce;
+}`,
+      findings: findings as [number, 'retry-without-jitter'][],
+    })),
   ]);
 });
