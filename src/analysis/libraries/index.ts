@@ -17,6 +17,7 @@ import { lifeomicAttempt } from './lifeomic-attempt';
 import { makeFetchHappen } from './make-fetch-happen';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
+import { stompjs } from './stompjs';
 import { nats } from './nats';
 import { nodeRedis } from './node-redis';
 import { nodeRetry } from './node-retry';
@@ -42,7 +43,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
