@@ -602,6 +602,19 @@ function countsHandedOn(cycle: Cycle, counters: ReadonlySet<string>): Map<string
   return handed;
 }
 
+/** Holders whose own name says nothing: React's `ref.current`, Vue's `ref.value`. */
+const VALUE_HOLDER = /^(current|value)$/;
+
+/**
+ * The name a count goes by, however it is reached (`this.retries`, `retries`): its last segment; or its
+ * last two when the last is a holder's (`reconnectRef.current` is not `manualCloseRef.current`).
+ */
+function countName(path: string): string {
+  const segments = path.split('.');
+  const tail = segments[segments.length - 1]!;
+  return VALUE_HOLDER.test(tail) && segments.length > 1 ? segments.slice(-2).join('.') : tail;
+}
+
 /** `handed`: parameters that carry a count (countsHandedOn); comparing one compares its count. */
 export function chainBound(scans: FunctionScan[], connectAt: number, handed: ReadonlyMap<string, string> = new Map()): Bound {
   const comparisons = emptyComparisons();
@@ -613,7 +626,7 @@ export function chainBound(scans: FunctionScan[], connectAt: number, handed: Rea
   }
   withoutFirstAttemptTests(comparisons, new Map(scans.flatMap((scan) => [...scan.advances])));
   const counters = scans.flatMap((scan) => [...scan.advances.keys()].filter((name) => !scan.restarted.has(name)));
-  const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
+  const last = countName;
   const comparedNames = new Set([...comparisons.compared].map((name) => last(handed.get(name) ?? name)));
   if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
   // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess.

@@ -604,3 +604,41 @@ describe('shapes: a count handed on to the function that connects again', () => 
     })),
   ]);
 });
+
+describe('shapes: counts kept in React refs', () => {
+  /** A hook whose close handler schedules a reconnect that doubles its wait; `cap` runs before the wait. */
+  function refHook(cap: string): string {
+    return `export function useLiveSocket(url) {
+  const socketRef = useRef(null);
+  const attemptsRef = useRef(0);
+  const closingRef = useRef(false);
+  const connect = () => {
+    const ws = new WebSocket(url);
+    socketRef.current = ws;
+    ws.onopen = () => { attemptsRef.current = 0; };
+    ws.onclose = () => {
+      if (!closingRef.current) scheduleReconnect();
+    };
+  };
+  const scheduleReconnect = () => {${cap}
+    const delay = Math.random() * Math.min(1000 * 2 ** attemptsRef.current, 16000);
+    attemptsRef.current += 1;
+    setTimeout(connect, delay);
+  };
+  useEffect(() => { connect(); return () => { closingRef.current = true; socketRef.current?.close(); }; }, [url]);
+}`;
+  }
+
+  runLibraryTable([], [
+    {
+      title: 'another ref tested (`closingRef.current`) is not the count (`attemptsRef.current`): the reconnect is unbounded',
+      code: refHook(''),
+      findings: [[16, 'unbounded-retry']],
+    },
+    {
+      title: 'the count\'s own ref compared with a cap stops it',
+      code: refHook('\n    if (attemptsRef.current >= 10) return;'),
+      findings: [],
+    },
+  ]);
+});
