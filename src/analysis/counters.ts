@@ -107,6 +107,7 @@ export function collectComparisons(expression: ts.Expression, asCondition: boole
 }
 
 const NO_LIMITS: ReadonlySet<string> = new Set();
+const EQUALITY_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([Kind.EqualsEqualsEqualsToken, Kind.EqualsEqualsToken, Kind.ExclamationEqualsEqualsToken, Kind.ExclamationEqualsToken]);
 
 function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comparisons, work: [ts.Expression, boolean][], limits: ReadonlySet<string>): void {
   const node = unwrap(expression);
@@ -118,7 +119,8 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
       const withZero = numericValue(node.left) === 0 || numericValue(node.right) === 0;
       collectOperand(node.left, into, withZero);
       collectOperand(node.right, into, withZero);
-      if (comparesTime(node.left, node.right) || comparesTime(node.right, node.left)) into.deadline = true;
+      // `error === RecaptchaResult.Timeout` tells which failure it was; only an ordering measures time.
+      if (!EQUALITY_OPERATORS.has(operator) && (comparesTime(node.left, node.right) || comparesTime(node.right, node.left))) into.deadline = true;
       return;
     }
     const logical = operator === Kind.AmpersandAmpersandToken || operator === Kind.BarBarToken || operator === Kind.QuestionQuestionToken;

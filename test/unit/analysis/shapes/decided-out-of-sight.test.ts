@@ -1,6 +1,7 @@
 // Shapes from real code whose stop is decided where the analysis cannot see it: a loop that hands each
 // failure to a function its caller passed in and goes on with that function's answer (the caller may
-// throw to stop, and may wait). Precision first: silent, for the cap and the wait alike.
+// throw to stop, and may wait). Precision first: silent, for the cap and the wait alike. And what only
+// looks like a stop: a test for which failure it was, named for a timeout, is no deadline.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A loop that retries `attempt` and, on each failure, runs `onFailure` in its catch. */
@@ -41,6 +42,21 @@ async function nextInput(arg, error) {
   return { ...arg, lastError: error };
 }`,
       findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a recursion that goes round when the error equals a value named Timeout tests which failure it was, not the time: unbounded',
+      code: `export async function reserve(order) {
+  try {
+    return await axios.put('/api/reservations/' + order.id, order);
+  } catch (e) {
+    if (e?.response?.data?.error === RecaptchaResult.Timeout) {
+      order.token = null;
+      return await reserve(order);
+    }
+    throw e;
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
     },
   ]);
 });
