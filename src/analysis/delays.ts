@@ -258,6 +258,9 @@ const MAX_HELD_VALUES = 4;
  * Empty when any value of the object is out of sight.
  */
 function heldFunctions(objectPath: string, property: string, index: SourceIndex): ts.Expression[] {
+  // `this.options.retryInterval ??= (error, n) => 60_000 * 2 ** n`: the default the object is given in the file.
+  const given = (index.assignments.get(`${objectPath}.${property}`) ?? []).map((assignment) => assignment.right).filter((right) => isFunctionNode(unwrap(right)));
+  if (given.length > 0) return given.slice(0, MAX_HELD_VALUES);
   const sources = [...(index.assignments.get(objectPath) ?? []).map((assignment) => assignment.right), ...(index.declarations.get(objectPath) ?? []).map((declaration) => declaration.initializer)];
   const objects: ts.Expression[] = [];
   for (const source of sources.slice(0, MAX_HELD_VALUES)) {

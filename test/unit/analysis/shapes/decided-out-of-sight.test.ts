@@ -58,5 +58,30 @@ async function nextInput(arg, error) {
 }`,
       findings: [[7, 'unbounded-retry']],
     },
+    ...[['(_error, n) => 60_000 * 2 ** n', [[14, 'retry-without-jitter']]], ['(_error, n) => Math.random() * 60_000 * 2 ** n', []]].map(([interval, findings]) => ({
+      title: `an option function given its default in the file (\`this.options.retryInterval ??= ${interval}\`) sizes the wait by that default`,
+      code: `export class RetryExtension {
+  constructor(options = {}) {
+    this.options = options;
+    this.options.retryInterval ??= ${interval};
+  }
+  install(client) {
+    const send = client.request.bind(client);
+    const retrying = async (method, path, attempt = 0) => {
+      try {
+        return await send(method, path);
+      } catch (error) {
+        if (attempt < 3 && [429, 503].includes(error.status)) {
+          await waitFor({ interval: this.options.retryInterval!(error, attempt) });
+          return await retrying(method, path, attempt + 1);
+        }
+        throw error;
+      }
+    };
+    client.request = retrying;
+  }
+}`,
+      findings: findings as [number, 'retry-without-jitter'][],
+    })),
   ]);
 });
