@@ -13,7 +13,7 @@ export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomV
  * Reads of configuration (`core.getInput('retry-delay')`, `getenv('DELAY')`, `config.get('retry.delay')`):
  * the value is set once for every client, so a delay built from it is not randomised.
  */
-export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv)$/;
+export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv|getOptions|getConfig|getConfiguration|getSettings)$/;
 export const CONFIG_OBJECT = /(^|\.)(config|configuration|settings|configService|conf)$/i;
 
 /** Logging and reporting calls: passing a counter to them caps nothing. */

@@ -251,6 +251,24 @@ export async function load(url) {
 }`,
       findings: [[6, 'retry-without-jitter']],
     },
+    {
+      title: 'a base delay read from the client\'s options (`this.client.getOptions().retryDelay`) doubled each time backs off without jitter',
+      code: `export class Requester {
+  async send(url, data) {
+    const options = this.client.getOptions();
+    const retryDelay = options.retryDelay ?? 1000;
+    for (let attempt = 0; attempt <= 3; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelay * 2 ** (attempt - 1)));
+      try {
+        return await this.makeRequest(url, data);
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+}`,
+      findings: [[5, 'retry-without-jitter']],
+    },
     ...[['Math.random() * 2000', []], ['2000', [[14, 'retry-without-jitter']]]].map(([next, findings]) => ({
       title: next === '2000'
         ? 'the same poll handed a fixed delay waits without jitter'
