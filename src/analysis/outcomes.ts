@@ -24,6 +24,21 @@ export function mayTestOutcome(name: string): boolean {
     || RETRYABLE_CALL.test(name) || name === 'includes' || name === 'has' || SUCCESS_CALL.test(name);
 }
 
+/** States a state-change event reports a loss with (`connection === 'close'`). */
+const LOSS_STATE = /^(close|closed|disconnected|offline)$/i;
+
+/** Whether a condition compares a state with a loss state: `connection === 'close'`, `'disconnected' == state`. */
+export function testsLossState(condition: ts.Expression): boolean {
+  let found = false;
+  walkTree(condition, undefined, (node) => {
+    if (found || isFunctionNode(node)) return SKIP_CHILDREN;
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.EqualsEqualsToken)
+      && [node.left, node.right].some((side) => LOSS_STATE.test(stringValue(side) ?? ''))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
 /** The outcome a condition tests for, when it tests the result of a call made in the loop (`results`). */
 export function checkPolarity(expression: ts.Expression, results: ReadonlySet<string>): Polarity | undefined {
   const node = unwrap(expression);

@@ -9,9 +9,10 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
+import { testsLossState } from './outcomes';
 import { waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
 import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
@@ -207,6 +208,15 @@ function watchdogConstruct(call: ts.CallExpression, callback: FunctionNode, conn
 // ---------------------------------------------------------------------------------------------
 // Where handlers are registered
 
+/**
+ * A state-change handler that tells a loss by the state it is given (`sock.ev.on('connection.update',
+ * ({ connection }) => { if (connection === 'close') … })`).
+ */
+function handlerTestsLossState(handler: ts.Expression): boolean {
+  const inner = unwrap(handler);
+  return isFunctionNode(inner) && someDescendant(inner, (node) => ts.isIfStatement(node) && testsLossState(node.expression));
+}
+
 function lossHandlers(index: SourceIndex): Registration[] {
   const registrations: Registration[] = [];
   const add = (value: ts.Expression | undefined, target: string | undefined, at: ts.Node): void => {
@@ -222,7 +232,9 @@ function lossHandlers(index: SourceIndex): Registration[] {
     const name = calleeName(call) ?? '';
     const object = calleeObject(call);
     const target = object ? namePath(object) : undefined;
-    if (/^(on|once|addListener|addEventListener)$/.test(name) && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
+    const listens = /^(on|once|addListener|addEventListener)$/.test(name);
+    if (listens && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
+    else if (listens && call.arguments[1] && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
     else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
     addLossHandlerProperties(call.arguments, add);
   }

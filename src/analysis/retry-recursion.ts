@@ -3,13 +3,13 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isExitStatement, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
-import { checkPolarity } from './outcomes';
+import { checkPolarity, testsLossState } from './outcomes';
 import { backoffFromWaits, isScaledName } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
@@ -272,6 +272,8 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
       && FAILURE_HANDLER_PROPERTY.test(namePath(node.left)?.split('.').pop() ?? '')) {
       return /close|disconnect|end/i.test(namePath(node.left) ?? '') ? 'event' : 'catch';
     }
+    // `if (connection === 'close') { … }` in a state-change handler: the way the connection was lost.
+    if (ts.isIfStatement(node) && child === node.thenStatement && testsLossState(node.expression)) return 'event';
     if (ts.isIfStatement(node) && child !== node.expression) {
       const polarity = checkPolarity(node.expression, ANY_RESULT);
       if ((child === node.thenStatement && polarity === 'failure') || (child === node.elseStatement && polarity === 'success')) return 'catch';
@@ -681,8 +683,9 @@ function marksRetry(assignment: ts.BinaryExpression, refs: readonly ts.Node[]): 
   const around = enclosingFunction(assignment);
   if (refs.some((ref) => contains(block!, ref) && enclosingFunction(ref) === around)) return true;
   if (!isTruthyLiteral(assignment.right)) return false;
+  // A branch that ends the function or the program (`stopped = true; process.exit(1)`) marks nothing: it never goes round.
   const last = block.statements[block.statements.length - 1];
-  return !(last && (ts.isReturnStatement(last) || ts.isThrowStatement(last)));
+  return !(last && isExitStatement(last) && !ts.isBreakStatement(last));
 }
 
 /**

@@ -642,3 +642,60 @@ describe('shapes: counts kept in React refs', () => {
     },
   ]);
 });
+
+describe('shapes: state-change handlers that tell a loss by the state', () => {
+  /** A WhatsApp-style session whose `connection.update` handler starts it again when `test` holds. */
+  function session(test: string, more = ''): string {
+    return `export async function startSession(sessionId) {
+  const sock = makeWASocket({ auth: state });
+  sock.ev.on('connection.update', async ({ connection, lastDisconnect }) => {
+    if (${test}) {
+      if (lastDisconnect?.error?.output?.statusCode !== DisconnectReason.loggedOut) {${more}
+        setTimeout(() => startSession(sessionId), 5000);
+      }
+    } else if (connection === 'open') {
+      console.log('connected');
+    }
+  });
+  return sock;
+}`;
+  }
+
+  runLibraryTable([], [
+    {
+      title: 'a handler that starts the session again when `connection === \'close\'` reconnects forever, a fixed 5 s apart',
+      code: session("connection === 'close'"),
+      findings: [[6, 'unbounded-retry']],
+      messages: ['reconnect handler that calls `startSession()` again'],
+    },
+    {
+      title: 'the same with a count compared before it is capped (the fixed wait is still reported)',
+      code: session("connection === 'close'", '\n        if (++retries > 5) return;'),
+      findings: [[7, 'retry-without-jitter']],
+    },
+    {
+      title: 'a stop flag set only in a branch that ends the program (`stopped = true; process.exit(1)`) stops nothing that goes round',
+      code: `let stopped = false;
+export async function startSession() {
+  if (stopped) return;
+  const sock = makeWASocket({ auth: state });
+  sock.ev.on('connection.update', async ({ connection, lastDisconnect }) => {
+    if (connection === 'close') {
+      if (lastDisconnect?.error?.output?.statusCode === DisconnectReason.loggedOut) {
+        stopped = true;
+        process.exit(1);
+      }
+      await delay(5000);
+      if (!stopped) startSession().catch(() => {});
+    }
+  });
+}`,
+      findings: [[12, 'unbounded-retry']],
+    },
+    {
+      title: 'a state test for something else (`connection === \'connecting\'`) is no loss: silent',
+      code: session("connection === 'connecting'"),
+      findings: [],
+    },
+  ]);
+});
