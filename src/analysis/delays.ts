@@ -2,7 +2,7 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, findProperty, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, unwrap, valueOfProperty, walkTree } from './ast';
+import { calleeName, calleeObject, enclosingFunction, findProperty, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, unwrap, valueOfProperty, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
@@ -206,7 +206,9 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
   const local = !object || object.kind === ts.SyntaxKind.ThisKeyword ? state.index.functions.get(name) : staticMethods(object, name, state.index);
   if (local && local.length > 0) {
     for (const fn of local.slice(0, 2)) scanFunctionBody(fn, state);
-    call.arguments.forEach((argument) => scanDelay(argument, state));
+    call.arguments.forEach((argument) => {
+      if (!reentersCaller(argument, call)) scanDelay(argument, state);
+    });
     return;
   }
   // `this.retry.backoff(i)` where `this.retry = { backoff: (n) => Math.exp(n) * 50 }` in the file.
@@ -223,6 +225,19 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
   }
   // A helper we cannot see: it may well add jitter.
   state.features.unknown = true;
+}
+
+/**
+ * `delays(5, () => newSuber(chain, url))` inside `newSuber`: the callback is what runs after the wait (the
+ * attempt again), not what sizes it; what that function does elsewhere (`randomId()`) says nothing of the wait.
+ */
+function reentersCaller(argument: ts.Expression, call: ts.CallExpression): boolean {
+  const callback = unwrap(argument);
+  if (!isFunctionNode(callback)) return false;
+  let caller = enclosingFunction(call);
+  while (caller && !functionName(caller)) caller = enclosingFunction(caller);
+  const name = caller ? functionName(caller) : undefined;
+  return name !== undefined && someDescendant(callback, (node) => ts.isCallExpression(node) && calleeName(node) === name);
 }
 
 /** `RestClient.computeDelay(…)`: the static methods of that name of a class of the file named so. */

@@ -693,6 +693,24 @@ export async function startSession() {
       findings: [[12, 'unbounded-retry']],
     },
     {
+      title: 'a close handler that makes the connection anew through a wait helper (`delays(5, () => newFeed(url))`) waits a fixed time, whatever else the function draws at random (`randomId()`)',
+      code: `function delays(sec, callback) {
+  setTimeout(callback, sec * 1000);
+}
+export function newFeed(url) {
+  const feed = { id: randomId(), socket: new WebSocket(url) };
+  feed.socket.on('close', () => {
+    log.warn('feed closed');
+    delays(5, () => {
+      newFeed(url);
+    });
+  });
+  return feed;
+}`,
+      findings: [[9, 'unbounded-retry']],
+      messages: ['It also waits a fixed delay'],
+    },
+    {
       title: 'a state test for something else (`connection === \'connecting\'`) is no loss: silent',
       code: session("connection === 'connecting'"),
       findings: [],
