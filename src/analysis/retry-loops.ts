@@ -74,7 +74,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (attemptsOnceByDefault(loop, condition)) return undefined;
   const scan = scanLoop(loop);
   if (limitFallsBackToOneAttempt(scan, condition, index)) return undefined;
-  if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan)) return undefined;
+  if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan) || goesRoundOnlyWhileNotYet(loop, scan)) return undefined;
   if (!isRetryShape(loop, scan, condition, index)) return undefined;
 
   const counters = new Set(scan.advances.keys());
@@ -584,6 +584,47 @@ const FAILED_STATE = /^(fail(ed|ure)?|error(ed)?|cancel(l)?ed|rejected|expired|d
 function pollsUntilFinalState(scan: LoopScan): boolean {
   return scan.ifs.some((statement) => testsFailedState(statement.expression)
     && scan.exits.some((exit) => contains(statement.thenStatement, exit)));
+}
+
+/** Error codes that say the thing is not there yet (still being made, not yet visible), not that a call failed. */
+const NOT_THERE_YET = /^(resource_missing|not_?found|no_?such_?\w+|missing)$/i;
+
+/**
+ * A status poll: every way round is taken in a branch that tests for a state that is not final
+ * (`paymentIntent.status === 'requires_payment_method'`) or for a "not there yet" code (`error.code ===
+ * 'resource_missing'`), and every other path leaves. Nothing failed goes round.
+ */
+function goesRoundOnlyWhileNotYet(loop: ts.IterationStatement, scan: LoopScan): boolean {
+  if (scan.continues.length === 0 || !alwaysLeavesAtEnd(loop.statement)) return false;
+  return scan.continues.every((next) => scan.ifs.some((statement) => contains(statement.thenStatement, next) && testsNotYet(statement.expression)));
+}
+
+/** Whether control cannot run off the end of a statement: each way through it ends in an exit. */
+function alwaysLeavesAtEnd(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && alwaysLeavesAtEnd(last);
+  }
+  if (ts.isTryStatement(statement)) return alwaysLeavesAtEnd(statement.tryBlock) && (!statement.catchClause || alwaysLeavesAtEnd(statement.catchClause.block));
+  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysLeavesAtEnd(statement.thenStatement) && alwaysLeavesAtEnd(statement.elseStatement);
+  return isExitStatement(statement) && !ts.isBreakStatement(statement);
+}
+
+/**
+ * A test for a state that is not final (`status === 'pending'`, not `'failed'`) or a "not there yet" code;
+ * joined with `&&` to anything (`attempt < max`), with `||` only to more such tests.
+ */
+function testsNotYet(condition: ts.Expression): boolean {
+  const node = unwrap(condition);
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === Kind.AmpersandAmpersandToken) return testsNotYet(node.left) || testsNotYet(node.right);
+  if (operator === Kind.BarBarToken) return testsNotYet(node.left) && testsNotYet(node.right);
+  if (operator !== Kind.EqualsEqualsEqualsToken && operator !== Kind.EqualsEqualsToken) return false;
+  const [side, value] = ts.isStringLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
+  const property = namePath(side)?.split('.').pop() ?? '';
+  if (!ts.isStringLiteral(value)) return false;
+  return (STATE_PROPERTY.test(property) && !FAILED_STATE.test(value.text)) || (/^(code|error|type)$/i.test(property) && NOT_THERE_YET.test(value.text));
 }
 
 function testsFailedState(condition: ts.Expression): boolean {

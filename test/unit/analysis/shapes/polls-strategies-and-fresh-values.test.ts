@@ -470,6 +470,48 @@ function inheritedSleep(argument: string): string {
 }`;
 }
 
+/** A loop that reads a payment intent and goes round (after a fixed second) when `pending` holds or the read says `missing`. */
+function confirmationPoll(pending: string, missing: string): string {
+  return `export async function confirmPayment(stripe, id) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const intent = await stripe.paymentIntents.retrieve(id);
+      if (intent.status === 'succeeded') return true;
+      if (${pending} && attempt < 2) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      return false;
+    } catch (error) {
+      if (${missing} && attempt < 2) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      throw error;
+    }
+  }
+  return false;
+}`;
+}
+
+cases.push(
+  {
+    title: 'a loop that goes round only while the state is not final or the thing is not there yet is a status poll: silent',
+    code: confirmationPoll("intent.status === 'requires_payment_method'", "error.code === 'resource_missing'"),
+    findings: [],
+  },
+  {
+    title: 'the same loop going round on any failed read retries, without jitter',
+    code: confirmationPoll("intent.status === 'requires_payment_method'", 'error'),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'going round on a failed state is a retry of the failure, without jitter',
+    code: confirmationPoll("intent.status === 'failed'", "error.code === 'resource_missing'"),
+    findings: [[2, 'retry-without-jitter']],
+  },
+);
+
 describe('shapes: polls, strategies, fresh values and helpers that run once', () => {
   runLibraryTable([], cases);
 });
