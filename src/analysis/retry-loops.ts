@@ -724,6 +724,9 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
   if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
+  const permission = exitAskedOfPermission(scan, index);
+  if (permission === 'counts') return { capped: true, by: 'helper' };
+  if (permission === 'out-of-sight') return { capped: 'unknown', decidedElsewhere: true };
   if (givesUpWhenNothingIsLeft(scan)) return { capped: 'unknown' };
   if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index) || decidedByCallersFunction(loop, scan)) {
     return { capped: 'unknown', decidedElsewhere: true };
@@ -859,6 +862,35 @@ function exitDecidedByCapHelper(scan: LoopScan, index: SourceIndex): boolean {
   // `const status = await this.computeNetworkErrorRetry(error); if (!status.shouldRetry) throw error;`: a helper
   // that counts and throws, called outside any try of the loop, throws out of it once the count is spent.
   return scan.calls.some((call) => isCapHelper(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));
+}
+
+/** Properties that say whether another attempt is allowed: `ctx.allowed`, `policy.canRetry`, `state.attemptsLeft`. */
+const PERMISSION_PROPERTY = /^(allowed|can_?retry|can_?reconnect|should_?retry|retryable|has_?attempts(_?left)?|attempts_?left|retries_?left|exhausted)$/i;
+
+/**
+ * `if (!this.enabled || !this.allowed) throw error;`, `if (!reconnect.allowed) break;`: the way out asks a
+ * property whether another attempt is allowed. A getter of the file that compares a count ('counts') caps
+ * it; one of an object made elsewhere, never set in this file ('out-of-sight'), may well.
+ */
+function exitAskedOfPermission(scan: LoopScan, index: SourceIndex): 'counts' | 'out-of-sight' | undefined {
+  let found: 'counts' | 'out-of-sight' | undefined;
+  for (const statement of scan.ifs) {
+    if (!guardsExit(statement, scan)) continue;
+    walkTree(statement.expression, undefined, (node) => {
+      if (!ts.isPropertyAccessExpression(node) || !PERMISSION_PROPERTY.test(node.name.text)) return undefined;
+      const getters = (index.functions.get(node.name.text) ?? []).filter(ts.isGetAccessorDeclaration);
+      if (getters.some(countsAndThrows) || getters.some((getter) => COUNTING_HELPER.test(nodeText(getter)))) found = 'counts';
+      else if (getters.length === 0 && !assignedInFile(index, node.name.text)) found ??= 'out-of-sight';
+      return undefined;
+    });
+  }
+  return found;
+}
+
+/** Whether the file assigns a property of that name anywhere (`this.allowed = false`): a flag in sight, not a decision elsewhere. */
+function assignedInFile(index: SourceIndex, property: string): boolean {
+  for (const path of index.assignments.keys()) if (path === property || path.endsWith(`.${property}`)) return true;
+  return false;
 }
 
 /** A comparison of an attempt count with a limit, in a helper's text (bounded repetitions: linear on any text). */

@@ -83,5 +83,63 @@ async function nextInput(arg, error) {
 }`,
       findings: findings as [number, 'retry-without-jitter'][],
     })),
+    {
+      title: 'a way out that asks a getter of the file (`this.allowed`) which compares a count is capped by it',
+      code: `export class RetryContext {
+  #attempts = 0;
+  constructor(private readonly max: number) {}
+  get allowed(): boolean {
+    return this.#attempts < this.max;
+  }
+  async run(fn) {
+    for (;;) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!this.allowed) throw error;
+        this.#attempts++;
+        await sleep(Math.random() * 1000 * 2 ** this.#attempts);
+      }
+    }
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a way out that asks an object made elsewhere (`reconnect.allowed`, never set here) is decided out of sight: silent',
+      code: `export function open(state, connect) {
+  const { reconnect } = state;
+  (async () => {
+    while (!state.terminated) {
+      try {
+        await connect();
+      } catch (error) {
+        log.warn('connection lost', error);
+      }
+      if (!reconnect.allowed) break;
+      await sleep(1000);
+    }
+  })();
+}`,
+      findings: [],
+    },
+    {
+      title: 'a flag of that name the file sets itself (`this.allowed = false` in close()) is a switch, not a cap: unbounded',
+      code: `export class Feed {
+  allowed = true;
+  close() { this.allowed = false; }
+  async run(connect) {
+    while (true) {
+      try {
+        return await connect();
+      } catch (error) {
+        if (!this.allowed) throw error;
+        await sleep(Math.random() * 1000);
+      }
+    }
+  }
+}`,
+      findings: [[5, 'unbounded-retry']],
+    },
   ]);
 });
