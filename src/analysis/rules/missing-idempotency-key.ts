@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { contains, enclosingFunction, findProperty, isFunctionNode, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
+import { contains, enclosingFunction, findProperty, functionName, isFunctionNode, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
@@ -47,8 +47,8 @@ export const rule: Rule = { meta, check };
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Statuses with which a server says it did not act on the request: a conflict, too many requests, unavailable. */
-const REFUSAL_STATUSES = new Set([409, 429, 503]);
+/** Statuses with which a server says it did not act on the request: not signed in, forbidden, a conflict, too many requests, unavailable. */
+const REFUSAL_STATUSES = new Set([401, 403, 409, 429, 503]);
 /** Error codes and names that say the same: `rate_limit`, `TooManyRequests`, `resource_already_exists`, `isRateLimitError`. */
 const REFUSAL_WORDS = /rate_?limit|too_?many_?requests|already_?exists|conflict/i;
 
@@ -56,8 +56,18 @@ const REFUSAL_WORDS = /rate_?limit|too_?many_?requests|already_?exists|conflict/
 function retriedOnlyWhenRefused(call: ts.Node, construct: RetryConstruct): boolean {
   if (construct.kind === 'loop') return loopRetriedOnlyWhenRefused(call);
   if (construct.kind !== 'recursion') return false;
-  const fn = enclosingFunction(construct.selfCalls[0]!);
-  return fn !== undefined && construct.selfCalls.every((selfCall) => guardedByRefusal(selfCall, fn));
+  return construct.selfCalls.every((selfCall) => {
+    const fn = recursingFunction(selfCall);
+    return fn !== undefined && guardedByRefusal(selfCall, fn);
+  });
+}
+
+/** The function a self-call enters again: the nearest one around it of the name it calls (past callbacks: `.then(() => this.send())`). */
+function recursingFunction(selfCall: ts.Node): ts.Node | undefined {
+  const name = ts.isPropertyAccessExpression(selfCall) ? selfCall.name.text : ts.isIdentifier(selfCall) ? selfCall.text : undefined;
+  let fn = enclosingFunction(selfCall);
+  while (fn && functionName(fn) !== name) fn = enclosingFunction(fn);
+  return fn;
 }
 
 /**

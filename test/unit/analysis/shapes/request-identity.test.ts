@@ -106,6 +106,20 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       findings: [],
     },
     {
+      title: 'an upload sent again (through a promise callback) only after a 401 and a token refresh was refused the first time: no key finding (sending again without end is still unbounded)',
+      code: `export class Uploader {
+  send(body: Blob): Promise<Response> {
+    return fetch(this.endpoint, { method: 'POST', body, headers: this.headers }).then((response) => {
+      if (response.status === 401 && this.refreshToken) {
+        return this.refresh().then(() => this.send(body));
+      }
+      return response;
+    });
+  }
+}`,
+      findings: [[5, 'unbounded-retry']],
+    },
+    {
       title: 'called again on a connection error too, after which the customer may exist: reported',
       code: createAgainWhen("error.type === 'rate_limit' || error.type === 'StripeConnectionError'"),
       findings: [[3, 'missing-idempotency-key']],
