@@ -54,7 +54,7 @@ const REFUSAL_WORDS = /rate_?limit|too_?many_?requests|already_?exists|conflict/
 
 /** Whether the retry goes round only after an answer with which the server refused to act: nothing was done twice. */
 function retriedOnlyWhenRefused(call: ts.Node, construct: RetryConstruct): boolean {
-  if (construct.kind === 'loop') return loopRetriedOnlyWhenRefused(call);
+  if (construct.kind === 'loop') return loopRetriedOnlyWhenRefused(call) || catchGoesRoundOnlyOnRefusal(construct.loop);
   if (construct.kind !== 'recursion') return false;
   return construct.selfCalls.every((selfCall) => {
     const fn = recursingFunction(selfCall);
@@ -90,6 +90,40 @@ function loopRetriedOnlyWhenRefused(call: ts.Node): boolean {
     return undefined;
   });
   return continues.length > 0 && continues.every((next) => guardedByRefusal(next, loop!));
+}
+
+/**
+ * `for (;;) { try { return await this.submit(); } catch (err) { if (!(err instanceof ConflictError) || …)
+ * throw err; await this.waitForOther(); } }`: the attempt leaves on success, and its catch rethrows every
+ * error but a refusal, so only a refused request goes round.
+ */
+function catchGoesRoundOnlyOnRefusal(loop: ts.IterationStatement): boolean {
+  const body = ts.isBlock(loop.statement) ? loop.statement.statements : [loop.statement];
+  const attempt = body.length === 1 ? body[0] : undefined;
+  if (!attempt || !ts.isTryStatement(attempt) || !attempt.catchClause || !endsInReturn(attempt.tryBlock)) return false;
+  const first = attempt.catchClause.block.statements[0];
+  return first !== undefined && ts.isIfStatement(first) && !first.elseStatement && endsInThrow(first.thenStatement) && rethrowsAllButRefusals(first.expression);
+}
+
+function endsInReturn(block: ts.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  return last !== undefined && ts.isReturnStatement(last);
+}
+
+function endsInThrow(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  return last !== undefined && ts.isThrowStatement(last);
+}
+
+/** `!(err instanceof ConflictError) || …`, `err.status !== 429 || …`: one side that holds for every error but a refusal. */
+function rethrowsAllButRefusals(condition: ts.Expression): boolean {
+  const node = unwrap(condition);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+    return rethrowsAllButRefusals(node.left) || rethrowsAllButRefusals(node.right);
+  }
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return testsOnlyRefusals(node.operand);
+  return ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || node.operatorToken.kind === ts.SyntaxKind.ExclamationEqualsToken)
+    && testsOnlyRefusals(node);
 }
 
 function guardedByRefusal(next: ts.Node, loop: ts.Node): boolean {

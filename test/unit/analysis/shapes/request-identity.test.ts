@@ -119,6 +119,28 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
 }`,
       findings: [[5, 'unbounded-retry']],
     },
+    ...[['!(err instanceof ConflictError)', []], ['!(err instanceof HttpError)', [[14, 'missing-idempotency-key']]]].map(([test, findings]) => ({
+      title: test.includes('Conflict')
+        ? 'a deploy POSTed again only after a conflict (the catch rethrows every other error) was refused the first time: silent'
+        : 'the same catch letting any HTTP error round re-sends a deploy that may have been made: reported',
+      code: `export class Projects {
+  async deploy(resources) {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        return await this.submit(resources);
+      } catch (err) {
+        if (${test} || Date.now() >= deadline) throw err;
+        await this.waitForRunningDeployment(err.data.deploymentId);
+      }
+    }
+  }
+  async submit(resources) {
+    return this.api.post('/v1/projects/deploy', resources);
+  }
+}`,
+      findings: findings as [number, 'missing-idempotency-key'][],
+    })),
     {
       title: 'called again on a connection error too, after which the customer may exist: reported',
       code: createAgainWhen("error.type === 'rate_limit' || error.type === 'StripeConnectionError'"),
