@@ -76,7 +76,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
       request.optionsFromCaller = optionsFromCaller(draft);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index);
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
-        || setsFieldsOfResource(request.method, draft.url, draft.body);
+        || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
     }
     requests.push(request);
   }
@@ -311,6 +311,20 @@ function optionsFromCaller(draft: Draft): boolean {
     else if (headers) sources.push(headers);
   }
   return sources.some((source) => isParameterOfEnclosingFunction(rootName(source), draft.call));
+}
+
+/** Headers that place a chunk of an upload: the tus protocol's `Upload-Offset`, a ranged upload's `Content-Range`. */
+const CHUNK_PLACEMENT_HEADER = /^(upload-offset|content-range)$/i;
+
+/**
+ * A chunk written at the offset the request states (`headers: { 'Upload-Offset': offset }`): sent twice,
+ * it writes the same bytes in the same place, and a tus server refuses an offset that no longer matches.
+ */
+function writesAtStatedOffset(config: ts.ObjectLiteralExpression | undefined): boolean {
+  const headers = config ? findValue(config, 'headers') : undefined;
+  const object = headers ? unwrap(headers) : undefined;
+  return object !== undefined && ts.isObjectLiteralExpression(object)
+    && object.properties.some((property) => CHUNK_PLACEMENT_HEADER.test(propertyNameText(property.name) ?? ''));
 }
 
 function isParameterOfEnclosingFunction(name: string | undefined, node: ts.Node): boolean {

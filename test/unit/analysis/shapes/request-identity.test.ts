@@ -95,6 +95,26 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
 }`,
       findings: [],
     },
+    ...([["'Upload-Offset': String(offset)", []], ["'X-Chunk': String(offset)", [[4, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([header, findings]) => ({
+      title: header.includes('Upload-Offset')
+        ? 'a chunk PATCHed at the offset it states (tus `Upload-Offset`) writes the same bytes in the same place when sent again: no key finding'
+        : 'a chunk PATCHed without stating where it goes is a retried PATCH without a key: reported',
+      code: `export async function uploadChunk(url: string, chunk: Blob, offset: number): Promise<Response> {
+  for (let attempt = 0; attempt <= 5; attempt++) {
+    try {
+      return await fetch(url, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/offset+octet-stream', ${header} },
+        body: chunk,
+      });
+    } catch (error) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+  throw new Error('chunk failed');
+}`,
+      findings,
+    })),
     {
       title: 'a create called again only when the server refused it (rate limited, already exists) did nothing twice: silent',
       code: createAgainWhen("error.type === 'rate_limit' || error.code === 'resource_already_exists'"),
@@ -119,7 +139,7 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
 }`,
       findings: [[5, 'unbounded-retry']],
     },
-    ...[['!(err instanceof ConflictError)', []], ['!(err instanceof HttpError)', [[14, 'missing-idempotency-key']]]].map(([test, findings]) => ({
+    ...([['!(err instanceof ConflictError)', []], ['!(err instanceof HttpError)', [[14, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([test, findings]) => ({
       title: test.includes('Conflict')
         ? 'a deploy POSTed again only after a conflict (the catch rethrows every other error) was refused the first time: silent'
         : 'the same catch letting any HTTP error round re-sends a deploy that may have been made: reported',
@@ -139,7 +159,7 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
     return this.api.post('/v1/projects/deploy', resources);
   }
 }`,
-      findings: findings as [number, 'missing-idempotency-key'][],
+      findings,
     })),
     {
       title: 'called again on a connection error too, after which the customer may exist: reported',
