@@ -32,8 +32,10 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   }
   if (!WAIT_NAME.test(name)) return undefined;
   // `consumer.pause([{ topic, partition }])`, `stream.pause()`: an object told to stop its work, with no time.
+  // (`backoff.backoff()`, `retrier.wait()`: an object that sizes the wait itself still waits.)
   const object = calleeObject(call);
-  if (object && object.kind !== ts.SyntaxKind.ThisKeyword && (first === undefined || ts.isObjectLiteralExpression(first) || ts.isArrayLiteralExpression(first))) return undefined;
+  const stopsWork = /^(pause|snooze)$/i.test(name) || first !== undefined;
+  if (object && object.kind !== ts.SyntaxKind.ThisKeyword && stopsWork && (first === undefined || ts.isObjectLiteralExpression(first) || ts.isArrayLiteralExpression(first))) return undefined;
   // `waitFor(() => expect(...))` polls a condition; it is not a timed wait. `delay(() => next(), ms)` is
   // setTimeout by another name: a callback, then the delay.
   if (first !== undefined && isFunctionNode(first)) return second === undefined ? undefined : { call, delay: second };

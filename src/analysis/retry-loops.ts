@@ -1084,15 +1084,21 @@ function loopBackoff(scan: LoopScan, index: SourceIndex, counters: ReadonlySet<s
 /**
  * `consumer.pause(); setTimeout(() => consumer.resume(), 30000); return;`: a timer set on the way out of
  * the loop (its statement is followed, in its block, by a `return`, `throw` or `break`) is no wait before
- * another attempt.
+ * another attempt. But `await sleep(ms); return await send();` waits before the attempt it returns.
  */
 function leavesAfter(wait: ts.Node): boolean {
   let statement: ts.Node = wait;
-  while (statement.parent && !ts.isBlock(statement.parent) && !isFunctionNode(statement.parent)) statement = statement.parent;
+  let awaited = false;
+  while (statement.parent && !ts.isBlock(statement.parent) && !isFunctionNode(statement.parent)) {
+    statement = statement.parent;
+    awaited ||= ts.isAwaitExpression(statement);
+  }
   const block = statement.parent;
   if (!block || !ts.isBlock(block)) return false;
   const next = block.statements[statementIndex(block, statement as ts.Statement) + 1];
-  return next !== undefined && (ts.isReturnStatement(next) || ts.isThrowStatement(next) || ts.isBreakStatement(next));
+  if (next === undefined || !(ts.isReturnStatement(next) || ts.isThrowStatement(next) || ts.isBreakStatement(next))) return false;
+  const attemptsAfter = ts.isReturnStatement(next) && next.expression !== undefined && someDescendant(next.expression, ts.isCallExpression);
+  return !(awaited && attemptsAfter);
 }
 
 /** `ms`, `1000 * seconds`, `seconds * 1e3`: the name, scaled by constants (a call such as `backoffFor(url)` is not). */
@@ -1178,6 +1184,9 @@ export function backoffFromWaits(waits: WaitSite[], declarations: ts.VariableDec
 function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
   const name = calleeName(wait.call) ?? '';
   if (/jitter|random/i.test(name)) return 'jittered';
+  // `await backoff.backoff()`: an object sizes the wait itself, out of sight.
+  const object = calleeObject(wait.call);
+  if (object && object.kind !== Kind.ThisKeyword && (wait.call.arguments ?? []).length === 0) return 'unknown';
   const local = index.functions.has(name);
   if (!local && /backoff|exponential/i.test(name)) return 'unknown';
   // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it

@@ -84,6 +84,37 @@ async function nextInput(arg, error) {
       findings: findings as [number, 'retry-without-jitter'][],
     })),
     {
+      title: 'a wait an object sizes itself (`await backoff.backoff()`, an imported class) is a wait out of sight, not "no wait": silent',
+      code: `import { ExponentialBackoff } from './backoff';
+export async function requestWithBackoff(send, maxRetries) {
+  const backoff = new ExponentialBackoff(maxRetries);
+  for (let attempt = 0; attempt < maxRetries + 1; attempt++) {
+    try {
+      await backoff.backoff();
+      return await send();
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+    }
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'an awaited wait just before the attempt it returns (`await sleep(1000); return await send();`) is the wait between attempts: fixed, without jitter',
+      code: `export async function requestWithPause(send, maxRetries) {
+  for (let attempt = 0; attempt < maxRetries + 1; attempt++) {
+    try {
+      await sleep(1000);
+      return await send();
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+    }
+  }
+}`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['waits a fixed delay'],
+    },
+    {
       title: 'a way out that asks a getter of the file (`this.allowed`) which compares a count is capped by it',
       code: `export class RetryContext {
   #attempts = 0;
