@@ -126,18 +126,53 @@ function callbackCall(node: ts.Node): { call: ts.CallExpression; position: numbe
 /**
  * `if (errors.errors) return this.formatErrors(errors.errors)`, `walk(node.parent)`, `describe(err.cause)`:
  * the call hands a part of what it was given in the same place, so it works down a structure (a cause chain,
- * a tree) rather than trying the same thing again.
+ * a tree) rather than trying the same thing again. So does `run(tests.filter((t) => !refused.has(t.id)))`:
+ * what it was given, less what the failure named, is a different request, not the same one again.
  */
 function descendsIntoArgument(ref: ts.Node, fn: FunctionNode): boolean {
   const call = ref.parent;
   if (!call || !ts.isCallExpression(call) || call.expression !== ref) return false;
   return call.arguments.some((argument, position) => {
     const parameter = fn.parameters[position];
-    const value = unwrap(argument);
-    if (!parameter || !ts.isIdentifier(parameter.name) || !(ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value))) return false;
+    if (!parameter || !ts.isIdentifier(parameter.name)) return false;
+    const name = parameter.name.text;
+    const given = unwrap(argument);
+    const value = ts.isIdentifier(given) && given.text !== name ? localInitializers(fn).get(given.text) ?? given : given;
+    if (isFilteredFrom(value, name)) return true;
+    if (!(ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value))) return false;
     const root = unwrap(value.expression);
-    return ts.isIdentifier(root) && root.text === parameter.name.text;
+    return ts.isIdentifier(root) && root.text === name;
   });
+}
+
+const initializersByFunction = new WeakMap<FunctionNode, Map<string, ts.Expression>>();
+
+/** The locals a function declares once with a value (`const next = tests.filter(…)`), outside nested functions; read once per function. */
+function localInitializers(fn: FunctionNode): Map<string, ts.Expression> {
+  let locals = initializersByFunction.get(fn);
+  if (!locals) {
+    const found = new Map<string, ts.Expression>();
+    const repeated = new Set<string>();
+    walkTree(fn.body ?? fn, undefined, (node) => {
+      if (isFunctionNode(node)) return SKIP_CHILDREN;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+        if (found.has(node.name.text)) repeated.add(node.name.text);
+        found.set(node.name.text, node.initializer);
+      }
+      return undefined;
+    });
+    for (const name of repeated) found.delete(name);
+    initializersByFunction.set(fn, (locals = found));
+  }
+  return locals;
+}
+
+/** `list.filter(…)` of the named list. */
+function isFilteredFrom(value: ts.Expression, name: string): boolean {
+  const node = unwrap(value);
+  if (!ts.isCallExpression(node) || calleeName(node) !== 'filter') return false;
+  const object = calleeObject(node);
+  return object !== undefined && ts.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === name;
 }
 
 /** How many levels up from a call an `if` that tests the answer is looked for. */

@@ -251,6 +251,22 @@ export async function load(url) {
 }`,
       findings: [[6, 'retry-without-jitter']],
     },
+    ...([['tests.filter((test) => !refused.has(test.id))', []], ['tests', [[8, 'unbounded-retry']]]] as [string, [number, 'unbounded-retry'][]][]).map(([next, findings]) => ({
+      title: next === 'tests'
+        ? 'the same call made again with what it was given is a retry, unbounded'
+        : 'a call made again with what it was given less what the failure refused (`tests.filter(…)`) is a different request, not a retry',
+      code: `export async function runTests(api, tests) {
+  try {
+    return await api.triggerTests({ tests });
+  } catch (error) {
+    const refused = unauthorizedIds(error);
+    if (!refused.size) throw error;
+    const remaining = ${next};
+    return runTests(api, remaining);
+  }
+}`,
+      findings,
+    })),
     {
       title: 'a base delay read from the client\'s options (`this.client.getOptions().retryDelay`) doubled each time backs off without jitter',
       code: `export class Requester {
