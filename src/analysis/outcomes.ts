@@ -55,7 +55,8 @@ export function checkPolarity(expression: ts.Expression, results: ReadonlySet<st
   return undefined;
 }
 
-function invert(polarity: Polarity | undefined): Polarity | undefined {
+/** The other outcome: a test negated. */
+export function invert(polarity: Polarity | undefined): Polarity | undefined {
   if (polarity === 'success') return 'failure';
   if (polarity === 'failure') return 'success';
   return undefined;

@@ -10,7 +10,7 @@ import { infiniteLimits } from './infinite-limits';
 import { classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { holdsIdGeneratorCall } from './generated-values';
-import { checkPolarity, type Polarity, returnsOutcomeFlag } from './outcomes';
+import { checkPolarity, invert, type Polarity, returnsOutcomeFlag } from './outcomes';
 import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure-words';
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
@@ -298,7 +298,38 @@ function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts
   if (scan.ifs.some((statement) => isRetryingCheck(statement, scan, resultPolarity))) return true;
   if (condition !== undefined && (ts.isDoStatement(loop) || ts.isWhileStatement(loop)) && resultPolarity(condition) === 'failure') return true;
   const flags = outcomeFlagNames(scan, index);
-  return flags.size > 0 && scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => flagPolarity(test, flags)));
+  if (flags.size > 0 && scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => flagPolarity(test, flags)))) return true;
+  const decisions = retryDecisionNames(scan);
+  return decisions.size > 0 && scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => decisionPolarity(test, decisions)));
+}
+
+/** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
+const RETRY_DECISION_NAME = /^(should|can|will|needs?)_?retry$|^(is_?)?retryable$/i;
+
+/** Locals declared from a call under a decision's name: `const shouldRetry = retryCallback(result)`. */
+function retryDecisionNames(scan: LoopScan): Set<string> {
+  const names = new Set<string>();
+  for (const declaration of scan.declarations) {
+    const value = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (ts.isIdentifier(declaration.name) && RETRY_DECISION_NAME.test(declaration.name.text) && value && (ts.isCallExpression(value) || ts.isAwaitExpression(value))) {
+      names.add(declaration.name.text);
+    }
+  }
+  return names;
+}
+
+/** `if (shouldRetry)` goes round on a failure; `if (!shouldRetry)`, `if (shouldRetry !== true)` leave on success. */
+function decisionPolarity(test: ts.Expression, decisions: ReadonlySet<string>): Polarity | undefined {
+  const node = unwrap(test);
+  if (ts.isIdentifier(node)) return decisions.has(node.text) ? 'failure' : undefined;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) return invert(decisionPolarity(node.operand, decisions));
+  if (!ts.isBinaryExpression(node) || !ts.isIdentifier(unwrap(node.left)) || !decisions.has((unwrap(node.left) as ts.Identifier).text)) return undefined;
+  const operator = node.operatorToken.kind;
+  const right = unwrap(node.right).kind;
+  const negated = operator === Kind.ExclamationEqualsEqualsToken || operator === Kind.ExclamationEqualsToken;
+  if (!negated && operator !== Kind.EqualsEqualsEqualsToken && operator !== Kind.EqualsEqualsToken) return undefined;
+  const testsTrue = right === Kind.TrueKeyword ? !negated : right === Kind.FalseKeyword ? negated : undefined;
+  return testsTrue === undefined ? undefined : testsTrue ? 'failure' : 'success';
 }
 
 /**

@@ -267,6 +267,22 @@ export async function load(url) {
 }`,
       findings,
     })),
+    ...([['retryMs', [[3, 'retry-without-jitter']]], ['Math.random() * retryMs', []]] as [string, [number, 'retry-without-jitter'][]][]).map(([wait, findings]) => ({
+      title: wait === 'retryMs'
+        ? 'a loop that asks a callback whether to try again (`const shouldRetry = retryCallback(result)`) is a retry: a fixed wait is reported'
+        : 'the same loop with a jittered wait is silent',
+      code: `export async function executeRequestRetry(options, retryCallback, retryMs = 500, retries = 10) {
+  let lastResult;
+  for (let retry = 1; retry <= retries; retry++) {
+    const result = (lastResult = await executeRequest(options));
+    const shouldRetry = retryCallback(result);
+    if (shouldRetry !== true) return result;
+    await sleep(${wait});
+  }
+  return lastResult;
+}`,
+      findings,
+    })),
     {
       title: 'a base delay read from the client\'s options (`this.client.getOptions().retryDelay`) doubled each time backs off without jitter',
       code: `export class Requester {
