@@ -363,9 +363,11 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
   for (let i = firstCallFrom(index.calls, fn.pos); i < index.calls.length && index.calls[i]!.pos < fn.end; i++) {
     const call = index.calls[i]!;
     const listener = call.arguments[1];
-    if (!listener || !ts.isIdentifier(listener) || !FAILURE_REGISTRATION.test(calleeName(call) ?? '')) continue;
+    if (!listener || !FAILURE_REGISTRATION.test(calleeName(call) ?? '')) continue;
     const context = callbackContext(call, listener);
-    if (context && !handlers.has(listener.text)) handlers.set(listener.text, context);
+    if (!context) continue;
+    // `ws.on('close', retry)`, or `ws.on('close', () => { retry(); })`: the local functions the handler runs.
+    for (const name of handlerRuns(unwrap(listener))) if (!handlers.has(name)) handlers.set(name, context);
   }
   for (const assignments of index.functionAssignments.get(fn)?.values() ?? []) {
     for (const binary of assignments) {
@@ -379,6 +381,20 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
   return handlers;
 }
 
+
+/** The names a handler runs: itself when named (`retry`), or the bare calls of an inline handler's own statements (`() => { retry(); }`). */
+function handlerRuns(listener: ts.Expression): string[] {
+  if (ts.isIdentifier(listener)) return [listener.text];
+  if (!ts.isArrowFunction(listener) && !ts.isFunctionExpression(listener)) return [];
+  const statements = ts.isBlock(listener.body) ? listener.body.statements : [];
+  const bareCall = (expression: ts.Expression): string | undefined => {
+    const inner = unwrap(ts.isAwaitExpression(expression) ? expression.expression : expression);
+    return ts.isCallExpression(inner) && ts.isIdentifier(inner.expression) ? inner.expression.text : undefined;
+  };
+  const called = ts.isBlock(listener.body) ? statements.flatMap((statement) => (ts.isExpressionStatement(statement) ? [bareCall(statement.expression)] : []))
+    : [bareCall(listener.body)];
+  return called.filter((name): name is string => name !== undefined);
+}
 
 /** Per block, where the statements that run only after a failed attempt begin (Infinity: nowhere). */
 const failedAttemptStarts = new WeakMap<ts.Block, number>();
@@ -459,8 +475,9 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   const selfName = functionName(fn);
   if (fn.body) {
     walkTree(fn.body, undefined, (node) => {
+      // A `for` loop's own index (`for (let i = 0; i < n; i++)`) walks a list; it counts no attempts of this function.
       const advanced = advancedName(node);
-      if (advanced) addTo(scan.advances, advanced, node);
+      if (advanced && !(node.parent && ts.isForStatement(node.parent) && node.parent.incrementor === node)) addTo(scan.advances, advanced, node);
       const condition = conditionOf(node);
       if (condition) {
         tests.push({ owner: node, condition, asCondition: true });

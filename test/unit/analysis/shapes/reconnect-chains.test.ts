@@ -717,3 +717,46 @@ export function newFeed(url) {
     },
   ]);
 });
+
+describe('shapes: handlers that run a local function that connects again', () => {
+  runLibraryTable([], [
+    {
+      title: 'a close handler that calls a local `retry()` which starts the connection again after a wait reconnects forever (a `for` index elsewhere counts no attempts)',
+      code: `const init = (url) => {
+  const ws = new WebSocket(url);
+  ws.on('message', (data) => {
+    for (let i = 0; i < data.length; i++) port.write(data[i]);
+  });
+  let retryTimeout;
+  const retry = () => {
+    clearTimeout(retryTimeout);
+    retryTimeout = setTimeout(() => {
+      init(url);
+    }, 1000);
+  };
+  ws.on('close', () => {
+    retry();
+  });
+};
+init(process.env.URL);`,
+      findings: [[10, 'unbounded-retry']],
+      messages: ['has no cap on attempts or elapsed time'],
+    },
+    {
+      title: 'the same local function run from a message handler is no reconnect: silent',
+      code: `const init = (url) => {
+  const ws = new WebSocket(url);
+  const retry = () => {
+    setTimeout(() => {
+      init(url);
+    }, 1000);
+  };
+  ws.on('message', () => {
+    retry();
+  });
+};
+init(process.env.URL);`,
+      findings: [],
+    },
+  ]);
+});
