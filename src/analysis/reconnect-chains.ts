@@ -15,6 +15,7 @@ import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
 import { waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
+import { resolveObject } from './retry-libraries';
 import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Bound, RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
@@ -25,8 +26,8 @@ import { nodeText } from './run-context';
 const MAX_HOPS = 4;
 /** Events a connection reports its loss with. */
 const LOSS_EVENT = /^(\w{1,20}_)?(close|error|disconnect|disconnected|end|timeout)$/i;
-/** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`. */
-const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected)$/i;
+/** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`, Paho's `onFailure` and `onConnectionLost`. */
+const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected|fail|failure|failed|lost)$/i;
 
 /**
  * Text without which no loss handler can be registered, as lossHandlers() finds them: the pre-check
@@ -36,7 +37,7 @@ const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected)$/i;
  * is bounded, so the test stays linear on any input.
  */
 // Handler names are short: `on` and at most 40 more characters before the event word.
-const HANDLER = String.raw`on\w{0,40}?(?:close|error|disconnected?)\b`;
+const HANDLER = String.raw`on\w{0,40}?(?:close|error|disconnected?|fail(?:ure|ed)?|lost)\b`;
 export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\.${HANDLER}\s*(?:=(?!=)|\()`,
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
@@ -236,9 +237,9 @@ function lossHandlers(index: SourceIndex): Registration[] {
     if (listens && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
     else if (listens && call.arguments[1] && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
     else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
-    addLossHandlerProperties(call.arguments, add);
+    addLossHandlerProperties(call.arguments, index, add);
   }
-  for (const created of index.newExpressions) addLossHandlerProperties(created.arguments, add);
+  for (const created of index.newExpressions) addLossHandlerProperties(created.arguments, index, add);
   return registrations;
 }
 
@@ -281,11 +282,12 @@ function defersCalls(index: SourceIndex): boolean {
 }
 
 /** `{ onWebSocketClose: (evt) => …, onclose() { … } }` passed to a call (read without copying: every call of the file passes here). */
-function addLossHandlerProperties(args: ts.NodeArray<ts.Expression> | undefined, add: (value: ts.Expression, target: undefined, at: ts.Node) => void): void {
+function addLossHandlerProperties(args: ts.NodeArray<ts.Expression> | undefined, index: SourceIndex, add: (value: ts.Expression, target: undefined, at: ts.Node) => void): void {
   if (!args) return;
   for (const argument of args) {
-    const object = unwrap(argument);
-    if (!ts.isObjectLiteralExpression(object)) continue;
+    // `client.connect({ onFailure })`, or `const options = { onFailure }; client.connect(options)`.
+    const object = resolveObject(argument, index);
+    if (!object) continue;
     for (const property of object.properties) {
       if ((ts.isPropertyAssignment(property) || ts.isMethodDeclaration(property)) && LOSS_HANDLER_NAME.test(propertyNameText(property.name) ?? '')) add(propertyValue(property), undefined, property);
     }

@@ -721,6 +721,21 @@ export function newFeed(url) {
 describe('shapes: handlers that run a local function that connects again', () => {
   runLibraryTable([], [
     {
+      title: 'a Paho client whose options (kept in a local) name an `onFailure` that connects again after a fixed wait reconnects forever',
+      code: `var reconnectTimeout = 2000;
+function onFailure() {
+  console.log('Failed to connect');
+  setTimeout(MQTTconnect, reconnectTimeout);
+}
+function MQTTconnect() {
+  mqtt = new Paho.MQTT.Client(host, port, 'web-client');
+  var options = { timeout: 3, onSuccess: onConnect, onFailure: onFailure };
+  mqtt.connect(options);
+}
+MQTTconnect();`,
+      findings: [[4, 'unbounded-retry']],
+    },
+    {
       title: 'a close handler that calls a local `retry()` which starts the connection again after a wait reconnects forever (a `for` index elsewhere counts no attempts)',
       code: `const init = (url) => {
   const ws = new WebSocket(url);
