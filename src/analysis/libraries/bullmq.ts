@@ -11,7 +11,9 @@ import type { Backoff, Bound } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryContext, LibrarySpec } from './library-spec';
+import { IOREDIS_STRATEGIES } from './ioredis';
 import { fileImports, hasSpreadOptions, option, resolveObject, type Site } from './option-reading';
+import { readStrategies } from './strategy-options';
 
 /** The calls that take job options: adding jobs, and queues created with default job options. */
 const JOB_CALLS = ['add', 'addBulk', 'Queue', 'upsertJobScheduler'];
@@ -27,7 +29,8 @@ export const bullmq: LibrarySpec = {
   options: { attempts: 'attempts', delay: 'backoff', jitter: 'jitter' },
   defaults: { retries: 0, delay: 'none', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, context) {
-    if (!JOB_CALLS.includes(calleeName(site) ?? '') || !(fileImports(context.index, bullmq.modules) || isQueueCall(site))) return false;
+    const connected = readConnectionStrategies(site, context);
+    if (!JOB_CALLS.includes(calleeName(site) ?? '') || !(fileImports(context.index, bullmq.modules) || isQueueCall(site))) return connected;
     const options = jobOptions(site, context.index);
     for (const object of options) readJobOptions(object, site, context);
     return options.length > 0;
@@ -44,6 +47,24 @@ export const bullmq: LibrarySpec = {
     }
   },
 };
+
+/** The classes that open a Redis connection of their own, from the `connection` option (ioredis options). */
+const CONNECTING_CLASSES = ['Worker', 'Queue', 'QueueEvents', 'FlowProducer', 'QueueScheduler'];
+
+/**
+ * `new Worker(name, job, { connection: { retryStrategy: (times) => … } })`: BullMQ hands `connection` to
+ * ioredis, so its `retryStrategy` is ioredis's, read as ioredis.ts reads it. True when the site is such a class.
+ */
+function readConnectionStrategies(site: Site, context: LibraryContext): boolean {
+  if (!ts.isNewExpression(site) || !CONNECTING_CLASSES.includes(calleeName(site) ?? '') || !fileImports(context.index, bullmq.modules)) return false;
+  for (const argument of site.arguments ?? []) {
+    const options = resolveObject(argument, context.index);
+    const connection = options ? option(options, 'connection') : undefined;
+    const object = connection ? resolveObject(connection, context.index) : undefined;
+    if (object) readStrategies(object, context, IOREDIS_STRATEGIES);
+  }
+  return true;
+}
 
 /**
  * `export const SYNC_JOB_OPTIONS = { attempts: 12, backoff: { type: 'exponential', delay: 60_000 } }`:

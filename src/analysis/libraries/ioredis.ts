@@ -7,7 +7,8 @@ import type { LibrarySpec } from './library-spec';
 import { isFromLibrary } from './option-reading';
 import { readClient, readConfigDeclarations, type StrategyClient } from './strategy-options';
 
-const CLIENT: StrategyClient = {
+/** ioredis's strategy options: also what BullMQ's `connection` option takes (bullmq.ts). */
+export const IOREDIS_STRATEGIES: StrategyClient = {
   names: ['retryStrategy', 'clusterRetryStrategy'],
   label: 'ioredis reconnect strategy',
 };
@@ -17,12 +18,12 @@ export const ioredis: LibrarySpec = {
   docs: 'https://github.com/redis/ioredis#auto-reconnect (retryStrategy defaults to Math.min(times * 50, 2000), without limit)',
   modules: ['ioredis'],
   entries: ['default', 'Redis', 'Cluster'],
-  names: CLIENT.names,
+  names: IOREDIS_STRATEGIES.names,
   options: { strategy: 'retryStrategy' },
   defaults: { retries: 'unlimited', delay: 'Math.min(times * 50, 2000)', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, context) {
     if (!ts.isNewExpression(site) || !isFromLibrary(site, context.index, ioredis)) return false;
-    return readClient(site, context, CLIENT);
+    return readClient(site, context, IOREDIS_STRATEGIES);
   },
-  recogniseFile: (context) => readConfigDeclarations(context, CLIENT),
+  recogniseFile: (context) => readConfigDeclarations(context, IOREDIS_STRATEGIES),
 };

@@ -42,7 +42,7 @@ export function readConfigDeclarations(context: LibraryContext, client: Strategy
 }
 
 /** Each strategy option of one object (read once per object), as a construct; true when it has one. */
-function readStrategies(object: ts.ObjectLiteralExpression, context: LibraryContext, client: StrategyClient): boolean {
+export function readStrategies(object: ts.ObjectLiteralExpression, context: LibraryContext, client: StrategyClient): boolean {
   let found = false;
   for (const property of object.properties) {
     const name = propertyNameText(property.name);

@@ -100,6 +100,21 @@ export async function notify(transactionId: string) {
       code: `export const RETRY = { attempts: 5, backoff: { type: 'decorrelated', base: 100 } };`,
       findings: [],
     },
+    ...([['Math.max(Math.min(Math.exp(times), 20000), 1000)', [[5, 'unbounded-retry']]], ['times > 10 ? null : Math.random() * Math.min(times * 200, 5000)', []]] as [string, [number, 'unbounded-retry'][]][]).map(([strategy, findings]) => ({
+      title: findings.length > 0
+        ? 'a Worker\'s `connection` is ioredis\'s options: a retryStrategy there that always returns a delay reconnects forever'
+        : 'the same connection with a strategy that gives up and randomises is silent',
+      code: `import { Worker } from 'bullmq';
+export const worker = new Worker('email', sendEmail, {
+  connection: {
+    host: process.env.REDIS_HOST,
+    retryStrategy(times) {
+      return ${strategy};
+    },
+  },
+});`,
+      findings,
+    })),
     {
       title: 'an add call with attempts on an object not named for a queue, without Bull imported, is not read',
       code: `export function track(stats, name: string) {
