@@ -18,6 +18,7 @@ import { makeFetchHappen } from './make-fetch-happen';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
 import { stompjs } from './stompjs';
+import { tmiJs } from './tmi-js';
 import { nats } from './nats';
 import { nodeRedis } from './node-redis';
 import { nodeRetry } from './node-retry';
@@ -43,7 +44,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
