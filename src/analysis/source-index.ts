@@ -418,7 +418,7 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
     const access = node as ts.PropertyAccessExpression;
     name = access.name.text;
     if (!openNames.get(name)) return;
-    if (access.expression.kind !== Kind.ThisKeyword) {
+    if (access.expression.kind !== Kind.ThisKeyword && !isAliasOfThis(index, access.expression)) {
       noteHolderReference(index, access, name, open);
       return;
     }
@@ -433,6 +433,12 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
     if (isMethod === isThisAccess || !isMethod) index.selfReferences.push({ fn, ref: node as ts.Expression });
     return;
   }
+}
+
+/** `me` in `const me = this; … me.connect()`: a name the method gave `this` (`self`, `that`, `_this`), as declared before. */
+function isAliasOfThis(index: SourceIndex, expression: ts.Expression): boolean {
+  return expression.kind === Kind.Identifier
+    && (index.declarations.get((expression as ts.Identifier).text) ?? []).some((declaration) => declaration.initializer?.kind === Kind.ThisKeyword);
 }
 
 /** The first index in `calls` (in source order) of a call at or after `pos`. */

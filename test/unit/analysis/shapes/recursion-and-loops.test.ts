@@ -284,6 +284,22 @@ export async function load(url) {
       findings,
     })),
     {
+      title: 'a method that calls itself through a name it gave `this` (`const me = this; … me.initUserWebsocket()`) from a close handler reconnects forever',
+      code: `export class Exchange {
+  async initUserWebsocket() {
+    const me = this;
+    const ws = new WebSocket(await me.listenUrl());
+    ws.onclose = function () {
+      setTimeout(async () => {
+        await me.initUserWebsocket();
+      }, 30_000);
+    };
+    return true;
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
+    },
+    {
       title: 'a base delay read from the client\'s options (`this.client.getOptions().retryDelay`) doubled each time backs off without jitter',
       code: `export class Requester {
   async send(url, data) {
