@@ -26,6 +26,8 @@ import { nodeText } from './run-context';
 const MAX_HOPS = 4;
 /** Events a connection reports its loss with. */
 const LOSS_EVENT = /^(\w{1,20}_)?(close|error|disconnect|disconnected|end|timeout)$/i;
+/** Events that report a change of state, whose handler may tell a loss by the state (`connection.update`, `stateChange`). */
+const STATE_EVENT = /update|change|state|status/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`, Paho's `onFailure` and `onConnectionLost`. */
 const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected|fail|failure|failed|lost)$/i;
 
@@ -235,7 +237,7 @@ function lossHandlers(index: SourceIndex): Registration[] {
     const target = object ? namePath(object) : undefined;
     const listens = /^(on|once|addListener|addEventListener)$/.test(name);
     if (listens && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
-    else if (listens && call.arguments[1] && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
+    else if (listens && call.arguments[1] && STATE_EVENT.test(stringValue(call.arguments[0]) ?? '') && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
     else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
     addLossHandlerProperties(call.arguments, index, add);
   }
