@@ -9,7 +9,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, SKIP_CHILDREN, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
@@ -217,7 +217,15 @@ function watchdogConstruct(call: ts.CallExpression, callback: FunctionNode, conn
  */
 function handlerTestsLossState(handler: ts.Expression): boolean {
   const inner = unwrap(handler);
-  return isFunctionNode(inner) && someDescendant(inner, (node) => ts.isIfStatement(node) && testsLossState(node.expression));
+  if (!isFunctionNode(inner) || !inner.body) return false;
+  // Its own statements only: a nested callback's tests are that callback's (and each handler is read once: linear).
+  let found = false;
+  walkTree(inner.body, undefined, (node) => {
+    if (found || isFunctionNode(node)) return SKIP_CHILDREN;
+    if (ts.isIfStatement(node) && testsLossState(node.expression)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 function lossHandlers(index: SourceIndex): Registration[] {

@@ -5,7 +5,7 @@ import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
-  someDescendant, stringValue, unwrap, valueOfProperty,
+  stringValue, unwrap, valueOfProperty, walkTree,
 } from './ast';
 import { resolveObject } from './retry-libraries';
 import type { RetriedClient } from './retry-model';
@@ -442,10 +442,23 @@ function carriesOperationId(body: ts.Expression | undefined, index: SourceIndex)
   const object = resolveObject(inner, index);
   if (object?.properties.some((property) => OPERATION_ID_FIELD.test(propertyNameText(property.name) ?? ''))) return true;
   if (!ts.isIdentifier(inner)) return false;
-  const name = inner.text;
-  const scope = enclosingFunction(inner) ?? inner.getSourceFile();
-  return someDescendant(scope, (node) => ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name
-    && OPERATION_ID_FIELD.test(node.name.text));
+  return objectsWithOperationId(enclosingFunction(inner) ?? inner.getSourceFile()).has(inner.text);
+}
+
+const operationIdHolders = new WeakMap<ts.Node, Set<string>>();
+
+/** The names whose operation id the scope reads (`payment` for `payment.requestId`): read once per scope. */
+function objectsWithOperationId(scope: ts.Node): Set<string> {
+  let names = operationIdHolders.get(scope);
+  if (!names) {
+    const found = new Set<string>();
+    walkTree(scope, undefined, (node) => {
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && OPERATION_ID_FIELD.test(node.name.text)) found.add(node.expression.text);
+      return undefined;
+    });
+    operationIdHolders.set(scope, (names = found));
+  }
+  return names;
 }
 
 /**

@@ -319,10 +319,11 @@ function retryDecisionNames(scan: LoopScan): Set<string> {
 }
 
 /** `if (shouldRetry)` goes round on a failure; `if (!shouldRetry)`, `if (shouldRetry !== true)` leave on success. */
-function decisionPolarity(test: ts.Expression, decisions: ReadonlySet<string>): Polarity | undefined {
+function decisionPolarity(test: ts.Expression, decisions: ReadonlySet<string>, depth = 0): Polarity | undefined {
   const node = unwrap(test);
   if (ts.isIdentifier(node)) return decisions.has(node.text) ? 'failure' : undefined;
-  if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) return invert(decisionPolarity(node.operand, decisions));
+  if (depth > MAX_CONDITION_DEPTH) return undefined;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) return invert(decisionPolarity(node.operand, decisions, depth + 1));
   if (!ts.isBinaryExpression(node) || !ts.isIdentifier(unwrap(node.left)) || !decisions.has((unwrap(node.left) as ts.Identifier).text)) return undefined;
   const operator = node.operatorToken.kind;
   const right = unwrap(node.right).kind;
@@ -617,6 +618,9 @@ function pollsUntilFinalState(scan: LoopScan): boolean {
     && scan.exits.some((exit) => contains(statement.thenStatement, exit)));
 }
 
+/** How deep a condition's `&&`/`||` nesting is read (real conditions join a few tests; generated ones may join thousands). */
+const MAX_CONDITION_DEPTH = 32;
+
 /** Error codes that say the thing is not there yet (still being made, not yet visible), not that a call failed. */
 const NOT_THERE_YET = /^(resource_missing|not_?found|no_?such_?\w+|missing)$/i;
 
@@ -645,12 +649,12 @@ function alwaysLeavesAtEnd(statement: ts.Statement): boolean {
  * A test for a state that is not final (`status === 'pending'`, not `'failed'`) or a "not there yet" code;
  * joined with `&&` to anything (`attempt < max`), with `||` only to more such tests.
  */
-function testsNotYet(condition: ts.Expression): boolean {
+function testsNotYet(condition: ts.Expression, depth = 0): boolean {
   const node = unwrap(condition);
-  if (!ts.isBinaryExpression(node)) return false;
+  if (!ts.isBinaryExpression(node) || depth > MAX_CONDITION_DEPTH) return false;
   const operator = node.operatorToken.kind;
-  if (operator === Kind.AmpersandAmpersandToken) return testsNotYet(node.left) || testsNotYet(node.right);
-  if (operator === Kind.BarBarToken) return testsNotYet(node.left) && testsNotYet(node.right);
+  if (operator === Kind.AmpersandAmpersandToken) return testsNotYet(node.left, depth + 1) || testsNotYet(node.right, depth + 1);
+  if (operator === Kind.BarBarToken) return testsNotYet(node.left, depth + 1) && testsNotYet(node.right, depth + 1);
   if (operator !== Kind.EqualsEqualsEqualsToken && operator !== Kind.EqualsEqualsToken) return false;
   const [side, value] = ts.isStringLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
   const property = namePath(side)?.split('.').pop() ?? '';
@@ -658,10 +662,11 @@ function testsNotYet(condition: ts.Expression): boolean {
   return (STATE_PROPERTY.test(property) && !FAILED_STATE.test(value.text)) || (/^(code|error|type)$/i.test(property) && NOT_THERE_YET.test(value.text));
 }
 
-function testsFailedState(condition: ts.Expression): boolean {
+function testsFailedState(condition: ts.Expression, depth = 0): boolean {
   const node = unwrap(condition);
+  if (depth > MAX_CONDITION_DEPTH) return false;
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === Kind.BarBarToken || node.operatorToken.kind === Kind.AmpersandAmpersandToken)) {
-    return testsFailedState(node.left) || testsFailedState(node.right);
+    return testsFailedState(node.left, depth + 1) || testsFailedState(node.right, depth + 1);
   }
   if (!ts.isBinaryExpression(node) || (node.operatorToken.kind !== Kind.EqualsEqualsEqualsToken && node.operatorToken.kind !== Kind.EqualsEqualsToken)) return false;
   const [side, value] = ts.isStringLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
@@ -920,9 +925,16 @@ function exitAskedOfPermission(scan: LoopScan, index: SourceIndex): 'counts' | '
 
 /** Whether the file assigns a property of that name anywhere (`this.allowed = false`): a flag in sight, not a decision elsewhere. */
 function assignedInFile(index: SourceIndex, property: string): boolean {
-  for (const path of index.assignments.keys()) if (path === property || path.endsWith(`.${property}`)) return true;
-  return false;
+  let assigned = assignedProperties.get(index);
+  if (!assigned) {
+    assigned = new Set([...index.assignments.keys()].map((path) => path.slice(path.lastIndexOf('.') + 1)));
+    assignedProperties.set(index, assigned);
+  }
+  return assigned.has(property);
 }
+
+/** Per file, the last names of every path it assigns (read once). */
+const assignedProperties = new WeakMap<SourceIndex, Set<string>>();
 
 /** A comparison of an attempt count with a limit, in a helper's text (bounded repetitions: linear on any text). */
 const COUNTING_HELPER = /\b\w{0,30}?(attempt|retr|tries|count)\w{0,30}\s{0,4}(>=|<=|>|<|===)|(>=|<=|>|<)\s{0,4}\w{0,30}?(attempt|retr|tries|count)/i;
