@@ -695,12 +695,15 @@ function isFreshInputCall(node: ts.Node): boolean {
 /** Built-ins that only compute or test a value: `Number.isInteger(delay)`, `Math.min(…)`, `JSON.stringify(…)`. */
 const VALUE_BUILTINS = /^(Number|Math|JSON|String|Array|Object|Date|Boolean)$/;
 
-/** A call that does the work (not a wait, a log line, a delay computation, or a built-in that computes a value). */
+/** Hooks a retry tells of its progress (`options.onRetry?.({ attempt, delayMs })`): they are told, they do not do the work. */
+const HOOK_NAME = /^on[A-Z]\w*$/;
+
+/** A call that does the work (not a wait, a log line, a hook told of progress, a delay computation, or a built-in that computes a value). */
 function isOperationCall(call: ts.CallExpression): boolean {
   const name = calleeName(call) ?? '';
   const object = calleeObject(call);
   if (object && ts.isIdentifier(object) && VALUE_BUILTINS.test(object.text)) return false;
-  return !waitSite(call) && !LOG_NAME.test(name) && !DELAY_CALC_NAME.test(name);
+  return !waitSite(call) && !LOG_NAME.test(name) && !DELAY_CALC_NAME.test(name) && !HOOK_NAME.test(name);
 }
 
 /** Whether an argument uses a name as data: in an index, a template, a property, or an expression; a bare `attempt` passed along is not. */

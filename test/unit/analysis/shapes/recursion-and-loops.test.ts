@@ -300,6 +300,23 @@ export async function load(url) {
       findings: [[7, 'unbounded-retry']],
     },
     {
+      title: 'a retry loop that tells a hook of each attempt (`options.onRetry?.({ attempt, delayMs })`) still retries the same call: its growing wait has no jitter',
+      code: `export async function retry(fn, options) {
+  let delayMs = options.initialDelayMs;
+  for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!options.shouldRetry(error) || attempt >= options.maxAttempts) throw error;
+      options.onRetry?.({ attempt, delayMs, error });
+      await sleep(delayMs);
+      delayMs *= options.factor;
+    }
+  }
+}`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
       title: 'a base delay read from the client\'s options (`this.client.getOptions().retryDelay`) doubled each time backs off without jitter',
       code: `export class Requester {
   async send(url, data) {
