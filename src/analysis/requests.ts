@@ -235,9 +235,10 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   };
 }
 
-/** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
+/** Options that count a helper's retries. */
 const RETRY_COUNT_OPTION = /^(max)?(retries|retry|retryCount|attempts|retryAttempts|maxRetries)$/i;
 
+/** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
 function toldNoRetries(call: ts.CallExpression): boolean {
   return call.arguments.some((argument, position) => {
     const inner = unwrap(argument);
@@ -413,10 +414,7 @@ const ID_FIELD = /(^|_)(id|uuid|key|nonce|reference|ref|token)$|[a-z0-9](Id|ID|U
  */
 function idInBody(body: ts.Expression | undefined, index: SourceIndex): KeyReference | undefined {
   if (!body) return undefined;
-  let inner = unwrap(body);
-  // `JSON.stringify({ … })`
-  if (ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0]) inner = unwrap(inner.arguments[0]);
-  const object = resolveObject(inner, index);
+  const object = resolveObject(sentValue(body), index);
   if (!object) return undefined;
   for (const property of object.properties) {
     const name = propertyNameText(property.name);
@@ -424,6 +422,12 @@ function idInBody(body: ts.Expression | undefined, index: SourceIndex): KeyRefer
     if (name && value && ID_FIELD.test(name) && madeByIdGenerator(value, index)) return { carrier: property, value };
   }
   return stampedMessageId(object, index);
+}
+
+/** The value a body sends: `payload` in `JSON.stringify(payload)`, else the body itself. */
+function sentValue(body: ts.Expression): ts.Expression {
+  const inner = unwrap(body);
+  return ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0] ? unwrap(inner.arguments[0]) : inner;
 }
 
 /** Fields that name the operation itself: `correlationId`, `request_id`, `transactionReference`, `nonce` (not `external_id`: payment APIs keep it as a free reference, without deduplicating). */
@@ -437,8 +441,7 @@ const OPERATION_ID_FIELD = /^(nonce|reference)$|(correlation|request|transaction
  */
 function carriesOperationId(body: ts.Expression | undefined, index: SourceIndex): boolean {
   if (!body) return false;
-  let inner = unwrap(body);
-  if (ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0]) inner = unwrap(inner.arguments[0]);
+  const inner = sentValue(body);
   const object = resolveObject(inner, index);
   if (object?.properties.some((property) => OPERATION_ID_FIELD.test(propertyNameText(property.name) ?? ''))) return true;
   if (!ts.isIdentifier(inner)) return false;
