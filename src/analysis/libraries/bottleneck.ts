@@ -9,6 +9,7 @@ import { strategyBackoff, strategyBound, strategyFunction, strategyReturnsNothin
 
 export const bottleneck: LibrarySpec = {
   id: 'bottleneck',
+  title: 'Bottleneck',
   docs: 'https://github.com/SGrondin/bottleneck#retries (no retry unless the failed handler returns a delay)',
   modules: ['bottleneck'],
   entries: ['default'],

@@ -22,6 +22,7 @@ const DEFAULT_JOB_OPTIONS = 'defaultJobOptions';
 
 export const bullmq: LibrarySpec = {
   id: 'bullmq',
+  title: 'Bull/BullMQ',
   docs: 'https://docs.bullmq.io/guide/retrying-failing-jobs (attempts 1; backoff fixed or exponential, jitter 0 by default)',
   modules: ['bullmq', 'bull'],
   entries: ['Queue', 'default'],

@@ -32,6 +32,8 @@ export interface LibraryOptionNames {
 export interface LibrarySpec {
   /** The npm package (or family) name: `p-retry`, `socket.io-client`. */
   id: string;
+  /** How people (and the README's list of libraries) name it, where that is not its id: `MQTT.js`, `TanStack Query`. */
+  title?: string;
   /** Where the defaults below were read. */
   docs: string;
   /** Module specifiers that import it (`import … from`, `require(…)`). */

@@ -9,6 +9,7 @@ import { countBound, isImportedEntry, isTrue, libraryConstruct, option, optionsA
 
 export const lifeomicAttempt: LibrarySpec = {
   id: 'lifeomic-attempt',
+  title: '@lifeomic/attempt',
   docs: 'https://github.com/lifeomic/attempt#usage (delay 200, maxAttempts 3 (0: no limit), factor 0, timeout 0, jitter false)',
   modules: ['@lifeomic/attempt'],
   entries: ['retry'],

@@ -13,6 +13,7 @@ const ENDS = /\.end\(/;
 
 export const mqtt: LibrarySpec = {
   id: 'mqtt',
+  title: 'MQTT.js',
   docs: 'https://github.com/mqttjs/MQTT.js#client (reconnectPeriod: 1000 ms between reconnections, 0 disables; no limit on attempts)',
   modules: ['mqtt'],
   entries: ['default', 'connect', 'connectAsync'],

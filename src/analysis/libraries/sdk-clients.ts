@@ -36,6 +36,7 @@ export const openai: LibrarySpec = {
 
 export const awsSdk: LibrarySpec = {
   id: '@aws-sdk/client-*',
+  title: 'AWS SDK v3',
   docs: 'https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (standard mode: 3 attempts, 100 ms base, 20 s cap, full jitter, a retry quota)',
   modules: [],
   entries: [],

@@ -15,6 +15,7 @@ const POLICY_METHOD = 'nextRetryDelayInMilliseconds';
 
 export const signalR: LibrarySpec = {
   id: '@microsoft/signalr',
+  title: 'SignalR',
   docs: 'https://learn.microsoft.com/aspnet/core/signalr/javascript-client#automatically-reconnect (delays 0, 2000, 10000, 30000 ms, then stop)',
   modules: ['@microsoft/signalr', '@aspnet/signalr'],
   entries: ['HubConnectionBuilder'],

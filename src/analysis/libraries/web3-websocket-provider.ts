@@ -19,6 +19,7 @@ const PROVIDER_MODULE = 'web3-providers-ws';
 
 export const web3WebsocketProvider: LibrarySpec = {
   id: 'web3-providers-ws',
+  title: 'web3.js',
   docs: 'https://github.com/web3/web3.js/blob/v1.10.0/packages/web3-providers-ws/src/index.js (reconnect: auto false, delay 5000, maxAttempts false = no limit); v4 web3-utils socket_provider.ts (autoReconnect true, delay 5000, maxAttempts 5)',
   modules: ['web3', PROVIDER_MODULE],
   entries: ['default', V1_PROVIDER, V4_PROVIDER],

@@ -1,7 +1,7 @@
 // The registry as a whole: every library file is in it and has its own test file, ids are unique, and the
 // pre-check lets through any file that names one of a library's modules or names (it derives its words from here).
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIBRARIES, LIBRARY_MODULES, LIBRARY_NAMES } from '../../../../src/analysis/libraries';
 import { mayContainRetry } from '../../../../src/analysis/pre-check';
@@ -32,6 +32,13 @@ describe('libraries: the registry', () => {
     for (const name of LIBRARY_NAMES) {
       assert.equal(mayContainRetry(`export const c = { ${name}: 1 };\n`, 'a.ts'), true, name);
     }
+  });
+
+  it('names every library in the README\'s list of libraries, by its title or its id', () => {
+    const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+    const list = readme.slice(readme.indexOf('**Libraries**'), readme.indexOf('Decisions, each stated'));
+    assert.ok(list.length > 200, 'the README holds the list of libraries');
+    assert.deepEqual(LIBRARIES.filter((library) => !list.includes(library.title ?? library.id)).map((library) => library.id), []);
   });
 
   it('passes by a file that names no library, helper or retry word', () => {
