@@ -342,6 +342,11 @@ export function shortText(node: ts.Node, sourceFile: ts.SourceFile, max = 48): s
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The statement control reaches last in a statement: a block's last one (undefined when empty), else the statement itself. */
+export function lastStatement(statement: ts.Statement): ts.Statement | undefined {
+  return ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+}
+
 /** Whether a node is an exit from the current iteration's point of view: return, throw, or break. */
 export function isExitStatement(node: ts.Node): boolean {
   return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node) || (ts.isExpressionStatement(node) && isProcessExit(node.expression));

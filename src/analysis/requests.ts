@@ -4,7 +4,7 @@
 import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, propertyNameText, rootName,
+  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, rootName,
   stringValue, unwrap, valueOfProperty, walkTree,
 } from './ast';
 import { resolveObject } from './retry-libraries';
@@ -242,14 +242,10 @@ const RETRY_COUNT_OPTION = /^(max)?(retries|retry|retryCount|attempts|retryAttem
 function toldNoRetries(call: ts.CallExpression): boolean {
   return call.arguments.some((argument, position) => {
     const inner = unwrap(argument);
-    if (position > 0 && isZero(inner)) return true;
+    if (position > 0 && numericValue(inner) === 0) return true;
     return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isPropertyAssignment(property)
-      && RETRY_COUNT_OPTION.test(propertyNameText(property.name) ?? '') && isZero(unwrap(property.initializer)));
+      && RETRY_COUNT_OPTION.test(propertyNameText(property.name) ?? '') && numericValue(property.initializer) === 0);
   });
-}
-
-function isZero(expression: ts.Expression): boolean {
-  return ts.isNumericLiteral(expression) && Number(expression.text) === 0;
 }
 
 function methodOf(config: ts.ObjectLiteralExpression): string | undefined {

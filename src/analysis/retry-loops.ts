@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -637,7 +637,7 @@ function goesRoundOnlyWhileNotYet(loop: ts.IterationStatement, scan: LoopScan): 
 /** Whether control cannot run off the end of a statement: each way through it ends in an exit. */
 function alwaysLeavesAtEnd(statement: ts.Statement): boolean {
   if (ts.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
+    const last = lastStatement(statement);
     return last !== undefined && alwaysLeavesAtEnd(last);
   }
   if (ts.isTryStatement(statement)) return alwaysLeavesAtEnd(statement.tryBlock) && (!statement.catchClause || alwaysLeavesAtEnd(statement.catchClause.block));

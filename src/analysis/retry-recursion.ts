@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isExitStatement, isFunctionNode, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -429,7 +429,7 @@ function isSuccessReturn(statement: ts.IfStatement): boolean {
 
 /** A `return` or `throw`, alone or closing a block. */
 function alwaysLeaves(statement: ts.Statement): boolean {
-  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  const last = lastStatement(statement);
   return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 

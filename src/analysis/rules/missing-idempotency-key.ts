@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { contains, enclosingFunction, findProperty, functionName, isFunctionNode, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
+import { contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
@@ -100,19 +100,12 @@ function loopRetriedOnlyWhenRefused(call: ts.Node): boolean {
 function catchGoesRoundOnlyOnRefusal(loop: ts.IterationStatement): boolean {
   const body = ts.isBlock(loop.statement) ? loop.statement.statements : [loop.statement];
   const attempt = body.length === 1 ? body[0] : undefined;
-  if (!attempt || !ts.isTryStatement(attempt) || !attempt.catchClause || !endsInReturn(attempt.tryBlock)) return false;
+  if (!attempt || !ts.isTryStatement(attempt) || !attempt.catchClause) return false;
+  const leavesOnSuccess = lastStatement(attempt.tryBlock);
   const first = attempt.catchClause.block.statements[0];
-  return first !== undefined && ts.isIfStatement(first) && !first.elseStatement && endsInThrow(first.thenStatement) && rethrowsAllButRefusals(first.expression);
-}
-
-function endsInReturn(block: ts.Block): boolean {
-  const last = block.statements[block.statements.length - 1];
-  return last !== undefined && ts.isReturnStatement(last);
-}
-
-function endsInThrow(statement: ts.Statement): boolean {
-  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
-  return last !== undefined && ts.isThrowStatement(last);
+  const rethrows = first !== undefined && ts.isIfStatement(first) && !first.elseStatement ? lastStatement(first.thenStatement) : undefined;
+  return leavesOnSuccess !== undefined && ts.isReturnStatement(leavesOnSuccess) && rethrows !== undefined && ts.isThrowStatement(rethrows)
+    && rethrowsAllButRefusals((first as ts.IfStatement).expression);
 }
 
 /** `!(err instanceof ConflictError) || …`, `err.status !== 429 || …`: one side that holds for every error but a refusal. */
