@@ -31,6 +31,8 @@ export interface EditorApi {
   analysedVersion(uri: vscode.Uri): number | undefined;
   /** Stops the worker as a crash would; the next analysis restarts it. */
   simulateWorkerCrash(): void;
+  /** What the worker is analysing now (a document's URI), once it has started on it. */
+  workerBusyWith(): string | undefined;
   statusBar(): { text: string; count: number };
   /** The status bar note on incomplete analysis (hidden unless it applies). */
   analysisNote(): AnalysisNoteState;
@@ -89,6 +91,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     liveStats: () => live.snapshot(),
     analysedVersion: (uri) => live.analysedVersion(uri),
     simulateWorkerCrash: () => worker.simulateCrash(),
+    workerBusyWith: () => worker.busyWith(),
     statusBar: () => ({ text: status.text, count: status.count }),
     analysisNote: () => note.state(),
     lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),

@@ -6,7 +6,7 @@ import { ruleIdOf } from '../../../src/editor/diagnostics';
 import { activeApi } from '../extension-api';
 import { waitFor } from '../wait';
 import {
-  LOOKALIKES, RULE_FIXTURES, analysed, closeAllEditors, describeDiagnostic, diagnosticsWhere, linkOf, openFile, ourDiagnostics, rangeOf, revert, workspaceUri,
+  LOOKALIKES, RULE_FIXTURES, analysed, closeAllEditors, describeDiagnostic, diagnosticsWhere, linkOf, openFile, ourDiagnostics, rangeOf, revert, updateSetting, workspaceUri,
 } from './editor-helpers';
 
 async function readFixture(relativePath: string): Promise<string> {
@@ -101,6 +101,33 @@ describe('editor: live diagnostics', () => {
     assert.equal(after.starts, before.starts + 1, 'a new worker took over');
     assert.equal(after.gaveUp, false);
     await revert(document);
+  });
+
+  it('sends the file it was on to the fresh worker when the worker crashes in the middle of it, so the file still gets its findings', async () => {
+    const api = await activeApi();
+    // About 0.9 MiB of small retry loops (under the 1 MiB size limit): long enough to analyse to be caught in the middle.
+    const loop = (i: number) => `export async function f${i}(op: () => Promise<unknown>) {\n  for (;;) {\n    try { return await op(); } catch { await sleep(1000); }\n  }\n}\n`;
+    const uri = workspaceUri('generated/slow-retries.ts');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(Array.from({ length: 7000 }, (_, i) => loop(i)).join('')));
+    // A time budget this file cannot run out of, even in a cold worker on a busy machine: the result is whole.
+    await updateSetting('timeBudgetMs', 60_000);
+    try {
+      const before = api.editor.workerStats();
+      await vscode.commands.executeCommand('vscode.open', uri);
+      await waitFor(() => api.editor.workerBusyWith() === uri.toString(), 'the worker to be on the file', 60_000, 5);
+      api.editor.simulateWorkerCrash();
+      const diagnostics = await diagnosticsWhere(uri, 'the file\'s findings from the fresh worker', (found) => found.length === 7000);
+      assert.ok(diagnostics.every((diagnostic) => ruleIdOf(diagnostic) === 'unbounded-retry'), 'one unbounded-retry finding per loop');
+      const after = api.editor.workerStats();
+      assert.deepEqual({ crashes: after.crashes, starts: after.starts }, { crashes: before.crashes + 1, starts: before.starts + 1 });
+      assert.doesNotMatch(api.editor.analysisNote().tooltip, /crashed/, 'no note says the file crashed the worker');
+      const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+      await closeAllEditors();
+      if (document) await waitFor(() => document.isClosed, 'VS Code to close the document', 30_000);
+    } finally {
+      await updateSetting('timeBudgetMs', undefined);
+      await vscode.workspace.fs.delete(workspaceUri('generated'), { recursive: true, useTrash: false });
+    }
   });
 
   it('opens the walkthrough sample as an untitled TypeScript document with findings', async () => {
