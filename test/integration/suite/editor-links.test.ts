@@ -8,6 +8,9 @@ import { askHarness, harnessAvailable, screenshot } from '../harness-client';
 import { waitFor, waitUntil } from '../wait';
 import { RULE_FIXTURES, closeAllEditors, diagnosticsWhere, linkOf, openFile, tidyWorkbench } from './editor-helpers';
 
+/** The Problems panel's "Show Active File Only" filter (a toggle). */
+const TOGGLE_ACTIVE_FILE_FILTER = 'workbench.actions.workbench.panel.markers.view.toggleActiveFile';
+
 async function sectionInViewBecomes(sectionId: string): Promise<void> {
   const api = await activeApi();
   await waitUntil(() => api.lessonPanel().sectionInView, (inView) => inView === sectionId, `the lesson to show "${sectionId}"`, 45_000);
@@ -84,10 +87,18 @@ describe('editor: links to the lesson', () => {
     const { document } = await openFile(fixture.file);
     await diagnosticsWhere(document.uri, 'a finding', (found) => found.length === 1);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const selector = `a.monaco-link[href*="integrationCoach.openLesson"][href*="${fixture.sectionId}"]`;
-    await waitFor(() => askHarness({ action: 'evaluate', expression: `document.querySelector('${selector}') !== null`, frameWith: '.monaco-workbench' }).then((answer) => answer.detail === 'true'), 'the code link in the Problems panel');
-    await screenshot('problems-panel');
-    await askHarness({ action: 'click', selector });
+    // The panel's list is virtual: it draws only the rows in sight. Files that earlier tests left open (VS Code
+    // keeps a closed editor's document for a while) sort above this one and can push its row out of sight, so
+    // the panel is filtered to the active file, as a user with a busy Problems panel would do.
+    await vscode.commands.executeCommand(TOGGLE_ACTIVE_FILE_FILTER);
+    try {
+      const selector = `a.monaco-link[href*="integrationCoach.openLesson"][href*="${fixture.sectionId}"]`;
+      await waitFor(() => askHarness({ action: 'evaluate', expression: `document.querySelector('${selector}') !== null`, frameWith: '.monaco-workbench' }).then((answer) => answer.detail === 'true'), 'the code link in the Problems panel');
+      await screenshot('problems-panel');
+      await askHarness({ action: 'click', selector });
+    } finally {
+      await vscode.commands.executeCommand(TOGGLE_ACTIVE_FILE_FILTER);
+    }
     await waitFor(() => lessonTabs().length === 1, 'the lesson panel to open from the Problems panel');
     await sectionInViewBecomes(fixture.sectionId);
   });
