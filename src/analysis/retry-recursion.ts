@@ -990,11 +990,22 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
 /** How many `!`, `&&` and `||` deep a flag is looked for in a condition (real conditions join a few tests). */
 const MAX_FLAG_TEST_DEPTH = 16;
 
-/** Whether a condition tests the flag itself (`flag`, `!flag`, `a && !flag`), not a value computed from it. */
+/**
+ * Whether a condition tests the flag itself (`flag`, `!flag`, `a && !flag`), not a value computed from it, or
+ * hands it to the call that decides (`await session.refreshAndRetry(error, retried)`): that call is told
+ * whether this is already the retry, and what it answers then is out of sight.
+ */
 function testsFlag(condition: ts.Expression, flag: string, depth = 0): boolean {
   const node = unwrap(condition);
   if (ts.isIdentifier(node)) return node.text === flag;
+  if (ts.isCallExpression(node)) {
+    return node.arguments.some((argument) => {
+      const value = unwrap(argument);
+      return ts.isIdentifier(value) && value.text === flag;
+    });
+  }
   if (depth >= MAX_FLAG_TEST_DEPTH) return false;
+  if (ts.isAwaitExpression(node)) return testsFlag(node.expression, flag, depth + 1);
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return testsFlag(node.operand, flag, depth + 1);
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     return testsFlag(node.left, flag, depth + 1) || testsFlag(node.right, flag, depth + 1);

@@ -44,6 +44,36 @@ async function nextInput(arg, error) {
       findings: [[3, 'unbounded-retry']],
     },
     {
+      title: 'a recursion that tells the call deciding whether to go round that this call is already the retry (`retried` passed on as true): silent',
+      code: `export function send(session, config) {
+  const request = async (config, retried = false) => {
+    try {
+      return await session.request(config);
+    } catch (error) {
+      if (await session.refreshAndRetry(error, retried)) return request(config, true);
+      throw error;
+    }
+  };
+  return request(config);
+}`,
+      findings: [],
+    },
+    {
+      title: 'the same recursion whose deciding call is not told the flag: unbounded',
+      code: `export function send(session, config) {
+  const request = async (config, retried = false) => {
+    try {
+      return await session.request(config);
+    } catch (error) {
+      if (await session.refresh(error)) return request(config, true);
+      throw error;
+    }
+  };
+  return request(config);
+}`,
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
       title: 'a recursion that goes round when the error equals a value named Timeout tests which failure it was, not the time: unbounded',
       code: `export async function reserve(order) {
   try {
