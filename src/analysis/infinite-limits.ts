@@ -43,19 +43,104 @@ export function isInfiniteLimit(side: ts.Expression, limits: ReadonlySet<string>
   return path !== undefined && limits.has(path);
 }
 
+/** A value the file gives a name path: `path = value`, `{ name: value }` held by `path`, a parameter's default. */
+interface Assigned {
+  path: string;
+  value: ts.Expression;
+  node: ts.Node;
+}
+
+/** How many hops of `a ?? DEFAULTS.max` → `DEFAULTS.max` → `Infinity` are followed (real code uses one or two). */
+const MAX_DEFAULT_HOPS = 3;
+
 function readLimits(index: SourceIndex): ReadonlySet<string> {
+  const assigned = assignedValues(index);
+  return limitsGiven(assigned, namesOnlyGiven(assigned, isInfiniteGiven), index);
+}
+
+/**
+ * The name paths whose every value in the file passes `test`, read through names whose every value does
+ * (`x ?? DEFAULTS.max` once every value of `DEFAULTS.max` is known to pass: a defaults object).
+ */
+function namesOnlyGiven(assigned: readonly Assigned[], test: (value: ts.Expression, known: ReadonlySet<string>) => boolean): ReadonlySet<string> {
+  let known: ReadonlySet<string> = NONE;
+  for (let hop = 0; hop < MAX_DEFAULT_HOPS; hop++) {
+    const passing = new Set<string>();
+    const failing = new Set<string>();
+    for (const { path, value } of assigned) (test(value, known) ? passing : failing).add(path);
+    const next = new Set([...passing].filter((path) => !path.startsWith('.') && !failing.has(path)));
+    if (next.size === known.size) break;
+    known = next;
+  }
+  return known;
+}
+
+const offCache = new WeakMap<SourceIndex, ReadonlySet<string>>();
+
+/**
+ * Switches that are off unless a caller turns them on: name paths whose every value in the file is `false`,
+ * by default or through a name that is (`{ reconnect = false } = options; this.reconnect = reconnect`).
+ */
+export function switchedOffByDefault(index: SourceIndex): ReadonlySet<string> {
+  let off = offCache.get(index);
+  if (!off) {
+    off = index.text.includes('false') ? readSwitchedOff(assignedValues(index)) : NONE;
+    offCache.set(index, off);
+  }
+  return off;
+}
+
+function readSwitchedOff(assigned: readonly Assigned[]): ReadonlySet<string> {
+  const off = namesOnlyGiven(assigned, isFalseGiven);
+  // `new Client({ reconnect: true })` in the file turns the option on for that caller.
+  const turnedOn = new Set(assigned.filter(({ path, value }) => path.startsWith('.') && !isFalseGiven(value, off)).map(({ path }) => path.slice(1)));
+  return new Set([...off].filter((path) => !turnedOn.has(lastName(path))));
+}
+
+function isFalseGiven(value: ts.Expression, known: ReadonlySet<string>): boolean {
+  const node = unwrap(value);
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return true;
+  const path = namePath(node);
+  return path !== undefined && known.has(path);
+}
+
+/** The names kept infinite, when the names in `known` are read as infinite too. */
+function limitsGiven(assigned: readonly Assigned[], known: ReadonlySet<string>, index: SourceIndex): ReadonlySet<string> {
   // Each name set to an infinite value, with the option names a caller could give a finite number instead.
   const infinite = new Map<string, string[]>();
   const finite = new Set<string>();
-  const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
-    if (!path || !value) return;
-    if (!isInfiniteValue(value)) {
+  for (const { path, value, node } of assigned) {
+    if (!isInfiniteGiven(value, known)) {
       finite.add(path);
-      return;
+      continue;
     }
-    const options = [lastName(path), ...defaultedOption(value)];
-    if (ts.isParameter(node) && passedFinite(node, index)) return;
-    infinite.set(path, [...(infinite.get(path) ?? []), ...options]);
+    if (ts.isParameter(node) && passedFinite(node, index)) continue;
+    infinite.set(path, [...(infinite.get(path) ?? []), lastName(path), ...defaultedOption(value)]);
+  }
+  const limits = new Set<string>();
+  for (const [path, options] of infinite) {
+    if (!path.startsWith('.') && !finite.has(path) && !options.some((option) => finite.has(`.${option}`))) limits.add(path);
+  }
+  return limits;
+}
+
+/** `Infinity`, `x ?? Infinity`, or a name already known to be infinite (`x ?? DEFAULTS.maxRetries`). */
+function isInfiniteGiven(value: ts.Expression, known: ReadonlySet<string>): boolean {
+  if (isInfiniteValue(value)) return true;
+  if (known.size === 0) return false;
+  const node = unwrap(value);
+  const path = namePath(node);
+  if (path !== undefined) return known.has(path);
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isInfiniteGiven(node.right, known);
+}
+
+/** Every value the file gives a name path, read in one walk. */
+function assignedValues(index: SourceIndex): Assigned[] {
+  const assigned: Assigned[] = [];
+  const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
+    if (path && value) assigned.push({ path, value, node });
   };
   const work: ts.Node[] = [index.sourceFile];
   while (work.length > 0) {
@@ -67,6 +152,9 @@ function readLimits(index: SourceIndex): ReadonlySet<string> {
       // A class field is read as `this.x`; `{ maxRetries: 5 }` gives an option a value somewhere in the file.
       const name = propertyNameText(node.name);
       if (name) note(ts.isPropertyDeclaration(node) ? `this.${name}` : `.${name}`, node.initializer, node);
+      // `const DEFAULTS = { maxRetries: Infinity }`, `this.config = { maxRetries: … }`: read as `DEFAULTS.maxRetries`.
+      const holder = ts.isPropertyAssignment(node) ? objectHolderPath(node.parent) : undefined;
+      if (name && holder) note(`${holder}.${name}`, node.initializer, node);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const path = namePath(node.left);
       note(path, node.right, node);
@@ -74,11 +162,16 @@ function readLimits(index: SourceIndex): ReadonlySet<string> {
     }
     ts.forEachChild(node, (child) => { work.push(child); });
   }
-  const limits = new Set<string>();
-  for (const [path, options] of infinite) {
-    if (!path.startsWith('.') && !finite.has(path) && !options.some((option) => finite.has(`.${option}`))) limits.add(path);
-  }
-  return limits;
+  return assigned;
+}
+
+/** The name path an object literal is stored in: `DEFAULTS` in `const DEFAULTS = {…}`, `this.config` in `this.config = {…}`. */
+function objectHolderPath(object: ts.Node): string | undefined {
+  const holder = object.parent;
+  if (!ts.isObjectLiteralExpression(object) || !holder) return undefined;
+  if (ts.isVariableDeclaration(holder) && holder.initializer === object && ts.isIdentifier(holder.name)) return holder.name.text;
+  if (ts.isBinaryExpression(holder) && holder.right === object && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken) return namePath(holder.left);
+  return undefined;
 }
 
 function lastName(path: string): string {

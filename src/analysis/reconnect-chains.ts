@@ -9,7 +9,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, SKIP_CHILDREN, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
@@ -21,6 +21,7 @@ import type { Bound, RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
+import { switchedOffByDefault } from './infinite-limits';
 
 /** How many functions a handler may pass through before it connects again. */
 const MAX_HOPS = 4;
@@ -575,12 +576,40 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],
     rerunsScope: false,
-    bound: chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
+    bound: switchedOffOnTheWay(functions, index) ? { capped: 'unknown' } : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
     backoff: functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
       ? { kind: 'unknown' }
       : backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
         scans.flatMap((scan) => scan.declarations), index, counters),
   };
+}
+
+/**
+ * `if (!this.reconnect || …) return;` on the way back, where `reconnect` is off unless the caller turns it on
+ * (`{ reconnect = false } = options`): reconnecting is the caller's choice, and so are its cap and its waits.
+ */
+function switchedOffOnTheWay(functions: readonly FunctionNode[], index: SourceIndex): boolean {
+  const off = switchedOffByDefault(index);
+  if (off.size === 0) return false;
+  return functions.some((fn) => fn.body !== undefined && someDescendant(fn.body, (node) => ts.isIfStatement(node)
+    && leavesAtOnce(node.thenStatement) && negatesAny(node.expression, off)));
+}
+
+/** `return`, `throw`, or a block that starts with one. */
+function leavesAtOnce(statement: ts.Statement): boolean {
+  const first = ts.isBlock(statement) ? statement.statements[0] : statement;
+  return first !== undefined && (ts.isReturnStatement(first) || ts.isThrowStatement(first));
+}
+
+/** How many `||` deep a negated switch is looked for (real conditions join a few tests; user code may join thousands). */
+const MAX_SWITCH_TEST_DEPTH = 16;
+
+/** Whether the condition holds `!name` for one of the names, alone or joined by `||`. */
+function negatesAny(condition: ts.Expression, names: ReadonlySet<string>, depth = 0): boolean {
+  const node = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return names.has(namePath(node.operand) ?? '');
+  if (depth >= MAX_SWITCH_TEST_DEPTH || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return false;
+  return negatesAny(node.left, names, depth + 1) || negatesAny(node.right, names, depth + 1);
 }
 
 /**

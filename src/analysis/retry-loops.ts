@@ -762,6 +762,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   const capHelperCounters = counters.filter((counter) => passedToCapHelper(counter, scan, index));
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
+  if (goesRoundOnlyOnce(loop, scan)) return { capped: true, by: 'once-flag' };
   if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
   const permission = exitAskedOfPermission(scan, index);
   if (permission === 'counts') return { capped: true, by: 'helper' };
@@ -775,6 +776,65 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * `if (!refreshed && status === 401) { refreshed = true; continue; } return response;`: every way round
+ * is a `continue` behind a test of a flag that the same branch sets, and the body cannot run off its end
+ * into the next round. The second failure finds the flag set and leaves: one retry at most.
+ */
+function goesRoundOnlyOnce(loop: ts.IterationStatement, scan: LoopScan): boolean {
+  if (scan.continues.length === 0 || !cannotRunOffTheEnd(loop.statement)) return false;
+  const resets = new Set(scan.assignments.filter((assignment) => unwrap(assignment.right).kind !== Kind.TrueKeyword).map((assignment) => namePath(assignment.left)));
+  return scan.continues.every((goRound) => {
+    const guard = innermostIf(goRound, loop);
+    return guard !== undefined && leavesLater(guard) && flagsSetBy(guard, scan).some((flag) => !resets.has(flag));
+  });
+}
+
+/** The flags a guard tests negated (`!refreshed`) that its own branch sets to true. */
+function flagsSetBy(guard: ts.IfStatement, scan: LoopScan): string[] {
+  const negated = new Set<string>();
+  walkTree(guard.expression, undefined, (node) => {
+    if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) {
+      const path = namePath(node.operand);
+      if (path) negated.add(path);
+    }
+    return undefined;
+  });
+  return scan.assignments
+    .filter((assignment) => unwrap(assignment.right).kind === Kind.TrueKeyword && contains(guard.thenStatement, assignment))
+    .map((assignment) => namePath(assignment.left))
+    .filter((path): path is string => path !== undefined && negated.has(path));
+}
+
+/** The `if` whose then-branch holds the node, inside the loop. */
+function innermostIf(node: ts.Node, loop: ts.IterationStatement): ts.IfStatement | undefined {
+  for (let child = node, parent = node.parent; parent && parent !== loop; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && parent.thenStatement === child) return parent;
+  }
+  return undefined;
+}
+
+/** How deep nested blocks, `try`s and `if`s are read for a way off the end (real bodies nest a few). */
+const MAX_FALL_THROUGH_DEPTH = 16;
+
+/** Whether a statement always leaves (return, throw, break, continue) instead of running on: read through blocks, `try` and `if`. */
+function cannotRunOffTheEnd(statement: ts.Statement, depth = 0): boolean {
+  if (depth > MAX_FALL_THROUGH_DEPTH) return false;
+  if (isExitStatement(statement) || ts.isContinueStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && cannotRunOffTheEnd(last, depth + 1);
+  }
+  if (ts.isTryStatement(statement)) {
+    if (statement.finallyBlock && cannotRunOffTheEnd(statement.finallyBlock, depth + 1)) return true;
+    return cannotRunOffTheEnd(statement.tryBlock, depth + 1) && (!statement.catchClause || cannotRunOffTheEnd(statement.catchClause.block, depth + 1));
+  }
+  if (ts.isIfStatement(statement)) {
+    return statement.elseStatement !== undefined && cannotRunOffTheEnd(statement.thenStatement, depth + 1) && cannotRunOffTheEnd(statement.elseStatement, depth + 1);
+  }
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -803,7 +803,7 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
-  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags)) || passesTestedBoolean(ref, fn))) return { capped: true, by: 'once-flag' };
+  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags)) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
@@ -985,6 +985,47 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
       return condition !== undefined && testsFlag(condition, parameter.text);
     });
   });
+}
+
+/**
+ * `if (hasStorage && writable) { try { … } catch { writable = false; this.setState(…) } }`: the call goes
+ * round from inside a branch that a flag opens, after setting that flag false; nothing in the function sets
+ * it again, so the next call takes the other way. A fallback, tried once.
+ */
+function clearsItsOwnGuard(ref: ts.Expression, fn: FunctionNode): boolean {
+  let guards = 0;
+  for (let child: ts.Node = ref, node = ref.parent; node && node !== fn && guards < MAX_GUARDS_READ; child = node, node = node.parent) {
+    if (!ts.isIfStatement(node) || node.thenStatement !== child) continue;
+    guards++;
+    const flags = conjunctPaths(node.expression);
+    const cleared = flags.find((flag) => clearedBefore(flag, node.thenStatement, ref));
+    if (cleared !== undefined && !setTruthyIn(fn, cleared)) return true;
+  }
+  return false;
+}
+
+/** How many enclosing `if`s are read for the flag (each reads its branch; user code may nest thousands). */
+const MAX_GUARDS_READ = 8;
+
+/** The plain names a condition requires (`a && b.c`): each must be truthy for the branch to run. */
+function conjunctPaths(condition: ts.Expression, depth = 0): string[] {
+  const node = unwrap(condition);
+  const path = namePath(node);
+  if (path !== undefined) return [path];
+  if (depth >= MAX_FLAG_TEST_DEPTH || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return [];
+  return [...conjunctPaths(node.left, depth + 1), ...conjunctPaths(node.right, depth + 1)];
+}
+
+/** Whether `flag = false` (or another falsy literal) runs in the branch before the call. */
+function clearedBefore(flag: string, branch: ts.Node, ref: ts.Node): boolean {
+  return someDescendant(branch, (node) => node.pos < ref.pos && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    && isFalsyLiteral(node.right) && namePath(node.left) === flag);
+}
+
+/** Whether the function sets the flag to anything but a falsy literal. */
+function setTruthyIn(fn: FunctionNode, flag: string): boolean {
+  return fn.body !== undefined && someDescendant(fn.body, (node) => ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)
+    && namePath(node.left) === flag && !isFalsyLiteral(node.right));
 }
 
 /** How many `!`, `&&` and `||` deep a flag is looked for in a condition (real conditions join a few tests). */

@@ -1,0 +1,189 @@
+// Shapes from real code that retry at most once: a loop whose only way round is behind a flag the same
+// branch sets (the upsert that falls back to update once on a unique-key race, the request resent once after
+// a token refresh), and a recursion that clears the flag opening its own branch before it calls itself (a
+// storage write that falls back to cookies). And limits kept in a defaults object: `maxReconnectAttempts:
+// Infinity` in `const DEFAULTS = {…}`, read through `this.config = { max: opts.max ?? DEFAULTS.max }`.
+import { runLibraryTable } from '../libraries/library-table';
+
+/** A reconnecting client whose cap is `this.config.maxReconnectAttempts`, given `value` in its defaults object. */
+function clientWithDefaults(value: string, extra = ''): string {
+  return `const DEFAULTS = {
+  reconnectDelay: 1000,
+  maxReconnectAttempts: ${value},
+};
+export class Feed {
+  constructor(config) {
+    this.attempts = 0;
+    this.config = {
+      reconnectDelay: config.reconnectDelay ?? DEFAULTS.reconnectDelay,
+      maxReconnectAttempts: config.maxReconnectAttempts ?? DEFAULTS.maxReconnectAttempts,
+    };
+  }
+  connect() {
+    this.ws = new WebSocket('wss://feed.example.com');
+    this.ws.onopen = () => { this.attempts = 0; };
+    this.ws.onclose = () => this.handleClose();
+  }
+  handleClose() {
+    if (this.attempts < this.config.maxReconnectAttempts) {
+      this.attempts++;
+      setTimeout(() => this.connect(), this.config.reconnectDelay * 2 ** this.attempts * (0.5 + Math.random()));
+    }
+  }
+}${extra}`;
+}
+
+/** A client that reconnects when `reconnect` (given `reconnectDefault` in its options) is on, up to `reconnectionAttempts` (default Infinity). */
+function switchableClient(reconnectDefault: string): string {
+  return `export class SubscriptionClient {
+  constructor(url, { reconnect = ${reconnectDefault}, reconnectionAttempts = Infinity } = {}) {
+    this.url = url;
+    this.reconnect = reconnect;
+    this.reconnectionAttempts = reconnectionAttempts;
+    this.attempts = 0;
+    this.connect();
+  }
+  connect() {
+    this.ws = new WebSocket(this.url);
+    this.ws.onclose = () => this.tryReconnect();
+  }
+  tryReconnect() {
+    if (!this.reconnect || this.attempts >= this.reconnectionAttempts) {
+      return;
+    }
+    this.attempts++;
+    setTimeout(() => this.connect(), Math.random() * 1000 * 2 ** this.attempts);
+  }
+}`;
+}
+
+/** A request resent when a 401 finds `refreshed` unset, which that branch sets; `wait` runs before going round, `otherRound` after. */
+function resendAfter401(wait: string, otherRound = ''): string {
+  return `export async function call(op) {
+  let refreshed = false;
+  while (true) {
+    const response = await op();
+    if (response.status === 401 && !refreshed) {
+      refreshed = true;${wait}
+      continue;
+    }${otherRound}
+    return response;
+  }
+}`;
+}
+
+describe('shapes: retried at most once, and limits kept in a defaults object', () => {
+  runLibraryTable([], [
+    {
+      title: 'a loop whose only way round is behind `!hasConflict`, set by that branch, then a throw: once at most, silent',
+      code: `export async function upsert(send) {
+  let hasConflict = false;
+  do {
+    const updated = await send('update');
+    if (updated.ok) return updated;
+    try {
+      return await send('insert');
+    } catch (error) {
+      if (!hasConflict && error instanceof DuplicateKeyError) {
+        hasConflict = true;
+        continue;
+      }
+      throw error;
+    }
+  } while (true);
+}`,
+      findings: [],
+    },
+    {
+      title: 'a request resent once after a fixed wait when a 401 finds `refreshed` unset: capped, but the one wait is fixed',
+      code: resendAfter401('\n      await sleep(1000);'),
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'a flag that only marks the first failure, while later failures run off the end into the next round: unbounded',
+      code: `export async function send(op) {
+  let warned = false;
+  while (true) {
+    try {
+      return await op();
+    } catch (error) {
+      if (!warned) {
+        warned = true;
+        continue;
+      }
+      await sleep(1000);
+    }
+  }
+}`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a once-flag that another way round clears again lets every round through: unbounded',
+      code: resendAfter401('', `
+    if (response.status === 503) {
+      refreshed = false;
+      continue;
+    }`),
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a recursion from the branch `writable` opens, after `writable = false`: the next call takes the other way, silent',
+      code: `let writable = true;
+export const store = {
+  setState(name, value) {
+    if (hasSessionStorage && writable) {
+      try {
+        sessionStorage.setItem(name, value);
+      } catch (error) {
+        writable = false;
+        this.setState(name, value);
+      }
+    } else {
+      document.cookie = name + '=' + value;
+    }
+  },
+};`,
+      findings: [],
+    },
+    {
+      title: 'a reconnect that clears `connected`, which only an early return tests, still goes round forever: unbounded',
+      code: `export class Client {
+  connect() {
+    if (this.connected) return;
+    this.ws = new WebSocket(this.url);
+    this.ws.onopen = () => { this.connected = true; };
+    this.ws.onclose = () => {
+      this.connected = false;
+      setTimeout(() => this.connect(), 1000 + Math.random() * 1000);
+    };
+  }
+}`,
+      findings: [[8, 'unbounded-retry']],
+    },
+    {
+      title: 'a cap read from a defaults object whose value is Infinity, through the config the constructor builds: unbounded',
+      code: clientWithDefaults('Infinity'),
+      findings: [[21, 'unbounded-retry']],
+    },
+    {
+      title: 'the same defaults object with a finite cap: capped, silent',
+      code: clientWithDefaults('10'),
+      findings: [],
+    },
+    {
+      title: 'Infinity by default, but the file makes a client with a finite cap: that caller may be the one that runs, silent',
+      code: clientWithDefaults('Infinity', `\nexport const feed = new Feed({ maxReconnectAttempts: 5 });`),
+      findings: [],
+    },
+    {
+      title: 'a reconnect that is off unless the caller turns it on (`reconnect = false`): its cap is the caller\'s too, silent',
+      code: switchableClient('false'),
+      findings: [],
+    },
+    {
+      title: 'the same client with reconnecting on by default reconnects forever (`reconnectionAttempts = Infinity`): unbounded',
+      code: switchableClient('true'),
+      findings: [[18, 'unbounded-retry']],
+    },
+  ]);
+});
