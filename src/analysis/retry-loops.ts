@@ -623,6 +623,8 @@ const MAX_CONDITION_DEPTH = 32;
 
 /** Error codes that say the thing is not there yet (still being made, not yet visible), not that a call failed. */
 const NOT_THERE_YET = /^(resource_missing|not_?found|no_?such_?\w+|missing)$/i;
+const HTTP_STATUS_PROPERTY = /^(status|statusCode)$/;
+const NOT_FOUND_STATUS = '404';
 
 /**
  * A status poll: every way round is taken in a branch that tests for a state that is not final
@@ -634,15 +636,28 @@ function goesRoundOnlyWhileNotYet(loop: ts.IterationStatement, scan: LoopScan): 
   return scan.continues.every((next) => scan.ifs.some((statement) => contains(statement.thenStatement, next) && testsNotYet(statement.expression)));
 }
 
-/** Whether control cannot run off the end of a statement: each way through it ends in an exit. */
-function alwaysLeavesAtEnd(statement: ts.Statement): boolean {
+/** How deep nested blocks, `try`s and `if`s are read for a way off the end (real bodies nest a few). */
+const MAX_FALL_THROUGH_DEPTH = 16;
+
+/**
+ * Whether control cannot run off the end of a loop's body into the next round: each way through it ends
+ * in a `return`, `throw`, `break` or `continue` (the callers read where each `continue` goes). Read through
+ * blocks, `try` and `if`.
+ */
+function alwaysLeavesAtEnd(statement: ts.Statement, depth = 0): boolean {
+  if (depth > MAX_FALL_THROUGH_DEPTH) return false;
   if (ts.isBlock(statement)) {
     const last = lastStatement(statement);
-    return last !== undefined && alwaysLeavesAtEnd(last);
+    return last !== undefined && alwaysLeavesAtEnd(last, depth + 1);
   }
-  if (ts.isTryStatement(statement)) return alwaysLeavesAtEnd(statement.tryBlock) && (!statement.catchClause || alwaysLeavesAtEnd(statement.catchClause.block));
-  if (ts.isIfStatement(statement)) return statement.elseStatement !== undefined && alwaysLeavesAtEnd(statement.thenStatement) && alwaysLeavesAtEnd(statement.elseStatement);
-  return isExitStatement(statement) && !ts.isBreakStatement(statement);
+  if (ts.isTryStatement(statement)) {
+    if (statement.finallyBlock && alwaysLeavesAtEnd(statement.finallyBlock, depth + 1)) return true;
+    return alwaysLeavesAtEnd(statement.tryBlock, depth + 1) && (!statement.catchClause || alwaysLeavesAtEnd(statement.catchClause.block, depth + 1));
+  }
+  if (ts.isIfStatement(statement)) {
+    return statement.elseStatement !== undefined && alwaysLeavesAtEnd(statement.thenStatement, depth + 1) && alwaysLeavesAtEnd(statement.elseStatement, depth + 1);
+  }
+  return isExitStatement(statement) || ts.isContinueStatement(statement);
 }
 
 /**
@@ -656,8 +671,10 @@ function testsNotYet(condition: ts.Expression, depth = 0): boolean {
   if (operator === Kind.AmpersandAmpersandToken) return testsNotYet(node.left, depth + 1) || testsNotYet(node.right, depth + 1);
   if (operator === Kind.BarBarToken) return testsNotYet(node.left, depth + 1) && testsNotYet(node.right, depth + 1);
   if (operator !== Kind.EqualsEqualsEqualsToken && operator !== Kind.EqualsEqualsToken) return false;
-  const [side, value] = ts.isStringLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
+  const [side, value] = ts.isStringLiteral(unwrap(node.right)) || ts.isNumericLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
   const property = namePath(side)?.split('.').pop() ?? '';
+  // `response.status === 404`: the thing asked for is not there yet (a read just after the write that made it).
+  if (ts.isNumericLiteral(value)) return HTTP_STATUS_PROPERTY.test(property) && value.text === NOT_FOUND_STATUS;
   if (!ts.isStringLiteral(value)) return false;
   return (STATE_PROPERTY.test(property) && !FAILED_STATE.test(value.text)) || (/^(code|error|type)$/i.test(property) && NOT_THERE_YET.test(value.text));
 }
@@ -784,7 +801,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
  * into the next round. The second failure finds the flag set and leaves: one retry at most.
  */
 function goesRoundOnlyOnce(loop: ts.IterationStatement, scan: LoopScan): boolean {
-  if (scan.continues.length === 0 || !cannotRunOffTheEnd(loop.statement)) return false;
+  if (scan.continues.length === 0 || !alwaysLeavesAtEnd(loop.statement)) return false;
   const resets = new Set(scan.assignments.filter((assignment) => unwrap(assignment.right).kind !== Kind.TrueKeyword).map((assignment) => namePath(assignment.left)));
   return scan.continues.every((goRound) => {
     const guard = innermostIf(goRound, loop);
@@ -814,27 +831,6 @@ function innermostIf(node: ts.Node, loop: ts.IterationStatement): ts.IfStatement
     if (ts.isIfStatement(parent) && parent.thenStatement === child) return parent;
   }
   return undefined;
-}
-
-/** How deep nested blocks, `try`s and `if`s are read for a way off the end (real bodies nest a few). */
-const MAX_FALL_THROUGH_DEPTH = 16;
-
-/** Whether a statement always leaves (return, throw, break, continue) instead of running on: read through blocks, `try` and `if`. */
-function cannotRunOffTheEnd(statement: ts.Statement, depth = 0): boolean {
-  if (depth > MAX_FALL_THROUGH_DEPTH) return false;
-  if (isExitStatement(statement) || ts.isContinueStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
-    const last = statement.statements[statement.statements.length - 1];
-    return last !== undefined && cannotRunOffTheEnd(last, depth + 1);
-  }
-  if (ts.isTryStatement(statement)) {
-    if (statement.finallyBlock && cannotRunOffTheEnd(statement.finallyBlock, depth + 1)) return true;
-    return cannotRunOffTheEnd(statement.tryBlock, depth + 1) && (!statement.catchClause || cannotRunOffTheEnd(statement.catchClause.block, depth + 1));
-  }
-  if (ts.isIfStatement(statement)) {
-    return statement.elseStatement !== undefined && cannotRunOffTheEnd(statement.thenStatement, depth + 1) && cannotRunOffTheEnd(statement.elseStatement, depth + 1);
-  }
-  return false;
 }
 
 /**

@@ -512,6 +512,43 @@ cases.push(
   },
 );
 
+/** A read just after the write that made the record, going round (after a fixed wait) on `notYet`; other answers end the loop. */
+function readAfterWrite(notYet: string): string {
+  return `export async function fetchEscrow(id) {
+  let attempt = 0;
+  while (attempt < 3) {
+    try {
+      const response = await fetch('/api/escrow/' + id);
+      if (response.ok) {
+        return await response.json();
+      } else if (${notYet}) {
+        attempt++;
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        continue;
+      } else {
+        break;
+      }
+    } catch (error) {
+      break;
+    }
+  }
+  return undefined;
+}`;
+}
+
+cases.push(
+  {
+    title: 'a read that goes round only on 404 waits for a record just written to show (the server answers): a poll, silent',
+    code: readAfterWrite('response.status === 404'),
+    findings: [],
+  },
+  {
+    title: 'the same read going round on any 5xx retries the failing server, without jitter',
+    code: readAfterWrite('response.status >= 500'),
+    findings: [[3, 'retry-without-jitter']],
+  },
+);
+
 describe('shapes: polls, strategies, fresh values and helpers that run once', () => {
   runLibraryTable([], cases);
 });
