@@ -4,7 +4,7 @@ import { findProperty, isFunctionNode, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
 import {
-  calleeName, countBound, isFalse, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero,
+  calleeName, countBound, isFalse, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero, waitsNothing,
 } from './option-reading';
 
 export const asyncRetry: LibrarySpec = {
@@ -24,7 +24,7 @@ export const asyncRetry: LibrarySpec = {
     const options = optionsAt(site, 1, index);
     if (retriesZero(options, 'retries', index)) return true;
     const randomize = typeof options === 'string' ? undefined : findProperty(options, 'randomize');
-    const backoff: Backoff = options !== 'opaque' && isFalse(option(options, 'randomize'))
+    const backoff: Backoff = waitsNothing(options) ? { kind: 'none' } : options !== 'opaque' && isFalse(option(options, 'randomize'))
       ? { kind: 'library-default', detail: 'async-retry has `randomize: false`, which turns its jitter off', fix: { title: 'Set `randomize: true`', target: options as ts.ObjectLiteralExpression, property: 'randomize: true', replace: randomize } }
       : { kind: 'jittered' };
     facts.constructs.push(libraryConstruct(site, 'library', `async-retry \`${calleeName(site)}\` call`, index, countBound(options, 'retries', asyncRetry.defaults.retries), backoff, retriedFunction(site.arguments[0], index)));

@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -69,7 +69,22 @@ export function resolveObject(expression: ts.Expression, index: SourceIndex): ts
     const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
     if (initializer && ts.isObjectLiteralExpression(unwrap(initializer))) return unwrap(initializer) as ts.ObjectLiteralExpression;
   }
+  if (ts.isPropertyAccessExpression(inner) && inner.expression.kind === ts.SyntaxKind.ThisKeyword) return fieldObject(inner, index);
   return undefined;
+}
+
+/**
+ * `this.retryOptions` where the class declares `retryOptions = { retries: 5 }` (or the file sets it once to
+ * an object literal) and nothing else in the file sets it.
+ */
+function fieldObject(access: ts.PropertyAccessExpression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
+  const name = access.name.text;
+  let owner: ts.Node | undefined = access.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  const field = owner?.members.find((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name);
+  const values = [...(field?.initializer ? [field.initializer] : []), ...(index.assignments.get(`this.${name}`) ?? []).map((assignment) => assignment.right)];
+  const value = values.length === 1 ? unwrap(values[0]!) : undefined;
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
 }
 
 /** The value of an option (undefined when absent, or when the options are out of sight). */
@@ -169,6 +184,7 @@ export function retriedFunction(argument: ts.Expression | undefined, index: Sour
 /** "randomize: true" style options: jittered when set, otherwise a fix that sets it (on the options, or as the call's options when it has none). */
 export function randomizeOption(site: Site | undefined, options: Options, library: string): Backoff {
   if (options === 'opaque') return { kind: 'unknown' };
+  if (waitsNothing(options)) return { kind: 'none' };
   if (isTrue(option(options, 'randomize'))) return { kind: 'jittered' };
   if (option(options, 'randomize') === undefined && hasSpreadOptions(options)) return { kind: 'unknown' };
   const existing = typeof options === 'string' ? undefined : findProperty(options, 'randomize');
@@ -178,6 +194,15 @@ export function randomizeOption(site: Site | undefined, options: Options, librar
     detail: `${library} does not randomize its delays unless \`randomize: true\` is set`,
     fix: target ? { title: 'Set `randomize: true`', target, property: 'randomize: true', replace: existing } : undefined,
   };
+}
+
+/**
+ * `{ maxTimeout: 0 }` to a library built on node-retry, whose wait is `min(random × max(minTimeout, 1) ×
+ * factor^n, maxTimeout)` (retry's lib/retry.js; newer releases floor it at 1 ms): every wait is nothing, so
+ * it retries at once, jitter or not. (`minTimeout: 0` alone still grows from 1 ms.)
+ */
+export function waitsNothing(options: Options): boolean {
+  return numericValue(option(options, 'maxTimeout')) === 0;
 }
 
 /** A delay option: a number, or a function (possibly returning `timer(ms)`) that sizes each wait. */

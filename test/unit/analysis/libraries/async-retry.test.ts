@@ -63,5 +63,30 @@ export const placeOrder = (cart) => retry(async () => {
 }, { retries: 0 });`,
       findings: [],
     },
+    {
+      title: 'maxTimeout: 0 in options a class field holds (`this.retryOptions`): every wait is nothing, reported at the call',
+      code: retryOptionsField('minTimeout: 0,\n    maxTimeout: 0,'),
+      findings: [[9, 'retry-without-jitter']],
+      messages: ['with no wait'],
+    },
+    {
+      title: 'minTimeout: 0 alone still waits (node-retry floors it at 1 ms, then doubles, randomised): silent',
+      code: retryOptionsField('minTimeout: 0,\n    maxTimeout: 100,'),
+      findings: [],
+    },
   ]);
 });
+
+/** A class whose `retryOptions` field (100 retries, then `timeouts`) is handed to async-retry by `this.retryOptions`. */
+function retryOptionsField(timeouts: string): string {
+  return `import retry from 'async-retry';
+export class Connector {
+  retryOptions = {
+    retries: 100,
+    ${timeouts}
+  };
+  async balance(exchange) {
+    return retry(() => exchange.fetchBalance(), this.retryOptions);
+  }
+}`;
+}

@@ -44,5 +44,12 @@ export const pay = (order) => pRetry(async () => {
 }, { retries: 3, randomize: true });`,
       findings: [[3, 'missing-idempotency-key']],
     },
+    {
+      title: 'maxTimeout: 0 makes every wait nothing, randomize or not: it retries at once',
+      code: `import pRetry from 'p-retry';
+export const ping = () => pRetry(() => fetch('/health'), { retries: 5, randomize: true, maxTimeout: 0 });`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['with no wait'],
+    },
   ]);
 });
