@@ -138,7 +138,7 @@ function descendsIntoArgument(ref: ts.Node, fn: FunctionNode): boolean {
     const name = parameter.name.text;
     const given = unwrap(argument);
     const value = ts.isIdentifier(given) && given.text !== name ? localInitializers(fn).get(given.text) ?? given : given;
-    if (isFilteredFrom(value, name)) return true;
+    if (isFilteredFrom(value, name) || isPieceOf(value, name, call)) return true;
     if (!(ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value))) return false;
     const root = unwrap(value.expression);
     return ts.isIdentifier(root) && root.text === name;
@@ -165,6 +165,32 @@ function localInitializers(fn: FunctionNode): Map<string, ts.Expression> {
     initializersByFunction.set(fn, (locals = found));
   }
   return locals;
+}
+
+/**
+ * A piece of the named list: `batch.slice(0, half)`, or `[job]` inside `for (const job of batch)` (a batch
+ * that failed as a whole, sent again item by item to find the bad one).
+ */
+function isPieceOf(value: ts.Expression, name: string, call: ts.CallExpression): boolean {
+  const node = unwrap(value);
+  if (ts.isCallExpression(node) && calleeName(node) === 'slice') {
+    const object = calleeObject(node);
+    return object !== undefined && ts.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === name;
+  }
+  if (!ts.isArrayLiteralExpression(node) || node.elements.length === 0) return false;
+  const items = itemsOf(name, call);
+  return node.elements.every((element) => ts.isIdentifier(element) && items.has(element.text));
+}
+
+/** The names that `for (const item of list)` loops around the call bind to the list's items. */
+function itemsOf(list: string, call: ts.Node): Set<string> {
+  const items = new Set<string>();
+  for (let node = call.parent; node && !isFunctionNode(node); node = node.parent) {
+    if (!ts.isForOfStatement(node) || !ts.isIdentifier(unwrap(node.expression)) || (unwrap(node.expression) as ts.Identifier).text !== list) continue;
+    const declarations = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations : [];
+    for (const declaration of declarations) if (ts.isIdentifier(declaration.name)) items.add(declaration.name.text);
+  }
+  return items;
 }
 
 /** `list.filter(…)` of the named list. */

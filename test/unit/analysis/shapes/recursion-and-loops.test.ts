@@ -267,6 +267,26 @@ export async function load(url) {
 }`,
       findings,
     })),
+    ...([['[job]', []], ['batch.slice(0, batch.length / 2)', []], ['batch', [[8, 'unbounded-retry']]]] as [string, [number, 'unbounded-retry'][]][]).map(([piece, findings]) => ({
+      title: piece === 'batch'
+        ? 'a failed batch sent again whole, once per item, is the same request again: unbounded'
+        : `a failed batch sent again in pieces (\`${piece}\`) works down to single items, not a retry: silent`,
+      code: `export async function submitBatch(batch, send) {
+  try {
+    await send(batch);
+  } catch (error) {
+    if (batch.length > 1) {
+      for (const job of batch) {
+        if (job.done) continue;
+        await submitBatch(${piece}, send);
+      }
+      return;
+    }
+    throw error;
+  }
+}`,
+      findings,
+    })),
     ...([['retryMs', [[3, 'retry-without-jitter']]], ['Math.random() * retryMs', []]] as [string, [number, 'retry-without-jitter'][]][]).map(([wait, findings]) => ({
       title: wait === 'retryMs'
         ? 'a loop that asks a callback whether to try again (`const shouldRetry = retryCallback(result)`) is a retry: a fixed wait is reported'
