@@ -568,6 +568,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   const name = functionName(cycle.reconnect) ?? 'connect';
   const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
+  const scheduler = handedToRetrier(functions, index);
   return {
     kind: 'handler',
     label: cycle.restart ? `failure handler that calls \`${namePath(cycle.restart.expression) ?? name}()\` again`
@@ -576,12 +577,28 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],
     rerunsScope: false,
-    bound: switchedOffOnTheWay(functions, index) ? { capped: 'unknown' } : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
-    backoff: functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
+    bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' } : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
+    backoff: scheduler || functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
       ? { kind: 'unknown' }
       : backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
         scans.flatMap((scan) => scan.declarations), index, counters),
   };
+}
+
+/** Objects that schedule retries by their name: `this._retrier`, `backoff`, `reconnectScheduler`. */
+const RETRIER_OBJECT = /retr(y|ier)|backoff|schedul|reconnector/i;
+
+/**
+ * `this._retrier.retryLater(tracker, () => this._fillOne(index))` on the way back: a retrier object made
+ * elsewhere (its class not in this file) runs the callback when it decides; the waits and any limit are its own.
+ */
+function handedToRetrier(functions: readonly FunctionNode[], index: SourceIndex): boolean {
+  return functions.some((fn) => fn.body !== undefined && someDescendant(fn.body, (node) => {
+    if (!ts.isCallExpression(node) || !node.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return false;
+    const receiver = calleeObject(node);
+    const receiverName = receiver ? namePath(receiver) : undefined;
+    return receiverName !== undefined && RETRIER_OBJECT.test(ownName(receiverName)) && !namedFunction(namePath(node.expression), index);
+  }));
 }
 
 /**

@@ -773,5 +773,37 @@ init(process.env.URL);`,
 init(process.env.URL);`,
       findings: [],
     },
+    {
+      title: 'a stream re-opened through a retrier object made elsewhere (`this.retrier.retryLater(stream, () => this.fillOne(i))`): its waits and limit are its own, silent',
+      code: streamRefilledBy('this.retrier.retryLater(this.streams[index], () => this.fillOne(index));'),
+      findings: [],
+    },
+    {
+      title: 'the same stream re-opened at once, by a direct call, reconnects forever with no wait: unbounded',
+      code: streamRefilledBy('this.fillOne(index);'),
+      findings: [[8, 'unbounded-retry']],
+    },
   ]);
 });
+
+/** A pool of streams: when one ends with an error status, `refill` opens it again. */
+function streamRefilledBy(refill: string): string {
+  return `import { ExponentialRetry } from './exponential-retry';
+export class MessageStream {
+  retrier = new ExponentialRetry(100, 60000);
+  streams = [];
+  fillOne(index) {
+    const stream = this.client.streamingPull();
+    this.streams[index] = stream;
+    stream.once('status', (status) => this.onStatus(index, status));
+  }
+  onStatus(index, status) {
+    this.streams[index].once('end', () => this.onEnd(index, status));
+  }
+  onEnd(index, status) {
+    if (status.code !== 0) {
+      ${refill}
+    }
+  }
+}`;
+}
