@@ -1017,7 +1017,7 @@ function guardsExit(statement: ts.IfStatement, scan: LoopScan): boolean {
   const parent = statement.parent;
   if (!ts.isBlock(parent)) return false;
   const next = parent.statements[statementIndex(parent, statement) + 1];
-  if (next !== undefined && isExitStatement(next)) return true;
+  if (next !== undefined && isExitStatement(next) && !(ts.isBreakStatement(next) && withinCase(parent))) return true;
   // `if (retries < max) { retries++; continue; } … throw error;`: the test decides between going round and leaving.
   return anyWithin(scan.continues, statement.thenStatement) && leavesLater(statement);
 }
@@ -1069,28 +1069,42 @@ function statementIndex(block: ts.Block, statement: ts.Statement): number {
 /** How many levels up a later `throw` is looked for (real catch blocks nest a few ifs deep). */
 const MAX_LEAVE_LEVELS = 8;
 
-/** A `return` or `throw` after the statement in its block or a block around it, short of a function or a loop. */
+/**
+ * A `return` or `throw` after the statement in its block or a block around it, short of a function or a
+ * loop; or a `break`, which leaves the loop too unless a `switch` lies between (there it leaves the switch).
+ */
 function leavesLater(statement: ts.Statement): boolean {
   let child: ts.Node = statement;
   let levels = 0;
   for (let node = statement.parent; node && !isFunctionNode(node) && !NESTED_LOOP_KINDS.has(node.kind) && levels < MAX_LEAVE_LEVELS; child = node, node = node.parent, levels++) {
     if (!ts.isBlock(node)) continue;
-    if (statementIndex(node, child as ts.Statement) < lastLeavingIndex(node)) return true;
+    const last = leavingIndexes(node);
+    if (statementIndex(node, child as ts.Statement) < (withinCase(node) ? last.returnOrThrow : last.any)) return true;
   }
   return false;
 }
 
-const lastLeavingIndexes = new WeakMap<ts.Block, number>();
+/** Whether a `case` of a switch lies around the node inside its loop: a `break` there leaves the switch, not the loop. */
+function withinCase(node: ts.Node): boolean {
+  let levels = 0;
+  for (let around: ts.Node | undefined = node; around && !isFunctionNode(around) && !NESTED_LOOP_KINDS.has(around.kind) && levels < MAX_LEAVE_LEVELS; around = around.parent, levels++) {
+    if (ts.isCaseClause(around) || ts.isDefaultClause(around)) return true;
+  }
+  return false;
+}
 
-/** The index of a block's last `return` or `throw` (-1 for none), read once per block. */
-function lastLeavingIndex(block: ts.Block): number {
-  let last = lastLeavingIndexes.get(block);
+const leavingIndexesByBlock = new WeakMap<ts.Block, { returnOrThrow: number; any: number }>();
+
+/** The index of a block's last `return` or `throw`, and of its last `return`, `throw` or `break` (-1 for none), read once per block. */
+function leavingIndexes(block: ts.Block): { returnOrThrow: number; any: number } {
+  let last = leavingIndexesByBlock.get(block);
   if (last === undefined) {
-    last = -1;
-    block.statements.forEach((statement, index) => {
-      if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) last = index;
-    });
-    lastLeavingIndexes.set(block, last);
+    last = { returnOrThrow: -1, any: -1 };
+    for (const [index, statement] of block.statements.entries()) {
+      if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) last.returnOrThrow = index;
+      if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label)) last.any = index;
+    }
+    leavingIndexesByBlock.set(block, last);
   }
   return last;
 }

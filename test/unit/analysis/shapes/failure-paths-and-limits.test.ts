@@ -583,6 +583,46 @@ export const fetchJobStatus = async (jobId: string) => {
   },
 ];
 
+/** A loop that counts in its header and, in its catch, goes round while `retry < limit`, then runs `after`. */
+function headerCountedLoop(after: string): string {
+  return `export async function renderMenu(tabId, limit) {
+  for (let retry = 0; true; retry++) {
+    try {
+      return await getPageState(tabId);
+    } catch (error) {
+      ${after}
+    }
+  }
+}`;
+}
+
+cases.push(
+  {
+    title: 'a catch that goes round while `retry < limit` and otherwise logs and breaks out is capped; its fixed wait is reported',
+    code: headerCountedLoop(`if (retry < limit) {
+        await wait(50);
+        continue;
+      }
+      console.warn('gave up', error);
+      break;`),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same break inside a switch leaves only the switch, and the loop goes round again: unbounded',
+    code: headerCountedLoop(`switch (error.code) {
+        case 'ENOTREADY': {
+          if (retry < limit) {
+            await wait(50);
+            continue;
+          }
+          break;
+        }
+      }
+      await wait(1000);`),
+    findings: [[2, 'unbounded-retry']],
+  },
+);
+
 describe('shapes: failure paths and what stops them', () => {
   runLibraryTable([], cases);
   it('the pre-check keeps every file with a finding here', () => {
