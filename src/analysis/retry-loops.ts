@@ -624,7 +624,15 @@ const MAX_CONDITION_DEPTH = 32;
 /** Error codes that say the thing is not there yet (still being made, not yet visible), not that a call failed. */
 const NOT_THERE_YET = /^(resource_missing|not_?found|no_?such_?\w+|missing)$/i;
 const HTTP_STATUS_PROPERTY = /^(status|statusCode)$/;
-const NOT_FOUND_STATUS = '404';
+/** Statuses a healthy server answers when the thing is not there yet (404) or the name is taken (409). */
+const ANSWERED_NOT_YET_STATUSES = new Set(['404', '409']);
+
+/** `response.status`, `err.statusCode`, `getErrStatus(err)`: an HTTP status read from an answer. */
+function readsHttpStatus(side: ts.Expression): boolean {
+  const node = unwrap(side);
+  if (ts.isCallExpression(node)) return /status/i.test(calleeName(node) ?? '');
+  return HTTP_STATUS_PROPERTY.test(namePath(node)?.split('.').pop() ?? '');
+}
 
 /**
  * A status poll: every way round is taken in a branch that tests for a state that is not final
@@ -673,8 +681,9 @@ function testsNotYet(condition: ts.Expression, depth = 0): boolean {
   if (operator !== Kind.EqualsEqualsEqualsToken && operator !== Kind.EqualsEqualsToken) return false;
   const [side, value] = ts.isStringLiteral(unwrap(node.right)) || ts.isNumericLiteral(unwrap(node.right)) ? [node.left, unwrap(node.right)] : [node.right, unwrap(node.left)];
   const property = namePath(side)?.split('.').pop() ?? '';
-  // `response.status === 404`: the thing asked for is not there yet (a read just after the write that made it).
-  if (ts.isNumericLiteral(value)) return HTTP_STATUS_PROPERTY.test(property) && value.text === NOT_FOUND_STATUS;
+  // `response.status === 404`: the thing asked for is not there yet (a read just after the write that made it);
+  // `getErrStatus(err) === 409`: the name is taken, and the next round asks for another (the server answered).
+  if (ts.isNumericLiteral(value)) return readsHttpStatus(side) && ANSWERED_NOT_YET_STATUSES.has(value.text);
   if (!ts.isStringLiteral(value)) return false;
   return (STATE_PROPERTY.test(property) && !FAILED_STATE.test(value.text)) || (/^(code|error|type)$/i.test(property) && NOT_THERE_YET.test(value.text));
 }

@@ -549,6 +549,36 @@ cases.push(
   },
 );
 
+/** A loop that creates a bucket, trying another name when `taken` holds; any other failure is thrown. */
+function uniqueNameSearch(taken: string): string {
+  return `export async function createBucket(api, baseName) {
+  for (let round = 0; round < 5; round++) {
+    const name = round === 0 ? baseName : baseName + '-' + randomString(6);
+    try {
+      await api.createBucket({ name });
+      return name;
+    } catch (error) {
+      if (${taken}) continue;
+      throw error;
+    }
+  }
+  throw new Error('no free bucket name');
+}`;
+}
+
+cases.push(
+  {
+    title: 'a create that tries another name when the server answers 409 (taken) searches for a free name: silent',
+    code: uniqueNameSearch('getErrStatus(error) === 409'),
+    findings: [],
+  },
+  {
+    title: 'the same loop going round on a 503 retries the failing server at once',
+    code: uniqueNameSearch('getErrStatus(error) === 503'),
+    findings: [[2, 'retry-without-jitter']],
+  },
+);
+
 describe('shapes: polls, strategies, fresh values and helpers that run once', () => {
   runLibraryTable([], cases);
 });
