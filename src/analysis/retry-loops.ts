@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -782,6 +782,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
     collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere, limits);
   }
   if (comparisons.deadline || guarded.deadline || countsTimeBudget(comparisons, scan, index)) return { capped: true, by: 'deadline' };
+  if (condition && someDescendant(condition, (node) => asksDeadlineHelper(node, index))) return { capped: true, by: 'deadline' };
   withoutFirstAttemptTests(comparisons, scan.advances);
   withoutFirstAttemptTests(guarded, scan.advances);
   const counters = [...scan.advances.keys()];
@@ -966,6 +967,35 @@ function exitDecidedByCapHelper(scan: LoopScan, index: SourceIndex): boolean {
   // `const status = await this.computeNetworkErrorRetry(error); if (!status.shouldRetry) throw error;`: a helper
   // that counts and throws, called outside any try of the loop, throws out of it once the count is spent.
   return scan.calls.some((call) => isCapHelper(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));
+}
+
+/**
+ * `while (this.continuePolling(expiresAt, timeout, cancel))`: the loop runs while a function of the file says
+ * so, and that function compares the clock with a deadline (`nowSeconds() > deviceCodeExpirationTime`).
+ */
+function asksDeadlineHelper(node: ts.Node, index: SourceIndex): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const helpers = index.functions.get(calleeName(node) ?? '') ?? [];
+  return helpers.length > 0 && helpers.every(comparesDeadline);
+}
+
+const deadlineHelpers = new WeakMap<ts.Node, boolean>();
+
+/** Whether a function tests a deadline in one of its conditions (read once per function). */
+function comparesDeadline(helper: FunctionNode): boolean {
+  let known = deadlineHelpers.get(helper);
+  if (known === undefined) {
+    known = false;
+    if (helper.body) {
+      walkTree(helper.body, undefined, (node) => {
+        if (known || (node !== helper.body && isFunctionNode(node))) return SKIP_CHILDREN;
+        if (ts.isIfStatement(node) && collectComparisons(node.expression, true).deadline) known = true;
+        return undefined;
+      });
+    }
+    deadlineHelpers.set(helper, known);
+  }
+  return known;
 }
 
 /** Properties that say whether another attempt is allowed: `ctx.allowed`, `policy.canRetry`, `state.attemptsLeft`. */

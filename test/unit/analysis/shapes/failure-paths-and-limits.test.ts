@@ -623,6 +623,39 @@ cases.push(
   },
 );
 
+/** A device-code poll that runs while `this.keepPolling(expiresAt)` says so; `test` is that method's test. */
+function pollWhileHelperSays(test: string): string {
+  return `export class DeviceCodeClient {
+  keepPolling(expiresAt) {
+    if (${test}) throw new Error('device code expired');
+    return true;
+  }
+  async acquireToken(request, deviceCode) {
+    const expiresAt = nowSeconds() + deviceCode.expiresIn;
+    while (this.keepPolling(expiresAt)) {
+      try {
+        return await this.postToTokenEndpoint(request);
+      } catch (error) {
+        await sleep(1000);
+      }
+    }
+  }
+}`;
+}
+
+cases.push(
+  {
+    title: 'a loop that runs while a method of the file says so, which tests the clock against a deadline, polls to that deadline: silent',
+    code: pollWhileHelperSays('nowSeconds() > expiresAt'),
+    findings: [],
+  },
+  {
+    title: 'the same method testing something else (a cancel flag) is no deadline: unbounded',
+    code: pollWhileHelperSays('this.cancelled'),
+    findings: [[8, 'unbounded-retry']],
+  },
+);
+
 describe('shapes: failure paths and what stops them', () => {
   runLibraryTable([], cases);
   it('the pre-check keeps every file with a finding here', () => {
