@@ -299,7 +299,7 @@ function heldFunctions(objectPath: string, property: string, index: SourceIndex)
 function scanFunctionBody(fn: ts.Node, state: ScanState): void {
   const body = (fn as ts.FunctionLikeDeclaration).body;
   if (!body) return;
-  if (/Math\.random|random|jitter/i.test(nodeText(body))) {
+  if (namesRandomness(body)) {
     state.features.random = true;
     return;
   }
@@ -439,6 +439,18 @@ export function visibleAssignments(index: SourceIndex, path: string, use: ts.Nod
     if (assignments) found.unshift(...assignments);
   }
   return found;
+}
+
+/** Words that name randomness in code: `Math.random`, `randomInt`, `jitter`, `{ jitter: 'full' }`. */
+const RANDOMNESS_WORD = /random|jitter/i;
+
+/**
+ * Whether code names randomness in a name or a string (`Math.random()`, `jitter(delay)`, `{ jitter: 'full' }`),
+ * not in a comment: `// TODO add jitter` above a fixed sleep adds none.
+ */
+export function namesRandomness(node: ts.Node): boolean {
+  if (!RANDOMNESS_WORD.test(nodeText(node))) return false;
+  return someDescendant(node, (child) => (ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && RANDOMNESS_WORD.test(child.text));
 }
 
 /** Whether a wait's delay is a plain identifier or call that could be unwrapped for a jitter fix. */

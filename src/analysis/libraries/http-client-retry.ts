@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { calleeName, findProperty, numericValue, rootName } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText, textOr } from '../run-context';
+import { namesRandomness } from '../delays';
 import type { LibraryContext, LibrarySpec } from './library-spec';
 import { holderName, isFalse, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
 
@@ -68,6 +69,6 @@ function kyBackoff(retry: ts.Expression, retryObject: ts.ObjectLiteralExpression
   const jitter = option(retryObject, 'jitter');
   if (jitter && !isFalse(jitter)) return { kind: 'jittered' };
   const delay = option(retryObject, 'delay');
-  if (delay && /Math\.random|jitter|random/i.test(nodeText(delay))) return { kind: 'jittered' };
+  if (delay && namesRandomness(delay)) return { kind: 'jittered' };
   return { kind: 'library-default', detail: 'ky adds no jitter unless `retry.jitter` is set', fix: { title: 'Turn on ky jitter', target: retryObject, property: 'jitter: true', replace: jitter ? findProperty(retryObject, 'jitter') : undefined } };
 }

@@ -2,7 +2,7 @@
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
 import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
-import { classifyDelay, type DelayClass } from '../delays';
+import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
 import { callsNamed, type SourceIndex } from '../source-index';
@@ -212,7 +212,7 @@ export function delayBackoff(delay: ts.Expression | undefined, index: SourceInde
   let cls: DelayClass;
   if (isFunctionNode(inner)) {
     const text = nodeText(inner);
-    if (/Math\.random|jitter|random/i.test(text)) return { kind: 'jittered' };
+    if (namesRandomness(inner)) return { kind: 'jittered' };
     // A function that computes no time waits on something else (a user's answer, an event): out of sight.
     if (!computesTime(inner)) return { kind: 'unknown' };
     cls = /\*\*|Math\.pow|<</.test(text) ? 'growing' : 'fixed';

@@ -6,6 +6,7 @@ import { calleeName, calleeObject, isFunctionNode, numericValue, SKIP_CHILDREN, 
 import { advancedName } from '../counters';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText } from '../run-context';
+import { namesRandomness } from '../delays';
 import type { SourceIndex } from '../source-index';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, resolveObject } from './option-reading';
@@ -96,10 +97,9 @@ function retryConfig(call: ts.CallExpression, index: SourceIndex): { bound: Boun
 function retryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
   const notifier = call.arguments[0];
   if (!notifier) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
-  const text = nodeText(notifier);
   return {
     bound: notifierCanStop(notifier) ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
-    backoff: /Math\.random|jitter|random/i.test(text) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index),
+    backoff: namesRandomness(notifier) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index),
   };
 }
 

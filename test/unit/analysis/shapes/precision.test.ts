@@ -173,5 +173,23 @@ export function configure(client, config) {
 }`,
       findings: [[4, 'retry-without-jitter']],
     },
+    ...([['// TODO add jitter.\n  return new Promise((resolve) => setTimeout(resolve, ms));', [[6, 'retry-without-jitter']]], ['return new Promise((resolve) => setTimeout(resolve, ms * (0.5 + Math.random())));', []]] as [string, [number, 'retry-without-jitter'][]][]).map(([body, findings]) => ({
+      title: findings.length > 0
+        ? 'a sleep helper whose only mention of jitter is a comment waits a fixed time: reported'
+        : 'a sleep helper that multiplies its wait by Math.random() is jittered: silent',
+      code: `function sleep(ms) {
+  ${body}
+}
+export async function register(api, limit) {
+  for (let attempt = 0; attempt < limit; attempt++) {
+    try {
+      return await api.register();
+    } catch (error) {
+      await sleep(1000);
+    }
+  }
+}`,
+      findings,
+    })),
   ]);
 });
