@@ -17,7 +17,7 @@ import { loopHeaderSpan } from './spans';
 import {
   ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
 } from './vocabulary';
-import { nodeText } from './run-context';
+import { codeText, nodeText } from './run-context';
 
 // TypeScript's exports are getters: the scans read the syntax kinds once, at load.
 const Kind = ts.SyntaxKind;
@@ -1042,7 +1042,7 @@ const countingHelpers = new WeakMap<ts.Node, boolean>();
 function countsAndThrows(helper: ts.Node): boolean {
   let known = countingHelpers.get(helper);
   if (known === undefined) {
-    const text = nodeText(helper);
+    const text = codeText(helper);
     known = /\bthrow\b/.test(text) && COUNTING_HELPER.test(text);
     countingHelpers.set(helper, known);
   }
@@ -1167,7 +1167,7 @@ function passedToCapHelper(counter: string, scan: LoopScan, index: SourceIndex):
     if (waitSite(call) || LOG_NAME.test(name) || DELAY_CALC_NAME.test(name) || WAIT_NAME.test(name)) return false;
     if (!call.arguments.some((argument) => referencesPath(argument, counter))) return false;
     const local = index.functions.get(name);
-    return local ? local.some((fn) => /\bthrow\b/.test(nodeText(fn))) : CAP_HELPER_NAME.test(name);
+    return local ? local.some((fn) => /\bthrow\b/.test(codeText(fn))) : CAP_HELPER_NAME.test(name);
   });
 }
 

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { isFunctionNode, namePath, ownName, SKIP_CHILDREN, unwrap, walkTree } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
-import { nodeText } from '../run-context';
+import { codeText, nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import { delayBackoff } from './option-reading';
 
@@ -39,8 +39,7 @@ export function strategyReturnsNothing(fn: ts.Node): boolean {
 export function strategyBound(fn: ts.Node, option: string): Bound {
   const body = (fn as ts.ArrowFunction).body as ts.Node | undefined;
   if (!body) return { capped: 'unknown' };
-  const text = nodeText(body);
-  if (STOP_TEXT.test(text)) {
+  if (STOP_TEXT.test(codeText(body))) {
     return testsOnlyTheError(body)
       ? { capped: false, reason: 'infinite-option', detail: `its \`${option}\` stops only for some errors and returns a delay for every attempt at the others` }
       : { capped: true, by: 'library' };

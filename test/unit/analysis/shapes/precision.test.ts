@@ -191,5 +191,35 @@ export async function register(api, limit) {
 }`,
       findings,
     })),
+    {
+      title: 'an ioredis retryStrategy whose only "return null" is in a comment always returns a delay: it never stops',
+      code: `import Redis from 'ioredis';
+export const redis = new Redis({
+  retryStrategy(times) {
+    // return null here to stop reconnecting
+    return Math.min(times * 50, 2000) * (0.5 + Math.random());
+  },
+});`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a helper the loop hands its count to, whose only "throw" is in a comment, caps nothing',
+      code: `function noteAttempt(attempt) {
+  // callers throw when this returns false
+  console.log('attempt', attempt);
+}
+export async function connect(db) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await db.connect();
+    } catch (error) {
+      noteAttempt(++attempt);
+      await sleep(1000 * (0.5 + Math.random()));
+    }
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
+    },
   ]);
 });
