@@ -1,9 +1,10 @@
-// Limits that are no limits: a count compared with `Infinity` never stops a retry. The limit may be
-// written in the comparison (`attempt < (opts.max ?? Infinity)`) or kept in a name whose every value in
-// the file is infinite: `private maxReconnectAttempts = Infinity`, `const max = opts.maxRetries || Infinity`,
-// a parameter defaulting to `Infinity`. A default (`?? Infinity`, `|| Infinity`, `= Infinity`) counts as
-// the value unless the file somewhere gives that option a finite number (`{ maxRetries: 5 }`,
-// `client.maxRetries = 5`): such a caller may be the one that runs.
+// Values the file gives names, read once per file. Limits that are no limits: a count compared with
+// `Infinity` never stops a retry. The limit may be written in the comparison (`attempt < (opts.max ?? Infinity)`)
+// or kept in a name whose every value in the file is infinite: `private maxReconnectAttempts = Infinity`,
+// `const max = opts.maxRetries || Infinity`, a parameter defaulting to `Infinity`, a defaults object read through
+// `opts.max ?? DEFAULTS.max`. A default (`?? Infinity`, `|| Infinity`, `= Infinity`) counts as the value unless
+// the file somewhere gives that option a finite number (`{ maxRetries: 5 }`, `client.maxRetries = 5`): such a
+// caller may be the one that runs. And switches that are off unless a caller turns them on (`reconnect = false`).
 import ts from 'typescript';
 import { type FunctionNode, functionName, namePath, numericValue, propertyNameText, unwrap } from './ast';
 import { spendWork } from './run-context';
@@ -136,8 +137,12 @@ function isInfiniteGiven(value: ts.Expression, known: ReadonlySet<string>): bool
   return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isInfiniteGiven(node.right, known);
 }
 
-/** Every value the file gives a name path, read in one walk. */
+const assignedCache = new WeakMap<SourceIndex, Assigned[]>();
+
+/** Every value the file gives a name path, read in one walk (once per file: limits and switches share it). */
 function assignedValues(index: SourceIndex): Assigned[] {
+  const cached = assignedCache.get(index);
+  if (cached) return cached;
   const assigned: Assigned[] = [];
   const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
     if (path && value) assigned.push({ path, value, node });
@@ -162,6 +167,7 @@ function assignedValues(index: SourceIndex): Assigned[] {
     }
     ts.forEachChild(node, (child) => { work.push(child); });
   }
+  assignedCache.set(index, assigned);
   return assigned;
 }
 

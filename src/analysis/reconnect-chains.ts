@@ -593,12 +593,12 @@ const RETRIER_OBJECT = /retr(y|ier)|backoff|schedul|reconnector/i;
  * elsewhere (its class not in this file) runs the callback when it decides; the waits and any limit are its own.
  */
 function handedToRetrier(functions: readonly FunctionNode[], index: SourceIndex): boolean {
-  return functions.some((fn) => fn.body !== undefined && someDescendant(fn.body, (node) => {
+  return functions.some((fn) => readOnce(retrierCalls, fn, () => fn.body !== undefined && someDescendant(fn.body, (node) => {
     if (!ts.isCallExpression(node) || !node.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return false;
     const receiver = calleeObject(node);
     const receiverName = receiver ? namePath(receiver) : undefined;
     return receiverName !== undefined && RETRIER_OBJECT.test(ownName(receiverName)) && !namedFunction(namePath(node.expression), index);
-  }));
+  })));
 }
 
 /**
@@ -608,8 +608,21 @@ function handedToRetrier(functions: readonly FunctionNode[], index: SourceIndex)
 function switchedOffOnTheWay(functions: readonly FunctionNode[], index: SourceIndex): boolean {
   const off = switchedOffByDefault(index);
   if (off.size === 0) return false;
-  return functions.some((fn) => fn.body !== undefined && someDescendant(fn.body, (node) => ts.isIfStatement(node)
-    && leavesAtOnce(node.thenStatement) && negatesAny(node.expression, off)));
+  return functions.some((fn) => readOnce(switchTests, fn, () => fn.body !== undefined && someDescendant(fn.body, (node) => ts.isIfStatement(node)
+    && leavesAtOnce(node.thenStatement) && negatesAny(node.expression, off))));
+}
+
+/** Per function (each read once: one connect function may sit on the way back of thousands of handlers). */
+const switchTests = new WeakMap<FunctionNode, boolean>();
+const retrierCalls = new WeakMap<FunctionNode, boolean>();
+
+function readOnce(cache: WeakMap<FunctionNode, boolean>, fn: FunctionNode, read: () => boolean): boolean {
+  let known = cache.get(fn);
+  if (known === undefined) {
+    known = read();
+    cache.set(fn, known);
+  }
+  return known;
 }
 
 /** `return`, `throw`, or a block that starts with one. */

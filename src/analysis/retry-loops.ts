@@ -813,26 +813,44 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
 function goesRoundOnlyOnce(loop: ts.IterationStatement, scan: LoopScan): boolean {
   if (scan.continues.length === 0 || !alwaysLeavesAtEnd(loop.statement)) return false;
   const resets = new Set(scan.assignments.filter((assignment) => unwrap(assignment.right).kind !== Kind.TrueKeyword).map((assignment) => namePath(assignment.left)));
+  const setTrue = flagsSetTrueByBranch(loop, scan);
   return scan.continues.every((goRound) => {
     const guard = innermostIf(goRound, loop);
-    return guard !== undefined && leavesLater(guard) && flagsSetBy(guard, scan).some((flag) => !resets.has(flag));
+    return guard !== undefined && leavesLater(guard) && negatedPaths(guard.expression).some((flag) => setTrue.get(guard)?.has(flag) && !resets.has(flag));
   });
 }
 
-/** The flags a guard tests negated (`!refreshed`) that its own branch sets to true. */
-function flagsSetBy(guard: ts.IfStatement, scan: LoopScan): string[] {
-  const negated = new Set<string>();
-  walkTree(guard.expression, undefined, (node) => {
+/** How many levels up from a `flag = true` its `if`s are looked for (a guard holds its flag a few levels down). */
+const MAX_FLAG_BRANCH_LEVELS = 16;
+
+/** For each `if` of the loop, the flags its then-branch sets to true: read once per loop, from each assignment up. */
+function flagsSetTrueByBranch(loop: ts.IterationStatement, scan: LoopScan): Map<ts.IfStatement, Set<string>> {
+  const byBranch = new Map<ts.IfStatement, Set<string>>();
+  for (const assignment of scan.assignments) {
+    const path = unwrap(assignment.right).kind === Kind.TrueKeyword ? namePath(assignment.left) : undefined;
+    if (path === undefined) continue;
+    let levels = 0;
+    for (let child: ts.Node = assignment, parent = assignment.parent; parent && parent !== loop && levels < MAX_FLAG_BRANCH_LEVELS; child = parent, parent = parent.parent, levels++) {
+      if (!ts.isIfStatement(parent) || parent.thenStatement !== child) continue;
+      let flags = byBranch.get(parent);
+      if (!flags) byBranch.set(parent, (flags = new Set()));
+      flags.add(path);
+    }
+  }
+  return byBranch;
+}
+
+/** The name paths a condition tests negated: `refreshed` in `status === 401 && !refreshed`. */
+function negatedPaths(condition: ts.Expression): string[] {
+  const negated: string[] = [];
+  walkTree(condition, undefined, (node) => {
     if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) {
       const path = namePath(node.operand);
-      if (path) negated.add(path);
+      if (path) negated.push(path);
     }
     return undefined;
   });
-  return scan.assignments
-    .filter((assignment) => unwrap(assignment.right).kind === Kind.TrueKeyword && contains(guard.thenStatement, assignment))
-    .map((assignment) => namePath(assignment.left))
-    .filter((path): path is string => path !== undefined && negated.has(path));
+  return negated;
 }
 
 /** The `if` whose then-branch holds the node, inside the loop. */

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -1044,14 +1044,44 @@ function conjunctPaths(condition: ts.Expression, depth = 0): string[] {
 
 /** Whether `flag = false` (or another falsy literal) runs in the branch before the call. */
 function clearedBefore(flag: string, branch: ts.Node, ref: ts.Node): boolean {
-  return someDescendant(branch, (node) => node.pos < ref.pos && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
-    && isFalsyLiteral(node.right) && namePath(node.left) === flag);
+  const first = firstClears(branch).get(flag);
+  return first !== undefined && first < ref.pos;
 }
 
-/** Whether the function sets the flag to anything but a falsy literal. */
+const clearsByBranch = new WeakMap<ts.Node, Map<string, number>>();
+
+/** Where each flag is first set to a falsy literal in a branch (read once per branch: many calls may sit in one). */
+function firstClears(branch: ts.Node): Map<string, number> {
+  let clears = clearsByBranch.get(branch);
+  if (!clears) {
+    const found = new Map<string, number>();
+    visitDescendants(branch, (node) => {
+      if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isFalsyLiteral(node.right)) return;
+      const path = namePath(node.left);
+      if (path !== undefined && !found.has(path)) found.set(path, node.pos);
+    });
+    clearsByBranch.set(branch, (clears = found));
+  }
+  return clears;
+}
+
+const truthySetsByFunction = new WeakMap<FunctionNode, Set<string>>();
+
+/** Whether the function sets the flag to anything but a falsy literal (the function's assignments read once). */
 function setTruthyIn(fn: FunctionNode, flag: string): boolean {
-  return fn.body !== undefined && someDescendant(fn.body, (node) => ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)
-    && namePath(node.left) === flag && !isFalsyLiteral(node.right));
+  let truthy = truthySetsByFunction.get(fn);
+  if (!truthy) {
+    const found = new Set<string>();
+    if (fn.body) {
+      visitDescendants(fn.body, (node) => {
+        if (!ts.isBinaryExpression(node) || !isAssignmentOperator(node.operatorToken.kind) || isFalsyLiteral(node.right)) return;
+        const path = namePath(node.left);
+        if (path !== undefined) found.add(path);
+      });
+    }
+    truthySetsByFunction.set(fn, (truthy = found));
+  }
+  return truthy.has(flag);
 }
 
 /** How many `!`, `&&` and `||` deep a flag is looked for in a condition (real conditions join a few tests). */
