@@ -1056,6 +1056,18 @@ const assignedProperties = new WeakMap<SourceIndex, Set<string>>();
 const COUNTING_HELPER = /\b\w{0,30}?(attempt|retr|tries|count)\w{0,30}\s{0,4}(>=|<=|>|<|===)|(>=|<=|>|<)\s{0,4}\w{0,30}?(attempt|retr|tries|count)/i;
 const countingHelpers = new WeakMap<ts.Node, boolean>();
 
+const throwingHelpers = new WeakMap<ts.Node, boolean>();
+
+/** Whether a helper's code (not its comments) holds a `throw` (read once per helper). */
+function throwsInCode(helper: ts.Node): boolean {
+  let known = throwingHelpers.get(helper);
+  if (known === undefined) {
+    known = /\bthrow\b/.test(codeText(helper));
+    throwingHelpers.set(helper, known);
+  }
+  return known;
+}
+
 /** Whether a helper compares an attempt count and throws (read once per helper). */
 function countsAndThrows(helper: ts.Node): boolean {
   let known = countingHelpers.get(helper);
@@ -1185,7 +1197,7 @@ function passedToCapHelper(counter: string, scan: LoopScan, index: SourceIndex):
     if (waitSite(call) || LOG_NAME.test(name) || DELAY_CALC_NAME.test(name) || WAIT_NAME.test(name)) return false;
     if (!call.arguments.some((argument) => referencesPath(argument, counter))) return false;
     const local = index.functions.get(name);
-    return local ? local.some((fn) => /\bthrow\b/.test(codeText(fn))) : CAP_HELPER_NAME.test(name);
+    return local ? local.some(throwsInCode) : CAP_HELPER_NAME.test(name);
   });
 }
 

@@ -81,7 +81,7 @@ function fieldObject(access: ts.PropertyAccessExpression, index: SourceIndex): t
   const name = access.name.text;
   let owner: ts.Node | undefined = access.parent;
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
-  const field = owner?.members.find((member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name);
+  const field = owner ? classFields(owner).get(name) : undefined;
   const values = [...(field?.initializer ? [field.initializer] : []), ...(index.assignments.get(`this.${name}`) ?? []).map((assignment) => assignment.right)];
   const value = values.length === 1 ? unwrap(values[0]!) : undefined;
   return value && ts.isObjectLiteralExpression(value) ? value : undefined;
@@ -203,6 +203,22 @@ export function randomizeOption(site: Site | undefined, options: Options, librar
  */
 export function waitsNothing(options: Options): boolean {
   return numericValue(option(options, 'maxTimeout')) === 0;
+}
+
+const fieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.PropertyDeclaration>>();
+
+/** A class's fields by name (read once per class: many calls may name them). */
+function classFields(owner: ts.ClassLikeDeclaration): Map<string, ts.PropertyDeclaration> {
+  let fields = fieldsByClass.get(owner);
+  if (!fields) {
+    fields = new Map();
+    for (const member of owner.members) {
+      const name = ts.isPropertyDeclaration(member) ? propertyNameText(member.name) : undefined;
+      if (name !== undefined && !fields.has(name)) fields.set(name, member as ts.PropertyDeclaration);
+    }
+    fieldsByClass.set(owner, fields);
+  }
+  return fields;
 }
 
 /** A delay option: a number, or a function (possibly returning `timer(ms)`) that sizes each wait. */
