@@ -73,7 +73,7 @@ export function findRequests(index: SourceIndex, clients: readonly RetriedClient
     request.key ??= idInBody(draft.body, index);
     // What may excuse a missing key is read only where a key is missing from a POST or PATCH.
     if (!request.key && isUnsafe(request)) {
-      request.optionsFromCaller = optionsFromCaller(draft);
+      request.optionsFromCaller = optionsFromCaller(draft, index);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index);
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
@@ -295,19 +295,28 @@ function isInsideReader(call: ts.CallExpression): boolean {
  * enclosing function, or a property of one (`axios.post(url, data, options)`, `{ ...init }`,
  * `headers: opts.headers`). The caller may send a key there, which this file cannot see.
  */
-function optionsFromCaller(draft: Draft): boolean {
+function optionsFromCaller(draft: Draft, index: SourceIndex): boolean {
   const passed = draft.call.arguments[draft.configPosition];
   const sources: ts.Expression[] = passed && !ts.isObjectLiteralExpression(unwrap(passed)) ? [passed] : [];
   const config = draft.config;
-  const spreadsOf = (object: ts.ObjectLiteralExpression): ts.Expression[] => object.properties.filter(ts.isSpreadAssignment).map((spread) => spread.expression);
   if (config) {
     sources.push(...spreadsOf(config));
     const headers = findValue(config, 'headers');
-    const inner = headers && unwrap(headers);
+    // `headers` may be a local built just before (`const headers = { …, ...(extraHeaders || {}) }`).
+    const inner = headers && (resolveObject(headers, index) ?? unwrap(headers));
     if (inner && ts.isObjectLiteralExpression(inner)) sources.push(...spreadsOf(inner));
     else if (headers) sources.push(headers);
   }
   return sources.some((source) => isParameterOfEnclosingFunction(rootName(source), draft.call));
+}
+
+/** What an object spreads in: `...init`, and `init` in `...(init || {})` or `...(init ?? {})`. */
+function spreadsOf(object: ts.ObjectLiteralExpression): ts.Expression[] {
+  return object.properties.filter(ts.isSpreadAssignment).map((spread) => {
+    const value = unwrap(spread.expression);
+    const fallback = ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.BarBarToken || value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken);
+    return fallback ? value.left : value;
+  });
 }
 
 /** Headers that place a chunk of an upload: the tus protocol's `Upload-Offset`, a ranged upload's `Content-Range`. */

@@ -49,6 +49,14 @@ export class RetryInterceptor implements HttpInterceptor {
     catch { await sleep(Math.random() * 500); }
   }
 }`,
+  // The caller's headers are spread into a local the request sends (`...(extraHeaders || {})`).
+  `async function deliver(url, payload, extraHeaders) {
+  const headers = { 'Content-Type': 'application/json', ...(extraHeaders || {}) };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try { return await fetch(url, { method: 'POST', headers, body: JSON.stringify(payload) }); }
+    catch { await sleep(Math.random() * 500); }
+  }
+}`,
   // GET is idempotent.
   `for (let i = 0; i < 3; i++) {
   try { return await fetch(\`/api/orders/\${id}\`); } catch { await sleep(Math.random() * 500); }
