@@ -27,6 +27,7 @@ import { ofetch } from './ofetch';
 import { pRetry } from './p-retry';
 import { promiseRetry } from './promise-retry';
 import { reconnectingWebSocket } from './reconnecting-websocket';
+import { sturdyWebSocket } from './sturdy-websocket';
 import { retryAxios } from './retry-axios';
 import { rxjs } from './rxjs';
 import { awsSdk, openai, stripe } from './sdk-clients';
@@ -44,7 +45,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
