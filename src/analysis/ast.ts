@@ -217,6 +217,16 @@ export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
   return undefined;
 }
 
+/**
+ * What `read` gives for a key, read once and kept in `cache` (a Map for one run's reading, a WeakMap for
+ * facts of a node or a file): the readings that many callers ask of one function, branch or class.
+ */
+export function readOnce<K extends object, V>(cache: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, read: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = read(key)));
+  return value;
+}
+
 /** Whether `inner` lies inside `outer` (or is it). */
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end;

@@ -6,7 +6,7 @@
 // the file somewhere gives that option a finite number (`{ maxRetries: 5 }`, `client.maxRetries = 5`): such a
 // caller may be the one that runs. And switches that are off unless a caller turns them on (`reconnect = false`).
 import ts from 'typescript';
-import { type FunctionNode, functionName, namePath, numericValue, propertyNameText, unwrap } from './ast';
+import { type FunctionNode, functionName, namePath, numericValue, propertyNameText, readOnce, unwrap } from './ast';
 import { spendWork } from './run-context';
 import { callsNamed, type SourceIndex } from './source-index';
 
@@ -25,12 +25,7 @@ export function isInfiniteValue(expression: ts.Expression | undefined): boolean 
 
 /** The name paths (`maxRetries`, `this.maxReconnectAttempts`) whose every value in the file is infinite, read once per file. */
 export function infiniteLimits(index: SourceIndex): ReadonlySet<string> {
-  let limits = cache.get(index);
-  if (!limits) {
-    limits = index.names.has('Infinity') || index.names.has('POSITIVE_INFINITY') ? readLimits(index) : NONE;
-    cache.set(index, limits);
-  }
-  return limits;
+  return readOnce(cache, index, () => (index.names.has('Infinity') || index.names.has('POSITIVE_INFINITY') ? readLimits(index) : NONE));
 }
 
 /** Whether one side of a comparison is a limit that never stops: `Infinity`, or a name kept infinite (also `max - 1`). */
@@ -83,12 +78,7 @@ const offCache = new WeakMap<SourceIndex, ReadonlySet<string>>();
  * by default or through a name that is (`{ reconnect = false } = options; this.reconnect = reconnect`).
  */
 export function switchedOffByDefault(index: SourceIndex): ReadonlySet<string> {
-  let off = offCache.get(index);
-  if (!off) {
-    off = index.text.includes('false') ? readSwitchedOff(assignedValues(index)) : NONE;
-    offCache.set(index, off);
-  }
-  return off;
+  return readOnce(offCache, index, () => (index.text.includes('false') ? readSwitchedOff(assignedValues(index)) : NONE));
 }
 
 function readSwitchedOff(assigned: readonly Assigned[]): ReadonlySet<string> {
@@ -141,8 +131,10 @@ const assignedCache = new WeakMap<SourceIndex, Assigned[]>();
 
 /** Every value the file gives a name path, read in one walk (once per file: limits and switches share it). */
 function assignedValues(index: SourceIndex): Assigned[] {
-  const cached = assignedCache.get(index);
-  if (cached) return cached;
+  return readOnce(assignedCache, index, readAssignedValues);
+}
+
+function readAssignedValues(index: SourceIndex): Assigned[] {
   const assigned: Assigned[] = [];
   const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
     if (path && value) assigned.push({ path, value, node });
@@ -167,7 +159,6 @@ function assignedValues(index: SourceIndex): Assigned[] {
     }
     ts.forEachChild(node, (child) => { work.push(child); });
   }
-  assignedCache.set(index, assigned);
   return assigned;
 }
 

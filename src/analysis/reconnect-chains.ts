@@ -9,7 +9,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, referencesName, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
@@ -132,9 +132,9 @@ function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
   const from = cycle.registration.failure?.from;
   const scheduler = cycle.path[0];
   if (!from || !scheduler) return false;
-  const reaches = (fn: FunctionNode): boolean => cached(reading.references, fn, functionReferences)
+  const reaches = (fn: FunctionNode): boolean => readOnce(reading.references, fn, functionReferences)
     .some((ref) => namedFunction(namePath(ref), reading.index) === scheduler);
-  return cached(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
+  return readOnce(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
     if (contains(from, ref)) return false;
     const target = namedFunction(namePath(ref), reading.index);
     return target !== undefined && (target === scheduler || (target !== cycle.registration.handler && reaches(target)));
@@ -366,7 +366,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     // A catch block is the start of the way, not a function passed through.
     const start = from !== undefined && fn === registration.handler;
     const steps = start ? path : [...path, fn];
-    for (const ref of start ? referencesIn(from) : cached(reading.references, fn, functionReferences)) {
+    for (const ref of start ? referencesIn(from) : readOnce(reading.references, fn, functionReferences)) {
       const target = namedFunction(namePath(ref), reading.index);
       if (!target) {
         const wrapper = deferringWrapper(namePath(ref), reading.index);
@@ -387,7 +387,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
       seen.add(target);
       queue.push({ fn: target, path: steps, timers, scheduled: later });
     }
-    for (const { timer, start } of cached(reading.timers, fn, (node) => scheduledTimers(node, reading.index))) {
+    for (const { timer, start } of readOnce(reading.timers, fn, (node) => scheduledTimers(node, reading.index))) {
       const callback = timer.arguments?.[0] ? unwrap(timer.arguments[0]) : undefined;
       if (!callback || !isFunctionNode(callback) || seen.has(callback) || steps.length >= MAX_HOPS) continue;
       seen.add(callback);
@@ -490,7 +490,7 @@ function reconnects(target: FunctionNode, registration: Registration, reading: R
   // `mongoose.connection.on('error', …)` and `mongoose.connect(url)`: the object started owns the one listened to.
   const listened = registration.target;
   // `this.reconnect()` calls a method of the object; it starts none of its members (`this.channel`).
-  return [...cached(reading.starts, target, startedObjects)].some((started) => listened === started || (started !== 'this' && listened.startsWith(`${started}.`)));
+  return [...readOnce(reading.starts, target, startedObjects)].some((started) => listened === started || (started !== 'this' && listened.startsWith(`${started}.`)));
 }
 
 /** A client's method that (re)opens its connection. */
@@ -510,12 +510,6 @@ function startedObjects(fn: FunctionNode): Set<string> {
     return undefined;
   });
   return objects;
-}
-
-function cached<K, V>(cache: Map<K, V>, key: K, read: (key: K) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = read(key)));
-  return value;
 }
 
 /** The names a function calls or hands on as callbacks: `this.connect()`, `connect()`, `setTimeout(this.connect, ms)`. */
@@ -564,7 +558,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   // A helper the reconnect is handed to (`this.delayReconnectAttempt(this.start)`) waits and counts on the way too.
   const helper = handedTo(cycle.ref, index);
   const functions = [...cycle.path, ...(helper ? [helper] : []), cycle.reconnect];
-  const scans = functions.map((fn) => cached(scanCache, fn, (node) => scanFunction(node, index)));
+  const scans = functions.map((fn) => readOnce(scanCache, fn, (node) => scanFunction(node, index)));
   const name = functionName(cycle.reconnect) ?? 'connect';
   const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
@@ -615,15 +609,6 @@ function switchedOffOnTheWay(functions: readonly FunctionNode[], index: SourceIn
 /** Per function (each read once: one connect function may sit on the way back of thousands of handlers). */
 const switchTests = new WeakMap<FunctionNode, boolean>();
 const retrierCalls = new WeakMap<FunctionNode, boolean>();
-
-function readOnce(cache: WeakMap<FunctionNode, boolean>, fn: FunctionNode, read: () => boolean): boolean {
-  let known = cache.get(fn);
-  if (known === undefined) {
-    known = read();
-    cache.set(fn, known);
-  }
-  return known;
-}
 
 /** `return`, `throw`, or a block that starts with one. */
 function leavesAtOnce(statement: ts.Statement): boolean {

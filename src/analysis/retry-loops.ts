@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -1001,19 +1001,17 @@ const deadlineHelpers = new WeakMap<ts.Node, boolean>();
 
 /** Whether a function tests a deadline in one of its conditions (read once per function). */
 function comparesDeadline(helper: FunctionNode): boolean {
-  let known = deadlineHelpers.get(helper);
-  if (known === undefined) {
-    known = false;
+  return readOnce(deadlineHelpers, helper, () => {
+    let found = false;
     if (helper.body) {
       walkTree(helper.body, undefined, (node) => {
-        if (known || (node !== helper.body && isFunctionNode(node))) return SKIP_CHILDREN;
-        if (ts.isIfStatement(node) && collectComparisons(node.expression, true).deadline) known = true;
+        if (found || (node !== helper.body && isFunctionNode(node))) return SKIP_CHILDREN;
+        if (ts.isIfStatement(node) && collectComparisons(node.expression, true).deadline) found = true;
         return undefined;
       });
     }
-    deadlineHelpers.set(helper, known);
-  }
-  return known;
+    return found;
+  });
 }
 
 /** Properties that say whether another attempt is allowed: `ctx.allowed`, `policy.canRetry`, `state.attemptsLeft`. */
@@ -1041,12 +1039,7 @@ function exitAskedOfPermission(scan: LoopScan, index: SourceIndex): 'counts' | '
 
 /** Whether the file assigns a property of that name anywhere (`this.allowed = false`): a flag in sight, not a decision elsewhere. */
 function assignedInFile(index: SourceIndex, property: string): boolean {
-  let assigned = assignedProperties.get(index);
-  if (!assigned) {
-    assigned = new Set([...index.assignments.keys()].map((path) => path.slice(path.lastIndexOf('.') + 1)));
-    assignedProperties.set(index, assigned);
-  }
-  return assigned.has(property);
+  return readOnce(assignedProperties, index, () => new Set([...index.assignments.keys()].map((path) => path.slice(path.lastIndexOf('.') + 1)))).has(property);
 }
 
 /** Per file, the last names of every path it assigns (read once). */
@@ -1060,23 +1053,12 @@ const throwingHelpers = new WeakMap<ts.Node, boolean>();
 
 /** Whether a helper's code (not its comments) holds a `throw` (read once per helper). */
 function throwsInCode(helper: ts.Node): boolean {
-  let known = throwingHelpers.get(helper);
-  if (known === undefined) {
-    known = /\bthrow\b/.test(codeText(helper));
-    throwingHelpers.set(helper, known);
-  }
-  return known;
+  return readOnce(throwingHelpers, helper, () => /\bthrow\b/.test(codeText(helper)));
 }
 
 /** Whether a helper compares an attempt count and throws (read once per helper). */
 function countsAndThrows(helper: ts.Node): boolean {
-  let known = countingHelpers.get(helper);
-  if (known === undefined) {
-    const text = codeText(helper);
-    known = /\bthrow\b/.test(text) && COUNTING_HELPER.test(text);
-    countingHelpers.set(helper, known);
-  }
-  return known;
+  return readOnce(countingHelpers, helper, () => throwsInCode(helper) && COUNTING_HELPER.test(codeText(helper)));
 }
 
 /** Whether an `if` decides between leaving and going round: one branch (or the statement after it) leaves. */

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -149,8 +149,7 @@ const initializersByFunction = new WeakMap<FunctionNode, Map<string, ts.Expressi
 
 /** The locals a function declares once with a value (`const next = tests.filter(…)`), outside nested functions; read once per function. */
 function localInitializers(fn: FunctionNode): Map<string, ts.Expression> {
-  let locals = initializersByFunction.get(fn);
-  if (!locals) {
+  return readOnce(initializersByFunction, fn, () => {
     const found = new Map<string, ts.Expression>();
     const repeated = new Set<string>();
     walkTree(fn.body ?? fn, undefined, (node) => {
@@ -162,9 +161,8 @@ function localInitializers(fn: FunctionNode): Map<string, ts.Expression> {
       return undefined;
     });
     for (const name of repeated) found.delete(name);
-    initializersByFunction.set(fn, (locals = found));
-  }
-  return locals;
+    return found;
+  });
 }
 
 /**
@@ -173,10 +171,7 @@ function localInitializers(fn: FunctionNode): Map<string, ts.Expression> {
  */
 function isPieceOf(value: ts.Expression, name: string, call: ts.CallExpression): boolean {
   const node = unwrap(value);
-  if (ts.isCallExpression(node) && calleeName(node) === 'slice') {
-    const object = calleeObject(node);
-    return object !== undefined && ts.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === name;
-  }
+  if (isListMethodCall(node, name, 'slice')) return true;
   if (!ts.isArrayLiteralExpression(node) || node.elements.length === 0) return false;
   const items = itemsOf(name, call);
   return node.elements.every((element) => ts.isIdentifier(element) && items.has(element.text));
@@ -195,10 +190,14 @@ function itemsOf(list: string, call: ts.Node): Set<string> {
 
 /** `list.filter(…)` of the named list. */
 function isFilteredFrom(value: ts.Expression, name: string): boolean {
-  const node = unwrap(value);
-  if (!ts.isCallExpression(node) || calleeName(node) !== 'filter') return false;
+  return isListMethodCall(unwrap(value), name, 'filter');
+}
+
+/** `list.method(…)` called on the named list itself. */
+function isListMethodCall(node: ts.Expression, list: string, method: string): boolean {
+  if (!ts.isCallExpression(node) || calleeName(node) !== method) return false;
   const object = calleeObject(node);
-  return object !== undefined && ts.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === name;
+  return object !== undefined && ts.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === list;
 }
 
 /** How many levels up from a call an `if` that tests the answer is looked for. */
@@ -1052,25 +1051,22 @@ const clearsByBranch = new WeakMap<ts.Node, Map<string, number>>();
 
 /** Where each flag is first set to a falsy literal in a branch (read once per branch: many calls may sit in one). */
 function firstClears(branch: ts.Node): Map<string, number> {
-  let clears = clearsByBranch.get(branch);
-  if (!clears) {
+  return readOnce(clearsByBranch, branch, () => {
     const found = new Map<string, number>();
     visitDescendants(branch, (node) => {
       if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isFalsyLiteral(node.right)) return;
       const path = namePath(node.left);
       if (path !== undefined && !found.has(path)) found.set(path, node.pos);
     });
-    clearsByBranch.set(branch, (clears = found));
-  }
-  return clears;
+    return found;
+  });
 }
 
 const truthySetsByFunction = new WeakMap<FunctionNode, Set<string>>();
 
 /** Whether the function sets the flag to anything but a falsy literal (the function's assignments read once). */
 function setTruthyIn(fn: FunctionNode, flag: string): boolean {
-  let truthy = truthySetsByFunction.get(fn);
-  if (!truthy) {
+  return readOnce(truthySetsByFunction, fn, () => {
     const found = new Set<string>();
     if (fn.body) {
       visitDescendants(fn.body, (node) => {
@@ -1079,9 +1075,8 @@ function setTruthyIn(fn: FunctionNode, flag: string): boolean {
         if (path !== undefined) found.add(path);
       });
     }
-    truthySetsByFunction.set(fn, (truthy = found));
-  }
-  return truthy.has(flag);
+    return found;
+  }).has(flag);
 }
 
 /** How many `!`, `&&` and `||` deep a flag is looked for in a condition (real conditions join a few tests). */

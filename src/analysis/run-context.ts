@@ -70,7 +70,7 @@ export function nodeText(node: ts.Node): string {
   return sourceFile.text.slice(node.getStart(sourceFile), node.end);
 }
 
-/** The scanner that reads code text without comments (one per run of the analysis, reused). */
+/** The scanner that reads code text without comments: one for the thread, each call giving it its text. */
 const codeScanner = ts.createScanner(ts.ScriptTarget.Latest, true);
 
 /**

@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -209,16 +209,14 @@ const fieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Proper
 
 /** A class's fields by name (read once per class: many calls may name them). */
 function classFields(owner: ts.ClassLikeDeclaration): Map<string, ts.PropertyDeclaration> {
-  let fields = fieldsByClass.get(owner);
-  if (!fields) {
-    fields = new Map();
+  return readOnce(fieldsByClass, owner, () => {
+    const fields = new Map<string, ts.PropertyDeclaration>();
     for (const member of owner.members) {
       const name = ts.isPropertyDeclaration(member) ? propertyNameText(member.name) : undefined;
       if (name !== undefined && !fields.has(name)) fields.set(name, member as ts.PropertyDeclaration);
     }
-    fieldsByClass.set(owner, fields);
-  }
-  return fields;
+    return fields;
+  });
 }
 
 /** A delay option: a number, or a function (possibly returning `timer(ms)`) that sizes each wait. */

@@ -108,11 +108,13 @@ function catchGoesRoundOnlyOnRefusal(loop: ts.IterationStatement): boolean {
     && rethrowsAllButRefusals((first as ts.IfStatement).expression);
 }
 
+/** How many `||` deep a rethrow test is read: a few tests are joined in real code, generated ones may join thousands. */
+const MAX_REFUSAL_TEST_DEPTH = 32;
+
 /** `!(err instanceof ConflictError) || …`, `err.status !== 429 || …`: one side that holds for every error but a refusal. */
 function rethrowsAllButRefusals(condition: ts.Expression, depth = 0): boolean {
   const node = unwrap(condition);
-  // A few tests joined: generated conditions of thousands are not read (linear, and no deep recursion).
-  if (depth > 32) return false;
+  if (depth > MAX_REFUSAL_TEST_DEPTH) return false;
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
     return rethrowsAllButRefusals(node.left, depth + 1) || rethrowsAllButRefusals(node.right, depth + 1);
   }
