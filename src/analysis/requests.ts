@@ -4,7 +4,7 @@
 import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, rootName,
+  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, readOnce, rootName,
   stringValue, unwrap, valueOfProperty, walkTree,
 } from './ast';
 import { resolveObject } from './retry-libraries';
@@ -457,16 +457,14 @@ const operationIdHolders = new WeakMap<ts.Node, Set<string>>();
 
 /** The names whose operation id the scope reads (`payment` for `payment.requestId`): read once per scope. */
 function objectsWithOperationId(scope: ts.Node): Set<string> {
-  let names = operationIdHolders.get(scope);
-  if (!names) {
+  return readOnce(operationIdHolders, scope, () => {
     const found = new Set<string>();
     walkTree(scope, undefined, (node) => {
       if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && OPERATION_ID_FIELD.test(node.name.text)) found.add(node.expression.text);
       return undefined;
     });
-    operationIdHolders.set(scope, (names = found));
-  }
-  return names;
+    return found;
+  });
 }
 
 /**
