@@ -34,7 +34,6 @@ import { hasCatchRetryCandidate, hasDeferredFailurePath } from './catch-retries'
 import { hasRetrySchedulerCandidate } from './handed-reconnects';
 import { hasLoopCandidate } from './loops';
 import { hasSelfReference } from './recursion';
-import { hasRetryText } from './retry-words';
 import { tokenize } from './tokens';
 
 /**
@@ -46,11 +45,9 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   // Nothing that is not text can hold a retry (analyzeSource says why it was not analysed).
   if (typeof text !== 'string') return false;
   if (options.flagUnretriedRequests || /\.[cm]?[jt]sx$/i.test(fileName)) return true;
-  const helpers = options.retryHelpers ?? [];
-  // Retry words anywhere in the text (comments too) make the tokens worth checking for them; so
-  // does a `\u` escape, which can spell a name that the raw text does not show.
-  const wordsInText = hasRetryText(text) || text.includes('\\u') || helpers.some((helper) => text.includes(helper));
-  const tokens = tokenize(text, wordsInText ? new Set(helpers) : undefined);
+  // Every name and string is checked for retry words as it is read: a test of the whole text first
+  // (to skip that check) cost more than it saved, and scans a file of one long name at regex speed.
+  const tokens = tokenize(text, new Set(options.retryHelpers ?? []));
   if (tokens === 'retry-word' || tokens === undefined) return true;
   // A connection's loss handler may reconnect through other functions (reconnect-chains.ts); so may
   // a catch whose way back is put off to later (hasDeferredFailurePath).

@@ -92,10 +92,10 @@ const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVarian
 
 /**
  * Reads the tokens and pairs the brackets. 'retry-word' as soon as a name or string shows a
- * library, a helper call or an interceptor (`helpers` is undefined when the text holds no such word);
+ * library, a helper call or an interceptor (`helpers`: the names the options add to the retry helpers);
  * undefined when the brackets do not pair up or the scanner reports an error.
  */
-export function tokenize(text: string, helpers: ReadonlySet<string> | undefined): Tokens | 'retry-word' | undefined {
+export function tokenize(text: string, helpers: ReadonlySet<string>): Tokens | 'retry-word' | undefined {
   // A scan error (an unterminated string, template or regular expression) means the tokens may have
   // gone astray, most often at a `/` read the wrong way: then the answer is "maybe".
   scanError = false;
@@ -123,7 +123,7 @@ export function tokenize(text: string, helpers: ReadonlySet<string> | undefined)
         helperNamed = false;
       }
       if (tokenClass !== 0) {
-        if (helpers && (tokenClass & (NAME | STRING | TEMPLATE))) {
+        if (tokenClass & (NAME | STRING | TEMPLATE)) {
           const word = retryWord(scanner.getTokenValue(), (tokenClass & NAME) !== 0, helpers);
           if (word === 'library') return 'retry-word';
           helperNamed = word === 'helper';
