@@ -1,9 +1,9 @@
 // axios-retry: `axiosRetry(client, { retries, retryDelay, retryCondition })`. Three retries, no wait
-// unless `retryDelay` is set; `exponentialDelay` is jittered. Its default condition retries idempotent
-// requests and network errors of any method. Decision: a client on the default condition is not taken
-// to cover POST for missing-idempotency-key. It re-sends a POST only when no response came back at all
-// (not on a timeout, not on a 5xx), and flagging every POST through such a client would bury the
-// conditions that do retry POSTs on a server error; a custom `retryCondition` is read (below).
+// unless `retryDelay` is set; `exponentialDelay` is jittered. Its default condition
+// (isNetworkOrIdempotentRequestError) retries idempotent requests, and network errors of any method: a
+// POST whose connection dropped after it was sent (ECONNRESET) is sent again, which is exactly the lost
+// response an idempotency key is for. So a client on the default condition covers POST; a custom
+// `retryCondition` is read (below), and options from elsewhere are not taken to cover it.
 import ts from 'typescript';
 import { calleeName, isFunctionNode, namePath, ownName, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
@@ -31,7 +31,9 @@ export const axiosRetry: LibrarySpec = {
     facts.constructs.push(libraryConstruct(site, 'library', label, index, countBound(options, 'retries', axiosRetry.defaults.retries), axiosRetryBackoff(site, calleeText, index), []));
     if (client) {
       const condition = option(options, 'retryCondition');
-      facts.clients.push({ name: client, label, coversPost: condition !== undefined && conditionCoversPost(condition, index) });
+      // Options from elsewhere may hold any condition: not taken to cover POST.
+      const coversPost = options !== 'opaque' && (condition === undefined || conditionCoversPost(condition, index));
+      facts.clients.push({ name: client, label, coversPost });
     }
     return true;
   },

@@ -156,8 +156,8 @@ export const createBatch = (batch) => withRetry(() => send('POST', '/api/batches
   try { return await fetch(\`\${BASE}/twirp/haberdasher.Haberdasher/MakeHat\`, { method: 'POST', body }); }
   catch { await sleep(Math.random() * 100); }
 }`,
-  // axios-retry with its default condition retries idempotent methods only.
-  `axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+  // axios-retry with options from elsewhere: its condition is out of sight.
+  `axiosRetry(client, config.retry);
 export const createUser = (user) => client.post('/users', user);`,
   // got does not retry POST unless told to.
   `const order = await got.post('https://shop.example.com/orders', { json: cart, retry: { limit: 2 } }).json();`,
@@ -247,6 +247,13 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
+  // axios-retry's default condition re-sends any method after a network error: a POST whose response was lost is sent again.
+  {
+    line: 2, column: 37, messageId: 'missingKey',
+    data: { method: 'POST', request: 'client.post(…)', retry: '`axiosRetry` on `client`' },
+    code: `axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+export const createUser = (user) => client.post('/users', user);`,
+  },
   // A client function that takes the method first (`this.request('POST', url, body)`), retried by a helper.
   {
     line: 3, column: 35, messageId: 'missingKey',
