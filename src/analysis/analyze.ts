@@ -154,7 +154,8 @@ function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions): Finding[]
   const enabled = allRules.map((rule) => ({ rule, severity: severityOf(rule, options) })).filter((entry) => entry.severity !== 'off');
   if (enabled.length === 0) return [];
   const index = indexSource(sourceFile);
-  const retries = detectRetries(index, options.retryHelpers);
+  const imported = options.project?.importedRetries(sourceFile.fileName, index.imports);
+  const retries = detectRetries(index, options.retryHelpers, imported);
   let requests: HttpRequest[] | undefined;
   const findings: Finding[] = [];
   for (const { rule, severity } of enabled) {
@@ -162,7 +163,7 @@ function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions): Finding[]
       index,
       retries,
       options,
-      requests: () => (requests ??= findRequests(index, retries.clients, options.idempotencyHeaders ?? [])),
+      requests: () => (requests ??= findRequests(index, retries, options.idempotencyHeaders ?? [])),
       report: (report: RuleReport) => findings.push(toFinding(rule.meta, severity as Exclude<Severity, 'off'>, report, sourceFile)),
     };
     rule.check(context);

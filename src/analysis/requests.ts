@@ -8,7 +8,7 @@ import {
   stringValue, unwrap, valueOfProperty, walkTree,
 } from './ast';
 import { resolveObject } from './retry-libraries';
-import type { RetriedClient } from './retry-model';
+import type { RetryFacts } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { holdsIdGeneratorCall } from './generated-values';
 import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
@@ -54,14 +54,20 @@ const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|expre
 /** URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model completions. */
 const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b/i;
 
-/** Recognises every request in the file. `clients` are the retried clients, to know their libraries. */
-export function findRequests(index: SourceIndex, clients: readonly RetriedClient[], extraKeyNames: readonly string[]): HttpRequest[] {
+/**
+ * Recognises every request in the file. `facts.clients` are the retried clients, to know their libraries;
+ * `facts.notRetrying`, imported functions that retry nothing whatever their names say.
+ */
+export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'clients' | 'notRetrying' | 'importedMethods'>, extraKeyNames: readonly string[]): HttpRequest[] {
+  const clients = facts.clients;
+  const notRetrying = facts.notRetrying ?? NOBODY;
+  const importedMethods = facts.importedMethods ?? NO_METHODS;
   const keyNames = new Set([...IDEMPOTENCY_KEY_NAMES, ...extraKeyNames.map(normaliseKeyName)]);
   const fileMentionsKeys = /idempoten/i.test(index.text) || extraKeyNames.some((name) => index.text.toLowerCase().includes(name.toLowerCase()));
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
   for (const call of index.calls) {
-    const draft = recogniseRequest(call, index, clientNames) ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
+    const draft = recogniseRequest(call, index, clientNames, notRetrying, importedMethods) ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
     if (!draft) continue;
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
@@ -88,13 +94,21 @@ type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'opti
 /** Callee names that can start a request; anything else is skipped before the closer look. */
 const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|add[A-Z]\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
 
-function recogniseRequest(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
+const NOBODY: ReadonlySet<string> = new Set();
+const NO_METHODS: ReadonlyMap<string, string> = new Map();
+
+function recogniseRequest(
+  call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>, notRetrying: ReadonlySet<string>, importedMethods: ReadonlyMap<string, string>,
+): Draft | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
   const methodFirst = methodFirstCall(call, name);
   if (methodFirst) return methodFirst;
   if (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
-  return stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames);
+  const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying);
+  // A helper another file shows always sending one method sends it whatever its arguments look like.
+  const fixed = draft?.library === 'fetch' ? importedMethods.get(name) : undefined;
+  return fixed && draft ? { ...draft, method: fixed } : draft;
 }
 
 /**
@@ -210,12 +224,12 @@ function requestMethodCall(call: ts.CallExpression, index: SourceIndex): Draft |
 }
 
 /** `fetch(url, init)`, `axios(config)`, `got(url, options)`, `ky(url, options)`, `request(url, options)`, `fetchWithRetry(url, init)`, retried-client names. */
-function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>): Draft | undefined {
+function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>, notRetrying: ReadonlySet<string>): Draft | undefined {
   const callee = unwrap(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : undefined;
   if (!name || call.arguments.length === 0) return undefined;
   const module = index.imports.get(name)?.split('#')[0];
-  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call);
+  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call) && !notRetrying.has(name);
   const ofetchStyle = ofetch.names.includes(name) || ofetch.modules.includes(module ?? '');
   const known = name === 'fetch' || name === 'axios' || name === 'got' || name === 'ky' || name === 'request' || name === 'undiciRequest' || ofetchStyle
     || module === 'axios' || module === 'got' || module === 'ky' || module === 'undici' || module === 'node-fetch' || module === 'cross-fetch';
@@ -239,7 +253,7 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
 const RETRY_COUNT_OPTION = /^(max)?(retries|retry|retryCount|attempts|retryAttempts|maxRetries)$/i;
 
 /** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
-function toldNoRetries(call: ts.CallExpression): boolean {
+export function toldNoRetries(call: ts.CallExpression): boolean {
   return call.arguments.some((argument, position) => {
     const inner = unwrap(argument);
     if (position > 0 && numericValue(inner) === 0) return true;
@@ -251,8 +265,15 @@ function toldNoRetries(call: ts.CallExpression): boolean {
 function methodOf(config: ts.ObjectLiteralExpression): string | undefined {
   const value = findValue(config, 'method');
   if (!value) return hasSpread(config) ? undefined : 'GET';
-  const text = stringValue(unwrap(value));
-  return text?.toUpperCase();
+  return methodText(unwrap(value))?.toUpperCase();
+}
+
+/** `'POST'`, and the default of `method || 'POST'` or `opts.method ?? 'POST'`: the method sent unless a caller says otherwise. */
+function methodText(value: ts.Expression): string | undefined {
+  const text = stringValue(value);
+  if (text !== undefined || !ts.isBinaryExpression(value)) return text;
+  const operator = value.operatorToken.kind;
+  return operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken ? stringValue(unwrap(value.right)) : undefined;
 }
 
 function findValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
@@ -383,7 +404,44 @@ function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | und
   if (/\bmutation\b/.test(bodyText) || /\bmutation\b/.test(resolvedQueryText(bodyText, index))) return false;
   if (/\bquery\s*:\s*(`|'|")\s*(query\b|\{)/.test(bodyText) || /\bquery\s*:\s*gql\b/.test(bodyText)) return true;
   if (!url) return false;
-  return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || /graphql|search/i.test(namePath(url) ?? '');
+  return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || /graphql|search/i.test(namePath(url) ?? '') || READ_URL.test(addressText(url, index));
+}
+
+/** How many scopes up from a name its declaration is looked for. */
+const MAX_SCOPE_STEPS = 32;
+
+/** The `const` a name refers to: the nearest one declared in a scope around it (`const url = …` in this method), or the file's only one. */
+function constantNamed(name: ts.Identifier, index: SourceIndex): ts.VariableDeclaration | undefined {
+  let declarations: ts.VariableDeclaration[] | undefined;
+  let scope: ts.Node | undefined = name.parent;
+  for (let steps = 0; scope && !declarations && steps < MAX_SCOPE_STEPS; scope = scope.parent, steps++) declarations = index.scopedDeclarations.get(scope)?.get(name.text);
+  declarations ??= index.declarations.get(name.text);
+  const only = declarations?.length === 1 ? declarations[0]! : undefined;
+  const constant = only?.initializer !== undefined && ts.isVariableDeclarationList(only.parent) && (only.parent.flags & ts.NodeFlags.Const) !== 0;
+  return constant ? only : undefined;
+}
+
+/** How many constants deep an address is read (`const URL = \`${baseUrl}\``, then `baseUrl`). */
+const MAX_ADDRESS_DEPTH = 3;
+
+/**
+ * The text of an address with the constants it is built from read in: `${baseUrl}/x` where the file has
+ * `const baseUrl = 'https://api.example.com/contacts/search'`. Names that are not constants of the file read as nothing.
+ */
+function addressText(url: ts.Expression, index: SourceIndex, depth = 0): string {
+  const inner = unwrap(url);
+  if (depth > MAX_ADDRESS_DEPTH) return '';
+  if (ts.isIdentifier(inner)) {
+    const declaration = constantNamed(inner, index);
+    return declaration ? addressText(declaration.initializer!, index, depth + 1) : '';
+  }
+  if (ts.isTemplateExpression(inner)) {
+    return inner.head.text + inner.templateSpans.map((span) => addressText(span.expression, index, depth + 1) + span.literal.text).join('');
+  }
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return addressText(inner.left, index, depth + 1) + addressText(inner.right, index, depth + 1);
+  }
+  return stringValue(inner) ?? '';
 }
 
 /** The text behind `query: NAME` in a GraphQL body, where NAME is a constant declared in the file. */

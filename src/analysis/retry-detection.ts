@@ -3,7 +3,8 @@
 // round through several functions, a catch that waits and makes the failed call once more, and a catch
 // that hands the failed job back to its queue after a wait, and reconnects that call a function they
 // were handed after a wait.
-import type { RetryFacts } from './retry-model';
+import type { ExportedRetry } from './project/module-summary';
+import type { RetriedClient, RetryFacts } from './retry-model';
 import { findLibraryRetries } from './retry-libraries';
 import { findRetryLoops } from './retry-loops';
 import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
@@ -11,10 +12,15 @@ import { findReconnectChains } from './reconnect-chains';
 import { findCatchRetries } from './catch-retries';
 import { findRequeues } from './requeues';
 import { findHandedReconnects } from './handed-reconnects';
-import type { SourceIndex } from './source-index';
+import { callsNamed, type SourceIndex } from './source-index';
+import { toldNoRetries } from './requests';
 
-export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = []): RetryFacts {
-  const libraries = findLibraryRetries(index, retryHelpers);
+/**
+ * `imported`: what the file's imported names stand for in retry terms (an imported helper that retries the
+ * callback it is handed, a client configured to retry in another file), where the host follows imports.
+ */
+export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = [], imported: ReadonlyMap<string, ExportedRetry> = NO_IMPORTS): RetryFacts {
+  const libraries = findLibraryRetries(index, retryHelpers, imported);
   const constructs = [
     ...findRetryLoops(index),
     ...findRecursiveRetries(index),
@@ -26,5 +32,35 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   constructs.push(...findRequeues(index, constructs));
   constructs.push(...findHandedReconnects(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
-  return { constructs, clients: libraries.clients };
+  return {
+    constructs, clients: [...libraries.clients, ...importedClients(imported, index)], notRetrying: notRetrying(imported), importedMethods: importedMethods(imported),
+  };
+}
+
+const NO_IMPORTS: ReadonlyMap<string, ExportedRetry> = new Map();
+
+/** Imported clients and request helpers that retry, by the local name requests go through. */
+function importedClients(imported: ReadonlyMap<string, ExportedRetry>, index: SourceIndex): RetriedClient[] {
+  const clients: RetriedClient[] = [];
+  for (const [name, exported] of imported) {
+    if (exported.kind === 'retried-client') clients.push({ name, label: `\`${name}\` client from ${exported.where} (${exported.label})`, coversPost: exported.coversPost });
+    // A helper that sends its own key is covered for POST: the key is there.
+    if (exported.kind === 'request-helper') {
+      // `fetchWithRetry(url, init, 0)`: a call that turns the helper's retries off for itself.
+      const notRetried = new Set(callsNamed(index, name).filter(toldNoRetries));
+      clients.push({ name, label: `\`${name}\` helper (its retry is in ${exported.where})`, coversPost: exported.coversPost && !exported.sendsKey, notRetried });
+    }
+  }
+  return clients;
+}
+
+function importedMethods(imported: ReadonlyMap<string, ExportedRetry>): Map<string, string> {
+  const methods = new Map<string, string>();
+  for (const [name, exported] of imported) if (exported.kind === 'request-helper' && exported.method) methods.set(name, exported.method);
+  return methods;
+}
+
+/** Imported functions read to re-run nothing their caller hands them, whatever their names say. */
+function notRetrying(imported: ReadonlyMap<string, ExportedRetry>): Set<string> {
+  return new Set([...imported].filter(([, exported]) => exported.kind === 'no-retry' || (exported.kind === 'request-helper' && exported.sendsKey)).map(([name]) => name));
 }

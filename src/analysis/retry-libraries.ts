@@ -2,10 +2,12 @@
 // offered to the registry's recognisers (src/analysis/libraries/, in registry order) for the libraries the
 // file mentions; a call no library claims is a helper call if its name says it retries.
 import ts from 'typescript';
-import { calleeName, expressionName, functionName, type FunctionNode, someDescendant, stringValue, unwrap } from './ast';
+import { calleeName, enclosingFunction, expressionName, functionName, type FunctionNode, someDescendant, stringValue, unwrap } from './ast';
 import { librariesMentionedIn, type LibraryContext, type LibraryFacts, type LibrarySpec } from './libraries';
 import { libraryConstruct, moduleOf, retriedFunction } from './libraries/option-reading';
-import type { RetryConstruct } from './retry-model';
+import type { ExportedRetry, SummaryBound } from './project/module-summary';
+import { toldNoRetries } from './requests';
+import type { Bound, HelperRetry, RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { NOT_RETRY_HELPER_NAME, RETRY_HELPER_NAME } from './vocabulary';
 
@@ -13,13 +15,13 @@ export { resolveObject } from './libraries/option-reading';
 export type { LibraryFacts };
 
 /** Recognises library retries among the file's calls and `new` expressions, in one pass over each list. */
-export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly string[]): LibraryFacts {
+export function findLibraryRetries(index: SourceIndex, extraHelpers: readonly string[], imported: ReadonlyMap<string, ExportedRetry> = new Map()): LibraryFacts {
   const facts: LibraryFacts = { constructs: [], clients: [] };
   const context: LibraryContext = { index, facts, claimed: new Set() };
   const libraries = librariesMentionedIn(index.names, modulesOf(index));
   const helpers = new Set(extraHelpers);
   for (const call of index.calls) {
-    if (!claimedByLibrary(call, libraries, context)) recogniseHelperCall(call, index, helpers, facts);
+    if (!claimedByLibrary(call, libraries, context)) recogniseHelperCall(call, index, helpers, imported, facts);
   }
   for (const created of index.newExpressions) claimedByLibrary(created, libraries, context);
   for (const library of libraries) library.recogniseFile?.(context);
@@ -50,10 +52,17 @@ export function isRetryHelperName(name: string, extra: ReadonlySet<string>): boo
 }
 
 /** `withRetry(() => client.post(…))`: the callback runs again on every attempt; the cap and delay are the helper's, out of sight. */
-function recogniseHelperCall(call: ts.CallExpression, index: SourceIndex, helpers: ReadonlySet<string>, facts: LibraryFacts): void {
+function recogniseHelperCall(call: ts.CallExpression, index: SourceIndex, helpers: ReadonlySet<string>, imported: ReadonlyMap<string, ExportedRetry>, facts: LibraryFacts): void {
   const name = calleeName(call);
-  if (!name || !isRetryHelperName(name, helpers)) return;
   const callee = unwrap(call.expression);
+  // A helper imported from a module the project index read: what that module shows decides, not the name.
+  const importedAs = ts.isIdentifier(callee) && !helpers.has(callee.text) ? imported.get(callee.text) : undefined;
+  if (importedAs) {
+    if (importedAs.kind === 'retry-helper') recogniseImportedHelperCall(call, importedAs, index, facts);
+    if (importedAs.kind === 'request-helper') recogniseImportedRequestHelperCall(call, importedAs, index, facts);
+    return;
+  }
+  if (!name || !isRetryHelperName(name, helpers)) return;
   if (ts.isIdentifier(callee) && moduleOf(index, callee.text)?.startsWith('rxjs')) return;
   if (runsOnceBy(index.functions.get(name))) return;
   const construct = helperConstruct(call, name, index);
@@ -77,6 +86,55 @@ function runsOnceBy(definitions: readonly ts.Node[] | undefined): boolean {
   };
   return !someDescendant(helper, (node) => ts.isIterationStatement(node, false) || (ts.isCallExpression(node) && repeats(node)));
 }
+
+/**
+ * A call of a helper another file shows retrying the callback it is handed: the callback runs again, with the
+ * helper's cap (reported here, at the call). Its waits are the helper's own, reported in its file.
+ */
+function recogniseImportedHelperCall(call: ts.CallExpression, helper: ExportedRetry & { kind: 'retry-helper' }, index: SourceIndex, facts: LibraryFacts): void {
+  const callback = call.arguments[helper.callbackArgument];
+  const scopes = retriedFunction(callback, index);
+  // A callback handed in by this function's own caller (`(fn) => withRetry(fn)`) is kept: this function is then a retry helper too.
+  if (scopes.length === 0 && !(callback && isParameterName(unwrap(callback), call))) return;
+  const construct = importedHelperConstruct(call, helper, index, scopes, true);
+  construct.callbackArgument = helper.callbackArgument;
+  facts.constructs.push(construct);
+}
+
+function isParameterName(node: ts.Node, near: ts.Node): boolean {
+  const fn = ts.isIdentifier(node) ? enclosingFunction(near) : undefined;
+  return fn !== undefined && fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === (node as ts.Identifier).text);
+}
+
+/**
+ * `fetchWithRetry(url, { method: 'POST', … })` of a helper another file shows sending and retrying the
+ * request it is given: the call is re-sent, with the helper's cap. Its arguments are worked out
+ * once, before the helper's attempts (a key made there stays the same). Where the helper keeps to GET or
+ * sends its own key, the call is not offered as re-sent code (missing-idempotency-key has nothing to say).
+ */
+function recogniseImportedRequestHelperCall(call: ts.CallExpression, helper: ExportedRetry & { kind: 'request-helper' }, index: SourceIndex, facts: LibraryFacts): void {
+  if (toldNoRetries(call)) return;
+  const scopes = helper.coversPost && !helper.sendsKey ? [call] : [];
+  facts.constructs.push(importedHelperConstruct(call, helper, index, scopes, false));
+}
+
+function importedHelperConstruct(
+  call: ts.CallExpression, helper: ExportedRetry & { kind: 'retry-helper' | 'request-helper' }, index: SourceIndex, scopes: ts.Node[], rerunsScope: boolean,
+): HelperRetry {
+  const display = expressionName(unwrap(call.expression)) ?? helper.label;
+  const label = `\`${display}\` call (its retry is in ${helper.where})`;
+  // Its waits are reported in the helper's own file, where they can be fixed once for every caller.
+  const construct = libraryConstruct(call, 'helper-call', label, index, boundOf(helper.bound), { kind: 'unknown' }, scopes);
+  construct.rerunsScope = rerunsScope;
+  construct.retryWhere = helper.where;
+  return construct;
+}
+
+function boundOf(bound: SummaryBound): Bound {
+  if (bound.capped === true) return { capped: true, by: 'helper' };
+  return bound.capped === false ? { capped: false, reason: bound.reason } : { capped: 'unknown' };
+}
+
 
 function helperConstruct(call: ts.CallExpression, name: string, index: SourceIndex): RetryConstruct | undefined {
   const scopes = call.arguments.flatMap((argument) => retriedFunction(argument, index));

@@ -104,6 +104,8 @@ export interface InterceptorRetry extends ConstructBase {
 /** A retrying library, client or operator, read with its documented defaults (libraries/). */
 export interface LibraryRetry extends ConstructBase {
   kind: 'library' | 'rxjs';
+  /** The call or `new` the retry was read from. */
+  site?: ts.CallExpression | ts.NewExpression;
   /** The retry is set by options on the request call itself (got/ky `retry`): messages name "the retry options of this call". */
   optionsOfCall?: boolean;
 }
@@ -121,6 +123,12 @@ export interface RequeueRetry extends ConstructBase {
 /** A call of a local helper named for retrying, whose cap and waits are out of sight (retry-libraries.ts). */
 export interface HelperRetry extends ConstructBase {
   kind: 'helper-call';
+  /** The call of the helper. */
+  site?: ts.CallExpression | ts.NewExpression;
+  /** Which of its arguments the helper runs again, where another file shows it (an imported helper). */
+  callbackArgument?: number;
+  /** The file the helper's retry lives in, when another file shows it (an imported helper). */
+  retryWhere?: string;
 }
 
 /** Every retry the analysis finds: rules read only this. */
@@ -141,4 +149,8 @@ export interface RetriedClient {
 export interface RetryFacts {
   constructs: RetryConstruct[];
   clients: RetriedClient[];
+  /** Imported functions that another file shows re-run nothing they are handed: their names are not taken for retry helpers. */
+  notRetrying?: ReadonlySet<string>;
+  /** Imported request helpers that always send one method (`callServer(url, body)` always POSTs), by local name. */
+  importedMethods?: ReadonlyMap<string, string>;
 }

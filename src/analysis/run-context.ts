@@ -49,6 +49,11 @@ export function withinRun<T>(budget: number, sourceFile: ts.SourceFile | undefin
   }
 }
 
+/** How long the current run may still take, in milliseconds (Infinity outside a run, or without a budget). */
+export function remainingBudgetMs(): number {
+  return Number.isFinite(deadline) ? Math.max(0, deadline - performance.now()) : Infinity;
+}
+
 /** Sets the source file `nodeText` reads, once the run has parsed it. */
 export function setRunSourceFile(sourceFile: ts.SourceFile): void {
   currentSourceFile = sourceFile;

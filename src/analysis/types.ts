@@ -1,5 +1,6 @@
 // The shapes shared by the analysis core and its four hosts (editor, worker, CLI, ESLint plugin).
 // Nothing here may import `vscode` or ESLint.
+import type { ExportedRetry } from './project/module-summary';
 import type { RULE_CATALOG } from './rules/catalog';
 
 /** A rule's id, as the rule catalog (rules/catalog.ts) defines it. */
@@ -72,6 +73,20 @@ export interface AnalyzeOptions {
    * `DEFAULT_TIME_BUDGET_MS`. A safety net: analysis is linear in the file's size.
    */
   timeBudgetMs?: number;
+  /**
+   * The project the file belongs to, to follow its imports to retries that live in other files (a client
+   * configured elsewhere, an imported retry helper). Built by the host (see src/analysis/project/); without
+   * it each file is read alone.
+   */
+  project?: ProjectContext;
+}
+
+/** What the analysis asks of a project about a file's imports (src/analysis/project/project-index.ts answers). */
+export interface ProjectContext {
+  /** What each imported name stands for in retry terms, by local name, where its module could be read. `imports`: local name → `module` or `module#export`. */
+  importedRetries(fileName: string, imports: ReadonlyMap<string, string>): ReadonlyMap<string, ExportedRetry>;
+  /** Whether the file's imports (read from its text, before any parse) bring in anything that retries. */
+  importsRetries(fileName: string, text: string): boolean;
 }
 
 /** Why a file has no (or no complete) analysis. */

@@ -166,7 +166,7 @@ export function libraryConstruct(site: Site, kind: LibraryRetry['kind'], label: 
 export function libraryConstruct(site: Site, kind: HelperRetry['kind'], label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): HelperRetry;
 export function libraryConstruct(site: Site, kind: (LibraryRetry | HelperRetry)['kind'], label: string, index: SourceIndex, bound: Bound, backoff: Backoff, scopes: ts.Node[]): LibraryRetry | HelperRetry {
   return {
-    kind, label, report: callHeadSpan(site, index.sourceFile), scopes, rerunsScope: kind !== 'rxjs', anchor: statementInList(site), bound, backoff,
+    kind, label, report: callHeadSpan(site, index.sourceFile), scopes, rerunsScope: kind !== 'rxjs', anchor: statementInList(site), bound, backoff, site,
   } as LibraryRetry | HelperRetry;
 }
 

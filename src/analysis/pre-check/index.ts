@@ -23,6 +23,8 @@
 //     try block calls too.
 //   - a reconnect that calls a function it was handed (handed-reconnects.ts): a loss handler (above), or a
 //     function named for retrying or reconnecting in a file that calls `setTimeout(`.
+//   - a retry in another file (with a project, `options.project`): a file whose imports bring in a
+//     helper or a client that retries (project/project-index.ts reads the imported modules).
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
 // hold the three tests. Extents come from matching brackets over the token stream. Where the
 // tokens do not say clearly where something ends, the extent runs to the end of the enclosing
@@ -53,5 +55,10 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   // a catch whose way back is put off to later (hasDeferredFailurePath).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
-    || hasRetrySchedulerCandidate(tokens);
+    || hasRetrySchedulerCandidate(tokens) || importsRetries(text, fileName, options);
+}
+
+/** A request through a client configured to retry in another file, or a call of an imported retry helper. */
+function importsRetries(text: string, fileName: string, options: AnalyzeOptions): boolean {
+  return options.project !== undefined && options.project.importsRetries(fileName, text);
 }

@@ -1,0 +1,129 @@
+// Finds the file an import names, as TypeScript itself would: relative paths (with or without an
+// extension, `.js` standing for `.ts`, folders with an index file), `baseUrl`, `paths` aliases from the
+// nearest tsconfig.json or jsconfig.json (with its `extends`), and package.json `imports` (`#lib/http`).
+// TypeScript's own resolver does the work (ts.resolveModuleName); this file only feeds it the project's
+// compiler options and draws the boundary: a module in node_modules, a declaration file, or a file
+// outside the project's root is not followed (the analysis stays silent about what it cannot read).
+import ts from 'typescript';
+import type { ProjectFiles } from './project-files';
+
+/** How many config files an `extends` chain may read; TypeScript itself stops at a cycle. */
+const MAX_CONFIG_FILES = 8;
+
+/** What the resolver needs from the host: the project's files, and the folder outside which nothing is followed. */
+export interface ResolverHost {
+  files: ProjectFiles;
+  /** An absolute path, with `/` separators. */
+  root: string;
+}
+
+export class ModuleResolver {
+  private readonly host: ts.ModuleResolutionHost;
+  private readonly optionsByFolder = new Map<string, ts.CompilerOptions>();
+  private readonly caches = new Map<ts.CompilerOptions, ts.ModuleResolutionCache>();
+  private readonly root: string;
+
+  constructor(private readonly project: ResolverHost) {
+    this.root = withSlash(normalise(project.root));
+    const files = project.files;
+    this.host = {
+      fileExists: (file) => this.inside(file) && (files.fileExists ? files.fileExists(file) : files.readFile(file) !== undefined),
+      readFile: (file) => (this.inside(file) ? files.readFile(file) : undefined),
+      directoryExists: files.directoryExists ? (folder) => this.inside(folder) && files.directoryExists!(folder) : undefined,
+      // Symbolic links are not followed out of the project: a path is taken as it is.
+      realpath: (file) => file,
+    };
+  }
+
+  /** The project file an import in `fromFile` names, or undefined when it lies past the boundary (or nowhere). */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    const file = normalise(fromFile);
+    const options = this.optionsFor(folderOf(file));
+    const result = ts.resolveModuleName(specifier, file, options, this.host, this.cacheFor(options)).resolvedModule;
+    if (!result || result.isExternalLibraryImport || result.extension === ts.Extension.Dts || result.extension === ts.Extension.Dmts
+      || result.extension === ts.Extension.Dcts || result.extension === ts.Extension.Json) return undefined;
+    const resolved = normalise(result.resolvedFileName);
+    return this.inside(resolved) && !/\/node_modules\//.test(resolved) ? resolved : undefined;
+  }
+
+  /** Whether a path is the root or lies under it. */
+  private inside(file: string): boolean {
+    return withSlash(normalise(file)).startsWith(this.root);
+  }
+
+  private cacheFor(options: ts.CompilerOptions): ts.ModuleResolutionCache {
+    let cache = this.caches.get(options);
+    if (!cache) {
+      cache = ts.createModuleResolutionCache(this.project.root, (name) => name, options);
+      this.caches.set(options, cache);
+    }
+    return cache;
+  }
+
+  /** The compiler options of the nearest tsconfig.json or jsconfig.json above the folder, inside the root. */
+  private optionsFor(folder: string): ts.CompilerOptions {
+    const known = this.optionsByFolder.get(folder);
+    if (known) return known;
+    const configFile = this.configFileIn(folder);
+    const parent = folderOf(folder);
+    const options = configFile ? this.readConfig(configFile) : parent !== folder && this.inside(parent) ? this.optionsFor(parent) : defaultOptions();
+    this.optionsByFolder.set(folder, options);
+    return options;
+  }
+
+  private configFileIn(folder: string): string | undefined {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = `${withSlash(folder)}${name}`;
+      if (this.host.fileExists(file)) return file;
+    }
+    return undefined;
+  }
+
+  /**
+   * The options a config file sets, its `extends` followed. A config that cannot be read or parsed gives the
+   * defaults: imports are then resolved by their relative paths alone. Nothing in it is run.
+   */
+  private readConfig(configFile: string): ts.CompilerOptions {
+    let reads = 0;
+    const parseHost: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: true,
+      // The file list is not needed: only the options are read.
+      readDirectory: () => [],
+      fileExists: (file) => reads < MAX_CONFIG_FILES && this.host.fileExists(file),
+      readFile: (file) => (reads++ < MAX_CONFIG_FILES ? this.host.readFile(file) : undefined),
+    };
+    const text = this.host.readFile(configFile);
+    if (text === undefined) return defaultOptions();
+    const json = ts.parseConfigFileTextToJson(configFile, text);
+    if (json.error || typeof json.config !== 'object' || json.config === null) return defaultOptions();
+    const parsed = ts.parseJsonConfigFileContent(json.config, parseHost, folderOf(configFile), undefined, configFile);
+    return { ...parsed.options, ...RESOLUTION_OPTIONS };
+  }
+}
+
+/** How imports are resolved whatever the project's own setting: as a bundler does, JavaScript files included. */
+const RESOLUTION_OPTIONS: ts.CompilerOptions = {
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  module: ts.ModuleKind.ESNext,
+  allowJs: true,
+  resolvePackageJsonImports: true,
+  resolvePackageJsonExports: false,
+};
+
+function defaultOptions(): ts.CompilerOptions {
+  return { ...RESOLUTION_OPTIONS };
+}
+
+/** `/` separators, as TypeScript keeps paths. */
+export function normalise(file: string): string {
+  return file.replace(/\\/g, '/');
+}
+
+function withSlash(folder: string): string {
+  return folder.endsWith('/') ? folder : `${folder}/`;
+}
+
+function folderOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash <= 0 ? file.slice(0, slash + 1) || '/' : file.slice(0, slash);
+}

@@ -1,0 +1,290 @@
+// What a module exports, in retry terms: read from its retry model (the same analysis a file gets),
+// then kept as plain data, with no syntax tree, so that a project's summaries stay small.
+//   - a retry helper: a function that runs a callback it is handed again after a failure (`withRetry(fn)`),
+//     with the cap its retry has;
+//   - a request helper: a function that sends a request for its caller and retries it (`fetchWithRetry(url, init)`),
+//     and whether it covers POST and sends an idempotency key itself;
+//   - a retried client: an instance configured to retry (`axiosRetry(api, …)`, then `export default api`);
+//   - a function that retries nothing: a name that says "retry" is then not taken at its word.
+import ts from 'typescript';
+import { findProperty, type FunctionNode, isFunctionNode, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree } from '../ast';
+import type { HttpRequest } from '../requests';
+import type { Bound, RetryConstruct, RetryFacts } from '../retry-model';
+import type { SourceIndex } from '../source-index';
+
+/** A bound as data: capped, uncapped (why), or out of sight. */
+export type SummaryBound = { capped: true } | { capped: false; reason: 'no-cap' | 'infinite-option' } | { capped: 'unknown' };
+
+
+interface ExportedBase {
+  /** How messages name what retries there: "`axiosRetry` on `api`", "`withRetry`". */
+  label: string;
+  /** The module, as messages show it: its path from the project's root. */
+  where: string;
+}
+
+export type ExportedRetry =
+  | (ExportedBase & { kind: 'retry-helper'; callbackArgument: number; bound: SummaryBound })
+  | (ExportedBase & {
+    kind: 'request-helper';
+    coversPost: boolean;
+    sendsKey: boolean;
+    bound: SummaryBound;
+    /** The method it always sends (`POST`), where its caller has no say in it. */
+    method?: string;
+  })
+  | (ExportedBase & { kind: 'retried-client'; coversPost: boolean })
+  | (ExportedBase & { kind: 'no-retry' });
+
+/** Names a module passes on from another: `export { a as b } from './x'` (b → a), or `export * from './x'`. */
+export interface ReExport {
+  specifier: string;
+  /** Export name here → export name there; undefined for `export *`. */
+  names?: ReadonlyMap<string, string>;
+}
+
+export interface ModuleSummary {
+  /** The module's own exports that mean something for retries, by export name (`default` for the default export). */
+  exports: ReadonlyMap<string, ExportedRetry>;
+  reExports: readonly ReExport[];
+}
+
+export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reExports: [] };
+
+/** Reads a module's exports in retry terms from its index, retry facts and requests. `where` names the module in labels. */
+export function summariseModule(index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[], where: string): ModuleSummary {
+  const table = exportTable(index.sourceFile);
+  const exports = new Map<string, ExportedRetry>();
+  for (const [exported, target] of table.locals) {
+    const summary = summariseTarget(target, exported, index, facts, requests, where);
+    if (summary) exports.set(exported, summary);
+  }
+  return { exports, reExports: table.reExports };
+}
+
+/** What an export stands for here: a local name, or a function written in the export itself. */
+type ExportTarget = { name: string } | { fn: FunctionNode };
+
+interface ExportTable {
+  locals: Map<string, ExportTarget>;
+  reExports: ReExport[];
+}
+
+/** The module's exports: ES module syntax and CommonJS (`module.exports = …`, `exports.a = …`), top-level statements only. */
+function exportTable(sourceFile: ts.SourceFile): ExportTable {
+  const table: ExportTable = { locals: new Map(), reExports: [] };
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportDeclaration(statement)) readExportDeclaration(statement, table);
+    else if (ts.isExportAssignment(statement)) setTarget(table, 'default', statement.expression);
+    else if (ts.isExpressionStatement(statement)) readCommonJsExport(statement.expression, table);
+    else if (hasExportModifier(statement)) readExportedDeclaration(statement, table);
+  }
+  return table;
+}
+
+function readExportDeclaration(declaration: ts.ExportDeclaration, table: ExportTable): void {
+  if (declaration.isTypeOnly) return;
+  const specifier = declaration.moduleSpecifier ? stringValue(declaration.moduleSpecifier) : undefined;
+  const clause = declaration.exportClause;
+  if (specifier !== undefined) {
+    if (!clause) table.reExports.push({ specifier });
+    else if (ts.isNamedExports(clause)) table.reExports.push({ specifier, names: new Map(clause.elements.map((element) => [element.name.text, (element.propertyName ?? element.name).text])) });
+    return;
+  }
+  if (clause && ts.isNamedExports(clause)) for (const element of clause.elements) table.locals.set(element.name.text, { name: (element.propertyName ?? element.name).text });
+}
+
+function readExportedDeclaration(statement: ts.Statement, table: ExportTable): void {
+  const isDefault = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  if (ts.isFunctionDeclaration(statement)) {
+    const target: ExportTarget = statement.name ? { name: statement.name.text } : { fn: statement };
+    table.locals.set(isDefault ? 'default' : statement.name?.text ?? 'default', target);
+  } else if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name)) table.locals.set(declaration.name.text, { name: declaration.name.text });
+    }
+  }
+}
+
+/** `module.exports = x`, `module.exports = { a, b: c }`, `module.exports.a = x`, `exports.a = x`. */
+function readCommonJsExport(expression: ts.Expression, table: ExportTable): void {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = expression.left;
+  const value = unwrap(expression.right);
+  if (isModuleExports(target)) {
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) table.locals.set(property.name.text, { name: property.name.text });
+        else if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name)) setTarget(table, property.name.text, property.initializer);
+      }
+    } else {
+      setTarget(table, 'default', value);
+    }
+  } else if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+    setTarget(table, target.name.text, value);
+  }
+}
+
+function isModuleExports(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+function setTarget(table: ExportTable, exported: string, value: ts.Expression): void {
+  const inner = unwrap(value);
+  if (ts.isIdentifier(inner)) table.locals.set(exported, { name: inner.text });
+  else if (isFunctionNode(inner)) table.locals.set(exported, { fn: inner });
+}
+
+function hasExportModifier(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function summariseTarget(
+  target: ExportTarget, exported: string, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[], where: string,
+): ExportedRetry | undefined {
+  const name = 'name' in target ? target.name : exported;
+  if ('name' in target) {
+    const client = facts.clients.find((candidate) => candidate.name === target.name);
+    if (client) return { kind: 'retried-client', label: client.label, where, coversPost: client.coversPost };
+  }
+  const functions = 'fn' in target ? [target.fn] : index.functions.get(target.name) ?? [];
+  // A name bound to several functions (overloads, redefinitions) is not read: which one runs is not known here.
+  if (functions.length !== 1) return undefined;
+  return summariseFunction(functions[0]!, { label: `\`${name}\``, where }, facts, requests);
+}
+
+function summariseFunction(fn: FunctionNode, named: ExportedBase, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {
+  const parameters = parameterNames(fn);
+  const inside = within(facts.constructs, fn, (construct) => construct.report.start, (construct) => construct.report.end);
+  const summary = retryHelper(inside, parameters, named) ?? requestHelper(inside, within(requests, fn, (request) => request.call.pos, (request) => request.call.end), parameters, named);
+  if (summary) return summary;
+  // Retries of its own (a reconnect, a poll) re-run nothing the caller hands it; nor does a function that
+  // hands nothing on. One that hands a callback or a parameter to code read nowhere here may retry it there.
+  return inside.length === 0 && handsOn(fn, parameters) ? undefined : { ...named, kind: 'no-retry' };
+}
+
+/** A function whose retry runs again a callback it is handed. */
+function retryHelper(inside: readonly RetryConstruct[], parameters: readonly string[], named: ExportedBase): ExportedRetry | undefined {
+  for (const construct of inside) {
+    const callbackArgument = retriedParameter(construct, parameters);
+    if (callbackArgument !== undefined) return { ...named, where: retryWhere(construct, named.where), kind: 'retry-helper', callbackArgument, bound: boundAsData(construct.bound) };
+  }
+  return undefined;
+}
+
+/** A function whose retry re-sends a request built from what its caller gives. */
+function requestHelper(inside: readonly RetryConstruct[], requests: readonly HttpRequest[], parameters: readonly string[], named: ExportedBase): ExportedRetry | undefined {
+  const sent = requests.filter((request) => sentForCaller(request, parameters));
+  for (const construct of inside) {
+    const retried = sent.filter((request) => construct.scopes.some((scope) => scope.pos <= request.call.pos && request.call.end <= scope.end));
+    if (retried.length === 0) continue;
+    const callerChooses = retried.map((request) => methodFromCaller(request, parameters));
+    const coversPost = retried.some((request, i) => callerChooses[i] || request.method === undefined || request.method === 'POST' || request.method === 'PATCH');
+    const methods = new Set(retried.map((request, i) => (callerChooses[i] ? undefined : request.method)));
+    return {
+      ...named, where: retryWhere(construct, named.where), kind: 'request-helper', coversPost, sendsKey: retried.every((request) => request.key !== undefined),
+      bound: boundAsData(construct.bound), method: methods.size === 1 ? [...methods][0] : undefined,
+    };
+  }
+  return undefined;
+}
+
+/** The items of a list in source order that lie inside a node, found by a binary search (a module may hold thousands). */
+function within<T>(items: readonly T[], node: ts.Node, start: (item: T) => number, end: (item: T) => number): T[] {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (start(items[middle]!) < node.pos) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let i = low; i < items.length && start(items[i]!) < node.end; i++) if (end(items[i]!) <= node.end) found.push(items[i]!);
+  return found;
+}
+
+/**
+ * Whether a function passes work on where it may be run again out of sight: a parameter or a callback
+ * handed to a call (`retrier(({ retry }) => fn().catch(…))`), a timer, a loop.
+ */
+function handsOn(fn: FunctionNode, parameters: readonly string[]): boolean {
+  return someDescendant(fn, (node) => {
+    if (ts.isIterationStatement(node, false)) return true;
+    if (!ts.isCallExpression(node)) return false;
+    return node.arguments.some((argument) => {
+      const inner = unwrap(argument);
+      return isFunctionNode(inner) || (ts.isIdentifier(inner) && parameters.includes(inner.text));
+    });
+  });
+}
+
+function parameterNames(fn: FunctionNode): string[] {
+  return fn.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : ''));
+}
+
+/**
+ * The parameter a retry runs again: one its re-run code calls (`await fn()`, `operation.call(this)`), or
+ * one handed to a retrying call as its callback (`pRetry(fn, { retries: 3 })`).
+ */
+function retriedParameter(construct: RetryConstruct, parameters: readonly string[]): number | undefined {
+  let found: number | undefined;
+  const note = (node: ts.Node): void => {
+    const position = node.kind === ts.SyntaxKind.Identifier ? parameters.indexOf((node as ts.Identifier).text) : -1;
+    if (position >= 0 && parameters[position] !== '') found ??= position;
+  };
+  for (const scope of construct.scopes) {
+    walkTree(scope, undefined, (node) => {
+      if (found !== undefined) return SKIP_CHILDREN;
+      if (ts.isCallExpression(node)) {
+        const callee = unwrap(node.expression);
+        note(ts.isPropertyAccessExpression(callee) && /^(call|apply)$/.test(callee.name.text) ? callee.expression : callee);
+      }
+      return undefined;
+    });
+  }
+  // `pRetry(fn, …)`: a library runs any function it is handed; an imported helper, the argument its file shows it runs.
+  if (found === undefined && construct.kind === 'library') for (const argument of construct.site?.arguments ?? []) note(unwrap(argument));
+  if (found === undefined && construct.kind === 'helper-call' && construct.callbackArgument !== undefined) {
+    const callback = construct.site?.arguments?.[construct.callbackArgument];
+    if (callback) note(unwrap(callback));
+  }
+  return found;
+}
+
+/** A request built from what the caller gives: a parameter is in its address, its body or its options. */
+function sentForCaller(request: HttpRequest, parameters: readonly string[]): boolean {
+  const given = new Set(parameters.filter((name) => name !== ''));
+  return request.optionsFromCaller
+    || request.call.arguments.some((argument) => someDescendant(argument, (node) => ts.isIdentifier(node) && given.has(node.text)) || (ts.isIdentifier(argument) && given.has(argument.text)));
+}
+
+/** The file the retry lives in: this one, or the one an imported helper's retry lives in. */
+function retryWhere(construct: RetryConstruct, here: string): string {
+  return construct.kind === 'helper-call' && construct.retryWhere !== undefined ? construct.retryWhere : here;
+}
+
+/** `fetch(url, init)` or `fetch(url, { ...init, mode: 'cors' })` with `init` a parameter: the caller chooses the method. */
+function methodFromCaller(request: HttpRequest, parameters: readonly string[]): boolean {
+  const isParameter = (node: ts.Expression): boolean => ts.isIdentifier(node) && parameters.includes(node.text);
+  const options = request.call.arguments[request.configPosition];
+  if (options && isParameter(unwrap(options))) return true;
+  const config = request.config;
+  if (!config) return false;
+  const method = findProperty(config, 'method');
+  if (method) return ts.isPropertyAssignment(method) && isParameter(rootOf(method.initializer));
+  return config.properties.some((property) => ts.isSpreadAssignment(property) && isParameter(unwrap(property.expression)));
+}
+
+/** The name a value is read from: `method` in `method || 'GET'` or `options.method`. */
+function rootOf(value: ts.Expression): ts.Expression {
+  let node = unwrap(value);
+  if (ts.isBinaryExpression(node)) node = unwrap(node.left);
+  while (ts.isPropertyAccessExpression(node)) node = unwrap(node.expression);
+  return node;
+}
+
+function boundAsData(bound: Bound): SummaryBound {
+  if (bound.capped === true) return { capped: true };
+  if (bound.capped === false) return { capped: false, reason: bound.reason === 'infinite-option' ? 'infinite-option' : 'no-cap' };
+  return { capped: 'unknown' };
+}

@@ -1,0 +1,174 @@
+// The project index: follows a file's imports to the modules they name and reads what those export in
+// retry terms (module-summary.ts). A module is read once and summarised lazily, when a file imports it;
+// its summary is cached by path and content, without its syntax tree. At most MAX_HOPS modules are
+// followed from a file (an import, then an import or re-export of that module); a cycle ends the walk.
+// What lies past the boundary (node_modules, outside the root, unreadable, too large) stays unknown,
+// and the analysis says nothing about it.
+import ts from 'typescript';
+import { PARSE_OPTIONS, scriptKindFor, skippedBeforeParse } from '../analyze';
+import { mayContainRetry } from '../pre-check';
+import { findRequests } from '../requests';
+import { detectRetries } from '../retry-detection';
+import { remainingBudgetMs, setRunSourceFile, withinRun } from '../run-context';
+import { indexSource } from '../source-index';
+import type { AnalyzeOptions, ProjectContext } from '../types';
+import { ModuleResolver, normalise } from './module-resolver';
+import { EMPTY_SUMMARY, type ExportedRetry, type ModuleSummary, summariseModule } from './module-summary';
+import type { ProjectFiles } from './project-files';
+
+/** How many modules away from a file its imports are followed. */
+export const MAX_HOPS = 2;
+
+/** How many distinct modules one file's imports are followed to: real files import dozens; a generated one may import thousands. */
+export const MAX_IMPORTS_FOLLOWED = 256;
+
+/** How long reading one module may take, at most (and never longer than the importing file has left). */
+const MODULE_BUDGET_MS = 2000;
+
+/**
+ * Import specifiers in a file's text, read before any parse: `from '…'`, `require('…')`, `import('…')`.
+ * The specifier is taken whole by a lookahead, so a quote that never closes costs one try, not one per length.
+ */
+const IMPORT_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(?=([^'"\n]{1,500}))\2\1/g;
+
+/** `export … from '…'` in a module's text: a module that passes names on is read even without a retry of its own. */
+const RE_EXPORT_TEXT = /\bexport\s*(?:\*|\{)/;
+
+export interface ProjectIndexOptions {
+  files: ProjectFiles;
+  /** The folder outside which nothing is followed (absolute). */
+  root: string;
+  /** The options the modules are read with: retry helpers, idempotency headers, size limit. */
+  analyzeOptions?: Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'maxFileSizeBytes' | 'skipMinified'>;
+}
+
+export class ProjectIndex implements ProjectContext {
+  private readonly resolver: ModuleResolver;
+  private readonly root: string;
+  /** Summaries by module path and hops left; each with the text it was read from, to notice a change. */
+  private readonly summaries = new Map<string, { text: string; summary: ModuleSummary }>();
+  private readonly reading = new Set<string>();
+  private parsed = 0;
+
+  constructor(private readonly options: ProjectIndexOptions) {
+    this.resolver = new ModuleResolver({ files: options.files, root: options.root });
+    this.root = normalise(options.root).replace(/\/?$/, '/');
+  }
+
+  /** How many modules the index has parsed so far (each is parsed again only when its text changes). */
+  get modulesParsed(): number {
+    return this.parsed;
+  }
+
+  /** What each imported name of a file stands for in retry terms, where its module could be read. */
+  importedRetries(fileName: string, imports: ReadonlyMap<string, string>): Map<string, ExportedRetry> {
+    return this.importsOf(fileName, imports, MAX_HOPS);
+  }
+
+  /**
+   * Whether a file's imports (read from its text) bring in anything that retries: the pre-check lets such
+   * a file be parsed even when it holds no retry of its own (a POST through a client configured elsewhere).
+   */
+  importsRetries(fileName: string, text: string): boolean {
+    return this.importsRetriesWithin(fileName, text, MAX_HOPS);
+  }
+
+  private importsRetriesWithin(fileName: string, text: string, hops: number): boolean {
+    const specifiers = new Set<string>();
+    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+      if (specifiers.size >= MAX_IMPORTS_FOLLOWED) break;
+      specifiers.add(match[2]!);
+    }
+    for (const specifier of specifiers) {
+      const module = this.resolver.resolve(specifier, fileName);
+      if (module && this.exportsAnyRetry(module, hops - 1)) return true;
+    }
+    return false;
+  }
+
+  private exportsAnyRetry(module: string, hops: number): boolean {
+    const summary = this.summaryOf(module, hops);
+    if ([...summary.exports.values()].some((exported) => exported.kind !== 'no-retry')) return true;
+    return hops > 0 && summary.reExports.some((reExport) => {
+      const target = this.resolver.resolve(reExport.specifier, module);
+      return target !== undefined && this.exportsAnyRetry(target, hops - 1);
+    });
+  }
+
+  private importsOf(fileName: string, imports: ReadonlyMap<string, string>, hops: number): Map<string, ExportedRetry> {
+    const found = new Map<string, ExportedRetry>();
+    if (hops <= 0) return found;
+    const modules = new Set<string>();
+    for (const [local, imported] of imports) {
+      const hash = imported.lastIndexOf('#');
+      const specifier = hash < 0 ? imported : imported.slice(0, hash);
+      modules.add(specifier);
+      if (modules.size > MAX_IMPORTS_FOLLOWED) break;
+      const exported = hash < 0 ? 'default' : imported.slice(hash + 1);
+      const module = this.resolver.resolve(specifier, fileName);
+      const summary = module ? this.exportOf(module, exported, hops - 1) : undefined;
+      if (summary) found.set(local, summary);
+    }
+    return found;
+  }
+
+  /** An export of a module, followed through re-exports while hops are left. */
+  private exportOf(module: string, name: string, hops: number): ExportedRetry | undefined {
+    const summary = this.summaryOf(module, hops);
+    const own = summary.exports.get(name);
+    if (own || hops <= 0) return own;
+    for (const reExport of summary.reExports) {
+      const passedOn = reExport.names ? reExport.names.get(name) : name === 'default' ? undefined : name;
+      const target = passedOn === undefined ? undefined : this.resolver.resolve(reExport.specifier, module);
+      const found = target ? this.exportOf(target, passedOn!, hops - 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private summaryOf(module: string, hops: number): ModuleSummary {
+    const key = `${hops}:${module}`;
+    const text = this.options.files.readFile(module);
+    if (text === undefined) return EMPTY_SUMMARY;
+    const cached = this.summaries.get(key);
+    if (cached?.text === text) return cached.summary;
+    // A module that imports itself, directly or round a cycle, is not read again while it is being read.
+    if (this.reading.has(module)) return EMPTY_SUMMARY;
+    this.reading.add(module);
+    try {
+      const summary = this.readModule(module, text, hops);
+      this.summaries.set(key, { text, summary });
+      return summary;
+    } finally {
+      this.reading.delete(module);
+    }
+  }
+
+  private readModule(module: string, text: string, hops: number): ModuleSummary {
+    const analyzeOptions = { ...this.options.analyzeOptions };
+    if (skippedBeforeParse(text, analyzeOptions)) return EMPTY_SUMMARY;
+    const hasOwnRetry = mayContainRetry(text, module, analyzeOptions);
+    if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text) && !(hops > 0 && this.importsRetriesWithin(module, text, hops))) return EMPTY_SUMMARY;
+    const budget = Math.min(MODULE_BUDGET_MS, remainingBudgetMs());
+    try {
+      return withinRun(budget, undefined, () => {
+        this.parsed++;
+        const sourceFile = ts.createSourceFile(module, text, PARSE_OPTIONS, false, scriptKindFor(module));
+        setRunSourceFile(sourceFile);
+        const index = indexSource(sourceFile);
+        const facts = detectRetries(index, analyzeOptions.retryHelpers, this.importsOf(module, index.imports, hops));
+        const requests = findRequests(index, facts, analyzeOptions.idempotencyHeaders ?? []);
+        const summary = summariseModule(index, facts, requests, this.relative(module));
+        return { ...summary, reExports: summary.reExports.slice(0, MAX_IMPORTS_FOLLOWED) };
+      });
+    } catch {
+      // A module that cannot be read to the end (too deep, out of time) is past the boundary: nothing is known of it.
+      return EMPTY_SUMMARY;
+    }
+  }
+
+  /** A module's path from the root, as messages show it. */
+  private relative(module: string): string {
+    return module.startsWith(this.root) ? module.slice(this.root.length) : module;
+  }
+}

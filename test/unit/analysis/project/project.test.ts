@@ -1,0 +1,327 @@
+// Analysis across files: a project's files held in memory (the host the API takes), each shape with two
+// or three files, and the look-alikes whose other file must silence the call site.
+import assert from 'node:assert/strict';
+import { analyzeProject, analyzeSource, filesInMemory, type Finding, ProjectIndex } from '../../../../src/analysis';
+import { MAX_HOPS, MAX_IMPORTS_FOLLOWED } from '../../../../src/analysis/project/project-index';
+
+const ROOT = '/work/shop';
+
+/** A project from paths (relative to ROOT) and texts. */
+function project(files: Record<string, string>): { texts: Map<string, string>; host: ReturnType<typeof filesInMemory> & { root: string } } {
+  const texts = new Map(Object.entries(files).map(([file, text]) => [`${ROOT}/${file}`, text]));
+  return { texts, host: { ...filesInMemory(texts), root: ROOT } };
+}
+
+/** `line rule` for each finding of one file of the project, imports followed; and the same with the pre-check off (they must agree). */
+function findingsIn(files: Record<string, string>, file: string): string[] {
+  const { host } = project(files);
+  const [withPreCheck] = analyzeProject([`${ROOT}/${file}`], host);
+  const [everyFileParsed] = analyzeProject([`${ROOT}/${file}`], host, { preCheck: false });
+  const lines = (findings: Finding[]) => findings.map((finding) => `${finding.range.start.line + 1} ${finding.ruleId}`);
+  assert.deepEqual(lines(withPreCheck!.findings), lines(everyFileParsed!.findings), 'the pre-check hid a finding');
+  return lines(withPreCheck!.findings);
+}
+
+function messagesIn(files: Record<string, string>, file: string): string[] {
+  const { host } = project(files);
+  return analyzeProject([`${ROOT}/${file}`], host)[0]!.findings.map((finding) => finding.message);
+}
+
+const UNBOUNDED_HELPER = `export async function withRetry(fn) {
+  while (true) {
+    try {
+      return await fn();
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Math.random()));
+    }
+  }
+}
+`;
+
+const BOUNDED_HELPER = `export async function withRetry(fn, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt * 100));
+    }
+  }
+}
+`;
+
+const ORDERS = `import { withRetry } from './lib/retry';
+
+export async function placeOrder(order) {
+  return withRetry(() => fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) }));
+}
+`;
+
+const REQUEST_HELPER = `export async function fetchWithRetry(url, init = {}) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 500));
+    }
+  }
+  throw new Error('gave up');
+}
+`;
+
+describe('analysis across files', () => {
+  describe('a client configured to retry in another file', () => {
+    const files = {
+      'src/api.ts': `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+const api = axios.create({ baseURL: '/api' });
+axiosRetry(api, { retries: 3, retryDelay: axiosRetry.exponentialDelay, retryCondition: () => true });
+
+export default api;
+`,
+      'src/cart.ts': `import api from './api';
+
+export function checkout(cart) {
+  return api.post('/orders', cart);
+}
+`,
+    };
+
+    it('reports a POST through it at the request, naming the file that configures the retry', () => {
+      assert.deepEqual(findingsIn(files, 'src/cart.ts'), ['4 missing-idempotency-key']);
+      assert.match(messagesIn(files, 'src/cart.ts')[0]!, /retried by the `api` client from src\/api\.ts \(`axiosRetry` on `api`\)/);
+    });
+
+    it('says nothing when the file is read alone: the retry is out of sight', () => {
+      assert.deepEqual(analyzeSource(files['src/cart.ts'], `${ROOT}/src/cart.ts`).findings, []);
+    });
+
+    it('stays silent when that client keeps its retries to safe methods', () => {
+      const safe = { ...files, 'src/api.ts': files['src/api.ts'].replace('retryCondition: () => true', 'retryCondition: axiosRetry.isSafeRequestError') };
+      assert.deepEqual(findingsIn(safe, 'src/cart.ts'), []);
+    });
+
+    it('follows CommonJS exports and require', () => {
+      const commonJs = {
+        'lib/http.js': `const axios = require('axios');
+const axiosRetry = require('axios-retry');
+const http = axios.create();
+axiosRetry(http, { retries: 2, retryDelay: axiosRetry.exponentialDelay });
+module.exports = { http };
+`,
+        'lib/orders.js': `const { http } = require('./http');
+exports.create = (order) => http.post('/orders', order);
+`,
+      };
+      assert.deepEqual(findingsIn(commonJs, 'lib/orders.js'), ['2 missing-idempotency-key']);
+    });
+  });
+
+  describe('a retry helper in another file', () => {
+    it('reports an unbounded helper at the call, naming the helper and its file; the POST it re-sends needs a key', () => {
+      const files = { 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/orders.ts': ORDERS };
+      assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+      assert.match(messagesIn(files, 'src/orders.ts')[0]!, /^This `withRetry` call \(its retry is in src\/lib\/retry\.ts\) has no cap on attempts/);
+    });
+
+    it('does not report a bounded helper at the call (its own file answers for its waits)', () => {
+      assert.deepEqual(findingsIn({ 'src/lib/retry.ts': BOUNDED_HELPER, 'src/orders.ts': ORDERS }, 'src/orders.ts'), ['4 missing-idempotency-key']);
+    });
+
+    it('takes a helper named for retrying at its word only until its file shows it runs the callback once', () => {
+      const once = `export async function withRetry(fn) {
+  return fn();
+}
+`;
+      assert.deepEqual(findingsIn({ 'src/lib/retry.ts': once, 'src/orders.ts': ORDERS }, 'src/orders.ts'), []);
+      // Alone, the name says it retries: the POST is reported as retried.
+      assert.deepEqual(analyzeSource(ORDERS, `${ROOT}/src/orders.ts`).findings.map((finding) => finding.ruleId), ['missing-idempotency-key']);
+    });
+
+    it('keeps to the name when the helper hands the callback on to code out of sight', () => {
+      const delegating = `import { retrier } from 'some-retry-lib';
+export function withRetry(fn) {
+  return retrier(({ retry }) => fn().catch(() => retry(1000)));
+}
+`;
+      assert.deepEqual(findingsIn({ 'src/lib/retry.ts': delegating, 'src/orders.ts': ORDERS }, 'src/orders.ts'), ['4 missing-idempotency-key']);
+    });
+
+    it('finds a helper whose name says nothing of retrying', () => {
+      const files = { 'src/lib/retry.ts': UNBOUNDED_HELPER.replace('withRetry', 'resilient'), 'src/orders.ts': ORDERS.replace(/withRetry/g, 'resilient') };
+      assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+    });
+
+    it('follows a barrel that re-exports the helper, and one that re-exports everything', () => {
+      const named = { 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/lib/index.ts': `export { withRetry } from './retry';\n`, 'src/orders.ts': ORDERS.replace("'./lib/retry'", "'./lib'") };
+      assert.deepEqual(findingsIn(named, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+      const star = { ...named, 'src/lib/index.ts': `export * from './retry';\n` };
+      assert.deepEqual(findingsIn(star, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+    });
+
+    it('resolves a tsconfig path alias (the config may hold comments) and a .js specifier that names a .ts file', () => {
+      const aliased = {
+        'tsconfig.json': `{
+  // paths for the app
+  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["src/*"] } },
+}
+`,
+        'src/lib/retry.ts': UNBOUNDED_HELPER,
+        'src/features/orders.ts': ORDERS.replace("'./lib/retry'", "'@/lib/retry'"),
+      };
+      assert.deepEqual(findingsIn(aliased, 'src/features/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+      const esm = { 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/orders.ts': ORDERS.replace("'./lib/retry'", "'./lib/retry.js'") };
+      assert.deepEqual(findingsIn(esm, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+    });
+
+    it('follows a wrapper that calls the helper (three files, two hops)', () => {
+      const files = {
+        'src/lib/retry.ts': UNBOUNDED_HELPER,
+        'src/lib/api.ts': `import { withRetry } from './retry';
+export const call = (fn) => withRetry(fn);
+`,
+        'src/orders.ts': `import { call } from './lib/api';
+export const placeOrder = (order) => call(() => fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) }));
+`,
+      };
+      assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['2 unbounded-retry', '2 missing-idempotency-key']);
+    });
+
+    it(`stops after ${MAX_HOPS} hops`, () => {
+      const files = {
+        'src/lib/retry.ts': UNBOUNDED_HELPER,
+        'src/lib/a.ts': `export { withRetry } from './retry';\n`,
+        'src/lib/b.ts': `export { withRetry } from './a';\n`,
+        'src/orders.ts': ORDERS.replace("'./lib/retry'", "'./lib/b'"),
+      };
+      // Three hops away, the helper is out of sight: its name alone says it retries.
+      assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 missing-idempotency-key']);
+    });
+  });
+
+  describe('a request helper in another file', () => {
+    const files = {
+      'src/http.ts': REQUEST_HELPER,
+      'src/payments.ts': `import { fetchWithRetry } from './http';
+
+export function pay(payment) {
+  return fetchWithRetry('/api/payments', { method: 'POST', body: JSON.stringify(payment) });
+}
+
+export function status(id) {
+  return fetchWithRetry(\`/api/payments/\${id}\`);
+}
+`,
+    };
+
+    it('reports a POST sent through it without a key, and not a GET', () => {
+      assert.deepEqual(findingsIn(files, 'src/payments.ts'), ['4 missing-idempotency-key']);
+    });
+
+    it('stays silent when the helper sends an idempotency key itself', () => {
+      const keyed = { ...files, 'src/http.ts': REQUEST_HELPER.replace('return await fetch(url, init);', "return await fetch(url, { ...init, headers: { ...init.headers, 'Idempotency-Key': init.key } });") };
+      assert.deepEqual(findingsIn(keyed, 'src/payments.ts'), []);
+    });
+
+    it('stays silent for a call that turns the retries off', () => {
+      const once = { ...files, 'src/payments.ts': files['src/payments.ts'].replace("JSON.stringify(payment) })", 'JSON.stringify(payment), retries: 0 })') };
+      assert.deepEqual(findingsIn(once, 'src/payments.ts'), []);
+    });
+
+    it('gives a wrapper that always POSTs through the helper its method', () => {
+      const wrapped = {
+        'src/http.ts': REQUEST_HELPER,
+        'src/server.ts': `import { fetchWithRetry } from './http';
+export default (path, body) => fetchWithRetry(\`/api\${path}\`, { method: 'POST', body: JSON.stringify(body) });
+`,
+        'src/build.ts': `import callServer from './server';
+export const startBuild = (build) => callServer('/builds/start', build);
+`,
+      };
+      assert.deepEqual(findingsIn(wrapped, 'src/build.ts'), ['2 missing-idempotency-key']);
+      assert.match(messagesIn(wrapped, 'src/build.ts')[0]!, /its retry is in src\/http\.ts/);
+    });
+  });
+
+  describe('boundaries', () => {
+    it('does not follow a package import, a file outside the root, or a file that cannot be read', () => {
+      const files = {
+        'src/orders.ts': `import { resilient } from 'resilience-kit';
+import { sturdy } from '../../elsewhere/retry';
+import { guarded } from './missing';
+export const a = (order) => resilient(() => fetch('/a', { method: 'POST', body: order }));
+export const b = (order) => sturdy(() => fetch('/b', { method: 'POST', body: order }));
+export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: order }));
+`,
+        'node_modules/resilience-kit/index.ts': UNBOUNDED_HELPER.replace('withRetry', 'resilient'),
+      };
+      const { texts } = project(files);
+      texts.set('/work/elsewhere/retry.ts', UNBOUNDED_HELPER.replace('withRetry', 'sturdy'));
+      const host = { ...filesInMemory(texts), root: ROOT };
+      assert.deepEqual(analyzeProject([`${ROOT}/src/orders.ts`], host)[0]!.findings, []);
+    });
+
+    it('ends at a cycle of imports and re-exports', () => {
+      const files = {
+        'src/a.ts': `export * from './b';\nimport { withRetry } from './b';\nexport const go = (fn) => withRetry(fn);\n`,
+        'src/b.ts': `export * from './a';\n${UNBOUNDED_HELPER}`,
+        'src/orders.ts': ORDERS.replace("'./lib/retry'", "'./a'"),
+      };
+      assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+    });
+
+    it(`follows at most ${MAX_IMPORTS_FOLLOWED} modules from a file that imports thousands, or from a barrel that re-exports thousands`, () => {
+      const texts = new Map<string, string>();
+      const many = 5000;
+      for (let i = 0; i < many; i++) texts.set(`${ROOT}/src/gen/m${i}.ts`, UNBOUNDED_HELPER.replace('withRetry', `withRetry${i}`));
+      const imports = Array.from({ length: many }, (_, i) => `import { withRetry${i} } from './gen/m${i}';`).join('\n');
+      texts.set(`${ROOT}/src/page.ts`, `${imports}\nexport const go = () => withRetry${many - 1}(() => fetch('/x', { method: 'POST' }));\n`);
+      texts.set(`${ROOT}/src/barrel.ts`, Array.from({ length: many }, (_, i) => `export * from './gen/m${i}';`).join('\n'));
+      texts.set(`${ROOT}/src/via-barrel.ts`, `import { withRetry${many - 1} } from './barrel';\nexport const go = () => withRetry${many - 1}(() => fetch('/x', { method: 'POST' }));\n`);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      for (const file of ['page.ts', 'via-barrel.ts']) {
+        const result = analyzeSource(texts.get(`${ROOT}/src/${file}`)!, `${ROOT}/src/${file}`, { project: index });
+        assert.equal(result.skipped, undefined, file);
+      }
+      assert.ok(index.modulesParsed <= 2 * MAX_IMPORTS_FOLLOWED + 1, String(index.modulesParsed));
+    });
+
+    it('says which file it could not read, and goes on with the others', () => {
+      const { host } = project({ 'src/orders.ts': ORDERS, 'src/lib/retry.ts': UNBOUNDED_HELPER });
+      const results = analyzeProject([`${ROOT}/src/gone.ts`, `${ROOT}/src/orders.ts`], host);
+      assert.equal(results[0]!.skipReason, 'failed');
+      assert.match(results[0]!.skipped ?? '', /Cannot read/);
+      assert.equal(results[1]!.findings.length, 2);
+    });
+  });
+
+  describe('the index', () => {
+    it('reads the new text of an imported file when it changes (an editor saving the helper)', () => {
+      const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER], [`${ROOT}/src/orders.ts`, ORDERS]]);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      const run = () => analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: index }).findings.map((finding) => finding.ruleId);
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
+      texts.set(`${ROOT}/src/lib/retry.ts`, BOUNDED_HELPER);
+      assert.deepEqual(run(), ['missing-idempotency-key']);
+    });
+
+    it('parses each imported module once, however many files import it', () => {
+      const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER]]);
+      for (let i = 0; i < 20; i++) texts.set(`${ROOT}/src/orders${i}.ts`, ORDERS);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      for (let i = 0; i < 20; i++) assert.equal(analyzeSource(ORDERS, `${ROOT}/src/orders${i}.ts`, { project: index }).findings.length, 2);
+      assert.equal(index.modulesParsed, 1);
+    });
+
+    it('parses nothing for a file that imports nothing that retries', () => {
+      const texts = new Map([[`${ROOT}/src/format.ts`, 'export const money = (cents) => (cents / 100).toFixed(2);\n']]);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      const page = `import { money } from './format';
+export const label = (order) => fetch('/api/orders', { method: 'POST', body: money(order.total) });
+`;
+      assert.deepEqual(analyzeSource(page, `${ROOT}/src/page.ts`, { project: index }).findings, []);
+      assert.equal(index.modulesParsed, 0);
+    });
+  });
+});
