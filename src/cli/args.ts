@@ -20,6 +20,8 @@ export interface CliOptions {
   preCheck: boolean;
   /** How long one file's analysis may run, in milliseconds (`--time-budget`); absent: the core's default. */
   timeBudgetMs?: number;
+  /** Follow imports into the project's other files (the default); `--no-cross-file` reads each file alone. */
+  crossFile: boolean;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -58,6 +60,9 @@ Options:
   --no-pre-check               parse every file (by default a file whose tokens hold no loop,
                                self-call or retry name that a retry needs is passed by unparsed;
                                the findings are the same)
+  --no-cross-file              read each file alone (by default imports are followed, two modules
+                               deep, within the current folder: a POST through a client configured
+                               to retry in another file, a call of an imported retry helper)
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -136,6 +141,7 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
       idempotencyHeaders: values['idempotency-header'] ?? [],
       concurrency,
       preCheck: !values['no-pre-check'],
+      crossFile: !values['no-cross-file'],
       ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }),
     },
   };
@@ -164,6 +170,7 @@ function parse(argv: string[]) {
       concurrency: { type: 'string' },
       'time-budget': { type: 'string' },
       'no-pre-check': { type: 'boolean' },
+      'no-cross-file': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

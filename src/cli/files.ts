@@ -8,7 +8,7 @@ import path from 'node:path';
 import {
   compareInWalkOrder, decodeText, FileFilter, GlobList, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, PatternQueue, splitGlob,
 } from '../shared/file-filter';
-import { describeError, readRegularFile } from './read-regular-file';
+import { describeError, readRegularFile } from '../shared/file-filter/read-regular-file';
 import type { FileResult } from './scan-file';
 
 /** A problem with a path on the command line (a missing file, a glob that matches nothing): exit code 2. */

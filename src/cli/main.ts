@@ -28,7 +28,8 @@ async function main(argv: string[]): Promise<number> {
   const list = expandPatterns(options.patterns, cwd);
   for (const notice of list.notices) warn(notice);
   const progress = progressReporter();
-  const scanned = await scanFiles(list.files, analyzeOptions(options), { concurrency: options.concurrency, onProgress: progress.update }).finally(progress.clear);
+  const scanOptions = { concurrency: options.concurrency, onProgress: progress.update, projectRoot: options.crossFile ? process.cwd() : undefined };
+  const scanned = await scanFiles(list.files, analyzeOptions(options), scanOptions).finally(progress.clear);
   if (scanned.length > 0) loadEngine().saveCodeCache();
   const results = [...scanned, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 

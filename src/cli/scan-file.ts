@@ -2,7 +2,8 @@
 import { analyzeSource, DEFAULT_MAX_FILE_SIZE_BYTES, tooLargeNotice } from '../analysis/index';
 import type { AnalyzeOptions, Finding } from '../analysis/types';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
-import { readRegularFile } from './read-regular-file';
+import { projectAt } from '../shared/project-on-disk';
+import { readRegularFile } from '../shared/file-filter/read-regular-file';
 
 export interface FileResult {
   /** The absolute path. */
@@ -17,7 +18,8 @@ export interface FileResult {
   error?: string;
 }
 
-export function scanFile(file: string, options: AnalyzeOptions): FileResult {
+/** `projectRoot`: follow each file's imports within this folder (the analysis across files); absent, each file is read alone. */
+export function scanFile(file: string, options: AnalyzeOptions, projectRoot?: string): FileResult {
   const limit = sizeLimit(options);
   const read = readRegularFile(file, (head) => maxBytesOnDisk(limit, encodingOf(head)));
   switch (read.kind) {
@@ -29,7 +31,8 @@ export function scanFile(file: string, options: AnalyzeOptions): FileResult {
       return { file, findings: [], skipped: tooLargeNotice(limit) };
   }
   // Like ESLint, no byte order mark, so that columns match what an editor shows.
-  const result = analyzeSource(decodeText(read.bytes), file, options);
+  const project = projectRoot === undefined ? undefined : projectAt(projectRoot, options, limit);
+  const result = analyzeSource(decodeText(read.bytes), file, project ? { ...options, project } : options);
   return result.skipped === undefined ? { file, findings: result.findings } : { file, findings: result.findings, skipped: result.skipped };
 }
 

@@ -13,13 +13,13 @@ export { scanFile };
 /** Set in `workerData` by the pool, so that the bundle knows it is one of its workers. */
 export const WORKER_MARK = 'integrationCoachScanWorker';
 
-const data = workerData as { [WORKER_MARK]?: true; options: AnalyzeOptions } | undefined;
+const data = workerData as { [WORKER_MARK]?: true; options: AnalyzeOptions; projectRoot?: string } | undefined;
 if (parentPort && data?.[WORKER_MARK]) {
   const port = parentPort;
   // One reply per file, so that the pool knows which file the worker was on if it dies.
   port.on('message', (request: WorkerRequest) => {
     request.files.forEach((file, i) => {
-      const reply: WorkerReply = { index: request.indices[i]!, result: scanFile(file, data.options) };
+      const reply: WorkerReply = { index: request.indices[i]!, result: scanFile(file, data.options, data.projectRoot) };
       port.postMessage(reply);
     });
   });

@@ -37,6 +37,8 @@ export interface ScanOptions {
   /** Threads in all, the main one included: 'auto' (every core, for many files), 'off' (one), or a number (at most the cores). */
   concurrency: 'auto' | 'off' | number;
   onProgress?: (done: number, total: number) => void;
+  /** Follow imports within this folder (see scan-file.ts); absent, each file is read alone. */
+  projectRoot?: string;
 }
 
 /** The analysis bundle beside this one. */
@@ -136,7 +138,7 @@ class Scan {
   }
 
   private startWorker(): void {
-    const worker = new Worker(workerBootstrap(), { eval: true, workerData: { integrationCoachScanWorker: true, engineFile: engineFile(), options: this.analyzeOptions } });
+    const worker = new Worker(workerBootstrap(), { eval: true, workerData: { integrationCoachScanWorker: true, engineFile: engineFile(), options: this.analyzeOptions, projectRoot: this.options.projectRoot } });
     const member: PoolWorker = { worker, ready: false, inFlight: [] };
     this.workers.add(member);
     worker.on('message', (reply: WorkerReply) => this.onReply(member, reply));
@@ -202,7 +204,7 @@ class Scan {
     }
     try {
       const { scanFile } = loadEngine();
-      for (const index of batch) this.record(index, scanFile(this.files[index]!, this.analyzeOptions));
+      for (const index of batch) this.record(index, scanFile(this.files[index]!, this.analyzeOptions, this.options.projectRoot));
     } catch (error) {
       this.settle(error instanceof Error ? error : new Error(String(error)));
       return;

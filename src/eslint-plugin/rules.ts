@@ -8,10 +8,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
-import { analyzeSource, analyzeSourceFile, rules as ruleMetas } from '../analysis/index';
+import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, rules as ruleMetas } from '../analysis/index';
 import { SHARED_OPTIONS } from '../analysis/rules/catalog';
 import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
 import { lessonLink } from '../lesson-link';
+import { projectAt } from '../shared/project-on-disk';
 
 /**
  * The options an ESLint user may set on a rule: those of its core schema (AnalyzeOptions names).
@@ -20,8 +21,11 @@ import { lessonLink } from '../lesson-link';
  */
 export type RuleOptions = Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'flagUnretriedRequests'>;
 
-/** What every rule shares, set once in `settings: { 'integration-coach': { … } }`. */
-export type SharedSettings = Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'timeBudgetMs'>;
+/**
+ * What every rule shares, set once in `settings: { 'integration-coach': { … } }`. `crossFile: false` reads
+ * each file alone; by default imports are followed within ESLint's working folder.
+ */
+export type SharedSettings = Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'timeBudgetMs'> & { crossFile?: boolean };
 
 export interface IntegrationCoachDocs {
   /** In `configs.recommended`. */
@@ -37,7 +41,7 @@ const NOT_FULLY_CHECKED = 'notFullyChecked';
 /** Reasons reported as a notice on the file; ESLint goes on with the other files, as with a parsing error. */
 const NOTICED_REASONS: ReadonlySet<string> = new Set(['time-budget', 'too-deep']);
 
-/** Where ESLint users set what every rule shares: `settings: { 'integration-coach': { retryHelpers, idempotencyHeaders, timeBudgetMs } }`. */
+/** Where ESLint users set what every rule shares: `settings: { 'integration-coach': { retryHelpers, idempotencyHeaders, timeBudgetMs, crossFile } }`. */
 export const SETTINGS_KEY = 'integration-coach';
 
 const metaById = new Map<string, RuleMeta>(ruleMetas.map((meta) => [meta.id, meta]));
@@ -115,10 +119,13 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const key = sourceFile ?? sourceCode;
   let byOptions = analyses.get(key);
   if (!byOptions) analyses.set(key, (byOptions = new Map()));
-  const analyzeOptions = analyzeOptionsOf(sharedSettings(context.settings), options);
+  const shared = sharedSettings(context.settings);
+  const analyzeOptions = analyzeOptionsOf(shared, options);
   const optionsKey = JSON.stringify(analyzeOptions, Object.keys(analyzeOptions).sort());
   let analysis = byOptions.get(optionsKey);
   if (!analysis) {
+    // The project is this thread's index of ESLint's working folder: each imported module is read once a run.
+    if (shared.crossFile !== false) analyzeOptions.project = projectAt(context.cwd, analyzeOptions, DEFAULT_MAX_FILE_SIZE_BYTES);
     const result = sourceFile ? analyzeSourceFile(sourceFile, analyzeOptions) : analyzeSource(sourceCode.text, context.filename, analyzeOptions);
     analysis = { result, source: key };
     byOptions.set(optionsKey, analysis);
@@ -128,7 +135,8 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
 
 /** The core's options for one rule: the shared settings, with the rule's own (deprecated) names merged in. */
 export function analyzeOptionsOf(shared: SharedSettings, options: RuleOptions): AnalyzeOptions {
-  const result: AnalyzeOptions = { ...shared, rules: ALL_RULES };
+  const { crossFile: _crossFile, ...coreSettings } = shared;
+  const result: AnalyzeOptions = { ...coreSettings, rules: ALL_RULES };
   if (options.flagUnretriedRequests) result.flagUnretriedRequests = true;
   for (const name of SHARED_OPTIONS) {
     const names = [...new Set([...(shared[name] ?? []), ...(options[name] ?? [])])];
@@ -150,7 +158,7 @@ export function sharedSettings(settings: Readonly<Record<string, unknown>>): Sha
   return shared;
 }
 
-const SETTING_NAMES = ['retryHelpers', 'idempotencyHeaders', 'timeBudgetMs'] as const satisfies readonly (keyof SharedSettings)[];
+const SETTING_NAMES = ['retryHelpers', 'idempotencyHeaders', 'timeBudgetMs', 'crossFile'] as const satisfies readonly (keyof SharedSettings)[];
 
 function readSharedSettings(value: unknown): SharedSettings {
   if (value === undefined) return {};
@@ -172,6 +180,11 @@ function readSharedSettings(value: unknown): SharedSettings {
   if (budget !== undefined) {
     if (typeof budget !== 'number' || !(budget > 0)) throw new Error(`Integration Coach: ${where}.timeBudgetMs must be a positive number of milliseconds, not ${describeValue(budget)}.`);
     shared.timeBudgetMs = budget;
+  }
+  const crossFile = record.crossFile;
+  if (crossFile !== undefined) {
+    if (typeof crossFile !== 'boolean') throw new Error(`Integration Coach: ${where}.crossFile must be true or false, not ${describeValue(crossFile)}.`);
+    shared.crossFile = crossFile;
   }
   return shared;
 }

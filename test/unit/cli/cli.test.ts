@@ -274,6 +274,34 @@ describe('CLI', function () {
     });
   });
 
+  describe('analysis across files', () => {
+    const project = path.join(FIXTURES, 'cross-file');
+    const findings = (run: ReturnType<typeof runCli>) =>
+      json(run.stdout).flatMap((result) => result.messages.map((message) => `${path.relative(project, result.filePath)}:${message.line} ${message.ruleId}`));
+
+    it('follows imports (a tsconfig alias too) to the retry in another file, on one thread and on workers', () => {
+      const single = runCli(['-f', 'json', '--concurrency', 'off', 'src'], { cwd: project });
+      const pooled = runCli(['-f', 'json', '--concurrency', '2', 'src'], { cwd: project });
+      assert.equal(single.status, 0, single.stderr);
+      assert.deepEqual(findings(single), [
+        'src/cart.ts:4 missing-idempotency-key',
+        'src/features/orders.ts:4 unbounded-retry',
+        'src/features/orders.ts:4 missing-idempotency-key',
+        'src/lib/retry.ts:2 unbounded-retry',
+      ]);
+      assert.deepEqual(findings(pooled), findings(single));
+      assert.match(json(single.stdout)[1]!.messages[0]!.message, /`api` client from src\/api\.ts/);
+    });
+
+    it('reads each file alone with --no-cross-file, and follows nothing outside the current folder', () => {
+      const alone = runCli(['-f', 'json', '--no-cross-file', 'src'], { cwd: project });
+      assert.deepEqual(findings(alone), ['src/features/orders.ts:4 missing-idempotency-key', 'src/lib/retry.ts:2 unbounded-retry']);
+      // Run from src/features, the helper in src/lib lies outside the folder: the call site is read alone.
+      const inside = runCli(['-f', 'json', '.'], { cwd: path.join(project, 'src', 'features') });
+      assert.deepEqual(json(inside.stdout).flatMap((result) => result.messages.map((message) => message.ruleId)), ['missing-idempotency-key']);
+    });
+  });
+
   describe('worker threads', () => {
     const dir = tempDir('ic-cli-many');
     before(() => {

@@ -27,7 +27,7 @@ describe('CLI parts', () => {
     it('has defaults', () => {
       assert.deepEqual(parse('src'), {
         kind: 'run',
-        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true },
+        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true, crossFile: true },
       });
     });
 
@@ -35,7 +35,7 @@ describe('CLI parts', () => {
       const parsed = parse(
         '-f', 'sarif', '--rule', 'unbounded-retry=off', '--rule', 'retry-without-jitter=warn', '--rule', 'missing-idempotency-key=2',
         '--rule', 'unstable-idempotency-key=info', '--max-warnings', '0', '--retry-helper', 'withRetry', '--idempotency-header', 'X-Dedupe',
-        '--concurrency', '3', '--no-pre-check', 'a.ts', 'src/**/*.ts',
+        '--concurrency', '3', '--no-pre-check', '--no-cross-file', 'a.ts', 'src/**/*.ts',
       );
       assert.deepEqual(parsed, {
         kind: 'run',
@@ -48,6 +48,7 @@ describe('CLI parts', () => {
           idempotencyHeaders: ['X-Dedupe'],
           concurrency: 3,
           preCheck: false,
+          crossFile: false,
         },
       });
       assert.deepEqual(parse('-h'), { kind: 'help' });

@@ -192,7 +192,41 @@ export async function createOrder(order, token) {
       await assert.rejects(lint({ retryHelpers: 'keepTrying' }), /Integration Coach: settings\['integration-coach'\]\.retryHelpers must be an array of non-empty strings, not "keepTrying"\./);
       await assert.rejects(lint({ idempotencyHeaders: [42] }), /settings\['integration-coach'\]\.idempotencyHeaders must be an array of non-empty strings, not \[42\]/);
       await assert.rejects(lint({ timeBudgetMs: '5s' }), /settings\['integration-coach'\]\.timeBudgetMs must be a positive number of milliseconds, not "5s"/);
-      await assert.rejects(lint({ retryHelper: ['keepTrying'] }), /settings\['integration-coach'\] has no setting "retryHelper"; the settings are retryHelpers, idempotencyHeaders, timeBudgetMs\./);
+      await assert.rejects(lint({ retryHelper: ['keepTrying'] }), /settings\['integration-coach'\] has no setting "retryHelper"; the settings are retryHelpers, idempotencyHeaders, timeBudgetMs, crossFile\./);
+      await assert.rejects(lint({ crossFile: 'no' }), /settings\['integration-coach'\]\.crossFile must be true or false, not "no"/);
+    });
+  });
+
+  describe('across files', () => {
+    const project = path.join(ROOT, 'test', 'fixtures', 'cli', 'cross-file');
+    const lint = async (settings: Record<string, unknown> | undefined) => {
+      const eslint = new ESLint({
+        cwd: project,
+        overrideConfigFile: true,
+        overrideConfig: [
+          plugin.configs.recommended as Linter.Config,
+          { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+          ...(settings ? [{ settings: { 'integration-coach': settings } }] : []),
+        ],
+      });
+      const results = await eslint.lintFiles(['src']);
+      return results.flatMap((result) => result.messages.map((message) => `${path.relative(project, result.filePath)}:${message.line} ${message.ruleId}`));
+    };
+
+    it('follows imports within its working folder (a tsconfig alias too), as the CLI does', async () => {
+      assert.deepEqual(await lint(undefined), [
+        'src/cart.ts:4 integration-coach/missing-idempotency-key',
+        'src/features/orders.ts:4 integration-coach/unbounded-retry',
+        'src/features/orders.ts:4 integration-coach/missing-idempotency-key',
+        'src/lib/retry.ts:2 integration-coach/unbounded-retry',
+      ]);
+    });
+
+    it("reads each file alone with settings['integration-coach'].crossFile false", async () => {
+      assert.deepEqual(await lint({ crossFile: false }), [
+        'src/features/orders.ts:4 integration-coach/missing-idempotency-key',
+        'src/lib/retry.ts:2 integration-coach/unbounded-retry',
+      ]);
     });
   });
 

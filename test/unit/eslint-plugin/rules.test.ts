@@ -517,6 +517,7 @@ describe("ESLint shared settings (settings['integration-coach'])", () => {
     assert.equal(options.flagUnretriedRequests, true);
     assert.deepEqual(Object.keys(options.rules ?? {}), Object.keys(rules), 'every rule runs in the one shared analysis');
     assert.deepEqual(analyzeOptionsOf(sharedSettings({}), {}), { rules: options.rules });
+    assert.deepEqual(analyzeOptionsOf(sharedSettings({ 'integration-coach': { crossFile: false } }), {}), { rules: options.rules }, 'crossFile is the host\'s, not the core\'s');
   });
 
   it('are checked once per settings object', () => {
@@ -530,5 +531,6 @@ describe("ESLint shared settings (settings['integration-coach'])", () => {
     assert.throws(() => sharedSettings({ 'integration-coach': { retryHelpers: [''] } }), /retryHelpers must be an array of non-empty strings, not \[""\]\.$/);
     assert.throws(() => sharedSettings({ 'integration-coach': { timeBudgetMs: 0 } }), /timeBudgetMs must be a positive number of milliseconds, not 0\.$/);
     assert.throws(() => sharedSettings({ 'integration-coach': { timeBudgetMs: BigInt(5) } }), /timeBudgetMs must be a positive number of milliseconds, not bigint\.$/);
+    assert.throws(() => sharedSettings({ 'integration-coach': { crossFile: 1 } }), /crossFile must be true or false, not 1\.$/);
   });
 });

@@ -1,0 +1,38 @@
+// A project's files read from the disk for the analysis across files, by the CLI and the ESLint plugin:
+// with the same care as the files they scan (regular files only, within the size limit, decoded as an
+// editor would). Each thread keeps one project index per root, so a module imported by many files is
+// read once a thread.
+import { statSync } from 'node:fs';
+import { ProjectIndex } from '../analysis/index';
+import type { ProjectFiles } from '../analysis/project/project-files';
+import type { AnalyzeOptions } from '../analysis/types';
+import { decodeText, encodingOf, maxBytesOnDisk } from './file-filter/decode-text';
+import { readRegularFile } from './file-filter/read-regular-file';
+
+/** Files read from the disk; what cannot be read as a regular file within the limit reads as missing. */
+export function filesOnDisk(maxFileSizeBytes: number): ProjectFiles {
+  const kind = (path: string): 'file' | 'folder' | undefined => {
+    try {
+      const stats = statSync(path);
+      return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    readFile: (file) => {
+      const read = readRegularFile(file, (head) => maxBytesOnDisk(maxFileSizeBytes, encodingOf(head)));
+      return read.kind === 'read' ? decodeText(read.bytes) : undefined;
+    },
+    fileExists: (file) => kind(file) === 'file',
+    directoryExists: (folder) => kind(folder) === 'folder',
+  };
+}
+
+let current: { root: string; index: ProjectIndex } | undefined;
+
+/** This thread's project index for a root (made on first use). */
+export function projectAt(root: string, options: AnalyzeOptions, maxFileSizeBytes: number): ProjectIndex {
+  if (current?.root !== root) current = { root, index: new ProjectIndex({ files: filesOnDisk(maxFileSizeBytes), root, analyzeOptions: options }) };
+  return current.index;
+}
