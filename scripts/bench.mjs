@@ -4,7 +4,7 @@
 //   - `analyze` with every file parsed (parse + every rule) over the same texts, its ratio to the
 //     floor, lines per second; and `analyze` as it runs by default, with the pre-check that passes
 //     by files holding nothing a retry is made of (and a check that it hid no finding);
-//   - the CLI's wall time on the corpus (default, one thread, every file parsed), against ESLint
+//   - the CLI's wall time on the corpus (default, one thread, every file parsed, each file alone), against ESLint
 //     with typescript-eslint's parser and our plugin on the same files (one thread, and --concurrency auto);
 //   - peak memory (max RSS) of each.
 // The corpora and their goals:
@@ -151,6 +151,7 @@ function benchCommands(corpus, dir) {
     { label: 'integration-coach', args: [dist('cli.js'), '--format', 'json', 'src'] },
     { label: 'integration-coach --concurrency off', args: [dist('cli.js'), '--format', 'json', '--concurrency', 'off', 'src'] },
     { label: 'integration-coach --no-pre-check', args: [dist('cli.js'), '--format', 'json', '--no-pre-check', 'src'] },
+    { label: 'integration-coach --no-cross-file', args: [dist('cli.js'), '--format', 'json', '--no-cross-file', 'src'] },
     ...(flags['skip-eslint']
       ? []
       : [
@@ -158,7 +159,7 @@ function benchCommands(corpus, dir) {
           { label: 'eslint … --concurrency auto', args: [...eslintArgs, '--concurrency', 'auto'] },
         ]),
   ]);
-  const [cli, cliSingle, cliEveryFile, eslint, eslintConcurrent] = commands;
+  const [cli, cliSingle, cliEveryFile, cliAlone, eslint, eslintConcurrent] = commands;
   const cliSummary = summarize(cli.output);
 
   console.log(`\ncommand line on the corpus (${cliSummary.files} files, ${cliSummary.problems} findings)`);
@@ -166,6 +167,8 @@ function benchCommands(corpus, dir) {
   for (const result of commands) {
     console.log(`  ${result.label.padEnd(44)} ${fmt(result.ms).padStart(9)} ${fmt(result.cpuMs).padStart(9)} ${fmt(result.firstMs).padStart(10)} ${mib(result.rssKiB).padStart(9)}`);
   }
+  // Following imports (the default) against reading each file alone: its cost in time and memory, and what it adds.
+  console.log(`  imports followed / each file alone: wall ${(cli.ms / cliAlone.ms).toFixed(2)}×, peak RSS ${(cli.rssKiB / cliAlone.rssKiB).toFixed(2)}× (goal < 2×); findings ${cliSummary.problems} / ${summarize(cliAlone.output).problems}`);
   if (!eslint) return undefined;
   const eslintSummary = summarize(eslint.output);
   const goal = corpus.goals.eslintToCli;

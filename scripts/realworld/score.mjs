@@ -1,13 +1,13 @@
 // Scores the rules on the real-code set: per set and per rule, the share of labelled problems found
 // (recall) and the share of findings that match no labelled problem (false). See test/realworld/README.md.
 import { existsSync, readFileSync } from 'node:fs';
-import { importFromRoot, materializedPath, options, readReferences } from './references.mjs';
+import { importFromRoot, materializedPath, options, readReferences, SNAPSHOT_ROOT, snapshotHost } from './references.mjs';
 
 /** How far from a construct's anchor line a finding may sit when it falls outside the span. */
 const ANCHOR_SLACK = 2;
 
-const { out, verbose } = options();
-const { analyzeSource, rules } = await importFromRoot('dist/api.js');
+const { out, verbose, crossFile } = options();
+const { analyzeProject, analyzeSource, rules } = await importFromRoot('dist/api.js');
 /** The rule ids, in the catalog's order (src/analysis/rules/catalog.ts). */
 const RULES = rules.map((rule) => rule.id);
 
@@ -24,7 +24,7 @@ for (const reference of readReferences()) {
   const file = materializedPath(out, reference);
   if (!existsSync(file)) continue;
   files++;
-  const result = analyzeSource(readFileSync(file, 'utf8'), reference.path, { timeBudgetMs: 10_000 });
+  const result = analyse(reference, file);
   const findings = result.findings.map((finding) => ({ rules: rulesOf(finding), rule: finding.ruleId, line: finding.range.start.line + 1, message: finding.message }));
   if (result.skipped) details.push(`SKIPPED ${reference.repo}/${reference.path}: ${result.skipped}`);
   for (const construct of reference.constructs) {
@@ -43,6 +43,13 @@ for (const reference of readReferences()) {
     }
     if (!right) details.push(`FALSE ${finding.rule} ${reference.repo}/${reference.path}:${finding.line} ${finding.message.slice(0, 140)}`);
   }
+}
+
+/** The file's findings: alone, or with its imports followed into its repository's snapshot (`--cross-file`). */
+function analyse(reference, file) {
+  const host = crossFile ? snapshotHost(reference) : undefined;
+  if (!host) return analyzeSource(readFileSync(file, 'utf8'), reference.path, { timeBudgetMs: 10_000 });
+  return analyzeProject([`${SNAPSHOT_ROOT}/${reference.path}`], host, { timeBudgetMs: 10_000 })[0];
 }
 
 /** The rules one finding reports: an unbounded retry's finding also says when its waits lack jitter. */
