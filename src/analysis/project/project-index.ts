@@ -1,6 +1,7 @@
 // The project index: follows a file's imports to the modules they name and reads what those export in
 // retry terms (module-summary.ts). A module is read once and summarised lazily, when a file imports it;
-// its summary is cached by path and content, without its syntax tree. At most MAX_HOPS modules are
+// its text and summary are kept (the summary without its syntax tree) until the host says the file
+// changed (`forget`: an editor whose user edits a client file). At most MAX_HOPS modules are
 // followed from a file (an import, then an import or re-export of that module); a cycle ends the walk.
 // What lies past the boundary (node_modules, outside the root, unreadable, too large) stays unknown,
 // and the analysis says nothing about it.
@@ -31,8 +32,20 @@ const MODULE_BUDGET_MS = 2000;
  */
 const IMPORT_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(?=([^'"\n]{1,500}))\2\1/g;
 
-/** `export … from '…'` in a module's text: a module that passes names on is read even without a retry of its own. */
-const RE_EXPORT_TEXT = /\bexport\s*(?:\*|\{)/;
+/** How far back from a `from '…'` the start of its statement is looked for, to tell `import type` apart. */
+const STATEMENT_LOOKBEHIND = 400;
+
+/**
+ * What a module can export that a summary reads: a function, a `const` (a client, an arrow), a default, a list of
+ * names, CommonJS exports. A module whose exports are all classes, interfaces, types and enums exports no retry.
+ */
+const READABLE_EXPORT = /\bexport\s+(?:default\b|async\b|function\b|const\b|let\b|var\b|\{|\*)|\bmodule\.exports\b|\bexports\.[\w$]/;
+
+/** `import type { … } from '…'` and `export type { … } from '…'`: types only, nothing that runs. */
+const TYPE_ONLY_IMPORT = /^(?:import|export)\s+type\b/;
+
+/** `export * from '…'`, `export { a, b as c } from '…'`: a module that passes names on is read even without a retry of its own. */
+const RE_EXPORT_TEXT = /\bexport\s*(?:\*|\{[^}]{0,4000}\})\s*(?:as\s+[\w$]+\s*)?from\b/;
 
 export interface ProjectIndexOptions {
   files: ProjectFiles;
@@ -45,14 +58,33 @@ export interface ProjectIndexOptions {
 export class ProjectIndex implements ProjectContext {
   private readonly resolver: ModuleResolver;
   private readonly root: string;
-  /** Summaries by module path and hops left; each with the text it was read from, to notice a change. */
-  private readonly summaries = new Map<string, { text: string; summary: ModuleSummary }>();
+  /** Modules' texts as read (undefined: not readable), by path. */
+  private readonly texts = new Map<string, string | undefined>();
+  /** Summaries by hops left and module path. */
+  private readonly summaries = new Map<string, ModuleSummary>();
+  /** Whether a module may hold a retry of its own (the pre-check's answer), by path: asked once whatever the hops. */
+  private readonly mayRetry = new Map<string, boolean>();
   private readonly reading = new Set<string>();
   private parsed = 0;
 
   constructor(private readonly options: ProjectIndexOptions) {
     this.resolver = new ModuleResolver({ files: options.files, root: options.root });
     this.root = normalise(options.root).replace(/\/?$/, '/');
+  }
+
+  /**
+   * A file changed (or every file, without a path): its text is read again when next needed, and every summary is
+   * made again (a summary may hold what it imports from the file).
+   */
+  forget(file?: string): void {
+    if (file === undefined) {
+      this.texts.clear();
+      this.mayRetry.clear();
+    } else {
+      this.texts.delete(normalise(file));
+      this.mayRetry.delete(normalise(file));
+    }
+    this.summaries.clear();
   }
 
   /** How many modules the index has parsed so far (each is parsed again only when its text changes). */
@@ -77,7 +109,7 @@ export class ProjectIndex implements ProjectContext {
     const specifiers = new Set<string>();
     for (const match of text.matchAll(IMPORT_SPECIFIER)) {
       if (specifiers.size >= MAX_IMPORTS_FOLLOWED) break;
-      specifiers.add(match[2]!);
+      if (!importsTypesOnly(text, match.index)) specifiers.add(match[2]!);
     }
     for (const specifier of specifiers) {
       const module = this.resolver.resolve(specifier, fileName);
@@ -128,27 +160,35 @@ export class ProjectIndex implements ProjectContext {
 
   private summaryOf(module: string, hops: number): ModuleSummary {
     const key = `${hops}:${module}`;
-    const text = this.options.files.readFile(module);
-    if (text === undefined) return EMPTY_SUMMARY;
     const cached = this.summaries.get(key);
-    if (cached?.text === text) return cached.summary;
+    if (cached) return cached;
+    const text = this.textOf(module);
+    if (text === undefined) return EMPTY_SUMMARY;
     // A module that imports itself, directly or round a cycle, is not read again while it is being read.
     if (this.reading.has(module)) return EMPTY_SUMMARY;
     this.reading.add(module);
     try {
       const summary = this.readModule(module, text, hops);
-      this.summaries.set(key, { text, summary });
+      this.summaries.set(key, summary);
       return summary;
     } finally {
       this.reading.delete(module);
     }
   }
 
+  private textOf(module: string): string | undefined {
+    if (!this.texts.has(module)) this.texts.set(module, this.options.files.readFile(module));
+    return this.texts.get(module);
+  }
+
   private readModule(module: string, text: string, hops: number): ModuleSummary {
     const analyzeOptions = { ...this.options.analyzeOptions };
-    if (skippedBeforeParse(text, analyzeOptions)) return EMPTY_SUMMARY;
-    const hasOwnRetry = mayContainRetry(text, module, analyzeOptions);
-    if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text) && !(hops > 0 && this.importsRetriesWithin(module, text, hops))) return EMPTY_SUMMARY;
+    if (skippedBeforeParse(text, analyzeOptions) || !READABLE_EXPORT.test(text)) return EMPTY_SUMMARY;
+    let hasOwnRetry = this.mayRetry.get(module);
+    if (hasOwnRetry === undefined) this.mayRetry.set(module, (hasOwnRetry = mayContainRetry(text, module, analyzeOptions)));
+    // A module with nothing a retry is made of (not even the name of a helper it imports and calls) and no
+    // re-exports has nothing to summarise: it is not parsed, and its own imports are not followed.
+    if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text)) return EMPTY_SUMMARY;
     const budget = Math.min(MODULE_BUDGET_MS, remainingBudgetMs());
     try {
       return withinRun(budget, undefined, () => {
@@ -171,4 +211,12 @@ export class ProjectIndex implements ProjectContext {
   private relative(module: string): string {
     return module.startsWith(this.root) ? module.slice(this.root.length) : module;
   }
+}
+
+/** Whether the statement a `from '…'` ends starts with `import type` or `export type` (read back to the last `;` or line start). */
+function importsTypesOnly(text: string, at: number): boolean {
+  const from = Math.max(0, at - STATEMENT_LOOKBEHIND);
+  const before = text.slice(from, at);
+  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('\nimport'), before.lastIndexOf('\nexport')) + 1;
+  return TYPE_ONLY_IMPORT.test(before.slice(start).trimStart());
 }

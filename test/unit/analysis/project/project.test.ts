@@ -297,13 +297,18 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
   });
 
   describe('the index', () => {
-    it('reads the new text of an imported file when it changes (an editor saving the helper)', () => {
+    it('reads the new text of an imported file once told it changed (an editor saving the helper)', () => {
       const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER], [`${ROOT}/src/orders.ts`, ORDERS]]);
       const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
       const run = () => analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: index }).findings.map((finding) => finding.ruleId);
       assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
       texts.set(`${ROOT}/src/lib/retry.ts`, BOUNDED_HELPER);
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key'], 'read once: the index keeps what it read');
+      index.forget(`${ROOT}/src/lib/retry.ts`);
       assert.deepEqual(run(), ['missing-idempotency-key']);
+      texts.set(`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER);
+      index.forget();
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
     });
 
     it('parses each imported module once, however many files import it', () => {
