@@ -106,9 +106,11 @@ function recogniseRequest(
   if (methodFirst) return methodFirst;
   if (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
   const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying);
-  // A helper another file shows always sending one method sends it whatever its arguments look like.
+  // A helper another file shows always sending one method sends it whatever its arguments look like, where this
+  // call says where to (`callServer('/builds/start', build)`); one that picks the address itself (a webhook
+  // sender handed the merchant's URL, a telemetry sender handed an event name) is judged in its own file.
   const fixed = draft?.library === 'fetch' ? importedMethods.get(name) : undefined;
-  return fixed && draft ? { ...draft, method: fixed } : draft;
+  return fixed && draft && statesAddress(call.arguments[0], index) ? { ...draft, method: fixed } : draft;
 }
 
 /**
@@ -405,6 +407,13 @@ function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | und
   if (/\bquery\s*:\s*(`|'|")\s*(query\b|\{)/.test(bodyText) || /\bquery\s*:\s*gql\b/.test(bodyText)) return true;
   if (!url) return false;
   return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || /graphql|search/i.test(namePath(url) ?? '') || READ_URL.test(addressText(url, index));
+}
+
+/** An address written here: a path (`/orders`, `api/orders`) or a URL, also built from constants of the file. */
+const ADDRESS_TEXT = /^\/|:\/\/|^[\w.-]+\/[\w{$-]/;
+
+function statesAddress(argument: ts.Expression | undefined, index: SourceIndex): boolean {
+  return argument !== undefined && ADDRESS_TEXT.test(addressText(argument, index));
 }
 
 /** How many scopes up from a name its declaration is looked for. */

@@ -242,6 +242,23 @@ export const startBuild = (build) => callServer('/builds/start', build);
       assert.deepEqual(findingsIn(wrapped, 'src/build.ts'), ['2 missing-idempotency-key']);
       assert.match(messagesIn(wrapped, 'src/build.ts')[0]!, /its retry is in src\/http\.ts/);
     });
+
+    it('leaves a wrapper that picks the address itself (a webhook sender handed a URL from data, an event sender) to its own file', () => {
+      const senders = {
+        'src/http.ts': REQUEST_HELPER,
+        'src/senders.ts': `import { fetchWithRetry } from './http';
+export const deliver = (url, event) => fetchWithRetry(url, { method: 'POST', body: JSON.stringify(event) });
+export const track = (name, data) => fetchWithRetry(\`https://telemetry.example.com/events/\${name}\`, { method: 'POST', body: JSON.stringify(data) });
+`,
+        'src/notify.ts': `import { deliver, track } from './senders';
+export const notify = (merchant, event) => deliver(merchant.webhookUrl, event);
+export const report = (error) => track('fatal', { message: String(error) });
+`,
+      };
+      assert.deepEqual(findingsIn(senders, 'src/notify.ts'), []);
+      // In the wrappers' file the POSTs are in sight: there they are reported.
+      assert.deepEqual(findingsIn(senders, 'src/senders.ts'), ['2 missing-idempotency-key', '3 missing-idempotency-key']);
+    });
   });
 
   describe('boundaries', () => {
