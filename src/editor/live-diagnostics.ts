@@ -1,5 +1,8 @@
 // Live diagnostics for the open TypeScript and JavaScript documents: analysed on open, on change
 // (debounced) and on save, in the worker; cleared on close. A result for an older version is dropped.
+// With `crossFile` on, a document's imports are followed within its workspace folder (the worker reads the
+// unsaved text of open documents rather than the disk; the workspace scan does the same), and a change to a
+// file one of them read (typed, saved, or closed without saving) analyses that document again.
 // A document the workspace scan leaves out (the shared file filter: files.exclude, search.exclude,
 // integrationCoach.exclude, .gitignore) is not analysed live either.
 import * as vscode from 'vscode';
@@ -11,6 +14,7 @@ import type { EditorAnalysisResult } from './protocol';
 import type { SettingsReader } from './settings';
 import { analyzeOptionsOf, type EditorSettings } from './settings-effects';
 import type { AnalysisNote } from './status-bar';
+import { projectPath, projectRootOf, unsavedTexts } from './project-roots';
 import { analysisFileName, LANGUAGE_EXTENSIONS } from './text-helpers';
 import { AnalysisPausedError, type AnalysisWorkerClient } from './worker-client';
 import type { WorkspaceFilters } from './workspace-filters';
@@ -41,6 +45,8 @@ export class LiveDiagnostics implements vscode.Disposable {
   private readonly skippedReasons = new Map<string, string>();
   /** The version of each document whose analysis is on its way. */
   private readonly inFlight = new Map<string, number>();
+  /** The project files each document's last analysis read through its imports (`/` separators). */
+  private readonly modulesRead = new Map<string, ReadonlySet<string>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly stats: LiveStats = { published: 0, droppedStale: 0, latenciesMs: [] };
 
@@ -62,8 +68,15 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.disposables.push(
       workspace.onDidOpenTextDocument((document) => void this.analyseNow(document)),
       workspace.onDidChangeTextDocument((event) => this.onChange(event)),
-      workspace.onDidSaveTextDocument((document) => void this.analyseNow(document)),
-      workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      workspace.onDidSaveTextDocument((document) => {
+        void this.analyseNow(document);
+        this.analyseImporters(document);
+      }),
+      workspace.onDidCloseTextDocument((document) => {
+        this.forget(document.uri);
+        // Closed without saving, its unsaved text is gone: those that read it read the disk again.
+        this.analyseImporters(document);
+      }),
       // A document shown again whose current version has no result (one was lost or dropped) is analysed.
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.analyseUnanalysed(editors.map((editor) => editor.document))),
     );
@@ -111,9 +124,23 @@ export class LiveDiagnostics implements vscode.Disposable {
     if (event.contentChanges.length === 0 || !isCode(event.document)) return;
     const settings = this.settings.read(event.document.uri);
     if (settings.run !== 'onType') return;
-    const key = event.document.uri.toString();
+    this.analyseLater(event.document, settings.debounceMs);
+    this.analyseImporters(event.document);
+  }
+
+  private analyseLater(document: vscode.TextDocument, debounceMs: number): void {
+    const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => void this.analyseNow(event.document), settings.debounceMs));
+    this.timers.set(key, setTimeout(() => void this.analyseNow(document), debounceMs));
+  }
+
+  /** Analyses again, after the debounce, the open documents whose last analysis read this one through their imports. */
+  private analyseImporters(changed: vscode.TextDocument): void {
+    const path = projectPath(changed.fileName);
+    for (const document of vscode.workspace.textDocuments) {
+      if (document === changed || !this.modulesRead.get(document.uri.toString())?.has(path)) continue;
+      this.analyseLater(document, this.settings.read(document.uri).debounceMs);
+    }
   }
 
   private async analyseNow(document: vscode.TextDocument): Promise<void> {
@@ -137,8 +164,9 @@ export class LiveDiagnostics implements vscode.Disposable {
     const sentAt = performance.now();
     let result: EditorAnalysisResult;
     try {
-      const item = { fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key };
-      result = (await this.worker.analyze([item], analyzeOptionsOf(settings)))[0]!;
+      const item = { fileName: analysisFileName(document.fileName, document.languageId), text: document.getText(), key, projectRoot: projectRootOf(document.uri) };
+      const crossFile = settings.crossFile && item.projectRoot !== undefined;
+      result = (await this.worker.analyze([item], analyzeOptionsOf(settings), crossFile ? unsavedTexts() : undefined))[0]!;
     } catch (error) {
       // No retry here: the worker client re-sends whatever a failure interrupted, and stops only the file
       // that hung. A rejection means analysis is paused (the client said so once) or is shutting down.
@@ -148,6 +176,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     const currentVersion = document.isClosed ? undefined : document.version;
     if (!this.latest.accept(key, ticket, version, currentVersion)) return;
     this.noteSkipped(document.uri, result.skipped);
+    this.modulesRead.set(key, new Set(result.modulesRead ?? []));
     this.publish(document.uri, { version, findings: result.findings }, settings);
     this.recordLatency(performance.now() - sentAt);
   }
@@ -166,6 +195,7 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.latest.forget(key);
     this.inFlight.delete(key);
     this.analysed.delete(key);
+    this.modulesRead.delete(key);
     this.skippedReasons.delete(key);
     this.note.clearDocument(uri);
     this.collection.delete(uri);
@@ -209,3 +239,4 @@ export class LiveDiagnostics implements vscode.Disposable {
 function isCode(document: vscode.TextDocument): boolean {
   return document.languageId in LANGUAGE_EXTENSIONS && !IGNORED_SCHEMES.has(document.uri.scheme);
 }
+

@@ -7,15 +7,25 @@ export interface AnalysisItem {
   text: string;
   /** An open document's URI: the worker keeps its tree and parses the next version incrementally. */
   key?: string;
+  /** The workspace folder the file is in (absolute, `/` separators): its imports are followed within it when `crossFile` is on. */
+  projectRoot?: string;
 }
 
-/** The options of one request. The budget is required: the client derives its timeouts from it. */
-export type WorkerAnalyzeOptions = AnalyzeOptions & { timeBudgetMs: number };
+/**
+ * The options of one request. The budget is required: the client derives its timeouts from it. `crossFile`:
+ * follow imports within each item's `projectRoot`.
+ */
+export type WorkerAnalyzeOptions = Omit<AnalyzeOptions, 'project'> & { timeBudgetMs: number; crossFile?: boolean };
 
 export interface AnalyzeRequest {
   id: number;
   items: AnalysisItem[];
   options: WorkerAnalyzeOptions;
+  /**
+   * The texts of the open documents with unsaved changes, by path (`/` separators): imports are read from these
+   * rather than from the disk. All of them each time, so that a fresh worker knows them too.
+   */
+  unsaved?: Record<string, string>;
 }
 
 /**
@@ -24,7 +34,12 @@ export interface AnalyzeRequest {
  */
 export interface ItemReply {
   id: number;
-  result: AnalysisResult;
+  result: AnalysisResult & ModulesRead;
+}
+
+/** The project files an analysis read through the file's imports (`/` separators): when one changes, the file is analysed again. */
+export interface ModulesRead {
+  modulesRead?: string[];
 }
 
 /** Sent once the worker has loaded TypeScript: the first item's timeout starts then, not at the start. */
@@ -43,6 +58,6 @@ export type WorkerReply = ItemReply | ReadyReply;
  */
 export type EditorSkipReason = SkipReason | 'timed-out' | 'worker-crashed' | 'stopped-twice' | 'superseded';
 
-export interface EditorAnalysisResult extends Omit<AnalysisResult, 'skipReason'> {
+export interface EditorAnalysisResult extends Omit<AnalysisResult, 'skipReason'>, ModulesRead {
   skipReason?: EditorSkipReason;
 }

@@ -17,6 +17,8 @@ export interface EditorSettings {
   /** How long one file's analysis may run before it stops with a notice (milliseconds). */
   timeBudgetMs: number;
   exclude: string[];
+  /** Follow imports into the document's workspace folder (analysis across files). */
+  crossFile: boolean;
 }
 
 /** Which files the editor reads: those no exclude glob matches, up to the size limit. */
@@ -40,5 +42,6 @@ export function analyzeOptionsOf(settings: EditorSettings): WorkerAnalyzeOptions
     retryHelpers: settings.retryHelpers,
     maxFileSizeBytes: fileSelectionOf(settings).maxFileSizeBytes,
     timeBudgetMs: settings.timeBudgetMs,
+    crossFile: settings.crossFile,
   };
 }

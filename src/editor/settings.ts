@@ -9,7 +9,7 @@ import type { EditorSettings } from './settings-effects';
 export const SECTION = 'integrationCoach';
 
 type SettingName = keyof EditorSettings;
-const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'timeBudgetMs', 'exclude'];
+const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'timeBudgetMs', 'exclude', 'crossFile'];
 
 interface PropertySchema {
   default?: unknown;

@@ -42,6 +42,8 @@ interface Job {
   id: number;
   items: AnalysisItem[];
   options: WorkerAnalyzeOptions;
+  /** The unsaved texts of open documents, sent with the request (see AnalyzeRequest). */
+  unsaved?: Record<string, string>;
   results: EditorAnalysisResult[];
   /** The indices of the items to send, in order; `next` is the first the worker has not answered. */
   todo: number[];
@@ -69,13 +71,13 @@ export class AnalysisWorkerClient {
     private readonly clientOptions: WorkerClientOptions = {},
   ) {}
 
-  /** Analyses the items in the worker; the results come back in the items' order. */
-  analyze(items: AnalysisItem[], options: WorkerAnalyzeOptions): Promise<EditorAnalysisResult[]> {
+  /** Analyses the items in the worker; the results come back in the items' order. `unsaved`: see AnalyzeRequest. */
+  analyze(items: AnalysisItem[], options: WorkerAnalyzeOptions, unsaved?: Record<string, string>): Promise<EditorAnalysisResult[]> {
     if (this.disposed) return Promise.reject(new Error('the analysis worker is disposed'));
     if (this.stats.gaveUp) return Promise.reject(new AnalysisPausedError(pausedMessage()));
     this.stats.requests++;
     return new Promise<EditorAnalysisResult[]>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, items, options, results: [], todo: [], next: 0, resolve, reject };
+      const job: Job = { id: this.nextId++, items, options, unsaved, results: [], todo: [], next: 0, resolve, reject };
       items.forEach((item, index) => {
         if (this.stopped.shouldSkip(identityOf(item), item.text)) job.results[index] = skippedAsStoppedTwice();
         else job.todo.push(index);
@@ -111,7 +113,7 @@ export class AnalysisWorkerClient {
     this.settleFinished();
     const job = this.queue[0];
     if (this.inWorker || !job || this.disposed) return;
-    const request: AnalyzeRequest = { id: job.id, items: job.todo.slice(job.next).map((index) => job.items[index]!), options: job.options };
+    const request: AnalyzeRequest = { id: job.id, items: job.todo.slice(job.next).map((index) => job.items[index]!), options: job.options, unsaved: job.unsaved };
     this.ensureWorker().postMessage(request);
     this.inWorker = true;
     this.armTimer();

@@ -10,6 +10,7 @@ import { toDiagnostics } from './diagnostics';
 import { FIND_FILES_EXCLUDE } from './exclude-globs';
 import type { AnalysisItem } from './protocol';
 import type { SettingsReader } from './settings';
+import { projectPath, projectRootOf, unsavedTexts } from './project-roots';
 import { analyzeOptionsOf, fileSelectionOf } from './settings-effects';
 import type { AnalysisWorkerClient } from './worker-client';
 import { relativePath, type WorkspaceFilters } from './workspace-filters';
@@ -190,7 +191,8 @@ export class WorkspaceScanner implements vscode.Disposable {
     const settings = this.settings.read(readable[0]!.uri);
     let results;
     try {
-      results = await this.worker.analyze(readable.map((file) => file.item), analyzeOptionsOf(settings));
+      // Imports are followed as live diagnostics follow them, so a file open in an editor counts the same here.
+      results = await this.worker.analyze(readable.map((file) => file.item), analyzeOptionsOf(settings), settings.crossFile ? unsavedTexts() : undefined);
     } catch (error) {
       this.log.error(`Workspace scan: a batch of ${readable.length} files failed: ${error instanceof Error ? error.message : String(error)}`);
       summary.skippedFiles += readable.length;
@@ -222,7 +224,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       if (stat.size > maxBytesOnDisk(limitBytes, 'utf-16le')) return notRead(tooLarge);
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.length > maxBytesOnDisk(limitBytes, encodingOf(bytes))) return notRead(tooLarge);
-      return { uri, item: { fileName: uri.path, text: decodeText(bytes) } };
+      const projectRoot = projectRootOf(uri);
+      return { uri, item: { fileName: projectRoot === undefined ? uri.path : projectPath(uri.fsPath), text: decodeText(bytes), projectRoot } };
     } catch (error) {
       this.log.warn(`Workspace scan: cannot read ${uri.toString(true)}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

@@ -66,6 +66,12 @@ export class ProjectIndex implements ProjectContext {
   private readonly mayRetry = new Map<string, boolean>();
   private readonly reading = new Set<string>();
   private parsed = 0;
+  /** The modules each summary was read from (its own and those it followed), by the summary's key. */
+  private readonly summaryModules = new Map<string, ReadonlySet<string>>();
+  /** The modules each analysed file's imports led to, by the file: an editor re-analyses the file when one changes. */
+  private readonly fileModules = new Map<string, ReadonlySet<string>>();
+  /** The modules read while a file's imports, or a summary, are being followed (innermost last). */
+  private readonly collecting: Set<string>[] = [];
 
   constructor(private readonly options: ProjectIndexOptions) {
     this.resolver = new ModuleResolver({ files: options.files, root: options.root });
@@ -85,6 +91,12 @@ export class ProjectIndex implements ProjectContext {
       this.mayRetry.delete(normalise(file));
     }
     this.summaries.clear();
+    this.summaryModules.clear();
+  }
+
+  /** The modules a file's imports led to when it was last analysed (its own files of the project, not packages). */
+  modulesReadFor(fileName: string): string[] {
+    return [...(this.fileModules.get(normalise(fileName)) ?? [])];
   }
 
   /** How many modules the index has parsed so far (each is parsed again only when its text changes). */
@@ -94,7 +106,7 @@ export class ProjectIndex implements ProjectContext {
 
   /** What each imported name of a file stands for in retry terms, where its module could be read. */
   importedRetries(fileName: string, imports: ReadonlyMap<string, string>): Map<string, ExportedRetry> {
-    return this.importsOf(fileName, imports, MAX_HOPS);
+    return this.recordingFor(fileName, () => this.importsOf(fileName, imports, MAX_HOPS));
   }
 
   /**
@@ -102,7 +114,24 @@ export class ProjectIndex implements ProjectContext {
    * a file be parsed even when it holds no retry of its own (a POST through a client configured elsewhere).
    */
   importsRetries(fileName: string, text: string): boolean {
-    return this.importsRetriesWithin(fileName, text, MAX_HOPS);
+    return this.recordingFor(fileName, () => this.importsRetriesWithin(fileName, text, MAX_HOPS));
+  }
+
+  /** Runs a reading of a file's imports, keeping the modules it read as the file's. */
+  private recordingFor<T>(fileName: string, read: () => T): T {
+    const modules = new Set<string>();
+    this.collecting.push(modules);
+    try {
+      return read();
+    } finally {
+      this.collecting.pop();
+      this.fileModules.set(normalise(fileName), modules);
+    }
+  }
+
+  private noteRead(modules: Iterable<string>): void {
+    const into = this.collecting[this.collecting.length - 1];
+    if (into) for (const module of modules) into.add(module);
   }
 
   private importsRetriesWithin(fileName: string, text: string, hops: number): boolean {
@@ -161,18 +190,27 @@ export class ProjectIndex implements ProjectContext {
   private summaryOf(module: string, hops: number): ModuleSummary {
     const key = `${hops}:${module}`;
     const cached = this.summaries.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.noteRead(this.summaryModules.get(key) ?? [module]);
+      return cached;
+    }
+    this.noteRead([module]);
     const text = this.textOf(module);
     if (text === undefined) return EMPTY_SUMMARY;
     // A module that imports itself, directly or round a cycle, is not read again while it is being read.
     if (this.reading.has(module)) return EMPTY_SUMMARY;
     this.reading.add(module);
+    const modules = new Set([module]);
+    this.collecting.push(modules);
     try {
       const summary = this.readModule(module, text, hops);
       this.summaries.set(key, summary);
+      this.summaryModules.set(key, modules);
       return summary;
     } finally {
+      this.collecting.pop();
       this.reading.delete(module);
+      this.noteRead(modules);
     }
   }
 

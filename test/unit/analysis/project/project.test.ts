@@ -336,6 +336,20 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.equal(index.modulesParsed, 1);
     });
 
+    it('says which modules a file\'s imports led to, through a barrel too, and the same when the summaries come from its cache', () => {
+      const texts = new Map([
+        [`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER],
+        [`${ROOT}/src/lib/index.ts`, `export * from './retry';\n`],
+        [`${ROOT}/src/orders.ts`, ORDERS.replace("'./lib/retry'", "'./lib'")],
+        [`${ROOT}/src/refunds.ts`, ORDERS.replace("'./lib/retry'", "'./lib'").replace('placeOrder', 'refund')],
+      ]);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      for (const file of ['orders.ts', 'refunds.ts']) analyzeSource(texts.get(`${ROOT}/src/${file}`)!, `${ROOT}/src/${file}`, { project: index });
+      for (const file of ['orders.ts', 'refunds.ts']) {
+        assert.deepEqual(index.modulesReadFor(`${ROOT}/src/${file}`).sort(), [`${ROOT}/src/lib/index.ts`, `${ROOT}/src/lib/retry.ts`], file);
+      }
+    });
+
     it('parses nothing for a file that imports nothing that retries', () => {
       const texts = new Map([[`${ROOT}/src/format.ts`, 'export const money = (cents) => (cents / 100).toFixed(2);\n']]);
       const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
