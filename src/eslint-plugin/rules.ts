@@ -124,8 +124,9 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const optionsKey = JSON.stringify(analyzeOptions, Object.keys(analyzeOptions).sort());
   let analysis = byOptions.get(optionsKey);
   if (!analysis) {
-    // The project is this thread's index of ESLint's working folder: each imported module is read once a run.
-    if (shared.crossFile !== false) analyzeOptions.project = projectAt(context.cwd, analyzeOptions, DEFAULT_MAX_FILE_SIZE_BYTES);
+    // The project is this thread's index of ESLint's working folder: each imported module is read once, and again
+    // when it changes on disk (ESLint may run as a server in an editor, where files change while it lives).
+    if (shared.crossFile !== false) analyzeOptions.project = projectAt(context.cwd, analyzeOptions, DEFAULT_MAX_FILE_SIZE_BYTES, true);
     const result = sourceFile ? analyzeSourceFile(sourceFile, analyzeOptions) : analyzeSource(sourceCode.text, context.filename, analyzeOptions);
     analysis = { result, source: key };
     byOptions.set(optionsKey, analysis);

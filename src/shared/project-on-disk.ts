@@ -9,8 +9,12 @@ import type { AnalyzeOptions } from '../analysis/types';
 import { decodeText, encodingOf, maxBytesOnDisk } from './file-filter/decode-text';
 import { readRegularFile } from './file-filter/read-regular-file';
 
-/** Files read from the disk; what cannot be read as a regular file within the limit reads as missing. */
-export function filesOnDisk(maxFileSizeBytes: number): ProjectFiles {
+/**
+ * Files read from the disk; what cannot be read as a regular file within the limit reads as missing.
+ * `changing`: the files may change while the host lives on (an editor, an ESLint server): each file's
+ * modification time and size are its version, checked when what was read of it is used again.
+ */
+export function filesOnDisk(maxFileSizeBytes: number, changing = false): ProjectFiles {
   const kind = (path: string): 'file' | 'folder' | undefined => {
     try {
       const stats = statSync(path);
@@ -26,13 +30,26 @@ export function filesOnDisk(maxFileSizeBytes: number): ProjectFiles {
     },
     fileExists: (file) => kind(file) === 'file',
     directoryExists: (folder) => kind(folder) === 'folder',
+    versionOf: changing ? versionOnDisk : undefined,
   };
+}
+
+function versionOnDisk(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    return `${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return undefined;
+  }
 }
 
 let current: { root: string; index: ProjectIndex } | undefined;
 
-/** This thread's project index for a root (made on first use). */
-export function projectAt(root: string, options: AnalyzeOptions, maxFileSizeBytes: number): ProjectIndex {
-  if (current?.root !== root) current = { root, index: new ProjectIndex({ files: filesOnDisk(maxFileSizeBytes), root, analyzeOptions: options }) };
+/**
+ * This thread's project index for a root (made on first use). `changing`: files may change while it lives
+ * (an ESLint server in an editor), so what was read of a file is checked against its modification time.
+ */
+export function projectAt(root: string, options: AnalyzeOptions, maxFileSizeBytes: number, changing = false): ProjectIndex {
+  if (current?.root !== root) current = { root, index: new ProjectIndex({ files: filesOnDisk(maxFileSizeBytes, changing), root, analyzeOptions: options }) };
   return current.index;
 }

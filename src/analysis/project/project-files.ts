@@ -11,6 +11,12 @@ export interface ProjectFiles {
   fileExists?(file: string): boolean;
   /** Whether a folder exists; lets module resolution skip folders that are not there. */
   directoryExists?(folder: string): boolean;
+  /**
+   * A token that changes when the file does (its modification time and size), for hosts that live on while
+   * files change under them (an editor, an ESLint server): what the index read of a file whose token changed
+   * is read again. Without it, what was read is kept until the host calls `forget`.
+   */
+  versionOf?(file: string): string | undefined;
 }
 
 /** Files held in memory, by absolute path: for the API's `analyzeProject`, and for tests. */

@@ -58,8 +58,9 @@ export interface ProjectIndexOptions {
 export class ProjectIndex implements ProjectContext {
   private readonly resolver: ModuleResolver;
   private readonly root: string;
-  /** Modules' texts as read (undefined: not readable), by path. */
+  /** Modules' texts as read (undefined: not readable), by path, with the version they were read at (see ProjectFiles.versionOf). */
   private readonly texts = new Map<string, string | undefined>();
+  private readonly versions = new Map<string, string | undefined>();
   /** Summaries by hops left and module path. */
   private readonly summaries = new Map<string, ModuleSummary>();
   /** Whether a module may hold a retry of its own (the pre-check's answer), by path: asked once whatever the hops. */
@@ -85,9 +86,11 @@ export class ProjectIndex implements ProjectContext {
   forget(file?: string): void {
     if (file === undefined) {
       this.texts.clear();
+      this.versions.clear();
       this.mayRetry.clear();
     } else {
       this.texts.delete(normalise(file));
+      this.versions.delete(normalise(file));
       this.mayRetry.delete(normalise(file));
     }
     this.summaries.clear();
@@ -190,7 +193,7 @@ export class ProjectIndex implements ProjectContext {
   private summaryOf(module: string, hops: number): ModuleSummary {
     const key = `${hops}:${module}`;
     const cached = this.summaries.get(key);
-    if (cached) {
+    if (cached && this.stillCurrent(this.summaryModules.get(key) ?? [module])) {
       this.noteRead(this.summaryModules.get(key) ?? [module]);
       return cached;
     }
@@ -215,8 +218,24 @@ export class ProjectIndex implements ProjectContext {
   }
 
   private textOf(module: string): string | undefined {
-    if (!this.texts.has(module)) this.texts.set(module, this.options.files.readFile(module));
+    if (!this.texts.has(module)) {
+      this.versions.set(module, this.options.files.versionOf?.(module));
+      this.texts.set(module, this.options.files.readFile(module));
+    }
     return this.texts.get(module);
+  }
+
+  /** Whether the modules a summary was read from are as they were read; the ones that changed are forgotten. */
+  private stillCurrent(modules: Iterable<string>): boolean {
+    const versionOf = this.options.files.versionOf;
+    if (!versionOf) return true;
+    let current = true;
+    for (const module of modules) {
+      if (!this.texts.has(module) || this.versions.get(module) === versionOf.call(this.options.files, module)) continue;
+      this.forget(module);
+      current = false;
+    }
+    return current;
   }
 
   private readModule(module: string, text: string, hops: number): ModuleSummary {

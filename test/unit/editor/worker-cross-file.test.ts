@@ -44,6 +44,11 @@ describe('editor: analysis worker across files', function () {
     assert.deepEqual(rules(await client.analyze([item], options, edited)), [], 'the unsaved text wins over the disk');
     assert.deepEqual(rules(await client.analyze([item], options, {})), ['missing-idempotency-key'], 'reverted: the disk again');
 
+    // Changed on disk by something else (a checkout): read again by its modification time and size.
+    writeFileSync(`${root}/src/api.ts`, `${CLIENT.replace('retries: 3', 'retries: 0')}// checked out\n`);
+    assert.deepEqual(rules(await client.analyze([item], options, {})), [], 'the new text on disk');
+    writeFileSync(`${root}/src/api.ts`, CLIENT);
+
     assert.deepEqual(rules(await client.analyze([item], { ...options, crossFile: false })), [], 'crossFile off: each file alone');
     assert.deepEqual(rules(await client.analyze([{ ...item, projectRoot: undefined }], options, {})), [], 'no project root: alone');
   });

@@ -328,6 +328,19 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
     });
 
+    it('reads a file again when its version changes, for hosts that live on while files change (a server, an editor)', () => {
+      const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER], [`${ROOT}/src/lib/index.ts`, `export * from './retry';\n`]]);
+      const versions = new Map([[`${ROOT}/src/lib/retry.ts`, '1'], [`${ROOT}/src/lib/index.ts`, '1']]);
+      const index = new ProjectIndex({ files: { ...filesInMemory(texts), versionOf: (file) => versions.get(file) }, root: ROOT });
+      const orders = ORDERS.replace("'./lib/retry'", "'./lib'");
+      const run = () => analyzeSource(orders, `${ROOT}/src/orders.ts`, { project: index }).findings.map((finding) => finding.ruleId);
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
+      texts.set(`${ROOT}/src/lib/retry.ts`, BOUNDED_HELPER);
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key'], 'the same version: what was read is kept');
+      versions.set(`${ROOT}/src/lib/retry.ts`, '2');
+      assert.deepEqual(run(), ['missing-idempotency-key'], 'a new version behind the barrel: read again');
+    });
+
     it('parses each imported module once, however many files import it', () => {
       const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER]]);
       for (let i = 0; i < 20; i++) texts.set(`${ROOT}/src/orders${i}.ts`, ORDERS);
