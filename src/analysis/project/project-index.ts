@@ -1,7 +1,8 @@
 // The project index: follows a file's imports to the modules they name and reads what those export in
 // retry terms (module-summary.ts). A module is read once and summarised lazily, when a file imports it;
-// its text and summary are kept (the summary without its syntax tree) until the host says the file
-// changed (`forget`: an editor whose user edits a client file). At most MAX_HOPS modules are
+// its text and summary are kept (the summary without its syntax tree) until the file changes: the host
+// says so (`forget`: an editor whose user edits a client file), or its version does (ProjectFiles.versionOf:
+// a host that lives on while files change on disk). At most MAX_HOPS modules are
 // followed from a file (an import, then an import or re-export of that module); a cycle ends the walk.
 // What lies past the boundary (node_modules, outside the root, unreadable, too large) stays unknown,
 // and the analysis says nothing about it.
@@ -117,7 +118,10 @@ export class ProjectIndex implements ProjectContext {
    * a file be parsed even when it holds no retry of its own (a POST through a client configured elsewhere).
    */
   importsRetries(fileName: string, text: string): boolean {
-    return this.recordingFor(fileName, () => this.importsRetriesWithin(fileName, text, MAX_HOPS));
+    return this.recordingFor(fileName, () => this.specifiersIn(text).some((specifier) => {
+      const module = this.resolver.resolve(specifier, fileName);
+      return module !== undefined && this.exportsAnyRetry(module, MAX_HOPS - 1);
+    }));
   }
 
   /** Runs a reading of a file's imports, keeping the modules it read as the file's. */
@@ -137,17 +141,14 @@ export class ProjectIndex implements ProjectContext {
     if (into) for (const module of modules) into.add(module);
   }
 
-  private importsRetriesWithin(fileName: string, text: string, hops: number): boolean {
+  /** The modules a file's text imports (not types only), read before any parse; at most MAX_IMPORTS_FOLLOWED. */
+  private specifiersIn(text: string): string[] {
     const specifiers = new Set<string>();
     for (const match of text.matchAll(IMPORT_SPECIFIER)) {
       if (specifiers.size >= MAX_IMPORTS_FOLLOWED) break;
       if (!importsTypesOnly(text, match.index)) specifiers.add(match[2]!);
     }
-    for (const specifier of specifiers) {
-      const module = this.resolver.resolve(specifier, fileName);
-      if (module && this.exportsAnyRetry(module, hops - 1)) return true;
-    }
-    return false;
+    return [...specifiers];
   }
 
   private exportsAnyRetry(module: string, hops: number): boolean {
