@@ -10,6 +10,9 @@ import type { ProjectFiles } from './project-files';
 /** How many config files an `extends` chain may read; TypeScript itself stops at a cycle. */
 const MAX_CONFIG_FILES = 8;
 
+/** How many `paths` patterns are used: each import is matched against every one (real configs have a few dozen). */
+const MAX_PATH_PATTERNS = 1000;
+
 /** What the resolver needs from the host: the project's files, and the folder outside which nothing is followed. */
 export interface ResolverHost {
   files: ProjectFiles;
@@ -97,7 +100,10 @@ export class ModuleResolver {
     const json = ts.parseConfigFileTextToJson(configFile, text);
     if (json.error || typeof json.config !== 'object' || json.config === null) return defaultOptions();
     const parsed = ts.parseJsonConfigFileContent(json.config, parseHost, folderOf(configFile), undefined, configFile);
-    return { ...parsed.options, ...RESOLUTION_OPTIONS };
+    const options = { ...parsed.options, ...RESOLUTION_OPTIONS };
+    // A config with more patterns than any real one is not matched pattern by pattern: its aliases are not followed.
+    if (options.paths && Object.keys(options.paths).length > MAX_PATH_PATTERNS) delete options.paths;
+    return options;
   }
 }
 

@@ -279,6 +279,20 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.deepEqual(analyzeProject([`${ROOT}/src/orders.ts`], host)[0]!.findings, []);
     });
 
+    it('reads relative imports still when the tsconfig is broken or extends itself round a cycle', () => {
+      const configs: Record<string, string>[] = [
+        { 'tsconfig.json': '{ "compilerOptions": { "paths": ' },
+        { 'tsconfig.json': '{ "extends": "./base.json", "compilerOptions": { "baseUrl": "." } }', 'base.json': '{ "extends": "./tsconfig.json" }' },
+        { 'tsconfig.json': '[1, 2, 3]' },
+        // 50,000 aliases: more than any real config; not matched one by one for every import.
+        { 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`@alias${i}/*`, [`src/a${i}/*`]])) } }) },
+      ];
+      for (const config of configs) {
+        const files = { ...config, 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/orders.ts': ORDERS };
+        assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key'], Object.values(config)[0]!.slice(0, 60));
+      }
+    });
+
     it('ends at a cycle of imports and re-exports', () => {
       const files = {
         'src/a.ts': `export * from './b';\nimport { withRetry } from './b';\nexport const go = (fn) => withRetry(fn);\n`,
