@@ -8,11 +8,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
-import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, rules as ruleMetas } from '../analysis/index';
+import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, ProjectIndex, rules as ruleMetas } from '../analysis/index';
 import { SHARED_OPTIONS } from '../analysis/rules/catalog';
 import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
 import { lessonLink } from '../lesson-link';
-import { projectAt } from '../shared/project-on-disk';
+import { filesOnDisk, projectAt } from '../shared/project-on-disk';
 
 /**
  * The options an ESLint user may set on a rule: those of its core schema (AnalyzeOptions names).
@@ -124,14 +124,44 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const optionsKey = JSON.stringify(analyzeOptions, Object.keys(analyzeOptions).sort());
   let analysis = byOptions.get(optionsKey);
   if (!analysis) {
-    // The project is this thread's index of ESLint's working folder: each imported module is read once, and again
-    // when it changes on disk (ESLint may run as a server in an editor, where files change while it lives).
-    if (shared.crossFile !== false) analyzeOptions.project = projectAt(context.cwd, analyzeOptions, DEFAULT_MAX_FILE_SIZE_BYTES, true);
+    if (shared.crossFile !== false) analyzeOptions.project = projectOf(context, analyzeOptions);
     const result = sourceFile ? analyzeSourceFile(sourceFile, analyzeOptions) : analyzeSource(sourceCode.text, context.filename, analyzeOptions);
     analysis = { result, source: key };
     byOptions.set(optionsKey, analysis);
   }
   return analysis;
+}
+
+/** Project indexes over typed linting's programs: a new program (the files changed) gets a new index. */
+const programProjects = new WeakMap<object, ProjectIndex>();
+
+/**
+ * The project the file's imports are followed in, within ESLint's working folder. With typed linting, the
+ * texts come from typescript-eslint's program (what the type checker sees, no second read of the disk),
+ * and the index lives as long as the program. Otherwise it is this thread's index, whose modules are read
+ * again when they change on disk (ESLint may run as a server in an editor, where files change while it lives).
+ */
+function projectOf(context: Context, options: AnalyzeOptions): ProjectIndex {
+  const program = (context.sourceCode.parserServices as Partial<{ program: { getSourceFile(file: string): { text: string } | undefined } | null }> | undefined)?.program;
+  if (!program) return projectAt(context.cwd, options, DEFAULT_MAX_FILE_SIZE_BYTES, true);
+  let index = programProjects.get(program);
+  if (!index) {
+    const disk = filesOnDisk(DEFAULT_MAX_FILE_SIZE_BYTES, true);
+    const inProgram = (file: string) => program.getSourceFile(file)?.text;
+    index = new ProjectIndex({
+      root: context.cwd,
+      analyzeOptions: options,
+      files: {
+        readFile: (file) => inProgram(file) ?? disk.readFile(file),
+        fileExists: (file) => inProgram(file) !== undefined || disk.fileExists!(file),
+        directoryExists: disk.directoryExists,
+        // A file of the program is as the program has it for the index's whole life.
+        versionOf: (file) => (inProgram(file) !== undefined ? 'program' : disk.versionOf!(file)),
+      },
+    });
+    programProjects.set(program, index);
+  }
+  return index;
 }
 
 /** The core's options for one rule: the shared settings, with the rule's own (deprecated) names merged in. */

@@ -199,13 +199,14 @@ export async function createOrder(order, token) {
 
   describe('across files', () => {
     const project = path.join(ROOT, 'test', 'fixtures', 'cli', 'cross-file');
-    const lint = async (settings: Record<string, unknown> | undefined) => {
+    const lint = async (settings: Record<string, unknown> | undefined, typed = false) => {
+      const parserOptions = typed ? { projectService: { allowDefaultProject: ['*.ts'] }, tsconfigRootDir: project } : undefined;
       const eslint = new ESLint({
         cwd: project,
         overrideConfigFile: true,
         overrideConfig: [
           plugin.configs.recommended as Linter.Config,
-          { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+          { files: ['**/*.ts'], languageOptions: { parser: tsParser, ...(parserOptions ? { parserOptions } : {}) } },
           ...(settings ? [{ settings: { 'integration-coach': settings } }] : []),
         ],
       });
@@ -220,6 +221,11 @@ export async function createOrder(order, token) {
         'src/features/orders.ts:4 integration-coach/missing-idempotency-key',
         'src/lib/retry.ts:2 integration-coach/unbounded-retry',
       ]);
+    });
+
+    it('gives the same findings under typed linting, where the imported files are read from typescript-eslint\'s program', async () => {
+      assert.deepEqual(await lint(undefined, true), await lint(undefined));
+      assert.equal((await lint(undefined, true)).length, 4);
     });
 
     it("reads each file alone with settings['integration-coach'].crossFile false", async () => {
