@@ -122,12 +122,25 @@ function importedHelperConstruct(
   call: ts.CallExpression, helper: ExportedRetry & { kind: 'retry-helper' | 'request-helper' }, index: SourceIndex, scopes: ts.Node[], rerunsScope: boolean,
 ): HelperRetry {
   const display = expressionName(unwrap(call.expression)) ?? helper.label;
-  const label = `\`${display}\` call (its retry is in ${helper.where})`;
+  // A deep path keeps its end (the file's own name), so that the message's first sentence stays short.
+  const label = `\`${display}\` call (its retry is in \`${pathTail(helper.where)}\`)`;
   // Its waits are reported in the helper's own file, where they can be fixed once for every caller.
   const construct = libraryConstruct(call, 'helper-call', label, index, boundOf(helper.bound), { kind: 'unknown' }, scopes);
   construct.rerunsScope = rerunsScope;
   construct.retryWhere = helper.where;
   return construct;
+}
+
+/** How much of a path a label shows: its last folders and the file's name. */
+const MAX_PATH_SHOWN = 20;
+
+/** `…/strategies/retry.ts` for a path longer than MAX_PATH_SHOWN: the last segments that fit, the file's name always. */
+function pathTail(path: string): string {
+  if (path.length <= MAX_PATH_SHOWN) return path;
+  const segments = path.split('/');
+  let tail = segments.pop()!;
+  for (let segment = segments.pop(); segment !== undefined && tail.length + segment.length + 1 <= MAX_PATH_SHOWN - 2; segment = segments.pop()) tail = `${segment}/${tail}`;
+  return `…/${tail}`;
 }
 
 function boundOf(bound: SummaryBound): Bound {

@@ -122,7 +122,13 @@ exports.create = (order) => http.post('/orders', order);
     it('reports an unbounded helper at the call, naming the helper and its file; the POST it re-sends needs a key', () => {
       const files = { 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/orders.ts': ORDERS };
       assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
-      assert.match(messagesIn(files, 'src/orders.ts')[0]!, /^This `withRetry` call \(its retry is in src\/lib\/retry\.ts\) has no cap on attempts/);
+      assert.match(messagesIn(files, 'src/orders.ts')[0]!, /^This `withRetry` call \(its retry is in `src\/lib\/retry\.ts`\) has no cap on attempts/);
+      // However deep the helper's file, the message's first sentence stays within what a terminal or the Problems panel shows.
+      const deep = 'packages/payments-service/src/infrastructure/http/resilience/strategies/retry.ts';
+      const far = { [deep]: UNBOUNDED_HELPER, 'src/orders.ts': ORDERS.replace("'./lib/retry'", `'../${deep.replace(/\.ts$/, '')}'`) };
+      const [first] = messagesIn(far, 'src/orders.ts');
+      assert.match(first!, /^This `withRetry` call \(its retry is in `…\/retry\.ts`\) has no cap/);
+      assert.ok(first!.split('. ')[0]!.length <= 120, first);
     });
 
     it('does not report a bounded helper at the call (its own file answers for its waits)', () => {
@@ -240,7 +246,7 @@ export const startBuild = (build) => callServer('/builds/start', build);
 `,
       };
       assert.deepEqual(findingsIn(wrapped, 'src/build.ts'), ['2 missing-idempotency-key']);
-      assert.match(messagesIn(wrapped, 'src/build.ts')[0]!, /its retry is in src\/http\.ts/);
+      assert.match(messagesIn(wrapped, 'src/build.ts')[0]!, /its retry is in `src\/http\.ts`/);
     });
 
     it('leaves a wrapper that picks the address itself (a webhook sender handed a URL from data, an event sender) to its own file', () => {
