@@ -82,6 +82,26 @@ export function classifyDelay(expression: ts.Expression | undefined, index: Sour
   if (!expression) return 'fixed';
   const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
   scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 } });
+  return classOf(features);
+}
+
+/**
+ * What a function returns, read as a delay (`export function calculateBackoff(attempt) { … }`), for the
+ * files that import it. Its parameters are its callers' values: each call's arguments are read there.
+ */
+export function classifyReturnedDelay(fn: FunctionNode, index: SourceIndex): DelayClass {
+  const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
+  scanFunctionBody(fn, { index, counters: new Set(), features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 } });
+  return classOf(features);
+}
+
+/** What a delay another file computes adds to the one being read ('fixed' adds nothing). */
+function addClass(delay: DelayClass, features: DelayFeatures): void {
+  if (delay === 'jittered') features.random = true;
+  else if (delay === 'server' || delay === 'xor' || delay === 'growing' || delay === 'unknown') features[delay] = true;
+}
+
+function classOf(features: DelayFeatures): DelayClass {
   if (features.random) return 'jittered';
   if (features.server) return 'server';
   if (features.xor) return 'xor';
@@ -211,6 +231,12 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     call.arguments.forEach((argument) => {
       if (!reentersCaller(argument, call)) scanDelay(argument, state);
     });
+    return;
+  }
+  const imported = object ? undefined : state.index.importedDelays.get(name);
+  if (imported) {
+    addClass(imported, state.features);
+    call.arguments.forEach((argument) => scanDelay(argument, state));
     return;
   }
   // `this.retry.backoff(i)` where `this.retry = { backoff: (n) => Math.exp(n) * 50 }` in the file.

@@ -20,6 +20,7 @@ import { toldNoRetries } from './requests';
  * callback it is handed, a client configured to retry in another file), where the host follows imports.
  */
 export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = [], imported: ReadonlyMap<string, ExportedRetry> = NO_IMPORTS): RetryFacts {
+  for (const [name, exported] of imported) if (exported.kind === 'no-retry') index.importedDelays.set(name, exported.delay);
   const libraries = findLibraryRetries(index, retryHelpers, imported);
   const constructs = [
     ...findRetryLoops(index),

@@ -5,9 +5,9 @@ import ts from 'typescript';
 import { calleeName, enclosingFunction, expressionName, functionName, type FunctionNode, someDescendant, stringValue, unwrap } from './ast';
 import { librariesMentionedIn, type LibraryContext, type LibraryFacts, type LibrarySpec } from './libraries';
 import { libraryConstruct, moduleOf, retriedFunction } from './libraries/option-reading';
-import type { ExportedRetry, SummaryBound } from './project/module-summary';
+import type { ExportedRetry, SummaryBound, SummaryWaits } from './project/module-summary';
 import { toldNoRetries } from './requests';
-import type { Bound, HelperRetry, RetryConstruct } from './retry-model';
+import type { Backoff, Bound, HelperRetry, RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { NOT_RETRY_HELPER_NAME, RETRY_HELPER_NAME } from './vocabulary';
 
@@ -124,8 +124,8 @@ function importedHelperConstruct(
   const display = expressionName(unwrap(call.expression)) ?? helper.label;
   // A deep path keeps its end (the file's own name), so that the message's first sentence stays short.
   const label = `\`${display}\` call (its retry is in \`${pathTail(helper.where)}\`)`;
-  // Its waits are reported in the helper's own file, where they can be fixed once for every caller.
-  const construct = libraryConstruct(call, 'helper-call', label, index, boundOf(helper.bound), { kind: 'unknown' }, scopes);
+  // Its waits are the helper's: each call retries with them, whichever file they are fixed in.
+  const construct = libraryConstruct(call, 'helper-call', label, index, boundOf(helper.bound), backoffOf(helper.waits), scopes);
   construct.rerunsScope = rerunsScope;
   construct.retryWhere = helper.where;
   return construct;
@@ -141,6 +141,15 @@ function pathTail(path: string): string {
   let tail = segments.pop()!;
   for (let segment = segments.pop(); segment !== undefined && tail.length + segment.length + 1 <= MAX_PATH_SHOWN - 2; segment = segments.pop()) tail = `${segment}/${tail}`;
   return `…/${tail}`;
+}
+
+function backoffOf(waits: SummaryWaits): Backoff {
+  switch (waits.kind) {
+    case 'quiet': return { kind: 'unknown' };
+    case 'none': return { kind: 'none' };
+    case 'library-default': return { kind: 'library-default', detail: waits.detail };
+    default: return { kind: waits.kind, waits: [] };
+  }
 }
 
 function boundOf(bound: SummaryBound): Bound {

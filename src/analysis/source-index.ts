@@ -4,6 +4,7 @@
 // scans of individual retry constructs), which keeps the analysis close to the cost of the parse.
 import ts from 'typescript';
 import { MAX_SOURCE_NESTING, NestedTooDeeply, spendWork } from './run-context';
+import type { DelayClass } from './delays';
 import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, reverseTail, stringValue } from './ast';
 
 // TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
@@ -48,6 +49,11 @@ export interface SourceIndex {
   imports: Map<string, string>;
   selfReferences: SelfReference[];
   /**
+   * What imported functions compute, read as a delay (`calculateBackoff(attempt)` from another file), where
+   * a host follows imports: set from the project's summaries before the retries are read.
+   */
+  importedDelays: Map<string, DelayClass>;
+  /**
    * Every identifier's text (escapes decoded), and quoted property names (`{ 'retry_strategy': … }`,
    * `api['withRetry']`): what the file names, read without a pass over its text. (The parser's own table
    * of identifiers is incomplete after an incremental parse, so it is not used.)
@@ -68,6 +74,7 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
     assignments: new Map(),
     imports: new Map(),
     selfReferences: [],
+    importedDelays: new Map(),
     names: new Set(),
     scopedDeclarations: new Map(),
     scopedDestructuredNames: new Map(),

@@ -5,15 +5,24 @@
 //   - a request helper: a function that sends a request for its caller and retries it (`fetchWithRetry(url, init)`),
 //     and whether it covers POST and sends an idempotency key itself;
 //   - a retried client: an instance configured to retry (`axiosRetry(api, …)`, then `export default api`);
-//   - a function that retries nothing: a name that says "retry" is then not taken at its word.
+//   - a function that retries nothing: a name that says "retry" is then not taken at its word; what it
+//     returns, read as a delay, for callers that wait for it (`sleep(calculateBackoff(attempt))`).
 import ts from 'typescript';
 import { findProperty, type FunctionNode, isFunctionNode, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree } from '../ast';
+import { classifyReturnedDelay, type DelayClass } from '../delays';
 import type { HttpRequest } from '../requests';
 import type { Bound, RetryConstruct, RetryFacts } from '../retry-model';
 import type { SourceIndex } from '../source-index';
+import { waitsReported } from '../rules/retry-without-jitter';
 
 /** A bound as data: capped, uncapped (why), or out of sight. */
 export type SummaryBound = { capped: true } | { capped: false; reason: 'no-cap' | 'infinite-option' } | { capped: 'unknown' };
+
+/**
+ * A retry's waits as data, as its own file's jitter finding reads them: 'quiet' where that finding says
+ * nothing (randomised, out of sight, a poll to a deadline, a once-only replay), otherwise what they lack.
+ */
+export type SummaryWaits = { kind: 'quiet' } | { kind: 'none' | 'fixed' | 'growing' } | { kind: 'library-default'; detail: string };
 
 
 interface ExportedBase {
@@ -24,17 +33,19 @@ interface ExportedBase {
 }
 
 export type ExportedRetry =
-  | (ExportedBase & { kind: 'retry-helper'; callbackArgument: number; bound: SummaryBound })
+  | (ExportedBase & { kind: 'retry-helper'; callbackArgument: number; bound: SummaryBound; waits: SummaryWaits })
   | (ExportedBase & {
     kind: 'request-helper';
     coversPost: boolean;
     sendsKey: boolean;
     bound: SummaryBound;
+    waits: SummaryWaits;
     /** The method it always sends (`POST`), where its caller has no say in it. */
     method?: string;
   })
   | (ExportedBase & { kind: 'retried-client'; coversPost: boolean })
-  | (ExportedBase & { kind: 'no-retry' });
+  /** A function that retries nothing, and what it returns read as a delay (a delay helper: `calculateBackoff(attempt)`). */
+  | (ExportedBase & { kind: 'no-retry'; delay: DelayClass });
 
 /** Names a module passes on from another: `export { a as b } from './x'` (b → a), or `export * from './x'`. */
 export interface ReExport {
@@ -150,24 +161,24 @@ function summariseTarget(
   const functions = 'fn' in target ? [target.fn] : index.functions.get(target.name) ?? [];
   // A name bound to several functions (overloads, redefinitions) is not read: which one runs is not known here.
   if (functions.length !== 1) return undefined;
-  return summariseFunction(functions[0]!, { label: `\`${name}\``, where }, facts, requests);
+  return summariseFunction(functions[0]!, { label: `\`${name}\``, where }, index, facts, requests);
 }
 
-function summariseFunction(fn: FunctionNode, named: ExportedBase, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {
+function summariseFunction(fn: FunctionNode, named: ExportedBase, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {
   const parameters = parameterNames(fn);
   const inside = within(facts.constructs, fn, (construct) => construct.report.start, (construct) => construct.report.end);
   const summary = retryHelper(inside, parameters, named) ?? requestHelper(inside, within(requests, fn, (request) => request.call.pos, (request) => request.call.end), parameters, named);
   if (summary) return summary;
   // Retries of its own (a reconnect, a poll) re-run nothing the caller hands it; nor does a function that
   // hands nothing on. One that hands a callback or a parameter to code read nowhere here may retry it there.
-  return inside.length === 0 && handsOn(fn, parameters) ? undefined : { ...named, kind: 'no-retry' };
+  return inside.length === 0 && handsOn(fn, parameters) ? undefined : { ...named, kind: 'no-retry', delay: classifyReturnedDelay(fn, index) };
 }
 
 /** A function whose retry runs again a callback it is handed. */
 function retryHelper(inside: readonly RetryConstruct[], parameters: readonly string[], named: ExportedBase): ExportedRetry | undefined {
   for (const construct of inside) {
     const callbackArgument = retriedParameter(construct, parameters);
-    if (callbackArgument !== undefined) return { ...named, where: retryWhere(construct, named.where), kind: 'retry-helper', callbackArgument, bound: boundAsData(construct.bound) };
+    if (callbackArgument !== undefined) return { ...named, where: retryWhere(construct, named.where), kind: 'retry-helper', callbackArgument, bound: boundAsData(construct.bound), waits: waitsAsData(construct) };
   }
   return undefined;
 }
@@ -183,7 +194,7 @@ function requestHelper(inside: readonly RetryConstruct[], requests: readonly Htt
     const methods = new Set(retried.map((request, i) => (callerChooses[i] ? undefined : request.method)));
     return {
       ...named, where: retryWhere(construct, named.where), kind: 'request-helper', coversPost, sendsKey: retried.every((request) => request.key !== undefined),
-      bound: boundAsData(construct.bound), method: methods.size === 1 ? [...methods][0] : undefined,
+      bound: boundAsData(construct.bound), waits: waitsAsData(construct), method: methods.size === 1 ? [...methods][0] : undefined,
     };
   }
   return undefined;
@@ -287,4 +298,17 @@ function boundAsData(bound: Bound): SummaryBound {
   if (bound.capped === true) return { capped: true };
   if (bound.capped === false) return { capped: false, reason: bound.reason === 'infinite-option' ? 'infinite-option' : 'no-cap' };
   return { capped: 'unknown' };
+}
+
+function waitsAsData(construct: RetryConstruct): SummaryWaits {
+  if (!waitsReported(construct)) return { kind: 'quiet' };
+  const backoff = construct.backoff;
+  switch (backoff.kind) {
+    case 'none': return { kind: 'none' };
+    // A wait that ignores its computed delay waits a fixed time; `2 ^ n` varies without randomness.
+    case 'fixed': case 'ignored': return { kind: 'fixed' };
+    case 'growing': case 'xor': case 'delay-after-retry': return { kind: 'growing' };
+    case 'library-default': return { kind: 'library-default', detail: backoff.detail };
+    default: return { kind: 'quiet' };
+  }
 }

@@ -45,6 +45,9 @@ const READABLE_EXPORT = /\bexport\s+(?:default\b|async\b|function\b|const\b|let\
 /** `import type { … } from '…'` and `export type { … } from '…'`: types only, nothing that runs. */
 const TYPE_ONLY_IMPORT = /^(?:import|export)\s+type\b/;
 
+/** A word a module that computes delays for others names (`calculateBackoff`, `withJitter`, `getRetryDelay`). */
+const DELAY_HELPER_TEXT = /backoff|jitter|delay/i;
+
 /** `export * from '…'`, `export { a, b as c } from '…'`: a module that passes names on is read even without a retry of its own. */
 const RE_EXPORT_TEXT = /\bexport\s*(?:\*|\{[^}]{0,4000}\})\s*(?:as\s+[\w$]+\s*)?from\b/;
 
@@ -244,9 +247,9 @@ export class ProjectIndex implements ProjectContext {
     if (skippedBeforeParse(text, analyzeOptions) || !READABLE_EXPORT.test(text)) return EMPTY_SUMMARY;
     let hasOwnRetry = this.mayRetry.get(module);
     if (hasOwnRetry === undefined) this.mayRetry.set(module, (hasOwnRetry = mayContainRetry(text, module, analyzeOptions)));
-    // A module with nothing a retry is made of (not even the name of a helper it imports and calls) and no
-    // re-exports has nothing to summarise: it is not parsed, and its own imports are not followed.
-    if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text)) return EMPTY_SUMMARY;
+    // A module with nothing a retry is made of (not even the name of a helper it imports and calls), no
+    // re-exports and no delay helper has nothing to summarise: it is not parsed, and its imports are not followed.
+    if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text) && !DELAY_HELPER_TEXT.test(text)) return EMPTY_SUMMARY;
     const budget = Math.min(MODULE_BUDGET_MS, remainingBudgetMs());
     try {
       return withinRun(budget, undefined, () => {

@@ -28,12 +28,7 @@ function check(context: RuleContext): void {
   for (const construct of context.retries.constructs) {
     // An unbounded retry is reported by unbounded-retry only (its message says what the waits lack too).
     if (construct.bound.capped === false) continue;
-    // Deadline-bounded loops are polling (health checks, device-code polling, test helpers): not flagged.
-    const cappedBy = construct.bound.capped === true ? construct.bound.by : undefined;
-    if (cappedBy === 'deadline') continue;
-    // A once-only replay (the 401 refresh) needs no backoff; one that waits a fixed time before its one
-    // more attempt is a retry after a transient failure, and its clients wait in step.
-    if (cappedBy === 'once-flag' && construct.backoff.kind !== 'fixed') continue;
+    if (!waitsReported(construct)) continue;
     const report = describe(construct.backoff);
     if (!report) continue;
     const label = shortLabel(construct.label);
@@ -46,6 +41,16 @@ function check(context: RuleContext): void {
 }
 
 export const rule: Rule = { meta, check };
+
+/** Whether the waits of a retry are this rule's business (also read where another file calls the retry). */
+export function waitsReported(construct: RetryConstruct): boolean {
+  // Deadline-bounded loops are polling (health checks, device-code polling, test helpers): not flagged.
+  const cappedBy = construct.bound.capped === true ? construct.bound.by : undefined;
+  if (cappedBy === 'deadline') return false;
+  // A once-only replay (the 401 refresh) needs no backoff; one that waits a fixed time before its one
+  // more attempt is a retry after a transient failure, and its clients wait in step.
+  return !(cappedBy === 'once-flag' && construct.backoff.kind !== 'fixed');
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -135,6 +135,41 @@ exports.create = (order) => http.post('/orders', order);
       assert.deepEqual(findingsIn({ 'src/lib/retry.ts': BOUNDED_HELPER, 'src/orders.ts': ORDERS }, 'src/orders.ts'), ['4 missing-idempotency-key']);
     });
 
+    it('reports at the call the waits of a bounded helper that lack jitter, as its own file reads them', () => {
+      const fixed = BOUNDED_HELPER.replace('Math.random() * 2 ** attempt * 100', '1000');
+      assert.deepEqual(findingsIn({ 'src/lib/retry.ts': fixed, 'src/orders.ts': ORDERS }, 'src/orders.ts'), ['4 retry-without-jitter', '4 missing-idempotency-key']);
+      assert.match(messagesIn({ 'src/lib/retry.ts': fixed, 'src/orders.ts': ORDERS }, 'src/orders.ts')[0]!, /^This `withRetry` call \(its retry is in `src\/lib\/retry\.ts`\) waits a fixed delay/);
+      const growing = BOUNDED_HELPER.replace('Math.random() * 2 ** attempt * 100', '2 ** attempt * 100');
+      assert.match(messagesIn({ 'src/lib/retry.ts': growing, 'src/orders.ts': ORDERS }, 'src/orders.ts')[0]!, /backs off without jitter/);
+      const atOnce = BOUNDED_HELPER.replace(/\n\s*await new Promise.*\n/, '\n');
+      assert.match(messagesIn({ 'src/lib/retry.ts': atOnce, 'src/orders.ts': ORDERS }, 'src/orders.ts')[0]!, /retries immediately/);
+      // Waits the helper's file cannot see (a delay its caller hands it as a function) stay unreported.
+      const handed = BOUNDED_HELPER.replace('(fn, attempts = 3)', '(fn, attempts = 3, delayOf)').replace('Math.random() * 2 ** attempt * 100', 'delayOf(attempt)');
+      assert.deepEqual(findingsIn({ 'src/lib/retry.ts': handed, 'src/orders.ts': ORDERS }, 'src/orders.ts'), ['4 missing-idempotency-key']);
+    });
+
+    it('adds what the waits of an unbounded helper lack to its cap finding at the call', () => {
+      const fixed = UNBOUNDED_HELPER.replace('1000 * Math.random()', '1000');
+      const [message] = messagesIn({ 'src/lib/retry.ts': fixed, 'src/orders.ts': ORDERS }, 'src/orders.ts');
+      assert.match(message!, /has no cap on attempts.*It also waits a fixed delay/s);
+    });
+
+    it('leaves the waits of a helper that polls to a deadline alone at the call, as in its own file', () => {
+      const poll = `export async function untilReady(check, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return false;
+}
+`;
+      const caller = `import { untilReady } from './lib/poll';
+export const waitForJob = (id) => untilReady(() => fetch(\`/api/jobs/\${id}\`).then((r) => r.ok));
+`;
+      assert.deepEqual(findingsIn({ 'src/lib/poll.ts': poll, 'src/jobs.ts': caller }, 'src/jobs.ts'), []);
+    });
+
     it('takes a helper named for retrying at its word only until its file shows it runs the callback once', () => {
       const once = `export async function withRetry(fn) {
   return fn();
@@ -203,6 +238,49 @@ export const placeOrder = (order) => call(() => fetch('/api/orders', { method: '
       };
       // Three hops away, the helper is out of sight: its name alone says it retries.
       assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 missing-idempotency-key']);
+    });
+  });
+
+  describe('a delay helper in another file', () => {
+    const loop = (delay: string): string => `import { calculateBackoff } from './lib/backoff';
+
+export async function sync(items) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch('/api/sync', { method: 'PUT', body: JSON.stringify(items) });
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, ${delay}));
+    }
+  }
+}
+`;
+
+    it('counts a jittered imported delay as jitter, and reports one without randomness', () => {
+      const jittered = `export function calculateBackoff(attempt: number): number {
+  return Math.random() * Math.min(30000, 500 * 2 ** attempt);
+}
+`;
+      assert.deepEqual(findingsIn({ 'src/lib/backoff.ts': jittered, 'src/sync.ts': loop('calculateBackoff(attempt)') }, 'src/sync.ts'), []);
+      const plain = jittered.replace('Math.random() * ', '');
+      assert.deepEqual(findingsIn({ 'src/lib/backoff.ts': plain, 'src/sync.ts': loop('calculateBackoff(attempt)') }, 'src/sync.ts'), ['4 retry-without-jitter']);
+      assert.match(messagesIn({ 'src/lib/backoff.ts': plain, 'src/sync.ts': loop('calculateBackoff(attempt)') }, 'src/sync.ts')[0]!, /backs off without jitter/);
+      // Alone, the delay is computed out of sight: it may well be randomised.
+      assert.deepEqual(analyzeSource(loop('calculateBackoff(attempt)'), `${ROOT}/src/sync.ts`).findings, []);
+    });
+
+    it('reads the arguments of the call with the helper (a jittered value handed to a plain helper)', () => {
+      const scale = `export const calculateBackoff = (base: number) => base * 2;\n`;
+      assert.deepEqual(findingsIn({ 'src/lib/backoff.ts': scale, 'src/sync.ts': loop('calculateBackoff(Math.random() * 1000)') }, 'src/sync.ts'), []);
+      assert.deepEqual(findingsIn({ 'src/lib/backoff.ts': scale, 'src/sync.ts': loop('calculateBackoff(1000)') }, 'src/sync.ts'), ['4 retry-without-jitter']);
+    });
+
+    it('stays silent when the helper computes its delay with something out of its own sight', () => {
+      const opaque = `import { policy } from 'some-policy';
+export function calculateBackoff(attempt: number): number {
+  return policy.delayFor(attempt);
+}
+`;
+      assert.deepEqual(findingsIn({ 'src/lib/backoff.ts': opaque, 'src/sync.ts': loop('calculateBackoff(attempt)') }, 'src/sync.ts'), []);
     });
   });
 
