@@ -14,7 +14,7 @@ const RULES = rules.map((rule) => rule.id);
 const tallies = new Map();
 const tally = (set, rule) => {
   const key = `${set}\t${rule}`;
-  if (!tallies.has(key)) tallies.set(key, { found: 0, labelled: 0, findings: 0, falseFindings: 0 });
+  if (!tallies.has(key)) tallies.set(key, { found: 0, labelled: 0, findings: 0, falseFindings: 0, unjudged: 0 });
   return tallies.get(key);
 };
 const details = [];
@@ -26,6 +26,8 @@ for (const reference of readReferences()) {
   files++;
   const result = analyse(reference, file);
   const findings = result.findings.map((finding) => ({ rules: rulesOf(finding), rule: finding.ruleId, line: finding.range.start.line + 1, message: finding.message }));
+  // Sets labelled before `at` judged each file alone: what another file shows was out of their sight.
+  const judgedAlone = crossFile && reference.deps === undefined ? findingKeys(analyzeSource(readFileSync(file, 'utf8'), reference.path, { timeBudgetMs: 10_000 })) : undefined;
   if (result.skipped) details.push(`SKIPPED ${reference.repo}/${reference.path}: ${result.skipped}`);
   for (const construct of reference.constructs) {
     for (const rule of problemRules(construct)) {
@@ -37,11 +39,17 @@ for (const reference of readReferences()) {
   }
   for (const finding of findings) {
     const right = reference.constructs.some((construct) => problemRules(construct).includes(finding.rule) && matches(finding, construct));
+    const unjudged = !right && judgedAlone !== undefined && !judgedAlone.has(`${finding.rule}:${finding.line}`);
     for (const set of [reference.set, 'all']) {
+      if (unjudged) {
+        tally(set, finding.rule).unjudged++;
+        continue;
+      }
       tally(set, finding.rule).findings++;
       if (!right) tally(set, finding.rule).falseFindings++;
     }
-    if (!right) details.push(`FALSE ${finding.rule} ${reference.repo}/${reference.path}:${finding.line} ${finding.message.slice(0, 140)}`);
+    if (unjudged) details.push(`UNJUDGED ${finding.rule} ${reference.repo}/${reference.path}:${finding.line} ${finding.message.slice(0, 140)}`);
+    else if (!right) details.push(`FALSE ${finding.rule} ${reference.repo}/${reference.path}:${finding.line} ${finding.message.slice(0, 140)}`);
   }
 }
 
@@ -50,6 +58,10 @@ function analyse(reference, file) {
   const host = crossFile ? snapshotHost(reference) : undefined;
   if (!host) return analyzeSource(readFileSync(file, 'utf8'), reference.path, { timeBudgetMs: 10_000 });
   return analyzeProject([`${SNAPSHOT_ROOT}/${reference.path}`], host, { timeBudgetMs: 10_000 })[0];
+}
+
+function findingKeys(result) {
+  return new Set(result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line + 1}`));
 }
 
 /** The rules one finding reports: an unbounded retry's finding also says when its waits lack jitter. */
@@ -68,15 +80,20 @@ function matches(finding, construct) {
 
 const percent = (part, whole) => (whole === 0 ? '   –' : `${((100 * part) / whole).toFixed(0).padStart(3)}%`);
 console.log(`${files} files scored (of ${readReferences().length} referenced)\n`);
-console.log('set  rule                       recall           false findings');
+console.log(`set  rule                       recall           false findings${crossFile ? '   unjudged (another file)' : ''}`);
 for (const set of [...new Set(readReferences().map((reference) => reference.set))].sort().concat('all')) {
-  const total = { found: 0, labelled: 0, findings: 0, falseFindings: 0 };
+  const total = { found: 0, labelled: 0, findings: 0, falseFindings: 0, unjudged: 0 };
   for (const rule of RULES) {
     const t = tallies.get(`${set}\t${rule}`);
     if (!t) continue;
     for (const key of Object.keys(total)) total[key] += t[key];
-    console.log(`${set.padEnd(4)} ${rule.padEnd(26)} ${percent(t.found, t.labelled)} ${`${t.found}/${t.labelled}`.padEnd(9)}   ${percent(t.falseFindings, t.findings)} ${t.falseFindings}/${t.findings}`);
+    console.log(row(set, rule, t));
   }
-  console.log(`${set.padEnd(4)} ${'(all rules)'.padEnd(26)} ${percent(total.found, total.labelled)} ${`${total.found}/${total.labelled}`.padEnd(9)}   ${percent(total.falseFindings, total.findings)} ${total.falseFindings}/${total.findings}\n`);
+  console.log(`${row(set, '(all rules)', total)}\n`);
 }
+function row(set, rule, t) {
+  const columns = `${set.padEnd(4)} ${rule.padEnd(26)} ${percent(t.found, t.labelled)} ${`${t.found}/${t.labelled}`.padEnd(9)}   ${percent(t.falseFindings, t.findings)} ${`${t.falseFindings}/${t.findings}`.padEnd(9)}`;
+  return crossFile ? `${columns}  ${t.unjudged}` : columns.trimEnd();
+}
+
 if (verbose) console.log(details.sort().join('\n'));

@@ -38,7 +38,8 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (object && object.kind !== ts.SyntaxKind.ThisKeyword && stopsWork && (first === undefined || ts.isObjectLiteralExpression(first) || ts.isArrayLiteralExpression(first))) return undefined;
   // `waitFor(() => expect(...))` polls a condition; it is not a timed wait. `delay(() => next(), ms)` is
   // setTimeout by another name: a callback, then the delay.
-  if (first !== undefined && isFunctionNode(first)) return second === undefined ? undefined : { call, delay: second };
+  // `sleepFn(resolve, ms)`, a timer handed in (`sleepFn = setTimeout`): the callback, then the delay.
+  if (first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && CALLBACK_NAMES.test(first.text)))) return second === undefined ? undefined : { call, delay: second };
   // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
   return { call, delay: first };
 }
@@ -369,6 +370,8 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   // An attempt counter sizes the delay by the attempt, nothing more: what holds it (`attemptsRef = useRef(0)`) is not read.
   if (state.counters.has(path)) {
     state.features.growing = true;
+    // `delay = delay + Math.random() * spread`: a delay that grows by a random step each time is jittered.
+    if (visibleAssignments(state.index, path, node).some((assignment) => namesRandomness(assignment.right))) state.features.random = true;
     return true;
   }
   if (state.seen.has(path)) return true;

@@ -34,6 +34,27 @@ export async function request(init, policy) {
     catch (error) { if (attempt === policy.maxAttempts) throw error; await delayForRetry(attempt, policy); }
   }
 }`,
+  // A delay that grows, then takes a random step when jitter is on (`delay = delay + Math.random() * spread`).
+  `export async function withBackoff(fn, opts) {
+  for (let attempt = 0; attempt <= opts.maxRetries; attempt++) {
+    try { return await fn(); } catch (error) {
+      if (attempt >= opts.maxRetries) throw error;
+      let delay = Math.min(opts.initialDelay * 2 ** attempt, opts.maxDelay);
+      if (opts.jitter) delay = delay + Math.random() * delay * 0.25;
+      await sleep(delay);
+    }
+  }
+}`,
+  // A timer handed in for tests (`sleepFn = setTimeout`) waits the jittered delay it is given after the callback.
+  `export const withRetries = async (fn, { maxAttempts, attempt = 0, sleepFn = setTimeout }) => {
+  const backoffMs = attempt > 0 ? Math.random() * 2 ** attempt * 1000 : 0;
+  attempt += 1;
+  try { return await fn(); } catch (error) {
+    if (attempt >= maxAttempts) throw error;
+    await new Promise((resolve) => sleepFn(resolve, backoffMs));
+    return withRetries(fn, { maxAttempts, attempt, sleepFn });
+  }
+};`,
   // Full jitter with Math.random.
   `async function getQuote(symbol) {
   for (let attempt = 1; attempt <= 4; attempt++) {
@@ -183,6 +204,19 @@ const invalid: InvalidCase[] = [
       title: 'Add jitter to `retryDelay`',
       output: `const finish = useMutation({ retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000), mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
     }],
+  },
+  // A timer handed in (`sleepFn = setTimeout`) waits the delay after its callback: a fixed second.
+  {
+    line: 6, column: 12, messageId: 'fixedWait',
+    data: { construct: 'recursive retry of `withRetries()`' },
+    code: `export const withRetries = async (fn, { maxAttempts, attempt = 0, sleepFn = setTimeout }) => {
+  attempt += 1;
+  try { return await fn(); } catch (error) {
+    if (attempt >= maxAttempts) throw error;
+    await new Promise((resolve) => sleepFn(resolve, 1000));
+    return withRetries(fn, { maxAttempts, attempt, sleepFn });
+  }
+};`,
   },
   // A sleep helper built on Promise.resolve still waits what it is given: a fixed second.
   {
