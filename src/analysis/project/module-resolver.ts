@@ -7,6 +7,8 @@
 import ts from 'typescript';
 import type { ProjectFiles } from './project-files';
 
+const NODE_MODULES = /\/node_modules(\/|$)/;
+
 /** How many config files an `extends` chain may read; TypeScript itself stops at a cycle. */
 const MAX_CONFIG_FILES = 8;
 
@@ -29,10 +31,12 @@ export class ModuleResolver {
   constructor(private readonly project: ResolverHost) {
     this.root = withSlash(normalise(project.root));
     const files = project.files;
+    // Packages are past the boundary, so the resolver is told node_modules holds nothing: a package import
+    // ends without a look at the disk (TypeScript would look for it in every folder up to the root).
     this.host = {
-      fileExists: (file) => this.inside(file) && (files.fileExists ? files.fileExists(file) : files.readFile(file) !== undefined),
-      readFile: (file) => (this.inside(file) ? files.readFile(file) : undefined),
-      directoryExists: files.directoryExists ? (folder) => this.inside(folder) && files.directoryExists!(folder) : undefined,
+      fileExists: (file) => this.followable(file) && (files.fileExists ? files.fileExists(file) : files.readFile(file) !== undefined),
+      readFile: (file) => (this.followable(file) ? files.readFile(file) : undefined),
+      directoryExists: (folder) => this.followable(folder) && (files.directoryExists ? files.directoryExists(folder) : true),
       // Symbolic links are not followed out of the project: a path is taken as it is.
       realpath: (file) => file,
     };
@@ -46,7 +50,12 @@ export class ModuleResolver {
     if (!result || result.isExternalLibraryImport || result.extension === ts.Extension.Dts || result.extension === ts.Extension.Dmts
       || result.extension === ts.Extension.Dcts || result.extension === ts.Extension.Json) return undefined;
     const resolved = normalise(result.resolvedFileName);
-    return this.inside(resolved) && !/\/node_modules\//.test(resolved) ? resolved : undefined;
+    return this.followable(resolved) ? resolved : undefined;
+  }
+
+  /** Whether a path is inside the root and not in a package's folder. */
+  private followable(file: string): boolean {
+    return this.inside(file) && !NODE_MODULES.test(file);
   }
 
   /** Whether a path is the root or lies under it. */

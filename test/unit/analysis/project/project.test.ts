@@ -359,8 +359,18 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       };
       const { texts } = project(files);
       texts.set('/work/elsewhere/retry.ts', UNBOUNDED_HELPER.replace('withRetry', 'sturdy'));
-      const host = { ...filesInMemory(texts), root: ROOT };
+      // Packages are past the boundary: the resolver does not even look in node_modules.
+      const asked: string[] = [];
+      const inMemory = filesInMemory(texts);
+      const host = {
+        root: ROOT,
+        readFile: (file: string) => (asked.push(file), inMemory.readFile(file)),
+        fileExists: (file: string) => (asked.push(file), inMemory.fileExists!(file)),
+        directoryExists: (folder: string) => (asked.push(folder), inMemory.directoryExists!(folder)),
+      };
       assert.deepEqual(analyzeProject([`${ROOT}/src/orders.ts`], host)[0]!.findings, []);
+      assert.ok(asked.length > 0);
+      assert.deepEqual(asked.filter((file) => file.includes('node_modules')), []);
     });
 
     it('reads relative imports still when the tsconfig is broken or extends itself round a cycle', () => {
