@@ -12,7 +12,7 @@ import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryContext, LibrarySpec } from './library-spec';
 import { IOREDIS_STRATEGIES } from './ioredis';
-import { fileImports, hasSpreadOptions, option, resolveObject, type Site } from './option-reading';
+import { fallbackValue, fileImports, hasSpreadOptions, option, resolveObject, type Site } from './option-reading';
 import { readStrategies } from './strategy-options';
 
 /** The calls that take job options: adding jobs, and queues created with default job options. */
@@ -102,7 +102,9 @@ function jobOptions(site: Site, index: SourceIndex): ts.ObjectLiteralExpression[
 /** One set of job options with more than one attempt, read once. */
 function readJobOptions(options: ts.ObjectLiteralExpression, owner: ts.Node, { index, facts, claimed }: LibraryContext): void {
   const property = findProperty(options, 'attempts');
-  const count = numericValue(option(options, 'attempts'));
+  const attempts = option(options, 'attempts');
+  // `attempts: process.env.JOB_MAX_ATTEMPTS || 5`: the count its configuration falls back to.
+  const count = attempts === undefined ? undefined : numericValue(attempts) ?? fallbackValue(attempts, index);
   if (!property || claimed.has(property) || count === undefined || count <= 1) return;
   claimed.add(property);
   const bound: Bound = count === Infinity ? { capped: false, reason: 'infinite-option', detail: '`attempts: Infinity`' } : { capped: true, by: 'library' };

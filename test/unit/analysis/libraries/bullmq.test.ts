@@ -58,6 +58,19 @@ export const webhooks = new Queue('webhooks', {
       findings: [[3, 'retry-without-jitter']],
     },
     {
+      title: 'attempts read from the environment with a fallback count as that fallback; one that falls back to a single attempt is silent',
+      code: `import { JobsOptions } from 'bullmq';
+export const jobDefaults = {
+  attempts: process.env.JOB_MAX_ATTEMPTS || 5,
+  backoff: { type: 'fixed', delay: 60_000 },
+} as unknown as JobsOptions;
+export const onceDefaults = {
+  attempts: Number(process.env.ONCE_ATTEMPTS) || 1,
+  backoff: { type: 'fixed', delay: 60_000 },
+} as unknown as JobsOptions;`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
       title: 'Bull (the older package) reads the same job options',
       code: `import Queue from 'bull';
 const reports = new Queue('reports', process.env.REDIS_URL);
