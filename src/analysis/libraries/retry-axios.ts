@@ -1,12 +1,12 @@
 // retry-axios: `rax.attach(instance)`, configured per client or request through `raxConfig`. Three retries
 // of GET, HEAD, OPTIONS, PUT and DELETE, `exponential` backoff from 100 ms, no jitter unless `jitter` is set.
 import ts from 'typescript';
-import { calleeName, calleeObject, findProperty, namePath, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
+import { calleeName, calleeObject, findProperty, namePath, numericValue, propertyNameText, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
-import { countBound, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
+import { countBound, hasSpreadOptions, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
 
 export const retryAxios: LibrarySpec = {
   id: 'retry-axios',
@@ -23,7 +23,10 @@ export const retryAxios: LibrarySpec = {
     if (!name || moduleOf(index, name) !== 'retry-axios') return false;
     const configs = raxConfigs(index);
     // `raxConfig` set where we cannot read it (an assignment, a variable) may turn jitter on: say nothing.
-    if (configs.length === 0 && index.text.includes('raxConfig')) return true;
+    // Where it is only named in a type (`raxConfig?: rax.RetryConfig`), nothing sets it.
+    if (configs.length === 0 && index.names.has('raxConfig') && namedOutsideTypes(index.sourceFile, 'raxConfig')) return true;
+    // `rax.attach(axios.create({ ...defaults, ...config }))`: the caller's config may carry a `raxConfig`.
+    if (configs.length === 0 && createdFromOpaqueConfig(site.arguments[0], index)) return true;
     if (configs.length === 0) {
       facts.constructs.push(libraryConstruct(site, 'library', '`rax.attach`', index, { capped: true, by: 'library' }, { kind: 'library-default', detail: `retry-axios backs off from ${retryAxios.defaults.delay} without jitter by default` }, []));
       return true;
@@ -58,6 +61,33 @@ function raxConfigs(index: SourceIndex): ts.ObjectLiteralExpression[] {
       if (value && !found.includes(value)) found.push(value);
     }
   }
+  return found;
+}
+
+/** Whether the instance handed to `attach` is made (`axios.create(config)`) from options this file cannot read whole. */
+function createdFromOpaqueConfig(instance: ts.Expression | undefined, index: SourceIndex): boolean {
+  const path = instance ? namePath(instance) : undefined;
+  if (!path) return false;
+  const values = [
+    ...(path.includes('.') ? [] : (index.declarations.get(path) ?? []).flatMap((declaration) => (declaration.initializer ? [declaration.initializer] : []))),
+    ...(index.assignments.get(path) ?? []).map((assignment) => assignment.right),
+  ];
+  return values.some((value) => {
+    const created = unwrap(value);
+    if (!ts.isCallExpression(created) || calleeName(created) !== 'create' || created.arguments.length === 0) return false;
+    const config = resolveObject(created.arguments[0]!, index);
+    return config === undefined || hasSpreadOptions(config);
+  });
+}
+
+/** Whether code names `name` other than in a type (an interface, a type alias, an annotation). */
+function namedOutsideTypes(sourceFile: ts.SourceFile, name: string): boolean {
+  let found = false;
+  walkTree(sourceFile, undefined, (node) => {
+    if (found || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return SKIP_CHILDREN;
+    if ((ts.isIdentifier(node) || ts.isStringLiteral(node)) && node.text === name) found = true;
+    return undefined;
+  });
   return found;
 }
 

@@ -15,6 +15,22 @@ rax.attach(api);`,
       messages: ['without jitter by default'],
     },
     {
+      title: 'raxConfig named only in a type sets nothing: the defaults apply; an instance made from the caller\'s config may carry one',
+      code: `import axios, { AxiosRequestConfig } from 'axios';
+import * as rax from 'retry-axios';
+const defaults: AxiosRequestConfig = { timeout: 10000 };
+export const shared = axios.create(defaults);
+rax.attach(shared);
+export type Config = { raxConfig?: rax.RetryConfig } & AxiosRequestConfig;
+export function clientFor(config?: Config) {
+  config = { ...defaults, ...config };
+  const instance = axios.create(config);
+  rax.attach(instance);
+  return instance;
+}`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
       title: 'a static backoff in raxConfig has no jitter, reported at the config',
       code: `import axios from 'axios';
 import * as rax from 'retry-axios';
