@@ -10,7 +10,7 @@ import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-
 import { indexSource } from './source-index';
 import { NestedTooDeeply, setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
 import { findSuppressions, isSuppressed } from './suppressions';
-import type { AnalysisResult, AnalyzeOptions, Finding, Severity } from './types';
+import type { AnalysisResult, AnalyzeOptions, FileReading, Finding, Severity } from './types';
 
 
 /** How much of the start of a file is checked for NUL characters, the sign of a binary file. */
@@ -44,7 +44,7 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
     const sourceFile = parseOrNotice(() => ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName)));
     setRunSourceFile(sourceFile);
-    return runRules(sourceFile, options);
+    return runRules(sourceFile, options, (reading) => options.project?.noteAnalysis?.(fileName, text, reading));
   });
 }
 
@@ -150,7 +150,11 @@ function typeName(value: unknown): string {
   return value === null ? 'null' : typeof value;
 }
 
-function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions): Finding[] {
+/**
+ * `noteReading`: told what the analysis read (a host's project index keeps it as the file's summary), for a
+ * tree parsed as the index parses modules (analyzeSource's own parse).
+ */
+function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void): Finding[] {
   const enabled = allRules.map((rule) => ({ rule, severity: severityOf(rule, options) })).filter((entry) => entry.severity !== 'off');
   if (enabled.length === 0) return [];
   const index = indexSource(sourceFile);
@@ -168,6 +172,7 @@ function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions): Finding[]
     };
     rule.check(context);
   }
+  if (noteReading && imported) noteReading({ index, facts: retries, requests: requests ?? findRequests(index, retries, options.idempotencyHeaders ?? []), imported, options });
   const suppressions = findSuppressions(sourceFile.text);
   return findings
     .filter((finding) => !isSuppressed(finding, suppressions))

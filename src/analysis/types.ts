@@ -1,6 +1,9 @@
 // The shapes shared by the analysis core and its four hosts (editor, worker, CLI, ESLint plugin).
 // Nothing here may import `vscode` or ESLint.
 import type { ExportedRetry } from './project/module-summary';
+import type { HttpRequest } from './requests';
+import type { RetryFacts } from './retry-model';
+import type { SourceIndex } from './source-index';
 import type { RULE_CATALOG } from './rules/catalog';
 
 /** A rule's id, as the rule catalog (rules/catalog.ts) defines it. */
@@ -87,6 +90,22 @@ export interface ProjectContext {
   importedRetries(fileName: string, imports: ReadonlyMap<string, string>): ReadonlyMap<string, ExportedRetry>;
   /** Whether the file's imports (read from its text, before any parse) bring in anything that retries. */
   importsRetries(fileName: string, text: string): boolean;
+  /**
+   * A file's own analysis, offered to the index as what the file exports (its summary for the files that import
+   * it), so that a module the host analyses is not parsed a second time when another file imports it.
+   */
+  noteAnalysis?(fileName: string, text: string, reading: FileReading): void;
+  /** The pre-check's answer for a file's own text, kept with what the index read of it as a module (`decide` works it out). */
+  ownRetryCandidate?(fileName: string, text: string, options: AnalyzeOptions, decide: () => boolean): boolean;
+}
+
+/** What one analysis of a file read: its index, its retries and requests, and what its imports stood for. */
+export interface FileReading {
+  index: SourceIndex;
+  facts: RetryFacts;
+  requests: readonly HttpRequest[];
+  imported: ReadonlyMap<string, ExportedRetry>;
+  options: AnalyzeOptions;
 }
 
 /** Why a file has no (or no complete) analysis. */

@@ -15,13 +15,14 @@ import { readRegularFile } from './file-filter/read-regular-file';
  * modification time and size are its version, checked when what was read of it is used again.
  */
 export function filesOnDisk(maxFileSizeBytes: number, changing = false): ProjectFiles {
-  const kind = (path: string): 'file' | 'folder' | undefined => {
-    try {
-      const stats = statSync(path);
-      return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : undefined;
-    } catch {
-      return undefined;
-    }
+  // A run that reads the disk once (the CLI) asks each path what it is once: module resolution asks the
+  // same folders and candidate files for every file that imports from them.
+  const known = changing ? undefined : new Map<string, PathKind>();
+  const kind = (path: string): PathKind => {
+    if (known?.has(path)) return known.get(path);
+    const found = kindOnDisk(path);
+    known?.set(path, found);
+    return found;
   };
   return {
     readFile: (file) => {
@@ -32,6 +33,17 @@ export function filesOnDisk(maxFileSizeBytes: number, changing = false): Project
     directoryExists: (folder) => kind(folder) === 'folder',
     versionOf: changing ? versionOnDisk : undefined,
   };
+}
+
+type PathKind = 'file' | 'folder' | undefined;
+
+function kindOnDisk(path: string): PathKind {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function versionOnDisk(file: string): string | undefined {

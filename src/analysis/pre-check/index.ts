@@ -47,6 +47,15 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   // Nothing that is not text can hold a retry (analyzeSource says why it was not analysed).
   if (typeof text !== 'string') return false;
   if (options.flagUnretriedRequests || /\.[cm]?[jt]sx$/i.test(fileName)) return true;
+  // A project index that read the file as a module already knows its own answer (and keeps this one).
+  const own = options.project?.ownRetryCandidate
+    ? options.project.ownRetryCandidate(fileName, text, options, () => mayHoldOwnRetry(text, options))
+    : mayHoldOwnRetry(text, options);
+  return own || importsRetries(text, fileName, options);
+}
+
+/** The pre-check of the file's own text: whether a retry of its own may be in it (without its imports). */
+function mayHoldOwnRetry(text: string, options: AnalyzeOptions): boolean {
   // Every name and string is checked for retry words as it is read: a test of the whole text first
   // (to skip that check) cost more than it saved, and scans a file of one long name at regex speed.
   const tokens = tokenize(text, new Set(options.retryHelpers ?? []));
@@ -55,7 +64,7 @@ export function mayContainRetry(text: string, fileName: string, options: Analyze
   // a catch whose way back is put off to later (hasDeferredFailurePath).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
-    || hasRetrySchedulerCandidate(tokens) || importsRetries(text, fileName, options);
+    || hasRetrySchedulerCandidate(tokens);
 }
 
 /** A request through a client configured to retry in another file, or a call of an imported retry helper. */

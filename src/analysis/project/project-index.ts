@@ -4,7 +4,9 @@
 // says so (`forget`: an editor whose user edits a client file), or its version does (ProjectFiles.versionOf:
 // a host that lives on while files change on disk). At most MAX_HOPS modules are
 // followed from a file (an import, then an import or re-export of that module); a cycle ends the walk.
-// What lies past the boundary (node_modules, outside the root, unreadable, too large) stays unknown,
+// A module is parsed at most once per text: a host's own analysis of a file is kept as its summary
+// (noteAnalysis), so is its pre-check's answer (ownRetryCandidate), and a summary serves every number of
+// hops left with which the module's imports read the same. What lies past the boundary (node_modules, outside the root, unreadable, too large) stays unknown,
 // and the analysis says nothing about it.
 import ts from 'typescript';
 import { PARSE_OPTIONS, scriptKindFor, skippedBeforeParse } from '../analyze';
@@ -13,7 +15,7 @@ import { findRequests } from '../requests';
 import { detectRetries } from '../retry-detection';
 import { remainingBudgetMs, setRunSourceFile, withinRun } from '../run-context';
 import { indexSource } from '../source-index';
-import type { AnalyzeOptions, ProjectContext } from '../types';
+import type { AnalyzeOptions, FileReading, ProjectContext } from '../types';
 import { ModuleResolver, normalise } from './module-resolver';
 import { EMPTY_SUMMARY, type ExportedRetry, type ModuleSummary, summariseModule } from './module-summary';
 import type { ProjectFiles } from './project-files';
@@ -67,8 +69,16 @@ export class ProjectIndex implements ProjectContext {
   private readonly versions = new Map<string, string | undefined>();
   /** Summaries by hops left and module path. */
   private readonly summaries = new Map<string, ModuleSummary>();
-  /** Whether a module may hold a retry of its own (the pre-check's answer), by path: asked once whatever the hops. */
-  private readonly mayRetry = new Map<string, boolean>();
+  /**
+   * Whether a module may hold a retry of its own (the pre-check's answer), by path, with the hash of the text it
+   * is the answer for: asked once whatever the hops, and once for a file that is both analysed and imported.
+   */
+  private readonly mayRetry = new Map<string, { hash: string; answer: boolean }>();
+  /**
+   * What a parse of a module gave, by path: its imports, and its summary for each reading of them. A module reached
+   * again with fewer or more hops left, whose imports then read the same, has the same summary: it is not parsed again.
+   */
+  private readonly parses = new Map<string, ModuleParse>();
   private readonly reading = new Set<string>();
   private parsed = 0;
   /** The modules each summary was read from (its own and those it followed), by the summary's key. */
@@ -92,13 +102,48 @@ export class ProjectIndex implements ProjectContext {
       this.texts.clear();
       this.versions.clear();
       this.mayRetry.clear();
+      this.parses.clear();
     } else {
       this.texts.delete(normalise(file));
       this.versions.delete(normalise(file));
       this.mayRetry.delete(normalise(file));
+      this.parses.delete(normalise(file));
     }
     this.summaries.clear();
     this.summaryModules.clear();
+  }
+
+  /**
+   * The pre-check's answer for a file's own text (`decide` works it out), kept by path and text hash: the host's
+   * pre-check of a file and the index's of the same file as a module ask once. Options that change the answer
+   * (helper names) are the index's own, or it is worked out afresh.
+   */
+  ownRetryCandidate(fileName: string, text: string, options: AnalyzeOptions, decide: () => boolean): boolean {
+    if (!sameList(options.retryHelpers, this.options.analyzeOptions?.retryHelpers)) return decide();
+    const module = normalise(fileName);
+    const hash = textHash(text);
+    const known = this.mayRetry.get(module);
+    if (known?.hash === hash) return known.answer;
+    const answer = decide();
+    this.mayRetry.set(module, { hash, answer });
+    return answer;
+  }
+
+  /**
+   * A file's own analysis, kept as its summary for the imports it was read with: a file the host analyses before
+   * another imports it is not parsed again for its summary. Kept only where the options that decide a summary are
+   * the index's own; the text's hash ties it to the text the index reads later.
+   */
+  noteAnalysis(fileName: string, text: string, reading: FileReading): void {
+    const analyzeOptions = this.options.analyzeOptions ?? {};
+    if (!sameList(reading.options.retryHelpers, analyzeOptions.retryHelpers) || !sameList(reading.options.idempotencyHeaders, analyzeOptions.idempotencyHeaders)) return;
+    if (!READABLE_EXPORT.test(text)) return;
+    const module = normalise(fileName);
+    const hash = textHash(text);
+    const known = this.parses.get(module);
+    const parse = known?.hash === hash ? known : { hash, imports: reading.index.imports, summaries: new Map<string, ModuleSummary>() };
+    parse.summaries.set(importsKey(reading.imported), trimmed(summariseModule(reading.index, reading.facts, reading.requests, this.relative(module))));
+    this.parses.set(module, parse);
   }
 
   /** The modules a file's imports led to when it was last analysed (its own files of the project, not packages). */
@@ -245,11 +290,16 @@ export class ProjectIndex implements ProjectContext {
   private readModule(module: string, text: string, hops: number): ModuleSummary {
     const analyzeOptions = { ...this.options.analyzeOptions };
     if (skippedBeforeParse(text, analyzeOptions) || !READABLE_EXPORT.test(text)) return EMPTY_SUMMARY;
-    let hasOwnRetry = this.mayRetry.get(module);
-    if (hasOwnRetry === undefined) this.mayRetry.set(module, (hasOwnRetry = mayContainRetry(text, module, analyzeOptions)));
+    const hasOwnRetry = this.ownRetryCandidate(module, text, analyzeOptions, () => mayContainRetry(text, module, analyzeOptions));
     // A module with nothing a retry is made of (not even the name of a helper it imports and calls), no
     // re-exports and no delay helper has nothing to summarise: it is not parsed, and its imports are not followed.
     if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text) && !DELAY_HELPER_TEXT.test(text)) return EMPTY_SUMMARY;
+    const hash = textHash(text);
+    const parsedBefore = this.parses.get(module)?.hash === hash ? this.parses.get(module) : undefined;
+    if (parsedBefore) {
+      const same = parsedBefore.summaries.get(importsKey(this.importsOf(module, parsedBefore.imports, hops)));
+      if (same) return same;
+    }
     const budget = Math.min(MODULE_BUDGET_MS, remainingBudgetMs());
     try {
       return withinRun(budget, undefined, () => {
@@ -257,10 +307,14 @@ export class ProjectIndex implements ProjectContext {
         const sourceFile = ts.createSourceFile(module, text, PARSE_OPTIONS, false, scriptKindFor(module));
         setRunSourceFile(sourceFile);
         const index = indexSource(sourceFile);
-        const facts = detectRetries(index, analyzeOptions.retryHelpers, this.importsOf(module, index.imports, hops));
+        const imported = this.importsOf(module, index.imports, hops);
+        const facts = detectRetries(index, analyzeOptions.retryHelpers, imported);
         const requests = findRequests(index, facts, analyzeOptions.idempotencyHeaders ?? []);
-        const summary = summariseModule(index, facts, requests, this.relative(module));
-        return { ...summary, reExports: summary.reExports.slice(0, MAX_IMPORTS_FOLLOWED) };
+        const summary = trimmed(summariseModule(index, facts, requests, this.relative(module)));
+        const parse = parsedBefore ?? { hash, imports: index.imports, summaries: new Map<string, ModuleSummary>() };
+        parse.summaries.set(importsKey(imported), summary);
+        this.parses.set(module, parse);
+        return summary;
       });
     } catch {
       // A module that cannot be read to the end (too deep, out of time) is past the boundary: nothing is known of it.
@@ -272,6 +326,38 @@ export class ProjectIndex implements ProjectContext {
   private relative(module: string): string {
     return module.startsWith(this.root) ? module.slice(this.root.length) : module;
   }
+}
+
+/** What a parse of a module gave: the hash of the text parsed, its imports, and its summary for each reading of them. */
+interface ModuleParse {
+  hash: string;
+  imports: ReadonlyMap<string, string>;
+  summaries: Map<string, ModuleSummary>;
+}
+
+function trimmed(summary: ModuleSummary): ModuleSummary {
+  return { ...summary, reExports: summary.reExports.slice(0, MAX_IMPORTS_FOLLOWED) };
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+}
+
+/** Two 32-bit hashes of a text (FNV-1a and djb2) and its length: what ties a kept reading to the text read later. */
+function textHash(text: string): string {
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ code, 0x01000193);
+    djb = (Math.imul(djb, 33) + code) | 0;
+  }
+  return `${text.length}:${(fnv >>> 0).toString(36)}:${(djb >>> 0).toString(36)}`;
+}
+
+/** The imports a summary was read with, as one string: equal strings, equal readings (summaries are plain data). */
+function importsKey(imported: ReadonlyMap<string, ExportedRetry>): string {
+  return JSON.stringify([...imported]);
 }
 
 /** Whether the statement a `from '…'` ends starts with `import type` or `export type` (read back to the last `;` or line start). */

@@ -457,6 +457,41 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.equal(index.modulesParsed, 1);
     });
 
+    it('parses no module that the host analysed before a file imported it, and asks its pre-check once', () => {
+      const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER], [`${ROOT}/src/orders.ts`, ORDERS]]);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      assert.equal(analyzeSource(UNBOUNDED_HELPER, `${ROOT}/src/lib/retry.ts`, { project: index }).findings.length, 1);
+      assert.equal(analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: index }).findings.length, 2);
+      assert.equal(index.modulesParsed, 0);
+      const askedAgain = (): boolean => assert.fail('the pre-check of a file already read was worked out again');
+      assert.equal(index.ownRetryCandidate(`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER, {}, askedAgain), true);
+      // Another text under the same path (an edit not saved yet) is its own question, and so are other helper names.
+      assert.equal(index.ownRetryCandidate(`${ROOT}/src/lib/retry.ts`, 'export const x = 1;\n', {}, () => false), false);
+      assert.equal(index.ownRetryCandidate(`${ROOT}/src/orders.ts`, ORDERS, { retryHelpers: ['resilient'] }, () => true), true);
+      // The host's analysis under other options that decide a summary is not kept as one.
+      const other = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      analyzeSource(UNBOUNDED_HELPER, `${ROOT}/src/lib/retry.ts`, { project: other, idempotencyHeaders: ['X-Request-Key'] });
+      analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: other });
+      assert.equal(other.modulesParsed, 1);
+    });
+
+    it('parses a module once when it is reached with different hops left and its imports read the same', () => {
+      const texts = new Map([
+        [`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER],
+        [`${ROOT}/src/lib/index.ts`, `export { withRetry } from './retry';\n`],
+        [`${ROOT}/src/direct.ts`, ORDERS],
+        [`${ROOT}/src/barrel.ts`, ORDERS.replace("'./lib/retry'", "'./lib'")],
+      ]);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      // Directly, the helper's module has one hop left; through the barrel, none: it imports nothing, so both read the same.
+      for (const file of ['direct', 'barrel']) {
+        const path = `${ROOT}/src/${file}.ts`;
+        assert.equal(analyzeSource(texts.get(path)!, path, { project: index }).findings.length, 2, file);
+      }
+      // The helper's module and the barrel, each once.
+      assert.equal(index.modulesParsed, 2);
+    });
+
     it('says which modules a file\'s imports led to, through a barrel too, and the same when the summaries come from its cache', () => {
       const texts = new Map([
         [`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER],
