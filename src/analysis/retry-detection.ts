@@ -44,7 +44,9 @@ const NO_IMPORTS: ReadonlyMap<string, ExportedRetry> = new Map();
 function importedClients(imported: ReadonlyMap<string, ExportedRetry>, index: SourceIndex): RetriedClient[] {
   const clients: RetriedClient[] = [];
   for (const [name, exported] of imported) {
-    if (exported.kind === 'retried-client') clients.push({ name, label: `\`${name}\` client from ${exported.where} (${exported.label})`, coversPost: exported.coversPost });
+    if (exported.kind === 'retried-client') {
+      clients.push({ name, label: `\`${name}\` client from ${exported.where} (${exported.label})`, coversPost: exported.coversPost, imported: { where: exported.where, waits: exported.waits } });
+    }
     // A helper that sends its own key is covered for POST: the key is there.
     if (exported.kind === 'request-helper') {
       // `fetchWithRetry(url, init, 0)`: a call that turns the helper's retries off for itself.

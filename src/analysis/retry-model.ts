@@ -1,5 +1,6 @@
 // What the retry recognisers find, in a shape the rules consume. One list per file, computed once.
 import type ts from 'typescript';
+import type { SummaryWaits } from './project/module-summary';
 
 /** A span of the analysed text, as offsets. */
 export interface Span {
@@ -144,6 +145,10 @@ export interface RetriedClient {
   coversPost: boolean;
   /** Calls through the client that turn its retries off for themselves (fetch-retry `f(url, { retries: 0 })`). */
   notRetried?: ReadonlySet<ts.Node>;
+  /** How the client waits between its retries, where the file configures it. */
+  backoff?: Backoff;
+  /** For a client configured in another file: that file, and its waits as that file's jitter finding reads them. */
+  imported?: { where: string; waits: SummaryWaits };
 }
 
 export interface RetryFacts {

@@ -28,12 +28,13 @@ export const axiosRetry: LibrarySpec = {
     if (retriesZero(options, 'retries', index)) return true;
     const calleeText = nodeText(site.expression);
     const label = client ? `\`${calleeText}\` on \`${client}\`` : `\`${calleeText}\``;
-    facts.constructs.push(libraryConstruct(site, 'library', label, index, countBound(options, 'retries', axiosRetry.defaults.retries), axiosRetryBackoff(site, calleeText, index), []));
+    const construct = libraryConstruct(site, 'library', label, index, countBound(options, 'retries', axiosRetry.defaults.retries), axiosRetryBackoff(site, calleeText, index), []);
+    facts.constructs.push(construct);
     if (client) {
       const condition = option(options, 'retryCondition');
       // Options from elsewhere may hold any condition: not taken to cover POST.
       const coversPost = options !== 'opaque' && (condition === undefined || conditionCoversPost(condition, index));
-      facts.clients.push({ name: client, label, coversPost });
+      facts.clients.push({ name: client, label, coversPost, backoff: construct.backoff });
     }
     return true;
   },

@@ -69,11 +69,12 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
     facts.constructs.push(libraryConstruct(use, 'library', `fetch-retry call \`${holder}(…)\``, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
   }
   const label = holder ? `fetch-retry wrapper \`${holder}\`` : 'fetch-retry wrapper';
+  // The wrapper's own waits, where every use of it waits as it was built (a use with its own delay is read at the use).
+  const backoff: Backoff = options === 'opaque' || !builderDelayUsed ? { kind: 'unknown' } : builderBackoff(call, options, index);
   if (!retriesZero(options, 'retries', index) || uses.length > notRetried.size) {
-    const backoff: Backoff = options === 'opaque' || !builderDelayUsed ? { kind: 'unknown' } : builderBackoff(call, options, index);
     facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
   }
-  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried });
+  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried, backoff });
 }
 
 function builderBackoff(call: ts.CallExpression, options: Exclude<Options, 'opaque'>, index: SourceIndex): Backoff {

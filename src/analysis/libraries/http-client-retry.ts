@@ -56,7 +56,7 @@ function clientRetry(site: ts.CallExpression | ts.NewExpression, { index, facts 
     ...libraryConstruct(site, 'library', label, index, bound, backoff, !isClientFactory && coversPost ? [site] : []), rerunsScope: false, optionsOfCall: !isClientFactory,
   });
   const holder = isClientFactory ? holderName(site) : undefined;
-  if (holder) facts.clients.push({ name: holder, label, coversPost });
+  if (holder) facts.clients.push({ name: holder, label, coversPost, backoff });
   return true;
 }
 

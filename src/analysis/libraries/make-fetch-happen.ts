@@ -43,6 +43,6 @@ function recogniseFetch(site: ts.CallExpression | ts.NewExpression, { index, fac
   const report = firstLineSpan(findProperty(options!, 'retry')!, index.sourceFile);
   facts.constructs.push({ ...libraryConstruct(site, 'library', label, index, bound, backoff, []), report, rerunsScope: false, optionsOfCall: !isClientFactory });
   const holder = isClientFactory ? holderName(site) : undefined;
-  if (holder) facts.clients.push({ name: holder, label, coversPost: false });
+  if (holder) facts.clients.push({ name: holder, label, coversPost: false, backoff });
   return true;
 }

@@ -32,7 +32,7 @@ export const ofetch: LibrarySpec = {
     const label = isFactory ? '`ofetch.create(…)` client' : `\`${nodeText(site.expression)}\` call`;
     facts.constructs.push({ ...libraryConstruct(site, 'library', label, index, bound, backoff, !isFactory && (method === 'POST' || method === 'PATCH') ? [site] : []), rerunsScope: false, optionsOfCall: !isFactory });
     const holder = isFactory ? holderName(site) : undefined;
-    if (holder) facts.clients.push({ name: holder, label, coversPost: true });
+    if (holder) facts.clients.push({ name: holder, label, coversPost: true, backoff });
     return true;
   },
 };

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { findProperty, type FunctionNode, isFunctionNode, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree } from '../ast';
 import { classifyReturnedDelay, type DelayClass } from '../delays';
 import type { HttpRequest } from '../requests';
-import type { Bound, RetryConstruct, RetryFacts } from '../retry-model';
+import type { Backoff, Bound, RetryConstruct, RetryFacts } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import { waitsReported } from '../rules/retry-without-jitter';
 
@@ -43,7 +43,7 @@ export type ExportedRetry =
     /** The method it always sends (`POST`), where its caller has no say in it. */
     method?: string;
   })
-  | (ExportedBase & { kind: 'retried-client'; coversPost: boolean })
+  | (ExportedBase & { kind: 'retried-client'; coversPost: boolean; waits: SummaryWaits })
   /** A function that retries nothing, and what it returns read as a delay (a delay helper: `calculateBackoff(attempt)`). */
   | (ExportedBase & { kind: 'no-retry'; delay: DelayClass });
 
@@ -156,7 +156,7 @@ function summariseTarget(
   const name = 'name' in target ? target.name : exported;
   if ('name' in target) {
     const client = facts.clients.find((candidate) => candidate.name === target.name);
-    if (client) return { kind: 'retried-client', label: client.label, where, coversPost: client.coversPost };
+    if (client) return { kind: 'retried-client', label: client.label, where, coversPost: client.coversPost, waits: waitsOfBackoff(client.backoff) };
   }
   const functions = 'fn' in target ? [target.fn] : index.functions.get(target.name) ?? [];
   // A name bound to several functions (overloads, redefinitions) is not read: which one runs is not known here.
@@ -301,9 +301,11 @@ function boundAsData(bound: Bound): SummaryBound {
 }
 
 function waitsAsData(construct: RetryConstruct): SummaryWaits {
-  if (!waitsReported(construct)) return { kind: 'quiet' };
-  const backoff = construct.backoff;
-  switch (backoff.kind) {
+  return waitsReported(construct) ? waitsOfBackoff(construct.backoff) : { kind: 'quiet' };
+}
+
+function waitsOfBackoff(backoff: Backoff | undefined): SummaryWaits {
+  switch (backoff?.kind) {
     case 'none': return { kind: 'none' };
     // A wait that ignores its computed delay waits a fixed time; `2 ^ n` varies without randomness.
     case 'fixed': case 'ignored': return { kind: 'fixed' };

@@ -61,6 +61,7 @@ export const RULE_CATALOG = [
       ignoredDelay: 'This {{construct}} computes a delay but waits a different, fixed time. It computes `{{computed}}`, so its backoff is not real. Wait for `{{computed}}`, with jitter (`Math.random() * {{computed}}`).',
       delayAfterRetry: 'This {{construct}} is followed by `delay()`, which delays only successes. The retries themselves resubscribe immediately. Put a jittered delay in `retry({ count, delay })` instead.',
       libraryNoJitter: '{{subject}} no jitter. In detail: {{detail}}. Clients that failed together retry in lockstep; turn jitter on.',
+      importedClientNoJitter: 'This request `{{request}}` is retried without jitter by a client set up in another file. It is the {{retry}}: {{detail}}. Clients that failed together retry in lockstep; turn jitter on where the client is configured.',
     },
     options: ['retryHelpers'],
   },

@@ -4,8 +4,11 @@ import ts from 'typescript';
 import { calleeName, unwrap, visitDescendants } from '../ast';
 import { addProperty, fullJitter, type OffsetEdit, type OffsetFix, replaceNode, setArgument } from '../edits';
 import { isSimpleDelay } from '../delays';
+import type { SummaryWaits } from '../project/module-summary';
+import { isUnsafe } from '../requests';
 import type { Backoff, LibraryOptionFix, RetryConstruct, WaitSite } from '../retry-model';
-import { type Rule, type RuleContext, shortLabel } from '../rule-kit';
+import { type Rule, type RuleContext, shortCode, shortLabel } from '../rule-kit';
+import { callHeadSpan } from '../spans';
 import type { RuleMeta } from '../types';
 import { ruleMeta } from './catalog';
 
@@ -37,6 +40,33 @@ function check(context: RuleContext): void {
     }
     const fix = jitterFix(construct, context);
     context.report({ messageId: report.messageId, data: { construct: label, ...report.data }, span: construct.report, fixes: fix ? [fix] : undefined });
+  }
+  checkImportedClients(context);
+}
+
+/**
+ * Requests through a client configured in another file (`api` with axios-retry in src/api.ts): each request the
+ * client retries waits as that file configures it. A POST or PATCH counts only where the client retries them;
+ * a request whose method is unknown is left alone.
+ */
+function checkImportedClients(context: RuleContext): void {
+  const clients = context.retries.clients.filter((client) => client.imported && client.imported.waits.kind !== 'quiet');
+  if (clients.length === 0) return;
+  for (const request of context.requests()) {
+    const client = clients.find((candidate) => candidate.name === request.clientName && !candidate.notRetried?.has(request.call));
+    if (!client || request.method === undefined || (isUnsafe(request) && !client.coversPost)) continue;
+    const detail = importedWaitsDetail(client.imported!.waits);
+    context.report({ messageId: 'importedClientNoJitter', data: { request: shortCode(request.display), retry: client.label, detail }, span: callHeadSpan(request.call, context.index.sourceFile) });
+  }
+}
+
+function importedWaitsDetail(waits: SummaryWaits): string {
+  switch (waits.kind) {
+    case 'none': return 'it retries at once, with no wait';
+    case 'fixed': return 'it waits a fixed delay';
+    case 'growing': return 'its backoff has no randomness';
+    case 'library-default': return waits.detail;
+    default: return '';
   }
 }
 

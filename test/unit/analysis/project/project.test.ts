@@ -102,6 +102,27 @@ export function checkout(cart) {
       assert.deepEqual(findingsIn(safe, 'src/cart.ts'), []);
     });
 
+    it('reports each request the client retries without jitter, with what its file configures; a POST it leaves alone is not one', () => {
+      const plain = {
+        'src/api.ts': files['src/api.ts'].replace('retryDelay: axiosRetry.exponentialDelay, retryCondition: () => true', 'retryCondition: axiosRetry.isSafeRequestError'),
+        'src/cart.ts': `import api from './api';
+
+export const load = (id) => api.get(\`/carts/\${id}\`);
+export const checkout = (cart) => api.post('/orders', cart);
+export const empty = (id) => api.delete(\`/carts/\${id}\`);
+export const call = (config) => api.request(config);
+`,
+      };
+      assert.deepEqual(findingsIn(plain, 'src/cart.ts'), ['3 retry-without-jitter', '5 retry-without-jitter']);
+      const [message] = messagesIn(plain, 'src/cart.ts');
+      assert.match(message!, /^This request `api\.get\(…\)` is retried without jitter by a client set up in another file\. It is the `api` client from src\/api\.ts \(`axiosRetry` on `api`\): axios-retry waits no time/);
+      // On its default condition the client re-sends the POST too: without a key, and without jitter.
+      const defaults = { ...plain, 'src/api.ts': plain['src/api.ts'].replace(', retryCondition: axiosRetry.isSafeRequestError', '') };
+      assert.deepEqual(findingsIn(defaults, 'src/cart.ts'), ['3 retry-without-jitter', '4 retry-without-jitter', '4 missing-idempotency-key', '5 retry-without-jitter']);
+      // A client that waits with jitter there (the configuration at the top of this block) gives none.
+      assert.deepEqual(findingsIn({ ...plain, 'src/api.ts': files['src/api.ts'] }, 'src/cart.ts'), ['4 missing-idempotency-key']);
+    });
+
     it('follows CommonJS exports and require', () => {
       const commonJs = {
         'lib/http.js': `const axios = require('axios');
