@@ -646,6 +646,14 @@ function isTruthyLiteral(expression: ts.Expression): boolean {
   return ts.isStringLiteral(node) && node.text !== '';
 }
 
+/**
+ * `retried = true`, `attempted = 1`: a flag set. A string (`options.cache = 'no-store'` when none was given) fills
+ * in a setting; it marks nothing about the retry.
+ */
+function isFlagSet(expression: ts.Expression): boolean {
+  return isTruthyLiteral(expression) && !ts.isStringLiteral(unwrap(expression));
+}
+
 /** `false`, `null`, `undefined`, `0`, `''`: a value that leaves a `!flag` guard open. */
 function isFalsyLiteral(expression: ts.Expression): boolean {
   const node = unwrap(expression);
@@ -756,10 +764,10 @@ function asToldBy(call: ts.CallExpression, helper: FunctionNode, wait: WaitSite)
 function marksRetry(assignment: ts.BinaryExpression, refs: readonly ts.Node[]): boolean {
   let block: ts.Node | undefined = assignment.parent;
   while (block && !ts.isBlock(block) && !isFunctionNode(block)) block = block.parent;
-  if (!block || !ts.isBlock(block)) return isTruthyLiteral(assignment.right);
+  if (!block || !ts.isBlock(block)) return isFlagSet(assignment.right);
   const around = enclosingFunction(assignment);
   if (refs.some((ref) => contains(block!, ref) && enclosingFunction(ref) === around)) return true;
-  if (!isTruthyLiteral(assignment.right)) return false;
+  if (!isFlagSet(assignment.right)) return false;
   // A branch that ends the function or the program (`stopped = true; process.exit(1)`) marks nothing: it never goes round.
   const last = block.statements[block.statements.length - 1];
   return !(last && isExitStatement(last) && !ts.isBreakStatement(last));

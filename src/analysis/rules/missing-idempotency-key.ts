@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
+import { COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
@@ -50,7 +50,7 @@ export const rule: Rule = { meta, check };
 /** Statuses with which a server says it did not act on the request: not signed in, forbidden, a conflict, too many requests, unavailable. */
 const REFUSAL_STATUSES = new Set([401, 403, 409, 429, 503]);
 /** Error codes and names that say the same: `rate_limit`, `TooManyRequests`, `resource_already_exists`, `isRateLimitError`. */
-const REFUSAL_WORDS = /rate_?limit|too_?many_?requests|already_?exists|conflict/i;
+const REFUSAL_WORDS = /rate[\s_-]?limit|too[\s_-]?many[\s_-]?requests|already[\s_-]?exists|conflict/i;
 
 /** Whether the retry goes round only after an answer with which the server refused to act: nothing was done twice. */
 function retriedOnlyWhenRefused(call: ts.Node, construct: RetryConstruct): boolean {
@@ -138,7 +138,9 @@ function guardedByRefusal(next: ts.Node, loop: ts.Node): boolean {
 function testsOnlyRefusals(condition: ts.Expression): boolean {
   let refusals = 0;
   let others = false;
-  walkTree(condition, undefined, (node) => {
+  // `retries > 0 && err.message.includes('rate limit')`: a budget test beside the refusal test limits it, and says nothing of what failed.
+  const tested = conjuncts(condition).filter((conjunct) => !isBudgetTest(conjunct));
+  for (const part of tested) walkTree(part, undefined, (node) => {
     if (ts.isNumericLiteral(node)) {
       if (REFUSAL_STATUSES.has(Number(node.text))) refusals++;
       else others = true;
@@ -149,6 +151,28 @@ function testsOnlyRefusals(condition: ts.Expression): boolean {
     return undefined;
   });
   return refusals > 0 && !others;
+}
+
+/** How many `&&` levels are split into conjuncts (real conditions have a few). */
+const MAX_CONJUNCTS = 16;
+
+/** The parts a condition requires all of (`a && b && c`); a condition with any other top operator is one part. */
+function conjuncts(condition: ts.Expression): ts.Expression[] {
+  const parts: ts.Expression[] = [];
+  const pending = [condition];
+  while (pending.length > 0 && parts.length + pending.length <= MAX_CONJUNCTS) {
+    const node = unwrap(pending.pop()!);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) pending.push(node.right, node.left);
+    else parts.push(node);
+  }
+  return [...parts, ...pending];
+}
+
+/** `retries > 0`, `attempt < 3`: a count compared with a small number (not a status). */
+function isBudgetTest(node: ts.Expression): boolean {
+  if (!ts.isBinaryExpression(node) || !COMPARISON_OPERATORS.has(node.operatorToken.kind)) return false;
+  const value = numericValue(node.right) ?? numericValue(node.left);
+  return value !== undefined && value < 100;
 }
 
 /** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */

@@ -3,6 +3,18 @@ import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
+  // Sent again only when the server said "rate limit" (it did not act), within a budget of three.
+  `export const createCustomerWithRetry = async (stripe, email, retries = 3) => {
+  try {
+    return await stripe.customers.create({ email });
+  } catch (error) {
+    if (retries > 0 && error instanceof Error && error.message.includes('rate limit')) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Math.random()));
+      return createCustomerWithRetry(stripe, email, retries - 1);
+    }
+    throw error;
+  }
+};`,
   // An Angular interceptor that retries whatever it passes on: the POSTs that go through it are made
   // elsewhere, out of sight (two of three blind labellers of real code: no finding without a POST in sight).
   `import { HttpHandler, HttpInterceptor, HttpRequest } from '@angular/common/http';
@@ -247,6 +259,22 @@ export const pay = (order: Order) => client.post('/payments', order);`,
 ];
 
 const invalid: InvalidCase[] = [
+  // The same budget beside a rate-limit test joined by `||`: any failure goes round while the budget lasts.
+  {
+    line: 3, column: 18, messageId: 'missingKeyStripe',
+    data: { method: 'POST', request: 'stripe.customers.create(…)', retry: 'recursive retry of `createCustomerWithRetry()`' },
+    code: `export const createCustomerWithRetry = async (stripe, email, retries = 3) => {
+  try {
+    return await stripe.customers.create({ email });
+  } catch (error) {
+    if (retries > 0 || error.message.includes('rate limit')) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Math.random()));
+      return createCustomerWithRetry(stripe, email, retries - 1);
+    }
+    throw error;
+  }
+};`,
+  },
   // axios-retry's default condition re-sends any method after a network error: a POST whose response was lost is sent again.
   {
     line: 2, column: 37, messageId: 'missingKey',

@@ -185,5 +185,23 @@ export const store = {
       code: switchableClient('true'),
       findings: [[18, 'unbounded-retry']],
     },
+    {
+      title: 'a setting filled in with a string under a negated test (`options.cache = \'no-store\'`) is no once-flag: the counter caps it, and its waits lack jitter',
+      code: `export async function fetchWithRetry(url, options = {}, retries = 2) {
+  try {
+    if (!options.cache) {
+      options.cache = 'no-store';
+    }
+    return await fetch(url, options);
+  } catch (error) {
+    if (retries > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 300 * (3 - retries)));
+      return fetchWithRetry(url, options, retries - 1);
+    }
+    throw error;
+  }
+}`,
+      findings: [[10, 'retry-without-jitter']],
+    },
   ]);
 });
