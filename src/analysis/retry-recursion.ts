@@ -53,7 +53,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   for (const fn of functions) {
     const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref));
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
-    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn));
+    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn));
     if (failing.length === 0) continue;
     if (read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
     const name = functionName(fn) ?? 'function';
@@ -64,6 +64,58 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/** Calls that ask a person at a terminal or in a page: `promptPassword('Password: ')`, `inquirer.prompt(…)`, `rl.question(…)`. */
+const PROMPT_NAME = /prompt|^ask[A-Z_]|^question$/i;
+
+/**
+ * `return this.loginByPassword(username, undefined, retryCount - 1)` where `if (password == null)` asks for it
+ * (`await this.promptPassword('Password: ')`): the call goes round for a person to answer again, not to send the
+ * same thing to a failing service.
+ */
+function asksTheUserAgain(ref: ts.Expression, fn: FunctionNode): boolean {
+  const call = callOfReference(ref);
+  const body = fn.body;
+  if (!call || !body) return false;
+  const emptied = call.arguments.flatMap((argument, position) => {
+    const parameter = fn.parameters[position]?.name;
+    return isNullish(argument) && parameter && ts.isIdentifier(parameter) ? [parameter.text] : [];
+  });
+  if (emptied.length === 0) return false;
+  const asked = readOnce(promptedNames, fn, namesTestedBeforePrompts);
+  return emptied.some((name) => asked.has(name));
+}
+
+const promptedNames = new WeakMap<FunctionNode, ReadonlySet<string>>();
+
+/** How many `if`s up from a prompt are read for the names they test (real code: one or two). */
+const MAX_PROMPT_GUARDS = 4;
+
+/** The names tested by the `if`s a prompt sits in (`if (password == null) { … promptPassword(…) }`), read once per function. */
+function namesTestedBeforePrompts(fn: FunctionNode): ReadonlySet<string> {
+  const names = new Set<string>();
+  walkTree(fn.body!, undefined, (node) => {
+    if (node !== fn.body && isFunctionNode(node)) return SKIP_CHILDREN;
+    if (!ts.isCallExpression(node) || !PROMPT_NAME.test(calleeName(node) ?? '')) return undefined;
+    let guards = 0;
+    for (let child: ts.Node = node, parent = node.parent; parent && parent !== fn && guards < MAX_PROMPT_GUARDS; child = parent, parent = parent.parent) {
+      if (!ts.isIfStatement(parent) || parent.thenStatement !== child) continue;
+      guards++;
+      const tested = unwrap(parent.expression);
+      for (const side of ts.isBinaryExpression(tested) ? [tested.left, tested.right] : ts.isPrefixUnaryExpression(tested) ? [tested.operand] : [tested]) {
+        const inner = unwrap(side);
+        if (ts.isIdentifier(inner)) names.add(inner.text);
+      }
+    }
+    return undefined;
+  });
+  return names;
+}
+
+function isNullish(argument: ts.Expression): boolean {
+  const node = unwrap(argument);
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || ts.isVoidExpression(node);
 }
 
 /** Calls that take a handler away: `this.off('error', onError)` names the function without running it. */

@@ -2,6 +2,23 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
+/** A login that goes round with no password after a failure; `fill` is what runs when it has none. */
+function loginAgain(fill: string): string {
+  return `export class Cli {
+  async loginByPassword(username, password, retryCount = 2) {
+    if (password == null) {
+      ${fill}
+    }
+    try {
+      return await this.conn.login(username, password);
+    } catch (err) {
+      if (retryCount > 0) return this.loginByPassword(username, undefined, retryCount - 1);
+      throw new Error('canceled');
+    }
+  }
+}`;
+}
+
 const valid: (string | ValidCase)[] = [
   // TanStack Query: a jittered retryDelay, or no retry option at all (the defaults are not reported).
   `const a = useQuery({ queryKey: ['a'], queryFn: loadA, retry: 3, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });
@@ -34,6 +51,9 @@ export async function request(init, policy) {
     catch (error) { if (attempt === policy.maxAttempts) throw error; await delayForRetry(attempt, policy); }
   }
 }`,
+  // A login that asks the user again after a wrong password: a person answers, not a failing service.
+  loginAgain(`const pass = await this.promptPassword('Password: ');
+      return this.loginByPassword(username, pass, retryCount);`),
   // A delay that grows, then takes a random step when jitter is on (`delay = delay + Math.random() * spread`).
   `export async function withBackoff(fn, opts) {
   for (let attempt = 0; attempt <= opts.maxRetries; attempt++) {
@@ -204,6 +224,12 @@ const invalid: InvalidCase[] = [
       title: 'Add jitter to `retryDelay`',
       output: `const finish = useMutation({ retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000), mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
     }],
+  },
+  // The same call made again with nothing for a value it then fills in itself, not by asking anyone: a retry at once.
+  {
+    line: 9, column: 34, messageId: 'noWait',
+    data: { construct: 'recursive retry of `this.loginByPassword()`' },
+    code: loginAgain('password = await this.vault.read(username);'),
   },
   // A timer handed in (`sleepFn = setTimeout`) waits the delay after its callback: a fixed second.
   {
