@@ -18,7 +18,7 @@ import { backoffFromWaits } from './retry-loops';
 import { resolveObject } from './retry-libraries';
 import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Bound, RetryConstruct } from './retry-model';
-import type { SourceIndex } from './source-index';
+import { pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 import { switchedOffByDefault } from './infinite-limits';
@@ -103,7 +103,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   // Each function's references and starts are read once, however many handlers pass through it.
   const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
   for (const registration of [...lossHandlers(index), ...failurePaths(index)]) {
-    const cycle = followHandler(registration, reading) ?? restartInHandler(registration);
+    const cycle = followHandler(registration, reading) ?? restartInHandler(registration, index);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
     reported.add(cycle.ref);
     constructs.push(chainConstruct(cycle, reading));
@@ -401,10 +401,14 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
  * A loss handler that starts the object it listens on again itself: `bot.on('polling_error', async () => {
  * await bot.stopPolling(); bot.startPolling(); })`, `client.on('error', () => client.connect())`.
  */
-function restartInHandler(registration: Registration): Cycle | undefined {
-  const target = registration.target;
-  if (!target) return undefined;
-  const start = restartCalls(registration.handler).find((call) => namePath(calleeObject(call)!) === target);
+function restartInHandler(registration: Registration, index: SourceIndex): Cycle | undefined {
+  if (!registration.target) return undefined;
+  // `this.socket.on('error', () => that.socket.connect())` with `const that = this`: the same object.
+  const target = pathFromThis(index, registration.target);
+  const start = restartCalls(registration.handler).find((call) => {
+    const object = namePath(calleeObject(call)!);
+    return object !== undefined && pathFromThis(index, object) === target;
+  });
   if (!start) return undefined;
   return { registration, timers: [], scheduled: timerAround(start.expression, registration.handler), path: [], reconnect: registration.handler, ref: start.expression, restart: start };
 }

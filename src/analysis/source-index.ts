@@ -442,6 +442,13 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
   }
 }
 
+/** `that.props.socket` as `this.props.socket` where `const that = this`: a path through a name given `this`, from `this`. */
+export function pathFromThis(index: SourceIndex, path: string): string {
+  const dot = path.indexOf('.');
+  const first = dot < 0 ? path : path.slice(0, dot);
+  return (index.declarations.get(first) ?? []).some((declaration) => declaration.initializer?.kind === Kind.ThisKeyword) ? `this${dot < 0 ? '' : path.slice(dot)}` : path;
+}
+
 /** `me` in `const me = this; … me.connect()`: a name the method gave `this` (`self`, `that`, `_this`), as declared before. */
 function isAliasOfThis(index: SourceIndex, expression: ts.Expression): boolean {
   return expression.kind === Kind.Identifier

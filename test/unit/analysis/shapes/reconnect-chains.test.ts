@@ -340,6 +340,21 @@ bot.on('polling_error', async () => {
       messages: ['failure handler that calls `bot.startPolling()` again has no cap'],
     },
     {
+      title: 'a connect_error handler that connects the same socket again through a name given `this` restarts forever, at once',
+      code: `export class OtpScreen {
+  componentDidMount() {
+    const that = this;
+    this.props.socket.on('connect_error', () => {
+      that.props.socket.connect();
+    });
+    this.props.socket.on('disconnect', () => {
+      that.props.other.connect();
+    });
+  }
+}`,
+      findings: [[5, 'unbounded-retry']],
+    },
+    {
       title: 'an error handler that counts its restarts is capped; its fixed wait has no jitter',
       code: `const client = createClient(process.env.URL);
 let restarts = 0;
