@@ -264,9 +264,41 @@ function answeredNotYet(ref: ts.Node, fn: FunctionNode): boolean {
   let child: ts.Node = ref;
   let levels = 0;
   for (let node = ref.parent; node && node !== fn && levels < MAX_ANSWER_TEST_LEVELS; child = node, node = node.parent, levels++) {
-    if (ts.isIfStatement(node) && child === node.thenStatement && comparesWithNotYet(node.expression)) return true;
+    if (ts.isIfStatement(node) && child === node.thenStatement && (comparesWithNotYet(node.expression) || goesRoundWhenEmptyToo(node.expression))) return true;
   }
   return false;
+}
+
+/**
+ * `if (err || !result || result.entries.length === 0) { setTimeout(() => self.fetchEvents(cb), interval) }`: the
+ * same way round is taken when the answer holds no items yet, so it polls for items at its cadence (an event
+ * stream's long poll), and a failure only keeps that cadence.
+ */
+function goesRoundWhenEmptyToo(condition: ts.Expression): boolean {
+  const node = unwrap(condition);
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return false;
+  const disjuncts: ts.Expression[] = [];
+  const pending: ts.Expression[] = [node];
+  while (pending.length > 0 && disjuncts.length < MAX_FLAG_TEST_DEPTH) {
+    const part = unwrap(pending.pop()!);
+    if (ts.isBinaryExpression(part) && part.operatorToken.kind === ts.SyntaxKind.BarBarToken) pending.push(part.left, part.right);
+    else disjuncts.push(part);
+  }
+  return disjuncts.some(testsNoItems);
+}
+
+/** `items.length === 0`, `list.size == 0`, `!entries.length`, `results.length < 1`: the answer holds no items. */
+function testsNoItems(node: ts.Expression): boolean {
+  const counted = (side: ts.Expression): boolean => {
+    const inner = unwrap(side);
+    return ts.isPropertyAccessExpression(inner) && (inner.name.text === 'length' || inner.name.text === 'size');
+  };
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return counted(node.operand);
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  const isEmptyTest = ((operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken) && (numericValue(node.right) === 0 || numericValue(node.left) === 0))
+    || (operator === ts.SyntaxKind.LessThanToken && numericValue(node.right) === 1);
+  return isEmptyTest && (counted(node.left) || counted(node.right));
 }
 
 /** `x === 'authorization_pending'`, `status == "PROCESSING"`, alone or a few joined by `||`. */

@@ -196,7 +196,33 @@ function tilePoll(call: string): string {
 }`;
 }
 
+/** An event stream that fetches again after `interval` when `again` holds (an error, or also no events yet). */
+function eventStream(again: string): string {
+  return `export class EventStream {
+  fetchEvents(callback) {
+    const self = this;
+    this.client.events.get(this.params, (err, result) => {
+      if (${again}) {
+        setTimeout(() => self.fetchEvents(callback), self.interval);
+        return;
+      }
+      callback(null, result.entries);
+    });
+  }
+}`;
+}
+
 const cases: LibraryCase[] = [
+  {
+    title: 'a long poll that fetches again when there are no events yet, or after an error, keeps its cadence: a poll, silent',
+    code: eventStream('err || !result || result.entries.length === 0'),
+    findings: [],
+  },
+  {
+    title: 'the same fetch going round after an error alone is a retry with no cap',
+    code: eventStream('err'),
+    findings: [[6, 'unbounded-retry']],
+  },
   {
     title: 'a loop that asks a check (`verifyTile`) until it answers yes is a poll for a state: silent',
     code: tilePoll('client.verifyTile(id)'),
