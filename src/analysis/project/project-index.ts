@@ -6,8 +6,8 @@
 // followed from a file (an import, then an import or re-export of that module); a cycle ends the walk.
 // A module is parsed at most once per text: a host's own analysis of a file is kept as its summary
 // (noteAnalysis), so is its pre-check's answer (ownRetryCandidate), and a summary serves every number of
-// hops left with which the module's imports read the same. What lies past the boundary (node_modules, outside the root, unreadable, too large) stays unknown,
-// and the analysis says nothing about it.
+// hops left with which the module's imports read the same. What lies past the boundary (node_modules,
+// outside the root, unreadable, too large) stays unknown, and the analysis says nothing about it.
 import ts from 'typescript';
 import { PARSE_OPTIONS, scriptKindFor, skippedBeforeParse } from '../analyze';
 import { mayContainRetry } from '../pre-check';
