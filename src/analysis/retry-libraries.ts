@@ -94,11 +94,20 @@ function runsOnceBy(definitions: readonly ts.Node[] | undefined): boolean {
 function recogniseImportedHelperCall(call: ts.CallExpression, helper: ExportedRetry & { kind: 'retry-helper' }, index: SourceIndex, facts: LibraryFacts): void {
   const callback = call.arguments[helper.callbackArgument];
   const scopes = retriedFunction(callback, index);
-  // A callback handed in by this function's own caller (`(fn) => withRetry(fn)`) is kept: this function is then a retry helper too.
-  if (scopes.length === 0 && !(callback && isParameterName(unwrap(callback), call))) return;
+  // A callback handed in by this function's own caller (`(fn) => withRetry(fn)`) is kept: this function is then a retry
+  // helper too. So is a function named from elsewhere (`retry(getBalance, symbol)`): what it does is out of sight, but the
+  // helper runs it again with its own cap and waits.
+  if (scopes.length === 0 && !(callback && (isParameterName(unwrap(callback), call) || namesAFunction(callback)))) return;
   const construct = importedHelperConstruct(call, helper, index, scopes, true);
   construct.callbackArgument = helper.callbackArgument;
   facts.constructs.push(construct);
+}
+
+/** `getBalance`, `api.getBalance`, `this.load.bind(this)`: an expression that names a function (not a value made here). */
+function namesAFunction(callback: ts.Expression): boolean {
+  const node = unwrap(callback);
+  if (ts.isIdentifier(node)) return node.text !== 'undefined';
+  return ts.isPropertyAccessExpression(node) || (ts.isCallExpression(node) && calleeName(node) === 'bind');
 }
 
 function isParameterName(node: ts.Node, near: ts.Node): boolean {

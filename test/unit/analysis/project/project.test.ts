@@ -210,6 +210,20 @@ export function withRetry(fn) {
       assert.deepEqual(findingsIn({ 'src/lib/retry.ts': delegating, 'src/orders.ts': ORDERS }, 'src/orders.ts'), ['4 missing-idempotency-key']);
     });
 
+    it('reports the call where the function it runs again is itself imported (its body out of sight)', () => {
+      const files = {
+        'src/lib/retry.ts': UNBOUNDED_HELPER,
+        'src/market.ts': `export const getBalance = (symbol) => fetch(\`/api/balance/\${symbol}\`).then((r) => r.json());\n`,
+        'src/orders.ts': `import { withRetry } from './lib/retry';
+import { getBalance } from './market';
+
+export const balanceOf = (symbol) => withRetry(getBalance, symbol);
+export const nothing = () => withRetry(undefined);
+`,
+      };
+      assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry']);
+    });
+
     it('finds a helper whose name says nothing of retrying', () => {
       const files = { 'src/lib/retry.ts': UNBOUNDED_HELPER.replace('withRetry', 'resilient'), 'src/orders.ts': ORDERS.replace(/withRetry/g, 'resilient') };
       assert.deepEqual(findingsIn(files, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
