@@ -10,7 +10,11 @@ export interface Span {
 
 /** Whether and how a retry stops. */
 export type Bound =
-  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' | 'one-more-attempt' }
+  /**
+   * `request-deadline`: a client that retries without a count, used only with requests that a timer aborts: its
+   * failures are retried until then (unlike a `deadline` poll, these are retries, and their waits matter).
+   */
+  | { capped: true; by: 'counter' | 'deadline' | 'once-flag' | 'finite-list' | 'library' | 'helper' | 'one-more-attempt' | 'request-deadline' }
   | { capped: false; reason: UncappedReason; detail?: string; counter?: string; leak?: ts.Node }
   /**
    * We cannot see the cap (options passed in from elsewhere, for instance): say nothing. `decidedElsewhere`:

@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, COMPARISON_OPERATORS, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -266,6 +266,36 @@ export function holderName(site: Site): string | undefined {
   if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return namePath(parent.left);
   if (parent && (ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent))) return ts.isIdentifier(parent.name) ? `this.${parent.name.text}` : undefined;
   return undefined;
+}
+
+/**
+ * Whether every request the file sends through `holder` (`this.dispatcher.request({ …, signal })`) carries an abort
+ * signal that a timer fires: `AbortSignal.timeout(ms)`, or a controller aborted in a `setTimeout` of the function
+ * that sends it. Retries without a count of their own then end at that deadline. False when no request is in sight.
+ */
+export function requestsEndAtDeadline(holder: string, index: SourceIndex): boolean {
+  const requests = index.calls.filter((call) => {
+    const object = calleeObject(call);
+    return object !== undefined && namePath(object) === holder;
+  });
+  return requests.length > 0 && requests.every((call) => call.arguments.some((argument) => {
+    const options = resolveObject(argument, index);
+    const signal = options ? option(options, 'signal') : undefined;
+    if (!signal) return false;
+    const value = unwrap(signal);
+    if (ts.isCallExpression(value) && calleeName(value) === 'timeout' && namePath(calleeObject(value) ?? value) === 'AbortSignal') return true;
+    const sender = enclosingFunction(call);
+    return sender !== undefined && abortsOnATimer(sender);
+  }));
+}
+
+/** `setTimeout(() => controller.abort(), ms)` in a function (not in functions inside it but the timer's callback). */
+function abortsOnATimer(fn: ts.Node): boolean {
+  return someDescendant(fn, (node) => {
+    if (!ts.isCallExpression(node) || calleeName(node) !== 'setTimeout') return false;
+    const callback = node.arguments[0] && unwrap(node.arguments[0]);
+    return callback !== undefined && isFunctionNode(callback) && someDescendant(callback, (inner) => ts.isCallExpression(inner) && calleeName(inner) === 'abort');
+  });
 }
 
 export function shortExpression(expression: ts.Expression): string {

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { calleeName, calleeObject, namePath } from '../ast';
 import type { LibrarySpec } from './library-spec';
-import { countBound, isFromLibrary, libraryConstruct, optionsAt, retriesZero } from './option-reading';
+import { countBound, holderName, isFromLibrary, libraryConstruct, optionsAt, requestsEndAtDeadline, retriesZero } from './option-reading';
 
 export const undici: LibrarySpec = {
   id: 'undici',
@@ -23,7 +23,11 @@ export const undici: LibrarySpec = {
     const options = optionsAt(site, isAgent ? 1 : 0, index);
     if (options === 'opaque' || retriesZero(options, 'maxRetries', index)) return true;
     const detail = `undici's retry handler waits ${undici.defaults.delay} with no jitter (it has no option for it)`;
-    facts.constructs.push(libraryConstruct(site, 'library', isAgent ? '`new RetryAgent(…)`' : '`interceptors.retry(…)`', index, countBound(options, 'maxRetries', undici.defaults.retries), { kind: 'library-default', detail }, []));
+    let bound = countBound(options, 'maxRetries', undici.defaults.retries);
+    // `maxRetries: Infinity` where every request through the agent is aborted by a timer: retried until that deadline.
+    const holder = isAgent ? holderName(site) : undefined;
+    if (bound.capped === false && holder && requestsEndAtDeadline(holder, index)) bound = { capped: true, by: 'request-deadline' };
+    facts.constructs.push(libraryConstruct(site, 'library', isAgent ? '`new RetryAgent(…)`' : '`interceptors.retry(…)`', index, bound, { kind: 'library-default', detail }, []));
     return true;
   },
 };

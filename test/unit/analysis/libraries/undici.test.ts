@@ -25,6 +25,45 @@ export const dispatcher = new RetryAgent(new Agent(), { maxRetries: Infinity });
       findings: [[2, 'unbounded-retry']],
     },
     {
+      title: 'maxRetries: Infinity where every request through the agent is aborted by a timer retries until that deadline: capped, its waits still without jitter',
+      code: `import { Agent, RetryAgent } from 'undici';
+export class Sender {
+  constructor(retryTimeout) {
+    this.retryTimeout = retryTimeout;
+    this.dispatcher = new RetryAgent(new Agent(), { maxRetries: Infinity });
+  }
+  async send(body) {
+    const controller = new AbortController();
+    const timeoutId = setTimeout(() => controller.abort(), this.retryTimeout);
+    try {
+      return await this.dispatcher.request({ origin: 'https://db.example.com', path: '/write', method: 'GET', body, signal: controller.signal });
+    } finally {
+      clearTimeout(timeoutId);
+    }
+  }
+  async read(path) {
+    return this.dispatcher.request({ origin: 'https://db.example.com', path, method: 'GET', signal: AbortSignal.timeout(5000) });
+  }
+}`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same agent with one request sent without a signal never stops for that request',
+      code: `import { Agent, RetryAgent } from 'undici';
+export class Sender {
+  constructor() {
+    this.dispatcher = new RetryAgent(new Agent(), { maxRetries: Infinity });
+  }
+  async read(path) {
+    return this.dispatcher.request({ origin: 'https://db.example.com', path, method: 'GET', signal: AbortSignal.timeout(5000) });
+  }
+  async ping() {
+    return this.dispatcher.request({ origin: 'https://db.example.com', path: '/ping', method: 'GET' });
+  }
+}`,
+      findings: [[4, 'unbounded-retry']],
+    },
+    {
       title: 'maxRetries: 0 is no retry',
       code: `import { Agent, RetryAgent } from 'undici';
 export const dispatcher = new RetryAgent(new Agent(), { maxRetries: 0 });`,
