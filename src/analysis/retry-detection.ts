@@ -45,7 +45,7 @@ function importedClients(imported: ReadonlyMap<string, ExportedRetry>, index: So
   const clients: RetriedClient[] = [];
   for (const [name, exported] of imported) {
     if (exported.kind === 'retried-client') {
-      clients.push({ name, label: `\`${name}\` client from ${exported.where} (${exported.label})`, coversPost: exported.coversPost, imported: { where: exported.where, waits: exported.waits } });
+      clients.push({ name, label: `\`${name}\` client from ${exported.where} (${exported.label})`, coversPost: exported.coversPost, imported: { waits: exported.waits } });
     }
     // A helper that sends its own key is covered for POST: the key is there.
     if (exported.kind === 'request-helper') {

@@ -151,8 +151,8 @@ export interface RetriedClient {
   notRetried?: ReadonlySet<ts.Node>;
   /** How the client waits between its retries, where the file configures it. */
   backoff?: Backoff;
-  /** For a client configured in another file: that file, and its waits as that file's jitter finding reads them. */
-  imported?: { where: string; waits: SummaryWaits };
+  /** For a client configured in another file: its waits, as that file's jitter finding reads them. */
+  imported?: { waits: SummaryWaits };
 }
 
 export interface RetryFacts {
