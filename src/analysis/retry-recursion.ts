@@ -919,7 +919,7 @@ function isRetryHelper(name: string | undefined): boolean {
 function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
-  if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
+  if (onceFlags.some((flag) => guardsEveryWayRound(flag, refs, fn) && (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags)) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
@@ -1069,6 +1069,35 @@ function handedOnWithBudget(ref: ts.Expression, compared: (name: string) => bool
     const path = argument === ref ? undefined : namePath(argument) ?? arithmeticName(unwrap(argument));
     return path !== undefined && ATTEMPT_COUNTER_NAME.test(path) && compared(path);
   });
+}
+
+/** How many levels up from a call the `if` that tests a once-flag is looked for. */
+const MAX_GUARD_LEVELS = 24;
+
+/**
+ * Whether every way round sits behind a test of the flag negated (`if (!retried) { retried = true; return send() }`,
+ * `if (status === 401 && !config._retry)`): a way round that no such test guards (`setTimeout(() => this.connect(),
+ * 500)` beside `if (!this.connecting && !this.ready) …`) goes round whatever the flag says.
+ */
+function guardsEveryWayRound(flag: string, refs: readonly ts.Node[], fn: FunctionNode): boolean {
+  return refs.every((ref) => {
+    let child: ts.Node = ref;
+    let levels = 0;
+    for (let node = ref.parent; node && node !== fn && levels < MAX_GUARD_LEVELS; child = node, node = node.parent, levels++) {
+      const branch = ts.isIfStatement(node) && child === node.thenStatement ? node.expression
+        : ts.isConditionalExpression(node) && child === node.whenTrue ? node.condition : undefined;
+      if (branch && requiresNegated(branch, flag)) return true;
+    }
+    return false;
+  });
+}
+
+/** `!flag`, alone or among the parts of `a && b` the branch requires. */
+function requiresNegated(condition: ts.Expression, flag: string, depth = 0): boolean {
+  const node = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return namePath(node.operand) === flag;
+  if (depth >= MAX_FLAG_TEST_DEPTH || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return false;
+  return requiresNegated(node.left, flag, depth + 1) || requiresNegated(node.right, flag, depth + 1);
 }
 
 /**

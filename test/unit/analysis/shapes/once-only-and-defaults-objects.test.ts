@@ -186,6 +186,26 @@ export const store = {
       findings: [[18, 'unbounded-retry']],
     },
     {
+      title: 'a flag that guards only one of two ways round (`if (!this.connecting) …` beside an unguarded reconnect) stops neither: unbounded',
+      code: `export class VoiceConnection {
+  connect(data) {
+    this.connecting = true;
+    this.ws = new WebSocket(data.endpoint);
+    this.ws.on('close', (code) => {
+      if (code < 4000) {
+        setTimeout(() => this.connect(data), 500);
+        return;
+      }
+      this.disconnect();
+      setTimeout(() => {
+        if (!this.connecting) this.connect(data);
+      }, 500);
+    });
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
+    },
+    {
       title: 'a setting filled in with a string under a negated test (`options.cache = \'no-store\'`) is no once-flag: the counter caps it, and its waits lack jitter',
       code: `export async function fetchWithRetry(url, options = {}, retries = 2) {
   try {
