@@ -919,7 +919,7 @@ function isRetryHelper(name: string | undefined): boolean {
 function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
-  if (onceFlags.some((flag) => guardsEveryWayRound(flag, refs, fn) && (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)))) return { capped: true, by: 'once-flag' };
+  if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags)) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
