@@ -9,6 +9,24 @@ const WRAPPER_KINDS = new Set<ts.SyntaxKind>([
   Kind.ParenthesizedExpression, Kind.AwaitExpression, Kind.AsExpression, Kind.NonNullExpression, Kind.SatisfiesExpression, Kind.TypeAssertionExpression,
 ]);
 
+/** How many operands of one `&&` or `||` chain are split out (real conditions have a few). */
+const MAX_CHAIN_OPERANDS = 16;
+
+/**
+ * The operands of a chain of one operator (`a && b && c` → a, b, c; `||` alike); any other expression is its own only
+ * operand. Past MAX_CHAIN_OPERANDS the rest stays joined as one operand.
+ */
+export function chainOperands(expression: ts.Expression, operator: ts.SyntaxKind.AmpersandAmpersandToken | ts.SyntaxKind.BarBarToken): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  const pending = [expression];
+  while (pending.length > 0 && operands.length + pending.length <= MAX_CHAIN_OPERANDS) {
+    const node = unwrap(pending.pop()!);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === operator) pending.push(node.right, node.left);
+    else operands.push(node);
+  }
+  return [...operands, ...pending];
+}
+
 /** Strips the wrappers that do not change what an expression is: parentheses, `await`, `as`, `!`, `satisfies`. */
 export function unwrap(expression: ts.Expression): ts.Expression {
   let current = expression;

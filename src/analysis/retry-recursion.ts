@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, chainOperands, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -67,7 +67,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
 }
 
 /** Calls that ask a person at a terminal or in a page: `promptPassword('Password: ')`, `inquirer.prompt(…)`, `rl.question(…)`. */
-const PROMPT_NAME = /prompt|^ask[A-Z_]|^question$/i;
+const PROMPT_NAME = /[pP]rompt|^ask[A-Z_]|^question$/;
 
 /**
  * `return this.loginByPassword(username, undefined, retryCount - 1)` where `if (password == null)` asks for it
@@ -275,16 +275,8 @@ function answeredNotYet(ref: ts.Node, fn: FunctionNode): boolean {
  * stream's long poll), and a failure only keeps that cadence.
  */
 function goesRoundWhenEmptyToo(condition: ts.Expression): boolean {
-  const node = unwrap(condition);
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return false;
-  const disjuncts: ts.Expression[] = [];
-  const pending: ts.Expression[] = [node];
-  while (pending.length > 0 && disjuncts.length < MAX_FLAG_TEST_DEPTH) {
-    const part = unwrap(pending.pop()!);
-    if (ts.isBinaryExpression(part) && part.operatorToken.kind === ts.SyntaxKind.BarBarToken) pending.push(part.left, part.right);
-    else disjuncts.push(part);
-  }
-  return disjuncts.some(testsNoItems);
+  const disjuncts = chainOperands(condition, ts.SyntaxKind.BarBarToken);
+  return disjuncts.length > 1 && disjuncts.some(testsNoItems);
 }
 
 /** `items.length === 0`, `list.size == 0`, `!entries.length`, `results.length < 1`: the answer holds no items. */
@@ -1093,11 +1085,9 @@ function guardsEveryWayRound(flag: string, refs: readonly ts.Node[], fn: Functio
 }
 
 /** `!flag`, alone or among the parts of `a && b` the branch requires. */
-function requiresNegated(condition: ts.Expression, flag: string, depth = 0): boolean {
-  const node = unwrap(condition);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return namePath(node.operand) === flag;
-  if (depth >= MAX_FLAG_TEST_DEPTH || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return false;
-  return requiresNegated(node.left, flag, depth + 1) || requiresNegated(node.right, flag, depth + 1);
+function requiresNegated(condition: ts.Expression, flag: string): boolean {
+  return chainOperands(condition, ts.SyntaxKind.AmpersandAmpersandToken)
+    .some((part) => ts.isPrefixUnaryExpression(part) && part.operator === ts.SyntaxKind.ExclamationToken && namePath(part.operand) === flag);
 }
 
 /**

@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
+import { chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
@@ -139,7 +139,7 @@ function testsOnlyRefusals(condition: ts.Expression): boolean {
   let refusals = 0;
   let others = false;
   // `retries > 0 && err.message.includes('rate limit')`: a budget test beside the refusal test limits it, and says nothing of what failed.
-  const tested = conjuncts(condition).filter((conjunct) => !isBudgetTest(conjunct));
+  const tested = chainOperands(condition, ts.SyntaxKind.AmpersandAmpersandToken).filter((conjunct) => !isBudgetTest(conjunct));
   for (const part of tested) walkTree(part, undefined, (node) => {
     if (ts.isNumericLiteral(node)) {
       if (REFUSAL_STATUSES.has(Number(node.text))) refusals++;
@@ -151,21 +151,6 @@ function testsOnlyRefusals(condition: ts.Expression): boolean {
     return undefined;
   });
   return refusals > 0 && !others;
-}
-
-/** How many `&&` levels are split into conjuncts (real conditions have a few). */
-const MAX_CONJUNCTS = 16;
-
-/** The parts a condition requires all of (`a && b && c`); a condition with any other top operator is one part. */
-function conjuncts(condition: ts.Expression): ts.Expression[] {
-  const parts: ts.Expression[] = [];
-  const pending = [condition];
-  while (pending.length > 0 && parts.length + pending.length <= MAX_CONJUNCTS) {
-    const node = unwrap(pending.pop()!);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) pending.push(node.right, node.left);
-    else parts.push(node);
-  }
-  return [...parts, ...pending];
 }
 
 /** `retries > 0`, `attempt < 3`: a count compared with a small number (not a status). */
