@@ -39,8 +39,8 @@ type PathKind = 'file' | 'folder' | undefined;
 
 function kindOnDisk(path: string): PathKind {
   try {
-    const stats = statSync(path);
-    return stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : undefined;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isFile() ? 'file' : stats?.isDirectory() ? 'folder' : undefined;
   } catch {
     return undefined;
   }

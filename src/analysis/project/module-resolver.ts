@@ -27,6 +27,8 @@ export class ModuleResolver {
   private readonly optionsByFolder = new Map<string, ts.CompilerOptions>();
   private readonly caches = new Map<ts.CompilerOptions, ts.ModuleResolutionCache>();
   private readonly root: string;
+  /** What each specifier resolved to, by the folder it was written in: files of one folder import the same modules. */
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(private readonly project: ResolverHost) {
     this.root = withSlash(normalise(project.root));
@@ -45,7 +47,29 @@ export class ModuleResolver {
   /** The project file an import in `fromFile` names, or undefined when it lies past the boundary (or nowhere). */
   resolve(specifier: string, fromFile: string): string | undefined {
     const file = normalise(fromFile);
-    const options = this.optionsFor(folderOf(file));
+    const folder = folderOf(file);
+    const key = `${folder}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const resolved = this.resolveFrom(specifier, file, folder);
+    this.resolved.set(key, resolved);
+    return resolved;
+  }
+
+  /**
+   * Forgets every resolution and config read so far: a file created, deleted or edited (a tsconfig.json
+   * among them) may change where an import leads.
+   */
+  forget(): void {
+    this.resolved.clear();
+    this.caches.clear();
+    this.optionsByFolder.clear();
+  }
+
+  private resolveFrom(specifier: string, file: string, folder: string): string | undefined {
+    const options = this.optionsFor(folder);
+    // Without `paths` or `baseUrl` a bare specifier can only name a package: past the boundary, and TypeScript's
+    // search of every node_modules folder up to the root is not needed to know it.
+    if (namesPackage(specifier) && options.paths === undefined && options.baseUrl === undefined) return undefined;
     const result = ts.resolveModuleName(specifier, file, options, this.host, this.cacheFor(options)).resolvedModule;
     if (!result || result.isExternalLibraryImport || result.extension === ts.Extension.Dts || result.extension === ts.Extension.Dmts
       || result.extension === ts.Extension.Dcts || result.extension === ts.Extension.Json) return undefined;
@@ -141,4 +165,9 @@ function withSlash(folder: string): string {
 function folderOf(file: string): string {
   const slash = file.lastIndexOf('/');
   return slash <= 0 ? file.slice(0, slash + 1) || '/' : file.slice(0, slash);
+}
+
+/** A bare specifier (`axios`, `@scope/pkg/sub`): a package, unless `paths` or `baseUrl` map it into the project. */
+function namesPackage(specifier: string): boolean {
+  return !/^(?:\.{1,2}(?:\/|$)|\/|#)/.test(specifier);
 }

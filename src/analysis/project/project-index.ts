@@ -95,7 +95,7 @@ export class ProjectIndex implements ProjectContext {
 
   /**
    * A file changed (or every file, without a path): its text is read again when next needed, and every summary is
-   * made again (a summary may hold what it imports from the file).
+   * made again (a summary may hold what it imports from the file), and so is where each import leads.
    */
   forget(file?: string): void {
     if (file === undefined) {
@@ -111,6 +111,7 @@ export class ProjectIndex implements ProjectContext {
     }
     this.summaries.clear();
     this.summaryModules.clear();
+    this.resolver.forget();
   }
 
   /**

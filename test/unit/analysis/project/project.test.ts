@@ -247,6 +247,9 @@ export const nothing = () => withRetry(undefined);
         'src/features/orders.ts': ORDERS.replace("'./lib/retry'", "'@/lib/retry'"),
       };
       assert.deepEqual(findingsIn(aliased, 'src/features/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
+      // A bare specifier is a package only where no baseUrl maps it into the project.
+      const fromBaseUrl = { 'tsconfig.json': '{ "compilerOptions": { "baseUrl": "src" } }', 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/features/orders.ts': ORDERS.replace("'./lib/retry'", "'lib/retry'") };
+      assert.deepEqual(findingsIn(fromBaseUrl, 'src/features/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
       const esm = { 'src/lib/retry.ts': UNBOUNDED_HELPER, 'src/orders.ts': ORDERS.replace("'./lib/retry'", "'./lib/retry.js'") };
       assert.deepEqual(findingsIn(esm, 'src/orders.ts'), ['4 unbounded-retry', '4 missing-idempotency-key']);
     });
@@ -468,6 +471,19 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.deepEqual(run(), ['missing-idempotency-key']);
       texts.set(`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER);
       index.forget();
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
+    });
+
+    it('finds a module created after an import of it led nowhere, once told a file changed (an editor creating the helper)', () => {
+      const orders = ORDERS.replace("'./lib/retry'", "'./retry'");
+      const texts = new Map([[`${ROOT}/src/orders.ts`, orders]]);
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      const run = () => analyzeSource(orders, `${ROOT}/src/orders.ts`, { project: index }).findings.map((finding) => finding.ruleId);
+      // Out of sight, the helper is taken at its word: it retries, with a cap and waits unknown.
+      assert.deepEqual(run(), ['missing-idempotency-key']);
+      texts.set(`${ROOT}/src/retry.ts`, UNBOUNDED_HELPER);
+      assert.deepEqual(run(), ['missing-idempotency-key'], 'where the import leads is kept');
+      index.forget(`${ROOT}/src/retry.ts`);
       assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
     });
 
