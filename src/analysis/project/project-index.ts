@@ -70,10 +70,12 @@ export class ProjectIndex implements ProjectContext {
   /** Summaries by hops left and module path. */
   private readonly summaries = new Map<string, ModuleSummary>();
   /**
-   * Whether a module may hold a retry of its own (the pre-check's answer), by path, with the hash of the text it
-   * is the answer for: asked once whatever the hops, and once for a file that is both analysed and imported.
+   * Whether a module may hold a retry of its own (the pre-check's answer), by path, with the text it is the answer
+   * for: asked once whatever the hops, and once for a file that is both analysed and imported. The text is kept
+   * rather than a hash of it: the index holds the texts of the modules it reads anyway, comparing a text the host
+   * read with the one kept costs less than hashing every text, and no two texts can be taken for one.
    */
-  private readonly mayRetry = new Map<string, { hash: string; answer: boolean }>();
+  private readonly mayRetry = new Map<string, { text: string; answer: boolean }>();
   /**
    * What a parse of a module gave, by path: its imports, and its summary for each reading of them. A module reached
    * again with fewer or more hops left, whose imports then read the same, has the same summary: it is not parsed again.
@@ -115,34 +117,32 @@ export class ProjectIndex implements ProjectContext {
   }
 
   /**
-   * The pre-check's answer for a file's own text (`decide` works it out), kept by path and text hash: the host's
+   * The pre-check's answer for a file's own text (`decide` works it out), kept by path and text: the host's
    * pre-check of a file and the index's of the same file as a module ask once. Options that change the answer
    * (helper names) are the index's own, or it is worked out afresh.
    */
   ownRetryCandidate(fileName: string, text: string, options: AnalyzeOptions, decide: () => boolean): boolean {
     if (!sameList(options.retryHelpers, this.options.analyzeOptions?.retryHelpers)) return decide();
     const module = normalise(fileName);
-    const hash = textHash(text);
     const known = this.mayRetry.get(module);
-    if (known?.hash === hash) return known.answer;
+    if (known?.text === text) return known.answer;
     const answer = decide();
-    this.mayRetry.set(module, { hash, answer });
+    this.mayRetry.set(module, { text, answer });
     return answer;
   }
 
   /**
    * A file's own analysis, kept as its summary for the imports it was read with: a file the host analyses before
    * another imports it is not parsed again for its summary. Kept only where the options that decide a summary are
-   * the index's own; the text's hash ties it to the text the index reads later.
+   * the index's own; the text kept with it ties it to the text the index reads later.
    */
   noteAnalysis(fileName: string, text: string, reading: FileReading): void {
     const analyzeOptions = this.options.analyzeOptions ?? {};
     if (!sameList(reading.options.retryHelpers, analyzeOptions.retryHelpers) || !sameList(reading.options.idempotencyHeaders, analyzeOptions.idempotencyHeaders)) return;
     if (!READABLE_EXPORT.test(text)) return;
     const module = normalise(fileName);
-    const hash = textHash(text);
     const known = this.parses.get(module);
-    const parse = known?.hash === hash ? known : { hash, imports: reading.index.imports, summaries: new Map<string, ModuleSummary>() };
+    const parse = known?.text === text ? known : { text, imports: reading.index.imports, summaries: new Map<string, ModuleSummary>() };
     parse.summaries.set(importsKey(reading.imported), trimmed(summariseModule(reading.index, reading.facts, reading.requests, this.relative(module))));
     this.parses.set(module, parse);
   }
@@ -295,8 +295,7 @@ export class ProjectIndex implements ProjectContext {
     // A module with nothing a retry is made of (not even the name of a helper it imports and calls), no
     // re-exports and no delay helper has nothing to summarise: it is not parsed, and its imports are not followed.
     if (!hasOwnRetry && !RE_EXPORT_TEXT.test(text) && !DELAY_HELPER_TEXT.test(text)) return EMPTY_SUMMARY;
-    const hash = textHash(text);
-    const parsedBefore = this.parses.get(module)?.hash === hash ? this.parses.get(module) : undefined;
+    const parsedBefore = this.parses.get(module)?.text === text ? this.parses.get(module) : undefined;
     if (parsedBefore) {
       const same = parsedBefore.summaries.get(importsKey(this.importsOf(module, parsedBefore.imports, hops)));
       if (same) return same;
@@ -312,7 +311,7 @@ export class ProjectIndex implements ProjectContext {
         const facts = detectRetries(index, analyzeOptions.retryHelpers, imported);
         const requests = findRequests(index, facts, analyzeOptions.idempotencyHeaders ?? []);
         const summary = trimmed(summariseModule(index, facts, requests, this.relative(module)));
-        const parse = parsedBefore ?? { hash, imports: index.imports, summaries: new Map<string, ModuleSummary>() };
+        const parse = parsedBefore ?? { text, imports: index.imports, summaries: new Map<string, ModuleSummary>() };
         parse.summaries.set(importsKey(imported), summary);
         this.parses.set(module, parse);
         return summary;
@@ -329,9 +328,9 @@ export class ProjectIndex implements ProjectContext {
   }
 }
 
-/** What a parse of a module gave: the hash of the text parsed, its imports, and its summary for each reading of them. */
+/** What a parse of a module gave: the text parsed, its imports, and its summary for each reading of them. */
 interface ModuleParse {
-  hash: string;
+  text: string;
   imports: ReadonlyMap<string, string>;
   summaries: Map<string, ModuleSummary>;
 }
@@ -342,18 +341,6 @@ function trimmed(summary: ModuleSummary): ModuleSummary {
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-}
-
-/** Two 32-bit hashes of a text (FNV-1a and djb2) and its length: what ties a kept reading to the text read later. */
-function textHash(text: string): string {
-  let fnv = 0x811c9dc5;
-  let djb = 5381;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    fnv = Math.imul(fnv ^ code, 0x01000193);
-    djb = (Math.imul(djb, 33) + code) | 0;
-  }
-  return `${text.length}:${(fnv >>> 0).toString(36)}:${(djb >>> 0).toString(36)}`;
 }
 
 /** The imports a summary was read with, as one string: equal strings, equal readings (summaries are plain data). */
