@@ -7,7 +7,7 @@ import { detectRetries } from './retry-detection';
 import { findRequests, type HttpRequest } from './requests';
 import { allRules } from './rules/index';
 import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
-import { indexSource } from './source-index';
+import { indexSource, type SourceIndex } from './source-index';
 import { NestedTooDeeply, setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { AnalysisResult, AnalyzeOptions, FileReading, Finding, Severity } from './types';
@@ -40,11 +40,18 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
   if (skipped) return skipped;
   return guarded(options, undefined, () => {
     if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
+    const noteReading = (reading: FileReading) => options.project?.noteAnalysis?.(fileName, text, reading);
+    // A module the project index parsed for the files that import it is not parsed again.
+    const kept = options.project?.takeParse?.(fileName, text, options);
+    if (kept) {
+      setRunSourceFile(kept.sourceFile);
+      return runRules(kept.sourceFile, options, noteReading, kept);
+    }
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
     const sourceFile = parseOrNotice(() => ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName)));
     setRunSourceFile(sourceFile);
-    return runRules(sourceFile, options, (reading) => options.project?.noteAnalysis?.(fileName, text, reading));
+    return runRules(sourceFile, options, noteReading);
   });
 }
 
@@ -152,12 +159,13 @@ function typeName(value: unknown): string {
 
 /**
  * `noteReading`: told what the analysis read (a host's project index keeps it as the file's summary), for a
- * tree parsed as the index parses modules (analyzeSource's own parse).
+ * tree parsed as the index parses modules (analyzeSource's own parse). `indexed`: the tree's index, made before
+ * (a module's parse that the project index kept).
  */
-function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void): Finding[] {
+function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void, indexed?: SourceIndex): Finding[] {
   const enabled = allRules.map((rule) => ({ rule, severity: severityOf(rule, options) })).filter((entry) => entry.severity !== 'off');
   if (enabled.length === 0) return [];
-  const index = indexSource(sourceFile);
+  const index = indexed ?? indexSource(sourceFile);
   const imported = options.project?.importedRetries(sourceFile.fileName, index.imports);
   const retries = detectRetries(index, options.retryHelpers, imported);
   let requests: HttpRequest[] | undefined;

@@ -95,6 +95,11 @@ export interface ProjectContext {
    * it), so that a module the host analyses is not parsed a second time when another file imports it.
    */
   noteAnalysis?(fileName: string, text: string, reading: FileReading): void;
+  /**
+   * The parse the index made of the file as a module, when the host's analysis of this text would read it the same:
+   * the host takes it instead of parsing again (given once).
+   */
+  takeParse?(fileName: string, text: string, options: AnalyzeOptions): SourceIndex | undefined;
   /** The pre-check's answer for a file's own text, kept with what the index read of it as a module (`decide` works it out). */
   ownRetryCandidate?(fileName: string, text: string, options: AnalyzeOptions, decide: () => boolean): boolean;
 }

@@ -62,6 +62,10 @@ let current: { root: string; index: ProjectIndex } | undefined;
  * (an ESLint server in an editor), so what was read of a file is checked against its modification time.
  */
 export function projectAt(root: string, options: AnalyzeOptions, maxFileSizeBytes: number, changing = false): ProjectIndex {
-  if (current?.root !== root) current = { root, index: new ProjectIndex({ files: filesOnDisk(maxFileSizeBytes, changing), root, analyzeOptions: options }) };
+  if (current?.root !== root) {
+    // A run over files that do not change (the CLI) analyses the modules its files import too: it takes their parses.
+    const keepParsesForHost = !changing;
+    current = { root, index: new ProjectIndex({ files: filesOnDisk(maxFileSizeBytes, changing), root, analyzeOptions: options, keepParsesForHost }) };
+  }
   return current.index;
 }

@@ -17,7 +17,7 @@ export interface ProjectFileResult extends AnalysisResult {
 
 /** Analyses each file, following its imports within the project. A file that cannot be read says so; the others go on. */
 export function analyzeProject(files: readonly string[], host: ProjectHost, options: AnalyzeOptions = {}): ProjectFileResult[] {
-  const project = new ProjectIndex({ files: host, root: host.root, analyzeOptions: options });
+  const project = new ProjectIndex({ files: host, root: host.root, analyzeOptions: options, keepParsesForHost: true });
   return files.map((file) => {
     const text = host.readFile(normalise(file));
     if (text === undefined) return { file, findings: [], skipped: 'Cannot read the file; not analysed.', skipReason: 'failed' };

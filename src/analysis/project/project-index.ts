@@ -14,7 +14,7 @@ import { mayContainRetry } from '../pre-check';
 import { findRequests } from '../requests';
 import { detectRetries } from '../retry-detection';
 import { remainingBudgetMs, setRunSourceFile, withinRun } from '../run-context';
-import { indexSource } from '../source-index';
+import { indexSource, type SourceIndex } from '../source-index';
 import type { AnalyzeOptions, FileReading, ProjectContext } from '../types';
 import { ModuleResolver, normalise } from './module-resolver';
 import { EMPTY_SUMMARY, type ExportedRetry, type ModuleSummary, summariseModule } from './module-summary';
@@ -28,6 +28,12 @@ export const MAX_IMPORTS_FOLLOWED = 256;
 
 /** How long reading one module may take, at most (and never longer than the importing file has left). */
 const MODULE_BUDGET_MS = 2000;
+
+/**
+ * How much source text the parses kept for the host (ProjectIndexOptions.keepParsesForHost) may hold in all: a
+ * syntax tree takes tens of times its text, so this bounds them to some tens of megabytes.
+ */
+const KEPT_PARSES_TEXT_LIMIT = 1_000_000;
 
 /**
  * Import specifiers in a file's text, read before any parse: `from '…'`, `require('…')`, `import('…')`.
@@ -59,6 +65,19 @@ export interface ProjectIndexOptions {
   root: string;
   /** The options the modules are read with: retry helpers, idempotency headers, size limit. */
   analyzeOptions?: Pick<AnalyzeOptions, 'retryHelpers' | 'idempotencyHeaders' | 'maxFileSizeBytes' | 'skipMinified'>;
+  /**
+   * The host analyses each file of the project once, the modules a file imports among them (the CLI, the API): a
+   * module parsed for its summary is kept until the host takes its parse (`takeParse`), so that it is not parsed
+   * twice. Hosts that analyse what their user opens (an editor) leave it off: the parses would wait for nothing.
+   */
+  keepParsesForHost?: boolean;
+}
+
+/** A module's parse kept for the host, with the text parsed and the imports its summary was read with. */
+interface KeptParse {
+  text: string;
+  index: SourceIndex;
+  importsKey: string;
 }
 
 export class ProjectIndex implements ProjectContext {
@@ -83,6 +102,9 @@ export class ProjectIndex implements ProjectContext {
   private readonly parses = new Map<string, ModuleParse>();
   private readonly reading = new Set<string>();
   private parsed = 0;
+  /** Parses kept for the host, oldest first, and how much text they hold. */
+  private readonly keptParses = new Map<string, KeptParse>();
+  private keptText = 0;
   /** The modules each summary was read from (its own and those it followed), by the summary's key. */
   private readonly summaryModules = new Map<string, ReadonlySet<string>>();
   /** The modules each analysed file's imports led to, by the file: an editor re-analyses the file when one changes. */
@@ -113,6 +135,8 @@ export class ProjectIndex implements ProjectContext {
     }
     this.summaries.clear();
     this.summaryModules.clear();
+    this.keptParses.clear();
+    this.keptText = 0;
     this.resolver.forget();
   }
 
@@ -137,9 +161,7 @@ export class ProjectIndex implements ProjectContext {
    * the index's own; the text kept with it ties it to the text the index reads later.
    */
   noteAnalysis(fileName: string, text: string, reading: FileReading): void {
-    const analyzeOptions = this.options.analyzeOptions ?? {};
-    if (!sameList(reading.options.retryHelpers, analyzeOptions.retryHelpers) || !sameList(reading.options.idempotencyHeaders, analyzeOptions.idempotencyHeaders)) return;
-    if (!READABLE_EXPORT.test(text)) return;
+    if (!this.readsAsIndex(reading.options) || !READABLE_EXPORT.test(text)) return;
     const module = normalise(fileName);
     const known = this.parses.get(module);
     const parse = known?.text === text ? known : { text, imports: reading.index.imports, summaries: new Map<string, ModuleSummary>() };
@@ -147,9 +169,33 @@ export class ProjectIndex implements ProjectContext {
     this.parses.set(module, parse);
   }
 
+  /**
+   * The parse the index made of a file as a module, for the host's analysis of the same text: given once, and only
+   * where the analysis would read what the summary read (the same options, its imports standing for the same).
+   */
+  takeParse(fileName: string, text: string, options: AnalyzeOptions): SourceIndex | undefined {
+    const kept = this.keptParses.get(fileName);
+    if (!kept) return undefined;
+    this.keptParses.delete(fileName);
+    this.keptText -= kept.text.length;
+    if (kept.text !== text || !this.readsAsIndex(options)) return undefined;
+    return importsKey(this.importedRetries(fileName, kept.index.imports)) === kept.importsKey ? kept.index : undefined;
+  }
+
+  /** Whether an analysis with these options reads a module as the index does (the options a summary depends on are the same). */
+  private readsAsIndex(options: AnalyzeOptions): boolean {
+    const own = this.options.analyzeOptions ?? {};
+    return sameList(options.retryHelpers, own.retryHelpers) && sameList(options.idempotencyHeaders, own.idempotencyHeaders);
+  }
+
   /** The modules a file's imports led to when it was last analysed (its own files of the project, not packages). */
   modulesReadFor(fileName: string): string[] {
     return [...(this.fileModules.get(normalise(fileName)) ?? [])];
+  }
+
+  /** How many parses of modules wait for the host to take them (ProjectIndexOptions.keepParsesForHost). */
+  get parsesKeptForHost(): number {
+    return this.keptParses.size;
   }
 
   /** How many modules the index has parsed so far (each is parsed again only when its text changes). */
@@ -314,11 +360,28 @@ export class ProjectIndex implements ProjectContext {
         const parse = parsedBefore ?? { text, imports: index.imports, summaries: new Map<string, ModuleSummary>() };
         parse.summaries.set(importsKey(imported), summary);
         this.parses.set(module, parse);
+        // The host analyses a module whose own text may hold a retry; one read only for what it passes on, it does not parse.
+        if (hasOwnRetry) this.keepForHost(module, { text, index, importsKey: importsKey(imported) });
         return summary;
       });
     } catch {
       // A module that cannot be read to the end (too deep, out of time) is past the boundary: nothing is known of it.
       return EMPTY_SUMMARY;
+    }
+  }
+
+  /** Keeps a module's parse for the host (the oldest go first past the limit); hosts that do not take parses keep none. */
+  private keepForHost(module: string, parse: KeptParse): void {
+    if (!this.options.keepParsesForHost || parse.text.length > KEPT_PARSES_TEXT_LIMIT) return;
+    const before = this.keptParses.get(module);
+    if (before) this.keptText -= before.text.length;
+    this.keptParses.delete(module);
+    this.keptParses.set(module, parse);
+    this.keptText += parse.text.length;
+    for (const [oldest, kept] of this.keptParses) {
+      if (this.keptText <= KEPT_PARSES_TEXT_LIMIT) break;
+      this.keptParses.delete(oldest);
+      this.keptText -= kept.text.length;
     }
   }
 

@@ -526,6 +526,77 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.equal(other.modulesParsed, 1);
     });
 
+    it('hands the host the parse of a module it read for an importer, once, for the same text and options only', () => {
+      const retryPath = `${ROOT}/src/lib/retry.ts`;
+      const texts = new Map([[retryPath, UNBOUNDED_HELPER], [`${ROOT}/src/orders.ts`, ORDERS]]);
+      const keeping = () => {
+        const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT, keepParsesForHost: true });
+        analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: index });
+        assert.equal(index.parsesKeptForHost, 1);
+        return index;
+      };
+      const index = keeping();
+      assert.equal(index.takeParse(retryPath, UNBOUNDED_HELPER, {})?.sourceFile.fileName, retryPath);
+      assert.equal(index.takeParse(retryPath, UNBOUNDED_HELPER, {}), undefined, 'given once');
+      assert.equal(keeping().takeParse(retryPath, BOUNDED_HELPER, {}), undefined, 'another text');
+      assert.equal(keeping().takeParse(retryPath, UNBOUNDED_HELPER, { retryHelpers: ['resilient'] }), undefined, 'other options');
+      // The host's analysis on the kept parse finds what a parse of its own finds.
+      const host = keeping();
+      const fresh = analyzeSource(UNBOUNDED_HELPER, retryPath).findings;
+      assert.deepEqual(analyzeSource(UNBOUNDED_HELPER, retryPath, { project: host }).findings, fresh);
+      assert.equal(host.parsesKeptForHost, 0);
+      // A host that analyses what its user opens (an editor) keeps none.
+      const editor = new ProjectIndex({ files: filesInMemory(texts), root: ROOT });
+      analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: editor });
+      assert.equal(editor.parsesKeptForHost, 0);
+    });
+
+    it('parses a module again for the host when its imports read otherwise there (more hops left)', () => {
+      const retry = `import { backoff } from './delay';
+export async function withRetry(fn) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));
+    }
+  }
+}
+`;
+      const retryPath = `${ROOT}/src/lib/retry.ts`;
+      const texts = new Map([
+        [`${ROOT}/src/lib/delay.ts`, 'export function backoff(attempt) {\n  return Math.min(1000 * 2 ** attempt, 30000);\n}\n'],
+        [retryPath, retry],
+        [`${ROOT}/src/lib/index.ts`, `export * from './retry';\n`],
+        [`${ROOT}/src/orders.ts`, ORDERS.replace("'./lib/retry'", "'./lib'")],
+      ]);
+      const readThroughBarrel = () => {
+        const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT, keepParsesForHost: true });
+        analyzeSource(texts.get(`${ROOT}/src/orders.ts`)!, `${ROOT}/src/orders.ts`, { project: index });
+        return index;
+      };
+      // Through the barrel the helper's module had no hop left, so its delay helper was not read; the host reads it.
+      assert.equal(readThroughBarrel().takeParse(retryPath, retry, {}), undefined);
+      const expected = analyzeSource(retry, retryPath, { project: new ProjectIndex({ files: filesInMemory(texts), root: ROOT }) }).findings;
+      assert.deepEqual(expected.map((finding) => finding.ruleId), ['retry-without-jitter']);
+      assert.deepEqual(analyzeSource(retry, retryPath, { project: readThroughBarrel() }).findings, expected);
+    });
+
+    it('keeps parses for the host up to a bound on their text, the oldest going first', () => {
+      const texts = new Map<string, string>();
+      // Comment lines of ordinary length (one long line would read as minified, and not be parsed at all).
+      const padding = `// ${'x'.repeat(76)}\n`.repeat(5000);
+      for (const i of [1, 2, 3]) texts.set(`${ROOT}/src/lib/retry${i}.ts`, UNBOUNDED_HELPER.replace('withRetry', `withRetry${i}`) + padding);
+      const page = [1, 2, 3].map((i) => `import { withRetry${i} } from './lib/retry${i}';\nexport const go${i} = () => withRetry${i}(() => fetch('/x'));\n`).join('');
+      const index = new ProjectIndex({ files: filesInMemory(texts), root: ROOT, keepParsesForHost: true });
+      analyzeSource(page, `${ROOT}/src/page.ts`, { project: index });
+      assert.equal(index.modulesParsed, 3);
+      assert.equal(index.parsesKeptForHost, 2);
+      assert.equal(index.takeParse(`${ROOT}/src/lib/retry1.ts`, texts.get(`${ROOT}/src/lib/retry1.ts`)!, {}), undefined);
+      assert.ok(index.takeParse(`${ROOT}/src/lib/retry3.ts`, texts.get(`${ROOT}/src/lib/retry3.ts`)!, {}));
+    });
+
     it('parses a module once when it is reached with different hops left and its imports read the same', () => {
       const texts = new Map([
         [`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER],
