@@ -16,6 +16,7 @@ import { detectRetries } from '../retry-detection';
 import { remainingBudgetMs, setRunSourceFile, withinRun } from '../run-context';
 import { indexSource, type SourceIndex } from '../source-index';
 import type { AnalyzeOptions, FileReading, ProjectContext } from '../types';
+import { specifiersUsed } from './import-uses';
 import { ModuleResolver, normalise } from './module-resolver';
 import { EMPTY_SUMMARY, type ExportedRetry, type ModuleSummary, summariseModule } from './module-summary';
 import type { ProjectFiles } from './project-files';
@@ -36,22 +37,10 @@ const MODULE_BUDGET_MS = 2000;
 const KEPT_PARSES_TEXT_LIMIT = 1_000_000;
 
 /**
- * Import specifiers in a file's text, read before any parse: `from '…'`, `require('…')`, `import('…')`.
- * The specifier is taken whole by a lookahead, so a quote that never closes costs one try, not one per length.
- */
-const IMPORT_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(?=([^'"\n]{1,500}))\2\1/g;
-
-/** How far back from a `from '…'` the start of its statement is looked for, to tell `import type` apart. */
-const STATEMENT_LOOKBEHIND = 400;
-
-/**
  * What a module can export that a summary reads: a function, a `const` (a client, an arrow), a default, a list of
  * names, CommonJS exports. A module whose exports are all classes, interfaces, types and enums exports no retry.
  */
 const READABLE_EXPORT = /\bexport\s+(?:default\b|async\b|function\b|const\b|let\b|var\b|\{|\*)|\bmodule\.exports\b|\bexports\.[\w$]/;
-
-/** `import type { … } from '…'` and `export type { … } from '…'`: types only, nothing that runs. */
-const TYPE_ONLY_IMPORT = /^(?:import|export)\s+type\b/;
 
 /** A word a module that computes delays for others names (`calculateBackoff`, `withJitter`, `getRetryDelay`). */
 const DELAY_HELPER_TEXT = /backoff|jitter|delay/i;
@@ -211,9 +200,10 @@ export class ProjectIndex implements ProjectContext {
   /**
    * Whether a file's imports (read from its text) bring in anything that retries: the pre-check lets such
    * a file be parsed even when it holds no retry of its own (a POST through a client configured elsewhere).
+   * Only the imports its own code calls, sends through or makes are followed (import-uses.ts).
    */
   importsRetries(fileName: string, text: string): boolean {
-    return this.recordingFor(fileName, () => this.specifiersIn(text).some((specifier) => {
+    return this.recordingFor(fileName, () => specifiersUsed(text, MAX_IMPORTS_FOLLOWED).some((specifier) => {
       const module = this.resolver.resolve(specifier, fileName);
       return module !== undefined && this.exportsAnyRetry(module, MAX_HOPS - 1);
     }));
@@ -234,16 +224,6 @@ export class ProjectIndex implements ProjectContext {
   private noteRead(modules: Iterable<string>): void {
     const into = this.collecting[this.collecting.length - 1];
     if (into) for (const module of modules) into.add(module);
-  }
-
-  /** The modules a file's text imports (not types only), read before any parse; at most MAX_IMPORTS_FOLLOWED. */
-  private specifiersIn(text: string): string[] {
-    const specifiers = new Set<string>();
-    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
-      if (specifiers.size >= MAX_IMPORTS_FOLLOWED) break;
-      if (!importsTypesOnly(text, match.index)) specifiers.add(match[2]!);
-    }
-    return [...specifiers];
   }
 
   private exportsAnyRetry(module: string, hops: number): boolean {
@@ -409,12 +389,4 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
 /** The imports a summary was read with, as one string: equal strings, equal readings (summaries are plain data). */
 function importsKey(imported: ReadonlyMap<string, ExportedRetry>): string {
   return JSON.stringify([...imported]);
-}
-
-/** Whether the statement a `from '…'` ends starts with `import type` or `export type` (read back to the last `;` or line start). */
-function importsTypesOnly(text: string, at: number): boolean {
-  const from = Math.max(0, at - STATEMENT_LOOKBEHIND);
-  const before = text.slice(from, at);
-  const start = Math.max(before.lastIndexOf(';'), before.lastIndexOf('\nimport'), before.lastIndexOf('\nexport')) + 1;
-  return TYPE_ONLY_IMPORT.test(before.slice(start).trimStart());
 }

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { analyzeSource, mayContainRetry, PARSE_OPTIONS } from '../../../src/analysis';
 import type { AnalysisResult } from '../../../src/analysis';
+import { specifiersUsed } from '../../../src/analysis/project/import-uses';
 import { NestedTooDeeply } from '../../../src/analysis/run-context';
 import { repoRoot } from '../repo-root';
 import { pathologicalInputs } from './pathological-inputs';
@@ -109,4 +110,19 @@ describe('adversarial inputs: the time budget and bad options', () => {
       assert.equal(mayContainRetry(value as unknown as string, 'x.ts'), false);
     }
   });
+});
+
+describe('adversarial inputs: the imports a file uses, read before the parse', () => {
+  // Names that are prefixes of each other, each imported from its own module, over a text that repeats them all.
+  const names = Array.from({ length: 256 }, (_, i) => 'a'.repeat(i + 1));
+  const prefixes = `${names.map((name, i) => `import { ${name} } from './m${i}';`).join('\n')}\nexport const x = [${'a, '.repeat(100_000)}];\n`;
+  const unclosed = `${"import { a } from '".repeat(20_000)}\n`;
+  const longClause = `import { ${'b, '.repeat(50_000)}c } from './m';\n${'c + '.repeat(50_000)}1;\n`;
+
+  for (const [name, text] of Object.entries({ 'names that are prefixes of each other': prefixes, 'quotes that never close': unclosed, 'a clause of 50,000 names': longClause })) {
+    it(`reads ${name} within the cost of a parse`, () => {
+      const { ratio, baseMs, measuredMs } = smallestRatio(MAX_PRE_CHECK_TO_PARSE, ROUNDS, RUNS, () => parse(text), () => specifiersUsed(text, 256));
+      assert.ok(ratio <= MAX_PRE_CHECK_TO_PARSE, `${measuredMs.toFixed(1)} ms is ${ratio.toFixed(2)}x the parse (${baseMs.toFixed(1)} ms)`);
+    });
+  }
 });
