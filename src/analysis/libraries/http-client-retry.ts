@@ -6,6 +6,7 @@ import { calleeName, findProperty, numericValue, rootName } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText, textOr } from '../run-context';
 import { namesRandomness } from '../delays';
+import { firstLineSpan } from '../spans';
 import type { LibraryContext, LibrarySpec } from './library-spec';
 import { holderName, isFalse, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
 
@@ -52,9 +53,12 @@ function clientRetry(site: ts.CallExpression | ts.NewExpression, { index, facts 
   // A client made with retry options is named as a client; a request's own options as the call's.
   const label = isClientFactory ? `\`${calleeText}(…)\` client` : `\`${calleeText}\` call`;
   // The client re-sends the same options, so the request (not the code around it) is what repeats.
-  facts.constructs.push({
-    ...libraryConstruct(site, 'library', label, index, bound, backoff, !isClientFactory && coversPost ? [site] : []), rerunsScope: false, optionsOfCall: !isClientFactory,
-  });
+  const construct = libraryConstruct(site, 'library', label, index, bound, backoff, !isClientFactory && coversPost ? [site] : []);
+  // A client's options say how every request through it retries: the finding points at the `retry` written in
+  // the call, the setting to change, rather than at a factory call whose other options may run for lines first.
+  const setting = retry.parent;
+  if (isClientFactory && ts.isPropertyAssignment(setting) && setting.pos >= site.pos && setting.end <= site.end) construct.report = firstLineSpan(setting, index.sourceFile);
+  facts.constructs.push({ ...construct, rerunsScope: false, optionsOfCall: !isClientFactory });
   const holder = isClientFactory ? holderName(site) : undefined;
   if (holder) facts.clients.push({ name: holder, label, coversPost, backoff });
   return true;

@@ -50,6 +50,20 @@ export const api = ky.create({ prefixUrl: '/api', retry: 4 });`,
       messages: ['ky adds no jitter unless `retry.jitter` is set'],
     },
     {
+      title: 'a ky client written over several lines is reported at its retry option, the setting to change',
+      code: `import ky from 'ky';
+export const api = ky.create({
+  prefixUrl: '/api',
+  credentials: 'include',
+  headers: { 'Content-Type': 'application/json' },
+  retry: {
+    limit: 1,
+    statusCodes: [503],
+  },
+});`,
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
       title: 'ky with retry.jitter is silent',
       code: `import ky from 'ky';
 export const api = ky.create({ prefixUrl: '/api', retry: { limit: 4, jitter: true } });`,
