@@ -688,7 +688,8 @@ function testsNotYet(condition: ts.Expression, depth = 0): boolean {
   return (STATE_PROPERTY.test(property) && !FAILED_STATE.test(value.text)) || (/^(code|error|type)$/i.test(property) && NOT_THERE_YET.test(value.text));
 }
 
-function testsFailedState(condition: ts.Expression, depth = 0): boolean {
+/** `status === 'failed'`, `job.state == "cancelled"`: a state property compared with a state that ends the job for good. */
+export function testsFailedState(condition: ts.Expression, depth = 0): boolean {
   const node = unwrap(condition);
   if (depth > MAX_CONDITION_DEPTH) return false;
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === Kind.BarBarToken || node.operatorToken.kind === Kind.AmpersandAmpersandToken)) {

@@ -10,7 +10,7 @@ import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity, testsLossState } from './outcomes';
-import { backoffFromWaits, isScaledName } from './retry-loops';
+import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
@@ -53,7 +53,8 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   for (const fn of functions) {
     const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref));
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
-    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn));
+    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
+      && !pollsUntilFailedState(entry.ref, fn, refs));
     if (failing.length === 0) continue;
     if (read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
     const name = functionName(fn) ?? 'function';
@@ -265,6 +266,35 @@ function answeredNotYet(ref: ts.Node, fn: FunctionNode): boolean {
   let levels = 0;
   for (let node = ref.parent; node && node !== fn && levels < MAX_ANSWER_TEST_LEVELS; child = node, node = node.parent, levels++) {
     if (ts.isIfStatement(node) && child === node.thenStatement && (comparesWithNotYet(node.expression) || goesRoundWhenEmptyToo(node.expression))) return true;
+  }
+  return false;
+}
+
+/** How many `if … else if …` links of one chain are read (real status polls test a handful of states). */
+const MAX_CHAIN_LINKS = 16;
+
+/**
+ * `if (pending.includes(status)) setTimeout(poll, ms); else if (status === done) resolve(r); else if (status === 'failed')
+ * reject(r); else setTimeout(poll, ms)`: the call goes round in a chain of tests of the answer's state, one of which
+ * stops on a failed state without going round. A status poll: what failed leaves, what is not final yet goes round.
+ */
+function pollsUntilFailedState(ref: ts.Node, fn: FunctionNode, refs: readonly ts.Node[]): boolean {
+  let child: ts.Node = ref;
+  let levels = 0;
+  for (let node = ref.parent; node && node !== fn && levels < MAX_ANSWER_TEST_LEVELS; child = node, node = node.parent, levels++) {
+    if (ts.isIfStatement(node) && (child === node.thenStatement || child === node.elseStatement)) return chainStopsOnFailedState(node, refs);
+  }
+  return false;
+}
+
+/** Whether an `if` of the chain the statement belongs to tests for a failed state, and its branch does not go round. */
+function chainStopsOnFailedState(statement: ts.IfStatement, refs: readonly ts.Node[]): boolean {
+  let head = statement;
+  for (let links = 0; ts.isIfStatement(head.parent) && head.parent.elseStatement === head && links < MAX_CHAIN_LINKS; links++) head = head.parent;
+  let link: ts.Statement | undefined = head;
+  for (let links = 0; link && ts.isIfStatement(link) && links < MAX_CHAIN_LINKS; link = link.elseStatement, links++) {
+    const branch = link.thenStatement;
+    if (testsFailedState(link.expression) && !refs.some((ref) => branch.pos <= ref.pos && ref.end <= branch.end)) return true;
   }
   return false;
 }

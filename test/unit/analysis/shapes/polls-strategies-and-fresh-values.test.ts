@@ -5,7 +5,8 @@
 // limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
 // an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty;
 // a loop that leaves only once the order it checks is confirmed; a long-poll that polls again after each answer;
-// a loop that asks a check until it answers yes; a pool that goes on whether a task worked or not.
+// a loop that asks a check until it answers yes; a pool that goes on whether a task worked or not; a status poll in
+// a promise whose chain of state tests stops on a failed state.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -602,6 +603,39 @@ cases.push(
     title: 'the same loop going round on a 503 retries the failing server at once',
     code: uniqueNameSearch('getErrStatus(error) === 503'),
     findings: [[2, 'retry-without-jitter']],
+  },
+);
+
+/** A job-status poll in a promise: `failedBranch` runs when the state is 'failed'; a request error rejects. */
+function statusPoll(failedBranch: string): string {
+  return `export function waitForJob(check: () => Promise<{ state: string }>, waiting: string[], done: string, everyMs = 2000) {
+  return new Promise((resolve, reject) => {
+    const ask = () => {
+      check()
+        .then((job) => {
+          const state = job.state;
+          if (waiting.includes(state)) setTimeout(ask, everyMs);
+          else if (state === done) resolve(job);
+          else if (state === 'failed') ${failedBranch}
+          else setTimeout(ask, everyMs);
+        })
+        .catch((error) => reject(error));
+    };
+    ask();
+  });
+}`;
+}
+
+cases.push(
+  {
+    title: 'a status poll in a promise that goes round on states not final and stops on a failed one, rejecting on errors, is a poll: silent',
+    code: statusPoll('reject(new Error(`job ${state}`));'),
+    findings: [],
+  },
+  {
+    title: 'the same chain going round on the failed state too retries what failed, without a cap',
+    code: statusPoll('setTimeout(ask, everyMs);'),
+    findings: [[7, 'unbounded-retry']],
   },
 );
 
