@@ -133,19 +133,36 @@ export function literalText(node: ts.Expression): string {
 }
 
 /** A number the code states: `3`, `-1`, `Infinity`, `Number.POSITIVE_INFINITY`, `Number.MAX_SAFE_INTEGER`. */
-export function numericValue(node: ts.Expression | undefined): number | undefined {
-  if (!node) return undefined;
+export function numericValue(node: ts.Expression | undefined, depth = 0): number | undefined {
+  if (!node || depth > MAX_ARITHMETIC_DEPTH) return undefined;
   const inner = unwrap(node);
   if (ts.isNumericLiteral(inner)) return Number(inner.text.replace(/_/g, ''));
   if (ts.isIdentifier(inner) && inner.text === 'Infinity') return Infinity;
   if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.MinusToken) {
-    const value = numericValue(inner.operand);
+    const value = numericValue(inner.operand, depth + 1);
     return value === undefined ? undefined : -value;
+  }
+  // Durations are written as products of literals (`1000 * 3`, `5 * 60 * 1000`): read them as the number they make.
+  if (ts.isBinaryExpression(inner) && ARITHMETIC.has(inner.operatorToken.kind)) {
+    const left = numericValue(inner.left, depth + 1);
+    const right = left === undefined ? undefined : numericValue(inner.right, depth + 1);
+    return right === undefined ? undefined : ARITHMETIC.get(inner.operatorToken.kind)!(left!, right);
   }
   const path = namePath(inner);
   if (path === 'Number.POSITIVE_INFINITY' || path === 'Number.MAX_SAFE_INTEGER' || path === 'Number.MAX_VALUE') return Infinity;
   return undefined;
 }
+
+/** How deep arithmetic of literals is read (real durations multiply a few; generated code may nest thousands). */
+const MAX_ARITHMETIC_DEPTH = 16;
+
+const ARITHMETIC = new Map<ts.SyntaxKind, (left: number, right: number) => number>([
+  [ts.SyntaxKind.AsteriskToken, (left, right) => left * right],
+  [ts.SyntaxKind.PlusToken, (left, right) => left + right],
+  [ts.SyntaxKind.MinusToken, (left, right) => left - right],
+  [ts.SyntaxKind.SlashToken, (left, right) => left / right],
+  [ts.SyntaxKind.AsteriskAsteriskToken, (left, right) => left ** right],
+]);
 
 /** The operators that compare two values: `<`, `<=`, `>`, `>=`, `===`, `!==`, `==`, `!=`. */
 export const COMPARISON_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([

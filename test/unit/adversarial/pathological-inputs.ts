@@ -93,6 +93,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `const f = () => f${'+f'.repeat(500_000)};\n` },
     { name: '3,000 operands `a + a + …` in a retry, 20 times',
       text: repeat(20, () => `while (true) { try { x = a${' + a'.repeat(3000)}; break; } catch (e) { retry(); } }\n`) },
+    { name: 'a reconnect period of 5,000 factors `1 * 1 * …` and a retry count of 5,000 terms, 5 times',
+      text: repeat(5, () => `mqtt.connect(url, { reconnectPeriod: 1${' * 1'.repeat(5_000)} });\nfor (let i = 0; i < 1${' + 1'.repeat(5_000)}; i++) { try { await send(); break; } catch (e) { await sleep(100); } }\n`) },
     { name: '1,000 .then().catch() pairs that call back, 5 times',
       text: repeat(5, (k) => `function load${k}() { return fetch(u)${`.then((r) => r.json()).catch(() => load${k}())`.repeat(1000)}; }\n`) },
     { name: '100,000 tiny functions',
