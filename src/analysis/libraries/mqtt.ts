@@ -2,7 +2,8 @@
 // connection, waiting `reconnectPeriod` (1000 ms by default, the same each time), and has no limit on
 // attempts; `reconnectPeriod: 0` turns reconnecting off. Decision, as for socket.io-client: the default
 // is reported (unbounded, fixed wait). A client whose options are out of sight is left alone, and so
-// is one whose `offline`, `close` or `error` handler ends it (`client.end()`): the app stops it itself.
+// is one whose `offline`, `close` or `error` handler ends it (`client.end()`): the app stops it itself;
+// where it also wrote a `reconnectPeriod`, that fixed wait is still reported (its waits lack jitter).
 import { calleeName, numericValue } from '../ast';
 import type { LibrarySpec } from './library-spec';
 import { hasSpreadOptions, isFromLibrary, lastArgumentOptions, libraryConstruct, option, stoppedOnFailureEvent } from './option-reading';
@@ -28,9 +29,12 @@ export const mqtt: LibrarySpec = {
     const period = option(options, RECONNECT_PERIOD);
     if (numericValue(period) === 0 || (period === undefined && hasSpreadOptions(options))) return true;
     if (period !== undefined && numericValue(period) === undefined) return true;
-    if (stoppedOnFailureEvent(index, STOP_EVENT, ENDS)) return true;
+    // The app ends the client itself on a failure event: that stops it (a cap of its own, read no further). The waits
+    // it chose (`reconnectPeriod` written) are still the same each time; the default's are left to the library.
+    const stopped = stoppedOnFailureEvent(index, STOP_EVENT, ENDS);
+    if (stopped && period === undefined) return true;
     facts.constructs.push(libraryConstruct(site, 'library', 'MQTT.js reconnection', index,
-      { capped: false, reason: 'infinite-option', detail: 'MQTT.js reconnects after every lost connection, with no limit on attempts' },
+      stopped ? { capped: 'unknown' } : { capped: false, reason: 'infinite-option', detail: 'MQTT.js reconnects after every lost connection, with no limit on attempts' },
       { kind: 'library-default', detail: `MQTT.js waits the same \`${RECONNECT_PERIOD}\` (${period ? numericValue(period) : 1000} ms) before every reconnect` }, []));
     return true;
   },

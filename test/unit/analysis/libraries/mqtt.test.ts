@@ -35,6 +35,16 @@ client.on('offline', () => { if (++failures > 5) client.end(); });`,
       findings: [],
     },
     {
+      title: 'a client the file ends on an error still reconnects on other losses, a fixed reconnectPeriod apart (a product of literals): its waits lack jitter',
+      code: `import mqtt from 'mqtt';
+export const client = mqtt.connect('mqtt://broker.example.com', { reconnectPeriod: 3 * 1000 });
+client.on('error', (error) => {
+  console.error(error);
+  client.end();
+});`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
       title: 'options out of sight say nothing',
       code: `import mqtt from 'mqtt';
 export const open = (url: string, options) => mqtt.connect(url, options);`,
