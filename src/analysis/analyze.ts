@@ -182,9 +182,22 @@ function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReadin
   }
   if (noteReading && imported) noteReading({ index, facts: retries, requests: requests ?? findRequests(index, retries, options.idempotencyHeaders ?? []), imported, options });
   const suppressions = findSuppressions(sourceFile.text);
-  return findings
-    .filter((finding) => !isSuppressed(finding, suppressions))
+  return onePerPlace(findings.filter((finding) => !isSuppressed(finding, suppressions)))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * One finding of a rule per place: two ways of reading the same retry (a reconnect handler, and the catch of the
+ * connect it calls) may both end at one call; the user is told once, by the first reading.
+ */
+function onePerPlace(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const place = `${finding.ruleId}:${finding.range.start.line}:${finding.range.start.character}`;
+    if (seen.has(place)) return false;
+    seen.add(place);
+    return true;
+  });
 }
 
 function severityOf(rule: Rule, options: AnalyzeOptions): Severity {

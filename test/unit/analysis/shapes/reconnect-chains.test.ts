@@ -241,8 +241,43 @@ function catchThenSchedule(failure: string, schedule: string): string {
 }`;
 }
 
+/** A connect whose catch, and the close handler its socket gets in another method, both schedule it again. */
+const CATCH_AND_CLOSE_SCHEDULE_ONE_CONNECT = `export class Feed {
+  private ws?: WebSocket;
+  constructor(private readonly url: string) {}
+
+  async connect(): Promise<void> {
+    try {
+      this.ws = this.open(this.url);
+    } catch (error) {
+      this.reconnectLater(1000);
+    }
+  }
+
+  private open(url: string): WebSocket {
+    const ws = new WebSocket(url);
+    ws.onclose = () => this.onClose();
+    return ws;
+  }
+
+  private onClose(): void {
+    this.reconnectLater(1000);
+  }
+
+  private reconnectLater(ms: number): void {
+    setTimeout(() => {
+      this.connect();
+    }, ms);
+  }
+}`;
+
 describe('shapes: a failure path that schedules the function again through another', () => {
   runLibraryTable([], [
+    {
+      title: 'a catch and a close handler that both schedule the same connect are reported once at that call, not once for each reading',
+      code: CATCH_AND_CLOSE_SCHEDULE_ONE_CONNECT,
+      findings: [[24, 'unbounded-retry']],
+    },
     {
       title: "a catch that calls a method which puts the connect off to later: a retry, unbounded with a fixed wait",
       code: catchThenSchedule('try { this.socket = await open(this.url); } catch (error) { this.scheduleReconnect(); }', 'setTimeout(() => this.connect(), 5000);'),
