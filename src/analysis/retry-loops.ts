@@ -15,7 +15,7 @@ import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, WAIT_NAME,
 } from './vocabulary';
 import { codeText, nodeText } from './run-context';
 
@@ -621,8 +621,6 @@ function pollsUntilFinalState(scan: LoopScan): boolean {
 /** How deep a condition's `&&`/`||` nesting is read (real conditions join a few tests; generated ones may join thousands). */
 const MAX_CONDITION_DEPTH = 32;
 
-/** Error codes that say the thing is not there yet (still being made, not yet visible), not that a call failed. */
-const NOT_THERE_YET = /^(resource_missing|not_?found|no_?such_?\w+|missing)$/i;
 const HTTP_STATUS_PROPERTY = /^(status|statusCode)$/;
 /** Statuses a healthy server answers when the thing is not there yet (404) or the name is taken (409). */
 const ANSWERED_NOT_YET_STATUSES = new Set(['404', '409']);

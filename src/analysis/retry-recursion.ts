@@ -15,7 +15,7 @@ import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -79,6 +79,7 @@ function asksTheUserAgain(ref: ts.Expression, fn: FunctionNode): boolean {
   const call = callOfReference(ref);
   const body = fn.body;
   if (!call || !body) return false;
+  if (handsOnAnAnswer(call)) return true;
   const emptied = call.arguments.flatMap((argument, position) => {
     const parameter = fn.parameters[position]?.name;
     return isNullish(argument) && parameter && ts.isIdentifier(parameter) ? [parameter.text] : [];
@@ -89,6 +90,33 @@ function asksTheUserAgain(ref: ts.Expression, fn: FunctionNode): boolean {
 }
 
 const promptedNames = new WeakMap<FunctionNode, ReadonlySet<string>>();
+
+/**
+ * `otp = await opts.otpPrompt()` then `return regFetch(uri, { ...opts, otp })`: the call goes round with what a person
+ * just answered (a one-time password asked for after the server refused without one), not with what failed.
+ */
+function handsOnAnAnswer(call: ts.CallExpression): boolean {
+  const around = enclosingFunction(call);
+  if (!around?.body) return false;
+  const answers = readOnce(answerNames, around, namesAssignedFromPrompts);
+  return answers.size > 0 && call.arguments.some((argument) => someDescendant(argument, (node) => ts.isIdentifier(node) && answers.has(node.text)));
+}
+
+const answerNames = new WeakMap<FunctionNode, ReadonlySet<string>>();
+
+/** The names a function sets from a prompt's answer (`otp = await opts.otpPrompt()`, `const code = await ask('Code: ')`). */
+function namesAssignedFromPrompts(fn: FunctionNode): ReadonlySet<string> {
+  const names = new Set<string>();
+  walkTree(fn.body!, undefined, (node) => {
+    if (node !== fn.body && isFunctionNode(node)) return SKIP_CHILDREN;
+    const [target, value] = ts.isVariableDeclaration(node) ? [node.name, node.initializer]
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [node.left, node.right] : [undefined, undefined];
+    const asked = value && unwrap(ts.isAwaitExpression(unwrap(value)) ? (unwrap(value) as ts.AwaitExpression).expression : value);
+    if (target && ts.isIdentifier(target) && asked && ts.isCallExpression(asked) && PROMPT_NAME.test(calleeName(asked) ?? '')) names.add(target.text);
+    return undefined;
+  });
+  return names;
+}
 
 /** How many `if`s up from a prompt are read for the names they test (real code: one or two). */
 const MAX_PROMPT_GUARDS = 4;
@@ -323,15 +351,19 @@ function testsNoItems(node: ts.Expression): boolean {
   return isEmptyTest && (counted(node.left) || counted(node.right));
 }
 
-/** `x === 'authorization_pending'`, `status == "PROCESSING"`, alone or a few joined by `||`. */
+/**
+ * `x === 'authorization_pending'`, `status == "PROCESSING"`, `error.message === 'not found'`, alone, a few joined by
+ * `||`, or joined by `&&` to anything else (`error instanceof ValidateTransferError && (…)`).
+ */
 function comparesWithNotYet(condition: ts.Expression, depth = 0): boolean {
   const node = unwrap(condition);
-  if (!ts.isBinaryExpression(node)) return false;
+  if (!ts.isBinaryExpression(node) || depth >= MAX_FLAG_TEST_DEPTH) return false;
   const operator = node.operatorToken.kind;
-  if (operator === ts.SyntaxKind.BarBarToken) return depth < MAX_FLAG_TEST_DEPTH && comparesWithNotYet(node.left, depth + 1) && comparesWithNotYet(node.right, depth + 1);
+  if (operator === ts.SyntaxKind.BarBarToken) return comparesWithNotYet(node.left, depth + 1) && comparesWithNotYet(node.right, depth + 1);
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return comparesWithNotYet(node.left, depth + 1) || comparesWithNotYet(node.right, depth + 1);
   if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
   const literal = stringValue(node.right) ?? stringValue(node.left);
-  return literal !== undefined && NOT_YET_ANSWER.test(literal);
+  return literal !== undefined && (NOT_YET_ANSWER.test(literal) || NOT_THERE_YET.test(literal));
 }
 
 /**

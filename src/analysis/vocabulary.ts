@@ -47,6 +47,12 @@ export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|tra
 /** Answers that say "not yet" (the work is still under way), not that it failed: `authorization_pending`, `PROCESSING`. */
 export const NOT_YET_ANSWER = /^(authorization_pending|slow_down|pending|not_?ready|in_?progress|processing|queued|running)$/i;
 
+/**
+ * Error codes and messages that say the thing is not there yet (still being made, not yet visible to this reader), not
+ * that a call failed: `resource_missing`, `not found`, a node's `missing meta` for a transaction it has not indexed.
+ */
+export const NOT_THERE_YET = /^(resource_missing|not[ _-]?found|no_?such_?\w+|missing(?:[ _]\w+)?)$/i;
+
 /** Names that say a counter counts attempts; such a counter is never the input of the call it is passed to. */
 export const ATTEMPT_COUNTER_NAME = /attempt|retr|tries|try|count|round|iteration|^(n|num|times)$/i;
 

@@ -6,7 +6,8 @@
 // an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty;
 // a loop that leaves only once the order it checks is confirmed; a long-poll that polls again after each answer;
 // a loop that asks a check until it answers yes; a pool that goes on whether a task worked or not; a status poll in
-// a promise whose chain of state tests stops on a failed state.
+// a promise whose chain of state tests stops on a failed state; a check that goes round while the thing is not there
+// yet; a request that goes round with the one-time password a person just typed.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive fetch that goes round after a 503, below a try whose catch always rethrows. */
@@ -636,6 +637,69 @@ cases.push(
     title: 'the same chain going round on the failed state too retries what failed, without a cap',
     code: statusPoll('setTimeout(ask, everyMs);'),
     findings: [[7, 'unbounded-retry']],
+  },
+);
+
+/** A check that goes round after `waitFor` errors; `test` says which. */
+function checkUntilIndexed(test: string): string {
+  return `export function watchTransfer(check: () => Promise<void>, onDone: (ok: boolean) => void) {
+  let timer: ReturnType<typeof setTimeout>;
+  const run = async () => {
+    try {
+      await check();
+      onDone(true);
+    } catch (error) {
+      if (error instanceof LookupError && (${test})) {
+        timer = setTimeout(run, 250);
+        return;
+      }
+      onDone(false);
+    }
+  };
+  timer = setTimeout(run, 0);
+  return () => clearTimeout(timer);
+}`;
+}
+
+/** A request that, refused for want of a one-time password, asks for one and goes round; `again` is the call back. */
+function askForOneTimePassword(again: string): string {
+  return `export async function publish(url: string, opts: { otpPrompt?: () => Promise<string>; otp?: string }): Promise<Response> {
+  try {
+    return await send(url, opts);
+  } catch (error) {
+    if (!(error instanceof OneTimePasswordRequired) || !opts.otpPrompt) throw error;
+    let otp;
+    try {
+      otp = await opts.otpPrompt();
+    } catch {
+      // no answer: fail with the server's refusal
+    }
+    if (!otp) throw error;
+    return ${again};
+  }
+}`;
+}
+
+cases.push(
+  {
+    title: 'a check that goes round only while the node says the thing is not there yet (`not found`, `missing meta`) waits for it to show: a poll, silent',
+    code: checkUntilIndexed("error.message === 'not found' || error.message === 'missing meta'"),
+    findings: [],
+  },
+  {
+    title: 'the same check going round on a timeout retries a failure, without a cap',
+    code: checkUntilIndexed("error.message === 'timeout'"),
+    findings: [[9, 'unbounded-retry']],
+  },
+  {
+    title: 'a request that goes round with the one-time password a person just typed asks the user, not a failing service: silent',
+    code: askForOneTimePassword('publish(url, { ...opts, otp })'),
+    findings: [],
+  },
+  {
+    title: 'the same request going round with what failed, after the prompt, is a retry without a cap',
+    code: askForOneTimePassword('publish(url, opts)'),
+    findings: [[13, 'unbounded-retry']],
   },
 );
 
