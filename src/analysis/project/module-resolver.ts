@@ -49,7 +49,13 @@ export class ModuleResolver {
     const file = normalise(fromFile);
     const folder = folderOf(file);
     const key = `${folder}\0${specifier}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
+    if (this.resolved.has(key)) {
+      const known = this.resolved.get(key);
+      // For a host that lives on while files change: a module that is gone may have left its import to another file
+      // (`./retry` from retry.ts to retry/index.ts), so everything resolved is worked out again.
+      if (known === undefined || !this.project.files.versionOf || this.project.files.versionOf(known) !== undefined) return known;
+      this.forget();
+    }
     const resolved = this.resolveFrom(specifier, file, folder);
     this.resolved.set(key, resolved);
     return resolved;

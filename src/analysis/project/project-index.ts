@@ -42,6 +42,9 @@ const KEPT_PARSES_TEXT_LIMIT = 1_000_000;
  */
 const READABLE_EXPORT = /\bexport\s+(?:default\b|async\b|function\b|const\b|let\b|var\b|\{|\*)|\bmodule\.exports\b|\bexports\.[\w$]/;
 
+/** Files whose edit can move where an import leads: `paths`, `baseUrl`, `extends`, package.json `imports`. */
+const RESOLUTION_CONFIG = /(?:^|[\\/])(?:[tj]sconfig(?:\.[\w-]+)?\.json|package\.json)$/;
+
 /** A word a module that computes delays for others names (`calculateBackoff`, `withJitter`, `getRetryDelay`). */
 const DELAY_HELPER_TEXT = /backoff|jitter|delay/i;
 
@@ -108,9 +111,12 @@ export class ProjectIndex implements ProjectContext {
 
   /**
    * A file changed (or every file, without a path): its text is read again when next needed, and every summary is
-   * made again (a summary may hold what it imports from the file), and so is where each import leads.
+   * made again (a summary may hold what it imports from the file). Where each import leads is worked out again when
+   * the file may be new or gone (the index holds no text of it) or is a config that steers resolution: an edit of a
+   * module the index read changes what it exports, not where imports lead.
    */
   forget(file?: string): void {
+    if (file === undefined || typeof this.texts.get(normalise(file)) !== 'string' || RESOLUTION_CONFIG.test(file)) this.resolver.forget();
     if (file === undefined) {
       this.texts.clear();
       this.versions.clear();
@@ -126,7 +132,6 @@ export class ProjectIndex implements ProjectContext {
     this.summaryModules.clear();
     this.keptParses.clear();
     this.keptText = 0;
-    this.resolver.forget();
   }
 
   /**

@@ -487,6 +487,40 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
       assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
     });
 
+    it('works out where imports lead again when a module is gone or a config changes, not when a module it read is edited', () => {
+      const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER], [`${ROOT}/src/orders.ts`, ORDERS]]);
+      const versions = new Map([[`${ROOT}/src/lib/retry.ts`, '1']]);
+      let lookups = 0;
+      const inMemory = filesInMemory(texts);
+      const files = {
+        readFile: (file: string) => texts.get(file),
+        fileExists: (file: string) => (lookups++, texts.has(file)),
+        directoryExists: (folder: string) => (lookups++, inMemory.directoryExists!(folder) || [...texts.keys()].some((file) => file.startsWith(`${folder}/`))),
+        versionOf: (file: string) => versions.get(file),
+      };
+      const index = new ProjectIndex({ files, root: ROOT });
+      const run = () => analyzeSource(ORDERS, `${ROOT}/src/orders.ts`, { project: index }).findings.map((finding) => finding.ruleId);
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
+      // An edit of the helper: read again, but the import still leads to the same file, without asking the disk.
+      texts.set(`${ROOT}/src/lib/retry.ts`, BOUNDED_HELPER);
+      versions.set(`${ROOT}/src/lib/retry.ts`, '2');
+      lookups = 0;
+      assert.deepEqual(run(), ['missing-idempotency-key']);
+      assert.deepEqual(run(), ['missing-idempotency-key']);
+      assert.equal(lookups, 0, 'resolved again after an edit');
+      // The helper moves into a folder of its own: the import now leads to its index file.
+      texts.delete(`${ROOT}/src/lib/retry.ts`);
+      versions.delete(`${ROOT}/src/lib/retry.ts`);
+      texts.set(`${ROOT}/src/lib/retry/index.ts`, UNBOUNDED_HELPER);
+      assert.deepEqual(run(), ['unbounded-retry', 'missing-idempotency-key']);
+      // A config that maps the import elsewhere, once the host says it changed.
+      texts.set(`${ROOT}/tsconfig.json`, '{ "compilerOptions": { "baseUrl": ".", "paths": { "./lib/retry": ["src/safe.ts"] } } }');
+      lookups = 0;
+      index.forget(`${ROOT}/tsconfig.json`);
+      run();
+      assert.ok(lookups > 0, 'resolved again after a config change');
+    });
+
     it('reads a file again when its version changes, for hosts that live on while files change (a server, an editor)', () => {
       const texts = new Map([[`${ROOT}/src/lib/retry.ts`, UNBOUNDED_HELPER], [`${ROOT}/src/lib/index.ts`, `export * from './retry';\n`]]);
       const versions = new Map([[`${ROOT}/src/lib/retry.ts`, '1'], [`${ROOT}/src/lib/index.ts`, '1']]);
