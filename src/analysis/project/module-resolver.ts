@@ -29,6 +29,8 @@ export class ModuleResolver {
   private readonly root: string;
   /** What each specifier resolved to, by the folder it was written in: files of one folder import the same modules. */
   private readonly resolved = new Map<string, string | undefined>();
+  /** The files and folders resolution looked for and did not find: only a file made at one of them can move an import. */
+  private readonly missing = new Set<string>();
 
   constructor(private readonly project: ResolverHost) {
     this.root = withSlash(normalise(project.root));
@@ -36,9 +38,9 @@ export class ModuleResolver {
     // Packages are past the boundary, so the resolver is told node_modules holds nothing: a package import
     // ends without a look at the disk (TypeScript would look for it in every folder up to the root).
     this.host = {
-      fileExists: (file) => this.followable(file) && (files.fileExists ? files.fileExists(file) : files.readFile(file) !== undefined),
+      fileExists: (file) => this.followable(file) && this.found(file, files.fileExists ? files.fileExists(file) : files.readFile(file) !== undefined),
       readFile: (file) => (this.followable(file) ? files.readFile(file) : undefined),
-      directoryExists: (folder) => this.followable(folder) && (files.directoryExists ? files.directoryExists(folder) : true),
+      directoryExists: (folder) => this.followable(folder) && this.found(folder, files.directoryExists ? files.directoryExists(folder) : true),
       // Symbolic links are not followed out of the project: a path is taken as it is.
       realpath: (file) => file,
     };
@@ -69,6 +71,21 @@ export class ModuleResolver {
     this.resolved.clear();
     this.caches.clear();
     this.optionsByFolder.clear();
+    this.missing.clear();
+  }
+
+  /** Whether a file made (or saved) at this path could change where an import leads: resolution looked for it, or for its folder. */
+  mayLeadTo(file: string): boolean {
+    for (let path = normalise(file); path.length >= this.root.length; path = folderOf(path)) {
+      if (this.missing.has(path)) return true;
+      if (folderOf(path) === path) break;
+    }
+    return false;
+  }
+
+  private found(path: string, exists: boolean): boolean {
+    if (!exists) this.missing.add(normalise(path).replace(/\/$/, ''));
+    return exists;
   }
 
   private resolveFrom(specifier: string, file: string, folder: string): string | undefined {

@@ -111,12 +111,13 @@ export class ProjectIndex implements ProjectContext {
 
   /**
    * A file changed (or every file, without a path): its text is read again when next needed, and every summary is
-   * made again (a summary may hold what it imports from the file). Where each import leads is worked out again when
-   * the file may be new or gone (the index holds no text of it) or is a config that steers resolution: an edit of a
-   * module the index read changes what it exports, not where imports lead.
+   * made again (a summary may hold what it imports from the file). Where each import leads is worked out again only
+   * when the file is one resolution looked for and did not find (it may be new) or a config that steers resolution:
+   * an edit of any other file (every keystroke in an editor) changes what a module exports, not where imports lead.
+   * A module that is gone is noticed by the resolver itself (its version).
    */
   forget(file?: string): void {
-    if (file === undefined || typeof this.texts.get(normalise(file)) !== 'string' || RESOLUTION_CONFIG.test(file)) this.resolver.forget();
+    if (file === undefined || this.resolver.mayLeadTo(file) || RESOLUTION_CONFIG.test(file)) this.resolver.forget();
     if (file === undefined) {
       this.texts.clear();
       this.versions.clear();

@@ -682,8 +682,8 @@ function askForOneTimePassword(again: string): string {
 
 cases.push(
   {
-    title: 'a check that goes round only while the node says the thing is not there yet (`not found`, `missing meta`) waits for it to show: a poll, silent',
-    code: checkUntilIndexed("error.message === 'not found' || error.message === 'missing meta'"),
+    title: 'a check that goes round only while the node says the thing is not there yet (`not found`, `missing receipt`) waits for it to show: a poll, silent',
+    code: checkUntilIndexed("error.message === 'not found' || error.message === 'missing receipt'"),
     findings: [],
   },
   {
