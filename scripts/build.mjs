@@ -2,10 +2,12 @@
 //   node scripts/build.mjs                 development build of the extension, worker, CLI and webview
 //   node scripts/build.mjs --production    minified, no source maps (what `npm run package` ships)
 //   node scripts/build.mjs --tests         also builds the unit and integration tests and the test harness into out/
+//   node scripts/build.mjs --types         also writes the npm package's declarations into dist/types (tsconfig.types.json)
 //   node scripts/build.mjs --watch         rebuilds on change
 import * as esbuild from 'esbuild';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const withTests = args.has('--tests');
+const withTypes = args.has('--types');
 const watch = args.has('--watch');
 
 /**
@@ -80,12 +83,13 @@ const shipped = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The analysis worker loads TypeScript once, off the extension host's main thread.
   { ...node, entryPoints: { 'analysis-worker': 'src/editor/analysis-worker.ts' }, outdir: 'dist' },
-  // The command line scanner, self-contained.
+  // The command line scanner; its analysis bundle beside it.
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: { 'cli-worker': 'src/cli/scan-worker.ts' }, outdir: 'dist' },
+  // TypeScript is the user's (a peer dependency); the CLI's loader compiles it through its code cache.
+  { ...node, entryPoints: { 'cli-worker': 'src/cli/scan-worker.ts' }, outdir: 'dist', external: ['typescript'] },
   // The public Node API and the ESLint plugin use the caller's TypeScript, so AST kinds match the parser's.
   { ...node, entryPoints: { api: 'src/api.ts' }, outdir: 'dist', external: ['typescript'] },
-  { ...node, entryPoints: { 'eslint-plugin': 'src/eslint-plugin/index.ts' }, outdir: 'dist', external: ['typescript', '@typescript-eslint/*', 'eslint'] },
+  { ...node, entryPoints: { 'eslint-plugin': 'src/eslint-plugin/index.ts' }, outdir: 'dist', external: ['typescript', 'eslint'] },
   // The lesson webview runs in the browser.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { lesson: 'webview/main.ts' }, outdir: 'dist/webview' },
 ];
@@ -138,6 +142,16 @@ function writeNotices(outputs) {
   }
 }
 
+/** The declarations of the npm package's entry points, by the TypeScript the project builds with. */
+function writeDeclarations() {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.types.json')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('build failed: the declarations (tsconfig.types.json) did not compile');
+    process.exit(1);
+  }
+}
+
 if (watch) {
   generateValidators();
   for (const build of builds) await (await esbuild.context(build)).watch();
@@ -151,4 +165,5 @@ if (watch) {
   const outputs = allOutputs(await Promise.all(builds.map((build) => esbuild.build(build))));
   reportSizes(outputs);
   writeNotices(outputs);
+  if (withTypes) writeDeclarations();
 }

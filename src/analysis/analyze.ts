@@ -27,8 +27,11 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
 }
 
-/** How the core parses: no JSDoc, which no rule reads. Hosts that parse for the core use the same. */
-export const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+/**
+ * How the core parses: no JSDoc, which no rule reads. Hosts that parse for the core use the same. The user's
+ * TypeScript (a peer dependency from 5.0) may predate the option (5.3): it then parses JSDoc, and nothing else changes.
+ */
+export const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode?.ParseNone };
 
 /**
  * Analyses source text. Skips (and says so) files over the size limit and binary-looking text.

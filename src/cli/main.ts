@@ -3,6 +3,7 @@
 // 0 clean, 1 errors or too many warnings, 2 a usage error or no file could be read (one line on stderr).
 import { version } from '../../package.json';
 import { analyzeOptions, HELP, parseCliArgs, UsageError } from './args';
+import { SETUP_ERROR } from './engine-loader';
 import { expandPatterns, FileError } from './files';
 import { escapeControlCharacters } from './formatters/escape';
 import { formatJson } from './formatters/json';
@@ -96,7 +97,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof FileError;
+    const known = error instanceof UsageError || error instanceof FileError || (error instanceof Error && error.name === SETUP_ERROR);
     const message = error instanceof Error ? error.message : String(error);
     warn(known ? message : `internal error: ${message}`);
     process.exitCode = 2;

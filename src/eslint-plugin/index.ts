@@ -4,27 +4,33 @@
 //   export default [integrationCoach.configs.recommended];   // with typescript-eslint's parser for TypeScript
 //
 // Rule ids are `integration-coach/<id>`; each rule's docs URL opens its lesson section.
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter, Rule } from 'eslint';
 import { name, version } from '../../package.json';
-import { rules, type IntegrationCoachRule } from './rules';
+import { rules } from './rules';
 
-interface IntegrationCoachPlugin {
+/**
+ * The plugin in ESLint's own types, which every user of the plugin has (its declarations, dist/types, are
+ * what an `eslint.config.ts` compiles against): typescript-eslint's, which the rules are made with, are
+ * for those who lint TypeScript only.
+ */
+interface IntegrationCoachPlugin extends ESLint.Plugin {
   meta: { name: string; version: string };
-  rules: Record<string, IntegrationCoachRule>;
-  configs: { recommended: TSESLint.FlatConfig.Config };
+  rules: Record<string, Rule.RuleModule>;
+  configs: { recommended: Linter.Config };
 }
 
 const PREFIX = 'integration-coach';
 
 const plugin: IntegrationCoachPlugin = {
   meta: { name, version },
-  rules,
+  // typescript-eslint's rule type is ESLint's with its AST types; the two differ only in those.
+  rules: rules as unknown as Record<string, Rule.RuleModule>,
   configs: {} as IntegrationCoachPlugin['configs'],
 };
 
 plugin.configs.recommended = {
   name: `${PREFIX}/recommended`,
-  plugins: { [PREFIX]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { [PREFIX]: plugin },
   rules: Object.fromEntries(Object.keys(rules).map((id) => [`${PREFIX}/${id}`, 'warn'])),
 };
 

@@ -1,64 +1,26 @@
 // What the two packages would ship, asked of the real tools after a production build: `vsce ls` for
-// the .vsix (with the options `npm run package` gives `vsce package`) and `npm pack --dry-run` for the
-// npm package. Both must carry the licence notices of the bundled packages (written by every build,
+// the .vsix (in the staging folder `npm run package` packs it from, with its options) and `npm pack
+// --dry-run` for the npm package (which runs its prepack build). Both must carry the licence notices of the bundled packages (written by every build,
 // see licences.test.ts) and the project's LICENSE. Dry runs only: nothing is zipped or fetched.
 //
 // The build runs in a scratch copy of the project (what git does not ignore, with node_modules linked),
 // so the development build in dist/ that other tests run is left as it is.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import ignore from 'ignore';
+import { stageVsix, VSCE_OPTIONS } from '../../scripts/package-vsix.mjs';
 import { NOTICES_FILE } from '../../scripts/third-party-notices.mjs';
 import { repoRoot } from './repo-root';
+import { run, scratchCopy } from './scratch-copy';
 
 const root = repoRoot();
-const BIN = path.join(root, 'node_modules', '.bin');
 
-/** `npm run package`, read from package.json: the steps that build, then `vsce package` and its options. */
-function packageScript(): { buildSteps: string[]; vsceOptions: string[] } {
+/** `npm run package`, read from package.json: the steps that build, then the script that packs the .vsix. */
+function packageScript(): { buildSteps: string[] } {
   const script = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.package!;
   const steps = script.split('&&').map((step) => step.trim());
-  const vsceStep = steps.at(-1)!;
-  assert.match(vsceStep, /^vsce package\b/, `npm run package ends with vsce package: ${script}`);
-  const words = vsceStep.split(/\s+/).slice(2);
-  // Where the .vsix goes is for `vsce package` alone; every other option changes what it holds.
-  const out = words.indexOf('--out');
-  if (out >= 0) words.splice(out, 2);
-  return { buildSteps: steps.slice(0, -1), vsceOptions: words };
-}
-
-/** A copy of the project as a fresh clone would hold it (what .gitignore leaves), with the dependencies linked in. */
-function scratchCopy(): string {
-  const rules = ignore().add(readFileSync(path.join(root, '.gitignore'), 'utf8')).add('.git');
-  const copy = mkdtempSync(path.join(tmpdir(), 'ic-packaging-'));
-  cpSync(root, copy, {
-    recursive: true,
-    filter: (source) => {
-      const relative = path.relative(root, source).split(path.sep).join('/');
-      if (relative === '') return true;
-      return !rules.ignores(statSync(source).isDirectory() ? `${relative}/` : relative);
-    },
-  });
-  symlinkSync(realpathSync(path.join(root, 'node_modules')), path.join(copy, 'node_modules'), 'dir');
-  return copy;
-}
-
-/** Runs a command in the copy as `npm run` would (node_modules/.bin first on the PATH); its stdout. */
-function run(copy: string, command: string, args: string[] = []): string {
-  const result = spawnSync(command, args, {
-    cwd: copy,
-    shell: args.length === 0,
-    encoding: 'utf8',
-    // No update check, nothing fetched: the answer comes from the files alone.
-    env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
-    timeout: 120_000,
-  });
-  if (result.error) throw result.error;
-  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  return result.stdout;
+  assert.equal(steps.at(-1), 'node scripts/package-vsix.mjs', `npm run package ends by packing the .vsix: ${script}`);
+  return { buildSteps: steps.slice(0, -1) };
 }
 
 describe('packages', function () {
@@ -70,10 +32,13 @@ describe('packages', function () {
 
   before(() => {
     copy = scratchCopy();
-    const { buildSteps, vsceOptions } = packageScript();
+    const { buildSteps } = packageScript();
     for (const step of buildSteps) run(copy, step);
-    vsixFiles = run(copy, 'vsce', ['ls', ...vsceOptions]).split('\n').filter(Boolean);
-    const [packed] = JSON.parse(run(copy, 'npm', ['pack', '--dry-run', '--json'])) as { files: { path: string }[] }[];
+    // What `vsce package` packs: the staging folder package-vsix.mjs makes, with its options.
+    vsixFiles = run(stageVsix(copy), 'vsce', ['ls', ...VSCE_OPTIONS]).split('\n').filter(Boolean);
+    // The prepack build prints its sizes first; npm's JSON follows.
+    const packOutput = run(copy, 'npm', ['pack', '--dry-run', '--json']);
+    const [packed] = JSON.parse(packOutput.slice(packOutput.search(/^\[\s*\{/m))) as { files: { path: string }[] }[];
     npmFiles = packed!.files.map((file) => file.path);
   });
   after(() => {
@@ -83,6 +48,21 @@ describe('packages', function () {
   it('the .vsix carries the third-party notices and the LICENSE beside the extension', () => {
     assert.ok(vsixFiles.includes('package.json'), `vsce listed the package: ${vsixFiles.join(', ')}`);
     for (const file of [NOTICES_FILE, 'LICENSE']) assert.ok(vsixFiles.includes(file), `${file} is in the .vsix: ${vsixFiles.join(', ')}`);
+  });
+
+  it('the .vsix holds the editor\'s bundles, media and lesson content, and nothing for npm users', () => {
+    for (const file of ['dist/extension.js', 'dist/analysis-worker.js', 'dist/webview/lesson.js']) assert.ok(vsixFiles.includes(file), `${file} is in the .vsix`);
+    assert.ok(vsixFiles.some((file) => file.startsWith('content/')) && vsixFiles.some((file) => file.startsWith('media/')), vsixFiles.join(', '));
+    const stray = vsixFiles.filter((file) => /^(src|test|scripts|out)\/|\.map$|^dist\/(cli|cli-worker|api|eslint-plugin)\.js$|^dist\/types\//.test(file));
+    assert.deepEqual(stray, []);
+  });
+
+  it('the npm package holds the CLI, the Node API, the ESLint plugin and their declarations, and nothing else', () => {
+    const unexpected = npmFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|dist\/(cli|cli-worker|api|eslint-plugin)\.js|dist\/types\/.+\.d\.ts|dist\/THIRD_PARTY_NOTICES\.txt)$/.test(file));
+    assert.deepEqual(unexpected, [], 'no VS Code bundles, sources, tests or source maps');
+    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/api.js', 'dist/eslint-plugin.js', 'dist/types/src/api.d.ts', 'dist/types/src/eslint-plugin/index.d.ts']) {
+      assert.ok(npmFiles.includes(file), `${file} is in the npm package`);
+    }
   });
 
   it('the npm package carries the third-party notices and the LICENSE beside the bundles', () => {

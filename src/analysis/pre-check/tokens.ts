@@ -89,6 +89,10 @@ let scanError = false;
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, undefined, () => {
   scanError = true;
 });
+/** Where the token just scanned ends: `getTokenEnd` from TypeScript 5.3, `getTextPos` before (the user's TypeScript may be 5.0). */
+const tokenEnd: () => number = typeof scanner.getTokenEnd === 'function'
+  ? scanner.getTokenEnd.bind(scanner)
+  : (scanner as unknown as { getTextPos(): number }).getTextPos.bind(scanner);
 
 /**
  * Reads the tokens and pairs the brackets. 'retry-word' as soon as a name or string shows a
@@ -114,7 +118,7 @@ export function tokenize(text: string, helpers: ReadonlySet<string>): Tokens | '
       if ((kind === Kind.SlashToken || kind === Kind.SlashEqualsToken) && !(TOKEN_CLASS[previous]! & ENDS_OPERAND)) kind = scanner.reScanSlashToken();
       else if (kind === Kind.CloseBraceToken && open.length > 0 && isTemplateOpener(kinds[open[open.length - 1]!]!)) kind = scanner.reScanTemplateToken(false);
       kinds[index] = kind;
-      ends[index] = scanner.getTokenEnd();
+      ends[index] = tokenEnd();
       partner[index] = -1;
       reference[index] = REFERENCE.none;
       const tokenClass = TOKEN_CLASS[kind]!;

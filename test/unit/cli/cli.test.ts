@@ -328,13 +328,14 @@ describe('CLI', function () {
       assert.deepEqual(json(pooled.stdout), results);
       assert.deepEqual(json(auto.stdout), results);
       assert.deepEqual(json(everyFileParsed.stdout), results);
-      // The first run wrote the code cache (one file for the bundle); the later runs read it.
+      // The first run wrote the code cache (one file for the bundle, one for TypeScript); the later runs read it.
       const cacheDirs = readdirSync(cliTempDir()).filter((name) => name.startsWith('integration-coach-'));
       if (process.platform !== 'win32') {
         assert.equal(cacheDirs.length, 1);
-        const cached = readdirSync(path.join(cliTempDir(), cacheDirs[0]!));
-        assert.equal(cached.length, 1, cached.join(', '));
+        const cached = readdirSync(path.join(cliTempDir(), cacheDirs[0]!)).sort();
+        assert.equal(cached.length, 2, cached.join(', '));
         assert.match(cached[0]!, /^cli-worker\.js-[0-9a-f]{12}-v\d.*\.v8$/);
+        assert.match(cached[1]!, /^typescript\.js-[0-9a-f]{12}-v\d.*\.v8$/);
       }
       const uncached = runCli(['-f', 'json', '.'], { cwd: dir.path, env: { INTEGRATION_COACH_NO_CODE_CACHE: '1' } });
       assert.deepEqual(json(uncached.stdout), results);

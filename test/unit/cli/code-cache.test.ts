@@ -1,8 +1,9 @@
 // The CLI's code cache (src/cli/engine-loader.ts), with two installed copies of the CLI sharing one
-// temp folder, as two projects with their own copy do.
+// temp folder, as two projects with their own copy do. Both find the same TypeScript (the peer dependency,
+// in a node_modules above them), whose cache they share.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, ROOT, tempDir } from './helpers';
 
@@ -31,7 +32,7 @@ describe('CLI code cache', function () {
   }
 
   /** The cache files, by name (none where the CLI keeps no cache: without user ids, on Windows). */
-  function caches(): string[] {
+  function allCaches(): string[] {
     const tmp = path.join(dir.path, 'tmp');
     return readdirSync(tmp)
       .filter((name) => name.startsWith('integration-coach-'))
@@ -39,8 +40,14 @@ describe('CLI code cache', function () {
       .sort();
   }
 
+  /** The caches of the analysis bundle (one per copy). */
+  function caches(): string[] {
+    return allCaches().filter((name) => name.startsWith('cli-worker.js-'));
+  }
+
   it('keeps one cache for each copy of the bundle, and replaces a copy’s cache when that copy is rebuilt', () => {
     mkdirSync(path.join(dir.path, 'tmp'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir.path, 'node_modules'), 'dir');
     if (typeof process.getuid !== 'function') {
       run(installCopy('only'));
       assert.deepEqual(caches(), []);
@@ -53,6 +60,7 @@ describe('CLI code cache', function () {
     run(second);
     assert.equal(caches().length, 2, 'the second copy did not throw the first one’s cache away');
     assert.ok(caches().includes(firstCache!));
+    assert.equal(allCaches().filter((name) => name.startsWith('typescript.js-')).length, 1, 'the copies share the cache of the one TypeScript they run on');
 
     // A rebuild of the first copy (a new modification time): its old cache goes, the second copy's stays.
     const worker = path.join(path.dirname(first), 'cli-worker.js');

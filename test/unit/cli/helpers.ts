@@ -1,6 +1,6 @@
 // Runs the built CLI (dist/cli.js, made by `node scripts/build.mjs`) as a child process.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../repo-root';
@@ -41,6 +41,8 @@ function cliCopy(): string {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` first`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ic-cli-bundle-'));
   for (const file of ['cli.js', 'cli-worker.js']) copyFileSync(path.join(ROOT, 'dist', file), path.join(dir, file));
+  // TypeScript is a peer dependency, found in a node_modules above the CLI, as in a project that installed both.
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   // The CLI's code cache goes to a temp folder of the tests' own.
   mkdirSync(path.join(dir, 'tmp'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
