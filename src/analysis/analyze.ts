@@ -9,7 +9,7 @@ import { allRules } from './rules/index';
 import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
 import { indexSource, type SourceIndex } from './source-index';
 import { NestedTooDeeply, setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
-import { findSuppressions, isSuppressed } from './suppressions';
+import { applyDirectives, findDirectives, mayHoldDirective } from './suppressions';
 import type { AnalysisResult, AnalyzeOptions, FileReading, Finding, Severity } from './types';
 
 
@@ -42,7 +42,7 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
   const skipped = skippedBeforeParse(text, options);
   if (skipped) return skipped;
   return guarded(options, undefined, () => {
-    if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return [];
+    if (options.preCheck !== false && !mayContainRetry(text, fileName, options)) return directivesOnly(text, fileName, options);
     const noteReading = (reading: FileReading) => options.project?.noteAnalysis?.(fileName, text, reading);
     // A module the project index parsed for the files that import it is not parsed again.
     const kept = options.project?.takeParse?.(fileName, text, options);
@@ -117,9 +117,9 @@ export function analyzeSourceFile(sourceFile: ts.SourceFile, options: AnalyzeOpt
 }
 
 /** Runs one analysis within its time budget, turning a run past it, or any failure, into a skip notice. */
-function guarded(options: AnalyzeOptions, sourceFile: ts.SourceFile | undefined, run: () => Finding[]): AnalysisResult {
+function guarded(options: AnalyzeOptions, sourceFile: ts.SourceFile | undefined, run: () => AnalysisResult): AnalysisResult {
   try {
-    return { findings: withinRun(timeBudget(options), sourceFile, run) };
+    return withinRun(timeBudget(options), sourceFile, run);
   } catch (error) {
     if (error instanceof TimeBudgetExceeded) return { findings: [], skipped: error.message, skipReason: 'time-budget' };
     if (error instanceof NestedTooDeeply) return { findings: [], skipped: error.message, skipReason: 'too-deep' };
@@ -165,9 +165,9 @@ function typeName(value: unknown): string {
  * tree parsed as the index parses modules (analyzeSource's own parse). `indexed`: the tree's index, made before
  * (a module's parse that the project index kept).
  */
-function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void, indexed?: SourceIndex): Finding[] {
+function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void, indexed?: SourceIndex): AnalysisResult {
   const enabled = allRules.map((rule) => ({ rule, severity: severityOf(rule, options) })).filter((entry) => entry.severity !== 'off');
-  if (enabled.length === 0) return [];
+  if (enabled.length === 0) return withDirectives(sourceFile, [], options);
   const index = indexed ?? indexSource(sourceFile);
   const imported = options.project?.importedRetries(sourceFile.fileName, index.imports);
   const retries = detectRetries(index, options.retryHelpers, imported);
@@ -184,9 +184,28 @@ function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReadin
     rule.check(context);
   }
   if (noteReading && imported) noteReading({ index, facts: retries, requests: requests ?? findRequests(index, retries, options.idempotencyHeaders ?? []), imported, options });
-  const suppressions = findSuppressions(sourceFile.text);
-  return onePerPlace(findings.filter((finding) => !isSuppressed(finding, suppressions)))
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return withDirectives(sourceFile, onePerPlace(findings), options);
+}
+
+/** The findings in the order of the file, less those the file's directive comments switch off (listed apart). */
+function withDirectives(sourceFile: ts.SourceFile, findings: Finding[], options: AnalyzeOptions): AnalysisResult {
+  const directives = findDirectives(sourceFile, options.eslintDirectives !== false);
+  const { reported, suppressed } = applyDirectives(findings, directives);
+  const result: AnalysisResult = { findings: reported.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) };
+  if (suppressed.length > 0) result.suppressed = suppressed;
+  if (directives) result.directives = directives;
+  return result;
+}
+
+/**
+ * A file the pre-check passes by has no finding; a host that reports unused directives (AnalyzeOptions.listDirectives)
+ * still gets its directive comments, read from a parse made only when the text names one.
+ */
+function directivesOnly(text: string, fileName: string, options: AnalyzeOptions): AnalysisResult {
+  if (!options.listDirectives || !mayHoldDirective(text, options.eslintDirectives !== false)) return { findings: [] };
+  const sourceFile = parseOrNotice(() => ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName)));
+  setRunSourceFile(sourceFile);
+  return withDirectives(sourceFile, [], options);
 }
 
 /**

@@ -82,6 +82,38 @@ export interface AnalyzeOptions {
    * it each file is read alone.
    */
   project?: ProjectContext;
+  /**
+   * Whether ESLint's directive comments that name this plugin's rules (`// eslint-disable-next-line
+   * integration-coach/unbounded-retry`), or every rule, switch findings off as ESLint would: the CLI and the
+   * editor then agree with ESLint in one repository. Default true; the ESLint plugin sets it false (ESLint
+   * applies them itself, and lists what they suppressed). `integration-coach-disable…` comments always count.
+   */
+  eslintDirectives?: boolean;
+  /**
+   * Read the directive comments of files the pre-check passes by too (parsing those that name one), so that a
+   * host reporting unused directives (the CLI's --report-unused-disable-directives) sees every one. Default false.
+   */
+  listDirectives?: boolean;
+}
+
+/** A comment that switches findings off (src/analysis/suppressions.ts). */
+export interface DisableDirective {
+  /** `integration-coach-disable…` or ESLint's `eslint-disable…`. */
+  source: 'integration-coach' | 'eslint';
+  kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+  /** The rules it names ('all' when it names none; empty when it names none of ours that exist). */
+  rules: RuleId[] | 'all';
+  /** The text after ` -- `: why. */
+  justification: string;
+  /** Where the comment is. */
+  range: Range;
+  /** Whether it switched a finding of this analysis off. */
+  used: boolean;
+}
+
+/** A finding a directive switched off, with the directive's reason (the shape of ESLint's `suppressedMessages`). */
+export interface SuppressedFinding extends Finding {
+  suppressions: { kind: 'directive'; justification: string }[];
 }
 
 /** What the analysis asks of a project about a file's imports (src/analysis/project/project-index.ts answers). */
@@ -118,6 +150,10 @@ export type SkipReason = 'too-large' | 'binary' | 'minified' | 'time-budget' | '
 
 export interface AnalysisResult {
   findings: Finding[];
+  /** The findings a directive comment switched off (only where a directive did). */
+  suppressed?: SuppressedFinding[];
+  /** The file's directive comments, each marked used or not (only where the file holds any). */
+  directives?: DisableDirective[];
   /** Set when the file was not analysed, with the reason in words (for example, over the size limit). */
   skipped?: string;
   /** The reason for `skipped`, for hosts that treat the cases differently. */

@@ -22,6 +22,8 @@ export interface CliOptions {
   timeBudgetMs?: number;
   /** Follow imports into the project's other files (the default); `--no-cross-file` reads each file alone. */
   crossFile: boolean;
+  /** The severity of a message for each disable directive that switched none of this tool's findings off (0: none). */
+  unusedDirectives: 0 | 1 | 2;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -63,6 +65,11 @@ Options:
   --no-cross-file              read each file alone (by default imports are followed, two modules
                                deep, within the current folder: a POST through a client configured
                                to retry in another file, a call of an imported retry helper)
+  --report-unused-disable-directives
+                               an error for each disable comment that switches none of this tool's
+                               findings off (its own, and ESLint's that name integration-coach rules)
+  --report-unused-disable-directives-severity <off|warn|error>
+                               the same, at the severity given
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -75,7 +82,12 @@ Exit codes: 0 no problems (or only warnings within --max-warnings), 1 an error o
 warnings, 2 a usage error, or no file could be read.
 
 Rules: ${RULE_IDS.join(', ')}.
-Suppress one line with  // integration-coach-disable-next-line <rule-id> -- reason`;
+Switch findings off with comments, as with ESLint (no ids: every rule; -- starts the reason):
+  // integration-coach-disable-next-line <rule-id> -- reason     the next line
+  // integration-coach-disable-line <rule-id>                    the same line
+  /* integration-coach-disable <rule-id> */ … /* integration-coach-enable <rule-id> */
+ESLint's own comments that name integration-coach/<rule-id> (or no rule) count the same. What they
+switch off is listed in the json format's suppressedMessages.`;
 
 export function parseCliArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {
   let parsed: ReturnType<typeof parse>;
@@ -128,6 +140,8 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
     timeBudgetMs = Number(budgetText);
   }
 
+  const unusedDirectives = unusedDirectivesSeverity(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']);
+
   if (positionals.length === 0) throw new UsageError('No files, directories or globs given (for example: integration-coach src). See --help.');
 
   return {
@@ -142,14 +156,25 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
       concurrency,
       preCheck: !values['no-pre-check'],
       crossFile: !values['no-cross-file'],
+      unusedDirectives,
       ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }),
     },
   };
 }
 
+/** ESLint's two options: the flag reports unused directives as errors; the severity option says how, or not at all. */
+function unusedDirectivesSeverity(flag: boolean | undefined, severityText: string | undefined): CliOptions['unusedDirectives'] {
+  if (severityText === undefined) return flag ? 2 : 0;
+  const severity = { off: 0, '0': 0, warn: 1, '1': 1, error: 2, '2': 2 }[severityText.trim().toLowerCase()];
+  if (severity === undefined) throw new UsageError(`Invalid --report-unused-disable-directives-severity "${severityText}"; use off, warn or error.`);
+  return severity as CliOptions['unusedDirectives'];
+}
+
 /** The core's options for the command line's. */
 export function analyzeOptions(options: CliOptions): AnalyzeOptions {
   const result: AnalyzeOptions = { rules: options.rules, preCheck: options.preCheck };
+  // Unused directives are looked for in every file, those with no retry too.
+  if (options.unusedDirectives > 0) result.listDirectives = true;
   if (options.retryHelpers.length > 0) result.retryHelpers = options.retryHelpers;
   if (options.idempotencyHeaders.length > 0) result.idempotencyHeaders = options.idempotencyHeaders;
   if (options.timeBudgetMs !== undefined) result.timeBudgetMs = options.timeBudgetMs;
@@ -171,6 +196,8 @@ function parse(argv: string[]) {
       'time-budget': { type: 'string' },
       'no-pre-check': { type: 'boolean' },
       'no-cross-file': { type: 'boolean' },
+      'report-unused-disable-directives': { type: 'boolean' },
+      'report-unused-disable-directives-severity': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
   if (scanned.length > 0) loadEngine().saveCodeCache();
   const results = [...scanned, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  const eslintResults = results.map(toEslintResult);
+  const eslintResults = results.map((result) => toEslintResult(result, options.unusedDirectives));
   if (options.format === 'json') write(`${formatJson(eslintResults)}\n`);
   else if (options.format === 'sarif') {
     write(`${formatSarif(results, loadEngine().rules, { name: NAME, version }, cwd)}\n`);

@@ -1,6 +1,6 @@
 // The scan's results in ESLint's shape (the `json` format, and what the other formats read),
 // and the totals that decide the exit code.
-import type { Finding } from '../analysis/types';
+import type { DisableDirective, Finding } from '../analysis/types';
 import type { FileResult } from './scan-file';
 
 /**
@@ -25,6 +25,8 @@ export interface EslintMessage {
   endLine?: number;
   endColumn?: number;
   fatal?: boolean;
+  /** In `suppressedMessages`: what switched it off (ESLint's shape). */
+  suppressions?: { kind: 'directive'; justification: string }[];
 }
 
 /** One file, as ESLint's JSON formatter writes it. */
@@ -45,21 +47,11 @@ export function severityOf(finding: Finding): 1 | 2 {
   return finding.severity === 'error' ? 2 : 1;
 }
 
-export function toEslintResult(result: FileResult): EslintResult {
-  const messages: EslintMessage[] = result.findings.map((finding) => {
-    const message: EslintMessage = {
-      ruleId: finding.ruleId,
-      severity: severityOf(finding),
-      message: finding.message,
-      line: finding.range.start.line + 1,
-      column: finding.range.start.character + 1,
-      nodeType: null,
-    };
-    if (finding.messageId) message.messageId = finding.messageId;
-    message.endLine = finding.range.end.line + 1;
-    message.endColumn = finding.range.end.character + 1;
-    return message;
-  });
+/** `unusedDirectives`: the severity of a message for each disable comment that switched nothing off (0: none). */
+export function toEslintResult(result: FileResult, unusedDirectives: EslintSeverity = 0): EslintResult {
+  const messages: EslintMessage[] = result.findings.map(toMessage);
+  if (unusedDirectives > 0) messages.push(...(result.unusedDirectives ?? []).map((directive) => unusedDirectiveMessage(directive, unusedDirectives)));
+  messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   // Like ESLint's "File ignored…" and parsing-error messages: no rule, no position.
   if (result.skipped) messages.unshift({ ruleId: null, fatal: false, severity: 0, message: result.skipped, nodeType: null });
   if (result.error) messages.unshift({ ruleId: null, fatal: true, severity: 2, message: result.error, nodeType: null });
@@ -67,13 +59,43 @@ export function toEslintResult(result: FileResult): EslintResult {
   return {
     filePath: result.file,
     messages,
-    suppressedMessages: [],
+    suppressedMessages: (result.suppressed ?? []).map((finding) => ({ ...toMessage(finding), suppressions: finding.suppressions })),
     errorCount: count(2),
     fatalErrorCount: messages.filter((message) => message.fatal).length,
     warningCount: count(1),
     fixableErrorCount: 0,
     fixableWarningCount: 0,
     usedDeprecatedRules: [],
+  };
+}
+
+function toMessage(finding: Finding): EslintMessage {
+  const message: EslintMessage = {
+    ruleId: finding.ruleId,
+    severity: severityOf(finding),
+    message: finding.message,
+    line: finding.range.start.line + 1,
+    column: finding.range.start.character + 1,
+    nodeType: null,
+  };
+  if (finding.messageId) message.messageId = finding.messageId;
+  message.endLine = finding.range.end.line + 1;
+  message.endColumn = finding.range.end.character + 1;
+  return message;
+}
+
+/** ESLint's words for an unused directive: "Unused eslint-disable directive (no problems were reported from 'x')." */
+function unusedDirectiveMessage(directive: DisableDirective, severity: EslintSeverity): EslintMessage {
+  const name = `${directive.source}-${directive.kind}`;
+  const prefix = directive.source === 'eslint' ? 'integration-coach/' : '';
+  const from = directive.rules === 'all' ? '' : ` from ${directive.rules.map((rule) => `'${prefix}${rule}'`).join(' or ') || 'the rules it names (none of them is an Integration Coach rule)'}`;
+  return {
+    ruleId: null,
+    severity,
+    message: `Unused ${name} directive (no problems were reported${from}).`,
+    line: directive.range.start.line + 1,
+    column: directive.range.start.character + 1,
+    nodeType: null,
   };
 }
 

@@ -1,6 +1,6 @@
 // Reads and analyses one file. Runs in a worker, or on the main thread for a few files.
 import { analyzeSource, DEFAULT_MAX_FILE_SIZE_BYTES, tooLargeNotice } from '../analysis/index';
-import type { AnalyzeOptions, Finding } from '../analysis/types';
+import type { AnalyzeOptions, DisableDirective, Finding, SuppressedFinding } from '../analysis/types';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { projectAt } from '../shared/project-on-disk';
 import { readRegularFile } from '../shared/file-filter/read-regular-file';
@@ -9,6 +9,10 @@ export interface FileResult {
   /** The absolute path. */
   file: string;
   findings: Finding[];
+  /** The findings a disable comment switched off (listed as ESLint's suppressedMessages). */
+  suppressed?: SuppressedFinding[];
+  /** The disable comments that concern this tool's rules and switched nothing off (for --report-unused-disable-directives). */
+  unusedDirectives?: DisableDirective[];
   /**
    * Why the file was not (fully) analysed, in words: not a regular file, over the size limit, binary,
    * out of time. A notice: it does not count as a problem.
@@ -33,7 +37,20 @@ export function scanFile(file: string, options: AnalyzeOptions, projectRoot?: st
   // Like ESLint, no byte order mark, so that columns match what an editor shows.
   const project = projectRoot === undefined ? undefined : projectAt(projectRoot, options, limit);
   const result = analyzeSource(decodeText(read.bytes), file, project ? { ...options, project } : options);
-  return result.skipped === undefined ? { file, findings: result.findings } : { file, findings: result.findings, skipped: result.skipped };
+  const scanned: FileResult = { file, findings: result.findings };
+  if (result.skipped !== undefined) scanned.skipped = result.skipped;
+  if (result.suppressed) scanned.suppressed = result.suppressed;
+  const unused = options.listDirectives ? result.directives?.filter(isUnusedOwnDirective) : undefined;
+  if (unused?.length) scanned.unusedDirectives = unused;
+  return scanned;
+}
+
+/**
+ * A disable comment that switched none of this tool's findings off, and that exists for them: its own, or an
+ * ESLint one naming its rules. A bare `eslint-disable` may be there for other ESLint rules: it is left alone.
+ */
+function isUnusedOwnDirective(directive: DisableDirective): boolean {
+  return !directive.used && directive.kind !== 'enable' && (directive.source === 'integration-coach' || directive.rules !== 'all');
 }
 
 /** The core's size limit, in bytes of UTF-8 text (a limit that is not a number falls back to the default). */

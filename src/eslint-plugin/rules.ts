@@ -168,7 +168,8 @@ function projectOf(context: Context, options: AnalyzeOptions): ProjectIndex {
 /** The core's options for one rule: the shared settings, with the rule's own (deprecated) names merged in. */
 export function analyzeOptionsOf(shared: SharedSettings, options: RuleOptions): AnalyzeOptions {
   const { crossFile: _crossFile, ...coreSettings } = shared;
-  const result: AnalyzeOptions = { ...coreSettings, rules: ALL_RULES };
+  // ESLint applies its own directives (and lists what they switched off, and the unused ones): the core leaves them.
+  const result: AnalyzeOptions = { ...coreSettings, rules: ALL_RULES, eslintDirectives: false };
   if (options.flagUnretriedRequests) result.flagUnretriedRequests = true;
   for (const name of SHARED_OPTIONS) {
     const names = [...new Set([...(shared[name] ?? []), ...(options[name] ?? [])])];

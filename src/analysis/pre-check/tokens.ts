@@ -2,6 +2,7 @@
 // with its partner, so that extents (a loop, a function body, a condition) can be found without
 // a parse. The buffers are reused from file to file.
 import ts from 'typescript';
+import { tokenEndOf } from '../scanner-positions';
 import { spendWork } from '../run-context';
 import { retryWord } from './retry-words';
 
@@ -89,10 +90,7 @@ let scanError = false;
 const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, undefined, () => {
   scanError = true;
 });
-/** Where the token just scanned ends: `getTokenEnd` from TypeScript 5.3, `getTextPos` before (the user's TypeScript may be 5.0). */
-const tokenEnd: () => number = typeof scanner.getTokenEnd === 'function'
-  ? scanner.getTokenEnd.bind(scanner)
-  : (scanner as unknown as { getTextPos(): number }).getTextPos.bind(scanner);
+const tokenEnd = tokenEndOf(scanner);
 
 /**
  * Reads the tokens and pairs the brackets. 'retry-word' as soon as a name or string shows a

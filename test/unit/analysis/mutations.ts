@@ -1,21 +1,15 @@
 // Mutations of source text for the fuzz tests: token deletions, truncations, random characters,
 // duplicated and swapped slices. Driven by a seeded generator, so a failure reproduces.
 import ts from 'typescript';
-
-/** The scanner methods of TypeScript before 5.3 (these tests also run on 5.0: typescript-range.test.ts). */
-interface OlderScanner {
-  getTokenPos(): number;
-  getTextPos(): number;
-}
+import { tokenEndOf, tokenStartOf } from '../../../src/analysis/scanner-positions';
 
 export function tokenSpans(text: string): [number, number][] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.JSX, text);
-  const older = scanner as unknown as OlderScanner;
-  const span = typeof scanner.getTokenStart === 'function'
-    ? (): [number, number] => [scanner.getTokenStart(), scanner.getTokenEnd()]
-    : (): [number, number] => [older.getTokenPos(), older.getTextPos()];
+  // These tests also run on TypeScript 5.0 (typescript-range.test.ts), whose scanner names the positions otherwise.
+  const tokenStart = tokenStartOf(scanner);
+  const tokenEnd = tokenEndOf(scanner);
   const spans: [number, number][] = [];
-  while (scanner.scan() !== ts.SyntaxKind.EndOfFileToken) spans.push(span());
+  while (scanner.scan() !== ts.SyntaxKind.EndOfFileToken) spans.push([tokenStart(), tokenEnd()]);
   return spans;
 }
 

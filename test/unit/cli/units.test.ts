@@ -27,7 +27,7 @@ describe('CLI parts', () => {
     it('has defaults', () => {
       assert.deepEqual(parse('src'), {
         kind: 'run',
-        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true, crossFile: true },
+        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true, crossFile: true, unusedDirectives: 0 },
       });
     });
 
@@ -35,7 +35,7 @@ describe('CLI parts', () => {
       const parsed = parse(
         '-f', 'sarif', '--rule', 'unbounded-retry=off', '--rule', 'retry-without-jitter=warn', '--rule', 'missing-idempotency-key=2',
         '--rule', 'unstable-idempotency-key=info', '--max-warnings', '0', '--retry-helper', 'withRetry', '--idempotency-header', 'X-Dedupe',
-        '--concurrency', '3', '--no-pre-check', '--no-cross-file', 'a.ts', 'src/**/*.ts',
+        '--concurrency', '3', '--no-pre-check', '--no-cross-file', '--report-unused-disable-directives', 'a.ts', 'src/**/*.ts',
       );
       assert.deepEqual(parsed, {
         kind: 'run',
@@ -49,6 +49,7 @@ describe('CLI parts', () => {
           concurrency: 3,
           preCheck: false,
           crossFile: false,
+          unusedDirectives: 2,
         },
       });
       assert.deepEqual(parse('-h'), { kind: 'help' });
