@@ -178,6 +178,8 @@ export interface RuleMeta {
    * The option names are those of `AnalyzeOptions`, so a host can merge them in unchanged.
    */
   schema: JsonSchemaObject;
+  /** Words code scanning filters by (SARIF `properties.tags`). */
+  tags: string[];
 }
 
 /** The small subset of JSON Schema that rule options use. */

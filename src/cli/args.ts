@@ -24,6 +24,8 @@ export interface CliOptions {
   crossFile: boolean;
   /** The severity of a message for each disable directive that switched none of this tool's findings off (0: none). */
   unusedDirectives: 0 | 1 | 2;
+  /** The folder SARIF paths are relative to (`--sarif-root`); absent: the repository's top level, else the working folder. */
+  sarifRoot?: string;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -50,6 +52,8 @@ notice on stderr).
 
 Options:
   -f, --format <name>          stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0)
+  --sarif-root <dir>           the folder SARIF paths are relative to (default: the repository's
+                               top level, the nearest folder above with .git, else the current one)
   --rule <id>=<level>          off | info | warn | error; repeatable
   --max-warnings <n>           exit 1 when there are more than n warnings (default: no limit)
   --retry-helper <name>        a function name to treat as a retry helper; repeatable
@@ -157,6 +161,7 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
       preCheck: !values['no-pre-check'],
       crossFile: !values['no-cross-file'],
       unusedDirectives,
+      ...(values['sarif-root'] === undefined ? {} : { sarifRoot: values['sarif-root'] }),
       ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }),
     },
   };
@@ -198,6 +203,7 @@ function parse(argv: string[]) {
       'no-cross-file': { type: 'boolean' },
       'report-unused-disable-directives': { type: 'boolean' },
       'report-unused-disable-directives-severity': { type: 'string' },
+      'sarif-root': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

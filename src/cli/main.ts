@@ -1,6 +1,7 @@
 // integration-coach: the command line scanner. Parses the arguments, finds the files, scans
 // them (with worker threads when there are many), prints a report and sets the exit code:
 // 0 clean, 1 errors or too many warnings, 2 a usage error or no file could be read (one line on stderr).
+import path from 'node:path';
 import { version } from '../../package.json';
 import { analyzeOptions, HELP, parseCliArgs, UsageError } from './args';
 import { SETUP_ERROR } from './engine-loader';
@@ -11,6 +12,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { quietOnClosedOutput } from './output';
 import { toEslintResult, totals } from './report';
+import { repositoryRoot } from './repository-root';
 import { RULE_IDS } from './rule-ids';
 import { loadEngine, scanFiles } from './scan';
 import type { FileResult } from './scan-file';
@@ -37,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
   const eslintResults = results.map((result) => toEslintResult(result, options.unusedDirectives));
   if (options.format === 'json') write(`${formatJson(eslintResults)}\n`);
   else if (options.format === 'sarif') {
-    write(`${formatSarif(results, loadEngine().rules, { name: NAME, version }, cwd)}\n`);
+    const sarifRoot = options.sarifRoot === undefined ? (repositoryRoot(cwd) ?? cwd) : path.resolve(cwd, options.sarifRoot);
+    write(`${formatSarif(results, loadEngine().rules, { name: NAME, version }, sarifRoot)}\n`);
   } else write(formatStylish(eslintResults, useColor()));
 
   if (nothingRead(results)) {

@@ -3,14 +3,16 @@ import { analyzeSource, DEFAULT_MAX_FILE_SIZE_BYTES, tooLargeNotice } from '../a
 import type { AnalyzeOptions, DisableDirective, Finding, SuppressedFinding } from '../analysis/types';
 import { decodeText, encodingOf, maxBytesOnDisk } from '../shared/file-filter/decode-text';
 import { projectAt } from '../shared/project-on-disk';
+import { withFingerprints } from './fingerprints';
 import { readRegularFile } from '../shared/file-filter/read-regular-file';
 
 export interface FileResult {
   /** The absolute path. */
   file: string;
-  findings: Finding[];
+  /** With their keys that survive moved lines (fingerprints.ts), where the file was read. */
+  findings: (Finding & { fingerprint?: string })[];
   /** The findings a disable comment switched off (listed as ESLint's suppressedMessages). */
-  suppressed?: SuppressedFinding[];
+  suppressed?: (SuppressedFinding & { fingerprint?: string })[];
   /** The disable comments that concern this tool's rules and switched nothing off (for --report-unused-disable-directives). */
   unusedDirectives?: DisableDirective[];
   /**
@@ -36,10 +38,11 @@ export function scanFile(file: string, options: AnalyzeOptions, projectRoot?: st
   }
   // Like ESLint, no byte order mark, so that columns match what an editor shows.
   const project = projectRoot === undefined ? undefined : projectAt(projectRoot, options, limit);
-  const result = analyzeSource(decodeText(read.bytes), file, project ? { ...options, project } : options);
-  const scanned: FileResult = { file, findings: result.findings };
+  const text = decodeText(read.bytes);
+  const result = analyzeSource(text, file, project ? { ...options, project } : options);
+  const scanned: FileResult = { file, findings: withFingerprints(text, result.findings) };
   if (result.skipped !== undefined) scanned.skipped = result.skipped;
-  if (result.suppressed) scanned.suppressed = result.suppressed;
+  if (result.suppressed) scanned.suppressed = withFingerprints(text, result.suppressed);
   const unused = options.listDirectives ? result.directives?.filter(isUnusedOwnDirective) : undefined;
   if (unused?.length) scanned.unusedDirectives = unused;
   return scanned;

@@ -3,7 +3,7 @@
 //   import integrationCoach from 'integration-coach/eslint-plugin';
 //   export default [integrationCoach.configs.recommended];   // with typescript-eslint's parser for TypeScript
 //
-// Rule ids are `integration-coach/<id>`; each rule's docs URL opens its lesson section.
+// Rule ids are `integration-coach/<id>`; each rule's docs URL is its page, docs/rules/<id>.md, on the web.
 import type { ESLint, Linter, Rule } from 'eslint';
 import { name, version } from '../../package.json';
 import { rules } from './rules';

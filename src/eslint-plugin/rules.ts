@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, ProjectIndex, rules as ruleMetas } from '../analysis/index';
 import { SHARED_OPTIONS } from '../analysis/rules/catalog';
 import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
-import { lessonLink } from '../lesson-link';
+import { ruleDocsUrl } from '../docs/rule-docs';
 import { filesOnDisk, projectAt } from '../shared/project-on-disk';
 
 /**
@@ -47,8 +47,8 @@ export const SETTINGS_KEY = 'integration-coach';
 
 const metaById = new Map<string, RuleMeta>(ruleMetas.map((meta) => [meta.id, meta]));
 
-/** The docs URL is the lesson link of the rule's section, never written by hand. */
-const createRule = RuleCreator<IntegrationCoachDocs>((name) => lessonLink(metaById.get(name)!.lessonSection));
+/** The docs URL is the rule's page on the web (docs/rules/<rule-id>.md, made from the catalog and the lesson), never written by hand. */
+const createRule = RuleCreator<IntegrationCoachDocs>((name) => ruleDocsUrl(metaById.get(name)!.id));
 
 export type IntegrationCoachRule = TSESLint.RuleModule<string, [RuleOptions], IntegrationCoachDocs>;
 

@@ -26,6 +26,8 @@ export interface RuleCatalogEntry {
   readonly messages: Readonly<Record<string, string>>;
   /** The ESLint rule options it accepts (those in `SHARED_OPTIONS` only for one more release: they are settings now). */
   readonly options: readonly RuleOptionName[];
+  /** Words code scanning filters by (SARIF `properties.tags`). */
+  readonly tags: readonly string[];
 }
 
 /** Where unbounded-retry's messages add what the waits lack too (see `jitterGap`): one finding per construct. */
@@ -47,6 +49,7 @@ export const RULE_CATALOG = [
       leak: `This {{construct}} has a cap that leaks on line {{line}}. On that path it goes round again without advancing or checking \`{{counter}}\`, so it can retry forever. Advance and check the counter on every path that retries.${ALSO_JITTER}`,
     },
     options: ['retryHelpers'],
+    tags: ['reliability', 'retry', 'resilience'],
   },
   {
     id: 'retry-without-jitter',
@@ -64,6 +67,7 @@ export const RULE_CATALOG = [
       importedClientNoJitter: 'This request `{{request}}` is retried without jitter by a client set up in another file. It is the {{retry}}: {{detail}}. Clients that failed together retry in lockstep; turn jitter on where the client is configured.',
     },
     options: ['retryHelpers'],
+    tags: ['reliability', 'retry', 'backoff'],
   },
   {
     id: 'missing-idempotency-key',
@@ -76,6 +80,7 @@ export const RULE_CATALOG = [
       missingKeyUnretried: 'This {{method}} request `{{request}}` sends no idempotency key. Any retry (yours, a proxy\'s, the user\'s) can repeat its effect. Send an `Idempotency-Key` header that stays the same across attempts.',
     },
     options: ['idempotencyHeaders', 'flagUnretriedRequests', 'retryHelpers'],
+    tags: ['reliability', 'idempotency', 'data-integrity'],
   },
   {
     id: 'unstable-idempotency-key',
@@ -86,6 +91,7 @@ export const RULE_CATALOG = [
       freshKey: 'The idempotency key `{{key}}` is created anew on every attempt. It is made inside the {{retry}}, so every attempt sends a new key and the server cannot recognise the retry as a duplicate. Create the key once, before the retry, and reuse it on every attempt.',
     },
     options: ['idempotencyHeaders', 'retryHelpers'],
+    tags: ['reliability', 'idempotency', 'data-integrity'],
   },
 ] as const satisfies readonly RuleCatalogEntry[];
 
@@ -123,5 +129,6 @@ export function ruleMeta(id: RuleId): RuleMeta {
     lessonSection: entry.lessonSection,
     messages: { ...entry.messages },
     schema: { type: 'object', properties: Object.fromEntries(entry.options.map((name) => [name, OPTION_SCHEMAS[name]])), additionalProperties: false },
+    tags: [...entry.tags],
   };
 }

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
-import { lessonLink } from '../../../src/lesson-link';
 import { pathologicalInputs } from '../adversarial/pathological-inputs';
 import { monorepoTree, writeMonorepo } from '../monorepo-tree';
 import { CLI, cliTempDir, FIXTURES, json, ROOT, runCli, tempDir } from './helpers';
@@ -11,12 +11,15 @@ import { CLI, cliTempDir, FIXTURES, json, ROOT, runCli, tempDir } from './helper
 /** The parts of a SARIF log the tests read. */
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; helpUri: string; defaultConfiguration: { level: string } }[] } };
+    tool: { driver: { rules: { id: string; helpUri: string; help: { text: string; markdown: string }; properties: { tags: string[] }; defaultConfiguration: { level: string } }[] } };
+    originalUriBaseIds: Record<string, { uri: string }>;
     invocations: { toolExecutionNotifications: { message: { text: string } }[] }[];
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
+      partialFingerprints: Record<string, string>;
+      suppressions?: { kind: string; justification?: string }[];
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
     }[];
   }[];
@@ -148,7 +151,7 @@ describe('CLI', function () {
   });
 
   describe('--format sarif', () => {
-    it('validates against the SARIF 2.1.0 schema and locates the findings relative to the working folder', () => {
+    it('validates against the SARIF 2.1.0 schema and locates the findings relative to the repository\'s root', () => {
       const run = runCli(['-f', 'sarif', '--rule', 'missing-idempotency-key=info', 'retry.ts', 'clean.ts']);
       assert.equal(run.status, 0, run.stderr);
       const log = JSON.parse(run.stdout) as SarifLog;
@@ -157,19 +160,51 @@ describe('CLI', function () {
       const sarifRun = log.runs[0]!;
       const ruleIds = sarifRun.tool.driver.rules.map((rule) => rule.id);
       assert.deepEqual(ruleIds, ['unbounded-retry', 'retry-without-jitter', 'missing-idempotency-key', 'unstable-idempotency-key']);
-      const unbounded = sarifRun.tool.driver.rules[0];
-      assert.equal(unbounded.helpUri, lessonLink('mistake-unbounded-retries'));
+      const unbounded = sarifRun.tool.driver.rules[0]!;
+      assert.equal(unbounded.helpUri, 'https://github.com/integration-coach/integration-coach/blob/main/docs/rules/unbounded-retry.md');
+      assert.equal(unbounded.help.markdown, readFileSync(path.join(ROOT, 'docs', 'rules', 'unbounded-retry.md'), 'utf8'), 'the rule\'s page');
+      assert.match(unbounded.help.text, /^Retries must be bounded.*docs\/rules\/unbounded-retry\.md$/);
+      assert.deepEqual(unbounded.properties.tags, ['reliability', 'retry', 'resilience']);
       assert.equal(unbounded.defaultConfiguration.level, 'warning');
+      // The fixtures are in this repository: their paths start at its top level, wherever the CLI runs.
+      assert.equal(sarifRun.originalUriBaseIds['%SRCROOT%']!.uri, pathToFileURL(`${ROOT}${path.sep}`).href);
       assert.deepEqual(
         sarifRun.results.map((result) => {
           const location = result.locations[0]!.physicalLocation;
           return [result.ruleId, result.ruleIndex, result.level, location.artifactLocation.uri, location.region.startLine, location.region.startColumn];
         }),
         [
-          ['unbounded-retry', 0, 'warning', 'retry.ts', 5, 3],
-          ['missing-idempotency-key', 2, 'note', 'retry.ts', 7, 20],
+          ['unbounded-retry', 0, 'warning', 'test/fixtures/cli/retry.ts', 5, 3],
+          ['missing-idempotency-key', 2, 'note', 'test/fixtures/cli/retry.ts', 7, 20],
         ],
       );
+      for (const result of sarifRun.results) assert.match(result.partialFingerprints['integrationCoach/v1']!, /^[0-9a-f]{32}$/);
+    });
+
+    const dir = tempDir('ic-cli-sarif');
+    it('keeps each result\'s fingerprint when lines move, and tells equal findings apart', () => {
+      const source = readFileSync(RETRY, 'utf8');
+      writeFileSync(path.join(dir.path, 'a.ts'), source);
+      const fingerprints = (args: string[]) => (JSON.parse(runCli(['-f', 'sarif', ...args], { cwd: dir.path }).stdout) as SarifLog).runs[0]!.results
+        .map((result) => [result.ruleId, result.locations[0]!.physicalLocation.region.startLine, result.partialFingerprints['integrationCoach/v1']]);
+      const before = fingerprints(['--sarif-root', '.', 'a.ts']);
+      writeFileSync(path.join(dir.path, 'a.ts'), `// a new header\n// of three lines\n\n${source.replace(/\n {2}/g, '\n    ')}`);
+      const after = fingerprints(['--sarif-root', '.', 'a.ts']);
+      assert.deepEqual(after.map(([rule, line, key]) => [rule, Number(line) - 3, key]), before, 'moved and re-indented: the same keys');
+      writeFileSync(path.join(dir.path, 'a.ts'), `${source}\n${source.replace(/export /g, '').replace(/function (\w+)/g, 'function $1Again')}`);
+      const twice = fingerprints(['--sarif-root', '.', 'a.ts']);
+      assert.equal(new Set(twice.map(([, , key]) => key)).size, twice.length, 'every result its own key');
+    });
+
+    it('--sarif-root sets the folder paths start at; a finding switched off by a comment is a suppressed result', () => {
+      writeFileSync(path.join(dir.path, 'b.ts'), readFileSync(RETRY, 'utf8').replace(/^(\s*)(while \(true\))/m, '$1// integration-coach-disable-next-line unbounded-retry -- a supervisor restarts it\n$1$2'));
+      const log = JSON.parse(runCli(['-f', 'sarif', '--sarif-root', '..', 'b.ts'], { cwd: dir.path }).stdout) as SarifLog;
+      assert.ok(sarifValidator()(log));
+      const results = log.runs[0]!.results;
+      assert.deepEqual(results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.artifactLocation.uri, result.suppressions]), [
+        ['missing-idempotency-key', `${path.basename(dir.path)}/b.ts`, undefined],
+        ['unbounded-retry', `${path.basename(dir.path)}/b.ts`, [{ kind: 'inSource', justification: 'a supervisor restarts it' }]],
+      ]);
     });
   });
 

@@ -10,7 +10,6 @@ import { ESLint, Linter, type Rule } from 'eslint';
 import { analyze, rules as coreRules } from '../../../src/analysis';
 import { MAX_SOURCE_NESTING } from '../../../src/analysis/run-context';
 import { parsedSourceFile } from '../../../src/eslint-plugin/rules';
-import { lessonLink } from '../../../src/lesson-link';
 import { repoRoot } from '../repo-root';
 
 const ROOT = repoRoot();
@@ -52,10 +51,11 @@ describe('ESLint plugin', function () {
     assert.deepEqual(recommended.rules, Object.fromEntries(coreRules.map((rule) => [`integration-coach/${rule.id}`, 'warn'])));
   });
 
-  it("takes each rule's meta from the core: description, messages, options schema and lesson link", () => {
+  it("takes each rule's meta from the core: description, messages, options schema, and its page on the web", () => {
     for (const core of coreRules) {
       const meta = plugin.rules[core.id]!.meta;
-      assert.equal(meta.docs?.url, lessonLink(core.lessonSection));
+      assert.equal(meta.docs?.url, `https://github.com/integration-coach/integration-coach/blob/main/docs/rules/${core.id}.md`);
+      assert.ok(existsSync(path.join(repoRoot(), 'docs', 'rules', `${core.id}.md`)), 'the page is in the repository');
       assert.equal(meta.docs?.description, core.description);
       assert.deepEqual(meta.schema, [core.schema]);
       assert.equal(meta.hasSuggestions, true);
@@ -100,7 +100,7 @@ describe('ESLint plugin', function () {
       ['integration-coach/missing-idempotency-key', 7],
     ]);
     const metas = eslint.getRulesMetaForResults(results);
-    assert.equal(metas['integration-coach/unbounded-retry']?.docs?.url, 'vscode://integration-coach.integration-coach/lesson?section=mistake-unbounded-retries');
+    assert.equal(metas['integration-coach/unbounded-retry']?.docs?.url, 'https://github.com/integration-coach/integration-coach/blob/main/docs/rules/unbounded-retry.md');
   });
 
   it('honours ESLint disable comments and rule options from the config', async () => {

@@ -11,7 +11,7 @@ import { HELP } from '../../../../src/cli/args';
 import { formatSarif } from '../../../../src/cli/formatters/sarif';
 import { RULE_IDS as CLI_RULE_IDS } from '../../../../src/cli/rule-ids';
 import { rules as eslintRules } from '../../../../src/eslint-plugin/rules';
-import { lessonLink } from '../../../../src/lesson-link';
+import { ruleDocsUrl } from '../../../../src/docs/rule-docs';
 import { RULE_IDS as LESSON_RULE_IDS } from '../../../../src/lesson/content-types';
 import { repoRoot } from '../../repo-root';
 
@@ -93,11 +93,11 @@ describe('rule catalog', () => {
     }
   });
 
-  it("is the ESLint plugin's rule list, with each rule's description, messages, options and lesson link", () => {
+  it("is the ESLint plugin's rule list, with each rule's description, messages, options and page", () => {
     assert.deepEqual(Object.keys(eslintRules), IDS);
     for (const entry of RULE_CATALOG) {
       const meta = eslintRules[entry.id].meta;
-      assert.equal(meta.docs?.url, lessonLink(entry.lessonSection));
+      assert.equal(meta.docs?.url, ruleDocsUrl(entry.id));
       assert.equal(meta.docs?.description, entry.description);
       for (const [id, text] of Object.entries(entry.messages)) assert.equal(meta.messages[id], text, `${entry.id}/${id}`);
       assert.deepEqual(meta.schema, [ruleMeta(entry.id).schema]);
@@ -109,7 +109,7 @@ describe('rule catalog', () => {
     const listed = sarif.runs[0]!.tool.driver.rules;
     assert.deepEqual(listed.map((rule) => rule.id), IDS);
     for (const [index, entry] of RULE_CATALOG.entries()) {
-      assert.equal(listed[index]!.helpUri, lessonLink(entry.lessonSection));
+      assert.equal(listed[index]!.helpUri, ruleDocsUrl(entry.id));
       assert.equal(listed[index]!.fullDescription.text, entry.description);
     }
   });

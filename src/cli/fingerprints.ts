@@ -1,0 +1,45 @@
+// A finding's key that survives moved lines, for SARIF's partialFingerprints and the baseline: a hash of
+// its rule, the code it points at (spaces folded, so re-indenting keeps it) and its place among the findings
+// of the file with the same rule and code. Adding or removing lines elsewhere in the file changes none.
+import { createHash } from 'node:crypto';
+import type { Finding } from '../analysis/types';
+
+/** The version of the key: a change of how it is made must not match keys made the old way. */
+const KEY_VERSION = 'v1';
+/** How much of the code a finding points at goes into its key (a construct's head, not its body). */
+const MAX_CODE = 400;
+
+export type Fingerprinted<T extends Finding> = T & { fingerprint: string };
+
+/** The findings with their keys; `text` is the file's text the findings were made from. */
+export function withFingerprints<T extends Finding>(text: string, findings: readonly T[]): Fingerprinted<T>[] {
+  const lineStarts = lineStartsOf(text);
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const { start, end } = finding.range;
+    const from = offsetOf(lineStarts, text, start.line, start.character);
+    const to = Math.min(offsetOf(lineStarts, text, end.line, end.character), from + MAX_CODE);
+    const code = text.slice(from, Math.max(from, to)).replace(/\s+/g, ' ').trim();
+    const identity = `${finding.ruleId}\0${code}`;
+    const ordinal = seen.get(identity) ?? 0;
+    seen.set(identity, ordinal + 1);
+    const fingerprint = createHash('sha256').update(`${KEY_VERSION}\0${identity}\0${ordinal}`).digest('hex').slice(0, 32);
+    return { ...finding, fingerprint };
+  });
+}
+
+/** Where each line starts, with line breaks counted as TypeScript counts them (\n, \r\n, a lone \r, U+2028, U+2029). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function offsetOf(lineStarts: readonly number[], text: string, line: number, character: number): number {
+  const start = lineStarts[Math.min(line, lineStarts.length - 1)] ?? 0;
+  return Math.min(text.length, start + character);
+}
