@@ -113,7 +113,8 @@ export interface DisableDirective {
 
 /** A finding a directive switched off, with the directive's reason (the shape of ESLint's `suppressedMessages`). */
 export interface SuppressedFinding extends Finding {
-  suppressions: { kind: 'directive'; justification: string }[];
+  /** `directive`: a comment; `external`: a host's own list (the CLI's baseline). */
+  suppressions: { kind: 'directive' | 'external'; justification: string }[];
 }
 
 /** What the analysis asks of a project about a file's imports (src/analysis/project/project-index.ts answers). */

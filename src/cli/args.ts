@@ -26,6 +26,24 @@ export interface CliOptions {
   unusedDirectives: 0 | 1 | 2;
   /** The folder SARIF paths are relative to (`--sarif-root`); absent: the repository's top level, else the working folder. */
   sarifRoot?: string;
+  /** Errors only (`--quiet`): rules at warning or info do not run, as with ESLint 9. */
+  quiet: boolean;
+  /** Where the report goes (`-o`); absent: stdout. */
+  outputFile?: string;
+  /** `--color` / `--no-color`; absent: FORCE_COLOR, NO_COLOR, then whether stdout is a terminal. */
+  color?: boolean;
+  /** Files larger than this many bytes are not analysed (`--max-file-size`); absent: the core's default. */
+  maxFileSizeBytes?: number;
+  /** Read the source from stdin (`--stdin`), as the file `stdinFilename` (for its language, its imports, the report). */
+  stdin: boolean;
+  stdinFilename?: string;
+  /** More files to leave out, as .gitignore lines relative to the working folder (`--ignore-pattern`). */
+  ignorePatterns: string[];
+  /** `--no-ignore`: read no .gitignore and no --ignore-pattern (node_modules and .git are still left out). */
+  useIgnoreFiles: boolean;
+  /** Only findings not in this baseline count (`--baseline`); `--baseline-write` writes one of every finding. */
+  baseline?: string;
+  baselineWrite?: string;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -40,7 +58,7 @@ const RULE_LEVELS: Record<string, Severity> = {
   off: 'off', '0': 'off', info: 'info', warn: 'warning', warning: 'warning', '1': 'warning', error: 'error', '2': 'error',
 };
 
-export const HELP = `Usage: integration-coach [options] <files|dirs|globs…>
+export const HELP = `Usage: integration-coach [options] [files|dirs|globs…]   (none: the current folder)
 
 Finds unbounded retries, retries without jitter and retried requests without a stable
 idempotency key in TypeScript and JavaScript (.ts .tsx .mts .cts .js .jsx .mjs .cjs).
@@ -52,6 +70,15 @@ notice on stderr).
 
 Options:
   -f, --format <name>          stylish (default), json (ESLint's JSON), sarif (SARIF 2.1.0)
+  -o, --output-file <path>     write the report to a file instead of stdout
+  --quiet                      report errors only (rules at warning or info do not run)
+  --color, --no-color          force colour on or off (default: FORCE_COLOR, NO_COLOR, or a terminal)
+  --stdin                      read the source from stdin (with --stdin-filename <path> for its name)
+  --ignore-pattern <pattern>   leave out files matching a .gitignore-style pattern; repeatable
+  --no-ignore                  read no .gitignore and no --ignore-pattern
+  --max-file-size <size>       do not analyse files larger than this (bytes, or with k or m; default 1m)
+  --baseline <file>            count only findings not in this baseline (they survive moved lines)
+  --baseline-write <file>      write a baseline of every current finding, then report against it
   --sarif-root <dir>           the folder SARIF paths are relative to (default: the repository's
                                top level, the nearest folder above with .git, else the current one)
   --rule <id>=<level>          off | info | warn | error; repeatable
@@ -146,12 +173,14 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
 
   const unusedDirectives = unusedDirectivesSeverity(values['report-unused-disable-directives'], values['report-unused-disable-directives-severity']);
 
-  if (positionals.length === 0) throw new UsageError('No files, directories or globs given (for example: integration-coach src). See --help.');
+  const io = inputOutputOptions(values);
+  if (io.stdin && positionals.length > 0) throw new UsageError('--stdin reads one source from stdin: give no files with it (name it with --stdin-filename).');
 
   return {
     kind: 'run',
     options: {
-      patterns: positionals,
+      // No path: the current folder, as ESLint does.
+      patterns: positionals.length > 0 || io.stdin ? positionals : ['.'],
       format: format as Format,
       rules,
       maxWarnings,
@@ -162,9 +191,40 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
       crossFile: !values['no-cross-file'],
       unusedDirectives,
       ...(values['sarif-root'] === undefined ? {} : { sarifRoot: values['sarif-root'] }),
+      ...io,
       ...(timeBudgetMs === undefined ? {} : { timeBudgetMs }),
     },
   };
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+/** Where the source comes from and the report goes, what is left out, and the baseline. */
+function inputOutputOptions(values: Values): Pick<CliOptions, 'quiet' | 'outputFile' | 'color' | 'maxFileSizeBytes' | 'stdin' | 'stdinFilename' | 'ignorePatterns' | 'useIgnoreFiles' | 'baseline' | 'baselineWrite'> {
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the source read with --stdin.');
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined) throw new UsageError('Give --baseline or --baseline-write, not both.');
+  if (values.color && values['no-color']) throw new UsageError('Give --color or --no-color, not both.');
+  const result: ReturnType<typeof inputOutputOptions> = {
+    quiet: values.quiet === true,
+    stdin: values.stdin === true,
+    ignorePatterns: values['ignore-pattern'] ?? [],
+    useIgnoreFiles: values['no-ignore'] !== true,
+  };
+  if (values['output-file'] !== undefined) result.outputFile = values['output-file'];
+  if (values.color || values['no-color']) result.color = values.color === true;
+  if (values['max-file-size'] !== undefined) result.maxFileSizeBytes = fileSize(values['max-file-size']);
+  if (values['stdin-filename'] !== undefined) result.stdinFilename = values['stdin-filename'];
+  if (values.baseline !== undefined) result.baseline = values.baseline;
+  if (values['baseline-write'] !== undefined) result.baselineWrite = values['baseline-write'];
+  return result;
+}
+
+/** `1048576`, `512k`, `2m` (k and m are 1,024 and 1,048,576 bytes). */
+function fileSize(text: string): number {
+  const match = /^(\d{1,10})([km]?)b?$/i.exec(text.trim());
+  const bytes = match ? Number(match[1]) * (match[2]!.toLowerCase() === 'm' ? 1024 * 1024 : match[2] ? 1024 : 1) : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`Invalid --max-file-size "${text}"; expected a size such as 500000, 512k or 2m.`);
+  return bytes;
 }
 
 /** ESLint's two options: the flag reports unused directives as errors; the severity option says how, or not at all. */
@@ -175,11 +235,19 @@ function unusedDirectivesSeverity(flag: boolean | undefined, severityText: strin
   return severity as CliOptions['unusedDirectives'];
 }
 
+/** Every rule off but those set to report errors. */
+function quietRules(rules: CliOptions['rules']): CliOptions['rules'] {
+  return Object.fromEntries(RULE_IDS.map((id) => [id, rules[id] === 'error' ? 'error' : 'off']));
+}
+
 /** The core's options for the command line's. */
 export function analyzeOptions(options: CliOptions): AnalyzeOptions {
   const result: AnalyzeOptions = { rules: options.rules, preCheck: options.preCheck };
   // Unused directives are looked for in every file, those with no retry too.
   if (options.unusedDirectives > 0) result.listDirectives = true;
+  if (options.maxFileSizeBytes !== undefined) result.maxFileSizeBytes = options.maxFileSizeBytes;
+  // As ESLint 9's --quiet: only the rules that report errors run.
+  if (options.quiet) result.rules = quietRules(options.rules);
   if (options.retryHelpers.length > 0) result.retryHelpers = options.retryHelpers;
   if (options.idempotencyHeaders.length > 0) result.idempotencyHeaders = options.idempotencyHeaders;
   if (options.timeBudgetMs !== undefined) result.timeBudgetMs = options.timeBudgetMs;
@@ -204,6 +272,17 @@ function parse(argv: string[]) {
       'report-unused-disable-directives': { type: 'boolean' },
       'report-unused-disable-directives-severity': { type: 'string' },
       'sarif-root': { type: 'string' },
+      'output-file': { type: 'string', short: 'o' },
+      quiet: { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      'ignore-pattern': { type: 'string', multiple: true },
+      'no-ignore': { type: 'boolean' },
+      'max-file-size': { type: 'string' },
+      baseline: { type: 'string' },
+      'baseline-write': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

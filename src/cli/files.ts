@@ -23,8 +23,18 @@ export interface FileList {
   notices: string[];
 }
 
-export function expandPatterns(patterns: string[], cwd: string): FileList {
-  const walker = new Walker();
+/** What the walk leaves out besides node_modules and .git. */
+export interface IgnoreOptions {
+  /** Globs relative to the working folder (`--ignore-pattern`): `dist` is the folder there, `**\/dist` any. */
+  ignorePatterns: readonly string[];
+  /** Read the .gitignore files and the repository's .git/info/exclude (false: `--no-ignore`, which also drops the patterns). */
+  useIgnoreFiles: boolean;
+}
+
+const DEFAULT_IGNORES: IgnoreOptions = { ignorePatterns: [], useIgnoreFiles: true };
+
+export function expandPatterns(patterns: string[], cwd: string, ignores: IgnoreOptions = DEFAULT_IGNORES): FileList {
+  const walker = new Walker(cwd, ignores);
   for (const pattern of patterns) {
     const before = walker.found();
     const absolute = path.resolve(cwd, pattern);
@@ -70,6 +80,11 @@ class Walker {
   readonly notices: string[] = [];
   private readonly trees = new Map<string, GitignoreReader>();
 
+  constructor(
+    private readonly cwd: string,
+    private readonly ignores: IgnoreOptions,
+  ) {}
+
   found(): number {
     return this.files.size + this.unread.size;
   }
@@ -114,7 +129,8 @@ class Walker {
     const root = filterRoot(dir);
     let tree = this.trees.get(root);
     if (!tree) {
-      tree = new GitignoreReader(root, (notice) => this.notices.push(notice));
+      tree = new GitignoreReader(root, this.ignores.useIgnoreFiles, (notice) => this.notices.push(notice));
+      if (this.ignores.useIgnoreFiles && this.ignores.ignorePatterns.length > 0) tree.filter.excludes.add('--ignore-pattern', this.ignores.ignorePatterns.map((pattern) => fromRoot(root, this.cwd, pattern)));
       this.trees.set(root, tree);
     }
     return tree;
@@ -150,6 +166,17 @@ function filterRoot(dir: string): string {
   return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? dir : cwd;
 }
 
+/**
+ * A pattern relative to the working folder as one relative to the filter's root: `dist` run in `packages/a`
+ * is `packages/a/dist`; one that starts with `**\/` matches anywhere as it is.
+ */
+function fromRoot(root: string, cwd: string, pattern: string): string {
+  const prefix = toPosix(path.relative(root, cwd));
+  const bare = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+  if (bare.startsWith('**/') || prefix === '' || prefix.startsWith('..')) return bare;
+  return `${prefix}/${bare}`;
+}
+
 /** The filter of one root, with its .gitignore files read as the walk reaches their folders. */
 class GitignoreReader {
   readonly filter: FileFilter;
@@ -157,9 +184,12 @@ class GitignoreReader {
 
   constructor(
     private readonly root: string,
+    private readonly useIgnoreFiles: boolean,
     private readonly onNotice: (notice: string) => void,
   ) {
     this.filter = new FileFilter(onNotice);
+    // git reads the repository's own exclude file before any .gitignore, as lines of the root's.
+    if (useIgnoreFiles) this.read(path.join(root, '.git', 'info', 'exclude'), root);
   }
 
   /** The path relative to the root, posix. */
@@ -175,9 +205,13 @@ class GitignoreReader {
   }
 
   load(dir: string): void {
-    if (this.loaded.has(dir)) return;
+    if (this.loaded.has(dir) || !this.useIgnoreFiles) return;
     this.loaded.add(dir);
-    const file = path.join(dir, '.gitignore');
+    this.read(path.join(dir, '.gitignore'), dir);
+  }
+
+  /** Reads an ignore file whose lines apply from `dir` down. */
+  private read(file: string, dir: string): void {
     if (!existsSync(file)) return;
     const shown = path.relative(process.cwd(), file) || file;
     const read = readRegularFile(file, () => MAX_IGNORE_FILE_BYTES);

@@ -1,9 +1,11 @@
 // integration-coach: the command line scanner. Parses the arguments, finds the files, scans
 // them (with worker threads when there are many), prints a report and sets the exit code:
 // 0 clean, 1 errors or too many warnings, 2 a usage error or no file could be read (one line on stderr).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { version } from '../../package.json';
-import { analyzeOptions, HELP, parseCliArgs, UsageError } from './args';
+import { analyzeOptions, type CliOptions, HELP, parseCliArgs, UsageError } from './args';
+import { applyBaseline, BaselineError, writeBaseline } from './baseline';
 import { SETUP_ERROR } from './engine-loader';
 import { expandPatterns, FileError } from './files';
 import { escapeControlCharacters } from './formatters/escape';
@@ -11,13 +13,15 @@ import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { quietOnClosedOutput } from './output';
-import { toEslintResult, totals } from './report';
+import { type EslintResult, toEslintResult, totals } from './report';
 import { repositoryRoot } from './repository-root';
 import { RULE_IDS } from './rule-ids';
 import { loadEngine, scanFiles } from './scan';
 import type { FileResult } from './scan-file';
 
 const NAME = 'integration-coach';
+/** The name of stdin's text without --stdin-filename, as ESLint names it. */
+const STDIN_NAME = '<text>';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCliArgs(argv, RULE_IDS);
@@ -28,20 +32,16 @@ async function main(argv: string[]): Promise<number> {
   const options = parsed.options;
   const cwd = process.cwd();
 
-  const list = expandPatterns(options.patterns, cwd);
-  for (const notice of list.notices) warn(notice);
-  const progress = progressReporter();
-  const scanOptions = { concurrency: options.concurrency, onProgress: progress.update, projectRoot: options.crossFile ? process.cwd() : undefined };
-  const scanned = await scanFiles(list.files, analyzeOptions(options), scanOptions).finally(progress.clear);
-  if (scanned.length > 0) loadEngine().saveCodeCache();
-  const results = [...scanned, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  let results = await scanned(options, cwd);
+  if (options.baselineWrite !== undefined) {
+    const count = writeBaseline(path.resolve(cwd, options.baselineWrite), results);
+    warn(`wrote ${count} ${count === 1 ? 'finding' : 'findings'} to the baseline ${options.baselineWrite}.`);
+  }
+  const baseline = options.baseline ?? options.baselineWrite;
+  if (baseline !== undefined) results = applyBaseline(path.resolve(cwd, baseline), results);
 
-  const eslintResults = results.map((result) => toEslintResult(result, options.unusedDirectives));
-  if (options.format === 'json') write(`${formatJson(eslintResults)}\n`);
-  else if (options.format === 'sarif') {
-    const sarifRoot = options.sarifRoot === undefined ? (repositoryRoot(cwd) ?? cwd) : path.resolve(cwd, options.sarifRoot);
-    write(`${formatSarif(results, loadEngine().rules, { name: NAME, version }, sarifRoot)}\n`);
-  } else write(formatStylish(eslintResults, useColor()));
+  const eslintResults = results.map((result) => toEslintResult(result, options.unusedDirectives)).map((result) => (options.quiet ? errorsOnly(result) : result));
+  writeReport(options, formatted(options, results, eslintResults, cwd));
 
   if (nothingRead(results)) {
     warn(`could not read any of the ${results.length} ${results.length === 1 ? 'file' : 'files'}.`);
@@ -54,6 +54,51 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The results of every file named (or of stdin's text), sorted by path. */
+async function scanned(options: CliOptions, cwd: string): Promise<FileResult[]> {
+  const projectRoot = options.crossFile ? cwd : undefined;
+  if (options.stdin) {
+    const file = options.stdinFilename === undefined ? path.join(cwd, STDIN_NAME) : path.resolve(cwd, options.stdinFilename);
+    const result = loadEngine().scanText(readFileSync(0, 'utf8').replace(/^\uFEFF/, ''), file, analyzeOptions(options), projectRoot);
+    loadEngine().saveCodeCache();
+    return [options.stdinFilename === undefined ? { ...result, file: STDIN_NAME } : result];
+  }
+  const list = expandPatterns(options.patterns, cwd, options);
+  for (const notice of list.notices) warn(notice);
+  const progress = progressReporter();
+  const found = await scanFiles(list.files, analyzeOptions(options), { concurrency: options.concurrency, onProgress: progress.update, projectRoot }).finally(progress.clear);
+  if (found.length > 0) loadEngine().saveCodeCache();
+  return [...found, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function formatted(options: CliOptions, results: FileResult[], eslintResults: EslintResult[], cwd: string): string {
+  if (options.format === 'json') return `${formatJson(eslintResults)}\n`;
+  if (options.format === 'sarif') {
+    const sarifRoot = options.sarifRoot === undefined ? (repositoryRoot(cwd) ?? cwd) : path.resolve(cwd, options.sarifRoot);
+    return `${formatSarif(results, loadEngine().rules, { name: NAME, version }, sarifRoot)}\n`;
+  }
+  return formatStylish(eslintResults, useColor(options));
+}
+
+/** To the output file (`-o`, its folder made if need be), else stdout. */
+function writeReport(options: CliOptions, report: string): void {
+  if (options.outputFile === undefined) {
+    write(report);
+    return;
+  }
+  try {
+    mkdirSync(path.dirname(path.resolve(options.outputFile)), { recursive: true });
+    writeFileSync(options.outputFile, report);
+  } catch (error) {
+    throw new FileError(`Cannot write the report to ${options.outputFile}: ${(error as Error).message}`);
+  }
+}
+
+/** `--quiet`: the errors alone, as ESLint reports them (warnings and notices are neither shown nor counted). */
+function errorsOnly(result: EslintResult): EslintResult {
+  return { ...result, messages: result.messages.filter((message) => message.severity === 2), warningCount: 0, fixableWarningCount: 0 };
 }
 
 /** Every file failed to read: the run checked nothing (files not analysed for their size were read). */
@@ -70,8 +115,13 @@ function warn(message: string): void {
   process.stderr.write(`${NAME}: ${escapeControlCharacters(message)}\n`);
 }
 
-function useColor(): boolean {
-  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/** `--color`/`--no-color`, then FORCE_COLOR (not 0 or false), then NO_COLOR, then whether the report goes to a terminal. */
+function useColor(options: CliOptions): boolean {
+  if (options.color !== undefined) return options.color;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
+  if (process.env.NO_COLOR) return false;
+  return options.outputFile === undefined && Boolean(process.stdout.isTTY);
 }
 
 /** "Scanned 120/800 files…" on stderr, only on a terminal, at most ten times a second. */
@@ -100,7 +150,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof FileError || (error instanceof Error && error.name === SETUP_ERROR);
+    const known = error instanceof UsageError || error instanceof FileError || error instanceof BaselineError || (error instanceof Error && error.name === SETUP_ERROR);
     const message = error instanceof Error ? error.message : String(error);
     warn(known ? message : `internal error: ${message}`);
     process.exitCode = 2;

@@ -26,7 +26,7 @@ export interface EslintMessage {
   endColumn?: number;
   fatal?: boolean;
   /** In `suppressedMessages`: what switched it off (ESLint's shape). */
-  suppressions?: { kind: 'directive'; justification: string }[];
+  suppressions?: { kind: 'directive' | 'external'; justification: string }[];
 }
 
 /** One file, as ESLint's JSON formatter writes it. */

@@ -37,8 +37,12 @@ export function scanFile(file: string, options: AnalyzeOptions, projectRoot?: st
       return { file, findings: [], skipped: tooLargeNotice(limit) };
   }
   // Like ESLint, no byte order mark, so that columns match what an editor shows.
-  const project = projectRoot === undefined ? undefined : projectAt(projectRoot, options, limit);
-  const text = decodeText(read.bytes);
+  return scanText(decodeText(read.bytes), file, options, projectRoot);
+}
+
+/** Analyses a file's text (read from disk, or from stdin for `--stdin`), as `file` (its language, its imports). */
+export function scanText(text: string, file: string, options: AnalyzeOptions, projectRoot?: string): FileResult {
+  const project = projectRoot === undefined ? undefined : projectAt(projectRoot, options, sizeLimit(options));
   const result = analyzeSource(text, file, project ? { ...options, project } : options);
   const scanned: FileResult = { file, findings: withFingerprints(text, result.findings) };
   if (result.skipped !== undefined) scanned.skipped = result.skipped;

@@ -4,11 +4,11 @@
 // So dist/cli.js stays small and starts fast, and TypeScript is loaded only where it is used.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../analysis/types';
-import { scanFile } from './scan-file';
+import { scanFile, scanText } from './scan-file';
 import type { WorkerReply, WorkerRequest } from './scan';
 
 export { rules } from '../analysis/index';
-export { scanFile };
+export { scanFile, scanText };
 
 /** Set in `workerData` by the pool, so that the bundle knows it is one of its workers. */
 export const WORKER_MARK = 'integrationCoachScanWorker';

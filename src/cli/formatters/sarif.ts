@@ -3,11 +3,12 @@
 // wherever the CLI runs. Each rule carries its page (docs/rules/<id>.md) as `helpUri` and `help`, and its
 // tags; each result a fingerprint that survives moved lines (fingerprints.ts) under a key of its own
 // (GitHub computes its `primaryLocationLineHash` itself). Findings a disable comment switched off are
-// results with an in-source suppression and its reason, as code scanning shows dismissed alerts.
+// results with an in-source suppression and its reason, those the baseline excuses with an external one,
+// as code scanning shows dismissed alerts.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, RuleMeta, Severity } from '../../analysis/types';
+import type { Finding, RuleMeta, Severity, SuppressedFinding } from '../../analysis/types';
 import { ruleDocMarkdown, ruleDocsUrl, ruleDocText } from '../../docs/rule-docs';
 import type { FileResult } from '../scan-file';
 
@@ -24,7 +25,7 @@ export interface SarifTool {
 /** `root`: the folder result paths are relative to (the repository's top level). */
 export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], tool: SarifTool, root: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id as string, index]));
-  const toResult = (file: string, finding: Finding & { fingerprint?: string }, justification?: string): Result => {
+  const toResult = (file: string, finding: Finding & { fingerprint?: string }, suppression?: SuppressedFinding['suppressions'][number]): Result => {
     const result: Result = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
@@ -33,12 +34,13 @@ export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], t
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, root), region: regionOf(finding) } }],
     };
     if (finding.fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
-    if (justification !== undefined) result.suppressions = [{ kind: 'inSource', ...(justification ? { justification } : {}) }];
+    // A comment in the code, or the baseline (kept outside it).
+    if (suppression) result.suppressions = [{ kind: suppression.kind === 'directive' ? 'inSource' : 'external', ...(suppression.justification ? { justification: suppression.justification } : {}) }];
     return result;
   };
   const sarifResults = results.flatMap((result) => [
     ...result.findings.map((finding) => toResult(result.file, finding)),
-    ...(result.suppressed ?? []).map((finding) => toResult(result.file, finding, finding.suppressions[0]?.justification ?? '')),
+    ...(result.suppressed ?? []).map((finding) => toResult(result.file, finding, finding.suppressions[0])),
   ]);
   const log: Log = {
     $schema: SARIF_SCHEMA,

@@ -1,6 +1,11 @@
 // `--format stylish`: ESLint's default formatter, re-made without dependencies. Files with
-// problems or notices, one aligned row per message, then a summary. Colour only when asked for.
-// Paths and messages are printed with their control characters escaped.
+// problems or notices, one aligned row per message, then a summary and, for each rule reported, its
+// page on the web. Colour (Node's util.styleText) only when asked for. Paths and messages are printed
+// with their control characters escaped.
+import { styleText } from 'node:util';
+import { RULE_IDS } from '../../analysis/rules/catalog';
+import type { RuleId } from '../../analysis/types';
+import { ruleDocsUrl } from '../../docs/rule-docs';
 import type { EslintMessage, EslintResult } from '../report';
 import { escapeControlCharacters } from './escape';
 
@@ -13,12 +18,14 @@ interface Style {
 }
 
 const plain: Style = { underline: (t) => t, red: (t) => t, yellow: (t) => t, dim: (t) => t, bold: (t) => t };
+/** Whether to colour is decided once, by the caller (--color, FORCE_COLOR, NO_COLOR, a terminal): not again by Node. */
+const UNCHECKED = { validateStream: false };
 const ansi: Style = {
-  underline: (t) => `\x1b[4m${t}\x1b[24m`,
-  red: (t) => `\x1b[31m${t}\x1b[39m`,
-  yellow: (t) => `\x1b[33m${t}\x1b[39m`,
-  dim: (t) => `\x1b[2m${t}\x1b[22m`,
-  bold: (t) => `\x1b[1m${t}\x1b[22m`,
+  underline: (t) => styleText('underline', t, UNCHECKED),
+  red: (t) => styleText('red', t, UNCHECKED),
+  yellow: (t) => styleText('yellow', t, UNCHECKED),
+  dim: (t) => styleText('dim', t, UNCHECKED),
+  bold: (t) => styleText('bold', t, UNCHECKED),
 };
 
 const pluralize = (word: string, count: number) => (count === 1 ? word : `${word}s`);
@@ -59,7 +66,16 @@ export function formatStylish(results: EslintResult[], color: boolean): string {
     output += `${style.bold(errors > 0 ? style.red(summary) : style.yellow(summary))}\n`;
   }
   if (notices > 0) output += `${style.dim(`${notices} ${pluralize('file', notices)} not read or not fully analysed (see the notices above)`)}\n`;
-  return output;
+  return output + rulePages(results, style);
+}
+
+/** For each rule reported, where its page (why, examples, how to fix) is. */
+function rulePages(results: EslintResult[], style: Style): string {
+  const reported = new Set(results.flatMap((result) => result.messages.map((message) => message.ruleId)));
+  const rules = RULE_IDS.filter((id: RuleId) => reported.has(id));
+  if (rules.length === 0) return '';
+  const width = Math.max(...rules.map((id) => id.length));
+  return `\n${rules.map((id) => `  ${style.dim(id.padEnd(width))}  ${ruleDocsUrl(id)}\n`).join('')}`;
 }
 
 type RowType = 'error' | 'warning' | 'notice';

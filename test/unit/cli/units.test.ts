@@ -27,7 +27,8 @@ describe('CLI parts', () => {
     it('has defaults', () => {
       assert.deepEqual(parse('src'), {
         kind: 'run',
-        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true, crossFile: true, unusedDirectives: 0 },
+        options: { patterns: ['src'], format: 'stylish', rules: {}, maxWarnings: -1, retryHelpers: [], idempotencyHeaders: [], concurrency: 'auto', preCheck: true, crossFile: true, unusedDirectives: 0,
+          quiet: false, stdin: false, ignorePatterns: [], useIgnoreFiles: true },
       });
     });
 
@@ -35,7 +36,8 @@ describe('CLI parts', () => {
       const parsed = parse(
         '-f', 'sarif', '--rule', 'unbounded-retry=off', '--rule', 'retry-without-jitter=warn', '--rule', 'missing-idempotency-key=2',
         '--rule', 'unstable-idempotency-key=info', '--max-warnings', '0', '--retry-helper', 'withRetry', '--idempotency-header', 'X-Dedupe',
-        '--concurrency', '3', '--no-pre-check', '--no-cross-file', '--report-unused-disable-directives', 'a.ts', 'src/**/*.ts',
+        '--concurrency', '3', '--no-pre-check', '--no-cross-file', '--report-unused-disable-directives', '--sarif-root', '..', '-o', 'out/report.sarif',
+        '--quiet', '--no-color', '--ignore-pattern', 'dist', '--ignore-pattern', '**/gen', '--no-ignore', '--max-file-size', '512k', '--baseline', 'b.json', 'a.ts', 'src/**/*.ts',
       );
       assert.deepEqual(parsed, {
         kind: 'run',
@@ -50,14 +52,26 @@ describe('CLI parts', () => {
           preCheck: false,
           crossFile: false,
           unusedDirectives: 2,
+          sarifRoot: '..',
+          outputFile: 'out/report.sarif',
+          quiet: true,
+          color: false,
+          stdin: false,
+          ignorePatterns: ['dist', '**/gen'],
+          useIgnoreFiles: false,
+          maxFileSizeBytes: 512 * 1024,
+          baseline: 'b.json',
         },
       });
+      const none = parse();
+      assert.deepEqual(none.kind === 'run' ? none.options.patterns : none, ['.'], 'no path: the current folder');
       assert.deepEqual(parse('-h'), { kind: 'help' });
       assert.deepEqual(parse('--version', 'x'), { kind: 'version' });
     });
 
     it('rejects mistakes with a UsageError', () => {
-      for (const argv of [['--nope', 'a'], ['--rule', 'x=off', 'a'], ['--rule', 'unbounded-retry=on', 'a'], ['--format', 'junit', 'a'], ['--max-warnings', '1.5', 'a'], ['--concurrency', '0', 'a'], []]) {
+      for (const argv of [['--nope', 'a'], ['--rule', 'x=off', 'a'], ['--rule', 'unbounded-retry=on', 'a'], ['--format', 'junit', 'a'], ['--max-warnings', '1.5', 'a'], ['--concurrency', '0', 'a'],
+        ['--stdin', 'a.ts'], ['--stdin-filename', 'a.ts', 'b.ts'], ['--max-file-size', '2g', 'a'], ['--max-file-size', '0', 'a'], ['--baseline', 'x', '--baseline-write', 'y'], ['--color', '--no-color']]) {
         assert.throws(() => parse(...argv), UsageError, argv.join(' '));
       }
     });
@@ -101,7 +115,8 @@ describe('CLI parts', () => {
         findings: [{ ruleId: 'unbounded-retry', message: 'No cap.', severity: 'error', range: { start: { line: 9, character: 2 }, end: { line: 9, character: 5 } }, lessonSection: 's' }],
       });
       const text = formatStylish([result], true);
-      assert.equal(text, '\x1b[4m/p/a.ts\x1b[24m\n  \x1b[2m10:3\x1b[22m  \x1b[31merror\x1b[39m  No cap  \x1b[2munbounded-retry\x1b[22m\n\n\x1b[1m\x1b[31m✖ 1 problem (1 error, 0 warnings)\x1b[39m\x1b[22m\n');
+      assert.equal(text, '\x1b[4m/p/a.ts\x1b[24m\n  \x1b[2m10:3\x1b[22m  \x1b[31merror\x1b[39m  No cap  \x1b[2munbounded-retry\x1b[22m\n\n\x1b[1m\x1b[31m✖ 1 problem (1 error, 0 warnings)\x1b[39m\x1b[22m\n'
+        + '\n  \x1b[2munbounded-retry\x1b[22m  https://github.com/integration-coach/integration-coach/blob/main/docs/rules/unbounded-retry.md\n');
       assert.equal(formatStylish([toEslintResult({ file: '/p/b.ts', findings: [] })], true), '');
     });
 
