@@ -48,13 +48,13 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
     const kept = options.project?.takeParse?.(fileName, text, options);
     if (kept) {
       setRunSourceFile(kept.sourceFile);
-      return runRules(kept.sourceFile, options, noteReading, kept);
+      return withSyntaxError(kept.sourceFile, runRules(kept.sourceFile, options, noteReading, kept));
     }
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
     const sourceFile = parseOrNotice(() => ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName)));
     setRunSourceFile(sourceFile);
-    return runRules(sourceFile, options, noteReading);
+    return withSyntaxError(sourceFile, runRules(sourceFile, options, noteReading));
   });
 }
 
@@ -68,6 +68,18 @@ export function analyzeParsed(parse: () => ts.SourceFile, options: AnalyzeOption
     setRunSourceFile(sourceFile);
     return runRules(sourceFile, options);
   });
+}
+
+/**
+ * The parser's first error, from the diagnostics TypeScript keeps on the tree it made (`parseDiagnostics`, which
+ * typescript-eslint reads too; not in TypeScript's declarations, so read with care: absent, nothing is said).
+ */
+function withSyntaxError(sourceFile: ts.SourceFile, result: AnalysisResult): AnalysisResult {
+  const first = (sourceFile as ts.SourceFile & { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+  if (!first || first.start === undefined) return result;
+  const start = sourceFile.getLineAndCharacterOfPosition(first.start);
+  const end = sourceFile.getLineAndCharacterOfPosition(first.start + (first.length ?? 0));
+  return { ...result, syntaxError: { message: ts.flattenDiagnosticMessageText(first.messageText, ' '), range: { start, end } } };
 }
 
 /** TypeScript's parser recurses, so code nested deep enough overflows its stack: that is the nesting notice. */

@@ -155,6 +155,11 @@ export interface AnalysisResult {
   suppressed?: SuppressedFinding[];
   /** The file's directive comments, each marked used or not (only where the file holds any). */
   directives?: DisableDirective[];
+  /**
+   * The first syntax error of a file that was parsed (TypeScript's parser recovers from it, so findings may
+   * still come). The CLI reports it as ESLint reports a parsing error: fatal, in place of the findings.
+   */
+  syntaxError?: { message: string; range: Range };
   /** Set when the file was not analysed, with the reason in words (for example, over the size limit). */
   skipped?: string;
   /** The reason for `skipped`, for hosts that treat the cases differently. */

@@ -55,6 +55,11 @@ export function toEslintResult(result: FileResult, unusedDirectives: EslintSever
   // Like ESLint's "File ignored…" and parsing-error messages: no rule, no position.
   if (result.skipped) messages.unshift({ ruleId: null, fatal: false, severity: 0, message: result.skipped, nodeType: null });
   if (result.error) messages.unshift({ ruleId: null, fatal: true, severity: 2, message: result.error, nodeType: null });
+  // As ESLint words it: "Parsing error: ';' expected." at the error's place.
+  if (result.parseError) {
+    const { message, line, column } = result.parseError;
+    messages.unshift({ ruleId: null, fatal: true, severity: 2, message: `Parsing error: ${message}`, line, column, nodeType: null });
+  }
   const count = (severity: EslintSeverity) => messages.filter((message) => message.severity === severity).length;
   return {
     filePath: result.file,

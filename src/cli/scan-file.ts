@@ -22,6 +22,8 @@ export interface FileResult {
   skipped?: string;
   /** Why the file could not be read (EACCES, …): a fatal error for this file; the others are still reported. */
   error?: string;
+  /** The file's first syntax error, reported as ESLint reports a parsing error (fatal, and no findings). */
+  parseError?: { message: string; line: number; column: number };
 }
 
 /** `projectRoot`: follow each file's imports within this folder (the analysis across files); absent, each file is read alone. */
@@ -44,6 +46,10 @@ export function scanFile(file: string, options: AnalyzeOptions, projectRoot?: st
 export function scanText(text: string, file: string, options: AnalyzeOptions, projectRoot?: string): FileResult {
   const project = projectRoot === undefined ? undefined : projectAt(projectRoot, options, sizeLimit(options));
   const result = analyzeSource(text, file, project ? { ...options, project } : options);
+  if (result.syntaxError) {
+    const { message, range } = result.syntaxError;
+    return { file, findings: [], parseError: { message, line: range.start.line + 1, column: range.start.character + 1 } };
+  }
   const scanned: FileResult = { file, findings: withFingerprints(text, result.findings) };
   if (result.skipped !== undefined) scanned.skipped = result.skipped;
   if (result.suppressed) scanned.suppressed = withFingerprints(text, result.suppressed);

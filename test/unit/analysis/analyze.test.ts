@@ -39,6 +39,9 @@ describe('analyze', () => {
     const result = analyzeSource(broken, 'broken.ts');
     assert.equal(result.skipped, undefined);
     assert.ok(Array.isArray(result.findings));
+    // The parser's first error, for hosts that report it as ESLint does (the CLI).
+    assert.ok(result.syntaxError && result.syntaxError.message.length > 0 && result.syntaxError.range.start.line <= 1, JSON.stringify(result.syntaxError));
+    assert.equal(analyzeSource(retryingSource, 'fine.ts').syntaxError, undefined);
     for (const garbage of ['}}}}((((', 'while (', 'for (;;', '<div><<<', '@@@ ### $$$', 'catch finally try', '`${`']) {
       assert.doesNotThrow(() => analyze(garbage, 'g.tsx'));
     }

@@ -1,5 +1,6 @@
-// The CLI's options that ESLint users reach for: no path (the current folder), --quiet, -o, colour, --stdin,
-// --ignore-pattern and --no-ignore (and git's own exclude file), --max-file-size, and the baseline.
+// The CLI's options and habits that ESLint users reach for: no path (the current folder), --quiet, -o, colour,
+// --stdin, --ignore-pattern and --no-ignore (and git's own exclude file), parsing errors, --max-file-size, and
+// the baseline.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -87,6 +88,16 @@ describe('CLI options ESLint users expect', function () {
     // Relative to the working folder, as ESLint reads it.
     assert.deepEqual(names(runCli(['-f', 'json', '--ignore-pattern', 'a.ts'], { cwd: path.join(root, 'src') }).stdout, root), [keep]);
     assert.deepEqual(names(runCli(['-f', 'json', '--no-ignore', '--ignore-pattern', 'gen'], { cwd: root }).stdout, root).length, 5);
+  });
+
+  it('reports a syntax error as ESLint reports a parsing error: fatal, at its place, in place of the findings', () => {
+    const root = project('syntax', { 'bad.ts': RETRY.replace('await sleep(1000);', 'await sleep(1000;') });
+    const run = runCli(['-f', 'json'], { cwd: root });
+    assert.equal(run.status, 1);
+    const [result] = json(run.stdout);
+    assert.deepEqual(result!.messages.map((message) => [message.ruleId, message.severity, message.fatal, message.line]), [[null, 2, true, 9]]);
+    assert.match(result!.messages[0]!.message, /^Parsing error: '\)' expected\.?$/);
+    assert.equal(result!.fatalErrorCount, 1);
   });
 
   it('--max-file-size passes by larger files with a notice that is no warning', () => {
