@@ -23,18 +23,21 @@ const watch = args.has('--watch');
 
 /**
  * The webview's CSP forbids eval, and ajv compiles schemas with `new Function`. So the message schemas are
- * compiled here, at build time, into plain validation code that both sides of the channel import.
+ * compiled here, at build time, into plain validation code that both sides of the channel import; so is the
+ * configuration file's schema, which the CLI and the ESLint plugin check a project's file with.
  */
 const GENERATED_VALIDATORS = path.join(root, 'out', 'generated', 'validators.js');
 function generateValidators() {
   const readSchema = (file) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
   const lesson = readSchema('content/lesson.schema.json');
   const messages = readSchema('src/lesson/messages.schema.json');
-  const ajv = new Ajv2020({ code: { source: true, esm: false }, strict: true, discriminator: true });
-  ajv.addSchema(lesson).addSchema(messages);
+  const config = readSchema('schemas/integration-coach.config.schema.json');
+  const ajv = new Ajv2020({ code: { source: true, esm: false }, strict: true, discriminator: true, allErrors: true });
+  ajv.addSchema(lesson).addSchema(messages).addSchema(config);
   const code = standaloneCode(ajv, {
     validateToExtension: `${messages.$id}#/$defs/toExtension`,
     validateToWebview: `${messages.$id}#/$defs/toWebview`,
+    validateConfig: config.$id,
   });
   mkdirSync(path.dirname(GENERATED_VALIDATORS), { recursive: true });
   writeFileSync(GENERATED_VALIDATORS, code);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { AnalyzeOptions, RuleId, Severity } from '../analysis/types';
 import { RULE_IDS } from './rule-ids';
 import { MAX_DEPTH, MAX_PATH_LENGTH } from '../shared/file-filter/limits';
+import { parseSize } from '../shared/file-size';
 
 export type Format = 'stylish' | 'json' | 'sarif';
 
@@ -219,11 +220,10 @@ function inputOutputOptions(values: Values): Pick<CliOptions, 'quiet' | 'outputF
   return result;
 }
 
-/** `1048576`, `512k`, `2m` (k and m are 1,024 and 1,048,576 bytes). */
+/** `1048576`, `512k`, `2m` (see shared/file-size.ts). */
 function fileSize(text: string): number {
-  const match = /^(\d{1,10})([km]?)b?$/i.exec(text.trim());
-  const bytes = match ? Number(match[1]) * (match[2]!.toLowerCase() === 'm' ? 1024 * 1024 : match[2] ? 1024 : 1) : NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`Invalid --max-file-size "${text}"; expected a size such as 500000, 512k or 2m.`);
+  const bytes = parseSize(text);
+  if (bytes === undefined || bytes < 1) throw new UsageError(`Invalid --max-file-size "${text}"; expected a size such as 500000, 512k or 2m.`);
   return bytes;
 }
 

@@ -12,6 +12,7 @@ import { escapeControlCharacters } from './formatters/escape';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { configFor, groupByConfig } from './project-config';
 import { quietOnClosedOutput } from './output';
 import { type EslintResult, toEslintResult, totals } from './report';
 import { repositoryRoot } from './repository-root';
@@ -56,19 +57,30 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The results of every file named (or of stdin's text), sorted by path. */
+/** The results of every file named (or of stdin's text), sorted by path, each scanned with its configuration file. */
 async function scanned(options: CliOptions, cwd: string): Promise<FileResult[]> {
-  const projectRoot = options.crossFile ? cwd : undefined;
   if (options.stdin) {
-    const file = options.stdinFilename === undefined ? path.join(cwd, STDIN_NAME) : path.resolve(cwd, options.stdinFilename);
-    const result = loadEngine().scanText(readFileSync(0, 'utf8').replace(/^\uFEFF/, ''), file, analyzeOptions(options), projectRoot);
+    const file = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
+    const own = configFor(file, options, warn);
+    const result = loadEngine().scanText(readFileSync(0, 'utf8').replace(/^\uFEFF/, ''), file, analyzeOptions(own), own.crossFile ? cwd : undefined);
     loadEngine().saveCodeCache();
     return [options.stdinFilename === undefined ? { ...result, file: STDIN_NAME } : result];
   }
   const list = expandPatterns(options.patterns, cwd, options);
   for (const notice of list.notices) warn(notice);
+  const groups = groupByConfig(list.files, options, warn);
+  const total = groups.reduce((sum, group) => sum + group.files.length, 0);
   const progress = progressReporter();
-  const found = await scanFiles(list.files, analyzeOptions(options), { concurrency: options.concurrency, onProgress: progress.update, projectRoot }).finally(progress.clear);
+  const found: FileResult[] = [];
+  try {
+    for (const group of groups) {
+      const before = found.length;
+      const scanOptions = { concurrency: group.options.concurrency, onProgress: (done: number) => progress.update(before + done, total), projectRoot: group.options.crossFile ? cwd : undefined };
+      found.push(...(await scanFiles(group.files, analyzeOptions(group.options), scanOptions)));
+    }
+  } finally {
+    progress.clear();
+  }
   if (found.length > 0) loadEngine().saveCodeCache();
   return [...found, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -13,6 +13,7 @@ import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, ProjectI
 import { SHARED_OPTIONS } from '../analysis/rules/catalog';
 import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
 import { ruleDocsUrl } from '../docs/rule-docs';
+import { configOf, ignoredBy, type LoadedConfig } from '../shared/config-file';
 import { filesOnDisk, projectAt } from '../shared/project-on-disk';
 
 /**
@@ -120,7 +121,9 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const key = sourceFile ?? sourceCode;
   let byOptions = analyses.get(key);
   if (!byOptions) analyses.set(key, (byOptions = new Map()));
-  const shared = sharedSettings(context.settings);
+  const fileConfig = configOf(context.filename, warnOnce);
+  if (fileConfig && ignoredBy(fileConfig, context.filename, warnOnce)) return { result: { findings: [] }, source: key };
+  const shared = withFileConfig(sharedSettings(context.settings), fileConfig);
   const analyzeOptions = analyzeOptionsOf(shared, options);
   const optionsKey = JSON.stringify(analyzeOptions, Object.keys(analyzeOptions).sort());
   let analysis = byOptions.get(optionsKey);
@@ -131,6 +134,32 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
     byOptions.set(optionsKey, analysis);
   }
   return analysis;
+}
+
+/** A notice about a configuration file (a wrong value, and the default used), once per run on stderr, as ESLint warns of a deprecated rule. */
+function warnOnce(notice: string): void {
+  if (noticesShown.has(notice)) return;
+  noticesShown.add(notice);
+  console.warn(`integration-coach: ${notice}`);
+}
+const noticesShown = new Set<string>();
+
+/**
+ * The shared settings over the project's configuration file (integration-coach.config.json): names of
+ * helpers and headers add up, a setting wins over the file. Severities stay ESLint's own.
+ */
+function withFileConfig(shared: SharedSettings, loaded: LoadedConfig | undefined): SharedSettings & { maxFileSizeBytes?: number } {
+  if (!loaded) return shared;
+  const { config } = loaded;
+  const merged: SharedSettings & { maxFileSizeBytes?: number } = { ...shared };
+  for (const name of SHARED_OPTIONS) {
+    const names = [...new Set([...(config[name] ?? []), ...(shared[name] ?? [])])];
+    if (names.length > 0) merged[name] = names;
+  }
+  if (merged.timeBudgetMs === undefined && config.timeBudgetMs !== undefined) merged.timeBudgetMs = config.timeBudgetMs;
+  if (merged.crossFile === undefined && config.crossFile !== undefined) merged.crossFile = config.crossFile;
+  if (config.maxFileSizeBytes !== undefined) merged.maxFileSizeBytes = config.maxFileSizeBytes;
+  return merged;
 }
 
 /** Project indexes over typed linting's programs: a new program (the files changed) gets a new index. */
@@ -166,7 +195,7 @@ function projectOf(context: Context, options: AnalyzeOptions): ProjectIndex {
 }
 
 /** The core's options for one rule: the shared settings, with the rule's own (deprecated) names merged in. */
-export function analyzeOptionsOf(shared: SharedSettings, options: RuleOptions): AnalyzeOptions {
+export function analyzeOptionsOf(shared: SharedSettings & { maxFileSizeBytes?: number }, options: RuleOptions): AnalyzeOptions {
   const { crossFile: _crossFile, ...coreSettings } = shared;
   // ESLint applies its own directives (and lists what they switched off, and the unused ones): the core leaves them.
   const result: AnalyzeOptions = { ...coreSettings, rules: ALL_RULES, eslintDirectives: false };

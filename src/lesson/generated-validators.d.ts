@@ -1,7 +1,9 @@
-// Validators compiled from src/lesson/messages.schema.json by scripts/build.mjs (ajv standalone code),
-// so the webview can validate messages without eval.
+// Validators compiled from src/lesson/messages.schema.json and schemas/integration-coach.config.schema.json
+// by scripts/build.mjs (ajv standalone code), so that the webview validates messages, and the CLI and the
+// ESLint plugin a project's configuration file, without eval.
 declare module '@generated/validators' {
   import type { ValidateFunction } from 'ajv';
   export const validateToExtension: ValidateFunction;
   export const validateToWebview: ValidateFunction;
+  export const validateConfig: ValidateFunction;
 }

@@ -58,9 +58,9 @@ describe('packages', function () {
   });
 
   it('the npm package holds the CLI, the Node API, the ESLint plugin and their declarations, and nothing else', () => {
-    const unexpected = npmFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|dist\/(cli|cli-worker|api|eslint-plugin)\.js|dist\/types\/.+\.d\.ts|dist\/THIRD_PARTY_NOTICES\.txt)$/.test(file));
+    const unexpected = npmFiles.filter((file) => !/^(package\.json|README\.md|LICENSE|dist\/(cli|cli-worker|api|eslint-plugin)\.js|dist\/types\/.+\.d\.ts|dist\/THIRD_PARTY_NOTICES\.txt|schemas\/integration-coach\.config\.schema\.json)$/.test(file));
     assert.deepEqual(unexpected, [], 'no VS Code bundles, sources, tests or source maps');
-    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/api.js', 'dist/eslint-plugin.js', 'dist/types/src/api.d.ts', 'dist/types/src/eslint-plugin/index.d.ts']) {
+    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/api.js', 'dist/eslint-plugin.js', 'dist/types/src/api.d.ts', 'dist/types/src/eslint-plugin/index.d.ts', 'schemas/integration-coach.config.schema.json']) {
       assert.ok(npmFiles.includes(file), `${file} is in the npm package`);
     }
   });
