@@ -66,7 +66,7 @@ export function analyzeParsed(parse: () => ts.SourceFile, options: AnalyzeOption
   return guarded(options, undefined, () => {
     const sourceFile = parseOrNotice(parse);
     setRunSourceFile(sourceFile);
-    return runRules(sourceFile, options);
+    return withSyntaxError(sourceFile, runRules(sourceFile, options));
   });
 }
 

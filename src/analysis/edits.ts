@@ -11,6 +11,8 @@ export interface OffsetEdit {
 export interface OffsetFix {
   title: string;
   edits: OffsetEdit[];
+  /** Whether it may be applied unattended (the CLI's --fix); see Fix.safe. */
+  safe?: boolean;
 }
 
 /** The whitespace that starts the line a position is on. */

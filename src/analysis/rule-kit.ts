@@ -84,7 +84,9 @@ export function toFinding(meta: RuleMeta, severity: Exclude<Severity, 'off'>, re
 }
 
 function toFix(fix: OffsetFix, sourceFile: ts.SourceFile): Fix {
-  return { title: fix.title, edits: fix.edits.map((edit) => ({ range: spanToRange(edit, sourceFile), newText: edit.newText })) };
+  const converted: Fix = { title: fix.title, edits: fix.edits.map((edit) => ({ range: spanToRange(edit, sourceFile), newText: edit.newText })) };
+  if (fix.safe) converted.safe = true;
+  return converted;
 }
 
 function spanToRange(span: Span, sourceFile: ts.SourceFile): Finding['range'] {

@@ -32,6 +32,12 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /**
+   * It keeps what the code evidently means and only does what the rule asks (jitter added to a wait that
+   * exists, a key made once instead of per attempt): the CLI's --fix applies it unattended. Others (a cap,
+   * a new header) change what the code does, and stay suggestions for a person to choose.
+   */
+  safe?: boolean;
 }
 
 export interface Finding {

@@ -45,6 +45,8 @@ export interface CliOptions {
   /** Only findings not in this baseline count (`--baseline`); `--baseline-write` writes one of every finding. */
   baseline?: string;
   baselineWrite?: string;
+  /** `--fix`: write the safe fixes into the files; `--fix-dry-run`: put the fixed text in the JSON's `output` instead. */
+  fix?: 'write' | 'dry-run';
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -80,6 +82,9 @@ Options:
   --max-file-size <size>       do not analyse files larger than this (bytes, or with k or m; default 1m)
   --baseline <file>            count only findings not in this baseline (they survive moved lines)
   --baseline-write <file>      write a baseline of every current finding, then report against it
+  --fix                        apply the fixes that are safe unattended (jitter added to a wait, a
+                               key made once before the retry); the others stay suggestions
+  --fix-dry-run                the same, without writing: the fixed text is the json format's output
   --sarif-root <dir>           the folder SARIF paths are relative to (default: the repository's
                                top level, the nearest folder above with .git, else the current one)
   --rule <id>=<level>          off | info | warn | error; repeatable
@@ -201,16 +206,19 @@ export function parseCliArgs(argv: string[], ruleIds: readonly string[]): Parsed
 type Values = ReturnType<typeof parse>['values'];
 
 /** Where the source comes from and the report goes, what is left out, and the baseline. */
-function inputOutputOptions(values: Values): Pick<CliOptions, 'quiet' | 'outputFile' | 'color' | 'maxFileSizeBytes' | 'stdin' | 'stdinFilename' | 'ignorePatterns' | 'useIgnoreFiles' | 'baseline' | 'baselineWrite'> {
+function inputOutputOptions(values: Values): Pick<CliOptions, 'quiet' | 'outputFile' | 'color' | 'maxFileSizeBytes' | 'stdin' | 'stdinFilename' | 'ignorePatterns' | 'useIgnoreFiles' | 'baseline' | 'baselineWrite' | 'fix'> {
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename names the source read with --stdin.');
   if (values.baseline !== undefined && values['baseline-write'] !== undefined) throw new UsageError('Give --baseline or --baseline-write, not both.');
   if (values.color && values['no-color']) throw new UsageError('Give --color or --no-color, not both.');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('Give --fix or --fix-dry-run, not both.');
+  if (values.fix && values.stdin) throw new UsageError('--fix writes files; with --stdin use --fix-dry-run.');
   const result: ReturnType<typeof inputOutputOptions> = {
     quiet: values.quiet === true,
     stdin: values.stdin === true,
     ignorePatterns: values['ignore-pattern'] ?? [],
     useIgnoreFiles: values['no-ignore'] !== true,
   };
+  if (values.fix || values['fix-dry-run']) result.fix = values.fix ? 'write' : 'dry-run';
   if (values['output-file'] !== undefined) result.outputFile = values['output-file'];
   if (values.color || values['no-color']) result.color = values.color === true;
   if (values['max-file-size'] !== undefined) result.maxFileSizeBytes = fileSize(values['max-file-size']);
@@ -283,6 +291,8 @@ function parse(argv: string[]) {
       'max-file-size': { type: 'string' },
       baseline: { type: 'string' },
       'baseline-write': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

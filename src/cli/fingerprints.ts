@@ -3,6 +3,7 @@
 // of the file with the same rule and code. Adding or removing lines elsewhere in the file changes none.
 import { createHash } from 'node:crypto';
 import type { Finding } from '../analysis/types';
+import { lineStartsOf, offsetOf } from '../shared/text-offsets';
 
 /** The version of the key: a change of how it is made must not match keys made the old way. */
 const KEY_VERSION = 'v1';
@@ -17,8 +18,8 @@ export function withFingerprints<T extends Finding>(text: string, findings: read
   const seen = new Map<string, number>();
   return findings.map((finding) => {
     const { start, end } = finding.range;
-    const from = offsetOf(lineStarts, text, start.line, start.character);
-    const to = Math.min(offsetOf(lineStarts, text, end.line, end.character), from + MAX_CODE);
+    const from = offsetOf(lineStarts, text, start);
+    const to = Math.min(offsetOf(lineStarts, text, end), from + MAX_CODE);
     const code = text.slice(from, Math.max(from, to)).replace(/\s+/g, ' ').trim();
     const identity = `${finding.ruleId}\0${code}`;
     const ordinal = seen.get(identity) ?? 0;
@@ -26,20 +27,4 @@ export function withFingerprints<T extends Finding>(text: string, findings: read
     const fingerprint = createHash('sha256').update(`${KEY_VERSION}\0${identity}\0${ordinal}`).digest('hex').slice(0, 32);
     return { ...finding, fingerprint };
   });
-}
-
-/** Where each line starts, with line breaks counted as TypeScript counts them (\n, \r\n, a lone \r, U+2028, U+2029). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function offsetOf(lineStarts: readonly number[], text: string, line: number, character: number): number {
-  const start = lineStarts[Math.min(line, lineStarts.length - 1)] ?? 0;
-  return Math.min(text.length, start + character);
 }

@@ -12,7 +12,9 @@ import { escapeControlCharacters } from './formatters/escape';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { applySafeFixes, safelyFixable } from './fix';
 import { configFor, groupByConfig } from './project-config';
+import { decodeText, encodingOf } from '../shared/file-filter/decode-text';
 import { quietOnClosedOutput } from './output';
 import { type EslintResult, toEslintResult, totals } from './report';
 import { repositoryRoot } from './repository-root';
@@ -34,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd();
 
   let results = await scanned(options, cwd);
+  if (options.fix) results = results.map((result) => fixed(result, options, cwd));
   if (options.baselineWrite !== undefined) {
     const count = writeBaseline(path.resolve(cwd, options.baselineWrite), results);
     warn(`wrote ${count} ${count === 1 ? 'finding' : 'findings'} to the baseline ${options.baselineWrite}.`);
@@ -57,12 +60,49 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * `--fix` writes the file with its safe fixes applied, `--fix-dry-run` keeps the fixed text as the result's
+ * output; either way the fixed text is analysed again, and what is left is reported.
+ */
+function fixed(result: FileResult, options: CliOptions, cwd: string): FileResult {
+  if (!safelyFixable(result.findings).length) return result;
+  const read = options.stdin ? (stdinText === undefined ? undefined : { text: stdinText, mark: '' }) : readUtf8(result.file);
+  if (read === undefined) return result;
+  const { text, mark } = read;
+  const { output, applied } = applySafeFixes(text, result.findings);
+  if (applied === 0) return result;
+  const file = result.file === STDIN_NAME ? path.join(cwd, STDIN_NAME) : result.file;
+  const own = configFor(file, options, warn);
+  const again = loadEngine().scanText(output, file, analyzeOptions(own), own.crossFile ? cwd : undefined);
+  if (options.fix === 'dry-run') return { ...again, file: result.file, output };
+  try {
+    writeFileSync(result.file, mark + output);
+  } catch (error) {
+    return { ...result, error: `Cannot write the fixes: ${(error as Error).message}` };
+  }
+  return { ...again, file: result.file };
+}
+
+/**
+ * The text of a UTF-8 file without its byte order mark (the positions of findings are counted without it), and
+ * the mark to write back; undefined for another encoding, whose fixes are not written.
+ */
+function readUtf8(file: string): { text: string; mark: string } | undefined {
+  const bytes = readFileSync(file);
+  if (encodingOf(bytes) !== 'utf-8') return undefined;
+  return { text: decodeText(bytes), mark: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '' };
+}
+
+/** The text read from stdin (`--stdin`), for --fix-dry-run. */
+let stdinText: string | undefined;
+
 /** The results of every file named (or of stdin's text), sorted by path, each scanned with its configuration file. */
 async function scanned(options: CliOptions, cwd: string): Promise<FileResult[]> {
   if (options.stdin) {
     const file = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
     const own = configFor(file, options, warn);
-    const result = loadEngine().scanText(readFileSync(0, 'utf8').replace(/^\uFEFF/, ''), file, analyzeOptions(own), own.crossFile ? cwd : undefined);
+    stdinText = readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
+    const result = loadEngine().scanText(stdinText, file, analyzeOptions(own), own.crossFile ? cwd : undefined);
     loadEngine().saveCodeCache();
     return [options.stdinFilename === undefined ? { ...result, file: STDIN_NAME } : result];
   }

@@ -1,6 +1,7 @@
 // The scan's results in ESLint's shape (the `json` format, and what the other formats read),
 // and the totals that decide the exit code.
 import type { DisableDirective, Finding } from '../analysis/types';
+import { safelyFixable } from './fix';
 import type { FileResult } from './scan-file';
 
 /**
@@ -40,6 +41,8 @@ export interface EslintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: never[];
+  /** The fixed text (`--fix-dry-run`), where a fix applied. */
+  output?: string;
 }
 
 /** `error` findings are errors; `warning` and `info` findings are warnings. */
@@ -61,17 +64,20 @@ export function toEslintResult(result: FileResult, unusedDirectives: EslintSever
     messages.unshift({ ruleId: null, fatal: true, severity: 2, message: `Parsing error: ${message}`, line, column, nodeType: null });
   }
   const count = (severity: EslintSeverity) => messages.filter((message) => message.severity === severity).length;
-  return {
+  const fixable = safelyFixable(result.findings);
+  const eslintResult: EslintResult = {
     filePath: result.file,
     messages,
     suppressedMessages: (result.suppressed ?? []).map((finding) => ({ ...toMessage(finding), suppressions: finding.suppressions })),
     errorCount: count(2),
     fatalErrorCount: messages.filter((message) => message.fatal).length,
     warningCount: count(1),
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
+    fixableErrorCount: fixable.filter((finding) => severityOf(finding) === 2).length,
+    fixableWarningCount: fixable.filter((finding) => severityOf(finding) === 1).length,
     usedDeprecatedRules: [],
   };
+  if (result.output !== undefined) eslintResult.output = result.output;
+  return eslintResult;
 }
 
 function toMessage(finding: Finding): EslintMessage {

@@ -24,6 +24,8 @@ export interface FileResult {
   error?: string;
   /** The file's first syntax error, reported as ESLint reports a parsing error (fatal, and no findings). */
   parseError?: { message: string; line: number; column: number };
+  /** `--fix-dry-run`: the text with the safe fixes applied (ESLint's `output`), where any applied. */
+  output?: string;
 }
 
 /** `projectRoot`: follow each file's imports within this folder (the analysis across files); absent, each file is read alone. */

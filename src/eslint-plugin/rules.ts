@@ -11,7 +11,7 @@ import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import ts from 'typescript';
 import { analyzeSource, analyzeSourceFile, DEFAULT_MAX_FILE_SIZE_BYTES, ProjectIndex, rules as ruleMetas } from '../analysis/index';
 import { SHARED_OPTIONS } from '../analysis/rules/catalog';
-import type { AnalysisResult, AnalyzeOptions, Position, RuleId, RuleMeta } from '../analysis/types';
+import type { AnalysisResult, AnalyzeOptions, Fix, Position, RuleId, RuleMeta } from '../analysis/types';
 import { ruleDocsUrl } from '../docs/rule-docs';
 import { configOf, ignoredBy, type LoadedConfig } from '../shared/config-file';
 import { filesOnDisk, projectAt } from '../shared/project-on-disk';
@@ -62,6 +62,8 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
       messages: { ...meta.messages, [FINDING]: '{{message}}', [SUGGESTION]: '{{title}}', [NOT_FULLY_CHECKED]: '{{message}}' },
       schema: [meta.schema as unknown as JSONSchema4],
       hasSuggestions: true,
+      // The fixes that are safe unattended (Fix.safe) are also fixes for `eslint --fix`, as for the CLI's --fix.
+      fixable: 'code',
       defaultOptions: [{}],
     },
     create(context, [options]) {
@@ -76,14 +78,16 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
           for (const finding of result.findings) {
             if (finding.ruleId !== meta.id) continue;
             const known = finding.messageId !== undefined && finding.messageId in meta.messages;
+            const safe = finding.fixes?.find((fix) => fix.safe);
             context.report({
               loc: { start: toEslintPosition(finding.range.start), end: toEslintPosition(finding.range.end) },
               messageId: known ? finding.messageId! : FINDING,
               data: known ? finding.data : { message: finding.message },
+              ...(safe ? { fix: (fixer: TSESLint.RuleFixer) => edited(fixer, context, safe) } : {}),
               suggest: finding.fixes?.map((fix) => ({
                 messageId: SUGGESTION,
                 data: { title: fix.title },
-                fix: (fixer) => fix.edits.map((edit) => fixer.replaceTextRange([indexOf(context, edit.range.start), indexOf(context, edit.range.end)], edit.newText)),
+                fix: (fixer) => edited(fixer, context, fix),
               })),
             });
           }
@@ -91,6 +95,11 @@ function createCoreRule(meta: RuleMeta): IntegrationCoachRule {
       };
     },
   });
+}
+
+/** A core fix as ESLint's edits, at the offsets of the linted text. */
+function edited(fixer: TSESLint.RuleFixer, context: Context, fix: Fix): TSESLint.RuleFix[] {
+  return fix.edits.map((edit) => fixer.replaceTextRange([indexOf(context, edit.range.start), indexOf(context, edit.range.end)], edit.newText));
 }
 
 export const rules = Object.fromEntries(ruleMetas.map((meta) => [meta.id, createCoreRule(meta)])) as Record<RuleId, IntegrationCoachRule>;

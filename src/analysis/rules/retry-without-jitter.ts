@@ -134,7 +134,7 @@ export function jitterFix(construct: RetryConstruct, context: RuleContext): Offs
     }
     edits.push(replaceNode(delay, fullJitter(replacement, simple), sourceFile));
   }
-  return { title: 'Add full jitter to the wait', edits };
+  return { title: 'Add full jitter to the wait', edits, safe: true };
 }
 
 function isFixableWait(wait: WaitSite): boolean {
@@ -163,5 +163,6 @@ function libraryFix(fix: LibraryOptionFix, context: RuleContext): OffsetFix {
   if (fix.replace) edit = replaceNode(fix.replace, fix.property, sourceFile);
   else if (ts.isObjectLiteralExpression(fix.target)) edit = addProperty(fix.target, fix.property, sourceFile);
   else edit = setArgument(fix.target, fix.target.arguments.length, `{ ${fix.property} }`, sourceFile);
-  return { title: fix.title, edits: [edit] };
+  // The library's own jitter option, turned on.
+  return { title: fix.title, edits: [edit], safe: true };
 }

@@ -56,7 +56,7 @@ function hoistFix(key: KeyReference, fresh: FreshKey, anchor: ts.Statement, cont
     const statement = fresh.declaration.parent?.parent;
     if (!statement || !ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
     if (dependsOnLocals(fresh.declaration.initializer!, anchor)) return undefined;
-    return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)] };
+    return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)], safe: true };
   }
   const value = unwrap(key.value);
   if (!contains(value, fresh.source)) return moveAssignment(fresh, anchor, context);
@@ -65,6 +65,7 @@ function hoistFix(key: KeyReference, fresh: FreshKey, anchor: ts.Statement, cont
   return {
     title: 'Create the key once, before the retry',
     edits: [insertLinesBefore(anchor, [`const ${name} = ${key.value.getText(sourceFile)};`], sourceFile), replaceNode(key.value, name, sourceFile)],
+    safe: true,
   };
 }
 
@@ -78,7 +79,7 @@ function moveAssignment(fresh: FreshKey, anchor: ts.Statement, context: RuleCont
   const statement = assignment?.parent;
   if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.right !== fresh.source) return undefined;
   if (!statement || !ts.isExpressionStatement(statement) || dependsOnLocals(assignment.right, anchor)) return undefined;
-  return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)] };
+  return { title: 'Create the key once, before the retry', edits: [insertLinesBefore(anchor, [statement.getText(sourceFile)], sourceFile), deleteStatement(statement, context)], safe: true };
 }
 
 /** Whether an expression uses names declared inside the retry (a loop variable, a callback parameter), which a hoisted copy could not see. */

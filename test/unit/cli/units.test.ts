@@ -37,7 +37,7 @@ describe('CLI parts', () => {
         '-f', 'sarif', '--rule', 'unbounded-retry=off', '--rule', 'retry-without-jitter=warn', '--rule', 'missing-idempotency-key=2',
         '--rule', 'unstable-idempotency-key=info', '--max-warnings', '0', '--retry-helper', 'withRetry', '--idempotency-header', 'X-Dedupe',
         '--concurrency', '3', '--no-pre-check', '--no-cross-file', '--report-unused-disable-directives', '--sarif-root', '..', '-o', 'out/report.sarif',
-        '--quiet', '--no-color', '--ignore-pattern', 'dist', '--ignore-pattern', '**/gen', '--no-ignore', '--max-file-size', '512k', '--baseline', 'b.json', 'a.ts', 'src/**/*.ts',
+        '--quiet', '--no-color', '--ignore-pattern', 'dist', '--ignore-pattern', '**/gen', '--no-ignore', '--max-file-size', '512k', '--baseline', 'b.json', '--fix-dry-run', 'a.ts', 'src/**/*.ts',
       );
       assert.deepEqual(parsed, {
         kind: 'run',
@@ -61,6 +61,7 @@ describe('CLI parts', () => {
           useIgnoreFiles: false,
           maxFileSizeBytes: 512 * 1024,
           baseline: 'b.json',
+          fix: 'dry-run',
         },
       });
       const none = parse();
@@ -71,7 +72,7 @@ describe('CLI parts', () => {
 
     it('rejects mistakes with a UsageError', () => {
       for (const argv of [['--nope', 'a'], ['--rule', 'x=off', 'a'], ['--rule', 'unbounded-retry=on', 'a'], ['--format', 'junit', 'a'], ['--max-warnings', '1.5', 'a'], ['--concurrency', '0', 'a'],
-        ['--stdin', 'a.ts'], ['--stdin-filename', 'a.ts', 'b.ts'], ['--max-file-size', '2g', 'a'], ['--max-file-size', '0', 'a'], ['--baseline', 'x', '--baseline-write', 'y'], ['--color', '--no-color']]) {
+        ['--stdin', 'a.ts'], ['--stdin-filename', 'a.ts', 'b.ts'], ['--max-file-size', '2g', 'a'], ['--max-file-size', '0', 'a'], ['--baseline', 'x', '--baseline-write', 'y'], ['--color', '--no-color'], ['--fix', '--fix-dry-run'], ['--stdin', '--fix']]) {
         assert.throws(() => parse(...argv), UsageError, argv.join(' '));
       }
     });

@@ -26,6 +26,8 @@ interface Invalid {
   data: Record<string, string>;
   /** Every suggestion of the error; absent when it has none (RuleTester then checks that it has none). */
   suggestions?: Suggestion[];
+  /** The first suggestion is safe unattended (Fix.safe): `eslint --fix` applies it, and the output is its own. */
+  autofix?: true;
   options?: [RuleOptions];
   settings?: SharedSettings;
   filename?: string;
@@ -39,6 +41,7 @@ function invalidCase(testCase: Invalid): InvalidTestCase<string, [RuleOptions]> 
     ...(testCase.options ? { options: testCase.options } : {}),
     ...(testCase.settings ? { settings: { 'integration-coach': testCase.settings } } : {}),
     errors: [{ messageId, data, line, column, suggestions: suggestions ?? null }],
+    ...(testCase.autofix ? { output: suggestions![0]!.output } : {}),
   };
 }
 
@@ -198,6 +201,7 @@ run(
     }
   }
 }`,
+      autofix: true,
       suggestions: [{
         messageId: 'applySuggestion', data: { title: 'Add full jitter to the wait' },
         output: `async function sendEmail(msg) {
@@ -226,6 +230,7 @@ run(
     }
   }
 }`,
+      autofix: true,
       suggestions: [{
         messageId: 'applySuggestion', data: { title: 'Add full jitter to the wait' },
         output: `export async function withBackoff(fn: () => Promise<unknown>, maxAttempts = 5) {
@@ -252,6 +257,7 @@ run(
     }
   }
 }`,
+      autofix: true,
       suggestions: [{
         messageId: 'applySuggestion', data: { title: 'Add full jitter to the wait' },
         output: `async function fetchReport(id) {
@@ -442,6 +448,7 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
     } catch { await sleep(Math.random() * 500 * 2 ** attempt); }
   }
 }`,
+      autofix: true,
       suggestions: [{
         messageId: 'applySuggestion', data: { title: 'Create the key once, before the retry' },
         output: `async function pay(payment: Payment) {
@@ -473,6 +480,7 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
     } catch (err) { await sleep(Math.random() * 1000); }
   }
 }`,
+      autofix: true,
       suggestions: [{
         messageId: 'applySuggestion', data: { title: 'Create the key once, before the retry' },
         output: `async function createOrder(order) {
@@ -494,6 +502,7 @@ await pRetry(() => fetch(API, { method: 'POST', headers: { 'Idempotency-Key': ke
   const res = await fetch(API + '/transfers', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
   if (!res.ok) throw new Error(String(res.status));
 }, { retries: 3, randomize: true });`,
+      autofix: true,
       suggestions: [{
         messageId: 'applySuggestion', data: { title: 'Create the key once, before the retry' },
         output: `const key = nanoid();
