@@ -181,6 +181,43 @@ describe('the npm package, installed into a new project', function () {
     typescript.exec('tsc', ['-p', 'tsconfig.consumer.json']);
   });
 
+  it('the CLI takes stdin, a baseline, --fix, the configuration file and every kind of disable comment', () => {
+    const stdin = spawnSync('integration-coach', ['-f', 'json', '--stdin', '--stdin-filename', 'src/piped.js'], {
+      cwd: javascript.dir, input: RETRY_SOURCE, encoding: 'utf8', env: { ...process.env, PATH: `${path.join(javascript.dir, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}` },
+    });
+    assert.deepEqual(rulesByFile(stdin.stdout), { 'piped.js': EXPECTED_RULES });
+
+    javascript.exec('integration-coach', ['--baseline-write', 'baseline.json', 'src']);
+    javascript.exec('integration-coach', ['--baseline', 'baseline.json', '--max-warnings', '0', 'src']);
+
+    writeFileSync(path.join(javascript.dir, 'src', 'wait.js'), 'export async function get(url) {\n  for (let attempt = 1; attempt <= 3; attempt++) {\n    try { return await fetch(url); } catch { await new Promise((resolve) => setTimeout(resolve, 500)); }\n  }\n}\n');
+    javascript.exec('integration-coach', ['--fix', 'src/wait.js']);
+    assert.match(readFileSync(path.join(javascript.dir, 'src', 'wait.js'), 'utf8'), /Math\.random\(\) \* 500/);
+
+    const directives = [
+      ['// integration-coach-disable-next-line unbounded-retry -- paced', '  for (;;) {'],
+      ['  for (;;) { // eslint-disable-line integration-coach/unbounded-retry', undefined],
+      ['/* integration-coach-disable unbounded-retry */', undefined],
+      ['/* eslint-disable integration-coach/unbounded-retry */', undefined],
+    ] as const;
+    for (const [comment, before] of directives) {
+      const text = before === undefined
+        ? (comment.startsWith('/*') ? `${comment}\n${RETRY_SOURCE}` : RETRY_SOURCE.replace('  for (;;) {', comment))
+        : RETRY_SOURCE.replace(before, `  ${comment.trim()}\n${before}`);
+      writeFileSync(path.join(javascript.dir, 'src', 'pay.js'), text);
+      for (const command of ['integration-coach', 'eslint']) {
+        assert.deepEqual(rulesByFile(javascript.exec(command, ['--format', 'json', 'src/pay.js'])), { 'pay.js': ['missing-idempotency-key'] }, `${command}: ${comment}`);
+      }
+    }
+
+    writeFileSync(path.join(javascript.dir, 'integration-coach.config.json'), JSON.stringify({ $schema: './node_modules/integration-coach/schemas/integration-coach.config.schema.json', rules: { 'missing-idempotency-key': 'off' } }));
+    assert.deepEqual(rulesByFile(javascript.exec('integration-coach', ['--format', 'json', 'src/pay.js'])), { 'pay.js': [] });
+    assert.ok(statSync(path.join(javascript.dir, 'node_modules', 'integration-coach', 'schemas', 'integration-coach.config.schema.json')).isFile(), 'the schema ships');
+    rmSync(path.join(javascript.dir, 'integration-coach.config.json'));
+    writeFileSync(path.join(javascript.dir, 'src', 'pay.js'), RETRY_SOURCE);
+    rmSync(path.join(javascript.dir, 'src', 'wait.js'));
+  });
+
   it('the CLI runs on the lowest TypeScript of the peer range, with the same findings', () => {
     javascript.exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', 'typescript@5.0.4']);
     assert.deepEqual(rulesByFile(javascript.exec('integration-coach', ['--format', 'json', 'src'])), { 'pay.js': EXPECTED_RULES });
