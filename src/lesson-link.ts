@@ -1,5 +1,6 @@
 // The one place that builds a link to a lesson section, and reads one back. The extension registers a
-// URI handler for it; the CLI (SARIF helpUri) and the ESLint plugin (meta.docs.url) print it.
+// URI handler for it, and the Node API exports it; outside the editor the rules link their pages on the
+// web instead (src/docs/rule-docs.ts: ESLint's meta.docs.url, SARIF's helpUri).
 import messagesSchema from './lesson/messages.schema.json';
 
 /** The extension's id: `<publisher>.<name>` from package.json. */
