@@ -1,7 +1,7 @@
 // integration-coach: the command line scanner. Parses the arguments, finds the files, scans
 // them (with worker threads when there are many), prints a report and sets the exit code:
 // 0 clean, 1 errors or too many warnings, 2 a usage error or no file could be read (one line on stderr).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { version } from '../../package.json';
 import { analyzeOptions, type CliOptions, HELP, parseCliArgs, UsageError } from './args';
@@ -34,9 +34,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const options = parsed.options;
   const cwd = process.cwd();
+  if (options.sarifRoot !== undefined && !statSync(path.resolve(cwd, options.sarifRoot), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new FileError(`--sarif-root ${options.sarifRoot}: no such folder.`);
+  }
 
-  let results = await scanned(options, cwd);
-  if (options.fix) results = results.map((result) => fixed(result, options, cwd));
+  const { results: found, stdinText } = await scanned(options, cwd);
+  let results = options.fix ? found.map((result) => fixed(result, options, cwd, stdinText)) : found;
   if (options.baselineWrite !== undefined) {
     const count = writeBaseline(path.resolve(cwd, options.baselineWrite), results);
     warn(`wrote ${count} ${count === 1 ? 'finding' : 'findings'} to the baseline ${options.baselineWrite}.`);
@@ -64,9 +67,9 @@ async function main(argv: string[]): Promise<number> {
  * `--fix` writes the file with its safe fixes applied, `--fix-dry-run` keeps the fixed text as the result's
  * output; either way the fixed text is analysed again, and what is left is reported.
  */
-function fixed(result: FileResult, options: CliOptions, cwd: string): FileResult {
+function fixed(result: FileResult, options: CliOptions, cwd: string, stdinText: string | undefined): FileResult {
   if (!safelyFixable(result.findings).length) return result;
-  const read = options.stdin ? (stdinText === undefined ? undefined : { text: stdinText, mark: '' }) : readUtf8(result.file);
+  const read = stdinText !== undefined ? { text: stdinText, mark: '' } : readUtf8(result.file);
   if (read === undefined) return result;
   const { text, mark } = read;
   const { output, applied } = applySafeFixes(text, result.findings);
@@ -88,23 +91,28 @@ function fixed(result: FileResult, options: CliOptions, cwd: string): FileResult
  * the mark to write back; undefined for another encoding, whose fixes are not written.
  */
 function readUtf8(file: string): { text: string; mark: string } | undefined {
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // gone or unreadable since the scan: nothing to fix
+  }
   if (encodingOf(bytes) !== 'utf-8') return undefined;
   return { text: decodeText(bytes), mark: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '' };
 }
 
-/** The text read from stdin (`--stdin`), for --fix-dry-run. */
-let stdinText: string | undefined;
-
-/** The results of every file named (or of stdin's text), sorted by path, each scanned with its configuration file. */
-async function scanned(options: CliOptions, cwd: string): Promise<FileResult[]> {
+/**
+ * The results of every file named (or of stdin's text, which is given back for --fix-dry-run), sorted by path,
+ * each scanned with its configuration file.
+ */
+async function scanned(options: CliOptions, cwd: string): Promise<{ results: FileResult[]; stdinText?: string }> {
   if (options.stdin) {
     const file = path.resolve(cwd, options.stdinFilename ?? STDIN_NAME);
     const own = configFor(file, options, warn);
-    stdinText = readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
+    const stdinText = readFileSync(0, 'utf8').replace(/^\uFEFF/, '');
     const result = loadEngine().scanText(stdinText, file, analyzeOptions(own), own.crossFile ? cwd : undefined);
     loadEngine().saveCodeCache();
-    return [options.stdinFilename === undefined ? { ...result, file: STDIN_NAME } : result];
+    return { results: [options.stdinFilename === undefined ? { ...result, file: STDIN_NAME } : result], stdinText };
   }
   const list = expandPatterns(options.patterns, cwd, options);
   for (const notice of list.notices) warn(notice);
@@ -122,7 +130,7 @@ async function scanned(options: CliOptions, cwd: string): Promise<FileResult[]> 
     progress.clear();
   }
   if (found.length > 0) loadEngine().saveCodeCache();
-  return [...found, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { results: [...found, ...list.unread].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
 }
 
 function formatted(options: CliOptions, results: FileResult[], eslintResults: EslintResult[], cwd: string): string {

@@ -79,6 +79,7 @@ describe('CLI', function () {
         [['--format', 'xml', 'retry.ts'], /Unknown format "xml"/],
         [['--max-warnings', 'many', 'retry.ts'], /Invalid --max-warnings "many"/],
         [['*.nothing-matches'], /No files match the pattern "\*\.nothing-matches"/],
+        [['-f', 'sarif', '--sarif-root', 'no-such-folder', 'retry.ts'], /--sarif-root no-such-folder: no such folder\./],
       ];
       for (const [args, pattern] of cases) {
         const run = runCli(args);
