@@ -23,24 +23,29 @@ const watch = args.has('--watch');
 
 /**
  * The webview's CSP forbids eval, and ajv compiles schemas with `new Function`. So the message schemas are
- * compiled here, at build time, into plain validation code that both sides of the channel import; so is the
- * configuration file's schema, which the CLI and the ESLint plugin check a project's file with.
+ * compiled here, at build time, into plain validation code that both sides of the channel import. The
+ * configuration file's schema, which the CLI and the ESLint plugin check a project's file with, is compiled
+ * into a module of its own, so that they do not carry the lesson's validators.
  */
 const GENERATED_VALIDATORS = path.join(root, 'out', 'generated', 'validators.js');
+const GENERATED_CONFIG_VALIDATOR = path.join(root, 'out', 'generated', 'config-validator.js');
 function generateValidators() {
   const readSchema = (file) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
   const lesson = readSchema('content/lesson.schema.json');
   const messages = readSchema('src/lesson/messages.schema.json');
   const config = readSchema('schemas/integration-coach.config.schema.json');
-  const ajv = new Ajv2020({ code: { source: true, esm: false }, strict: true, discriminator: true, allErrors: true });
-  ajv.addSchema(lesson).addSchema(messages).addSchema(config);
-  const code = standaloneCode(ajv, {
+  const standalone = (schemas, exports, options = {}) => {
+    const ajv = new Ajv2020({ code: { source: true, esm: false }, strict: true, ...options });
+    for (const schema of schemas) ajv.addSchema(schema);
+    return standaloneCode(ajv, exports);
+  };
+  mkdirSync(path.dirname(GENERATED_VALIDATORS), { recursive: true });
+  writeFileSync(GENERATED_VALIDATORS, standalone([lesson, messages], {
     validateToExtension: `${messages.$id}#/$defs/toExtension`,
     validateToWebview: `${messages.$id}#/$defs/toWebview`,
-    validateConfig: config.$id,
-  });
-  mkdirSync(path.dirname(GENERATED_VALIDATORS), { recursive: true });
-  writeFileSync(GENERATED_VALIDATORS, code);
+  }, { discriminator: true }));
+  // Every wrong value of a configuration file is reported, not only the first.
+  writeFileSync(GENERATED_CONFIG_VALIDATOR, standalone([config], { validateConfig: config.$id }, { allErrors: true }));
 }
 
 /**
@@ -67,7 +72,7 @@ const oneTypeScriptInterop = {
 const common = {
   absWorkingDir: root,
   plugins: [oneTypeScriptInterop],
-  alias: { '@generated/validators': GENERATED_VALIDATORS },
+  alias: { '@generated/validators': GENERATED_VALIDATORS, '@generated/config-validator': GENERATED_CONFIG_VALIDATOR },
   bundle: true,
   minify: production,
   sourcemap: production ? false : 'linked',

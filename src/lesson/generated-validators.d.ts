@@ -1,9 +1,14 @@
 // Validators compiled from src/lesson/messages.schema.json and schemas/integration-coach.config.schema.json
 // by scripts/build.mjs (ajv standalone code), so that the webview validates messages, and the CLI and the
-// ESLint plugin a project's configuration file, without eval.
+// ESLint plugin a project's configuration file, without eval. Two modules: the hosts of the lint carry
+// only the configuration's.
 declare module '@generated/validators' {
   import type { ValidateFunction } from 'ajv';
   export const validateToExtension: ValidateFunction;
   export const validateToWebview: ValidateFunction;
+}
+
+declare module '@generated/config-validator' {
+  import type { ValidateFunction } from 'ajv';
   export const validateConfig: ValidateFunction;
 }

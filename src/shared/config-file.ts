@@ -3,7 +3,7 @@
 // folder applies to it. It is checked against its JSON Schema (schemas/, compiled at build time: nothing from
 // the file is executed, and its globs go through the same limits as .gitignore lines). A wrong value costs only
 // itself: one notice names the file, the path in it and the default used instead, and the rest is read.
-import { validateConfig } from '@generated/validators';
+import { validateConfig } from '@generated/config-validator';
 import type { ErrorObject } from 'ajv';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
