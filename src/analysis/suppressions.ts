@@ -1,5 +1,5 @@
-// Comments that switch findings off, read from the file's real comments (TypeScript's comment ranges
-// around its tokens), never from strings or code, with ESLint's meaning:
+// Comments that switch findings off, read from the file's real comments (found with the parse and
+// TypeScript's scanner where a directive's words stand), never from strings or code, with ESLint's meaning:
 //
 //   // integration-coach-disable-next-line [rule-id[, rule-id…]] [-- reason]   the next line
 //   foo(); // integration-coach-disable-line [rule-id…] [-- reason]            this line
