@@ -2,6 +2,7 @@
 // Registration only: nothing here parses, reads files or starts the worker during activation.
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
+import { CONFIG_FILE_NAME, forgetConfigFiles } from '../shared/config-file';
 import type { FeatureDeps } from '../features';
 import { RuleCodeActionProvider } from './code-actions';
 import { LessonHoverProvider } from './hover';
@@ -79,6 +80,11 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
       scanner.rerender();
     }),
     filters.onDidChange(() => live.analyseAllOpen()),
+    watchConfigFiles(() => {
+      settings.invalidate();
+      live.analyseAllOpen();
+      scanner.rerender();
+    }),
   );
   live.start();
 
@@ -96,4 +102,14 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     analysisNote: () => note.state(),
     lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),
   };
+}
+
+/** The project's configuration files (integration-coach.config.json): a change, a new one or one deleted takes effect at once. */
+function watchConfigFiles(onChange: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+  const changed = () => {
+    forgetConfigFiles();
+    onChange();
+  };
+  return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
 }

@@ -2,8 +2,13 @@
 // package.json contributes (one schema, so the check and the Settings UI never disagree).
 // VS Code hands back whatever the user wrote, even of the wrong type; a wrong value gets one warning
 // per setting per session, naming the setting, and the default is used instead.
+// Beneath them lies the project's configuration file (integration-coach.config.json, the nearest above the
+// document, as the CLI and the ESLint plugin read it): a setting the user set wins; one left alone takes the
+// file's value. An untrusted workspace's file is not read (its settings that steer the analysis are restricted too).
 import type { ValidateFunction } from 'ajv/dist/2020';
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { configOf, type ProjectConfig } from '../shared/config-file';
 import type { EditorSettings } from './settings-effects';
 
 export const SECTION = 'integrationCoach';
@@ -23,6 +28,7 @@ const VSCODE_KEYWORDS = ['scope', 'markdownDescription', 'enumDescriptions', 'ma
 export class SettingsReader {
   private validators: Map<SettingName, ValidateFunction> | undefined;
   private readonly warned = new Set<SettingName>();
+  private readonly warnedNotices = new Set<string>();
   private readonly cache = new Map<string, EditorSettings>();
   /** Every warning shown, in order (the extension's API exposes them for tests). */
   readonly warningsShown: string[] = [];
@@ -37,7 +43,9 @@ export class SettingsReader {
    * Kept per workspace folder until a setting changes: documents read them on every keystroke.
    */
   read(scope: vscode.Uri | undefined): EditorSettings {
-    const key = (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.toString()) ?? '';
+    // By the document's folder: the configuration file that applies may differ between folders of one workspace folder.
+    const folder = scope?.scheme === 'file' ? path.dirname(scope.fsPath) : '';
+    const key = `${(scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.toString()) ?? ''}\0${folder}`;
     let settings = this.cache.get(key);
     if (!settings) {
       settings = this.readFresh(scope);
@@ -55,7 +63,22 @@ export class SettingsReader {
     const config = vscode.workspace.getConfiguration(SECTION, scope);
     const values = {} as Record<SettingName, unknown>;
     for (const name of SETTING_NAMES) values[name] = this.validValue(name, config.get(name));
+    const project = scope?.scheme === 'file' && vscode.workspace.isTrusted ? configOf(scope.fsPath, (notice) => this.warnOnceAbout(notice)) : undefined;
+    if (project) {
+      for (const [name, value] of Object.entries(fromConfigFile(project.config)) as [SettingName, unknown][]) {
+        if (value !== undefined && !setByUser(config.inspect(name))) values[name] = value;
+      }
+    }
     return values as unknown as EditorSettings;
+  }
+
+  /** A notice about the configuration file, once per session (the file's path and the default used are in it). */
+  private warnOnceAbout(notice: string): void {
+    this.log.warn(notice);
+    if (this.warnedNotices.has(notice)) return;
+    this.warnedNotices.add(notice);
+    this.warningsShown.push(notice);
+    void vscode.window.showWarningMessage(`Integration Coach: ${notice}`);
   }
 
   private validValue(name: SettingName, value: unknown): unknown {
@@ -94,4 +117,23 @@ export class SettingsReader {
     }
     return this.validators.get(name)!;
   }
+}
+
+/** The configuration file's values under the settings' names (its `ignores` are the CLI's and ESLint's: `integrationCoach.exclude` stays the editor's). */
+function fromConfigFile(config: ProjectConfig): Partial<Record<SettingName, unknown>> {
+  return {
+    rules: config.rules,
+    retryHelpers: config.retryHelpers,
+    idempotencyHeaders: config.idempotencyHeaders,
+    maxFileSizeKb: config.maxFileSizeBytes === undefined ? undefined : Math.max(1, Math.ceil(config.maxFileSizeBytes / 1024)),
+    timeBudgetMs: config.timeBudgetMs,
+    crossFile: config.crossFile,
+  };
+}
+
+/** Whether the user set a setting anywhere (user, workspace, folder, or for a language). */
+function setByUser(inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>): boolean {
+  if (!inspected) return false;
+  return [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue, inspected.globalLanguageValue, inspected.workspaceLanguageValue, inspected.workspaceFolderLanguageValue]
+    .some((value) => value !== undefined);
 }

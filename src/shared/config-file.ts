@@ -54,6 +54,11 @@ const fileByFolder = new Map<string, string | undefined>();
 /** Each configuration file read, with the modification time it was read at: read again when it changes. */
 const loadedByFile = new Map<string, { mtimeMs: number; loaded: LoadedConfig }>();
 
+/** Forgets which configuration file applies where: one was created or deleted (an editor's file watcher says so). */
+export function forgetConfigFiles(): void {
+  fileByFolder.clear();
+}
+
 /**
  * The configuration that applies to a file (the nearest at or above its folder). Each file is read once, and
  * again when it changes (an ESLint server lives on while the user edits it); `onNotice` hears its notices each

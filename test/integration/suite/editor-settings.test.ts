@@ -1,6 +1,6 @@
 // Settings take effect at once: severities per rule (off removes the finding), when to analyse, what is
-// excluded (as the workspace scan excludes it, .gitignore files included), and an invalid value gets one
-// warning naming the setting while the default is used.
+// excluded (as the workspace scan excludes it, .gitignore files included), the project's configuration file
+// beneath them, and an invalid value gets one warning naming the setting while the default is used.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
@@ -74,6 +74,25 @@ describe('editor: settings', () => {
       await vscode.workspace.fs.delete(gitignore);
     }
     await diagnosticsWhere(document.uri, 'the finding back once the .gitignore is gone', (found) => found.length === 1);
+  });
+
+  it('reads the project\'s configuration file beneath the settings, at once when it comes, changes or goes', async () => {
+    const { document } = await openFile(FILE);
+    await diagnosticsWhere(document.uri, 'the warning', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Warning);
+    const configFile = workspaceUri('integration-coach.config.json');
+    const write = (text: string) => vscode.workspace.fs.writeFile(configFile, new TextEncoder().encode(text));
+    await write('{ "rules": { "retry-without-jitter": "error" } }');
+    try {
+      await diagnosticsWhere(document.uri, 'an error, as the file says', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Error);
+      await updateSetting('rules', { 'retry-without-jitter': 'info' });
+      await diagnosticsWhere(document.uri, 'information: a setting wins over the file', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Information);
+      await updateSetting('rules', undefined);
+      await write('{ "rules": { "retry-without-jitter": "off" } }');
+      await diagnosticsWhere(document.uri, 'the finding gone once the file turns the rule off', (found) => found.length === 0);
+    } finally {
+      await vscode.workspace.fs.delete(configFile);
+    }
+    await diagnosticsWhere(document.uri, 'the warning back once the file is gone', (found) => found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Warning);
   });
 
   it('warns once, naming the setting, when a value is invalid, and keeps working with the default', async () => {
