@@ -26,6 +26,8 @@ export interface FolderExclusions {
   gitignoreFolders: readonly string[];
   /** A .gitignore's text and its name in notices, or undefined when it is not read (the reader says why). */
   readGitignore(folder: string): Promise<{ text: string; name: string } | undefined>;
+  /** The repository's own exclude file (`.git/info/exclude` of the workspace folder), read as lines of its root, before its .gitignore. */
+  readGitExclude?(): Promise<{ text: string; name: string } | undefined>;
 }
 
 /**
@@ -36,6 +38,9 @@ export interface FolderExclusions {
 export async function buildFolderFilter(sources: FolderExclusions, onNotice: NoticeSink, pause: () => Promise<void>): Promise<FileFilter> {
   const filter = new FileFilter(onNotice);
   for (const { name, globs } of sources.settings) filter.excludes.add(name, globs);
+  // As git and the CLI read them: the exclude file first, so that the root .gitignore's lines come after it.
+  const gitExclude = await sources.readGitExclude?.();
+  if (gitExclude) filter.gitignore.add('', gitExclude.text, gitExclude.name);
   for (const folder of [...sources.gitignoreFolders].sort(compareInWalkOrder)) {
     // git does not read a .gitignore in an ignored folder, nor does the CLI's walk reach one there or too deep.
     if (folder !== '' && filter.exclusion(folder, true) !== undefined) continue;

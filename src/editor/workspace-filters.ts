@@ -147,6 +147,7 @@ export class WorkspaceFilters implements vscode.Disposable {
       settings: this.excludeSettings(folder),
       gitignoreFolders: folder ? await this.gitignoreFolders(folder, token) : [],
       readGitignore: (relative) => this.readGitignore(vscode.Uri.joinPath(folder!.uri, relative, '.gitignore')),
+      readGitExclude: folder ? () => this.readIfPresent(vscode.Uri.joinPath(folder.uri, '.git', 'info', 'exclude')) : undefined,
     };
     return buildFolderFilter(sources, (notice) => this.log.warn(`File filter: ${notice}`), this.pause);
   }
@@ -171,6 +172,16 @@ export class WorkspaceFilters implements vscode.Disposable {
       this.log.warn(`File filter: cannot list the .gitignore files of ${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
+  }
+
+  /** An ignore file most folders do not have (`.git/info/exclude`): absent, nothing is said. */
+  private async readIfPresent(uri: vscode.Uri): Promise<{ text: string; name: string } | undefined> {
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      return undefined;
+    }
+    return this.readGitignore(uri);
   }
 
   /** A .gitignore's text: a regular file within the size limit, else undefined (and a log line). */

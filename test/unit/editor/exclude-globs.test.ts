@@ -301,6 +301,27 @@ describe('file filter: the CLI and the workspace scan on one tree', () => {
     );
   }
 
+  it('read the repository\'s .git/info/exclude before the root .gitignore, as git does: a negation there wins over it', async () => {
+    const root = path.join(dir.path, 'git-exclude');
+    mkdirSync(path.join(root, '.git', 'info'), { recursive: true });
+    for (const file of ['local/a.ts', 'local/keep.ts', 'src/b.ts']) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), 'export {};\n');
+    }
+    writeFileSync(path.join(root, '.git', 'info', 'exclude'), 'local/*\n');
+    writeFileSync(path.join(root, '.gitignore'), '!local/keep.ts\n');
+    const cli = expandPatterns(['.'], root).files.map((file) => path.relative(root, file).split(path.sep).join('/')).sort();
+    const filter = await buildFolderFilter({
+      settings: [],
+      gitignoreFolders: [''],
+      readGitignore: () => Promise.resolve({ text: readFileSync(path.join(root, '.gitignore'), 'utf8'), name: '.gitignore' }),
+      readGitExclude: () => Promise.resolve({ text: readFileSync(path.join(root, '.git', 'info', 'exclude'), 'utf8'), name: '.git/info/exclude' }),
+    }, (notice) => assert.fail(notice), () => Promise.resolve());
+    const editor = ['local/a.ts', 'local/keep.ts', 'src/b.ts'].filter((file) => filter.fileExclusion(file) === undefined);
+    assert.deepEqual(cli, ['local/keep.ts', 'src/b.ts']);
+    assert.deepEqual(editor, cli, 'the editor leaves out what the CLI does');
+  });
+
   it('admit the same .gitignore patterns (the same notices, in walk order) and leave out the same files', async () => {
     const root = dir.path;
     writeTree(root);
