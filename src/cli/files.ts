@@ -9,6 +9,7 @@ import {
   compareInWalkOrder, decodeText, FileFilter, GlobList, isSourceFile, MAX_IGNORE_FILE_BYTES, MatchBudget, PATH_TOO_LONG, PatternQueue, splitGlob,
 } from '../shared/file-filter';
 import { describeError, readRegularFile } from '../shared/file-filter/read-regular-file';
+import { repositoryRoot } from './repository-root';
 import type { FileResult } from './scan-file';
 
 /** A problem with a path on the command line (a missing file, a glob that matches nothing): exit code 2. */
@@ -157,10 +158,8 @@ function isFolderEntry(entry: Dirent, full: string): boolean | undefined {
  * that `integration-coach src test` in a project reads the project's .gitignore), else `dir` itself.
  */
 function filterRoot(dir: string): string {
-  for (let folder = dir; ; folder = path.dirname(folder)) {
-    if (existsSync(path.join(folder, '.git'))) return folder;
-    if (path.dirname(folder) === folder) break;
-  }
+  const repository = repositoryRoot(dir);
+  if (repository !== undefined) return repository;
   const cwd = process.cwd();
   const fromCwd = path.relative(cwd, dir);
   return fromCwd.startsWith('..') || path.isAbsolute(fromCwd) ? dir : cwd;

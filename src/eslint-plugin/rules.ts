@@ -130,7 +130,7 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
   const key = sourceFile ?? sourceCode;
   let byOptions = analyses.get(key);
   if (!byOptions) analyses.set(key, (byOptions = new Map()));
-  const fileConfig = configOf(context.filename, warnOnce);
+  const fileConfig = configOfSource(key, context.filename);
   if (fileConfig && ignoredBy(fileConfig, context.filename, warnOnce)) return { result: { findings: [] }, source: key };
   const shared = withFileConfig(sharedSettings(context.settings), fileConfig);
   const analyzeOptions = analyzeOptionsOf(shared, options);
@@ -143,6 +143,15 @@ function analysisOf(context: Context, options: RuleOptions): SharedAnalysis {
     byOptions.set(optionsKey, analysis);
   }
   return analysis;
+}
+
+/** The configuration file of each linted source, looked up once for the four rules that share its analysis. */
+const sourceConfigs = new WeakMap<object, { loaded: LoadedConfig | undefined }>();
+
+function configOfSource(source: object, filename: string): LoadedConfig | undefined {
+  let known = sourceConfigs.get(source);
+  if (!known) sourceConfigs.set(source, (known = { loaded: configOf(filename, warnOnce) }));
+  return known.loaded;
 }
 
 /** A notice about a configuration file (a wrong value, and the default used), once per run on stderr, as ESLint warns of a deprecated rule. */
