@@ -43,7 +43,7 @@ export function ensureCodeServer(cacheDir: string): string {
 /** @vscode/ripgrep's postinstall downloads from GitHub; give it Debian's rg in the cache it looks in first. */
 function seedRipgrepCache(installDir: string): string {
   const rg = ['/usr/bin/rg', '/usr/local/bin/rg'].find((candidate) => existsSync(candidate));
-  if (!rg) throw new Error('ripgrep is missing: install the Debian package "ripgrep" (.ci/run does)');
+  if (!rg) throw new Error('ripgrep is missing: `node scripts/system-packages.mjs start` installs it or says how');
   const tmp = path.join(installDir, '.install-tmp');
   const cache = path.join(tmp, 'vscode-ripgrep-cache-1.15.11');
   const staging = path.join(tmp, 'rg-staging');

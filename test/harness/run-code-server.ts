@@ -2,12 +2,13 @@
 //   node out/test/harness/run-code-server.js
 // Exits 0 when every test passed, 1 otherwise (a failed test, a workbench that never enters
 // extension-development mode, a crash, a time-out). Leaves screenshots in test-results/screenshots/.
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { restoreLessonContent } from './content-backup';
 import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
+import { CHROMIUM_PATH, ensureSystemPackages } from '../../scripts/system-packages.mjs';
 import { HARNESS_DIR_ENV, PASS_FILE, parseRequest, type HarnessAnswer, type HarnessRequest, type SuitePass } from './harness-protocol';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     server = await startCodeServer(entry, workspace, { [HARNESS_DIR_ENV]: requestsDir });
     runningServer = server;
     console.log(`[harness] code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) listening on 127.0.0.1:${server.port}`);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const session = await prepareSession(page, requestsDir);
     const url = workbenchUrl(server.port, workspace);
@@ -205,10 +206,8 @@ async function clickInPageOrWebview(page: Page, selector: string, frameWith?: st
   return frame.url();
 }
 
-if (!existsSync('/usr/bin/chromium')) {
-  console.error('[harness] /usr/bin/chromium is missing: install the Debian package "chromium" (.ci/run does)');
-  process.exit(1);
-}
+const systemReady = ensureSystemPackages('test');
+if (systemReady !== 0) process.exit(systemReady);
 main().then(
   (code) => {
     console.log(`[harness] suite finished with exit code ${code}; screenshots in ${path.relative(repoRoot, screenshotDir)}/`);
