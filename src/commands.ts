@@ -19,3 +19,9 @@ export const OUTPUT_CHANNEL_NAME = 'Integration Coach';
 
 /** The diagnostics' `source`, shown in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'Integration Coach';
+
+/**
+ * Set by `npm start` (test/harness/start-dev.ts) to the workspace-relative path of the file its first screen
+ * shows with the lesson beside it; read by the extension in development mode only (src/editor/first-screen.ts).
+ */
+export const FIRST_SCREEN_ENV = 'INTEGRATION_COACH_FIRST_SCREEN';

@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME, forgetConfigFiles } from '../shared/config-file';
 import type { FeatureDeps } from '../features';
 import { RuleCodeActionProvider } from './code-actions';
 import { LessonHoverProvider } from './hover';
+import { showFirstScreen, showFirstScreenIfAsked, type FirstScreen } from './first-screen';
 import { LessonText, lessonProtocolUri, registerLessonUriHandler } from './lesson-links';
 import { LiveDiagnostics, type LiveStats } from './live-diagnostics';
 import { openSample } from './sample';
@@ -39,6 +40,8 @@ export interface EditorApi {
   analysisNote(): AnalysisNoteState;
   /** The `<uriScheme>://<extension id>/lesson?section=<id>` link the URI handler serves. */
   lessonProtocolLink(sectionId: string): string;
+  /** `npm start`'s first screen for a file: the file, its first warning, the lesson beside it there. */
+  showFirstScreen(file: vscode.Uri): Promise<FirstScreen>;
 }
 
 /** Opens the output channel (the analysis note's click). Not in the palette, so not contributed. */
@@ -87,6 +90,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     }),
   );
   live.start();
+  void showFirstScreenIfAsked(context, lesson, log);
 
   return {
     lastScan: () => scanner.lastSummary,
@@ -101,6 +105,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     statusBar: () => ({ text: status.text, count: status.count }),
     analysisNote: () => note.state(),
     lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),
+    showFirstScreen: (file) => showFirstScreen(file, lesson, log),
   };
 }
 

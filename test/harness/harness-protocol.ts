@@ -12,6 +12,11 @@ export type SuitePass = 'main' | 'after-reload';
  */
 export const CONTENT_BACKUP_FILE = 'test-results/lesson-content.backup.json';
 export const CONTENT_FILE = 'content/integration-and-apis.json';
+/**
+ * The demo workspace's file `npm start` shows first (the demo is a copy of test/fixtures/workspace): a small
+ * payment client with the module's mistakes. The suite checks that first screen on the same file.
+ */
+export const FIRST_SCREEN_FILE = 'src/checkout.ts';
 export const REQUEST_MARKER = '@@integration-coach-harness ';
 
 export type HarnessRequest =
