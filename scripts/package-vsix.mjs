@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 export const VSCE_OPTIONS = ['--no-dependencies'];
 
 /** The files and folders the staging folder copies: what .vscodeignore may let in, and the file itself. */
-const STAGED = ['.vscodeignore', 'README.md', 'LICENSE', 'dist', 'media', 'content'];
+const STAGED = ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist', 'media', 'content'];
 
 /** Makes the staging folder from the project at `projectRoot` (built for production first); returns its path. */
 export function stageVsix(projectRoot, stageDir = path.join(projectRoot, 'out', 'vsix')) {

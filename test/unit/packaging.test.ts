@@ -6,7 +6,8 @@
 // The build runs in a scratch copy of the project (what git does not ignore, with node_modules linked),
 // so the development build in dist/ that other tests run is left as it is.
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { stageVsix, VSCE_OPTIONS } from '../../scripts/package-vsix.mjs';
 import { NOTICES_FILE } from '../../scripts/third-party-notices.mjs';
@@ -23,19 +24,31 @@ function packageScript(): { buildSteps: string[] } {
   return { buildSteps: steps.slice(0, -1) };
 }
 
+/** `vsce package` in the staging folder, as `npm run package` runs it: everything it printed, and the file. */
+function packWithVsce(stage: string): { output: string; vsix: string } {
+  const vsix = path.join(stage, 'integration-coach.vsix');
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', ...VSCE_OPTIONS, '--out', vsix], { cwd: stage, encoding: 'utf8', timeout: 120_000 });
+  const output = `${result.stdout}${result.stderr}`;
+  assert.equal(result.status, 0, output);
+  return { output, vsix: existsSync(vsix) ? vsix : '' };
+}
+
 describe('packages', function () {
   // A production build (a few seconds) and two dry runs; a busy machine makes them slower.
   this.timeout(240_000);
   let copy = '';
   let vsixFiles: string[] = [];
   let npmFiles: string[] = [];
+  let vscePackage = { output: '', vsix: '' };
 
   before(() => {
     copy = scratchCopy();
     const { buildSteps } = packageScript();
     for (const step of buildSteps) run(copy, step);
     // What `vsce package` packs: the staging folder package-vsix.mjs makes, with its options.
-    vsixFiles = run(stageVsix(copy), 'vsce', ['ls', ...VSCE_OPTIONS]).split('\n').filter(Boolean);
+    const stage = stageVsix(copy);
+    vsixFiles = run(stage, 'vsce', ['ls', ...VSCE_OPTIONS]).split('\n').filter(Boolean);
+    vscePackage = packWithVsce(stage);
     // The prepack build prints its sizes first; npm's JSON follows.
     const packOutput = run(copy, 'npm', ['pack', '--dry-run', '--json']);
     const [packed] = JSON.parse(packOutput.slice(packOutput.search(/^\[\s*\{/m))) as { files: { path: string }[] }[];
@@ -55,6 +68,19 @@ describe('packages', function () {
     assert.ok(vsixFiles.some((file) => file.startsWith('content/')) && vsixFiles.some((file) => file.startsWith('media/')), vsixFiles.join(', '));
     const stray = vsixFiles.filter((file) => /^(src|test|scripts|out)\/|\.map$|^dist\/(cli|cli-worker|api|eslint-plugin)\.js$|^dist\/types\//.test(file));
     assert.deepEqual(stray, []);
+  });
+
+  it('the .vsix holds the Marketplace icon, the CHANGELOG and the user README', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { icon: string };
+    for (const file of [manifest.icon, 'CHANGELOG.md', 'README.md']) assert.ok(vsixFiles.includes(file), `${file} is in the .vsix: ${vsixFiles.join(', ')}`);
+    const icon = readFileSync(path.join(root, manifest.icon));
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'the Marketplace icon is 128 × 128');
+  });
+
+  it('vsce packs the .vsix without a single warning', () => {
+    assert.ok(vscePackage.vsix.endsWith('.vsix'), vscePackage.output);
+    // vsce prints " WARNING " before each warning (and asks to continue before some).
+    assert.doesNotMatch(vscePackage.output, /\bWARNING\b|continue\?/, vscePackage.output);
   });
 
   it('the npm package holds the CLI, the Node API, the ESLint plugin and their declarations, and nothing else', () => {
