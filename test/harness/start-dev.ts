@@ -38,14 +38,15 @@ async function main(): Promise<void> {
   const workspace = demoWorkspace();
   if (hasDesktopCode() && !process.env.INTEGRATION_COACH_USE_CODE_SERVER) {
     console.log(`Opening VS Code with the extension in development mode on ${workspace}`);
-    spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, workspace], { stdio: 'inherit', env: { ...process.env, ...FIRST_SCREEN } });
+    spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, workspace, path.join(workspace, FIRST_SCREEN_FILE)], { stdio: 'inherit', env: { ...process.env, ...FIRST_SCREEN } });
     console.log(`\nWhat to try first:\n${WHAT_TO_TRY.map((line) => `  ${line}`).join('\n')}`);
     return;
   }
   const entry = ensureCodeServer(cacheDir);
   const server = await startCodeServer(entry, workspace, FIRST_SCREEN, Number(process.env.PORT ?? 8080));
   const remote = (file: string) => `vscode-remote://127.0.0.1:${server.port}${file}`;
-  const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['skipWelcome', 'true']];
+  // Opening the file activates the extension (on its language), which then puts the lesson beside it.
+  const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['openFile', remote(path.join(workspace, FIRST_SCREEN_FILE))], ['skipWelcome', 'true']];
   const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   console.log(`code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) is running with Integration Coach in development mode.`);
   console.log(`Open this URL in a browser:\n\n  ${url}\n\nWhat to try first:\n${WHAT_TO_TRY.map((line) => `  ${line}`).join('\n')}\n\nPress Ctrl+C to stop.`);
