@@ -5,10 +5,11 @@
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { frameContaining, launchChromium, WORKBENCH_VIEWPORT } from './browser';
 import { restoreLessonContent } from './content-backup';
 import { CODE_SERVER_VERSION, ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
-import { CHROMIUM_PATH, ensureSystemPackages } from '../../scripts/system-packages.mjs';
+import { ensureSystemPackages } from '../../scripts/system-packages.mjs';
 import { HARNESS_DIR_ENV, PASS_FILE, parseRequest, type HarnessAnswer, type HarnessRequest, type SuitePass } from './harness-protocol';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -19,9 +20,6 @@ const SUITE_TIMEOUT_MS = 15 * 60_000;
 
 /** How the lesson webview starts its console lines (webview/main.ts, webview/vscode-api.ts). */
 const WEBVIEW_LOG_PREFIX = 'Integration Coach:';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** What a signal must stop: code-server runs in its own process group and would outlive the harness. */
 let runningServer: RunningCodeServer | undefined;
@@ -48,8 +46,8 @@ async function main(): Promise<number> {
     server = await startCodeServer(entry, workspace, { [HARNESS_DIR_ENV]: requestsDir });
     runningServer = server;
     console.log(`[harness] code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3) listening on 127.0.0.1:${server.port}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: WORKBENCH_VIEWPORT });
     const session = await prepareSession(page, requestsDir);
     const url = workbenchUrl(server.port, workspace);
     let exitCode = 1;
@@ -178,24 +176,6 @@ async function perform(page: Page, request: HarnessRequest): Promise<string | un
       return JSON.stringify(await frame.evaluate(request.expression));
     }
   }
-}
-
-/**
- * Webview content lives in nested frames that VS Code writes with document.write, so a frame's
- * serialized HTML can lag behind: ask each frame's live DOM instead. A closed or hidden webview can
- * leave a frame behind for a while, so the newest frame that is laid out wins.
- */
-async function frameContaining(page: Page, selector: string): Promise<Frame> {
-  const matches: Frame[] = [];
-  for (const frame of page.frames()) {
-    const live = await frame
-      .evaluate((sel) => document.querySelector(sel) !== null && window.innerWidth > 0 && window.innerHeight > 0, selector)
-      .catch(() => false);
-    if (live) matches.push(frame);
-  }
-  const newest = matches.at(-1);
-  if (!newest) throw new Error(`no visible frame has an element matching ${selector} (${page.frames().length} frames)`);
-  return newest;
 }
 
 async function clickInPageOrWebview(page: Page, selector: string, frameWith?: string): Promise<string> {
