@@ -15,7 +15,9 @@ function currentPass(): SuitePass {
 
 export async function run(): Promise<void> {
   console.log(`[integration] running inside VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // INTEGRATION_GREP runs only the tests whose titles match (while working on one feature); CI never sets it.
+  const grep = process.env.INTEGRATION_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const pass = currentPass();
   const suiteDir = path.join(__dirname, pass === 'main' ? 'suite' : 'suite-after-reload');
   console.log(`[integration] pass "${pass}": ${suiteDir}`);
