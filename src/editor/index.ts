@@ -83,6 +83,10 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
       scanner.rerender();
     }),
     filters.onDidChange(() => live.analyseAllOpen()),
+    watchDeletions((deleted) => {
+      live.forgetDeleted(deleted);
+      scanner.dropDeleted(deleted);
+    }),
     watchConfigFiles(() => {
       settings.invalidate();
       live.analyseAllOpen();
@@ -107,6 +111,12 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),
     showFirstScreen: (file) => showFirstScreen(file, lesson, log),
   };
+}
+
+/** Files and folders deleted on disk (by the user, a tool or git), whatever their kind. */
+function watchDeletions(onDelete: (uri: vscode.Uri) => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  return vscode.Disposable.from(watcher, watcher.onDidDelete(onDelete));
 }
 
 /** The project's configuration files (integration-coach.config.json): a change, a new one or one deleted takes effect at once. */

@@ -77,16 +77,52 @@ export class LiveDiagnostics implements vscode.Disposable {
         // Closed without saving, its unsaved text is gone: those that read it read the disk again.
         this.analyseImporters(document);
       }),
+      vscode.window.tabGroups.onDidChangeTabs((event) => void this.forgetClosedIfDeleted(event.closed)),
       // A document shown again whose current version has no result (one was lost or dropped) is analysed.
       vscode.window.onDidChangeVisibleTextEditors((editors) => this.analyseUnanalysed(editors.map((editor) => editor.document))),
     );
-    const initial = setTimeout(() => this.analyseAllOpen(), 0);
+    const initial = setTimeout(() => {
+      for (const document of vscode.workspace.textDocuments) void this.analyseNow(document);
+    }, 0);
     this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
-  /** Re-analyses every open document (a setting changed). */
+  /**
+   * Re-analyses the documents in use (a setting changed). VS Code keeps a document whose editor was closed
+   * for a while before it reports the close; analysing it again would bring back findings the user closed,
+   * or those of a file since deleted.
+   */
   analyseAllOpen(): void {
-    for (const document of vscode.workspace.textDocuments) void this.analyseNow(document);
+    const inTabs = urisInTabs();
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      if (this.analysed.has(key) || inTabs.has(key)) void this.analyseNow(document);
+    }
+  }
+
+  /**
+   * A file or folder was deleted on disk: its findings go, unless an editor still shows unsaved text for it
+   * (saving it writes the file again).
+   */
+  forgetDeleted(deleted: vscode.Uri): void {
+    const prefix = `${deleted.toString()}/`;
+    const inTabs = urisInTabs();
+    const keptUnsaved = new Set(vscode.workspace.textDocuments.filter((document) => document.isDirty && inTabs.has(document.uri.toString())).map((document) => document.uri.toString()));
+    for (const key of [...this.analysed.keys()]) {
+      if ((key === deleted.toString() || key.startsWith(prefix)) && !keptUnsaved.has(key)) this.forget(vscode.Uri.parse(key));
+    }
+  }
+
+  /** The last editor of a file deleted meanwhile (its unsaved text kept it) was closed: its findings go. */
+  private async forgetClosedIfDeleted(closed: readonly vscode.Tab[]): Promise<void> {
+    const inTabs = urisInTabs();
+    for (const tab of closed) {
+      if (!(tab.input instanceof vscode.TabInputText)) continue;
+      const uri = tab.input.uri;
+      if (inTabs.has(uri.toString()) || !this.analysed.has(uri.toString()) || uri.scheme === 'untitled') continue;
+      const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+      if (!exists) this.forget(uri);
+    }
   }
 
   /** Analyses the documents whose current version has no published result and none on its way. */
@@ -240,3 +276,12 @@ function isCode(document: vscode.TextDocument): boolean {
   return document.languageId in LANGUAGE_EXTENSIONS && !IGNORED_SCHEMES.has(document.uri.scheme);
 }
 
+/** The documents shown in an editor tab (text and diff editors). */
+function urisInTabs(): Set<string> {
+  const uris = new Set<string>();
+  for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
+    if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
+    if (tab.input instanceof vscode.TabInputTextDiff) uris.add(tab.input.modified.toString());
+  }
+  return uris;
+}

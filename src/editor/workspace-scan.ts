@@ -109,6 +109,14 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.collection.delete(uri);
   }
 
+  /** A file or folder was deleted on disk: the scan's findings for it, or for what it held, go. */
+  dropDeleted(deleted: vscode.Uri): void {
+    const prefix = `${deleted.toString()}/`;
+    for (const { uri } of [...this.results.values()]) {
+      if (uri.toString() === deleted.toString() || uri.toString().startsWith(prefix)) this.dropFile(uri);
+    }
+  }
+
   /** Re-renders the scan's diagnostics with the current severities (a rule may now be off). */
   rerender(): void {
     for (const { uri, findings } of this.results.values()) this.collection.set(uri, toDiagnostics(findings, this.settings.read(uri).rules));
