@@ -184,19 +184,20 @@ export class LiveDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     const version = document.version;
-    // On its way from here: the exclusion may wait for the folder's filter to be built.
+    // On its way from here: the exclusion may wait for the folder's filter to be built. The ticket is taken
+    // now, so a close or a deletion meanwhile (which forgets the document) drops the result too.
     this.inFlight.set(key, version);
+    const ticket = this.latest.start(key);
     try {
-      if (await this.isAnalysable(document) && !document.isClosed) await this.analyse(document, version);
+      if (await this.isAnalysable(document) && !document.isClosed) await this.analyse(document, version, ticket);
     } finally {
       if (this.inFlight.get(key) === version) this.inFlight.delete(key);
     }
   }
 
-  private async analyse(document: vscode.TextDocument, version: number): Promise<void> {
+  private async analyse(document: vscode.TextDocument, version: number, ticket: number): Promise<void> {
     const key = document.uri.toString();
     const settings = this.settings.read(document.uri);
-    const ticket = this.latest.start(key);
     const sentAt = performance.now();
     let result: EditorAnalysisResult;
     try {

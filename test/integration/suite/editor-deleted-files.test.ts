@@ -3,10 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activeApi } from '../extension-api';
-import { waitFor, waitUntil } from '../wait';
-import { analysed, closeAllEditors, ourDiagnostics, updateSetting, workspaceUri } from './editor-helpers';
+import { waitFor } from '../wait';
+import { analysed, closeAllEditors, openFile, ourDiagnostics, updateSetting, workspaceUri } from './editor-helpers';
 
 const FOLDER = 'generated-deleted';
+const WITNESS = 'rules/unbounded-retry.ts';
 const RETRY = [
   'export async function getStatus(): Promise<Response> {',
   '  for (;;) {',
@@ -31,21 +32,24 @@ async function openWithFindings(relativePath: string): Promise<vscode.TextDocume
 describe('editor: deleted files', () => {
   after(async () => {
     await closeAllEditors();
-    await updateSetting('debounceMs', undefined);
+    await updateSetting('rules', undefined);
     await vscode.workspace.fs.delete(workspaceUri(FOLDER), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
   it('drops the findings of a closed file once it is deleted, and a setting change does not bring them back', async () => {
     const api = await activeApi();
-    const before = api.editor.statusBar().count;
     const document = await openWithFindings(`${FOLDER}/poll.ts`);
     await closeAllEditors();
     await vscode.workspace.fs.delete(workspaceUri(FOLDER), { recursive: true, useTrash: false });
     await waitFor(() => ourDiagnostics(document.uri).length === 0, 'the deleted file to lose its findings');
 
-    await updateSetting('debounceMs', 150);
-    await waitUntil(() => api.editor.statusBar().count, (count) => count === before, `the status bar to count ${before} again`);
+    // A file in use shows when the setting change has been applied: its finding turns into an error.
+    const witness = (await openFile(WITNESS)).document;
+    assert.equal((await analysed(witness)).length, 1);
+    await updateSetting('rules', { 'unbounded-retry': 'error' });
+    await waitFor(() => ourDiagnostics(witness.uri).some((found) => found.severity === vscode.DiagnosticSeverity.Error), `${WITNESS} to be analysed again with the new severity`);
     assert.equal(ourDiagnostics(document.uri).length, 0, 'a setting change re-analyses the documents in use, not a deleted one');
+    assert.equal(api.editor.analysedVersion(document.uri), undefined);
   });
 
   it('keeps the findings of a deleted file whose unsaved text is still open', async () => {

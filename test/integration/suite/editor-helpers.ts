@@ -44,6 +44,16 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
 }
 
+/** Each file that holds our diagnostics, by its workspace-relative path, with how many. */
+export function filesWithOurDiagnostics(): Record<string, number> {
+  const files: Record<string, number> = {};
+  for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+    const ours = diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE).length;
+    if (ours > 0) files[vscode.workspace.asRelativePath(uri)] = ours;
+  }
+  return files;
+}
+
 /** Waits until the document's current version has been analysed, then returns our diagnostics. */
 export async function analysed(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
   const api = await activeApi();
