@@ -22,7 +22,7 @@ import {
   type WorkedExampleSection,
 } from '../src/lesson/content-types';
 import type { LessonProgress } from '../src/lesson/messages';
-import { badge, button, checkbox, divider, setChecked, tag } from './components';
+import { badge, button, checkbox, divider, setChecked } from './components';
 import { h } from './dom';
 import { mentalModelDiagram, pathsDiagram } from './diagrams';
 import { practiceView } from './practice';
@@ -39,13 +39,13 @@ function header(section: HeaderSection): HTMLElement[] {
 }
 
 function navigation(section: NavigationSection): HTMLElement[] {
+  const { module } = section;
   return [
-    h('nav', { 'aria-label': section.title, class: 'module-nav' }, h('ul', {}, ...section.links.map((link) =>
-      h('li', { class: `nav-${link.position}`, 'aria-current': link.position === 'current' ? 'page' : undefined },
-        h('span', { class: 'nav-label' }, link.label),
-        h('span', { class: 'nav-title' }, link.title),
-        h('span', { class: 'nav-summary' }, link.summary),
-        !link.included && link.position !== 'current' && tag('Not included in this extension'))))),
+    h('nav', { 'aria-label': section.title, class: 'module-nav' },
+      h('div', { class: 'nav-module' },
+        h('span', { class: 'nav-label' }, module.label),
+        h('span', { class: 'nav-title' }, module.title),
+        h('span', { class: 'nav-summary' }, module.summary))),
   ];
 }
 
