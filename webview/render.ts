@@ -23,6 +23,7 @@ import {
 } from '../src/lesson/content-types';
 import type { LessonProgress } from '../src/lesson/messages';
 import { badge, button, checkbox, divider, setChecked } from './components';
+import { codeBlock } from './code-block';
 import { h } from './dom';
 import { mentalModelDiagram, pathsDiagram } from './diagrams';
 import { practiceView } from './practice';
@@ -67,7 +68,7 @@ function codeExample(example: CodeExample): HTMLElement {
   const verdict = example.verdict === 'bad' ? '✗ Avoid' : '✓ Prefer';
   return h('figure', { class: `code-example code-${example.verdict}`, id: example.id },
     h('figcaption', {}, h('span', { class: 'verdict' }, verdict), ' ', example.caption),
-    h('pre', { tabindex: 0, 'aria-label': `${verdict}: ${example.caption}` }, h('code', { class: `language-${example.language}` }, example.code)));
+    codeBlock(example, `${verdict}: ${example.caption}`));
 }
 
 function mistakes(section: MistakesSection): HTMLElement[] {
