@@ -13,7 +13,7 @@ const CONTENT_FILE = path.join('content', 'integration-and-apis.json');
 
 // Shiki's CSS-variables theme colours each token with a variable named after its kind
 // (`var(--shiki-token-keyword)`); the kind, not a colour, is what the webview needs, so that media/lesson.css
-// colours it per VS Code theme. Kinds not listed here (the foreground) are plain text.
+// colours it per VS Code theme. Kinds not listed here (the foreground, punctuation, parameters) are plain text.
 const THEME = createCssVariablesTheme({ name: 'token-kinds', variablePrefix: '--shiki-' });
 const KIND_BY_VARIABLE = {
   'token-keyword': 'keyword',
@@ -22,8 +22,6 @@ const KIND_BY_VARIABLE = {
   'token-comment': 'comment',
   'token-constant': 'constant',
   'token-function': 'function',
-  'token-parameter': 'parameter',
-  'token-punctuation': 'punctuation',
   'token-link': 'string',
 };
 

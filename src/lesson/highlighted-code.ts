@@ -2,7 +2,7 @@
 // makes at build time with Shiki. Pure: the webview renders what this returns (webview/code-block.ts).
 
 /** What a token is; media/lesson.css colours each kind (`tok-<kind>`) per VS Code theme. '' is plain text. */
-export type TokenKind = '' | 'keyword' | 'string' | 'comment' | 'constant' | 'function' | 'parameter' | 'punctuation';
+export type TokenKind = '' | 'keyword' | 'string' | 'comment' | 'constant' | 'function';
 export type CodeToken = readonly [kind: TokenKind, text: string];
 /** Example id → its lines, each a list of tokens, as out/generated/highlighted-code.json holds them. */
 export type HighlightedCode = Readonly<Record<string, readonly (readonly CodeToken[])[]>>;
