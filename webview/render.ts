@@ -27,6 +27,7 @@ import { codeBlock } from './code-block';
 import { h } from './dom';
 import { mentalModelDiagram, pathsDiagram } from './diagrams';
 import { practiceView } from './practice';
+import { renderTableOfContents, showProgressInContents } from './table-of-contents';
 import { send } from './vscode-api';
 
 const paragraphs = (texts: readonly string[]) => texts.map((text) => h('p', {}, text));
@@ -167,11 +168,14 @@ export function renderLesson(root: HTMLElement, lesson: Lesson): void {
       'aria-labelledby': section.kind === 'header' || section.kind === 'navigation' ? undefined : `${section.id}-heading`,
       tabindex: -1,
     }, ...sectionBody(section)));
-  root.replaceChildren(...sections.flatMap((element, index) => (index > 1 ? [divider(), element] : [element])));
+  const body = h('div', { class: 'lesson-body' }, ...sections.flatMap((element, index) => (index > 1 ? [divider(), element] : [element])));
+  root.replaceChildren(renderTableOfContents(root, lesson), body);
+  root.classList.add('with-contents');
   root.setAttribute('aria-busy', 'false');
 }
 
 export function renderLoadError(root: HTMLElement, errors: readonly string[]): void {
+  root.classList.remove('with-contents');
   root.replaceChildren(
     h('section', { class: 'load-error', role: 'alert' },
       h('h1', {}, 'The lesson could not be shown'),
@@ -197,4 +201,5 @@ export function applyProgress(root: HTMLElement, state: LessonProgress): void {
     const opened = cards.filter((card) => state.openedCards.includes(card.id)).length;
     counter.textContent = formatCounter(counter.dataset.template ?? '', opened, Number(counter.dataset.total));
   }
+  showProgressInContents(state);
 }

@@ -55,8 +55,8 @@ describe('lesson panel', function () {
     await sectionInViewBecomes('verification-checklist');
     await openLessonAndWait('mistake-missing-idempotency');
     await sectionInViewBecomes('mistake-missing-idempotency');
-    const highlighted = await evaluateInLesson<boolean>(`document.getElementById('mistake-missing-idempotency').classList.contains('highlight')`);
-    assert.ok(highlighted, 'the target is highlighted for a moment');
+    const highlighted = await evaluateInLesson<boolean>(`document.getElementById('mistake-missing-idempotency').classList.contains('revealed')`);
+    assert.ok(highlighted, 'the target carries the reveal mark');
     assert.equal(lessonTabs().length, 1, 'the same panel is reused');
   });
 
