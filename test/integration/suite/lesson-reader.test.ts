@@ -226,6 +226,28 @@ describe('lesson reader', function () {
     assert.deepEqual(sticky, { position: 'sticky', top: 0 }, 'the contents stay at the top while the lesson scrolls');
   });
 
+  it('puts the table of contents in a sticky column beside the lesson when the panel is wide (screenshot)', async () => {
+    await openLessonAndWait('key-terms');
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await setEditorWidths(0.2);
+      await waitFor(async () => ((await probeLesson<number>('document.documentElement.clientWidth')) ?? 0) > 1000, 'the lesson panel to become wide');
+      const layout = await evaluateInLesson<{ tocRight: number; bodyLeft: number; listShown: boolean; top: number }>(`(() => {
+        window.scrollBy(0, 300);
+        const toc = document.querySelector('.toc').getBoundingClientRect();
+        return { tocRight: toc.right, bodyLeft: document.querySelector('.lesson-body').getBoundingClientRect().left,
+          listShown: getComputedStyle(document.querySelector('.toc-list')).display !== 'none', top: Math.round(toc.top) };
+      })()`);
+      assert.ok(layout.tocRight <= layout.bodyLeft, `the contents sit beside the lesson: ${JSON.stringify(layout)}`);
+      assert.equal(layout.listShown, true, 'the list is open without the button');
+      assert.equal(layout.top, 0, 'the column stays at the top while the lesson scrolls');
+      await screenshot('reader-contents-wide');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
+      await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
+    }
+  });
+
   it('moves through the table of contents by keyboard: Tab in, Up/Down/Home/End, Enter opens, Escape returns to the content', async () => {
     await openLessonAndWait('module-header');
     await sectionInViewBecomes('module-header');
