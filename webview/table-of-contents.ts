@@ -9,7 +9,7 @@ import { h } from './dom';
 
 interface TocState {
   lesson: Lesson;
-  progress: LessonProgress | undefined;
+  progress: LessonProgress;
   inView: string | undefined;
   nav: HTMLElement;
 }
@@ -71,6 +71,12 @@ function entryItem(root: HTMLElement, nav: HTMLElement, entry: TocEntry): HTMLEl
   return h('li', {}, link);
 }
 
+/** Moves focus into the list, to the section being read (the first one before any is). */
+function focusCurrent(nav: HTMLElement): void {
+  const all = links(nav);
+  focusLink(nav, Math.max(0, all.findIndex((link) => link.hasAttribute('aria-current'))));
+}
+
 /** Draws the table of contents for a freshly rendered lesson; progress and position arrive later. */
 export function renderTableOfContents(root: HTMLElement, lesson: Lesson): HTMLElement {
   const nav = h('nav', { class: 'toc', 'aria-label': 'Contents' });
@@ -91,19 +97,15 @@ export function renderTableOfContents(root: HTMLElement, lesson: Lesson): HTMLEl
   });
   list.addEventListener('keydown', (event) => onListKey(root, nav, event));
   nav.append(toggle, list);
-  state = { lesson, progress: undefined, inView: undefined, nav };
-  apply();
+  state = { lesson, progress: emptyProgress(), inView: undefined, nav };
+  redraw();
   return nav;
 }
 
-function focusCurrent(nav: HTMLElement): void {
-  const all = links(nav);
-  focusLink(nav, Math.max(0, all.findIndex((link) => link.hasAttribute('aria-current'))));
-}
-
-function apply(): void {
+/** Brings the drawn entries in line with the state: current section, ticks, the one tab stop, the button's line. */
+function redraw(): void {
   if (!state) return;
-  const entries = tableOfContents(state.lesson, state.progress ?? emptyProgress(), state.inView);
+  const entries = tableOfContents(state.lesson, state.progress, state.inView);
   const all = links(state.nav);
   const focused = all.indexOf(document.activeElement as HTMLAnchorElement);
   entries.forEach((entry, i) => {
@@ -121,10 +123,10 @@ function apply(): void {
 
 export function showProgressInContents(progress: LessonProgress): void {
   if (state) state.progress = progress;
-  apply();
+  redraw();
 }
 
 export function showInViewInContents(sectionOrItemId: string): void {
   if (state) state.inView = sectionOrItemId;
-  apply();
+  redraw();
 }
