@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HIGHLIGHTED_CODE_FILE, highlightLessonCode } from './highlight-code.mjs';
 import { NOTICES_FILE, thirdPartyNotices } from './third-party-notices.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -72,7 +73,12 @@ const oneTypeScriptInterop = {
 const common = {
   absWorkingDir: root,
   plugins: [oneTypeScriptInterop],
-  alias: { '@generated/validators': GENERATED_VALIDATORS, '@generated/config-validator': GENERATED_CONFIG_VALIDATOR },
+  alias: {
+    '@generated/validators': GENERATED_VALIDATORS,
+    '@generated/config-validator': GENERATED_CONFIG_VALIDATOR,
+    // The lesson's code examples as tokens (scripts/highlight-code.mjs): data only, Shiki stays out of every bundle.
+    '@generated/highlighted-code': path.join(root, HIGHLIGHTED_CODE_FILE),
+  },
   bundle: true,
   minify: production,
   sourcemap: production ? false : 'linked',
@@ -163,10 +169,12 @@ function writeDeclarations() {
 
 if (watch) {
   generateValidators();
+  await highlightLessonCode(root);
   for (const build of builds) await (await esbuild.context(build)).watch();
   console.log('watching for changes…');
 } else {
   generateValidators();
+  await highlightLessonCode(root);
   // A clean dist/ each time, so a production package never carries a development build's source maps.
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   // Likewise for compiled tests: a deleted test must not keep running from a stale copy.

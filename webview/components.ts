@@ -8,7 +8,6 @@ import {
   vsCodeDivider,
   vsCodeDropdown,
   vsCodeOption,
-  vsCodeTag,
 } from '@vscode/webview-ui-toolkit';
 import { h } from './dom';
 
@@ -16,7 +15,7 @@ let registered = false;
 
 export function registerComponents(): void {
   if (registered) return;
-  provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption(), vsCodeTag());
+  provideVSCodeDesignSystem().register(vsCodeBadge(), vsCodeButton(), vsCodeCheckbox(), vsCodeDivider(), vsCodeDropdown(), vsCodeOption());
   registered = true;
 }
 
@@ -54,10 +53,6 @@ export function setChecked(element: Element | null, checked: boolean): void {
   } finally {
     syncing.delete(box);
   }
-}
-
-export function tag(text: string): HTMLElement {
-  return h('vscode-tag', {}, text);
 }
 
 export function badge(text: string, ariaLabel?: string): HTMLElement {

@@ -1,13 +1,18 @@
-// Where the reader is: reports the section in view to the extension, remembers the scroll position
-// across reloads, and scrolls to (and briefly highlights) a section the extension asks for.
+// Where the reader is: reports the section in view to the extension (and the table of contents),
+// remembers the scroll position across reloads, and scrolls to (and marks) a section the extension asks for.
+import { showInViewInContents } from './table-of-contents';
 import { saveViewState, savedViewState, send } from './vscode-api';
 
-const HIGHLIGHT_MS = 2000;
+/** The class of the part the panel was opened to show; it stays until the reader does something. */
+export const REVEALED_CLASS = 'revealed';
 let lastReported: string | undefined;
 
 /** Sections and the items a link can point at (mistakes, checklist items, questions), in page order. */
 const READING_TARGETS = '.section, .mistake, .checklist li, .flip-card';
-/** How far below the top edge a part may start and still count as the one being read. */
+/**
+ * How far below the top edge a part may start and still count as the one being read, beyond its
+ * scroll margin (which keeps a part scrolled to clear of the sticky table of contents).
+ */
 const TOP_TOLERANCE_PX = 24;
 
 /** The most specific part whose top has reached the top of the view. */
@@ -15,7 +20,8 @@ function sectionInView(root: HTMLElement): string | undefined {
   const targets = [...root.querySelectorAll<HTMLElement>(READING_TARGETS)];
   let current: HTMLElement | undefined;
   for (const target of targets) {
-    if (target.getBoundingClientRect().top <= TOP_TOLERANCE_PX) current = target;
+    const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+    if (target.getBoundingClientRect().top <= margin + TOP_TOLERANCE_PX) current = target;
   }
   return (current ?? targets[0])?.id;
 }
@@ -26,10 +32,20 @@ function report(root: HTMLElement, itemId?: string): void {
   if (id && id !== lastReported) {
     lastReported = id;
     send({ type: 'sectionInView', sectionId: id });
+    showInViewInContents(id);
   }
 }
 
+/** The reader's own input (not a scroll the page made) ends the mark of a revealed part. */
+function clearRevealMarkOnInput(root: HTMLElement): void {
+  const clear = () => {
+    for (const marked of root.querySelectorAll(`.${REVEALED_CLASS}`)) marked.classList.remove(REVEALED_CLASS);
+  };
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) window.addEventListener(type, clear, { passive: true });
+}
+
 export function trackReading(root: HTMLElement): void {
+  clearRevealMarkOnInput(root);
   let scheduled = false;
   window.addEventListener('scroll', () => {
     if (scheduled) return;
@@ -41,14 +57,17 @@ export function trackReading(root: HTMLElement): void {
   }, { passive: true });
 }
 
-/** Scrolls to a section or item, highlights it for a moment and moves keyboard focus there. */
+/**
+ * Scrolls to a section or item, marks it (a bar in the theme's focus colour, not a flood of colour) and
+ * moves keyboard focus there. The mark stays until the reader's next input or the next reveal.
+ */
 export function revealSection(root: HTMLElement, id: string): void {
   const target = root.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
   if (!target) return;
+  for (const marked of root.querySelectorAll(`.${REVEALED_CLASS}`)) marked.classList.remove(REVEALED_CLASS);
   target.scrollIntoView({ block: 'start' });
   target.focus({ preventScroll: true });
-  target.classList.add('highlight');
-  setTimeout(() => target.classList.remove('highlight'), HIGHLIGHT_MS);
+  target.classList.add(REVEALED_CLASS);
   lastReported = undefined;
   report(root, id);
 }

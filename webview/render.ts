@@ -22,10 +22,12 @@ import {
   type WorkedExampleSection,
 } from '../src/lesson/content-types';
 import type { LessonProgress } from '../src/lesson/messages';
-import { badge, button, checkbox, divider, setChecked, tag } from './components';
+import { badge, button, checkbox, divider, setChecked } from './components';
+import { codeBlock } from './code-block';
 import { h } from './dom';
 import { mentalModelDiagram, pathsDiagram } from './diagrams';
 import { practiceView } from './practice';
+import { renderTableOfContents, showProgressInContents } from './table-of-contents';
 import { send } from './vscode-api';
 
 const paragraphs = (texts: readonly string[]) => texts.map((text) => h('p', {}, text));
@@ -39,13 +41,13 @@ function header(section: HeaderSection): HTMLElement[] {
 }
 
 function navigation(section: NavigationSection): HTMLElement[] {
+  const { module } = section;
   return [
-    h('nav', { 'aria-label': section.title, class: 'module-nav' }, h('ul', {}, ...section.links.map((link) =>
-      h('li', { class: `nav-${link.position}`, 'aria-current': link.position === 'current' ? 'page' : undefined },
-        h('span', { class: 'nav-label' }, link.label),
-        h('span', { class: 'nav-title' }, link.title),
-        h('span', { class: 'nav-summary' }, link.summary),
-        !link.included && link.position !== 'current' && tag('Not included in this extension'))))),
+    h('nav', { 'aria-label': section.title, class: 'module-nav' },
+      h('div', { class: 'nav-module' },
+        h('span', { class: 'nav-label' }, module.label),
+        h('span', { class: 'nav-title' }, module.title),
+        h('span', { class: 'nav-summary' }, module.summary))),
   ];
 }
 
@@ -67,7 +69,7 @@ function codeExample(example: CodeExample): HTMLElement {
   const verdict = example.verdict === 'bad' ? '✗ Avoid' : '✓ Prefer';
   return h('figure', { class: `code-example code-${example.verdict}`, id: example.id },
     h('figcaption', {}, h('span', { class: 'verdict' }, verdict), ' ', example.caption),
-    h('pre', { tabindex: 0, 'aria-label': `${verdict}: ${example.caption}` }, h('code', { class: `language-${example.language}` }, example.code)));
+    codeBlock(example, `${verdict}: ${example.caption}`));
 }
 
 function mistakes(section: MistakesSection): HTMLElement[] {
@@ -166,11 +168,14 @@ export function renderLesson(root: HTMLElement, lesson: Lesson): void {
       'aria-labelledby': section.kind === 'header' || section.kind === 'navigation' ? undefined : `${section.id}-heading`,
       tabindex: -1,
     }, ...sectionBody(section)));
-  root.replaceChildren(...sections.flatMap((element, index) => (index > 1 ? [divider(), element] : [element])));
+  const body = h('div', { class: 'lesson-body' }, ...sections.flatMap((element, index) => (index > 1 ? [divider(), element] : [element])));
+  root.replaceChildren(renderTableOfContents(root, lesson), body);
+  root.classList.add('with-contents');
   root.setAttribute('aria-busy', 'false');
 }
 
 export function renderLoadError(root: HTMLElement, errors: readonly string[]): void {
+  root.classList.remove('with-contents');
   root.replaceChildren(
     h('section', { class: 'load-error', role: 'alert' },
       h('h1', {}, 'The lesson could not be shown'),
@@ -196,4 +201,5 @@ export function applyProgress(root: HTMLElement, state: LessonProgress): void {
     const opened = cards.filter((card) => state.openedCards.includes(card.id)).length;
     counter.textContent = formatCounter(counter.dataset.template ?? '', opened, Number(counter.dataset.total));
   }
+  showProgressInContents(state);
 }

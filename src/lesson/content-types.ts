@@ -125,18 +125,16 @@ export interface HeaderSection extends SectionBase<'header'> {
   readonly tagline: string;
 }
 
-export interface NavigationLink {
-  readonly position: 'previous' | 'current' | 'next';
-  /** "Previously", "This module", "Next". */
+/** The module this extension teaches, as the course's navigation names it. */
+export interface ModuleSummary {
+  /** "This module". */
   readonly label: string;
   readonly title: string;
   readonly summary: string;
-  /** False when that module is not part of this extension: show it as not included, not as a link. */
-  readonly included: boolean;
 }
 
 export interface NavigationSection extends SectionBase<'navigation'> {
-  readonly links: readonly NavigationLink[];
+  readonly module: ModuleSummary;
 }
 
 export interface ProgressSection extends SectionBase<'progress'> {

@@ -12,3 +12,10 @@ declare module '@generated/config-validator' {
   import type { ValidateFunction } from 'ajv';
   export const validateConfig: ValidateFunction;
 }
+
+// The lesson's code examples as tokens, made by scripts/highlight-code.mjs with Shiki at build time.
+declare module '@generated/highlighted-code' {
+  import type { HighlightedCode } from '../lesson/highlighted-code';
+  const highlightedCode: HighlightedCode;
+  export default highlightedCode;
+}

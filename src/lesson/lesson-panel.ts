@@ -6,6 +6,7 @@ import { allSectionIds, loadLesson, type LessonLoadResult } from './content';
 import { checkToExtension, checkToWebview, type PracticeResult, type ToExtension, type ToWebview } from './messages';
 import type { ProgressStore } from './progress-store';
 import type { ReadingPosition } from './reading-position';
+import { LESSON_TAB_ICON } from './tab-icon';
 
 /** What the lesson panel needs from the rest of the extension. */
 export interface LessonPanelDeps {
@@ -117,7 +118,8 @@ export class LessonPanel {
     LessonPanel.lastSectionInView = undefined;
     LessonPanel.timeline = [];
     this.note(`created${focus ? ` to show ${focus}` : ''}`);
-    panel.iconPath = vscode.Uri.joinPath(deps.context.extensionUri, 'media', 'lesson-icon.svg');
+    const icon = (parts: readonly string[]) => vscode.Uri.joinPath(deps.context.extensionUri, ...parts);
+    panel.iconPath = { light: icon(LESSON_TAB_ICON.light), dark: icon(LESSON_TAB_ICON.dark) };
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),

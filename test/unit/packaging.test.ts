@@ -70,6 +70,15 @@ describe('packages', function () {
     assert.deepEqual(stray, []);
   });
 
+  it('no bundle holds Shiki: it highlights the lesson\'s code at build time only, into data', () => {
+    const { outputs } = JSON.parse(readFileSync(path.join(copy, 'out', 'bundle-meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const webview = outputs['dist/webview/lesson.js'];
+    assert.ok(webview && Object.keys(webview.inputs).some((input) => input.endsWith('highlighted-code.json')), 'the webview bundles the highlighted code');
+    const shiki = Object.entries(outputs).flatMap(([output, { inputs }]) => Object.keys(inputs).filter((input) => /node_modules\/(shiki|@shikijs)\//.test(input)).map((input) => `${output}: ${input}`));
+    assert.deepEqual(shiki, []);
+    assert.deepEqual(vsixFiles.filter((file) => /shiki/i.test(file)), []);
+  });
+
   it('the .vsix holds the Marketplace icon, the CHANGELOG and the user README', () => {
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { icon: string };
     for (const file of [manifest.icon, 'CHANGELOG.md', 'README.md']) assert.ok(vsixFiles.includes(file), `${file} is in the .vsix: ${vsixFiles.join(', ')}`);

@@ -1,33 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/commands';
 import { SECTION_IDS } from '../../../src/lesson/content-types';
 import { activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
+import { openFixture, openLessonAndWait, sectionInViewBecomes } from '../lesson-panel-helpers';
 import { clickInLesson, evaluateInLesson, harnessAvailable, postFromLessonWebview, probeLesson, screenshot } from '../harness-client';
+import { inEachTheme } from '../themes';
 import { waitFor, waitUntil } from '../wait';
-
-async function openFixture(relativePath: string): Promise<vscode.TextEditor> {
-  const [folder] = vscode.workspace.workspaceFolders ?? [];
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, relativePath));
-  return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
-}
-
-async function openLessonAndWait(sectionId?: string): Promise<void> {
-  await vscode.commands.executeCommand(Commands.openLesson, ...(sectionId ? [sectionId] : []));
-  await waitFor(() => lessonTabs().length === 1, 'the lesson panel');
-  if (harnessAvailable()) {
-    await waitFor(() => probeLesson<boolean>(`document.getElementById('lesson')?.getAttribute('aria-busy') === 'false'`), 'the lesson to render', 45_000);
-  }
-}
-
-async function sectionInViewBecomes(id: string): Promise<void> {
-  const api = await activeApi();
-  await waitUntil(() => api.lessonPanel().sectionInView, (inView) => inView === id, `the webview to report "${id}" in view`);
-}
-
-async function setTheme(theme: string): Promise<void> {
-  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
-}
 
 describe('lesson panel', function () {
   before(async function () {
@@ -55,8 +33,8 @@ describe('lesson panel', function () {
     await sectionInViewBecomes('verification-checklist');
     await openLessonAndWait('mistake-missing-idempotency');
     await sectionInViewBecomes('mistake-missing-idempotency');
-    const highlighted = await evaluateInLesson<boolean>(`document.getElementById('mistake-missing-idempotency').classList.contains('highlight')`);
-    assert.ok(highlighted, 'the target is highlighted for a moment');
+    const highlighted = await evaluateInLesson<boolean>(`document.getElementById('mistake-missing-idempotency').classList.contains('revealed')`);
+    assert.ok(highlighted, 'the target carries the reveal mark');
     assert.equal(lessonTabs().length, 1, 'the same panel is reused');
   });
 
@@ -106,17 +84,8 @@ describe('lesson panel', function () {
   });
 
   it('reads well in light, dark and high-contrast themes (screenshots)', async () => {
-    const original = vscode.workspace.getConfiguration('workbench').inspect<string>('colorTheme')?.globalValue;
     await openFixture('src/checkout.ts');
     await openLessonAndWait('main-idea');
-    try {
-      for (const [theme, name] of [['Default Light Modern', 'lesson-light'], ['Default High Contrast', 'lesson-high-contrast'], ['Default Dark Modern', 'lesson-dark']]) {
-        await setTheme(theme);
-        await waitFor(() => probeLesson<boolean>(`document.body.classList.contains(${JSON.stringify(theme.includes('Light') ? 'vscode-light' : theme.includes('High') ? 'vscode-high-contrast' : 'vscode-dark')})`), `the webview to switch to ${theme}`);
-        await screenshot(name);
-      }
-    } finally {
-      await setTheme(original ?? 'Default Dark Modern');
-    }
+    await inEachTheme((theme) => screenshot(`lesson-${theme.short}`));
   });
 });

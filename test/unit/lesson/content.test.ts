@@ -88,18 +88,11 @@ describe('lesson content', () => {
       assert.ok(ids.length > 19 + 3 + 4 + 7);
     });
 
-    it('has the header, navigation (neighbours not included) and progress', () => {
+    it('has the header, navigation (this module only) and progress', () => {
       const header = getSection(lesson, 'module-header');
       assert.deepEqual([header.eyebrow, header.title, header.tagline], ['Applied · Module 2', 'Integration and APIs', 'Systems talk in two main ways.']);
       const nav = getSection(lesson, 'module-navigation');
-      assert.deepEqual(
-        nav.links.map((l) => [l.position, l.label, l.title, l.summary, l.included]),
-        [
-          ['previous', 'Previously', 'Architecture styles in the real world', 'The big styles are patterns, not rules.', false],
-          ['current', 'This module', 'Integration and APIs', 'Systems talk in two main ways.', true],
-          ['next', 'Next', 'Quality attributes and trade offs', 'latency and throughput are easy to measure.', false],
-        ],
-      );
+      assert.deepEqual(nav.module, { label: 'This module', title: 'Integration and APIs', summary: 'Systems talk in two main ways.' });
       assert.equal(getSection(lesson, 'progress').text, 'Mark this module complete when you can explain it without rereading every paragraph.');
       assert.deepEqual(getSection(lesson, 'why-this-matters').paragraphs, ['Service A calls Service B synchronously.']);
     });
@@ -407,6 +400,13 @@ describe('lesson content', () => {
       const errors = errorsOf(raw);
       assertSomeError(errors, '/ruleSections', "'unbounded-retry'");
       assertSomeError(errors, '/ruleSections', "'made-up-rule'");
+    });
+
+    it('a navigation that lists other modules (the extension teaches this one only)', () => {
+      const raw = rawLesson();
+      const i = indexOf(raw, 'module-navigation');
+      raw.sections[i].links = [{ position: 'next', label: 'Next', title: 'Quality attributes and trade offs', summary: 'x', included: false }];
+      assertSomeError(errorsOf(raw), `/sections/${i}`, "additional property 'links'");
     });
 
     it('a duplicate id', () => {
