@@ -9,6 +9,7 @@ import { ProgressStore } from './lesson/progress-store';
 import { readingPosition } from './lesson/reading-position';
 import { registerResetLessonProgress, type LessonResetConfirm } from './lesson/reset-progress';
 import { registerQuickCheck, type QuickCheckConfirm, type QuickCheckSnapshot } from './quiz/quick-check';
+import { SYNCED_GLOBAL_STATE_KEYS } from './synced-state';
 
 /** What the extension exports: a read-only view used by the integration tests and by automation. */
 export interface IntegrationCoachApi {
@@ -32,6 +33,8 @@ export interface IntegrationCoachApi {
 export function activate(context: vscode.ExtensionContext): IntegrationCoachApi {
   const activationStart = performance.now();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  // The learner's progress follows them to their other machines (Settings Sync).
+  context.globalState.setKeysForSync(SYNCED_GLOBAL_STATE_KEYS);
   const deps: FeatureDeps & LessonPanelDeps = { context, log, progress: new ProgressStore(context.globalState, log), readingPosition: readingPosition(context, log) };
   context.subscriptions.push(
     log,
