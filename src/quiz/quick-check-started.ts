@@ -17,4 +17,9 @@ export class QuickCheckStartedFlag {
   async markStarted(): Promise<void> {
     if (!this.started) await this.state.update(QUICK_CHECK_STARTED_KEY, true);
   }
+
+  /** For tests: as on a profile where the quick check never ran. */
+  async forget(): Promise<void> {
+    await this.state.update(QUICK_CHECK_STARTED_KEY, undefined);
+  }
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { enabledPatterns } from '../../../src/editor/exclude-globs';
 import { LatestRequests } from '../../../src/editor/latest-requests';
+import { statusBarItemShown } from '../../../src/editor/status-bar-mode';
 import { analysisFileName, disableFileEdit, disableNextLineEdit } from '../../../src/editor/text-helpers';
 
 describe('editor: latest requests', () => {
@@ -92,5 +93,13 @@ describe('editor: where "Disable for this file" writes its comment', () => {
   it('adds the id to a file directive already there, and leaves one with a reason or without ids alone', () => {
     assert.deepEqual(disableFileEdit(['/* integration-coach-disable retry-without-jitter */', ...code], 'unbounded-retry'), { kind: 'append', line: 0, character: 49, text: ', unbounded-retry' });
     assert.deepEqual(disableFileEdit(['/* integration-coach-disable retry-without-jitter -- paced by the queue */', ...code], 'unbounded-retry'), insert(0));
+  });
+});
+
+describe('editor: status bar items and their settings', () => {
+  it('"auto" shows an item only while it has something to say; "always" and "never" decide alone', () => {
+    assert.deepEqual([true, false].map((has) => statusBarItemShown('auto', has)), [true, false]);
+    assert.deepEqual([true, false].map((has) => statusBarItemShown('always', has)), [true, true]);
+    assert.deepEqual([true, false].map((has) => statusBarItemShown('never', has)), [false, false]);
   });
 });
