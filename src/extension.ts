@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, OUTPUT_CHANNEL_NAME } from './commands';
 import { createDecisionNote } from './decision-note/create-decision-note';
 import { registerEditorFeatures, type EditorApi } from './editor';
+import { SettingsReader, type SettingSchemas } from './editor/settings';
 import type { FeatureDeps } from './features';
 import { LessonPanel, registerLessonSerializer, type LessonPanelDeps, type LessonPanelSnapshot } from './lesson/lesson-panel';
 import type { LessonProgress, PracticeResult } from './lesson/messages';
@@ -9,6 +10,7 @@ import { ProgressStore } from './lesson/progress-store';
 import { readingPosition } from './lesson/reading-position';
 import { registerResetLessonProgress, type LessonResetConfirm } from './lesson/reset-progress';
 import { registerQuickCheck, type QuickCheckConfirm, type QuickCheckSnapshot } from './quiz/quick-check';
+import { SYNCED_GLOBAL_STATE_KEYS } from './synced-state';
 
 /** What the extension exports: a read-only view used by the integration tests and by automation. */
 export interface IntegrationCoachApi {
@@ -20,6 +22,8 @@ export interface IntegrationCoachApi {
   replaceQuickCheckConfirmation(confirm: QuickCheckConfirm): vscode.Disposable;
   /** For tests: answers the lesson progress reset's confirmation, likewise. */
   replaceLessonResetConfirmation(confirm: LessonResetConfirm): vscode.Disposable;
+  /** For tests: forgets that the quick check was ever started, as on a fresh profile (its status bar item then hides on "auto"). */
+  forgetQuickCheckStarted(): Thenable<void>;
   /** For tests: stores a value as the lesson progress unchecked, as a corrupt globalState would hold it. */
   storeRawLessonProgress(value: unknown): Thenable<void>;
   /** Live diagnostics, the workspace scan, setting warnings, the analysis worker (see src/editor). */
@@ -32,7 +36,12 @@ export interface IntegrationCoachApi {
 export function activate(context: vscode.ExtensionContext): IntegrationCoachApi {
   const activationStart = performance.now();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const deps: FeatureDeps & LessonPanelDeps = { context, log, progress: new ProgressStore(context.globalState, log), readingPosition: readingPosition(context, log) };
+  // The learner's progress follows them to their other machines (Settings Sync).
+  context.globalState.setKeysForSync(SYNCED_GLOBAL_STATE_KEYS);
+  const settingSchemas = (context.extension.packageJSON as { contributes: { configuration: { properties: SettingSchemas } } }).contributes.configuration.properties;
+  const deps: FeatureDeps & LessonPanelDeps = {
+    context, log, progress: new ProgressStore(context.globalState, log), readingPosition: readingPosition(context, log), settings: new SettingsReader(settingSchemas, log),
+  };
   context.subscriptions.push(
     log,
     vscode.commands.registerCommand(Commands.openLesson, (sectionId?: unknown) =>
@@ -58,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationCoachApi 
     replaceQuickCheckConfirmation: (confirm) => quickCheck.replaceConfirmation(confirm),
     replaceLessonResetConfirmation: (confirm) => lessonReset.replaceConfirmation(confirm),
     storeRawLessonProgress: (value) => deps.progress.storeRaw(value),
+    forgetQuickCheckStarted: () => quickCheck.forgetStarted(),
     editor,
     activationMs,
   };

@@ -1,12 +1,13 @@
 // The module's artefact: "a one-page decision note with assumption, evidence, and chosen action".
 // Plain text assembly, no `vscode`: the command gathers the evidence and this file writes the page.
+import * as path from 'node:path';
 import type { PracticeResult } from '../lesson/messages';
 
 export interface NoteFinding {
   ruleId: string;
   /** Workspace-relative path, for reading. */
   path: string;
-  /** Absolute file URI with a #L<line> fragment, for following. */
+  /** A link with a #L<line> fragment, for following: relative to the note's folder (see evidenceLink). */
   link: string;
   /** 1-based. */
   line: number;
@@ -32,6 +33,18 @@ const PRESET_NAMES: Record<PracticeResult['preset'], string> = {
   queue: 'Queue',
   custom: 'custom settings',
 };
+
+/**
+ * The link from the note to a finding's line. Relative to the note's own folder, so it still leads there once
+ * the note is committed and read in a clone, on GitHub or in the Markdown preview; each path segment is
+ * percent-encoded (a space or a `#` in a name would end the link or start its fragment). A file with no path on
+ * disk (an unsaved editor), or a note with no folder, keeps its absolute URI: there is nothing to be relative to.
+ */
+export function evidenceLink(noteFolder: string | undefined, file: { scheme: string; path: string; uri: string }, line: number): string {
+  if (noteFolder === undefined || file.scheme !== 'file') return `${file.uri}#L${line}`;
+  const relative = path.posix.relative(noteFolder, file.path);
+  return `${relative.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
 
 function evidenceFromFindings(findings: readonly NoteFinding[]): string[] {
   if (findings.length === 0) return ['- Integration Coach reports no retry or idempotency findings in the workspace (open files and the last scan).'];

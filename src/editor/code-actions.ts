@@ -1,12 +1,13 @@
 // Code actions for each of our diagnostics: the finding's own fixes (the first preferred), "Open lesson:
-// <section>", and "Disable <rule> for this line". Fixes are never applied on save: they change behaviour.
+// <section>", "Disable <rule> for this line" and "Disable <rule> for this file". Fixes are never applied
+// on save: they change behaviour.
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import type { Finding, RuleId } from '../analysis/types';
 import { ruleIdOf, sameFinding, toRange } from './diagnostics';
 import type { LessonText } from './lesson-links';
 import type { LiveDiagnostics } from './live-diagnostics';
-import { disableNextLineEdit } from './text-helpers';
+import { disableFileEdit, disableNextLineEdit } from './text-helpers';
 
 export class RuleCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
@@ -24,7 +25,7 @@ export class RuleCodeActionProvider implements vscode.CodeActionProvider {
       const ruleId = ruleIdOf(diagnostic);
       if (!ruleId) return [];
       const finding = findings.find((candidate) => sameFinding(diagnostic, candidate));
-      return [...this.fixActions(document, diagnostic, finding), this.lessonAction(diagnostic, ruleId, finding), this.disableAction(document, diagnostic, ruleId)];
+      return [...this.fixActions(document, diagnostic, finding), this.lessonAction(diagnostic, ruleId, finding), this.disableLineAction(document, diagnostic, ruleId), this.disableFileAction(document, diagnostic, ruleId)];
     });
   }
 
@@ -47,7 +48,7 @@ export class RuleCodeActionProvider implements vscode.CodeActionProvider {
     return action;
   }
 
-  private disableAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: RuleId): vscode.CodeAction {
+  private disableLineAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: RuleId): vscode.CodeAction {
     const line = diagnostic.range.start.line;
     const previous = line > 0 ? document.lineAt(line - 1).text : undefined;
     const change = disableNextLineEdit(document.lineAt(line).text, previous, ruleId);
@@ -55,6 +56,17 @@ export class RuleCodeActionProvider implements vscode.CodeActionProvider {
     action.edit = new vscode.WorkspaceEdit();
     if (change.kind === 'append') action.edit.insert(document.uri, new vscode.Position(line - 1, change.character), change.text);
     else action.edit.insert(document.uri, new vscode.Position(line, 0), change.text);
+    action.diagnostics = [diagnostic];
+    return action;
+  }
+
+  /** A disable block from the top of the file (after its shebang and header comments): every host reads it, the CLI and ESLint plugin too. */
+  private disableFileAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: RuleId): vscode.CodeAction {
+    const lines = Array.from({ length: document.lineCount }, (_, line) => document.lineAt(line).text);
+    const change = disableFileEdit(lines, ruleId);
+    const action = new vscode.CodeAction(`Disable ${ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.insert(document.uri, new vscode.Position(change.line, change.kind === 'append' ? change.character : 0), change.text);
     action.diagnostics = [diagnostic];
     return action;
   }

@@ -1,5 +1,6 @@
-// A hover over one of our diagnostics adds the lesson's two-line excerpt for the rule and a link that
-// opens the lesson at the rule's section. VS Code's own diagnostic hover shows the message above it.
+// A hover over one of our diagnostics adds a link that opens the lesson at the rule's section, then the
+// lesson's two-line excerpt for the rule. VS Code's own diagnostic hover shows the message above it, so
+// the link comes first: below the excerpt it fell under the hover's fold (issue 15).
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import type { RuleId } from '../analysis/types';
@@ -25,9 +26,9 @@ export class LessonHoverProvider implements vscode.HoverProvider {
     // Only the one command may run from this text: never `isTrusted: true`.
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.isTrusted = { enabledCommands: [Commands.openLesson] };
-    markdown.appendMarkdown(`$(book) **${escape(this.lesson.title(section.sectionId))}** (\`${ruleId}\`)\n\n`);
+    markdown.appendMarkdown(`$(book) **${escape(this.lesson.title(section.sectionId))}** (\`${ruleId}\`) · `);
+    markdown.appendMarkdown(`[Open lesson section](${lessonCommandUri(section.sectionId).toString()} "Open the lesson at this section")\n\n`);
     markdown.appendMarkdown(section.excerpt.map((line) => `> ${escape(line)}`).join('\n>\n'));
-    markdown.appendMarkdown(`\n\n[Open lesson section](${lessonCommandUri(section.sectionId).toString()} "Open the lesson at this section")`);
     return markdown;
   }
 }

@@ -10,7 +10,7 @@ import { showFirstScreen, showFirstScreenIfAsked, type FirstScreen } from './fir
 import { LessonText, lessonProtocolUri, registerLessonUriHandler } from './lesson-links';
 import { LiveDiagnostics, type LiveStats } from './live-diagnostics';
 import { openSample } from './sample';
-import { SECTION, SettingsReader } from './settings';
+import { SECTION, statusBarSettingId } from './settings';
 import { AnalysisNote, type AnalysisNoteState, FindingsStatusItem } from './status-bar';
 import { LANGUAGE_EXTENSIONS } from './text-helpers';
 import { AnalysisWorkerClient, type WorkerStats } from './worker-client';
@@ -35,7 +35,8 @@ export interface EditorApi {
   simulateWorkerCrash(): void;
   /** What the worker is analysing now (a document's URI), once it has started on it. */
   workerBusyWith(): string | undefined;
-  statusBar(): { text: string; count: number };
+  /** The findings item: its text, the count, and whether it shows (integrationCoach.statusBar.findings). */
+  statusBar(): { text: string; count: number; visible: boolean };
   /** The status bar note on incomplete analysis (hidden unless it applies). */
   analysisNote(): AnalysisNoteState;
   /** The `<uriScheme>://<extension id>/lesson?section=<id>` link the URI handler serves. */
@@ -48,9 +49,7 @@ export interface EditorApi {
 const SHOW_OUTPUT_COMMAND = 'integrationCoach.showOutput';
 
 export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
-  const { context, log } = deps;
-  const properties = (context.extension.packageJSON as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } }).contributes.configuration.properties;
-  const settings = new SettingsReader(properties, log);
+  const { context, log, settings } = deps;
   const note = new AnalysisNote(SHOW_OUTPUT_COMMAND);
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath;
   const worker = new AnalysisWorkerClient(workerPath, log, { onPaused: (message) => note.notePaused(message) });
@@ -58,7 +57,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
   const filters = new WorkspaceFilters(settings, log, (): Promise<void> => scanner.pause());
   const live = new LiveDiagnostics(worker, settings, log, note, (uri) => scanner.dropFile(uri), filters);
   const scanner = new WorkspaceScanner(worker, settings, log, (uri) => live.collection.has(uri), filters);
-  const status = new FindingsStatusItem([live.collection, scanner.collection]);
+  const status = new FindingsStatusItem([live.collection, scanner.collection], () => settings.statusBarMode('findings'));
   const selector = Object.keys(LANGUAGE_EXTENSIONS).map((language) => ({ language }));
 
   context.subscriptions.push(
@@ -75,6 +74,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     vscode.commands.registerCommand(Commands.scanWorkspace, () => scanner.run()),
     vscode.commands.registerCommand(Commands.openSample, () => openSample()),
     vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(statusBarSettingId('findings'))) status.update();
       // The filters first: they read integrationCoach.exclude through the settings reader when next built.
       const exclusionsChanged = filters.dropOnSettingsChange(event);
       if (!exclusionsChanged && !event.affectsConfiguration(SECTION)) return;
@@ -106,7 +106,7 @@ export function registerEditorFeatures(deps: FeatureDeps): EditorApi {
     analysedVersion: (uri) => live.analysedVersion(uri),
     simulateWorkerCrash: () => worker.simulateCrash(),
     workerBusyWith: () => worker.busyWith(),
-    statusBar: () => ({ text: status.text, count: status.count }),
+    statusBar: () => ({ text: status.text, count: status.count, visible: status.visible }),
     analysisNote: () => note.state(),
     lessonProtocolLink: (sectionId) => lessonProtocolUri(context.extension.id, sectionId).toString(true),
     showFirstScreen: (file) => showFirstScreen(file, lesson, log),

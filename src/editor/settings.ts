@@ -1,7 +1,8 @@
 // The `integrationCoach.*` settings, read per resource and checked against the JSON Schema that
 // package.json contributes (one schema, so the check and the Settings UI never disagree).
 // VS Code hands back whatever the user wrote, even of the wrong type; a wrong value gets one warning
-// per setting per session, naming the setting, and the default is used instead.
+// per setting per session, naming the setting, and the default is used instead. What one read finds wrong
+// is said in one notification, however many settings it names: one change, one notification.
 // Beneath them lies the project's configuration file (integration-coach.config.json, the nearest above the
 // document, as the CLI and the ESLint plugin read it): a setting the user set wins; one left alone takes the
 // file's value. An untrusted workspace's file is not read (its settings that steer the analysis are restricted too).
@@ -10,16 +11,29 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { configOf, type ProjectConfig } from '../shared/config-file';
 import type { EditorSettings } from './settings-effects';
+import type { StatusBarItemName, StatusBarMode } from './status-bar-mode';
 
 export const SECTION = 'integrationCoach';
 
-type SettingName = keyof EditorSettings;
-const SETTING_NAMES: readonly SettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'timeBudgetMs', 'exclude', 'crossFile'];
+type DocumentSettingName = keyof EditorSettings;
+const SETTING_NAMES: readonly DocumentSettingName[] = ['run', 'debounceMs', 'rules', 'idempotencyHeaders', 'retryHelpers', 'maxFileSizeKb', 'timeBudgetMs', 'exclude', 'crossFile'];
+
+const STATUS_BAR_ITEMS: readonly StatusBarItemName[] = ['findings', 'quickCheck'];
+type StatusBarSettingName = `statusBar.${StatusBarItemName}`;
+const statusBarSetting = (item: StatusBarItemName): StatusBarSettingName => `statusBar.${item}`;
+/** The full id of a status bar item's setting, for onDidChangeConfiguration. */
+export const statusBarSettingId = (item: StatusBarItemName): string => `${SECTION}.${statusBarSetting(item)}`;
+
+type SettingName = DocumentSettingName | StatusBarSettingName;
+const ALL_SETTING_NAMES: readonly SettingName[] = [...SETTING_NAMES, ...STATUS_BAR_ITEMS.map(statusBarSetting)];
 
 interface PropertySchema {
   default?: unknown;
   [keyword: string]: unknown;
 }
+
+/** package.json's contributes.configuration.properties: the schema of each setting. */
+export type SettingSchemas = Readonly<Record<string, PropertySchema>>;
 
 /** Keywords VS Code's settings schema adds to JSON Schema; ajv's strict mode must know them. */
 const VSCODE_KEYWORDS = ['scope', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'order', 'deprecationMessage',
@@ -29,12 +43,14 @@ export class SettingsReader {
   private validators: Map<SettingName, ValidateFunction> | undefined;
   private readonly warned = new Set<SettingName>();
   private readonly warnedNotices = new Set<string>();
+  /** What the read under way found wrong, said together when it ends (flushWarnings). */
+  private pendingWarnings: string[] = [];
   private readonly cache = new Map<string, EditorSettings>();
   /** Every warning shown, in order (the extension's API exposes them for tests). */
   readonly warningsShown: string[] = [];
 
   constructor(
-    private readonly properties: Readonly<Record<string, PropertySchema>>,
+    private readonly properties: SettingSchemas,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -50,8 +66,17 @@ export class SettingsReader {
     if (!settings) {
       settings = this.readFresh(scope);
       this.cache.set(key, settings);
+      this.flushWarnings();
     }
     return settings;
+  }
+
+  /** Whether a status bar item shows: a window setting, read each time (the items ask only when they change). */
+  statusBarMode(item: StatusBarItemName): StatusBarMode {
+    const name = statusBarSetting(item);
+    const mode = this.validValue(name, vscode.workspace.getConfiguration(SECTION).get(name)) as StatusBarMode;
+    this.flushWarnings();
+    return mode;
   }
 
   /** Forgets the cached values: call when an `integrationCoach.*` setting changes. */
@@ -61,11 +86,11 @@ export class SettingsReader {
 
   private readFresh(scope: vscode.Uri | undefined): EditorSettings {
     const config = vscode.workspace.getConfiguration(SECTION, scope);
-    const values = {} as Record<SettingName, unknown>;
+    const values = {} as Record<DocumentSettingName, unknown>;
     for (const name of SETTING_NAMES) values[name] = this.validValue(name, config.get(name));
     const project = scope?.scheme === 'file' && vscode.workspace.isTrusted ? configOf(scope.fsPath, (notice) => this.warnOnceAbout(notice)) : undefined;
     if (project) {
-      for (const [name, value] of Object.entries(fromConfigFile(project.config)) as [SettingName, unknown][]) {
+      for (const [name, value] of Object.entries(fromConfigFile(project.config)) as [DocumentSettingName, unknown][]) {
         if (value !== undefined && !setByUser(config.inspect(name))) values[name] = value;
       }
     }
@@ -77,8 +102,7 @@ export class SettingsReader {
     this.log.warn(notice);
     if (this.warnedNotices.has(notice)) return;
     this.warnedNotices.add(notice);
-    this.warningsShown.push(notice);
-    void vscode.window.showWarningMessage(`Integration Coach: ${notice}`);
+    this.pendingWarnings.push(notice);
   }
 
   private validValue(name: SettingName, value: unknown): unknown {
@@ -95,8 +119,17 @@ export class SettingsReader {
     this.log.warn(message);
     if (this.warned.has(name)) return;
     this.warned.add(name);
-    this.warningsShown.push(message);
-    void vscode.window.showWarningMessage(`Integration Coach: ${message}`);
+    this.pendingWarnings.push(message);
+  }
+
+  /** Shows what the read found wrong as one notification: several settings wrong at once stack no notifications. */
+  private flushWarnings(): void {
+    if (this.pendingWarnings.length === 0) return;
+    const warnings = this.pendingWarnings;
+    this.pendingWarnings = [];
+    const text = warnings.length === 1 ? warnings[0]! : `${warnings.length} problems with the settings: ${warnings.join(' ')}`;
+    this.warningsShown.push(text);
+    void vscode.window.showWarningMessage(`Integration Coach: ${text}`);
   }
 
   private schemaOf(name: SettingName): PropertySchema {
@@ -113,14 +146,14 @@ export class SettingsReader {
       const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
       const ajv = new Ajv2020({ allErrors: true, strict: true });
       for (const keyword of VSCODE_KEYWORDS) ajv.addKeyword(keyword);
-      this.validators = new Map(SETTING_NAMES.map((setting) => [setting, ajv.compile(this.schemaOf(setting))]));
+      this.validators = new Map(ALL_SETTING_NAMES.map((setting) => [setting, ajv.compile(this.schemaOf(setting))]));
     }
     return this.validators.get(name)!;
   }
 }
 
 /** The configuration file's values under the settings' names (its `ignores` are the CLI's and ESLint's: `integrationCoach.exclude` stays the editor's). */
-function fromConfigFile(config: ProjectConfig): Partial<Record<SettingName, unknown>> {
+function fromConfigFile(config: ProjectConfig): Partial<Record<DocumentSettingName, unknown>> {
   return {
     rules: config.rules,
     retryHelpers: config.retryHelpers,

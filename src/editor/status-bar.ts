@@ -1,7 +1,9 @@
 // The status bar: an item with the number of findings in the workspace (open documents and the last
-// scan; a click opens the Problems panel), and a note shown only while analysis is incomplete.
+// scan; a click opens the Problems panel), shown as integrationCoach.statusBar.findings says ("auto": only
+// while there are findings), and a note shown only while analysis is incomplete.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { statusBarItemShown, type StatusBarMode } from './status-bar-mode';
 
 const OPEN_PROBLEMS = 'workbench.actions.view.problems';
 
@@ -10,8 +12,12 @@ export class FindingsStatusItem implements vscode.Disposable {
   private readonly listener: vscode.Disposable;
   private pending: NodeJS.Timeout | undefined;
   count = 0;
+  visible = false;
 
-  constructor(private readonly collections: readonly vscode.DiagnosticCollection[]) {
+  constructor(
+    private readonly collections: readonly vscode.DiagnosticCollection[],
+    private readonly mode: () => StatusBarMode,
+  ) {
     this.item.name = 'Integration Coach findings';
     this.item.command = { command: OPEN_PROBLEMS, title: 'Open the Problems panel' };
     // Many documents publish at once during a scan: count once per burst.
@@ -19,7 +25,6 @@ export class FindingsStatusItem implements vscode.Disposable {
       this.pending ??= setTimeout(() => this.update(), 50);
     });
     this.update();
-    this.item.show();
   }
 
   get text(): string {
@@ -43,6 +48,9 @@ export class FindingsStatusItem implements vscode.Disposable {
     this.item.text = `$(${count > 0 ? 'warning' : 'check'}) ${count} ${noun}`;
     this.item.tooltip = `Integration Coach: ${count} ${noun} in open files and the last workspace scan. Click to open the Problems panel.`;
     this.item.accessibilityInformation = { label: `Integration Coach: ${count} ${noun} in the workspace. Open the Problems panel.`, role: 'button' };
+    this.visible = statusBarItemShown(this.mode(), count > 0);
+    if (this.visible) this.item.show();
+    else this.item.hide();
   }
 
   dispose(): void {

@@ -5,7 +5,8 @@ import type * as vscode from 'vscode';
 import type { LessonProgress } from './messages';
 import { emptyProgress, repairProgress } from './progress-repair';
 
-const KEY = 'integrationCoach.lessonProgress.v1';
+/** The globalState key of the lesson progress (synced across machines: see src/synced-state.ts). */
+export const LESSON_PROGRESS_KEY = 'integrationCoach.lessonProgress.v1';
 
 export class ProgressStore {
   private readonly listeners = new Set<(progress: LessonProgress) => void>();
@@ -18,7 +19,7 @@ export class ProgressStore {
   ) {}
 
   get(): LessonProgress {
-    const stored = this.state.get<unknown>(KEY);
+    const stored = this.state.get<unknown>(LESSON_PROGRESS_KEY);
     if (this.lastRead && this.lastRead.stored === stored) return this.lastRead.progress;
     const { progress, dropped } = repairProgress(stored);
     if (dropped.length > 0) {
@@ -43,7 +44,7 @@ export class ProgressStore {
    * hold it. Listeners are not told: they learn it on their next read, as after a restart.
    */
   async storeRaw(value: unknown): Promise<void> {
-    await this.state.update(KEY, value);
+    await this.state.update(LESSON_PROGRESS_KEY, value);
   }
 
   onDidChange(listener: (progress: LessonProgress) => void): vscode.Disposable {
@@ -52,7 +53,7 @@ export class ProgressStore {
   }
 
   private async store(next: LessonProgress): Promise<LessonProgress> {
-    await this.state.update(KEY, next);
+    await this.state.update(LESSON_PROGRESS_KEY, next);
     for (const listener of this.listeners) listener(next);
     return next;
   }

@@ -1,5 +1,6 @@
 // The quick check in a QuickPick: a view over quiz-logic.ts. quick-check-view.ts decides what each step
-// shows; this file owns the QuickPick, the commands, the status bar item and the notifications.
+// shows; this file owns the QuickPick, the commands, the status bar item and the notifications. The status
+// bar item shows as integrationCoach.statusBar.quickCheck says ("auto": once the quick check was started).
 import * as vscode from 'vscode';
 import { Commands } from '../commands';
 import type { FeatureDeps } from '../features';
@@ -8,6 +9,9 @@ import {
   answer, current, endEarly, isFinished, masteredCount, retryMissed, startSession, statusText, summary,
   type AnswerFeedback, type QuizOption, type QuizResults, type QuizSession,
 } from './quiz-logic';
+import { statusBarSettingId } from '../editor/settings';
+import { statusBarItemShown } from '../editor/status-bar-mode';
+import { QuickCheckStartedFlag } from './quick-check-started';
 import { QuizResultsStore } from './quiz-results-store';
 import {
   QUIZ_SECTION_ID, endedEarlyMessage, feedbackScreen, pausedMessage, questionScreen, retryMissedLabel, summaryScreen,
@@ -33,7 +37,7 @@ export interface QuickCheckSnapshot {
   askedIds?: string[];
   /** The stored results, as read from globalState. */
   results: QuizResults;
-  statusBar: { text: string; tooltip: string };
+  statusBar: { text: string; tooltip: string; visible: boolean };
   /** The last notification the quick check showed (ended early, paused). */
   lastNotice?: string;
 }
@@ -49,6 +53,8 @@ export interface QuickCheckHandle {
    * Disposing the result puts the real dialog back.
    */
   replaceConfirmation(confirm: QuickCheckConfirm): vscode.Disposable;
+  /** For tests: forgets that the quick check was ever started (see QuickCheckStartedFlag.forget). */
+  forgetStarted(): Promise<void>;
 }
 
 const OPEN_LESSON_BUTTON = 'Open lesson';
@@ -214,6 +220,8 @@ class QuickCheckRun implements vscode.Disposable {
 
 class QuickCheck implements QuickCheckHandle, vscode.Disposable {
   private readonly store: QuizResultsStore;
+  private readonly startedFlag: QuickCheckStartedFlag;
+  private statusBarVisible = false;
   private readonly statusBar = vscode.window.createStatusBarItem('integrationCoach.quickCheckStatus', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
   private run: QuickCheckRun | undefined;
@@ -223,6 +231,7 @@ class QuickCheck implements QuickCheckHandle, vscode.Disposable {
 
   constructor(private readonly deps: FeatureDeps) {
     this.store = new QuizResultsStore(deps.context.globalState, deps.progress, deps.log);
+    this.startedFlag = new QuickCheckStartedFlag(deps.context.globalState);
     this.statusBar.name = 'Integration Coach Quick Check';
     this.statusBar.command = Commands.quickCheck;
     this.disposables.push(
@@ -230,9 +239,11 @@ class QuickCheck implements QuickCheckHandle, vscode.Disposable {
       vscode.commands.registerCommand(Commands.quickCheck, () => this.start()),
       vscode.commands.registerCommand(Commands.resetQuickCheck, () => this.confirmReset()),
       this.store.onDidChange(() => this.updateStatusBar()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(statusBarSettingId('quickCheck'))) this.updateStatusBar();
+      }),
     );
     this.updateStatusBar();
-    this.statusBar.show();
     void this.store.syncProgress();
   }
 
@@ -251,7 +262,7 @@ class QuickCheck implements QuickCheckHandle, vscode.Disposable {
       questionId: state === undefined ? undefined : questionOnScreen(state),
       askedIds: state?.session.questions.map((asked) => asked.question.id),
       results: this.store.get(),
-      statusBar: { text: this.statusBar.text, tooltip: String(this.statusBar.tooltip ?? '') },
+      statusBar: { text: this.statusBar.text, tooltip: String(this.statusBar.tooltip ?? ''), visible: this.statusBarVisible },
       lastNotice: this.lastNotice,
     };
   }
@@ -262,6 +273,11 @@ class QuickCheck implements QuickCheckHandle, vscode.Disposable {
     return { dispose: () => (this.confirm = original) };
   }
 
+  async forgetStarted(): Promise<void> {
+    await this.startedFlag.forget();
+    this.updateStatusBar();
+  }
+
   dispose(): void {
     this.run?.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -270,6 +286,7 @@ class QuickCheck implements QuickCheckHandle, vscode.Disposable {
   /** The quick check command: shows the open run, resumes a paused one, or starts a fresh one. */
   private start(): void {
     if (this.run !== undefined) return this.run.show();
+    this.startedFlag.markStarted().then(() => this.updateStatusBar(), (error: unknown) => this.deps.log.error(`Storing that the quick check started failed: ${String(error)}`));
     const paused = this.pausedState;
     this.pausedState = undefined;
     this.open((questions) => paused ?? { session: startSession(questions), retrying: false, step: { kind: 'question' } });
@@ -369,6 +386,11 @@ class QuickCheck implements QuickCheckHandle, vscode.Disposable {
       `Integration and APIs: ${masteredCount(results)} of ${total} quick check questions mastered (your last answer was right). ` +
       (paused ? 'Paused: click to go on.' : 'Click to run the quick check.');
     this.statusBar.accessibilityInformation = { label: this.statusBar.tooltip };
+    // A run on screen or paused counts as started even before the flag is stored.
+    const started = this.startedFlag.started || this.run !== undefined || this.pausedState !== undefined;
+    this.statusBarVisible = statusBarItemShown(this.deps.settings.statusBarMode('quickCheck'), started);
+    if (this.statusBarVisible) this.statusBar.show();
+    else this.statusBar.hide();
   }
 }
 

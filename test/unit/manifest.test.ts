@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { Commands, LESSON_VIEW_TYPE } from '../../src/commands';
 import { analyzeOptionsOf, fileSelectionOf, type EditorSettings } from '../../src/editor/settings-effects';
+import { LANGUAGE_EXTENSIONS } from '../../src/editor/text-helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -22,6 +23,17 @@ describe('extension manifest', () => {
     }
     assert.ok(events.includes(`onWebviewPanel:${LESSON_VIEW_TYPE}`));
     assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), 'no eager activation');
+  });
+
+  it('puts an "Open lesson" button with the book icon in the title bar of the editors it analyses, and only there', () => {
+    const [entry, ...others] = manifest.contributes.menus['editor/title'] as { command: string; when: string; group: string }[];
+    assert.equal(others.length, 0);
+    assert.equal(entry!.command, Commands.openLesson);
+    assert.equal(entry!.group, 'navigation', 'shown as an icon, not in the "..." menu');
+    const command = (manifest.contributes.commands as { command: string; icon?: string }[]).find((candidate) => candidate.command === Commands.openLesson);
+    assert.equal(command?.icon, '$(book)');
+    const languages = entry!.when.split('||').map((clause) => /^\s*editorLangId == ([a-z]+)\s*$/.exec(clause)?.[1]);
+    assert.deepEqual(languages.sort(), Object.keys(LANGUAGE_EXTENSIONS).sort(), 'the languages the analysis reads');
   });
 
   it('targets VS Code ^1.100.0 with a bundled main', () => {

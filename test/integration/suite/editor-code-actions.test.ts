@@ -1,5 +1,5 @@
 // The code actions on each finding, applied in the real VS Code: every quick fix leaves code that
-// parses and clears its finding; "Disable for this line" and "Open lesson" do what they say.
+// parses and clears its finding; "Disable for this line", "Disable for this file" and "Open lesson" do what they say.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
@@ -41,6 +41,7 @@ describe('editor: code actions', () => {
       assert.equal(fix!.kind?.value, vscode.CodeActionKind.QuickFix.value);
       assert.ok(titles.some((title) => /^Open lesson: .+/.test(title) && !title.includes(fixture.sectionId)), `an "Open lesson: <section title>" action: ${JSON.stringify(titles)}`);
       assert.ok(titles.includes(`Disable ${fixture.ruleId} for this line`), JSON.stringify(titles));
+      assert.equal(titles.indexOf(`Disable ${fixture.ruleId} for this file`), titles.indexOf(`Disable ${fixture.ruleId} for this line`) + 1, `"for this file" next to "for this line": ${JSON.stringify(titles)}`);
       assert.equal(actions.filter((action) => action.isPreferred).length, 1, 'one preferred action');
 
       assert.ok(await vscode.workspace.applyEdit(fix!.edit!), 'the fix applies');
@@ -61,6 +62,20 @@ describe('editor: code actions', () => {
     assert.equal(document.lineAt(line).text, `${indentation}// integration-coach-disable-next-line ${fixture.ruleId}`);
     assert.deepEqual(parseErrors(document.getText(), document.fileName), []);
     assert.deepEqual((await analysed(document)).map((d) => ruleIdOf(d)), [], 'the finding is suppressed');
+  });
+
+  it('disables a rule for the whole file with a disable block at the top, which the analysis honours', async () => {
+    const fixture = RULE_FIXTURES[0]!;
+    const { document, diagnostic } = await findingOf(fixture);
+    const firstLine = document.lineAt(0).text;
+    const disable = (await actionsFor(document, diagnostic)).find((action) => action.title === `Disable ${fixture.ruleId} for this file`);
+    assert.ok(disable?.edit);
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    // The fixture's first comment touches its code (it describes it), so the directive goes above it.
+    assert.equal(document.lineAt(0).text, `/* integration-coach-disable ${fixture.ruleId} */`);
+    assert.equal(document.lineAt(1).text, firstLine);
+    assert.deepEqual(parseErrors(document.getText(), document.fileName), []);
+    assert.deepEqual((await analysed(document)).map((d) => ruleIdOf(d)), [], 'the finding is gone');
   });
 
   it('opens the lesson at the rule\'s section from "Open lesson: …"', async () => {

@@ -44,7 +44,7 @@ describe('editor: links to the lesson', () => {
     }
   });
 
-  it('adds the lesson excerpt and an "Open lesson section" link to the hover over a diagnostic', async () => {
+  it('adds an "Open lesson section" link, then the lesson excerpt, to the hover over a diagnostic', async () => {
     const fixture = RULE_FIXTURES[0]!;
     const editor = await openFile(fixture.file);
     const [diagnostic] = await diagnosticsWhere(editor.document.uri, 'a finding', (found) => found.length === 1);
@@ -53,6 +53,8 @@ describe('editor: links to the lesson', () => {
     assert.ok(ours, `our hover is there: ${JSON.stringify(texts)}`);
     assert.match(ours, /Always cap retries and use jittered backoff/);
     assert.match(ours, /A retry loop with no limit keeps adding load/);
+    // The link stands above the excerpt, where a short hover still shows it without scrolling.
+    assert.ok(ours.indexOf('Open lesson section') < ours.search(/Always cap retries/), `the link comes before the excerpt: ${ours}`);
     assert.ok(ours.includes(`command:${Commands.openLesson}?${encodeURIComponent(JSON.stringify([fixture.sectionId]))}`), ours);
     const outside = await hoverTexts(editor.document.uri, new vscode.Position(0, 0));
     assert.ok(!outside.some((text) => text.includes('Open lesson section')), 'no lesson hover away from the finding');
@@ -63,6 +65,12 @@ describe('editor: links to the lesson', () => {
     if (harnessAvailable()) {
       await waitFor(() => askHarness({ action: 'evaluate', expression: `document.querySelector('.monaco-hover a[data-href*="integrationCoach.openLesson"]') !== null`, frameWith: '.monaco-workbench' }).then((answer) => answer.detail === 'true'), 'the hover on screen');
       await screenshot('diagnostic-hover');
+      // On screen, the link sits above the excerpt's first line.
+      const linkAboveExcerpt = `(() => { const hover = [...document.querySelectorAll('.monaco-hover')].find((element) => element.querySelector('a[data-href*="integrationCoach.openLesson"]'));
+        const link = hover.querySelector('a[data-href*="integrationCoach.openLesson"]'); const quote = hover.querySelector('blockquote');
+        return quote !== null && link.getBoundingClientRect().bottom <= quote.getBoundingClientRect().top; })()`;
+      const answer = await askHarness({ action: 'evaluate', expression: linkAboveExcerpt, frameWith: '.monaco-workbench' });
+      assert.equal(answer.detail, 'true', 'the link is drawn above the excerpt');
     }
   });
 

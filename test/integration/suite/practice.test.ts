@@ -44,12 +44,14 @@ describe('optional practice: the retry-storm simulator', function () {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(Commands.createDecisionNote);
     const note = editor.document.getText();
     assert.equal(editor.document.languageId, 'markdown');
-    assert.ok(editor.document.isUntitled, 'the user chooses where to save it');
+    assert.ok(editor.document.isUntitled, 'the user chooses whether to save it');
+    assert.equal(editor.document.uri.path, vscode.Uri.joinPath(folder.uri, `decision-note-${new Date().toISOString().slice(0, 10)}.md`).path, 'Save proposes the workspace root');
     assert.match(note, /^# Decision note/);
     assert.match(note, /## Evidence/);
     assert.ok(note.includes(`${api.practiceResult()?.summary.peakAmplification.toFixed(1)}× the client rate`), 'the simulator figures are quoted');
     assert.match(note, /- \*\*unbounded-retry\*\*: \d+ findings?/, 'findings are listed by rule');
-    assert.ok(note.includes(`[src/checkout.ts:3](${checkout.toString()}#L3)`), 'each finding links to its file and line');
+    assert.ok(note.includes('[src/checkout.ts:3](src/checkout.ts#L3)'), `each finding links to its file and line, relative to the note: ${note}`);
+    assert.ok(!note.includes('file://'), 'no absolute link that breaks once the note is committed');
     assert.equal(editor.viewColumn, vscode.ViewColumn.One, 'the note opens with the code, not over the lesson');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -191,6 +191,7 @@ describe('quick check', function () {
     const question = questionOnScreen();
     const row = snap().items?.find((label) => label.startsWith('$(book) Open lesson:'));
     assert.ok(row);
+    await vscode.commands.executeCommand('notifications.clearAll');
     await choose(words(row));
     await waitFor(() => !snap().active && snap().paused, 'the quick check to pause');
     await waitUntil(
@@ -199,6 +200,12 @@ describe('quick check', function () {
       `the lesson at ${question.sectionId}`,
     );
     assert.match(snap().lastNotice ?? '', /paused after question 2 of 7/);
+    // One notification for the one action (issue 15: two were seen stacked).
+    const shown = await waitFor(async () => {
+      const texts = await inWorkbench<string[]>(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);
+      return texts.some((text) => text.includes('paused after question 2 of 7')) ? texts : undefined;
+    }, 'the pause notification on screen');
+    assert.deepEqual(shown, [snap().lastNotice], 'one notification, the pause');
     await waitFor(async () => (await statusBarText())?.startsWith('Quick check 1/7'), 'the status bar to count the mastered question');
 
     await startQuickCheck('feedback');

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildDecisionNote, type NoteFinding } from '../../../src/decision-note/decision-note';
+import { buildDecisionNote, evidenceLink, type NoteFinding } from '../../../src/decision-note/decision-note';
 
 const assumptions = ['Contracts are versioned. Versioning is how you change safely without breaking consumers.', 'Failures are observable. If failures are invisible, incident cost rises and trust falls.'];
 
 function finding(ruleId: string, path: string, line: number): NoteFinding {
-  return { ruleId, path, line, link: `file:///work/${path}#L${line}`, message: `${ruleId} at ${line}` };
+  return { ruleId, path, line, link: evidenceLink('/work', { scheme: 'file', path: `/work/${path}`, uri: `file:///work/${path}` }, line), message: `${ruleId} at ${line}` };
 }
 
 describe('decision note', () => {
@@ -30,9 +30,9 @@ describe('decision note', () => {
       finding('missing-idempotency-key', 'src/pay.ts', 12),
     ];
     const note = buildDecisionNote({ ...base, findings });
-    assert.ok(note.includes('- **missing-idempotency-key**: 1 finding\n  - [src/pay.ts:12](file:///work/src/pay.ts#L12)'));
+    assert.ok(note.includes('- **missing-idempotency-key**: 1 finding\n  - [src/pay.ts:12](src/pay.ts#L12)'));
     assert.ok(note.includes('- **unbounded-retry**: 7 findings'));
-    assert.equal((note.match(/\(file:\/\/\/work\/src\/a\.ts#L\d\)/g) ?? []).length, 5);
+    assert.equal((note.match(/\(src\/a\.ts#L\d\)/g) ?? []).length, 5);
     assert.match(note, /and 2 more \(see the Problems panel\)/);
     assert.ok(note.split('\n').length < 60, 'fits on one page');
   });
@@ -44,5 +44,27 @@ describe('decision note', () => {
       practice: { preset: 'retry-storm', summary: { peakAmplification: 14.23, recoverySeconds: null, lost: 0, duplicates: 118, totalRequests: 6000, succeeded: 5000, failed: 0 }, sentences: [] },
     });
     assert.match(note, /Simulator \(Retry storm\): peak load on B 14\.2× the client rate; did not recover within the run; 118 duplicates; 0 lost\./);
+  });
+
+  describe('evidence links, relative to the note', () => {
+    const file = (filePath: string) => ({ scheme: 'file', path: filePath, uri: `file://${filePath}` });
+
+    it('leads from the note in the workspace root to a file below it', () => {
+      assert.equal(evidenceLink('/work/shop', file('/work/shop/src/pay.ts'), 12), 'src/pay.ts#L12');
+    });
+
+    it('climbs out of the note\'s folder to a file beside it (another folder of the workspace)', () => {
+      assert.equal(evidenceLink('/work/shop/docs', file('/work/shop/src/pay.ts'), 3), '../src/pay.ts#L3');
+      assert.equal(evidenceLink('/work/shop', file('/work/billing/src/pay.ts'), 3), '../billing/src/pay.ts#L3');
+    });
+
+    it('encodes what would end the link or start its fragment', () => {
+      assert.equal(evidenceLink('/work/shop', file('/work/shop/my src/a#b (1).ts'), 1), 'my%20src/a%23b%20(1).ts#L1');
+    });
+
+    it('keeps the absolute URI of an unsaved file, or when the note has no folder', () => {
+      assert.equal(evidenceLink('/work/shop', { scheme: 'untitled', path: 'Untitled-1', uri: 'untitled:Untitled-1' }, 2), 'untitled:Untitled-1#L2');
+      assert.equal(evidenceLink(undefined, file('/work/shop/src/pay.ts'), 2), 'file:///work/shop/src/pay.ts#L2');
+    });
   });
 });

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { enabledPatterns } from '../../../src/editor/exclude-globs';
 import { LatestRequests } from '../../../src/editor/latest-requests';
-import { analysisFileName, disableNextLineEdit } from '../../../src/editor/text-helpers';
+import { statusBarItemShown } from '../../../src/editor/status-bar-mode';
+import { analysisFileName, disableFileEdit, disableNextLineEdit } from '../../../src/editor/text-helpers';
 
 describe('editor: latest requests', () => {
   it('publishes the newest request for the version still in the document', () => {
@@ -67,5 +68,38 @@ describe('editor: text helpers', () => {
   it('leaves a disable comment with a reason alone and writes a new one', () => {
     const edit = disableNextLineEdit('  for (;;) {', '  // integration-coach-disable-next-line retry-without-jitter -- a test double', 'unbounded-retry');
     assert.equal(edit.kind, 'insertLine');
+  });
+});
+
+describe('editor: where "Disable for this file" writes its comment', () => {
+  const insert = (line: number, ruleId = 'unbounded-retry') => ({ kind: 'insertLine', line, text: `/* integration-coach-disable ${ruleId} */\n` });
+  const code = ['import { send } from "./queue";', '', 'while (true) { await send(); }'];
+
+  it('goes on the first line of a file that starts with code', () => {
+    assert.deepEqual(disableFileEdit(code, 'unbounded-retry'), insert(0));
+  });
+
+  it('goes after a shebang and after header comments set apart by a blank line, as ESLint users place theirs', () => {
+    assert.deepEqual(disableFileEdit(['#!/usr/bin/env node', ...code], 'unbounded-retry'), insert(1));
+    const licence = ['#!/usr/bin/env node', '/*', ' * Copyright 2026 Shop', ' */', '', '// SPDX-License-Identifier: MIT', '', ...code];
+    assert.deepEqual(disableFileEdit(licence, 'unbounded-retry'), insert(7));
+  });
+
+  it('stays above a comment that touches the code below it (a doc comment belongs to its declaration)', () => {
+    assert.deepEqual(disableFileEdit(['// Copyright 2026', '', '/** Publishes forever. */', 'export function publish() {}'], 'unbounded-retry'), insert(2));
+    assert.deepEqual(disableFileEdit(['/* setup */ const a = 1;', ...code], 'unbounded-retry'), insert(0), 'a comment followed by code on its line is code');
+  });
+
+  it('adds the id to a file directive already there, and leaves one with a reason or without ids alone', () => {
+    assert.deepEqual(disableFileEdit(['/* integration-coach-disable retry-without-jitter */', ...code], 'unbounded-retry'), { kind: 'append', line: 0, character: 49, text: ', unbounded-retry' });
+    assert.deepEqual(disableFileEdit(['/* integration-coach-disable retry-without-jitter -- paced by the queue */', ...code], 'unbounded-retry'), insert(0));
+  });
+});
+
+describe('editor: status bar items and their settings', () => {
+  it('"auto" shows an item only while it has something to say; "always" and "never" decide alone', () => {
+    assert.deepEqual([true, false].map((has) => statusBarItemShown('auto', has)), [true, false]);
+    assert.deepEqual([true, false].map((has) => statusBarItemShown('always', has)), [true, true]);
+    assert.deepEqual([true, false].map((has) => statusBarItemShown('never', has)), [false, false]);
   });
 });

@@ -4,23 +4,7 @@ import { QUESTION_IDS } from '../../../src/lesson/content-types';
 import { ProgressStore } from '../../../src/lesson/progress-store';
 import { QUIZ_RESULTS_KEY, QUIZ_RESULTS_VERSION, emptyResults, type QuizResults } from '../../../src/quiz/quiz-logic';
 import { QuizResultsStore, progressShows, quizProgress } from '../../../src/quiz/quiz-results-store';
-
-/** A Memento in memory that, like VS Code's, takes a value at once and saves it later. */
-class FakeMemento implements vscode.Memento {
-  readonly values = new Map<string, unknown>();
-  writes = 0;
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T | undefined;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    this.values.set(key, value);
-    this.writes++;
-    return new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
+import { FakeMemento } from '../fake-memento';
 
 function fakeLog() {
   const lines: string[] = [];
