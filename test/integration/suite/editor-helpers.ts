@@ -65,10 +65,10 @@ export async function analysed(document: vscode.TextDocument): Promise<vscode.Di
  * Waits until a condition on the document's diagnostics holds. The wait watches the diagnostics (as
  * rule@range), so a time-out lists the ones VS Code had and when, not the ones from before the wait.
  */
-export async function diagnosticsWhere(uri: vscode.Uri, what: string, condition: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsWhere(uri: vscode.Uri, what: string, condition: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
   try {
-    await waitUntil(() => (last = ourDiagnostics(uri)).map(describeDiagnostic), () => condition(last), what);
+    await waitUntil(() => (last = ourDiagnostics(uri)).map(describeDiagnostic), () => condition(last), what, timeoutMs);
   } catch (error) {
     // What the analysis worker and the live diagnostics went through, so that a wait that never ends says why.
     const editor = (await activeApi()).editor;
