@@ -16,6 +16,8 @@ export interface Coverage {
   rerunRegion?: ts.Node;
   /** Where a key made once for all attempts can go, for the fix. */
   keyAnchor?: ts.Statement;
+  /** The retry is around a call of the request's function, not around the request (callerCoverage). */
+  throughCaller?: boolean;
 }
 
 const scopeOwnersCache = new WeakMap<RetryFacts, Map<ts.Node, RetryConstruct>>();
@@ -68,7 +70,7 @@ function callerCoverage(node: ts.Node, facts: RetryFacts, index: SourceIndex): C
     const object = calleeObject(call);
     if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
     const coverage = directCoverage(call, facts);
-    if (coverage) return { label: coverage.label, construct: coverage.construct, rerunRegion: coverage.construct?.rerunsScope ? fn : undefined };
+    if (coverage) return { label: coverage.label, construct: coverage.construct, rerunRegion: coverage.construct?.rerunsScope ? fn : undefined, throughCaller: true };
   }
   return undefined;
 }

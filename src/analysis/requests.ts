@@ -8,6 +8,7 @@ import {
   stringValue, unwrap, valueOfProperty, walkTree,
 } from './ast';
 import { resolveObject } from './retry-libraries';
+import { type CallerMethod, methodFromCallers, type MethodCarrier } from './caller-methods';
 import type { RetryFacts } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { holdsIdGeneratorCall } from './generated-values';
@@ -46,6 +47,8 @@ export interface HttpRequest {
   safeToRepeat: boolean;
   /** Set when the request is made through a helper that retries it (`fetchWithRetry(url, { method: 'POST' })`). */
   retriedByHelper?: string;
+  /** Set when the method is the caller's and a call in the file gives it (`this.makeRequest(route, { method: 'POST' })`). */
+  methodFrom?: ts.CallExpression;
 }
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -66,25 +69,41 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
   const fileMentionsKeys = /idempoten/i.test(index.text) || extraKeyNames.some((name) => index.text.toLowerCase().includes(name.toLowerCase()));
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
-  for (const call of index.calls) {
-    const draft = recogniseRequest(call, index, clientNames, notRetrying, importedMethods) ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
-    if (!draft) continue;
+  const givers: CallerMethod[] = [];
+  const complete = (draft: Draft, traced: readonly CallerMethod[]): HttpRequest => {
+    const call = draft.call;
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
-      call, method: draft.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
+      call, method: draft.method ?? traced[0]?.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
       configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, safeToRepeat: false,
-      retriedByHelper: draft.retriedByHelper,
+      retriedByHelper: draft.retriedByHelper, methodFrom: traced[0]?.caller,
     };
     const hidden = findKey(request, index, keyNames);
-    request.key ??= idInBody(draft.body, index);
+    request.key ??= idInBody(draft.body, index) ?? (traced[0] ? keyFromCaller(traced[0].caller, index, keyNames) : undefined);
     // What may excuse a missing key is read only where a key is missing from a POST or PATCH.
     if (!request.key && isUnsafe(request)) {
-      request.optionsFromCaller = optionsFromCaller(draft, index);
+      // Options the file's own callers give are in sight: a key among them would be there, unless the file speaks of keys elsewhere.
+      request.optionsFromCaller = traced.length > 0 ? fileMentionsKeys : optionsFromCaller(draft, index);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index);
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
     }
-    requests.push(request);
+    return request;
+  };
+  for (const call of index.calls) {
+    const draft = recogniseRequest(call, index, clientNames, notRetrying, importedMethods) ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
+    if (!draft) continue;
+    const traced = draft.method === undefined ? methodFromCallers(call, methodCarriers(draft), index) : [];
+    requests.push(complete(draft, traced));
+    // Each call that gives the method is a request of its own, retried where that call is (`retry(() => this.request('/orders', { method: 'POST' }))`).
+    for (const given of traced) if (given.caller !== call) givers.push(given);
+  }
+  // Unless it is recognised as a request already (`this.request('POST', '/orders', order)`).
+  const recognised = new Set(requests.map((request) => request.call));
+  for (const given of givers) {
+    if (recognised.has(given.caller)) continue;
+    recognised.add(given.caller);
+    requests.push(complete(callerDraft(given, index), []));
   }
   return requests;
 }
@@ -239,7 +258,9 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   const position = call.arguments.findIndex((argument) => resolveObject(argument, index) !== undefined);
   const config = position >= 0 ? resolveObject(call.arguments[position]!, index) : undefined;
   const fetchStyle = name === 'fetch' || module === 'node-fetch' || module === 'cross-fetch' || ofetchStyle || clientNames.has(name) || isHelper;
-  const method = config ? methodOf(config) ?? (fetchStyle || name === 'axios' || name === 'got' || name === 'ky' ? 'GET' : undefined) : call.arguments.length === 1 && fetchStyle ? 'GET' : undefined;
+  // GET is the default only where no method is stated: `{ method: options.method }` and `{ ...init }` send the caller's.
+  const defaultsToGet = (fetchStyle || name === 'axios' || name === 'got' || name === 'ky') && (!config || (findValue(config, 'method') === undefined && !hasSpread(config)));
+  const method = config ? methodOf(config) ?? (defaultsToGet ? 'GET' : undefined) : call.arguments.length === 1 && fetchStyle ? 'GET' : undefined;
   const library: HttpRequest['library'] = isHelper && !clientNames.has(name) ? 'retry-helper' : fetchStyle ? 'fetch' : name === 'got' || module === 'got' ? 'got' : name === 'ky' || module === 'ky' ? 'ky' : name === 'axios' || module === 'axios' ? 'axios' : 'request';
   return {
     call, method, library, display: `${name}(…)`, clientName: name, config,
@@ -333,6 +354,41 @@ function optionsFromCaller(draft: Draft, index: SourceIndex): boolean {
   return sources.some((source) => isParameterOfEnclosingFunction(rootName(source), draft.call));
 }
 
+/** What the request may take its method from: its `method` value, the objects it spreads in, its arguments. */
+function methodCarriers(draft: Draft): MethodCarrier[] {
+  const carriers: MethodCarrier[] = [];
+  if (draft.config) {
+    const value = findValue(draft.config, 'method');
+    if (value) carriers.push({ expression: value, role: 'value' });
+    carriers.push(...spreadsOf(draft.config).map((expression) => ({ expression, role: 'options' as const })));
+  }
+  carriers.push(...draft.call.arguments.map((expression) => ({ expression, role: 'options' as const })));
+  return carriers;
+}
+
+/** `this.request('/api/batches/init', { method: 'POST', body })`: a call that gives a request function its method, as a request. */
+function callerDraft(given: CallerMethod, index: SourceIndex): Draft {
+  const { caller, argument } = given;
+  const config = argument ? resolveObject(argument, index) : undefined;
+  const url = caller.arguments.find((candidate) => candidate !== argument && (ts.isStringLiteralLike(unwrap(candidate)) || ts.isTemplateExpression(unwrap(candidate))));
+  const object = calleeObject(caller);
+  return {
+    call: caller, method: given.method, library: 'request', display: `${nodeText(caller.expression).replace(/\s+/g, '')}(…)`,
+    clientName: object ? namePath(object) : calleeName(caller), config, configPosition: argument ? caller.arguments.indexOf(argument) : caller.arguments.length,
+    configOpaque: false, url, body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
+  };
+}
+
+/** A key in the options the caller that gives the method passes: `this.request(url, { method: 'POST', headers: { 'Idempotency-Key': key } })`. */
+function keyFromCaller(caller: ts.CallExpression, index: SourceIndex, keyNames: Set<string>): KeyReference | undefined {
+  for (const argument of caller.arguments) {
+    const object = resolveObject(argument, index);
+    const key = object ? keyInObject(object, keyNames, index).key : undefined;
+    if (key) return key;
+  }
+  return undefined;
+}
+
 /** What an object spreads in: `...init`, and `init` in `...(init || {})` or `...(init ?? {})`. */
 function spreadsOf(object: ts.ObjectLiteralExpression): ts.Expression[] {
   return object.properties.filter(ts.isSpreadAssignment).map((spread) => {
@@ -376,8 +432,14 @@ function bindsName(binding: ts.BindingName, name: string): boolean {
  */
 const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali[sz]e|cancel|close|archive|unarchive|publish|unpublish|activate|deactivate|enable|disable|revoke|approve|reject|lock|unlock|reopen|resolve|pause|resume|expire|void|suspend|terminate)\/?`$/i;
 
+/** A deletion sent as POST (`/v1/contacts/delete`, `/lists/${id}/members/remove`): deleting again leaves the same state. */
+const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe)\/?['"`]$/i;
+
 function movesIntoState(url: ts.Expression | undefined): boolean {
-  return url !== undefined && ts.isTemplateExpression(unwrap(url)) && STATE_ACTION_URL.test(nodeText(unwrap(url)));
+  if (url === undefined) return false;
+  const inner = unwrap(url);
+  const literal = ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner);
+  return literal && (DELETION_URL.test(nodeText(inner)) || (ts.isTemplateExpression(inner) && STATE_ACTION_URL.test(nodeText(inner))));
 }
 
 /**

@@ -33,6 +33,8 @@ function check(context: RuleContext): void {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
+    // A request sending its callers' method, retried around those calls: each call that gives a method is reported instead.
+    if (coverage?.throughCaller && request.methodFrom && request.methodFrom !== request.call) continue;
     if (coverage?.construct && retriedOnlyWhenRefused(request.call, coverage.construct)) continue;
     const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
     const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';

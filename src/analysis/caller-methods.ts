@@ -1,0 +1,128 @@
+// The method a request sends when its function takes it from the caller: a client's one request function
+// (`request(method, path)`, `makeRequest(route, options)` sending `method: options.method`) that the
+// file's own wrappers call with a method each (`post(route, options) { return this.makeRequest(route,
+// { ...options, method: 'POST' }) }`). The request sends every method its callers in the file give it.
+import ts from 'typescript';
+import { calleeObject, enclosingFunction, functionName, propertyNameText, rootName, stringValue, unwrap, valueOfProperty } from './ast';
+import { resolveObject } from './retry-libraries';
+import { callsNamed, type SourceIndex } from './source-index';
+
+export interface CallerMethod {
+  /** Upper-case method, as the caller states it (`'POST'`, `'patch'`). */
+  method: string;
+  /** The call in this file that gives it (the request itself where a parameter's default gives it). */
+  caller: ts.CallExpression;
+  /** The caller's argument that carries the method: the method itself, or the options holding it. */
+  argument?: ts.Expression;
+}
+
+/** Where the method comes from in the function's parameters: the parameter itself, or a property of the object it is. */
+/** An expression the request's options take the method from: its `method` value, or an object of options (spread in, or passed whole). */
+export interface MethodCarrier {
+  expression: ts.Expression;
+  role: 'value' | 'options';
+}
+
+interface MethodSource {
+  parameter: number;
+  /** `undefined`: the parameter is the method (`request(method, url)`); `'method'`: a property of the object passed. */
+  property?: 'method';
+}
+
+/** Methods that change state, the ones a key matters for. */
+const STATE_CHANGING = new Set(['POST', 'PATCH']);
+
+/**
+ * The state-changing methods the request sends when it takes its method from a parameter: the
+ * parameter's default, or each call in the file that gives one. `carriers` are the expressions the
+ * request's options take the method from: its `method` value, the objects it spreads in, its arguments.
+ */
+export function methodFromCallers(call: ts.CallExpression, carriers: readonly MethodCarrier[], index: SourceIndex): CallerMethod[] {
+  const fn = enclosingFunction(call);
+  const name = fn ? functionName(fn) : undefined;
+  if (!fn || !name || !('parameters' in fn)) return [];
+  const parameters = (fn as ts.SignatureDeclaration).parameters;
+  for (const carrier of carriers) {
+    const source = methodSource(carrier, parameters) ?? methodSource(destructuredFrom(carrier, fn), parameters);
+    if (!source) continue;
+    const stated = statedDefault(parameters[source.parameter]!, source);
+    if (stated && STATE_CHANGING.has(stated)) return [{ method: stated, caller: call }];
+    const given: CallerMethod[] = [];
+    for (const caller of callsNamed(index, name)) {
+      const object = calleeObject(caller);
+      if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
+      const argument = caller.arguments[source.parameter];
+      const method = methodPassed(argument, source, index);
+      if (method && STATE_CHANGING.has(method)) given.push({ method, caller, argument });
+    }
+    if (given.length > 0) return given;
+  }
+  return [];
+}
+
+/** Which parameter, and how, a carrier of the method reads: `method`, `options.method`, `...options`, `init`, a destructured `{ method }` or `...rest`. */
+function methodSource(carrier: MethodCarrier, parameters: ts.NodeArray<ts.ParameterDeclaration>): MethodSource | undefined {
+  const inner = unwrap(carrier.expression);
+  const root = rootName(inner);
+  if (!root) return undefined;
+  const isMethodRead = ts.isPropertyAccessExpression(inner) && inner.name.text === 'method' && ts.isIdentifier(inner.expression);
+  for (const [position, parameter] of parameters.entries()) {
+    const binding = parameter.name;
+    if (ts.isIdentifier(binding) && binding.text === root) {
+      if (ts.isIdentifier(inner)) return { parameter: position, property: carrier.role === 'value' ? undefined : 'method' };
+      return isMethodRead ? { parameter: position, property: 'method' } : undefined;
+    }
+    if (ts.isObjectBindingPattern(binding) && ts.isIdentifier(inner)) {
+      const element = binding.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === root);
+      if (!element) continue;
+      const key = element.propertyName ? propertyNameText(element.propertyName) : root;
+      // `{ method }`, `{ method: verb }`, or the rest `...init` that holds whatever method the caller gave.
+      if (element.dotDotDotToken || key === 'method') return { parameter: position, property: 'method' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `const { timeout, ...init } = options` or `const { method } = options` in the function: the carrier is
+ * then the object it is taken from (`options`), read for its `method`.
+ */
+function destructuredFrom(carrier: MethodCarrier, fn: ts.Node): MethodCarrier {
+  const inner = unwrap(carrier.expression);
+  if (!ts.isIdentifier(inner)) return carrier;
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const statements = body && ts.isBlock(body) ? body.statements : [];
+  for (const statement of statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const initializer = declaration.initializer && unwrap(declaration.initializer);
+      if (!ts.isObjectBindingPattern(declaration.name) || !initializer || !ts.isIdentifier(initializer)) continue;
+      const element = declaration.name.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === inner.text);
+      const key = element && (element.propertyName ? propertyNameText(element.propertyName) : inner.text);
+      if (element && (element.dotDotDotToken || key === 'method')) return { expression: initializer, role: 'options' };
+    }
+  }
+  return carrier;
+}
+
+/** `request(method = 'POST', url)` or `send({ method = 'POST' } = {})`: the method a caller who states none sends. */
+function statedDefault(parameter: ts.ParameterDeclaration, source: MethodSource): string | undefined {
+  if (source.property === undefined) return upper(parameter.initializer);
+  if (!ts.isObjectBindingPattern(parameter.name)) return undefined;
+  const element = parameter.name.elements.find((candidate) => !candidate.dotDotDotToken && (candidate.propertyName ? propertyNameText(candidate.propertyName) : ts.isIdentifier(candidate.name) ? candidate.name.text : undefined) === 'method');
+  return upper(element?.initializer);
+}
+
+function methodPassed(argument: ts.Expression | undefined, source: MethodSource, index: SourceIndex): string | undefined {
+  if (!argument) return undefined;
+  if (source.property === undefined) return upper(argument);
+  const object = resolveObject(argument, index);
+  const property = object?.properties.find((candidate) => (ts.isPropertyAssignment(candidate) || ts.isShorthandPropertyAssignment(candidate)) && propertyNameText(candidate.name) === 'method');
+  const value = property && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) ? valueOfProperty(property) : undefined;
+  return upper(value);
+}
+
+function upper(value: ts.Expression | undefined): string | undefined {
+  const text = value ? stringValue(unwrap(value)) : undefined;
+  return text && /^(get|post|put|patch|delete|head|options)$/i.test(text) ? text.toUpperCase() : undefined;
+}

@@ -1,0 +1,118 @@
+// Shapes from SDK clients and app API modules: one request function sends the method its callers give it
+// (`makeRequest(route, { ...options, method: 'POST' })`, `request(method, path)`, a destructured
+// `...init`), and the file's own wrappers (`post()`, `createOrder()`) give the methods. The request sends
+// every method a caller in the file gives it; where the retry is around the callers, each caller is the
+// retried request.
+import { runLibraryTable } from '../libraries/library-table';
+
+/** A client whose `makeRequest` retries itself (bounded, jittered); `wrappers` are its method wrappers. */
+function clientWith(wrappers: string): string {
+  return `export class Client {
+${wrappers}
+  private async makeRequest<R>(route: string, options: RequestOptions, attempt = 0): Promise<R> {
+    try {
+      const response = await fetch(this.baseUrl + route, { method: options.method, headers: this.headers(options.headers), body: JSON.stringify(options.body) });
+      return (await response.json()) as R;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+      return this.makeRequest<R>(route, options, attempt + 1);
+    }
+  }
+}`;
+}
+
+const GET = `  get<R>(route: string, options?: Options) { return this.makeRequest<R>(route, { ...options, method: 'GET' }); }`;
+const DELETE = `  delete<R>(route: string, options?: Options) { return this.makeRequest<R>(route, { ...options, method: 'DELETE' }); }`;
+const POST = `  post<R>(route: string, options?: Options) { return this.makeRequest<R>(route, { ...options, method: 'POST' }); }`;
+const KEYED_POST = `  post<R>(route: string, options?: Options) { return this.makeRequest<R>(route, { ...options, method: 'POST', headers: { 'Idempotency-Key': options.key } }); }`;
+
+/** An API module whose `request(path, init)` is retried by the local `withRetry` around each call. */
+function retriedAroundCalls(calls: string): string {
+  return `async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(Math.random() * 500 * 2 ** attempt);
+    }
+  }
+}
+async function request(path: string, init: RequestInit): Promise<Response> {
+  return fetch(API_URL + path, { ...init, headers: { Authorization: 'Bearer ' + token } });
+}
+${calls}`;
+}
+
+/** A sender that retries a fetch with the method its `method` parameter (declared as `parameter`) holds. */
+function sender(parameter: string): string {
+  return `export async function send(path: string, body: unknown, ${parameter}) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(API_URL + path, { method, body: JSON.stringify(body) });
+    } catch (error) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}`;
+}
+
+describe('shapes: a request that sends its callers\' method', () => {
+  runLibraryTable([], [
+    {
+      title: 'a client whose `post()` gives its retried `makeRequest` POST: the retried request is reported, naming POST',
+      code: clientWith([GET, POST].join('\n')),
+      findings: [[6, 'missing-idempotency-key']],
+      messages: ['This POST request `fetch(…)`'],
+    },
+    {
+      title: 'the same client with only GET and DELETE wrappers sends nothing a key matters for: silent',
+      code: clientWith([GET, DELETE].join('\n')),
+      findings: [],
+    },
+    {
+      title: 'a `post()` that sends an Idempotency-Key with the method it gives: silent',
+      code: clientWith([GET, KEYED_POST].join('\n')),
+      findings: [],
+    },
+    {
+      title: 'a retry around the calls: each call that gives POST is the retried request, reported there and not inside',
+      code: retriedAroundCalls(`export const createBatch = (files: string[]) => withRetry(() => request('/batches/init', { method: 'POST', body: JSON.stringify({ files }) }));
+export const listBatches = () => withRetry(() => request('/batches', { method: 'GET' }));`),
+      findings: [[14, 'missing-idempotency-key']],
+      messages: ['This POST request `request(…)`'],
+    },
+    {
+      title: 'a deletion sent as POST (`/contacts/delete`) leaves the same state when repeated: silent',
+      code: retriedAroundCalls(`export const deleteContact = (email: string) => withRetry(() => request('/v1/contacts/delete', { method: 'POST', body: JSON.stringify({ email }) }));`),
+      findings: [],
+    },
+    {
+      title: 'options destructured in the function (`const { retries, ...init } = options`) carry the callers\' method: reported',
+      code: `async function apiRequest(path: string, options: ApiOptions = {}) {
+  const { retries = 2, ...init } = options;
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      return await fetch(API_URL + path, { ...init, headers: { 'Content-Type': 'application/json' } });
+    } catch (error) {
+      if (attempt === retries) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}
+export const createOrder = (order: Order) => apiRequest('/orders', { method: 'POST', body: JSON.stringify(order) });`,
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a method parameter that defaults to POST sends POST when the caller states none: reported',
+      code: sender("method = 'POST'"),
+      findings: [[4, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a method parameter no caller in the file fills is the caller\'s choice, out of sight: silent',
+      code: sender('method: string'),
+      findings: [],
+    },
+  ]);
+});
