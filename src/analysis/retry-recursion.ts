@@ -843,7 +843,17 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
  */
 function waitsOnTheWay(waits: readonly WaitSite[], refs: readonly ts.Node[]): WaitSite[] {
   const onTheWay = waits.filter((wait) => refs.some((ref) => contains(wait.call, ref) || precedesInBlock(wait.call, ref)));
-  return onTheWay.length > 0 ? onTheWay : [...waits];
+  return onTheWay.length > 0 ? onTheWay : waits.filter((wait) => !inHandedOutFunction(wait.call));
+}
+
+/**
+ * `return { hash, wait: (n) => provider.waitForTransaction(hash, n) }`: a function given out as an object's
+ * property (or returned) runs when its receiver calls it, after this attempt is over, not between attempts.
+ */
+function inHandedOutFunction(node: ts.Node): boolean {
+  const fn = enclosingFunction(node);
+  const holder = fn?.parent;
+  return holder !== undefined && (ts.isPropertyAssignment(holder) || ts.isReturnStatement(holder) || (ts.isMethodDeclaration(fn!) && ts.isObjectLiteralExpression(holder)));
 }
 
 /**

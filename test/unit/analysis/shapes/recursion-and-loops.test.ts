@@ -1,7 +1,8 @@
 // Retry shapes from real code that the recognisers must find: a method of an object literal that calls
 // itself through the name holding the object, a loop whose counter only feeds a flag to the request, and
 // an rxjs operator built in a helper and piped elsewhere, and a loop around a function that reports its
-// attempt's outcome as true or false, and a recursive retry whose name ends like a wait helper's.
+// attempt's outcome as true or false, and a recursive retry whose name ends like a wait helper's, and a
+// recursion that hands out a waiting function (`return { wait: () => … }`): that wait is not between attempts.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A loop around a function of the file that catches a failure and returns false; `test` checks its result. */
@@ -377,6 +378,21 @@ export async function load(url) {
   return pollOnce;
 }`,
       findings: findings as [number, 'retry-without-jitter'][],
+    })),
+    ...(['(n?: number) => provider.waitForTransaction(result.txid, n)', 'async () => { await sleep(1000); return provider.getReceipt(result.txid); }'] as const).map((handedOut) => ({
+      title: `a recursion with no wait between attempts, returning an object whose \`wait\` property waits (${handedOut.includes('sleep') ? 'sleep' : 'waitForTransaction'}) later: retries at once`,
+      code: `export async function submitWithRetry(tx: Tx, retries = 3): Promise<Submitted> {
+  let result;
+  try {
+    result = await broadcast(tx);
+  } catch (error) {
+    if (--retries < 0) throw error;
+    return submitWithRetry(tx, retries);
+  }
+  return { hash: result.txid, wait: ${handedOut} };
+}`,
+      findings: [[7, 'retry-without-jitter']] as [number, 'retry-without-jitter'][],
+      messages: ['retries immediately'],
     })),
   ]);
 });
