@@ -3,7 +3,7 @@
 // file's own wrappers call with a method each (`post(route, options) { return this.makeRequest(route,
 // { ...options, method: 'POST' }) }`). The request sends every method its callers in the file give it.
 import ts from 'typescript';
-import { calleeObject, enclosingFunction, functionName, propertyNameText, rootName, stringValue, unwrap, valueOfProperty } from './ast';
+import { calleeObject, enclosingFunction, functionName, propertyNameText, readOnce, rootName, stringValue, unwrap, valueOfProperty } from './ast';
 import { resolveObject } from './retry-libraries';
 import { callsNamed, type SourceIndex } from './source-index';
 
@@ -47,17 +47,31 @@ export function methodFromCallers(call: ts.CallExpression, carriers: readonly Me
     if (!source) continue;
     const stated = statedDefault(parameters[source.parameter]!, source);
     if (stated && STATE_CHANGING.has(stated)) return [{ method: stated, caller: call }];
-    const given: CallerMethod[] = [];
-    for (const caller of callsNamed(index, name)) {
-      const object = calleeObject(caller);
-      if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
-      const argument = caller.arguments[source.parameter];
-      const method = methodPassed(argument, source, index);
-      if (method && STATE_CHANGING.has(method)) given.push({ method, caller, argument });
-    }
+    const given = methodsGiven(name, source, index);
     if (given.length > 0) return given;
   }
   return [];
+}
+
+/** What the calls of a function give one of its parameters, read once per function and parameter (a generated file may call one function thousands of times). */
+const givenCache = new WeakMap<SourceIndex, Map<string, CallerMethod[]>>();
+
+function methodsGiven(name: string, source: MethodSource, index: SourceIndex): CallerMethod[] {
+  let cache = givenCache.get(index);
+  if (!cache) givenCache.set(index, (cache = new Map()));
+  const key = `${name}\u0000${source.parameter}\u0000${source.property ?? ''}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const given: CallerMethod[] = [];
+  for (const caller of callsNamed(index, name)) {
+    const object = calleeObject(caller);
+    if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    const argument = caller.arguments[source.parameter];
+    const method = methodPassed(argument, source, index);
+    if (method && STATE_CHANGING.has(method)) given.push({ method, caller, argument });
+  }
+  cache.set(key, given);
+  return given;
 }
 
 /** Which parameter, and how, a carrier of the method reads: `method`, `options.method`, `...options`, `init`, a destructured `{ method }` or `...rest`. */
@@ -90,19 +104,29 @@ function methodSource(carrier: MethodCarrier, parameters: ts.NodeArray<ts.Parame
 function destructuredFrom(carrier: MethodCarrier, fn: ts.Node): MethodCarrier {
   const inner = unwrap(carrier.expression);
   if (!ts.isIdentifier(inner)) return carrier;
+  const from = readOnce(destructuringsCache, fn, destructurings).get(inner.text);
+  return from ? { expression: from, role: 'options' } : carrier;
+}
+
+const destructuringsCache = new WeakMap<ts.Node, Map<string, ts.Identifier>>();
+
+/** The names a function's top-level statements take from an object as its method or its rest: `method` and `init` in `const { method, ...init } = options`. */
+function destructurings(fn: ts.Node): Map<string, ts.Identifier> {
+  const found = new Map<string, ts.Identifier>();
   const body = (fn as ts.FunctionLikeDeclaration).body;
-  const statements = body && ts.isBlock(body) ? body.statements : [];
-  for (const statement of statements) {
+  for (const statement of body && ts.isBlock(body) ? body.statements : []) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
       const initializer = declaration.initializer && unwrap(declaration.initializer);
       if (!ts.isObjectBindingPattern(declaration.name) || !initializer || !ts.isIdentifier(initializer)) continue;
-      const element = declaration.name.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === inner.text);
-      const key = element && (element.propertyName ? propertyNameText(element.propertyName) : inner.text);
-      if (element && (element.dotDotDotToken || key === 'method')) return { expression: initializer, role: 'options' };
+      for (const element of declaration.name.elements) {
+        if (!ts.isIdentifier(element.name)) continue;
+        const key = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+        if (element.dotDotDotToken || key === 'method') found.set(element.name.text, initializer);
+      }
     }
   }
-  return carrier;
+  return found;
 }
 
 /** `request(method = 'POST', url)` or `send({ method = 'POST' } = {})`: the method a caller who states none sends. */

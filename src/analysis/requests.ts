@@ -70,6 +70,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
   const givers: CallerMethod[] = [];
+  const givenLists = new Set<readonly CallerMethod[]>();
   const complete = (draft: Draft, traced: readonly CallerMethod[]): HttpRequest => {
     const call = draft.call;
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
@@ -96,7 +97,11 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     const traced = draft.method === undefined ? methodFromCallers(call, methodCarriers(draft), index) : [];
     requests.push(complete(draft, traced));
     // Each call that gives the method is a request of its own, retried where that call is (`retry(() => this.request('/orders', { method: 'POST' }))`).
-    for (const given of traced) if (given.caller !== call) givers.push(given);
+    // The calls of one function are read once, however many of its requests send their method (methodsGiven shares the list).
+    if (!givenLists.has(traced)) {
+      givenLists.add(traced);
+      for (const given of traced) if (given.caller !== call) givers.push(given);
+    }
   }
   // Unless it is recognised as a request already (`this.request('POST', '/orders', order)`).
   const recognised = new Set(requests.map((request) => request.call));

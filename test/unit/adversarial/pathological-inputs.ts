@@ -131,6 +131,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `class Limits {\n${repeat(10_000, (i) => `  max${i} = opts.max${i} ?? Infinity;\n`)}  async run(a = Infinity) {\n    for (let n = 0; ; n++) {\n      try { return await op(); } catch (e) {\n${repeat(2000, (i) => `        if (n > this.max${i}) throw e;\n`)}      }\n    }\n  }\n}\n${repeat(2000, () => 'new Limits().run(3);\n')}` },
     { name: '3,000 keyless POSTs of a body object in one retry loop (the body\'s operation id looked up)',
       text: `async function f(payment) { for (let a = 0; a < 3; a++) { try {\n${repeat(3000, (i) => `const body${i} = { amount: ${i} }; await fetch(u, { method: 'POST', body: JSON.stringify(body${i}) });\n`)} return; } catch (e) { await sleep(Math.random() * 1000); } } }\n` },
+    { name: '3,000 requests sending the method of a function that 3,000 calls give POST',
+      text: `async function send(path, options) {\n  const { retries = 3, ...init } = options;\n  for (let a = 0; a < retries; a++) { try {\n${repeat(3000, (i) => `await fetch(path + ${i}, { ...init, method: options.method });\n`)} return; } catch (e) { await sleep(Math.random() * 1000); } }\n}\n${repeat(3000, (i) => `send('/orders/${i}', { method: 'POST', body: b${i} });\n`)}` },
     { name: '150 nested state-change handlers testing for a lost connection, 10 times',
       text: repeat(10, (k) => `function s${k}() {\n${nested(150, "sock.ev.on('connection.update', ({ connection }) => { if (connection === 'close') { setTimeout(() => s" + k + "(), 1000); }\n", '});\n', 'x = 1;\n')}}\n`) },
     { name: '5,000 retry loops that ask an object whether another attempt is allowed',
