@@ -16,13 +16,13 @@ export interface CallerMethod {
   argument?: ts.Expression;
 }
 
-/** Where the method comes from in the function's parameters: the parameter itself, or a property of the object it is. */
 /** An expression the request's options take the method from: its `method` value, or an object of options (spread in, or passed whole). */
 export interface MethodCarrier {
   expression: ts.Expression;
   role: 'value' | 'options';
 }
 
+/** Where the method comes from in the function's parameters: the parameter itself, or a property of the object it is. */
 interface MethodSource {
   parameter: number;
   /** `undefined`: the parameter is the method (`request(method, url)`); `'method'`: a property of the object passed. */
@@ -88,10 +88,8 @@ function methodSource(carrier: MethodCarrier, parameters: ts.NodeArray<ts.Parame
     }
     if (ts.isObjectBindingPattern(binding) && ts.isIdentifier(inner)) {
       const element = binding.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === root);
-      if (!element) continue;
-      const key = element.propertyName ? propertyNameText(element.propertyName) : root;
       // `{ method }`, `{ method: verb }`, or the rest `...init` that holds whatever method the caller gave.
-      if (element.dotDotDotToken || key === 'method') return { parameter: position, property: 'method' };
+      if (element && carriesMethod(element)) return { parameter: position, property: 'method' };
     }
   }
   return undefined;
@@ -120,9 +118,7 @@ function destructurings(fn: ts.Node): Map<string, ts.Identifier> {
       const initializer = declaration.initializer && unwrap(declaration.initializer);
       if (!ts.isObjectBindingPattern(declaration.name) || !initializer || !ts.isIdentifier(initializer)) continue;
       for (const element of declaration.name.elements) {
-        if (!ts.isIdentifier(element.name)) continue;
-        const key = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
-        if (element.dotDotDotToken || key === 'method') found.set(element.name.text, initializer);
+        if (ts.isIdentifier(element.name) && carriesMethod(element)) found.set(element.name.text, initializer);
       }
     }
   }
@@ -133,8 +129,19 @@ function destructurings(fn: ts.Node): Map<string, ts.Identifier> {
 function statedDefault(parameter: ts.ParameterDeclaration, source: MethodSource): string | undefined {
   if (source.property === undefined) return upper(parameter.initializer);
   if (!ts.isObjectBindingPattern(parameter.name)) return undefined;
-  const element = parameter.name.elements.find((candidate) => !candidate.dotDotDotToken && (candidate.propertyName ? propertyNameText(candidate.propertyName) : ts.isIdentifier(candidate.name) ? candidate.name.text : undefined) === 'method');
+  const element = parameter.name.elements.find((candidate) => !candidate.dotDotDotToken && boundKey(candidate) === 'method');
   return upper(element?.initializer);
+}
+
+/** The property a binding element takes: `method` in `{ method }` and in `{ method: verb }`. */
+function boundKey(element: ts.BindingElement): string | undefined {
+  if (element.propertyName) return propertyNameText(element.propertyName);
+  return ts.isIdentifier(element.name) ? element.name.text : undefined;
+}
+
+/** A binding element that holds the method an object carries: `method`, `method: verb`, or the rest `...init`. */
+function carriesMethod(element: ts.BindingElement): boolean {
+  return element.dotDotDotToken !== undefined || boundKey(element) === 'method';
 }
 
 function methodPassed(argument: ts.Expression | undefined, source: MethodSource, index: SourceIndex): string | undefined {

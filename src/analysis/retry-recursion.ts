@@ -847,13 +847,18 @@ function waitsOnTheWay(waits: readonly WaitSite[], refs: readonly ts.Node[]): Wa
 }
 
 /**
- * `return { hash, wait: (n) => provider.waitForTransaction(hash, n) }`: a function given out as an object's
- * property (or returned) runs when its receiver calls it, after this attempt is over, not between attempts.
+ * `return { hash, wait: (n) => provider.waitForTransaction(hash, n) }`: a function given out as a property of
+ * an object the attempt returns or keeps (or returned itself) runs when its receiver calls it, after this
+ * attempt is over, not between attempts. One in an object handed to a call (`send(tx, { beforeSend: () =>
+ * sleep(ms) })`) may run on the way, and counts.
  */
 function inHandedOutFunction(node: ts.Node): boolean {
   const fn = enclosingFunction(node);
   const holder = fn?.parent;
-  return holder !== undefined && (ts.isPropertyAssignment(holder) || ts.isReturnStatement(holder) || (ts.isMethodDeclaration(fn!) && ts.isObjectLiteralExpression(holder)));
+  if (!fn || !holder) return false;
+  if (ts.isReturnStatement(holder)) return true;
+  const object = ts.isPropertyAssignment(holder) ? holder.parent : ts.isMethodDeclaration(fn) ? holder : undefined;
+  return object !== undefined && ts.isObjectLiteralExpression(object) && !ts.isCallOrNewExpression(object.parent);
 }
 
 /**

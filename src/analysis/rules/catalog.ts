@@ -76,6 +76,7 @@ export const RULE_CATALOG = [
     description: 'A retried request that changes state must carry an idempotency key, so a replay does not corrupt state with a duplicate.',
     messages: {
       missingKey: 'This {{method}} request `{{request}}` is retried without an idempotency key. It is retried by the {{retry}}: if a response is lost after the server acted, the retry does it again (a second order, a double charge). Create one key per operation before the retry and send it as an `Idempotency-Key` header.',
+      missingKeyCallerMethod: 'This {{method}} request `{{request}}` is retried without an idempotency key. It sends the method its caller gives, {{method}} from `{{caller}}` on line {{line}}, and is retried by the {{retry}}: if a response is lost after the server acted, the retry does it again (a second order, a double charge). Create one key per operation before the retry and send it as an `Idempotency-Key` header.',
       missingKeyStripe: 'This Stripe call `{{request}}` is retried without an `idempotencyKey`. It is retried by the {{retry}}, and Stripe makes its automatic key per SDK call, so every attempt of this retry is a new operation to Stripe. Create one key before the retry and pass `{ idempotencyKey }`.',
       missingKeyUnretried: 'This {{method}} request `{{request}}` sends no idempotency key. Any retry (yours, a proxy\'s, the user\'s) can repeat its effect. Send an `Idempotency-Key` header that stays the same across attempts.',
     },

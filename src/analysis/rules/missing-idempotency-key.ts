@@ -9,6 +9,7 @@ import type { RetryConstruct } from '../retry-model';
 import type { RuleMeta } from '../types';
 import { ruleMeta } from './catalog';
 import { callHeadSpan } from '../spans';
+import { nodeText } from '../run-context';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
@@ -36,8 +37,10 @@ function check(context: RuleContext): void {
     // A request sending its callers' method, retried around those calls: each call that gives a method is reported instead.
     if (coverage?.throughCaller && request.methodFrom && request.methodFrom !== request.call) continue;
     if (coverage?.construct && retriedOnlyWhenRefused(request.call, coverage.construct)) continue;
-    const data = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
-    const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : 'missingKey';
+    const data: Record<string, string> = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
+    const fromCaller = request.methodFrom !== undefined && request.methodFrom !== request.call;
+    if (fromCaller) Object.assign(data, callerData(request.methodFrom!, context));
+    const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : fromCaller ? 'missingKeyCallerMethod' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
     context.report({ messageId, data, span: requestSpan(request, context), fixes: fix ? [fix] : undefined });
@@ -165,6 +168,13 @@ function isBudgetTest(node: ts.Expression): boolean {
 /** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */
 function requestSpan(request: HttpRequest, context: RuleContext): { start: number; end: number } {
   return callHeadSpan(request.call, context.index.sourceFile);
+}
+
+/** How the message names the call that gives the request its method: `this.makeRequest(…)`, and its line. */
+function callerData(caller: ts.CallExpression, context: RuleContext): { caller: string; line: string } {
+  const sourceFile = context.index.sourceFile;
+  const line = sourceFile.getLineAndCharacterOfPosition(caller.getStart(sourceFile)).line + 1;
+  return { caller: shortCode(`${nodeText(caller.expression).replace(/\s+/g, '')}(…)`), line: String(line) };
 }
 
 function anchorInSameFunction(node: ts.Node): ts.Statement | undefined {

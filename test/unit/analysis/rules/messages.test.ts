@@ -26,6 +26,7 @@ const LONGEST_VALUES: Record<string, string> = {
   method: 'DELETE',
   request: 'r'.repeat(MAX_QUOTED_CODE),
   key: 'k'.repeat(MAX_QUOTED_CODE),
+  caller: 'c'.repeat(MAX_QUOTED_CODE),
   line: '99999',
   retry: 'retry options of the '.padEnd(120, 'y'),
   counter: 'c'.repeat(120),

@@ -610,6 +610,23 @@ export async function ship(s) {
     }],
   },
   {
+    // The request sends its caller's method: the message names the call that gives it POST.
+    line: 5, column: 20, messageId: 'missingKeyCallerMethod', message: 'POST from `this.makeRequest(…)` on line 2',
+    data: { method: 'POST', request: 'fetch(…)', retry: 'recursive retry of `this.makeRequest()`', caller: 'this.makeRequest(…)', line: '2' },
+    code: `export class Client {
+  post(route, body) { return this.makeRequest(route, { method: 'POST', body }); }
+  async makeRequest(route, options, attempt = 0) {
+    try {
+      return await fetch(BASE + route, { method: options.method, body: JSON.stringify(options.body) });
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+      return this.makeRequest(route, options, attempt + 1);
+    }
+  }
+}`,
+  },
+  {
     line: 2, column: 10, messageId: 'missingKey', message: 'rxjs',
     data: { method: 'POST', request: 'this.http.post(…)', retry: 'rxjs `retry(…)`' },
     code: `placeOrder(order: Order) {

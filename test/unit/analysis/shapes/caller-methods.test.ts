@@ -64,7 +64,7 @@ describe('shapes: a request that sends its callers\' method', () => {
       title: 'a client whose `post()` gives its retried `makeRequest` POST: the retried request is reported, naming POST',
       code: clientWith([GET, POST].join('\n')),
       findings: [[6, 'missing-idempotency-key']],
-      messages: ['This POST request `fetch(…)`'],
+      messages: ['POST from `this.makeRequest(…)` on line 3'],
     },
     {
       title: 'the same client with only GET and DELETE wrappers sends nothing a key matters for: silent',

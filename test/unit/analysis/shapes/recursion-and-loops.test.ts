@@ -394,5 +394,18 @@ export async function load(url) {
       findings: [[7, 'retry-without-jitter']] as [number, 'retry-without-jitter'][],
       messages: ['retries immediately'],
     })),
+    {
+      title: 'a waiting function in an object handed to the call (`broadcast(tx, { beforeSend: () => sleep(1000) })`) may run between attempts: a fixed wait',
+      code: `export async function submitWithRetry(tx: Tx, retries = 3): Promise<Submitted> {
+  try {
+    return await broadcast(tx, { beforeSend: () => sleep(1000) });
+  } catch (error) {
+    if (--retries < 0) throw error;
+    return submitWithRetry(tx, retries);
+  }
+}`,
+      findings: [[6, 'retry-without-jitter']],
+      messages: ['fixed delay'],
+    },
   ]);
 });
