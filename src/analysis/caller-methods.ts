@@ -53,25 +53,43 @@ export function methodFromCallers(call: ts.CallExpression, carriers: readonly Me
   return [];
 }
 
+/** How many functions a method is followed through as it is passed on: a client has two or three; a generated chain has thousands. */
+const MAX_HOPS = 3;
+
 /** What the calls of a function give one of its parameters, read once per function and parameter (a generated file may call one function thousands of times). */
 const givenCache = new WeakMap<SourceIndex, Map<string, CallerMethod[]>>();
 
-function methodsGiven(name: string, source: MethodSource, index: SourceIndex): CallerMethod[] {
+function methodsGiven(name: string, source: MethodSource, index: SourceIndex, hops = 0): CallerMethod[] {
   let cache = givenCache.get(index);
   if (!cache) givenCache.set(index, (cache = new Map()));
   const key = `${name}\u0000${source.parameter}\u0000${source.property ?? ''}`;
   const known = cache.get(key);
   if (known) return known;
   const given: CallerMethod[] = [];
+  // Set before the callers are read: a function that passes the method on to itself ends here.
+  cache.set(key, given);
   for (const caller of callsNamed(index, name)) {
     const object = calleeObject(caller);
     if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
     const argument = caller.arguments[source.parameter];
     const method = methodPassed(argument, source, index);
     if (method && STATE_CHANGING.has(method)) given.push({ method, caller, argument });
+    else if (argument && hops < MAX_HOPS) given.push(...passedOn(argument, source, index, hops + 1));
   }
-  cache.set(key, given);
   return given;
+}
+
+/**
+ * A caller that passes on what its own caller gave (`send(opts) { … this.transmit(opts) … }`): the
+ * methods the calls of that caller give. The transmitting function and the retrying one are often two.
+ */
+function passedOn(argument: ts.Expression, source: MethodSource, index: SourceIndex, hops: number): CallerMethod[] {
+  const fn = enclosingFunction(argument);
+  const name = fn ? functionName(fn) : undefined;
+  if (!fn || !name || !('parameters' in fn)) return [];
+  const carrier: MethodCarrier = { expression: argument, role: source.property === undefined ? 'value' : 'options' };
+  const outer = methodSource(carrier, (fn as ts.SignatureDeclaration).parameters);
+  return outer ? methodsGiven(name, outer, index, hops) : [];
 }
 
 /** Which parameter, and how, a carrier of the method reads: `method`, `options.method`, `...options`, `init`, a destructured `{ method }` or `...rest`. */

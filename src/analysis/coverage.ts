@@ -18,6 +18,8 @@ export interface Coverage {
   keyAnchor?: ts.Statement;
   /** The retry is around a call of the request's function, not around the request (callerCoverage). */
   throughCaller?: boolean;
+  /** That call, which the retry runs: where the retried request shows (`await this.doFetch(url, opts)` in the loop). */
+  retriedCall?: ts.CallExpression;
 }
 
 const scopeOwnersCache = new WeakMap<RetryFacts, Map<ts.Node, RetryConstruct>>();
@@ -38,6 +40,11 @@ export function coverageOf(request: HttpRequest, facts: RetryFacts, index: Sourc
   return directCoverage(request.call, facts)
     ?? callerCoverage(request.call, facts, index)
     ?? clientCoverage(request, facts);
+}
+
+/** Whether a retry runs the node: a retry scope around it, or around a call of its function. */
+export function isRetried(node: ts.Node, facts: RetryFacts, index: SourceIndex): boolean {
+  return (directCoverage(node, facts) ?? callerCoverage(node, facts, index)) !== undefined;
 }
 
 /** The innermost retry scope around the node, skipping code in a catch (reporting a failure is not the retried operation). */
@@ -70,7 +77,7 @@ function callerCoverage(node: ts.Node, facts: RetryFacts, index: SourceIndex): C
     const object = calleeObject(call);
     if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
     const coverage = directCoverage(call, facts);
-    if (coverage) return { label: coverage.label, construct: coverage.construct, rerunRegion: coverage.construct?.rerunsScope ? fn : undefined, throughCaller: true };
+    if (coverage) return { label: coverage.label, construct: coverage.construct, rerunRegion: coverage.construct?.rerunsScope ? fn : undefined, throughCaller: true, retriedCall: call };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
 import { chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
-import { coverageOf } from '../coverage';
+import { coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { type HttpRequest, isUnsafe } from '../requests';
 import { type Rule, type RuleContext, shortCode } from '../rule-kit';
@@ -30,20 +30,27 @@ const KEY_HEADER = 'Idempotency-Key';
 // Check
 
 function check(context: RuleContext): void {
+  // One finding per place: two requests in one function that a retry calls are reported once, at that call.
+  const reported = new Set<ts.Node>();
   for (const request of context.requests()) {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
     if (!coverage && !context.options.flagUnretriedRequests) continue;
     // A request sending its callers' method, retried around those calls: each call that gives a method is reported instead.
-    if (coverage?.throughCaller && request.methodFrom && request.methodFrom !== request.call) continue;
+    if (coverage?.throughCaller && request.methodFrom && request.methodFrom !== request.call && isRetried(request.methodFrom, context.retries, context.index)) continue;
     if (coverage?.construct && retriedOnlyWhenRefused(request.call, coverage.construct)) continue;
-    const data: Record<string, string> = { method: request.method!, request: shortCode(request.display), retry: coverage?.label ?? '' };
+    // Retried through a call of its function, the request is reported at that call, next to the retry that runs it.
+    const reportedAt = coverage?.retriedCall ?? request.call;
+    if (reported.has(reportedAt)) continue;
+    reported.add(reportedAt);
+    const display = reportedAt === request.call ? request.display : callDisplay(reportedAt);
+    const data: Record<string, string> = { method: request.method!, request: shortCode(display), retry: coverage?.label ?? '' };
     const fromCaller = request.methodFrom !== undefined && request.methodFrom !== request.call;
     if (fromCaller) Object.assign(data, callerData(request.methodFrom!, context));
     const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : fromCaller ? 'missingKeyCallerMethod' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
-    context.report({ messageId, data, span: requestSpan(request, context), fixes: fix ? [fix] : undefined });
+    context.report({ messageId, data, span: callHeadSpan(reportedAt, context.index.sourceFile), fixes: fix ? [fix] : undefined });
   }
 }
 
@@ -166,15 +173,16 @@ function isBudgetTest(node: ts.Expression): boolean {
 }
 
 /** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */
-function requestSpan(request: HttpRequest, context: RuleContext): { start: number; end: number } {
-  return callHeadSpan(request.call, context.index.sourceFile);
-}
-
 /** How the message names the call that gives the request its method: `this.makeRequest(…)`, and its line. */
 function callerData(caller: ts.CallExpression, context: RuleContext): { caller: string; line: string } {
   const sourceFile = context.index.sourceFile;
   const line = sourceFile.getLineAndCharacterOfPosition(caller.getStart(sourceFile)).line + 1;
-  return { caller: shortCode(`${nodeText(caller.expression).replace(/\s+/g, '')}(…)`), line: String(line) };
+  return { caller: shortCode(callDisplay(caller)), line: String(line) };
+}
+
+/** A call as messages show it: `this.makeRequest(…)`. */
+function callDisplay(call: ts.CallExpression): string {
+  return `${nodeText(call.expression).replace(/\s+/g, '')}(…)`;
 }
 
 function anchorInSameFunction(node: ts.Node): ts.Statement | undefined {

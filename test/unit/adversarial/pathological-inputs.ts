@@ -133,6 +133,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `async function f(payment) { for (let a = 0; a < 3; a++) { try {\n${repeat(3000, (i) => `const body${i} = { amount: ${i} }; await fetch(u, { method: 'POST', body: JSON.stringify(body${i}) });\n`)} return; } catch (e) { await sleep(Math.random() * 1000); } } }\n` },
     { name: '3,000 requests sending the method of a function that 3,000 calls give POST',
       text: `async function send(path, options) {\n  const { retries = 3, ...init } = options;\n  for (let a = 0; a < retries; a++) { try {\n${repeat(3000, (i) => `await fetch(path + ${i}, { ...init, method: options.method });\n`)} return; } catch (e) { await sleep(Math.random() * 1000); } }\n}\n${repeat(3000, (i) => `send('/orders/${i}', { method: 'POST', body: b${i} });\n`)}` },
+    { name: 'options carrying the method passed on through a chain of 3,000 functions to 3,000 requests, retried at the top',
+      text: `async function f0(o) { for (let a = 0; a < 3; a++) { try { return await f1(o); } catch (e) { await sleep(Math.random() * 1000); } } }\n${repeat(2999, (i) => `function f${i + 1}(o) { return f${i + 2}(o); }\n`)}function f3000(o) { ${repeat(3000, (i) => `fetch(u${i}, { method: o.method });`)} }\n${repeat(3000, (i) => `f0({ method: 'POST', body: b${i} });\n`)}` },
     { name: '150 nested state-change handlers testing for a lost connection, 10 times',
       text: repeat(10, (k) => `function s${k}() {\n${nested(150, "sock.ev.on('connection.update', ({ connection }) => { if (connection === 'close') { setTimeout(() => s" + k + "(), 1000); }\n", '});\n', 'x = 1;\n')}}\n`) },
     { name: '5,000 retry loops that ask an object whether another attempt is allowed',

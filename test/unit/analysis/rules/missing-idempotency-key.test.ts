@@ -579,8 +579,9 @@ async function createIssue(input) {
     }],
   },
   {
-    line: 2, column: 21, messageId: 'missingKey', message: 'retry loop',
-    data: { method: 'POST', request: 'fetch(…)', retry: '`for (let attempt = 0; attempt < 4; attempt++)` retry loop' },
+    // The request is in a function the loop calls: reported at that call, next to the retry.
+    line: 8, column: 24, messageId: 'missingKey', message: 'retry loop',
+    data: { method: 'POST', request: 'createShipment(…)', retry: '`for (let attempt = 0; attempt < 4; attempt++)` retry loop' },
     code: `async function createShipment(s) {
   const res = await fetch(\`\${API}/shipments\`, { method: 'POST', body: JSON.stringify(s) });
   if (!res.ok) throw new Error(\`HTTP \${res.status}\`);

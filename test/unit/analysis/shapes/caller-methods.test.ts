@@ -58,6 +58,27 @@ function sender(parameter: string): string {
 }`;
 }
 
+/** A client whose retrying `send(opts)` passes its options on to `transmit(opts)`, which sends `opts.method`; `wrappers` call `send`. */
+function passedOnClient(wrappers: string): string {
+  return `export class Client {
+${wrappers}
+  private async send(opts: Options) {
+    for (let attempt = 0; attempt <= LIMIT; attempt++) {
+      try {
+        const response = await this.transmit(opts);
+        if (response.ok) return response.json();
+      } catch (error) {
+        if (attempt === LIMIT) throw error;
+      }
+      await sleep(Math.random() * 500 * 2 ** attempt);
+    }
+  }
+  private async transmit(opts: Options) {
+    return fetch(BASE_URL + opts.path, { method: opts.method, body: JSON.stringify(opts.body) });
+  }
+}`;
+}
+
 describe('shapes: a request that sends its callers\' method', () => {
   runLibraryTable([], [
     {
@@ -108,6 +129,18 @@ export const createOrder = (order: Order) => apiRequest('/orders', { method: 'PO
       title: 'a method parameter that defaults to POST sends POST when the caller states none: reported',
       code: sender("method = 'POST'"),
       findings: [[4, 'missing-idempotency-key']],
+    },
+    {
+      title: 'options passed on from the retrying function to the one that sends them carry the method its callers give: reported at the retried call',
+      code: passedOnClient(`  list() { return this.send({ method: 'GET', path: '/orders' }); }
+  create(order: Order) { return this.send({ method: 'POST', path: '/orders', body: order }); }`),
+      findings: [[7, 'missing-idempotency-key']],
+      messages: ['This POST request `this.transmit(…)` is retried without an idempotency key. It sends the method its caller gives, POST from `this.send(…)` on line 3'],
+    },
+    {
+      title: 'the same client whose callers only read: silent',
+      code: passedOnClient(`  list() { return this.send({ method: 'GET', path: '/orders' }); }`),
+      findings: [],
     },
     {
       title: 'a method parameter no caller in the file fills is the caller\'s choice, out of sight: silent',

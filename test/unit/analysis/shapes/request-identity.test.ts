@@ -139,7 +139,7 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
 }`,
       findings: [[5, 'unbounded-retry']],
     },
-    ...([['!(err instanceof ConflictError)', []], ['!(err instanceof HttpError)', [[14, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([test, findings]) => ({
+    ...([['!(err instanceof ConflictError)', []], ['!(err instanceof HttpError)', [[6, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([test, findings]) => ({
       title: test.includes('Conflict')
         ? 'a deploy POSTed again only after a conflict (the catch rethrows every other error) was refused the first time: silent'
         : 'the same catch letting any HTTP error round re-sends a deploy that may have been made: reported',
