@@ -5,12 +5,13 @@ import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, readOnce, rootName,
-  stringValue, unwrap, valueOfProperty, walkTree,
+  stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
 } from './ast';
+import { RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
 import { type CallerMethod, methodFromCallers, type MethodCarrier } from './caller-methods';
 import type { RetryFacts } from './retry-model';
-import type { SourceIndex } from './source-index';
+import { callsNamed, type SourceIndex } from './source-index';
 import { holdsIdGeneratorCall } from './generated-values';
 import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
@@ -85,7 +86,8 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     if (!request.key && isUnsafe(request)) {
       // Options the file's own callers give are in sight: a key among them would be there, unless the file speaks of keys elsewhere.
       request.optionsFromCaller = traced.length > 0 ? fileMentionsKeys : optionsFromCaller(draft, index);
-      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index);
+      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index)
+        || (fileMentionsKeys && bodyKeyFromCallers(draft, index, keyNames));
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
     }
@@ -117,6 +119,11 @@ type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'opti
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
 const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATCH|DELETE|request|fetch|\$fetch|ofetch|create\w*|add[A-Z]\w*|confirm|capture|axios|got|ky|undiciRequest)$|retr/i;
+/**
+ * A fetch a client was handed or wraps (`this.fetchImpl(url, init)`, `this._fetch(…)`, `customFetch(…)`): it takes
+ * fetch's arguments, whoever implements it. Only a stated method is read; what it defaults to is its own.
+ */
+const FETCH_IMPLEMENTATION = /^_*fetch(Impl|Implementation|Fn|Func|Function)?$|^_*[a-z][A-Za-z]*Fetch$/;
 
 const NOBODY: ReadonlySet<string> = new Set();
 const NO_METHODS: ReadonlyMap<string, string> = new Map();
@@ -128,8 +135,9 @@ function recogniseRequest(
   if (!name) return undefined;
   const methodFirst = methodFirstCall(call, name);
   if (methodFirst) return methodFirst;
-  if (!REQUEST_NAME.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
-  const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying);
+  if (!REQUEST_NAME.test(name) && !FETCH_IMPLEMENTATION.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
+  const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying)
+    ?? fetchImplementationCall(call, name, index);
   // A helper another file shows always sending one method sends it whatever its arguments look like, where this
   // call says where to (`callServer('/builds/start', build)`); one that picks the address itself (a webhook
   // sender handed the merchant's URL, a telemetry sender handed an event name) is judged in its own file.
@@ -249,6 +257,19 @@ function requestMethodCall(call: ts.CallExpression, index: SourceIndex): Draft |
   };
 }
 
+function fetchImplementationCall(call: ts.CallExpression, name: string, index: SourceIndex): Draft | undefined {
+  const [url, init] = call.arguments;
+  const config = url && init && FETCH_IMPLEMENTATION.test(name) ? resolveObject(init, index) : undefined;
+  const stated = config && findValue(config, 'method');
+  const method = stated && methodText(unwrap(stated))?.toUpperCase();
+  if (!config || !method) return undefined;
+  const object = calleeObject(call);
+  return {
+    call, method, library: 'fetch', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: object ? namePath(object) : name,
+    config, configPosition: 1, configOpaque: false, url, body: findValue(config, 'body'),
+  };
+}
+
 /** `fetch(url, init)`, `axios(config)`, `got(url, options)`, `ky(url, options)`, `request(url, options)`, `fetchWithRetry(url, init)`, retried-client names. */
 function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>, notRetrying: ReadonlySet<string>): Draft | undefined {
   const callee = unwrap(call.expression);
@@ -277,8 +298,6 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   };
 }
 
-/** Options that count a helper's retries. */
-const RETRY_COUNT_OPTION = /^(max)?(retries|retry|retryCount|attempts|retryAttempts|maxRetries)$/i;
 
 /** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
 export function toldNoRetries(call: ts.CallExpression): boolean {
@@ -357,6 +376,27 @@ function optionsFromCaller(draft: Draft, index: SourceIndex): boolean {
     else if (headers) sources.push(headers);
   }
   return sources.some((source) => isParameterOfEnclosingFunction(rootName(source), draft.call));
+}
+
+/**
+ * A body the callers build, with a key in it: `fetch(url, { body: JSON.stringify(args.body) })` where a call in
+ * the file passes `{ url, body: { ...body, idempotencyKey } }`, also through a function that passes its argument on.
+ */
+function bodyKeyFromCallers(draft: Draft, index: SourceIndex, keyNames: Set<string>): boolean {
+  const root = draft.body && rootName(sentValue(draft.body));
+  return root !== undefined && isParameterOfEnclosingFunction(root, draft.call) && callersGiveKey(enclosingFunction(draft.call), index, keyNames, 0);
+}
+
+/** Whether a call of the function passes an object holding a key, or passes on its own parameter from callers that do (one call up). */
+function callersGiveKey(fn: FunctionNode | undefined, index: SourceIndex, keyNames: Set<string>, hops: number): boolean {
+  const name = fn ? functionName(fn) : undefined;
+  if (!name || hops > 1) return false;
+  return callsNamed(index, name).some((caller) => caller.arguments.some((argument) => {
+    const object = resolveObject(argument, index);
+    if (object) return [object, ...nestedObjects(object)].some((candidate) => keyProperty(candidate, keyNames) !== undefined);
+    const passed = unwrap(argument);
+    return ts.isIdentifier(passed) && isParameterOfEnclosingFunction(passed.text, caller) && callersGiveKey(enclosingFunction(caller), index, keyNames, hops + 1);
+  }));
 }
 
 /** What the request may take its method from: its `method` value, the objects it spreads in, its arguments. */

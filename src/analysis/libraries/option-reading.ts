@@ -57,7 +57,38 @@ export function isRequireOf(node: ts.Expression, modules: readonly string[]): bo
 export function optionsAt(site: Site, position: number, index: SourceIndex): Options {
   const argument = site.arguments?.[position];
   if (!argument) return 'absent';
-  return resolveObject(argument, index) ?? 'opaque';
+  return resolveObject(argument, index) ?? offByDefault(argument, index) ?? 'opaque';
+}
+
+/** Options that count retries (`retries`, `maxRetries`, `retryAttempts`, …), in the libraries and in the helpers apps write. */
+export const RETRY_COUNT_OPTION = /^(max)?(retries|retry|retryCount|attempts|retryAttempts|maxRetries|numOfAttempts)$/i;
+
+/**
+ * Options a caller gives, falling back in sight to ones that turn retrying off
+ * (`this.retryConfig = defaults.retryConfig ?? { retries: 0 }`): read as that fallback, since only a caller
+ * out of sight turns the retries on. Any other fallback stays out of sight: the caller's options may differ.
+ */
+function offByDefault(argument: ts.Expression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
+  const value = singleValue(argument, index);
+  if (!value || !ts.isBinaryExpression(value)) return undefined;
+  const operator = value.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.QuestionQuestionToken && operator !== ts.SyntaxKind.BarBarToken) return undefined;
+  const fallback = resolveObject(value.right, index);
+  const turnsOff = fallback?.properties.some((property) => ts.isPropertyAssignment(property)
+    && RETRY_COUNT_OPTION.test(propertyNameText(property.name) ?? '') && numericValue(property.initializer) === 0);
+  return turnsOff ? fallback : undefined;
+}
+
+/** The one value an expression has in the file: itself, a `const`'s initializer, or the one value a class field is given. */
+function singleValue(expression: ts.Expression, index: SourceIndex): ts.Expression | undefined {
+  const inner = unwrap(expression);
+  if (ts.isIdentifier(inner)) {
+    const declarations = index.declarations.get(inner.text) ?? [];
+    const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
+    return initializer && unwrap(initializer);
+  }
+  if (ts.isPropertyAccessExpression(inner) && inner.expression.kind === ts.SyntaxKind.ThisKeyword) return fieldValue(inner, index);
+  return inner;
 }
 
 /** The object literal an expression is, or the one a single `const` declaration of it holds. */
@@ -78,13 +109,18 @@ export function resolveObject(expression: ts.Expression, index: SourceIndex): ts
  * an object literal) and nothing else in the file sets it.
  */
 function fieldObject(access: ts.PropertyAccessExpression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
+  const value = fieldValue(access, index);
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+}
+
+/** The one value a class field is given in the file: its initializer, or its one assignment. */
+function fieldValue(access: ts.PropertyAccessExpression, index: SourceIndex): ts.Expression | undefined {
   const name = access.name.text;
   let owner: ts.Node | undefined = access.parent;
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
   const field = owner ? classFields(owner).get(name) : undefined;
   const values = [...(field?.initializer ? [field.initializer] : []), ...(index.assignments.get(`this.${name}`) ?? []).map((assignment) => assignment.right)];
-  const value = values.length === 1 ? unwrap(values[0]!) : undefined;
-  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+  return values.length === 1 ? unwrap(values[0]!) : undefined;
 }
 
 /** The value of an option (undefined when absent, or when the options are out of sight). */

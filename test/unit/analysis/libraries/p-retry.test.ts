@@ -44,6 +44,26 @@ export const pay = (order) => pRetry(async () => {
 }, { retries: 3, randomize: true });`,
       findings: [[3, 'missing-idempotency-key']],
     },
+    ...([['0', []], ['3', [[9, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([retries, findings]) => ({
+      title: retries === '0'
+        ? 'options a caller gives, falling back in sight to `{ retries: 0 }`, retry only if a caller out of sight asks: silent'
+        : 'the same options falling back to `{ retries: 3 }` still retry the POST by default: its key is missing',
+      code: `import pRetry from 'p-retry';
+export class Webhook {
+  constructor(url, defaults = {}) {
+    this.url = url;
+    this.retryConfig = defaults.retryConfig ?? { retries: ${retries} };
+  }
+  send(message) {
+    return pRetry(async () => {
+      const response = await fetch(this.url, { method: 'POST', body: JSON.stringify(message) });
+      if (!response.ok) throw new Error(response.statusText);
+      return response;
+    }, this.retryConfig);
+  }
+}`,
+      findings,
+    })),
     {
       title: 'maxTimeout: 0 makes every wait nothing, randomize or not: it retries at once',
       code: `import pRetry from 'p-retry';

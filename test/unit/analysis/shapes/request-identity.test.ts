@@ -19,6 +19,28 @@ function paymentSender(body: string, extra = ''): string {
 }`;
 }
 
+/** A transfer whose body the top function builds (`body`), passed on through the retrying function to the one that POSTs it. */
+function transferThroughTwoFunctions(body: string): string {
+  return `export async function transfer(request: TransferRequest) {
+  const idempotencyKey = request.idempotencyKey ?? (await sha256(request.signature));
+  return submitWithRetry({ url: SUBMIT_URL, body: ${body} });
+}
+async function submitWithRetry(args: { url: string; body: unknown }) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await submitOnce(args);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(Math.random() * 200 * 2 ** attempt);
+    }
+  }
+}
+async function submitOnce(args: { url: string; body: unknown }) {
+  const response = await fetch(args.url, { method: 'POST', body: JSON.stringify(args.body) });
+  return response.json();
+}`;
+}
+
 /** A customer create that calls itself again from its catch when `test` holds, at most three times. */
 function createAgainWhen(test: string): string {
   return `export async function createCustomerWithRetry(stripe: Stripe, email: string, retryCount = 0): Promise<Stripe.Customer> {
@@ -161,6 +183,50 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
 }`,
       findings,
     })),
+    {
+      title: 'a body the top caller builds with the key in it, passed on through two functions to the POST: silent',
+      code: transferThroughTwoFunctions('{ ...request, idempotencyKey }'),
+      findings: [],
+    },
+    {
+      title: 'the same body without the key (the key only named in the file): reported at the retried call',
+      code: transferThroughTwoFunctions('{ ...request }'),
+      findings: [[8, 'missing-idempotency-key']],
+      messages: ['This POST request `submitOnce(…)`'],
+    },
+    {
+      title: 'a fetch the client was handed (`this.fetchImpl(url, init)`) with a stated POST is a request: reported',
+      code: `export class Transport {
+  async call(name: string, body: string) {
+    for (let attempt = 0; attempt <= 3; attempt++) {
+      const init = { method: 'POST', body, headers: this.headers };
+      try {
+        return await this.fetchImpl(this.root + name, init);
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await sleep(Math.random() * 1000 * 2 ** attempt);
+      }
+    }
+  }
+}`,
+      findings: [[6, 'missing-idempotency-key']],
+      messages: ['This POST request `this.fetchImpl(…)`'],
+    },
+    {
+      title: 'a name that only ends in "fetch" in lower case (`refetch`), or a fetch implementation with no method stated: silent',
+      code: `export async function reload(query: Query) {
+  for (let attempt = 0; attempt <= 3; attempt++) {
+    try {
+      await query.refetch(URL, { method: 'POST' });
+      return await customFetch(URL, { cache: 'no-store' });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}`,
+      findings: [],
+    },
     {
       title: 'called again on a connection error too, after which the customer may exist: reported',
       code: createAgainWhen("error.type === 'rate_limit' || error.type === 'StripeConnectionError'"),
