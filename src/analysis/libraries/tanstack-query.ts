@@ -38,10 +38,10 @@ export const tanstackQuery: LibrarySpec = {
     const options = last ? resolveObject(last, index) : undefined;
     if (!options) return true;
     const positionalCode = isClient ? [] : args.filter((argument) => argument !== last);
-    const construct = isClient
-      ? clientDefaultsRetry(options, '`new QueryClient(…)` default retry', statementInList(site), index)
-      : optionsRetry(options, name.includes('Mutation') ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index, positionalCode);
-    if (construct) facts.constructs.push(construct);
+    const constructs = isClient
+      ? clientDefaultsRetries(options, '`new QueryClient(…)` default retry', statementInList(site), index)
+      : [optionsRetry(options, name.includes('Mutation') ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index, positionalCode)];
+    for (const construct of constructs) if (construct) facts.constructs.push(construct);
     return true;
   },
   // tRPC's React and Next.js clients build their QueryClient from `queryClientConfig: { defaultOptions }`.
@@ -50,23 +50,28 @@ export const tanstackQuery: LibrarySpec = {
     walkTree(index.sourceFile, undefined, (node) => {
       if (!ts.isPropertyAssignment(node) || propertyNameText(node.name) !== TRPC_CLIENT_CONFIG) return undefined;
       const options = resolveObject(node.initializer, index);
-      const construct = options ? clientDefaultsRetry(options, '`queryClientConfig` default retry', statementInList(node), index) : undefined;
-      if (construct) facts.constructs.push(construct);
+      if (options) facts.constructs.push(...clientDefaultsRetries(options, '`queryClientConfig` default retry', statementInList(node), index));
       return SKIP_CHILDREN;
     });
   },
 };
 
-/** The retry of a QueryClient's `defaultOptions` (its queries', else its mutations'). */
-function clientDefaultsRetry(options: ts.ObjectLiteralExpression, label: string, anchor: ts.Statement | undefined, index: SourceIndex): RetryConstruct | undefined {
+/**
+ * The retries of a QueryClient's `defaultOptions`: its queries' and its mutations', each a retry of its own
+ * (two settings to change); options with neither key are read as the queries', else the mutations'.
+ */
+function clientDefaultsRetries(options: ts.ObjectLiteralExpression, label: string, anchor: ts.Statement | undefined, index: SourceIndex): RetryConstruct[] {
   const defaults = resolveObject(option(options, 'defaultOptions') ?? options, index);
-  if (!defaults) return undefined;
-  for (const kind of ['queries', 'mutations'] as const) {
+  if (!defaults) return [];
+  const kinds = (['queries', 'mutations'] as const).filter((kind) => option(defaults, kind) !== undefined);
+  const retries: RetryConstruct[] = [];
+  for (const kind of kinds.length > 0 ? kinds : (['queries', 'mutations'] as const)) {
     const scope = resolveObject(option(defaults, kind) ?? defaults, index);
     const construct = scope ? optionsRetry(scope, kind === 'queries' ? 'query' : 'mutation', label, anchor, index) : undefined;
-    if (construct) return construct;
+    if (construct) retries.push(construct);
+    if (construct && kinds.length === 0) break;
   }
-  return undefined;
+  return retries;
 }
 
 /** The retry that a query's or mutation's options turn on, or undefined when they leave the defaults (or turn it off). */

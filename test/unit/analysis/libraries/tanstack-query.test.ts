@@ -37,6 +37,34 @@ export const useTodos = () => useQuery({
       messages: ["TanStack Query's default `retryDelay` doubles from 1 s to 30 s without jitter"],
     },
     {
+      title: 'a client whose queries and mutations each set a retry without jitter: one finding each, at its own setting',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: 2,
+      retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 15000),
+    },
+    mutations: {
+      retry: 1,
+      retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 10000),
+    },
+  },
+});`,
+      findings: [[5, 'retry-without-jitter'], [9, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same client whose mutations leave retrying off: only the queries\' retry',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: 2 },
+    mutations: { retryDelay: 500 },
+  },
+});`,
+      findings: [[4, 'retry-without-jitter']],
+    },
+    {
       title: 'a fixed retryDelay alone keeps the default 3 retries, without jitter',
       code: `import { useQuery } from '@tanstack/react-query';
 export const useTodos = () => useQuery({ queryKey: ['todos'], queryFn: loadTodos, retryDelay: 1000 });`,
