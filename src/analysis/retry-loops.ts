@@ -1353,7 +1353,8 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   // `await backoff.backoff()`: an object sizes the wait itself, out of sight.
   const object = calleeObject(wait.call);
   if (object && object.kind !== Kind.ThisKeyword && (wait.call.arguments ?? []).length === 0) return 'unknown';
-  const local = index.functions.has(name);
+  // `utils.sleep(ms)` calls another object's sleep, not the file's own `sleep` of the same name.
+  const local = index.functions.has(name) && (!object || object.kind === Kind.ThisKeyword);
   if (!local && /backoff|exponential/i.test(name)) return 'unknown';
   // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it
   // unknown); when its timer is sized by a parameter (`sleep(seconds)` → `setTimeout(res, 1000 * seconds)`), the

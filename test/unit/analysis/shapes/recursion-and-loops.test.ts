@@ -2,7 +2,8 @@
 // itself through the name holding the object, a loop whose counter only feeds a flag to the request, and
 // an rxjs operator built in a helper and piped elsewhere, and a loop around a function that reports its
 // attempt's outcome as true or false, and a recursive retry whose name ends like a wait helper's, and a
-// recursion that hands out a waiting function (`return { wait: () => … }`): that wait is not between attempts.
+// recursion that hands out a waiting function (`return { wait: () => … }`): that wait is not between attempts;
+// a wait called on another object is not the file's own helper of that name.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A loop around a function of the file that catches a failure and returns false; `test` checks its result. */
@@ -54,6 +55,20 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));`;
 
 describe('shapes: retries the recognisers find', () => {
   runLibraryTable([], [
+    {
+      title: 'a wait called on another object (`timing.sleep(ms)`) is sized by its argument, not by the file\'s own `sleep` of the same name',
+      code: `import * as timing from './timing';
+export async function fetchWithRetry(url: string, retries: number): Promise<Response> {
+  const response = await fetch(url);
+  if (response.status !== 503 || retries <= 0) return response;
+  await timing.sleep(1000 * 2 ** (3 - retries));
+  return fetchWithRetry(url, retries - 1);
+}
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms * Math.random()));
+}`,
+      findings: [[6, 'retry-without-jitter']],
+    },
     {
       title: 'a function that calls itself from an `onFailure` callback it hands on, doubling a wait kept in state: unbounded, without jitter',
       code: `export function scheduleSend(state, transport) {
