@@ -5,7 +5,7 @@ import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, readOnce, rootName,
-  stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
+  stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode, contains,
 } from './ast';
 import { RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
@@ -87,7 +87,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
       // Options the file's own callers give are in sight: a key among them would be there, unless the file speaks of keys elsewhere.
       request.optionsFromCaller = traced.length > 0 ? fileMentionsKeys : optionsFromCaller(draft, index);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index)
-        || (fileMentionsKeys && bodyKeyFromCallers(draft, index, keyNames));
+        || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
     }
@@ -385,6 +385,55 @@ function optionsFromCaller(draft: Draft, index: SourceIndex): boolean {
 function bodyKeyFromCallers(draft: Draft, index: SourceIndex, keyNames: Set<string>): boolean {
   const root = draft.body && rootName(sentValue(draft.body));
   return root !== undefined && isParameterOfEnclosingFunction(root, draft.call) && callersGiveKey(enclosingFunction(draft.call), index, keyNames, 0);
+}
+
+/**
+ * A body a caller out of sight hands in whole (`JSON.stringify(args.payload)`), in a file that speaks of
+ * idempotency, with no key in sight beside it: the key, if any, is in that payload. A key the function holds
+ * itself (an `idempotencyKey` parameter it keeps for a cache) and does not send is in sight, and missing.
+ */
+function bodyMayHoldKey(draft: Draft, index: SourceIndex, keyNames: Set<string>): boolean {
+  const root = draft.body && rootName(sentValue(draft.body));
+  if (root === undefined || !isParameterOfEnclosingFunction(root, draft.call)) return false;
+  const fn = enclosingFunction(draft.call);
+  // Callers in the file show what they hand in (bodyKeyFromCallers): only a payload from out of sight may hold a key unseen.
+  const name = fn ? functionName(fn) : undefined;
+  return fn !== undefined && (!name || callsNamed(index, name).length === 0) && !bindsKeyName(fn, index, keyNames)
+    && !typeShowsNoKey(sentValue(draft.body!), fn, keyNames);
+}
+
+/**
+ * Whether the payload's declared type is written out in sight without a key: `order: { id: string; total:
+ * number }`, or `args.payload` where `args: { payload: { … } }`. A named type (`TransferRequest`) or none is out of sight.
+ */
+function typeShowsNoKey(payload: ts.Expression, fn: FunctionNode, keyNames: Set<string>): boolean {
+  const path = namePath(unwrap(payload))?.split('.');
+  const parameter = path && fn.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === path[0]);
+  let type = parameter?.type;
+  for (const property of path?.slice(1) ?? []) {
+    const member = type && ts.isTypeLiteralNode(type) ? type.members.find((candidate) => candidate.name && propertyNameText(candidate.name) === property) : undefined;
+    type = member && ts.isPropertySignature(member) ? member.type : undefined;
+  }
+  if (!type || !ts.isTypeLiteralNode(type)) return false;
+  return !type.members.some((member) => member.name !== undefined && isKeyName(normaliseKeyName(propertyNameText(member.name) ?? ''), keyNames));
+}
+
+/** Whether the function has a parameter or a variable named as a key: `idempotencyKey`, `requestKey`. */
+function bindsKeyName(fn: FunctionNode, index: SourceIndex, keyNames: Set<string>): boolean {
+  const isKey = (name: string): boolean => isKeyName(normaliseKeyName(name), keyNames);
+  const names: string[] = [];
+  for (const parameter of fn.parameters) collectBoundNames(parameter.name, names);
+  if (names.some(isKey)) return true;
+  return readOnce(keyDeclarationsCache, index, () => [...index.declarations].filter(([name]) => isKey(name)).flatMap(([, declarations]) => declarations))
+    .some((declaration) => contains(fn, declaration));
+}
+
+/** The file's variables named as keys, read once per file (the key names are the run's, fixed for its index). */
+const keyDeclarationsCache = new WeakMap<SourceIndex, ts.VariableDeclaration[]>();
+
+function collectBoundNames(binding: ts.BindingName, names: string[]): void {
+  if (ts.isIdentifier(binding)) names.push(binding.text);
+  else for (const element of binding.elements) if (!ts.isOmittedExpression(element)) collectBoundNames(element.name, names);
 }
 
 /** Whether a call of the function passes an object holding a key, or passes on its own parameter from callers that do (one call up). */

@@ -41,6 +41,22 @@ async function submitOnce(args: { url: string; body: unknown }) {
 }`;
 }
 
+/** A payload handed in whole and POSTed in a retry loop, in a file that speaks of idempotency; `extra` are more parameters, `before` runs first. */
+function payloadSender(extra: string, before: string, type = 'TransferRequest'): string {
+  return `// Retries network blips with the same payload: the receiver is idempotent.
+export async function submit(endpoint: string, payload: ${type}${extra}) {
+  ${before}
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(endpoint, { method: 'POST', body: JSON.stringify(payload) });
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await sleep(Math.random() * 500 * 2 ** attempt);
+    }
+  }
+}`;
+}
+
 /** A customer create that calls itself again from its catch when `test` holds, at most three times. */
 function createAgainWhen(test: string): string {
   return `export async function createCustomerWithRetry(stripe: Stripe, email: string, retryCount = 0): Promise<Stripe.Customer> {
@@ -193,6 +209,21 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       code: transferThroughTwoFunctions('{ ...request }'),
       findings: [[8, 'missing-idempotency-key']],
       messages: ['This POST request `submitOnce(…)`'],
+    },
+    {
+      title: 'a payload the caller hands in whole, in a file that speaks of idempotency, may carry its key out of sight: silent',
+      code: payloadSender('', ''),
+      findings: [],
+    },
+    {
+      title: 'the same sender whose payload type is written out without a key (`{ amount: number; to: string }`): reported',
+      code: payloadSender('', '', '{ amount: number; to: string }'),
+      findings: [[6, 'missing-idempotency-key']],
+    },
+    {
+      title: 'the same sender holding an idempotencyKey of its own that it only uses for a cache sends no key: reported',
+      code: payloadSender(', idempotencyKey?: string', 'if (idempotencyKey && cache.has(idempotencyKey)) return cache.get(idempotencyKey);'),
+      findings: [[6, 'missing-idempotency-key']],
     },
     {
       title: 'a fetch the client was handed (`this.fetchImpl(url, init)`) with a stated POST is a request: reported',
