@@ -384,38 +384,47 @@ function optionsFromCaller(draft: Draft, index: SourceIndex): boolean {
  */
 function bodyKeyFromCallers(draft: Draft, index: SourceIndex, keyNames: Set<string>): boolean {
   const root = draft.body && rootName(sentValue(draft.body));
-  return root !== undefined && isParameterOfEnclosingFunction(root, draft.call) && callersGiveKey(enclosingFunction(draft.call), index, keyNames, 0);
+  return root !== undefined && callersGiveKey(declaringFunction(root, draft.call), index, keyNames, 0);
 }
 
 /**
- * A body a caller out of sight hands in whole (`JSON.stringify(args.payload)`), in a file that speaks of
- * idempotency, with no key in sight beside it: the key, if any, is in that payload. A key the function holds
+ * A body a caller out of sight hands in whole (`JSON.stringify(args.payload)`) as a type of its own, in a file
+ * that speaks of idempotency, with no key in sight beside it: the key, if any, is in that payload. A key the function holds
  * itself (an `idempotencyKey` parameter it keeps for a cache) and does not send is in sight, and missing.
  */
 function bodyMayHoldKey(draft: Draft, index: SourceIndex, keyNames: Set<string>): boolean {
-  const root = draft.body && rootName(sentValue(draft.body));
-  if (root === undefined || !isParameterOfEnclosingFunction(root, draft.call)) return false;
-  const fn = enclosingFunction(draft.call);
+  const payload = draft.body && sentValue(draft.body);
+  const path = payload && namePath(unwrap(payload))?.split('.');
+  const fn = path && declaringFunction(path[0]!, draft.call);
+  if (!path || !fn) return false;
   // Callers in the file show what they hand in (bodyKeyFromCallers): only a payload from out of sight may hold a key unseen.
-  const name = fn ? functionName(fn) : undefined;
-  return fn !== undefined && (!name || callsNamed(index, name).length === 0) && !bindsKeyName(fn, index, keyNames)
-    && !typeShowsNoKey(sentValue(draft.body!), fn, keyNames);
+  const name = functionName(fn);
+  return (!name || callsNamed(index, name).length === 0) && !bindsKeyName(fn, index, keyNames) && typeMayHoldKey(path, fn, keyNames);
+}
+
+/** The function around the node whose parameters bind the name. */
+function declaringFunction(name: string, node: ts.Node): FunctionNode | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (fn.parameters.some((parameter) => bindsName(parameter.name, name))) return fn;
+  }
+  return undefined;
 }
 
 /**
- * Whether the payload's declared type is written out in sight without a key: `order: { id: string; total:
- * number }`, or `args.payload` where `args: { payload: { … } }`. A named type (`TransferRequest`) or none is out of sight.
+ * Whether the payload's declared type may hold a key: a named type, out of sight (`payload: TransferRequest`,
+ * `args.payload` where `args: { payload: TransferRequest }`), or one written out with a key among its members.
+ * A payload of no declared type, `unknown` or `any`, or written out without a key, says nothing of one.
  */
-function typeShowsNoKey(payload: ts.Expression, fn: FunctionNode, keyNames: Set<string>): boolean {
-  const path = namePath(unwrap(payload))?.split('.');
-  const parameter = path && fn.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === path[0]);
+function typeMayHoldKey(path: readonly string[], fn: FunctionNode, keyNames: Set<string>): boolean {
+  const parameter = fn.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === path[0]);
   let type = parameter?.type;
-  for (const property of path?.slice(1) ?? []) {
+  for (const property of path.slice(1)) {
     const member = type && ts.isTypeLiteralNode(type) ? type.members.find((candidate) => candidate.name && propertyNameText(candidate.name) === property) : undefined;
     type = member && ts.isPropertySignature(member) ? member.type : undefined;
   }
+  if (type && ts.isTypeReferenceNode(type)) return true;
   if (!type || !ts.isTypeLiteralNode(type)) return false;
-  return !type.members.some((member) => member.name !== undefined && isKeyName(normaliseKeyName(propertyNameText(member.name) ?? ''), keyNames));
+  return type.members.some((member) => member.name !== undefined && isKeyName(normaliseKeyName(propertyNameText(member.name) ?? ''), keyNames));
 }
 
 /** Whether the function has a parameter or a variable named as a key: `idempotencyKey`, `requestKey`. */
@@ -444,7 +453,7 @@ function callersGiveKey(fn: FunctionNode | undefined, index: SourceIndex, keyNam
     const object = resolveObject(argument, index);
     if (object) return [object, ...nestedObjects(object)].some((candidate) => keyProperty(candidate, keyNames) !== undefined);
     const passed = unwrap(argument);
-    return ts.isIdentifier(passed) && isParameterOfEnclosingFunction(passed.text, caller) && callersGiveKey(enclosingFunction(caller), index, keyNames, hops + 1);
+    return ts.isIdentifier(passed) && callersGiveKey(declaringFunction(passed.text, caller), index, keyNames, hops + 1);
   }));
 }
 
@@ -507,11 +516,7 @@ function writesAtStatedOffset(config: ts.ObjectLiteralExpression | undefined): b
 }
 
 function isParameterOfEnclosingFunction(name: string | undefined, node: ts.Node): boolean {
-  if (!name) return false;
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    if (fn.parameters.some((parameter) => bindsName(parameter.name, name))) return true;
-  }
-  return false;
+  return name !== undefined && declaringFunction(name, node) !== undefined;
 }
 
 function bindsName(binding: ts.BindingName, name: string): boolean {

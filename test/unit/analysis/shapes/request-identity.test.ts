@@ -215,11 +215,11 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       code: payloadSender('', ''),
       findings: [],
     },
-    {
-      title: 'the same sender whose payload type is written out without a key (`{ amount: number; to: string }`): reported',
-      code: payloadSender('', '', '{ amount: number; to: string }'),
-      findings: [[6, 'missing-idempotency-key']],
-    },
+    ...['{ amount: number; to: string }', 'unknown'].map((type) => ({
+      title: `the same sender whose payload type (\`${type}\`) says nothing of a key: reported`,
+      code: payloadSender('', '', type),
+      findings: [[6, 'missing-idempotency-key']] as [number, 'missing-idempotency-key'][],
+    })),
     {
       title: 'the same sender holding an idempotencyKey of its own that it only uses for a cache sends no key: reported',
       code: payloadSender(', idempotencyKey?: string', 'if (idempotencyKey && cache.has(idempotencyKey)) return cache.get(idempotencyKey);'),
