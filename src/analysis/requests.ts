@@ -5,7 +5,7 @@ import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, readOnce, rootName,
-  stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode, contains,
+  stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
 } from './ast';
 import { RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
@@ -389,8 +389,8 @@ function bodyKeyFromCallers(draft: Draft, index: SourceIndex, keyNames: Set<stri
 
 /**
  * A body a caller out of sight hands in whole (`JSON.stringify(args.payload)`) as a type of its own, in a file
- * that speaks of idempotency, with no key in sight beside it: the key, if any, is in that payload. A key the function holds
- * itself (an `idempotencyKey` parameter it keeps for a cache) and does not send is in sight, and missing.
+ * that speaks of idempotency (`// the receiver is idempotent`) but names no key in its code: the key, if any, is
+ * in that payload. A key the file names (a header sent elsewhere, an `idempotencyKey` kept for a cache) is in sight.
  */
 function bodyMayHoldKey(draft: Draft, index: SourceIndex, keyNames: Set<string>): boolean {
   const payload = draft.body && sentValue(draft.body);
@@ -399,8 +399,18 @@ function bodyMayHoldKey(draft: Draft, index: SourceIndex, keyNames: Set<string>)
   if (!path || !fn) return false;
   // Callers in the file show what they hand in (bodyKeyFromCallers): only a payload from out of sight may hold a key unseen.
   const name = functionName(fn);
-  return (!name || callsNamed(index, name).length === 0) && !bindsKeyName(fn, index, keyNames) && typeMayHoldKey(path, fn, keyNames);
+  return (!name || callsNamed(index, name).length === 0) && !namesKey(index, keyNames) && typeMayHoldKey(path, fn, keyNames);
 }
+
+/**
+ * Whether the file names a key anywhere in its code (a header, a property, a variable: `'Idempotency-Key'`,
+ * `idempotencyKey`), not only in its comments: where it does, keys are sent in sight, and one missing is missing.
+ */
+function namesKey(index: SourceIndex, keyNames: Set<string>): boolean {
+  return readOnce(namesKeyCache, index, () => [...index.names].some((name) => isKeyName(normaliseKeyName(name), keyNames)));
+}
+
+const namesKeyCache = new WeakMap<SourceIndex, boolean>();
 
 /** The function around the node whose parameters bind the name. */
 function declaringFunction(name: string, node: ts.Node): FunctionNode | undefined {
@@ -425,24 +435,6 @@ function typeMayHoldKey(path: readonly string[], fn: FunctionNode, keyNames: Set
   if (type && ts.isTypeReferenceNode(type)) return true;
   if (!type || !ts.isTypeLiteralNode(type)) return false;
   return type.members.some((member) => member.name !== undefined && isKeyName(normaliseKeyName(propertyNameText(member.name) ?? ''), keyNames));
-}
-
-/** Whether the function has a parameter or a variable named as a key: `idempotencyKey`, `requestKey`. */
-function bindsKeyName(fn: FunctionNode, index: SourceIndex, keyNames: Set<string>): boolean {
-  const isKey = (name: string): boolean => isKeyName(normaliseKeyName(name), keyNames);
-  const names: string[] = [];
-  for (const parameter of fn.parameters) collectBoundNames(parameter.name, names);
-  if (names.some(isKey)) return true;
-  return readOnce(keyDeclarationsCache, index, () => [...index.declarations].filter(([name]) => isKey(name)).flatMap(([, declarations]) => declarations))
-    .some((declaration) => contains(fn, declaration));
-}
-
-/** The file's variables named as keys, read once per file (the key names are the run's, fixed for its index). */
-const keyDeclarationsCache = new WeakMap<SourceIndex, ts.VariableDeclaration[]>();
-
-function collectBoundNames(binding: ts.BindingName, names: string[]): void {
-  if (ts.isIdentifier(binding)) names.push(binding.text);
-  else for (const element of binding.elements) if (!ts.isOmittedExpression(element)) collectBoundNames(element.name, names);
 }
 
 /** Whether a call of the function passes an object holding a key, or passes on its own parameter from callers that do (one call up). */

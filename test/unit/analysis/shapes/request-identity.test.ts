@@ -221,6 +221,12 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       findings: [[6, 'missing-idempotency-key']] as [number, 'missing-idempotency-key'][],
     })),
     {
+      title: 'the same sender in a file that sends an Idempotency-Key header with another request: keys are sent in sight, this one sends none: reported',
+      code: `${payloadSender('', '')}
+export const pay = (payment: Payment) => fetch('/payments', { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() }, body: JSON.stringify(payment) });`,
+      findings: [[6, 'missing-idempotency-key']],
+    },
+    {
       title: 'the same sender holding an idempotencyKey of its own that it only uses for a cache sends no key: reported',
       code: payloadSender(', idempotencyKey?: string', 'if (idempotencyKey && cache.has(idempotencyKey)) return cache.get(idempotencyKey);'),
       findings: [[6, 'missing-idempotency-key']],
