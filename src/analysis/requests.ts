@@ -257,6 +257,7 @@ function requestMethodCall(call: ts.CallExpression, index: SourceIndex): Draft |
   };
 }
 
+/** `this.fetchImpl(url, { method: 'POST', body })`: a fetch by another name whose init states the method (FETCH_IMPLEMENTATION). */
 function fetchImplementationCall(call: ts.CallExpression, name: string, index: SourceIndex): Draft | undefined {
   const [url, init] = call.arguments;
   const config = url && init && FETCH_IMPLEMENTATION.test(name) ? resolveObject(init, index) : undefined;
@@ -297,7 +298,6 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
     body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
   };
 }
-
 
 /** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
 export function toldNoRetries(call: ts.CallExpression): boolean {
