@@ -211,7 +211,7 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       messages: ['This POST request `submitOnce(…)`'],
     },
     {
-      title: 'a payload the caller hands in whole, in a file that speaks of idempotency, may carry its key out of sight: silent',
+      title: 'a payload of a named type that a caller out of sight hands in whole, in a file that speaks of idempotency only in a comment, may carry its key: silent',
       code: payloadSender('', ''),
       findings: [],
     },
