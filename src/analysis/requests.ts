@@ -115,6 +115,11 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
   return requests;
 }
 
+/** A call as findings name it: `this.makeRequest(…)`, the callee without its spacing. */
+export function callDisplay(call: ts.CallExpression): string {
+  return `${nodeText(call.expression).replace(/\s+/g, '')}(…)`;
+}
+
 type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
 
 /** Callee names that can start a request; anything else is skipped before the closer look. */
@@ -160,7 +165,7 @@ function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefin
   const object = calleeObject(call);
   if (object && ROUTE_OWNERS.test(rootName(object) ?? '')) return undefined;
   return {
-    call, method: verb, library: 'request', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: object ? namePath(object) : name,
+    call, method: verb, library: 'request', display: callDisplay(call), clientName: object ? namePath(object) : name,
     config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
   };
 }
@@ -178,7 +183,7 @@ function keyedCall(call: ts.CallExpression, index: SourceIndex, keyNames: Set<st
     const config = object && (keyProperty(object, keyNames) ? object : nestedObjects(object).find((nested) => keyProperty(nested, keyNames)));
     if (!config) continue;
     return {
-      call, method: 'POST', library: 'request', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: undefined,
+      call, method: 'POST', library: 'request', display: callDisplay(call), clientName: undefined,
       config, configPosition: position, configOpaque: false,
     };
   }
@@ -206,7 +211,7 @@ function stripeCall(call: ts.CallExpression, index: SourceIndex): Draft | undefi
   const argument = call.arguments[position];
   const config = argument ? resolveObject(argument, index) : undefined;
   return {
-    call, method: 'POST', library: 'stripe', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`,
+    call, method: 'POST', library: 'stripe', display: callDisplay(call),
     config, configPosition: position, configOpaque: argument !== undefined && config === undefined,
   };
 }
@@ -226,7 +231,7 @@ function verbCall(call: ts.CallExpression, index: SourceIndex): Draft | undefine
   const argument = call.arguments[position];
   const config = argument ? resolveObject(argument, index) : undefined;
   return {
-    call, method: verb.toUpperCase(), library, display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: namePath(object),
+    call, method: verb.toUpperCase(), library, display: callDisplay(call), clientName: namePath(object),
     config, configPosition: position, configOpaque: argument !== undefined && config === undefined,
     url: call.arguments[0], body: BODY_VERBS.has(verb) && library === 'axios' ? call.arguments[1] : config ? findValue(config, 'json') ?? findValue(config, 'body') : undefined,
   };
@@ -251,7 +256,7 @@ function requestMethodCall(call: ts.CallExpression, index: SourceIndex): Draft |
   const config = position >= 0 ? resolveObject(call.arguments[position]!, index) : undefined;
   return {
     call, method: config ? methodOf(config) : name === 'fetch' ? 'GET' : undefined, library: name === 'fetch' ? 'fetch' : 'request',
-    display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: namePath(object), config,
+    display: callDisplay(call), clientName: namePath(object), config,
     configPosition: position >= 0 ? position : call.arguments.length, configOpaque: position < 0 && call.arguments.length > 1,
     url: call.arguments[0], body: config ? findValue(config, 'body') ?? findValue(config, 'data') : undefined,
   };
@@ -266,7 +271,7 @@ function fetchImplementationCall(call: ts.CallExpression, name: string, index: S
   if (!config || !method) return undefined;
   const object = calleeObject(call);
   return {
-    call, method, library: 'fetch', display: `${nodeText(call.expression).replace(/\s+/g, '')}(…)`, clientName: object ? namePath(object) : name,
+    call, method, library: 'fetch', display: callDisplay(call), clientName: object ? namePath(object) : name,
     config, configPosition: 1, configOpaque: false, url, body: findValue(config, 'body'),
   };
 }
@@ -468,7 +473,7 @@ function callerDraft(given: CallerMethod, index: SourceIndex): Draft {
   const url = caller.arguments.find((candidate) => candidate !== argument && (ts.isStringLiteralLike(unwrap(candidate)) || ts.isTemplateExpression(unwrap(candidate))));
   const object = calleeObject(caller);
   return {
-    call: caller, method: given.method, library: 'request', display: `${nodeText(caller.expression).replace(/\s+/g, '')}(…)`,
+    call: caller, method: given.method, library: 'request', display: callDisplay(caller),
     clientName: object ? namePath(object) : calleeName(caller), config, configPosition: argument ? caller.arguments.indexOf(argument) : caller.arguments.length,
     configOpaque: false, url, body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
   };

@@ -3,13 +3,12 @@ import ts from 'typescript';
 import { chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
-import { type HttpRequest, isUnsafe } from '../requests';
+import { callDisplay, type HttpRequest, isUnsafe } from '../requests';
 import { type Rule, type RuleContext, shortCode } from '../rule-kit';
 import type { RetryConstruct } from '../retry-model';
 import type { RuleMeta } from '../types';
 import { ruleMeta } from './catalog';
 import { callHeadSpan } from '../spans';
-import { nodeText } from '../run-context';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
@@ -180,10 +179,6 @@ function callerData(caller: ts.CallExpression, context: RuleContext): { caller: 
   return { caller: shortCode(callDisplay(caller)), line: String(line) };
 }
 
-/** A call as messages show it: `this.makeRequest(…)`. */
-function callDisplay(call: ts.CallExpression): string {
-  return `${nodeText(call.expression).replace(/\s+/g, '')}(…)`;
-}
 
 function anchorInSameFunction(node: ts.Node): ts.Statement | undefined {
   const statement = statementInList(node);
