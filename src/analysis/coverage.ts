@@ -3,9 +3,9 @@
 // that retries on its own. Lookups walk up from the request through a map of scope nodes, so the
 // cost per request is its depth, not the number of retries in the file.
 import ts from 'typescript';
-import { calleeObject, enclosingFunction, functionName, statementInList } from './ast';
+import { calleeName, calleeObject, enclosingFunction, type FunctionNode, functionName, isFunctionNode, SKIP_CHILDREN, statementInList, walkTree } from './ast';
 import type { HttpRequest } from './requests';
-import type { RetryConstruct, RetryFacts } from './retry-model';
+import type { RetryConstruct, RetryFacts, RetryKind } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 
 export interface Coverage {
@@ -77,9 +77,47 @@ function callerCoverage(node: ts.Node, facts: RetryFacts, index: SourceIndex): C
     const object = calleeObject(call);
     if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
     const coverage = directCoverage(call, facts);
+    if (coverage?.construct && RETRIES_WHEN_CALL_FAILS.has(coverage.construct.kind) && turnsFailureIntoValue(fn, node)) continue;
     if (coverage) return { label: coverage.label, construct: coverage.construct, rerunRegion: coverage.construct?.rerunsScope ? fn : undefined, throughCaller: true, retriedCall: call };
   }
   return undefined;
+}
+
+/**
+ * Retries that go round when the call they run throws or rejects: a helper (`retryWithBackoff(() => update())`),
+ * a library (p-retry, async-retry), a catch that calls again. A loop may go round on a value (`if (!r.ok) continue`).
+ */
+const RETRIES_WHEN_CALL_FAILS: ReadonlySet<RetryKind> = new Set<RetryKind>(['helper-call', 'library', 'catch-retry']);
+
+/**
+ * Whether the function turns every failure of the node into a value: the node sits in a `try` whose catch
+ * neither throws nor rejects (`catch (e) { return { success: false } }`), and nothing after that `try` throws.
+ * Such a function never fails, so a retry that goes round on failures never runs the node again.
+ */
+function turnsFailureIntoValue(fn: FunctionNode, node: ts.Node): boolean {
+  let guard: ts.TryStatement | undefined;
+  for (let current = node.parent; current && current !== fn && !guard; current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (ts.isTryStatement(current) && current.catchClause && node.pos >= current.tryBlock.pos && node.end <= current.tryBlock.end) guard = current;
+  }
+  if (!guard || fails(guard.catchClause!, 0) || (guard.finallyBlock && fails(guard.finallyBlock, 0))) return false;
+  return !fails(fn.body ?? fn, guard.end);
+}
+
+/** Whether code throws or rejects at or after a position, outside the functions it defines. */
+function fails(code: ts.Node, from: number): boolean {
+  let found = false;
+  walkTree(code, undefined, (inner) => {
+    if (found || inner.end <= from || (inner !== code && isFunctionNode(inner))) return SKIP_CHILDREN;
+    if (inner.pos >= from && (ts.isThrowStatement(inner) || isRejection(inner))) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** `reject(err)`, `Promise.reject(err)`. */
+function isRejection(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && calleeName(node) === 'reject';
 }
 
 function clientCoverage(request: HttpRequest, facts: RetryFacts): Coverage | undefined {

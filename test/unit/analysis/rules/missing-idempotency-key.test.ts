@@ -33,6 +33,19 @@ export class RetryInterceptor implements HttpInterceptor {
     throw e;
   }
 }`,
+  // The retried function turns every failure into a value: the helper, which goes round when its callback
+  // throws, never sends the POST again.
+  `async function saveWallet(merchantId, address) {
+  try {
+    const response = await fetch('/api/merchants/wallet', { method: 'POST', body: JSON.stringify({ merchantId, address }) });
+    if (!response.ok) throw new Error('rejected');
+    return { success: true };
+  } catch (error) {
+    console.error(error);
+    return { success: false, error: String(error) };
+  }
+}
+export const linkWallet = (merchant, address) => retryWithBackoff(() => saveWallet(merchant.id, address));`,
   // A route's GET handler that POSTs a query language to a read API.
   `export async function GET(request) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -291,6 +304,24 @@ export const createUser = (user) => client.post('/users', user);`,
     return retryWithBackoff(() => this.request('POST', '/api/batches/init', params), { maxRetries: 3 });
   }
 }`,
+  },
+  // The same function whose catch passes the failure on: the helper sends the POST again.
+  {
+    line: 13, column: 26, messageId: 'missingKey',
+    data: { method: 'POST', request: 'saveWallet(…)', retry: '`retryWithBackoff` call' },
+    code: `async function saveWallet(merchantId, address) {
+  try {
+    const response = await fetch('/api/merchants/wallet', { method: 'POST', body: JSON.stringify({ merchantId, address }) });
+    if (!response.ok) throw new Error('rejected');
+    return { success: true };
+  } catch (error) {
+    console.error(error);
+    throw error;
+  }
+}
+
+export const linkWallet = (merchant, address) =>
+  retryWithBackoff(() => saveWallet(merchant.id, address));`,
   },
   // A TanStack mutation with retries re-sends its POST: the retried code is its mutationFn.
   {
