@@ -3,7 +3,7 @@
 // file's own wrappers call with a method each (`post(route, options) { return this.makeRequest(route,
 // { ...options, method: 'POST' }) }`). The request sends every method its callers in the file give it.
 import ts from 'typescript';
-import { calleeObject, enclosingFunction, functionName, propertyNameText, readOnce, rootName, stringValue, unwrap, valueOfProperty } from './ast';
+import { calleeName, calleeObject, enclosingFunction, functionName, propertyNameText, readOnce, rootName, stringValue, unwrap, valueOfProperty } from './ast';
 import { resolveObject } from './retry-libraries';
 import { callsNamed, type SourceIndex } from './source-index';
 
@@ -87,9 +87,51 @@ function passedOn(argument: ts.Expression, source: MethodSource, index: SourceIn
   const fn = enclosingFunction(argument);
   const name = fn ? functionName(fn) : undefined;
   if (!fn || !name || !('parameters' in fn)) return [];
-  const carrier: MethodCarrier = { expression: argument, role: source.property === undefined ? 'value' : 'options' };
+  const carrier: MethodCarrier = { expression: source.property === undefined ? argument : optionsCopied(argument, fn), role: source.property === undefined ? 'value' : 'options' };
   const outer = methodSource(carrier, (fn as ts.SignatureDeclaration).parameters);
   return outer ? methodsGiven(name, outer, index, hops) : [];
+}
+
+/**
+ * `const attemptOptions = attempt === 0 ? options : { ...options, headers }`, passed on for `options`: a local
+ * that holds the caller's options, or a copy of them that states no method of its own, carries their method.
+ */
+function optionsCopied(argument: ts.Expression, fn: ts.Node): ts.Expression {
+  const inner = unwrap(argument);
+  const declarations = ts.isIdentifier(inner) ? readOnce(localsCache, fn, localConstants).get(inner.text) : undefined;
+  const initializer = declarations?.length === 1 ? declarations[0]!.initializer : undefined;
+  if (!initializer) return argument;
+  const sources: ts.Identifier[] = [];
+  // A few levels: `a ? b : c ? d : e` chains nest as deep as the user writes them.
+  const read = (value: ts.Expression, depth = 0): boolean => {
+    const node = unwrap(value);
+    if (depth > MAX_COPY_DEPTH) return false;
+    if (ts.isConditionalExpression(node)) return read(node.whenTrue, depth + 1) && read(node.whenFalse, depth + 1);
+    if (ts.isIdentifier(node)) return sources.push(node) > 0;
+    if (!ts.isObjectLiteralExpression(node) || methodValue(node)) return false;
+    const spreads = node.properties.filter(ts.isSpreadAssignment);
+    return spreads.length === 1 && read(spreads[0]!.expression, depth + 1);
+  };
+  const copied = read(initializer) && sources.every((source) => source.text === sources[0]!.text);
+  return copied ? sources[0]! : argument;
+}
+
+/** How deep the copy of the options a local holds is read. */
+const MAX_COPY_DEPTH = 4;
+
+const localsCache = new WeakMap<ts.Node, Map<string, ts.VariableDeclaration[]>>();
+
+/** The `const` declarations among a function's top-level statements, by name. */
+function localConstants(fn: ts.Node): Map<string, ts.VariableDeclaration[]> {
+  const found = new Map<string, ts.VariableDeclaration[]>();
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  for (const statement of body && ts.isBlock(body) ? body.statements : []) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name)) found.set(declaration.name.text, [...(found.get(declaration.name.text) ?? []), declaration]);
+    }
+  }
+  return found;
 }
 
 /** Which parameter, and how, a carrier of the method reads: `method`, `options.method`, `...options`, `init`, a destructured `{ method }` or `...rest`. */
@@ -166,9 +208,35 @@ function methodPassed(argument: ts.Expression | undefined, source: MethodSource,
   if (!argument) return undefined;
   if (source.property === undefined) return upper(argument);
   const object = resolveObject(argument, index);
-  const property = object?.properties.find((candidate) => (ts.isPropertyAssignment(candidate) || ts.isShorthandPropertyAssignment(candidate)) && propertyNameText(candidate.name) === 'method');
-  const value = property && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) ? valueOfProperty(property) : undefined;
-  return upper(value);
+  return object ? upper(methodValue(object)) : builtMethod(argument, index);
+}
+
+/** The `method` an object literal states: `{ method: 'POST' }`, `{ method }`. */
+function methodValue(object: ts.ObjectLiteralExpression): ts.Expression | undefined {
+  const property = object.properties.find((candidate) => (ts.isPropertyAssignment(candidate) || ts.isShorthandPropertyAssignment(candidate)) && propertyNameText(candidate.name) === 'method');
+  return property && (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) ? valueOfProperty(property) : undefined;
+}
+
+/**
+ * Options built by a function of the file (`this.handler(this.options(uri, 'POST', data))`, where `options(uri,
+ * method, data)` returns `{ method, uri, headers, body }`): the method the object it returns states, or the
+ * argument given for the parameter it puts there.
+ */
+function builtMethod(argument: ts.Expression, index: SourceIndex): string | undefined {
+  const call = unwrap(argument);
+  if (!ts.isCallExpression(call)) return undefined;
+  const object = calleeObject(call);
+  const name = calleeName(call);
+  const builders = name !== undefined && (!object || object.kind === ts.SyntaxKind.ThisKeyword) ? index.functions.get(name) : undefined;
+  const builder = builders?.length === 1 ? builders[0]! : undefined;
+  const body = builder?.body;
+  if (!builder || !body || !ts.isBlock(body)) return undefined;
+  const returned = body.statements.filter(ts.isReturnStatement).map((statement) => statement.expression && resolveObject(statement.expression, index));
+  const value = returned.length === 1 && returned[0] ? methodValue(returned[0]) : undefined;
+  if (!value) return undefined;
+  const inner = unwrap(value);
+  const position = ts.isIdentifier(inner) ? builder.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === inner.text) : -1;
+  return position >= 0 ? upper(call.arguments[position]) : upper(value);
 }
 
 function upper(value: ts.Expression | undefined): string | undefined {

@@ -2,6 +2,52 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
+/** A function that sends a POST in a try and ends its catch with `catchEnd`, retried by a helper that goes round when it fails. */
+const walletSaver = (catchEnd: string): string => `async function saveWallet(merchantId, address) {
+  try {
+    const response = await fetch('/api/merchants/wallet', { method: 'POST', body: JSON.stringify({ merchantId, address }) });
+    if (!response.ok) throw new Error('rejected');
+    return { success: true };
+  } catch (error) {
+    console.error(error);
+    ${catchEnd}
+  }
+}
+
+export const linkWallet = (merchant, address) =>
+  retryWithBackoff(() => saveWallet(merchant.id, address));`;
+
+/**
+ * A client whose options are built by a method that puts the method it is given in the object it returns, passed
+ * on as they are or as a copy that states no method of its own; its one caller builds them for `method`.
+ */
+const builtOptionsClient = (method: string): string => `export class Messages {
+  options(path, method, data) {
+    return { method, url: \`https://api.example.com\${path}\`, body: JSON.stringify(data) };
+  }
+
+  async send({ url, method, body }) {
+    const res = await fetch(url, { method, body });
+    if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+    return res.json();
+  }
+
+  async handler(options, attempt = 0) {
+    const attemptOptions = attempt === 0 ? options : { ...options, body: options.body };
+    try {
+      return await this.send(attemptOptions);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+      return this.handler(options, attempt + 1);
+    }
+  }
+
+  create(message) {
+    return this.handler(this.options('/messages', '${method}', message));
+  }
+}`;
+
 const valid: (string | ValidCase)[] = [
   // Sent again only when the server said "rate limit" (it did not act), within a budget of three.
   `export const createCustomerWithRetry = async (stripe, email, retries = 3) => {
@@ -35,17 +81,9 @@ export class RetryInterceptor implements HttpInterceptor {
 }`,
   // The retried function turns every failure into a value: the helper, which goes round when its callback
   // throws, never sends the POST again.
-  `async function saveWallet(merchantId, address) {
-  try {
-    const response = await fetch('/api/merchants/wallet', { method: 'POST', body: JSON.stringify({ merchantId, address }) });
-    if (!response.ok) throw new Error('rejected');
-    return { success: true };
-  } catch (error) {
-    console.error(error);
-    return { success: false, error: String(error) };
-  }
-}
-export const linkWallet = (merchant, address) => retryWithBackoff(() => saveWallet(merchant.id, address));`,
+  walletSaver('return { success: false, error: String(error) };'),
+  // The same client whose one caller builds its options for a GET.
+  builtOptionsClient('GET'),
   // A route's GET handler that POSTs a query language to a read API.
   `export async function GET(request) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -309,19 +347,14 @@ export const createUser = (user) => client.post('/users', user);`,
   {
     line: 13, column: 26, messageId: 'missingKey',
     data: { method: 'POST', request: 'saveWallet(…)', retry: '`retryWithBackoff` call' },
-    code: `async function saveWallet(merchantId, address) {
-  try {
-    const response = await fetch('/api/merchants/wallet', { method: 'POST', body: JSON.stringify({ merchantId, address }) });
-    if (!response.ok) throw new Error('rejected');
-    return { success: true };
-  } catch (error) {
-    console.error(error);
-    throw error;
-  }
-}
-
-export const linkWallet = (merchant, address) =>
-  retryWithBackoff(() => saveWallet(merchant.id, address));`,
+    code: walletSaver('throw error;'),
+  },
+  // The options are built by a method of the client that puts the method it is given in the object it returns,
+  // and passed on as they are or as a copy that states no method of its own.
+  {
+    line: 15, column: 20, messageId: 'missingKeyCallerMethod', message: 'POST from `this.handler(…)` on line 24',
+    data: { method: 'POST', request: 'this.send(…)', retry: 'recursive retry of `this.handler()`', caller: 'this.handler(…)', line: '24' },
+    code: builtOptionsClient('POST'),
   },
   // A TanStack mutation with retries re-sends its POST: the retried code is its mutationFn.
   {
