@@ -7,10 +7,10 @@ import { detectRetries } from './retry-detection';
 import { findRequests, type HttpRequest } from './requests';
 import { allRules } from './rules/index';
 import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
-import { indexSource, type SourceIndex } from './source-index';
+import { indexSource } from './source-index';
 import { NestedTooDeeply, setRunSourceFile, TimeBudgetExceeded, withinRun } from './run-context';
 import { applyDirectives, findDirectives, mayHoldDirective } from './suppressions';
-import type { AnalysisResult, AnalyzeOptions, FileReading, Finding, Severity } from './types';
+import type { AnalysisResult, AnalyzeOptions, FileReading, Finding, KeptReading, Severity } from './types';
 
 
 /** How much of the start of a file is checked for NUL characters, the sign of a binary file. */
@@ -47,8 +47,8 @@ export function analyzeSource(text: string, fileName: string, options: AnalyzeOp
     // A module the project index parsed for the files that import it is not parsed again.
     const kept = options.project?.takeParse?.(fileName, text, options);
     if (kept) {
-      setRunSourceFile(kept.sourceFile);
-      return withSyntaxError(kept.sourceFile, runRules(kept.sourceFile, options, noteReading, kept));
+      setRunSourceFile(kept.index.sourceFile);
+      return withSyntaxError(kept.index.sourceFile, runRules(kept.index.sourceFile, options, noteReading, kept));
     }
     // No JSDoc parsing (no rule reads it), and no separate pass for parent pointers: the one walk in
     // source-index.ts sets them as it goes, as it must for ASTs from the ESLint host anyway.
@@ -174,16 +174,16 @@ function typeName(value: unknown): string {
 
 /**
  * `noteReading`: told what the analysis read (a host's project index keeps it as the file's summary), for a
- * tree parsed as the index parses modules (analyzeSource's own parse). `indexed`: the tree's index, made before
- * (a module's parse that the project index kept).
+ * tree parsed as the index parses modules (analyzeSource's own parse). `kept`: the tree's index, and the retries
+ * and requests read from it, made before (a module's parse that the project index kept).
  */
-function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void, indexed?: SourceIndex): AnalysisResult {
+function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReading?: (reading: FileReading) => void, kept?: KeptReading): AnalysisResult {
   const enabled = allRules.map((rule) => ({ rule, severity: severityOf(rule, options) })).filter((entry) => entry.severity !== 'off');
   if (enabled.length === 0) return withDirectives(sourceFile, [], options);
-  const index = indexed ?? indexSource(sourceFile);
+  const index = kept?.index ?? indexSource(sourceFile);
   const imported = options.project?.importedRetries(sourceFile.fileName, index.imports);
-  const retries = detectRetries(index, options.retryHelpers, imported);
-  let requests: HttpRequest[] | undefined;
+  const retries = kept?.facts ?? detectRetries(index, options.retryHelpers, imported);
+  let requests: readonly HttpRequest[] | undefined = kept?.requests;
   const findings: Finding[] = [];
   for (const { rule, severity } of enabled) {
     const context: RuleContext = {

@@ -18,7 +18,7 @@ export interface RuleContext {
   index: SourceIndex;
   retries: RetryFacts;
   /** The file's requests, recognised on first use (only the idempotency rules need them). */
-  requests(): HttpRequest[];
+  requests(): readonly HttpRequest[];
   options: AnalyzeOptions;
   report(report: RuleReport): void;
 }

@@ -135,10 +135,10 @@ export interface ProjectContext {
    */
   noteAnalysis?(fileName: string, text: string, reading: FileReading): void;
   /**
-   * The parse the index made of the file as a module, when the host's analysis of this text would read it the same:
-   * the host takes it instead of parsing again (given once).
+   * The parse the index made of the file as a module, with the retries and requests it read there, when the host's
+   * analysis of this text would read it the same: the host takes it instead of parsing and reading again (given once).
    */
-  takeParse?(fileName: string, text: string, options: AnalyzeOptions): SourceIndex | undefined;
+  takeParse?(fileName: string, text: string, options: AnalyzeOptions): KeptReading | undefined;
   /** The pre-check's answer for a file's own text, kept with what the index read of it as a module (`decide` works it out). */
   ownRetryCandidate?(fileName: string, text: string, options: AnalyzeOptions, decide: () => boolean): boolean;
 }
@@ -151,6 +151,9 @@ export interface FileReading {
   imported: ReadonlyMap<string, ExportedRetry>;
   options: AnalyzeOptions;
 }
+
+/** A module's parse and what the project index read of it, for the host's analysis of the same text. */
+export type KeptReading = Pick<FileReading, 'index' | 'facts' | 'requests'>;
 
 /** Why a file has no (or no complete) analysis. */
 export type SkipReason = 'too-large' | 'binary' | 'minified' | 'time-budget' | 'too-deep' | 'failed';

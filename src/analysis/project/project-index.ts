@@ -14,8 +14,8 @@ import { mayContainRetry } from '../pre-check';
 import { findRequests } from '../requests';
 import { detectRetries } from '../retry-detection';
 import { remainingBudgetMs, setRunSourceFile, withinRun } from '../run-context';
-import { indexSource, type SourceIndex } from '../source-index';
-import type { AnalyzeOptions, FileReading, ProjectContext } from '../types';
+import { indexSource } from '../source-index';
+import type { AnalyzeOptions, FileReading, KeptReading, ProjectContext } from '../types';
 import { specifiersUsed } from './import-uses';
 import { ModuleResolver, normalise } from './module-resolver';
 import { EMPTY_SUMMARY, type ExportedRetry, type ModuleSummary, summariseModule } from './module-summary';
@@ -65,10 +65,10 @@ export interface ProjectIndexOptions {
   keepParsesForHost?: boolean;
 }
 
-/** A module's parse kept for the host, with the text parsed and the imports its summary was read with. */
+/** A module's parse kept for the host, with what was read of it, the text parsed and the imports its summary was read with. */
 interface KeptParse {
   text: string;
-  index: SourceIndex;
+  reading: KeptReading;
   importsKey: string;
 }
 
@@ -147,7 +147,17 @@ export class ProjectIndex implements ProjectContext {
     if (known?.text === text) return known.answer;
     const answer = decide();
     this.mayRetry.set(module, { text, answer });
+    // Files that do not change while the host runs (no versions): the text the host read is the module's, not read again.
+    if (!this.options.files.versionOf && !this.texts.has(module)) this.texts.set(module, text);
     return answer;
+  }
+
+  /**
+   * The text the index has read of a file, if it has: a host whose files do not change while it runs (the CLI)
+   * analyses that text rather than read the file a second time.
+   */
+  textRead(fileName: string): string | undefined {
+    return this.options.files.versionOf ? undefined : this.texts.get(normalise(fileName));
   }
 
   /**
@@ -168,13 +178,13 @@ export class ProjectIndex implements ProjectContext {
    * The parse the index made of a file as a module, for the host's analysis of the same text: given once, and only
    * where the analysis would read what the summary read (the same options, its imports standing for the same).
    */
-  takeParse(fileName: string, text: string, options: AnalyzeOptions): SourceIndex | undefined {
+  takeParse(fileName: string, text: string, options: AnalyzeOptions): KeptReading | undefined {
     const kept = this.keptParses.get(fileName);
     if (!kept) return undefined;
     this.keptParses.delete(fileName);
     this.keptText -= kept.text.length;
     if (kept.text !== text || !this.readsAsIndex(options)) return undefined;
-    return importsKey(this.importedRetries(fileName, kept.index.imports)) === kept.importsKey ? kept.index : undefined;
+    return importsKey(this.importedRetries(fileName, kept.reading.index.imports)) === kept.importsKey ? kept.reading : undefined;
   }
 
   /** Whether an analysis with these options reads a module as the index does (the options a summary depends on are the same). */
@@ -347,7 +357,7 @@ export class ProjectIndex implements ProjectContext {
         parse.summaries.set(importsKey(imported), summary);
         this.parses.set(module, parse);
         // The host analyses a module whose own text may hold a retry; one read only for what it passes on, it does not parse.
-        if (hasOwnRetry) this.keepForHost(module, { text, index, importsKey: importsKey(imported) });
+        if (hasOwnRetry) this.keepForHost(module, { text, reading: { index, facts, requests }, importsKey: importsKey(imported) });
         return summary;
       });
     } catch {

@@ -574,7 +574,7 @@ export const c = (order) => guarded(() => fetch('/c', { method: 'POST', body: or
         return index;
       };
       const index = keeping();
-      assert.equal(index.takeParse(retryPath, UNBOUNDED_HELPER, {})?.sourceFile.fileName, retryPath);
+      assert.equal(index.takeParse(retryPath, UNBOUNDED_HELPER, {})?.index.sourceFile.fileName, retryPath);
       assert.equal(index.takeParse(retryPath, UNBOUNDED_HELPER, {}), undefined, 'given once');
       assert.equal(keeping().takeParse(retryPath, BOUNDED_HELPER, {}), undefined, 'another text');
       assert.equal(keeping().takeParse(retryPath, UNBOUNDED_HELPER, { retryHelpers: ['resilient'] }), undefined, 'other options');
