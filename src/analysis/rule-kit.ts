@@ -49,17 +49,25 @@ export function shortCode(code: string, max = MAX_QUOTED_CODE): string {
 
 /**
  * A construct's label (from the model, "`while (attempts < max && !done)` retry loop") made to fit
- * `max` characters: its quoted spans are cut to one length, the longest that fits (at most
- * `MAX_QUOTED_CODE`), and as a last resort the words too (the label's backticks stay paired).
+ * `max` characters: its quoted spans are cut (each to at most `MAX_QUOTED_CODE`, then the last first, down to
+ * `MIN_QUOTED_CODE`), and as a last resort the words too (the label's backticks stay paired).
  */
 export function shortLabel(label: string, max = MAX_LABEL): string {
   const parts = label.split('`');
   // Odd indexes are the quoted code (a label with unpaired backticks is cut as plain text).
   const quoted = (index: number) => parts.length % 2 === 1 && index % 2 === 1;
-  for (let limit = MAX_QUOTED_CODE; limit >= MIN_QUOTED_CODE; limit--) {
-    const text = parts.map((part, index) => (quoted(index) ? shortCode(part, limit) : part)).join('`');
-    if (text.length <= max) return text;
+  // Each span's limit. The last span gives up its characters first: a label names what retries before where or
+  // on what (`fetchWithBackoff` call (its retry is in `src/utils/h…`), `axiosRetry` on `client`).
+  const limits = parts.map((part, index) => (quoted(index) ? Math.min(part.replace(/\s+/g, ' ').length, MAX_QUOTED_CODE) : 0));
+  for (let index = parts.length - 2; index >= 1; index -= 2) {
+    if (!quoted(index)) break;
+    for (; limits[index]! > MIN_QUOTED_CODE; limits[index]!--) {
+      const text = parts.map((part, at) => (quoted(at) ? shortCode(part, limits[at]!) : part)).join('`');
+      if (text.length <= max) return text;
+    }
   }
+  const text = parts.map((part, at) => (quoted(at) ? shortCode(part, limits[at]!) : part)).join('`');
+  if (text.length <= max) return text;
   const cut = shortCode(parts.map((part, index) => (quoted(index) ? shortCode(part, MIN_QUOTED_CODE) : part)).join('`'), max - 1);
   return (cut.split('`').length - 1) % 2 === 1 ? `${cut}\`` : cut;
 }

@@ -73,6 +73,8 @@ describe('messages', () => {
     }
     assert.match(shortLabel(labels[0]!), /^reconnect handler that calls `this\.connection\.\w*…` again$/, 'the words stay, the code is cut');
     assert.match(shortLabel(labels[1]!), /^`a+…` on `b+…`$/, 'both spans give up their share');
+    assert.equal(shortLabel('`fetchWithBackoff` call (its retry is in `src/utils/http/fetchWithBackoff.ts`)'), '`fetchWithBackoff` call (its retry is in `src/utils/h…`)',
+      'the last span gives up its characters first: the name of what retries stays whole');
   });
 
   it('opens every finding on the fixtures with a short sentence from the catalog', () => {
