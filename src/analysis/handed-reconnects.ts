@@ -47,7 +47,7 @@ interface Handed {
 function handedCallIn(timer: ts.CallExpression, index: SourceIndex): Handed | undefined {
   const callback = timer.arguments[0] ? unwrap(timer.arguments[0]) : undefined;
   if (!callback) return undefined;
-  const called = ts.isIdentifier(callback) ? [callback.text] : isFunctionNode(callback) ? calledNames(callback) : [];
+  const called = ts.isIdentifier(callback) ? [callback.text, ...calledByLocal(callback, index)] : isFunctionNode(callback) ? calledNames(callback) : [];
   for (let node: ts.Node | undefined = timer.parent, handler = false; node && node !== index.sourceFile; node = node.parent) {
     if (!isFunctionNode(node)) continue;
     handler ||= isLossHandler(node);
@@ -58,6 +58,16 @@ function handedCallIn(timer: ts.CallExpression, index: SourceIndex): Handed | un
     return named || (handler && RECONNECT_PARAMETER.test(handedName)) ? { owner: node, handedName } : undefined;
   }
   return undefined;
+}
+
+/**
+ * `setTimeout(run, interval)` where `let run = () => fn(resolve, reject, retry)`: the names the local function
+ * the timer is given calls (a parameter handed to the function around it, for one).
+ */
+function calledByLocal(callback: ts.Identifier, index: SourceIndex): string[] {
+  const declarations = index.declarations.get(callback.text);
+  const initializer = declarations?.length === 1 && declarations[0]!.initializer ? unwrap(declarations[0]!.initializer) : undefined;
+  return initializer && isFunctionNode(initializer) ? calledNames(initializer) : [];
 }
 
 /** The names a callback calls directly: `reconnect` in `() => { attempts += 1; reconnect(); }`. */

@@ -1,6 +1,6 @@
 // Reconnects that wait, then call a function they were handed (src/analysis/handed-reconnects.ts): a
-// module that reconnects whatever it is given on close, a reconnect manager's scheduling method, and
-// SWR's `onErrorRetry`.
+// module that reconnects whatever it is given on close, a reconnect manager's scheduling method, SWR's
+// `onErrorRetry`, and a promise retry helper whose timer runs a local function that calls the one handed in.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A module that schedules the caller's reconnect on every close; `guard` goes first in the handler. */
@@ -30,6 +30,21 @@ function manager(delay: string): string {
     this.attempts++;
     this.timeout = setTimeout(() => callback(), ${delay});
   }
+}`;
+}
+
+/** A promise helper that hands `task` a way to ask for another try, which runs it again after `wait`. */
+function retryHelper(wait: string): string {
+  return `export function retryTask(task, { retries = 5, interval = 200 } = {}) {
+  return new Promise((resolve, reject) => {
+    const total = retries;
+    const attempt = () => task(resolve, reject, again, total - retries);
+    const again = (error) => {
+      if (retries-- <= 0) return reject(error);
+      setTimeout(attempt, ${wait});
+    };
+    attempt();
+  });
 }`;
 }
 
@@ -72,6 +87,17 @@ describe('shapes: reconnects that call the function they were handed', () => {
 };`,
       findings: [[4, 'retry-without-jitter']],
       messages: ['`onErrorRetry()` retry scheduler'],
+    },
+    {
+      title: 'a promise retry helper whose timer runs a local function that calls the handed one, at a fixed interval: reported for jitter',
+      code: retryHelper('interval'),
+      findings: [[7, 'retry-without-jitter']],
+      messages: ['`retryTask()` retry scheduler'],
+    },
+    {
+      title: 'the same helper with a randomised wait is silent',
+      code: retryHelper('interval * (0.5 + Math.random())'),
+      findings: [],
     },
     {
       title: 'a function not named for retrying that runs its callback later (a debounce) is no reconnect',
