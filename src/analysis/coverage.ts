@@ -90,17 +90,20 @@ function callerCoverage(node: ts.Node, facts: RetryFacts, index: SourceIndex): C
 const RETRIES_WHEN_CALL_FAILS: ReadonlySet<RetryKind> = new Set<RetryKind>(['helper-call', 'library', 'catch-retry']);
 
 /**
- * Whether the function turns every failure of the node into a value: the node sits in a `try` whose catch
+ * Whether the function turns every failure of the node into a value: the node is awaited in a `try` whose catch
  * neither throws nor rejects (`catch (e) { return { success: false } }`), and nothing after that `try` throws.
  * Such a function never fails, so a retry that goes round on failures never runs the node again.
  */
 function turnsFailureIntoValue(fn: FunctionNode, node: ts.Node): boolean {
   let guard: ts.TryStatement | undefined;
+  // A request the try does not await (`try { return fetch(…) }`) fails after the try is left, uncaught.
+  let awaited = false;
   for (let current = node.parent; current && current !== fn && !guard; current = current.parent) {
     if (isFunctionNode(current)) return false;
+    if (ts.isAwaitExpression(current)) awaited = true;
     if (ts.isTryStatement(current) && current.catchClause && node.pos >= current.tryBlock.pos && node.end <= current.tryBlock.end) guard = current;
   }
-  if (!guard || fails(guard.catchClause!, 0) || (guard.finallyBlock && fails(guard.finallyBlock, 0))) return false;
+  if (!guard || !awaited || fails(guard.catchClause!, 0) || (guard.finallyBlock && fails(guard.finallyBlock, 0))) return false;
   return !fails(fn.body ?? fn, guard.end);
 }
 

@@ -147,8 +147,6 @@ export class ProjectIndex implements ProjectContext {
     if (known?.text === text) return known.answer;
     const answer = decide();
     this.mayRetry.set(module, { text, answer });
-    // Files that do not change while the host runs (no versions): the text the host read is the module's, not read again.
-    if (!this.options.files.versionOf && !this.texts.has(module)) this.texts.set(module, text);
     return answer;
   }
 

@@ -349,6 +349,19 @@ export const createUser = (user) => client.post('/users', user);`,
     data: { method: 'POST', request: 'saveWallet(…)', retry: '`retryWithBackoff` call' },
     code: walletSaver('throw error;'),
   },
+  // A try that returns the request's promise without awaiting it catches nothing of its failure: the helper sends it again.
+  {
+    line: 8, column: 73, messageId: 'missingKey',
+    data: { method: 'POST', request: 'saveWallet(…)', retry: '`retryWithBackoff` call' },
+    code: `async function saveWallet(merchantId, address) {
+  try {
+    return fetch('/api/merchants/wallet', { method: 'POST', body: JSON.stringify({ merchantId, address }) });
+  } catch (error) {
+    return { success: false, error: String(error) };
+  }
+}
+export const linkWallet = (merchant, address) => retryWithBackoff(() => saveWallet(merchant.id, address));`,
+  },
   // The options are built by a method of the client that puts the method it is given in the object it returns,
   // and passed on as they are or as a copy that states no method of its own.
   {
