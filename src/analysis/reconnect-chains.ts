@@ -9,7 +9,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
@@ -281,14 +281,15 @@ function failurePaths(index: SourceIndex): Registration[] {
 
 /**
  * Whether the file puts a call off to later as followHandler() reads one: a wait handed a callback
- * (`setTimeout(() => this.connect(), ms)`, `setTimeout(this.connect, ms)`), or a timer object built on one.
+ * (`setTimeout(() => this.connect(), ms)`, `setTimeout(this.connect, ms)`), a wait awaited (`await sleep(ms)`),
+ * or a timer object built on one.
  */
 function defersCalls(index: SourceIndex): boolean {
   const callback = (argument: ts.Expression | undefined): boolean => {
     const inner = argument ? unwrap(argument) : undefined;
     return inner !== undefined && (isFunctionNode(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner));
   };
-  return index.calls.some((call) => waitSite(call) !== undefined && call.arguments.some(callback))
+  return index.calls.some((call) => waitSite(call) !== undefined && (call.arguments.some(callback) || ts.isAwaitExpression(call.parent)))
     || index.newExpressions.some((created) => calleeName(created) !== 'Promise' && created.arguments?.[0] !== undefined && isFunctionNode(unwrap(created.arguments[0])));
 }
 
@@ -376,7 +377,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
         queue.push({ fn: callback, path: steps, timers: [...timers, wrapper], scheduled: scheduled ?? callAround(ref) });
         continue;
       }
-      const later = scheduled ?? timerAround(ref, fn);
+      const later = scheduled ?? timerAround(ref, fn) ?? waitedBefore(ref, fn);
       if (reconnects(target, registration, reading)) {
         if (registration.failure && !later) continue;
         // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
@@ -433,6 +434,22 @@ function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefi
   let child: ts.Node = ref;
   for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
     if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && waitSite(node)) return node;
+  }
+  return undefined;
+}
+
+/**
+ * `await wait(1000); await upload(…)`: a wait awaited in the same block before the statement that holds the
+ * reference (in the function that holds it, not in a callback) puts the call off to later as a timer does.
+ */
+function waitedBefore(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {
+  const statement = statementInList(ref);
+  if (!statement || enclosingFunction(statement) !== fn || !ts.isBlock(statement.parent)) return undefined;
+  const statements = statement.parent.statements;
+  for (let at = statements.indexOf(statement) - 1; at >= 0; at--) {
+    const earlier = statements[at]!;
+    const awaited = ts.isExpressionStatement(earlier) && ts.isAwaitExpression(earlier.expression) ? unwrap(earlier.expression.expression) : undefined;
+    if (awaited && ts.isCallExpression(awaited) && waitSite(awaited)) return awaited;
   }
   return undefined;
 }

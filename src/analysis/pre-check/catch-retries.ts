@@ -46,8 +46,8 @@ function calledNames(tokens: Tokens, from: number, to: number): Set<string> {
 
 /**
  * A catch (`catch (e) {`, `.catch(`) and something that puts a call off to later, as reconnect-chains.ts
- * reads one: a `setTimeout(`, a timer object (a name ending in `Timer`), or a wait helper handed a
- * callback (`delay(() => this.connect(), ms)`). One pass over the tokens.
+ * reads one: a `setTimeout(`, a timer object (a name ending in `Timer`), a wait helper handed a
+ * callback (`delay(() => this.connect(), ms)`), or one awaited (`await sleep(ms)`). One pass over the tokens.
  */
 export function hasDeferredFailurePath(tokens: Tokens): boolean {
   const { kinds, values } = tokens;
@@ -67,6 +67,8 @@ function defersCall(tokens: Tokens, index: number, name: string): boolean {
   if (tokens.kinds[index + 1] !== Kind.OpenParenToken) return false;
   if (name === 'setTimeout' || name === 'setTimeoutPromise') return true;
   if (!WAIT_NAME.test(name)) return false;
+  // `await sleep(ms)`: what follows it is put off to later.
+  if (tokens.kinds[index - 1] === Kind.AwaitKeyword) return true;
   const next = tokens.kinds[index + 2];
   return next === Kind.OpenParenToken || next === Kind.FunctionKeyword || next === Kind.AsyncKeyword
     || (next !== undefined && canName(next) && tokens.kinds[index + 3] === Kind.EqualsGreaterThanToken);

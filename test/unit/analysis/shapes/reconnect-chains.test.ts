@@ -1,8 +1,8 @@
 // Reconnects that go round through several functions (src/analysis/reconnect-chains.ts), and the shapes
 // around them that real socket clients showed: a handler that hands the connect to a scheduling method,
 // a timer handle tested for truth (not a deadline), a count that stops the reconnects in another method,
-// a failure handler that starts the client it listens on again itself, and functions kept on a local
-// object that reconnect through each other.
+// a failure handler that starts the client it listens on again itself, functions kept on a local
+// object that reconnect through each other, and a catch whose handler waits, then calls the failed function again.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** Functions kept on a local object (`$.open = function () {…}`), one reconnecting through the other. */
@@ -833,8 +833,46 @@ init(process.env.URL);`,
       code: streamRefilledBy('this.fillOne(index);'),
       findings: [[8, 'unbounded-retry']],
     },
+    {
+      title: 'a catch that hands the failure to a function which waits, then calls the failed one again, three times at most: only the wait is reported',
+      code: failureHandedOn('await sleep(1000);', 'deploy'),
+      findings: [[13, 'retry-without-jitter']],
+      messages: ['retry of `deploy()` from its catch waits a fixed delay'],
+    },
+    {
+      title: 'the same handler with a randomised wait is silent',
+      code: failureHandedOn('await sleep(1000 * Math.random());', 'deploy'),
+      findings: [],
+    },
+    {
+      title: 'a handler that waits and then calls another function (reporting the failure) does not go round',
+      code: failureHandedOn('await sleep(1000);', 'notify'),
+      findings: [],
+    },
   ]);
 });
+
+/** `deploy` hands its failure to `handleFailure`, which counts it, runs `wait`, then calls `next` (while under three). */
+function failureHandedOn(wait: string, next: string): string {
+  return `export async function deploy(client, manifest, status) {
+  let { count } = status;
+  try {
+    await client.deploy(manifest);
+  } catch (error) {
+    await handleFailure({ error, client, manifest, count });
+  }
+}
+
+async function handleFailure({ error, client, manifest, count }) {
+  count++;
+  if (count < 3) {
+    ${wait}
+    await ${next}(client, manifest, { count });
+  } else {
+    throw error;
+  }
+}`;
+}
 
 /** A pool of streams: when one ends with an error status, `refill` opens it again. */
 function streamRefilledBy(refill: string): string {
