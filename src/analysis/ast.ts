@@ -326,6 +326,21 @@ export function withinNestingLimit<T extends ts.Node>(nodes: readonly T[]): T[] 
   return kept;
 }
 
+/** Where a statement sits in its block: a binary search by position (statements are in source order). */
+export function statementIndex(block: ts.Block, statement: ts.Statement): number {
+  const statements = block.statements;
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = statements[middle]!;
+    if (at === statement) return middle;
+    if (at.pos < statement.pos) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 /** Reverses `list[first…]` in place, so that popping yields source order. */
 export function reverseTail<T>(list: T[], first: number): void {
   for (let i = first, j = list.length - 1; i < j; i++, j--) {

@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -1099,21 +1099,6 @@ function sortedByStart(nodes: readonly ts.Node[]): readonly ts.Node[] {
     sortedCopies.set(nodes, copy);
   }
   return copy.sorted;
-}
-
-/** Where a statement sits in its block: a binary search by position (statements are in source order). */
-function statementIndex(block: ts.Block, statement: ts.Statement): number {
-  const statements = block.statements;
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const at = statements[middle]!;
-    if (at === statement) return middle;
-    if (at.pos < statement.pos) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 /** How many levels up a later `throw` is looked for (real catch blocks nest a few ifs deep). */
