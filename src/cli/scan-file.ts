@@ -31,9 +31,6 @@ export interface FileResult {
 /** `projectRoot`: follow each file's imports within this folder (the analysis across files); absent, each file is read alone. */
 export function scanFile(file: string, options: AnalyzeOptions, projectRoot?: string): FileResult {
   const limit = sizeLimit(options);
-  // A module another file's imports led to was read for its summary, with the same care: not read twice.
-  const known = projectRoot === undefined ? undefined : projectAt(projectRoot, options, limit).textRead(file);
-  if (known !== undefined) return scanText(known, file, options, projectRoot);
   const read = readRegularFile(file, (head) => maxBytesOnDisk(limit, encodingOf(head)));
   switch (read.kind) {
     case 'error':

@@ -151,14 +151,6 @@ export class ProjectIndex implements ProjectContext {
   }
 
   /**
-   * The text the index has read of a file, if it has: a host whose files do not change while it runs (the CLI)
-   * analyses that text rather than read the file a second time.
-   */
-  textRead(fileName: string): string | undefined {
-    return this.options.files.versionOf ? undefined : this.texts.get(normalise(fileName));
-  }
-
-  /**
    * A file's own analysis, kept as its summary for the imports it was read with: a file the host analyses before
    * another imports it is not parsed again for its summary. Kept only where the options that decide a summary are
    * the index's own; the text kept with it ties it to the text the index reads later.
