@@ -52,11 +52,19 @@ function raisedAttemptCount(call: ts.CallExpression, index: SourceIndex): string
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
       if (!ATTEMPT_FIELD.test(propertyNameText(property.name) ?? '')) continue;
       const value = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : property.name;
-      const raised = raisedCount(value) ?? (ts.isIdentifier(value) ? raisedCount(index.declarations.get(value.text)?.[0]?.initializer) : undefined);
+      const raised = raisedCount(value) ?? (ts.isIdentifier(value) ? raisedCount(index.declarations.get(value.text)?.[0]?.initializer) ?? keptCount(value) : undefined);
       if (raised) return raised;
     }
   }
   return undefined;
+}
+
+/**
+ * A local that holds the count by its name (`attempts: newAttempts`, where `newAttempts` was read back
+ * from the store after raising it there): the job goes back with its count kept, whoever raised it.
+ */
+function keptCount(value: ts.Identifier): string | undefined {
+  return ATTEMPT_FIELD.test(value.text) ? value.text : undefined;
 }
 
 /** `job.attempt + 1`, `1 + tries`: the name path raised by one. */

@@ -31,6 +31,18 @@ describe('shapes: failed jobs handed back to their queue', () => {
       findings: [[7, 'retry-without-jitter']],
     },
     {
+      title: 'the count kept in a local named for it (read back from the store), after a linear wait: reported',
+      code: worker(`const { attempts: newAttempts } = await store.markFailed(job.id);
+    setTimeout(() => enqueueJob({ ...job, attempts: newAttempts }), 5000 * newAttempts);`),
+      findings: [[7, 'retry-without-jitter']],
+      messages: ['re-enqueue of the failed job through `enqueueJob()`'],
+    },
+    {
+      title: 'a field that is not a count (`{ ...job, status: nextStatus }`) is not the job sent round again: silent',
+      code: worker("setTimeout(() => enqueueJob({ ...job, status: nextStatus }), 5000);"),
+      findings: [],
+    },
+    {
       title: 'a jittered wait before the re-enqueue is silent',
       code: worker('setTimeout(() => enqueueJob({ ...job, attempt: job.attempt + 1 }), Math.random() * 2 ** job.attempt * 1000);'),
       findings: [],
