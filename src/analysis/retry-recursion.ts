@@ -11,7 +11,7 @@ import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity, testsLossState } from './outcomes';
 import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
-import type { Bound, RetryConstruct, WaitSite } from './retry-model';
+import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
@@ -369,21 +369,29 @@ function comparesWithNotYet(condition: ts.Expression, depth = 0): boolean {
 /**
  * A handler registered inside the function (`connection.on('close', () => setTimeout(connect, 1e4))`)
  * is a way back of its own beside the catch and the other handlers: each gets its finding, at its
- * call. They share the function's cap and wait; where the cap leaks on one way only, that way alone
- * is reported.
+ * call. They share the function's cap and wait. Where the cap leaks on one way, that way's finding
+ * says so; each other handler's is about its own wait alone, its cap left unjudged.
  */
 function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn: FunctionNode, callText: string, index: SourceIndex): RetryConstruct[] {
-  if (construct.bound.capped === false && construct.bound.leak) return [];
+  const leaks = construct.bound.capped === false && construct.bound.leak !== undefined;
   const reportedAt = construct.report.start;
-  const firstByHandler = new Map<ts.Node, ts.Expression>();
+  const byHandler = new Map<ts.Node, ts.Expression[]>();
   for (const ref of refs) {
     const handler = registeredHandlerAround(ref, fn, index);
-    if (handler && !firstByHandler.has(handler)) firstByHandler.set(handler, ref);
+    if (handler) byHandler.set(handler, [...(byHandler.get(handler) ?? []), ref]);
   }
   const others: RetryConstruct[] = [];
-  for (const [handler, ref] of firstByHandler) {
+  let scan: FunctionScan | undefined;
+  for (const [handler, way] of byHandler) {
     if (handler.pos <= reportedAt && reportedAt < handler.end) continue;
-    others.push({ ...construct, label: `reconnect handler that calls \`${callText}\` again`, report: firstLineSpan(callAround(ref), index.sourceFile) });
+    const label = `reconnect handler that calls \`${callText}\` again`;
+    const report = firstLineSpan(callAround(way[0]!), index.sourceFile);
+    if (!leaks) {
+      others.push({ ...construct, label, report });
+      continue;
+    }
+    scan ??= scanFunction(fn, index, refs);
+    others.push({ ...construct, label, report, bound: { capped: 'unknown' }, backoff: wayBackoff(fn, scan, way, refs, index) });
   }
   return others;
 }
@@ -627,6 +635,28 @@ export interface FunctionScan {
   restarted: Set<string>;
 }
 
+/**
+ * `let recount = 0; timer = setInterval(() => { recount++; if (recount < max) reconnect(); }, delay)`: the
+ * interval's callback runs again and again in the scope the counter was declared in, so the count goes on
+ * across its runs, whatever starts the function again.
+ */
+function keptAcrossTicks(step: ts.Node, declaration: ts.VariableDeclaration, fn: FunctionNode): boolean {
+  for (let node = step.parent; node && node !== fn; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    const call = node.parent;
+    if (!call || !ts.isCallExpression(call) || call.arguments[0] !== node || calleeName(call) !== 'setInterval') continue;
+    return !contains(node, declaration);
+  }
+  return false;
+}
+
+/** `setInterval(() => { …; reconnect(); }, delay)`: the call that goes round runs a tick later, the interval's delay between attempts. */
+function intervalAround(call: ts.CallExpression, refs: readonly ts.Node[] | undefined): WaitSite | undefined {
+  const [callback, delay] = call.arguments;
+  if (!refs || calleeName(call) !== 'setInterval' || !callback || !isFunctionNode(callback) || !refs.some((ref) => contains(callback, ref))) return undefined;
+  return { call, delay };
+}
+
 /** `refs`: the calls that go round, when they are in this function (see ifEffect). */
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {
@@ -656,7 +686,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
       }
       // The call that goes round is not a wait, whatever its name says (`retryAndWait()`).
       if (ts.isCallExpression(node) && calleeName(node) !== selfName) {
-        const wait = waitSite(node);
+        const wait = waitSite(node) ?? intervalAround(node, refs);
         if (wait) scan.waits.push(wait);
       }
     });
@@ -673,7 +703,9 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   }
   withoutFirstAttemptTests(scan.comparisons, scan.advances);
   for (const declaration of scan.declarations) {
-    if (ts.isIdentifier(declaration.name) && scan.advances.has(declaration.name.text) && numericValue(declaration.initializer) !== undefined) scan.restarted.add(declaration.name.text);
+    if (!ts.isIdentifier(declaration.name) || numericValue(declaration.initializer) === undefined) continue;
+    const steps = scan.advances.get(declaration.name.text);
+    if (steps && !steps.every((step) => keptAcrossTicks(step, declaration, fn))) scan.restarted.add(declaration.name.text);
   }
   return scan;
 }
@@ -821,9 +853,8 @@ function noteNegatedFlags(condition: ts.Expression, into: Set<string>): void {
 function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: string, kind: 'recursion' | 'interceptor', index: SourceIndex, reportCall?: ts.CallExpression): RetryConstruct {
   const scan = scanFunction(fn, index, refs);
   const bound = recursiveBound(fn, refs, scan, index);
-  const counters = new Set(scan.advances.keys());
-  for (const parameter of parameterNames(fn)) counters.add(parameter);
-  const reportNode = reportCall ?? callAround(bound.capped === false && bound.leak ? bound.leak : refs[0]!);
+  const leak = bound.capped === false ? bound.leak : undefined;
+  const reportNode = reportCall ?? callAround(leak ?? refs[0]!);
   return {
     kind,
     label,
@@ -832,18 +863,39 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
     rerunsScope: kind === 'recursion',
     selfCalls: refs,
     bound,
-    backoff: backoffFromWaits([...waitsOnTheWay(scan.waits, refs), ...helperWaits(refs, index)], scan.declarations, index, counters),
+    // Where the cap leaks, the finding is that way's: handlers other than the leaking one get findings of their own (otherHandlerPaths).
+    backoff: wayBackoff(fn, scan, leak ? outsideOtherHandlers(leak, refs, fn, index) : refs, refs, index),
   };
+}
+
+/** The calls that go round other than from a handler registered in the function, with the leaking one's handler: the ways the leak's finding speaks for. */
+function outsideOtherHandlers(leak: ts.Node, refs: readonly ts.Expression[], fn: FunctionNode, index: SourceIndex): ts.Expression[] {
+  const leakHandler = registeredHandlerAround(leak, fn, index);
+  return refs.filter((ref) => {
+    const handler = registeredHandlerAround(ref, fn, index);
+    return handler === undefined || handler === leakHandler;
+  });
+}
+
+/** The backoff of the ways round through `way` (some of `refs`), from the waits on the way to them. */
+function wayBackoff(fn: FunctionNode, scan: FunctionScan, way: readonly ts.Expression[], refs: readonly ts.Expression[], index: SourceIndex): Backoff {
+  const counters = new Set(scan.advances.keys());
+  for (const parameter of parameterNames(fn)) counters.add(parameter);
+  return backoffFromWaits([...waitsOnTheWay(scan.waits, way, refs), ...helperWaits(way, index)], scan.declarations, index, counters);
 }
 
 /**
  * The waits on the way to a call that goes round: a timer that makes the call, or a wait before it in a
  * block that holds it. Other timers of the function (`setTimeout(() => this.globalUnblock(), retryAfter)`)
- * do not space the attempts. When none is on the way (the call is made in a helper's callback, say), all count.
+ * do not space the attempts. When none is on the way (the call is made in a helper's callback, say), all count
+ * but those on the way to the function's other calls that go round (`refs`).
  */
-function waitsOnTheWay(waits: readonly WaitSite[], refs: readonly ts.Node[]): WaitSite[] {
-  const onTheWay = waits.filter((wait) => refs.some((ref) => contains(wait.call, ref) || precedesInBlock(wait.call, ref)));
-  return onTheWay.length > 0 ? onTheWay : waits.filter((wait) => !inHandedOutFunction(wait.call));
+function waitsOnTheWay(waits: readonly WaitSite[], way: readonly ts.Node[], refs: readonly ts.Node[] = way): WaitSite[] {
+  const spaces = (wait: WaitSite, ref: ts.Node): boolean => contains(wait.call, ref) || precedesInBlock(wait.call, ref);
+  const onTheWay = waits.filter((wait) => way.some((ref) => spaces(wait, ref)));
+  if (onTheWay.length > 0) return onTheWay;
+  const others = refs.filter((ref) => !way.includes(ref));
+  return waits.filter((wait) => !inHandedOutFunction(wait.call) && !others.some((ref) => spaces(wait, ref)));
 }
 
 /**
@@ -884,7 +936,7 @@ function awaitedWait(wait: ts.Node): ts.Node | undefined {
 }
 
 /** The waits of local helpers a self-reference is handed to (`retryRequest(makeRequest, …)` schedules it with `setTimeout`). */
-function helperWaits(refs: ts.Expression[], index: SourceIndex): WaitSite[] {
+function helperWaits(refs: readonly ts.Expression[], index: SourceIndex): WaitSite[] {
   const waits: WaitSite[] = [];
   for (const ref of refs) {
     const call = ref.parent;

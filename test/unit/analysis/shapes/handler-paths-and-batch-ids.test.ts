@@ -2,7 +2,8 @@
 // registered inside a function that reconnects from each of them, a count started on the first
 // call by a conditional, a 429 branch that skips the cap the other branch tests, and batches of
 // messages stamped with an id when they were queued (analytics SDKs), and a loop that sends again
-// through a promise settled by a timer and names its outcome in words (`status === 'ok'`).
+// through a promise settled by a timer and names its outcome in words (`status === 'ok'`); a reconnect made
+// by an interval that counts its ticks, beside a handler that leaks the cap.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A connect function that reconnects from its catch and from its connection's error and close handlers. */
@@ -334,6 +335,55 @@ exports.reconnect = () => {
 };`,
       fileName: 'feed.js',
       findings: [[6, 'unbounded-retry']],
+    },
+  ]);
+});
+
+/**
+ * A socket whose close handler starts an interval that reconnects while a count kept in the handler's
+ * scope is under a cap (`counted` says where the count is declared), and whose error handler runs `onError`.
+ */
+function intervalReconnect(counted: { inHandler: string; inTick: string }, onError: string): string {
+  return `export function useSocket(url: string, delay: number) {
+  let ws: WebSocket | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const reconnect = () => {
+    ws = new WebSocket(url);
+    ws.onclose = () => {
+      ${counted.inHandler}
+      timer = setInterval(() => {
+        ${counted.inTick}recount++;
+        if (recount < 10) reconnect();
+      }, delay);
+    };
+    ws.onerror = () => {
+      ${onError}
+    };
+  };
+  reconnect();
+}`;
+}
+
+const COUNT_KEPT = { inHandler: 'let recount = 0;', inTick: '' };
+
+describe('shapes: a reconnect made by an interval, and another way that leaks its cap', () => {
+  runLibraryTable([], [
+    {
+      title: 'a count kept in the scope an interval runs in caps the reconnect it makes: only its fixed interval is reported',
+      code: intervalReconnect(COUNT_KEPT, 'console.error("socket error");'),
+      findings: [[10, 'retry-without-jitter']],
+      messages: ['waits a fixed delay between attempts'],
+    },
+    {
+      title: 'a count declared inside the interval\'s callback starts again on every tick: nothing stops it',
+      code: intervalReconnect({ inHandler: '', inTick: 'let recount = 0; ' }, 'console.error("socket error");'),
+      findings: [[10, 'unbounded-retry']],
+    },
+    {
+      title: 'an error handler that reconnects at once leaks the cap: its finding says it waits nothing, the interval\'s says its fixed wait',
+      code: intervalReconnect(COUNT_KEPT, 'reconnect();'),
+      findings: [[10, 'retry-without-jitter'], [14, 'unbounded-retry']],
+      messages: ['waits a fixed delay between attempts', 'has a cap that leaks on line 14. On that path it goes round again without advancing or checking `recount`, so it can retry forever. Advance and check the counter on every path that retries. It also retries at once, with no wait'],
     },
   ]);
 });
