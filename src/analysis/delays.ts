@@ -2,7 +2,7 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, enclosingFunction, findProperty, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, unwrap, valueOfProperty, walkTree } from './ast';
+import { calleeName, calleeObject, chainOperands, enclosingFunction, isExitStatement, statementIndex, findProperty, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, unwrap, valueOfProperty, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
@@ -61,7 +61,9 @@ function isMethodCallback(first: ts.Expression): boolean {
  * 'server': the wait is sized by the server (`Retry-After`, a rate-limit reset). Policy: a wait that is
  * the server's when the header is there and something else when it is not (`retryAfter ?? 2000`,
  * `retryAfter ? retryAfter * 1000 : base * 2 ** attempt`) is classified by that fallback: most failures
- * (a 5xx, a reset connection) carry no `Retry-After`, so the fallback is the wait they get.
+ * (a 5xx, a reset connection) carry no `Retry-After`, so the fallback is the wait they get. A wait made only
+ * on a rate-limit answer (`if (res.status === 429) await sleep((retryAfter ?? 1) * 1000)`) is the server's:
+ * that answer carries the header, and the fallback only guards its absence (classifyDelay's `serverDecides`).
  */
 export type DelayClass = 'jittered' | 'server' | 'xor' | 'growing' | 'fixed' | 'unknown';
 
@@ -79,10 +81,10 @@ const PURE_MATH = /^(min|max|floor|round|ceil|abs|trunc|Number|parseInt|parseFlo
  * Classifies what sizes a wait. `counters` are the construct's attempt counters: a delay that
  * grows with them backs off (linearly or exponentially) but is still the same for every client.
  */
-export function classifyDelay(expression: ts.Expression | undefined, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
+export function classifyDelay(expression: ts.Expression | undefined, index: SourceIndex, counters: ReadonlySet<string>, serverDecides = false): DelayClass {
   if (!expression) return 'fixed';
   const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
-  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 } });
+  scanDelay(expression, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 }, serverDecides });
   return classOf(features);
 }
 
@@ -121,6 +123,8 @@ interface ScanState {
   budget: { nodes: number; nesting: number };
   /** When scanning `x = …`, the name being assigned, so `x * 2` reads as growth. */
   self?: string;
+  /** The wait is made on a rate-limit answer: where one alternative is the server's, it decides (see DelayClass). */
+  serverDecides?: boolean;
 }
 
 /**
@@ -185,7 +189,7 @@ function scanAlternatives(sides: ts.Expression[], state: ScanState): void {
     return features;
   });
   const fallbacks = read.filter((features) => !features.server);
-  for (const features of fallbacks.length > 0 ? fallbacks : read) {
+  for (const features of fallbacks.length > 0 && !(state.serverDecides && fallbacks.length < read.length) ? fallbacks : read) {
     for (const key of Object.keys(features) as (keyof DelayFeatures)[]) if (features[key]) state.features[key] = true;
   }
 }
@@ -486,4 +490,74 @@ export function namesRandomness(node: ts.Node): boolean {
 export function isSimpleDelay(expression: ts.Expression): boolean {
   const inner = unwrap(expression);
   return ts.isIdentifier(inner) || ts.isNumericLiteral(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner);
+}
+
+/** How far up from a wait the `if` it is made in is looked for. */
+const MAX_STEPS_TO_BRANCH = 12;
+/** Names of a rate-limit answer: `TOO_MANY_REQUESTS`, `isRateLimited`, `throttled`. */
+const RATE_LIMIT_NAME = /too_?many_?requests|rate_?limit|throttled/i;
+
+/** How many statements before a wait are read for a guard that leaves on any other answer. */
+const MAX_GUARDS_BEFORE = 8;
+
+/**
+ * Whether a wait is made only on a rate-limit answer: inside the `then` of an `if` that requires one
+ * (`if (json.error_code === 429 && attempt < max)`, `if (isRateLimited(res))`), or after a guard that
+ * leaves on any other (`if (err.status !== 429) throw err;`). A test that takes other answers too
+ * (`status === 429 || status >= 500`) does not count.
+ */
+export function answersRateLimit(wait: ts.Node): boolean {
+  let child = wait;
+  for (let node = wait.parent, steps = 0; node && steps < MAX_STEPS_TO_BRANCH && (!isFunctionNode(node) || isPromiseExecutor(node)); child = node, node = node.parent, steps++) {
+    if (ts.isIfStatement(node) && node.thenStatement === child && chainOperands(node.expression, ts.SyntaxKind.AmpersandAmpersandToken).some((operand) => testsRateLimit(operand, true))) return true;
+    if (ts.isBlock(node) && guardedAgainstOtherAnswers(node, child as ts.Statement)) return true;
+  }
+  return false;
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))`: the timer runs where the promise is made. */
+function isPromiseExecutor(fn: ts.Node): boolean {
+  const created = fn.parent;
+  return created !== undefined && ts.isNewExpression(created) && created.arguments?.[0] === fn && calleeName(created) === 'Promise';
+}
+
+/** `if (err.status !== 429) throw err;` among the statements before `statement`. */
+function guardedAgainstOtherAnswers(block: ts.Block, statement: ts.Statement): boolean {
+  const at = statementIndex(block, statement);
+  for (let i = at - 1; i >= 0 && i >= at - MAX_GUARDS_BEFORE; i--) {
+    const guard = block.statements[i]!;
+    if (!ts.isIfStatement(guard) || guard.elseStatement || !leaves(guard.thenStatement)) continue;
+    if (chainOperands(guard.expression, ts.SyntaxKind.BarBarToken).some((operand) => testsRateLimit(operand, false))) return true;
+  }
+  return false;
+}
+
+function leaves(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  return last !== undefined && (isExitStatement(last) || ts.isContinueStatement(last));
+}
+
+/** `status === 429`, `isRateLimited(res)` (`is`: true); `status !== 429`, `!isRateLimited(res)` (`is`: false). */
+function testsRateLimit(operand: ts.Expression, is: boolean): boolean {
+  let node = operand;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return !is && namesRateLimit(node.operand);
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+    const unequal = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!(is ? equal : unequal)) return false;
+    return [node.left, node.right].some((side) => numericValue(side) === 429 || RATE_LIMIT_NAME.test(namePath(side) ?? '') || RATE_LIMIT_NAME.test(stringText(side)));
+  }
+  return is && namesRateLimit(node);
+}
+
+function namesRateLimit(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  return RATE_LIMIT_NAME.test(namePath(ts.isCallExpression(node) ? node.expression : node) ?? '');
+}
+
+function stringText(expression: ts.Expression): string {
+  const node = unwrap(expression);
+  return ts.isStringLiteralLike(node) ? node.text : '';
 }

@@ -7,7 +7,7 @@ import {
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
-import { classifyDelay, waitSite, type DelayClass } from './delays';
+import { answersRateLimit, classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { holdsIdGeneratorCall } from './generated-values';
 import { checkPolarity, invert, type Polarity, returnsOutcomeFlag } from './outcomes';
@@ -1344,16 +1344,17 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it
   // unknown); when its timer is sized by a parameter (`sleep(seconds)` → `setTimeout(res, 1000 * seconds)`), the
   // argument given for it decides, whatever else the helper does (listen for an abort signal, clear the timer).
+  const serverDecides = answersRateLimit(wait.call);
   if (local && name !== 'setTimeout') {
-    const whole = classifyDelay(wait.call, index, counters);
+    const whole = classifyDelay(wait.call, index, counters, serverDecides);
     if (whole === 'jittered' || !ts.isCallExpression(wait.call)) return whole;
     const sizedBy = waitingParameter(wait.call, index);
     const argument = typeof sizedBy === 'number' ? wait.call.arguments[sizedBy] : undefined;
-    return argument ? classifyDelay(argument, index, counters) : whole;
+    return argument ? classifyDelay(argument, index, counters, serverDecides) : whole;
   }
   if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
   if (!local && name !== 'setTimeout' && wait.delay !== undefined && isAttemptNumber(wait.delay, counters)) return 'unknown';
-  return classifyDelay(wait.delay, index, counters);
+  return classifyDelay(wait.delay, index, counters, serverDecides);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Shapes from real code about where a failure path starts and what can stop it: the code after an
 // early success return, a loop that clears its own flag, a status class, a Retry-After with a fixed
-// fallback, limits that are Infinity, counts compared only to choose the next wait, and a wait computed by
+// fallback (the server's on a 429 answer alone), limits that are Infinity, counts compared only to choose the next wait, and a wait computed by
 // a helper that counts down a time budget.
 import assert from 'node:assert/strict';
 import { mayContainRetry } from '../../../../src/analysis/pre-check';
@@ -53,6 +53,38 @@ function fetchRetryLoop(wait: string, after = ''): string {
   throw new Error('gave up');
 }
 ${after}`;
+}
+
+/** A GET that, when `retried` holds, waits the server's Retry-After with a constant fallback and calls itself again. */
+function inlineRetryAfter(retried: string): string {
+  return `export async function get(url: string, retries = 2): Promise<Response> {
+  const res = await fetch(url);
+  if (${retried}) {
+    const wait = Number(res.headers.get('Retry-After') || 1) * 1000;
+    await sleep(wait);
+    return get(url, retries - 1);
+  }
+  return res;
+}`;
+}
+
+/** A loop that rethrows when `fatal` holds, else waits the server's Retry-After with a fallback that doubles. */
+function growingRetryAfter(fatal: string): string {
+  return `export async function ask(client, payload, maxRetries = 5) {
+  let attempt = 0;
+  let waitTime = 2000;
+  while (true) {
+    try {
+      return await client.create(payload);
+    } catch (err) {
+      if (${fatal}) throw err;
+      if (++attempt > maxRetries) throw err;
+      const retryAfter = parseInt(err.headers.get('retry-after'), 10) * 1000 || waitTime;
+      await new Promise((resolve) => setTimeout(resolve, retryAfter));
+      waitTime *= 2;
+    }
+  }
+}`;
 }
 
 /** A wait helper whose timer is its parameter and which also listens for an abort signal. */
@@ -220,38 +252,27 @@ function parseRetryAfter(res: Response): number | undefined {
     messages: ['fixed delay'],
   },
   {
-    title: 'a Retry-After read inline with a constant fallback (`Number(h || 1) * 1000`) is a fixed wait',
-    code: `export async function get(url: string, retries = 2): Promise<Response> {
-  const res = await fetch(url);
-  if (res.status === 429 && retries >= 1) {
-    const wait = Number(res.headers.get('Retry-After') || 1) * 1000;
-    await sleep(wait);
-    return get(url, retries - 1);
-  }
-  return res;
-}`,
+    title: 'a Retry-After read inline with a constant fallback (`Number(h || 1) * 1000`), on a 5xx too, is a fixed wait',
+    code: inlineRetryAfter('(res.status === 429 || res.status >= 500) && retries >= 1'),
     findings: [[6, 'retry-without-jitter']],
   },
   {
-    title: 'a fallback that grows is a growing wait, still without jitter',
-    code: `export async function ask(client, payload, maxRetries = 5) {
-  let attempt = 0;
-  let waitTime = 2000;
-  while (true) {
-    try {
-      return await client.create(payload);
-    } catch (err) {
-      if (err.status !== 429) throw err;
-      if (++attempt > maxRetries) throw err;
-      const retryAfter = parseInt(err.headers.get('retry-after'), 10) * 1000 || waitTime;
-      await new Promise((resolve) => setTimeout(resolve, retryAfter));
-      waitTime *= 2;
-    }
-  }
-}`,
+    title: 'the same wait made only on a 429 answer is the server\'s: that answer carries the header, the fallback only guards its absence',
+    code: inlineRetryAfter('res.status === 429 && retries >= 1'),
+    findings: [],
+  },
+  {
+    title: 'a fallback that grows is a growing wait, still without jitter, where a 5xx gets it too',
+    code: growingRetryAfter('err.status !== 429 && err.status < 500'),
     fileName: 'case.js',
     findings: [[4, 'retry-without-jitter']],
     messages: ['backs off without jitter'],
+  },
+  {
+    title: 'after a guard that leaves on any answer but a 429, the wait is the server\'s: silent',
+    code: growingRetryAfter('err.status !== 429'),
+    fileName: 'case.js',
+    findings: [],
   },
   {
     title: 'a wait sized only by the server (no fallback in sight) stays silent',

@@ -220,12 +220,12 @@ function streamWithRetryHelper(limit: string): string {
 }`;
 }
 
-/** A 429 loop whose wait is the server's Retry-After when given, else `fallback` (assigned in the other branch). */
+/** A loop over failed answers whose wait is the server's Retry-After when given, else `fallback` (assigned in the other branch). */
 function retryAfterOrFallback(fallback: string): string {
   return `export async function fetchWithRetry(url: string): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(url);
-    if (response.status !== 429 || attempt >= 3) return response;
+    if (response.ok || attempt >= 3) return response;
     const retryAfter = response.headers.get('Retry-After');
     let delayMs;
     if (retryAfter) {
@@ -251,7 +251,7 @@ describe('shapes: caps kept in a test helper, and waits given in branches', () =
       findings: [[16, 'unbounded-retry']],
     },
     {
-      title: 'a wait that is the server\'s Retry-After, else a growing fallback assigned in the other branch: the fallback decides (no jitter)',
+      title: 'a wait that is the server\'s Retry-After, else a growing fallback assigned in the other branch, on any failed answer: the fallback decides (no jitter)',
       code: retryAfterOrFallback('1000 * 2 ** attempt'),
       findings: [[2, 'retry-without-jitter']],
     },
