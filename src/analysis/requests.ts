@@ -138,7 +138,7 @@ function recogniseRequest(
 ): Draft | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
-  const methodFirst = methodFirstCall(call, name);
+  const methodFirst = methodFirstCall(call, name) ?? handedVerbCall(call, index);
   if (methodFirst) return methodFirst;
   if (!REQUEST_NAME.test(name) && !FETCH_IMPLEMENTATION.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
   const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying)
@@ -166,6 +166,23 @@ function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefin
   if (object && ROUTE_OWNERS.test(rootName(object) ?? '')) return undefined;
   return {
     call, method: verb, library: 'request', display: callDisplay(call), clientName: object ? namePath(object) : name,
+    config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
+  };
+}
+
+/**
+ * A client's verb handed to a wrapper with its arguments after it: `requestDecorator(instance.post, url, data)`,
+ * `send(axios.put, url, body)`. The wrapper makes the request; what it adds to it is out of this call's sight.
+ */
+function handedVerbCall(call: ts.CallExpression, index: SourceIndex): Draft | undefined {
+  const [first, url, body] = call.arguments;
+  const handed = first && unwrap(first);
+  if (!handed || !url || !ts.isPropertyAccessExpression(handed) || !VERBS.has(handed.name.text)) return undefined;
+  const root = rootName(handed.expression) ?? '';
+  if (ROUTE_OWNERS.test(root) || call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
+  return {
+    // 'request': what the wrapper does with more arguments is out of sight, so no fix adds one.
+    call, method: handed.name.text.toUpperCase(), library: 'request', display: callDisplay(call), clientName: namePath(handed.expression),
     config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
   };
 }

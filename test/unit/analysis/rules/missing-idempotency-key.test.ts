@@ -48,6 +48,17 @@ const builtOptionsClient = (method: string): string => `export class Messages {
   }
 }`;
 
+/** A loop that hands a client's verb to a wrapper with the address and body after it (`requestDecorator(instance.post, url, data)`). */
+function handedVerb(verb: string): string {
+  return `export async function sendWithRetry(instance, url, data) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await requestDecorator(instance.${verb}, url, data);
+    } catch (err) { await sleep(Math.random() * 1000 * 2 ** attempt); }
+  }
+}`;
+}
+
 const valid: (string | ValidCase)[] = [
   // Sent again only when the server said "rate limit" (it did not act), within a budget of three.
   `export const createCustomerWithRetry = async (stripe, email, retries = 3) => {
@@ -174,6 +185,8 @@ export class RetryInterceptor implements HttpInterceptor {
   return fetch(path, { method, headers: withIdempotencyKey(method), body: JSON.stringify(body) });
 }
 export const createBatch = (batch) => withRetry(() => send('POST', '/api/batches', batch));`,
+  // A client's GET handed to a wrapper is a read.
+  handedVerb('get'),
   // An event named for a method is not a request, even in a retry.
   `export const announce = (bus, order) => withRetry(() => bus.emit('POST', '/orders', order));`,
   // A POST that nothing retries.
@@ -342,6 +355,12 @@ export const createUser = (user) => client.post('/users', user);`,
     return retryWithBackoff(() => this.request('POST', '/api/batches/init', params), { maxRetries: 3 });
   }
 }`,
+  },
+  // A client's POST handed to a wrapper that makes the request, in a retry loop.
+  {
+    line: 4, column: 20, messageId: 'missingKey',
+    data: { method: 'POST', request: 'requestDecorator(…)', retry: '`for (let attempt = 0; attempt < 3; attempt++)` retry loop' },
+    code: handedVerb('post'),
   },
   // The same function whose catch passes the failure on: the helper sends the POST again.
   {
