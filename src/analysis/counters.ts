@@ -2,7 +2,7 @@
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
 import { COMPARISON_OPERATORS, namePath, numericValue, unwrap } from './ast';
-import { isInfiniteLimit } from './infinite-limits';
+import { isInfiniteLimit, testsLimitKeptAtZero } from './infinite-limits';
 import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
 
@@ -123,6 +123,8 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
       if (!EQUALITY_OPERATORS.has(operator) && (comparesTime(node.left, node.right) || comparesTime(node.right, node.left))) into.deadline = true;
       return;
     }
+    // `if (n && i === 1) throw e` where `n` is kept at 0: the test never holds, it compares nothing.
+    if (operator === Kind.AmpersandAmpersandToken && (testsLimitKeptAtZero(node.left, limits) || testsLimitKeptAtZero(node.right, limits))) return;
     const logical = operator === Kind.AmpersandAmpersandToken || operator === Kind.BarBarToken || operator === Kind.QuestionQuestionToken;
     work.push([node.left, asCondition && logical], [node.right, asCondition && logical]);
     return;

@@ -6,7 +6,7 @@
 // the file somewhere gives that option a finite number (`{ maxRetries: 5 }`, `client.maxRetries = 5`): such a
 // caller may be the one that runs. And switches that are off unless a caller turns them on (`reconnect = false`).
 import ts from 'typescript';
-import { type FunctionNode, functionName, namePath, numericValue, propertyNameText, readOnce, unwrap } from './ast';
+import { chainOperands, type FunctionNode, functionName, namePath, numericValue, propertyNameText, readOnce, unwrap, walkTree } from './ast';
 import { spendWork } from './run-context';
 import { callsNamed, type SourceIndex } from './source-index';
 
@@ -25,7 +25,87 @@ export function isInfiniteValue(expression: ts.Expression | undefined): boolean 
 
 /** The name paths (`maxRetries`, `this.maxReconnectAttempts`) whose every value in the file is infinite, read once per file. */
 export function infiniteLimits(index: SourceIndex): ReadonlySet<string> {
-  return readOnce(cache, index, () => (index.names.has('Infinity') || index.names.has('POSITIVE_INFINITY') ? readLimits(index) : NONE));
+  return readOnce(cache, index, () => {
+    const infinite = index.names.has('Infinity') || index.names.has('POSITIVE_INFINITY') ? readLimits(index) : NONE;
+    const zero = limitsOffAtZero(index);
+    if (zero.size === 0) return infinite;
+    const limits = new Set([...infinite, ...zero]);
+    zeroKept.set(limits, zero);
+    return limits;
+  });
+}
+
+/** Per set of limits infiniteLimits() gave, those kept at zero (limitsOffAtZero). */
+const zeroKept = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * Whether a condition operand only tests a limit kept at zero for truth (`n` in `if (n && i === 1) throw e`):
+ * it is always false, so the test it is part of (`&&`) never holds.
+ */
+export function testsLimitKeptAtZero(operand: ts.Expression, limits: ReadonlySet<string>): boolean {
+  const zero = zeroKept.get(limits);
+  const path = zero ? namePath(unwrap(operand)) : undefined;
+  return path !== undefined && zero!.has(path);
+}
+
+/**
+ * Text without which no `!n ||` or `n === 0 ||` can be written: files without it are not walked. Every
+ * repetition is bounded, so the test stays linear on any input.
+ */
+const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4}\|\|/;
+
+/**
+ * Limits that a zero turns off, kept at zero: `for (let i = 0; !n || i < n;)` or `if (retries === 0 ||
+ * retries > tries) retry()`, where every value the file gives `n` is 0 (`n = 0` by default, no caller in the
+ * file passing another number). The test lets every round through: the cap is off.
+ */
+function limitsOffAtZero(index: SourceIndex): ReadonlySet<string> {
+  if (!ZERO_SWITCH_TEXT.test(index.text)) return NONE;
+  const candidates = new Set<string>();
+  walkTree(index.sourceFile, undefined, (node) => {
+    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
+    if (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) return undefined;
+    const operands = chainOperands(node, ts.SyntaxKind.BarBarToken);
+    const compared = new Set(operands.flatMap(comparedNames));
+    for (const name of operands.map(zeroTestedName)) if (name && compared.has(name)) candidates.add(name);
+    return undefined;
+  });
+  if (candidates.size === 0) return NONE;
+  const assigned = assignedValues(index);
+  const kept = new Set<string>();
+  for (const name of candidates) {
+    const values = assigned.filter(({ path }) => path === name || path === `.${lastName(name)}`);
+    const zeroOnly = values.length > 0 && values.every(({ path, value, node }) => path === name && numericValue(unwrap(value)) === 0 && !(ts.isParameter(node) && passedFinite(node, index, isZeroOrAbsent)));
+    if (zeroOnly) kept.add(name);
+  }
+  return kept;
+}
+
+/** `!n`, `n === 0`, `0 == n`, `n <= 0`: the name tested for zero. */
+function zeroTestedName(operand: ts.Expression): string | undefined {
+  let node = operand;
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return namePath(unwrap(node.operand));
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+  if (equal && numericValue(node.right) === 0) return namePath(unwrap(node.left));
+  if (equal && numericValue(node.left) === 0) return namePath(unwrap(node.right));
+  if (operator === ts.SyntaxKind.LessThanEqualsToken && numericValue(node.right) === 0) return namePath(unwrap(node.left));
+  return undefined;
+}
+
+/** The names an ordering compares: `i` and `n` in `i < n`. */
+function comparedNames(operand: ts.Expression): string[] {
+  const node = unwrap(operand);
+  if (!ts.isBinaryExpression(node)) return [];
+  const operator = node.operatorToken.kind;
+  if (operator < ts.SyntaxKind.LessThanToken || operator > ts.SyntaxKind.GreaterThanEqualsToken) return [];
+  return [namePath(unwrap(node.left)), namePath(unwrap(node.right))].filter((name): name is string => name !== undefined);
+}
+
+function isZeroOrAbsent(argument: ts.Expression): boolean {
+  return numericValue(unwrap(argument)) === 0;
 }
 
 /** Whether one side of a comparison is a limit that never stops: `Infinity`, or a name kept infinite (also `max - 1`). */
@@ -182,14 +262,20 @@ function defaultedOption(value: ts.Expression): string[] {
   return path ? [lastName(path)] : [];
 }
 
-/** `retry(fn, maxRetries = Infinity)` called in the file as `retry(task, 5)`: a caller gives it a finite number. */
-function passedFinite(parameter: ts.ParameterDeclaration, index: SourceIndex): boolean {
+/**
+ * `retry(fn, maxRetries = Infinity)` called in the file as `retry(task, 5)`: a caller gives it a finite number
+ * (another value than the default, `sameAsDefault` says which are not).
+ */
+function passedFinite(parameter: ts.ParameterDeclaration, index: SourceIndex, sameAsDefault: (argument: ts.Expression) => boolean = isInfiniteValue): boolean {
   const fn = parameter.parent;
   const position = fn.parameters.indexOf(parameter);
   const name = functionName(fn as FunctionNode);
   if (!name || position < 0) return false;
+  // The function handing the parameter on to itself (`connect(url, retries, tries + 1)`) gives it no other value.
+  const own = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+  const handedOn = (call: ts.CallExpression, argument: ts.Expression): boolean => ts.isIdentifier(argument) && argument.text === own && fn.pos <= call.pos && call.end <= fn.end;
   return callsNamed(index, name).some((call) => {
     const argument = call.arguments[position];
-    return argument !== undefined && !isInfiniteValue(argument) && !(ts.isIdentifier(argument) && argument.text === 'undefined');
+    return argument !== undefined && !sameAsDefault(argument) && !(ts.isIdentifier(argument) && argument.text === 'undefined') && !handedOn(call, argument);
   });
 }

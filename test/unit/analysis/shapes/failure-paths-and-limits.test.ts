@@ -1,6 +1,6 @@
 // Shapes from real code about where a failure path starts and what can stop it: the code after an
 // early success return, a loop that clears its own flag, a status class, a Retry-After with a fixed
-// fallback (the server's on a 429 answer alone), limits that are Infinity, counts compared only to choose the next wait, and a wait computed by
+// fallback (the server's on a 429 answer alone), limits that are Infinity or that 0 turns off, counts compared only to choose the next wait, and a wait computed by
 // a helper that counts down a time budget.
 import assert from 'node:assert/strict';
 import { mayContainRetry } from '../../../../src/analysis/pre-check';
@@ -129,6 +129,33 @@ function retriedTask(timeout: string): string {
     }
   }
 }`;
+}
+
+/** A fetch helper whose count `n` turns its cap off at 0, its default; `callers` may call it. */
+function capOffAtZero(callers: string): string {
+  return `export const fetchRetry = async (url: string, options: object, n: number = 0) => {
+  for (let i = 0; !n || i < n;) {
+    try {
+      return await fetch(url, options);
+    } catch (e) {
+      if (n && i === 1) throw e;
+      await wait(2 ** Math.min(i, 4));
+      i++;
+    }
+  }
+  throw new Error('bad count');
+};
+${callers}`;
+}
+
+/** A connect that goes round from its catch while `retries === 0 || tries < retries`; `callers` may call it. */
+function reconnectOffAtZero(callers: string): string {
+  return `export function connect(url: string, retries = 0, tries = 0): void {
+  open(url).catch(() => {
+    if (retries === 0 || tries < retries) setTimeout(() => connect(url, retries, tries + 1), 1000);
+  });
+}
+${callers}`;
 }
 
 const cases: LibraryCase[] = [
@@ -273,6 +300,27 @@ function parseRetryAfter(res: Response): number | undefined {
     code: growingRetryAfter('err.status !== 429'),
     fileName: 'case.js',
     findings: [],
+  },
+  {
+    title: 'a cap that 0 turns off (`!n || i < n`), 0 by default and no caller in the file giving another: nothing stops the loop',
+    code: capOffAtZero(''),
+    findings: [[2, 'unbounded-retry']],
+    messages: ['Nothing stops the retries'],
+  },
+  {
+    title: 'the same helper called in the file with a count (`fetchRetry(url, {}, 3)`): that caller may be the one that runs, its cap holds',
+    code: capOffAtZero("export const ping = () => fetchRetry('/ping', {}, 3);"),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
+    title: 'a reconnect whose test lets every round through while `retries` keeps its default 0 (`retries === 0 || tries < retries`): unbounded',
+    code: reconnectOffAtZero(''),
+    findings: [[3, 'unbounded-retry']],
+  },
+  {
+    title: 'the same reconnect called in the file with a number of retries: capped, only its fixed wait is reported',
+    code: reconnectOffAtZero("connect('wss://feed', 5);"),
+    findings: [[3, 'retry-without-jitter']],
   },
   {
     title: 'a wait sized only by the server (no fallback in sight) stays silent',
