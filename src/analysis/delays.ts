@@ -2,7 +2,9 @@
 // wait has randomness in it; the answer is read from the delay expression and, one or two steps
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
-import { calleeName, calleeObject, chainOperands, enclosingFunction, isExitStatement, statementIndex, findProperty, functionName, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, unwrap, valueOfProperty, walkTree } from './ast';
+import {
+  calleeName, calleeObject, chainOperands, enclosingFunction, findProperty, functionName, type FunctionNode, isExitStatement, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, statementIndex, unwrap, valueOfProperty, walkTree,
+} from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';

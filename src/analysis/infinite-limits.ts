@@ -44,8 +44,9 @@ const zeroKept = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
  */
 export function testsLimitKeptAtZero(operand: ts.Expression, limits: ReadonlySet<string>): boolean {
   const zero = zeroKept.get(limits);
-  const path = zero ? namePath(unwrap(operand)) : undefined;
-  return path !== undefined && zero!.has(path);
+  if (!zero) return false;
+  const path = namePath(unwrap(operand));
+  return path !== undefined && zero.has(path);
 }
 
 /**
@@ -75,7 +76,7 @@ function limitsOffAtZero(index: SourceIndex): ReadonlySet<string> {
   const kept = new Set<string>();
   for (const name of candidates) {
     const values = assigned.filter(({ path }) => path === name || path === `.${lastName(name)}`);
-    const zeroOnly = values.length > 0 && values.every(({ path, value, node }) => path === name && numericValue(unwrap(value)) === 0 && !(ts.isParameter(node) && passedFinite(node, index, isZeroOrAbsent)));
+    const zeroOnly = values.length > 0 && values.every(({ path, value, node }) => path === name && numericValue(unwrap(value)) === 0 && !(ts.isParameter(node) && passedFinite(node, index, isZero)));
     if (zeroOnly) kept.add(name);
   }
   return kept;
@@ -95,16 +96,16 @@ function zeroTestedName(operand: ts.Expression): string | undefined {
   return undefined;
 }
 
+const ORDERINGS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+
 /** The names an ordering compares: `i` and `n` in `i < n`. */
 function comparedNames(operand: ts.Expression): string[] {
   const node = unwrap(operand);
-  if (!ts.isBinaryExpression(node)) return [];
-  const operator = node.operatorToken.kind;
-  if (operator < ts.SyntaxKind.LessThanToken || operator > ts.SyntaxKind.GreaterThanEqualsToken) return [];
+  if (!ts.isBinaryExpression(node) || !ORDERINGS.has(node.operatorToken.kind)) return [];
   return [namePath(unwrap(node.left)), namePath(unwrap(node.right))].filter((name): name is string => name !== undefined);
 }
 
-function isZeroOrAbsent(argument: ts.Expression): boolean {
+function isZero(argument: ts.Expression): boolean {
   return numericValue(unwrap(argument)) === 0;
 }
 
