@@ -138,7 +138,7 @@ function recogniseRequest(
 ): Draft | undefined {
   const name = calleeName(call);
   if (!name) return undefined;
-  const methodFirst = methodFirstCall(call, name) ?? handedVerbCall(call, index);
+  const methodFirst = methodFirstCall(call, name) ?? handedVerbCall(call);
   if (methodFirst) return methodFirst;
   if (!REQUEST_NAME.test(name) && !FETCH_IMPLEMENTATION.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
   const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying)
@@ -174,7 +174,7 @@ function methodFirstCall(call: ts.CallExpression, name: string): Draft | undefin
  * A client's verb handed to a wrapper with its arguments after it: `requestDecorator(instance.post, url, data)`,
  * `send(axios.put, url, body)`. The wrapper makes the request; what it adds to it is out of this call's sight.
  */
-function handedVerbCall(call: ts.CallExpression, index: SourceIndex): Draft | undefined {
+function handedVerbCall(call: ts.CallExpression): Draft | undefined {
   const [first, url, body] = call.arguments;
   const handed = first && unwrap(first);
   if (!handed || !url || !ts.isPropertyAccessExpression(handed) || !VERBS.has(handed.name.text)) return undefined;
