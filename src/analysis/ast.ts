@@ -341,6 +341,19 @@ export function statementIndex(block: ts.Block, statement: ts.Statement): number
   return -1;
 }
 
+/**
+ * The statements just before one in its block, nearest first, at most `max` of them: a wait or a guard
+ * that comes before a call is looked for there (a block may be long; only its last few statements matter).
+ */
+export function statementsBefore(statement: ts.Statement, max: number): ts.Statement[] {
+  const block = statement.parent;
+  if (!block || !ts.isBlock(block)) return [];
+  const position = statementIndex(block, statement);
+  const before: ts.Statement[] = [];
+  for (let at = position - 1; at >= 0 && before.length < max; at--) before.push(block.statements[at]!);
+  return before;
+}
+
 /** Reverses `list[first…]` in place, so that popping yields source order. */
 export function reverseTail<T>(list: T[], first: number): void {
   for (let i = first, j = list.length - 1; i < j; i++, j--) {

@@ -3,7 +3,7 @@
 // back, from the variables and local helpers it is computed from.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, enclosingFunction, findProperty, functionName, type FunctionNode, isExitStatement, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, statementIndex, unwrap, valueOfProperty, walkTree,
+  calleeName, calleeObject, chainOperands, enclosingFunction, findProperty, functionName, type FunctionNode, isExitStatement, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, statementsBefore, unwrap, valueOfProperty, walkTree,
 } from './ast';
 import type { SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
@@ -512,7 +512,7 @@ export function answersRateLimit(wait: ts.Node): boolean {
   let child = wait;
   for (let node = wait.parent, steps = 0; node && steps < MAX_STEPS_TO_BRANCH && (!isFunctionNode(node) || isPromiseExecutor(node)); child = node, node = node.parent, steps++) {
     if (ts.isIfStatement(node) && node.thenStatement === child && chainOperands(node.expression, ts.SyntaxKind.AmpersandAmpersandToken).some((operand) => testsRateLimit(operand, true))) return true;
-    if (ts.isBlock(node) && guardedAgainstOtherAnswers(node, child as ts.Statement)) return true;
+    if (ts.isBlock(node) && guardedAgainstOtherAnswers(child as ts.Statement)) return true;
   }
   return false;
 }
@@ -524,14 +524,9 @@ function isPromiseExecutor(fn: ts.Node): boolean {
 }
 
 /** `if (err.status !== 429) throw err;` among the statements before `statement`. */
-function guardedAgainstOtherAnswers(block: ts.Block, statement: ts.Statement): boolean {
-  const at = statementIndex(block, statement);
-  for (let i = at - 1; i >= 0 && i >= at - MAX_GUARDS_BEFORE; i--) {
-    const guard = block.statements[i]!;
-    if (!ts.isIfStatement(guard) || guard.elseStatement || !leaves(guard.thenStatement)) continue;
-    if (chainOperands(guard.expression, ts.SyntaxKind.BarBarToken).some((operand) => testsRateLimit(operand, false))) return true;
-  }
-  return false;
+function guardedAgainstOtherAnswers(statement: ts.Statement): boolean {
+  return statementsBefore(statement, MAX_GUARDS_BEFORE).some((guard) => ts.isIfStatement(guard) && !guard.elseStatement && leaves(guard.thenStatement)
+    && chainOperands(guard.expression, ts.SyntaxKind.BarBarToken).some((operand) => testsRateLimit(operand, false)));
 }
 
 function leaves(statement: ts.Statement): boolean {

@@ -6,7 +6,7 @@
 // the file somewhere gives that option a finite number (`{ maxRetries: 5 }`, `client.maxRetries = 5`): such a
 // caller may be the one that runs. And switches that are off unless a caller turns them on (`reconnect = false`).
 import ts from 'typescript';
-import { chainOperands, type FunctionNode, functionName, namePath, numericValue, propertyNameText, readOnce, unwrap, walkTree } from './ast';
+import { chainOperands, type FunctionNode, functionName, namePath, numericValue, propertyNameText, readOnce, unwrap } from './ast';
 import { spendWork } from './run-context';
 import { callsNamed, type SourceIndex } from './source-index';
 
@@ -62,24 +62,22 @@ const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4
  */
 function limitsOffAtZero(index: SourceIndex): ReadonlySet<string> {
   if (!ZERO_SWITCH_TEXT.test(index.text)) return NONE;
-  const candidates = new Set<string>();
-  walkTree(index.sourceFile, undefined, (node) => {
-    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
-    if (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) return undefined;
-    const operands = chainOperands(node, ts.SyntaxKind.BarBarToken);
-    const compared = new Set(operands.flatMap(comparedNames));
-    for (const name of operands.map(zeroTestedName)) if (name && compared.has(name)) candidates.add(name);
-    return undefined;
-  });
-  if (candidates.size === 0) return NONE;
-  const assigned = assignedValues(index);
+  const { assigned, zeroSwitched } = readingOf(index);
+  if (zeroSwitched.size === 0) return NONE;
   const kept = new Set<string>();
-  for (const name of candidates) {
+  for (const name of zeroSwitched) {
     const values = assigned.filter(({ path }) => path === name || path === `.${lastName(name)}`);
     const zeroOnly = values.length > 0 && values.every(({ path, value, node }) => path === name && numericValue(unwrap(value)) === 0 && !(ts.isParameter(node) && passedFinite(node, index, isZero)));
     if (zeroOnly) kept.add(name);
   }
   return kept;
+}
+
+/** `!n || i < n`, `n === 0 || i < n`: the names a disjunction tests for zero and compares, so that 0 lets every round through. */
+function noteZeroSwitched(disjunction: ts.BinaryExpression, into: Set<string>): void {
+  const operands = chainOperands(disjunction, ts.SyntaxKind.BarBarToken);
+  const compared = new Set(operands.flatMap(comparedNames));
+  for (const name of operands.map(zeroTestedName)) if (name && compared.has(name)) into.add(name);
 }
 
 /** `!n`, `n === 0`, `0 == n`, `n <= 0`: the name tested for zero. */
@@ -208,15 +206,26 @@ function isInfiniteGiven(value: ts.Expression, known: ReadonlySet<string>): bool
   return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isInfiniteGiven(node.right, known);
 }
 
-const assignedCache = new WeakMap<SourceIndex, Assigned[]>();
-
-/** Every value the file gives a name path, read in one walk (once per file: limits and switches share it). */
-function assignedValues(index: SourceIndex): Assigned[] {
-  return readOnce(assignedCache, index, readAssignedValues);
+/** What one walk of the file reads: every value it gives a name path, and the names a zero lets through (noteZeroSwitched). */
+interface Reading {
+  assigned: Assigned[];
+  zeroSwitched: Set<string>;
 }
 
-function readAssignedValues(index: SourceIndex): Assigned[] {
+const readingCache = new WeakMap<SourceIndex, Reading>();
+
+/** Read in one walk, once per file: limits, switches and caps off at zero share it. */
+function readingOf(index: SourceIndex): Reading {
+  return readOnce(readingCache, index, readFile);
+}
+
+function assignedValues(index: SourceIndex): Assigned[] {
+  return readingOf(index).assigned;
+}
+
+function readFile(index: SourceIndex): Reading {
   const assigned: Assigned[] = [];
+  const zeroSwitched = new Set<string>();
   const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
     if (path && value) assigned.push({ path, value, node });
   };
@@ -224,6 +233,8 @@ function readAssignedValues(index: SourceIndex): Assigned[] {
   while (work.length > 0) {
     spendWork();
     const node = work.pop()!;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken
+      && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) noteZeroSwitched(node, zeroSwitched);
     if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) {
       if (ts.isIdentifier(node.name)) note(node.name.text, node.initializer, node);
     } else if (ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) {
@@ -240,7 +251,7 @@ function readAssignedValues(index: SourceIndex): Assigned[] {
     }
     ts.forEachChild(node, (child) => { work.push(child); });
   }
-  return assigned;
+  return { assigned, zeroSwitched };
 }
 
 /** The name path an object literal is stored in: `DEFAULTS` in `const DEFAULTS = {…}`, `this.config` in `this.config = {…}`. */

@@ -9,7 +9,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
@@ -444,12 +444,8 @@ function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefi
  */
 function waitedBefore(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {
   const statement = statementInList(ref);
-  if (!statement || enclosingFunction(statement) !== fn || !ts.isBlock(statement.parent)) return undefined;
-  const statements = statement.parent.statements;
-  // Found by position, and only the few statements just before are read (a block may be long).
-  const position = statementIndex(statement.parent, statement);
-  for (let at = position - 1; at >= 0 && at >= position - MAX_STATEMENTS_BEFORE; at--) {
-    const earlier = statements[at]!;
+  if (!statement || enclosingFunction(statement) !== fn) return undefined;
+  for (const earlier of statementsBefore(statement, MAX_STATEMENTS_BEFORE)) {
     const awaited = ts.isExpressionStatement(earlier) && ts.isAwaitExpression(earlier.expression) ? unwrap(earlier.expression.expression) : undefined;
     if (awaited && ts.isCallExpression(awaited) && waitSite(awaited)) return awaited;
   }
