@@ -68,8 +68,15 @@ describe('editor: workspace scan', () => {
     await waitUntil(() => ({ count: api.editor.statusBar().count, files: filesWithOurDiagnostics() }), (bar) => bar.count === summary.findings, `the status bar to count ${summary.findings}`);
     assert.equal(api.editor.statusBar().text, `$(warning) ${summary.findings} retry issues`);
     if (harnessAvailable()) {
-      const messages = () => evaluateInWorkbench<string[]>(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);
-      await waitFor(async () => (await messages()).some((text) => text.startsWith(`Integration Coach: Scanned ${summary.totalFiles} files: ${summary.findings} findings (`)), 'the totals in a notification');
+      // Read in the notifications centre, which keeps every notification until it is cleared: the toast hides
+      // itself after a while, which on a busy machine can be before this line runs.
+      await vscode.commands.executeCommand('notifications.showList');
+      try {
+        const messages = () => evaluateInWorkbench<string[]>(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);
+        await waitFor(async () => (await messages()).some((text) => text.startsWith(`Integration Coach: Scanned ${summary.totalFiles} files: ${summary.findings} findings (`)), 'the totals in a notification');
+      } finally {
+        await vscode.commands.executeCommand('notifications.hideList');
+      }
     }
   });
 
