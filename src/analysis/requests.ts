@@ -545,6 +545,13 @@ function bindsName(binding: ts.BindingName, name: string): boolean {
  */
 const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali[sz]e|cancel|close|archive|unarchive|publish|unpublish|activate|deactivate|enable|disable|revoke|approve|reject|lock|unlock|reopen|resolve|pause|resume|expire|void|suspend|terminate)\/?`$/i;
 
+/**
+ * An RPC-style call that puts a resource named in its body in a state (`/revoke-license`, `/subscriptions/cancel`,
+ * `/pauseJob`): the last path segment starts with the verb. Fewer verbs than with an id in the path: without
+ * one, `complete`, `approve` or `lock` may as well act on an amount.
+ */
+const STATE_CALL_URL = /\/(?:cancel|revoke|archive|unarchive|deactivate|disable|enable|pause|resume|suspend|unpublish|close)(?:[-_][a-z][\w-]{0,40}|[A-Z][\w-]{0,40})?\/?['"`]$/;
+
 /** A deletion sent as POST (`/v1/contacts/delete`, `/lists/${id}/members/remove`): deleting again leaves the same state. */
 const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe)\/?['"`]$/i;
 
@@ -552,7 +559,9 @@ function movesIntoState(url: ts.Expression | undefined): boolean {
   if (url === undefined) return false;
   const inner = unwrap(url);
   const literal = ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner);
-  return literal && (DELETION_URL.test(nodeText(inner)) || (ts.isTemplateExpression(inner) && STATE_ACTION_URL.test(nodeText(inner))));
+  if (!literal) return false;
+  const text = nodeText(inner);
+  return DELETION_URL.test(text) || STATE_CALL_URL.test(text) || (ts.isTemplateExpression(inner) && STATE_ACTION_URL.test(text));
 }
 
 /**
@@ -683,16 +692,36 @@ const OPERATION_ID_FIELD = /^(nonce|reference)$|(correlation|request|transaction
 /**
  * A body that carries the operation's own id, however it was made: a field of the body
  * (`{ amount, correlationId: payment.correlationId }`), or a member of the body object read in the same
- * function (`JSON.stringify(payment)` beside `payment.requestId`). Whether the server deduplicates on it is
+ * function (`JSON.stringify(payment)` beside `payment.requestId`), or in the object the function re-made the
+ * body as (`request = { ...request, extensions: { operationId } }`). Whether the server deduplicates on it is
  * out of sight, so a missing key is not claimed.
  */
 function carriesOperationId(body: ts.Expression | undefined, index: SourceIndex): boolean {
   if (!body) return false;
   const inner = sentValue(body);
   const object = resolveObject(inner, index);
-  if (object?.properties.some((property) => OPERATION_ID_FIELD.test(propertyNameText(property.name) ?? ''))) return true;
+  if (object && namesOperationId(object)) return true;
   if (!ts.isIdentifier(inner)) return false;
-  return objectsWithOperationId(enclosingFunction(inner) ?? inner.getSourceFile()).has(inner.text);
+  const scope = enclosingFunction(inner) ?? inner.getSourceFile();
+  return objectsWithOperationId(scope).has(inner.text) || givenOperationId(inner.text, scope, index);
+}
+
+/** An object with an operation id among its fields, or in an object one level down (`{ ...request, extensions: { operationId } }`). */
+function namesOperationId(object: ts.ObjectLiteralExpression, depth = 0): boolean {
+  return object.properties.some((property) => {
+    if (OPERATION_ID_FIELD.test(propertyNameText(property.name) ?? '')) return true;
+    const value = depth === 0 && ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+    return value !== undefined && ts.isObjectLiteralExpression(value) && namesOperationId(value, depth + 1);
+  });
+}
+
+/** The body re-made with the operation's id in the function that sends it: `request = { ...request, extensions: { operationId } }`. */
+function givenOperationId(name: string, scope: ts.Node, index: SourceIndex): boolean {
+  const assignments = index.functionAssignments.get(scope)?.get(name) ?? [];
+  return assignments.some((assignment) => {
+    const value = unwrap(assignment.right);
+    return ts.isObjectLiteralExpression(value) && namesOperationId(value);
+  });
 }
 
 const operationIdHolders = new WeakMap<ts.Node, Set<string>>();

@@ -179,6 +179,9 @@ export class RetryInterceptor implements HttpInterceptor {
   return withRetry(() => this.request('POST', \`/api/batches/\${batchId}/finalize\`, {}));
 }`,
   `export const expireInvoice = (invoiceId) => withRetry(() => client.post(\`/v2/invoices/\${encodeURIComponent(invoiceId)}/expire\`));`,
+  // The same, RPC style: the resource is named in the body and the last segment starts with the verb.
+  `export const revoke = (key) => withRetry(() => client.post(\`\${baseUrl}/revoke-license\`, { key }));`,
+  `export const pauseJob = (jobId) => withRetry(() => client.post('/api/pauseJob', { jobId }));`,
   // A client function that takes the method first builds its headers itself: in a file that speaks of
   // idempotency keys, one may be among them.
   `async function send(method, path, body) {
@@ -355,6 +358,18 @@ export const createUser = (user) => client.post('/users', user);`,
     return retryWithBackoff(() => this.request('POST', '/api/batches/init', params), { maxRetries: 3 });
   }
 }`,
+  },
+  // A segment that only starts with a state verb's letters names a collection: a POST to it creates.
+  {
+    line: 1, column: 47, messageId: 'missingKey',
+    data: { method: 'POST', request: 'client.post(…)', retry: '`withRetry` call' },
+    code: `export const upload = (cv) => withRetry(() => client.post('/api/resumes', cv));`,
+  },
+  // Locking without an id in the path may act on an amount: not among the verbs of an RPC-style state call.
+  {
+    line: 1, column: 50, messageId: 'missingKey',
+    data: { method: 'POST', request: 'client.post(…)', retry: '`withRetry` call' },
+    code: `export const stake = (amount) => withRetry(() => client.post('/api/lock-funds', { amount }));`,
   },
   // A client's POST handed to a wrapper that makes the request, in a retry loop.
   {

@@ -105,6 +105,16 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
       findings: [[5, 'missing-idempotency-key']],
     },
     {
+      title: 'a body object re-made before the loop with the operation id one level down carries it: silent',
+      code: paymentSender('JSON.stringify(payment)', 'payment = { ...payment, meta: { ...payment.meta, operationId: newId() } };'),
+      findings: [],
+    },
+    {
+      title: 'a body object re-made with the id of another thing one level down does not: reported',
+      code: paymentSender('JSON.stringify(payment)', 'payment = { ...payment, meta: { ...payment.meta, userId: currentUser() } };'),
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
       title: 'a retry helper from another file told to make no retries (a literal 0 after the init) sends once: silent',
       code: helperSender(', 0, 15000'),
       findings: [],
