@@ -126,7 +126,8 @@ function isRejection(node: ts.Node): boolean {
 function clientCoverage(request: HttpRequest, facts: RetryFacts): Coverage | undefined {
   const anchor = anchorInSameFunction(request.call);
   if (request.retriedByHelper) return { label: `${request.retriedByHelper} helper`, keyAnchor: anchor };
-  const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName && !candidate.notRetried?.has(request.call));
+  const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName && !candidate.notRetried?.has(request.call)
+    && (!candidate.only || candidate.only.has(request.call)));
   return client ? { label: client.label, keyAnchor: anchor } : undefined;
 }
 

@@ -7,7 +7,7 @@ import {
   calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, readOnce, rootName,
   stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
 } from './ast';
-import { RETRY_COUNT_OPTION } from './libraries/option-reading';
+import { calledAtOnceName, RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
 import { type CallerMethod, methodFromCallers, type MethodCarrier } from './caller-methods';
 import type { RetryFacts } from './retry-model';
@@ -136,7 +136,7 @@ const NO_METHODS: ReadonlyMap<string, string> = new Map();
 function recogniseRequest(
   call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>, notRetrying: ReadonlySet<string>, importedMethods: ReadonlyMap<string, string>,
 ): Draft | undefined {
-  const name = calleeName(call);
+  const name = calleeName(call) ?? calledAtOnceClient(call, clientNames);
   if (!name) return undefined;
   const methodFirst = methodFirstCall(call, name) ?? handedVerbCall(call);
   if (methodFirst) return methodFirst;
@@ -296,7 +296,7 @@ function fetchImplementationCall(call: ts.CallExpression, name: string, index: S
 /** `fetch(url, init)`, `axios(config)`, `got(url, options)`, `ky(url, options)`, `request(url, options)`, `fetchWithRetry(url, init)`, retried-client names. */
 function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>, notRetrying: ReadonlySet<string>): Draft | undefined {
   const callee = unwrap(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : undefined;
+  const name = ts.isIdentifier(callee) ? callee.text : calledAtOnceClient(call, clientNames);
   if (!name || call.arguments.length === 0) return undefined;
   const module = index.imports.get(name)?.split('#')[0];
   const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call) && !notRetrying.has(name);
@@ -312,13 +312,20 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   const method = config ? methodOf(config) ?? (defaultsToGet ? 'GET' : undefined) : call.arguments.length === 1 && fetchStyle ? 'GET' : undefined;
   const library: HttpRequest['library'] = isHelper && !clientNames.has(name) ? 'retry-helper' : fetchStyle ? 'fetch' : name === 'got' || module === 'got' ? 'got' : name === 'ky' || module === 'ky' ? 'ky' : name === 'axios' || module === 'axios' ? 'axios' : 'request';
   return {
-    call, method, library, display: `${name}(…)`, clientName: name, config,
+    call, method, library, display: ts.isIdentifier(callee) ? `${name}(…)` : callDisplay(call), clientName: name, config,
     configPosition: position >= 0 ? position : Math.max(1, call.arguments.length),
     configOpaque: position < 0 && call.arguments.length > 1,
     retriedByHelper: library === 'retry-helper' ? `\`${name}\`` : undefined,
     url: ts.isObjectLiteralExpression(unwrap(call.arguments[0]!)) ? config && findValue(config, 'url') : call.arguments[0],
     body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
   };
+}
+
+/** `fetchRetry(fetch)(url, init)`: a call of a retrying client built at once, by the name the library gave it (calledAtOnceName). */
+function calledAtOnceClient(call: ts.CallExpression, clientNames: Set<string>): string | undefined {
+  const builder = unwrap(call.expression);
+  const name = ts.isCallExpression(builder) ? calledAtOnceName(builder) : undefined;
+  return name !== undefined && clientNames.has(name) ? name : undefined;
 }
 
 /** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */

@@ -149,6 +149,8 @@ export interface RetriedClient {
   coversPost: boolean;
   /** Calls through the client that turn its retries off for themselves (fetch-retry `f(url, { retries: 0 })`). */
   notRetried?: ReadonlySet<ts.Node>;
+  /** The one call through it, for a client built and called at once (`fetchRetry(fetch)(url, init)`): others of its name are other clients. */
+  only?: ReadonlySet<ts.Node>;
   /** How the client waits between its retries, where the file configures it. */
   backoff?: Backoff;
   /** For a client configured in another file: its waits, as that file's jitter finding reads them. */

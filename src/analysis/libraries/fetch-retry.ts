@@ -6,7 +6,7 @@ import type { Backoff } from '../retry-model';
 import { callsNamed, type SourceIndex } from '../source-index';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import {
-  countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
+  calledAtOnce, calledAtOnceName, countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
   type Options,
 } from './option-reading';
 
@@ -49,8 +49,10 @@ const JITTERED_DELAY = 'retryDelay: (attempt) => Math.random() * Math.min(30_000
  */
 function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: LibraryFacts): void {
   const options = optionsAt(call, 1, index);
-  const holder = holderName(call);
-  const uses = holder ? callsNamed(index, holder.slice(holder.lastIndexOf('.') + 1)).filter((use) => namePath(use.expression) === holder) : [];
+  // A wrapper built and called at once (`fetchRetry(fetch)(url, init)`) has that one use, and goes by its builder's name.
+  const atOnce = calledAtOnce(call);
+  const holder = atOnce ? calledAtOnceName(call) : holderName(call);
+  const uses = atOnce ? [atOnce] : holder ? callsNamed(index, holder.slice(holder.lastIndexOf('.') + 1)).filter((use) => namePath(use.expression) === holder) : [];
   const notRetried = new Set<ts.Node>();
   let builderDelayUsed = uses.length === 0;
   for (const use of uses) {
@@ -66,15 +68,16 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
       continue;
     }
     const bound = option(own, 'retries') ? countBound(own, 'retries', fetchRetry.defaults.retries) : countBound(options, 'retries', fetchRetry.defaults.retries);
-    facts.constructs.push(libraryConstruct(use, 'library', `fetch-retry call \`${holder}(…)\``, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
+    const label = atOnce ? 'fetch-retry call' : `fetch-retry call \`${holder}(…)\``;
+    facts.constructs.push(libraryConstruct(use, 'library', label, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
   }
-  const label = holder ? `fetch-retry wrapper \`${holder}\`` : 'fetch-retry wrapper';
+  const label = holder && !atOnce ? `fetch-retry wrapper \`${holder}\`` : 'fetch-retry wrapper';
   // The wrapper's own waits, where every use of it waits as it was built (a use with its own delay is read at the use).
   const backoff: Backoff = options === 'opaque' || !builderDelayUsed ? { kind: 'unknown' } : builderBackoff(call, options, index);
   if (!retriesZero(options, 'retries', index) || uses.length > notRetried.size) {
     facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
   }
-  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried, backoff });
+  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried, backoff, only: atOnce && new Set([atOnce]) });
 }
 
 function builderBackoff(call: ts.CallExpression, options: Exclude<Options, 'opaque'>, index: SourceIndex): Backoff {

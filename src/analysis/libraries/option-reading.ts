@@ -345,6 +345,22 @@ export function plainCalleeName(site: Site): string | undefined {
   return ts.isIdentifier(callee) ? callee.text : undefined;
 }
 
+/**
+ * The name a client built and called at once goes by (`fetchRetry(fetch)(url, init)` has none of its own):
+ * its builder's, with `()`. The requests through it are found by that name (requests.ts).
+ */
+export function calledAtOnceName(builder: ts.CallExpression): string | undefined {
+  const name = namePath(builder.expression);
+  return name === undefined ? undefined : `${name}()`;
+}
+
+/** The call that calls a builder's result at once: `fetchRetry(fetch)(url, init)` for `fetchRetry(fetch)`. */
+export function calledAtOnce(builder: ts.CallExpression): ts.CallExpression | undefined {
+  let node: ts.Node = builder;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return ts.isCallExpression(node.parent) && node.parent.expression === node ? node.parent : undefined;
+}
+
 /** `calleeName`, re-exported so the library files read one module. */
 export { calleeName };
 

@@ -54,5 +54,37 @@ export async function createUser(user) {
 }`,
       findings: [],
     },
+    {
+      title: 'a wrapper built and called at once is judged by the options of that call: a jittered retryDelay there is silent',
+      code: atOnce('GET', '(n) => Math.random() * 1000 * 2 ** n'),
+      findings: [],
+    },
+    {
+      title: 'the same call with a growing retryDelay without jitter is reported at the call, naming its delay',
+      code: atOnce('GET', '(n) => 2 ** n * 1000'),
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['`retryDelay: (n) => 2 ** n * 1000` grows but has no jitter'],
+    },
+    {
+      title: 'a POST through a wrapper built and called at once is retried and missing its idempotency key',
+      code: atOnce('POST', '(n) => Math.random() * 1000 * 2 ** n'),
+      findings: [[4, 'missing-idempotency-key']],
+    },
+    {
+      title: 'the same POST with retries: 0 on the call is not retried',
+      code: atOnce('POST', '(n) => Math.random() * 1000 * 2 ** n', 'retries: 0, '),
+      findings: [],
+    },
   ]);
 });
+
+/** A wrapper built and called at once, `fetchRetry(fetch)(url, init)`, sending `method` with `retryDelay` in its init. */
+function atOnce(method: string, retryDelay: string, extra = ''): string {
+  return `import fetchRetry from 'fetch-retry';
+export class Client {
+  async send(url, body) {
+    const response = await fetchRetry(fetch)(url, { ${extra}retryDelay: ${retryDelay}, retryOn: [502, 503], method: '${method}', body });
+    return response.json();
+  }
+}`;
+}
