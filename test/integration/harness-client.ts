@@ -33,6 +33,12 @@ export async function screenshot(name: string): Promise<void> {
   if (harnessAvailable()) await askHarness({ action: 'screenshot', name });
 }
 
+/** Evaluates an expression in the workbench's own document (toasts, the notification centre, the Problems panel). */
+export async function evaluateInWorkbench<T>(expression: string): Promise<T> {
+  const answer = await askHarness({ action: 'evaluate', expression, frameWith: '.monaco-workbench' });
+  return JSON.parse(answer.detail ?? 'null') as T;
+}
+
 /** An element only the lesson webview's own document has, to find its frame among the workbench's. */
 export const LESSON_FRAME_MARKER = 'main#lesson';
 

@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE } from '../../../src/commands';
 import type { RuleId } from '../../../src/analysis/types';
 import { ruleIdOf } from '../../../src/editor/diagnostics';
 import { activeApi } from '../extension-api';
+import { evaluateInWorkbench } from '../harness-client';
 import { waitFor, waitUntil } from '../wait';
 
 export interface RuleFixture {
@@ -129,4 +130,20 @@ export async function updateSetting(key: string, value: unknown): Promise<void> 
 export async function tidyWorkbench(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closePanel');
   await vscode.commands.executeCommand('notifications.clearAll');
+}
+
+/**
+ * The texts of the notifications, read in the notification centre: it keeps each one until it is cleared, while a
+ * toast hides itself after a while, which on a busy machine can be before a test reads it. Only the centre's items
+ * are read: a toast it hides stays in the page. Needs the browser harness.
+ */
+export async function notificationTexts(): Promise<string[]> {
+  await vscode.commands.executeCommand('notifications.showList');
+  try {
+    const read = `(() => { const center = document.querySelector('.notifications-center.visible');
+      return center ? [...center.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent) : null; })()`;
+    return await waitFor(() => evaluateInWorkbench<string[] | null>(read), 'the notification centre');
+  } finally {
+    await vscode.commands.executeCommand('notifications.hideList');
+  }
 }

@@ -5,26 +5,18 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import { activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
-import { askHarness, harnessAvailable } from '../harness-client';
+import { askHarness, evaluateInWorkbench, harnessAvailable } from '../harness-client';
 import { waitFor, waitUntil } from '../wait';
-import { closeAllEditors, openFile, RULE_FIXTURES, tidyWorkbench, updateSetting } from './editor-helpers';
+import { closeAllEditors, notificationTexts, openFile, RULE_FIXTURES, tidyWorkbench, updateSetting } from './editor-helpers';
 
-/** The notifications on screen (toasts and the notification centre's list alike), by their text. */
-function notificationsOnScreen(): Promise<string[]> {
-  return inWorkbench(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);
-}
-
-async function inWorkbench<T>(expression: string): Promise<T> {
-  return JSON.parse((await askHarness({ action: 'evaluate', expression, frameWith: '.monaco-workbench' })).detail ?? 'null') as T;
-}
 
 /** The accessible label of the QuickPick's highlighted row, as a screen reader reads it. */
 function highlightedRow(): Promise<string> {
-  return inWorkbench(`document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label') ?? ''`);
+  return evaluateInWorkbench(`document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label') ?? ''`);
 }
 
 function quickPickTitle(): Promise<string> {
-  return inWorkbench(`document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''`);
+  return evaluateInWorkbench(`document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''`);
 }
 
 describe('notifications: one per user action', () => {
@@ -56,7 +48,7 @@ describe('notifications: one per user action', () => {
     assert.match(warning!, /"integrationCoach\.retryHelpers" is invalid/);
     if (harnessAvailable()) {
       const ours = await waitFor(async () => {
-        const shown = (await notificationsOnScreen()).filter((text) => text.includes('integrationCoach.idempotencyHeaders') || text.includes('integrationCoach.retryHelpers'));
+        const shown = (await notificationTexts()).filter((text) => text.includes('integrationCoach.idempotencyHeaders') || text.includes('integrationCoach.retryHelpers'));
         return shown.length > 0 ? shown : undefined;
       }, 'the warning on screen');
       assert.equal(ours.length, 1, `one notification on screen: ${JSON.stringify(ours)}`);
@@ -85,7 +77,7 @@ describe('notifications: one per user action', () => {
       // What "Open lesson" does has happened before the notifications are counted.
       await waitFor(() => lessonTabs().length === 1, 'the lesson panel');
     };
-    const pauseNotices = async () => (await notificationsOnScreen()).filter((text) => text.startsWith('Quick check paused'));
+    const pauseNotices = async () => (await notificationTexts()).filter((text) => text.startsWith('Quick check paused'));
     const confirmReset = api.replaceQuickCheckConfirmation(async () => 'Reset');
     try {
       await vscode.commands.executeCommand('notifications.clearAll');
@@ -94,7 +86,7 @@ describe('notifications: one per user action', () => {
       await waitFor(() => quickCheck().step === 'feedback', 'the feedback on the answer');
       await pauseOnOpenLesson();
       await waitFor(async () => (await pauseNotices()).length > 0, 'the pause notification');
-      assert.deepEqual(await notificationsOnScreen(), [quickCheck().lastNotice], 'one notification, the pause');
+      assert.deepEqual(await notificationTexts(), [quickCheck().lastNotice], 'one notification, the pause');
     } finally {
       // Leaves the quick check as the other suites expect it: closed, not paused, nothing answered.
       if (quickCheck().paused) await runQuickCheck('feedback');

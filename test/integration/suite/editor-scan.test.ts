@@ -9,9 +9,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import type { ScanSummary } from '../../../src/editor/workspace-scan';
 import { activeApi, EXTENSION_ID } from '../extension-api';
-import { askHarness, harnessAvailable, screenshot } from '../harness-client';
+import { askHarness, evaluateInWorkbench, harnessAvailable, screenshot } from '../harness-client';
 import { waitFor, waitUntil } from '../wait';
-import { RULE_FIXTURES, closeAllEditors, filesWithOurDiagnostics, ourDiagnostics, tidyWorkbench, updateSetting, workspaceUri } from './editor-helpers';
+import { RULE_FIXTURES, closeAllEditors, filesWithOurDiagnostics, notificationTexts, ourDiagnostics, tidyWorkbench, updateSetting, workspaceUri } from './editor-helpers';
 
 const GITIGNORE = '.gitignore';
 
@@ -22,10 +22,6 @@ function underRules(byFile: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(byFile).filter(([file]) => file.startsWith('rules/')));
 }
 
-async function evaluateInWorkbench<T>(expression: string): Promise<T> {
-  const answer = await askHarness({ action: 'evaluate', expression, frameWith: '.monaco-workbench' });
-  return JSON.parse(answer.detail ?? 'null') as T;
-}
 
 /** Each scan suite: rules/generated excluded by the setting, a .gitignore of its own, and all undone after. */
 function scanFixture(gitignore: string): void {
@@ -68,15 +64,8 @@ describe('editor: workspace scan', () => {
     await waitUntil(() => ({ count: api.editor.statusBar().count, files: filesWithOurDiagnostics() }), (bar) => bar.count === summary.findings, `the status bar to count ${summary.findings}`);
     assert.equal(api.editor.statusBar().text, `$(warning) ${summary.findings} retry issues`);
     if (harnessAvailable()) {
-      // Read in the notifications centre, which keeps every notification until it is cleared: the toast hides
-      // itself after a while, which on a busy machine can be before this line runs.
-      await vscode.commands.executeCommand('notifications.showList');
-      try {
-        const messages = () => evaluateInWorkbench<string[]>(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);
-        await waitFor(async () => (await messages()).some((text) => text.startsWith(`Integration Coach: Scanned ${summary.totalFiles} files: ${summary.findings} findings (`)), 'the totals in a notification');
-      } finally {
-        await vscode.commands.executeCommand('notifications.hideList');
-      }
+      const totals = `Integration Coach: Scanned ${summary.totalFiles} files: ${summary.findings} findings (`;
+      await waitFor(async () => (await notificationTexts()).some((text) => text.startsWith(totals)), 'the totals in a notification');
     }
   });
 

@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import type { ScanSummary } from '../../../src/editor/workspace-scan';
 import { activeApi } from '../extension-api';
-import { askHarness, harnessAvailable, screenshot } from '../harness-client';
+import { harnessAvailable, screenshot } from '../harness-client';
 import { waitFor } from '../wait';
-import { closeAllEditors, diagnosticsWhere, openFile, revert, tidyWorkbench, updateSetting, workspaceUri } from './editor-helpers';
+import { closeAllEditors, diagnosticsWhere, notificationTexts, openFile, revert, tidyWorkbench, updateSetting, workspaceUri } from './editor-helpers';
 
 const FILE = 'rules/retry-without-jitter.ts';
 
@@ -105,10 +105,7 @@ describe('editor: settings', () => {
     assert.match(warning!, /"integrationCoach\.debounceMs" is invalid/);
     assert.match(warning!, /using the default, 300/);
     if (harnessAvailable()) {
-      await waitFor(async () => {
-        const answer = await askHarness({ action: 'evaluate', frameWith: '.monaco-workbench', expression: `[...document.querySelectorAll('.notification-list-item-message')].some((e) => e.textContent.includes('integrationCoach.debounceMs'))` });
-        return answer.detail === 'true';
-      }, 'the warning on screen');
+      await waitFor(async () => (await notificationTexts()).some((text) => text.includes('integrationCoach.debounceMs')), 'the warning in the notifications');
       await screenshot('setting-warning');
     }
     await updateSetting('debounceMs', 'soon');

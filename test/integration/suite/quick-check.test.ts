@@ -7,20 +7,13 @@ import { Commands } from '../../../src/commands';
 import { getSection, loadLesson, type QuizQuestion } from '../../../src/lesson/content';
 import type { IntegrationCoachApi } from '../../../src/extension';
 import { EXTENSION_ID, activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
-import { askHarness, harnessAvailable, probeLesson, screenshot } from '../harness-client';
+import { askHarness, evaluateInWorkbench, harnessAvailable, probeLesson, screenshot } from '../harness-client';
 import { waitFor, waitUntil } from '../wait';
-
-/** Only the workbench's own document has this; the webviews' frames do not. */
-const WORKBENCH_FRAME_MARKER = '.monaco-workbench';
-
-async function inWorkbench<T>(expression: string): Promise<T> {
-  const answer = await askHarness({ action: 'evaluate', expression, frameWith: WORKBENCH_FRAME_MARKER });
-  return JSON.parse(answer.detail ?? 'null') as T;
-}
+import { notificationTexts } from './editor-helpers';
 
 /** What the real QuickPick widget shows: its title and the highlighted row's accessible label. */
 function quickPickOnScreen(): Promise<{ visible: boolean; title: string; focused: string }> {
-  return inWorkbench(`(() => {
+  return evaluateInWorkbench(`(() => {
     const widget = document.querySelector('.quick-input-widget');
     const focused = widget?.querySelector('.quick-input-list .monaco-list-row.focused');
     return {
@@ -36,7 +29,7 @@ function quickPickOnScreen(): Promise<{ visible: boolean; title: string; focused
  * any row whose label runs past its row. Descriptions may be cut; labels carry the content.
  */
 function cutOffOnScreen(): Promise<string[]> {
-  return inWorkbench(`(() => {
+  return evaluateInWorkbench(`(() => {
     const widget = document.querySelector('.quick-input-widget');
     const cut = [];
     const input = widget.querySelector('.quick-input-box input');
@@ -56,7 +49,7 @@ function cutOffOnScreen(): Promise<string[]> {
 }
 
 function statusBarText(): Promise<string | undefined> {
-  return inWorkbench(`[...document.querySelectorAll('.statusbar-item')].map((item) => item.textContent.trim()).find((text) => text.startsWith('Quick check'))`);
+  return evaluateInWorkbench(`[...document.querySelectorAll('.statusbar-item')].map((item) => item.textContent.trim()).find((text) => text.startsWith('Quick check'))`);
 }
 
 /** Strips the `$(icon) ` a row label starts with: the learner types the words, not the icon. */
@@ -202,9 +195,9 @@ describe('quick check', function () {
     assert.match(snap().lastNotice ?? '', /paused after question 2 of 7/);
     // One notification for the one action (issue 15: two were seen stacked).
     const shown = await waitFor(async () => {
-      const texts = await inWorkbench<string[]>(`[...document.querySelectorAll('.notification-list-item-message')].map((e) => e.textContent)`);
+      const texts = await notificationTexts();
       return texts.some((text) => text.includes('paused after question 2 of 7')) ? texts : undefined;
-    }, 'the pause notification on screen');
+    }, 'the pause notification');
     assert.deepEqual(shown, [snap().lastNotice], 'one notification, the pause');
     await waitFor(async () => (await statusBarText())?.startsWith('Quick check 1/7'), 'the status bar to count the mastered question');
 
