@@ -1,7 +1,7 @@
 // Small syntax helpers over the TypeScript AST. Syntax only: there is no type checker, so every
 // question here is answered from the shape and the names in the code.
 import ts from 'typescript';
-import { spendWork } from './run-context';
+import { functionsAroundNodes, spendWork } from './run-context';
 
 // TypeScript's exports are getters; these helpers run for every call in a file, so they read the kinds once.
 const Kind = ts.SyntaxKind;
@@ -246,10 +246,24 @@ export const CALLBACK_HOOK = /^(useCallback|useEffectEvent|useEvent|useMemoizedF
 
 /** The nearest enclosing function of a node (not the node itself). */
 export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
+  // Kept for every node passed on the way up, for the run: asked of each node of a deep chain (`else if` × 2,000),
+  // the walk would cost the depth each time. A node's answer is its parent's when the parent is no function.
+  const known = functionsAroundNodes();
+  let found: ts.Node | null = null;
+  let current = node.parent;
+  for (; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      found = current;
+      break;
+    }
+    const recorded = known.get(current);
+    if (recorded !== undefined) {
+      found = recorded;
+      break;
+    }
   }
-  return undefined;
+  for (let passed = node.parent; passed && passed !== current; passed = passed.parent) known.set(passed, found);
+  return (found ?? undefined) as FunctionNode | undefined;
 }
 
 /**

@@ -32,21 +32,32 @@ let deadline = Infinity;
 let budgetMs = Infinity;
 let work = 0;
 let currentSourceFile: ts.SourceFile | undefined;
+/**
+ * The function around each node asked about in this run (null: the file itself), kept for the run only: the
+ * editor parses the next version of a file from the previous tree, reusing its nodes under new parents.
+ */
+let functionsAround = new WeakMap<ts.Node, ts.Node | null>();
 
 /**
  * Runs one analysis with a deadline (`budget` ms from now) and, if given, the source file that
  * `nodeText` reads. Nested runs (a host calling the core from inside a run) keep the outer state.
  */
 export function withinRun<T>(budget: number, sourceFile: ts.SourceFile | undefined, run: () => T): T {
-  const outer = { deadline, budgetMs, currentSourceFile };
+  const outer = { deadline, budgetMs, currentSourceFile, functionsAround };
   budgetMs = budget;
   deadline = Number.isFinite(budget) ? performance.now() + budget : Infinity;
   currentSourceFile = sourceFile;
+  functionsAround = new WeakMap();
   try {
     return run();
   } finally {
-    ({ deadline, budgetMs, currentSourceFile } = outer);
+    ({ deadline, budgetMs, currentSourceFile, functionsAround } = outer);
   }
+}
+
+/** The run's record of the function around each node (see enclosingFunction in ast.ts). */
+export function functionsAroundNodes(): WeakMap<ts.Node, ts.Node | null> {
+  return functionsAround;
 }
 
 /** How long the current run may still take, in milliseconds (Infinity outside a run, or without a budget). */
