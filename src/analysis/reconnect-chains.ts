@@ -16,12 +16,13 @@ import { testsLossState } from './outcomes';
 import { waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
 import { resolveObject } from './retry-libraries';
-import { callAround, scanFunction, type FunctionScan } from './retry-recursion';
+import { callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Bound, RetryConstruct } from './retry-model';
 import { pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 import { switchedOffByDefault } from './infinite-limits';
+import { ERROR_NAME } from './vocabulary';
 
 /** How many functions a handler may pass through before it connects again. */
 const MAX_HOPS = 4;
@@ -57,7 +58,7 @@ interface Registration {
    * function), or a `.catch(cb)` callback. Such a way back counts only where it is put off to later
    * (`setTimeout(() => this.connect(), ms)`): a call made at once from a catch is left to the recursion reading.
    */
-  failure?: { from?: ts.Block };
+  failure?: { from?: ts.Node; branch?: true };
   /** The named function that registers the handler (the connect), if it sits in one. */
   registrar?: FunctionNode;
   /** The object the handler listens on: `ws`, `this.socket`, `connection`. */
@@ -124,20 +125,21 @@ function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: S
 
 /**
  * `sendMetrics() { try { await post(…); this.reduceBackoff(); } catch { this.startTimer(); } }` with
- * `reduceBackoff() { …; this.startTimer(); }`: the function that the catch schedules again is scheduled after
- * a success too (directly, or through a function called on the way out), so it is a periodic task that
- * slows down on failure, not a retry that ends when an attempt works.
+ * `reduceBackoff() { …; this.startTimer(); }`: a function on the way back from the failure (here the one that
+ * schedules) is entered after a success too (directly, or through a function called on the way out; `if (!res.ok)
+ * this.backoff() else this.reduceBackoff()`, both ending in `startTimer`), so it is a periodic task that slows
+ * down on failure, not a retry that ends when an attempt works.
  */
 function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
   const from = cycle.registration.failure?.from;
-  const scheduler = cycle.path[0];
-  if (!from || !scheduler) return false;
+  if (!from || cycle.path.length === 0) return false;
+  const onTheWay = new Set(cycle.path);
   const reaches = (fn: FunctionNode): boolean => readOnce(reading.references, fn, functionReferences)
-    .some((ref) => namedFunction(namePath(ref), reading.index) === scheduler);
+    .some((ref) => onTheWay.has(namedFunction(namePath(ref), reading.index)!));
   return readOnce(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
     if (contains(from, ref)) return false;
     const target = namedFunction(namePath(ref), reading.index);
-    return target !== undefined && (target === scheduler || (target !== cycle.registration.handler && reaches(target)));
+    return target !== undefined && (onTheWay.has(target) || (target !== cycle.registration.handler && reaches(target)));
   });
 }
 
@@ -276,7 +278,50 @@ function failurePaths(index: SourceIndex): Registration[] {
     const handler = handlerFunction(start as ts.Expression, index);
     if (handler) registrations.push({ handler, registrar: namedFunctionAround(start), failure: {} });
   }
+  return [...registrations, ...failedBranchCalls(index)];
+}
+
+/**
+ * Calls of the file's own functions made on a failed attempt's branch of a named function, outside a catch
+ * (`if (result.success) { … } else { this.scheduleRetry(id, delay) }`): each is a way of its own.
+ */
+function failedBranchCalls(index: SourceIndex): Registration[] {
+  const registrations: Registration[] = [];
+  for (const call of index.calls) {
+    // Cheap tests first: only a call of a function of the file is followed (finding the function around a call costs its depth).
+    if (!isLocalName(unwrap(call.expression))) continue;
+    const target = namedFunction(namePath(call.expression), index);
+    const registrar = target && enclosingFunction(call);
+    if (!registrar || target === registrar || !functionName(registrar) || !onFailedBranch(call, registrar, readOnce(outcomeNames, registrar, outcomeNamesOf))) continue;
+    registrations.push({ handler: registrar, registrar, failure: { from: call, branch: true } });
+  }
   return registrations;
+}
+
+/** `await op()`, also in parentheses or cast (`(await op()) as Result`). */
+function awaits(expression: ts.Expression): boolean {
+  let current = expression;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
+  return ts.isAwaitExpression(current);
+}
+
+const outcomeNames = new WeakMap<FunctionNode, ReadonlySet<string>>();
+
+/**
+ * The names that hold a function's attempts' outcomes: the results of the calls it awaits (`const result = await
+ * this.send(id)`), and the failure an error handler is given (`_handleError(error, client)`).
+ */
+function outcomeNamesOf(fn: FunctionNode): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const parameter of fn.parameters) if (ts.isIdentifier(parameter.name) && ERROR_NAME.test(parameter.name.text)) names.add(parameter.name.text);
+  if (fn.body) {
+    walkTree(fn.body, undefined, (node) => {
+      if (isFunctionNode(node)) return SKIP_CHILDREN;
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && awaits(node.initializer)) names.add(node.name.text);
+      return undefined;
+    });
+  }
+  return names;
 }
 
 /**
@@ -588,7 +633,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   return {
     kind: 'handler',
     label: cycle.restart ? `failure handler that calls \`${namePath(cycle.restart.expression) ?? name}()\` again`
-      : cycle.registration.failure ? `retry of \`${callText}\` from its catch` : `reconnect handler that calls \`${callText}\` again`,
+      : cycle.registration.failure ? `retry of \`${callText}\` ${cycle.registration.failure.branch ? 'after a failed attempt' : 'from its catch'}` : `reconnect handler that calls \`${callText}\` again`,
     // Where the handler puts the reconnect off to later (where a cap or jitter would go), else at the call that connects again.
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],

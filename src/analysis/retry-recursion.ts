@@ -497,6 +497,31 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
   return undefined;
 }
 
+/**
+ * Whether a node of `fn`'s own body (not in a nested function or a catch, which are read as ways of their own)
+ * runs only when an attempt failed: in the branch of an `if` that tests a result for a failure, the `else` of one
+ * that tests it for success (`if (result.success) { … } else { this.scheduleRetry(id) }`), or after `if (ok) return`.
+ * `results` are the names that hold the attempts' results (a state or a list tested is no outcome).
+ */
+export function onFailedBranch(node: ts.Node, fn: FunctionNode, results: ReadonlySet<string>): boolean {
+  let child = node;
+  for (let parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
+    if (isFunctionNode(parent) || ts.isCatchClause(parent)) return false;
+    if (ts.isIfStatement(parent) && child !== parent.expression) {
+      const polarity = checkPolarity(parent.expression, results);
+      if ((child === parent.thenStatement && polarity === 'failure') || (child === parent.elseStatement && polarity === 'success')) return true;
+    }
+    if (ts.isBlock(parent) && leftOnSuccessBefore(parent, child, results)) return true;
+  }
+  return false;
+}
+
+/** `if (ok) return;` (no else) among a block's statements before `child`. */
+function leftOnSuccessBefore(block: ts.Block, child: ts.Node, results: ReadonlySet<string>): boolean {
+  return block.statements.some((statement) => statement.end <= child.pos && ts.isIfStatement(statement) && !statement.elseStatement
+    && alwaysLeaves(statement.thenStatement) && checkPolarity(statement.expression, results) === 'success');
+}
+
 /** Whether a node between `node` (exclusive) and `fn` passes the test. */
 function someAncestor(node: ts.Node, fn: FunctionNode, test: (ancestor: ts.Node) => boolean): boolean {
   for (let ancestor = node.parent; ancestor && ancestor !== fn; ancestor = ancestor.parent) {

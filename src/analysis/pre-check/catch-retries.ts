@@ -1,9 +1,10 @@
 // Catches the pre-check keeps: those that catch-retries.ts could take for a second attempt. Each
 // test here is one catch-retries.ts applies, read from the tokens: the catch block calls something
 // named for waiting (`sleep(`, `setTimeout(`) and calls a name that the try block before it calls too.
-// Also files where a catch's way back may be put off to later through other functions (reconnect-chains.ts).
+// Also files where a failure path's way back may be put off to later through other functions (reconnect-chains.ts).
 import { spendWork } from '../run-context';
 import { WAIT_NAME } from '../vocabulary';
+import { conditionNamesOutcome } from './recursion';
 import { canName, Kind, type Tokens } from './tokens';
 
 /** Blocks longer than this (in tokens) are not read: the answer is "maybe" (which keeps nested catches linear). */
@@ -45,21 +46,30 @@ function calledNames(tokens: Tokens, from: number, to: number): Set<string> {
 }
 
 /**
- * A catch (`catch (e) {`, `.catch(`) and something that puts a call off to later, as reconnect-chains.ts
- * reads one: a `setTimeout(`, a timer object (a name ending in `Timer`), a wait helper handed a
- * callback (`delay(() => this.connect(), ms)`), or one awaited (`await sleep(ms)`). One pass over the tokens.
+ * A failure path (a catch, `catch (e) {` or `.catch(`, or an `if` whose condition names an outcome, `if (!result.success)`)
+ * and something that puts a call off to later, as reconnect-chains.ts reads one: a `setTimeout(`, a timer object (a
+ * name ending in `Timer`), a wait helper handed a callback (`delay(() => this.connect(), ms)`), or one awaited
+ * (`await sleep(ms)`). One pass over the tokens (each condition read once, long ones taken for "maybe").
  */
 export function hasDeferredFailurePath(tokens: Tokens): boolean {
   const { kinds, values } = tokens;
-  let catches = false;
+  let failurePath = false;
   let defers = false;
-  for (let i = 0; i < tokens.count && !(catches && defers); i++) {
+  for (let i = 0; i < tokens.count && !(failurePath && defers); i++) {
     spendWork();
     const kind = kinds[i]!;
-    if (kind === Kind.CatchKeyword) catches = true;
+    if (kind === Kind.CatchKeyword || (!failurePath && kind === Kind.IfKeyword && testsOutcome(tokens, i))) failurePath = true;
     else if (!defers && canName(kind) && values[i] !== undefined) defers = defersCall(tokens, i, values[i]!);
   }
-  return catches && defers;
+  return failurePath && defers;
+}
+
+/** `if (…)` whose condition names an outcome (reconnect-chains.ts follows calls made on its failed branch). */
+function testsOutcome(tokens: Tokens, keyword: number): boolean {
+  const open = keyword + 1;
+  if (tokens.kinds[open] !== Kind.OpenParenToken) return false;
+  const close = tokens.partner[open]!;
+  return close - open > MAX_BLOCK_TOKENS || conditionNamesOutcome(tokens, open, close);
 }
 
 function defersCall(tokens: Tokens, index: number, name: string): boolean {

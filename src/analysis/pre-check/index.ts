@@ -18,7 +18,7 @@
 //     hook that returns it (`const connect = useCallback(() => …)`) is named by its variable.
 //   - a reconnect through several functions: reconnect-chains.ts starts from a loss handler
 //     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds, or
-//     from a catch whose way back is put off to later by a wait or a timer.
+//     from a catch or an `if` that names an outcome, whose way back is put off to later by a wait or a timer.
 //   - a second attempt in a catch (catch-retries.ts): a catch block that calls a wait and a name its
 //     try block calls too.
 //   - a reconnect that calls a function it was handed (handed-reconnects.ts): a loss handler (above), or a
@@ -61,7 +61,7 @@ function mayHoldOwnRetry(text: string, options: AnalyzeOptions): boolean {
   const tokens = tokenize(text, new Set(options.retryHelpers ?? []));
   if (tokens === 'retry-word' || tokens === undefined) return true;
   // A connection's loss handler may reconnect through other functions (reconnect-chains.ts); so may
-  // a catch whose way back is put off to later (hasDeferredFailurePath).
+  // a catch or a failed branch whose way back is put off to later (hasDeferredFailurePath).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
     || hasRetrySchedulerCandidate(tokens);

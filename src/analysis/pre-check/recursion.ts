@@ -282,7 +282,7 @@ function groupOnFailurePath(tokens: Tokens, opener: number): boolean {
 }
 
 /** Whether a condition `(…)` names something checkPolarity() reads as an outcome. */
-function conditionNamesOutcome(tokens: Tokens, open: number, close: number): boolean {
+export function conditionNamesOutcome(tokens: Tokens, open: number, close: number): boolean {
   for (let i = open + 1; i < close; i++) {
     if (canName(tokens.kinds[i]!) && mayTestOutcome(tokens.values[i]!)) return true;
   }

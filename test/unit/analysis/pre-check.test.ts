@@ -98,6 +98,7 @@ describe('pre-check', () => {
     it('jobs handed back to their queue, failure callbacks handed on, and schedulers that call the retry they were handed', () => {
       assertMaybe(`export async function handle(job) {\n  try { await deliver(job); } catch (err) {\n    setTimeout(() => enqueue({ ...job, attempt: job.attempt + 1 }), 2 ** job.attempt * 1000);\n  }\n}`);
       assertMaybe(`export function send(item) {\n  transport.push(item, { onFailure: () => send(item) });\n}`);
+      assertMaybe(`export class Hooks {\n  async deliver(id) {\n    const result = await this.send(id);\n    if (!result.success) this.sendLater(id);\n  }\n  sendLater(id) { setTimeout(() => this.deliver(id), 60000); }\n}`);
       assertMaybe(`export const swrConfig = {\n  onErrorRetry: (error, key, config, revalidate, { retryCount }) => {\n    if (retryCount >= 10) return;\n    setTimeout(() => revalidate({ retryCount }), 3000);\n  },\n};`);
     });
 
@@ -119,6 +120,7 @@ describe('pre-check', () => {
       assertNo(`export async function sendEach(items: Item[]) {\n  for (let i = 0; i < items.length; i++) {\n    try { await send(items[i]); } catch (error) { log(error); }\n  }\n}`);
       assertNo(`export async function sendAll(items: Item[]) {\n  for (const item of items) {\n    try { await send(item); } catch (error) { log(error); }\n  }\n  for (const key in cache) if (cache[key].failed) delete cache[key];\n}`);
       assertNo(`const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));\nexport async function later() { await delay(5); await delay(10); }`);
+      assertNo(`export function debounce(fn: () => void, ms: number) {\n  let timer;\n  return () => { if (timer !== undefined) clearTimeout(timer); timer = setTimeout(fn, ms); };\n}`);
       assertNo(`export interface Client {\n  connect: (url: string) => void\n  onError?: (error: Error) => void\n}\nexport type Hooks = { attempts: number; connect: (c: Client) => Client }\nexport class Feed {\n  connect?: (url: string) => Feed\n  restart(): void { if (this.failed) this.connect?.(this.url); }\n}`);
       assertNo(`export interface Order { id: string; lines: { sku: string }[] }\nexport type Handler = (order: Order) => Promise<void>;`);
       assertNo(`export function walk(node: Node, visit: (n: Node) => void) {\n  visit(node);\n  node.children.forEach((child) => visit(child));\n}`);

@@ -290,6 +290,34 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [[6, 'unbounded-retry']],
     },
     {
+      title: "the else of a test of the attempt's result for success that calls a method which puts the function off to later: a retry too",
+      code: catchThenSchedule('const result = await this.send(); if (result.success) { this.done = true; } else { this.scheduleReconnect(); }', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [[6, 'unbounded-retry']],
+      messages: ['retry of `this.connect()` after a failed attempt'],
+    },
+    {
+      title: 'after `if (ok) return`, the same call runs only when the attempt failed',
+      code: catchThenSchedule('const ok = await this.send(); if (ok) return; this.scheduleReconnect();', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'an error handler that schedules the function again when its failure may be retried, with a capped count: only the fixed wait is reported',
+      code: catchThenSchedule('this.stream.on(\'error\', (error) => this.handleError(error)); }\n  handleError(error) { if (this.isRetryable(error)) this.scheduleReconnect(); else this.fail(error);',
+        'if (this.attempts++ < 5) setTimeout(() => this.connect(), 5000);'),
+      findings: [[7, 'retry-without-jitter']],
+    },
+    {
+      title: 'a branch taken on a state that is no attempt\'s result (an alert still active) is no failure: silent',
+      code: catchThenSchedule('const alert = this.alerts.get(this.id); if (!alert.active) return; if (alert.kinds.includes(alert.kind)) this.scheduleReconnect();', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [],
+    },
+    {
+      title: 'a function whose failure branch and success branch both reach the method that schedules it is periodic: silent',
+      code: catchThenSchedule('const res = await this.send(); if (!res.ok) { this.backoff(); } else { this.reduceBackoff(); }',
+        'setTimeout(() => this.connect(), 5000);').replace('  scheduleReconnect(', '  backoff() { this.failures++; this.scheduleReconnect(); }\n  reduceBackoff() { this.failures = 0; this.scheduleReconnect(); }\n  scheduleReconnect('),
+      findings: [],
+    },
+    {
       title: 'a task scheduled again after a success too (the success path calls a method that schedules it) is periodic, not a retry: silent',
       code: catchThenSchedule('try { await send(this.bucket); this.reduceBackoff(); } catch (error) { this.scheduleReconnect(); }',
         'setTimeout(() => this.connect(), 5000);').replace('  scheduleReconnect(', '  reduceBackoff() { this.failures = 0; this.scheduleReconnect(); }\n  scheduleReconnect('),
