@@ -2,7 +2,8 @@
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
 import { COMPARISON_OPERATORS, namePath, numericValue, unwrap } from './ast';
-import { isInfiniteLimit, testsLimitKeptAtZero } from './infinite-limits';
+import { isInfiniteLimit, offLimitDetail, testsLimitKeptAtZero } from './infinite-limits';
+import type { Bound } from './retry-model';
 import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
 
@@ -60,6 +61,19 @@ export interface Comparisons {
   deadline: boolean;
   /** Names compared with a value other than 0 (`n < max`), as opposed to only tested for truth or against 0 (`if (!n)`, `n > 0`). */
   valueCompared: Set<string>;
+  /** Names compared only with a limit that never stops (`i < n` with `n` kept at 0), with what makes it so: see offLimitBound. */
+  offLimits?: Map<string, string>;
+}
+
+/** A counter compared only with a limit that is off (`Infinity`, or kept at a 0 that turns it off): the reason nothing stops it. */
+export function offLimitBound(counters: readonly string[], comparisons: readonly Comparisons[]): Bound | undefined {
+  for (const counter of counters) {
+    for (const read of comparisons) {
+      const detail = read.offLimits?.get(counter);
+      if (detail) return { capped: false, reason: 'limit-off', counter, detail };
+    }
+  }
+  return undefined;
 }
 
 export function emptyComparisons(): Comparisons {
@@ -114,7 +128,11 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     if (COMPARISON_OPERATORS.has(operator)) {
-      if (isInfiniteLimit(node.left, limits) || isInfiniteLimit(node.right, limits)) return;
+      const offLeft = isInfiniteLimit(node.left, limits);
+      if (offLeft || isInfiniteLimit(node.right, limits)) {
+        noteOffLimit(into, offLeft ? node.left : node.right, offLeft ? node.right : node.left, limits);
+        return;
+      }
       // `n > 0`, `n === 0`: for a count that goes up, whether an attempt was made yet.
       const withZero = numericValue(node.left) === 0 || numericValue(node.right) === 0;
       collectOperand(node.left, into, withZero);
@@ -157,6 +175,14 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
   ts.forEachChild(node, (child) => {
     if (ts.isExpression(child as ts.Expression) && !ts.isIdentifier(child)) work.push([child as ts.Expression, false]);
   });
+}
+
+/** `i < n` with `n` off: `i` is compared only with a limit that never stops it (the message says why). */
+function noteOffLimit(into: Comparisons, limit: ts.Expression, other: ts.Expression, limits: ReadonlySet<string>): void {
+  const operand = unwrap(other);
+  const counter = namePath(ts.isPrefixUnaryExpression(operand) || ts.isPostfixUnaryExpression(operand) ? operand.operand : operand);
+  if (counter === undefined || into.offLimits?.has(counter)) return;
+  (into.offLimits ??= new Map()).set(counter, offLimitDetail(limit, limits));
 }
 
 /** The counter tested for truth in a condition: `retriesLeft`, `n--`, `--n`, `this.remaining`. */

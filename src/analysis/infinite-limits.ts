@@ -7,7 +7,7 @@
 // caller may be the one that runs. And switches that are off unless a caller turns them on (`reconnect = false`).
 import ts from 'typescript';
 import { chainOperands, type FunctionNode, functionName, namePath, numericValue, propertyNameText, readOnce, unwrap } from './ast';
-import { spendWork } from './run-context';
+import { nodeText, spendWork } from './run-context';
 import { callsNamed, type SourceIndex } from './source-index';
 
 const cache = new WeakMap<SourceIndex, ReadonlySet<string>>();
@@ -116,6 +116,19 @@ export function isInfiniteLimit(side: ts.Expression, limits: ReadonlySet<string>
     && numericValue(node.right) !== undefined) node = unwrap(node.left);
   const path = namePath(node);
   return path !== undefined && limits.has(path);
+}
+
+/**
+ * What makes a limit side of a comparison never stop a retry, for a message (isInfiniteLimit said it does not):
+ * `` `n` is 0 unless a caller passes a number, and 0 turns it off ``, `` `opts.max || Infinity` is Infinity unless… ``.
+ */
+export function offLimitDetail(side: ts.Expression, limits: ReadonlySet<string>): string {
+  const text = nodeText(side);
+  const node = unwrap(side);
+  if (numericValue(node) === Infinity) return `its cap is \`${text}\``;
+  const zero = [...(zeroKept.get(limits) ?? NONE)].some((path) => text === path || text.startsWith(`${path} `));
+  return zero ? `its cap \`${text}\` is 0 unless a caller passes a number, and 0 turns it off`
+    : `its cap \`${text}\` is Infinity unless a caller passes a number`;
 }
 
 /** A value the file gives a name path: `path = value`, `{ name: value }` held by `path`, a parameter's default. */

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, unwrap, walkTree, withinNestingLimit,
 } from './ast';
-import { emptyComparisons, withoutFirstAttemptTests } from './counters';
+import { emptyComparisons, offLimitBound, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
 import { waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
@@ -766,6 +766,8 @@ export function chainBound(scans: FunctionScan[], connectAt: number, handed: Rea
   if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
   // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess.
   if (counters.length === 0 && [...comparedNames].some(isCountName)) return { capped: 'unknown' };
+  const off = offLimitBound(counters, scans.map((scan) => scan.comparisons));
+  if (off) return off;
   const modulo = counters.find((counter) => comparisons.moduloOnly.has(counter));
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
   const sizesDelay = counters.find((counter) => scans.some((scan) => scan.delayComparisons.compared.has(counter)));

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
 } from './ast';
-import { advancedName, collectComparisons, emptyComparisons, withoutFirstAttemptTests, type Comparisons } from './counters';
+import { advancedName, collectComparisons, emptyComparisons, offLimitBound, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
 import { answersRateLimit, classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -797,7 +797,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index) || decidedByCallersFunction(loop, scan)) {
     return { capped: 'unknown', decidedElsewhere: true };
   }
-  if (counters.length > 0) return uncappedCounter(counters, comparisons, anywhere, scan);
+  if (counters.length > 0) return offLimitBound(counters, [comparisons, guarded, anywhere]) ?? uncappedCounter(counters, comparisons, anywhere, scan);
   const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };

@@ -28,6 +28,8 @@ export type UncappedReason =
   | 'never-compared'
   | 'modulo-only'
   | 'delay-only'
+  /** Compared only with a limit that never stops it: `Infinity`, or a 0 that turns the cap off (`!n || i < n`). */
+  | 'limit-off'
   | 'never-advanced'
   | 'leak'
   | 'infinite-option';

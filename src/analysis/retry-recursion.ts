@@ -5,7 +5,7 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, chainOperands, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
-import { advancedName, collectComparisons, emptyComparisons, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
+import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
@@ -1083,6 +1083,9 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
     return { capped: false, reason: 'leak', leak: leaking[0], detail: String(line), counter: firstBudget(refs, parameters, scan) };
   }
   const counters = [...scan.advances.keys()];
+  // A count handed on advanced (`send(url, attempt + 1)`) counts too, where it is compared only with a cap that is off.
+  const off = offLimitBound([...counters, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan))], [scan.comparisons]);
+  if (off) return off;
   const modulo = counters.find((name) => scan.comparisons.moduloOnly.has(name));
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
   const sizesDelay = counters.find((name) => scan.delayComparisons.compared.has(name)

@@ -26,6 +26,7 @@ const MESSAGE_FOR_REASON = {
   'never-compared': 'neverCompared',
   'modulo-only': 'moduloOnly',
   'delay-only': 'delayOnly',
+  'limit-off': 'limitOff',
   'never-advanced': 'neverAdvanced',
   leak: 'leak',
 } as const;

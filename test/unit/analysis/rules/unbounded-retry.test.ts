@@ -535,6 +535,36 @@ export function useOrders() {
 }`,
     }],
   },
+  // A count compared only with a limit that is off says which limit, and why it never stops.
+  {
+    line: 7, column: 14, messageId: 'limitOff', message: 'its cap `retries` is 0 unless a caller passes a number, and 0 turns it off',
+    data: { construct: 'recursive retry of `send()`', alsoJitter: '', counter: 'attempt', detail: 'its cap `retries` is 0 unless a caller passes a number, and 0 turns it off' },
+    code: `export async function send(url, body, retries = 0, attempt = 0) {
+  try {
+    return await post(url, body);
+  } catch (error) {
+    if (!retries || attempt < retries) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+      return send(url, body, retries, attempt + 1);
+    }
+    throw error;
+  }
+}`,
+  },
+  {
+    line: 8, column: 12, messageId: 'limitOff', message: 'its cap `maxAttempts` is Infinity unless a caller passes a number',
+    data: { construct: 'recursive retry of `send()`', alsoJitter: '', counter: 'attempt', detail: 'its cap `maxAttempts` is Infinity unless a caller passes a number' },
+    code: `export async function send(url, body, options = {}, attempt = 0) {
+  const maxAttempts = options.maxAttempts ?? Infinity;
+  try {
+    return await post(url, body);
+  } catch (error) {
+    if (attempt >= maxAttempts) throw error;
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+    return send(url, body, options, attempt + 1);
+  }
+}`,
+  },
   {
     line: 3, column: 3, messageId: 'delayOnly',
     data: { construct: '`while (true)` retry loop', alsoJitter: ' Its backoff also has no jitter: randomise each wait.', counter: 'attempt' },
