@@ -134,12 +134,13 @@ function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
   const from = cycle.registration.failure?.from;
   if (!from || cycle.path.length === 0) return false;
   const onTheWay = new Set(cycle.path);
+  const isOnTheWay = (fn: FunctionNode | undefined): boolean => fn !== undefined && onTheWay.has(fn);
   const reaches = (fn: FunctionNode): boolean => readOnce(reading.references, fn, functionReferences)
-    .some((ref) => onTheWay.has(namedFunction(namePath(ref), reading.index)!));
+    .some((ref) => isOnTheWay(namedFunction(namePath(ref), reading.index)));
   return readOnce(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
     if (contains(from, ref)) return false;
     const target = namedFunction(namePath(ref), reading.index);
-    return target !== undefined && (onTheWay.has(target) || (target !== cycle.registration.handler && reaches(target)));
+    return target !== undefined && (isOnTheWay(target) || (target !== cycle.registration.handler && reaches(target)));
   });
 }
 

@@ -518,8 +518,19 @@ export function onFailedBranch(node: ts.Node, fn: FunctionNode, results: Readonl
 
 /** `if (ok) return;` (no else) among a block's statements before `child`. */
 function leftOnSuccessBefore(block: ts.Block, child: ts.Node, results: ReadonlySet<string>): boolean {
-  return block.statements.some((statement) => statement.end <= child.pos && ts.isIfStatement(statement) && !statement.elseStatement
+  return child.pos >= readOnce(successLeaves, block, () => firstSuccessLeave(block, results));
+}
+
+/**
+ * Per block, where the first `if (ok) return;` ends (Infinity: none), read once: a block's statements are read
+ * once however many calls in it ask. A block lies in one function, whose results are the ones asked with.
+ */
+const successLeaves = new WeakMap<ts.Block, number>();
+
+function firstSuccessLeave(block: ts.Block, results: ReadonlySet<string>): number {
+  const leave = block.statements.find((statement) => ts.isIfStatement(statement) && !statement.elseStatement
     && alwaysLeaves(statement.thenStatement) && checkPolarity(statement.expression, results) === 'success');
+  return leave ? leave.end : Infinity;
 }
 
 /** Whether a node between `node` (exclusive) and `fn` passes the test. */

@@ -77,6 +77,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `async function r(n) { try { await op(); } catch (e) { ${repeat(4000, (i) => `if (e.code === ${i}) { await sleep(${i}); } else `)}{ } return r(n + 1); } }\n`, expect: 'too-deep' },
     { name: '2,000 else-if branches in a retry catch, 10 times',
       text: repeat(10, (k) => `async function r${k}(n) { try { await op(); } catch (e) { ${repeat(2000, (i) => `if (e.code === ${i}) { await sleep(${i}); } else `)}{ } return r${k}(n + 1); } }\n`), expect: 'analysed' },
+    { name: '20,000 calls of a local function after `if (ok) return` in one method, each a possible way back',
+      text: `class C {\n  later() { setTimeout(() => this.run(), 1000); }\n  async run() {\n    const ok = await this.send();\n    if (ok) return;\n${repeat(20_000, () => '    this.later();\n')}  }\n}\n`, expect: 'analysed' },
     { name: '4,000 `if (…) continue;` in one retry loop, 5 times',
       text: repeat(5, () => `async function f() { for (let a = 0; ; a++) { try { return await op(); } catch (e) { ${repeat(4000, (i) => `if (e.c${i}) continue;\n`)} } } }\n`), expect: 'analysed' },
     { name: '4,000 POSTs in one retry loop, each with its own fresh key',
