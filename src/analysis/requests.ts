@@ -559,6 +559,12 @@ const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali
  */
 const STATE_CALL_URL = /\/(?:cancel|revoke|archive|unarchive|deactivate|disable|enable|pause|resume|suspend|unpublish|close)(?:[-_][a-z][\w-]{0,40}|[A-Z][\w-]{0,40})?\/?['"`]$/;
 
+/**
+ * A liveness report (`/notify_agent_alive`, `/heartbeat`, `/agents/${id}/keep-alive`): sent again, it only says
+ * again that the sender is alive. The word is a whole part of the last segment (not `/pings`, `/healthcare`).
+ */
+const LIVENESS_URL = /\/(?:[\w-]{0,40}[-_])?(?:heartbeat|keep[-_]?alive|alive|health[-_]?check)(?:[-_][\w-]{0,40})?\/?['"`]$/i;
+
 /** A deletion sent as POST (`/v1/contacts/delete`, `/lists/${id}/members/remove`): deleting again leaves the same state. */
 const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe)\/?['"`]$/i;
 
@@ -568,7 +574,7 @@ function movesIntoState(url: ts.Expression | undefined): boolean {
   const literal = ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner);
   if (!literal) return false;
   const text = nodeText(inner);
-  return DELETION_URL.test(text) || STATE_CALL_URL.test(text) || (ts.isTemplateExpression(inner) && STATE_ACTION_URL.test(text));
+  return DELETION_URL.test(text) || STATE_CALL_URL.test(text) || LIVENESS_URL.test(text) || (ts.isTemplateExpression(inner) && STATE_ACTION_URL.test(text));
 }
 
 /**

@@ -182,6 +182,9 @@ export class RetryInterceptor implements HttpInterceptor {
   // The same, RPC style: the resource is named in the body and the last segment starts with the verb.
   `export const revoke = (key) => withRetry(() => client.post(\`\${baseUrl}/revoke-license\`, { key }));`,
   `export const pauseJob = (jobId) => withRetry(() => client.post('/api/pauseJob', { jobId }));`,
+  // A liveness report sent again only says again that the sender is alive.
+  `export const reportAlive = (id) => withRetry(() => client.post('/notify_agent_alive', { id }));`,
+  `export const beat = (agent) => withRetry(() => client.post(\`/agents/\${agent.id}/heartbeat\`, { at: Date.now() }));`,
   // A client function that takes the method first builds its headers itself: in a file that speaks of
   // idempotency keys, one may be among them.
   `async function send(method, path, body) {
@@ -364,6 +367,12 @@ export const createUser = (user) => client.post('/users', user);`,
     line: 1, column: 47, messageId: 'missingKey',
     data: { method: 'POST', request: 'client.post(…)', retry: '`withRetry` call' },
     code: `export const upload = (cv) => withRetry(() => client.post('/api/resumes', cv));`,
+  },
+  // A word that only starts like a liveness report's names something else: a claim created.
+  {
+    line: 1, column: 49, messageId: 'missingKey',
+    data: { method: 'POST', request: 'client.post(…)', retry: '`withRetry` call' },
+    code: `export const fileClaim = (c) => withRetry(() => client.post('/api/healthcare-claims', c));`,
   },
   // Locking without an id in the path may act on an amount: not among the verbs of an RPC-style state call.
   {
