@@ -88,7 +88,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
       request.optionsFromCaller = traced.length > 0 ? fileMentionsKeys : optionsFromCaller(draft, index);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index)
         || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
-      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || movesIntoState(draft.url)
+      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
     }
     return request;
@@ -561,14 +561,16 @@ const STATE_CALL_URL = /\/(?:cancel|revoke|archive|unarchive|deactivate|disable|
 
 /**
  * A liveness report (`/notify_agent_alive`, `/heartbeat`, `/agents/${id}/keep-alive`): sent again, it only says
- * again that the sender is alive. The word is a whole part of the last segment (not `/pings`, `/healthcare`).
+ * again that the sender is alive. The word is a whole part of the last segment (not `/healthcare-claims`); `ping`
+ * is not among the words, since a ping may notify a person.
  */
 const LIVENESS_URL = /\/(?:[\w-]{0,40}[-_])?(?:heartbeat|keep[-_]?alive|alive|health[-_]?check)(?:[-_][\w-]{0,40})?\/?['"`]$/i;
 
 /** A deletion sent as POST (`/v1/contacts/delete`, `/lists/${id}/members/remove`): deleting again leaves the same state. */
 const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe)\/?['"`]$/i;
 
-function movesIntoState(url: ts.Expression | undefined): boolean {
+/** An address whose POST, sent twice, leaves what it acts on as once: a state change, a deletion, a liveness report. */
+function sameStateWhenRepeated(url: ts.Expression | undefined): boolean {
   if (url === undefined) return false;
   const inner = unwrap(url);
   const literal = ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner);
