@@ -22,7 +22,7 @@ import { pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 import { switchedOffByDefault } from './infinite-limits';
-import { ERROR_NAME } from './vocabulary';
+import { ERROR_NAME, STATE_CHECK_CALL } from './vocabulary';
 
 /** How many functions a handler may pass through before it connects again. */
 const MAX_HOPS = 4;
@@ -299,11 +299,16 @@ function failedBranchCalls(index: SourceIndex): Registration[] {
   return registrations;
 }
 
-/** `await op()`, also in parentheses or cast (`(await op()) as Result`). */
-function awaits(expression: ts.Expression): boolean {
+/**
+ * `await op()`, also in parentheses or cast (`(await op()) as Result`), where `op` makes an attempt: the answer of a
+ * check (`await this.isDeployed()`) says whether the thing watched is there yet (a poll), as retry-loops.ts reads it.
+ */
+function awaitsAttempt(expression: ts.Expression): boolean {
   let current = expression;
   while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current)) current = current.expression;
-  return ts.isAwaitExpression(current);
+  if (!ts.isAwaitExpression(current)) return false;
+  const awaited = unwrap(current.expression);
+  return !ts.isCallExpression(awaited) || !STATE_CHECK_CALL.test(calleeName(awaited) ?? '');
 }
 
 const outcomeNames = new WeakMap<FunctionNode, ReadonlySet<string>>();
@@ -318,7 +323,7 @@ function outcomeNamesOf(fn: FunctionNode): ReadonlySet<string> {
   if (fn.body) {
     walkTree(fn.body, undefined, (node) => {
       if (isFunctionNode(node)) return SKIP_CHILDREN;
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && awaits(node.initializer)) names.add(node.name.text);
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && awaitsAttempt(node.initializer)) names.add(node.name.text);
       return undefined;
     });
   }

@@ -15,7 +15,7 @@ import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure
 import type { SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
 } from './vocabulary';
 import { codeText, nodeText } from './run-context';
 
@@ -430,8 +430,6 @@ function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, polarityOf: 
   return leaves(statement.elseStatement) || (goesRound && leavesAfter) || (!leaves(statement.thenStatement) && leavesAfter);
 }
 
-/** Calls that check a state and answer yes or no: `verifyComparisonTile`, `checkReady`, `isDeployed`, `hasArrived`. */
-const STATE_CHECK_CALL = /^(verify|check|is|has|exists)(?![a-z])/;
 
 /** Names that hold the outcome of a call made in the loop: `res` in `const res = await fetch(…)`. */
 function resultNames(scan: LoopScan): Set<string> {

@@ -107,3 +107,6 @@ export const ERROR_NAME = /^(e|err|error|ex|exception|failure|failed|fault|reaso
 
 /** Helpers that stop a retry when given the attempt count: `assertRetryBudget(n)`, `checkAttempts(n)`, `throwIfExhausted(n)`. */
 export const CAP_HELPER_NAME = /assert|check|ensure|guard|verify|throwIf|giveUp|exhaust|budget|limit|maybeThrow|failAfter/i;
+
+/** Calls that check a state and answer yes or no: `verifyComparisonTile`, `checkReady`, `isDeployed`, `hasArrived`. Their answer is no attempt's outcome (a poll). */
+export const STATE_CHECK_CALL = /^(verify|check|is|has|exists)(?![a-z])/;

@@ -312,6 +312,11 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [],
     },
     {
+      title: 'a branch taken when a check says the thing watched is not there yet (`await this.isDeployed()`) polls, it retries no failure: silent',
+      code: catchThenSchedule('const ok = await this.isDeployed(); if (ok) return; this.scheduleReconnect();', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [],
+    },
+    {
       title: 'a function whose failure branch and success branch both reach the method that schedules it is periodic: silent',
       code: catchThenSchedule('const res = await this.send(); if (!res.ok) { this.backoff(); } else { this.reduceBackoff(); }',
         'setTimeout(() => this.connect(), 5000);').replace('  scheduleReconnect(', '  backoff() { this.failures++; this.scheduleReconnect(); }\n  reduceBackoff() { this.failures = 0; this.scheduleReconnect(); }\n  scheduleReconnect('),
