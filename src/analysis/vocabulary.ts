@@ -10,10 +10,11 @@ export const JITTER_NAME = /jitter|random|rand[A-Z]|randomize/i;
 /** Calls that produce randomness. */
 export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomValues|randomFillSync|nextInt|jitter\w*|\w*Jitter\w*)$/;
 /**
- * Reads of configuration (`core.getInput('retry-delay')`, `getenv('DELAY')`, `config.get('retry.delay')`):
- * the value is set once for every client, so a delay built from it is not randomised.
+ * Reads of configuration (`core.getInput('retry-delay')`, `getenv('DELAY')`, `config.get('retry.delay')`,
+ * `getSolanaNetworkConfig(network).retryInterval`, `loadSettings()`): the value is set once for every
+ * client, so a delay built from it is not randomised.
  */
-export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv|getOptions|getConfig|getConfiguration|getSettings)$/;
+export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv|(get|load|read|resolve)(\w*[a-z])?(Config|Configuration|Settings|Options))$/;
 export const CONFIG_OBJECT = /(^|\.)(config|configuration|settings|configService|conf)$/i;
 
 /** Logging and reporting calls: passing a counter to them caps nothing. */

@@ -333,6 +333,16 @@ export const create = (order: Order) => withRetry(() => fetch('/api/orders', { m
     findings: [[3, 'retry-without-jitter']],
   },
   {
+    title: 'a delay read from an object a configuration getter returns (`getNetworkConfig(network).retryInterval`) is set once for every client',
+    code: deployLoop('getNetworkConfig(network).retryInterval'),
+    findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'a delay from a getter whose name only ends like one (`getBackoffFor`) stays unknown: silent',
+    code: deployLoop('getBackoffFor(network).retryInterval'),
+    findings: [],
+  },
+  {
     title: 'a delay from a helper out of sight stays unknown: silent',
     code: deployLoop("parseInt(settingsFor('retry-delay'), 10)"),
     findings: [],
