@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
+import { chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, findProperty, functionName, isExitStatement, isFunctionNode, lastStatement, numericValue, SKIP_CHILDREN, statementInList, unwrap, valueOfProperty, walkTree } from '../ast';
 import { coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { callDisplay, type HttpRequest, isUnsafe } from '../requests';
@@ -113,10 +113,51 @@ function catchGoesRoundOnlyOnRefusal(loop: ts.IterationStatement): boolean {
   const attempt = body.length === 1 ? body[0] : undefined;
   if (!attempt || !ts.isTryStatement(attempt) || !attempt.catchClause) return false;
   const leavesOnSuccess = lastStatement(attempt.tryBlock);
-  const first = attempt.catchClause.block.statements[0];
+  if (leavesOnSuccess === undefined || !ts.isReturnStatement(leavesOnSuccess)) return false;
+  const handler = attempt.catchClause.block;
+  const first = handler.statements[0];
   const rethrows = first !== undefined && ts.isIfStatement(first) && !first.elseStatement ? lastStatement(first.thenStatement) : undefined;
-  return leavesOnSuccess !== undefined && ts.isReturnStatement(leavesOnSuccess) && rethrows !== undefined && ts.isThrowStatement(rethrows)
-    && rethrowsAllButRefusals((first as ts.IfStatement).expression);
+  if (rethrows !== undefined && ts.isThrowStatement(rethrows) && rethrowsAllButRefusals((first as ts.IfStatement).expression)) return true;
+  return endsInRefusalChain(handler);
+}
+
+/** How many branches of an `if … else if …` chain are read; longer chains count as going round on other errors too. */
+const MAX_CHAIN_BRANCHES = 16;
+
+/**
+ * `catch (error) { if (retry < max && error instanceof RateLimitExceededError) { await wait(error.retryAfter); }
+ * else if (error.name === 'AbortError') { throw … } else { throw error; } }`: the catch ends in a chain
+ * whose branches either test for a refusal alone or leave, so only a refused request goes round. No other
+ * statement of the catch may go round (`continue`) on its own.
+ */
+function endsInRefusalChain(handler: ts.Block): boolean {
+  const chain = lastStatement(handler);
+  if (!chain || !ts.isIfStatement(chain) || handler.statements.slice(0, -1).some(goesRound)) return false;
+  let branch: ts.Statement | undefined = chain;
+  for (let read = 0; read < MAX_CHAIN_BRANCHES && branch; read++) {
+    if (!ts.isIfStatement(branch)) return leavesWithoutGoingRound(branch);
+    if (!testsOnlyRefusals(branch.expression) && !leavesWithoutGoingRound(branch.thenStatement)) return false;
+    if (!branch.elseStatement) return false;
+    branch = branch.elseStatement;
+  }
+  return false;
+}
+
+/** A statement that ends by leaving the attempt (`throw`, `return`, `break`) on its last line, with no `continue` on the way. */
+function leavesWithoutGoingRound(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? lastStatement(statement) : statement;
+  return last !== undefined && isExitStatement(last) && !goesRound(statement);
+}
+
+/** A `continue` of the loop around (not of a loop or function inside the statement). */
+function goesRound(statement: ts.Statement): boolean {
+  let found = false;
+  walkTree(statement, undefined, (node) => {
+    if (isFunctionNode(node) || ts.isIterationStatement(node, false)) return SKIP_CHILDREN;
+    if (ts.isContinueStatement(node)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** How many `||` deep a rethrow test is read: a few tests are joined in real code, generated ones may join thousands. */

@@ -209,6 +209,30 @@ describe('shapes: requests the server may tell apart, out of sight', () => {
 }`,
       findings,
     })),
+    ...([['error instanceof RateLimitExceededError', []], ['error instanceof HttpError', [[4, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([test, findings]) => ({
+      title: test.includes('RateLimit')
+        ? 'a POST whose catch waits only in its rate-limit branch and throws in every other was refused before each retry: silent'
+        : 'the same chain waiting on any HTTP error re-sends a POST that may have been acted on: reported',
+      code: `export async function send(url, body, retries) {
+  for (let retry = 0; retry <= retries; retry++) {
+    try {
+      return await post(url, body);
+    } catch (error) {
+      if (retry < retries && ${test}) {
+        await wait(error.retryAfter);
+      } else if (error.name === 'AbortError') {
+        throw new Error('timed out');
+      } else {
+        throw error;
+      }
+    }
+  }
+}
+async function post(url, body) {
+  return fetch(url, { method: 'POST', body });
+}`,
+      findings,
+    })),
     {
       title: 'a body the top caller builds with the key in it, passed on through two functions to the POST: silent',
       code: transferThroughTwoFunctions('{ ...request, idempotencyKey }'),
