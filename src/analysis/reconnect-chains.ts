@@ -63,6 +63,8 @@ interface Registration {
   registrar?: FunctionNode;
   /** The object the handler listens on: `ws`, `this.socket`, `connection`. */
   target?: string;
+  /** Where the handler is registered (the call or the assignment). */
+  at?: ts.Node;
 }
 
 interface Reading {
@@ -103,13 +105,66 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
   const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
+  // A loss that leads to one attempt is that way round seen from its gentler side: a failure path that shares its
+  // reference (a catch that reconnects too) is the one reported.
+  const oncePerLoss: Cycle[] = [];
   for (const registration of [...lossHandlers(index), ...failurePaths(index)]) {
     const cycle = followHandler(registration, reading) ?? restartInHandler(registration, index);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
+    if (oneAttemptPerLoss(cycle)) {
+      oncePerLoss.push(cycle);
+      continue;
+    }
+    reported.add(cycle.ref);
+    constructs.push(chainConstruct(cycle, reading));
+  }
+  for (const cycle of oncePerLoss) {
+    if (reported.has(cycle.ref)) continue;
     reported.add(cycle.ref);
     constructs.push(chainConstruct(cycle, reading));
   }
   return constructs;
+}
+
+/** How many statements before a registration the connect that made its object is looked for. */
+const MAX_STATEMENTS_TO_CONNECT = 40;
+/** Calls that open a connection and resolve with it: `amqplib.connect(url)`, `createConnection()`, `connectAsync()`. */
+const CONNECT_CALL = /connect/i;
+
+/**
+ * `connection = await amqplib.connect(url); …; connection.on('close', () => reconnect())` with `reconnect` calling
+ * that function again: the object listened on
+ * is the one an awaited connect resolved with, a few statements before in the same block. A connect that fails
+ * rejects before the handler is registered, so each loss leads to one attempt, not to a chain of them; a
+ * failed attempt goes round only where its own failure path retries (read as failurePaths).
+ */
+function oneAttemptPerLoss({ registration, reconnect }: Cycle): boolean {
+  return !registration.failure && reconnect === registration.registrar && registeredOnlyOnceConnected(registration);
+}
+
+function registeredOnlyOnceConnected(registration: Registration): boolean {
+  const statement = registration.at && registration.target ? statementInList(registration.at) : undefined;
+  if (!statement) return false;
+  const target = registration.target!;
+  return statementsBefore(statement, MAX_STATEMENTS_TO_CONNECT).some((before) => {
+    if (ts.isVariableStatement(before)) {
+      return before.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === target && awaitsConnect(declaration.initializer));
+    }
+    if (!ts.isExpressionStatement(before)) return false;
+    const assignment = unwrap(before.expression);
+    return ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && namePath(assignment.left) === target && awaitsConnect(assignment.right);
+  });
+}
+
+/** `await amqplib.connect(url)`, `await this.createConnection()`. */
+function awaitsConnect(value: ts.Expression | undefined): boolean {
+  let awaited = value;
+  // unwrap() reads through the await itself, which is what is asked here.
+  while (awaited && (ts.isParenthesizedExpression(awaited) || ts.isAsExpression(awaited) || ts.isNonNullExpression(awaited))) awaited = awaited.expression;
+  if (!awaited || !ts.isAwaitExpression(awaited)) return false;
+  const call = unwrap(awaited.expression);
+  return ts.isCallExpression(call) && CONNECT_CALL.test(calleeName(call) ?? '');
 }
 
 /**
@@ -138,10 +193,31 @@ function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
   const reaches = (fn: FunctionNode): boolean => readOnce(reading.references, fn, functionReferences)
     .some((ref) => isOnTheWay(namedFunction(namePath(ref), reading.index)));
   return readOnce(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
-    if (contains(from, ref)) return false;
+    // A loss handler the function registers runs when the connection is lost, not after a success.
+    if (contains(from, ref) || inLossHandler(ref, cycle.registration.handler)) return false;
     const target = namedFunction(namePath(ref), reading.index);
     return target !== undefined && (isOnTheWay(target) || (target !== cycle.registration.handler && reaches(target)));
   });
+}
+
+/** Whether a reference is, or sits in, a loss handler registered inside `fn` (`connection.on('close', () => reconnect())`). */
+function inLossHandler(ref: ts.Node, fn: FunctionNode): boolean {
+  // `connection.on('error', handleConnectionError)`: the handler handed on by name.
+  if (registersForLoss(ref)) return true;
+  for (let node = ref.parent; node && node !== fn; node = node.parent) {
+    if (isFunctionNode(node) && registersForLoss(node)) return true;
+  }
+  return false;
+}
+
+/** A function given as the handler of a loss event: `on('close', fn)`, `onclose = fn`, `onDisconnect(fn)`. */
+function registersForLoss(handler: ts.Node): boolean {
+  const parent = handler.parent;
+  if (ts.isBinaryExpression(parent) && parent.right === handler) return LOSS_HANDLER_NAME.test(namePath(parent.left)?.split('.').pop() ?? '');
+  if (!ts.isCallExpression(parent) || !parent.arguments.includes(handler as ts.Expression)) return false;
+  const name = calleeName(parent) ?? '';
+  if (/^(on|once|addListener|addEventListener)$/.test(name)) return LOSS_EVENT.test(stringValue(parent.arguments[0]) ?? '');
+  return LOSS_HANDLER_NAME.test(name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +312,7 @@ function lossHandlers(index: SourceIndex): Registration[] {
   const registrations: Registration[] = [];
   const add = (value: ts.Expression | undefined, target: string | undefined, at: ts.Node): void => {
     const handler = value ? handlerFunction(value, index) : undefined;
-    if (handler) registrations.push({ handler, registrar: namedFunctionAround(at), target });
+    if (handler) registrations.push({ handler, registrar: namedFunctionAround(at), target, at });
   };
   for (const [path, assignments] of index.assignments) {
     const property = path.slice(path.lastIndexOf('.') + 1);
@@ -499,8 +575,21 @@ function waitedBefore(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undef
   for (const earlier of statementsBefore(statement, MAX_STATEMENTS_BEFORE)) {
     const awaited = ts.isExpressionStatement(earlier) && ts.isAwaitExpression(earlier.expression) ? unwrap(earlier.expression.expression) : undefined;
     if (awaited && ts.isCallExpression(awaited) && waitSite(awaited)) return awaited;
+    const promised = awaited && ts.isNewExpression(awaited) ? promisedTimer(awaited) : undefined;
+    if (promised) return promised;
   }
   return undefined;
+}
+
+/** The timer of `new Promise((resolve) => setTimeout(resolve, ms))`, the wait written out. */
+function promisedTimer(created: ts.NewExpression): ts.CallExpression | undefined {
+  const executor = created.arguments?.[0] ? unwrap(created.arguments[0]) : undefined;
+  if (calleeName(created) !== 'Promise' || !executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
+  const body = executor.body;
+  const statement = ts.isBlock(body) ? (body.statements.length === 1 ? body.statements[0] : undefined) : undefined;
+  const expression = ts.isBlock(body) ? (statement && ts.isExpressionStatement(statement) ? statement.expression : undefined) : body;
+  const timer = expression ? unwrap(expression) : undefined;
+  return timer && ts.isCallExpression(timer) && calleeName(timer) === 'setTimeout' && waitSite(timer) ? timer : undefined;
 }
 
 /** How many statements before a call an awaited wait is looked for. */
@@ -644,7 +733,9 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
     scopes: [],
     rerunsScope: false,
-    bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' } : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
+    bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' }
+      : oneAttemptPerLoss(cycle) ? { capped: true, by: 'one-more-attempt' }
+        : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
     backoff: scheduler || functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
       ? { kind: 'unknown' }
       : backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],

@@ -928,3 +928,49 @@ export class MessageStream {
   }
 }`;
 }
+
+/**
+ * A close handler registered on the connection an awaited connect resolved with; it waits (a promise written
+ * out) and calls the connect function again. `made` makes the connection, `onFailure` is the connect's catch.
+ */
+function handlerOnAwaitedConnection(made: string, onFailure: string): string {
+  return `import amqplib from 'amqplib';
+let connection = null;
+export async function connectBroker() {
+  try {
+    connection = ${made};
+    connection.on('close', () => {
+      void reconnect();
+    });
+  } catch (error) {
+    ${onFailure}
+  }
+}
+async function reconnect() {
+  connection = null;
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  await connectBroker();
+}`;
+}
+
+describe('shapes: handlers registered only once a connect has worked', () => {
+  runLibraryTable([], [
+    {
+      title: 'a close handler on the connection an awaited connect resolved with: a failed reconnect rejects before it is registered, so each loss gets one attempt; only the fixed wait is reported, at the timer',
+      code: handlerOnAwaitedConnection('await amqplib.connect(process.env.URL)', 'throw error;'),
+      findings: [[15, 'retry-without-jitter']],
+      messages: ['reconnect handler that calls `connectBroker()` again waits a fixed delay'],
+    },
+    {
+      title: 'the same connect whose catch reconnects too: a failed attempt goes round, forever',
+      code: handlerOnAwaitedConnection('await amqplib.connect(process.env.URL)', 'void reconnect();'),
+      findings: [[15, 'unbounded-retry']],
+      messages: ['retry of `connectBroker()` from its catch has no cap'],
+    },
+    {
+      title: 'a socket made at once (`new WebSocket(url)`) reports its failed connect on the handler it already has: the close handler reconnects forever',
+      code: handlerOnAwaitedConnection('new WebSocket(process.env.URL)', 'throw error;'),
+      findings: [[15, 'unbounded-retry']],
+    },
+  ]);
+});
