@@ -694,6 +694,24 @@ function intervalAround(call: ts.CallExpression, refs: readonly ts.Node[] | unde
 }
 
 /** `refs`: the calls that go round, when they are in this function (see ifEffect). */
+/**
+ * `const delay = DELAYS[attempt]; if (delay === undefined) throw err` (or `if (delay) { …retry } else exit()`): the
+ * counter indexes a list, and a test of what it looked up stops once the list runs out: the test compares the counter.
+ * An index that is clamped or wraps (`DELAYS[Math.min(n, 4)]`, `servers[n % k]`) never runs out, and is not read so.
+ */
+function comparesLookedUpCounters(scan: FunctionScan): void {
+  for (const declaration of scan.declarations) {
+    const value = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (!ts.isIdentifier(declaration.name) || !value || !ts.isElementAccessExpression(value)) continue;
+    const counter = namePath(value.argumentExpression);
+    const tested = scan.comparisons.compared.has(declaration.name.text) || scan.delayComparisons.compared.has(declaration.name.text);
+    if (!counter || !scan.advances.has(counter) || !tested) continue;
+    // Compared with the list's length, not with zero: it is no test of whether an attempt was made yet.
+    scan.comparisons.compared.add(counter);
+    scan.comparisons.valueCompared.add(counter);
+  }
+}
+
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {
     advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Map(), waits: [], declarations: [],
@@ -737,6 +755,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
     if (asCondition && effect === 'may-stop' && spendsTimeBudget(condition, scan.declarations, index)) into.deadline = true;
     if (asCondition) for (const helper of testHelpers(condition, index)) collectHelperComparisons(helper, into, limits);
   }
+  comparesLookedUpCounters(scan);
   withoutFirstAttemptTests(scan.comparisons, scan.advances);
   for (const declaration of scan.declarations) {
     if (!ts.isIdentifier(declaration.name) || numericValue(declaration.initializer) === undefined) continue;

@@ -974,3 +974,35 @@ describe('shapes: handlers registered only once a connect has worked', () => {
     },
   ]);
 });
+
+/** A function that calls itself after a failure, waiting the entry of a list its counter indexes; `test` on the entry. */
+function delaysFromList(index: string, test: string): string {
+  return `const DELAYS = [1000, 5000, 30000];
+let attempt = 0;
+export async function send(url) {
+  try {
+    return await fetch(url);
+  } catch (error) {
+    const delay = DELAYS[${index}];
+    attempt += 1;
+    ${test}
+    await new Promise((resolve) => setTimeout(resolve, delay + Math.random() * 1000));
+    return send(url);
+  }
+}`;
+}
+
+describe('shapes: a counter that indexes a finite list of delays', () => {
+  runLibraryTable([], [
+    {
+      title: 'a retry that gives up when its counter runs past the list (`if (delay === undefined) throw`) is capped by the list',
+      code: delaysFromList('attempt', 'if (delay === undefined) throw error;'),
+      findings: [],
+    },
+    {
+      title: 'the same retry with the index clamped to the list (`Math.min(attempt, 2)`) never runs out: unbounded',
+      code: delaysFromList('Math.min(attempt, 2)', 'if (delay === undefined) throw error;'),
+      findings: [[11, 'unbounded-retry']],
+    },
+  ]);
+});
