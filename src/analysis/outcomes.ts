@@ -11,6 +11,11 @@ export type Polarity = 'success' | 'failure';
 const SUCCESS_PROPERTY = /^(ok|success|succeeded|successful|isSuccess|isOk|isOK)$/;
 const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|hasError)$/;
 const STATUS_PROPERTY = /^(status|statusCode|status_code|httpStatus|code)$/;
+/**
+ * A call's whole result named for what came back, tested as a status: `const result = await send(url); if (result <
+ * 500 || result >= 600)` (a helper that returns the response's status). A count (`rows < 500`) is not one.
+ */
+const STATUS_RESULT = /^(res|resp|response|result)$/;
 const RETRYABLE_CALL = /retr|transient|throttl|rateLimit|isServerError|isTimeout|isNetworkError|recoverable/i;
 const SUCCESS_CALL = /^is(Ok|Success|Successful)$/i;
 
@@ -20,7 +25,7 @@ const SUCCESS_CALL = /^is(Ok|Success|Successful)$/i;
  * pass by conditions that test none.
  */
 export function mayTestOutcome(name: string): boolean {
-  return SUCCESS_PROPERTY.test(name) || FAILURE_PROPERTY.test(name) || STATUS_PROPERTY.test(name) || ERROR_NAME.test(name)
+  return SUCCESS_PROPERTY.test(name) || FAILURE_PROPERTY.test(name) || STATUS_PROPERTY.test(name) || STATUS_RESULT.test(name) || ERROR_NAME.test(name)
     || RETRYABLE_CALL.test(name) || name === 'includes' || name === 'has' || SUCCESS_CALL.test(name);
 }
 
@@ -133,7 +138,7 @@ function comparisonPolarity(path: string, operator: ts.SyntaxKind, value: number
     const inner = SUCCESS_PROPERTY.test(last) ? 'success' : FAILURE_PROPERTY.test(last) ? 'failure' : undefined;
     return value !== negated ? inner : invert(inner);
   }
-  if (!STATUS_PROPERTY.test(last) || value < 100 || value > 599) return undefined;
+  if (!(STATUS_PROPERTY.test(last) || (last === path && STATUS_RESULT.test(path))) || value < 100 || value > 599) return undefined;
   if (equality) {
     const inner: Polarity = value < 400 ? 'success' : 'failure';
     return negated ? invert(inner) : inner;

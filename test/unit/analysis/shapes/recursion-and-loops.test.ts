@@ -424,3 +424,49 @@ export async function load(url) {
     },
   ]);
 });
+
+/** A helper that returns the status it got, retried by calling itself when `failed` holds of what came back. */
+function statusReturningRetry(name: string, failed: string): string {
+  return `export async function deliver(send, endpoint, payload, max, delay) {
+  const ${name} = await send(endpoint, payload);
+  if (${failed}) {
+    if (max > 0) setTimeout(() => deliver(send, endpoint, payload, max - 1, delay * 2), delay);
+  }
+}`;
+}
+
+/** A loop that sends until it works or its doubling `lapse` passes a time limit; `grow` doubles it. */
+function doublingLapse(grow: string): string {
+  return `const maxTimeInHours = 8;
+export async function triggerBuild(hook) {
+  let lapse = 2;
+  while (lapse < maxTimeInHours * 3600) {
+    try {
+      return await axios.post(hook, {});
+    } catch (error) {
+      await sleep(lapse * 1000);
+      ${grow}
+    }
+  }
+}`;
+}
+
+describe('shapes: a status returned whole, and a wait that doubles in the loop condition', () => {
+  runLibraryTable([], [
+    {
+      title: 'a call\'s whole result named for what came back (`result`), tested as a 5xx status: a retry that doubles its wait, without jitter',
+      code: statusReturningRetry('result', 'result >= 500 && result < 600'),
+      findings: [[4, 'retry-without-jitter']],
+    },
+    {
+      title: 'a count compared with 500 (`rows >= 500`, a full page) says nothing of a failure: silent',
+      code: statusReturningRetry('rows', 'rows >= 500 && rows < 600'),
+      findings: [],
+    },
+    {
+      title: 'a loop whose condition bounds a wait that doubles (`lapse *= 2` beside `sleep(lapse * 1000)`) retries the same POST: the key is missing',
+      code: doublingLapse('lapse *= 2;'),
+      findings: [[6, 'missing-idempotency-key']],
+    },
+  ]);
+});
