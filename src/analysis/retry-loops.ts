@@ -498,7 +498,8 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
     const operator = assignment.operatorToken.kind;
     const right = unwrap(assignment.right);
     const compound = operator !== Kind.EqualsToken && operator !== Kind.QuestionQuestionEqualsToken && operator !== Kind.BarBarEqualsToken;
-    if (compound || readsCursor(right, scan)) inputs.add(path);
+    // `lapse *= 2` beside `await sleep(lapse * 1000)`: a wait that grows (backoff), not a search that widens.
+    if ((compound || readsCursor(right, scan)) && !sizesAWait(path, scan)) inputs.add(path);
   }
   if (ts.isForStatement(loop) && loop.incrementor && !advancedName(loop.incrementor)) {
     const path = ts.isBinaryExpression(loop.incrementor) ? namePath(loop.incrementor.left) : undefined;
@@ -521,6 +522,11 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
 
 /** Methods that add to a list where it stands. */
 const GROWING_METHOD = /^(push|unshift)$/;
+
+/** Whether a name sizes one of the loop's waits (`sleep(lapse * 1000)`). */
+function sizesAWait(path: string, scan: LoopScan): boolean {
+  return scan.waits.some((wait) => wait.delay !== undefined && referencesPath(wait.delay, path));
+}
 
 /**
  * A value read from where the last answer points next: `page.next`, `res.cursor`, `offset + limit`, and
