@@ -1081,10 +1081,27 @@ function connectsThroughRetryHelper(fn: FunctionNode, refs: readonly ts.Node[]):
   walkTree(body as ts.Node, undefined, (node) => {
     if (found || (node !== body && isFunctionNode(node))) return SKIP_CHILDREN;
     if (!ts.isTryStatement(node) || !node.catchClause || refs.some((ref) => contains(node.catchClause!, ref))) return undefined;
-    found = someDescendant(node.tryBlock, (inner) => ts.isCallExpression(inner) && isRetryHelper(calleeName(inner)));
+    found = someDescendant(node.tryBlock, (inner) => ts.isCallExpression(inner) && isRetryHelper(calleeName(inner)) && !holdsAWayRound(inner, fn, refs));
     return undefined;
   });
   return found;
+}
+
+/**
+ * `let retry = () => { retry = () => {}; setTimeout(makeConn, wait); }` made inside `makeConn` and called in its
+ * try: a local function that holds the way round itself, in sight (and made anew on each call, so its guard
+ * stops nothing), not a helper out of sight that retries the connect.
+ */
+function holdsAWayRound(call: ts.CallExpression, fn: FunctionNode, refs: readonly ts.Node[]): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isIdentifier(callee)) return false;
+  return refs.some((ref) => {
+    for (let node: ts.Node | undefined = ref.parent; node && node !== fn; node = node.parent) {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return node.name.text === callee.text;
+      if (ts.isFunctionDeclaration(node) && node.name) return node.name.text === callee.text;
+    }
+    return false;
+  });
 }
 
 function isRetryHelper(name: string | undefined): boolean {

@@ -470,3 +470,34 @@ describe('shapes: a status returned whole, and a wait that doubles in the loop c
     },
   ]);
 });
+
+describe('shapes: a guard made anew on each call', () => {
+  runLibraryTable([], [
+    {
+      title: 'a local `retry` that replaces itself with a no-op is made again by each call of the connect: it stops nothing, the connect retries forever',
+      code: `const amqp = require('amqplib/callback_api');
+module.exports = (url, onConnect) => {
+  let wait = 200;
+  function makeConn() {
+    let retry = () => {
+      retry = () => {};
+      setTimeout(makeConn, wait);
+      wait = Math.min(wait + 400, 5000) + Math.random() * 100;
+    };
+    try {
+      amqp.connect(url, (err, conn) => {
+        if (err) return retry();
+        conn.on('close', () => retry());
+        onConnect(conn);
+      });
+    } catch (err) {
+      retry();
+    }
+  }
+  makeConn();
+};`,
+      fileName: 'connect.js',
+      findings: [[7, 'unbounded-retry']],
+    },
+  ]);
+});
