@@ -117,7 +117,8 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
 
 /** A call as findings name it: `this.makeRequest(…)`, the callee without its spacing. */
 export function callDisplay(call: ts.CallExpression): string {
-  return `${nodeText(call.expression).replace(/\s+/g, '')}(…)`;
+  // `(this.client.POST as Function)(…)` shows as `this.client.POST(…)`: the cast says nothing of the request.
+  return `${nodeText(unwrap(call.expression)).replace(/\s+/g, '')}(…)`;
 }
 
 type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };
@@ -242,9 +243,10 @@ function verbCall(call: ts.CallExpression, index: SourceIndex): Draft | undefine
   if (call.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return undefined;
   const root = rootName(object) ?? '';
   if (ROUTE_OWNERS.test(root)) return undefined;
-  const library = libraryOf(root, index);
+  // openapi-fetch's `client.POST('/path', { body, headers })`: the verb in capitals takes fetch's init second.
+  const library = name === name.toUpperCase() ? 'fetch' : libraryOf(root, index);
   const verb = name.toLowerCase();
-  const position = library === 'got' || library === 'ky' ? 1 : BODY_VERBS.has(verb) ? 2 : 1;
+  const position = library === 'got' || library === 'ky' || library === 'fetch' ? 1 : BODY_VERBS.has(verb) ? 2 : 1;
   const argument = call.arguments[position];
   const config = argument ? resolveObject(argument, index) : undefined;
   return {

@@ -12,6 +12,7 @@ import { findReconnectChains } from './reconnect-chains';
 import { findCatchRetries } from './catch-retries';
 import { findRequeues } from './requeues';
 import { findHandedReconnects } from './handed-reconnects';
+import { withInstanceMethods } from './imported-instances';
 import { callsNamed, type SourceIndex } from './source-index';
 import { toldNoRetries } from './requests';
 
@@ -19,7 +20,8 @@ import { toldNoRetries } from './requests';
  * `imported`: what the file's imported names stand for in retry terms (an imported helper that retries the
  * callback it is handed, a client configured to retry in another file), where the host follows imports.
  */
-export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = [], imported: ReadonlyMap<string, ExportedRetry> = NO_IMPORTS): RetryFacts {
+export function detectRetries(index: SourceIndex, retryHelpers: readonly string[] = [], importedNames: ReadonlyMap<string, ExportedRetry> = NO_IMPORTS): RetryFacts {
+  const imported = withInstanceMethods(importedNames, index);
   for (const [name, exported] of imported) if (exported.kind === 'no-retry') index.importedDelays.set(name, exported.delay);
   const libraries = findLibraryRetries(index, retryHelpers, imported);
   const constructs = [

@@ -2,7 +2,7 @@
 // offered to the registry's recognisers (src/analysis/libraries/, in registry order) for the libraries the
 // file mentions; a call no library claims is a helper call if its name says it retries.
 import ts from 'typescript';
-import { calleeName, enclosingFunction, expressionName, functionName, type FunctionNode, someDescendant, stringValue, unwrap } from './ast';
+import { calleeName, enclosingFunction, expressionName, functionName, type FunctionNode, namePath, someDescendant, stringValue, unwrap } from './ast';
 import { librariesMentionedIn, type LibraryContext, type LibraryFacts, type LibrarySpec } from './libraries';
 import { libraryConstruct, moduleOf, retriedFunction } from './libraries/option-reading';
 import type { ExportedRetry, SummaryBound, SummaryWaits } from './project/module-summary';
@@ -55,8 +55,10 @@ export function isRetryHelperName(name: string, extra: ReadonlySet<string>): boo
 function recogniseHelperCall(call: ts.CallExpression, index: SourceIndex, helpers: ReadonlySet<string>, imported: ReadonlyMap<string, ExportedRetry>, facts: LibraryFacts): void {
   const name = calleeName(call);
   const callee = unwrap(call.expression);
-  // A helper imported from a module the project index read: what that module shows decides, not the name.
-  const importedAs = ts.isIdentifier(callee) && !helpers.has(callee.text) ? imported.get(callee.text) : undefined;
+  // A helper imported from a module the project index read: what that module shows decides, not the name. A
+  // method of an imported class is found by where the instance is kept (`this.http.call`, imported-instances.ts).
+  const importedAs = ts.isIdentifier(callee) ? (helpers.has(callee.text) ? undefined : imported.get(callee.text))
+    : ts.isPropertyAccessExpression(callee) ? imported.get(namePath(callee) ?? '') : undefined;
   if (importedAs) {
     if (importedAs.kind === 'retry-helper') recogniseImportedHelperCall(call, importedAs, index, facts);
     if (importedAs.kind === 'request-helper') recogniseImportedRequestHelperCall(call, importedAs, index, facts);

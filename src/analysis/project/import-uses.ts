@@ -4,7 +4,8 @@
 // where the file calls what it imported (`withRetry(…)`, `retry<T>(…)`), sends through it (`api.post(…)`,
 // `http[method](…)`), or makes one (`new ApiClient()`, `@Retry()`). So an import is followed when one of its
 // bindings is used so, or when its bindings cannot be read here (a dynamic `import()`, a `require` inside an
-// expression): unsure, it is followed. Not followed: `import type`, side-effect imports (`import './polyfill'`),
+// expression): unsure, it is followed; so is one whose binding annotates a parameter or a field (`http: HttpClient`),
+// `import type` too: an instance of a class that retries is handed in there. Not followed: other `import type`, side-effect imports (`import './polyfill'`),
 // re-exports (`export … from`: the file passes the names on and uses none), and bindings the file only hands on
 // (`register(handler)`), compares or reads as values.
 
@@ -63,7 +64,10 @@ function importUsed(text: string, at: number, keyword: string, used: (name: stri
     // `export … from` passes names on; `import type … from` brings types only. Anything else unread is followed.
     if (!clause) return !/^export\b/.test(statement) && !/^import\s+type\b/.test(statement);
     const bindings = clauseBindings(clause[1]!);
-    return bindings === undefined || bindings.some(used);
+    if (bindings === undefined || bindings.some(used)) return true;
+    // A class whose instances are handed in (`constructor(private readonly http: HttpClient)`) is used through
+    // them: a type import too, where the type annotates a parameter or a field.
+    return typeBindings(clause[1]!).some((name) => annotates(text, name));
   }
   if (keyword.startsWith('require')) {
     const declaration = REQUIRE_DECLARATION.exec(statement);
@@ -105,6 +109,28 @@ function namedBindings(list: string): string[] | undefined {
     names.push(match[2] ?? element);
   }
   return names;
+}
+
+/** The names a clause binds, types included (`import type { A }`, `import { type B, C }`); empty where it does not read as named bindings. */
+function typeBindings(clause: string): string[] {
+  const named = NAMED_BINDINGS.exec(clause.replace(/^type\s+/, ''));
+  if (!named) return [];
+  return named[1]!.split(',').map((part) => part.trim().replace(/^type\s+/, '')).flatMap((element) => {
+    const match = /^[\w$]+(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(element);
+    return match ? [match[1] ?? element.split(/\s/)[0]!] : [];
+  });
+}
+
+/** Whether a name annotates a parameter or a field (`http: HttpClient,`, `private client: Api;`): `: Name` then the end of the annotation. */
+function annotates(text: string, name: string): boolean {
+  let seen = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (++seen > MAX_OCCURRENCES) return true;
+    const end = at + name.length;
+    if (end < text.length && /[\w$]/.test(text[end]!)) continue;
+    if (/:\s{0,8}$/.test(text.slice(Math.max(0, at - 10), at)) && /^\s{0,8}(?:[,);]|=(?!>))/.test(text.slice(end, end + 10))) return true;
+  }
+  return false;
 }
 
 /** `{ a, b: c, d = 1 }` of a destructuring `require`: the local names, or undefined where nested or unusual. */

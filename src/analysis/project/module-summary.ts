@@ -44,8 +44,17 @@ export type ExportedRetry =
     method?: string;
   })
   | (ExportedBase & { kind: 'retried-client'; coversPost: boolean; waits: SummaryWaits })
+  /**
+   * A class whose methods retry: `class HttpClient { async call(fn) { for (…) { try { return await fn() } … } } }`.
+   * Its instances are handed around (`constructor(private readonly http: HttpClient)`), so a file that holds one
+   * calls the helpers as its methods (`this.http.call(() => …)`).
+   */
+  | (ExportedBase & { kind: 'retrying-class'; methods: readonly { name: string; helper: ExportedMethod }[] })
   /** A function that retries nothing, and what it returns read as a delay (a delay helper: `calculateBackoff(attempt)`). */
   | (ExportedBase & { kind: 'no-retry'; delay: DelayClass });
+
+/** A class method that retries: as a function would, the helper it is. */
+export type ExportedMethod = ExportedRetry & { kind: 'retry-helper' | 'request-helper' };
 
 /** Names a module passes on from another: `export { a as b } from './x'` (b → a), or `export * from './x'`. */
 export interface ReExport {
@@ -114,6 +123,8 @@ function readExportedDeclaration(statement: ts.Statement, table: ExportTable): v
     for (const declaration of statement.declarationList.declarations) {
       if (ts.isIdentifier(declaration.name)) table.locals.set(declaration.name.text, { name: declaration.name.text });
     }
+  } else if (ts.isClassDeclaration(statement) && statement.name) {
+    table.locals.set(isDefault ? 'default' : statement.name.text, { name: statement.name.text });
   }
 }
 
@@ -159,9 +170,28 @@ function summariseTarget(
     if (client) return { kind: 'retried-client', label: client.label, where, coversPost: client.coversPost, waits: waitsOfBackoff(client.backoff) };
   }
   const functions = 'fn' in target ? [target.fn] : index.functions.get(target.name) ?? [];
+  if (functions.length === 0 && 'name' in target) return summariseClass(target.name, where, index, facts, requests);
   // A name bound to several functions (overloads, redefinitions) is not read: which one runs is not known here.
   if (functions.length !== 1) return undefined;
   return summariseFunction(functions[0]!, { label: `\`${name}\``, where }, index, facts, requests);
+}
+
+/** A class of the module's top level whose methods retry a callback or a request for their caller; undefined for others. */
+function summariseClass(name: string, where: string, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {
+  const declaration = index.sourceFile.statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === name);
+  if (!declaration) return undefined;
+  const methods: { name: string; helper: ExportedMethod }[] = [];
+  for (const member of declaration.members) {
+    if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name) || isPrivate(member)) continue;
+    const summary = summariseFunction(member, { label: `\`${name}.${member.name.text}\``, where }, index, facts, requests);
+    if (summary?.kind === 'retry-helper' || summary?.kind === 'request-helper') methods.push({ name: member.name.text, helper: summary });
+  }
+  return methods.length === 0 ? undefined : { kind: 'retrying-class', label: `\`${name}\``, where, methods };
+}
+
+/** `private call()`, `#call()`: not called from another module. */
+function isPrivate(member: ts.MethodDeclaration): boolean {
+  return ts.isPrivateIdentifier(member.name) || (ts.getModifiers(member) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword);
 }
 
 function summariseFunction(fn: FunctionNode, named: ExportedBase, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {

@@ -38,9 +38,9 @@ const KEPT_PARSES_TEXT_LIMIT = 1_000_000;
 
 /**
  * What a module can export that a summary reads: a function, a `const` (a client, an arrow), a default, a list of
- * names, CommonJS exports. A module whose exports are all classes, interfaces, types and enums exports no retry.
+ * names, classes (whose methods may retry), CommonJS exports. A module whose exports are all interfaces, types and enums exports no retry.
  */
-const READABLE_EXPORT = /\bexport\s+(?:default\b|async\b|function\b|const\b|let\b|var\b|\{|\*)|\bmodule\.exports\b|\bexports\.[\w$]/;
+const READABLE_EXPORT = /\bexport\s+(?:default\b|async\b|function\b|const\b|let\b|var\b|class\b|\{|\*)|\bmodule\.exports\b|\bexports\.[\w$]/;
 
 /** Files whose edit can move where an import leads: `paths`, `baseUrl`, `extends`, package.json `imports`. */
 const RESOLUTION_CONFIG = /(?:^|[\\/])(?:[tj]sconfig(?:\.[\w-]+)?\.json|package\.json)$/;

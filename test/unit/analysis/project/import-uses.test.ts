@@ -36,8 +36,8 @@ describe('the imports a file uses (import-uses.ts)', () => {
 
   it('leaves types, side effects, re-exports and bindings only handed on or read as values', () => {
     const unused: Record<string, string> = {
-      typeOnly: `import type { Client } from './a';\nexport const go = (client: Client) => client.post('/x');\n`,
-      typeElements: `import { type Client, type Options } from './a';\nexport const go = (client: Client) => client.post('/x');\n`,
+      typeOnly: `import type { Client } from './a';\nexport const go = (): Client => make();\n`,
+      typeElements: `import { type Client, type Options } from './a';\nexport const go = (options: Partial<Options>): Promise<Client> => make(options);\n`,
       sideEffect: `import './a';\nexport const go = () => 1;\n`,
       reExport: `export { withRetry } from './a';\nexport * from './a';\n`,
       handedOn: `import { handler } from './a';\nregister(handler);\n`,
@@ -46,6 +46,16 @@ describe('the imports a file uses (import-uses.ts)', () => {
       requireHandedOn: `const config = require('./a');\nmodule.exports = build(config);\n`,
     };
     for (const [shape, text] of Object.entries(unused)) assert.deepEqual(followed(text), [], shape);
+  });
+
+  it('follows a type that annotates a parameter or a field: an instance of a class handed in there may retry', () => {
+    const annotated: Record<string, string> = {
+      typeOnly: `import type { Client } from './a';\nexport const go = (client: Client) => client.post('/x');\n`,
+      typeElements: `import { type Client, type Options } from './a';\nexport const go = (client: Client, options?: Options) => client.post('/x', options);\n`,
+      parameterProperty: `import type { HttpClient } from './a';\nexport class Charges {\n  constructor(private readonly http: HttpClient) {}\n}\n`,
+      field: `import { HttpClient } from './a';\nexport class Charges {\n  private http: HttpClient;\n}\n`,
+    };
+    for (const [shape, text] of Object.entries(annotated)) assert.deepEqual(followed(text), ['./a'], shape);
   });
 
   it('follows what it cannot read as an import clause', () => {

@@ -383,6 +383,61 @@ export const report = (error) => track('fatal', { message: String(error) });
     });
   });
 
+  describe('a class in another file whose method retries the callback it is handed', () => {
+    const HTTP_CLIENT = `export class HttpClient {
+  constructor(private readonly maxRetries: number) {}
+
+  async call<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn(AbortSignal.timeout(10_000));
+      } catch (error) {
+        if (attempt >= this.maxRetries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 500));
+      }
+    }
+  }
+}
+`;
+    /** A resource class handed the client (`held` says how), sending a refund through its `call`, with `headers`. */
+    const refunds = (held: string, headers: string): string => `import type { HttpClient } from '../http';
+
+export class Refunds {
+  ${held}
+
+  async create(chargeId: string, amount: number, key: string) {
+    return this.http.call((signal) => fetch(\`/api/charges/\${chargeId}/refunds\`, { method: 'POST', body: JSON.stringify({ amount }), ${headers}signal }));
+  }
+}
+`;
+
+    it('reads the POST in the callback as retried by the client the class is handed, whichever way it keeps it', () => {
+      const kept = {
+        parameterProperty: 'constructor(private readonly http: HttpClient) {}',
+        field: 'private http: HttpClient;\n  constructor(client: HttpClient) { this.http = client; }',
+      };
+      for (const [shape, held] of Object.entries(kept)) {
+        const files = { 'src/http.ts': HTTP_CLIENT, 'src/resources/refunds.ts': refunds(held, '') };
+        const line = held.includes('\n') ? 8 : 7;
+        assert.deepEqual(findingsIn(files, 'src/resources/refunds.ts'), [`${line} missing-idempotency-key`], shape);
+        assert.match(messagesIn(files, 'src/resources/refunds.ts')[0]!, /retried by the `call` call \(its retry is in `src\/http\.ts`\)/, shape);
+      }
+    });
+
+    it('leaves the client\'s cap and waits to its own file (no jitter finding at each call), and a POST with its key alone', () => {
+      const withKey = { 'src/http.ts': HTTP_CLIENT, 'src/resources/refunds.ts': refunds('constructor(private readonly http: HttpClient) {}', "headers: { 'Idempotency-Key': key }, ") };
+      assert.deepEqual(findingsIn(withKey, 'src/resources/refunds.ts'), []);
+      assert.deepEqual(findingsIn(withKey, 'src/http.ts'), ['5 retry-without-jitter']);
+    });
+
+    it('reads nothing into a method of another class of the same name, or a client the class does not hold', () => {
+      const other = { 'src/http.ts': HTTP_CLIENT.replace('return await fn(', 'return await Promise.resolve(0) && fn('), 'src/resources/refunds.ts': refunds('constructor(private readonly http: HttpClient) {}', '') };
+      assert.deepEqual(findingsIn({ ...other, 'src/http.ts': 'export class HttpClient {\n  call(fn) { return fn(); }\n}\n' }, 'src/resources/refunds.ts'), []);
+      const notHeld = { 'src/http.ts': HTTP_CLIENT, 'src/resources/refunds.ts': refunds('constructor(private readonly http: { call: (fn: any) => any }) {}', '') };
+      assert.deepEqual(findingsIn(notHeld, 'src/resources/refunds.ts'), []);
+    });
+  });
+
   describe('boundaries', () => {
     it('does not follow a package import, a file outside the root, or a file that cannot be read', () => {
       const files = {

@@ -233,6 +233,24 @@ async function post(url, body) {
 }`,
       findings,
     })),
+    ...([["headers: { 'Idempotency-Key': key }, ", []], ['', [[4, 'missing-idempotency-key']]]] as [string, [number, 'missing-idempotency-key'][]][]).map(([headers, findings]) => ({
+      title: headers
+        ? "openapi-fetch's `client.POST(path, { body, headers })` takes fetch's init second: the key in its headers is sent: silent"
+        : 'the same call without the header re-sends the refund: reported',
+      code: `export async function refund(client, chargeId, amount, key) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await (client.POST as Function)('/charges/{id}/refunds', {
+        params: { path: { id: chargeId } },
+        body: { amount }, ${headers}
+      });
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
+    }
+  }
+}`,
+      findings,
+    })),
     {
       title: 'a body the top caller builds with the key in it, passed on through two functions to the POST: silent',
       code: transferThroughTwoFunctions('{ ...request, idempotencyKey }'),
