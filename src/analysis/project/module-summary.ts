@@ -75,8 +75,10 @@ export const EMPTY_SUMMARY: ModuleSummary = { exports: new Map(), reExports: [] 
 export function summariseModule(index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[], where: string): ModuleSummary {
   const table = exportTable(index.sourceFile);
   const exports = new Map<string, ExportedRetry>();
+  // Read once: a generated module may export thousands of names.
+  const classes = topLevelClasses(index.sourceFile);
   for (const [exported, target] of table.locals) {
-    const summary = summariseTarget(target, exported, index, facts, requests, where);
+    const summary = summariseTarget(target, exported, { index, facts, requests, classes }, where);
     if (summary) exports.set(exported, summary);
   }
   return { exports, reExports: table.reExports };
@@ -161,28 +163,43 @@ function hasExportModifier(statement: ts.Statement): boolean {
   return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 }
 
-function summariseTarget(
-  target: ExportTarget, exported: string, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[], where: string,
-): ExportedRetry | undefined {
+/** What a module's summary is read from. */
+interface ModuleReading {
+  index: SourceIndex;
+  facts: RetryFacts;
+  requests: readonly HttpRequest[];
+  /** The module's top-level classes, by name. */
+  classes: ReadonlyMap<string, ts.ClassDeclaration>;
+}
+
+function summariseTarget(target: ExportTarget, exported: string, { index, facts, requests, classes }: ModuleReading, where: string): ExportedRetry | undefined {
   const name = 'name' in target ? target.name : exported;
   if ('name' in target) {
     const client = facts.clients.find((candidate) => candidate.name === target.name);
     if (client) return { kind: 'retried-client', label: client.label, where, coversPost: client.coversPost, waits: waitsOfBackoff(client.backoff) };
   }
   const functions = 'fn' in target ? [target.fn] : index.functions.get(target.name) ?? [];
-  if (functions.length === 0 && 'name' in target) return summariseClass(target.name, where, index, facts, requests);
+  const declaration = 'name' in target && functions.length === 0 ? classes.get(target.name) : undefined;
+  if (declaration) return summariseClass(declaration, where, index, facts, requests);
   // A name bound to several functions (overloads, redefinitions) is not read: which one runs is not known here.
   if (functions.length !== 1) return undefined;
   return summariseFunction(functions[0]!, { label: `\`${name}\``, where }, index, facts, requests);
 }
 
-/** A class of the module's top level whose methods retry a callback or a request for their caller; undefined for others. */
-function summariseClass(name: string, where: string, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {
-  const declaration = index.sourceFile.statements.find((statement): statement is ts.ClassDeclaration => ts.isClassDeclaration(statement) && statement.name?.text === name);
-  if (!declaration) return undefined;
+function topLevelClasses(sourceFile: ts.SourceFile): Map<string, ts.ClassDeclaration> {
+  const classes = new Map<string, ts.ClassDeclaration>();
+  for (const statement of sourceFile.statements) if (ts.isClassDeclaration(statement) && statement.name) classes.set(statement.name.text, statement);
+  return classes;
+}
+
+/** A class whose methods retry a callback or a request for their caller; undefined for others. */
+function summariseClass(declaration: ts.ClassDeclaration, where: string, index: SourceIndex, facts: RetryFacts, requests: readonly HttpRequest[]): ExportedRetry | undefined {
+  const name = declaration.name?.text ?? 'default';
   const methods: { name: string; helper: ExportedMethod }[] = [];
   for (const member of declaration.members) {
     if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name) || isPrivate(member)) continue;
+    // Only a method with a retry of its own can be a helper (the others' returned delays are not read: a method is no delay helper).
+    if (within(facts.constructs, member, (construct) => construct.report.start, (construct) => construct.report.end).length === 0) continue;
     const summary = summariseFunction(member, { label: `\`${name}.${member.name.text}\``, where }, index, facts, requests);
     if (summary?.kind === 'retry-helper' || summary?.kind === 'request-helper') methods.push({ name: member.name.text, helper: summary });
   }
