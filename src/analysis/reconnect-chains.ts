@@ -128,15 +128,15 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
 
 /** How many statements before a registration the connect that made its object is looked for. */
 const MAX_STATEMENTS_TO_CONNECT = 40;
-/** Calls that open a connection and resolve with it: `amqplib.connect(url)`, `createConnection()`, `connectAsync()`. */
-const CONNECT_CALL = /connect/i;
+/** Calls that open a connection and resolve with it: `amqplib.connect(url)`, `createConnection()`, `connectAsync()` (not `disconnect()`). */
+const CONNECT_CALL = /^connect|^create\w{0,20}Connection$|Connect$/;
 
 /**
- * `connection = await amqplib.connect(url); …; connection.on('close', () => reconnect())` with `reconnect` calling
- * that function again: the object listened on
- * is the one an awaited connect resolved with, a few statements before in the same block. A connect that fails
- * rejects before the handler is registered, so each loss leads to one attempt, not to a chain of them; a
- * failed attempt goes round only where its own failure path retries (read as failurePaths).
+ * `connection = await amqplib.connect(url); …; connection.on('close', () => reconnect())`, with `reconnect` calling
+ * that function again: the object listened on is the one an awaited connect resolved with, a few statements before
+ * in the same block. A connect that fails rejects before the handler is registered, so each loss leads to one
+ * attempt, not to a chain of them; a failed attempt goes round only where its own failure path retries (read as
+ * failurePaths).
  */
 function oneAttemptPerLoss({ registration, reconnect }: Cycle): boolean {
   return !registration.failure && reconnect === registration.registrar && registeredOnlyOnceConnected(registration);
@@ -210,14 +210,11 @@ function inLossHandler(ref: ts.Node, fn: FunctionNode): boolean {
   return false;
 }
 
-/** A function given as the handler of a loss event: `on('close', fn)`, `onclose = fn`, `onDisconnect(fn)`. */
+/** A function given as the handler of a loss event: `on('close', fn)`, `onclose = fn`, `onDisconnect(fn)` (as lossHandlers() reads them). */
 function registersForLoss(handler: ts.Node): boolean {
   const parent = handler.parent;
   if (ts.isBinaryExpression(parent) && parent.right === handler) return LOSS_HANDLER_NAME.test(namePath(parent.left)?.split('.').pop() ?? '');
-  if (!ts.isCallExpression(parent) || !parent.arguments.includes(handler as ts.Expression)) return false;
-  const name = calleeName(parent) ?? '';
-  if (/^(on|once|addListener|addEventListener)$/.test(name)) return LOSS_EVENT.test(stringValue(parent.arguments[0]) ?? '');
-  return LOSS_HANDLER_NAME.test(name);
+  return ts.isCallExpression(parent) && lossHandlerArgument(parent) === handler;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,6 +305,16 @@ function handlerTestsLossState(handler: ts.Expression): boolean {
   return found;
 }
 
+/** Methods that register a listener for a named event. */
+const LISTEN_METHOD = /^(on|once|addListener|addEventListener)$/;
+
+/** The handler a call registers for a loss: `ws.on('close', h)`, `conn.onClose(h)`. */
+function lossHandlerArgument(call: ts.CallExpression): ts.Expression | undefined {
+  const name = calleeName(call) ?? '';
+  if (LISTEN_METHOD.test(name)) return LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '') ? call.arguments[1] : undefined;
+  return LOSS_HANDLER_NAME.test(name) && calleeObject(call) ? call.arguments[0] : undefined;
+}
+
 function lossHandlers(index: SourceIndex): Registration[] {
   const registrations: Registration[] = [];
   const add = (value: ts.Expression | undefined, target: string | undefined, at: ts.Node): void => {
@@ -323,10 +330,9 @@ function lossHandlers(index: SourceIndex): Registration[] {
     const name = calleeName(call) ?? '';
     const object = calleeObject(call);
     const target = object ? namePath(object) : undefined;
-    const listens = /^(on|once|addListener|addEventListener)$/.test(name);
-    if (listens && LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '')) add(call.arguments[1], target, call);
-    else if (listens && call.arguments[1] && STATE_EVENT.test(stringValue(call.arguments[0]) ?? '') && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
-    else if (LOSS_HANDLER_NAME.test(name) && object) add(call.arguments[0], target, call);
+    const handler = lossHandlerArgument(call);
+    if (handler) add(handler, target, call);
+    else if (LISTEN_METHOD.test(name) && call.arguments[1] && STATE_EVENT.test(stringValue(call.arguments[0]) ?? '') && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
     addLossHandlerProperties(call.arguments, index, add);
   }
   for (const created of index.newExpressions) addLossHandlerProperties(created.arguments, index, add);

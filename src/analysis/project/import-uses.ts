@@ -4,9 +4,9 @@
 // where the file calls what it imported (`withRetry(…)`, `retry<T>(…)`), sends through it (`api.post(…)`,
 // `http[method](…)`), or makes one (`new ApiClient()`, `@Retry()`). So an import is followed when one of its
 // bindings is used so, or when its bindings cannot be read here (a dynamic `import()`, a `require` inside an
-// expression): unsure, it is followed; so is one whose binding annotates a parameter or a field (`http: HttpClient`),
-// `import type` too: an instance of a class that retries is handed in there. Not followed: other `import type`, side-effect imports (`import './polyfill'`),
-// re-exports (`export … from`: the file passes the names on and uses none), and bindings the file only hands on
+// expression): unsure, it is followed. So is one whose binding annotates a parameter or a field (`http: HttpClient`),
+// `import type` too: an instance of a class whose methods retry is handed in there. Not followed: other types,
+// side-effect imports (`import './polyfill'`), re-exports (`export … from`: the file passes the names on and uses none), and bindings the file only hands on
 // (`register(handler)`), compares or reads as values.
 
 /**
