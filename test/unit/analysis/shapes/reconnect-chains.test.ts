@@ -968,6 +968,11 @@ describe('shapes: handlers registered only once a connect has worked', () => {
       messages: ['retry of `connectBroker()` from its catch has no cap'],
     },
     {
+      title: 'a connection awaited from a call not named for connecting (`await pool.acquire()`) may come back already broken: the close handler reconnects forever',
+      code: handlerOnAwaitedConnection('await pool.acquire()', 'throw error;'),
+      findings: [[15, 'unbounded-retry']],
+    },
+    {
       title: 'a socket made at once (`new WebSocket(url)`) reports its failed connect on the handler it already has: the close handler reconnects forever',
       code: handlerOnAwaitedConnection('new WebSocket(process.env.URL)', 'throw error;'),
       findings: [[15, 'unbounded-retry']],
