@@ -430,9 +430,9 @@ export class Refunds {
       assert.deepEqual(findingsIn(withKey, 'src/http.ts'), ['5 retry-without-jitter']);
     });
 
-    it('reads nothing into a method of another class of the same name, or a client the class does not hold', () => {
-      const other = { 'src/http.ts': HTTP_CLIENT.replace('return await fn(', 'return await Promise.resolve(0) && fn('), 'src/resources/refunds.ts': refunds('constructor(private readonly http: HttpClient) {}', '') };
-      assert.deepEqual(findingsIn({ ...other, 'src/http.ts': 'export class HttpClient {\n  call(fn) { return fn(); }\n}\n' }, 'src/resources/refunds.ts'), []);
+    it('reads nothing into a class whose method runs the callback once, or a client the class does not hold', () => {
+      const once = { 'src/http.ts': 'export class HttpClient {\n  call(fn) { return fn(); }\n}\n', 'src/resources/refunds.ts': refunds('constructor(private readonly http: HttpClient) {}', '') };
+      assert.deepEqual(findingsIn(once, 'src/resources/refunds.ts'), []);
       const notHeld = { 'src/http.ts': HTTP_CLIENT, 'src/resources/refunds.ts': refunds('constructor(private readonly http: { call: (fn: any) => any }) {}', '') };
       assert.deepEqual(findingsIn(notHeld, 'src/resources/refunds.ts'), []);
     });
