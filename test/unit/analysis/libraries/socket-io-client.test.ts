@@ -25,6 +25,25 @@ export const socket = io('https://chat.example.com', { reconnectionAttempts: Inf
       findings: [[2, 'unbounded-retry']],
     },
     {
+      title: 'io imported under a name of the file\'s own is still io',
+      code: `import { io as socketClient } from 'socket.io-client';
+export const socket = socketClient('https://chat.example.com', { reconnectionAttempts: Infinity });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'the default export under any name is io',
+      code: `import openSocket from 'socket.io-client';
+export const socket = openSocket('https://chat.example.com', { transports: ['websocket'] });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'a function of the file\'s own that happens to be called like the alias is not io',
+      code: `import { io as socketClient } from 'socket.io-client';
+function openSocket(url: string) { return { url, reconnectionAttempts: Infinity }; }
+export const socket = openSocket('https://chat.example.com');`,
+      findings: [],
+    },
+    {
       title: 'reconnection: false turns reconnecting off',
       code: `import { io } from 'socket.io-client';
 export const socket = io('https://chat.example.com', { reconnection: false });`,
