@@ -411,6 +411,9 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   // alternatives: where one is the server's, the others (the fallbacks) decide, as in `a ?? b`.
   if (values.length > 1) scanAlternatives(values, { ...deeper, self: path });
   else if (values.length === 1) scanDelay(values[0]!, { ...deeper, self: path });
+  // `config.RECONNECT_BASE_MS` where `config = app.getDecorator(kConfig)`: a setting of a configuration object is
+  // a value the deployment fixes, whatever call handed the object over (as a config getter's, CONFIG_READ_CALL).
+  else if (ts.isPropertyAccessExpression(node) && CONFIG_OBJECT.test(namePath(node.expression) ?? '')) return true;
   return ts.isIdentifier(node);
 }
 

@@ -1,6 +1,6 @@
 // Shapes from real code: a try whose catch rethrows and whose success test returns, with the retry after
 // it; an item popped from a value made this round; a helper named for retrying that runs its callbacks
-// once; delays read from configuration; strategies that stop only for some errors; counts written as
+// once; delays read from configuration (a getter's, or a setting of a configuration object however it was handed over); strategies that stop only for some errors; counts written as
 // strings; counters held in a React ref; a self-scheduling poll that goes round after a success too;
 // limits that fall back to one attempt; a wait helper out of sight given the attempt number; a test of
 // an error's text; Stripe calls that add to an object; a loop that gives up when its pick comes back empty;
@@ -345,6 +345,52 @@ export const create = (order: Order) => withRetry(() => fetch('/api/orders', { m
   {
     title: 'a delay from a helper out of sight stays unknown: silent',
     code: deployLoop("parseInt(settingsFor('retry-delay'), 10)"),
+    findings: [],
+  },
+  {
+    title: 'a setting of a configuration object handed over by a call (`config = app.getDecorator(kConfig)`) is fixed for every client',
+    code: `export async function deploy(app: App, url: string) {
+  const config = app.getDecorator(kConfig);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT' });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(Math.min(config.RETRY_MAX_MS, config.RETRY_BASE_MS * 2 ** attempt));
+    }
+  }
+}`,
+    findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'a setting the file gives a random part is jittered, configuration object or not: silent',
+    code: `export async function deploy(app: App, url: string) {
+  const config = app.getDecorator(kConfig);
+  config.RETRY_BASE_MS = 500 + Math.random() * 500;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT' });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(config.RETRY_BASE_MS * 2 ** attempt);
+    }
+  }
+}`,
+    findings: [],
+  },
+  {
+    title: 'a property of an object handed over by a call not named for configuration stays unknown: silent',
+    code: `export async function deploy(app: App, url: string) {
+  const policy = app.getDecorator(kPolicy);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT' });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(policy.RETRY_BASE_MS * 2 ** attempt);
+    }
+  }
+}`,
     findings: [],
   },
   {
