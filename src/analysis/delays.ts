@@ -5,7 +5,7 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, chainOperands, enclosingFunction, findProperty, functionName, type FunctionNode, isExitStatement, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, someDescendant, statementsBefore, unwrap, valueOfProperty, walkTree,
 } from './ast';
-import type { SourceIndex } from './source-index';
+import { fieldValue, type SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
 import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
 import { nodeText } from './run-context';
@@ -247,7 +247,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   // `this.retry.backoff(i)` where `this.retry = { backoff: (n) => Math.exp(n) * 50 }` in the file.
-  const held = objectPath ? heldFunctions(objectPath, name, state.index) : [];
+  const held = objectPath && object ? heldFunctions(object, objectPath, name, state.index) : [];
   if (held.length > 0) {
     for (const value of held) scanDelay(value, { ...state, depth: state.depth + 1, self: undefined });
     return;
@@ -304,14 +304,16 @@ const MAX_HELD_VALUES = 4;
 
 /**
  * The values a property of an object holds, where the object is set in the file to object literals:
- * `this.retry = opts ? { backoff: () => 0 } : { backoff: opts.backoff ?? ((n) => Math.exp(n) * 50) }`.
- * Empty when any value of the object is out of sight.
+ * `this.retry = opts ? { backoff: () => 0 } : { backoff: opts.backoff ?? ((n) => Math.exp(n) * 50) }`, or a
+ * class field holds one (`private realtime = { getTimeout: () => … }`). Empty when any value of the object is out of sight.
  */
-function heldFunctions(objectPath: string, property: string, index: SourceIndex): ts.Expression[] {
+function heldFunctions(object: ts.Expression, objectPath: string, property: string, index: SourceIndex): ts.Expression[] {
   // `this.options.retryInterval ??= (error, n) => 60_000 * 2 ** n`: the default the object is given in the file.
   const given = (index.assignments.get(`${objectPath}.${property}`) ?? []).map((assignment) => assignment.right).filter((right) => isFunctionNode(unwrap(right)));
   if (given.length > 0) return given.slice(0, MAX_HELD_VALUES);
-  const sources = [...(index.assignments.get(objectPath) ?? []).map((assignment) => assignment.right), ...(index.declarations.get(objectPath) ?? []).map((declaration) => declaration.initializer)];
+  const field = ts.isPropertyAccessExpression(object) && object.expression.kind === ts.SyntaxKind.ThisKeyword ? fieldValue(object, index) : undefined;
+  const sources = field ? [field]
+    : [...(index.assignments.get(objectPath) ?? []).map((assignment) => assignment.right), ...(index.declarations.get(objectPath) ?? []).map((declaration) => declaration.initializer)];
   const objects: ts.Expression[] = [];
   for (const source of sources.slice(0, MAX_HELD_VALUES)) {
     const inner = source ? unwrap(source) : undefined;

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { MAX_SOURCE_NESTING, NestedTooDeeply, spendWork } from './run-context';
 import type { DelayClass } from './delays';
-import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, reverseTail, stringValue } from './ast';
+import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, readOnce, reverseTail, stringValue, unwrap } from './ast';
 
 // TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
 const Kind = ts.SyntaxKind;
@@ -465,4 +465,28 @@ export function firstCallFrom(calls: readonly ts.CallExpression[], pos: number):
     else high = middle;
   }
   return low;
+}
+
+/** The one value a class field is given in the file: its initializer, or its one assignment. */
+export function fieldValue(access: ts.PropertyAccessExpression, index: SourceIndex): ts.Expression | undefined {
+  const name = access.name.text;
+  let owner: ts.Node | undefined = access.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  const field = owner ? classFields(owner).get(name) : undefined;
+  const values = [...(field?.initializer ? [field.initializer] : []), ...(index.assignments.get(`this.${name}`) ?? []).map((assignment) => assignment.right)];
+  return values.length === 1 ? unwrap(values[0]!) : undefined;
+}
+
+const fieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.PropertyDeclaration>>();
+
+/** A class's fields by name (read once per class: many calls may name them). */
+function classFields(owner: ts.ClassLikeDeclaration): Map<string, ts.PropertyDeclaration> {
+  return readOnce(fieldsByClass, owner, () => {
+    const fields = new Map<string, ts.PropertyDeclaration>();
+    for (const member of owner.members) {
+      const name = ts.isPropertyDeclaration(member) ? propertyNameText(member.name) : undefined;
+      if (name !== undefined && !fields.has(name)) fields.set(name, member as ts.PropertyDeclaration);
+    }
+    return fields;
+  });
 }

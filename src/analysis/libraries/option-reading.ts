@@ -1,11 +1,11 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
-import { callsNamed, type SourceIndex } from '../source-index';
+import { callsNamed, fieldValue, type SourceIndex } from '../source-index';
 import { callHeadSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 
@@ -111,16 +111,6 @@ export function resolveObject(expression: ts.Expression, index: SourceIndex): ts
 function fieldObject(access: ts.PropertyAccessExpression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
   const value = fieldValue(access, index);
   return value && ts.isObjectLiteralExpression(value) ? value : undefined;
-}
-
-/** The one value a class field is given in the file: its initializer, or its one assignment. */
-function fieldValue(access: ts.PropertyAccessExpression, index: SourceIndex): ts.Expression | undefined {
-  const name = access.name.text;
-  let owner: ts.Node | undefined = access.parent;
-  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
-  const field = owner ? classFields(owner).get(name) : undefined;
-  const values = [...(field?.initializer ? [field.initializer] : []), ...(index.assignments.get(`this.${name}`) ?? []).map((assignment) => assignment.right)];
-  return values.length === 1 ? unwrap(values[0]!) : undefined;
 }
 
 /** The value of an option (undefined when absent, or when the options are out of sight). */
@@ -239,20 +229,6 @@ export function randomizeOption(site: Site | undefined, options: Options, librar
  */
 export function waitsNothing(options: Options): boolean {
   return numericValue(option(options, 'maxTimeout')) === 0;
-}
-
-const fieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.PropertyDeclaration>>();
-
-/** A class's fields by name (read once per class: many calls may name them). */
-function classFields(owner: ts.ClassLikeDeclaration): Map<string, ts.PropertyDeclaration> {
-  return readOnce(fieldsByClass, owner, () => {
-    const fields = new Map<string, ts.PropertyDeclaration>();
-    for (const member of owner.members) {
-      const name = ts.isPropertyDeclaration(member) ? propertyNameText(member.name) : undefined;
-      if (name !== undefined && !fields.has(name)) fields.set(name, member as ts.PropertyDeclaration);
-    }
-    return fields;
-  });
 }
 
 /** A delay option: a number, or a function (possibly returning `timer(ms)`) that sizes each wait. */

@@ -538,6 +538,51 @@ export async function request(options) {
     messages: ['backs off without jitter'],
   },
   {
+    title: 'a delay function held in the object a class field holds (this.policy.delayFor) is read: a table of fixed waits, no jitter',
+    code: `export class Realtime {
+  private attempts = 0;
+  private policy = {
+    delayFor: (attempt: number) => {
+      switch (true) {
+        case attempt < 3: return 1000;
+        default: return 10_000;
+      }
+    },
+  };
+  async open(url: string) {
+    for (;;) {
+      try {
+        return await connect(url);
+      } catch (error) {
+        if (++this.attempts > 5) throw error;
+        await sleep(this.policy.delayFor(this.attempts));
+      }
+    }
+  }
+}`,
+    findings: [[12, 'retry-without-jitter']],
+  },
+  {
+    title: 'the same field whose function adds a random part is jittered: silent',
+    code: `export class Realtime {
+  private attempts = 0;
+  private policy = {
+    delayFor: (attempt: number) => 1000 * attempt + Math.random() * 500,
+  };
+  async open(url: string) {
+    for (;;) {
+      try {
+        return await connect(url);
+      } catch (error) {
+        if (++this.attempts > 5) throw error;
+        await sleep(this.policy.delayFor(this.attempts));
+      }
+    }
+  }
+}`,
+    findings: [],
+  },
+  {
     title: 'a delay set from Retry-After is not a cursor: the loop is still a retry (whose jittered delay is computed but not used)',
     code: `export async function withAutomaticRetries(request, options = {}) {
   const maxRetries = options.maxRetries || 5;
