@@ -35,6 +35,7 @@ import { signalR } from './signalr';
 import { slackWebApi } from './slack-web-api';
 import { socketIoClient } from './socket-io-client';
 import { tanstackQuery } from './tanstack-query';
+import { trpcWsClient } from './trpc-ws-client';
 import { tsRetryPromise } from './ts-retry-promise';
 import { tusJsClient } from './tus-js-client';
 import { undici } from './undici';
@@ -45,7 +46,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */

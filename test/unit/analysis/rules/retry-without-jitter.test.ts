@@ -225,6 +225,18 @@ const invalid: InvalidCase[] = [
       output: `const finish = useMutation({ retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000), mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
     }],
   },
+  // tRPC's WebSocket client reconnecting with its default delay: doubling, without jitter.
+  {
+    line: 2, column: 25, messageId: 'libraryNoJitter', message: 'tRPC\'s default `retryDelayMs` doubles from 2 s to 30 s without jitter',
+    data: { construct: 'tRPC `createWSClient(…)` reconnection', detail: 'tRPC\'s default `retryDelayMs` doubles from 2 s to 30 s without jitter', subject: 'This tRPC `createWSClient(…)` reconnection has' },
+    code: `import { createWSClient } from '@trpc/client';
+export const wsClient = createWSClient({ url: 'wss://api.example.com/trpc' });`,
+    fixes: [{
+      title: 'Add jitter to `retryDelayMs`',
+      output: `import { createWSClient } from '@trpc/client';
+export const wsClient = createWSClient({ retryDelayMs: (attemptIndex) => Math.random() * Math.min(1000 * 2 ** attemptIndex, 30_000), url: 'wss://api.example.com/trpc' });`,
+    }],
+  },
   // The same call made again with nothing for a value it then fills in itself, not by asking anyone: a retry at once.
   {
     line: 9, column: 34, messageId: 'noWait',
