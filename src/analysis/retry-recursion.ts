@@ -487,6 +487,9 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
       // says (in a catch, the attempt failed whatever the test: `status < 500` there picks which failures).
       const succeeded = (child === node.thenStatement && polarity === 'success') || (child === node.elseStatement && polarity === 'failure');
       if (succeeded && !someAncestor(node, fn, ts.isCatchClause)) return undefined;
+      // `if (!res.data.data) { logger.warn('login failure, retrying'); … return this.login() }`: a test the reading cannot
+      // place, in a branch whose own log says the attempt failed.
+      if (polarity === undefined && child === node.thenStatement && logsFailure(node.thenStatement)) return 'catch';
     }
     if (ts.isConditionalExpression(node) && child !== node.condition) {
       const polarity = checkPolarity(node.condition, ANY_RESULT);
@@ -495,6 +498,22 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
     if (ts.isBlock(node) && child.pos >= failedAttemptStart(node)) return 'catch';
   }
   return undefined;
+}
+
+/** Words a log line uses to say that an attempt failed (not `retrying`, which a poll that waits says too). */
+const FAILED_TEXT = /\b(fail(s|ed|ure)?|error|unable|could ?n[o']t|cannot)\b/i;
+
+/** Whether a branch's own statements (not a nested function's) log a message that says the attempt failed. */
+function logsFailure(branch: ts.Statement): boolean {
+  const statements = ts.isBlock(branch) ? branch.statements : [branch];
+  return statements.some((statement) => {
+    const call = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
+    if (!call || !ts.isCallExpression(call) || !LOG_NAME.test(calleeName(call) ?? '')) return false;
+    return call.arguments.some((argument) => {
+      const text = ts.isTemplateExpression(argument) ? argument.head.text : stringValue(argument);
+      return text !== undefined && FAILED_TEXT.test(text);
+    });
+  });
 }
 
 /**

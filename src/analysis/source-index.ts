@@ -218,6 +218,21 @@ function shadowedBetween(index: SourceIndex, node: ts.Node, fn: ts.Node, name: s
   return false;
 }
 
+/** `error: (message, error) => { if (error) … }`: the function's own parameter of its name is what the name means inside. */
+function namesParameter(fn: FunctionNode, name: string): boolean {
+  return fn.parameters.some((parameter) => parameter.name.kind === Kind.Identifier && parameter.name.text === name);
+}
+
+/**
+ * `{ load: async () => { … load() } }`, `{ load() { … load() } }`: a property of an object literal is in no scope, so
+ * inside it the bare name means another binding (a named function expression, `load: function load() {}`, names itself).
+ */
+function heldByObjectLiteral(fn: FunctionNode): boolean {
+  if (fn.kind === Kind.FunctionExpression && fn.name) return false;
+  const holder = fn.kind === Kind.MethodDeclaration ? fn : fn.parent;
+  return (holder.kind === Kind.PropertyAssignment || holder.kind === Kind.MethodDeclaration) && holder.parent.kind === Kind.ObjectLiteralExpression;
+}
+
 /** The stack entry that closes a function's subtree in the walk (never a real node). */
 const CLOSE = { kind: Kind.Unknown } as ts.Node;
 
@@ -433,7 +448,7 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
   for (let i = open.length - 1; i >= 0; i--) {
     const fn = open[i]!;
     if (functionName(fn) !== name) continue;
-    if (node.kind === Kind.Identifier && shadowedBetween(index, node, fn, name)) return;
+    if (node.kind === Kind.Identifier && (shadowedBetween(index, node, fn, name) || namesParameter(fn, name) || heldByObjectLiteral(fn))) return;
     // A method is referred to as `this.name`; a plain function by its bare name.
     const isMethod = fn.kind === Kind.MethodDeclaration || fn.parent.kind === Kind.PropertyDeclaration;
     const isThisAccess = node.kind === Kind.PropertyAccessExpression;

@@ -501,3 +501,83 @@ module.exports = (url, onConnect) => {
     },
   ]);
 });
+
+describe('shapes: a branch whose own log says the attempt failed, and names a function does not own', () => {
+  runLibraryTable([], [
+    {
+      title: 'a self-call in a branch whose test the reading cannot place, but whose log says the attempt failed, is a retry',
+      code: `export class Exchange {
+  async login(username: string, password: string) {
+    const res = await http.get(\`/session?user=\${username}\`);
+    if (!res.data.session) {
+      this.logger.warn('login failure, trying again');
+      await delay(5000);
+      return this.login(username, password);
+    }
+    return res.data.session;
+  }
+}`,
+      findings: [[7, 'unbounded-retry']],
+    },
+    {
+      title: 'the same branch logging only that it waits (a poll for something not there yet) is not read as failed: silent',
+      code: `export class Exchange {
+  async session(username: string) {
+    const res = await http.get(\`/session?user=\${username}\`);
+    if (!res.data.session) {
+      this.logger.info('session not issued yet, retrying');
+      await delay(5000);
+      return this.session(username);
+    }
+    return res.data.session;
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a parameter named like its function is the parameter, not the function: silent',
+      code: `export const serverLogger = {
+  error: (message: string, error?: { status: number }) => {
+    if (process.env.DEBUG) {
+      console.log(\`[API Error] \${message}\`, error ? { status: error.status } : {});
+    }
+  },
+};`,
+      findings: [],
+    },
+    {
+      title: 'a bare name inside a function an object literal holds does not call that function (no scope holds the property): silent',
+      code: `export const corsOptions = {
+  origin: (requestOrigin: string, done: (error: Error | null, allow?: boolean) => void) => {
+    if (!allowed.includes(requestOrigin)) {
+      console.error('CORS check failed for', requestOrigin);
+      return done(new Error('Not allowed'));
+    }
+    done(null, true);
+  },
+  load: async (payload?: string) => {
+    if (!payload) {
+      console.error('load failed: nothing to read');
+      await delay(100);
+      return load(payload);
+    }
+    return payload;
+  },
+};`,
+      findings: [],
+    },
+    {
+      title: 'a named function expression an object literal holds does name itself: its self-call from the catch is a retry',
+      code: `export const handlers = {
+  retry: async function retry(url: string): Promise<Response> {
+    try {
+      return await fetch(url);
+    } catch {
+      return retry(url);
+    }
+  },
+};`,
+      findings: [[6, 'unbounded-retry']],
+    },
+  ]);
+});
