@@ -4,12 +4,16 @@
 // the job is taken off the queue, out of sight, so its cap is not judged here (a requeue is never
 // reported as unbounded); only its wait is. What the job does is not read either (its requests are not
 // counted as retried). Without a timer the queue decides when the job comes back: nothing is said.
+// Also a failed job (a webhook delivery, an outbox row) stored with the time of its next attempt:
+// `update({ attempts: n + 1, nextRetryAt: new Date(Date.now() + delay) })`. A worker takes it up again once
+// that time has come; its wait is `delay`, read as any other (findScheduledRetries).
 import ts from 'typescript';
-import { namePath, numericValue, propertyNameText, unwrap } from './ast';
+import { calleeName, calleeObject, namePath, numericValue, propertyNameText, unwrap, walkTree } from './ast';
 import { catchAround, insideAny } from './catch-retries';
 import { backoffFromWaits } from './retry-loops';
-import type { RetryConstruct } from './retry-model';
+import type { RetryConstruct, WaitSite } from './retry-model';
 import { nodeText } from './run-context';
+import { LOG_NAME } from './vocabulary';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 
@@ -74,4 +78,120 @@ function raisedCount(expression: ts.Expression | undefined): string | undefined 
   if (numericValue(node.right) === 1) return namePath(node.left);
   if (numericValue(node.left) === 1) return namePath(node.right);
   return undefined;
+}
+
+/** Fields that hold when a failed job is tried again: `nextRetryAt`, `next_attempt_at`, `retryAt`, `notifyRetryAt`. */
+const NEXT_ATTEMPT_FIELD = /^(?:next_?(?:retry|attempt|try)(?:_?(?:at|time|date))?|\w{0,40}?retry_?(?:at|time|date))$/i;
+
+/** The words of NEXT_ATTEMPT_FIELD anywhere in a text: the pre-check lets a file holding one be parsed. */
+export const NEXT_ATTEMPT_TEXT = /next_?(?:retry|attempt|try)|retry_?(?:at|time|date)/i;
+
+/** Other fields of the same record that say it failed: its attempts counted, its error kept. */
+const FAILED_RECORD_FIELD = /attempt|retr|tries|error|fail/i;
+
+/** How many declarations a stored time is followed through to the `now + delay` it was computed as. */
+const MAX_TIME_STEPS = 3;
+
+/**
+ * `{ status: 'failed', attempts: n + 1, nextRetryAt: new Date(Date.now() + delay) }`: a failed record stored with
+ * the time of its next attempt. Read only where the same object says the record failed (another field counts its
+ * attempts or keeps its error) or where it is written in a catch; the cap is the worker's, out of sight.
+ */
+export function findScheduledRetries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
+  if (!NEXT_ATTEMPT_TEXT.test(index.text)) return [];
+  const constructs: RetryConstruct[] = [];
+  const retried = new Set(known.flatMap((construct) => construct.scopes));
+  // One construct per time computed: the record stored, not a copy of it logged or handed on.
+  const seen = new Set<ts.Node>();
+  walkTree(index.sourceFile, undefined, (node) => {
+    if (!ts.isObjectLiteralExpression(node)) return undefined;
+    for (const property of node.properties) {
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+      const field = propertyNameText(property.name);
+      if (field === undefined || !NEXT_ATTEMPT_FIELD.test(field)) continue;
+      const wait = nextAttemptWait(ts.isPropertyAssignment(property) ? property.initializer : property.name, index);
+      if (!wait || seen.has(wait.call) || insideAny(node, retried) || loggedOnly(node) || !(recordsFailure(node, property) || insideCatch(node))) continue;
+      seen.add(wait.call);
+      constructs.push({
+        kind: 'requeue',
+        label: `retry scheduled through \`${field}\``,
+        report: firstLineSpan(property, index.sourceFile),
+        scopes: [],
+        rerunsScope: false,
+        bound: { capped: 'unknown' },
+        backoff: backoffFromWaits([wait], [], index, new Set()),
+      });
+    }
+    return undefined;
+  });
+  return constructs;
+}
+
+/** Whether another field of the record counts its attempts or keeps its error. */
+function recordsFailure(record: ts.ObjectLiteralExpression, field: ts.ObjectLiteralElementLike): boolean {
+  return record.properties.some((other) => other !== field && FAILED_RECORD_FIELD.test(other.name ? propertyNameText(other.name) ?? '' : ''));
+}
+
+/** `logger.warn({ attempts, nextRetryAt }, 'delivery failed')`: the record written to a log, not stored. */
+function loggedOnly(record: ts.ObjectLiteralExpression): boolean {
+  const call = record.parent;
+  return ts.isCallExpression(call) && call.arguments.includes(record) && LOG_NAME.test(calleeName(call) ?? '');
+}
+
+function insideCatch(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isCatchClause(current)) return true;
+  }
+  return false;
+}
+
+/**
+ * The wait a stored time stands for: `new Date(Date.now() + delay)`, `Date.now() + delay`, `….toISOString()`,
+ * `cond ? null : nextRetryAt`, or a local holding one of these. Its `call` is the expression that makes the time.
+ */
+function nextAttemptWait(value: ts.Expression, index: SourceIndex, steps = 0): WaitSite | undefined {
+  const node = unwrap(value);
+  if (steps > MAX_TIME_STEPS) return undefined;
+  if (ts.isConditionalExpression(node)) {
+    const kept = [node.whenTrue, node.whenFalse].filter((side) => unwrap(side).kind !== ts.SyntaxKind.NullKeyword);
+    return kept.length === 1 ? nextAttemptWait(kept[0]!, index, steps + 1) : undefined;
+  }
+  if (ts.isIdentifier(node)) {
+    const declarations = index.declarations.get(node.text) ?? [];
+    const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
+    return initializer ? nextAttemptWait(initializer, index, steps + 1) : undefined;
+  }
+  // `new Date(…).toISOString()`, `….getTime()`: the same time written another way.
+  if (ts.isCallExpression(node) && node.arguments.length === 0 && /^(toISOString|getTime|valueOf|toJSON)$/.test(calleeName(node) ?? '')) {
+    const object = calleeObject(node);
+    return object ? nextAttemptWait(object, index, steps + 1) : undefined;
+  }
+  if (ts.isNewExpression(node) && calleeName(node) === 'Date' && node.arguments?.length === 1) {
+    const delay = delayAfterNow(node.arguments[0]!);
+    return delay ? { call: node, delay } : undefined;
+  }
+  const delay = delayAfterNow(node);
+  const now = delay && ts.isBinaryExpression(node) ? [node.left, node.right].map(unwrap).find((side) => side !== unwrap(delay)) : undefined;
+  return delay && now && (ts.isCallExpression(now) || ts.isNewExpression(now)) ? { call: now, delay } : undefined;
+}
+
+/** `Date.now() + delay` (either way round): the delay; undefined for other sums. */
+function delayAfterNow(expression: ts.Expression): ts.Expression | undefined {
+  const node = unwrap(expression);
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
+  if (isNow(node.left)) return node.right;
+  if (isNow(node.right)) return node.left;
+  return undefined;
+}
+
+/** `Date.now()`, `new Date().getTime()`, `+new Date()`. */
+function isNow(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  if (ts.isCallExpression(node) && calleeName(node) === 'now' && namePath(calleeObject(node) ?? node) === 'Date') return true;
+  if (ts.isCallExpression(node) && calleeName(node) === 'getTime') {
+    const object = calleeObject(node);
+    const made = object ? unwrap(object) : undefined;
+    return made !== undefined && ts.isNewExpression(made) && calleeName(made) === 'Date' && (made.arguments?.length ?? 0) === 0;
+  }
+  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.PlusToken && isNow(node.operand);
 }

@@ -10,7 +10,7 @@ import { findRetryLoops } from './retry-loops';
 import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
 import { findReconnectChains } from './reconnect-chains';
 import { findCatchRetries } from './catch-retries';
-import { findRequeues } from './requeues';
+import { findRequeues, findScheduledRetries } from './requeues';
 import { findHandedReconnects } from './handed-reconnects';
 import { withInstanceMethods } from './imported-instances';
 import { callsNamed, type SourceIndex } from './source-index';
@@ -33,6 +33,7 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   constructs.push(...findReconnectChains(index, constructs));
   constructs.push(...findCatchRetries(index, constructs));
   constructs.push(...findRequeues(index, constructs));
+  constructs.push(...findScheduledRetries(index, constructs));
   constructs.push(...findHandedReconnects(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
   return {

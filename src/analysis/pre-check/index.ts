@@ -23,6 +23,8 @@
 //     try block calls too.
 //   - a reconnect that calls a function it was handed (handed-reconnects.ts): a loss handler (above), or a
 //     function named for retrying or reconnecting in a file that calls `setTimeout(`.
+//   - a failed record stored with the time of its next attempt (requeues.ts): a field named for it
+//     (`nextRetryAt`, `next_attempt_at`), whose words NEXT_ATTEMPT_TEXT finds.
 //   - a retry in another file (with a project, `options.project`): a file whose imports bring in a
 //     helper or a client that retries (project/project-index.ts reads the imported modules).
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
@@ -32,6 +34,7 @@
 // parser, so .tsx and .jsx files are always parsed.
 import type { AnalyzeOptions } from '../types';
 import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
+import { NEXT_ATTEMPT_TEXT } from '../requeues';
 import { hasCatchRetryCandidate, hasDeferredFailurePath } from './catch-retries';
 import { hasRetrySchedulerCandidate } from './handed-reconnects';
 import { hasLoopCandidate } from './loops';
@@ -63,6 +66,8 @@ function mayHoldOwnRetry(text: string, options: AnalyzeOptions): boolean {
   // A connection's loss handler may reconnect through other functions (reconnect-chains.ts); so may
   // a catch or a failed branch whose way back is put off to later (hasDeferredFailurePath).
   if (LOSS_HANDLER_TEXT.test(text)) return true;
+  // A failed record stored with the time of its next attempt (`nextRetryAt: new Date(Date.now() + delay)`).
+  if (NEXT_ATTEMPT_TEXT.test(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
     || hasRetrySchedulerCandidate(tokens);
 }

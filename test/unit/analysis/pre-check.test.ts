@@ -100,6 +100,7 @@ describe('pre-check', () => {
       assertMaybe(`export function send(item) {\n  transport.push(item, { onFailure: () => send(item) });\n}`);
       assertMaybe(`export class Hooks {\n  async deliver(id) {\n    const result = await this.send(id);\n    if (!result.success) this.sendLater(id);\n  }\n  sendLater(id) { setTimeout(() => this.deliver(id), 60000); }\n}`);
       assertMaybe(`export const swrConfig = {\n  onErrorRetry: (error, key, config, revalidate, { retryCount }) => {\n    if (retryCount >= 10) return;\n    setTimeout(() => revalidate({ retryCount }), 3000);\n  },\n};`);
+      assertMaybe(`export async function markFailed(job) {\n  await db.jobs.update({ attempts: job.attempts + 1, next_attempt_at: new Date(Date.now() + 60000) });\n}`);
     });
 
     it('says maybe whenever it cannot read the tokens, or cannot check the file without a parse', () => {

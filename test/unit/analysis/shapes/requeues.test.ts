@@ -74,3 +74,64 @@ describe('shapes: failed jobs handed back to their queue', () => {
     },
   ]);
 });
+
+/** A delivery whose failure is stored with the time of its next attempt: `record` is the update's data. */
+function storedFailure(record: string, inCatch = true): string {
+  const update = `await db.delivery.update({ where: { id: delivery.id }, data: ${record} });`;
+  return inCatch ? `export async function deliver(delivery) {
+  try {
+    await post(delivery);
+  } catch (err) {
+    ${update}
+  }
+}` : `export async function markFailed(delivery) {
+  ${update}
+}`;
+}
+
+describe('shapes: a failed record stored with the time of its next attempt', () => {
+  runLibraryTable([], [
+    {
+      title: 'attempts raised and nextRetryAt = now + a doubling delay: the retry backs off without jitter',
+      code: storedFailure('{ attempts: delivery.attempts + 1, nextRetryAt: new Date(Date.now() + 2 ** delivery.attempts * 60_000) }'),
+      findings: [[5, 'retry-without-jitter']],
+      messages: ['retry scheduled through `nextRetryAt` backs off without jitter'],
+    },
+    {
+      title: 'a snake_case field, its time computed first and kept as an ISO string, outside a catch but with the error stored: reported',
+      code: `const RETRY_DELAY_MS = 5 * 60_000;
+export async function markFailed(job, message) {
+  const nextAttempt = new Date(Date.now() + RETRY_DELAY_MS).toISOString();
+  logger.warn({ jobId: job.id, attempts: job.attempts, nextAttempt }, 'job failed');
+  await supabase.from('jobs').update({ status: 'failed', last_error: message, next_attempt_at: nextAttempt }).eq('id', job.id);
+}`,
+      findings: [[5, 'retry-without-jitter']],
+      messages: ['`next_attempt_at` waits a fixed delay'],
+    },
+    {
+      title: 'a time cleared on the last attempt (`done ? null : nextRetryAt`) is still the next attempt\'s',
+      code: storedFailure('{ attempts, nextRetryAt: attempts >= 5 ? null : new Date(Date.now() + 30_000) }'),
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'a delay with a random part is jittered: silent',
+      code: storedFailure('{ attempts: delivery.attempts + 1, nextRetryAt: new Date(Date.now() + Math.random() * 2 ** delivery.attempts * 60_000) }'),
+      findings: [],
+    },
+    {
+      title: 'a delay computed out of sight may be jittered: silent',
+      code: storedFailure('{ attempts: delivery.attempts + 1, nextRetryAt: new Date(Date.now() + backoffFor(delivery.attempts)) }'),
+      findings: [],
+    },
+    {
+      title: 'a retry time kept with nothing that says the record failed, outside a catch (an OTP resend cooldown) is not a retry: silent',
+      code: storedFailure('{ phone: user.phone, otpRetryAt: new Date(Date.now() + 60_000) }', false),
+      findings: [],
+    },
+    {
+      title: 'a next-run time of a schedule is not a retry: silent',
+      code: storedFailure('{ attempts: 0, nextRunAt: new Date(Date.now() + 60_000) }'),
+      findings: [],
+    },
+  ]);
+});
