@@ -598,9 +598,9 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
   for (const assignments of index.functionAssignments.get(fn)?.values() ?? []) {
     for (const binary of assignments) {
       const property = namePath(binary.left)?.split('.').pop() ?? '';
-      if (ts.isIdentifier(binary.right) && FAILURE_HANDLER_PROPERTY.test(property) && !handlers.has(binary.right.text)) {
-        handlers.set(binary.right.text, /close|disconnect|end/i.test(property) ? 'event' : 'catch');
-      }
+      if (!FAILURE_HANDLER_PROPERTY.test(property)) continue;
+      // `ws.onclose = onclose`, or `ws.onerror = (error) => onclose(error)`: the local functions the handler runs.
+      for (const name of handlerRuns(unwrap(binary.right))) if (!handlers.has(name)) handlers.set(name, /close|disconnect|end/i.test(property) ? 'event' : 'catch');
     }
   }
   registeredHandlers.set(fn, handlers);

@@ -1011,3 +1011,34 @@ describe('shapes: a counter that indexes a finite list of delays', () => {
     },
   ]);
 });
+
+describe('shapes: a handler property set to an arrow that runs a local function', () => {
+  runLibraryTable([], [
+    {
+      title: '`ws.onclose = () => onclose(null)` runs the local onclose, which schedules the connect again: a reconnect',
+      code: `const openSocket = (client) => {
+  if (!client.shouldConnect) return;
+  const ws = new WebSocket(client.url);
+  const onclose = (error) => {
+    client.failures++;
+    setTimeout(openSocket, Math.min(client.failures * 1000, 10_000), client);
+  };
+  ws.onclose = () => onclose(null);
+  ws.onerror = (error) => onclose(error);
+};`,
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'the same arrow running a local function that only logs: silent',
+      code: `const openSocket = (client) => {
+  const ws = new WebSocket(client.url);
+  const onclose = (error) => {
+    console.warn('socket closed', error);
+  };
+  ws.onclose = () => onclose(null);
+  setTimeout(openSocket, 60_000, client);
+};`,
+      findings: [],
+    },
+  ]);
+});
