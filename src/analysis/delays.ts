@@ -207,7 +207,9 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
   const name = calleeName(call) ?? '';
   const object = calleeObject(call);
   const objectPath = object ? namePath(object) : undefined;
-  if ((objectPath === 'Math' && name === 'random') || RANDOM_CALL.test(name) || JITTER_NAME.test(name)) {
+  // `Math`, or a module of its functions imported as `math` (lib0's `import * as math from 'lib0/math'`).
+  const isMath = objectPath !== undefined && /^math$/i.test(objectPath);
+  if ((isMath && name === 'random') || RANDOM_CALL.test(name) || JITTER_NAME.test(name)) {
     state.features.random = true;
     return;
   }
@@ -222,9 +224,9 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     for (const argument of call.arguments) scanDelay(argument, state);
     return;
   }
-  if (objectPath === 'Math' && (name === 'pow' || name === 'exp')) state.features.growing = true;
+  if (isMath && (name === 'pow' || name === 'exp')) state.features.growing = true;
   // Arithmetic is read through: `Number(retryAfter || 1)` holds a fallback (scanAlternatives).
-  if (PURE_MATH.test(name) || (objectPath === 'Math')) {
+  if (PURE_MATH.test(name) || isMath) {
     call.arguments.forEach((argument) => scanDelay(argument, state));
     return;
   }

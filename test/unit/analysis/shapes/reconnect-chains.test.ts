@@ -1029,6 +1029,19 @@ describe('shapes: a handler property set to an arrow that runs a local function'
       findings: [[6, 'unbounded-retry']],
     },
     {
+      title: 'a delay from a module of Math\'s functions (`import * as math from \'lib0/math\'`) is read as Math: capped, but no jitter',
+      code: `import * as math from 'lib0/math';
+const openSocket = (client) => {
+  const ws = new WebSocket(client.url);
+  const onclose = () => {
+    if (++client.failures > 10) return;
+    setTimeout(openSocket, math.min(math.log10(client.failures + 1) * 1200, 2500), client);
+  };
+  ws.onclose = () => onclose();
+};`,
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
       title: 'the same arrow running a local function that only logs: silent',
       code: `const openSocket = (client) => {
   const ws = new WebSocket(client.url);
