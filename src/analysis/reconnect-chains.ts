@@ -803,8 +803,22 @@ function negatesAny(condition: ts.Expression, names: ReadonlySet<string>, depth 
  * perhaps out of sight) decides, so the waits are not judged here.
  */
 function waitsAsTold(fn: FunctionNode, scan: FunctionScan): boolean {
-  const parameters = fn.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : []));
-  return parameters.length > 0 && scan.waits.some((wait) => wait.delay !== undefined && parameters.some((name) => referencesName(wait.delay!, name)));
+  const parameters = new Set(fn.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
+  return parameters.size > 0 && scan.waits.some((wait) => wait.delay !== undefined && someDescendant(wait.delay, (node) => toldByCaller(node, parameters)));
+}
+
+/** A property of a handed-in object that is a count or a cap, not a wait: `provider.failures`, `Math.min(…, provider.maxBackoffTime)`. */
+const NOT_A_WAIT_PROPERTY = /attempt|retr|count|fail|tries|reconnects|errors|^max|^min|cap$|limit/i;
+
+/**
+ * A use of a parameter that hands the wait in: the parameter itself (`retryDelay`), or a property of it other
+ * than a count or a cap (`options.delayMs`; not `provider.reconnects` or `provider.maxBackoffTime`).
+ */
+function toldByCaller(node: ts.Node, parameters: ReadonlySet<string>): boolean {
+  if (!ts.isIdentifier(node) || !parameters.has(node.text)) return false;
+  const parent = node.parent;
+  if (parent && ts.isPropertyAccessExpression(parent)) return parent.expression === node && !NOT_A_WAIT_PROPERTY.test(parent.name.text);
+  return true;
 }
 
 /** The local function a reference is passed to as an argument, if it is one. */

@@ -1042,6 +1042,36 @@ const openSocket = (client) => {
       findings: [[6, 'retry-without-jitter']],
     },
     {
+      title: 'a function on the way handed the provider sizes its wait from the provider\'s count and cap: read, no jitter',
+      code: `const closeConnection = (provider, ws) => {
+  if (ws !== provider.ws) return;
+  provider.ws = null;
+  if (++provider.failures > 10) return;
+  setTimeout(openSocket, Math.min(2 ** provider.failures * 100, provider.maxBackoffTime), provider);
+};
+const openSocket = (provider) => {
+  const ws = new WebSocket(provider.url);
+  provider.ws = ws;
+  ws.onclose = () => closeConnection(provider, ws);
+};`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same function waiting the delay the provider carries waits as it is told: silent',
+      code: `const closeConnection = (provider, ws) => {
+  if (ws !== provider.ws) return;
+  provider.ws = null;
+  if (++provider.failures > 10) return;
+  setTimeout(openSocket, provider.reconnectDelay, provider);
+};
+const openSocket = (provider) => {
+  const ws = new WebSocket(provider.url);
+  provider.ws = ws;
+  ws.onclose = () => closeConnection(provider, ws);
+};`,
+      findings: [],
+    },
+    {
       title: 'the same arrow running a local function that only logs: silent',
       code: `const openSocket = (client) => {
   const ws = new WebSocket(client.url);
