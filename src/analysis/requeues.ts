@@ -101,7 +101,7 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
   if (!NEXT_ATTEMPT_TEXT.test(index.text)) return [];
   const constructs: RetryConstruct[] = [];
   const retried = new Set(known.flatMap((construct) => construct.scopes));
-  // One construct per time computed: the record stored, not a copy of it logged or handed on.
+  // One construct per time computed: the record stored, not a copy of it written to a log.
   const seen = new Set<ts.Node>();
   walkTree(index.sourceFile, undefined, (node) => {
     if (!ts.isObjectLiteralExpression(node)) return undefined;
