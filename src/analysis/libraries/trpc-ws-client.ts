@@ -5,9 +5,10 @@
 // Decision: the endless reconnect is the library's design, with no option to cap it, so no cap finding; the
 // waits are judged: the default, or a `retryDelayMs` of one's own without randomness, is `retry-without-jitter`.
 import ts from 'typescript';
+import { calleeName } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
-import { delayBackoff, hasSpreadOptions, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, type Options } from './option-reading';
+import { delayBackoff, hasSpreadOptions, isFromLibrary, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, type Options } from './option-reading';
 
 /** What the fix gives `retryDelayMs`: the library's own growth, each wait drawn at random below it. */
 const JITTERED_DELAY = '(attemptIndex) => Math.random() * Math.min(1000 * 2 ** attemptIndex, 30_000)';
@@ -22,14 +23,20 @@ export const trpcWsClient: LibrarySpec = {
   options: { delay: 'retryDelayMs', jitter: 'retryDelayMs' },
   defaults: { retries: 'unlimited', delay: 'at once, then 2 s doubling to 30 s', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
-    const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || name === undefined || !isImportedEntry(index, name, trpcWsClient)) return false;
+    if (!ts.isCallExpression(site) || !isCreateWsClient(site, index)) return false;
     const options = optionsAt(site, 0, index);
     if (options === 'opaque' || options === 'absent') return true;
     facts.constructs.push(libraryConstruct(site, 'library', 'tRPC `createWSClient(…)` reconnection', index, { capped: 'unknown' }, reconnectBackoff(options, index), []));
     return true;
   },
 };
+
+/** `createWSClient(…)` imported under any name, or `trpc.createWSClient(…)` on the module imported whole. */
+function isCreateWsClient(site: ts.CallExpression, index: Parameters<typeof delayBackoff>[1]): boolean {
+  const name = plainCalleeName(site);
+  if (name !== undefined) return isImportedEntry(index, name, trpcWsClient);
+  return calleeName(site) === 'createWSClient' && isFromLibrary(site, index, trpcWsClient);
+}
 
 /** The library's doubling wait unless `retryDelayMs` replaces it (then what that function computes). */
 function reconnectBackoff(options: Exclude<Options, 'opaque' | 'absent'>, index: Parameters<typeof delayBackoff>[1]): Backoff {

@@ -40,6 +40,18 @@ export const wsClient = openSocket({ url: 'wss://api.example.com/trpc', retryDel
       findings: [[2, 'retry-without-jitter']],
     },
     {
+      title: 'createWSClient called on the module imported whole is still tRPC\'s',
+      code: `import * as trpc from '@trpc/client';
+export const wsClient = trpc.createWSClient({ url: 'wss://api.example.com/trpc', retryDelayMs: (n) => 1000 * n });`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'a createWSClient method of another object is not tRPC\'s',
+      code: `import { createWSClient } from '@trpc/client';
+export const wsClient = transport.createWSClient({ url: 'wss://api.example.com/trpc', retryDelayMs: () => 3000 });`,
+      findings: [],
+    },
+    {
       title: 'options out of sight (a spread, or handed in) may set the delay: silent',
       code: `import { createWSClient } from '@trpc/client';
 import { socketDefaults } from './config';
