@@ -158,6 +158,26 @@ function reconnectOffAtZero(callers: string): string {
 ${callers}`;
 }
 
+/** A class whose retry loop waits what a function held in a class field's object computes (`delayFor`). */
+function policyFieldLoop(delayFor: string): string {
+  return `export class Realtime {
+  private attempts = 0;
+  private policy = {
+    delayFor: ${delayFor},
+  };
+  async open(url: string) {
+    for (;;) {
+      try {
+        return await connect(url);
+      } catch (error) {
+        if (++this.attempts > 5) throw error;
+        await sleep(this.policy.delayFor(this.attempts));
+      }
+    }
+  }
+}`;
+}
+
 const cases: LibraryCase[] = [
   {
     title: 'a recursive retry capped by a count that also gives up at a timeout is a retry, not a poll: its waits without jitter are reported',
@@ -539,47 +559,17 @@ export async function request(options) {
   },
   {
     title: 'a delay function held in the object a class field holds (this.policy.delayFor) is read: a table of fixed waits, no jitter',
-    code: `export class Realtime {
-  private attempts = 0;
-  private policy = {
-    delayFor: (attempt: number) => {
+    code: policyFieldLoop(`(attempt: number) => {
       switch (true) {
         case attempt < 3: return 1000;
         default: return 10_000;
       }
-    },
-  };
-  async open(url: string) {
-    for (;;) {
-      try {
-        return await connect(url);
-      } catch (error) {
-        if (++this.attempts > 5) throw error;
-        await sleep(this.policy.delayFor(this.attempts));
-      }
-    }
-  }
-}`,
+    }`),
     findings: [[12, 'retry-without-jitter']],
   },
   {
     title: 'the same field whose function adds a random part is jittered: silent',
-    code: `export class Realtime {
-  private attempts = 0;
-  private policy = {
-    delayFor: (attempt: number) => 1000 * attempt + Math.random() * 500,
-  };
-  async open(url: string) {
-    for (;;) {
-      try {
-        return await connect(url);
-      } catch (error) {
-        if (++this.attempts > 5) throw error;
-        await sleep(this.policy.delayFor(this.attempts));
-      }
-    }
-  }
-}`,
+    code: policyFieldLoop('(attempt: number) => 1000 * attempt + Math.random() * 500'),
     findings: [],
   },
   {

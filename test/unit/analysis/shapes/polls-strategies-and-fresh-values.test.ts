@@ -56,6 +56,21 @@ function deployLoop(base: string): string {
 }`;
 }
 
+/** A retry loop whose wait is read from an object a call hands over (`const config = app.getDecorator(…)`). */
+function decoratedDeploy(holder: string, wait: string, setUp = ''): string {
+  return `export async function deploy(app: App, url: string) {
+  const ${holder} = app.getDecorator(k${holder});${setUp ? `\n  ${setUp}` : ''}
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT' });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await sleep(${wait});
+    }
+  }
+}`;
+}
+
 /** A node-redis v3 client whose strategy returns a delay unless a test in it says stop. */
 function redisStrategy(body: string): string {
   return `const redis = require('redis');
@@ -349,48 +364,17 @@ export const create = (order: Order) => withRetry(() => fetch('/api/orders', { m
   },
   {
     title: 'a setting of a configuration object handed over by a call (`config = app.getDecorator(kConfig)`) is fixed for every client',
-    code: `export async function deploy(app: App, url: string) {
-  const config = app.getDecorator(kConfig);
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      return await fetch(url, { method: 'PUT' });
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await sleep(Math.min(config.RETRY_MAX_MS, config.RETRY_BASE_MS * 2 ** attempt));
-    }
-  }
-}`,
+    code: decoratedDeploy('config', 'Math.min(config.RETRY_MAX_MS, config.RETRY_BASE_MS * 2 ** attempt)'),
     findings: [[3, 'retry-without-jitter']],
   },
   {
     title: 'a setting the file gives a random part is jittered, configuration object or not: silent',
-    code: `export async function deploy(app: App, url: string) {
-  const config = app.getDecorator(kConfig);
-  config.RETRY_BASE_MS = 500 + Math.random() * 500;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      return await fetch(url, { method: 'PUT' });
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await sleep(config.RETRY_BASE_MS * 2 ** attempt);
-    }
-  }
-}`,
+    code: decoratedDeploy('config', 'config.RETRY_BASE_MS * 2 ** attempt', 'config.RETRY_BASE_MS = 500 + Math.random() * 500;'),
     findings: [],
   },
   {
     title: 'a property of an object handed over by a call not named for configuration stays unknown: silent',
-    code: `export async function deploy(app: App, url: string) {
-  const policy = app.getDecorator(kPolicy);
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    try {
-      return await fetch(url, { method: 'PUT' });
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await sleep(policy.RETRY_BASE_MS * 2 ** attempt);
-    }
-  }
-}`,
+    code: decoratedDeploy('policy', 'policy.RETRY_BASE_MS * 2 ** attempt'),
     findings: [],
   },
   {

@@ -1012,6 +1012,21 @@ describe('shapes: a counter that indexes a finite list of delays', () => {
   ]);
 });
 
+/** A socket whose close runs a function handed the provider, which waits `wait` and connects again (capped at 10). */
+function providerReconnect(wait: string): string {
+  return `const closeConnection = (provider, ws) => {
+  if (ws !== provider.ws) return;
+  provider.ws = null;
+  if (++provider.failures > 10) return;
+  setTimeout(openSocket, ${wait}, provider);
+};
+const openSocket = (provider) => {
+  const ws = new WebSocket(provider.url);
+  provider.ws = ws;
+  ws.onclose = () => closeConnection(provider, ws);
+};`;
+}
+
 describe('shapes: a handler property set to an arrow that runs a local function', () => {
   runLibraryTable([], [
     {
@@ -1043,32 +1058,12 @@ const openSocket = (client) => {
     },
     {
       title: 'a function on the way handed the provider sizes its wait from the provider\'s count and cap: read, no jitter',
-      code: `const closeConnection = (provider, ws) => {
-  if (ws !== provider.ws) return;
-  provider.ws = null;
-  if (++provider.failures > 10) return;
-  setTimeout(openSocket, Math.min(2 ** provider.failures * 100, provider.maxBackoffTime), provider);
-};
-const openSocket = (provider) => {
-  const ws = new WebSocket(provider.url);
-  provider.ws = ws;
-  ws.onclose = () => closeConnection(provider, ws);
-};`,
+      code: providerReconnect('Math.min(2 ** provider.failures * 100, provider.maxBackoffTime)'),
       findings: [[5, 'retry-without-jitter']],
     },
     {
       title: 'the same function waiting the delay the provider carries waits as it is told: silent',
-      code: `const closeConnection = (provider, ws) => {
-  if (ws !== provider.ws) return;
-  provider.ws = null;
-  if (++provider.failures > 10) return;
-  setTimeout(openSocket, provider.reconnectDelay, provider);
-};
-const openSocket = (provider) => {
-  const ws = new WebSocket(provider.url);
-  provider.ws = ws;
-  ws.onclose = () => closeConnection(provider, ws);
-};`,
+      code: providerReconnect('provider.reconnectDelay'),
       findings: [],
     },
     {
