@@ -31,6 +31,7 @@ import { sturdyWebSocket } from './sturdy-websocket';
 import { retryAxios } from './retry-axios';
 import { rxjs } from './rxjs';
 import { awsSdk, openai, stripe } from './sdk-clients';
+import { sieblyExchangeWebsockets } from './siebly-exchange-websockets';
 import { signalR } from './signalr';
 import { slackWebApi } from './slack-web-api';
 import { socketIoClient } from './socket-io-client';
@@ -46,7 +47,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
