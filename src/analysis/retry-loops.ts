@@ -292,7 +292,7 @@ function loopCondition(loop: ts.IterationStatement): ts.Expression | undefined {
  */
 function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined, index: SourceIndex): boolean {
   const conditionNames = condition ? namesIn(condition) : new Set<string>();
-  if (scan.tries.some((attempt) => isRetryingTry(attempt, loop, scan, conditionNames))) return true;
+  if (scan.tries.some((attempt) => isRetryingTry(attempt, loop, scan, conditionNames)) || retriesFailedPage(loop, scan, condition)) return true;
   const results = resultNames(scan);
   const resultPolarity = (test: ts.Expression): Polarity | undefined => checkPolarity(test, results);
   if (scan.ifs.some((statement) => isRetryingCheck(statement, scan, resultPolarity))) return true;
@@ -396,10 +396,7 @@ function catchAlwaysLeaves(handler: ts.CatchClause): boolean {
 }
 
 function insideCatch(node: ts.Node, loop: ts.IterationStatement): boolean {
-  for (let current = node.parent; current && current !== loop; current = current.parent) {
-    if (ts.isCatchClause(current)) return true;
-  }
-  return false;
+  return enclosingCatch(node, loop) !== undefined;
 }
 
 /** The flag a `while (fetching)` or `while (!done)` loop runs on, and the value that stops it. */
@@ -491,6 +488,24 @@ function namesIn(node: ts.Node): Set<string> {
  * `cursor = page.next`, `offset += pageSize`, `radius *= 2`, or a page counter in the URL.
  */
 function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined): boolean {
+  const inputs = cursorInputs(loop, scan);
+  if (inputs.size === 0 || catchGoesRoundOnSameInput(loop, scan, inputs)) return false;
+  if (condition && [...inputs].some((name) => referencesPath(condition, name) && !scan.advances.has(name))) return true;
+  return scan.calls.some((call) => isOperationCall(call) && call.arguments.some((argument) => [...inputs].some((name) => usesAsInput(argument, name))));
+}
+
+/**
+ * A walk through pages that ends with them (`while (nextLink)`) and whose catch asks for the failed page again
+ * (catchGoesRoundOnSameInput): a retry. A loop that runs on after every answer until told to stop (a long poll,
+ * `while (!signal.aborted)`) goes round on success too, and is no retry.
+ */
+function retriesFailedPage(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined): boolean {
+  const inputs = cursorInputs(loop, scan);
+  return condition !== undefined && [...inputs].some((name) => referencesPath(condition, name)) && catchGoesRoundOnSameInput(loop, scan, inputs);
+}
+
+/** The names a loop moves on each time round: assigned from what the last answer points to, grown, or counted as a position. */
+function cursorInputs(loop: ts.IterationStatement, scan: LoopScan): Set<string> {
   const inputs = new Set<string>();
   for (const assignment of scan.assignments) {
     const path = namePath(assignment.left);
@@ -515,9 +530,33 @@ function advancesCursor(loop: ts.IterationStatement, scan: LoopScan, condition: 
     const grown = object && GROWING_METHOD.test(calleeName(call) ?? '') ? namePath(object) : undefined;
     if (grown && !scan.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === grown)) inputs.add(grown);
   }
-  if (inputs.size === 0) return false;
-  if (condition && [...inputs].some((name) => referencesPath(condition, name) && !scan.advances.has(name))) return true;
-  return scan.calls.some((call) => isOperationCall(call) && call.arguments.some((argument) => [...inputs].some((name) => usesAsInput(argument, name))));
+  return inputs;
+}
+
+/**
+ * `do { try { page = await get(link) } catch { retries++; continue } link = page.next } while (link)`: the catch goes
+ * round before the cursor moves on, so the failed page is asked for again. That is a retry, not a walk through pages.
+ * The cursor moved by the header (`for (…; …; page++)`), before the try, or in the catch before it goes round moves on as well.
+ */
+function catchGoesRoundOnSameInput(loop: ts.IterationStatement, scan: LoopScan, inputs: ReadonlySet<string>): boolean {
+  if (ts.isForStatement(loop) && loop.incrementor && [...inputs].some((name) => referencesPath(loop.incrementor!, name))) return false;
+  return scan.continues.some((next) => {
+    const handler = enclosingCatch(next, loop);
+    const attempt = handler?.parent;
+    if (!handler || !attempt || !ts.isTryStatement(attempt)) return false;
+    return !scan.assignments.some((assignment) => {
+      const path = namePath(assignment.left);
+      return path !== undefined && inputs.has(path) && (contains(handler, assignment) ? assignment.end <= next.pos : assignment.end <= attempt.pos);
+    });
+  });
+}
+
+/** The catch clause a node sits in, inside the loop (not the loop's own enclosing one). */
+function enclosingCatch(node: ts.Node, loop: ts.IterationStatement): ts.CatchClause | undefined {
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (ts.isCatchClause(current)) return current;
+  }
+  return undefined;
 }
 
 /** Methods that add to a list where it stands. */
@@ -794,6 +833,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
   if (goesRoundOnlyOnce(loop, scan)) return { capped: true, by: 'once-flag' };
   if (exitDecidedByCapHelper(scan, index)) return { capped: true, by: 'helper' };
+  if (roundAskedOfHelperGivenCount(scan, counters, index)) return { capped: 'unknown' };
   const permission = exitAskedOfPermission(scan, index);
   if (permission === 'counts') return { capped: true, by: 'helper' };
   if (permission === 'out-of-sight') return { capped: 'unknown', decidedElsewhere: true };
@@ -988,6 +1028,21 @@ function exitDecidedByCapHelper(scan: LoopScan, index: SourceIndex): boolean {
   // `const status = await this.computeNetworkErrorRetry(error); if (!status.shouldRetry) throw error;`: a helper
   // that counts and throws, called outside any try of the loop, throws out of it once the count is spent.
   return scan.calls.some((call) => isCapHelper(call) && !scan.tries.some((attempt) => contains(attempt.tryBlock, call)));
+}
+
+/**
+ * `if (retriesAvailable(retries) && isRetryable(err)) { retries++; continue; }`: the way round is asked of a helper
+ * handed the count, whose answer may compare it with a cap (one out of sight, or one of the file that compares).
+ */
+function roundAskedOfHelperGivenCount(scan: LoopScan, counters: readonly string[], index: SourceIndex): boolean {
+  const asksWithCount = (node: ts.Node): boolean => {
+    if (!ts.isCallExpression(node) || !node.arguments.some((argument) => counters.some((counter) => referencesPath(argument, counter)))) return false;
+    const name = calleeName(node) ?? '';
+    if (waitSite(node) || LOG_NAME.test(name) || DELAY_CALC_NAME.test(name)) return false;
+    const local = index.functions.get(name);
+    return !local || local.some((helper) => someDescendant(helper, (child) => ts.isBinaryExpression(child) && COMPARISON_OPERATORS.has(child.operatorToken.kind)));
+  };
+  return scan.ifs.some((statement) => scan.continues.some((next) => contains(statement.thenStatement, next)) && someDescendant(statement.expression, asksWithCount));
 }
 
 /**

@@ -1,7 +1,8 @@
 // Shapes from real code: caps kept in a growing list of errors or a shrinking list of delays, decided by a
 // helper given the count, or by a flag the call hands itself; keys under the names APIs give them; loops
 // that follow a redirect, feed a growing history to a model, or poll for a time budget counted in waits;
-// a poll that goes round on "not yet"; a paused consumer is no wait; a count advanced in a function the loop calls.
+// a poll that goes round on "not yet"; a paused consumer is no wait; a count advanced in a function the loop calls;
+// a walk through pages whose catch asks for the failed page again.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive retry that counts its attempts by the errors it collected. */
@@ -407,7 +408,59 @@ mongoose.connection.on('error', (err) => console.log(err));`,
     fileName: 'db.js',
     findings: [],
   },
+  {
+    title: 'a walk through pages whose catch asks for the failed page again retries it, at once; the helper handed the count may cap it',
+    code: pageWalk('if (retriesAvailable(retries) && isRetryable(err)) {\n        retries++;\n        continue;\n      }\n      throw err;'),
+    findings: [[5, 'retry-without-jitter']],
+    messages: ['retries immediately'],
+  },
+  {
+    title: 'the same walk whose catch goes round with no count at all retries the failed page forever',
+    code: pageWalk('console.warn(err);\n      continue;'),
+    findings: [[5, 'unbounded-retry']],
+  },
+  {
+    title: 'the same walk whose catch moves on to the next page (or gives the walk up) before going round skips a page: no retry',
+    code: pageWalk('link = err.nextLink;\n      continue;'),
+    findings: [],
+  },
+  {
+    title: 'a long poll that runs until it is told to stop goes round after every answer: its catch going round is no retry of a page',
+    code: `export async function* updates(api: Api, signal: AbortSignal) {
+  let offset = 0;
+  do {
+    try {
+      const batch = await api.getUpdates({ offset });
+      if (batch.length > 0) offset = batch[batch.length - 1].id + 1;
+      yield batch;
+    } catch (err) {
+      await wait(5000);
+      continue;
+    }
+  } while (!signal.aborted);
+}`,
+    findings: [],
+  },
 ];
+
+/** A walk through linked pages (`do … while (link)`) whose catch ends in `onError`. */
+function pageWalk(onError: string): string {
+  return `import { retriesAvailable, isRetryable } from './retries';
+export async function forEachUser(client: GraphClient, callback: (user: User) => Promise<void>) {
+  let link: string | undefined = '/users';
+  let retries = 0;
+  do {
+    let page: Page<User> | undefined;
+    try {
+      page = await client.get(link);
+    } catch (err) {
+      ${onError}
+    }
+    for (const user of page.value) await callback(user);
+    link = page.nextLink;
+  } while (link);
+}`;
+}
 
 /** A client whose recursive send asks its own `retryDelayFor` for the wait and whether to go on; `body` ends that helper. */
 function clientWithDelayHelper(body: string): string {
