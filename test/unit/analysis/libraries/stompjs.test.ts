@@ -1,6 +1,6 @@
 // @stomp/stompjs: an active Client reconnects after every lost connection, `reconnectDelay` (5000 ms)
 // apart, with no limit; `reconnectDelay: 0` turns it off, and EXPONENTIAL mode doubles the wait. Never
-// randomised. The default is reported as unbounded without jitter.
+// randomised. The default is reported as unbounded without jitter; so is an RxStomp config declared with its type.
 import { stompjs } from '../../../../src/analysis/libraries/stompjs';
 import { runLibraryTable } from './library-table';
 
@@ -15,6 +15,16 @@ export function connectOrders(url: string, onOrder: (body: string) => void): Cli
   client.activate();
   return client;
 }`;
+}
+
+/** A config object declared with the config type `type` imported from `module`. */
+function rxStompConfig(type: string, module: string, options: string): string {
+  return `import { ${type} } from '${module}';
+export const stompConfig: ${type} = {
+  brokerURL: 'ws://localhost:15674/ws',
+  heartbeatOutgoing: 20000,${options}
+  debug: (message: string) => console.log(message),
+};`;
 }
 
 describe('libraries: @stomp/stompjs', () => {
@@ -56,6 +66,41 @@ describe('libraries: @stomp/stompjs', () => {
       title: 'options out of sight say nothing',
       code: `import { Client } from '@stomp/stompjs';
 export const open = (config) => new Client(config);`,
+      findings: [],
+    },
+    {
+      title: 'an RxStomp config declared with its type, as the rx-stomp guide writes it, is such a client\'s options: reported at reconnectDelay',
+      code: rxStompConfig('RxStompConfig', '@stomp/rx-stomp', '\n  reconnectDelay: 200,'),
+      findings: [[5, 'unbounded-retry']],
+      messages: ['stompjs waits the same `reconnectDelay` (200 ms) before every reconnect'],
+    },
+    {
+      title: 'the Angular wrapper\'s config type left on the default delay: reported at the declaration',
+      code: rxStompConfig('InjectableRxStompConfig', '@stomp/ng2-stompjs', ''),
+      findings: [[2, 'unbounded-retry']],
+      messages: ['(5000 ms)'],
+    },
+    {
+      title: 'a class field declared with the config type is read too',
+      code: `import { RxStomp, RxStompConfig } from '@stomp/rx-stomp';
+export class WebSocketService extends RxStomp {
+  private stompConfig: RxStompConfig = {
+    heartbeatOutgoing: 20000,
+    reconnectDelay: 10000,
+  };
+}`,
+      findings: [[5, 'unbounded-retry']],
+      messages: ['(10000 ms)'],
+    },
+    {
+      title: 'a typed config that turns reconnecting off, spreads options from elsewhere, or whose type is not the library\'s, says nothing',
+      code: `${rxStompConfig('RxStompConfig', '@stomp/rx-stomp', '\n  reconnectDelay: 0,')}
+export const shared: RxStompConfig = { ...baseConfig, brokerURL: 'ws://localhost:15674/ws' };`,
+      findings: [],
+    },
+    {
+      title: 'a config type of the project\'s own by that name is not the library\'s',
+      code: rxStompConfig('RxStompConfig', './stomp-types', '\n  reconnectDelay: 200,'),
       findings: [],
     },
     {
