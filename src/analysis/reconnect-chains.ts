@@ -41,12 +41,12 @@ const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected|fail|
  * is bounded, so the test stays linear on any input.
  */
 // Handler names are short: `on` and at most 40 more characters before the event word.
-const HANDLER = String.raw`on\w{0,40}?(?:close|error|disconnected?|fail(?:ure|ed)?|lost)\b`;
+const HANDLER = String.raw`on\w{0,40}?(?:close|error|disconnect(?:ed)?|fail(?:ure|ed)?|lost)\b`;
 export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\.${HANDLER}\s*(?:=(?!=)|\()`,
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
   String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
-  String.raw`['"\x60](?:\w{1,20}_)?(?:close|error|disconnected?|end|timeout)['"\x60]`,
+  String.raw`['"\x60](?:\w{1,20}_)?(?:close|error|disconnect(?:ed)?|end|timeout)['"\x60]`,
   // A watchdog interval (findWatchdogs).
   String.raw`\bsetInterval\b`,
 ].join('|'), 'i');
@@ -559,8 +559,8 @@ function restartCalls(handler: FunctionNode): ts.CallExpression[] {
   return calls;
 }
 
-/** Methods that start a client's connection or its polling again. */
-const RESTART_METHOD = /^(re)?(start|connect|open)(Polling|Listening|Stream|Connection)?$/;
+/** Methods that start a client's connection or its polling again, or log it in again (a bot's `client.login(token)`). */
+const RESTART_METHOD = /^(re)?(start|connect|open|login)(Polling|Listening|Stream|Connection)?$/;
 
 /** The wait in the function whose callback holds the reference: `setTimeout(() => this.connect(), ms)`. */
 function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {

@@ -95,6 +95,11 @@ describe('pre-check', () => {
       assertMaybe(`export const f = () => tryHarder(() => fetch('/orders', { method: 'POST' }));`, { retryHelpers: ['tryHarder'] });
     });
 
+    it('loss handlers under every event and handler name the analysis reads: disconnect as well as disconnected', () => {
+      assertMaybe(`const socket = io(url);\nsocket.on('disconnect', () => socket.connect());`, {}, 'socket.js');
+      assertMaybe(`const client = new Client();\nclient.on('disconnect', () => client.login(token));`, {}, 'bot.js');
+    });
+
     it('jobs handed back to their queue, failure callbacks handed on, and schedulers that call the retry they were handed', () => {
       assertMaybe(`export async function handle(job) {\n  try { await deliver(job); } catch (err) {\n    setTimeout(() => enqueue({ ...job, attempt: job.attempt + 1 }), 2 ** job.attempt * 1000);\n  }\n}`);
       assertMaybe(`export function send(item) {\n  transport.push(item, { onFailure: () => send(item) });\n}`);

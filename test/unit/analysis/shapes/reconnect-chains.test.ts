@@ -423,6 +423,21 @@ bot.on('polling_error', async () => {
       findings: [[5, 'unbounded-retry']],
     },
     {
+      title: 'a bot\'s disconnect handler that logs the same client in again retries forever, at once; logging in another client is no retry',
+      code: `const { Client } = require('discord.js');
+const client = new Client();
+client.on('disconnect', () => {
+  client.login(process.env.TOKEN);
+});
+client.on('error', () => {
+  admin.login(process.env.ADMIN_TOKEN);
+});
+client.login(process.env.TOKEN);`,
+      fileName: 'bot.js',
+      findings: [[4, 'unbounded-retry']],
+      messages: ['failure handler that calls `client.login()` again has no cap'],
+    },
+    {
       title: 'an error handler that counts its restarts is capped; its fixed wait has no jitter',
       code: `const client = createClient(process.env.URL);
 let restarts = 0;
