@@ -26,12 +26,19 @@ import { ERROR_NAME, STATE_CHECK_CALL } from './vocabulary';
 
 /** How many functions a handler may pass through before it connects again. */
 const MAX_HOPS = 4;
+/**
+ * The words events (`close`, `socket_error`) and handler names (`onclose`, `onWebSocketClose`, Paho's `onFailure`
+ * and `onConnectionLost`) report a lost connection with. The analysis and the pre-check's text below are both
+ * made from these lists, so that the pre-check never passes by a handler the analysis reads.
+ */
+const LOSS_EVENT_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'end', 'timeout'];
+const LOSS_HANDLER_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'fail', 'failure', 'failed', 'lost'];
 /** Events a connection reports its loss with. */
-const LOSS_EVENT = /^(\w{1,20}_)?(close|error|disconnect|disconnected|end|timeout)$/i;
+const LOSS_EVENT = new RegExp(String.raw`^(\w{1,20}_)?(${LOSS_EVENT_WORDS.join('|')})$`, 'i');
 /** Events that report a change of state, whose handler may tell a loss by the state (`connection.update`, `stateChange`). */
 const STATE_EVENT = /update|change|state|status/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`, Paho's `onFailure` and `onConnectionLost`. */
-const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected|fail|failure|failed|lost)$/i;
+const LOSS_HANDLER_NAME = new RegExp(String.raw`^on\w{0,40}(${LOSS_HANDLER_WORDS.join('|')})$`, 'i');
 
 /**
  * Text without which no loss handler can be registered, as lossHandlers() finds them: the pre-check
@@ -41,12 +48,12 @@ const LOSS_HANDLER_NAME = /^on\w{0,40}(close|error|disconnect|disconnected|fail|
  * is bounded, so the test stays linear on any input.
  */
 // Handler names are short: `on` and at most 40 more characters before the event word.
-const HANDLER = String.raw`on\w{0,40}?(?:close|error|disconnect(?:ed)?|fail(?:ure|ed)?|lost)\b`;
+const HANDLER = String.raw`on\w{0,40}?(?:${LOSS_HANDLER_WORDS.join('|')})\b`;
 export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\.${HANDLER}\s*(?:=(?!=)|\()`,
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
   String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
-  String.raw`['"\x60](?:\w{1,20}_)?(?:close|error|disconnect(?:ed)?|end|timeout)['"\x60]`,
+  String.raw`['"\x60](?:\w{1,20}_)?(?:${LOSS_EVENT_WORDS.join('|')})['"\x60]`,
   // A watchdog interval (findWatchdogs).
   String.raw`\bsetInterval\b`,
 ].join('|'), 'i');
