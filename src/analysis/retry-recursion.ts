@@ -34,6 +34,19 @@ export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|
 type Context = 'catch' | 'event';
 
 /**
+ * A handler registered through a method named for the failure: `this.client.onDisconnect(() => this.connect())`,
+ * SignalR's `connection.onclose(cb)`, `socket.onError(cb)`. The handler is the call's first argument.
+ */
+function registersByMethod(call: ts.CallExpression, argument: ts.Node): boolean {
+  return call.arguments[0] === argument && calleeObject(call) !== undefined && FAILURE_HANDLER_PROPERTY.test(calleeName(call) ?? '');
+}
+
+/** A close or disconnect handler runs on a lost connection (an event); the others on a failed attempt. */
+function handlerPropertyContext(property: string): Context {
+  return /close|disconnect|end/i.test(property) ? 'event' : 'catch';
+}
+
+/**
  * Limits that keep the reading of self-references linear on generated code: the references of one
  * function that are read (a retry calls itself once or twice; `f + f + …` a million times), and how
  * far up from a reference its failure path is looked for (real code is a few dozen levels deep).
@@ -405,6 +418,7 @@ function registeredHandlerAround(ref: ts.Node, fn: FunctionNode, index: SourceIn
     if (namedHandlerContext(child, fn, index) || handlerOptionContext(child)) return child;
     if (ts.isCallExpression(node) && node.arguments.includes(child as unknown as ts.Expression) && FAILURE_REGISTRATION.test(calleeName(node) ?? '')
       && FAILURE_EVENT.test(stringValue(node.arguments[0]) ?? '')) return child;
+    if (ts.isCallExpression(node) && registersByMethod(node, child)) return child;
     if (ts.isBinaryExpression(node) && node.right === child && FAILURE_HANDLER_PROPERTY.test(namePath(node.left)?.split('.').pop() ?? '')) return child;
   }
   return undefined;
@@ -476,7 +490,7 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
     }
     if (ts.isBinaryExpression(node) && node.right === child && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
       && FAILURE_HANDLER_PROPERTY.test(namePath(node.left)?.split('.').pop() ?? '')) {
-      return /close|disconnect|end/i.test(namePath(node.left) ?? '') ? 'event' : 'catch';
+      return handlerPropertyContext(namePath(node.left) ?? '');
     }
     // `if (connection === 'close') { … }` in a state-change handler: the way the connection was lost.
     if (ts.isIfStatement(node) && child === node.thenStatement && testsLossState(node.expression)) return 'event';
@@ -588,8 +602,8 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
   // The index lists calls in source order: those inside `fn` are one run of the list.
   for (let i = firstCallFrom(index.calls, fn.pos); i < index.calls.length && index.calls[i]!.pos < fn.end; i++) {
     const call = index.calls[i]!;
-    const listener = call.arguments[1];
-    if (!listener || !FAILURE_REGISTRATION.test(calleeName(call) ?? '')) continue;
+    const listener = registersByMethod(call, call.arguments[0]) ? call.arguments[0] : call.arguments[1];
+    if (!listener || !(FAILURE_REGISTRATION.test(calleeName(call) ?? '') || listener === call.arguments[0])) continue;
     const context = callbackContext(call, listener);
     if (!context) continue;
     // `ws.on('close', retry)`, or `ws.on('close', () => { retry(); })`: the local functions the handler runs.
@@ -600,7 +614,7 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
       const property = namePath(binary.left)?.split('.').pop() ?? '';
       if (!FAILURE_HANDLER_PROPERTY.test(property)) continue;
       // `ws.onclose = onclose`, or `ws.onerror = (error) => onclose(error)`: the local functions the handler runs.
-      for (const name of handlerRuns(unwrap(binary.right))) if (!handlers.has(name)) handlers.set(name, /close|disconnect|end/i.test(property) ? 'event' : 'catch');
+      for (const name of handlerRuns(unwrap(binary.right))) if (!handlers.has(name)) handlers.set(name, handlerPropertyContext(property));
     }
   }
   registeredHandlers.set(fn, handlers);
@@ -663,6 +677,7 @@ function alwaysLeaves(statement: ts.Statement): boolean {
 function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | undefined {
   const name = calleeName(call) ?? '';
   if (name === 'catch') return 'catch';
+  if (registersByMethod(call, argument)) return handlerPropertyContext(name);
   if (name === 'then' && call.arguments[1] === argument) return 'catch';
   if (/^(on|once|addListener|addEventListener|prependListener)$/.test(name)) {
     const event = stringValue(call.arguments[0]);

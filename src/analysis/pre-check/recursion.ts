@@ -263,7 +263,7 @@ function isFailureHandlerAssignment(tokens: Tokens, index: number): boolean {
   return (kind === Kind.EqualsToken || kind === Kind.ColonToken) && canName(kindAt(tokens, index - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[index - 1]!);
 }
 
-/** A bracket pair that is a failure path itself: a catch block, an else block, an if block on an outcome, a failure callback's arguments. */
+/** A bracket pair that is a failure path itself: a catch block, an else block, an if block on an outcome, a failure callback's or handler method's arguments. */
 function groupOnFailurePath(tokens: Tokens, opener: number): boolean {
   const { kinds, partner } = tokens;
   const before = kindAt(tokens, opener - 1);
@@ -278,7 +278,9 @@ function groupOnFailurePath(tokens: Tokens, opener: number): boolean {
   const callee = skipTypeParameters(tokens, opener - 1);
   // `.catch` is scanned as the keyword; `then`, `on`, `once`, … as names.
   if (kindAt(tokens, callee) === Kind.CatchKeyword) return true;
-  return callee >= 0 && canName(kinds[callee]!) && FAILURE_CALLBACK_CALL.test(tokens.values[callee]!);
+  if (callee < 0 || !canName(kinds[callee]!)) return false;
+  // `client.onDisconnect(() => …)`: a handler registered through a method named for the failure.
+  return FAILURE_CALLBACK_CALL.test(tokens.values[callee]!) || (kindAt(tokens, callee - 1) === Kind.DotToken && FAILURE_HANDLER_PROPERTY.test(tokens.values[callee]!));
 }
 
 /** Whether a condition `(…)` names something checkPolarity() reads as an outcome. */

@@ -291,6 +291,45 @@ describe('shapes: handlers registered by name or given as options, exits and exp
       findings: [[3, 'unbounded-retry']],
     },
     {
+      title: 'a loss handler registered through a method named for it (`client.onDisconnect(cb)`) that connects again reconnects forever',
+      code: `export class Feed {
+  private readonly client = new FeedClient();
+  connect(url: string): void {
+    this.client.open(url);
+    this.client.onDisconnect(() => this.connect(url));
+  }
+}`,
+      findings: [[5, 'unbounded-retry']],
+    },
+    {
+      title: 'the same method-registered handler given by name, with a capped and jittered wait, stays silent',
+      code: `export class Feed {
+  private readonly client = new FeedClient();
+  private tries = 0;
+  connect(url: string): void {
+    this.client.open(url);
+    const onClose = () => {
+      if (++this.tries > 5) return;
+      setTimeout(() => this.connect(url), Math.random() * 1000 * 2 ** this.tries);
+    };
+    this.client.onClose(onClose);
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a method-registered loss handler that only records the loss is no retry',
+      code: `export class Feed {
+  private readonly client = new FeedClient();
+  connected = false;
+  connect(url: string): void {
+    this.client.open(url);
+    this.client.onDisconnect(() => { this.connected = false; });
+  }
+}`,
+      findings: [],
+    },
+    {
       title: "an onError handler given in a client's options that starts the upload again is a retry",
       code: `const { Upload } = require('tus-js-client');
 function uploadFile(file) {
