@@ -1,11 +1,14 @@
 // A retry written out once: `try { return await send(order); } catch { await sleep(500); return await
-// send(order); }`, or the second send put in a timer (`setTimeout(() => send(order), 500)`). The catch
-// waits, then makes the same call again (same callee, same arguments): one more attempt, bounded, that
-// waits what the catch waits. Without a wait it is left alone: an immediate second call is as often a
-// resend after re-authenticating as a retry of a failure. A catch inside a loop or a recursive retry
-// belongs to that construct, read elsewhere.
+// send(order); }`, or the second send put in a timer (`setTimeout(() => send(order), 500)`, `sleep(500).then(() =>
+// send(order))`). The same goes for the branch that tests the first attempt's answer for a failure: `let res =
+// await send(order); if (res.status === 500) { await sleep(500); res = await send(order); }`. The catch (or the
+// branch) waits, then makes the same call again (same callee, same arguments): one more attempt, bounded, that
+// waits what it waits. Without a wait it is left alone: an immediate second call is as often a resend after
+// re-authenticating as a retry of a failure. One inside a loop or a recursive retry belongs to that construct,
+// read elsewhere.
 import ts from 'typescript';
-import { calleeName, contains, isFunctionNode, unwrap } from './ast';
+import { calleeName, calleeObject, contains, isFunctionNode, namePath, statementsBefore, unwrap } from './ast';
+import { checkPolarity } from './outcomes';
 import { waitSite } from './delays';
 import { retriedFunction } from './libraries/option-reading';
 import { backoffFromWaits } from './retry-loops';
@@ -36,13 +39,80 @@ export function findCatchRetries(index: SourceIndex, known: readonly RetryConstr
     if (!place) continue;
     const found = byCatch.get(place.handler);
     if (found && !contains(found.call, call)) continue;
-    const waits = waitsBefore(call, place.handler, place.timer);
+    const waits = waitsBefore(call, place.handler.block, place.timer);
     if (waits.length === 0 || !sameCallIn(place.handler.parent.tryBlock, call, index)) continue;
     retried ??= new Set(known.flatMap((construct) => construct.scopes));
     if (insideAny(place.handler, retried)) continue;
-    byCatch.set(place.handler, { call, construct: catchRetry(call, waits, index) });
+    byCatch.set(place.handler, { call, construct: catchRetry(call, waits, index, 'in a catch') });
   }
-  return [...byCatch.values()].map((found) => found.construct);
+  return [...byCatch.values()].map((found) => found.construct).concat(findFailedBranchRetries(index, known));
+}
+
+/** How many statements before a failed branch the first attempt is looked for. */
+const MAX_STATEMENTS_TO_ATTEMPT = 8;
+
+/**
+ * `let res = await send(order); if (res.status === 500) { await sleep(500); res = await send(order); }`: the
+ * branch taken when the first attempt's answer says it failed makes the same call again after a wait.
+ */
+function findFailedBranchRetries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  const taken = new Set<ts.IfStatement>();
+  let retried: Set<ts.Node> | undefined;
+  for (const call of index.calls) {
+    if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '')) continue;
+    const place = failedBranchAround(call);
+    if (!place || taken.has(place.branch)) continue;
+    const thenBlock = place.branch.thenStatement;
+    const waits = ts.isBlock(thenBlock) ? waitsBefore(call, thenBlock, place.timer) : place.timer ? [place.timer] : [];
+    if (waits.length === 0) continue;
+    retried ??= new Set(known.flatMap((construct) => construct.scopes));
+    if (insideAny(place.branch, retried)) continue;
+    taken.add(place.branch);
+    constructs.push(catchRetry(call, waits, index, 'after a failed answer'));
+  }
+  return constructs;
+}
+
+/** The `if` whose then-branch a call is made in, directly or in a wait's callback there, when its test says the same call failed just before. */
+function failedBranchAround(call: ts.CallExpression): { branch: ts.IfStatement; timer?: WaitSite } | undefined {
+  let timer: WaitSite | undefined;
+  let child: ts.Node = call;
+  for (let node = call.parent, steps = 0; node && steps < MAX_STEPS_TO_CATCH; child = node, node = node.parent, steps++) {
+    if (ts.isIfStatement(node)) return child === node.thenStatement && firstAttemptFailed(node, call) ? { branch: node, timer } : undefined;
+    if (ts.isIterationStatement(node, false) || ts.isCatchClause(node)) return undefined;
+    if (isFunctionNode(node)) {
+      const wait = deferringWait(node);
+      if (!wait || timer) return undefined;
+      timer = wait;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the `if`'s test reads the answer of the same call, made a few statements before, as a failure (`res.status === 500`, `!res.ok`). */
+function firstAttemptFailed(branch: ts.IfStatement, call: ts.CallExpression): boolean {
+  const text = callShape(call);
+  for (const before of statementsBefore(branch, MAX_STATEMENTS_TO_ATTEMPT)) {
+    const answer = answerOf(before, text);
+    if (answer) return checkPolarity(branch.expression, new Set([answer])) === 'failure';
+  }
+  return false;
+}
+
+/** The name a statement keeps the answer of the call written as `text` in: `let res = await send(order)`, `res = await send(order)`. */
+function answerOf(statement: ts.Statement, text: string): string | undefined {
+  const isTheCall = (value: ts.Expression | undefined): boolean => {
+    const called = value && unwrap(value);
+    return called !== undefined && ts.isCallExpression(called) && callShape(called) === text;
+  };
+  if (ts.isVariableStatement(statement)) {
+    const declaration = statement.declarationList.declarations.find((candidate) => isTheCall(candidate.initializer));
+    return declaration && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+  }
+  const assignment = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
+  if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isTheCall(assignment.right)) return undefined;
+  return namePath(assignment.left);
 }
 
 /** Whether a node lies in the code another retry re-runs (a loop's body, a recursive function's). */
@@ -61,7 +131,7 @@ export function catchAround(call: ts.CallExpression): { handler: ts.CatchClause 
     if (ts.isCatchClause(node)) return { handler: node as ts.CatchClause & { parent: ts.TryStatement }, timer };
     if (ts.isIterationStatement(node, false)) return undefined;
     if (isFunctionNode(node)) {
-      const wait = node.parent && ts.isCallExpression(node.parent) && node.parent.arguments[0] === node ? waitSite(node.parent) : undefined;
+      const wait = deferringWait(node);
       if (!wait || timer) return undefined;
       timer = wait;
     }
@@ -69,26 +139,36 @@ export function catchAround(call: ts.CallExpression): { handler: ts.CatchClause 
   return undefined;
 }
 
-/** The waits on the way to the second call: the timer it runs in, or waits earlier in the catch block. */
-function waitsBefore(call: ts.CallExpression, handler: ts.CatchClause, timer: WaitSite | undefined): WaitSite[] {
-  if (timer) return [timer];
-  return awaitedWaits(handler).filter((wait) => wait.call.pos < call.pos);
+/** The wait a callback runs after: `setTimeout(callback, 500)`, or `sleep(500).then(callback)`. */
+function deferringWait(callback: ts.Node): WaitSite | undefined {
+  const call = callback.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== callback) return undefined;
+  if (calleeName(call) !== 'then') return waitSite(call);
+  const waited = calleeObject(call);
+  const promise = waited && unwrap(waited);
+  return promise && ts.isCallExpression(promise) ? waitSite(promise) : undefined;
 }
 
-const catchWaits = new WeakMap<ts.CatchClause, WaitSite[]>();
+/** The waits on the way to the second call: the timer it runs in, or waits earlier in the catch block (or the failed branch). */
+function waitsBefore(call: ts.CallExpression, block: ts.Block, timer: WaitSite | undefined): WaitSite[] {
+  if (timer) return [timer];
+  return awaitedWaits(block).filter((wait) => wait.call.pos < call.pos);
+}
 
-/** The waits a catch block awaits as statements of its own (`await sleep(500);`), read once per catch. */
-function awaitedWaits(handler: ts.CatchClause): WaitSite[] {
-  let waits = catchWaits.get(handler);
+const blockWaits = new WeakMap<ts.Block, WaitSite[]>();
+
+/** The waits a block awaits as statements of its own (`await sleep(500);`), read once per block. */
+function awaitedWaits(block: ts.Block): WaitSite[] {
+  let waits = blockWaits.get(block);
   if (!waits) {
     waits = [];
-    for (const statement of handler.block.statements) {
+    for (const statement of block.statements) {
       const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
       const awaited = expression && ts.isAwaitExpression(expression) ? unwrap(expression.expression) : undefined;
       const wait = awaited && ts.isCallExpression(awaited) ? waitSite(awaited) : awaited && ts.isNewExpression(awaited) ? promisedTimer(awaited) : undefined;
       if (wait) waits.push(wait);
     }
-    catchWaits.set(handler, waits);
+    blockWaits.set(block, waits);
   }
   return waits;
 }
@@ -104,7 +184,7 @@ function promisedTimer(created: ts.NewExpression): WaitSite | undefined {
 
 /** The same call (callee and arguments as written) in the try block: the attempt the catch repeats. */
 function sameCallIn(block: ts.Block, call: ts.CallExpression, index: SourceIndex): ts.CallExpression | undefined {
-  const text = nodeText(call);
+  const text = callShape(call);
   const name = calleeName(call);
   // The index lists calls in source order: those in the block are one run of the list.
   const first = firstCallFrom(index.calls, block.pos);
@@ -112,21 +192,27 @@ function sameCallIn(block: ts.Block, call: ts.CallExpression, index: SourceIndex
   const last = Math.min(index.calls.length, first + MAX_TRY_CALLS);
   for (let i = first; i < last && index.calls[i]!.pos < block.end; i++) {
     const other = index.calls[i]!;
-    if (other !== call && calleeName(other) === name && nodeText(other) === text) return other;
+    if (other !== call && calleeName(other) === name && callShape(other) === text) return other;
   }
   return undefined;
 }
 
-function catchRetry(call: ts.CallExpression, waits: WaitSite[], index: SourceIndex): RetryConstruct {
+/** One more attempt of `call`, made `where` (`in a catch`, `after a failed answer`). */
+function catchRetry(call: ts.CallExpression, waits: WaitSite[], index: SourceIndex, where: string): RetryConstruct {
   return {
     kind: 'catch-retry',
-    label: `second attempt of \`${shortCallee(call)}()\` in a catch`,
+    label: `second attempt of \`${shortCallee(call)}()\` ${where}`,
     report: firstLineSpan(call, index.sourceFile),
     scopes: [call, ...retriedFunction(call.expression, index)],
     rerunsScope: true,
     bound: { capped: true, by: 'one-more-attempt' },
     backoff: backoffFromWaits(waits, [], index, new Set()),
   };
+}
+
+/** A call as written, without its spacing: the same call written again in a block nested deeper is indented more. */
+function callShape(call: ts.CallExpression): string {
+  return nodeText(call).replace(/\s+/g, '');
 }
 
 function shortCallee(call: ts.CallExpression): string {

@@ -49,7 +49,7 @@ function calledNames(tokens: Tokens, from: number, to: number): Set<string> {
  * A failure path (a catch, `catch (e) {` or `.catch(`, or an `if` whose condition names an outcome, `if (!result.success)`)
  * and something that puts a call off to later, as reconnect-chains.ts reads one: a `setTimeout(`, a timer object (a
  * name ending in `Timer`), a wait helper handed a callback (`delay(() => this.connect(), ms)`), or one awaited
- * (`await sleep(ms)`). One pass over the tokens (each condition read once, long ones taken for "maybe").
+ * (`await sleep(ms)`) or followed (`sleep(ms).then(…)`). One pass over the tokens (each condition read once, long ones taken for "maybe").
  */
 export function hasDeferredFailurePath(tokens: Tokens): boolean {
   const { kinds, values } = tokens;
@@ -77,8 +77,10 @@ function defersCall(tokens: Tokens, index: number, name: string): boolean {
   if (tokens.kinds[index + 1] !== Kind.OpenParenToken) return false;
   if (name === 'setTimeout' || name === 'setTimeoutPromise') return true;
   if (!WAIT_NAME.test(name)) return false;
-  // `await sleep(ms)`: what follows it is put off to later.
+  // `await sleep(ms)`, `sleep(ms).then(…)`: what follows it is put off to later.
   if (tokens.kinds[index - 1] === Kind.AwaitKeyword) return true;
+  const close = tokens.partner[index + 1]!;
+  if (tokens.kinds[close + 1] === Kind.DotToken && tokens.values[close + 2] === 'then') return true;
   const next = tokens.kinds[index + 2];
   return next === Kind.OpenParenToken || next === Kind.FunctionKeyword || next === Kind.AsyncKeyword
     || (next !== undefined && canName(next) && tokens.kinds[index + 3] === Kind.EqualsGreaterThanToken);

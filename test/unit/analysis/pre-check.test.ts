@@ -98,6 +98,12 @@ describe('pre-check', () => {
     it('loss handlers under every event and handler name the analysis reads: disconnect as well as disconnected', () => {
       assertMaybe(`const socket = io(url);\nsocket.on('disconnect', () => socket.connect());`, {}, 'socket.js');
       assertMaybe(`const client = new Client();\nclient.on('disconnect', () => client.login(token));`, {}, 'bot.js');
+      assertMaybe(`export class Feed {\n  connect(url: string): void {\n    this.client.open(url);\n    this.client.onDisconnect(() => this.connect(url));\n  }\n}`);
+    });
+
+    it('a second attempt made in the failed branch of the first answer, after a wait that is awaited or followed by then', () => {
+      assertMaybe(`export async function send(url, data) {\n  let resp = await fetch(url, { method: 'POST', body: data });\n  if (resp.status == 500) {\n    wait(1000).then(() => { resp = fetch(url, { method: 'POST', body: data }); });\n  }\n  return resp;\n}`, {}, 'send.js');
+      assertMaybe(`export async function send(url, data) {\n  let resp = await fetch(url, { method: 'POST', body: data });\n  if (!resp.ok) {\n    await wait(1000);\n    resp = await fetch(url, { method: 'POST', body: data });\n  }\n  return resp;\n}`, {}, 'send.js');
     });
 
     it('jobs handed back to their queue, failure callbacks handed on, and schedulers that call the retry they were handed', () => {

@@ -140,3 +140,65 @@ const cases: LibraryCase[] = [
 describe('shapes: second attempts in a catch, new candidates, shadowed names', () => {
   runLibraryTable([], cases);
 });
+
+/** An order sent, then sent once more when the answer says it failed, after `wait` (written out in the branch). */
+function failedAnswerResend(test: string, wait: string): string {
+  return `export async function createOrder(order: Order): Promise<Response> {
+  let res = await fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) });
+  if (${test}) {
+    ${wait}
+    res = await fetch('/api/orders', { method: 'POST', body: JSON.stringify(order) });
+  }
+  return res;
+}`;
+}
+
+describe('shapes: a second attempt in the branch taken when the first answer failed', () => {
+  runLibraryTable([], [
+    {
+      title: 'a failed answer (!res.ok) that waits a fixed time and sends the same POST again is a retry, without jitter and without a key',
+      code: failedAnswerResend('!res.ok', 'await sleep(500);'),
+      findings: [[5, 'retry-without-jitter'], [5, 'missing-idempotency-key']],
+      messages: ['second attempt of `fetch()` after a failed answer'],
+    },
+    {
+      title: 'the same on a 500 status, the second send made in the callback of the wait (sleep(ms).then(cb)), indented deeper',
+      code: `export async function readReport(id: string): Promise<unknown> {
+  let resp = await fetch(\`/api/reports/\${id}\`, {
+    headers: { Accept: 'application/json' },
+  });
+  if (resp.status == 500) {
+    sleep(1000).then(() => {
+      resp = fetch(\`/api/reports/\${id}\`, {
+        headers: { Accept: 'application/json' },
+      });
+    });
+  }
+  return resp;
+}`,
+      findings: [[7, 'retry-without-jitter']],
+    },
+    {
+      title: 'a branch taken when the answer worked is no retry, even after a wait',
+      code: failedAnswerResend('res.ok', 'await sleep(500);'),
+      findings: [],
+    },
+    {
+      title: 'a failed branch that sends again at once is left alone (as often a resend after re-authenticating)',
+      code: failedAnswerResend('!res.ok', 'await refreshToken();'),
+      findings: [],
+    },
+    {
+      title: 'a failed branch that waits a jittered time and sends a GET once more is bounded and jittered: silent',
+      code: `export async function getOrder(id: string): Promise<Response> {
+  let res = await fetch(\`/api/orders/\${id}\`);
+  if (!res.ok) {
+    await sleep(250 + Math.random() * 250);
+    res = await fetch(\`/api/orders/\${id}\`);
+  }
+  return res;
+}`,
+      findings: [],
+    },
+  ]);
+});
