@@ -1,7 +1,7 @@
 // Small syntax helpers over the TypeScript AST. Syntax only: there is no type checker, so every
 // question here is answered from the shape and the names in the code.
 import ts from 'typescript';
-import { functionsAroundNodes, spendWork } from './run-context';
+import { functionsAroundNodes, nodeText, spendWork } from './run-context';
 
 // TypeScript's exports are getters; these helpers run for every call in a file, so they read the kinds once.
 const Kind = ts.SyntaxKind;
@@ -397,6 +397,12 @@ export function someDescendant(node: ts.Node, predicate: (child: ts.Node) => boo
     return undefined;
   });
   return found;
+}
+
+/** Whether a name (`retries`) or a path (`this.retryCount`) is referred to inside a node. */
+export function referencesPath(node: ts.Node, path: string): boolean {
+  if (!path.includes('.')) return referencesName(node, path);
+  return nodeText(node).includes(path);
 }
 
 /** Whether a name occurs as an identifier (not as a property name) inside a node. */

@@ -896,6 +896,7 @@ export function chainBound(scans: FunctionScan[], connectAt: number, handed: Rea
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
   const sizesDelay = counters.find((counter) => scans.some((scan) => scan.delayComparisons.compared.has(counter)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
+  if (counters.some((counter) => scans.some((scan) => scan.askedWithCount.has(counter)))) return { capped: 'unknown' };
   const counted = counters.find(isCountName);
   if (counted) return { capped: false, reason: 'never-compared', counter: counted };
   return { capped: false, reason: 'no-cap' };

@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, referencesPath, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -795,11 +795,6 @@ function onlyCompared(expression: ts.Expression, name: string): boolean {
     return undefined;
   });
   return uses > 0 && uses === compared;
-}
-
-function referencesPath(node: ts.Node, path: string): boolean {
-  if (!path.includes('.')) return referencesName(node, path);
-  return nodeText(node).includes(path.replace(/^this\./, 'this.'));
 }
 
 /** `for (const ms of [100, 200, 400])`, `for (const delay of DELAYS)`, `for (const _ of Array(3))`. */

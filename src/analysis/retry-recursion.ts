@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesName, referencesPath, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitSite } from './delays';
@@ -15,7 +15,7 @@ import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -703,6 +703,8 @@ export interface FunctionScan {
   declarations: ts.VariableDeclaration[];
   /** Counters declared in the function from a number (`let tries = 0`): each round starts them again, so they count nothing across rounds. */
   restarted: Set<string>;
+  /** Counters handed to a call whose answer is tested (`if (await this.retryIf(this.retryCount, op))`): it may compare them with a cap out of sight. */
+  askedWithCount: Set<string>;
 }
 
 /**
@@ -749,7 +751,7 @@ function comparesLookedUpCounters(scan: FunctionScan): void {
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {
     advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Map(), waits: [], declarations: [],
-    restarted: new Set(),
+    restarted: new Set(), askedWithCount: new Set(),
   };
   // Conditions are read once the waits are known: those that only choose a wait are set apart.
   const tests: { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[] = [];
@@ -790,6 +792,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
     if (asCondition) for (const helper of testHelpers(condition, index)) collectHelperComparisons(helper, into, limits);
   }
   comparesLookedUpCounters(scan);
+  noteCountsAskedOf(tests, scan, index);
   withoutFirstAttemptTests(scan.comparisons, scan.advances);
   for (const declaration of scan.declarations) {
     if (!ts.isIdentifier(declaration.name) || numericValue(declaration.initializer) === undefined) continue;
@@ -797,6 +800,39 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
     if (steps && !steps.every((step) => keptAcrossTicks(step, declaration, fn))) scan.restarted.add(declaration.name.text);
   }
   return scan;
+}
+
+/**
+ * `if (await this.retryIf(this.retryCount, op))`, or `const shouldRetry = await this.retryIf(this.retryCount, op); if
+ * (shouldRetry)`: a counter handed to a call whose answer is tested. Unless the call waits, logs or sizes a wait, or
+ * is a function of the file that compares nothing, its answer may compare the count with a cap kept out of sight.
+ */
+function noteCountsAskedOf(tests: readonly { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[], scan: FunctionScan, index: SourceIndex): void {
+  const counters = [...scan.advances.keys()];
+  if (counters.length === 0) return;
+  const conditions = tests.filter((test) => test.asCondition).map((test) => test.condition);
+  const tested = (test: { owner: ts.Node; asCondition: boolean }): boolean => {
+    if (test.asCondition) return true;
+    const declared = ts.isVariableDeclaration(test.owner) && ts.isIdentifier(test.owner.name) ? test.owner.name.text : undefined;
+    return declared !== undefined && conditions.some((condition) => referencesName(condition, declared));
+  };
+  for (const test of tests) {
+    if (test.condition.end - test.condition.pos > MAX_TEST_HELPER_LENGTH || !tested(test)) continue;
+    walkTree(test.condition, undefined, (node) => {
+      if (isFunctionNode(node)) return SKIP_CHILDREN;
+      if (!ts.isCallExpression(node) || !asksAnswer(node, index)) return undefined;
+      for (const counter of counters) if (node.arguments.some((argument) => referencesPath(argument, counter))) scan.askedWithCount.add(counter);
+      return undefined;
+    });
+  }
+}
+
+/** A call whose answer may judge a count: not a wait, a log or a wait's size, nor a function of the file that compares nothing. */
+function asksAnswer(call: ts.CallExpression, index: SourceIndex): boolean {
+  const name = calleeName(call) ?? '';
+  if (waitSite(call) || LOG_NAME.test(name) || DELAY_CALC_NAME.test(name)) return false;
+  const local = index.functions.get(name);
+  return !local || local.some((helper) => someDescendant(helper, (child) => ts.isBinaryExpression(child) && COMPARISON_OPERATORS.has(child.operatorToken.kind)));
 }
 
 /** How long a test helper may be (in characters) and how many a condition may call, to be read. */
@@ -1172,6 +1208,7 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   const sizesDelay = counters.find((name) => scan.delayComparisons.compared.has(name)
     || scan.waits.some((wait) => wait.delay !== undefined && nodeText(wait.delay).includes(name.split('.').pop()!)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
+  if (counters.some((name) => scan.askedWithCount.has(name))) return { capped: 'unknown' };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };
 }

@@ -501,3 +501,52 @@ function refusalLoop(sending: (send: string) => string): string {
 describe('shapes: caps out of sight, keys by name, new inputs each round', () => {
   runLibraryTable([], cases);
 });
+
+/** A reconnect whose way back is asked of `decide(count)`, a call handed the count of attempts. */
+function countHandedToDecider(decide: string): string {
+  return `export class Reconnector {
+  private retryCount = 0;
+  constructor(private readonly socket: Socket, private readonly retryIf: (count: number) => Promise<boolean>) {}
+  start(): void {
+    this.socket.on('close', () => this.onClose());
+  }
+  private onClose = async () => {
+    this.retryCount += 1;
+    const shouldRetry = await ${decide};
+    if (shouldRetry) setTimeout(() => this.start(), 1000);
+  };
+}`;
+}
+
+describe('shapes: a count handed to a call whose answer decides the way back', () => {
+  runLibraryTable([], [
+    {
+      title: 'a count handed to an injected predicate (retryIf(count)) whose answer is tested may be capped there: only the fixed wait is reported',
+      code: countHandedToDecider('this.retryIf(this.retryCount)'),
+      findings: [[10, 'retry-without-jitter']],
+    },
+    {
+      title: 'a count only handed to a log is never compared: the reconnect has no cap',
+      code: countHandedToDecider('console.log(this.retryCount)'),
+      findings: [[10, 'unbounded-retry']],
+      messages: ['never compares its counter'],
+    },
+    {
+      title: 'a recursive retry whose count is asked of a policy object (policy.allows(attempts)) may be capped there',
+      code: `let attempts = 0;
+export async function publish(event: Event): Promise<void> {
+  try {
+    await bus.publish(event);
+  } catch (error) {
+    attempts++;
+    if (await policy.allows(attempts)) {
+      await sleep(2000);
+      return publish(event);
+    }
+    throw error;
+  }
+}`,
+      findings: [[9, 'retry-without-jitter']],
+    },
+  ]);
+});
