@@ -5,6 +5,7 @@
 import ts from 'typescript';
 import { calleeName, calleeObject, type FunctionNode, isFunctionNode, namePath, numericValue, SKIP_CHILDREN, stringValue, unwrap, walkTree } from './ast';
 import { ERROR_NAME } from './vocabulary';
+import { nodeText } from './run-context';
 
 export type Polarity = 'success' | 'failure';
 
@@ -167,7 +168,7 @@ function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Po
     return path !== undefined && isResult(path, results);
   });
   if (!argumentsUseResult) return undefined;
-  if ((name === 'includes' || name === 'has') && listsRedirects(call)) return undefined;
+  if ((name === 'includes' || name === 'has') && (listsRedirects(call) || !listsOutcomes(call))) return undefined;
   if (name === 'includes' || name === 'has' || RETRYABLE_CALL.test(name)) return 'failure';
   if (SUCCESS_CALL.test(name)) return 'success';
   return undefined;
@@ -187,6 +188,20 @@ function listsRedirects(call: ts.CallExpression): boolean {
     });
   }
   return /redirect/i.test(namePath(list) ?? '');
+}
+
+/** Names of lists of outcomes: `RETRYABLE_STATUSES`, `retryOn`, `transientErrors`, `this.options.statusCodes`. */
+const OUTCOME_LIST_NAME = /status|code|err|retr|transient|fail|reason|temporar|throttl|limit|5xx|5\d\d|unavailable|busy|overload|conflict|timeout/i;
+
+/**
+ * `[429, 503].includes(res.status)`, `RETRYABLE_CODES.has(err.code)`: a list of answers or errors. A collection
+ * named for something else (`this.seenSignatures.includes(signature)`) keeps what was seen, not outcomes.
+ */
+function listsOutcomes(call: ts.CallExpression): boolean {
+  const list = calleeObject(call) ? unwrap(calleeObject(call)!) : undefined;
+  if (!list) return false;
+  if (ts.isArrayLiteralExpression(list)) return true;
+  return OUTCOME_LIST_NAME.test(namePath(list) ?? nodeText(list));
 }
 
 function isResult(path: string, results: ReadonlySet<string>): boolean {

@@ -674,9 +674,9 @@ cases.push(
     findings: [],
   },
   {
-    title: 'the same chain going round on the failed state too retries what failed, without a cap',
+    title: 'the same chain going round on the failed state too retries what failed, without a cap (reported at that branch: the list of states to wait on is no list of failures)',
     code: statusPoll('setTimeout(ask, everyMs);'),
-    findings: [[7, 'unbounded-retry']],
+    findings: [[9, 'unbounded-retry']],
   },
 );
 
@@ -745,4 +745,43 @@ cases.push(
 
 describe('shapes: polls, strategies, fresh values and helpers that run once', () => {
   runLibraryTable([], cases);
+});
+
+describe('shapes: a loop that goes round while what it made was seen before', () => {
+  runLibraryTable([], [
+    {
+      title: 'a loop that fetches a fresh value until the signature it signs is one not seen before is no retry of a failure, though it may throw',
+      code: `export class Sender {
+  private readonly seenSignatures: string[] = [];
+  async prepare(tx: Tx): Promise<void> {
+    let fresh = false;
+    for (;;) {
+      const latest = await this.latestBlockhash(fresh);
+      tx.recentBlockhash = latest.blockhash;
+      tx.sign();
+      if (!tx.signature) throw new Error('unsigned');
+      const signature = tx.signature.toString('base64');
+      if (!this.seenSignatures.includes(signature)) {
+        this.seenSignatures.push(signature);
+        break;
+      }
+      fresh = true;
+    }
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a loop that goes round while the status is in a list of retryable ones, without a cap, retries forever',
+      code: `const RETRYABLE_STATUSES = [429, 503];
+export async function load(url: string): Promise<Response> {
+  for (;;) {
+    const res = await fetch(url);
+    if (!RETRYABLE_STATUSES.includes(res.status)) return res;
+    await sleep(1000);
+  }
+}`,
+      findings: [[3, 'unbounded-retry']],
+    },
+  ]);
 });
