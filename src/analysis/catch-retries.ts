@@ -7,7 +7,7 @@
 // re-authenticating as a retry of a failure. One inside a loop or a recursive retry belongs to that construct,
 // read elsewhere.
 import ts from 'typescript';
-import { calleeName, calleeObject, contains, isFunctionNode, namePath, statementsBefore, unwrap } from './ast';
+import { calleeName, calleeObject, contains, enclosingFunction, functionName, isFunctionNode, namePath, statementsBefore, unwrap } from './ast';
 import { checkPolarity } from './outcomes';
 import { waitSite } from './delays';
 import { retriedFunction } from './libraries/option-reading';
@@ -36,7 +36,8 @@ export function findCatchRetries(index: SourceIndex, known: readonly RetryConstr
   for (const call of index.calls) {
     if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '')) continue;
     const place = catchAround(call);
-    if (!place) continue;
+    // A function that calls itself from its catch is recursion, read (and judged periodic or not) by retry-recursion.ts.
+    if (!place || callsItsOwnFunction(call)) continue;
     const found = byCatch.get(place.handler);
     if (found && !contains(found.call, call)) continue;
     const waits = waitsBefore(call, place.handler.block, place.timer);
@@ -113,6 +114,12 @@ function answerOf(statement: ts.Statement, text: string): string | undefined {
   const assignment = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
   if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !isTheCall(assignment.right)) return undefined;
   return namePath(assignment.left);
+}
+
+function callsItsOwnFunction(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  const around = enclosingFunction(call);
+  return name !== undefined && around !== undefined && functionName(around) === name;
 }
 
 /** Whether a node lies in the code another retry re-runs (a loop's body, a recursive function's). */

@@ -13,7 +13,7 @@ import {
 } from './ast';
 import { emptyComparisons, offLimitBound, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
-import { waitSite } from './delays';
+import { waitedBefore, waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
 import { resolveObject } from './retry-libraries';
 import { callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
@@ -578,35 +578,6 @@ function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefi
   return undefined;
 }
 
-/**
- * `await wait(1000); await upload(…)`: a wait awaited in the same block before the statement that holds the
- * reference (in the function that holds it, not in a callback) puts the call off to later as a timer does.
- */
-function waitedBefore(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {
-  const statement = statementInList(ref);
-  if (!statement || enclosingFunction(statement) !== fn) return undefined;
-  for (const earlier of statementsBefore(statement, MAX_STATEMENTS_BEFORE)) {
-    const awaited = ts.isExpressionStatement(earlier) && ts.isAwaitExpression(earlier.expression) ? unwrap(earlier.expression.expression) : undefined;
-    if (awaited && ts.isCallExpression(awaited) && waitSite(awaited)) return awaited;
-    const promised = awaited && ts.isNewExpression(awaited) ? promisedTimer(awaited) : undefined;
-    if (promised) return promised;
-  }
-  return undefined;
-}
-
-/** The timer of `new Promise((resolve) => setTimeout(resolve, ms))`, the wait written out. */
-function promisedTimer(created: ts.NewExpression): ts.CallExpression | undefined {
-  const executor = created.arguments?.[0] ? unwrap(created.arguments[0]) : undefined;
-  if (calleeName(created) !== 'Promise' || !executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return undefined;
-  const body = executor.body;
-  const statement = ts.isBlock(body) ? (body.statements.length === 1 ? body.statements[0] : undefined) : undefined;
-  const expression = ts.isBlock(body) ? (statement && ts.isExpressionStatement(statement) ? statement.expression : undefined) : body;
-  const timer = expression ? unwrap(expression) : undefined;
-  return timer && ts.isCallExpression(timer) && calleeName(timer) === 'setTimeout' && waitSite(timer) ? timer : undefined;
-}
-
-/** How many statements before a call an awaited wait is looked for. */
-const MAX_STATEMENTS_BEFORE = 8;
 
 /**
  * Timer objects a function starts: `this.reconnectTimer.scheduleTimeout()` where `this.reconnectTimer =

@@ -3,10 +3,10 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesName, referencesPath, SKIP_CHILDREN, someDescendant, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesName, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
-import { waitSite } from './delays';
+import { waitedBefore, waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity, testsLossState } from './outcomes';
@@ -69,7 +69,8 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
       && !pollsUntilFailedState(entry.ref, fn, refs));
     if (failing.length === 0) continue;
-    if (read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
+    if (!failing.some((entry) => goesRoundAtOnceFromCatch(entry.ref, fn))
+      && read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
     const name = functionName(fn) ?? 'function';
     const event = failing.some((entry) => entry.context === 'event');
     const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
@@ -189,6 +190,21 @@ function goesRoundOnSuccess(ref: ts.Node, fn: FunctionNode, failing: readonly ts
     if (child === node.tryBlock && statement === last && handler && failing.some((other) => contains(handler, other))) return true;
   }
   return false;
+}
+
+/**
+ * `catch { await runQueue(); }`: a catch block of the function itself that goes round with no wait before it. A
+ * function that also goes round after a success (a periodic run) then runs again at once on every failure: on a
+ * failure that lasts, that is a retry in a tight loop, whatever the period of its successes.
+ */
+function goesRoundAtOnceFromCatch(ref: ts.Node, fn: FunctionNode): boolean {
+  // Called, not handed to a timer (`setTimeout(poll, 5000)`).
+  const call = callAround(ref);
+  if (!ts.isCallExpression(call) || unwrap(call.expression) !== ref) return false;
+  const statement = statementInList(ref);
+  const block = statement?.parent;
+  if (!statement || !block || !ts.isBlock(block) || !block.parent || !ts.isCatchClause(block.parent) || enclosingFunction(statement) !== fn) return false;
+  return waitedBefore(ref, fn) === undefined;
 }
 
 /**

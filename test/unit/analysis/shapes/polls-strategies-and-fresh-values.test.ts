@@ -785,3 +785,40 @@ export async function load(url: string): Promise<Response> {
     },
   ]);
 });
+
+/** A queue run that starts itself again once its period is over, and from its catch as `onFailure` says. */
+function periodicRun(onFailure: string): string {
+  return `async function runQueue() {
+  let periodOver = false;
+  setTimeout(() => { periodOver = true; }, 60000);
+  try {
+    await sendPending();
+    if (periodOver) await runQueue();
+  } catch {
+    ${onFailure}
+  }
+}`;
+}
+
+describe('shapes: a periodic run whose catch starts it again', () => {
+  runLibraryTable([], [
+    {
+      title: 'a periodic run whose catch starts it again at once retries a lasting failure in a tight loop, without a cap',
+      code: periodicRun('await runQueue();'),
+      fileName: 'queue.js',
+      findings: [[8, 'unbounded-retry']],
+    },
+    {
+      title: 'the same catch that hands the run to a timer (setTimeout(runQueue, ms)) puts it off: a periodic run, silent',
+      code: periodicRun('setTimeout(runQueue, 120000);'),
+      fileName: 'queue.js',
+      findings: [],
+    },
+    {
+      title: 'the same catch that waits before it starts the run again slows the period down on failure: a periodic run, silent',
+      code: periodicRun('await sleep(120000);\n    await runQueue();'),
+      fileName: 'queue.js',
+      findings: [],
+    },
+  ]);
+});
