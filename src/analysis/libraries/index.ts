@@ -2,6 +2,7 @@
 // recognisers are asked (the first that claims a call wins; only libraries sharing a name, such as
 // `retry`, depend on it: rxjs's operator in a pipe, then ts-retry-promise, cockatiel and async-retry,
 // each of which checks its import or its shape). The pre-check's words are derived from here.
+import { amqpConnectionManager } from './amqp-connection-manager';
 import { asyncRetry } from './async-retry';
 import { axiosRetry } from './axios-retry';
 import { bottleneck } from './bottleneck';
@@ -47,7 +48,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
