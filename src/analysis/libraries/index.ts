@@ -9,6 +9,7 @@ import { bottleneck } from './bottleneck';
 import { bullmq } from './bullmq';
 import { cockatiel } from './cockatiel';
 import { exponentialBackoff } from './exponential-backoff';
+import { fetchEventSource } from './fetch-event-source';
 import { fetchRetry } from './fetch-retry';
 import { graphqlWs } from './graphql-ws';
 import { got, ky } from './http-client-retry';
@@ -48,7 +49,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */

@@ -54,7 +54,7 @@ const ERROR_PART = /^(e|err|error|cause)$/;
 const MAX_STRATEGY_NODES = 400;
 
 /** Whether the body has tests, and every one of them reads only the error (its code, message, or whether there is one). */
-function testsOnlyTheError(body: ts.Node): boolean {
+export function testsOnlyTheError(body: ts.Node): boolean {
   let tests = 0;
   let nodes = 0;
   let other = false;
@@ -78,6 +78,11 @@ function readsOnlyTheError(condition: ts.Expression): boolean {
   let only = true;
   walkTree(condition, undefined, (node) => {
     if (!only) return SKIP_CHILDREN;
+    // `err instanceof FatalError`: the class on the right names a kind of error, not something else read.
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
+      if (!readsOnlyTheError(node.left)) only = false;
+      return SKIP_CHILDREN;
+    }
     if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
       const path = namePath(node);
       if (path !== undefined && !(ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
