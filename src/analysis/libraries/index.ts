@@ -45,6 +45,7 @@ import { undici } from './undici';
 import { web3WebsocketProvider } from './web3-websocket-provider';
 
 export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
+import { fromModules } from './option-reading';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
@@ -60,5 +61,11 @@ export const LIBRARY_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((lib
 
 /** The libraries a file may use: those it imports or requires, or one of whose names it holds. */
 export function librariesMentionedIn(names: ReadonlySet<string>, modules: ReadonlySet<string>): readonly LibrarySpec[] {
-  return LIBRARIES.filter((library) => library.modules.some((module) => modules.has(module)) || library.names.some((name) => names.has(name)));
+  return LIBRARIES.filter((library) => [...modules].some((module) => fromModules(module, library.modules)) || library.names.some((name) => names.has(name)));
+}
+
+/** The package a module specifier is in: `socket.io-client` for `socket.io-client/dist/socket.io`, `@scope/name` for `@scope/name/x`. */
+export function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 }

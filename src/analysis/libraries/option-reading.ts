@@ -14,6 +14,14 @@ export type Options = ts.ObjectLiteralExpression | 'absent' | 'opaque';
 
 export type Site = ts.CallExpression | ts.NewExpression;
 
+/**
+ * Whether a module specifier is one of the modules or a file inside one of their packages:
+ * `socket.io-client/dist/socket.io` is socket.io-client, as `rxjs/operators` is rxjs.
+ */
+export function fromModules(specifier: string | undefined, modules: readonly string[]): boolean {
+  return specifier !== undefined && modules.some((module) => specifier === module || specifier.startsWith(`${module}/`));
+}
+
 /** The module a local name was imported (or required) from, without the `#export` part. */
 export function moduleOf(index: SourceIndex, localName: string): string | undefined {
   return index.imports.get(localName)?.split('#')[0];
@@ -24,7 +32,7 @@ export function isImportedEntry(index: SourceIndex, localName: string, spec: Pic
   const imported = index.imports.get(localName);
   if (!imported) return false;
   const [module, exported = 'default'] = imported.split('#') as [string, string?];
-  return spec.modules.includes(module) && spec.entries.includes(exported === '*' ? 'default' : exported);
+  return fromModules(module, spec.modules) && spec.entries.includes(exported === '*' ? 'default' : exported);
 }
 
 /** The name a local was imported as (`import { io as connect }` → io), or the local name itself. */
@@ -38,19 +46,19 @@ export function importedName(index: SourceIndex, localName: string): string {
 export function isFromLibrary(site: Site, index: SourceIndex, spec: Pick<LibrarySpec, 'modules'>): boolean {
   const root = rootName(site.expression);
   const module = root ? moduleOf(index, root) : undefined;
-  return (module !== undefined && spec.modules.includes(module)) || isRequireOf(unwrap(site.expression), spec.modules);
+  return fromModules(module, spec.modules) || isRequireOf(unwrap(site.expression), spec.modules);
 }
 
 /** Whether the file imports one of the modules at all (for options that only make sense with it). */
 export function fileImports(index: SourceIndex, modules: readonly string[]): boolean {
-  for (const module of index.imports.values()) if (modules.includes(module.split('#')[0]!)) return true;
+  for (const module of index.imports.values()) if (fromModules(module.split('#')[0], modules)) return true;
   return false;
 }
 
 /** `require('fetch-retry')(…)`: the call's callee is itself a require of the module. */
 export function isRequireOf(node: ts.Expression, modules: readonly string[]): boolean {
   return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require'
-    && modules.includes(stringValue(node.arguments[0]) ?? '');
+    && fromModules(stringValue(node.arguments[0]), modules);
 }
 
 /** The options object passed at a position: the literal, a const it names, or opaque. */

@@ -1,6 +1,6 @@
 // The names and strings that give a library, option or helper retry away, as the registry
 // (src/analysis/libraries/) and requests.ts recognise them.
-import { LIBRARY_MODULES, LIBRARY_NAMES } from '../libraries';
+import { LIBRARY_MODULES, LIBRARY_NAMES, packageOf } from '../libraries';
 import { isRetryHelperName } from '../retry-libraries';
 import { RETRY_HELPER_NAME } from '../vocabulary';
 
@@ -11,7 +11,8 @@ import { RETRY_HELPER_NAME } from '../vocabulary';
  */
 export function retryWord(value: string, isName: boolean, helpers: ReadonlySet<string>): 'library' | 'helper' | undefined {
   if (LIBRARY_NAMES.has(value) || value === 'interceptors') return 'library';
-  if (LIBRARY_MODULES.has(value)) return isName ? undefined : 'library';
+  // A file inside a library's package (`require('socket.io-client/dist/socket.io')`) is the library too.
+  if (LIBRARY_MODULES.has(value) || (value.includes('/') && LIBRARY_MODULES.has(packageOf(value)))) return isName ? undefined : 'library';
   if (!helpers.has(value) && !value.includes('etr')) return undefined;
   // isRetryHelperName() is what retry-libraries.ts asks; requests.ts takes any RETRY_HELPER_NAME
   // that sends (`setRequestWithRetry(`) for a helper that retries its request: either counts.

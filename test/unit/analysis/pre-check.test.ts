@@ -101,6 +101,10 @@ describe('pre-check', () => {
       assertMaybe(`export class Feed {\n  connect(url: string): void {\n    this.client.open(url);\n    this.client.onDisconnect(() => this.connect(url));\n  }\n}`);
     });
 
+    it('a library required through a file inside its package', () => {
+      assertMaybe(`const io = require('socket.io-client/dist/socket.io');\nexport const socket = io(process.env.SOCKET_URL);`, {}, 'socket.js');
+    });
+
     it('a second attempt made in the failed branch of the first answer, after a wait that is awaited or followed by then', () => {
       assertMaybe(`export async function send(url, data) {\n  let resp = await fetch(url, { method: 'POST', body: data });\n  if (resp.status == 500) {\n    wait(1000).then(() => { resp = fetch(url, { method: 'POST', body: data }); });\n  }\n  return resp;\n}`, {}, 'send.js');
       assertMaybe(`export async function send(url, data) {\n  let resp = await fetch(url, { method: 'POST', body: data });\n  if (!resp.ok) {\n    await wait(1000);\n    resp = await fetch(url, { method: 'POST', body: data });\n  }\n  return resp;\n}`, {}, 'send.js');

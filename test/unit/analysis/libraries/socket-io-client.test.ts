@@ -13,6 +13,13 @@ export const socket = io('https://chat.example.com');`,
       messages: ['socket.io-client reconnects without limit unless `reconnectionAttempts` is set'],
     },
     {
+      title: 'a file inside the package (its browser bundle, required) is the library; a misspelt reconnectionAttempt leaves the default',
+      code: `const io = require('socket.io-client/dist/socket.io');
+export const socket = io(process.env.SOCKET_URL + '/session', { autoConnect: false, reconnectionAttempt: 5 });`,
+      fileName: 'session.js',
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
       title: 'reconnectionAttempts with the default randomisation is silent',
       code: `import { io } from 'socket.io-client';
 export const socket = io('https://chat.example.com', { reconnectionAttempts: 5 });`,
