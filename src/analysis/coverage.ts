@@ -128,7 +128,9 @@ function clientCoverage(request: HttpRequest, facts: RetryFacts): Coverage | und
   if (request.retriedByHelper) return { label: `${request.retriedByHelper} helper`, keyAnchor: anchor };
   const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName && !candidate.notRetried?.has(request.call)
     && (!candidate.only || candidate.only.has(request.call)));
-  return client ? { label: client.label, keyAnchor: anchor } : undefined;
+  if (!client) return undefined;
+  // Reported once, where the client sends them again: a key added to one request there would miss the others.
+  return client.reportedAt ? { label: client.label, retriedCall: client.reportedAt } : { label: client.label, keyAnchor: anchor };
 }
 
 /** The statement holding a request, if it is in the same function (a key made there is made once per call). */

@@ -24,10 +24,11 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   const imported = withInstanceMethods(importedNames, index);
   for (const [name, exported] of imported) if (exported.kind === 'no-retry') index.importedDelays.set(name, exported.delay);
   const libraries = findLibraryRetries(index, retryHelpers, imported);
+  const interceptors = findInterceptorRetries(index);
   const constructs = [
     ...findRetryLoops(index),
     ...findRecursiveRetries(index),
-    ...findInterceptorRetries(index),
+    ...interceptors.constructs,
     ...libraries.constructs,
   ];
   constructs.push(...findReconnectChains(index, constructs));
@@ -37,7 +38,7 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   constructs.push(...findHandedReconnects(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
   return {
-    constructs, clients: [...libraries.clients, ...importedClients(imported, index)], notRetrying: notRetrying(imported), importedMethods: importedMethods(imported),
+    constructs, clients: [...libraries.clients, ...interceptors.clients, ...importedClients(imported, index)], notRetrying: notRetrying(imported), importedMethods: importedMethods(imported),
   };
 }
 

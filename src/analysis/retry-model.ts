@@ -157,6 +157,11 @@ export interface RetriedClient {
   backoff?: Backoff;
   /** For a client configured in another file: its waits, as that file's jitter finding reads them. */
   imported?: { waits: SummaryWaits };
+  /**
+   * Where the requests it retries are reported, once for all of them: an interceptor's re-send (`this.client.request(config)`),
+   * the one place that sends each of them again and where a key kept for the retries belongs.
+   */
+  reportedAt?: ts.CallExpression;
 }
 
 export interface RetryFacts {

@@ -11,10 +11,10 @@ import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity, testsLossState } from './outcomes';
 import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
-import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
+import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
-import { nodeText } from './run-context';
+import { codeText, nodeText } from './run-context';
 import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
@@ -441,19 +441,38 @@ function registeredHandlerAround(ref: ts.Node, fn: FunctionNode, index: SourceIn
 }
 
 /** axios `instance.interceptors.response.use(ok, onError)` where onError re-sends `error.config`. */
-export function findInterceptorRetries(index: SourceIndex): RetryConstruct[] {
+export function findInterceptorRetries(index: SourceIndex): { constructs: RetryConstruct[]; clients: RetriedClient[] } {
   const constructs: RetryConstruct[] = [];
+  const clients: RetriedClient[] = [];
   for (const call of index.calls) {
     if (calleeName(call) !== 'use') continue;
     const object = calleeObject(call);
-    if (!object || !/interceptors\.response$/.test(namePath(object) ?? '')) continue;
+    const path = object ? namePath(object) : undefined;
+    if (!path || !INTERCEPTORS.test(path)) continue;
     const handler = resolveFunction(call.arguments[1], index);
     if (!handler) continue;
     const resends = resendCalls(handler);
     if (resends.length === 0) continue;
-    constructs.push(recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, call));
+    const construct = recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, call);
+    constructs.push(construct);
+    const instance = path.replace(INTERCEPTORS, '');
+    const resend = resends[0]!.parent as ts.CallExpression;
+    clients.push({ name: instance, label: `\`${instance}\`'s response interceptor`, coversPost: resendsAnyFailure(handler), backoff: construct.backoff, reportedAt: resend });
   }
-  return constructs;
+  return { constructs, clients };
+}
+
+/** `api.interceptors.response`: what follows the instance the interceptor is put on. */
+const INTERCEPTORS = /\.interceptors\.response$/;
+/** What an interceptor that re-sends only some requests, or only after re-authenticating, reads: the method, an auth status, a token. */
+const SELECTIVE_RESEND = /\bmethod\b|40[13]|unauthori[sz]ed|forbidden|refresh|token/i;
+
+/**
+ * Whether the interceptor re-sends a request whatever its method, after a failure the server may have acted on. One
+ * that picks methods, or re-sends after a 401 with a fresh token (the server refused the first), covers no POST.
+ */
+function resendsAnyFailure(handler: FunctionNode): boolean {
+  return !SELECTIVE_RESEND.test(codeText(handler));
 }
 
 function resolveFunction(node: ts.Expression | undefined, index: SourceIndex): FunctionNode | undefined {

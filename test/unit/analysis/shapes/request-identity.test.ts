@@ -323,3 +323,46 @@ export const pay = (payment: Payment) => fetch('/payments', { method: 'POST', he
     },
   ]);
 });
+
+/** An axios instance whose response interceptor re-sends a failed request after `test` says so, and two POSTs sent through it. */
+function interceptedClient(test: string, postOptions = ''): string {
+  return `import axios, { AxiosError, AxiosInstance } from 'axios';
+export class Api {
+  private client: AxiosInstance;
+  constructor(baseURL: string) {
+    this.client = axios.create({ baseURL });
+    this.client.interceptors.response.use((response) => response, async (error: AxiosError) => {
+      const config = error.config as any;
+      if (${test} && (config._retries ?? 0) < 3) {
+        config._retries = (config._retries ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** config._retries));
+        return this.client.request(config);
+      }
+      return Promise.reject(error);
+    });
+  }
+  createWorkflow(workflow: unknown) { return this.client.post('/workflows', workflow${postOptions}); }
+  createTag(tag: unknown) { return this.client.post('/tags', tag${postOptions}); }
+}`;
+}
+
+describe('shapes: POSTs re-sent by an instance\'s response interceptor', () => {
+  runLibraryTable([], [
+    {
+      title: 'an interceptor that re-sends any failed request retries the POSTs sent through its instance: one finding, where it re-sends them',
+      code: interceptedClient('!error.response || error.response.status >= 500'),
+      findings: [[11, 'missing-idempotency-key']],
+      messages: ["`this.client`'s response interceptor"],
+    },
+    {
+      title: 'an interceptor that re-sends only after a 401 with a fresh token sends nothing the server acted on: silent',
+      code: interceptedClient('error.response?.status === 401'),
+      findings: [],
+    },
+    {
+      title: 'POSTs that carry an idempotency key are told apart however often they are re-sent: silent',
+      code: interceptedClient('!error.response', ", { headers: { 'Idempotency-Key': crypto.randomUUID() } }"),
+      findings: [],
+    },
+  ]);
+});
