@@ -71,7 +71,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   const condition = loopCondition(loop);
   if (condition && /\.length\b|\.size\b/.test(condition.getText(index.sourceFile))) return undefined;
 
-  if (attemptsOnceByDefault(loop, condition)) return undefined;
+  if (attemptsOnceByDefault(loop, condition, index)) return undefined;
   const scan = scanLoop(loop);
   if (limitFallsBackToOneAttempt(scan, condition, index)) return undefined;
   if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan) || goesRoundOnlyWhileNotYet(loop, scan)) return undefined;
@@ -103,17 +103,31 @@ function failureWordsOf(index: SourceIndex): FailureWords {
 
 /**
  * `for (let tries = 0; tries < retries; tries++)` where `retries` is a parameter defaulting to 1 (or
- * `<=` and 0): by default the loop makes one attempt; more only if a caller, out of sight, asks.
+ * `<=` and 0): by default the loop makes one attempt; more only if a caller, out of sight, asks. So does a
+ * limit that is 1 itself (`i < 1`, or `i < NUM_RETRIES` with `const NUM_RETRIES = 1`): the loop never goes round.
  */
-function attemptsOnceByDefault(loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
+function attemptsOnceByDefault(loop: ts.IterationStatement, condition: ts.Expression | undefined, index: SourceIndex): boolean {
   if (!ts.isForStatement(loop) || !condition || !loop.initializer || !ts.isVariableDeclarationList(loop.initializer)) return false;
   const [start] = loop.initializer.declarations;
   const inner = unwrap(condition);
   if (!start || !ts.isIdentifier(start.name) || numericValue(start.initializer) !== 0 || !ts.isBinaryExpression(inner)) return false;
   const operator = inner.operatorToken.kind;
-  if (!ts.isIdentifier(inner.left) || inner.left.text !== start.name.text || !ts.isIdentifier(inner.right)) return false;
-  const fallback = parameterDefault(loop, inner.right.text);
-  return fallback !== undefined && (operator === ts.SyntaxKind.LessThanToken ? fallback <= 1 : operator === ts.SyntaxKind.LessThanEqualsToken && fallback <= 0);
+  if (!ts.isIdentifier(inner.left) || inner.left.text !== start.name.text) return false;
+  const limit = ts.isIdentifier(inner.right) ? parameterDefault(loop, inner.right.text) ?? constantNumber(inner.right.text, loop, index) : numericValue(inner.right);
+  return limit !== undefined && (operator === ts.SyntaxKind.LessThanToken ? limit <= 1 : operator === ts.SyntaxKind.LessThanEqualsToken && limit <= 0);
+}
+
+/** The number a name holds where `at` reads it: a `const` of a number declared before it, in a function around it or the module. */
+function constantNumber(name: string, at: ts.Node, index: SourceIndex): number | undefined {
+  const inScope = (index.declarations.get(name) ?? []).filter((declaration) => {
+    const scope = enclosingFunction(declaration);
+    return declaration.end <= at.pos && (scope === undefined || contains(scope, at));
+  });
+  // The nearest one shadows those further out.
+  const declaration = inScope.sort((a, b) => b.pos - a.pos)[0];
+  const list = declaration?.parent;
+  if (!declaration || !list || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
+  return numericValue(declaration.initializer);
 }
 
 /**

@@ -107,6 +107,30 @@ export function configure(client, config) {
       findings: [],
     },
     {
+      title: 'a loop whose limit is a const of 1 declared in its function makes one attempt; the same loop with <= of it retries once',
+      code: `export async function sendToSlack(url: string, payload: unknown) {
+  const NUM_RETRIES = 1;
+  for (let i = 0; i < NUM_RETRIES; ++i) {
+    try {
+      return await axios.post(url, payload);
+    } catch (error) {
+      await sleep(250);
+    }
+  }
+}
+export async function sendToPager(url: string, payload: unknown) {
+  const NUM_RETRIES = 1;
+  for (let i = 0; i <= NUM_RETRIES; ++i) {
+    try {
+      return await axios.get(url, { params: payload });
+    } catch (error) {
+      await sleep(250);
+    }
+  }
+}`,
+      findings: [[13, 'retry-without-jitter']],
+    },
+    {
       title: 'a for (;;) whose catch asks a local helper that counts attempts and throws is capped by the helper',
       code: `let retries = 0;
 function shouldRetryOrThrow(error) {
