@@ -374,7 +374,7 @@ function flagPolarity(test: ts.Expression, flags: ReadonlySet<string>): Polarity
 function isRetryingTry(attempt: ts.TryStatement, loop: ts.IterationStatement, scan: LoopScan, conditionNames: Set<string>): boolean {
   const handler = attempt.catchClause;
   // A catch that ends by rethrowing may still go round first: `if (retries < max) { …; continue; }`.
-  if (!handler || (catchAlwaysLeaves(handler) && !scan.continues.some((next) => contains(handler, next)))) return false;
+  if (!handler || (catchAlwaysLeaves(handler) && !anyWithin(scan.continues, handler))) return false;
   const leavesOnSuccess = scan.exits.some((exit) => !ts.isThrowStatement(exit) && !insideCatch(exit, loop)
     && (contains(attempt.tryBlock, exit) || exit.pos >= attempt.end) && !leavesOnlyAtFinalState(exit, attempt));
   if (leavesOnSuccess) return true;
@@ -436,7 +436,7 @@ function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, polarityOf: 
     && (scan.exits.some((exit) => !ts.isThrowStatement(exit) && contains(branch, exit))
       || scan.flagStops.some((stop) => contains(branch, stop)));
   if (polarity === 'success') return leaves(statement.thenStatement);
-  const goesRound = scan.continues.some((next) => contains(statement.thenStatement, next));
+  const goesRound = anyWithin(scan.continues, statement.thenStatement);
   const leavesAfter = scan.exits.some((exit) => !ts.isThrowStatement(exit) && exit.pos >= statement.end);
   return leaves(statement.elseStatement) || (goesRound && leavesAfter) || (!leaves(statement.thenStatement) && leavesAfter);
 }
@@ -1051,7 +1051,8 @@ function roundAskedOfHelperGivenCount(scan: LoopScan, counters: readonly string[
     const local = index.functions.get(name);
     return !local || local.some((helper) => someDescendant(helper, (child) => ts.isBinaryExpression(child) && COMPARISON_OPERATORS.has(child.operatorToken.kind)));
   };
-  return scan.ifs.some((statement) => scan.continues.some((next) => contains(statement.thenStatement, next)) && someDescendant(statement.expression, asksWithCount));
+  // anyWithin keeps a loop of thousands of `if (…) continue;` linear (each if looks up its own continues).
+  return scan.ifs.some((statement) => anyWithin(scan.continues, statement.thenStatement) && someDescendant(statement.expression, asksWithCount));
 }
 
 /**
