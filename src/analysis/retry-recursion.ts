@@ -456,8 +456,10 @@ export function findInterceptorRetries(index: SourceIndex): { constructs: RetryC
     const construct = recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, call);
     constructs.push(construct);
     const instance = path.replace(INTERCEPTORS, '');
-    const resend = resends[0]!.parent as ts.CallExpression;
-    clients.push({ name: instance, label: `\`${instance}\`'s response interceptor`, coversPost: resendsAnyFailure(handler), backoff: construct.backoff, reportedAt: resend });
+    // The instance stands for the POSTs it re-sends, reported once at the re-send (its cap and waits are the construct's).
+    if (resendsAnyFailure(handler)) {
+      clients.push({ name: instance, label: `\`${instance}\`'s response interceptor`, coversPost: true, reportedAt: resends[0]!.parent as ts.CallExpression });
+    }
   }
   return { constructs, clients };
 }

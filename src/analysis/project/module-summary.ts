@@ -175,7 +175,8 @@ interface ModuleReading {
 function summariseTarget(target: ExportTarget, exported: string, { index, facts, requests, classes }: ModuleReading, where: string): ExportedRetry | undefined {
   const name = 'name' in target ? target.name : exported;
   if ('name' in target) {
-    const client = facts.clients.find((candidate) => candidate.name === target.name);
+    // A client whose retries are reported where it re-sends them (an interceptor, in its own file) is not followed into importers.
+    const client = facts.clients.find((candidate) => candidate.name === target.name && !candidate.reportedAt);
     if (client) return { kind: 'retried-client', label: client.label, where, coversPost: client.coversPost, waits: waitsOfBackoff(client.backoff) };
   }
   const functions = 'fn' in target ? [target.fn] : index.functions.get(target.name) ?? [];

@@ -137,6 +137,29 @@ exports.create = (order) => http.post('/orders', order);
       };
       assert.deepEqual(findingsIn(commonJs, 'lib/orders.js'), ['2 missing-idempotency-key']);
     });
+
+    it('does not follow an instance whose response interceptor re-sends: its retry is reported where it re-sends', () => {
+      const intercepted = {
+        'src/api.ts': `import axios from 'axios';
+export const api = axios.create({ baseURL: '/api' });
+api.interceptors.response.use((response) => response, async (error) => {
+  const config = error.config;
+  if ((config._retries ?? 0) < 3) {
+    config._retries = (config._retries ?? 0) + 1;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return api.request(config);
+  }
+  return Promise.reject(error);
+});
+`,
+        'src/tags.ts': `import { api } from './api';
+export const loadTags = () => api.get('/tags');
+export const addTag = (tag: string) => api.post('/tags', { tag });
+`,
+      };
+      assert.deepEqual(findingsIn(intercepted, 'src/api.ts'), ['3 retry-without-jitter']);
+      assert.deepEqual(findingsIn(intercepted, 'src/tags.ts'), []);
+    });
   });
 
   describe('a retry helper in another file', () => {
