@@ -105,7 +105,8 @@ function firstAttemptFailed(branch: ts.IfStatement, call: ts.CallExpression): bo
 function answerOf(statement: ts.Statement, text: string): string | undefined {
   const isTheCall = (value: ts.Expression | undefined): boolean => {
     const called = value && unwrap(value);
-    return called !== undefined && ts.isCallExpression(called) && callShape(called) === text;
+    // Only a call as short as the one compared can be the same (and a long one is not read: linear on any input).
+    return called !== undefined && ts.isCallExpression(called) && called.end - called.pos <= MAX_CALL_LENGTH && callShape(called) === text;
   };
   if (ts.isVariableStatement(statement)) {
     const declaration = statement.declarationList.declarations.find((candidate) => isTheCall(candidate.initializer));
