@@ -117,6 +117,7 @@ function answerOf(statement: ts.Statement, text: string): string | undefined {
   return namePath(assignment.left);
 }
 
+/** `runQueue()` inside `function runQueue`: the function calling itself. */
 function callsItsOwnFunction(call: ts.CallExpression): boolean {
   const name = calleeName(call);
   const around = enclosingFunction(call);

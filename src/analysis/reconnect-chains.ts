@@ -578,7 +578,6 @@ function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefi
   return undefined;
 }
 
-
 /**
  * Timer objects a function starts: `this.reconnectTimer.scheduleTimeout()` where `this.reconnectTimer =
  * new Timer(() => this.connect(), this.reconnectAfterMs)` in the file. The callback runs later, after
