@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesName, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
@@ -847,11 +847,19 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
 function noteCountsAskedOf(tests: readonly { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[], scan: FunctionScan, index: SourceIndex): void {
   const counters = [...scan.advances.keys()];
   if (counters.length === 0) return;
-  const conditions = tests.filter((test) => test.asCondition).map((test) => test.condition);
+  // The names the conditions read, gathered once (each declaration is then a lookup, not a walk of every condition).
+  const namesTested = new Set<string>();
+  for (const test of tests) {
+    if (!test.asCondition) continue;
+    walkTree(test.condition, undefined, (node) => {
+      // `shouldRetry`, not the property of `options.shouldRetry`.
+      if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) namesTested.add(node.text);
+      return undefined;
+    });
+  }
   const tested = (test: { owner: ts.Node; asCondition: boolean }): boolean => {
     if (test.asCondition) return true;
-    const declared = ts.isVariableDeclaration(test.owner) && ts.isIdentifier(test.owner.name) ? test.owner.name.text : undefined;
-    return declared !== undefined && conditions.some((condition) => referencesName(condition, declared));
+    return ts.isVariableDeclaration(test.owner) && ts.isIdentifier(test.owner.name) && namesTested.has(test.owner.name.text);
   };
   for (const test of tests) {
     if (test.condition.end - test.condition.pos > MAX_TEST_HELPER_LENGTH || !tested(test)) continue;

@@ -44,9 +44,12 @@ export const fetchEventSource: LibrarySpec = {
   },
 };
 
-/** `onerror(err) { throw err; }`: the first error ends the stream. */
+/**
+ * `onerror(err) { log(err); throw err; }`: the first error ends the stream. A throw among the handler's own statements
+ * is reached on every path unless one returns first (`if (retriable) return 2000; throw err;` retries some errors).
+ */
 function alwaysThrows(body: ts.Node): boolean {
-  return ts.isBlock(body) && body.statements.some((statement) => ts.isThrowStatement(statement));
+  return ts.isBlock(body) && body.statements.some((statement) => ts.isThrowStatement(statement)) && !/\breturn\b/.test(codeText(body));
 }
 
 function handlerBound(body: ts.Node | undefined): Bound {

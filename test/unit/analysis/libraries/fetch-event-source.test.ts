@@ -52,6 +52,12 @@ describe('libraries: fetch-event-source', () => {
       findings: [[3, 'retry-without-jitter']],
     },
     {
+      title: 'an onerror that returns a wait for retriable errors before it throws retries those forever, the same 2 s apart',
+      code: chatStream('onerror(err) { if (err.retriable) return 2000; throw err; },'),
+      findings: [[3, 'unbounded-retry']],
+      messages: ['throws only for some errors'],
+    },
+    {
       title: 'an onerror that throws only for one kind of error retries the others forever',
       code: chatStream('onerror(err) { if (err instanceof FatalError) throw err; },'),
       findings: [[3, 'unbounded-retry']],
