@@ -30,6 +30,7 @@ import { pRetry } from './p-retry';
 import { promiseRetry } from './promise-retry';
 import { reactUseWebsocket } from './react-use-websocket';
 import { reconnectingWebSocket } from './reconnecting-websocket';
+import { rpcWebsockets } from './rpc-websockets';
 import { sturdyWebSocket } from './sturdy-websocket';
 import { retryAxios } from './retry-axios';
 import { rxjs } from './rxjs';
@@ -51,7 +52,7 @@ import { fromModules } from './option-reading';
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
