@@ -172,6 +172,10 @@ function typeName(value: unknown): string {
   return value === null ? 'null' : typeof value;
 }
 
+const NO_REQUESTS: readonly HttpRequest[] = [];
+/** What every retry helper's name holds (vocabulary.ts's RETRY_HELPER_NAME): `retried`, `withRetries`, `fetchWithRetry`. */
+const RETRY_HELPER_WORD = /[Rr]etr[iy]/;
+
 /**
  * `noteReading`: told what the analysis read (a host's project index keeps it as the file's summary), for a
  * tree parsed as the index parses modules (analyzeSource's own parse). `kept`: the tree's index, and the retries
@@ -184,18 +188,22 @@ function runRules(sourceFile: ts.SourceFile, options: AnalyzeOptions, noteReadin
   const imported = options.project?.importedRetries(sourceFile.fileName, index.imports);
   const retries = kept?.facts ?? detectRetries(index, options.retryHelpers, imported);
   let requests: readonly HttpRequest[] | undefined = kept?.requests;
+  const readRequests = (): readonly HttpRequest[] => (requests ??= findRequests(index, retries, options.idempotencyHeaders ?? []));
+  // The rules judge only retried requests (unless told to flag the others): where no retry, no retried client and
+  // no retry helper's name is in sight, none is retried, and the requests are not read.
+  const mayRetryRequests = retries.constructs.length > 0 || retries.clients.length > 0 || options.flagUnretriedRequests === true || RETRY_HELPER_WORD.test(index.text);
   const findings: Finding[] = [];
   for (const { rule, severity } of enabled) {
     const context: RuleContext = {
       index,
       retries,
       options,
-      requests: () => (requests ??= findRequests(index, retries, options.idempotencyHeaders ?? [])),
+      requests: () => (mayRetryRequests ? readRequests() : NO_REQUESTS),
       report: (report: RuleReport) => findings.push(toFinding(rule.meta, severity as Exclude<Severity, 'off'>, report, sourceFile)),
     };
     rule.check(context);
   }
-  if (noteReading && imported) noteReading({ index, facts: retries, requests: requests ?? findRequests(index, retries, options.idempotencyHeaders ?? []), imported, options });
+  if (noteReading && imported) noteReading({ index, facts: retries, requests: readRequests(), imported, options });
   return withDirectives(sourceFile, onePerPlace(findings), options);
 }
 
