@@ -95,12 +95,47 @@ function retryConfig(call: ts.CallExpression, index: SourceIndex): { bound: Boun
 }
 
 function retryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
-  const notifier = call.arguments[0];
+  const notifier = call.arguments[0] && notifierCode(call.arguments[0], index);
   if (!notifier) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
   return {
     bound: notifierCanStop(notifier) ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
     backoff: namesRandomness(notifier) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index),
   };
+}
+
+/**
+ * The code that decides when a notifier ends and how long it waits: the notifier itself, or the function it hands
+ * that decision to (`retryWhen(retryStrategy({ maxAttempts: 3 }))`, `retryWhen((e) => this.backoff(e))`) where
+ * the file defines it; undefined where that function is out of sight (imported, or a method of another class).
+ */
+function notifierCode(notifier: ts.Expression, index: SourceIndex): ts.Node | undefined {
+  const inner = unwrap(notifier);
+  const handedTo = ts.isCallExpression(inner) ? inner : isFunctionNode(inner) ? soleCall(inner) : undefined;
+  const callee = handedTo ? unwrap(handedTo.expression) : inner;
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && isNamedObject(callee.expression) ? callee.name.text : undefined;
+  if (!name || isFromRxjs(callee, index) || (isFunctionNode(inner) && !handedTo)) return inner;
+  const local = index.functions.get(name);
+  return local?.length === 1 ? local[0] : undefined;
+}
+
+/** The one call a function's body is: `(e) => helper(e)`, `function (e) { return helper(e); }`. */
+function soleCall(fn: ts.Node): ts.CallExpression | undefined {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  const value = body && ts.isBlock(body) ? (body.statements.length === 1 && ts.isReturnStatement(body.statements[0]!) ? body.statements[0].expression : undefined) : body;
+  const call = value ? unwrap(value) : undefined;
+  return call && ts.isCallExpression(call) ? call : undefined;
+}
+
+/** `this.x`, `Shared.x`: a method of an object named in the code, not of a value computed there (`errors.pipe`). */
+function isNamedObject(object: ts.Expression): boolean {
+  return object.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(object) && /^[A-Z]/.test(object.text));
+}
+
+/** rxjs's own functions (`zip(errors, range(1, 3))`, rxjs 5's `Observable.timer(…)`) are read where they stand. */
+function isFromRxjs(callee: ts.Expression, index: SourceIndex): boolean {
+  const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+  const module = ts.isIdentifier(root) ? index.imports.get(root.text) : undefined;
+  return module !== undefined && module.startsWith('rxjs');
 }
 
 /** Operators and values that end a notifier: it errors (`throwError`), completes (`EMPTY`, `take(n)`), or a `throw` ends it. */

@@ -69,6 +69,24 @@ export const feed$ = socket$.pipe(retryWhen((errors) => errors.pipe(delay(Math.r
       findings: [[2, 'unbounded-retry']],
     },
     {
+      title: 'a notifier handed to a helper of another file (a call of it, or the errors passed to it) decides out of sight: silent',
+      code: `import { retryWhen } from 'rxjs/operators';
+import { backoffStrategy } from './retry-strategies';
+import { Shared } from './shared';
+export const feed$ = socket$.pipe(retryWhen(backoffStrategy({ maxAttempts: 3 })));
+export const quotes$ = quoteSocket$.pipe(retryWhen((errors) => Shared.onRetryWhen(errors)));`,
+      findings: [],
+    },
+    {
+      title: 'a notifier handed to a function of the file is read there: one that never gives up is unbounded, one that takes 3 is capped',
+      code: `import { delay, retryWhen, take } from 'rxjs/operators';
+function forever(errors) { return errors.pipe(delay(1000)); }
+const threeTimes = (errors) => errors.pipe(delay(Math.random() * 1000), take(3));
+export const feed$ = socket$.pipe(retryWhen((errors) => forever(errors)));
+export const quotes$ = quoteSocket$.pipe(retryWhen(threeTimes));`,
+      findings: [[4, 'unbounded-retry']],
+    },
+    {
       title: "rxjs 5's dot-chained .retry() without a count never stops",
       code: `import 'rxjs/add/operator/retry';
 export const load = () => this.http.get('/api/items').map((res) => res.json()).retry();`,
