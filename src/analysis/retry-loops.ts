@@ -554,15 +554,27 @@ function cursorInputs(loop: ts.IterationStatement, scan: LoopScan): Set<string> 
  */
 function catchGoesRoundOnSameInput(loop: ts.IterationStatement, scan: LoopScan, inputs: ReadonlySet<string>): boolean {
   if (ts.isForStatement(loop) && loop.incrementor && [...inputs].some((name) => referencesPath(loop.incrementor!, name))) return false;
-  return scan.continues.some((next) => {
+  const leavesInputAsItWas = (handler: ts.CatchClause, attempt: ts.TryStatement, from: number): boolean => !scan.assignments.some((assignment) => {
+    const path = namePath(assignment.left);
+    return path !== undefined && inputs.has(path) && (contains(handler, assignment) ? assignment.end <= from : assignment.end <= attempt.pos);
+  });
+  const byContinue = scan.continues.some((next) => {
     const handler = enclosingCatch(next, loop);
     const attempt = handler?.parent;
-    if (!handler || !attempt || !ts.isTryStatement(attempt)) return false;
-    return !scan.assignments.some((assignment) => {
-      const path = namePath(assignment.left);
-      return path !== undefined && inputs.has(path) && (contains(handler, assignment) ? assignment.end <= next.pos : assignment.end <= attempt.pos);
-    });
+    return handler !== undefined && attempt !== undefined && ts.isTryStatement(attempt) && leavesInputAsItWas(handler, attempt, next.pos);
   });
+  // `while (true) { try { page = await get(cursor); cursor = page.next; … } catch (err) { log(err) } }`: a catch
+  // that ends the loop's body goes round by falling through, unless it changes what the loop's condition reads
+  // (`hasMore = false`).
+  const last = lastStatement(loop.statement);
+  const condition = loopCondition(loop);
+  const stopsLoop = (handler: ts.CatchClause): boolean => condition !== undefined && scan.assignments.some((assignment) => {
+    const path = namePath(assignment.left);
+    return path !== undefined && contains(handler, assignment) && referencesPath(condition, path);
+  });
+  const byFallingThrough = last !== undefined && ts.isTryStatement(last) && last.catchClause !== undefined && !catchAlwaysLeaves(last.catchClause)
+    && !stopsLoop(last.catchClause) && leavesInputAsItWas(last.catchClause, last, last.catchClause.end);
+  return byContinue || byFallingThrough;
 }
 
 /** The catch clause a node sits in, inside the loop (not the loop's own enclosing one). */
@@ -962,7 +974,10 @@ function givesUpWhenNothingIsLeft(scan: LoopScan): boolean {
     if (value && ts.isCallExpression(value) && ts.isIdentifier(declaration.name)) picked.add(declaration.name.text);
   }
   if (picked.size === 0) return false;
-  return scan.ifs.some((statement) => alwaysThrows(statement.thenStatement) && testsEmpty(statement.expression, picked));
+  // A throw that a catch of the loop takes and goes round from does not give up.
+  const caughtToGoRound = (statement: ts.Node): boolean => scan.tries.some((attempt) => contains(attempt.tryBlock, statement)
+    && attempt.catchClause !== undefined && !catchAlwaysLeaves(attempt.catchClause));
+  return scan.ifs.some((statement) => alwaysThrows(statement.thenStatement) && testsEmpty(statement.expression, picked) && !caughtToGoRound(statement));
 }
 
 /** `!srv`, `!srv || this.aborted`, `srv === undefined`. */
@@ -1362,7 +1377,13 @@ function waitsOfLocalFunction(call: ts.CallExpression, index: SourceIndex): Wait
   return waits;
 }
 
-const waitingFunctions = new WeakMap<ts.Node, number | 'opaque' | 'none'>();
+/** The first timer a local function sets: the position of the parameter that sizes it, or 'opaque' with the delay it is sized by. */
+interface HelperTimer {
+  sizedBy: number | 'opaque';
+  delay?: ts.Expression;
+}
+
+const waitingFunctions = new WeakMap<ts.Node, HelperTimer | 'none'>();
 
 /**
  * For a call of a local function (or method) that waits: the position of the parameter that sizes its
@@ -1370,21 +1391,25 @@ const waitingFunctions = new WeakMap<ts.Node, number | 'opaque' | 'none'>();
  * wait. Read once per function.
  */
 function waitingParameter(call: ts.CallExpression, index: SourceIndex): number | 'opaque' | undefined {
+  return helperTimer(call, index)?.sizedBy;
+}
+
+function helperTimer(call: ts.CallExpression, index: SourceIndex): HelperTimer | undefined {
   const fn = localFunctionCalled(call, index);
   if (!fn) return undefined;
   let known = waitingFunctions.get(fn);
   if (known === undefined) {
-    known = 'none';
+    let found: HelperTimer | 'none' = 'none';
     walkTree(fn, undefined, (node) => {
-      const wait = ts.isCallExpression(node) && known === 'none' ? waitSite(node) : undefined;
+      const wait = ts.isCallExpression(node) && found === 'none' ? waitSite(node) : undefined;
       if (!wait) return undefined;
       // `setTimeout(resolve, ms)` or `setTimeout(resolve, 1000 * seconds)`: the parameter the delay is read from.
       const delay = wait.delay;
       const sizedBy = delay ? fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && isScaledName(delay, parameter.name.text)) : -1;
-      known = sizedBy >= 0 ? sizedBy : 'opaque';
+      found = sizedBy >= 0 ? { sizedBy } : { sizedBy: 'opaque', delay };
       return undefined;
     });
-    waitingFunctions.set(fn, known);
+    waitingFunctions.set(fn, (known = found));
   }
   return known === 'none' ? undefined : known;
 }
@@ -1417,9 +1442,12 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   if (local && name !== 'setTimeout') {
     const whole = classifyDelay(wait.call, index, counters, serverDecides);
     if (whole === 'jittered' || !ts.isCallExpression(wait.call)) return whole;
-    const sizedBy = waitingParameter(wait.call, index);
-    const argument = typeof sizedBy === 'number' ? wait.call.arguments[sizedBy] : undefined;
-    return argument ? classifyDelay(argument, index, counters, serverDecides) : whole;
+    const timer = helperTimer(wait.call, index);
+    const argument = typeof timer?.sizedBy === 'number' ? wait.call.arguments[timer.sizedBy] : undefined;
+    if (argument) return classifyDelay(argument, index, counters, serverDecides);
+    // A helper named for its wait whose timer is sized by something else (`processWithDelay(response, i)` waiting
+    // `getDelay(response, i)`, which adds `Math.random()`): randomness there is in the wait, whatever it returns.
+    return timer?.delay && classifyDelay(timer.delay, index, counters, serverDecides) === 'jittered' ? 'jittered' : whole;
   }
   if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
   if (!local && name !== 'setTimeout' && wait.delay !== undefined && isAttemptNumber(wait.delay, counters)) return 'unknown';

@@ -20,6 +20,26 @@ function loginAgain(fill: string): string {
 }
 
 const valid: (string | ValidCase)[] = [
+  // A helper named for its wait (`…WithDelay`) whose timer is sized by a local function that adds randomness: jittered,
+  // whatever the helper returns.
+  `function backoffFor(attempt: number): number { return 250 * 2 ** attempt + Math.random() * 100; }
+async function checkWithDelay(response: Response, attempt: number): Promise<Response> {
+  if (response.ok) return response;
+  await new Promise((resolve) => setTimeout(resolve, backoffFor(attempt)));
+  throw new Error('HTTP ' + response.status);
+}
+export async function download(url: string): Promise<Response> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const response = await fetch(url);
+      return await checkWithDelay(response, attempt);
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw last;
+}`,
   // TanStack Query: a jittered retryDelay, or no retry option at all (the defaults are not reported).
   `const a = useQuery({ queryKey: ['a'], queryFn: loadA, retry: 3, retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30000) });
 const b = useMutation({ mutationFn: saveB });

@@ -160,6 +160,24 @@ async function pull() {
   } while (cursor);
   return all;
 }`,
+  // A page walk whose catch logs and stops the walk through the flag its condition reads.
+  `export async function listAll(api) {
+  let cursor = '';
+  let hasMore = true;
+  const items = [];
+  while (hasMore) {
+    try {
+      const page = await api.list({ cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      hasMore = Boolean(page.nextCursor);
+    } catch (error) {
+      console.error(error);
+      hasMore = false;
+    }
+  }
+  return items;
+}`,
   // Keyset pagination with a status check.
   `async function exportRows(db) {
   let lastId = 0;
@@ -337,6 +355,50 @@ export async function openKeystore(store: Keystore) {
 ];
 
 const invalid: InvalidCase[] = [
+  // A page walk whose catch only logs, at the end of the loop's body: a failed page is asked for again at once, forever
+  // (a throw in the try that the catch takes is no way out).
+  {
+    line: 4, column: 3, messageId: 'noCap', message: '`while (true)` retry loop',
+    data: { construct: '`while (true)` retry loop', alsoJitter: ' It also retries at once, with no wait: wait with jittered backoff.' },
+    code: `export async function importIssues(github) {
+  let cursor;
+  const issues = [];
+  while (true) {
+    try {
+      const data = await github.query({ first: 25, after: cursor });
+      if (!data || !data.repository) throw new Error('repository not found');
+      cursor = data.repository.issues.pageInfo.endCursor;
+      issues.push(...data.repository.issues.nodes);
+      if (!data.repository.issues.pageInfo.hasNextPage) break;
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  return issues;
+}`,
+    fixes: [{
+      title: 'Cap the retries at 5 attempts (MAX_ATTEMPTS)',
+      output: `export async function importIssues(github) {
+  let cursor;
+  const issues = [];
+  const MAX_ATTEMPTS = 5;
+  let attempt = 0;
+  while (true) {
+    try {
+      const data = await github.query({ first: 25, after: cursor });
+      if (!data || !data.repository) throw new Error('repository not found');
+      cursor = data.repository.issues.pageInfo.endCursor;
+      issues.push(...data.repository.issues.nodes);
+      if (!data.repository.issues.pageInfo.hasNextPage) break;
+    } catch (err) {
+      if (++attempt >= MAX_ATTEMPTS) throw err;
+      console.error(err);
+    }
+  }
+  return issues;
+}`,
+    }],
+  },
   // TanStack Query: `retry: true` retries forever (documented); its default retryDelay has no jitter either.
   {
     line: 3, column: 64, messageId: 'infiniteOption', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
