@@ -3,7 +3,7 @@
 // cannot tell a retry from a new operation. A key made before the retry, passed in, or stored
 // once on shared options (`opts.headers['Idempotency-Key'] ??= randomUUID()`) is stable.
 import ts from 'typescript';
-import { calleeName, calleeObject, contains, namePath, SKIP_CHILDREN, unwrap, walkTree } from './ast';
+import { calleeName, calleeObject, contains, namePath, numericValue, SKIP_CHILDREN, unwrap, walkTree } from './ast';
 import { visibleAssignments, visibleDeclarations } from './delays';
 import type { SourceIndex } from './source-index';
 import { FRESH_KEY_CALL } from './vocabulary';
@@ -47,7 +47,29 @@ export function freshCallIn(node: ts.Node): ts.Node | undefined {
 
 function isFreshValue(node: ts.Node): boolean {
   if (ts.isCallExpression(node) && isFreshCall(node)) return true;
-  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && (node.arguments?.length ?? 0) === 0;
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && (node.arguments?.length ?? 0) === 0 && !readToTheDay(node);
+}
+
+/** Getters of a date that read no finer than its day: the same on every attempt of one retry. */
+const DAY_GETTER = /^(getFullYear|getMonth|getDate|getDay|getUTCFullYear|getUTCMonth|getUTCDate|getUTCDay|toDateString|toLocaleDateString)$/;
+/** How many characters of `toISOString()` hold no more than the day (`2025-05-17`). */
+const ISO_DAY_LENGTH = 10;
+
+/**
+ * `new Date().getFullYear()`, `new Date().toISOString().slice(0, 7)`: a date read to its month or day makes a key
+ * that stays the same across the attempts of one retry (a payout keyed by user and month), not a new one each time.
+ */
+function readToTheDay(date: ts.NewExpression): boolean {
+  const access = date.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== date || !access.parent || !ts.isCallExpression(access.parent)) return false;
+  const getter = access.name.text;
+  if (DAY_GETTER.test(getter)) return true;
+  if (getter !== 'toISOString') return false;
+  const cut = access.parent.parent;
+  const call = cut && ts.isPropertyAccessExpression(cut) && /^(slice|substring|substr)$/.test(cut.name.text) ? cut.parent : undefined;
+  if (!call || !ts.isCallExpression(call)) return false;
+  const [start, end] = call.arguments.map((argument) => numericValue(argument));
+  return start === 0 && end !== undefined && end <= ISO_DAY_LENGTH;
 }
 
 function isFreshCall(call: ts.CallExpression): boolean {

@@ -3,6 +3,14 @@ import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
 const valid: (string | ValidCase)[] = [
+  // A date read to its month or day makes the same key on every attempt of one retry (a monthly payout per user).
+  `export async function payOut(user, amount) {
+  return withRetry(async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    await stripe.transfers.create({ amount, currency: 'usd', destination: user.account }, { idempotencyKey: \`payout-\${user.id}-\${month}\` });
+    await stripe.transfers.create({ amount, currency: 'usd', destination: user.account }, { idempotencyKey: \`bonus-\${user.id}-\${new Date().getUTCFullYear()}\` });
+  });
+}`,
   // Made once, before the loop.
   `async function pay(p) {
   const key = crypto.randomUUID();
