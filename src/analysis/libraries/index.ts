@@ -44,6 +44,7 @@ import { trpcWsClient } from './trpc-ws-client';
 import { tsRetryPromise } from './ts-retry-promise';
 import { tusJsClient } from './tus-js-client';
 import { undici } from './undici';
+import { vueuseWebSocket } from './vueuse-websocket';
 import { web3WebsocketProvider } from './web3-websocket-provider';
 
 export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from './library-spec';
@@ -52,7 +53,7 @@ import { fromModules } from './option-reading';
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
