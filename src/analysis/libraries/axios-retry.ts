@@ -66,9 +66,29 @@ function conditionCoversPost(condition: ts.Expression, index: SourceIndex): bool
   if (isFunctionNode(inner)) return !restrictsToSafeMethods(inner);
   const path = namePath(inner);
   const name = path === undefined ? undefined : ownName(path);
+  const own = path !== undefined ? libraryCondition(path, index) : undefined;
+  if (own !== undefined) return own;
   if (name && /idempotent|safe/i.test(name)) return false;
   const local = name ? index.functions.get(name) : undefined;
   return local !== undefined && local.every((fn) => !restrictsToSafeMethods(fn));
+}
+
+/**
+ * axios-retry's own conditions and whether each re-sends a POST (its README): `isNetworkError` and
+ * `isRetryableError` (a 5xx or 429, or no answer) test no method; `isNetworkOrIdempotentRequestError` (the
+ * default) re-sends any method whose connection failed; the other two keep to safe or idempotent methods.
+ */
+const LIBRARY_CONDITIONS: ReadonlyMap<string, boolean> = new Map([
+  ['isNetworkError', true], ['isRetryableError', true], ['isNetworkOrIdempotentRequestError', true],
+  ['isSafeRequestError', false], ['isIdempotentRequestError', false],
+]);
+
+/** One of axios-retry's conditions, read through its import (`axiosRetry.isRetryableError`, or imported by name). */
+function libraryCondition(path: string, index: SourceIndex): boolean | undefined {
+  const covers = LIBRARY_CONDITIONS.get(path.slice(path.lastIndexOf('.') + 1));
+  if (covers === undefined) return undefined;
+  const module = index.imports.get(path.split('.')[0]!)?.split('#')[0];
+  return module !== undefined && axiosRetry.modules.includes(module) ? covers : undefined;
 }
 
 function restrictsToSafeMethods(fn: ts.Node): boolean {

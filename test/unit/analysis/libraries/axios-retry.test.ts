@@ -64,6 +64,31 @@ export const charge = (amount: number) => payments.post('/charges', { amount });
       findings: [[5, 'missing-idempotency-key']],
     },
     {
+      title: "the library's own isRetryableError and isNetworkError test no method: a POST through the client is re-sent",
+      code: `import axios from 'axios';
+import axiosRetry, { isNetworkError } from 'axios-retry';
+const orders = axios.create({ baseURL: '/orders' });
+const payments = axios.create({ baseURL: '/payments' });
+axiosRetry(orders, { retries: 5, retryDelay: axiosRetry.exponentialDelay, retryCondition: axiosRetry.isRetryableError });
+axiosRetry(payments, { retries: 2, retryDelay: axiosRetry.exponentialDelay, retryCondition: isNetworkError });
+export const order = (item: string) => orders.post('/', { item });
+export const charge = (amount: number) => payments.post('/charges', { amount });`,
+      findings: [[7, 'missing-idempotency-key'], [8, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a predicate of the same name from elsewhere is out of sight, and isSafeRequestError keeps to safe methods: silent',
+      code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+import { isRetryableError } from './errors';
+const orders = axios.create({ baseURL: '/orders' });
+const payments = axios.create({ baseURL: '/payments' });
+axiosRetry(orders, { retries: 5, retryDelay: axiosRetry.exponentialDelay, retryCondition: isRetryableError });
+axiosRetry(payments, { retries: 2, retryDelay: axiosRetry.exponentialDelay, retryCondition: axiosRetry.isSafeRequestError });
+export const order = (item: string) => orders.post('/', { item });
+export const charge = (amount: number) => payments.post('/charges', { amount });`,
+      findings: [],
+    },
+    {
       title: 'isIdempotentRequestError keeps the POST out of the retry',
       code: `import axios from 'axios';
 import axiosRetry, { isIdempotentRequestError } from 'axios-retry';
