@@ -14,10 +14,10 @@ import {
 import { emptyComparisons, offLimitBound, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
 import { waitedBefore, waitSite } from './delays';
-import { backoffFromWaits } from './retry-loops';
+import { backoffFromWaits, isScaledName } from './retry-loops';
 import { resolveObject } from './retry-libraries';
 import { callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
-import type { Bound, RetryConstruct } from './retry-model';
+import type { Backoff, Bound, RetryConstruct } from './retry-model';
 import { pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
@@ -719,11 +719,51 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' }
       : oneAttemptPerLoss(cycle) ? { capped: true, by: 'one-more-attempt' }
         : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
-    backoff: scheduler || functions.some((fn, i) => waitsAsTold(fn, scans[i]!))
-      ? { kind: 'unknown' }
-      : backoffFromWaits([...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)],
-        scans.flatMap((scan) => scan.declarations), index, counters),
+    backoff: chainBackoff(cycle, functions, scans, scheduler, index, counters),
   };
+}
+
+/** The waits on the way, each as long as the argument given for it where a function on the way is given its wait. */
+function chainBackoff(cycle: Cycle, functions: readonly FunctionNode[], scans: readonly FunctionScan[], scheduler: boolean, index: SourceIndex, counters: ReadonlySet<string>): Backoff {
+  const given = delaysGivenOnTheWay(functions, scans, index);
+  if (scheduler || functions.some((fn, i) => waitsAsTold(fn, scans[i]!, given))) return { kind: 'unknown' };
+  const waits = [...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)];
+  const asGiven = waits.map((wait) => ({ call: wait.call, delay: wait.delay && (given.get(wait.delay) ?? wait.delay) }));
+  return backoffFromWaits(asGiven, scans.flatMap((scan) => scan.declarations), index, counters);
+}
+
+/** Waits that last the time they are given. */
+const TIMED_WAIT = /^(setTimeout|setTimeoutPromise|sleep|delay|wait|pause)$/i;
+
+/**
+ * `_tryAgainIn(ms, bulk) { setTimeout(() => this._send(bulk), ms) }`, called on the way as `this._tryAgainIn(sleepMs, bulk)`:
+ * a wait sized by a parameter is as long as the argument the function before it on the way gives (read there).
+ */
+function delaysGivenOnTheWay(functions: readonly FunctionNode[], scans: readonly FunctionScan[], index: SourceIndex): Map<ts.Node, ts.Expression> {
+  const given = new Map<ts.Node, ts.Expression>();
+  for (let i = 1; i < functions.length; i++) {
+    const fn = functions[i]!;
+    const calls = callsOf(functions[i - 1]!, fn, index);
+    if (calls.length !== 1) continue;
+    for (const wait of scans[i]!.waits) {
+      // Only a timer or a sleep takes the time it is given; `nextBackoff(reason)` computes one from what it is given.
+      if (!TIMED_WAIT.test(calleeName(wait.call) ?? '')) continue;
+      const position = wait.delay ? fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && isScaledName(wait.delay!, parameter.name.text)) : -1;
+      const argument = position >= 0 ? calls[0]!.arguments[position] : undefined;
+      if (argument && !ts.isSpreadElement(argument)) given.set(wait.delay!, argument);
+    }
+  }
+  return given;
+}
+
+/** The calls in a function's body (its callbacks included) of another function of the file. */
+function callsOf(caller: FunctionNode, callee: FunctionNode, index: SourceIndex): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
+  if (caller.body) walkTree(caller.body, undefined, (node) => {
+    if (ts.isCallExpression(node) && namedFunction(namePath(node.expression), index) === callee) calls.push(node);
+    return undefined;
+  });
+  return calls;
 }
 
 /** Objects that schedule retries by their name: `this._retrier`, `backoff`, `reconnectScheduler`. */
@@ -779,9 +819,9 @@ function negatesAny(condition: ts.Expression, names: ReadonlySet<string>, depth 
  * function on the way that waits as long as its caller says; the caller's delay (computed by a helper,
  * perhaps out of sight) decides, so the waits are not judged here.
  */
-function waitsAsTold(fn: FunctionNode, scan: FunctionScan): boolean {
+function waitsAsTold(fn: FunctionNode, scan: FunctionScan, given: ReadonlyMap<ts.Node, ts.Expression>): boolean {
   const parameters = new Set(fn.parameters.flatMap((parameter) => (ts.isIdentifier(parameter.name) ? [parameter.name.text] : [])));
-  return parameters.size > 0 && scan.waits.some((wait) => wait.delay !== undefined && someDescendant(wait.delay, (node) => toldByCaller(node, parameters)));
+  return parameters.size > 0 && scan.waits.some((wait) => wait.delay !== undefined && !given.has(wait.delay) && someDescendant(wait.delay, (node) => toldByCaller(node, parameters)));
 }
 
 /** A property of a handed-in object that is a count or a cap, not a wait: `provider.failures`, `Math.min(…, provider.maxBackoffTime)`. */

@@ -57,8 +57,40 @@ function stableSocket(onGiveUp: string): string {
 }`;
 }
 
+/** A log sender whose catch hands the batch to a method that sends it again after the wait it is given; `wait` is that wait. */
+function resendLater(wait: string): string {
+  return `export class Shipper {
+  sendAgainIn(ms, batch) {
+    setTimeout(() => this.send(batch), ms);
+  }
+  send(batch) {
+    return this.http.post(this.url, batch.body).catch((err) => {
+      if (batch.attempts >= this.maxAttempts) return this.onFailure(err);
+      batch.attempts += 1;
+      ${wait}
+    });
+  }
+}`;
+}
+
 describe('shapes: reconnects through several functions', () => {
   runLibraryTable([], [
+    {
+      title: 'a wait sized by a parameter is as long as the argument given on the way: a doubled one has no jitter',
+      code: resendLater('const delayMs = batch.delay;\n      batch.delay *= 2;\n      return this.sendAgainIn(delayMs, batch);'),
+      findings: [[3, 'retry-without-jitter']],
+      messages: ['backs off without jitter'],
+    },
+    {
+      title: 'the same wait given jittered is not reported',
+      code: resendLater('return this.sendAgainIn(Math.random() * 2 ** batch.attempts * 100, batch);'),
+      findings: [],
+    },
+    {
+      title: 'the same wait computed by a helper out of sight is not judged',
+      code: resendLater('return this.sendAgainIn(backoffFor(batch.attempts), batch);'),
+      findings: [],
+    },
     {
       title: 'functions kept on a local object reconnect through each other (`$.reconnect` → `$.open`): unbounded when the cap falls back to Infinity',
       code: objectOfFunctions('opts.maxAttempts || Infinity'),
