@@ -176,13 +176,16 @@ function awaitsConnect(value: ts.Expression | undefined): boolean {
 
 /**
  * One finding per way round: a chain whose reference is already reported is that retry seen from
- * another side. A close handler that enters a function which also retries itself (`connection.onclose(()
+ * another side, and so is one that enters a function holding a retry loop (the loop goes round until it connects).
+ * A close handler that enters a function which also retries itself (`connection.onclose(()
  * => start())`, with `start()` calling itself from its catch) is a way round of its own: each close
  * starts again at once, whatever the catch does.
  */
 function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: SourceIndex): boolean {
   const refStart = cycle.ref.getStart(index.sourceFile);
-  return known.some((construct) => construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1);
+  return known.some((construct) => (construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1)
+    // `ondisconnect = () => void this.reconnectLoop()`, the function a retry loop: the loop is the way round, judged as one.
+    || (construct.kind === 'loop' && contains(cycle.reconnect, construct.loop)));
 }
 
 /**
@@ -355,7 +358,7 @@ function failurePaths(index: SourceIndex): Registration[] {
   if (!defersCalls(index)) return [];
   const starts: ts.Node[] = [...index.catchClauses];
   for (const call of index.calls) {
-    if (calleeName(call) === 'catch' && calleeObject(call) && call.arguments.length === 1) starts.push(call.arguments[0]!);
+    if (calleeName(call) === 'catch' && calleeObject(call) && call.arguments.length === 1 && !alsoOnSuccess(call)) starts.push(call.arguments[0]!);
   }
   // Each way is read whole, so ways nested in ways are passed by past a few levels (linear on any input).
   const registrations: Registration[] = [];
@@ -369,6 +372,17 @@ function failurePaths(index: SourceIndex): Registration[] {
     if (handler) registrations.push({ handler, registrar: namedFunctionAround(start), failure: {} });
   }
   return [...registrations, ...failedBranchCalls(index)];
+}
+
+/**
+ * `send().then(finishBatch).catch(finishBatch)`: the function a `.catch` runs is also what the chain runs after a
+ * success, so it runs whatever the outcome (the next piece of work), not because the attempt failed.
+ */
+function alsoOnSuccess(catchCall: ts.CallExpression): boolean {
+  const handler = namePath(unwrap(catchCall.arguments[0]!));
+  const previous = calleeObject(catchCall);
+  return handler !== undefined && previous !== undefined && ts.isCallExpression(previous) && calleeName(previous) === 'then'
+    && previous.arguments.some((argument) => namePath(unwrap(argument)) === handler);
 }
 
 /**

@@ -76,6 +76,32 @@ function resendLater(wait: string): string {
 describe('shapes: reconnects through several functions', () => {
   runLibraryTable([], [
     {
+      title: 'a loss handler that starts a function holding a retry loop: the loop is the way round, reported once there',
+      code: `export class Session {
+  constructor(client) {
+    this.client = client;
+    this.client.ondisconnect = () => {
+      if (!this.stopped && !this.reconnecting) void this.reconnectLoop();
+    };
+  }
+  async reconnectLoop() {
+    this.reconnecting = true;
+    while (!this.stopped) {
+      await sleep(1000);
+      try {
+        await this.client.connect();
+      } catch (err) {
+        continue;
+      }
+      break;
+    }
+    this.reconnecting = false;
+  }
+}`,
+      findings: [[10, 'unbounded-retry']],
+      messages: ['`while (!this.stopped)` retry loop'],
+    },
+    {
       title: 'a wait sized by a parameter is as long as the argument given on the way: a doubled one has no jitter',
       code: resendLater('const delayMs = batch.delay;\n      batch.delay *= 2;\n      return this.sendAgainIn(delayMs, batch);'),
       findings: [[3, 'retry-without-jitter']],
@@ -320,6 +346,11 @@ describe('shapes: a failure path that schedules the function again through anoth
       title: "a promise's `.catch(cb)` that does the same",
       code: catchThenSchedule('return open(this.url).then((socket) => { this.socket = socket; }).catch(() => this.scheduleReconnect());', 'setTimeout(() => this.connect(), 5000);'),
       findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'a function the chain runs after a success as after a failure (`.then(next).catch(next)`) runs whatever the outcome: silent',
+      code: catchThenSchedule('const next = () => this.scheduleReconnect();\n    return open(this.url).then(next).catch(next);', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [],
     },
     {
       title: "the else of a test of the attempt's result for success that calls a method which puts the function off to later: a retry too",
