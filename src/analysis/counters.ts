@@ -2,7 +2,7 @@
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
 import { COMPARISON_OPERATORS, namePath, numericValue, unwrap } from './ast';
-import { isInfiniteLimit, offLimitDetail, testsLimitKeptAtZero } from './infinite-limits';
+import { isInfiniteLimit, offLimitDetail, testsLimitKeptAtZero, testsLimitKeptAtZeroAboveZero } from './infinite-limits';
 import type { Bound } from './retry-model';
 import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
@@ -143,6 +143,11 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
     }
     // `if (n && i === 1) throw e` where `n` is kept at 0: the test never holds, it compares nothing.
     if (operator === Kind.AmpersandAmpersandToken && (testsLimitKeptAtZero(node.left, limits) || testsLimitKeptAtZero(node.right, limits))) return;
+    // `if (n > 0 && i > n) stop()` where `n` is kept at 0: `i > n` is read, a comparison with a cap that is off.
+    if (operator === Kind.AmpersandAmpersandToken && (testsLimitKeptAtZeroAboveZero(node.left, limits) || testsLimitKeptAtZeroAboveZero(node.right, limits))) {
+      work.push([testsLimitKeptAtZeroAboveZero(node.left, limits) ? node.right : node.left, asCondition]);
+      return;
+    }
     const logical = operator === Kind.AmpersandAmpersandToken || operator === Kind.BarBarToken || operator === Kind.QuestionQuestionToken;
     work.push([node.left, asCondition && logical], [node.right, asCondition && logical]);
     return;

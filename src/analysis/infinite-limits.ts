@@ -49,11 +49,18 @@ export function testsLimitKeptAtZero(operand: ts.Expression, limits: ReadonlySet
   return path !== undefined && zero.has(path);
 }
 
+/** Whether a condition operand tests a limit kept at zero for being above zero (`n > 0` in `n > 0 && i > n`): always false. */
+export function testsLimitKeptAtZeroAboveZero(operand: ts.Expression, limits: ReadonlySet<string>): boolean {
+  const zero = zeroKept.get(limits);
+  const path = zero ? aboveZeroTestedName(operand) : undefined;
+  return path !== undefined && zero!.has(path);
+}
+
 /**
  * Text without which no `!n ||` or `n === 0 ||` can be written: files without it are not walked. Every
  * repetition is bounded, so the test stays linear on any input.
  */
-const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4}\|\|/;
+const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4}\|\||(?:>|!==?)\s{0,4}0\s{0,4}&&/;
 
 /**
  * Limits that a zero turns off, kept at zero: `for (let i = 0; !n || i < n;)` or `if (retries === 0 ||
@@ -62,12 +69,15 @@ const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4
  */
 function limitsOffAtZero(index: SourceIndex): ReadonlySet<string> {
   if (!ZERO_SWITCH_TEXT.test(index.text)) return NONE;
-  const { assigned, zeroSwitched } = readingOf(index);
+  const { assigned, zeroSwitched, stepped } = readingOf(index);
   if (zeroSwitched.size === 0) return NONE;
   const kept = new Set<string>();
   for (const name of zeroSwitched) {
+    // `count = count || 0; count += 1`: a count that starts at 0, not a limit kept there.
+    if (stepped.has(name)) continue;
     const values = assigned.filter(({ path }) => path === name || path === `.${lastName(name)}`);
-    const zeroOnly = values.length > 0 && values.every(({ path, value, node }) => path === name && numericValue(unwrap(value)) === 0 && !(ts.isParameter(node) && passedFinite(node, index, isZero)));
+    const zeroOnly = values.length > 0 && values.some(({ path }) => path === name)
+      && values.every(({ value, node }) => isZeroGiven(value) && !(ts.isParameter(node) && passedFinite(node, index, isZero)));
     if (zeroOnly) kept.add(name);
   }
   return kept;
@@ -78,6 +88,37 @@ function noteZeroSwitched(disjunction: ts.BinaryExpression, into: Set<string>): 
   const operands = chainOperands(disjunction, ts.SyntaxKind.BarBarToken);
   const compared = new Set(operands.flatMap(comparedNames));
   for (const name of operands.map(zeroTestedName)) if (name && compared.has(name)) into.add(name);
+}
+
+/** `n > 0 && i > n`: the names a conjunction compares only when above zero, so that 0 never stops a round. */
+function noteCheckedOnlyAboveZero(conjunction: ts.BinaryExpression, into: Set<string>): void {
+  const operands = chainOperands(conjunction, ts.SyntaxKind.AmpersandAmpersandToken);
+  const compared = new Set(operands.flatMap(comparedNames));
+  for (const operand of operands) {
+    const name = aboveZeroTestedName(operand);
+    if (name && compared.has(name)) into.add(name);
+  }
+}
+
+/** `n > 0`, `0 < n`, `n !== 0`, `n != 0`, `n >= 1`: the name tested for being above zero. */
+function aboveZeroTestedName(operand: ts.Expression): string | undefined {
+  const node = unwrap(operand);
+  if (!ts.isBinaryExpression(node)) return undefined;
+  const operator = node.operatorToken.kind;
+  const right = numericValue(node.right);
+  const above = (operator === ts.SyntaxKind.GreaterThanToken && right === 0) || (operator === ts.SyntaxKind.GreaterThanEqualsToken && right === 1)
+    || ((operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken) && right === 0);
+  if (above) return namePath(unwrap(node.left));
+  return operator === ts.SyntaxKind.LessThanToken && numericValue(node.left) === 0 ? namePath(unwrap(node.right)) : undefined;
+}
+
+/** `0`, or a default of 0 (`opts.maxRetries ?? 0`, `retries || 0`): a caller out of sight may give another. */
+function isZeroGiven(value: ts.Expression): boolean {
+  const node = unwrap(value);
+  if (numericValue(node) === 0) return true;
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && numericValue(unwrap(node.right)) === 0;
 }
 
 /** `!n`, `n === 0`, `0 == n`, `n <= 0`: the name tested for zero. */
@@ -223,9 +264,14 @@ function isInfiniteGiven(value: ts.Expression, known: ReadonlySet<string>): bool
 interface Reading {
   assigned: Assigned[];
   zeroSwitched: Set<string>;
+  /** Name paths the file steps (`n++`, `n += 1`): counts, not limits. */
+  stepped: Set<string>;
 }
 
 const readingCache = new WeakMap<SourceIndex, Reading>();
+
+/** Operators that step a count: `+=`, `-=`, `++`, `--`. */
+const STEPS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken, ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken]);
 
 /** Read in one walk, once per file: limits, switches and caps off at zero share it. */
 function readingOf(index: SourceIndex): Reading {
@@ -239,6 +285,7 @@ function assignedValues(index: SourceIndex): Assigned[] {
 function readFile(index: SourceIndex): Reading {
   const assigned: Assigned[] = [];
   const zeroSwitched = new Set<string>();
+  const stepped = new Set<string>();
   const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
     if (path && value) assigned.push({ path, value, node });
   };
@@ -248,6 +295,8 @@ function readFile(index: SourceIndex): Reading {
     const node = work.pop()!;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken
       && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)) noteZeroSwitched(node, zeroSwitched);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+      && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) noteCheckedOnlyAboveZero(node, zeroSwitched);
     if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) {
       if (ts.isIdentifier(node.name)) note(node.name.text, node.initializer, node);
     } else if (ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) {
@@ -261,10 +310,16 @@ function readFile(index: SourceIndex): Reading {
       const path = namePath(node.left);
       note(path, node.right, node);
       if (path?.includes('.')) note(`.${lastName(path)}`, node.right, node);
+    } else if (ts.isBinaryExpression(node) && STEPS.has(node.operatorToken.kind)) {
+      const path = namePath(node.left);
+      if (path) stepped.add(path);
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && STEPS.has(node.operator)) {
+      const path = namePath(node.operand);
+      if (path) stepped.add(path);
     }
     ts.forEachChild(node, (child) => { work.push(child); });
   }
-  return { assigned, zeroSwitched };
+  return { assigned, zeroSwitched, stepped };
 }
 
 /** The name path an object literal is stored in: `DEFAULTS` in `const DEFAULTS = {…}`, `this.config` in `this.config = {…}`. */

@@ -6,6 +6,34 @@ import assert from 'node:assert/strict';
 import { mayContainRetry } from '../../../../src/analysis/pre-check';
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
+/** A session whose reconnect loop gives up only past a cap above zero, read from options that default it to 0; then `callers`. */
+function reconnectLoopCappedAboveZero(callers: string): string {
+  return `export class Session {
+  constructor(client, options) {
+    this.client = client;
+    this.options = { interval: options?.interval ?? 1000, maxRetries: options?.maxRetries ?? 0 };
+  }
+  async reconnect() {
+    let attempts = 0;
+    while (!this.stopped) {
+      attempts++;
+      if (this.options.maxRetries > 0 && attempts > this.options.maxRetries) {
+        this.stopped = true;
+        continue;
+      }
+      await sleep(this.options.interval * 2 ** attempts);
+      try {
+        await this.client.connect();
+        return;
+      } catch (err) {
+        continue;
+      }
+    }
+  }
+}
+${callers}`;
+}
+
 /** A client that reconnects on error until its attempts pass `maxAttempts`, a class field set to `cap`. */
 function reconnectingClass(cap: string): string {
   return `export class Realtime {
@@ -341,6 +369,31 @@ function parseRetryAfter(res: Response): number | undefined {
     title: 'the same reconnect called in the file with a number of retries: capped, only its fixed wait is reported',
     code: reconnectOffAtZero("connect('wss://feed', 5);"),
     findings: [[3, 'retry-without-jitter']],
+  },
+  {
+    title: 'a cap compared only when above zero (`max > 0 && n > max`), 0 by default (`options?.maxRetries ?? 0`): nothing stops the loop',
+    code: reconnectLoopCappedAboveZero(''),
+    findings: [[8, 'unbounded-retry']],
+    messages: ['is 0 unless a caller passes a number, and 0 turns it off'],
+  },
+  {
+    title: 'the same session made in the file with a number of retries: that caller may be the one that runs, its cap holds',
+    code: reconnectLoopCappedAboveZero('export const session = new Session(client, { maxRetries: 5 });'),
+    findings: [[8, 'retry-without-jitter']],
+  },
+  {
+    title: 'a count that starts at 0 (`n = n || 0; n += 1`) tested for zero beside its cap is a count, not a limit kept at 0: capped',
+    code: `import axios from 'axios';
+axios.defaults.retry = 5;
+export function retryLater(err) {
+  const config = err.config;
+  if (!config || !config.retry || (config.__retryCount > 0 && config.retry <= config.__retryCount)) return Promise.reject(err);
+  config.__retryCount = config.__retryCount || 0;
+  config.__retryCount += 1;
+  return new Promise((resolve) => setTimeout(resolve, 1000)).then(() => axios(config));
+}
+axios.interceptors.response.use(undefined, retryLater);`,
+    findings: [[10, 'retry-without-jitter']],
   },
   {
     title: 'a wait sized only by the server (no fallback in sight) stays silent',
