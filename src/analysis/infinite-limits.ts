@@ -60,7 +60,7 @@ export function testsLimitKeptAtZeroAboveZero(operand: ts.Expression, limits: Re
  * Text without which no `!n ||` or `n === 0 ||` can be written: files without it are not walked. Every
  * repetition is bounded, so the test stays linear on any input.
  */
-const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4}\|\||(?:>|!==?)\s{0,4}0\s{0,4}&&/;
+const ZERO_SWITCH_TEXT = /!\s{0,4}[\w$.]{1,80}\s{0,4}\|\||[=<]=?=?\s{0,4}0\s{0,4}\|\||(?:>|!==?)\s{0,4}0\s{0,4}&&|&&\s{0,4}[\w$.]{1,80}\s{0,4}(?:>|!==?)\s{0,4}0\b/;
 
 /**
  * Limits that a zero turns off, kept at zero: `for (let i = 0; !n || i < n;)` or `if (retries === 0 ||
@@ -71,13 +71,15 @@ function limitsOffAtZero(index: SourceIndex): ReadonlySet<string> {
   if (!ZERO_SWITCH_TEXT.test(index.text)) return NONE;
   const { assigned, zeroSwitched, stepped } = readingOf(index);
   if (zeroSwitched.size === 0) return NONE;
+  // Names whose every value is 0 (`const MAX_RETRY_ATTEMPTS = 0`), through which a default may be given.
+  const zeroNames = namesOnlyGiven(assigned, isZeroGiven);
   const kept = new Set<string>();
   for (const name of zeroSwitched) {
     // `count = count || 0; count += 1`: a count that starts at 0, not a limit kept there.
     if (stepped.has(name)) continue;
     const values = assigned.filter(({ path }) => path === name || path === `.${lastName(name)}`);
     const zeroOnly = values.length > 0 && values.some(({ path }) => path === name)
-      && values.every(({ value, node }) => isZeroGiven(value) && !(ts.isParameter(node) && passedFinite(node, index, isZero)));
+      && values.every(({ value, node }) => isZeroGiven(value, zeroNames) && !(ts.isParameter(node) && passedFinite(node, index, isZero)));
     if (zeroOnly) kept.add(name);
   }
   return kept;
@@ -112,13 +114,18 @@ function aboveZeroTestedName(operand: ts.Expression): string | undefined {
   return operator === ts.SyntaxKind.LessThanToken && numericValue(node.left) === 0 ? namePath(unwrap(node.right)) : undefined;
 }
 
-/** `0`, or a default of 0 (`opts.maxRetries ?? 0`, `retries || 0`): a caller out of sight may give another. */
-function isZeroGiven(value: ts.Expression): boolean {
+/**
+ * `0`, a name whose every value is (`known`), or a default of one (`opts.maxRetries ?? 0`, `retries || MAX_RETRIES`):
+ * a caller out of sight may give another.
+ */
+function isZeroGiven(value: ts.Expression, known: ReadonlySet<string>): boolean {
   const node = unwrap(value);
   if (numericValue(node) === 0) return true;
+  const path = namePath(node);
+  if (path !== undefined) return known.has(path);
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
-  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && numericValue(unwrap(node.right)) === 0;
+  return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isZeroGiven(node.right, known);
 }
 
 /** `!n`, `n === 0`, `0 == n`, `n <= 0`: the name tested for zero. */

@@ -382,6 +382,27 @@ function parseRetryAfter(res: Response): number | undefined {
     findings: [[8, 'retry-without-jitter']],
   },
   {
+    title: 'the same cap tested after the count (`n >= max && max !== 0`), defaulting to a named 0: a reconnect nothing stops',
+    code: `const MAX_RETRY_ATTEMPTS = 0;
+export class Socket {
+  constructor(url, opts) {
+    this.url = url;
+    this.retryCount = 0;
+    this.retryAttempts = opts?.retryAttempts ?? MAX_RETRY_ATTEMPTS;
+  }
+  connect() {
+    this.socket = new WebSocket(this.url);
+    this.socket.onclose = () => this.reconnect();
+  }
+  reconnect() {
+    if (++this.retryCount >= this.retryAttempts && this.retryAttempts !== 0) return;
+    setTimeout(() => this.connect(), Math.random() * 1000 * this.retryCount ** 2);
+  }
+}`,
+    findings: [[14, 'unbounded-retry']],
+    messages: ['`this.retryAttempts` is 0 unless a caller passes a number'],
+  },
+  {
     title: 'a count that starts at 0 (`n = n || 0; n += 1`) tested for zero beside its cap is a count, not a limit kept at 0: capped',
     code: `import axios from 'axios';
 axios.defaults.retry = 5;
