@@ -197,6 +197,7 @@ function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: S
  */
 function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
   const from = cycle.registration.failure?.from;
+  if (cycle.registration.failure && !from) return successCallbackReachesTheWay(cycle, reading);
   if (!from || cycle.path.length === 0) return false;
   const onTheWay = new Set(cycle.path);
   const isOnTheWay = (fn: FunctionNode | undefined): boolean => fn !== undefined && onTheWay.has(fn);
@@ -372,6 +373,22 @@ function failurePaths(index: SourceIndex): Registration[] {
     if (handler) registrations.push({ handler, registrar: namedFunctionAround(start), failure: {} });
   }
   return [...registrations, ...failedBranchCalls(index)];
+}
+
+/**
+ * `poll().then((r) => { show(r); schedulePoll() }).catch(() => schedulePoll())`: the `.then` before the `.catch`
+ * reaches a function on the way back too, so the way is taken after a success as well: a periodic poll.
+ */
+function successCallbackReachesTheWay(cycle: Cycle, reading: Reading): boolean {
+  const catchCall = cycle.registration.handler.parent;
+  const previous = catchCall && ts.isCallExpression(catchCall) && calleeName(catchCall) === 'catch' ? calleeObject(catchCall) : undefined;
+  if (!previous || !ts.isCallExpression(previous) || calleeName(previous) !== 'then') return false;
+  const onTheWay = new Set(cycle.path.filter((fn) => fn !== cycle.registration.handler));
+  return previous.arguments.some((argument) => {
+    const callback = handlerFunction(argument, reading.index);
+    return callback !== undefined && readOnce(reading.references, callback, functionReferences)
+      .some((ref) => { const target = namedFunction(namePath(ref), reading.index); return target !== undefined && onTheWay.has(target); });
+  });
 }
 
 /**

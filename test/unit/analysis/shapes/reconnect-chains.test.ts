@@ -353,6 +353,11 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [],
     },
     {
+      title: 'a `.then` that reaches the same scheduling method as the `.catch` after it: a periodic poll, silent',
+      code: catchThenSchedule('return open(this.url).then((socket) => { this.render(socket); this.scheduleReconnect(); }).catch(() => this.scheduleReconnect());', 'setTimeout(() => this.connect(), 5000);'),
+      findings: [],
+    },
+    {
       title: "the else of a test of the attempt's result for success that calls a method which puts the function off to later: a retry too",
       code: catchThenSchedule('const result = await this.send(); if (result.success) { this.done = true; } else { this.scheduleReconnect(); }', 'setTimeout(() => this.connect(), 5000);'),
       findings: [[6, 'unbounded-retry']],
