@@ -67,21 +67,24 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
   const notRetrying = facts.notRetrying ?? NOBODY;
   const importedMethods = facts.importedMethods ?? NO_METHODS;
   const keyNames = new Set([...IDEMPOTENCY_KEY_NAMES, ...extraKeyNames.map(normaliseKeyName)]);
-  const fileMentionsKeys = /idempoten/i.test(index.text) || extraKeyNames.some((name) => index.text.toLowerCase().includes(name.toLowerCase()));
+  const fileMentionsKeys = KEY_WORD.test(index.text) || extraKeyNames.some((name) => index.text.toLowerCase().includes(name.toLowerCase()));
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
   const givers: CallerMethod[] = [];
   const givenLists = new Set<readonly CallerMethod[]>();
   const complete = (draft: Draft, traced: readonly CallerMethod[]): HttpRequest => {
     const call = draft.call;
+    // Of the methods its callers give, one that changes state is the one the request is judged by (a helper that
+    // verifies with GET and refunds with POST sends a POST).
+    const given = traced.find((caller) => caller.method === 'POST' || caller.method === 'PATCH') ?? traced[0];
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
-      call, method: draft.method ?? traced[0]?.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
+      call, method: draft.method ?? given?.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
       configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, safeToRepeat: false,
-      retriedByHelper: draft.retriedByHelper, methodFrom: traced[0]?.caller,
+      retriedByHelper: draft.retriedByHelper, methodFrom: given?.caller,
     };
     const hidden = findKey(request, index, keyNames);
-    request.key ??= idInBody(draft.body, index) ?? (traced[0] ? keyFromCaller(traced[0].caller, index, keyNames) : undefined);
+    request.key ??= idInBody(draft.body, index) ?? (given ? keyFromCaller(given.caller, index, keyNames) : undefined);
     // What may excuse a missing key is read only where a key is missing from a POST or PATCH.
     if (!request.key && isUnsafe(request)) {
       // Options the file's own callers give are in sight: a key among them would be there, unless the file speaks of keys elsewhere.
@@ -131,6 +134,13 @@ const REQUEST_NAME = /^(get|post|put|patch|delete|head|options|GET|POST|PUT|PATC
  */
 const FETCH_IMPLEMENTATION = /^_*fetch(Impl|Implementation|Fn|Func|Function)?$|^_*[a-z][A-Za-z]*Fetch$/;
 
+/**
+ * Words for idempotency keys (`Idempotency-Key`, `idempotencyKey`, "the receiver is idempotent"): a file that speaks
+ * of them may hand one on where it is out of this reading's sight. "Idempotent" said of methods or requests
+ * (`isNetworkOrIdempotentRequestError`, "retries idempotent http methods") says nothing of keys.
+ */
+const KEY_WORD = /idempotency|\bidempotent\b(?![-_ ]?(?:https?|requests?|methods?|verbs?|calls?|get|put|delete)\b)/i;
+
 const NOBODY: ReadonlySet<string> = new Set();
 const NO_METHODS: ReadonlyMap<string, string> = new Map();
 
@@ -141,7 +151,8 @@ function recogniseRequest(
   if (!name) return undefined;
   const methodFirst = methodFirstCall(call, name) ?? handedVerbCall(call);
   if (methodFirst) return methodFirst;
-  if (!REQUEST_NAME.test(name) && !FETCH_IMPLEMENTATION.test(name) && !clientNames.has(name) && !index.imports.has(name)) return undefined;
+  if (!REQUEST_NAME.test(name) && !FETCH_IMPLEMENTATION.test(name) && !clientNames.has(name) && !index.imports.has(name)
+    && !retriedInstanceCalled(unwrap(call.expression), clientNames)) return undefined;
   const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying)
     ?? fetchImplementationCall(call, name, index);
   // A helper another file shows always sending one method sends it whatever its arguments look like, where this
@@ -298,7 +309,7 @@ function fetchImplementationCall(call: ts.CallExpression, name: string, index: S
 /** `fetch(url, init)`, `axios(config)`, `got(url, options)`, `ky(url, options)`, `request(url, options)`, `fetchWithRetry(url, init)`, retried-client names. */
 function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNames: Set<string>, notRetrying: ReadonlySet<string>): Draft | undefined {
   const callee = unwrap(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : calledAtOnceClient(call, clientNames);
+  const name = ts.isIdentifier(callee) ? callee.text : calledAtOnceClient(call, clientNames) ?? retriedInstanceCalled(callee, clientNames);
   if (!name || call.arguments.length === 0) return undefined;
   const module = index.imports.get(name)?.split('#')[0];
   const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call) && !notRetrying.has(name);
@@ -321,6 +332,12 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
     url: ts.isObjectLiteralExpression(unwrap(call.arguments[0]!)) ? config && findValue(config, 'url') : call.arguments[0],
     body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
   };
+}
+
+/** `this.axiosInstance(options)`: a retried client kept on an object, called as axios is, with its config. */
+function retriedInstanceCalled(callee: ts.Expression, clientNames: Set<string>): string | undefined {
+  const path = ts.isPropertyAccessExpression(callee) ? namePath(callee) : undefined;
+  return path !== undefined && clientNames.has(path) ? path : undefined;
 }
 
 /** `fetchRetry(fetch)(url, init)`: a call of a retrying client built at once, by the name the library gave it (calledAtOnceName). */

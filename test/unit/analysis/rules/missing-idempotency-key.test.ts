@@ -412,6 +412,46 @@ export const linkWallet = (merchant, address) => retryWithBackoff(() => saveWall
     data: { method: 'POST', request: 'this.send(…)', retry: 'recursive retry of `this.handler()`', caller: 'this.handler(…)', line: '24' },
     code: builtOptionsClient('POST'),
   },
+  // An SDK whose retried axios instance is called with a config whose method its callers give: one gives GET, the next POST,
+  // and the POST is re-sent. "Idempotent" in a comment names methods, not keys: no key is hidden among the options.
+  {
+    line: 10, column: 23, messageId: 'missingKeyCallerMethod', message: 'POST from `this.send(…)` on line 14',
+    data: { method: 'POST', request: 'this.instance(…)', retry: '`axiosRetry` on `this.instance`', caller: 'this.send(…)', line: '14' },
+    code: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export class PaymentsApi {
+  constructor() {
+    this.instance = axios.create({ baseURL: 'https://api.payments.example.com' });
+    // Retries network errors and idempotent requests.
+    axiosRetry(this.instance, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+  }
+  async send(request) {
+    const res = await this.instance({ method: request.method, url: request.path, data: request.body });
+    return res.data;
+  }
+  verify = (reference) => this.send({ path: '/verify/' + reference, method: 'GET' });
+  refund = (transaction, amount) => this.send({ path: '/refund', method: 'POST', body: { transaction, amount } });
+}`,
+    fixes: [{
+      title: 'Send an Idempotency-Key made once before the retry',
+      output: `import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export class PaymentsApi {
+  constructor() {
+    this.instance = axios.create({ baseURL: 'https://api.payments.example.com' });
+    // Retries network errors and idempotent requests.
+    axiosRetry(this.instance, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+  }
+  async send(request) {
+    const idempotencyKey = crypto.randomUUID();
+    const res = await this.instance({ headers: { 'Idempotency-Key': idempotencyKey }, method: request.method, url: request.path, data: request.body });
+    return res.data;
+  }
+  verify = (reference) => this.send({ path: '/verify/' + reference, method: 'GET' });
+  refund = (transaction, amount) => this.send({ path: '/refund', method: 'POST', body: { transaction, amount } });
+}`,
+    }],
+  },
   // A TanStack mutation with retries re-sends its POST: the retried code is its mutationFn.
   {
     line: 3, column: 27, messageId: 'missingKey',
