@@ -203,9 +203,11 @@ function schedulesAfterSuccessToo(cycle: Cycle, reading: Reading): boolean {
   const isOnTheWay = (fn: FunctionNode | undefined): boolean => fn !== undefined && onTheWay.has(fn);
   const reaches = (fn: FunctionNode): boolean => readOnce(reading.references, fn, functionReferences)
     .some((ref) => isOnTheWay(namedFunction(namePath(ref), reading.index)));
-  return readOnce(reading.references, cycle.registration.handler, functionReferences).some((ref) => {
-    // A loss handler the function registers runs when the connection is lost, not after a success.
-    if (contains(from, ref) || inLossHandler(ref, cycle.registration.handler)) return false;
+  const handler = cycle.registration.handler;
+  return readOnce(reading.references, handler, functionReferences).some((ref) => {
+    // A loss handler the function registers runs when the connection is lost, not after a success; nor does the
+    // branch a failed answer takes (`if (res.ok) { … } else { this.handleFailure(job) }`) beside the catch.
+    if (contains(from, ref) || inLossHandler(ref, handler) || onFailedBranch(ref, handler, readOnce(outcomeNames, handler, outcomeNamesOf))) return false;
     const target = namedFunction(namePath(ref), reading.index);
     return target !== undefined && (isOnTheWay(target) || (target !== cycle.registration.handler && reaches(target)));
   });
@@ -797,6 +799,9 @@ function callsOf(caller: FunctionNode, callee: FunctionNode, index: SourceIndex)
   return calls;
 }
 
+/** A list's own methods: `retryQueue.filter((o) => o.id !== id)` walks a list of what waits, it hands nothing to a retrier. */
+const LIST_METHOD = /^(filter|map|forEach|find|findIndex|findLast|some|every|reduce|flatMap|sort)$/;
+
 /** Objects that schedule retries by their name: `this._retrier`, `backoff`, `reconnectScheduler`. */
 const RETRIER_OBJECT = /retr(y|ier)|backoff|schedul|reconnector/i;
 
@@ -809,7 +814,8 @@ function handedToRetrier(functions: readonly FunctionNode[], index: SourceIndex)
     if (!ts.isCallExpression(node) || !node.arguments.some((argument) => isFunctionNode(unwrap(argument)))) return false;
     const receiver = calleeObject(node);
     const receiverName = receiver ? namePath(receiver) : undefined;
-    return receiverName !== undefined && RETRIER_OBJECT.test(ownName(receiverName)) && !namedFunction(namePath(node.expression), index);
+    return receiverName !== undefined && RETRIER_OBJECT.test(ownName(receiverName)) && !LIST_METHOD.test(calleeName(node) ?? '')
+      && !namedFunction(namePath(node.expression), index);
   })));
 }
 

@@ -353,6 +353,33 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [],
     },
     {
+      title: 'a failed order kept in a list named for retrying (`retryQueue.filter(…)`) and sent again after a fixed wait, from its catch and from its failed answer\'s branch: a retry without jitter',
+      code: `let retryQueue = [];
+function addToRetryQueue(order, attempt = 1) {
+  const retryOrder = { ...order, attempt };
+  retryQueue.push(retryOrder);
+  setTimeout(() => tryResend(retryOrder), 30000);
+}
+async function tryResend(order) {
+  try {
+    const res = await axios.post(ORDERS_URL, { id: order.id, items: order.items });
+    if (res.status === 200 || res.status === 201) {
+      retryQueue = retryQueue.filter((o) => o.id !== order.id);
+    } else {
+      handleRetryFailure(order);
+    }
+  } catch (err) {
+    handleRetryFailure(order);
+  }
+}
+function handleRetryFailure(order) {
+  retryQueue = retryQueue.filter((o) => o.id !== order.id);
+  if (order.attempt < 3) addToRetryQueue(order, order.attempt + 1);
+}
+export { addToRetryQueue };`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
       title: 'a `.then` that reaches the same scheduling method as the `.catch` after it: a periodic poll, silent',
       code: catchThenSchedule('return open(this.url).then((socket) => { this.render(socket); this.scheduleReconnect(); }).catch(() => this.scheduleReconnect());', 'setTimeout(() => this.connect(), 5000);'),
       findings: [],
