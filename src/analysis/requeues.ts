@@ -112,19 +112,34 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
       const wait = nextAttemptWait(ts.isPropertyAssignment(property) ? property.initializer : property.name, index);
       if (!wait || seen.has(wait.call) || insideAny(node, retried) || loggedOnly(node) || !(recordsFailure(node, property) || insideCatch(node))) continue;
       seen.add(wait.call);
-      constructs.push({
-        kind: 'requeue',
-        label: `retry scheduled through \`${field}\``,
-        report: firstLineSpan(property, index.sourceFile),
-        scopes: [],
-        rerunsScope: false,
-        bound: { capped: 'unknown' },
-        backoff: backoffFromWaits([wait], [], index, new Set()),
-      });
+      constructs.push(scheduledRetry(field, property, wait, index));
     }
     return undefined;
   });
+  // `job.lastError = err.message; job.nextRetryAt = new Date(Date.now() + RETRY_DELAYS[i])`: the same record, set field by field.
+  for (const [path, assignments] of index.assignments) {
+    const field = path.slice(path.lastIndexOf('.') + 1);
+    if (!path.includes('.') || !NEXT_ATTEMPT_FIELD.test(field)) continue;
+    for (const assignment of assignments) {
+      const wait = assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? nextAttemptWait(assignment.right, index) : undefined;
+      if (!wait || seen.has(wait.call) || insideAny(assignment, retried) || !insideCatch(assignment)) continue;
+      seen.add(wait.call);
+      constructs.push(scheduledRetry(field, assignment, wait, index));
+    }
+  }
   return constructs;
+}
+
+function scheduledRetry(field: string, at: ts.Node, wait: WaitSite, index: SourceIndex): RetryConstruct {
+  return {
+    kind: 'requeue',
+    label: `retry scheduled through \`${field}\``,
+    report: firstLineSpan(at, index.sourceFile),
+    scopes: [],
+    rerunsScope: false,
+    bound: { capped: 'unknown' },
+    backoff: backoffFromWaits([wait], [], index, new Set()),
+  };
 }
 
 /** Whether another field of the record counts its attempts or keeps its error. */

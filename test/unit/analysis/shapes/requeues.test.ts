@@ -98,6 +98,28 @@ describe('shapes: a failed record stored with the time of its next attempt', () 
       messages: ['retry scheduled through `nextRetryAt` backs off without jitter'],
     },
     {
+      title: 'the same record set field by field in a catch (`job.nextRetryAt = new Date(Date.now() + DELAYS[i])`), from a fixed table: reported',
+      code: `const RETRY_DELAYS = [1000, 5000, 30000];
+export async function processJob(job, queue) {
+  try {
+    await deliver(job);
+  } catch (error) {
+    job.lastError = String(error);
+    job.nextRetryAt = new Date(Date.now() + RETRY_DELAYS[Math.min(job.attempts - 1, RETRY_DELAYS.length - 1)]);
+    queue.push(job);
+  }
+}`,
+      findings: [[7, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same field set outside a catch (a reminder scheduled after a success) is no retry: silent',
+      code: `export async function remind(user) {
+  await send(user);
+  user.nextRetryAt = new Date(Date.now() + 24 * 3600 * 1000);
+}`,
+      findings: [],
+    },
+    {
       title: 'a snake_case field, its time computed first and kept as an ISO string, outside a catch but with the error stored: reported',
       code: `const RETRY_DELAY_MS = 5 * 60_000;
 export async function markFailed(job, message) {
