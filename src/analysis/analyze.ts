@@ -5,6 +5,7 @@ import { DEFAULT_MAX_FILE_SIZE_BYTES, DEFAULT_TIME_BUDGET_MS } from './defaults'
 import { mayContainRetry } from './pre-check';
 import { detectRetries } from './retry-detection';
 import { findRequests, type HttpRequest } from './requests';
+import { RETRY_HELPER_WORD } from './vocabulary';
 import { allRules } from './rules/index';
 import { type Rule, type RuleContext, type RuleReport, toFinding } from './rule-kit';
 import { indexSource } from './source-index';
@@ -173,8 +174,6 @@ function typeName(value: unknown): string {
 }
 
 const NO_REQUESTS: readonly HttpRequest[] = [];
-/** What every retry helper's name holds (vocabulary.ts's RETRY_HELPER_NAME): `retried`, `withRetries`, `fetchWithRetry`. */
-const RETRY_HELPER_WORD = /[Rr]etr[iy]/;
 
 /**
  * `noteReading`: told what the analysis read (a host's project index keeps it as the file's summary), for a

@@ -66,6 +66,9 @@ export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|giv
 /** Local helpers whose name says they retry: `retry`, `withRetry`, `retrying`, `retryAsync`, `fetchWithRetry`. */
 export const RETRY_HELPER_NAME = /^(retry|retrying|retryable|retried|retries)$|^(retry|retrying)[A-Z_$]\w*$|^with_?[Rr]etr(y|ies)\w*$|^\w+(Retry|Retries|Retrying|_retry)$|^\w+With[Rr]etr(y|ies)\w*$/;
 
+/** What every name RETRY_HELPER_NAME takes holds (`retried`, `withRetries`, `fetchWithRetry`): a text without it names no retry helper. */
+export const RETRY_HELPER_WORD = /[Rr]etr[iy]/;
+
 /** Names that look like retry helpers but are predicates, callbacks or settings. */
 export const NOT_RETRY_HELPER_NAME = /^(should|is|can|on|get|set|max|num|compute|calc|handle|parse|has|no|reset|clear|cancel|stop|disable|enable|count|log)/i;
 
