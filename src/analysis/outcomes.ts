@@ -94,12 +94,25 @@ function binaryPolarity(node: ts.BinaryExpression, results: ReadonlySet<string>)
 const SUCCESS_WORD = /^(ok|success)$/i;
 const FAILURE_WORD = /^(error|failed|failure|rejected)$/i;
 
+const STATUS_WORD_PROPERTY = /^(status|state|outcome|result)$/i;
+
 function statusWordPolarity(path: string, operator: ts.SyntaxKind, word: string | undefined): Polarity | undefined {
-  if (word === undefined || !/^(status|state|outcome|result)$/i.test(path.slice(path.lastIndexOf('.') + 1))) return undefined;
+  if (word === undefined || !STATUS_WORD_PROPERTY.test(path.slice(path.lastIndexOf('.') + 1))) return undefined;
   const negated = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
   if (!negated && operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
   const inner: Polarity | undefined = SUCCESS_WORD.test(word) ? 'success' : FAILURE_WORD.test(word) ? 'failure' : undefined;
   return negated ? invert(inner) : inner;
+}
+
+/**
+ * Whether a condition compares a status read from an answer's body with a word (`body.status === 'success'`):
+ * where the answer was already found ok, that word is the state of the work asked about, not the attempt's outcome.
+ */
+export function testsStatusWord(condition: ts.Expression): boolean {
+  const node = unwrap(condition);
+  if (!ts.isBinaryExpression(node) || stringValue(node.right) === undefined) return false;
+  const path = namePath(node.left);
+  return path !== undefined && path.includes('.') && STATUS_WORD_PROPERTY.test(path.slice(path.lastIndexOf('.') + 1));
 }
 
 /** The status read by a status-class expression: `Math.floor(res.status / 100)`, `(res.status / 100) | 0`. */

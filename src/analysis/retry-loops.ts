@@ -438,7 +438,15 @@ function isRetryingCheck(statement: ts.IfStatement, scan: LoopScan, polarityOf: 
   if (polarity === 'success') return leaves(statement.thenStatement);
   const goesRound = anyWithin(scan.continues, statement.thenStatement);
   const leavesAfter = scan.exits.some((exit) => !ts.isThrowStatement(exit) && exit.pos >= statement.end);
-  return leaves(statement.elseStatement) || (goesRound && leavesAfter) || (!leaves(statement.thenStatement) && leavesAfter);
+  return leaves(statement.elseStatement) || (goesRound && leavesAfter) || (!leaves(statement.thenStatement) && !throwsOut(statement.thenStatement, scan) && leavesAfter);
+}
+
+/**
+ * A throw in the branch that no try of the loop catches: the failure leaves the loop, it does not go round
+ * (`if (error) throw new Error(error); if (done) return url;`, a poll that gives up on a reported error).
+ */
+function throwsOut(branch: ts.Node, scan: LoopScan): boolean {
+  return scan.exits.some((exit) => ts.isThrowStatement(exit) && contains(branch, exit) && !scan.tries.some((attempt) => contains(attempt.tryBlock, exit)));
 }
 
 

@@ -9,7 +9,7 @@ import { advancedName, collectComparisons, emptyComparisons, offLimitBound, read
 import { waitedBefore, waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
-import { checkPolarity, testsLossState } from './outcomes';
+import { checkPolarity, invert, type Polarity, testsLossState, testsStatusWord } from './outcomes';
 import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, firstCallFrom, type SourceIndex } from './source-index';
@@ -533,7 +533,9 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
     if (ts.isIfStatement(node) && child === node.thenStatement && testsLossState(node.expression)) return 'event';
     if (ts.isIfStatement(node) && child !== node.expression) {
       const polarity = checkPolarity(node.expression, ANY_RESULT);
-      if ((child === node.thenStatement && polarity === 'failure') || (child === node.elseStatement && polarity === 'success')) return 'catch';
+      // `if (res.ok) { if (body.status === 'success') … else again() }`: a job not done yet, asked again (a poll).
+      const askedAgain = testsStatusWord(node.expression) && onSucceededBranch(node, fn, ANY_RESULT);
+      if (((child === node.thenStatement && polarity === 'failure') || (child === node.elseStatement && polarity === 'success')) && !askedAgain) return 'catch';
       // `else if (status < 400) { handle(body); poll() }`: the way the attempt worked, whatever a test further out
       // says (in a catch, the attempt failed whatever the test: `status < 500` there picks which failures).
       const succeeded = (child === node.thenStatement && polarity === 'success') || (child === node.elseStatement && polarity === 'failure');
@@ -577,11 +579,27 @@ export function onFailedBranch(node: ts.Node, fn: FunctionNode, results: Readonl
   let child = node;
   for (let parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
     if (isFunctionNode(parent) || ts.isCatchClause(parent)) return false;
-    if (ts.isIfStatement(parent) && child !== parent.expression) {
-      const polarity = checkPolarity(parent.expression, results);
-      if ((child === parent.thenStatement && polarity === 'failure') || (child === parent.elseStatement && polarity === 'success')) return true;
+    if (ts.isIfStatement(parent) && child !== parent.expression && onBranchOf(child, parent, results) === 'failure') {
+      // `if (res.ok) { … if (body.status === 'success') return body.url; else again() }`: a job not done yet, asked again.
+      if (!(testsStatusWord(parent.expression) && onSucceededBranch(parent, fn, results))) return true;
     }
     if (ts.isBlock(parent) && leftOnSuccessBefore(parent, child, results)) return true;
+  }
+  return false;
+}
+
+/** Which outcome the branch of `statement` holding `child` runs on: its test's, or the other one in its `else`. */
+function onBranchOf(child: ts.Node, statement: ts.IfStatement, results: ReadonlySet<string>): Polarity | undefined {
+  const polarity = checkPolarity(statement.expression, results);
+  if (child === statement.thenStatement) return polarity;
+  return child === statement.elseStatement ? invert(polarity) : undefined;
+}
+
+/** Whether `node` lies on the branch an answer found ok takes (`if (response.ok) { … }`), below `fn`. */
+function onSucceededBranch(node: ts.Node, fn: FunctionNode, results: ReadonlySet<string>): boolean {
+  for (let child = node, parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
+    if (isFunctionNode(parent)) return false;
+    if (ts.isIfStatement(parent) && onBranchOf(child, parent, results) === 'success') return true;
   }
   return false;
 }
