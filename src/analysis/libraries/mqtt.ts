@@ -4,13 +4,21 @@
 // is reported (unbounded, fixed wait). A client whose options are out of sight is left alone, and so
 // is one whose `offline`, `close` or `error` handler ends it (`client.end()`): the app stops it itself;
 // where it also wrote a `reconnectPeriod`, that fixed wait is still reported (its waits lack jitter).
-import { calleeName, numericValue } from '../ast';
+// Its browser bundle is loaded by a script tag as the global `mqtt`: a page script's `mqtt.connect(…)` that
+// the file does not declare is MQTT.js where its options or URL are MQTT's.
+import { calleeName, numericValue, rootName, stringValue } from '../ast';
+import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { hasSpreadOptions, isFromLibrary, lastArgumentOptions, libraryConstruct, option, stoppedOnFailureEvent } from './option-reading';
+import { hasSpreadOptions, isFromLibrary, lastArgumentOptions, libraryConstruct, option, singleValue, stoppedOnFailureEvent, type Site } from './option-reading';
 
 const RECONNECT_PERIOD = 'reconnectPeriod';
 const STOP_EVENT = /^(offline|close|error|reconnect)$/;
 const ENDS = /\.end\(/;
+const GLOBAL = 'mqtt';
+/** Options only an MQTT client takes: they tell a page's global `mqtt` from another object of that name. */
+const MQTT_OPTIONS = ['clientId', 'clean', 'keepalive', 'protocolVersion', 'connectTimeout', RECONNECT_PERIOD];
+/** Broker URLs: `mqtt://`, `mqtts://`, or a WebSocket endpoint at `/mqtt`. */
+const BROKER_URL = /^(mqtts?:\/\/|wss?:\/\/[^\s]*\/mqtt$)/;
 
 export const mqtt: LibrarySpec = {
   id: 'mqtt',
@@ -18,12 +26,12 @@ export const mqtt: LibrarySpec = {
   docs: 'https://github.com/mqttjs/MQTT.js#client (reconnectPeriod: 1000 ms between reconnections, 0 disables; no limit on attempts)',
   modules: ['mqtt'],
   entries: ['default', 'connect', 'connectAsync'],
-  names: [RECONNECT_PERIOD],
+  names: [RECONNECT_PERIOD, GLOBAL],
   options: { delay: RECONNECT_PERIOD },
   defaults: { retries: 'unlimited', delay: '1000 ms, the same each time', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = calleeName(site);
-    if ((name !== 'connect' && name !== 'connectAsync') || !isFromLibrary(site, index, mqtt)) return false;
+    if ((name !== 'connect' && name !== 'connectAsync') || !(isFromLibrary(site, index, mqtt) || isPageGlobal(site, index))) return false;
     const options = lastArgumentOptions(site, index);
     if (options === 'opaque') return true;
     const period = option(options, RECONNECT_PERIOD);
@@ -39,3 +47,12 @@ export const mqtt: LibrarySpec = {
     return true;
   },
 };
+
+/** `mqtt.connect(url, { clientId, clean })` in a page script: the global the browser bundle defines, not a name of the file's own. */
+function isPageGlobal(site: Site, index: SourceIndex): boolean {
+  if (rootName(site.expression) !== GLOBAL || index.declarations.has(GLOBAL) || index.functions.has(GLOBAL) || index.imports.has(GLOBAL)) return false;
+  const options = lastArgumentOptions(site, index);
+  if (options !== 'absent' && options !== 'opaque' && MQTT_OPTIONS.some((key) => option(options, key) !== undefined)) return true;
+  const url = site.arguments?.[0] ? singleValue(site.arguments[0], index) : undefined;
+  return BROKER_URL.test(stringValue(url) ?? '');
+}

@@ -88,7 +88,7 @@ function offByDefault(argument: ts.Expression, index: SourceIndex): ts.ObjectLit
 }
 
 /** The one value an expression has in the file: itself, a `const`'s initializer, or the one value a class field is given. */
-function singleValue(expression: ts.Expression, index: SourceIndex): ts.Expression | undefined {
+export function singleValue(expression: ts.Expression, index: SourceIndex): ts.Expression | undefined {
   const inner = unwrap(expression);
   if (ts.isIdentifier(inner)) {
     const declarations = index.declarations.get(inner.text) ?? [];

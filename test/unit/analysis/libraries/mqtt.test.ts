@@ -50,5 +50,33 @@ client.on('error', (error) => {
 export const open = (url: string, options) => mqtt.connect(url, options);`,
       findings: [],
     },
+    {
+      title: 'a page script that loads the browser bundle calls the global `mqtt` with MQTT options: the default reconnects forever, a fixed 1 s apart',
+      code: `const options = { clean: true, clientId: 'dashboard' };
+const client = mqtt.connect('wss://broker.example.com:8084/mqtt', options);
+client.on('error', (error) => console.log(error));`,
+      fileName: 'page.js',
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'the global with only a broker URL held in a const is MQTT.js too',
+      code: `const BROKER = 'mqtts://broker.example.com';
+const client = mqtt.connect(BROKER);`,
+      fileName: 'page.js',
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'an object of the file\'s own named mqtt is not the library',
+      code: `const mqtt = { connect: (url, opts) => fetch(url, opts) };
+const client = mqtt.connect('mqtt://broker.example.com', { clientId: 'a' });`,
+      fileName: 'page.js',
+      findings: [],
+    },
+    {
+      title: 'a global mqtt connected with nothing that says MQTT is left alone',
+      code: `const client = mqtt.connect(settings.url, settings.options);`,
+      fileName: 'page.js',
+      findings: [],
+    },
   ]);
 });
