@@ -533,13 +533,11 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
     if (ts.isIfStatement(node) && child === node.thenStatement && testsLossState(node.expression)) return 'event';
     if (ts.isIfStatement(node) && child !== node.expression) {
       const polarity = checkPolarity(node.expression, ANY_RESULT);
-      // `if (res.ok) { if (body.status === 'success') … else again() }`: a job not done yet, asked again (a poll).
-      const askedAgain = testsStatusWord(node.expression) && onSucceededBranch(node, fn, ANY_RESULT);
-      if (((child === node.thenStatement && polarity === 'failure') || (child === node.elseStatement && polarity === 'success')) && !askedAgain) return 'catch';
+      const branch = branchOutcome(child, node, polarity);
+      if (branch === 'failure' && !asksAgainForState(node, fn, ANY_RESULT)) return 'catch';
       // `else if (status < 400) { handle(body); poll() }`: the way the attempt worked, whatever a test further out
       // says (in a catch, the attempt failed whatever the test: `status < 500` there picks which failures).
-      const succeeded = (child === node.thenStatement && polarity === 'success') || (child === node.elseStatement && polarity === 'failure');
-      if (succeeded && !someAncestor(node, fn, ts.isCatchClause)) return undefined;
+      if (branch === 'success' && !someAncestor(node, fn, ts.isCatchClause)) return undefined;
       // `if (!res.data.data) { logger.warn('login failure, retrying'); … return this.login() }`: a test the reading cannot
       // place, in a branch whose own log says the attempt failed.
       if (polarity === undefined && child === node.thenStatement && logsFailure(node.thenStatement)) return 'catch';
@@ -579,27 +577,28 @@ export function onFailedBranch(node: ts.Node, fn: FunctionNode, results: Readonl
   let child = node;
   for (let parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
     if (isFunctionNode(parent) || ts.isCatchClause(parent)) return false;
-    if (ts.isIfStatement(parent) && child !== parent.expression && onBranchOf(child, parent, results) === 'failure') {
-      // `if (res.ok) { … if (body.status === 'success') return body.url; else again() }`: a job not done yet, asked again.
-      if (!(testsStatusWord(parent.expression) && onSucceededBranch(parent, fn, results))) return true;
-    }
+    if (ts.isIfStatement(parent) && branchOutcome(child, parent, checkPolarity(parent.expression, results)) === 'failure'
+      && !asksAgainForState(parent, fn, results)) return true;
     if (ts.isBlock(parent) && leftOnSuccessBefore(parent, child, results)) return true;
   }
   return false;
 }
 
-/** Which outcome the branch of `statement` holding `child` runs on: its test's, or the other one in its `else`. */
-function onBranchOf(child: ts.Node, statement: ts.IfStatement, results: ReadonlySet<string>): Polarity | undefined {
-  const polarity = checkPolarity(statement.expression, results);
+/** Which outcome the branch of `statement` holding `child` runs on (its test's `polarity`, or the other one in its `else`). */
+function branchOutcome(child: ts.Node, statement: ts.IfStatement, polarity: Polarity | undefined): Polarity | undefined {
   if (child === statement.thenStatement) return polarity;
   return child === statement.elseStatement ? invert(polarity) : undefined;
 }
 
-/** Whether `node` lies on the branch an answer found ok takes (`if (response.ok) { … }`), below `fn`. */
-function onSucceededBranch(node: ts.Node, fn: FunctionNode, results: ReadonlySet<string>): boolean {
-  for (let child = node, parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
+/**
+ * `if (res.ok) { if (body.status === 'success') return body.url; else again() }`: a state word read from an answer
+ * already found ok is the state of the job asked about, so the branch where it is not final asks again (a poll).
+ */
+function asksAgainForState(statement: ts.IfStatement, fn: FunctionNode, results: ReadonlySet<string>): boolean {
+  if (!testsStatusWord(statement.expression)) return false;
+  for (let child: ts.Node = statement, parent = statement.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
     if (isFunctionNode(parent)) return false;
-    if (ts.isIfStatement(parent) && onBranchOf(child, parent, results) === 'success') return true;
+    if (ts.isIfStatement(parent) && branchOutcome(child, parent, checkPolarity(parent.expression, results)) === 'success') return true;
   }
   return false;
 }
