@@ -7,7 +7,7 @@
 // re-authenticating as a retry of a failure. One inside a loop or a recursive retry belongs to that construct,
 // read elsewhere.
 import ts from 'typescript';
-import { calleeName, calleeObject, contains, enclosingFunction, functionName, isFunctionNode, namePath, statementsBefore, unwrap } from './ast';
+import { calleeName, calleeObject, contains, enclosingFunction, functionName, isFunctionNode, namePath, readOnce, statementsBefore, unwrap } from './ast';
 import { checkPolarity } from './outcomes';
 import { waitSite } from './delays';
 import { retriedFunction } from './libraries/option-reading';
@@ -219,10 +219,15 @@ function catchRetry(call: ts.CallExpression, waits: WaitSite[], index: SourceInd
   };
 }
 
-/** A call as written, without its spacing: the same call written again in a block nested deeper is indented more. */
+/**
+ * A call as written, without its spacing: the same call written again in a block nested deeper is indented more.
+ * Read once per call: a call is compared with every call of its name in the try blocks around it.
+ */
 function callShape(call: ts.CallExpression): string {
-  return nodeText(call).replace(/\s+/g, '');
+  return readOnce(callShapes, call, (node) => nodeText(node).replace(/\s+/g, ''));
 }
+
+const callShapes = new WeakMap<ts.CallExpression, string>();
 
 function shortCallee(call: ts.CallExpression): string {
   const text = nodeText(call.expression).replace(/\s+/g, '');
