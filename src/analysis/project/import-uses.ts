@@ -36,47 +36,102 @@ const USE_BEFORE = /(?:\bnew\s+|@\s*)$/;
 
 /**
  * How many places a name is looked at before it counts as used: a real file uses a name a few dozen times; a
- * generated one that repeats it (or names that are prefixes of each other) costs no more than this per name.
+ * generated one that repeats it costs no more than this per name.
  */
 const MAX_OCCURRENCES = 500;
 
+/** What an import binds, read from its statement before any name is looked up in the code. */
+interface ImportRead {
+  specifier: string;
+  /** Followed whatever the code does (its bindings cannot be read here), never (it binds nothing usable), or as its names are used. */
+  followed: boolean | undefined;
+  /** Names that count where they are called, sent through or made. */
+  called: string[];
+  /** Names that count where they annotate a parameter or a field. */
+  annotating: string[];
+}
+
 /** The specifiers whose imports the file's own code may reach a retry through, each once, at most `limit`. */
 export function specifiersUsed(text: string, limit: number): string[] {
-  const specifiers = new Set<string>();
-  const uses = new Map<string, boolean>();
-  const used = (name: string): boolean => {
-    if (!uses.has(name)) uses.set(name, usedInCode(text, name));
-    return uses.get(name)!;
-  };
+  const imports: ImportRead[] = [];
+  const followedAlready = new Set<string>();
   for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+    // Past the limit of specifiers followed whatever their names do, a later import cannot make the list.
+    if (followedAlready.size >= limit) break;
+    if (followedAlready.has(match[3]!)) continue;
+    const read = readImport(text, match.index, match[1]!, match[3]!);
+    if (read.followed === true) followedAlready.add(read.specifier);
+    imports.push(read);
+  }
+  // Every name is found in one pass over the text, so names that are prefixes of each other cost no more than others.
+  const places = wordPlaces(text, new Set(imports.flatMap((read) => [...read.called, ...read.annotating])));
+  const called = memoised((name: string) => usedInCode(text, name, places.get(name)));
+  const annotating = memoised((name: string) => annotates(text, name, places.get(name)));
+  const specifiers = new Set<string>();
+  for (const read of imports) {
     if (specifiers.size >= limit) break;
-    const specifier = match[3]!;
-    if (!specifiers.has(specifier) && importUsed(text, match.index, match[1]!, used)) specifiers.add(specifier);
+    if (specifiers.has(read.specifier)) continue;
+    const followed = read.followed ?? (read.called.some(called) || read.annotating.some(annotating));
+    if (followed) specifiers.add(read.specifier);
   }
   return [...specifiers];
 }
 
-/** Whether the import whose specifier starts at `at` (after `keyword`) may bring a retry into the file's own code. */
-function importUsed(text: string, at: number, keyword: string, used: (name: string) => boolean): boolean {
+/** A test of a name asked once per name, however many imports bind it. */
+function memoised(test: (name: string) => boolean): (name: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (name) => {
+    if (!answers.has(name)) answers.set(name, test(name));
+    return answers.get(name)!;
+  };
+}
+
+/** What the import whose specifier starts at `at` (after `keyword`) binds, and whether that alone decides it. */
+function readImport(text: string, at: number, keyword: string, specifier: string): ImportRead {
   const statement = statementBefore(text, at);
+  const decided = (followed: boolean): ImportRead => ({ specifier, followed, called: [], annotating: [] });
   if (keyword.startsWith('from')) {
     const clause = IMPORT_CLAUSE.exec(`${statement}${keyword.trimEnd()}`);
     // `export … from` passes names on; `import type … from` brings types only. Anything else unread is followed.
-    if (!clause) return !/^export\b/.test(statement) && !/^import\s+type\b/.test(statement);
-    const bindings = clauseBindings(clause[1]!);
-    if (bindings === undefined || bindings.some(used)) return true;
+    if (!clause) return decided(!/^export\b/.test(statement) && !/^import\s+type\b/.test(statement));
     // A class whose instances are handed in (`constructor(private readonly http: HttpClient)`) is used through
     // them: a type import too, where the type annotates a parameter or a field.
-    return typeBindings(clause[1]!).some((name) => annotates(text, name));
+    const names = clauseNames(clause[1]!);
+    return names ? { specifier, followed: undefined, ...names } : decided(true);
   }
   if (keyword.startsWith('require')) {
     const declaration = REQUIRE_DECLARATION.exec(statement);
-    if (!declaration) return true;
+    if (!declaration) return decided(true);
     const bindings = declaration[1]!.startsWith('{') ? destructuredNames(declaration[1]!) : [declaration[1]!];
-    return bindings === undefined || bindings.some(used);
+    return bindings === undefined ? decided(true) : { specifier, followed: undefined, called: bindings, annotating: [] };
   }
   // `import('…')` hands a module over at run time: unsure. `import '…'` binds nothing.
-  return keyword.startsWith('import') && keyword.includes('(');
+  return decided(keyword.startsWith('import') && keyword.includes('('));
+}
+
+/** Where each of `names` stands in the text as a word of its own (not part of a longer one), at most one place past the cap each. */
+function wordPlaces(text: string, names: Set<string>): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  const lengths = new Set([...names].map((name) => name.length));
+  // A word is cut out of the text only where its length is a name's: the text's other words cost no allocation.
+  for (let start = 0; start < text.length; ) {
+    if (!isWordChar(text.charCodeAt(start))) { start++; continue; }
+    let end = start + 1;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    const word = lengths.has(end - start) ? text.slice(start, end) : undefined;
+    if (word !== undefined && names.has(word)) {
+      const at = places.get(word) ?? [];
+      if (at.length <= MAX_OCCURRENCES) at.push(start);
+      places.set(word, at);
+    }
+    start = end;
+  }
+  return places;
+}
+
+/** `[A-Za-z0-9_$]` by character code. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }
 
 /** The statement's text up to `at`, from its start (after the last `;`, or the last line that starts an import or export). */
@@ -86,51 +141,52 @@ function statementBefore(text: string, at: number): string {
   return before.slice(start).trimStart();
 }
 
-/** The local names an import clause binds (types left out), or undefined where it does not read as one. */
-function clauseBindings(clause: string): string[] | undefined {
-  if (/^type\b/.test(clause)) return [];
-  const namespace = NAMESPACE_BINDING.exec(clause);
-  if (namespace) return [namespace[1]!];
-  const named = NAMED_BINDINGS.exec(clause);
-  if (named) return namedBindings(named[1]!);
-  const withDefault = DEFAULT_BINDING.exec(clause);
-  if (!withDefault) return undefined;
-  if (withDefault[2] === undefined) return [withDefault[1]!];
-  const rest = clauseBindings(withDefault[2].trim());
-  return rest && [withDefault[1]!, ...rest];
+/** The names an import clause binds: those its code may call (types left out), and all of them, types too, that may annotate. */
+interface ClauseNames {
+  called: string[];
+  annotating: string[];
 }
 
-function namedBindings(list: string): string[] | undefined {
-  const names: string[] = [];
+/** What an import clause binds, or undefined where it does not read as one. */
+function clauseNames(clause: string): ClauseNames | undefined {
+  if (/^type\b/.test(clause)) {
+    // `import type { A }`: nothing to call, but `A` may annotate a parameter an instance is handed in through.
+    const named = NAMED_BINDINGS.exec(clause.replace(/^type\s+/, ''));
+    const elements = named ? namedElements(named[1]!) : undefined;
+    return { called: [], annotating: elements?.map((element) => element.local) ?? [] };
+  }
+  const namespace = NAMESPACE_BINDING.exec(clause);
+  if (namespace) return { called: [namespace[1]!], annotating: [] };
+  const named = NAMED_BINDINGS.exec(clause);
+  if (named) {
+    const elements = namedElements(named[1]!);
+    return elements && { called: elements.filter((element) => !element.typeOnly).map((element) => element.local), annotating: elements.map((element) => element.local) };
+  }
+  const withDefault = DEFAULT_BINDING.exec(clause);
+  if (!withDefault) return undefined;
+  if (withDefault[2] === undefined) return { called: [withDefault[1]!], annotating: [] };
+  const rest = clauseNames(withDefault[2].trim());
+  return rest && { called: [withDefault[1]!, ...rest.called], annotating: rest.annotating };
+}
+
+/** `b`, `c as d`, `type T` in braces: each local name and whether it is a type only, or undefined where one does not read. */
+function namedElements(list: string): { local: string; typeOnly: boolean }[] | undefined {
+  const elements: { local: string; typeOnly: boolean }[] = [];
   for (const element of list.split(',').map((part) => part.trim()).filter(Boolean)) {
     const match = NAMED_ELEMENT.exec(element);
     if (!match) return undefined;
-    if (match[1]) continue;
-    names.push(match[2] ?? element);
+    elements.push({ local: match[2] ?? element.replace(/^type\s+/, ''), typeOnly: match[1] !== undefined });
   }
-  return names;
+  return elements;
 }
 
-/** The names a clause binds, types included (`import type { A }`, `import { type B, C }`); empty where it does not read as named bindings. */
-function typeBindings(clause: string): string[] {
-  const named = NAMED_BINDINGS.exec(clause.replace(/^type\s+/, ''));
-  if (!named) return [];
-  return named[1]!.split(',').map((part) => part.trim().replace(/^type\s+/, '')).flatMap((element) => {
-    const match = /^[\w$]+(?:\s+as\s+([A-Za-z_$][\w$]*))?$/.exec(element);
-    return match ? [match[1] ?? element.split(/\s/)[0]!] : [];
-  });
-}
-
-/** Whether a name annotates a parameter or a field (`http: HttpClient,`, `private client: Api;`): `: Name` then the end of the annotation. */
-function annotates(text: string, name: string): boolean {
-  let seen = 0;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    if (++seen > MAX_OCCURRENCES) return true;
+/** Whether a name, at its places in the text, annotates a parameter or a field (`http: HttpClient,`, `private client: Api;`): `: Name` then the end of the annotation. */
+function annotates(text: string, name: string, places: number[] = []): boolean {
+  if (places.length > MAX_OCCURRENCES) return true;
+  return places.some((at) => {
     const end = at + name.length;
-    if (end < text.length && /[\w$]/.test(text[end]!)) continue;
-    if (/:\s{0,8}$/.test(text.slice(Math.max(0, at - 10), at)) && /^\s{0,8}(?:[,);]|=(?!>))/.test(text.slice(end, end + 10))) return true;
-  }
-  return false;
+    return /:\s{0,8}$/.test(text.slice(Math.max(0, at - 10), at)) && /^\s{0,8}(?:[,);]|=(?!>))/.test(text.slice(end, end + 10));
+  });
 }
 
 /** `{ a, b: c, d = 1 }` of a destructuring `require`: the local names, or undefined where nested or unusual. */
@@ -144,15 +200,12 @@ function destructuredNames(pattern: string): string[] | undefined {
   return names;
 }
 
-/** Whether the name is called, sent through or made anywhere in the text, as a name of its own (not a member `x.name`). */
-function usedInCode(text: string, name: string): boolean {
-  let seen = 0;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-    if (++seen > MAX_OCCURRENCES) return true;
+/** Whether the name, at its places in the text, is called, sent through or made, as a name of its own (not a member `x.name`). */
+function usedInCode(text: string, name: string, places: number[] = []): boolean {
+  if (places.length > MAX_OCCURRENCES) return true;
+  return places.some((at) => {
+    if (at > 0 && /[.#]/.test(text[at - 1]!)) return false;
     const end = at + name.length;
-    if (at > 0 && /[\w$.#]/.test(text[at - 1]!)) continue;
-    if (end < text.length && /[\w$]/.test(text[end]!)) continue;
-    if (USE_AFTER.test(text.slice(end, end + 12)) || USE_BEFORE.test(text.slice(Math.max(0, at - 8), at))) return true;
-  }
-  return false;
+    return USE_AFTER.test(text.slice(end, end + 12)) || USE_BEFORE.test(text.slice(Math.max(0, at - 8), at));
+  });
 }

@@ -18,6 +18,8 @@ import { smallestRatio } from './timing';
 const MAX_ANALYSIS_TO_PARSE = 10;
 /** The pre-check must cost no more than a parse; the margin is for timer noise on small inputs. */
 const MAX_PRE_CHECK_TO_PARSE = 1.25;
+/** A file of imports only: the read of its imports may cost a few parses, never one per import (see the test). */
+const MAX_IMPORT_ONLY_TO_PARSE = 3;
 const RUNS = 5;
 /** Rounds of RUNS measured at most, when a round's ratio is over the bound (a busy moment). */
 const ROUNDS = 5;
@@ -119,10 +121,22 @@ describe('adversarial inputs: the imports a file uses, read before the parse', (
   const unclosed = `${"import { a } from '".repeat(20_000)}\n`;
   const longClause = `import { ${'b, '.repeat(50_000)}c } from './m';\n${'c + '.repeat(50_000)}1;\n`;
 
+  // 5,000 imports whose names the code only reads as values: each name is looked up, none decides.
+  const unusedNames = Array.from({ length: 5000 }, (_, i) => `name${i}`);
+  const neverCalled = `${unusedNames.map((name, i) => `import { ${name} } from './m${i}';`).join('\n')}\nexport const all = [${unusedNames.join(', ')}];\n`;
+
   for (const [name, text] of Object.entries({ 'names that are prefixes of each other': prefixes, 'quotes that never close': unclosed, 'a clause of 50,000 names': longClause })) {
     it(`reads ${name} within the cost of a parse`, () => {
       const { ratio, baseMs, measuredMs } = smallestRatio(MAX_PRE_CHECK_TO_PARSE, ROUNDS, RUNS, () => parse(text), () => specifiersUsed(text, 256));
       assert.ok(ratio <= MAX_PRE_CHECK_TO_PARSE, `${measuredMs.toFixed(1)} ms is ${ratio.toFixed(2)}x the parse (${baseMs.toFixed(1)} ms)`);
     });
   }
+
+  it('reads 5,000 imports none of whose names is called in time that grows with the text, not with imports times text', () => {
+    // A file of nothing but imports is the parse's cheapest text and this read's dearest: each import is read for its
+    // names and each name looked up, about one parse's worth. Looking each name up through the whole text took 100x.
+    const { ratio, baseMs, measuredMs } = smallestRatio(MAX_IMPORT_ONLY_TO_PARSE, ROUNDS, RUNS, () => parse(neverCalled), () => specifiersUsed(neverCalled, 256));
+    assert.ok(ratio <= MAX_IMPORT_ONLY_TO_PARSE, `${measuredMs.toFixed(1)} ms is ${ratio.toFixed(2)}x the parse (${baseMs.toFixed(1)} ms)`);
+    assert.deepEqual(specifiersUsed(neverCalled, 256), []);
+  });
 });
