@@ -34,6 +34,11 @@ export function unwrap(expression: ts.Expression): ts.Expression {
   return current;
 }
 
+/** The function a bound copy is made of: `this.onClose.bind(this)` → `this.onClose`; anything else as it is. */
+export function unbound(expression: ts.Expression): ts.Expression {
+  return ts.isCallExpression(expression) && calleeName(expression) === 'bind' ? calleeObject(expression) ?? expression : expression;
+}
+
 /** The last name of a callee: `foo()` → foo, `a.b.c()` → c, `a['b']()` → b. */
 export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   return expressionName(unwrap(call.expression));

@@ -9,7 +9,7 @@
 // of the file, at most MAX_HOPS deep, from each failure handler to the function that connects again.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, contains, enclosingFunction, functionName, type FunctionNode, isFunctionNode, namePath, ownName, propertyNameText, readOnce, referencesName, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, unbound, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { emptyComparisons, offLimitBound, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
@@ -710,11 +710,6 @@ function referencesIn(root: ts.Node): ts.Expression[] {
     return undefined;
   });
   return refs;
-}
-
-/** `this.connect.bind(this)` hands on `this.connect`. */
-function unbound(expression: ts.Expression): ts.Expression {
-  return ts.isCallExpression(expression) && calleeName(expression) === 'bind' ? calleeObject(expression) ?? expression : expression;
 }
 
 /**

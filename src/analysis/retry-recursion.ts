@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, stringValue, visitDescendants, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
@@ -630,7 +630,7 @@ function someAncestor(node: ts.Node, fn: FunctionNode, test: (ancestor: ts.Node)
 
 /**
  * A local function registered by its name as a failure handler inside `fn`: `const onClose = () => …;
- * socket.addEventListener('close', onClose)`, `ws.onerror = onClose`.
+ * socket.addEventListener('close', onClose)`, `ws.onerror = onClose`, `fetch(url).catch(onError)`.
  */
 function namedHandlerContext(handler: FunctionNode, fn: FunctionNode, index: SourceIndex): Context | undefined {
   const name = functionName(handler);
@@ -653,11 +653,16 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
   let handlers = registeredHandlers.get(fn);
   if (handlers) return handlers;
   handlers = new Map();
+  // `.then(next).catch(next)`: a function run after a success too goes on with the work, it does not retry.
+  const runOnSuccess = new Set<string>();
   // The index lists calls in source order: those inside `fn` are one run of the list.
   for (let i = firstCallFrom(index.calls, fn.pos); i < index.calls.length && index.calls[i]!.pos < fn.end; i++) {
     const call = index.calls[i]!;
-    const listener = registersByMethod(call, call.arguments[0]) ? call.arguments[0] : call.arguments[1];
-    if (!listener || !(FAILURE_REGISTRATION.test(calleeName(call) ?? '') || listener === call.arguments[0])) continue;
+    const name = calleeName(call) ?? '';
+    if ((name === 'then' || name === 'finally') && call.arguments[0]) for (const ran of handlerRuns(unwrap(call.arguments[0]))) runOnSuccess.add(ran);
+    // `ws.onClose(retry)` and `.catch(retry)` take the handler first; `ws.on('close', retry)` and `.then(ok, retry)` second.
+    const listener = registersByMethod(call, call.arguments[0]) || name === 'catch' ? call.arguments[0] : call.arguments[1];
+    if (!listener || !(FAILURE_CALLBACK_CALL.test(name) || listener === call.arguments[0])) continue;
     const context = callbackContext(call, listener);
     if (!context) continue;
     // `ws.on('close', retry)`, or `ws.on('close', () => { retry(); })`: the local functions the handler runs.
@@ -671,14 +676,17 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
       for (const name of handlerRuns(unwrap(binary.right))) if (!handlers.has(name)) handlers.set(name, handlerPropertyContext(property));
     }
   }
+  for (const name of runOnSuccess) handlers.delete(name);
   registeredHandlers.set(fn, handlers);
   return handlers;
 }
 
 
-/** The names a handler runs: itself when named (`retry`), or the bare calls of an inline handler's own statements (`() => { retry(); }`). */
+/** The names a handler runs: itself when named (`retry`, `retry.bind(this)`), or the bare calls of an inline handler's own statements (`() => { retry(); }`). */
 function handlerRuns(listener: ts.Expression): string[] {
-  if (ts.isIdentifier(listener)) return [listener.text];
+  // `socket.addEventListener('close', onClose.bind(this))` runs `onClose`.
+  const handed = unbound(listener);
+  if (ts.isIdentifier(handed)) return [handed.text];
   if (!ts.isArrowFunction(listener) && !ts.isFunctionExpression(listener)) return [];
   const statements = ts.isBlock(listener.body) ? listener.body.statements : [];
   const bareCall = (expression: ts.Expression): string | undefined => {
