@@ -852,11 +852,15 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   for (const statement of scan.ifs) {
     collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere, limits);
   }
-  if (comparisons.deadline || guarded.deadline || countsTimeBudget(comparisons, scan, index)) return { capped: true, by: 'deadline' };
+  if (comparisons.deadline || countsTimeBudget(comparisons, scan, index)) return { capped: true, by: 'deadline' };
   if (condition && someDescendant(condition, (node) => asksDeadlineHelper(node, index))) return { capped: true, by: 'deadline' };
   withoutFirstAttemptTests(comparisons, scan.advances);
   withoutFirstAttemptTests(guarded, scan.advances);
   const counters = [...scan.advances.keys()];
+  // `for (let attempt = 1; attempt <= maxAttempts; attempt++) { if (timeout && started + timeout <= Date.now()) throw … }`:
+  // a loop whose own header counts its attempts is a retry that also has a time limit, not a wait for a deadline.
+  const headerCounts = counters.some((counter) => comparisons.compared.has(counter));
+  if (guarded.deadline && !headerCounts) return { capped: true, by: 'deadline' };
   const capHelperCounters = counters.filter((counter) => passedToCapHelper(counter, scan, index));
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
