@@ -112,6 +112,7 @@ function readImport(text: string, at: number, keyword: string, specifier: string
 /** Where each of `names` stands in the text as a word of its own (not part of a longer one), at most one place past the cap each. */
 function wordPlaces(text: string, names: Set<string>): Map<string, number[]> {
   const places = new Map<string, number[]>();
+  if (names.size === 0) return places;
   const lengths = new Set([...names].map((name) => name.length));
   // A word is cut out of the text only where its length is a name's: the text's other words cost no allocation.
   for (let start = 0; start < text.length; ) {
