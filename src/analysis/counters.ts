@@ -2,7 +2,7 @@
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
 import { COMPARISON_OPERATORS, namePath, numericValue, unwrap } from './ast';
-import { isInfiniteLimit, offLimitDetail, testsLimitKeptAtZero, testsLimitKeptAtZeroAboveZero } from './infinite-limits';
+import { infiniteBudget, isInfiniteLimit, offBudgetDetail, offLimitDetail, testsLimitKeptAtZero, testsLimitKeptAtZeroAboveZero } from './infinite-limits';
 import type { Bound } from './retry-model';
 import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
@@ -128,6 +128,12 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
     if (COMPARISON_OPERATORS.has(operator)) {
+      // `this.retries-- > 0`, `retries < 1` where the budget starts at Infinity: counted down, it never reaches 0 or 1.
+      const budget = comparedWithZeroOrOne(node) ? infiniteBudget(node.left, limits) ?? infiniteBudget(node.right, limits) : undefined;
+      if (budget) {
+        noteOffBudget(into, budget);
+        return;
+      }
       const offLeft = isInfiniteLimit(node.left, limits);
       if (offLeft || isInfiniteLimit(node.right, limits)) {
         noteOffLimit(into, offLeft ? node.left : node.right, offLeft ? node.right : node.left, limits);
@@ -157,6 +163,12 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
     return;
   }
   if (asCondition) {
+    // `while (retriesLeft--)` where the budget starts at Infinity.
+    const budget = infiniteBudget(node, limits);
+    if (budget) {
+      noteOffBudget(into, budget);
+      return;
+    }
     const name = conditionName(node);
     if (name) into.compared.add(name);
     // A bare `if (timedOut)` is a deadline; `if (this.connectionTimeout)` tests a timer handle or a setting.
@@ -188,6 +200,17 @@ function noteOffLimit(into: Comparisons, limit: ts.Expression, other: ts.Express
   const counter = namePath(ts.isPrefixUnaryExpression(operand) || ts.isPostfixUnaryExpression(operand) ? operand.operand : operand);
   if (counter === undefined || into.offLimits?.has(counter)) return;
   (into.offLimits ??= new Map()).set(counter, offLimitDetail(limit, limits));
+}
+
+/** `n > 0`, `n < 1`, `0 === n`: a comparison of a budget of attempts left with what it runs down to. */
+function comparedWithZeroOrOne(comparison: ts.BinaryExpression): boolean {
+  const sides = [numericValue(comparison.left), numericValue(comparison.right)];
+  return sides.includes(0) || sides.includes(1);
+}
+
+/** A budget of attempts left that starts infinite: the counter is the budget itself, and nothing stops it. */
+function noteOffBudget(into: Comparisons, budget: string): void {
+  if (!into.offLimits?.has(budget)) (into.offLimits ??= new Map()).set(budget, offBudgetDetail(budget));
 }
 
 /** The counter tested for truth in a condition: `retriesLeft`, `n--`, `--n`, `this.remaining`. */

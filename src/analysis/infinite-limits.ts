@@ -167,6 +167,22 @@ export function isInfiniteLimit(side: ts.Expression, limits: ReadonlySet<string>
 }
 
 /**
+ * Whether a condition operand is a budget of attempts left that starts infinite and is counted down: `retriesLeft`,
+ * `this.retries--` where every value the file gives it is infinite (`this.retries = opts.retries || Infinity`).
+ * Counted down from Infinity, it never reaches 0. A budget kept at 0 is not one: at 0 nothing is retried at all.
+ */
+export function infiniteBudget(operand: ts.Expression, limits: ReadonlySet<string>): string | undefined {
+  if (limits.size === 0) return undefined;
+  let node = unwrap(operand);
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+    if (node.operator !== ts.SyntaxKind.MinusMinusToken) return undefined;
+    node = unwrap(node.operand);
+  }
+  const path = namePath(node);
+  return path !== undefined && limits.has(path) && !zeroKept.get(limits)?.has(path) ? path : undefined;
+}
+
+/**
  * What makes a limit side of a comparison never stop a retry, for a message (isInfiniteLimit said it does not):
  * `` `n` is 0 unless a caller passes a number, and 0 turns it off ``, `` `opts.max || Infinity` is Infinity unless… ``.
  */
@@ -177,6 +193,11 @@ export function offLimitDetail(side: ts.Expression, limits: ReadonlySet<string>)
   const zero = [...(zeroKept.get(limits) ?? NONE)].some((path) => text === path || text.startsWith(`${path} `));
   return zero ? `its cap \`${text}\` is 0 unless a caller passes a number, and 0 turns it off`
     : `its cap \`${text}\` is Infinity unless a caller passes a number`;
+}
+
+/** Why a budget counted down never stops a retry (infiniteBudget found it), for a message. */
+export function offBudgetDetail(budget: string): string {
+  return `its budget \`${budget}\` starts at Infinity unless a caller passes a number, and counted down it never runs out`;
 }
 
 /** A value the file gives a name path: `path = value`, `{ name: value }` held by `path`, a parameter's default. */
@@ -191,7 +212,29 @@ const MAX_DEFAULT_HOPS = 3;
 
 function readLimits(index: SourceIndex): ReadonlySet<string> {
   const assigned = assignedValues(index);
-  return limitsGiven(assigned, namesOnlyGiven(assigned, isInfiniteGiven), index);
+  return withAliases(limitsGiven(assigned, namesOnlyGiven(assigned, isInfiniteGiven), index), assigned);
+}
+
+/**
+ * The limits read through a local name for the object that holds them: `const reconnection = this._reconnection;
+ * if (reconnection.retries < 1) …` reads `this._reconnection.retries`. Only a name whose every value is that one object.
+ */
+function withAliases(limits: ReadonlySet<string>, assigned: readonly Assigned[]): ReadonlySet<string> {
+  if (limits.size === 0) return limits;
+  // Each plain name with the one object it holds, or null where it is given anything else.
+  const holders = new Map<string, string | null>();
+  for (const { path, value, node } of assigned) {
+    if (path.includes('.') || holders.get(path) === null) continue;
+    const held = ts.isVariableDeclaration(node) || holders.has(path) ? namePath(unwrap(value)) : undefined;
+    const before = holders.get(path);
+    holders.set(path, held !== undefined && (before === undefined || before === held) ? held : null);
+  }
+  const aliased = new Set(limits);
+  for (const [alias, holder] of holders) {
+    if (holder === null) continue;
+    for (const limit of limits) if (limit.startsWith(`${holder}.`)) aliased.add(alias + limit.slice(holder.length));
+  }
+  return aliased;
 }
 
 /**
@@ -329,13 +372,15 @@ function readFile(index: SourceIndex): Reading {
   return { assigned, zeroSwitched, stepped };
 }
 
-/** The name path an object literal is stored in: `DEFAULTS` in `const DEFAULTS = {…}`, `this.config` in `this.config = {…}`. */
+/** The name path an object literal is stored in: `DEFAULTS` in `const DEFAULTS = {…}`, `this.config` in `this.config = {…}` or a class field `config = {…}`. */
 function objectHolderPath(object: ts.Node): string | undefined {
   const holder = object.parent;
   if (!ts.isObjectLiteralExpression(object) || !holder) return undefined;
   if (ts.isVariableDeclaration(holder) && holder.initializer === object && ts.isIdentifier(holder.name)) return holder.name.text;
   if (ts.isBinaryExpression(holder) && holder.right === object && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken) return namePath(holder.left);
-  return undefined;
+  // `private settings = { maxAttempts: Infinity }`: read as `this.settings.maxAttempts`.
+  const field = ts.isPropertyDeclaration(holder) && holder.initializer === object ? propertyNameText(holder.name) : undefined;
+  return field === undefined ? undefined : `this.${field}`;
 }
 
 function lastName(path: string): string {

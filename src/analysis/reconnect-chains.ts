@@ -175,8 +175,8 @@ function awaitsConnect(value: ts.Expression | undefined): boolean {
 }
 
 /**
- * One finding per way round: a chain whose reference is already reported is that retry seen from
- * another side, and so is one that enters a function holding a retry loop (the loop goes round until it connects).
+ * One finding per way round: a chain whose reference is already reported, or holds a retry already reported
+ * (in the callback it hands on), is that retry seen from another side, and so is one that enters a function holding a retry loop (the loop goes round until it connects).
  * A close handler that enters a function which also retries itself (`connection.onclose(()
  * => start())`, with `start()` calling itself from its catch) is a way round of its own: each close
  * starts again at once, whatever the catch does.
@@ -184,8 +184,15 @@ function awaitsConnect(value: ts.Expression | undefined): boolean {
 function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: SourceIndex): boolean {
   const refStart = cycle.ref.getStart(index.sourceFile);
   return known.some((construct) => (construct.report.start <= refStart && cycle.ref.end <= construct.report.end + 1)
+    // `this._connect(settings, (err) => { if (err) return this._reconnect(); })`: the retry reported in the callback is this way round.
+    || (refStart <= construct.report.start && construct.report.end <= callOf(cycle.ref).end)
     // `ondisconnect = () => void this.reconnectLoop()`, the function a retry loop: the loop is the way round, judged as one.
     || (construct.kind === 'loop' && contains(cycle.reconnect, construct.loop)));
+}
+
+/** The call a reference is the callee of (`this._connect` in `this._connect(options, callback)`), or the reference. */
+function callOf(ref: ts.Expression): ts.Node {
+  return ts.isCallExpression(ref.parent) && ref.parent.expression === ref ? ref.parent : ref;
 }
 
 /**
