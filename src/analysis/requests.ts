@@ -12,6 +12,7 @@ import { resolveObject } from './retry-libraries';
 import { type CallerMethod, methodFromCallers, type MethodCarrier } from './caller-methods';
 import type { RetryFacts } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
+import { sdkSendOf } from './sdk-sends';
 import { holdsIdGeneratorCall } from './generated-values';
 import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
@@ -27,7 +28,9 @@ export interface HttpRequest {
   call: ts.CallExpression;
   /** Upper-case HTTP method, when the code states it. */
   method: string | undefined;
-  library: 'fetch' | 'axios' | 'got' | 'ky' | 'request' | 'stripe' | 'retry-helper';
+  library: 'fetch' | 'axios' | 'got' | 'ky' | 'request' | 'stripe' | 'retry-helper' | 'sdk';
+  /** The SDK a call sends through (`library: 'sdk'`, see sdk-sends.ts): how messages name it. */
+  sdk?: string;
   /** How messages name it: `client.post(…)`, `fetch(…)`, `stripe.charges.create(…)`. */
   display: string;
   /** The name path the request goes through, to match clients that retry on their own. */
@@ -81,7 +84,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     const request: HttpRequest = {
       call, method: draft.method ?? given?.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
       configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, safeToRepeat: false,
-      retriedByHelper: draft.retriedByHelper, methodFrom: given?.caller,
+      retriedByHelper: draft.retriedByHelper, methodFrom: given?.caller, sdk: draft.sdk,
     };
     const hidden = findKey(request, index, keyNames);
     request.key ??= idInBody(draft.body, index) ?? (given ? keyFromCaller(given.caller, index, keyNames) : undefined);
@@ -97,7 +100,8 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     return request;
   };
   for (const call of index.calls) {
-    const draft = recogniseRequest(call, index, clientNames, notRetrying, importedMethods) ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
+    const draft = withSdkKey(recogniseRequest(call, index, clientNames, notRetrying, importedMethods), fileMentionsKeys, keyNames, index)
+      ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
     if (!draft) continue;
     const traced = draft.method === undefined ? methodFromCallers(call, methodCarriers(draft), index) : [];
     requests.push(complete(draft, traced));
@@ -151,6 +155,8 @@ function recogniseRequest(
   if (!name) return undefined;
   const methodFirst = methodFirstCall(call, name) ?? handedVerbCall(call);
   if (methodFirst) return methodFirst;
+  const sdkSend = sdkSendCall(call, index);
+  if (sdkSend) return sdkSend;
   if (!REQUEST_NAME.test(name) && !FETCH_IMPLEMENTATION.test(name) && !clientNames.has(name) && !index.imports.has(name)
     && !retriedInstanceCalled(unwrap(call.expression), clientNames)) return undefined;
   const draft = stripeCall(call, index) ?? verbCall(call, index) ?? requestMethodCall(call, index) ?? functionStyleCall(call, index, clientNames, notRetrying)
@@ -197,6 +203,24 @@ function handedVerbCall(call: ts.CallExpression): Draft | undefined {
     call, method: handed.name.text.toUpperCase(), library: 'request', display: callDisplay(call), clientName: namePath(handed.expression),
     config: undefined, configPosition: call.arguments.length, configOpaque: true, url, body,
   };
+}
+
+/** `bot.telegram.sendMessage(chatId, text)`, `octokit.rest.issues.createComment({ … })`: a send of a known SDK (sdk-sends.ts). */
+function sdkSendCall(call: ts.CallExpression, index: SourceIndex): Draft | undefined {
+  const send = sdkSendOf(call, index);
+  if (!send) return undefined;
+  const object = calleeObject(call);
+  return {
+    call, method: 'POST', library: 'sdk', sdk: send.sdk, display: callDisplay(call), clientName: object ? namePath(object) : undefined,
+    config: undefined, configPosition: call.arguments.length, configOpaque: false,
+  };
+}
+
+/** An SDK send handed a key the SDK takes (`payment.create({ body, requestOptions: { idempotencyKey } })`) is read with it. */
+function withSdkKey(draft: Draft | undefined, fileMentionsKeys: boolean, keyNames: Set<string>, index: SourceIndex): Draft | undefined {
+  if (draft?.library !== 'sdk' || !fileMentionsKeys) return draft;
+  const keyed = keyedCall(draft.call, index, keyNames);
+  return keyed ? { ...draft, config: keyed.config, configPosition: keyed.configPosition } : draft;
 }
 
 /**

@@ -78,6 +78,11 @@ interface ConstructBase {
   rerunsScope: boolean;
   /** The statement to put new code before (a key, a cap), when it sits in a statement list. */
   anchor?: ts.Statement;
+  /**
+   * It goes round from a connection's loss handler (`ws.on('close', connect)`): what it runs again is the connecting,
+   * with whatever the connection does once it is up, rather than one failed call.
+   */
+  reconnects?: boolean;
   bound: Bound;
   backoff: Backoff;
 }

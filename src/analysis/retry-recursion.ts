@@ -76,6 +76,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
     const label = event ? `reconnect handler that calls \`${callText}\` again` : `recursive retry of \`${callText}\``;
     const construct = recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index);
+    if (event) construct.reconnects = true;
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;

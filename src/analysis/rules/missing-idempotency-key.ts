@@ -34,10 +34,13 @@ function check(context: RuleContext): void {
   for (const request of context.requests()) {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
-    if (!coverage && !context.options.flagUnretriedRequests) continue;
+    // An SDK send is judged only where a retry repeats it: unretried, the SDK's own handling is out of sight.
+    if (!coverage && (!context.options.flagUnretriedRequests || request.library === 'sdk')) continue;
     // A request sending its callers' method, retried around those calls: each call that gives a method is reported instead.
     if (coverage?.throughCaller && request.methodFrom && request.methodFrom !== request.call && isRetried(request.methodFrom, context.retries, context.index)) continue;
     if (coverage?.construct && retriedOnlyWhenRefused(request.call, coverage.construct)) continue;
+    // A reconnect runs again what a connection does once it is up (a "bot online" message): the connection is what is retried, not the send.
+    if (request.library === 'sdk' && coverage?.construct?.reconnects) continue;
     // Retried through a call of its function, the request is reported at that call, next to the retry that runs it.
     const reportedAt = coverage?.retriedCall ?? request.call;
     if (reported.has(reportedAt)) continue;
@@ -46,7 +49,9 @@ function check(context: RuleContext): void {
     const data: Record<string, string> = { method: request.method!, request: shortCode(display), retry: coverage?.label ?? '' };
     const fromCaller = request.methodFrom !== undefined && request.methodFrom !== request.call;
     if (fromCaller) Object.assign(data, callerData(request.methodFrom!, context));
-    const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : fromCaller ? 'missingKeyCallerMethod' : 'missingKey';
+    if (request.sdk) data.sdk = request.sdk;
+    const messageId = !coverage ? 'missingKeyUnretried' : request.library === 'stripe' ? 'missingKeyStripe' : request.library === 'sdk' ? 'missingKeySdk'
+      : fromCaller ? 'missingKeyCallerMethod' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
     context.report({ messageId, data, span: callHeadSpan(reportedAt, context.index.sourceFile), fixes: fix ? [fix] : undefined });
@@ -268,6 +273,6 @@ function keyHeader(request: HttpRequest, name: string, context: RuleContext): Of
     return { start: request.call.end, end: request.call.end, newText: `.set('${KEY_HEADER}', ${name})` };
   }
   if (request.call.arguments[request.configPosition]) return undefined;
-  if (request.library === 'fetch' || request.library === 'retry-helper' || request.library === 'request') return undefined;
+  if (request.library === 'fetch' || request.library === 'retry-helper' || request.library === 'request' || request.library === 'sdk') return undefined;
   return setArgument(request.call, request.configPosition, `{ headers: { ${header} } }`, sourceFile);
 }

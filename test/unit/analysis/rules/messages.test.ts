@@ -8,6 +8,7 @@ import path from 'node:path';
 import { analyze } from '../../../../src/analysis';
 import { formatMessage, MAX_LABEL, MAX_QUOTED_CODE, shortCode, shortLabel } from '../../../../src/analysis/rule-kit';
 import { RULE_CATALOG } from '../../../../src/analysis/rules/catalog';
+import { SDK_SENDS } from '../../../../src/analysis/sdk-sends';
 import { repoRoot } from '../../repo-root';
 import { jsxSource, quietSource, retryingSource } from '../fixtures';
 import { FIRST_SENTENCE_MAX, firstSentence, messageProblems } from './first-sentence';
@@ -33,6 +34,7 @@ const LONGEST_VALUES: Record<string, string> = {
   detail: 'd'.repeat(120),
   computed: 'e'.repeat(120),
   alsoJitter: ` ${'j'.repeat(120)}`,
+  sdk: SDK_SENDS.map((send) => send.sdk).reduce((longest, name) => (name.length > longest.length ? name : longest)),
 };
 
 describe('messages', () => {

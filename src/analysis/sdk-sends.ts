@@ -1,0 +1,124 @@
+// SDK calls that send or create something each time they run: a chat message, an e-mail, an issue comment,
+// an exchange order, a payment. Repeated by a retry after a lost answer, each does it again, as a POST does.
+// They are known by their SDK's documented method names, and only in a file that imports that SDK: a
+// `sendMessage` or `createOrder` of the file's own may do anything. Where the SDK takes a key to tell a
+// repeat (`requestOptions: { idempotencyKey }` in MercadoPago), requests.ts reads it as for any keyed call.
+import ts from 'typescript';
+import { namePath, readOnce, rootName, unwrap } from './ast';
+import type { SourceIndex } from './source-index';
+
+export interface SdkSend {
+  /** How messages name the SDK. */
+  sdk: string;
+  /** Where the method names were read. */
+  docs: string;
+  /** The file imports (or requires) one of these for its calls to count. */
+  modules: readonly string[];
+  /** The callee's name path (`octokit.rest.issues.createComment`), from its end. */
+  calls: RegExp;
+}
+
+export const SDK_SENDS: readonly SdkSend[] = [
+  {
+    sdk: 'Octokit',
+    docs: 'https://octokit.github.io/rest.js/ (issues.create, issues.createComment, pulls.createReview, repos.createDispatchEvent, actions.createWorkflowDispatch …; not repos.createRelease: GitHub refuses a second release of one tag)',
+    modules: ['@octokit/rest', '@octokit/core', '@octokit/action', 'octokit', '@actions/github', 'probot'],
+    calls: /\.(?:issues\.(?:create|createComment)|pulls\.(?:createReview|createReviewComment|createReplyForReviewComment)|repos\.(?:createCommitComment|createDispatchEvent|createDeployment|createDeploymentStatus)|actions\.createWorkflowDispatch|checks\.create|gists\.create)$/,
+  },
+  {
+    sdk: 'Slack',
+    docs: 'https://api.slack.com/methods (chat.postMessage, chat.postEphemeral, chat.scheduleMessage, files.uploadV2)',
+    modules: ['@slack/web-api', '@slack/bolt', '@slack/client'],
+    calls: /\.(?:chat\.(?:postMessage|postEphemeral|scheduleMessage)|files\.(?:upload|uploadV2))$/,
+  },
+  {
+    sdk: 'Telegram Bot API',
+    docs: 'https://core.telegram.org/bots/api#available-methods (sendMessage, sendPhoto, sendDocument, forwardMessage, copyMessage …)',
+    modules: ['telegraf', 'node-telegram-bot-api', 'grammy'],
+    calls: /\.(?:send(?:Message|Photo|Document|Video|Audio|Animation|MediaGroup|Sticker|Voice|Location|Poll|Invoice|Dice|Contact)|forwardMessage|copyMessage)$/,
+  },
+  {
+    sdk: 'discord.js',
+    docs: 'https://discord.js.org/docs/packages/discord.js/main/TextChannel:Class#send (send, reply, followUp)',
+    modules: ['discord.js', 'eris'],
+    calls: /(?:channel|message|msg|interaction|user|member|thread|webhook|dm)\w*\.(?:send|reply|followUp|createMessage)$/i,
+  },
+  {
+    sdk: 'nodemailer',
+    docs: 'https://nodemailer.com/usage/ (transporter.sendMail)',
+    modules: ['nodemailer'],
+    calls: /\.sendMail$/,
+  },
+  {
+    sdk: 'SendGrid',
+    docs: 'https://github.com/sendgrid/sendgrid-nodejs/tree/main/packages/mail (send, sendMultiple)',
+    modules: ['@sendgrid/mail'],
+    calls: /^\w+\.(?:send|sendMultiple)$/,
+  },
+  {
+    sdk: 'Resend',
+    docs: 'https://resend.com/docs/api-reference/emails/send-email (emails.send, batch.send; an idempotencyKey option)',
+    modules: ['resend'],
+    calls: /\.(?:emails|batch)\.send$/,
+  },
+  {
+    sdk: 'Twilio',
+    docs: 'https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource (messages.create, calls.create)',
+    modules: ['twilio'],
+    calls: /\.(?:messages|calls)\.create$/,
+  },
+  {
+    sdk: 'ccxt',
+    docs: 'https://docs.ccxt.com/#/README?id=placing-orders (createOrder, createMarketOrder, createLimitOrder …, withdraw, transfer)',
+    modules: ['ccxt'],
+    calls: /\.(?:create(?:Market|Limit|Stop)?(?:Buy|Sell)?Order|withdraw|transfer)$/,
+  },
+  {
+    sdk: 'MercadoPago',
+    // Payments, orders and refunds move money; a checkout preference or a card token made twice is only an unused copy.
+    docs: 'https://github.com/mercadopago/sdk-nodejs (payment.create, order.create, paymentRefund.create; requestOptions.idempotencyKey)',
+    modules: ['mercadopago'],
+    calls: /(?:payment|order|refund)\w*\.create$/i,
+  },
+];
+
+/** The SDK a call sends or creates through, where the file imports that SDK. */
+export function sdkSendOf(call: ts.CallExpression, index: SourceIndex): SdkSend | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const path = namePath(callee) ?? pathThroughCalls(callee);
+  if (!path || callsOwnFunction(path, index)) return undefined;
+  return SDK_SENDS.find((send) => send.calls.test(path) && importsAny(index, send.modules));
+}
+
+/**
+ * `this.sendMail(…)`, `that.sendMessage(…)` where the file defines `sendMail`: the file's own method (which may
+ * wrap the SDK's, and retry it), not the SDK's. `this.transporter.sendMail(…)` reaches into another object, and
+ * `exchange.createOrder(…)` is the SDK's even beside a method of that name.
+ */
+function callsOwnFunction(path: string, index: SourceIndex): boolean {
+  const parts = path.split('.');
+  return parts.length === 2 && OWN_INSTANCE.test(parts[0]!) && index.functions.has(parts[1]!);
+}
+
+/** The names code gives the instance it runs in: `this`, and the copies kept for callbacks (`const that = this`). */
+const OWN_INSTANCE = /^(?:this|that|self|_this|_self|me)$/;
+
+/** `getOctokit(token).rest.issues.createComment`, `ctx.telegram.sendMessage`: the path with calls read as their callee. */
+function pathThroughCalls(callee: ts.PropertyAccessExpression): string | undefined {
+  const names: string[] = [];
+  let node: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) {
+    if (ts.isPropertyAccessExpression(node)) names.unshift(node.name.text);
+    node = unwrap(node.expression);
+  }
+  const root = rootName(node) ?? (node.kind === ts.SyntaxKind.ThisKeyword ? 'this' : undefined);
+  return root === undefined ? undefined : [root, ...names].join('.');
+}
+
+const importedModules = new WeakMap<SourceIndex, ReadonlySet<string>>();
+
+function importsAny(index: SourceIndex, modules: readonly string[]): boolean {
+  const imported = readOnce(importedModules, index, () => new Set([...index.imports.values()].map((value) => value.split('#')[0]!)));
+  return modules.some((module) => imported.has(module) || [...imported].some((name) => name.startsWith(`${module}/`)));
+}
