@@ -1,8 +1,9 @@
 // The registry: every retrying library, client and framework the analysis knows, in the order their
 // recognisers are asked (the first that claims a call wins; only libraries sharing a name, such as
-// `retry`, depend on it: rxjs's operator in a pipe, then ts-retry-promise, cockatiel and async-retry,
+// `retry`, depend on it: rxjs's operator in a pipe, then ts-retry-promise, cockatiel, async-retry and async,
 // each of which checks its import or its shape). The pre-check's words are derived from here.
 import { amqpConnectionManager } from './amqp-connection-manager';
+import { asyncLibrary } from './async';
 import { asyncRetry } from './async-retry';
 import { axiosRetry } from './axios-retry';
 import { bottleneck } from './bottleneck';
@@ -30,6 +31,7 @@ import { pRetry } from './p-retry';
 import { promiseRetry } from './promise-retry';
 import { reactUseWebsocket } from './react-use-websocket';
 import { reconnectingWebSocket } from './reconnecting-websocket';
+import { requestretry } from './requestretry';
 import { rpcWebsockets } from './rpc-websockets';
 import { sturdyWebSocket } from './sturdy-websocket';
 import { retryAxios } from './retry-axios';
@@ -51,7 +53,7 @@ export type { LibraryContext, LibraryDefaults, LibraryFacts, LibrarySpec } from 
 import { fromModules } from './option-reading';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
-  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, nodeRetry,
+  tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, asyncLibrary, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, requestretry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
   socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket,
 ];
