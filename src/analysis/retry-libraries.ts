@@ -102,6 +102,7 @@ function recogniseImportedHelperCall(call: ts.CallExpression, helper: ExportedRe
   if (scopes.length === 0 && !(callback && (isParameterName(unwrap(callback), call) || namesAFunction(callback)))) return;
   const construct = importedHelperConstruct(call, helper, index, scopes, true);
   construct.callbackArgument = helper.callbackArgument;
+  if (helper.onlyOnRefusal) construct.onlyOnRefusal = true;
   facts.constructs.push(construct);
 }
 

@@ -141,6 +141,8 @@ export interface HelperRetry extends ConstructBase {
   callbackArgument?: number;
   /** The file the helper's retry lives in, when another file shows it (an imported helper). */
   retryWhere?: string;
+  /** It runs the callback again only after the server refused to act (a 429, a 409), as another file shows it. */
+  onlyOnRefusal?: boolean;
 }
 
 /** Every retry the analysis finds: rules read only this. */

@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { findProperty, type FunctionNode, isFunctionNode, SKIP_CHILDREN, someDescendant, stringValue, unwrap, walkTree } from '../ast';
 import { classifyReturnedDelay, type DelayClass } from '../delays';
 import type { HttpRequest } from '../requests';
+import { retriedOnlyWhenRefused } from '../refusals';
 import type { Backoff, Bound, RetryConstruct, RetryFacts } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import { waitsReported } from '../rules/retry-without-jitter';
@@ -33,7 +34,8 @@ interface ExportedBase {
 }
 
 export type ExportedRetry =
-  | (ExportedBase & { kind: 'retry-helper'; callbackArgument: number; bound: SummaryBound; waits: SummaryWaits })
+  /** `onlyOnRefusal`: it runs the callback again only after the server refused to act (a 429, a 409: refusals.ts). */
+  | (ExportedBase & { kind: 'retry-helper'; callbackArgument: number; bound: SummaryBound; waits: SummaryWaits; onlyOnRefusal?: boolean })
   | (ExportedBase & {
     kind: 'request-helper';
     coversPost: boolean;
@@ -226,7 +228,11 @@ function summariseFunction(fn: FunctionNode, named: ExportedBase, index: SourceI
 function retryHelper(inside: readonly RetryConstruct[], parameters: readonly string[], named: ExportedBase): ExportedRetry | undefined {
   for (const construct of inside) {
     const callbackArgument = retriedParameter(construct, parameters);
-    if (callbackArgument !== undefined) return { ...named, where: retryWhere(construct, named.where), kind: 'retry-helper', callbackArgument, bound: boundAsData(construct.bound), waits: waitsAsData(construct) };
+    if (callbackArgument === undefined) continue;
+    const summary: ExportedRetry = { ...named, where: retryWhere(construct, named.where), kind: 'retry-helper', callbackArgument, bound: boundAsData(construct.bound), waits: waitsAsData(construct) };
+    const callback = callOf(construct, parameters[callbackArgument]!);
+    if (callback && retriedOnlyWhenRefused(callback, construct)) summary.onlyOnRefusal = true;
+    return summary;
   }
   return undefined;
 }
@@ -285,6 +291,19 @@ function parameterNames(fn: FunctionNode): string[] {
  * The parameter a retry runs again: one its re-run code calls (`await fn()`, `operation.call(this)`), or
  * one handed to a retrying call as its callback (`pRetry(fn, { retries: 3 })`).
  */
+/** The first call of a function by the name `name` in what a construct runs again (`fn()` in `for (;;) { try { return await fn(); } … }`). */
+function callOf(construct: RetryConstruct, name: string): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  for (const scope of construct.scopes) {
+    walkTree(scope, undefined, (node) => {
+      if (found) return SKIP_CHILDREN;
+      if (ts.isCallExpression(node) && ts.isIdentifier(unwrap(node.expression)) && (unwrap(node.expression) as ts.Identifier).text === name) found = node;
+      return undefined;
+    });
+  }
+  return found;
+}
+
 function retriedParameter(construct: RetryConstruct, parameters: readonly string[]): number | undefined {
   let found: number | undefined;
   const note = (node: ts.Node): void => {
