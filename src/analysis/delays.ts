@@ -203,6 +203,31 @@ function scanBinary(node: ts.BinaryExpression, state: ScanState): void {
   if (operator === ts.SyntaxKind.AsteriskToken && state.self && (namePath(node.left) === state.self || namePath(node.right) === state.self)) state.features.growing = true;
 }
 
+/**
+ * `Math.min(1000 * 2 ** attempt, maxDelayFromConfig())`: a bound out of sight, which does not read the attempt
+ * count, caps a wait the other side computes; it does not make that wait unknown. A side that reads the count
+ * (`Math.min(cap, backoff(attempt))`) is what sizes it, in sight or not.
+ */
+function scanBounds(sides: readonly ts.Expression[], state: ScanState): void {
+  const read = sides.map((side) => {
+    const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
+    scanDelay(side, { ...state, features });
+    return { side, features };
+  });
+  const sized = read.filter(({ features }) => !features.unknown);
+  const capsOnly = sized.length > 0 && read.every(({ side, features }) => !features.unknown || !readsCounter(side, state.counters));
+  for (const { features } of capsOnly ? sized : read) {
+    for (const feature of Object.keys(features) as (keyof DelayFeatures)[]) if (features[feature]) state.features[feature] = true;
+  }
+}
+
+/** Whether an expression names one of the attempt counters (`attempt`, `this.retries`). */
+function readsCounter(expression: ts.Expression, counters: ReadonlySet<string>): boolean {
+  if (counters.size === 0) return false;
+  const text = nodeText(expression);
+  return [...counters].some((counter) => text.includes(counter.slice(counter.lastIndexOf('.') + 1)));
+}
+
 function scanCall(call: ts.CallExpression, state: ScanState): void {
   const name = calleeName(call) ?? '';
   const object = calleeObject(call);
@@ -225,6 +250,10 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   if (isMath && (name === 'pow' || name === 'exp')) state.features.growing = true;
+  if ((name === 'min' || name === 'max') && call.arguments.length > 1) {
+    scanBounds(call.arguments, state);
+    return;
+  }
   // Arithmetic is read through: `Number(retryAfter || 1)` holds a fallback (scanAlternatives).
   if (PURE_MATH.test(name) || isMath) {
     call.arguments.forEach((argument) => scanDelay(argument, state));
