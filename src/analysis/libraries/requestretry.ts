@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { findProperty, numericValue, rootName, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { SourceIndex } from '../source-index';
+import { firstLineSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 import { delayBackoff, libraryConstruct, moduleOf, option, type Options, resolveObject } from './option-reading';
 
@@ -23,7 +24,11 @@ export const requestretry: LibrarySpec = {
     if (numericValue(option(options, 'maxAttempts')) === 1) return true;
     const label = `requestretry call \`${rootName(site.expression)}(…)\``;
     const bound = options === 'opaque' ? { capped: 'unknown' as const } : { capped: true as const, by: 'library' as const };
-    facts.constructs.push(libraryConstruct(site, 'library', label, index, bound, requestBackoff(site, options, index), [site]));
+    const construct = libraryConstruct(site, 'library', label, index, bound, requestBackoff(site, options, index), [site]);
+    // The wait set in the options (kept in a `const` a few lines up, as often as not) is the setting to change: the finding points there.
+    const setting = typeof options === 'string' ? undefined : findProperty(options, 'delayStrategy') ?? findProperty(options, 'retryDelay');
+    if (setting) construct.report = firstLineSpan(setting, index.sourceFile);
+    facts.constructs.push(construct);
     return true;
   },
 };

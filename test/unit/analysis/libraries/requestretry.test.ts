@@ -16,13 +16,27 @@ exports.get = (url) => request({ url, json: true });`,
       title: 'a POST with a fixed retryDelay: no jitter, and no idempotency key',
       code: `const request = require('requestretry');
 exports.alert = (serial) => request({ url: 'https://alerts.example.test/emergency', method: 'POST', json: { serial }, maxAttempts: 3, retryDelay: 100 });`,
-      findings: [[2, 'retry-without-jitter'], [2, 'missing-idempotency-key']],
+      findings: [[2, 'missing-idempotency-key'], [2, 'retry-without-jitter']],
+    },
+    {
+      title: 'options kept in a const: the wait is reported at its setting, the missing key at the request',
+      code: `const request = require('requestretry');
+exports.alert = (serial, callback) => {
+  const options = {
+    url: 'https://alerts.example.test/emergency',
+    method: 'POST',
+    json: { serial },
+    retryDelay: 100,
+  };
+  request(options, callback);
+};`,
+      findings: [[7, 'retry-without-jitter'], [9, 'missing-idempotency-key']],
     },
     {
       title: 'request.post(url, options) is read the same way',
       code: `import request from 'requestretry';
 export const alert = (serial: string) => request.post('https://alerts.example.test/emergency', { json: { serial }, retryDelay: 1000 });`,
-      findings: [[2, 'retry-without-jitter'], [2, 'missing-idempotency-key']],
+      findings: [[2, 'missing-idempotency-key'], [2, 'retry-without-jitter']],
     },
     {
       title: 'a jittered delayStrategy is silent for a read',
