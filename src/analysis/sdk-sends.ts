@@ -84,11 +84,13 @@ export const SDK_SENDS: readonly SdkSend[] = [
 
 /** The SDK a call sends or creates through, where the file imports that SDK. */
 export function sdkSendOf(call: ts.CallExpression, index: SourceIndex): SdkSend | undefined {
+  const sends = importedSends(index);
+  if (sends.length === 0) return undefined;
   const callee = unwrap(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const path = namePath(callee) ?? pathThroughCalls(callee);
   if (!path || callsOwnFunction(path, index)) return undefined;
-  return SDK_SENDS.find((send) => send.calls.test(path) && importsAny(index, send.modules));
+  return sends.find((send) => send.calls.test(path));
 }
 
 /**
@@ -104,11 +106,19 @@ function callsOwnFunction(path: string, index: SourceIndex): boolean {
 /** The names code gives the instance it runs in: `this`, and the copies kept for callbacks (`const that = this`). */
 const OWN_INSTANCE = /^(?:this|that|self|_this|_self|me)$/;
 
+/**
+ * Links an SDK's call path runs through at most (`getOctokit(token).rest.issues.createComment` has six). A longer
+ * chain (`fetch(u).then(…).catch(…)…` a thousand times) is not an SDK's path, and walking it from each of its
+ * calls would take time in the square of its length.
+ */
+const MAX_PATH_LINKS = 12;
+
 /** `getOctokit(token).rest.issues.createComment`, `ctx.telegram.sendMessage`: the path with calls read as their callee. */
 function pathThroughCalls(callee: ts.PropertyAccessExpression): string | undefined {
   const names: string[] = [];
   let node: ts.Expression = callee;
-  while (ts.isPropertyAccessExpression(node) || ts.isCallExpression(node)) {
+  for (let links = 0; ts.isPropertyAccessExpression(node) || ts.isCallExpression(node); links++) {
+    if (links === MAX_PATH_LINKS) return undefined;
     if (ts.isPropertyAccessExpression(node)) names.unshift(node.name.text);
     node = unwrap(node.expression);
   }
@@ -116,9 +126,13 @@ function pathThroughCalls(callee: ts.PropertyAccessExpression): string | undefin
   return root === undefined ? undefined : [root, ...names].join('.');
 }
 
-const importedModules = new WeakMap<SourceIndex, ReadonlySet<string>>();
+const importedSendsCache = new WeakMap<SourceIndex, readonly SdkSend[]>();
 
-function importsAny(index: SourceIndex, modules: readonly string[]): boolean {
-  const imported = readOnce(importedModules, index, () => new Set([...index.imports.values()].map((value) => value.split('#')[0]!)));
-  return modules.some((module) => imported.has(module) || [...imported].some((name) => name.startsWith(`${module}/`)));
+/** The SDKs the file imports (a module or one of its subpaths), read once per file. */
+function importedSends(index: SourceIndex): readonly SdkSend[] {
+  return readOnce(importedSendsCache, index, () => {
+    const imported = [...new Set([...index.imports.values()].map((value) => value.split('#')[0]!))];
+    const importsModule = (module: string) => imported.some((name) => name === module || name.startsWith(`${module}/`));
+    return SDK_SENDS.filter((send) => send.modules.some(importsModule));
+  });
 }

@@ -99,6 +99,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: repeat(5, () => `mqtt.connect(url, { reconnectPeriod: 1${' * 1'.repeat(5_000)} });\nfor (let i = 0; i < 1${' + 1'.repeat(5_000)}; i++) { try { await send(); break; } catch (e) { await sleep(100); } }\n`) },
     { name: '1,000 .then().catch() pairs that call back, 5 times',
       text: repeat(5, (k) => `function load${k}() { return fetch(u)${`.then((r) => r.json()).catch(() => load${k}())`.repeat(1000)}; }\n`) },
+    { name: '1,000 .then().catch() pairs that call back, 5 times, in a file that imports SDKs whose sends are known',
+      text: `import { Client } from 'discord.js';\nimport nodemailer from 'nodemailer';\n${repeat(5, (k) => `function load${k}() { return channel.send(u)${`.then((r) => r.json()).catch(() => load${k}())`.repeat(1000)}; }\n`)}` },
     { name: '100,000 tiny functions',
       text: repeat(100_000, (i) => `function f${i}() { return ${i}; }\n`) },
     { name: '5,000 retry loops in a row',
