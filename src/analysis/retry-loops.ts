@@ -1480,12 +1480,17 @@ function isAttemptNumber(delay: ts.Expression, counters: ReadonlySet<string>): b
   return path !== undefined && counters.has(path) && ATTEMPT_COUNTER_NAME.test(last) && !/delay|time|ms$|wait|sleep|interval|backoff/i.test(last);
 }
 
-/** `const delay = 2 ** attempt * 100; await sleep(1000)`: a computed delay that no wait uses. */
+/**
+ * `const delay = 2 ** attempt * 100; await sleep(1000)`: a computed delay that no wait uses. One computed from
+ * the wait's own delay (`const delaySeconds = delayMs / 1000`, for a log line) is that delay, not another.
+ */
 function ignoredDelay(declarations: ts.VariableDeclaration[], waits: WaitSite[], index: SourceIndex, counters: ReadonlySet<string>): string | undefined {
+  const waited = waits.map((wait) => wait.delay && unwrap(wait.delay)).filter((delay): delay is ts.Identifier => delay !== undefined && ts.isIdentifier(delay));
   for (const declaration of declarations) {
     if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
     const name = declaration.name.text;
     if (!/delay|backoff|wait|sleep|timeout|interval|ms$/i.test(name)) continue;
+    if (waited.some((delay) => referencesName(declaration.initializer!, delay.text))) continue;
     const computed = classifyDelay(declaration.initializer, index, counters);
     if (computed !== 'growing' && computed !== 'jittered') continue;
     if (!waits.some((wait) => wait.delay !== undefined && referencesName(wait.delay, name))) return name;
