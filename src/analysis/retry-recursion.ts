@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
@@ -1254,7 +1254,7 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
-  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags)) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn))) return { capped: true, by: 'once-flag' };
+  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn))) return { capped: true, by: 'once-flag' };
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
@@ -1437,18 +1437,42 @@ function requiresNegated(condition: ts.Expression, flag: string): boolean {
 }
 
 /**
- * A recursive call that hands itself a flag its guard tests negated: `if (!opts?.skipRefresh) …
- * return this.request(url, { ...opts, skipRefresh: true })` runs the retry once.
+ * A recursive call that hands itself a flag its guard tests: `if (!opts?.skipRefresh) … return this.request(url,
+ * { ...opts, skipRefresh: true })`, or `if (retried) throw error; return send({ …, retried: true })`, runs the
+ * retry once.
  */
-function passesOnceFlag(ref: ts.Expression, negatedFlags: ReadonlySet<string>): boolean {
+function passesOnceFlag(ref: ts.Expression, negatedFlags: ReadonlySet<string>, fn: FunctionNode): boolean {
   const call = callOfReference(ref);
-  if (!call || negatedFlags.size === 0) return false;
-  const guarded = new Set([...negatedFlags].map((flag) => flag.slice(flag.lastIndexOf('.') + 1)));
+  if (!call || !call.arguments.some((argument) => ts.isObjectLiteralExpression(unwrap(argument)))) return false;
+  // Only a flag whose test opens or closes the way round: `if (!details) details = { logs: [] }` fills in a missing
+  // argument, and handing the next call a `details` of its own stops nothing.
+  const guarding = [...negatedFlags].filter((flag) => guardsEveryWayRound(flag, [ref], fn)).concat(flagsLeavingBefore(ref, fn));
+  const guarded = new Set(guarding.map((flag) => flag.slice(flag.lastIndexOf('.') + 1)));
   return call.arguments.some((argument) => {
     const object = unwrap(argument);
     return ts.isObjectLiteralExpression(object) && object.properties.some((property) => ts.isPropertyAssignment(property)
       && guarded.has(propertyNameText(property.name) ?? '') && !isFalsyLiteral(property.initializer));
   });
+}
+
+/** How many statements before the way round are read for a guard that leaves (a block may be long). */
+const MAX_GUARDS_BEFORE = 8;
+
+/** `if (retried || attempt > 3) throw error;` before the way round: the names whose being set leaves first. */
+function flagsLeavingBefore(ref: ts.Node, fn: FunctionNode): string[] {
+  const flags: string[] = [];
+  let levels = 0;
+  for (let child: ts.Node = ref, node = ref.parent; node && node !== fn && levels < MAX_GUARD_LEVELS; child = node, node = node.parent, levels++) {
+    if (!ts.isBlock(node)) continue;
+    for (const guard of statementsBefore(child as ts.Statement, MAX_GUARDS_BEFORE)) {
+      if (!ts.isIfStatement(guard) || guard.elseStatement || !isExitStatement(lastStatement(guard.thenStatement) ?? guard.thenStatement)) continue;
+      for (const operand of chainOperands(guard.expression, ts.SyntaxKind.BarBarToken)) {
+        const path = namePath(unwrap(operand));
+        if (path !== undefined) flags.push(path);
+      }
+    }
+  }
+  return flags;
 }
 
 /**
