@@ -10,6 +10,7 @@ import { infiniteLimits } from './infinite-limits';
 import { answersRateLimit, classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { holdsIdGeneratorCall } from './generated-values';
+import { guardLetsPastBudget } from './stopping-tests';
 import { checkPolarity, invert, type Polarity, returnsOutcomeFlag } from './outcomes';
 import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure-words';
 import type { SourceIndex } from './source-index';
@@ -1268,8 +1269,10 @@ function leakCheck(loop: ts.IterationStatement, scan: LoopScan, capping: string[
   const header = loopHeaderParts(loop);
   const advancedInHeader = capping.some((counter) => scan.advances.get(counter)!.some((node) => header.some((part) => contains(part, node))));
   if (advancedInHeader) return { capped: true, by: 'counter' };
+  const budgets = new Set(capping);
   for (const next of scan.continues) {
-    if (!capping.some((counter) => advanceDominates(scan.advances.get(counter)!, next, loop))) {
+    // `if (error.code === 'ECONNRESET' || attempt < 3) continue;`: that kind of error goes round past the count.
+    if (!capping.some((counter) => advanceDominates(scan.advances.get(counter)!, next, loop)) || guardLetsPastBudget(next, loop, budgets)) {
       const line = index.sourceFile.getLineAndCharacterOfPosition(next.getStart(index.sourceFile)).line + 1;
       return { capped: false, reason: 'leak', counter: capping[0], leak: next, detail: String(line) };
     }

@@ -8,7 +8,7 @@ import {
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
-import { budgetBypassed, budgetFlags, guardedByBudget, ifEffect, type TestEffect } from './stopping-tests';
+import { budgetBypassed, budgetFlags, guardedByBudget, guardLetsPastBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity, invert, type Polarity, testsLossState, testsStatusWord } from './outcomes';
 import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './retry-model';
@@ -1287,14 +1287,19 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
 /**
  * A cap that one way round skips: `if (retries > 0) return retry(n - 1)` beside a 429 branch that calls
  * `retry(n - 1)` with no test of `retries`. Said only when some calls are guarded by a budget test and
- * others are not; where none is, the test may be in a form not read here.
+ * others are not, or when a guard read here lets calls past the budget; where no call is guarded, the test
+ * may be in a form not read here.
  */
 function unguardedCall(fn: FunctionNode, refs: ts.Expression[], budgets: ReadonlySet<string>, index: SourceIndex): Bound | undefined {
-  if (refs.length < 2 || budgets.size === 0) return undefined;
+  if (budgets.size === 0) return undefined;
   const unguarded = refs.filter((ref) => !guardedByBudget(ref, fn, budgets));
-  if (unguarded.length === 0 || unguarded.length === refs.length) return undefined;
-  const line = index.sourceFile.getLineAndCharacterOfPosition(unguarded[0]!.getStart(index.sourceFile)).line + 1;
-  return { capped: false, reason: 'leak', leak: unguarded[0], detail: String(line), counter: [...budgets][0] };
+  if (unguarded.length === 0) return undefined;
+  // Where a guard is read and lets calls past the budget (`if (offline || n < max)`), the form of the test is known.
+  const letPast = unguarded.find((ref) => guardLetsPastBudget(ref, fn, budgets));
+  if (!letPast && unguarded.length === refs.length) return undefined;
+  const leak = letPast ?? unguarded[0]!;
+  const line = index.sourceFile.getLineAndCharacterOfPosition(leak.getStart(index.sourceFile)).line + 1;
+  return { capped: false, reason: 'leak', leak, detail: String(line), counter: [...budgets][0] };
 }
 
 /** A call reached past a branch that skips the budget's exit (see budgetBypassed). */

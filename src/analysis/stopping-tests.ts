@@ -5,7 +5,7 @@
 // = …`) never stops anything, nor does a `return` in a handler that is not on the way round (the open
 // handler of the connection being retried).
 import ts from 'typescript';
-import { calleeName, COMPARISON_OPERATORS, contains, enclosingFunction, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
+import { calleeName, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
 import { LOG_NAME } from './vocabulary';
 
 /** How long a test's branches may be and still be read (in characters); longer ones count as able to stop. */
@@ -124,6 +124,44 @@ export function guardedByBudget(ref: ts.Node, fn: ts.Node, budgets: ReadonlySet<
     if (ts.isBlock(node) && node.statements.some((statement) => statement.end <= child.pos && exitsWhenSpent(statement, budgets))) return true;
   }
   return false;
+}
+
+/**
+ * A call whose guard tests the budget only beside another way in: `if (code === 'NETWORK' || retry < MAX)
+ * return self(retry + 1)`. While the other test holds, the budget stops nothing. Not said where the other
+ * test reads the budget or its limit too (`!max || n < max`: a limit that is off is read elsewhere).
+ */
+export function guardLetsPastBudget(ref: ts.Node, fn: ts.Node, budgets: ReadonlySet<string>): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (isFunctionNode(node)) return false;
+    if (!(ts.isIfStatement(node) || ts.isConditionalExpression(node)) || child === conditionOf(node)) continue;
+    const inThen = child === (ts.isIfStatement(node) ? node.thenStatement : node.whenTrue);
+    return inThen && otherWayInBesideBudget(conditionOf(node), budgets);
+  }
+  return false;
+}
+
+function otherWayInBesideBudget(condition: ts.Expression, budgets: ReadonlySet<string>): boolean {
+  const operands = chainOperands(condition, ts.SyntaxKind.BarBarToken);
+  if (operands.length < 2) return false;
+  const budgetTests = operands.filter((operand) => needsBudget(operand, true, budgets));
+  if (budgetTests.length === 0) return false;
+  const read = new Set(budgetTests.flatMap(identifiersIn));
+  return operands.some((operand) => !budgetTests.includes(operand) && !identifiersIn(operand).some((name) => read.has(name)));
+}
+
+const MAX_IDENTIFIERS_READ = 64;
+
+function identifiersIn(node: ts.Node): string[] {
+  const names: string[] = [];
+  const visit = (inner: ts.Node): void => {
+    if (names.length >= MAX_IDENTIFIERS_READ) return;
+    if (ts.isIdentifier(inner)) names.push(inner.text);
+    else ts.forEachChild(inner, visit);
+  };
+  visit(node);
+  return names;
 }
 
 /**

@@ -710,7 +710,7 @@ export function useOrders() {
 }`,
   },
   {
-    line: 4, column: 12, messageId: 'leak', message: 'without advancing or checking',
+    line: 4, column: 12, messageId: 'leak', message: 'without advancing `attempt` or past its check',
     data: { construct: 'recursive retry of `request()`', alsoJitter: '', counter: 'attempt', line: '4' },
     code: `async function request(url, attempt = 0) {
   const res = await fetch(url);

@@ -422,7 +422,7 @@ describe('shapes: a reconnect made by an interval, and another way that leaks it
       title: 'an error handler that reconnects at once leaks the cap: its finding says it waits nothing, the interval\'s says its fixed wait',
       code: intervalReconnect(COUNT_KEPT, 'reconnect();'),
       findings: [[10, 'retry-without-jitter'], [14, 'unbounded-retry']],
-      messages: ['waits a fixed delay between attempts', 'has a cap that leaks on line 14. On that path it goes round again without advancing or checking `recount`, so it can retry forever. Advance and check the counter on every path that retries. It also retries at once, with no wait'],
+      messages: ['waits a fixed delay between attempts', 'has a cap that leaks on line 14. On that path it goes round again without advancing `recount` or past its check, so it can retry forever. Advance and check the counter on every path that retries. It also retries at once, with no wait'],
     },
   ]);
 });
