@@ -1,8 +1,8 @@
 // Every retry in a file, found once and shared by the four rules: loops, recursion, axios
 // interceptors, libraries and operators, calls to helpers named for retrying, reconnects that go
 // round through several functions, a catch that waits and makes the failed call once more, and a catch
-// that hands the failed job back to its queue after a wait, and reconnects that call a function they
-// were handed after a wait.
+// that hands the failed job back to its queue after a wait, reconnects that call a function they
+// were handed after a wait, and intervals that try to connect until a connect succeeds.
 import type { ExportedRetry } from './project/module-summary';
 import type { RetriedClient, RetryFacts } from './retry-model';
 import { findLibraryRetries } from './retry-libraries';
@@ -12,6 +12,7 @@ import { findReconnectChains } from './reconnect-chains';
 import { findCatchRetries } from './catch-retries';
 import { findRequeues, findScheduledRetries } from './requeues';
 import { findHandedReconnects } from './handed-reconnects';
+import { findIntervalRetries } from './interval-retries';
 import { withInstanceMethods } from './imported-instances';
 import { callsNamed, type SourceIndex } from './source-index';
 import { toldNoRetries } from './requests';
@@ -36,6 +37,7 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   constructs.push(...findRequeues(index, constructs));
   constructs.push(...findScheduledRetries(index, constructs));
   constructs.push(...findHandedReconnects(index, constructs));
+  constructs.push(...findIntervalRetries(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
   return {
     constructs, clients: [...libraries.clients, ...interceptors.clients, ...importedClients(imported, index)], notRetrying: notRetrying(imported), importedMethods: importedMethods(imported),
