@@ -586,12 +586,26 @@ function restartInHandler(registration: Registration, index: SourceIndex): Cycle
   if (!registration.target) return undefined;
   // `this.socket.on('error', () => that.socket.connect())` with `const that = this`: the same object.
   const target = pathFromThis(index, registration.target);
+  const owner = connectionOwner(target, index);
   const start = restartCalls(registration.handler).find((call) => {
     const object = namePath(calleeObject(call)!);
-    return object !== undefined && pathFromThis(index, object) === target;
+    const restarted = object === undefined ? undefined : pathFromThis(index, object);
+    return restarted !== undefined && (restarted === target || restarted === owner);
   });
   if (!start) return undefined;
   return { registration, timers: [], scheduled: timerAround(start.expression, registration.handler), path: [], reconnect: registration.handler, ref: start.expression, restart: start };
+}
+
+/**
+ * The client a listened connection belongs to, where the file shows it: `mongoose` for `mongoose.connection`,
+ * or for `db` declared `const db = mongoose.connection`. Connecting the client again re-opens that connection.
+ */
+function connectionOwner(target: string, index: SourceIndex): string | undefined {
+  const declarations = target.includes('.') ? undefined : index.declarations.get(target);
+  const initializer = declarations?.length === 1 ? declarations[0]!.initializer : undefined;
+  const path = initializer ? namePath(unwrap(initializer)) : target;
+  const match = path === undefined ? null : /^([A-Za-z_$][\w$]*)\.connection$/.exec(path);
+  return match ? match[1] : undefined;
 }
 
 /** Calls in a handler that start or open an object again: `bot.startPolling()`, `this.socket.connect()`. */

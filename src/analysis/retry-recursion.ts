@@ -22,8 +22,11 @@ const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as Readon
 
 export const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i;
 
-/** Calls whose callback arguments can run on a failure (see callbackContext): `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`. */
-export const FAILURE_CALLBACK_CALL = /^(catch|then|on|once|addListener|addEventListener|prependListener)$/;
+/** Calls whose callback arguments can run on a failure (see callbackContext): `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`, a Result's `.mapErr(cb)`. */
+export const FAILURE_CALLBACK_CALL = /^(catch|mapErr|orElse|then|on|once|addListener|addEventListener|prependListener)$/;
+
+/** Calls whose one callback runs only on a failure: a promise's `.catch(cb)`, a Result's `.mapErr(cb)` and `.orElse(cb)` (neverthrow, fp-ts). */
+const ERROR_CALLBACK_CALL = /^(catch|mapErr|orElse)$/;
 
 /** Calls that register an event handler: `.on('close', cb)`. */
 export const FAILURE_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener)$/;
@@ -71,7 +74,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     if (failing.length === 0) continue;
     if (!failing.some((entry) => goesRoundAtOnceFromCatch(entry.ref, fn))
       && read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
-    const name = functionName(fn) ?? 'function';
+    const name = calledName(fn);
     const event = failing.some((entry) => entry.context === 'event');
     const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
     const label = event ? `reconnect handler that calls \`${callText}\` again` : `recursive retry of \`${callText}\``;
@@ -80,6 +83,13 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/** The name a function is called by: its own, or `module.exports` for the function a module exports as itself. */
+function calledName(fn: FunctionNode): string {
+  const name = functionName(fn) ?? 'function';
+  const parent = fn.parent;
+  return name === 'exports' && ts.isBinaryExpression(parent) && namePath(parent.left) === 'module.exports' ? 'module.exports' : name;
 }
 
 /** Calls that ask a person at a terminal or in a page: `promptPassword('Password: ')`, `inquirer.prompt(…)`, `rl.question(…)`. */
@@ -662,7 +672,7 @@ function handlersRegisteredIn(fn: FunctionNode, index: SourceIndex): Map<string,
     const name = calleeName(call) ?? '';
     if ((name === 'then' || name === 'finally') && call.arguments[0]) for (const ran of handlerRuns(unwrap(call.arguments[0]))) runOnSuccess.add(ran);
     // `ws.onClose(retry)` and `.catch(retry)` take the handler first; `ws.on('close', retry)` and `.then(ok, retry)` second.
-    const listener = registersByMethod(call, call.arguments[0]) || name === 'catch' ? call.arguments[0] : call.arguments[1];
+    const listener = registersByMethod(call, call.arguments[0]) || ERROR_CALLBACK_CALL.test(name) ? call.arguments[0] : call.arguments[1];
     if (!listener || !(FAILURE_CALLBACK_CALL.test(name) || listener === call.arguments[0])) continue;
     const context = callbackContext(call, listener);
     if (!context) continue;
@@ -736,10 +746,10 @@ function alwaysLeaves(statement: ts.Statement): boolean {
   return last !== undefined && (ts.isReturnStatement(last) || ts.isThrowStatement(last));
 }
 
-/** `.catch(cb)`, `.then(ok, cb)`, `.on('error' | 'close', cb)`, `addEventListener('close', cb)`. */
+/** `.catch(cb)`, `.mapErr(cb)`, `.then(ok, cb)`, `.on('error' | 'close', cb)`, `addEventListener('close', cb)`. */
 function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | undefined {
   const name = calleeName(call) ?? '';
-  if (name === 'catch') return 'catch';
+  if (ERROR_CALLBACK_CALL.test(name)) return 'catch';
   if (registersByMethod(call, argument)) return handlerPropertyContext(name);
   if (name === 'then' && call.arguments[1] === argument) return 'catch';
   if (/^(on|once|addListener|addEventListener|prependListener)$/.test(name)) {

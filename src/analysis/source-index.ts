@@ -83,6 +83,8 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
   // Names of the functions we are inside, with how deep each is open, to spot self-references in one pass.
   const openFunctions: FunctionNode[] = [];
   const openNames = new Map<string, number>();
+  // Local names a function gives the path it is assigned to (`const self = module.exports`), with that function.
+  const selfAliases = new Map<string, FunctionNode>();
   const closeFunction = (fn: FunctionNode): void => {
     openFunctions.pop();
     const name = functionName(fn);
@@ -160,7 +162,7 @@ export function indexSource(sourceFile: ts.SourceFile): SourceIndex {
         push(CLOSE, parent, scope, node, nesting);
         pushChildren(node, scope, node, nesting);
       } else {
-        if ((kind === Kind.Identifier || kind === Kind.PropertyAccessExpression) && openFunctions.length > 0) noteSelfReference(index, node, openFunctions, openNames);
+        if ((kind === Kind.Identifier || kind === Kind.PropertyAccessExpression) && openFunctions.length > 0) noteSelfReference(index, node, openFunctions, openNames, selfAliases);
         pushChildren(node, scope, currentFunction, nesting);
       }
     }
@@ -391,15 +393,43 @@ function recordImportEquals(index: SourceIndex, declaration: ts.ImportEqualsDecl
  * `this.realtime.create()` inside `create` of a class field `realtime = { create: () => { … } }`: an
  * object literal's method called through the name that holds the object.
  */
-function noteHolderReference(index: SourceIndex, access: ts.PropertyAccessExpression, name: string, open: FunctionNode[]): void {
+function noteHolderReference(index: SourceIndex, access: ts.PropertyAccessExpression, name: string, open: FunctionNode[], aliases: Map<string, FunctionNode>): void {
   const holder = namePath(access.expression);
   if (!holder) return;
   for (let i = open.length - 1; i >= 0; i--) {
     const fn = open[i]!;
     if (functionName(fn) !== name) continue;
     if (objectHolder(fn) === holder) index.selfReferences.push({ fn, ref: access });
+    else if (EXPORTS_PATH.test(holder) && assignedPath(fn) === `${holder}.${name}`) noteAssignedPathReference(index, access, fn, aliases);
     return;
   }
+}
+
+/**
+ * `setTimeout(module.exports.connect, 5000)` inside `module.exports.connect = function () { … }`: a function
+ * called by the path it is assigned to. `const self = module.exports` inside `module.exports = () => { … }`
+ * gives that path a local name, whose uses are then the references.
+ */
+function noteAssignedPathReference(index: SourceIndex, access: ts.PropertyAccessExpression, fn: FunctionNode, aliases: Map<string, FunctionNode>): void {
+  const parent = access.parent;
+  if (parent.kind === Kind.VariableDeclaration && (parent as ts.VariableDeclaration).initializer === access) {
+    const alias = (parent as ts.VariableDeclaration).name;
+    if (alias.kind === Kind.Identifier) aliases.set(alias.text, fn);
+    return;
+  }
+  // Called, or handed on to be called (`setTimeout(module.exports.connect, ms)`); not assigned (`exports.run = null`).
+  if (parent.kind === Kind.CallExpression) index.selfReferences.push({ fn, ref: access });
+}
+
+/** What holds a CommonJS module's exports in a path: `module` (of `module.exports`), `module.exports` and `exports` (of `exports.connect`). */
+const EXPORTS_PATH = /^(module\.exports|exports|module)$/;
+
+/** The name path a function is assigned to: `module.exports.connect` for `module.exports.connect = function () { … }`. */
+function assignedPath(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (parent?.kind !== Kind.BinaryExpression) return undefined;
+  const assignment = parent as ts.BinaryExpression;
+  return assignment.operatorToken.kind === Kind.EqualsToken && assignment.right === fn ? namePath(assignment.left) : undefined;
 }
 
 /** The name path that holds the object literal a function is a member of: `initTasks`, `this.realtime`. */
@@ -425,10 +455,15 @@ const CALLING_MEMBERS = new Set(['call', 'apply', 'bind']);
  * Notes a reference from inside a function to that same function: `connect()` or
  * `setTimeout(connect, ms)` inside `connect`, `this.fetchData()` inside the method `fetchData`.
  */
-function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode[], openNames: Map<string, number>): void {
+function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode[], openNames: Map<string, number>, aliases: Map<string, FunctionNode>): void {
   let name: string;
   if (node.kind === Kind.Identifier) {
     name = (node as ts.Identifier).text;
+    const aliased = aliases.get(name);
+    if (aliased && aliased.pos <= node.pos && node.end <= aliased.end && (node.parent as ts.NamedDeclaration).name !== node) {
+      index.selfReferences.push({ fn: aliased, ref: node as ts.Expression });
+      return;
+    }
     if (!openNames.get(name)) return;
     const parent = node.parent;
     // Property names, declarations' own names and parameters are not references.
@@ -441,7 +476,7 @@ function noteSelfReference(index: SourceIndex, node: ts.Node, open: FunctionNode
     name = access.name.text;
     if (!openNames.get(name)) return;
     if (access.expression.kind !== Kind.ThisKeyword && !isAliasOfThis(index, access.expression)) {
-      noteHolderReference(index, access, name, open);
+      noteHolderReference(index, access, name, open, aliases);
       return;
     }
   }
