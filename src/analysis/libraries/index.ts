@@ -3,6 +3,7 @@
 // `retry`, depend on it: rxjs's operator in a pipe, then ts-retry-promise, cockatiel, async-retry and async,
 // each of which checks its import or its shape). The pre-check's words are derived from here.
 import { amqpConnectionManager } from './amqp-connection-manager';
+import { amqpTs } from './amqp-ts';
 import { asyncLibrary } from './async';
 import { asyncRetry } from './async-retry';
 import { axiosRetry } from './axios-retry';
@@ -55,7 +56,7 @@ import { fromModules } from './option-reading';
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, asyncLibrary, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, requestretry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
