@@ -249,6 +249,8 @@ export function delayBackoff(delay: ts.Expression | undefined, index: SourceInde
     if (namesRandomness(inner)) return { kind: 'jittered' };
     // A function that computes no time waits on something else (a user's answer, an event): out of sight.
     if (!computesTime(inner)) return { kind: 'unknown' };
+    // `delay: (error, n) => timer(strategy.delayFor(n))`: the time comes from code out of sight.
+    if (timesFromOutOfSight(inner, index)) return { kind: 'unknown' };
     cls = /\*\*|Math\.pow|<</.test(text) ? 'growing' : 'fixed';
     if (/\^/.test(text)) cls = 'xor';
   } else {
@@ -273,6 +275,23 @@ function computesTime(fn: ts.Node): boolean {
     found = ts.isNumericLiteral(node) || (ts.isBinaryExpression(node) && ARITHMETIC.has(node.operatorToken.kind))
       || (ts.isCallExpression(node) && TIMER_CALL.test(calleeName(node) ?? ''));
     return found ? SKIP_CHILDREN : undefined;
+  });
+  return found;
+}
+
+/** Timers whose first argument is the time: rxjs's `timer(ms)` and `delay(ms)`, `sleep(ms)`, `wait(ms)`. */
+const TIMER_OF_FIRST_ARGUMENT = /^(timer|delay|sleep|wait)$/;
+
+/** Whether a delay function hands its timer a time worked out by a call the file does not define: `timer(stg.getDelayMs(n))`. */
+function timesFromOutOfSight(fn: ts.Node, index: SourceIndex): boolean {
+  let found = false;
+  walkTree(fn, undefined, (node) => {
+    if (found) return SKIP_CHILDREN;
+    if (ts.isCallExpression(node) && TIMER_OF_FIRST_ARGUMENT.test(calleeName(node) ?? '') && node.arguments[0]) {
+      const time = unwrap(node.arguments[0]);
+      found = ts.isCallExpression(time) && classifyDelay(time, index, new Set()) === 'unknown';
+    }
+    return undefined;
   });
   return found;
 }

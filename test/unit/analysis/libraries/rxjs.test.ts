@@ -51,6 +51,22 @@ export const prices$ = this.http.get('/api/prices').pipe(
       findings: [],
     },
     {
+      title: 'retry({ delay }) whose timer is sized by a strategy out of sight: its wait is not judged',
+      code: `import { retry, throwError, timer } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(
+  retry({ delay: (error, count) => (this.strategy.shouldRetry(count) ? timer(this.strategy.delayMs(count)) : throwError(() => error)) }),
+);`,
+      findings: [],
+    },
+    {
+      title: 'retry({ delay }) whose timer is sized by a doubling written out has no jitter',
+      code: `import { retry, throwError, timer } from 'rxjs';
+export const prices$ = this.http.get('/api/prices').pipe(
+  retry({ delay: (error, count) => (count < 4 ? timer(Math.min(1000 * 2 ** count, 8000)) : throwError(() => error)) }),
+);`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
       title: 'retry(Infinity) written out never stops',
       code: `import { retry } from 'rxjs/operators';
 export const ticks$ = source$.pipe(retry(Infinity));`,
