@@ -1432,7 +1432,11 @@ function helperTimer(call: ts.CallExpression, index: SourceIndex): HelperTimer |
 /** Classifies a construct's waits; shared with recursive retries. */
 export function backoffFromWaits(waits: WaitSite[], declarations: ts.VariableDeclaration[], index: SourceIndex, counters: ReadonlySet<string>): Backoff {
   if (waits.length === 0) return { kind: 'none' };
-  const classes = waits.map((wait) => classifyWait(wait, index, counters));
+  let classes = waits.map((wait) => classifyWait(wait, index, counters, true));
+  // A wait made only on a 429 takes the server's `Retry-After`, and its fallback guards only the header's absence;
+  // but where no other wait of the retry is randomised (nor sized out of sight), the fallback is all the backoff
+  // there is: it decides.
+  if (!classes.includes('jittered') && !classes.includes('unknown')) classes = waits.map((wait) => classifyWait(wait, index, counters, false));
   const plain = waits.filter((_, i) => classes[i] === 'fixed' || classes[i] === 'growing' || classes[i] === 'xor');
   if (plain.length === 0) return classes.includes('unknown') && !classes.includes('jittered') && !classes.includes('server') ? { kind: 'unknown' } : { kind: 'jittered' };
   if (classes.includes('xor')) return { kind: 'xor', waits: waits.filter((_, i) => classes[i] === 'xor') };
@@ -1441,7 +1445,7 @@ export function backoffFromWaits(waits: WaitSite[], declarations: ts.VariableDec
   return { kind: classes.includes('growing') ? 'growing' : 'fixed', waits: plain };
 }
 
-function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<string>): DelayClass {
+function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<string>, trustRateLimitAnswers: boolean): DelayClass {
   const name = calleeName(wait.call) ?? '';
   if (/jitter|random/i.test(name)) return 'jittered';
   // `await backoff.backoff()`: an object sizes the wait itself, out of sight.
@@ -1453,7 +1457,7 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
   // A local wait helper: its body and its arguments together size the wait (an imported computation inside makes it
   // unknown); when its timer is sized by a parameter (`sleep(seconds)` → `setTimeout(res, 1000 * seconds)`), the
   // argument given for it decides, whatever else the helper does (listen for an abort signal, clear the timer).
-  const serverDecides = answersRateLimit(wait.call);
+  const serverDecides = trustRateLimitAnswers && answersRateLimit(wait.call);
   if (local && name !== 'setTimeout') {
     const whole = classifyDelay(wait.call, index, counters, serverDecides);
     if (whole === 'jittered' || !ts.isCallExpression(wait.call)) return whole;

@@ -332,8 +332,24 @@ function parseRetryAfter(res: Response): number | undefined {
     findings: [[6, 'retry-without-jitter']],
   },
   {
-    title: 'the same wait made only on a 429 answer is the server\'s: that answer carries the header, the fallback only guards its absence',
+    title: 'the same wait made only on a 429 answer, with no other wait in the retry: its fixed fallback is all the backoff there is',
     code: inlineRetryAfter('res.status === 429 && retries >= 1'),
+    findings: [[6, 'retry-without-jitter']],
+  },
+  {
+    title: 'a 429 wait with a fixed fallback beside a randomised wait for other failures is the server\'s: that answer carries the header',
+    code: `export async function get(url: string, retries = 2): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status === 429 && retries >= 1) {
+    await sleep(Number(res.headers.get('Retry-After') || 1) * 1000);
+    return get(url, retries - 1);
+  }
+  if (res.status >= 500 && retries >= 1) {
+    await sleep(Math.random() * 1000 * 2 ** (2 - retries));
+    return get(url, retries - 1);
+  }
+  return res;
+}`,
     findings: [],
   },
   {
@@ -344,10 +360,10 @@ function parseRetryAfter(res: Response): number | undefined {
     messages: ['backs off without jitter'],
   },
   {
-    title: 'after a guard that leaves on any answer but a 429, the wait is the server\'s: silent',
+    title: 'after a guard that leaves on any answer but a 429, the doubling fallback is the only backoff: no jitter',
     code: growingRetryAfter('err.status !== 429'),
     fileName: 'case.js',
-    findings: [],
+    findings: [[4, 'retry-without-jitter']],
   },
   {
     title: 'a cap that 0 turns off (`!n || i < n`), 0 by default and no caller in the file giving another: nothing stops the loop',
