@@ -25,6 +25,9 @@
 //     function named for retrying or reconnecting in a file that calls `setTimeout(`.
 //   - a failed record stored with the time of its next attempt (requeues.ts): a field named for it
 //     (`nextRetryAt`, `next_attempt_at`), whose words NEXT_ATTEMPT_TEXT finds.
+//   - a consumed message handed back to the broker (redeliveries.ts): a consumer registered
+//     (`consume(`, `activateConsumer(`) in a file that nacks or rejects (`.nack(`, `.reject(`), whose
+//     texts CONSUME_TEXT and NACK_TEXT find.
 //   - a retry in another file (with a project, `options.project`): a file whose imports bring in a
 //     helper or a client that retries (project/project-index.ts reads the imported modules).
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
@@ -35,6 +38,7 @@
 import type { AnalyzeOptions } from '../types';
 import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
 import { NEXT_ATTEMPT_TEXT } from '../requeues';
+import { CONSUME_TEXT, NACK_TEXT } from '../redeliveries';
 import { hasCatchRetryCandidate, hasDeferredFailurePath } from './catch-retries';
 import { hasRetrySchedulerCandidate } from './handed-reconnects';
 import { hasLoopCandidate } from './loops';
@@ -68,6 +72,8 @@ function mayHoldOwnRetry(text: string, options: AnalyzeOptions): boolean {
   if (LOSS_HANDLER_TEXT.test(text)) return true;
   // A failed record stored with the time of its next attempt (`nextRetryAt: new Date(Date.now() + delay)`).
   if (NEXT_ATTEMPT_TEXT.test(text)) return true;
+  // A consumed message nacked back to the broker, which delivers it again.
+  if (CONSUME_TEXT.test(text) && NACK_TEXT.test(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
     || hasRetrySchedulerCandidate(tokens);
 }

@@ -1,0 +1,152 @@
+// A consumed message handed back to the broker to be delivered again: `channel.nack(msg)` in an amqplib
+// consumer, `msg.nack()` in an amqp-ts one. Both requeue by default (amqplib's `nack(message, allUpTo = false,
+// requeue = true)` and `reject(message, requeue = true)`; amqp-ts's `Message.nack(allUpTo, requeue)` passes
+// `undefined` on to amqplib, while its `Message.reject(requeue = false)` does not requeue). The broker puts
+// the message back at the head of its queue and hands it out again at once, and nothing counts how often:
+// while the failure lasts the consumer takes the same message round and round, with no wait between.
+// Anything that may count or limit it keeps this silent: a test on the way to the nack that compares or
+// reads a count, a requeue flag the file does not show, or a file that reads the broker's redelivery
+// marks (`redelivered`, `x-death`, a delivery limit on the queue). What the consumer does is not read
+// (its requests are not counted as retried): where the message's work may be repeated is judged by hand.
+import ts from 'typescript';
+import { calleeName, calleeObject, enclosingFunction, functionName, type FunctionNode, isFunctionNode, someDescendant, unwrap } from './ast';
+import { waitedBefore, waitSite } from './delays';
+import { backoffFromWaits } from './retry-loops';
+import type { RetryConstruct, WaitSite } from './retry-model';
+import { nodeText } from './run-context';
+import type { SourceIndex } from './source-index';
+import { firstLineSpan } from './spans';
+
+/** Registering a consumer (amqplib's `channel.consume(queue, onMessage)`, amqp-ts's `queue.activateConsumer(onMessage)`). */
+const CONSUME_CALL = /^(consume|activateConsumer)$/;
+/** Files a redelivered message may be read in: a consumer is registered, and something is nacked or rejected. */
+export const CONSUME_TEXT = /\b(consume|activateConsumer)\s*\(/;
+export const NACK_TEXT = /\.(nack|reject)\s*\(/;
+/** What the broker tells a consumer of a message delivered before, or limits deliveries with. */
+const REDELIVERY_COUNT_TEXT = /redelivered|x-death|delivery[-_]?(count|limit)|deliveryCount|x-retr|retry[-_]?count/i;
+/** A test that may count or limit the redeliveries: a comparison, or a name for a count. */
+const COUNTING_TEST = /[<>]|attempt|retr|tries|count|deliver|limit|max/i;
+/** How many levels up from the nack the tests on its way are read. */
+const MAX_LEVELS = 24;
+
+/** A nack or reject whose requeue is known: where its flag argument is, and what it is when left out. */
+interface RequeueCall {
+  /** The argument that says whether to requeue. */
+  flagAt: number;
+  /** Whether leaving it out requeues. */
+  requeuesByDefault: boolean;
+}
+
+export function findRedeliveries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
+  const text = index.sourceFile.text;
+  if (!CONSUME_TEXT.test(text) || !NACK_TEXT.test(text) || REDELIVERY_COUNT_TEXT.test(text)) return [];
+  const registrations = index.calls.filter((call) => CONSUME_CALL.test(calleeName(call) ?? ''));
+  const constructs: RetryConstruct[] = [];
+  for (const call of index.calls) {
+    const consumer = requeueingConsumer(call, registrations, index);
+    if (!consumer) continue;
+    if (known.some((construct) => construct.scopes.some((scope) => scope.pos <= call.pos && call.end <= scope.end))) continue;
+    if (countedOnTheWay(call, consumer)) continue;
+    constructs.push(redeliveryConstruct(call, consumer, index));
+  }
+  return constructs;
+}
+
+/**
+ * Whether a consume call registers the function: it is handed in (`consume(q, async (msg) => …)`), or named in
+ * what is handed in (`consume(q, (msg) => this.onMessage(msg))`, `consume(q, this.handle.bind(this))`).
+ */
+function registers(registration: ts.CallExpression, consumer: FunctionNode): boolean {
+  if (registration.arguments.some((argument) => argument.pos <= consumer.pos && consumer.end <= argument.end)) return true;
+  const name = functionName(consumer);
+  if (!name) return false;
+  return registration.arguments.some((argument) => someDescendant(argument, (node) => ts.isIdentifier(node) && node.text === name));
+}
+
+/**
+ * The registered consumer a nack that requeues is made in (the function the message is a parameter of), or
+ * undefined. `channel.nack(msg)` (amqplib, and amqp-connection-manager's wrapper) hands the message in;
+ * `msg.nack()` (amqp-ts) is the message's own: which one it is decides where the requeue flag is.
+ */
+function requeueingConsumer(call: ts.CallExpression, registrations: readonly ts.CallExpression[], index: SourceIndex): FunctionNode | undefined {
+  const name = calleeName(call);
+  const object = calleeObject(call);
+  const fn = enclosingFunction(call);
+  if ((name !== 'nack' && name !== 'reject') || !object || !fn) return undefined;
+  const registered = (owner: FunctionNode | undefined) => owner && registrations.some((registration) => registers(registration, owner)) ? owner : undefined;
+  const handedIn = call.arguments[0] ? registered(messageOwner(unwrap(call.arguments[0]), fn)) : undefined;
+  const own = handedIn ? undefined : registered(messageOwner(object, fn));
+  const form: RequeueCall | undefined = handedIn
+    ? name === 'nack' ? { flagAt: 2, requeuesByDefault: true } : { flagAt: 1, requeuesByDefault: true }
+    : own && (name === 'nack' ? { flagAt: 1, requeuesByDefault: true } : { flagAt: 0, requeuesByDefault: false });
+  return form && requeues(call.arguments[form.flagAt], form.requeuesByDefault, index) ? handedIn ?? own : undefined;
+}
+
+/**
+ * The function `node` is a parameter of (the consumer's message, `msg` in `async (msg) => …`), walking out
+ * through nested functions; undefined when it is no parameter of one.
+ */
+function messageOwner(node: ts.Expression, fn: FunctionNode): FunctionNode | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  for (let current: FunctionNode | undefined = fn; current; current = enclosingFunction(current)) {
+    const first = current.parameters[0];
+    if (first && ts.isIdentifier(first.name) && first.name.text === node.text) return current;
+    if (current.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === node.text)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the flag requeues: left out where that requeues, `true`, or a local worked out from the failure
+ * (`const shouldRequeue = !error.message.includes('not found')`). A parameter, or anything the file does not
+ * show, is out of sight; a local that reads a count may be the cap.
+ */
+function requeues(flag: ts.Expression | undefined, byDefault: boolean, index: SourceIndex): boolean {
+  if (!flag) return byDefault;
+  const value = unwrap(flag);
+  if (value.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (!ts.isIdentifier(value)) return false;
+  const declarations = index.declarations.get(value.text);
+  const initializer = declarations?.length === 1 ? declarations[0]!.initializer : undefined;
+  if (!initializer || !ts.isVariableDeclarationList(declarations![0]!.parent) || !(declarations![0]!.parent.flags & ts.NodeFlags.Const)) return false;
+  const worked = unwrap(initializer);
+  if (worked.kind === ts.SyntaxKind.TrueKeyword) return true;
+  return worked.kind !== ts.SyntaxKind.FalseKeyword && !ts.isLiteralExpression(worked) && !COUNTING_TEST.test(nodeText(worked));
+}
+
+/** Whether a test on the way from the consumer to the nack may count or limit deliveries (`if (attempts < 3) nack(msg)`). */
+function countedOnTheWay(call: ts.CallExpression, consumer: FunctionNode): boolean {
+  let levels = 0;
+  for (let node: ts.Node | undefined = call.parent; node && node !== consumer && levels < MAX_LEVELS; node = node.parent, levels++) {
+    const test = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
+    if (test && COUNTING_TEST.test(nodeText(test))) return true;
+  }
+  return levels >= MAX_LEVELS;
+}
+
+/** The nack, reported where it is made, with the wait before it if any (`await sleep(5000); channel.nack(msg)`). */
+function redeliveryConstruct(call: ts.CallExpression, consumer: FunctionNode, index: SourceIndex): RetryConstruct {
+  const waits = waitsBefore(call, consumer);
+  return {
+    kind: 'requeue',
+    label: `message requeue by \`${nodeText(call).replace(/\s+/g, '')}\``,
+    report: firstLineSpan(call, index.sourceFile),
+    scopes: [],
+    rerunsScope: false,
+    bound: { capped: false, reason: 'no-cap' },
+    backoff: waits.length > 0 ? backoffFromWaits(waits, [], index, new Set()) : { kind: 'none' },
+  };
+}
+
+/** A timer the nack is made in (`setTimeout(() => channel.nack(msg), 5000)`), or a wait awaited just before it. */
+function waitsBefore(call: ts.CallExpression, consumer: FunctionNode): WaitSite[] {
+  for (let node: ts.Node | undefined = call.parent; node && node !== consumer; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    const timer = node.parent;
+    const site = ts.isCallExpression(timer) && calleeName(timer) === 'setTimeout' ? waitSite(timer) : undefined;
+    return site ? [site] : [];
+  }
+  const awaited = waitedBefore(call, consumer);
+  const site = awaited && waitSite(awaited);
+  return site ? [site] : [];
+}
