@@ -1418,10 +1418,34 @@ function boundNames(name: ts.BindingName): string[] {
 function handedOnWithBudget(ref: ts.Expression, compared: (name: string) => boolean): boolean {
   const call = ref.parent;
   if (!call || !ts.isCallExpression(call) || !call.arguments.includes(ref)) return false;
-  return call.arguments.some((argument) => {
-    const path = argument === ref ? undefined : namePath(argument) ?? arithmeticName(unwrap(argument));
-    return path !== undefined && ATTEMPT_COUNTER_NAME.test(path) && compared(path);
-  });
+  const resolved = calleeName(call) === 'then' && call.arguments[0] === ref ? resolvedValue(call) : undefined;
+  if (resolved && isBudget(arithmeticName(resolved), compared)) return true;
+  return call.arguments.some((argument) => argument !== ref && isBudget(namePath(argument) ?? arithmeticName(unwrap(argument)), compared));
+}
+
+function isBudget(path: string | undefined, compared: (name: string) => boolean): boolean {
+  return path !== undefined && ATTEMPT_COUNTER_NAME.test(path) && compared(path);
+}
+
+
+/** How many links of a promise chain are walked back to the value it started from. */
+const MAX_PROMISE_LINKS = 6;
+
+/**
+ * `Promise.resolve(counter + 1).delay(ms).then(tryOp)`: the value the chain started from, which `.then`
+ * hands to the function as its first argument (links that pass the value on, such as Bluebird's `.delay`).
+ */
+function resolvedValue(then: ts.CallExpression): ts.Expression | undefined {
+  let link: ts.Expression = then.expression;
+  for (let links = 0; links < MAX_PROMISE_LINKS && ts.isPropertyAccessExpression(link); links++) {
+    const receiver = unwrap(link.expression);
+    if (!ts.isCallExpression(receiver)) return undefined;
+    const name = calleeName(receiver);
+    if (name === 'resolve') return receiver.arguments.length === 1 ? unwrap(receiver.arguments[0]!) : undefined;
+    if (name !== 'delay' && name !== 'tap') return undefined;
+    link = receiver.expression;
+  }
+  return undefined;
 }
 
 /** How many levels up from a call the `if` that tests a once-flag is looked for. */
