@@ -1469,7 +1469,7 @@ function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<
     return timer?.delay && classifyDelay(timer.delay, index, counters, serverDecides) === 'jittered' ? 'jittered' : whole;
   }
   if (wait.delay === undefined && name === 'setTimeout') return 'fixed';
-  if (!local && name !== 'setTimeout' && wait.delay !== undefined && isAttemptNumber(wait.delay, counters)) return 'unknown';
+  if (!local && name !== 'setTimeout' && wait.delay !== undefined && (isAttemptNumber(wait.delay, counters) || isNoDuration(wait.delay, index))) return 'unknown';
   return classifyDelay(wait.delay, index, counters, serverDecides);
 }
 
@@ -1485,6 +1485,28 @@ function isAttemptNumber(delay: ts.Expression, counters: ReadonlySet<string>): b
   const path = namePath(node);
   const last = path?.slice(path.lastIndexOf('.') + 1) ?? '';
   return path !== undefined && counters.has(path) && ATTEMPT_COUNTER_NAME.test(last) && !/delay|time|ms$|wait|sleep|interval|backoff/i.test(last);
+}
+
+/** Names a value may carry a duration under (`delayMs`, `RETRY_INTERVAL`, `timeoutSeconds`, `ttl`). */
+const DURATION_NAME = /delay|ms$|milli|sec|minute|timeout|interval|wait|sleep|backoff|time|duration|period|ttl|pause/i;
+
+/**
+ * `await waitForToken(domain)`, `await applyAdaptiveDelay(host)`: a wait helper out of sight handed something that
+ * is no duration (a name not named for one, whose value here is no number) sizes the wait itself.
+ */
+function isNoDuration(delay: ts.Expression, index: SourceIndex): boolean {
+  const value = unwrap(delay);
+  if (ts.isStringLiteralLike(value) || ts.isTemplateExpression(value)) return true;
+  const path = namePath(value);
+  if (path === undefined || DURATION_NAME.test(path.slice(path.lastIndexOf('.') + 1))) return false;
+  const initializer = ts.isIdentifier(value) ? index.declarations.get(value.text)?.[0]?.initializer : undefined;
+  return initializer !== undefined && !isNumberLike(unwrap(initializer));
+}
+
+/** A number, or arithmetic or a call of `Number`/`parseInt`/`Math`, that may well make one. */
+function isNumberLike(value: ts.Expression): boolean {
+  if (numericValue(value) !== undefined || ts.isBinaryExpression(value) || ts.isPrefixUnaryExpression(value) || ts.isConditionalExpression(value)) return true;
+  return ts.isCallExpression(value) && /^(Number|parseInt|parseFloat|min|max|pow|round|floor|ceil)$/.test(calleeName(value) ?? '');
 }
 
 /**
