@@ -548,7 +548,9 @@ function failureContext(ref: ts.Node, fn: FunctionNode, index: SourceIndex): Con
       if (branch === 'failure' && !asksAgainForState(node, fn, ANY_RESULT)) return 'catch';
       // `else if (status < 400) { handle(body); poll() }`: the way the attempt worked, whatever a test further out
       // says (in a catch, the attempt failed whatever the test: `status < 500` there picks which failures).
-      if (branch === 'success' && !someAncestor(node, fn, ts.isCatchClause)) return undefined;
+      // In a loss handler the connection is gone whichever branch runs: `if (RESUMABLE.includes(event.code)) resume();
+      // else connect()` picks how to come back, not whether the attempt worked.
+      if (branch === 'success' && !someAncestor(node, fn, ts.isCatchClause) && !registeredHandlerAround(node, fn, index)) return undefined;
       // `if (!res.data.data) { logger.warn('login failure, retrying'); … return this.login() }`: a test the reading cannot
       // place, in a branch whose own log says the attempt failed.
       if (polarity === undefined && child === node.thenStatement && logsFailure(node.thenStatement)) return 'catch';
