@@ -9,8 +9,8 @@ import { nodeText } from './run-context';
 
 export type Polarity = 'success' | 'failure';
 
-const SUCCESS_PROPERTY = /^(ok|success|succeeded|successful|isSuccess|isOk|isOK)$/;
-const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|hasError)$/;
+const SUCCESS_PROPERTY = /^(ok|success|succeeded|successful|isSuccess|isSuccessful|isSucceeded|wasSuccessful|isOk|isOK)$/;
+const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|isFailed|hasFailed|hasError|hasErrors)$/;
 const STATUS_PROPERTY = /^(status|statusCode|status_code|httpStatus|code)$/;
 /**
  * A call's whole result named for what came back, tested as a status: `const result = await send(url); if (result <
