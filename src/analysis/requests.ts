@@ -758,10 +758,29 @@ function carriesOperationId(body: ts.Expression | undefined, index: SourceIndex)
   if (!body) return false;
   const inner = sentValue(body);
   const object = resolveObject(inner, index);
-  if (object && namesOperationId(object)) return true;
+  if (object && (namesOperationId(object) || reportsStateOf(object))) return true;
   if (!ts.isIdentifier(inner)) return false;
   const scope = enclosingFunction(inner) ?? inner.getSourceFile();
   return objectsWithOperationId(scope).has(inner.text) || givenOperationId(inner.text, scope, index);
+}
+
+/** Fields that state where something stands: `status`, `call_status`, `state`. */
+const STATE_FIELD = /(^|_)status$|[a-z]Status$|^state$/;
+
+/**
+ * `{ callId: call.id, status: 'completed', completedAt }`: a report of where a known thing stands, naming it by the
+ * id it already has. Sent twice, it states the same again; the receiver can tell the repeat by that id.
+ */
+function reportsStateOf(object: ts.ObjectLiteralExpression): boolean {
+  let states = false;
+  let names = false;
+  for (const property of object.properties) {
+    const name = propertyNameText(property.name) ?? '';
+    if (STATE_FIELD.test(name)) states = true;
+    const value = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+    if (ID_FIELD.test(name) && value && ts.isPropertyAccessExpression(value) && ID_FIELD.test(value.name.text)) names = true;
+  }
+  return states && names;
 }
 
 /** An object with an operation id among its fields, or in an object one level down (`{ ...request, extensions: { operationId } }`). */

@@ -2,8 +2,9 @@
 // enqueueJob({ ...job, attempt: job.attempt + 1 }), 2 ** job.attempt * 1000); }`. The job comes round
 // again through the queue, a retry whose wait is the timer's. Whether it stops is often decided where
 // the job is taken off the queue, out of sight, so its cap is not judged here (a requeue is never
-// reported as unbounded); only its wait is. What the job does is not read either (its requests are not
-// counted as retried). Without a timer the queue decides when the job comes back: nothing is said.
+// reported as unbounded); only its wait is. What the failed try did is done again when the job comes
+// back: its requests are retried (a webhook POST, a payout). Without a timer the queue decides when the
+// job comes back: nothing is said.
 // Also a failed job (a webhook delivery, an outbox row) stored with the time of its next attempt:
 // `update({ attempts: n + 1, nextRetryAt: new Date(Date.now() + delay) })`. A worker takes it up again once
 // that time has come; its wait is `delay`, read as any other (findScheduledRetries).
@@ -35,8 +36,8 @@ export function findRequeues(index: SourceIndex, known: readonly RetryConstruct[
       kind: 'requeue',
       label: `re-enqueue of the failed job through \`${nodeText(call.expression).replace(/\s+/g, '')}()\``,
       report: firstLineSpan(place.timer.call, index.sourceFile),
-      scopes: [],
-      rerunsScope: false,
+      scopes: [place.handler.parent.tryBlock],
+      rerunsScope: true,
       bound: { capped: 'unknown' },
       backoff: backoffFromWaits([place.timer], [], index, new Set([counter])),
     });
@@ -131,12 +132,14 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
 }
 
 function scheduledRetry(field: string, at: ts.Node, wait: WaitSite, index: SourceIndex): RetryConstruct {
+  // Written in a catch, the record's next attempt does again what the try did.
+  const failedTry = catchAbove(at)?.parent;
   return {
     kind: 'requeue',
     label: `retry scheduled through \`${field}\``,
     report: firstLineSpan(at, index.sourceFile),
-    scopes: [],
-    rerunsScope: false,
+    scopes: failedTry && ts.isTryStatement(failedTry) ? [failedTry.tryBlock] : [],
+    rerunsScope: true,
     bound: { capped: 'unknown' },
     backoff: backoffFromWaits([wait], [], index, new Set()),
   };
@@ -154,10 +157,14 @@ function loggedOnly(record: ts.ObjectLiteralExpression): boolean {
 }
 
 function insideCatch(node: ts.Node): boolean {
+  return catchAbove(node) !== undefined;
+}
+
+function catchAbove(node: ts.Node): ts.CatchClause | undefined {
   for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
-    if (ts.isCatchClause(current)) return true;
+    if (ts.isCatchClause(current)) return current;
   }
-  return false;
+  return undefined;
 }
 
 /**

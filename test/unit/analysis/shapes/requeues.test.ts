@@ -157,3 +157,43 @@ export async function markFailed(job, message) {
     },
   ]);
 });
+
+/** A webhook delivery whose try POSTs `body` with `headers`; its catch hands the job back or stores its next attempt. */
+function delivery(body: string, headers: string, onFailure: string): string {
+  return `import axios from 'axios';
+export async function handle(job) {
+  try {
+    await axios.post(job.url, ${body}, { headers: ${headers} });
+  } catch (err) {
+    ${onFailure}
+  }
+}`;
+}
+
+const requeueAfterFixedWait = 'setTimeout(() => enqueueJob({ ...job, attempt: job.attempt + 1 }), 5000);';
+const nextAttemptStored = 'await db.job.update({ where: { id: job.id }, data: { attempts: job.attempts + 1, nextRetryAt: new Date(Date.now() + 60_000) } });';
+
+describe('shapes: what a failed job does is done again when it comes back', () => {
+  runLibraryTable([], [
+    {
+      title: 'the POST a re-enqueued job made is sent again: reported without a key, beside the fixed wait',
+      code: delivery('job.payload', "{ 'Content-Type': 'application/json' }", requeueAfterFixedWait),
+      findings: [[4, 'missing-idempotency-key'], [6, 'retry-without-jitter']],
+    },
+    {
+      title: 'the POST of a delivery stored with its next attempt (a fixed minute on) is sent again too',
+      code: delivery('job.payload', "{ 'Content-Type': 'application/json' }", nextAttemptStored),
+      findings: [[4, 'missing-idempotency-key'], [6, 'retry-without-jitter']],
+    },
+    {
+      title: 'a key made from the job\'s own id is the same on every delivery: only the wait is reported',
+      code: delivery('job.payload', "{ 'Idempotency-Key': job.id }", requeueAfterFixedWait),
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
+      title: 'a report of where a known thing stands (`{ callId: call.id, status }`) states the same again: only the wait is reported',
+      code: delivery("{ callId: job.call.id, status: 'completed' }", '{}', requeueAfterFixedWait),
+      findings: [[6, 'retry-without-jitter']],
+    },
+  ]);
+});
