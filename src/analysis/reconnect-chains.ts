@@ -520,9 +520,14 @@ function namedFunction(path: string | undefined, index: SourceIndex): FunctionNo
   if (!name) return undefined;
   const found = index.functions.get(name) ?? [];
   if (found.length === 1) return found[0];
-  // `this.onClose` is the class's method, not an `onClose` option of the same name in a defaults object.
-  const methods = path!.startsWith('this.') ? found.filter((fn) => ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) : [];
+  // `this.onClose` is the class's method, not an `onClose` option of the same name in a defaults object, nor a
+  // static method of that name (`static async connect(url)`, a factory beside the instance's `connect()`).
+  const methods = path!.startsWith('this.') ? found.filter((fn) => ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && !isStatic(fn)) : [];
   return methods.length === 1 ? methods[0] : undefined;
+}
+
+function isStatic(fn: ts.MethodDeclaration): boolean {
+  return ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ?? false;
 }
 
 /** `$.open` where the file sets `$.open = function () { … }` (an object of functions kept in a local), and only there. */
