@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -103,13 +103,44 @@ export function singleValue(expression: ts.Expression, index: SourceIndex): ts.E
 export function resolveObject(expression: ts.Expression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
   const inner = unwrap(expression);
   if (ts.isObjectLiteralExpression(inner)) return inner;
+  if (ts.isCallExpression(inner)) return builtObject(inner, index);
   if (ts.isIdentifier(inner)) {
     const declarations = index.declarations.get(inner.text) ?? [];
-    const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
-    if (initializer && ts.isObjectLiteralExpression(unwrap(initializer))) return unwrap(initializer) as ts.ObjectLiteralExpression;
+    const initializer = declarations.length === 1 ? declarations[0]!.initializer && unwrap(declarations[0]!.initializer) : undefined;
+    if (initializer && ts.isObjectLiteralExpression(initializer)) return initializer;
+    if (initializer && ts.isCallExpression(initializer)) return builtObject(initializer, index);
   }
   if (ts.isPropertyAccessExpression(inner) && inner.expression.kind === ts.SyntaxKind.ThisKeyword) return fieldObject(inner, index);
   return undefined;
+}
+
+/**
+ * `this.createRequestOptions(timeout)`, `buildInit(body)`: the object a function of the file builds, where its only
+ * return hands back an object literal (`return { hostname, method: 'POST', headers }`).
+ */
+function builtObject(call: ts.CallExpression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
+  const callee = unwrap(call.expression);
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+  const name = local ? calleeName(call) : undefined;
+  const found = name === undefined ? undefined : index.functions.get(name);
+  const body = found?.length === 1 ? found[0]!.body : undefined;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return ts.isObjectLiteralExpression(unwrap(body as ts.Expression)) ? unwrap(body as ts.Expression) as ts.ObjectLiteralExpression : undefined;
+  const returned: ts.Expression[] = [];
+  walkTree(body, undefined, (node) => {
+    if (node !== body && isFunctionNode(node)) return SKIP_CHILDREN;
+    if (ts.isReturnStatement(node)) returned.push(node.expression ? unwrap(node.expression) : node as unknown as ts.Expression);
+    return undefined;
+  });
+  const only = returned.length === 1 ? returned[0]! : undefined;
+  return only && ts.isObjectLiteralExpression(only) && !methodGiven(only, found![0]!) ? only : undefined;
+}
+
+/** `return { method, url }` with `method` a parameter: each caller says the method, read where it calls (caller-methods.ts). */
+function methodGiven(object: ts.ObjectLiteralExpression, builder: FunctionNode): boolean {
+  const value = option(object, 'method');
+  const name = value && ts.isIdentifier(unwrap(value)) ? (unwrap(value) as ts.Identifier).text : undefined;
+  return name !== undefined && builder.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name);
 }
 
 /**
