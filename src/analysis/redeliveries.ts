@@ -9,7 +9,7 @@
 // marks (`redelivered`, `x-death`, a delivery limit on the queue). What the consumer does is not read
 // (its requests are not counted as retried): where the message's work may be repeated is judged by hand.
 import ts from 'typescript';
-import { calleeName, calleeObject, enclosingFunction, functionName, type FunctionNode, isFunctionNode, someDescendant, unwrap } from './ast';
+import { calleeName, calleeObject, enclosingFunction, functionName, type FunctionNode, isFunctionNode, unwrap, walkTree } from './ast';
 import { waitedBefore, waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
 import type { RetryConstruct, WaitSite } from './retry-model';
@@ -40,7 +40,7 @@ interface RequeueCall {
 export function findRedeliveries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
   const text = index.sourceFile.text;
   if (!CONSUME_TEXT.test(text) || !NACK_TEXT.test(text) || REDELIVERY_COUNT_TEXT.test(text)) return [];
-  const registrations = index.calls.filter((call) => CONSUME_CALL.test(calleeName(call) ?? ''));
+  const registrations = registrationsIn(index);
   const constructs: RetryConstruct[] = [];
   for (const call of index.calls) {
     const consumer = requeueingConsumer(call, registrations, index);
@@ -52,15 +52,32 @@ export function findRedeliveries(index: SourceIndex, known: readonly RetryConstr
   return constructs;
 }
 
+/** The consume calls of a file: what they are handed, and every name they hand on (read once per file). */
+interface Registrations {
+  handed: readonly ts.Expression[];
+  names: ReadonlySet<string>;
+}
+
+function registrationsIn(index: SourceIndex): Registrations {
+  const handed = index.calls.filter((call) => CONSUME_CALL.test(calleeName(call) ?? '')).flatMap((call) => [...call.arguments]);
+  const names = new Set<string>();
+  for (const argument of handed) {
+    walkTree(argument, undefined, (node) => {
+      if (ts.isIdentifier(node)) names.add(node.text);
+      return undefined;
+    });
+  }
+  return { handed, names };
+}
+
 /**
  * Whether a consume call registers the function: it is handed in (`consume(q, async (msg) => …)`), or named in
  * what is handed in (`consume(q, (msg) => this.onMessage(msg))`, `consume(q, this.handle.bind(this))`).
  */
-function registers(registration: ts.CallExpression, consumer: FunctionNode): boolean {
-  if (registration.arguments.some((argument) => argument.pos <= consumer.pos && consumer.end <= argument.end)) return true;
+function registers(registrations: Registrations, consumer: FunctionNode): boolean {
+  if (registrations.handed.some((argument) => argument.pos <= consumer.pos && consumer.end <= argument.end)) return true;
   const name = functionName(consumer);
-  if (!name) return false;
-  return registration.arguments.some((argument) => someDescendant(argument, (node) => ts.isIdentifier(node) && node.text === name));
+  return name !== undefined && registrations.names.has(name);
 }
 
 /**
@@ -68,12 +85,12 @@ function registers(registration: ts.CallExpression, consumer: FunctionNode): boo
  * undefined. `channel.nack(msg)` (amqplib, and amqp-connection-manager's wrapper) hands the message in;
  * `msg.nack()` (amqp-ts) is the message's own: which one it is decides where the requeue flag is.
  */
-function requeueingConsumer(call: ts.CallExpression, registrations: readonly ts.CallExpression[], index: SourceIndex): FunctionNode | undefined {
+function requeueingConsumer(call: ts.CallExpression, registrations: Registrations, index: SourceIndex): FunctionNode | undefined {
   const name = calleeName(call);
   const object = calleeObject(call);
   const fn = enclosingFunction(call);
   if ((name !== 'nack' && name !== 'reject') || !object || !fn) return undefined;
-  const registered = (owner: FunctionNode | undefined) => owner && registrations.some((registration) => registers(registration, owner)) ? owner : undefined;
+  const registered = (owner: FunctionNode | undefined) => owner && registers(registrations, owner) ? owner : undefined;
   const handedIn = call.arguments[0] ? registered(messageOwner(unwrap(call.arguments[0]), fn)) : undefined;
   const own = handedIn ? undefined : registered(messageOwner(object, fn));
   const form: RequeueCall | undefined = handedIn

@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -123,9 +123,16 @@ function builtObject(call: ts.CallExpression, index: SourceIndex): ts.ObjectLite
   const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
   const name = local ? calleeName(call) : undefined;
   const found = name === undefined ? undefined : index.functions.get(name);
-  const body = found?.length === 1 ? found[0]!.body : undefined;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return ts.isObjectLiteralExpression(unwrap(body as ts.Expression)) ? unwrap(body as ts.Expression) as ts.ObjectLiteralExpression : undefined;
+  // Read once per function: a file may hand the same builder's result to many calls.
+  return found?.length === 1 ? readOnce(builtObjects, found[0]!, returnedObject) ?? undefined : undefined;
+}
+
+const builtObjects = new WeakMap<FunctionNode, ts.ObjectLiteralExpression | null>();
+
+function returnedObject(builder: FunctionNode): ts.ObjectLiteralExpression | null {
+  const body = builder.body;
+  if (!body) return null;
+  if (!ts.isBlock(body)) return ts.isObjectLiteralExpression(unwrap(body as ts.Expression)) ? unwrap(body as ts.Expression) as ts.ObjectLiteralExpression : null;
   const returned: ts.Expression[] = [];
   walkTree(body, undefined, (node) => {
     if (node !== body && isFunctionNode(node)) return SKIP_CHILDREN;
@@ -133,7 +140,7 @@ function builtObject(call: ts.CallExpression, index: SourceIndex): ts.ObjectLite
     return undefined;
   });
   const only = returned.length === 1 ? returned[0]! : undefined;
-  return only && ts.isObjectLiteralExpression(only) && !methodGiven(only, found![0]!) ? only : undefined;
+  return only && ts.isObjectLiteralExpression(only) && !methodGiven(only, builder) ? only : null;
 }
 
 /** `return { method, url }` with `method` a parameter: each caller says the method, read where it calls (caller-methods.ts). */

@@ -151,6 +151,10 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `class C {\n  canRetry(n) {\n${repeat(60, (i) => `    if (n > ${i} && this.limit${i} < n) return false;\n`)}    return true;\n  }\n  async go(n) {\n    try { return await op(); } catch (e) {\n${repeat(5000, () => '      if (!this.canRetry(n)) throw e;\n')}      return this.go(n + 1);\n    }\n  }\n}\n` },
     { name: '3,000 retry loops, each under disable comments of both kinds, with enable blocks between',
       text: repeat(3000, (i) => `// integration-coach-disable-next-line unbounded-retry -- ${i}\n/* eslint-disable integration-coach/missing-idempotency-key */ async function f${i}() { while (true) { try { return await fetch(u, { method: 'POST' }); } catch { await sleep(1000); } } } /* eslint-enable */\n`) },
+    { name: '5,000 retried requests whose options a 3,000-statement builder returns',
+      text: `function build(n) {\n${repeat(3000, (i) => `  x${i} = n + ${i};\n`)}  return { method: 'POST', n };\n}\nasync function f() { for (let a = 0; a < 3; a++) { try {\n${repeat(5000, (i) => `await request(build(${i}));\n`)} return; } catch (e) { await sleep(Math.random() * 1000); } } }\n` },
+    { name: '3,000 consumers each nacking its message under 50 tests, registered by name in one consume call',
+      text: `${repeat(3000, (i) => `function onMessage${i}(msg) {\n${nested(50, 'if (ok) {\n', '}\n', 'channel.nack(msg);\n')}}\n`)}channel.consume('q', (msg) => { ${repeat(3000, (i) => `onMessage${i}(msg); `)}});\n` },
     { name: 'a directive comment of 200 KB, and 20,000 comments that only look like directives',
       text: `/* integration-coach-disable unbounded-retry ${'x, -- '.repeat(40_000)} */\n${repeat(20_000, (i) => `x = ${i}; // integration-coach-disabled-next-line not-a-rule --\n`)}while (true) { try { await op(); } catch { await sleep(1000); } }\n` },
   ];
