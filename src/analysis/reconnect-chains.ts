@@ -783,8 +783,10 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
       : cycle.registration.failure ? `retry of \`${callText}\` ${cycle.registration.failure.branch ? 'after a failed attempt' : 'from its catch'}` : `reconnect handler that calls \`${callText}\` again`,
     // Where the handler puts the reconnect off to later (where a cap or jitter would go), else at the call that connects again.
     report: firstLineSpan(cycle.scheduled ?? callAround(cycle.ref), index.sourceFile),
-    scopes: [],
-    rerunsScope: false,
+    // A failed attempt's way back runs the function again, its requests with it (`catch { this._tryAgainIn(ms) }` → `_send()`);
+    // a loss handler's runs the connecting, with whatever the connection does once it is up.
+    scopes: cycle.registration.failure ? [cycle.reconnect] : [],
+    rerunsScope: cycle.registration.failure !== undefined,
     bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' }
       : oneAttemptPerLoss(cycle) ? { capped: true, by: 'one-more-attempt' }
         : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),

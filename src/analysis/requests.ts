@@ -14,7 +14,7 @@ import type { RetryFacts } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 import { sdkSendOf } from './sdk-sends';
 import { holdsIdGeneratorCall } from './generated-values';
-import { ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+import { DELIVERY_ID_HEADER, ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
 export interface KeyReference {
@@ -865,7 +865,7 @@ function keyInObject(config: ts.ObjectLiteralExpression, keyNames: Set<string>, 
   const inner = unwrap(headersValue);
   if (!headers && ts.isNewExpression(inner) && inner.arguments?.[0]) headers = resolveObject(inner.arguments[0], index);
   if (!headers) return { hidden: true };
-  const key = keyProperty(headers, keyNames) ?? (ts.isIdentifier(inner) ? keyAssignedTo(inner, keyNames, index) : undefined);
+  const key = keyProperty(headers, keyNames) ?? deliveryIdHeader(headers) ?? (ts.isIdentifier(inner) ? keyAssignedTo(inner, keyNames, index) : undefined);
   return { key, hidden: !key && hasSpread(headers) };
 }
 
@@ -878,6 +878,16 @@ function keyAssignedTo(headers: ts.Identifier, keyNames: ReadonlySet<string>, in
     if (!path.startsWith(prefix) || !isKeyName(normaliseKeyName(path.slice(prefix.length)), keyNames)) continue;
     const assignment = binaries.find((binary) => binary.operatorToken.kind === ts.SyntaxKind.EqualsToken);
     if (assignment) return { carrier: assignment, value: assignment.right };
+  }
+  return undefined;
+}
+
+/** `{ 'Gateway-Event-Id': event.id, … }`: a header naming the event or delivery sent, which receivers deduplicate on. */
+function deliveryIdHeader(headers: ts.ObjectLiteralExpression): KeyReference | undefined {
+  for (const property of headers.properties) {
+    const name = property.name ? propertyNameText(property.name) : undefined;
+    const value = name && DELIVERY_ID_HEADER.test(normaliseKeyName(name)) ? valueOfProperty(property) : undefined;
+    if (value) return { carrier: property, value };
   }
   return undefined;
 }

@@ -90,6 +90,13 @@ export const IDEMPOTENCY_KEY_NAMES = new Set(['idempotencykey', 'xidempotencykey
  */
 const KEY_NAME_SHAPE = /(idempotencykey|idempotencytoken|payloadid|deduplicationid|dedupeid|dedupid|repeatabilityrequestid)$|^paypalrequestid$/;
 
+/**
+ * Header names, normalised, that name the event or delivery a webhook sends (`webhook-id` of the Standard Webhooks
+ * spec, `X-Event-Id`, `Gateway-Event-Id`, `X-Delivery-Id`): receivers deduplicate on them as on a key. Only as
+ * headers: a body field `eventId` may name the event a new record belongs to.
+ */
+export const DELIVERY_ID_HEADER = /(webhookid|eventid|deliveryid)$/;
+
 /** Whether a normalised name is an idempotency key's: a known shape, or one the user configured. */
 export function isKeyName(normalised: string, configured: ReadonlySet<string>): boolean {
   return configured.has(normalised) || KEY_NAME_SHAPE.test(normalised);

@@ -104,18 +104,19 @@ describe('shapes: reconnects through several functions', () => {
     {
       title: 'a wait sized by a parameter is as long as the argument given on the way: a doubled one has no jitter',
       code: resendLater('const delayMs = batch.delay;\n      batch.delay *= 2;\n      return this.sendAgainIn(delayMs, batch);'),
-      findings: [[3, 'retry-without-jitter']],
+      // The POST the function sends is sent again with it, and has no key.
+      findings: [[3, 'retry-without-jitter'], [6, 'missing-idempotency-key']],
       messages: ['backs off without jitter'],
     },
     {
-      title: 'the same wait given jittered is not reported',
+      title: 'the same wait given jittered is not reported (the keyless POST sent again is)',
       code: resendLater('return this.sendAgainIn(Math.random() * 2 ** batch.attempts * 100, batch);'),
-      findings: [],
+      findings: [[6, 'missing-idempotency-key']],
     },
     {
-      title: 'the same wait computed by a helper out of sight is not judged',
+      title: 'the same wait computed by a helper out of sight is not judged (the keyless POST sent again is)',
       code: resendLater('return this.sendAgainIn(backoffFor(batch.attempts), batch);'),
-      findings: [],
+      findings: [[6, 'missing-idempotency-key']],
     },
     {
       title: 'functions kept on a local object reconnect through each other (`$.reconnect` → `$.open`): unbounded when the cap falls back to Infinity',
@@ -353,7 +354,7 @@ describe('shapes: a failure path that schedules the function again through anoth
       findings: [],
     },
     {
-      title: 'a failed order kept in a list named for retrying (`retryQueue.filter(…)`) and sent again after a fixed wait, from its catch and from its failed answer\'s branch: a retry without jitter',
+      title: 'a failed order kept in a list named for retrying (`retryQueue.filter(…)`) and sent again after a fixed wait, from its catch and from its failed answer\'s branch: a retry without jitter, of a POST without a key',
       code: `let retryQueue = [];
 function addToRetryQueue(order, attempt = 1) {
   const retryOrder = { ...order, attempt };
@@ -377,7 +378,7 @@ function handleRetryFailure(order) {
   if (order.attempt < 3) addToRetryQueue(order, order.attempt + 1);
 }
 export { addToRetryQueue };`,
-      findings: [[5, 'retry-without-jitter']],
+      findings: [[5, 'retry-without-jitter'], [9, 'missing-idempotency-key']],
     },
     {
       title: 'a `.then` that reaches the same scheduling method as the `.catch` after it: a periodic poll, silent',
