@@ -4,7 +4,8 @@
 import ts from 'typescript';
 import { calleeName, calleeObject, namePath } from '../ast';
 import type { LibrarySpec } from './library-spec';
-import { countBound, holderName, isFromLibrary, libraryConstruct, optionsAt, requestsEndAtDeadline, retriesZero } from './option-reading';
+import { countBound, holderName, isFromLibrary, libraryConstruct, option, optionsAt, requestsEndAtDeadline, retriesZero } from './option-reading';
+import { nodeText } from '../run-context';
 
 export const undici: LibrarySpec = {
   id: 'undici',
@@ -27,7 +28,12 @@ export const undici: LibrarySpec = {
     // `maxRetries: Infinity` where every request through the agent is aborted by a timer: retried until that deadline.
     const holder = isAgent ? holderName(site) : undefined;
     if (bound.capped === false && holder && requestsEndAtDeadline(holder, index)) bound = { capped: true, by: 'request-deadline' };
-    facts.constructs.push(libraryConstruct(site, 'library', isAgent ? '`new RetryAgent(…)`' : '`interceptors.retry(…)`', index, bound, { kind: 'library-default', detail }, []));
+    const label = isAgent ? '`new RetryAgent(…)`' : '`interceptors.retry(…)`';
+    const construct = libraryConstruct(site, 'library', label, index, bound, { kind: 'library-default', detail }, []);
+    facts.constructs.push(construct);
+    // The agent re-sends the requests made through it: POSTs too where its `methods` name them.
+    const methods = options ? option(options, 'methods') : undefined;
+    if (holder && methods && /['"`](post|patch)['"`]/i.test(nodeText(methods))) facts.clients.push({ name: holder, label: `\`${holder}\` agent (${label})`, coversPost: true, backoff: construct.backoff });
     return true;
   },
 };

@@ -64,6 +64,33 @@ export class Sender {
       findings: [[4, 'unbounded-retry']],
     },
     {
+      title: 'an agent kept in a field whose methods name POST re-sends the POSTs made through it: the missing key is reported at the request',
+      code: `import { Agent, RetryAgent } from 'undici';
+export class Writer {
+  constructor() {
+    this.dispatcher = new RetryAgent(new Agent(), { maxRetries: 3, methods: ['GET', 'POST'] });
+  }
+  async write(body) {
+    return this.dispatcher.request({ origin: 'https://db.example.com', path: '/write', method: 'POST', body });
+  }
+}`,
+      findings: [[4, 'retry-without-jitter'], [7, 'missing-idempotency-key']],
+      messages: ['`new RetryAgent(…)` has no jitter', 'retried by the `this.dispatcher` agent (`new RetryAgent(…)`)'],
+    },
+    {
+      title: 'the same agent on its default methods (no POST) leaves the POST alone',
+      code: `import { Agent, RetryAgent } from 'undici';
+export class Writer {
+  constructor() {
+    this.dispatcher = new RetryAgent(new Agent(), { maxRetries: 3 });
+  }
+  async write(body) {
+    return this.dispatcher.request({ origin: 'https://db.example.com', path: '/write', method: 'POST', body });
+  }
+}`,
+      findings: [[4, 'retry-without-jitter']],
+    },
+    {
       title: 'maxRetries: 0 is no retry',
       code: `import { Agent, RetryAgent } from 'undici';
 export const dispatcher = new RetryAgent(new Agent(), { maxRetries: 0 });`,
