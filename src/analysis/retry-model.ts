@@ -127,7 +127,10 @@ export interface CatchRetry extends ConstructBase {
   kind: 'catch-retry';
 }
 
-/** A catch that hands the failed job back to its queue after a wait, its attempt count raised (requeues.ts). */
+/**
+ * A catch that hands the failed job back to its queue after a wait, its attempt count raised, or a failed record
+ * stored with the time of its next attempt (requeues.ts); or a consumed message nacked back to its broker (redeliveries.ts).
+ */
 export interface RequeueRetry extends ConstructBase {
   kind: 'requeue';
 }
