@@ -139,7 +139,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
 
 /**
  * One construct for a cycle, where the scheduler points; or, where two or more loss handlers registered in different
- * places lead into it, one at each handler's registration: each is a way into the retry that goes on for ever.
+ * places lead into it, one at each handler's registration: each is a way into the retry.
  */
 function cycleConstructs(cycles: readonly Cycle[], reading: Reading): RetryConstruct[] {
   const handlers = cycles.filter((cycle) => !cycle.registration.failure && !cycle.restart && cycle.registration.at !== undefined);
