@@ -3,7 +3,7 @@
 // round through several functions, a catch that waits and makes the failed call once more, and a catch
 // that hands the failed job back to its queue after a wait, reconnects that call a function they
 // were handed after a wait, intervals that try to connect until a connect succeeds, and consumed messages
-// handed back to the broker to be delivered again.
+// handed back to the broker to be delivered again, and clients the registry does not know told to retry forever.
 import type { ExportedRetry } from './project/module-summary';
 import type { RetriedClient, RetryFacts } from './retry-model';
 import { findLibraryRetries } from './retry-libraries';
@@ -15,6 +15,7 @@ import { findRequeues, findScheduledRetries } from './requeues';
 import { findHandedReconnects } from './handed-reconnects';
 import { findIntervalRetries } from './interval-retries';
 import { findRedeliveries } from './redeliveries';
+import { findUnlimitedAttemptOptions } from './unlimited-attempt-options';
 import { withInstanceMethods } from './imported-instances';
 import { callsNamed, type SourceIndex } from './source-index';
 import { toldNoRetries } from './requests';
@@ -41,6 +42,7 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   constructs.push(...findHandedReconnects(index, constructs));
   constructs.push(...findIntervalRetries(index, constructs));
   constructs.push(...findRedeliveries(index, constructs));
+  constructs.push(...findUnlimitedAttemptOptions(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
   return {
     constructs, clients: [...libraries.clients, ...interceptors.clients, ...importedClients(imported, index)], notRetrying: notRetrying(imported), importedMethods: importedMethods(imported),

@@ -46,10 +46,12 @@ export const client = createClient({ url: 'wss://example.com/graphql', retryAtte
       findings: [],
     },
     {
+      // Its options still say it never stops (unlimited-attempt-options.ts), in words that do not name graphql-ws.
       title: "a createClient of the project's own is not graphql-ws's",
       code: `import { createClient } from './transport';
 export const client = createClient({ url: 'redis://localhost', retryAttempts: Infinity });`,
-      findings: [],
+      findings: [[2, 'unbounded-retry']],
+      messages: ['This `createClient` call is set to retry forever. In detail: `retryAttempts: Infinity` never stops'],
     },
   ]);
 });
