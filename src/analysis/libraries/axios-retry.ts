@@ -10,7 +10,7 @@ import type { Backoff } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero } from './option-reading';
+import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, withParameterDefault } from './option-reading';
 
 export const axiosRetry: LibrarySpec = {
   id: 'axios-retry',
@@ -47,8 +47,10 @@ function axiosRetryBackoff(call: ts.CallExpression, calleeText: string, index: S
   if (!retryDelay) {
     return { kind: 'library-default', detail: 'axios-retry waits no time between attempts unless `retryDelay` is set', fix: { title: `Set \`retryDelay: ${calleeText}.exponentialDelay\``, target: typeof options === 'string' ? call : options, property: `retryDelay: ${calleeText}.exponentialDelay` } };
   }
-  if (/exponentialDelay$/.test(nodeText(retryDelay))) return { kind: 'jittered' };
-  if (/linearDelay/.test(nodeText(retryDelay))) return { kind: 'library-default', detail: 'axios-retry `linearDelay` has no jitter' };
+  // `{ retryDelay = axiosRetry.exponentialDelay }` in the function around: its default, unless a caller gives its own.
+  const delayText = nodeText(withParameterDefault(retryDelay));
+  if (/exponentialDelay$/.test(delayText)) return { kind: 'jittered' };
+  if (/linearDelay/.test(delayText)) return { kind: 'library-default', detail: 'axios-retry `linearDelay` has no jitter' };
   return delayBackoff(retryDelay, index);
 }
 

@@ -170,6 +170,31 @@ export function option(options: Options, name: string): ts.Expression | undefine
   return undefined;
 }
 
+/**
+ * `retryDelay` in a function that declares `{ retryDelay = axiosRetry.exponentialDelay }` (or the parameter
+ * `retryDelay = …`): the default it is given there, which stands unless a caller passes its own. Otherwise the
+ * expression itself.
+ */
+export function withParameterDefault(expression: ts.Expression): ts.Expression {
+  const node = unwrap(expression);
+  if (!ts.isIdentifier(node)) return expression;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    for (const parameter of fn.parameters) {
+      const declared = declaredIn(parameter.name, parameter.initializer, node.text);
+      if (declared) return declared.initializer ?? expression;
+    }
+  }
+  return expression;
+}
+
+/** The binding of `name` in a parameter's name (itself, or an element of an object pattern), with its default. */
+function declaredIn(name: ts.BindingName, initializer: ts.Expression | undefined, wanted: string): { initializer: ts.Expression | undefined } | undefined {
+  if (ts.isIdentifier(name)) return name.text === wanted ? { initializer } : undefined;
+  if (!ts.isObjectBindingPattern(name)) return undefined;
+  const element = name.elements.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === wanted);
+  return element ? { initializer: element.initializer } : undefined;
+}
+
 /** Whether the options hold a spread (`{ ...defaults, retries: 3 }`): other options may be set out of sight. */
 export function hasSpreadOptions(options: Options): boolean {
   return typeof options !== 'string' && options.properties.some(ts.isSpreadAssignment);

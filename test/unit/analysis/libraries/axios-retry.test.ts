@@ -32,6 +32,23 @@ axiosRetry(api, { retries: 4, retryDelay: axiosRetry.linearDelay() });`,
       messages: ['`linearDelay`'],
     },
     {
+      title: 'a retryDelay that a factory defaults to exponentialDelay is jittered; one it defaults to linearDelay is not',
+      code: `import axios, { AxiosRequestConfig } from 'axios';
+import axiosRetry from 'axios-retry';
+export const createClient = ({ config = {}, retries = 8, retryDelay = axiosRetry.exponentialDelay }: { config?: AxiosRequestConfig; retries?: number; retryDelay?: (n: number) => number }) => {
+  const client = axios.create(config);
+  axiosRetry(client, { retries, retryDelay });
+  return client;
+};
+export function createSlowClient(retryDelay = axiosRetry.linearDelay()) {
+  const client = axios.create();
+  axiosRetry(client, { retries: 3, retryDelay });
+  return client;
+}`,
+      findings: [[10, 'retry-without-jitter']],
+      messages: ['`linearDelay`'],
+    },
+    {
       title: 'retries: Infinity never stops',
       code: `import axios from 'axios';
 import axiosRetry from 'axios-retry';
