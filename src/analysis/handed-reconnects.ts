@@ -13,9 +13,8 @@ import type { RetryConstruct, WaitSite } from './retry-model';
 import { FAILURE_HANDLER_PROPERTY, FAILURE_REGISTRATION, scanFunction } from './retry-recursion';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
+import { SCHEDULER_NAME } from './vocabulary';
 
-/** Functions named for scheduling the next attempt: `scheduleReconnect`, `retryLater`, `reconnect`. */
-export const SCHEDULER_NAME = /retry|reconnect/i;
 /** Parameters that, called from a loss handler's timer, connect again: `reconnectMethod`, `connect`, `restart`. */
 const RECONNECT_PARAMETER = /connect|retry|restart|start|open/i;
 /** Events a connection reports its loss with. */

@@ -22,7 +22,7 @@ import { pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 import { switchedOffByDefault } from './infinite-limits';
-import { ERROR_NAME, STATE_CHECK_CALL } from './vocabulary';
+import { ERROR_NAME, SCHEDULER_NAME, STATE_CHECK_CALL } from './vocabulary';
 
 /** How many functions a handler may pass through before it connects again. */
 const MAX_HOPS = 4;
@@ -568,6 +568,9 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     const start = from !== undefined && fn === registration.handler;
     const steps = start ? path : [...path, fn];
     for (const ref of start ? referencesIn(from) : readOnce(reading.references, fn, functionReferences)) {
+      // The function a retry scheduler of the file was handed: it decides whether and when that runs again, and is
+      // judged there (handed-reconnects.ts), whatever the function of the same name outside it does.
+      if (handedToScheduler(ref)) continue;
       const target = namedFunction(namePath(ref), reading.index);
       if (!target) {
         const wrapper = deferringWrapper(namePath(ref), reading.index);
@@ -596,6 +599,16 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     }
   }
   return undefined;
+}
+
+/** `attemptRequest` in `retryOrReject(error, attemptRequest) { setTimeout(() => attemptRequest(), ms) }`: a parameter of a scheduler. */
+function handedToScheduler(ref: ts.Expression): boolean {
+  if (!ts.isIdentifier(ref)) return false;
+  for (let node = ref.parent; node; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    if (node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === ref.text)) return SCHEDULER_NAME.test(functionName(node) ?? '');
+  }
+  return false;
 }
 
 /**

@@ -12,10 +12,10 @@ import { budgetBypassed, budgetFlags, guardedByBudget, guardLetsPastBudget, ifEf
 import { checkPolarity, invert, type Polarity, testsLossState, testsStatusWord } from './outcomes';
 import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './retry-model';
-import { addTo, firstCallFrom, type SourceIndex } from './source-index';
+import { addTo, callsNamed, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { codeText, nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -67,7 +67,7 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const constructs: RetryConstruct[] = [];
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
-    const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref));
+    const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref) && !handedToScheduler(ref, index));
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
     const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
       && !pollsUntilFailedState(entry.ref, fn, refs));
@@ -83,6 +83,30 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
   return constructs;
+}
+
+/**
+ * `this.retryOrReject(error, attempt, deferred, attemptRequest)`: the function handed to a retry scheduler of this
+ * file, whose timer runs it again (`setTimeout(() => attemptRequest(attempt + 1), delay)`). Whether and when it runs
+ * again is decided there, and judged there (handed-reconnects.ts), once for every place that hands it over.
+ */
+function handedToScheduler(ref: ts.Expression, index: SourceIndex): boolean {
+  const call = ref.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(ref)) return false;
+  const name = calleeName(call);
+  const receivers = name !== undefined && SCHEDULER_NAME.test(name) ? index.functions.get(name) : undefined;
+  const receiver = receivers?.length === 1 ? receivers[0]! : undefined;
+  const parameter = receiver?.parameters[call.arguments.indexOf(ref)];
+  if (!receiver || !parameter || !ts.isIdentifier(parameter.name)) return false;
+  return callsNamed(index, parameter.name.text).some((handedCall) => contains(receiver, handedCall) && insideTimerCallback(handedCall, receiver));
+}
+
+/** Whether a call sits in a callback handed to `setTimeout`, inside `owner`. */
+function insideTimerCallback(call: ts.Node, owner: ts.Node): boolean {
+  for (let node = call.parent; node && node !== owner; node = node.parent) {
+    if (isFunctionNode(node) && ts.isCallExpression(node.parent) && calleeName(node.parent) === 'setTimeout' && node.parent.arguments[0] === node) return true;
+  }
+  return false;
 }
 
 /** The name a function is called by: its own, or `module.exports` for the function a module exports as itself. */

@@ -7,6 +7,9 @@ export const WAIT_NAME = /^(sleep|delay|wait|pause|snooze|backoff|backOff|setTim
 /** Names that promise randomness: a wait or delay helper named for jitter is trusted to add it. */
 export const JITTER_NAME = /jitter|random|rand[A-Z]|randomize/i;
 
+/** Functions named for scheduling the next attempt: `scheduleReconnect`, `retryLater`, `reconnect`, `retryOrReject`. */
+export const SCHEDULER_NAME = /retry|reconnect/i;
+
 /** Calls that produce randomness. */
 export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomValues|randomFillSync|nextInt|jitter\w*|\w*Jitter\w*)$/;
 /**

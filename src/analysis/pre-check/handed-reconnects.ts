@@ -1,7 +1,7 @@
 // Files the pre-check keeps for handed-reconnects.ts: a function named for retrying or reconnecting
 // (`scheduleReconnect`, `onErrorRetry`) and a `setTimeout(` in the same file. (The other way in, a loss
 // handler, is kept by LOSS_HANDLER_TEXT.) One pass over the tokens.
-import { SCHEDULER_NAME } from '../handed-reconnects';
+import { SCHEDULER_NAME } from '../vocabulary';
 import { spendWork } from '../run-context';
 import { canName, Kind, type Tokens } from './tokens';
 
