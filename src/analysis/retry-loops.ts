@@ -75,8 +75,11 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (attemptsOnceByDefault(loop, condition, index)) return undefined;
   const scan = scanLoop(loop);
   if (limitFallsBackToOneAttempt(scan, condition, index)) return undefined;
-  if (scan.takesNewInput || advancesCursor(loop, scan, condition) || searchesNewInput(scan) || pollsUntilFinalState(scan) || goesRoundOnlyWhileNotYet(loop, scan)) return undefined;
-  if (!isRetryShape(loop, scan, condition, index)) return undefined;
+  if (scan.takesNewInput || searchesNewInput(scan)) return undefined;
+  // A poll or a page walk that counts its failures in a row is also a retry of the failed call (its way round from the catch).
+  const countsFailures = countsFailuresInARow(scan);
+  if (!countsFailures && (advancesCursor(loop, scan, condition) || pollsUntilFinalState(scan) || goesRoundOnlyWhileNotYet(loop, scan))) return undefined;
+  if (!countsFailures && !isRetryShape(loop, scan, condition, index)) return undefined;
 
   const counters = new Set(scan.advances.keys());
   const bound: Bound = finiteList ? { capped: true, by: 'finite-list' } : loopBound(loop, scan, condition, index);
@@ -92,6 +95,38 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     backoff: bound.capped === 'unknown' && bound.decidedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
     loop,
   };
+}
+
+/**
+ * `try { const { status } = await getStatus(id); if (status === 'completed') break; failures = 0 } catch (error) {
+ * if (++failures >= MAX_FAILURES) throw error }`: a catch of the loop that counts failures in a row, leaves once they
+ * reach a limit, and a try that clears the count on success. The loop may go round on success too (a poll, a page
+ * walk), but the code itself says a failed call is tried again, up to that limit.
+ */
+function countsFailuresInARow(scan: LoopScan): boolean {
+  return scan.tries.some((attempt) => {
+    const handler = attempt.catchClause?.block;
+    if (!handler) return false;
+    const counted = [...scan.advances.keys()].filter((name) => scan.advances.get(name)!.some((step) => contains(handler, step)));
+    return counted.some((name) => clearedIn(attempt.tryBlock, name) && leavesAtLimit(handler, name, scan));
+  });
+}
+
+/** `failures = 0` in a block. */
+function clearedIn(block: ts.Block, name: string): boolean {
+  return someDescendant(block, (node) => ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    && namePath(node.left) === name && numericValue(node.right) === 0);
+}
+
+/** An `if` in the catch that compares the count and leaves the loop: `if (failures >= MAX) throw …`. */
+function leavesAtLimit(handler: ts.Block, name: string, scan: LoopScan): boolean {
+  return scan.ifs.some((statement) => contains(handler, statement) && comparesName(statement.expression, name)
+    && scan.exits.some((exit) => contains(statement.thenStatement, exit)));
+}
+
+function comparesName(test: ts.Expression, name: string): boolean {
+  return someDescendant(test, (node) => ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind)
+    && [node.left, node.right].some((side) => namePath(unwrap(side)) === name || advancedName(unwrap(side)) === name));
 }
 
 const failureWordsByIndex = new WeakMap<SourceIndex, FailureWords>();
