@@ -16,6 +16,12 @@ export interface SdkSend {
   modules: readonly string[];
   /** The callee's name path (`octokit.rest.issues.createComment`), from its end. */
   calls: RegExp;
+  /**
+   * A client held under the SDK's own name (`context.state.twilio.messages.create`, `this.octokit.rest.issues.create`):
+   * the name of the link that holds it, and the calls after it. The SDK's call even where the client was made in
+   * another file and the file does not import the SDK.
+   */
+  heldAs?: { holder: RegExp; calls: readonly string[] };
 }
 
 export const SDK_SENDS: readonly SdkSend[] = [
@@ -23,6 +29,7 @@ export const SDK_SENDS: readonly SdkSend[] = [
     sdk: 'Octokit',
     docs: 'https://octokit.github.io/rest.js/ (issues.create, issues.createComment, pulls.createReview, repos.createDispatchEvent, actions.createWorkflowDispatch …; not repos.createRelease: GitHub refuses a second release of one tag)',
     modules: ['@octokit/rest', '@octokit/core', '@octokit/action', 'octokit', '@actions/github', 'probot'],
+    heldAs: { holder: /^octokit$/i, calls: ['issues.create', 'issues.createComment', 'rest.issues.create', 'rest.issues.createComment', 'pulls.createReview', 'rest.pulls.createReview'] },
     calls: /\.(?:issues\.(?:create|createComment)|pulls\.(?:createReview|createReviewComment|createReplyForReviewComment)|repos\.(?:createCommitComment|createDispatchEvent|createDeployment|createDeploymentStatus)|actions\.createWorkflowDispatch|checks\.create|gists\.create)$/,
   },
   {
@@ -30,6 +37,7 @@ export const SDK_SENDS: readonly SdkSend[] = [
     docs: 'https://api.slack.com/methods (chat.postMessage, chat.postEphemeral, chat.scheduleMessage, files.uploadV2)',
     modules: ['@slack/web-api', '@slack/bolt', '@slack/client'],
     calls: /\.(?:chat\.(?:postMessage|postEphemeral|scheduleMessage)|files\.(?:upload|uploadV2))$/,
+    heldAs: { holder: /^slack(?:Client|WebClient|Web)?$/i, calls: ['chat.postMessage', 'chat.postEphemeral', 'chat.scheduleMessage'] },
   },
   {
     sdk: 'Telegram Bot API',
@@ -60,12 +68,14 @@ export const SDK_SENDS: readonly SdkSend[] = [
     docs: 'https://resend.com/docs/api-reference/emails/send-email (emails.send, batch.send; an idempotencyKey option)',
     modules: ['resend'],
     calls: /\.(?:emails|batch)\.send$/,
+    heldAs: { holder: /^resend(?:Client)?$/i, calls: ['emails.send', 'batch.send'] },
   },
   {
     sdk: 'Twilio',
     docs: 'https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource (messages.create, calls.create)',
     modules: ['twilio'],
     calls: /\.(?:messages|calls)\.create$/,
+    heldAs: { holder: /^twilio(?:Client)?$/i, calls: ['messages.create', 'calls.create'] },
   },
   {
     sdk: 'ccxt',
@@ -82,15 +92,32 @@ export const SDK_SENDS: readonly SdkSend[] = [
   },
 ];
 
-/** The SDK a call sends or creates through, where the file imports that SDK. */
+/** The SDK a call sends or creates through, where the file imports that SDK or holds its client under the SDK's name. */
 export function sdkSendOf(call: ts.CallExpression, index: SourceIndex): SdkSend | undefined {
   const sends = importedSends(index);
-  if (sends.length === 0) return undefined;
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !mayNameAnSdk(callee.name.text, sends)) return undefined;
   const path = namePath(callee) ?? pathThroughCalls(callee);
   if (!path || callsOwnFunction(path, index)) return undefined;
-  return sends.find((send) => send.calls.test(path));
+  return sends.find((send) => send.calls.test(path)) ?? HELD_SENDS.find((send) => isHeldCall(path, send.heldAs!));
+}
+
+/** The SDKs whose clients are known by the name they are held under, imported or not. */
+const HELD_SENDS = SDK_SENDS.filter((send) => send.heldAs !== undefined);
+/** The methods their held calls end in: a cheap test before a call's path is read. */
+const HELD_METHODS = new Set(HELD_SENDS.flatMap((send) => send.heldAs!.calls.map((call) => call.slice(call.lastIndexOf('.') + 1))));
+
+function mayNameAnSdk(method: string, imported: readonly SdkSend[]): boolean {
+  return imported.length > 0 || HELD_METHODS.has(method);
+}
+
+/** `context.state.twilio.messages.create`: one of the calls, right after a link named for the SDK. */
+function isHeldCall(path: string, heldAs: NonNullable<SdkSend['heldAs']>): boolean {
+  return heldAs.calls.some((call) => {
+    if (!path.endsWith(`.${call}`)) return false;
+    const links = path.slice(0, -call.length - 1).split('.');
+    return heldAs.holder.test(links[links.length - 1]!);
+  });
 }
 
 /**

@@ -130,6 +130,19 @@ export class Mailer {
       messages: ['`this.transporter.sendMail(…)`'],
     },
     {
+      title: 'a client held under its SDK\'s name, made in another file: Twilio\'s messages.create, Octokit\'s issues.create',
+      code: retriedThrough("import type { Context } from './context';", 'declare const context: Context;', 'context.state.twilio.messages.create(input)')
+        + "\nexport const open = (client: any, input: any) => pRetry(() => client.octokit.rest.issues.create(input), { retries: 3, randomize: true });",
+      findings: [[5, 'missing-idempotency-key'], [7, 'missing-idempotency-key']],
+      messages: ['This Twilio call `context.state.twilio.messages.create(…)`', 'This Octokit call'],
+    },
+    {
+      title: 'look-alike: the same method names on a holder not named for the SDK, in a file that does not import it',
+      code: retriedThrough("import { db } from './db';", '', 'db.messages.create(input)')
+        + "\nexport const open = (client: any, input: any) => pRetry(() => client.github.issues.create(input), { retries: 3, randomize: true });",
+      findings: [],
+    },
+    {
       title: 'a send made while a socket is up, in code a reconnect runs again: the connection is retried, not the send: silent',
       code: `import { Client } from 'discord.js';
 const client = new Client({ intents: [] });
