@@ -70,7 +70,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
   const notRetrying = facts.notRetrying ?? NOBODY;
   const importedMethods = facts.importedMethods ?? NO_METHODS;
   const keyNames = new Set([...IDEMPOTENCY_KEY_NAMES, ...extraKeyNames.map(normaliseKeyName)]);
-  const fileMentionsKeys = KEY_WORD.test(index.text) || extraKeyNames.some((name) => index.text.toLowerCase().includes(name.toLowerCase()));
+  const fileMentionsKeys = speaksOfKeys(index.text, extraKeyNames);
   const clientNames = new Set(clients.map((client) => client.name));
   const requests: HttpRequest[] = [];
   const givers: CallerMethod[] = [];
@@ -144,6 +144,11 @@ const FETCH_IMPLEMENTATION = /^_*fetch(Impl|Implementation|Fn|Func|Function)?$|^
  * (`isNetworkOrIdempotentRequestError`, "retries idempotent http methods") says nothing of keys.
  */
 const KEY_WORD = /idempotency|\bidempotent\b(?![-_ ]?(?:https?|requests?|methods?|verbs?|calls?|get|put|delete)\b)/i;
+
+/** Whether a file speaks of idempotency keys at all (also by a header name the options add). */
+export function speaksOfKeys(text: string, extraKeyNames: readonly string[]): boolean {
+  return KEY_WORD.test(text) || extraKeyNames.some((name) => text.toLowerCase().includes(name.toLowerCase()));
+}
 
 const NOBODY: ReadonlySet<string> = new Set();
 const NO_METHODS: ReadonlyMap<string, string> = new Map();

@@ -120,6 +120,8 @@ export interface LibraryRetry extends ConstructBase {
   site?: ts.CallExpression | ts.NewExpression;
   /** The retry is set by options on the request call itself (got/ky `retry`): messages name "the retry options of this call". */
   optionsOfCall?: boolean;
+  /** The option that adds POST (or PATCH) to the methods the library retries (retry-axios `httpMethodsToRetry`), and its name. */
+  retriesPost?: { option: ts.Node; name: string };
 }
 
 /** A catch that waits and makes the failed call once more (catch-retries.ts). */

@@ -115,12 +115,13 @@ export function resolveObject(expression: ts.Expression, index: SourceIndex): ts
 }
 
 /**
- * `this.createRequestOptions(timeout)`, `buildInit(body)`: the object a function of the file builds, where its only
- * return hands back an object literal (`return { hostname, method: 'POST', headers }`).
+ * `this.createRequestOptions(timeout)`, `buildInit(body)`, `RequestWrapper.getRaxConfig(…)` (a static method of a class
+ * of the file): the object a function of the file builds, where its only return hands back an object literal
+ * (`return { hostname, method: 'POST', headers }`), or a local `const` holding one (`const config = { … }; return config`).
  */
 function builtObject(call: ts.CallExpression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
   const callee = unwrap(call.expression);
-  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword);
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || isClassOfFile(callee.expression, index)));
   const name = local ? calleeName(call) : undefined;
   const found = name === undefined ? undefined : index.functions.get(name);
   // Read once per function: a file may hand the same builder's result to many calls.
@@ -139,8 +140,29 @@ function returnedObject(builder: FunctionNode): ts.ObjectLiteralExpression | nul
     if (ts.isReturnStatement(node)) returned.push(node.expression ? unwrap(node.expression) : node as unknown as ts.Expression);
     return undefined;
   });
-  const only = returned.length === 1 ? returned[0]! : undefined;
+  const only = returned.length === 1 ? localObject(returned[0]!, builder) : undefined;
   return only && ts.isObjectLiteralExpression(only) && !methodGiven(only, builder) ? only : null;
+}
+
+/** `return config` where the builder declares `const config = { … }` once: that object; otherwise the expression itself. */
+function localObject(returned: ts.Expression, builder: FunctionNode): ts.Expression {
+  if (!ts.isIdentifier(returned)) return returned;
+  let found: ts.Expression | undefined;
+  let count = 0;
+  walkTree(builder.body!, undefined, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === returned.text) {
+      count++;
+      found = node.initializer && unwrap(node.initializer);
+    }
+    return undefined;
+  });
+  return count === 1 && found && ts.isObjectLiteralExpression(found) ? found : returned;
+}
+
+/** `RequestWrapper` in `RequestWrapper.getRaxConfig(…)`: a class of this file, named where it is called. */
+function isClassOfFile(expression: ts.Expression, index: SourceIndex): boolean {
+  if (!ts.isIdentifier(expression)) return false;
+  return index.sourceFile.statements.some((statement) => ts.isClassDeclaration(statement) && statement.name?.text === expression.text);
 }
 
 /** `return { method, url }` with `method` a parameter: each caller says the method, read where it calls (caller-methods.ts). */

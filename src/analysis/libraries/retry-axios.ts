@@ -5,7 +5,7 @@ import { calleeName, calleeObject, findProperty, namePath, numericValue, propert
 import type { Backoff } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
-import type { LibrarySpec } from './library-spec';
+import type { LibraryContext, LibrarySpec } from './library-spec';
 import { countBound, hasSpreadOptions, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
 
 export const retryAxios: LibrarySpec = {
@@ -13,10 +13,11 @@ export const retryAxios: LibrarySpec = {
   docs: 'https://github.com/JustinBeckwith/retry-axios#usage (retry 3, retryDelay 100, backoffType exponential; idempotent methods only)',
   modules: ['retry-axios'],
   entries: ['default', 'attach'],
-  names: ['raxConfig'],
+  names: ['raxConfig', 'httpMethodsToRetry'],
   options: { attempts: 'retry', delay: 'retryDelay', jitter: 'jitter' },
   defaults: { retries: 3, delay: '100 ms, growing exponentially', jitter: false, retriesPost: false, addsIdempotencyKey: false },
-  recognise(site, { index, facts }) {
+  recognise(site, context) {
+    const { index, facts } = context;
     if (!ts.isCallExpression(site) || calleeName(site) !== 'attach') return false;
     const object = calleeObject(site);
     const name = object ? namePath(object) : undefined;
@@ -31,17 +32,40 @@ export const retryAxios: LibrarySpec = {
       facts.constructs.push(libraryConstruct(site, 'library', '`rax.attach`', index, { capped: true, by: 'library' }, { kind: 'library-default', detail: `retry-axios backs off from ${retryAxios.defaults.delay} without jitter by default` }, []));
       return true;
     }
-    for (const config of configs) {
-      const property = ts.isObjectLiteralExpression(config.parent) ? findProperty(config.parent, 'raxConfig') ?? config : config;
-      if (numericValue(option(config, 'retry')) === 0) continue;
-      facts.constructs.push({
-        kind: 'library', label: '`raxConfig`', report: firstLineSpan(property, index.sourceFile), scopes: [], rerunsScope: true, anchor: statementInList(config),
-        bound: countBound(config, 'retry', retryAxios.defaults.retries), backoff: raxBackoff(config),
-      });
-    }
+    for (const config of configs) readConfig(config, context);
     return true;
   },
+  // A config built for retry-axios where it is not attached (`module.exports = (rax) => ({ httpMethodsToRetry, … })`):
+  // its own option names say what it is.
+  recogniseFile(context) {
+    if (!context.index.names.has(METHODS_OPTION)) return;
+    walkTree(context.index.sourceFile, undefined, (node) => {
+      if (ts.isObjectLiteralExpression(node) && isRaxConfig(node)) readConfig(node, context);
+      return undefined;
+    });
+  },
 };
+
+/** Options only retry-axios reads, beside `httpMethodsToRetry`: two of them make a config unmistakable. */
+const RAX_ONLY_OPTIONS = ['statusCodesToRetry', 'backoffType', 'onRetryAttempt', 'noResponseRetries', 'checkRetryAfter', 'maxRetryDelay'];
+
+function isRaxConfig(object: ts.ObjectLiteralExpression): boolean {
+  return findProperty(object, METHODS_OPTION) !== undefined && RAX_ONLY_OPTIONS.some((name) => findProperty(object, name) !== undefined);
+}
+
+/** One retry-axios config as a construct, once: its count, its backoff, and whether it lets POST be retried. */
+function readConfig(config: ts.ObjectLiteralExpression, { index, facts, claimed }: LibraryContext): void {
+  if (claimed.has(config)) return;
+  claimed.add(config);
+  const property = ts.isObjectLiteralExpression(config.parent) ? findProperty(config.parent, 'raxConfig') ?? config : config;
+  if (numericValue(option(config, 'retry')) === 0) return;
+  const methods = findProperty(config, METHODS_OPTION);
+  facts.constructs.push({
+    kind: 'library', label: '`raxConfig`', report: firstLineSpan(property, index.sourceFile), scopes: [], rerunsScope: true, anchor: statementInList(config),
+    bound: countBound(config, 'retry', retryAxios.defaults.retries), backoff: raxBackoff(config),
+    ...(methods && listsStateChangingMethod(option(config, METHODS_OPTION)) ? { retriesPost: { option: methods, name: METHODS_OPTION } } : {}),
+  });
+}
 
 /** Every `raxConfig: { … }` object in the file, and every `….raxConfig = { … }`. */
 function raxConfigs(index: SourceIndex): ts.ObjectLiteralExpression[] {
@@ -89,6 +113,15 @@ function namedOutsideTypes(sourceFile: ts.SourceFile, name: string): boolean {
     return undefined;
   });
   return found;
+}
+
+/** The option naming the methods retry-axios retries (GET, HEAD, OPTIONS, DELETE and PUT by default). */
+const METHODS_OPTION = 'httpMethodsToRetry';
+
+/** `['GET', 'PUT', 'POST']`: a list written out that names POST or PATCH. */
+function listsStateChangingMethod(value: ts.Expression | undefined): boolean {
+  const list = value ? unwrap(value) : undefined;
+  return list !== undefined && ts.isArrayLiteralExpression(list) && list.elements.some((element) => /^(post|patch)$/i.test(stringValue(element) ?? ''));
 }
 
 function raxBackoff(config: ts.ObjectLiteralExpression): Backoff {

@@ -3,12 +3,13 @@ import ts from 'typescript';
 import { contains, enclosingFunction, findProperty, statementInList, unwrap, valueOfProperty } from '../ast';
 import { coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
-import { callDisplay, type HttpRequest, isUnsafe } from '../requests';
+import { callDisplay, type HttpRequest, isUnsafe, speaksOfKeys } from '../requests';
+import type { RetryConstruct } from '../retry-model';
 import { retriedOnlyWhenRefused } from '../refusals';
-import { type Rule, type RuleContext, shortCode } from '../rule-kit';
+import { type Rule, type RuleContext, shortCode, shortLabel } from '../rule-kit';
 import type { RuleMeta } from '../types';
 import { ruleMeta } from './catalog';
-import { callHeadSpan } from '../spans';
+import { callHeadSpan, firstLineSpan } from '../spans';
 
 // ---------------------------------------------------------------------------------------------
 // Meta
@@ -31,6 +32,8 @@ const KEY_HEADER = 'Idempotency-Key';
 function check(context: RuleContext): void {
   // One finding per place: two requests in one function that a retry calls are reported once, at that call.
   const reported = new Set<ts.Node>();
+  // Retries that a reported request names: an option of theirs that lets POST be retried is said there.
+  const judged = new Set<RetryConstruct>();
   for (const request of context.requests()) {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
@@ -55,6 +58,23 @@ function check(context: RuleContext): void {
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
     context.report({ messageId, data, span: callHeadSpan(reportedAt, context.index.sourceFile), fixes: fix ? [fix] : undefined });
+    if (coverage?.construct) judged.add(coverage.construct);
+  }
+  reportPostRetriedByOption(context, judged);
+}
+
+/**
+ * A library told to retry POST (`httpMethodsToRetry: [..., 'POST']`) in a file that speaks of no key: reported at that
+ * option, unless a request it retries was reported above (the finding is there, next to the request), or the option
+ * is given to one request of the file, which is judged as a request (a read sent as POST needs no key).
+ */
+function reportPostRetriedByOption(context: RuleContext, judged: ReadonlySet<RetryConstruct>): void {
+  for (const construct of context.retries.constructs) {
+    const retriesPost = construct.kind === 'library' ? construct.retriesPost : undefined;
+    if (!retriesPost || judged.has(construct) || speaksOfKeys(context.index.text, context.options.idempotencyHeaders ?? [])) continue;
+    if (context.requests().some((request) => contains(request.call, retriesPost.option))) continue;
+    const data = { construct: shortLabel(construct.label), option: retriesPost.name };
+    context.report({ messageId: 'retriesPostOption', data, span: firstLineSpan(retriesPost.option, context.index.sourceFile) });
   }
 }
 

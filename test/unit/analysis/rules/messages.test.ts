@@ -34,6 +34,7 @@ const LONGEST_VALUES: Record<string, string> = {
   detail: 'd'.repeat(120),
   computed: 'e'.repeat(120),
   alsoJitter: ` ${'j'.repeat(120)}`,
+  option: 'o'.repeat(120),
   sdk: SDK_SENDS.map((send) => send.sdk).reduce((longest, name) => (name.length > longest.length ? name : longest)),
 };
 
