@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, referencesPath, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, referencesPath, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -350,13 +350,20 @@ function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts
   const flags = outcomeFlagNames(scan, index);
   if (flags.size > 0 && scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => flagPolarity(test, flags)))) return true;
   const decisions = retryDecisionNames(scan);
-  return decisions.size > 0 && scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => decisionPolarity(test, decisions)));
+  if (decisions.size === 0) return false;
+  // `do { … needsRetry = true … } while (needsRetry && retry <= max)`: it goes round only on the decision to retry.
+  if (condition !== undefined && (ts.isDoStatement(loop) || ts.isWhileStatement(loop))
+    && chainOperands(condition, Kind.AmpersandAmpersandToken).some((operand) => decisionPolarity(operand, decisions) === 'failure')) return true;
+  return scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => decisionPolarity(test, decisions)));
 }
 
 /** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
 const RETRY_DECISION_NAME = /^(should|can|will|needs?)_?retry$|^(is_?)?retryable$/i;
 
-/** Locals declared from a call under a decision's name: `const shouldRetry = retryCallback(result)`. */
+/**
+ * Locals under a decision's name, declared from a call (`const shouldRetry = retryCallback(result)`) or set `true` in the
+ * loop (`if (retryStatuses.has(res.status)) needsRetry = true`).
+ */
 function retryDecisionNames(scan: LoopScan): Set<string> {
   const names = new Set<string>();
   for (const declaration of scan.declarations) {
@@ -364,6 +371,11 @@ function retryDecisionNames(scan: LoopScan): Set<string> {
     if (ts.isIdentifier(declaration.name) && RETRY_DECISION_NAME.test(declaration.name.text) && value && (ts.isCallExpression(value) || ts.isAwaitExpression(value))) {
       names.add(declaration.name.text);
     }
+  }
+  for (const assignment of scan.assignments) {
+    const target = unwrap(assignment.left);
+    if (ts.isIdentifier(target) && RETRY_DECISION_NAME.test(target.text) && assignment.operatorToken.kind === Kind.EqualsToken
+      && unwrap(assignment.right).kind === Kind.TrueKeyword) names.add(target.text);
   }
   return names;
 }
