@@ -4,15 +4,16 @@
 // `undefined` on to amqplib, while its `Message.reject(requeue = false)` does not requeue). The broker puts
 // the message back at the head of its queue and hands it out again at once, and nothing counts how often:
 // while the failure lasts the consumer takes the same message round and round, with no wait between.
-// Anything that may count or limit it keeps this silent: a test on the way to the nack that compares or
-// reads a count, a requeue flag the file does not show, or a file that reads the broker's redelivery
-// marks (`redelivered`, `x-death`, a delivery limit on the queue). What the consumer does is not read
+// Anything that may count or limit it keeps it from being called endless: a test on the way to the nack that
+// compares or reads a count, a requeue flag the file does not show, or a file that reads the broker's redelivery
+// marks (`redelivered`, `x-death`, a delivery limit on the queue). Where a count is compared on the way, each
+// redelivery it lets through still comes back at once: that is judged as a retry with no wait. What the consumer does is not read
 // (its requests are not counted as retried): where the message's work may be repeated is judged by hand.
 import ts from 'typescript';
 import { calleeName, calleeObject, enclosingFunction, functionName, type FunctionNode, isFunctionNode, unwrap, walkTree } from './ast';
 import { waitedBefore, waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
-import type { RetryConstruct, WaitSite } from './retry-model';
+import type { Bound, RetryConstruct, WaitSite } from './retry-model';
 import { nodeText } from './run-context';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
@@ -39,18 +40,31 @@ interface RequeueCall {
 
 export function findRedeliveries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
   const text = index.sourceFile.text;
-  if (!CONSUME_TEXT.test(text) || !NACK_TEXT.test(text) || REDELIVERY_COUNT_TEXT.test(text)) return [];
+  if (!CONSUME_TEXT.test(text) || !NACK_TEXT.test(text)) return [];
+  const marksRead = REDELIVERY_COUNT_TEXT.test(text);
   const registrations = registrationsIn(index);
   const constructs: RetryConstruct[] = [];
   for (const call of index.calls) {
     const consumer = requeueingConsumer(call, registrations, index);
     if (!consumer) continue;
     if (known.some((construct) => construct.scopes.some((scope) => scope.pos <= call.pos && call.end <= scope.end))) continue;
-    if (countedOnTheWay(call, consumer)) continue;
-    constructs.push(redeliveryConstruct(call, consumer, index));
+    const counted = countingTestOnTheWay(call, consumer);
+    if (!marksRead && counted === undefined) {
+      constructs.push(redeliveryConstruct(call, consumer, index, { capped: false, reason: 'no-cap' }));
+      continue;
+    }
+    // A count compared on the way (`else if (retryCount >= max) … else channel.nack(msg, false, true)`) may stop it, but
+    // each redelivery it lets through still comes back at once: its waits are judged. One redelivery, or a count out
+    // of sight, says nothing.
+    if (counted !== undefined && counted !== 'too-deep' && COMPARES.test(nodeText(counted))) {
+      constructs.push(redeliveryConstruct(call, consumer, index, { capped: 'unknown' }));
+    }
   }
   return constructs;
 }
+
+/** A test that compares: `retryCount >= this.maxRetries`, `deaths < 3`. */
+const COMPARES = /[<>]/;
 
 /** The consume calls of a file: what they are handed, and every name they hand on (read once per file). */
 interface Registrations {
@@ -131,18 +145,21 @@ function requeues(flag: ts.Expression | undefined, byDefault: boolean, index: So
   return worked.kind !== ts.SyntaxKind.FalseKeyword && !ts.isLiteralExpression(worked) && !COUNTING_TEST.test(nodeText(worked));
 }
 
-/** Whether a test on the way from the consumer to the nack may count or limit deliveries (`if (attempts < 3) nack(msg)`). */
-function countedOnTheWay(call: ts.CallExpression, consumer: FunctionNode): boolean {
+/**
+ * The nearest test on the way from the consumer to the nack that may count or limit deliveries (`if (attempts < 3)
+ * nack(msg)`); 'too-deep' where the way is too long to read; undefined when there is none.
+ */
+function countingTestOnTheWay(call: ts.CallExpression, consumer: FunctionNode): ts.Expression | 'too-deep' | undefined {
   let levels = 0;
   for (let node: ts.Node | undefined = call.parent; node && node !== consumer && levels < MAX_LEVELS; node = node.parent, levels++) {
     const test = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
-    if (test && COUNTING_TEST.test(nodeText(test))) return true;
+    if (test && COUNTING_TEST.test(nodeText(test))) return test;
   }
-  return levels >= MAX_LEVELS;
+  return levels >= MAX_LEVELS ? 'too-deep' : undefined;
 }
 
 /** The nack, reported where it is made, with the wait before it if any (`await sleep(5000); channel.nack(msg)`). */
-function redeliveryConstruct(call: ts.CallExpression, consumer: FunctionNode, index: SourceIndex): RetryConstruct {
+function redeliveryConstruct(call: ts.CallExpression, consumer: FunctionNode, index: SourceIndex, bound: Bound): RetryConstruct {
   const waits = waitsBefore(call, consumer);
   return {
     kind: 'requeue',
@@ -150,7 +167,7 @@ function redeliveryConstruct(call: ts.CallExpression, consumer: FunctionNode, in
     report: firstLineSpan(call, index.sourceFile),
     scopes: [],
     rerunsScope: false,
-    bound: { capped: false, reason: 'no-cap' },
+    bound,
     backoff: waits.length > 0 ? backoffFromWaits(waits, [], index, new Set()) : { kind: 'none' },
   };
 }

@@ -1,7 +1,8 @@
 // A consumer that nacks a failed message with requeue on hands it back to the broker, which delivers it again at
 // once: with nothing counting the deliveries, a lasting failure takes the same message round forever, no wait
 // between. Anything that may count them (a test of a count, the broker's redelivery marks), a requeue flag out
-// of sight, or a requeue turned off keeps it silent.
+// of sight, or a requeue turned off keeps it from being called endless; where a count is compared on the way,
+// each redelivery it lets through still comes back at once, a retry with no wait.
 import { runLibraryTable } from '../libraries/library-table';
 
 describe('shapes: a consumed message nacked back to the broker', () => {
@@ -81,7 +82,7 @@ export function consumeTransfers(queue: Amqp.Queue, transfer: (body: unknown) =>
       messages: ['It also waits a fixed delay'],
     },
     {
-      title: 'requeue off, a flag out of sight, or a test of a count on the way is silent',
+      title: 'requeue off, or a flag out of sight, is silent',
       code: `export function workers(channel: any, handle: (m: any) => Promise<void>, requeue: boolean) {
   channel.consume('a', async (msg: any) => {
     try { await handle(msg); channel.ack(msg); } catch { channel.nack(msg, false, false); }
@@ -89,6 +90,12 @@ export function consumeTransfers(queue: Amqp.Queue, transfer: (body: unknown) =>
   channel.consume('b', async (msg: any) => {
     try { await handle(msg); channel.ack(msg); } catch { channel.nack(msg, false, requeue); }
   });
+}`,
+      findings: [],
+    },
+    {
+      title: 'a count compared on the way keeps it from being endless, but each redelivery it lets through comes back at once',
+      code: `export function worker(channel: any, handle: (m: any) => Promise<void>) {
   const attempts = new Map<string, number>();
   channel.consume('c', async (msg: any) => {
     const id = msg.properties.messageId;
@@ -100,7 +107,8 @@ export function consumeTransfers(queue: Amqp.Queue, transfer: (body: unknown) =>
     }
   });
 }`,
-      findings: [],
+      findings: [[8, 'retry-without-jitter']],
+      messages: ['This message requeue by `channel.nack(msg)` retries immediately, with no wait between attempts.'],
     },
     {
       title: 'a file that reads the broker\'s redelivery marks may count the deliveries: silent',
