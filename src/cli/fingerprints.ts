@@ -14,6 +14,8 @@ export type Fingerprinted<T extends Finding> = T & { fingerprint: string };
 
 /** The findings with their keys; `text` is the file's text the findings were made from. */
 export function withFingerprints<T extends Finding>(text: string, findings: readonly T[]): Fingerprinted<T>[] {
+  // Most files have no findings: their lines are not worth counting.
+  if (findings.length === 0) return [];
   const lineStarts = lineStartsOf(text);
   const seen = new Map<string, number>();
   return findings.map((finding) => {
