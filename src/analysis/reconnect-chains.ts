@@ -570,7 +570,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     for (const ref of start ? referencesIn(from) : readOnce(reading.references, fn, functionReferences)) {
       // The function a retry scheduler of the file was handed: it decides whether and when that runs again, and is
       // judged there (handed-reconnects.ts), whatever the function of the same name outside it does.
-      if (handedToScheduler(ref)) continue;
+      if (handedToScheduler(ref, fn, reading.index)) continue;
       const target = namedFunction(namePath(ref), reading.index);
       if (!target) {
         const wrapper = deferringWrapper(namePath(ref), reading.index);
@@ -601,14 +601,33 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
   return undefined;
 }
 
-/** `attemptRequest` in `retryOrReject(error, attemptRequest) { setTimeout(() => attemptRequest(), ms) }`: a parameter of a scheduler. */
-function handedToScheduler(ref: ts.Expression): boolean {
-  if (!ts.isIdentifier(ref)) return false;
+/**
+ * `attemptRequest` in `retryOrReject(error, attemptRequest) { setTimeout(() => attemptRequest(), ms) }`: a parameter of
+ * a scheduler, the function followed (`step`) or one inside it (read no further out: the walk stays within the step).
+ */
+function handedToScheduler(ref: ts.Expression, step: FunctionNode, index: SourceIndex): boolean {
+  if (!ts.isIdentifier(ref) || !schedulerParameters(index).has(ref.text)) return false;
   for (let node = ref.parent; node; node = node.parent) {
-    if (!isFunctionNode(node)) continue;
-    if (node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === ref.text)) return SCHEDULER_NAME.test(functionName(node) ?? '');
+    if (isFunctionNode(node) && node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === ref.text)) {
+      return SCHEDULER_NAME.test(functionName(node) ?? '');
+    }
+    if (node === step) return false;
   }
   return false;
+}
+
+const schedulerParameterCache = new WeakMap<SourceIndex, ReadonlySet<string>>();
+
+/** The parameter names of the file's functions named for scheduling the next attempt (read once per file). */
+function schedulerParameters(index: SourceIndex): ReadonlySet<string> {
+  return readOnce(schedulerParameterCache, index, () => {
+    const names = new Set<string>();
+    for (const [name, functions] of index.functions) {
+      if (!SCHEDULER_NAME.test(name)) continue;
+      for (const fn of functions) for (const parameter of fn.parameters) if (ts.isIdentifier(parameter.name)) names.add(parameter.name.text);
+    }
+    return names;
+  });
 }
 
 /**
