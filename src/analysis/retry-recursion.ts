@@ -1290,7 +1290,9 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
-  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn))) return { capped: true, by: 'once-flag' };
+  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn) || turnsOffItsOwnSwitch(ref, fn))) {
+    return { capped: true, by: 'once-flag' };
+  }
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
   // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
@@ -1556,6 +1558,34 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
       return condition !== undefined && testsFlag(condition, parameter.text);
     });
   });
+}
+
+/**
+ * `if (retryable && options.retry) this.request(method, path, payload, { retry: false })`: the way round is opened by an
+ * option of the function's own parameter, and the call hands itself that option turned off, so the next call takes the
+ * other way. One retry.
+ */
+function turnsOffItsOwnSwitch(ref: ts.Expression, fn: FunctionNode): boolean {
+  const call = callOfReference(ref);
+  if (!call) return false;
+  let guards = 0;
+  for (let child: ts.Node = ref, node = ref.parent; node && node !== fn && guards < MAX_GUARDS_READ; child = node, node = node.parent) {
+    if (!ts.isIfStatement(node) || node.thenStatement !== child) continue;
+    guards++;
+    if (conjunctPaths(node.expression).some((path) => handedOff(path, call, fn))) return true;
+  }
+  return false;
+}
+
+/** `options.retry` where `options` is the function's parameter at a place the call hands `{ retry: false }`. */
+function handedOff(path: string, call: ts.CallExpression, fn: FunctionNode): boolean {
+  const parts = path.split('.');
+  if (parts.length !== 2) return false;
+  const position = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === parts[0]);
+  const argument = position >= 0 ? call.arguments[position] : undefined;
+  const object = argument ? unwrap(argument) : undefined;
+  return object !== undefined && ts.isObjectLiteralExpression(object) && object.properties.some((property) => ts.isPropertyAssignment(property)
+    && propertyNameText(property.name) === parts[1] && isFalsyLiteral(property.initializer));
 }
 
 /**

@@ -223,5 +223,27 @@ export const store = {
 }`,
       findings: [[10, 'retry-without-jitter']],
     },
+    {
+      title: 'a recursion opened by an option of its own parameter hands itself that option turned off: once, a look-alike of an endless one',
+      code: `const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export class Api {
+  request(method: string, path: string, options: { retry?: boolean } = { retry: true }): Promise<Response> {
+    return fetch(path, { method }).then(async (response) => {
+      if (response.status >= 502 && options.retry) return this.request(method, path, { retry: false });
+      return response;
+    });
+  }
+  send(path: string, options: { retry?: boolean } = { retry: true }): Promise<Response> {
+    return fetch(path).then(async (response) => {
+      if (response.status >= 502 && options.retry) {
+        await sleep(1000);
+        return this.send(path, { retry: true });
+      }
+      return response;
+    });
+  }
+}`,
+      findings: [[13, 'unbounded-retry']],
+    },
   ]);
 });
