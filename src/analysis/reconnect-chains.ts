@@ -820,10 +820,23 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     scopes: cycle.registration.failure ? [cycle.reconnect] : [],
     rerunsScope: cycle.registration.failure !== undefined,
     bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' }
-      : oneAttemptPerLoss(cycle) ? { capped: true, by: 'one-more-attempt' }
+      : oneAttemptPerLoss(cycle) && !retriesFromOwnCatch(cycle.reconnect, index) ? { capped: true, by: 'one-more-attempt' }
         : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
     backoff: chainBackoff(cycle, functions, scans, scheduler, index, counters),
   };
+}
+
+/**
+ * `async function connect() { try { conn = await amqp.connect(url); conn.on('close', reconnect) … } catch { setTimeout(connect,
+ * 5000) } }`: the connect goes round from its own catch, so a loss leads to as many attempts as that catch allows, not one.
+ */
+function retriesFromOwnCatch(reconnect: FunctionNode, index: SourceIndex): boolean {
+  return index.selfReferences.some(({ fn, ref }) => fn === reconnect && catchBetween(ref, fn));
+}
+
+function catchBetween(node: ts.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) if (ts.isCatchClause(current)) return true;
+  return false;
 }
 
 /** The waits on the way, each as long as the argument given for it where a function on the way is given its wait. */

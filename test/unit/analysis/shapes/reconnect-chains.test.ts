@@ -1079,6 +1079,12 @@ describe('shapes: handlers registered only once a connect has worked', () => {
       messages: ['retry of `connectBroker()` from its catch has no cap'],
     },
     {
+      title: 'the same connect whose catch calls it again itself: a loss starts a connect that goes round from its catch, forever, at each place',
+      code: handlerOnAwaitedConnection('await amqplib.connect(process.env.URL)', 'setTimeout(connectBroker, 5000);'),
+      findings: [[10, 'unbounded-retry'], [15, 'unbounded-retry']],
+      messages: ['recursive retry of `connectBroker()` has no cap', 'reconnect handler that calls `connectBroker()` again has no cap'],
+    },
+    {
       title: 'a connection awaited from a call not named for connecting (`await pool.acquire()`) may come back already broken: the close handler reconnects forever',
       code: handlerOnAwaitedConnection('await pool.acquire()', 'throw error;'),
       findings: [[15, 'unbounded-retry']],
