@@ -34,5 +34,28 @@ export const consumer = kafka.consumer({ groupId: 'billing' });`,
       findings: [[1, 'unbounded-retry']],
       messages: ['This `producer` call is set to retry forever. In detail: `retries: Infinity` never stops'],
     },
+    {
+      title: 'NestJS hands its Kafka options on to kafkajs: a consumer retry with factor 0 has no jitter, a client retry on its defaults is fine',
+      code: `import { Transport } from '@nestjs/microservices';
+export const kafkaOptions = (brokers: string[]) => ({
+  transport: Transport.KAFKA,
+  options: {
+    client: { clientId: 'feed', brokers, retry: { retries: 8 } },
+    consumer: {
+      groupId: 'feed',
+      retry: { retries: 3, factor: 0, multiplier: 1 },
+    },
+  },
+});`,
+      findings: [[8, 'retry-without-jitter']],
+      messages: ['kafkajs `consumer` retry (NestJS) has no jitter. In detail: `factor: 0` takes the randomness out of its waits'],
+    },
+    {
+      title: 'look-alike: another NestJS transport with the same options is not kafkajs',
+      code: `import { Transport } from '@nestjs/microservices';
+export const KAFKA = 'kafka';
+export const redisOptions = { transport: Transport.REDIS, options: { consumer: { retry: { retries: 3, factor: 0 } } } };`,
+      findings: [],
+    },
   ]);
 });
