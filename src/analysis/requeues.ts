@@ -9,7 +9,8 @@
 // `update({ attempts: n + 1, nextRetryAt: new Date(Date.now() + delay) })`. A worker takes it up again once
 // that time has come; its wait is `delay`, read as any other (findScheduledRetries).
 import ts from 'typescript';
-import { calleeName, calleeObject, namePath, numericValue, propertyNameText, unwrap, walkTree } from './ast';
+import { calleeName, calleeObject, namePath, numericValue, propertyNameText, SKIP_CHILDREN, unwrap, walkTree } from './ast';
+import { advancedName } from './counters';
 import { catchAround, insideAny } from './catch-retries';
 import { backoffFromWaits } from './retry-loops';
 import type { RetryConstruct, WaitSite } from './retry-model';
@@ -25,10 +26,11 @@ export function findRequeues(index: SourceIndex, known: readonly RetryConstruct[
   const constructs: RetryConstruct[] = [];
   let retried: Set<ts.Node> | undefined;
   for (const call of index.calls) {
-    const counter = raisedAttemptCount(call, index);
-    if (!counter) continue;
-    const place = catchAround(call);
-    if (!place?.timer) continue;
+    if (call.arguments.length === 0) continue;
+    const spread = raisedAttemptCount(call, index);
+    const place = spread || mayBeRequeue(call) ? catchAround(call) : undefined;
+    const counter = spread ?? (place?.timer ? raisedBefore(call, place.handler.block) : undefined);
+    if (!counter || !place?.timer) continue;
     // A catch inside code another retry re-runs belongs to that retry.
     retried ??= new Set(known.flatMap((construct) => construct.scopes));
     if (insideAny(place.handler, retried)) continue;
@@ -62,6 +64,28 @@ function raisedAttemptCount(call: ts.CallExpression, index: SourceIndex): string
     }
   }
   return undefined;
+}
+
+/** A call handed a plain name or path (`enqueueJob(jobData)`, `queue.push(this.job)`): it may hand back the job itself. */
+function mayBeRequeue(call: ts.CallExpression): boolean {
+  return call.arguments.some((argument) => namePath(unwrap(argument)) !== undefined);
+}
+
+/**
+ * `jobData.retries += 1; … setTimeout(() => enqueueJob(jobData), ms)`: the job handed back is the one whose attempt
+ * count the catch raised before. The name path of that count, or undefined.
+ */
+function raisedBefore(call: ts.CallExpression, block: ts.Block): string | undefined {
+  const handed = new Set(call.arguments.map((argument) => namePath(unwrap(argument))).filter((path) => path !== undefined));
+  let raised: string | undefined;
+  walkTree(block, undefined, (node) => {
+    if (raised !== undefined || node.pos >= call.pos) return SKIP_CHILDREN;
+    const counter = advancedName(node);
+    const owner = counter?.slice(0, counter.lastIndexOf('.'));
+    if (counter && owner && handed.has(owner) && ATTEMPT_FIELD.test(counter.slice(counter.lastIndexOf('.') + 1))) raised = counter;
+    return undefined;
+  });
+  return raised;
 }
 
 /**

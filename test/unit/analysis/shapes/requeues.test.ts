@@ -68,6 +68,21 @@ describe('shapes: failed jobs handed back to their queue', () => {
       messages: ['recursive retry of `handle()`'],
     },
     {
+      title: 'the job itself handed back, its count raised on it first (`job.retries += 1`), after a doubling wait: reported',
+      code: worker(`job.retries += 1;
+    if (job.retries <= 3) setTimeout(() => enqueueJob(job), 2 ** job.retries * 1000);`),
+      findings: [[7, 'retry-without-jitter']],
+      messages: ['re-enqueue of the failed job through `enqueueJob()`'],
+    },
+    {
+      title: 'look-alike: a count raised on an object that is not the one handed on after the wait: silent',
+      code: worker(`job.retries += 1;
+    setTimeout(() => notify(alert), 5000);
+    report.attempts++;
+    setTimeout(() => archive(job.id), 5000);`),
+      findings: [],
+    },
+    {
       title: 'a new job built from parts (no spread of the failed one) is not the job again: silent',
       code: worker("setTimeout(() => enqueueJob({ type: 'alert', attempt: 1 }), 5000);"),
       findings: [],
