@@ -10,7 +10,7 @@
 // redelivery it lets through still comes back at once: that is judged as a retry with no wait. What the consumer does is not read
 // (its requests are not counted as retried): where the message's work may be repeated is judged by hand.
 import ts from 'typescript';
-import { calleeName, calleeObject, enclosingFunction, functionName, type FunctionNode, isFunctionNode, unwrap, walkTree } from './ast';
+import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, functionName, type FunctionNode, isFunctionNode, someDescendant, unwrap, walkTree } from './ast';
 import { waitedBefore, waitSite } from './delays';
 import { backoffFromWaits } from './retry-loops';
 import type { Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -56,15 +56,17 @@ export function findRedeliveries(index: SourceIndex, known: readonly RetryConstr
     // A count compared on the way (`else if (retryCount >= max) … else channel.nack(msg, false, true)`) may stop it, but
     // each redelivery it lets through still comes back at once: its waits are judged. One redelivery, or a count out
     // of sight, says nothing.
-    if (counted !== undefined && counted !== 'too-deep' && COMPARES.test(nodeText(counted))) {
+    if (counted !== undefined && counted !== 'too-deep' && compares(counted)) {
       constructs.push(redeliveryConstruct(call, consumer, index, { capped: 'unknown' }));
     }
   }
   return constructs;
 }
 
-/** A test that compares: `retryCount >= this.maxRetries`, `deaths < 3`. */
-const COMPARES = /[<>]/;
+/** A test that compares: `retryCount >= this.maxRetries`, `deaths < 3` (not the `>` of an arrow in it). */
+function compares(test: ts.Expression): boolean {
+  return someDescendant(test, (node) => ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind));
+}
 
 /** The consume calls of a file: what they are handed, and every name they hand on (read once per file). */
 interface Registrations {

@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { MAX_SOURCE_NESTING, NestedTooDeeply, spendWork } from './run-context';
 import type { DelayClass } from './delays';
-import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, readOnce, reverseTail, stringValue, unwrap } from './ast';
+import { calleeName, type FunctionNode, functionName, isFunctionNode, namePath, propertyNameText, readOnce, reverseTail, stringValue, unwrap, walkTree } from './ast';
 
 // TypeScript's exports are getters: the walk reads what it needs once, at load, because it runs on every node.
 const Kind = ts.SyntaxKind;
@@ -538,5 +538,19 @@ function classFields(owner: ts.ClassLikeDeclaration): Map<string, ts.PropertyDec
       if (name !== undefined && !fields.has(name)) fields.set(name, member as ts.PropertyDeclaration);
     }
     return fields;
+  });
+}
+
+const classNamesCache = new WeakMap<SourceIndex, ReadonlySet<string>>();
+
+/** The names of the classes the file declares (anywhere in it), read once per file. */
+export function classNamesOf(index: SourceIndex): ReadonlySet<string> {
+  return readOnce(classNamesCache, index, () => {
+    const names = new Set<string>();
+    walkTree(index.sourceFile, undefined, (node) => {
+      if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) names.add(node.name.text);
+      return undefined;
+    });
+    return names;
   });
 }

@@ -6,10 +6,10 @@
 // already stands for, options that switch the retrying off, and `Infinity` kept as a default (`?? Infinity`),
 // which a caller may override.
 import ts from 'typescript';
-import { calleeName, namePath, numericValue, propertyNameText, readOnce, stringValue, unwrap, walkTree } from './ast';
+import { calleeName, namePath, numericValue, propertyNameText, stringValue, unwrap } from './ast';
 import { resolveObject } from './libraries/option-reading';
 import type { RetryConstruct } from './retry-model';
-import type { SourceIndex } from './source-index';
+import { classNamesOf, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 
 /** Option names that cap attempts: `maxRetries`, `max_reconnects`, `reconnectionAttempts`, `retryLimit`. */
@@ -86,18 +86,5 @@ function isInfiniteLiteral(expression: ts.Expression): boolean {
 /** A function or class of this file: its own retry, if it has one, is judged where it is written. */
 function definedInFile(site: ts.CallExpression | ts.NewExpression, index: SourceIndex): boolean {
   const name = calleeName(site);
-  return name !== undefined && (index.functions.has(name) || classesOf(index).has(name));
-}
-
-const classNames = new WeakMap<SourceIndex, ReadonlySet<string>>();
-
-function classesOf(index: SourceIndex): ReadonlySet<string> {
-  return readOnce(classNames, index, () => {
-    const names = new Set<string>();
-    walkTree(index.sourceFile, undefined, (node) => {
-      if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) names.add(node.name.text);
-      return undefined;
-    });
-    return names;
-  });
+  return name !== undefined && (index.functions.has(name) || classNamesOf(index).has(name));
 }

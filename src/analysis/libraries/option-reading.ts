@@ -5,7 +5,7 @@ import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, find
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
-import { callsNamed, fieldValue, type SourceIndex } from '../source-index';
+import { callsNamed, classNamesOf, fieldValue, type SourceIndex } from '../source-index';
 import { callHeadSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 
@@ -121,9 +121,12 @@ export function resolveObject(expression: ts.Expression, index: SourceIndex): ts
  */
 function builtObject(call: ts.CallExpression, index: SourceIndex): ts.ObjectLiteralExpression | undefined {
   const callee = unwrap(call.expression);
-  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || isClassOfFile(callee.expression, index)));
-  const name = local ? calleeName(call) : undefined;
+  const name = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? calleeName(call) : undefined;
   const found = name === undefined ? undefined : index.functions.get(name);
+  // `holder.build()` is the file's function only through `this` or a class of the file (read last: it walks the file once).
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword
+    || (found !== undefined && ts.isIdentifier(callee.expression) && classNamesOf(index).has(callee.expression.text))));
+  if (!local) return undefined;
   // Read once per function: a file may hand the same builder's result to many calls.
   return found?.length === 1 ? readOnce(builtObjects, found[0]!, returnedObject) ?? undefined : undefined;
 }
@@ -157,12 +160,6 @@ function localObject(returned: ts.Expression, builder: FunctionNode): ts.Express
     return undefined;
   });
   return count === 1 && found && ts.isObjectLiteralExpression(found) ? found : returned;
-}
-
-/** `RequestWrapper` in `RequestWrapper.getRaxConfig(…)`: a class of this file, named where it is called. */
-function isClassOfFile(expression: ts.Expression, index: SourceIndex): boolean {
-  if (!ts.isIdentifier(expression)) return false;
-  return index.sourceFile.statements.some((statement) => ts.isClassDeclaration(statement) && statement.name?.text === expression.text);
 }
 
 /** `return { method, url }` with `method` a parameter: each caller says the method, read where it calls (caller-methods.ts). */

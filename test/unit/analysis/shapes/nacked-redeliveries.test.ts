@@ -111,6 +111,18 @@ export function consumeTransfers(queue: Amqp.Queue, transfer: (body: unknown) =>
       messages: ['This message requeue by `channel.nack(msg)` retries immediately, with no wait between attempts.'],
     },
     {
+      title: 'look-alike: a test on the way that reads a count word but compares nothing (the `>` of an arrow is no comparison) stays silent',
+      code: `export function worker(channel: any, handle: (m: any) => Promise<void>) {
+  channel.consume('d', async (msg: any) => {
+    try { await handle(msg); channel.ack(msg); } catch (error: any) {
+      if (error.causes.some((cause: any) => cause.retryable)) channel.nack(msg);
+      else channel.nack(msg, false, false);
+    }
+  });
+}`,
+      findings: [],
+    },
+    {
       title: 'a file that reads the broker\'s redelivery marks may count the deliveries: silent',
       code: `export function worker(channel: any, handle: (m: any) => Promise<void>) {
   channel.consume('jobs', async (msg: any) => {
