@@ -6,7 +6,7 @@
 // app counts and stops the reconnection itself. A namespace of a server the file connected to earlier
 // shares that call's Manager, and so its reconnection (sharesEarlierManager).
 import ts from 'typescript';
-import { calleeName, namePath, numericValue, rootName, unwrap } from '../ast';
+import { calleeName, namePath, numericValue, unwrap } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
@@ -19,7 +19,8 @@ export const socketIoClient: LibrarySpec = {
   docs: 'https://socket.io/docs/v4/client-options/#reconnection (reconnectionAttempts Infinity, delay 1 s to 5 s, randomizationFactor 0.5)',
   modules: ['socket.io-client'],
   entries: ['default', 'io', 'connect', 'Manager'],
-  names: RECONNECT_OPTIONS,
+  // `io`: the global a page's script tag loads (callsGlobalIo).
+  names: [...RECONNECT_OPTIONS, 'io'],
   options: { attempts: 'reconnectionAttempts', delay: 'reconnectionDelay', jitter: 'randomizationFactor' },
   defaults: { retries: 'unlimited', delay: '1 s, doubling to 5 s', jitter: true, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
@@ -33,17 +34,26 @@ export const socketIoClient: LibrarySpec = {
   },
 };
 
-/** `io(…)`, `io.connect(…)`, `connect(…)` or `new Manager(…)` from socket.io-client; a global `io` in a page script when its options are socket.io's. */
+/** `io(…)`, `io.connect(…)`, `connect(…)` or `new Manager(…)` from socket.io-client, or from the global `io` a page's script tag loads. */
 function isSocketIo(site: Site, index: SourceIndex): boolean {
   const name = calleeName(site);
   // `import { io as connectSocket } from 'socket.io-client'`, `import ioClient from 'socket.io-client'`: an entry under a name of the file's own.
   if (name !== undefined && ts.isIdentifier(site.expression) && isImportedEntry(index, name, socketIoClient)) return true;
   if (name !== 'io' && name !== 'connect' && name !== 'Manager') return false;
   if (isFromLibrary(site, index, socketIoClient)) return true;
-  const root = rootName(site.expression);
-  if (root !== 'io' || index.declarations.has('io') || index.functions.has('io')) return false;
-  const options = socketOptions(site, index);
-  return options !== 'absent' && options !== 'opaque' && RECONNECT_OPTIONS.some((key) => option(options, key) !== undefined);
+  return callsGlobalIo(site, index);
+}
+
+/**
+ * `io()` or `io.connect(url)` where the file neither imports nor declares `io`: the client that
+ * `<script src="/socket.io/socket.io.js">` puts on the page. A server's `io` is made by the file that
+ * uses it (or handed in) and is never called itself, nor has `connect`.
+ */
+function callsGlobalIo(site: Site, index: SourceIndex): boolean {
+  if (index.declarations.has('io') || index.functions.has('io') || index.imports.has('io')) return false;
+  const callee = unwrap(site.expression);
+  if (ts.isIdentifier(callee)) return callee.text === 'io' && ts.isCallExpression(site);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'connect' && ts.isIdentifier(callee.expression) && callee.expression.text === 'io';
 }
 
 /** The options are the last argument (`io(opts)` and `io(url, opts)` are both allowed). */

@@ -126,5 +126,46 @@ export const socket = io('https://chat.example.com');
 export const rooms = io('https://chat.example.com/rooms');`,
       findings: [[2, 'unbounded-retry']],
     },
+    {
+      title: 'the global io of a page script, called with no options, reconnects without limit',
+      code: `var socket = io.connect('http://localhost:3000');
+socket.on('message', function (data) { render(data); });`,
+      fileName: 'public/javascripts/chat.js',
+      findings: [[1, 'unbounded-retry']],
+    },
+    {
+      title: 'the global io called as a function with a transport option keeps the default',
+      code: `const socket = io({ transports: ['websocket'] });
+socket.on('connect', () => console.log('connected'));`,
+      fileName: 'public/main.js',
+      findings: [[1, 'unbounded-retry']],
+    },
+    {
+      title: 'the global io with a cap is silent',
+      code: `const socket = io('/game', { reconnectionAttempts: 5 });`,
+      fileName: 'public/game.js',
+      findings: [],
+    },
+    {
+      title: 'a server io made in the file is no client',
+      code: `const io = require('socket.io')(server);
+io.on('connection', (socket) => socket.emit('hello'));
+const client = io.of('/admin');`,
+      fileName: 'server.js',
+      findings: [],
+    },
+    {
+      title: 'a global io used as a server (only its members, never called) is no client',
+      code: `io.on('connection', (socket) => socket.emit('hello'));
+io.emit('tick', Date.now());`,
+      fileName: 'sockets/handlers.js',
+      findings: [],
+    },
+    {
+      title: 'some other object\'s connect is not the global io',
+      code: `const socket = window.io ? null : mqttLike.connect('ws://broker');`,
+      fileName: 'public/app.js',
+      findings: [],
+    },
   ]);
 });
