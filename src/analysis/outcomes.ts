@@ -73,6 +73,11 @@ function binaryPolarity(node: ts.BinaryExpression, results: ReadonlySet<string>)
   if (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) {
     return checkPolarity(node.left, results) ?? checkPolarity(node.right, results);
   }
+  const membership = indexOfTest(node);
+  if (membership) {
+    const polarity = callPolarity(membership.call, results, 'includes');
+    return membership.found ? polarity : invert(polarity);
+  }
   const statusClass = statusClassPath(node.left);
   const classValue = numericValue(node.right);
   if (statusClass && classValue !== undefined && isResult(statusClass, results)) return comparisonPolarity(statusClass, operator, classValue * 100);
@@ -173,8 +178,7 @@ function testsErrorText(call: ts.CallExpression, name: string): boolean {
   return TEXT_TEST.test(name) && root !== undefined && (ERROR_NAME.test(root) || /[a-z](Error|Err)$/.test(root));
 }
 
-function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Polarity | undefined {
-  const name = calleeName(call) ?? '';
+function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>, name = calleeName(call) ?? ''): Polarity | undefined {
   if (testsErrorText(call, name)) return 'failure';
   const argumentsUseResult = call.arguments.some((argument) => {
     const path = namePath(argument);
@@ -184,6 +188,23 @@ function callPolarity(call: ts.CallExpression, results: ReadonlySet<string>): Po
   if ((name === 'includes' || name === 'has') && (listsRedirects(call) || !listsOutcomes(call))) return undefined;
   if (name === 'includes' || name === 'has' || RETRYABLE_CALL.test(name)) return 'failure';
   if (SUCCESS_CALL.test(name)) return 'success';
+  return undefined;
+}
+
+/**
+ * `RETRY_ON.indexOf(res.status) === -1` (not in the list), `codes.indexOf(err.code) !== -1` and `> -1` and `>= 0` (in it):
+ * an `includes` written the older way.
+ */
+function indexOfTest(node: ts.BinaryExpression): { call: ts.CallExpression; found: boolean } | undefined {
+  const call = unwrap(node.left);
+  const value = numericValue(node.right);
+  if (!ts.isCallExpression(call) || calleeName(call) !== 'indexOf' || value === undefined) return undefined;
+  const operator = node.operatorToken.kind;
+  const equality = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+  const inequality = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  if (value === -1 && (equality || inequality)) return { call, found: inequality };
+  if ((value === -1 && operator === ts.SyntaxKind.GreaterThanToken) || (value === 0 && operator === ts.SyntaxKind.GreaterThanEqualsToken)) return { call, found: true };
+  if (value === 0 && operator === ts.SyntaxKind.LessThanToken) return { call, found: false };
   return undefined;
 }
 

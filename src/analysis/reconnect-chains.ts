@@ -410,9 +410,22 @@ function successCallbackReachesTheWay(cycle: Cycle, reading: Reading): boolean {
   const onTheWay = new Set(cycle.path.filter((fn) => fn !== cycle.registration.handler));
   return previous.arguments.some((argument) => {
     const callback = handlerFunction(argument, reading.index);
-    return callback !== undefined && readOnce(reading.references, callback, functionReferences)
-      .some((ref) => { const target = namedFunction(namePath(ref), reading.index); return target !== undefined && onTheWay.has(target); });
+    if (callback === undefined) return false;
+    // `.then((res) => { if (res.status < 500) return resolve(res); retry(attempt) })`: the answer failed there.
+    const answers = answerNamesOf(callback);
+    return readOnce(reading.references, callback, functionReferences).some((ref) => {
+      const target = namedFunction(namePath(ref), reading.index);
+      return target !== undefined && onTheWay.has(target) && !onFailedBranch(ref, callback, answers);
+    });
   });
+}
+
+/** What a success callback is handed (`res` of `(res) => …`) with the outcomes it awaits itself. */
+function answerNamesOf(callback: FunctionNode): ReadonlySet<string> {
+  const names = new Set(readOnce(outcomeNames, callback, outcomeNamesOf));
+  const first = callback.parameters[0]?.name;
+  if (first && ts.isIdentifier(first)) names.add(first.text);
+  return names;
 }
 
 /**

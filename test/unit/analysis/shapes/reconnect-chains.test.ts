@@ -1197,3 +1197,52 @@ const openSocket = (client) => {
     },
   ]);
 });
+
+describe('shapes: a retry scheduled from both callbacks of a promise', () => {
+  runLibraryTable([], [
+    {
+      title: 'a fetch wrapper whose success callback sends a failed status round too (after `if (status < 500) return resolve(res)`): a retry, fixed wait',
+      code: wrapperRetriedFromBothCallbacks('if (response.status < 500) { resolve(response); return }'),
+      findings: [[4, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same wrapper testing the answer against its retryable statuses the older way (`indexOf(…) === -1`)',
+      code: wrapperRetriedFromBothCallbacks('if ([429, 502, 503].indexOf(response.status) === -1) { resolve(response); return }'),
+      findings: [[4, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same wrapper going round after every answer (a poll that keeps its cadence on failure): silent',
+      code: wrapperRetriedFromBothCallbacks('render(response)'),
+      findings: [],
+    },
+    {
+      title: 'the same wrapper going round while the job it asks about is not done (a status poll): silent',
+      code: wrapperRetriedFromBothCallbacks("if (response.headers.get('x-job-state') === 'done') { resolve(response); return }"),
+      findings: [],
+    },
+  ]);
+});
+
+/** fetch-retry's shape: `retry` puts `wrappedFetch` off to later; the success callback runs `test` first. */
+function wrapperRetriedFromBothCallbacks(test: string): string {
+  return `export function fetchWithRetry(url: string, retries = 3): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    function retry(attempt: number) {
+      setTimeout(() => wrappedFetch(attempt + 1), 1000);
+    }
+    function wrappedFetch(attempt: number) {
+      fetch(url)
+        .then((response) => {
+          ${test}
+          if (attempt < retries) { retry(attempt); return }
+          resolve(response);
+        })
+        .catch((error) => {
+          if (attempt < retries) { retry(attempt); return }
+          reject(error);
+        });
+    }
+    wrappedFetch(0);
+  });
+}`;
+}
