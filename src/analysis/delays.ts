@@ -32,7 +32,7 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
     if (firstIsCallback) return { call, delay: second };
     return { call, delay: first };
   }
-  if (!WAIT_NAME.test(name)) return undefined;
+  if (!WAIT_NAME.test(name) || keptAsDelay(call)) return undefined;
   // `consumer.pause([{ topic, partition }])`, `stream.pause()`: an object told to stop its work, with no time.
   // (`backoff.backoff()`, `retrier.wait()`: an object that sizes the wait itself still waits.)
   const object = calleeObject(call);
@@ -44,6 +44,17 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && CALLBACK_NAMES.test(first.text)))) return second === undefined ? undefined : { call, delay: second };
   // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
   return { call, delay: first };
+}
+
+/**
+ * `let wait = defaultWait(attempts)` (then `wait = wait * 1000 + Math.random() * 200`): a first value of a duration
+ * kept under a name for one, worked on before it is waited (that wait reads it, reworked); the call waits for nothing.
+ */
+function keptAsDelay(call: ts.CallExpression): boolean {
+  const declaration = call.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== call || !ts.isIdentifier(declaration.name)) return false;
+  const list = declaration.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Let) !== 0 && DELAY_WORD.test(declaration.name.text);
 }
 
 function isAsync(fn: ts.Node): boolean {
@@ -431,6 +442,14 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
     scanCall(destructuredFrom, deeper);
     return true;
   }
+  // `wait = Math.floor(wait * 1000 + Math.random() * 200)` just before the use, in a block around it: every earlier
+  // value passes through it, so it is the value the wait gets.
+  const latest = assignments.at(-1);
+  if (latest && reworksOnTheWay(latest, path, node) && namesRandomness(latest.right)) {
+    state.features.random = true;
+    scanDelay(latest.right, { ...deeper, self: path });
+    return true;
+  }
   const values: ts.Expression[] = [];
   for (const declaration of declarations) if (declaration.initializer) values.push(declaration.initializer);
   for (const assignment of assignments) {
@@ -448,6 +467,16 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   // a value the deployment fixes, whatever call handed the object over (as a config getter's, CONFIG_READ_CALL).
   else if (ts.isPropertyAccessExpression(node) && CONFIG_OBJECT.test(namePath(node.expression) ?? '')) return true;
   return ts.isIdentifier(node);
+}
+
+/** Whether an assignment of `path` from itself is a statement of a block around `use`, before it (so every way to the use passes it). */
+function reworksOnTheWay(assignment: ts.BinaryExpression, path: string, use: ts.Node): boolean {
+  const statement = assignment.parent;
+  if (!ts.isExpressionStatement(statement) || statement.expression !== assignment || !ts.isBlock(statement.parent)) return false;
+  if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || statement.end > use.pos) return false;
+  const block = statement.parent;
+  if (use.pos < block.pos || use.end > block.end) return false;
+  return someDescendant(assignment.right, (node) => namePath(node as ts.Expression) === path);
 }
 
 /** How many blocks up from a use a destructuring declaration of its name is looked for. */

@@ -41,3 +41,67 @@ describe('shapes: copies of the delay a loop waits', () => {
     },
   ]);
 });
+
+/** An interceptor whose first wait comes from a helper named for waiting, then is reworked into milliseconds by `rework`. */
+function reworkedWait(rework: string): string {
+  return `const pause = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms)
+  })
+const baseWait = (attempts: number): number => {
+  return Math.pow(2, attempts)
+}
+export function retryOnErrors(client, maxRetry = 5): void {
+  client.interceptors.response.use(
+    (response) => response,
+    async function (error) {
+      const { response } = error
+      const { config } = error
+      if (!config) return Promise.reject(error)
+      const tries = config.tries || 1
+      if (tries > maxRetry) return Promise.reject(error)
+      let reason = null
+      let wait = baseWait(tries)
+      if (!response) {
+        reason = 'network'
+      } else if (response.status === 429) {
+        reason = 'throttled'
+        if (response.headers['x-reset']) wait = response.headers['x-reset']
+      }
+      if (reason) {
+        wait = ${rework}
+        config.tries = tries + 1
+        return pause(wait).then(() => client(config))
+      }
+      return Promise.reject(error)
+    },
+  )
+}`;
+}
+
+describe('shapes: a first delay worked on before it is waited', () => {
+  runLibraryTable([], [
+    {
+      title: 'a wait reworked with a random part just before it is waited is jittered, whatever its first value (and the count stored back on the config caps it)',
+      code: reworkedWait('Math.floor(wait * 1000 + Math.random() * 200 + 500)'),
+      findings: [],
+    },
+    {
+      title: 'the same wait reworked without a random part backs off without jitter',
+      code: reworkedWait('Math.floor(wait * 1000 + 500)'),
+      findings: [[9, 'retry-without-jitter']],
+    },
+    {
+      title: 'a loop\'s delay given its random part first and only scaled after keeps it',
+      code: `export async function send(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch {}
+    let wait = 2 ** attempt + Math.random();
+    wait = wait * 1000;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}`,
+      findings: [],
+    },
+  ]);
+});
