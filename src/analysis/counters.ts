@@ -31,11 +31,55 @@ export function advancedName(node: ts.Node): string | undefined {
     const value = unwrap(node.right);
     if (!target) return undefined;
     if (steps(value, target)) return target;
+    // `config.attempts = done + 1` after `const done = config.attempts || 1` (or `const { attempts = 0 } = config`):
+    // the count read out of the object it is kept on, stepped and stored back; the comparisons read the local.
+    const local = steppedName(value);
+    if (local && target.includes('.') && copiedFrom(node, local, target)) return local;
     // `n = n === undefined ? 0 : n + 1`: the first call starts the count, the others step it.
     if (ts.isConditionalExpression(value) && ((steps(unwrap(value.whenFalse), target) && numericValue(value.whenTrue) !== undefined)
       || (steps(unwrap(value.whenTrue), target) && numericValue(value.whenFalse) !== undefined))) return target;
   }
   return undefined;
+}
+
+/** The bare name stepped by `n + 1` or `1 + n`. */
+function steppedName(value: ts.Expression): string | undefined {
+  if (!ts.isBinaryExpression(value) || value.operatorToken.kind !== Kind.PlusToken) return undefined;
+  const [name, step] = ts.isIdentifier(unwrap(value.left)) ? [unwrap(value.left), value.right] : [unwrap(value.right), value.left];
+  return ts.isIdentifier(name) && numericValue(step) === 1 ? name.text : undefined;
+}
+
+/** How many statements of the function around an assignment are searched for the copy it steps (real handlers are short). */
+const MAX_COPY_SEARCH = 64;
+
+/**
+ * Whether `local` is a copy of `path` made earlier in the block around `node` or one of the blocks holding it:
+ * `const local = path` (defaulted by `||` or `??`), or `const { name: local } = object` for `object.name`.
+ */
+function copiedFrom(node: ts.Node, local: string, path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  const object = path.slice(0, dot);
+  const property = path.slice(dot + 1);
+  let searched = 0;
+  for (let block = node.parent; block && !ts.isSourceFile(block); block = block.parent) {
+    if (!ts.isBlock(block)) continue;
+    for (const statement of block.statements) {
+      if (statement.pos >= node.pos || ++searched > MAX_COPY_SEARCH) break;
+      if (!ts.isVariableStatement(statement)) continue;
+      if (statement.declarationList.declarations.some((declaration) => copies(declaration, local, path, object, property))) return true;
+    }
+    if (ts.isFunctionLike(block.parent)) return false;
+  }
+  return false;
+}
+
+function copies(declaration: ts.VariableDeclaration, local: string, path: string, object: string, property: string): boolean {
+  const initializer = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+  if (!initializer) return false;
+  if (ts.isIdentifier(declaration.name)) return declaration.name.text === local && (namePath(initializer) === path || isDefaulted(initializer, path));
+  if (!ts.isObjectBindingPattern(declaration.name) || namePath(initializer) !== object) return false;
+  return declaration.name.elements.some((element) => ts.isIdentifier(element.name) && element.name.text === local
+    && (element.propertyName ? ts.isIdentifier(element.propertyName) && element.propertyName.text === property : local === property));
 }
 
 /** `n + 1`, `1 + n`, `n - 1`, and `(n ?? 0) + 1` or `(n || 0) + 1`. */

@@ -479,6 +479,7 @@ function registeredHandlerAround(ref: ts.Node, fn: FunctionNode, index: SourceIn
 export function findInterceptorRetries(index: SourceIndex): { constructs: RetryConstruct[]; clients: RetriedClient[] } {
   const constructs: RetryConstruct[] = [];
   const clients: RetriedClient[] = [];
+  const registered = new Set<FunctionNode>();
   for (const call of index.calls) {
     if (calleeName(call) !== 'use') continue;
     const object = calleeObject(call);
@@ -486,6 +487,7 @@ export function findInterceptorRetries(index: SourceIndex): { constructs: RetryC
     if (!path || !INTERCEPTORS.test(path)) continue;
     const handler = resolveFunction(call.arguments[1], index);
     if (!handler) continue;
+    registered.add(handler);
     const resends = resendCalls(handler);
     if (resends.length === 0) continue;
     const construct = recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, call);
@@ -496,8 +498,31 @@ export function findInterceptorRetries(index: SourceIndex): { constructs: RetryC
       clients.push({ name: instance, label: `\`${instance}\`'s response interceptor`, coversPost: true, reportedAt: resends[0]!.parent as ts.CallExpression });
     }
   }
+  for (const handler of axiosErrorHandlers(index)) {
+    if (registered.has(handler)) continue;
+    const resends = resendCalls(handler);
+    if (resends.length > 0) constructs.push(recursiveConstruct(handler, resends, 'axios error handler that re-sends `error.config`', 'interceptor', index));
+  }
   return { constructs, clients };
 }
+
+/**
+ * `export async function retryOnNetworkError(error: AxiosError) { …; return axios(error.config) }`: a response
+ * interceptor's error handler written here and put on the instance elsewhere. Its parameter's type says what it is.
+ */
+function axiosErrorHandlers(index: SourceIndex): FunctionNode[] {
+  const handlers: FunctionNode[] = [];
+  for (const functions of index.functions.values()) {
+    for (const fn of functions) {
+      const type = fn.parameters[0]?.type;
+      if (type && ts.isTypeReferenceNode(type) && (ts.isIdentifier(type.typeName) ? type.typeName : type.typeName.right).text === AXIOS_ERROR_TYPE) handlers.push(fn);
+    }
+  }
+  return handlers;
+}
+
+/** The type an error handler of axios takes (the pre-check looks for it too). */
+export const AXIOS_ERROR_TYPE = 'AxiosError';
 
 /** `api.interceptors.response`: what follows the instance the interceptor is put on. */
 const INTERCEPTORS = /\.interceptors\.response$/;
@@ -531,6 +556,13 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
     walkTree(handler.body, undefined, (node) => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /\.config\b/.test(nodeText(node.initializer))
         && nodeText(node.initializer).startsWith(errorName)) configNames.add(node.name.text);
+      // `const { config } = error`, `const { config: request } = err`.
+      if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && namePath(unwrap(node.initializer)) === errorName) {
+        for (const element of node.name.elements) {
+          const property = element.propertyName ? propertyNameText(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+          if (property === 'config' && ts.isIdentifier(element.name)) configNames.add(element.name.text);
+        }
+      }
       if (ts.isCallExpression(node)) calls.push(node);
     });
   }

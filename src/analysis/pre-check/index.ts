@@ -5,7 +5,7 @@
 // only when none of the shapes that retry-detection.ts recognises could be in the file:
 //   - a library, operator, client option or helper: each is found by a name that
 //     retry-libraries.ts looks for (`pRetry`, `backOff`, `retry`, `retryWhen`, an `interceptors`
-//     handler), a module it knows by name in a string ('axios-retry', 'exponential-backoff',
+//     handler, a function that takes an `AxiosError`), a module it knows by name in a string ('axios-retry', 'exponential-backoff',
 //     'cockatiel'), or a call of a function named for retrying (`withRetry(`,
 //     `this.retryRequest(`, a helper named in the options);
 //   - a retry loop: retry-loops.ts requires the loop's text (leading comments included) to

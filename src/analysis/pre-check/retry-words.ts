@@ -2,6 +2,7 @@
 // (src/analysis/libraries/) and requests.ts recognise them.
 import { LIBRARY_MODULES, LIBRARY_NAMES, packageOf } from '../libraries';
 import { isRetryHelperName } from '../retry-libraries';
+import { AXIOS_ERROR_TYPE } from '../retry-recursion';
 import { RETRY_HELPER_NAME } from '../vocabulary';
 
 /**
@@ -10,7 +11,8 @@ import { RETRY_HELPER_NAME } from '../vocabulary';
  * is called), or nothing.
  */
 export function retryWord(value: string, isName: boolean, helpers: ReadonlySet<string>): 'library' | 'helper' | undefined {
-  if (LIBRARY_NAMES.has(value) || value === 'interceptors') return 'library';
+  // An interceptor put on an instance, or an error handler of axios written for one (findInterceptorRetries).
+  if (LIBRARY_NAMES.has(value) || value === 'interceptors' || value === AXIOS_ERROR_TYPE) return 'library';
   // A file inside a library's package (`require('socket.io-client/dist/socket.io')`) is the library too.
   if (LIBRARY_MODULES.has(value) || (value.includes('/') && LIBRARY_MODULES.has(packageOf(value)))) return isName ? undefined : 'library';
   if (!helpers.has(value) && !value.includes('etr')) return undefined;

@@ -90,6 +90,7 @@ describe('pre-check', () => {
       assertMaybe(`import pRetry from 'p-retry';\nexport const f = () => pRetry(() => fetch('/x'), { forever: true });`);
       assertMaybe(`export const f = () => got.post('/x', { json: {}, retry: { limit: 2, methods: ['POST'] } });`);
       assertMaybe(`axios.interceptors.response.use(undefined, (error) => axios(error.config));`);
+      assertMaybe(`export const resend = (error: AxiosError) => axios(error.config!);`);
       assertMaybe(`export const f = () => p\\u0052etry(() => fetch('/x'), { forever: true });`, {}, 'escaped-name.ts');
       assertMaybe(`export const charge = (c: Charge) => setRequestWithRetry('/charges', { method: 'POST', body: JSON.stringify(c) });`);
       assertMaybe(`export const f = () => tryHarder(() => fetch('/orders', { method: 'POST' }));`, { retryHelpers: ['tryHarder'] });

@@ -1,0 +1,68 @@
+// An axios response interceptor's error handler written in one file and put on the instance in another
+// (`export function retryOnNetworkError(error: AxiosError) { …; return axios(config) }`): the parameter's type
+// says what it is. Its count is often read out of the config (`const { __retryCount = 0 } = config`) and
+// stored back stepped (`config.__retryCount = __retryCount + 1`), which caps it as the property would.
+import { runLibraryTable } from '../libraries/library-table';
+
+/** A handler that reads its count out of the config; `test` decides whether it goes again. */
+function destructuredCount(test: string, registered = false): string {
+  return `import axios, { AxiosError } from 'axios';
+${registered ? '' : 'export '}function retryOnNetworkError(error: AxiosError) {
+  const { config }: any = error;
+  const { retries = 0, __retryCount = 0 } = config;
+  ${test}
+  config.__retryCount = __retryCount + 1;
+  return axios(config);
+}${registered ? '\naxios.interceptors.response.use(undefined, retryOnNetworkError);' : ''}`;
+}
+
+describe('shapes: error handlers of axios put on an instance elsewhere', () => {
+  runLibraryTable([], [
+    {
+      title: 'a handler that counts on the config and waits a fixed second: bounded, no jitter',
+      code: `import axios, { AxiosError } from 'axios';
+export async function retryInterceptor(error: AxiosError) {
+  const config = error.config as any;
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= 3) return Promise.reject(error);
+  config.__retryCount += 1;
+  await new Promise((r) => setTimeout(r, 1000));
+  return axios(config);
+}`,
+      findings: [[8, 'retry-without-jitter']],
+    },
+    {
+      title: 'a handler that re-sends every failure with nothing counted: unbounded',
+      code: `import axios, { AxiosError } from 'axios';
+export const resendOnFailure = (error: AxiosError) => {
+  if (error.response && error.response.status < 500) return Promise.reject(error);
+  return axios.request(error.config!);
+};`,
+      findings: [[4, 'unbounded-retry']],
+    },
+    {
+      title: 'a count read out of the config and stored back stepped caps it (re-sent at once)',
+      code: destructuredCount('if (__retryCount >= retries) return Promise.reject(error);'),
+      findings: [[7, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same count tested through a flag first',
+      code: destructuredCount('const shouldRetry = __retryCount < retries && !error.response;\n  if (!shouldRetry) return Promise.reject(error);'),
+      findings: [[8, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same handler registered in the file is read as the interceptor it is, with the same cap',
+      code: destructuredCount('if (__retryCount >= retries) return Promise.reject(error);', true),
+      findings: [[9, 'retry-without-jitter']],
+    },
+    {
+      title: 'a function that takes an AxiosError and only describes it is no retry',
+      code: `import { AxiosError } from 'axios';
+export function describeError(error: AxiosError): string {
+  const { config } = error;
+  return \`\${config?.method?.toUpperCase()} \${config?.url} failed: \${error.message}\`;
+}`,
+      findings: [],
+    },
+  ]);
+});
