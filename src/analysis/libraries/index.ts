@@ -27,6 +27,7 @@ import { nats } from './nats';
 import { nodeRedis } from './node-redis';
 import { nodeRetry } from './node-retry';
 import { octokitPluginRetry } from './octokit-plugin-retry';
+import { octokitPluginThrottling } from './octokit-plugin-throttling';
 import { ofetch } from './ofetch';
 import { pRetry } from './p-retry';
 import { promiseRetry } from './promise-retry';
@@ -55,7 +56,7 @@ import { fromModules } from './option-reading';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, asyncLibrary, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, requestretry, nodeRetry,
-  got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, stripe, openai, awsSdk,
+  got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, octokitPluginThrottling, stripe, openai, awsSdk,
   socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket,
 ];
 
