@@ -1349,6 +1349,11 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   const sizesDelay = counters.find((name) => scan.delayComparisons.compared.has(name)
     || scan.waits.some((wait) => wait.delay !== undefined && nodeText(wait.delay).includes(name.split('.').pop()!)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
+  const passedOn = countPassedOnUnchanged(refs, selfReferencesOf(fn, index), parameters, scan);
+  if (passedOn) {
+    const line = index.sourceFile.getLineAndCharacterOfPosition(passedOn.ref.getStart(index.sourceFile)).line + 1;
+    return { capped: false, reason: 'leak', leak: passedOn.ref, detail: String(line), counter: passedOn.counter };
+  }
   if (counters.some((name) => scan.askedWithCount.has(name))) return { capped: 'unknown' };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };
@@ -1404,7 +1409,7 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
       const advanced = advancedName(node) ?? arithmeticName(node);
       if (advanced) names.push(advanced);
       const path = ts.isIdentifier(node) ? node.text : undefined;
-      if (path && parameters.has(path) && scan.advances.has(path)) names.push(path);
+      if (path && parameters.has(path) && advancedOutsideOtherCalls(path, call, scan)) names.push(path);
       // `const nextAttempt = attempt + 1; … execute(nextAttempt)`: a local stepped from a parameter.
       const stepped = path && !parameters.has(path) ? steppedParameter(path, parameters, scan) : undefined;
       // The local is what the cap compares (`nextCount <= maxTries`), the parameter what the call advances.
@@ -1417,6 +1422,51 @@ function advancingArguments(ref: ts.Expression, parameters: Set<string>, scan: F
     names.push(...shrunkLists(argument, parameters, scan));
   }
   return names;
+}
+
+/**
+ * `retries++; … this.send(url, retries)`: the parameter is stepped on the way to the call. Not where every step of it is
+ * made in the arguments of another call of the same function (`return this.send(url, ++retries)` in another branch).
+ */
+function advancedOutsideOtherCalls(path: string, call: ts.CallExpression, scan: FunctionScan): boolean {
+  const steps = scan.advances.get(path) ?? [];
+  const name = calleeName(call);
+  return steps.some((step) => {
+    const around = argumentOfCall(step);
+    return around === undefined || around === call || calleeName(around) !== name;
+  });
+}
+
+/** Every call of `fn` made inside it (the ways round of any kind, failed or not). */
+function selfReferencesOf(fn: FunctionNode, index: SourceIndex): ts.Expression[] {
+  return index.selfReferences.filter((entry) => entry.fn === fn).map((entry) => entry.ref);
+}
+
+/** The call whose arguments a node is (a part of), within a few levels. */
+function argumentOfCall(node: ts.Node): ts.CallExpression | undefined {
+  let child = node;
+  for (let parent = node.parent, levels = 0; parent && levels < 4; child = parent, parent = parent.parent, levels++) {
+    if (ts.isCallExpression(parent)) return parent.arguments.includes(child as ts.Expression) ? parent : undefined;
+    if (isFunctionNode(parent) || ts.isStatement(parent)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `return this.runRequest(url, ++retries)` on a failure beside `return this.runRequest(url, retries)` after a 429:
+ * the count, handed to a helper that decides on it (out of sight), advances on some ways round and is passed on
+ * unchanged on another, so whatever cap the helper keeps never comes on that way.
+ */
+function countPassedOnUnchanged(refs: readonly ts.Expression[], all: readonly ts.Expression[], parameters: Set<string>, scan: FunctionScan): { ref: ts.Expression; counter: string } | undefined {
+  const counted = new Set(all.flatMap((ref) => advancingArguments(ref, parameters, scan)).filter((name) => parameters.has(name) && scan.askedWithCount.has(name)));
+  if (counted.size === 0) return undefined;
+  for (const ref of refs) {
+    const call = callOfReference(ref);
+    if (!call || advancingArguments(ref, parameters, scan).some((name) => counted.has(name))) continue;
+    const unchanged = call.arguments.map((argument) => unwrap(argument)).find((argument) => ts.isIdentifier(argument) && counted.has(argument.text));
+    if (unchanged && ts.isIdentifier(unchanged)) return { ref, counter: unchanged.text };
+  }
+  return undefined;
 }
 
 /**

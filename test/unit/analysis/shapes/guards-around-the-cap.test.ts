@@ -74,3 +74,45 @@ describe('shapes: guards that let a retry past its cap', () => {
     },
   ]);
 });
+
+/**
+ * A request handler that passes its retry count to helpers out of sight (which decide on it), advancing it on the
+ * failures they ask to retry; `rateLimited` is how the 429 branch calls the function again.
+ */
+function countHandedToHelpers(rateLimited: string): string {
+  return `import { send, handleErrors, sleep } from './net';
+export class Handler {
+  private async runRequest(url: string, retries = 0): Promise<Response> {
+    const res = await send(url, retries);
+    if (res === null) return this.runRequest(url, ++retries);
+    if (res.status === 429) {
+      await sleep(Number(res.headers.get('retry-after')) * 1000);
+      ${rateLimited}
+    }
+    const handled = await handleErrors(res, retries);
+    if (handled === null) return this.runRequest(url, ++retries);
+    return handled;
+  }
+}`;
+}
+
+describe('shapes: a count advanced on some ways round and passed on unchanged on another', () => {
+  runLibraryTable([], [
+    {
+      title: 'the 429 branch passes the count on unchanged: whatever cap the helpers keep never comes there',
+      code: countHandedToHelpers('return this.runRequest(url, retries);'),
+      findings: [[8, 'unbounded-retry']],
+      messages: ['leaks on line 8'],
+    },
+    {
+      title: 'the 429 branch advances it too: the helpers decide, out of sight',
+      code: countHandedToHelpers('return this.runRequest(url, retries + 1);'),
+      findings: [],
+    },
+    {
+      title: 'a count stepped on the way to the call (`retries++` before it) is advanced there',
+      code: countHandedToHelpers('retries++;\n      return this.runRequest(url, retries);'),
+      findings: [],
+    },
+  ]);
+});
