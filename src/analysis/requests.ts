@@ -14,6 +14,7 @@ import type { RetryFacts } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 import { sdkSendOf } from './sdk-sends';
 import { holdsIdGeneratorCall } from './generated-values';
+import { readsConflictAnswer } from './conflict-answers';
 import { DELIVERY_ID_HEADER, ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
@@ -95,7 +96,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index)
         || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url)
-        || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config);
+        || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config) || readsConflictAnswer(call);
     }
     return request;
   };
