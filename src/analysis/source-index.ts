@@ -527,6 +527,29 @@ export function fieldValue(access: ts.PropertyAccessExpression, index: SourceInd
   return values.length === 1 ? unwrap(values[0]!) : undefined;
 }
 
+/**
+ * `this.configuration.maxAttempts` where the class declares `configuration = { maxAttempts: 0, … }` and only ever
+ * merges more over it (`this.configuration = { ...this.configuration, ...given }`): the value it has unless a caller,
+ * out of sight, gives another.
+ */
+export function fieldDefault(access: ts.PropertyAccessExpression, index: SourceIndex): ts.Expression | undefined {
+  const holder = access.expression;
+  if (!ts.isPropertyAccessExpression(holder) || holder.expression.kind !== Kind.ThisKeyword) return undefined;
+  let owner: ts.Node | undefined = access.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  const initializer = owner ? classFields(owner).get(holder.name.text)?.initializer : undefined;
+  const defaults = initializer ? unwrap(initializer) : undefined;
+  if (!defaults || !ts.isObjectLiteralExpression(defaults)) return undefined;
+  const merges = (index.assignments.get(`this.${holder.name.text}`) ?? []).every(({ right }) => {
+    const value = unwrap(right);
+    const first = ts.isObjectLiteralExpression(value) ? value.properties[0] : undefined;
+    return first !== undefined && ts.isSpreadAssignment(first) && namePath(first.expression) === `this.${holder.name.text}`;
+  });
+  if (!merges) return undefined;
+  const property = defaults.properties.find((member) => ts.isPropertyAssignment(member) && propertyNameText(member.name) === access.name.text);
+  return property && ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+}
+
 const fieldsByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.PropertyDeclaration>>();
 
 /** A class's fields by name (read once per class: many calls may name them). */

@@ -2,10 +2,11 @@
 // Three attempts 200 ms apart by default, with no jitter unless `jitter: true`. `maxAttempts: 0` means
 // no limit on attempts; a non-zero `timeout` then still ends the retry (a deadline over all attempts).
 import ts from 'typescript';
-import { numericValue } from '../ast';
+import { numericValue, unwrap } from '../ast';
+import { fieldDefault, type SourceIndex } from '../source-index';
 import type { Backoff, Bound } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
-import { countBound, isImportedEntry, isTrue, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, type Options } from './option-reading';
+import { countBound, fallbackValue, isImportedEntry, isTrue, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, type Options } from './option-reading';
 
 export const lifeomicAttempt: LibrarySpec = {
   id: 'lifeomic-attempt',
@@ -20,25 +21,33 @@ export const lifeomicAttempt: LibrarySpec = {
     const name = plainCalleeName(site);
     if (!ts.isCallExpression(site) || !name || !isImportedEntry(index, name, lifeomicAttempt)) return false;
     const options = optionsAt(site, 1, index);
-    const bound = attemptBound(options);
+    const bound = attemptBound(options, index);
     if (bound === 'no-retry') return true;
-    facts.constructs.push(libraryConstruct(site, 'library', `@lifeomic/attempt \`${name}\` call`, index, bound, attemptBackoff(options, site), retriedFunction(site.arguments[0], index)));
+    facts.constructs.push(libraryConstruct(site, 'library', `@lifeomic/attempt \`${name}\` call`, index, bound, attemptBackoff(options, site, index), retriedFunction(site.arguments[0], index)));
     return true;
   },
 };
 
-function attemptBound(options: Options): Bound | 'no-retry' {
-  const attempts = numericValue(option(options, 'maxAttempts'));
-  if (attempts === 1) return 'no-retry';
-  if (attempts !== 0) return countBound(options, 'maxAttempts', 3);
-  const timeout = numericValue(option(options, 'timeout'));
-  if (timeout !== undefined && timeout > 0) return { capped: true, by: 'deadline' };
-  return option(options, 'timeout') === undefined ? { capped: false, reason: 'infinite-option', detail: '`maxAttempts: 0` (no limit) and no `timeout`' } : { capped: 'unknown' };
+/** An option's number, also where it is read from the class's defaults object (`this.configuration.maxAttempts`). */
+function numberOption(options: Options, name: string, index: SourceIndex): number | undefined {
+  const value = option(options, name);
+  return value === undefined ? undefined : numericValue(value) ?? fallbackValue(value, index);
 }
 
-function attemptBackoff(options: Options, site: ts.CallExpression): Backoff {
+function attemptBound(options: Options, index: SourceIndex): Bound | 'no-retry' {
+  const attempts = numberOption(options, 'maxAttempts', index);
+  if (attempts === 1) return 'no-retry';
+  if (attempts !== 0) return countBound(options, 'maxAttempts', 3);
+  const timeout = numberOption(options, 'timeout', index);
+  if (timeout !== undefined && timeout > 0) return { capped: true, by: 'deadline' };
+  if (option(options, 'timeout') !== undefined && timeout === undefined) return { capped: 'unknown' };
+  return { capped: false, reason: 'infinite-option', detail: '`maxAttempts: 0` (no limit) and no `timeout` (unset or 0)' };
+}
+
+function attemptBackoff(options: Options, site: ts.CallExpression, index: SourceIndex): Backoff {
   if (options === 'opaque') return { kind: 'unknown' };
-  if (isTrue(option(options, 'jitter'))) return { kind: 'jittered' };
+  const jitter = option(options, 'jitter');
+  if (isTrue(jitter) || (jitter && ts.isPropertyAccessExpression(unwrap(jitter)) && isTrue(fieldDefault(unwrap(jitter) as ts.PropertyAccessExpression, index)))) return { kind: 'jittered' };
   // A delay function of one's own, or a jitter flag we cannot read, may well randomise.
   if (option(options, 'calculateDelay') !== undefined || option(options, 'jitter') !== undefined) return { kind: 'unknown' };
   return {

@@ -5,7 +5,7 @@ import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, find
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
-import { callsNamed, classNamesOf, fieldValue, type SourceIndex } from '../source-index';
+import { callsNamed, classNamesOf, fieldDefault, fieldValue, type SourceIndex } from '../source-index';
 import { callHeadSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 
@@ -274,7 +274,9 @@ export function fallbackValue(expression: ts.Expression, index: SourceIndex, dep
   if (ts.isBinaryExpression(inner) && (inner.operatorToken.kind === ts.SyntaxKind.BarBarToken || inner.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)) {
     return fallbackValue(inner.right, index, depth + 1);
   }
-  return undefined;
+  // `this.configuration.maxAttempts`, the class's defaults object merged over by callers.
+  const defaulted = ts.isPropertyAccessExpression(inner) ? fieldDefault(inner, index) : undefined;
+  return defaulted ? fallbackValue(defaulted, index, depth + 1) : undefined;
 }
 
 /** A construct reported at a call's head: a library retry (rxjs re-subscribes to one observable, so it does not re-run its scope). */

@@ -49,5 +49,47 @@ export const load = () => retry(async () => fetch('/api/items'), { maxAttempts: 
 export const load = () => retry(async () => fetch('/api/items'));`,
       findings: [],
     },
+    {
+      title: 'options read from the class\'s defaults object, which callers only merge over, take its values: `maxAttempts: 0` and `timeout: 0` never stop',
+      code: providerWithDefaults('maxAttempts: 0, timeout: 0, jitter: true'),
+      findings: [[10, 'unbounded-retry']],
+    },
+    {
+      title: 'the same defaults with a finite maxAttempts and jitter on are silent',
+      code: providerWithDefaults('maxAttempts: 5, timeout: 0, jitter: true'),
+      findings: [],
+    },
+    {
+      title: 'defaults the class replaces outright (not merged over) are not the values the call reads',
+      code: providerWithDefaults('maxAttempts: 0, timeout: 0, jitter: true').replace('{ ...this.configuration, ...configuration }', 'configuration as Settings'),
+      findings: [],
+    },
+    {
+      title: '`timeout: 0` written out is no timeout either',
+      code: `import { retry } from '@lifeomic/attempt';
+export const load = () => retry(async () => fetch('/api/items'), { maxAttempts: 0, timeout: 0, jitter: true });`,
+      findings: [[2, 'unbounded-retry']],
+    },
   ]);
 });
+
+/** A provider class whose `configuration` starts as a defaults object (`defaults`) that `setConfiguration` merges over. */
+function providerWithDefaults(defaults: string): string {
+  return `import { retry } from '@lifeomic/attempt';
+type Settings = { url: string; maxAttempts: number; timeout: number; jitter: boolean };
+export class Provider {
+  configuration: Settings = { url: '', delay: 1000, factor: 2, ${defaults} } as Settings;
+  constructor(configuration: Partial<Settings>) { this.setConfiguration(configuration); }
+  setConfiguration(configuration: Partial<Settings> = {}) {
+    this.configuration = { ...this.configuration, ...configuration };
+  }
+  connect() {
+    return retry(() => this.open(), {
+      maxAttempts: this.configuration.maxAttempts,
+      timeout: this.configuration.timeout,
+      jitter: this.configuration.jitter,
+    });
+  }
+  open() { return new Promise((resolve) => resolve(new WebSocket(this.configuration.url))); }
+}`;
+}
