@@ -82,7 +82,48 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     if (event) construct.reconnects = true;
     constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
   }
+  return [...constructs, ...handlerRoundTrips(index, byFunction)];
+}
+
+/**
+ * `const onError = (err) => { if (++n > limit) throw err; return run(); }; const run = () => command().catch(onError)`:
+ * the error handler a function hands to `.catch` by name calls that function again. The handler is where the way
+ * round is decided (its count, its wait), so it is read as the recursion, going round through the function.
+ */
+function handlerRoundTrips(index: SourceIndex, recursive: ReadonlyMap<FunctionNode, unknown>): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  const read = new Set<FunctionNode>();
+  for (const call of index.calls) {
+    const name = calleeName(call);
+    const handlerArgument = name !== undefined && ERROR_CALLBACK_CALL.test(name) ? call.arguments[0] : name === 'then' ? call.arguments[1] : undefined;
+    const handlerName = handlerArgument && ts.isIdentifier(unwrap(handlerArgument)) ? (unwrap(handlerArgument) as ts.Identifier).text : undefined;
+    const handler = handlerName ? onlyFunction(index, handlerName) : undefined;
+    const registrar = handler && enclosingFunction(call);
+    const registrarName = registrar && functionName(registrar);
+    if (!handler || !registrar || !registrarName || read.has(handler) || recursive.has(handler) || contains(handler, registrar) || contains(registrar, handler)) continue;
+    read.add(handler);
+    const refs = callsOfName(handler, registrarName);
+    if (refs.length === 0) continue;
+    constructs.push(recursiveConstruct(handler, refs, `retry of \`${registrarName}()\` from its error handler`, 'recursion', index));
+  }
   return constructs;
+}
+
+/** The one function of the file with this name, if there is exactly one. */
+function onlyFunction(index: SourceIndex, name: string): FunctionNode | undefined {
+  const functions = index.functions.get(name);
+  return functions?.length === 1 ? functions[0] : undefined;
+}
+
+/** The callees `name(…)` called in `fn`'s body, its callbacks included (`wait(ms).then(() => run())`). */
+function callsOfName(fn: FunctionNode, name: string): ts.Expression[] {
+  const refs: ts.Expression[] = [];
+  if (!fn.body) return refs;
+  walkTree(fn.body, undefined, (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) refs.push(node.expression);
+    return undefined;
+  });
+  return refs;
 }
 
 /**

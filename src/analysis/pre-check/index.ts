@@ -16,6 +16,8 @@
 //     condition names an outcome (`err`, `res.ok`, `status`), or after such an `if` or a catch
 //     block in the same block (`if (res.ok) return res; … retry()`). A function assigned from a
 //     hook that returns it (`const connect = useCallback(() => …)`) is named by its variable.
+//   - an error handler handed to `.catch(onError)` or `.then(ok, onError)` by name that calls the function
+//     handing it on (`const run = () => command().catch(onError)`, `onError` calling `run()`).
 //   - a reconnect through several functions: reconnect-chains.ts starts from a loss handler
 //     (`onclose`, `onWebSocketClose`, `.on('close', …)`), whose words LOSS_HANDLER_TEXT finds, or
 //     from a catch or an `if` that names an outcome, whose way back is put off to later by a wait or a timer.

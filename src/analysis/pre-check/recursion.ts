@@ -21,6 +21,8 @@ const MAX_RETURN_TYPE_TOKENS = 256;
 /** Whether some function refers to one of the names it may be called by, inside its body. */
 export function hasSelfReference(tokens: Tokens): boolean {
   const { kinds } = tokens;
+  // Named functions read on the way, for the error handlers handed to `.catch` by name (callsBackFromHandler).
+  const functions: NamedBody[] = [];
   // The last tokens of the named function bodies around the current token: each body is read whole,
   // so deeper nesting than the core reads (MAX_CONSTRUCT_NESTING) answers "maybe" rather than reading
   // N bodies N times.
@@ -45,11 +47,53 @@ export function hasSelfReference(tokens: Tokens): boolean {
     while (openBodies.length > 0 && openBodies[openBodies.length - 1]! < i) openBodies.pop();
     if (openBodies.length > MAX_CONSTRUCT_NESTING) return true;
     openBodies.push(body.last);
+    functions.push({ names, method, body });
     if (refersOnFailurePath(tokens, names, method, body)) return true;
     // A default value that calls the function counts too, as in source-index.ts (`(cb = () => connect()) =>`).
     if (kind === Kind.OpenParenToken && hasDefaultValue(tokens, parameters) && refersTo(tokens, names, method, parameters, tokens.partner[parameters]!)) return true;
   }
+  return callsBackFromHandler(tokens, functions);
+}
+
+interface NamedBody {
+  names: string[];
+  method: boolean;
+  body: Body;
+}
+
+/**
+ * `const run = () => command().catch(onError)` with `const onError = (e) => { …; return run(); }`: an error handler
+ * handed to `.catch(…)` by name, which calls the function that handed it on (retry-recursion.ts, handlerRoundTrips).
+ */
+function callsBackFromHandler(tokens: Tokens, functions: readonly NamedBody[]): boolean {
+  for (let i = 1; i + 1 < tokens.count; i++) {
+    const handlerName = handedErrorHandler(tokens, i);
+    if (handlerName === undefined) continue;
+    // The innermost named function the `.catch` is in: the one the handler would call again.
+    let registrar: NamedBody | undefined;
+    for (const candidate of functions) {
+      spendWork();
+      if (candidate.body.first <= i && i <= candidate.body.last) registrar = candidate;
+    }
+    if (!registrar) continue;
+    for (const handler of functions) {
+      spendWork();
+      if (handler.names.includes(handlerName) && refersTo(tokens, registrar.names, registrar.method, handler.body.first, handler.body.last)) return true;
+    }
+  }
   return false;
+}
+
+/** The name handed as the error handler at token `i`: `.catch(onError)`, `.then(done, onError)`. */
+function handedErrorHandler(tokens: Tokens, i: number): string | undefined {
+  const { kinds, values, partner } = tokens;
+  if (kinds[i - 1] !== Kind.DotToken || kinds[i + 1] !== Kind.OpenParenToken) return undefined;
+  const isCatch = kinds[i] === Kind.CatchKeyword;
+  if (!isCatch && !(kinds[i] === Kind.Identifier && values[i] === 'then')) return undefined;
+  const close = partner[i + 1]!;
+  if (kinds[close - 1] !== Kind.Identifier) return undefined;
+  const handed = isCatch ? close - 2 === i + 1 : kinds[close - 2] === Kind.CommaToken;
+  return handed ? values[close - 1] : undefined;
 }
 
 /** How far back from a `{` its `class`, `interface` or `type` keyword is looked for. */

@@ -117,6 +117,8 @@ describe('pre-check', () => {
       assertMaybe(`export class Hooks {\n  async deliver(id) {\n    const result = await this.send(id);\n    if (!result.success) this.sendLater(id);\n  }\n  sendLater(id) { setTimeout(() => this.deliver(id), 60000); }\n}`);
       assertMaybe(`export const swrConfig = {\n  onErrorRetry: (error, key, config, revalidate, { retryCount }) => {\n    if (retryCount >= 10) return;\n    setTimeout(() => revalidate({ retryCount }), 3000);\n  },\n};`);
       assertMaybe(`export async function markFailed(job) {\n  await db.jobs.update({ attempts: job.attempts + 1, next_attempt_at: new Date(Date.now() + 60000) });\n}`);
+      assertMaybe(`export function attempt(command, limit = 2) {\n  let failures = 0;\n  const onError = (err) => { if (++failures > limit) throw err; return run(); };\n  const run = () => command().catch(onError);\n  return run();\n}`);
+      assertMaybe(`export function attempt(command) {\n  function onError(err) { return run(); }\n  function run() { return command().then((value) => value, onError); }\n  return run();\n}`);
     });
 
     it('says maybe whenever it cannot read the tokens, or cannot check the file without a parse', () => {
@@ -140,6 +142,7 @@ describe('pre-check', () => {
       assertNo(`export function debounce(fn: () => void, ms: number) {\n  let timer;\n  return () => { if (timer !== undefined) clearTimeout(timer); timer = setTimeout(fn, ms); };\n}`);
       assertNo(`export interface Client {\n  connect: (url: string) => void\n  onError?: (error: Error) => void\n}\nexport type Hooks = { attempts: number; connect: (c: Client) => Client }\nexport class Feed {\n  connect?: (url: string) => Feed\n  restart(): void { if (this.failed) this.connect?.(this.url); }\n}`);
       assertNo(`export interface Order { id: string; lines: { sku: string }[] }\nexport type Handler = (order: Order) => Promise<void>;`);
+      assertNo(`export function load(url) {\n  const onError = (err) => report(err);\n  const run = () => fetch(url).catch(onError);\n  return run();\n}`);
       assertNo(`export function walk(node: Node, visit: (n: Node) => void) {\n  visit(node);\n  node.children.forEach((child) => visit(child));\n}`);
     });
   });

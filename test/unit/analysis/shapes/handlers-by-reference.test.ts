@@ -62,3 +62,63 @@ describe('shapes: failure handlers handed over by reference', () => {
     },
   ]);
 });
+
+/** A helper whose `run` hands its error handler `onError` to `.catch` by name; `goRound` is how the handler calls `run` again. */
+function handlerCallingBack(goRound: string): string {
+  return `export function withRetry<T>(command: () => Promise<T>, retryLimit = 2): Promise<T> {
+  let retryCount = 0;
+  const onError = (err: unknown): Promise<T> => {
+    retryCount += 1;
+    if (retryCount > retryLimit) throw err;
+    ${goRound}
+  };
+  const run = (): Promise<T> => command().catch(onError);
+  return run();
+}`;
+}
+
+describe('shapes: an error handler handed to .catch by name that calls its function again', () => {
+  runLibraryTable([], [
+    {
+      title: 'going round at once, capped by the count the handler keeps: no wait between attempts',
+      code: handlerCallingBack('return run();'),
+      findings: [[6, 'retry-without-jitter']],
+      messages: ['retries immediately'],
+    },
+    {
+      title: 'going round after a fixed wait: no jitter',
+      code: handlerCallingBack('return new Promise((resolve) => setTimeout(resolve, 500)).then(() => run());'),
+      findings: [[6, 'retry-without-jitter']],
+      messages: ['waits a fixed delay'],
+    },
+    {
+      title: 'going round after a jittered wait: silent',
+      code: handlerCallingBack('return new Promise((resolve) => setTimeout(resolve, Math.random() * 500 * 2 ** retryCount)).then(() => run());'),
+      findings: [],
+    },
+    {
+      title: 'a handler whose count is never compared goes round forever',
+      code: handlerCallingBack('return run();').replace('if (retryCount > retryLimit) throw err;', "console.warn('retrying', retryCount, err);"),
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'the same shape in words that name no retry, handed as the second callback of then: found by the pre-check too',
+      code: `export function attempt<T>(command: () => Promise<T>, limit = 2): Promise<T> {
+  let failures = 0;
+  function onFailure(err: unknown): Promise<T> {
+    failures += 1;
+    if (failures > limit) throw err;
+    return run();
+  }
+  function run(): Promise<T> { return command().then((value) => value, onFailure); }
+  return run();
+}`,
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
+      title: 'a handler that reports the error and runs something else is no retry',
+      code: handlerCallingBack('return fallback();').replace('const run =', 'const fallback = (): Promise<T> => Promise.reject(new Error("gave up"));\n  const run ='),
+      findings: [],
+    },
+  ]);
+});
