@@ -1,7 +1,8 @@
 // reconnecting-websocket: `new ReconnectingWebSocket(url, protocols, { maxRetries, minReconnectionDelay, … })`.
 // It reconnects without limit by default; its default first delay is randomised (1 s plus up to 4 s),
 // so a fixed `minReconnectionDelay` takes the jitter away. The older joewalnes build
-// (`maxReconnectAttempts`, `reconnectInterval`, `reconnectDecay`) never randomises.
+// (`maxReconnectAttempts`, `reconnectInterval`, `reconnectDecay`) never randomises; it is also the one a page
+// loads with a script tag, so a global `ReconnectingWebSocket` is read as it.
 import ts from 'typescript';
 import { calleeName, numericValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
@@ -25,7 +26,9 @@ export const reconnectingWebSocket: LibrarySpec = {
     if (!isFromLibrary(site, index, reconnectingWebSocket) && index.functions.has('ReconnectingWebSocket')) return false;
     const options = optionsAt(site, 2, index);
     if (options === 'opaque') return true;
-    const legacy = moduleOf(index, calleeName(site)!) === LEGACY_MODULE || LEGACY_OPTIONS.some((name) => option(options, name) !== undefined);
+    // A global one, from a page's script tag, is the joewalnes script: the npm package is imported.
+    const legacy = moduleOf(index, calleeName(site)!) === LEGACY_MODULE || !isFromLibrary(site, index, reconnectingWebSocket)
+      || LEGACY_OPTIONS.some((name) => option(options, name) !== undefined);
     const attempts = legacy ? 'maxReconnectAttempts' : 'maxRetries';
     facts.constructs.push(libraryConstruct(site, 'library', '`new ReconnectingWebSocket(…)`', index, reconnectBound(options, attempts), legacy ? legacyBackoff() : delayBackoff(options), []));
     return true;

@@ -50,5 +50,19 @@ export const feed = new ReconnectingWebSocket('wss://example.com/feed', null, { 
       findings: [[2, 'retry-without-jitter']],
       messages: ['reconnectDecay'],
     },
+    {
+      title: 'a global ReconnectingWebSocket (the script a page loads) is the legacy build: no limit, and no jitter either',
+      code: `var socket = new ReconnectingWebSocket('wss://www.example.com/payment/' + address);
+socket.onmessage = function (event) { showPaid(JSON.parse(event.data)); };`,
+      fileName: 'js/payment.js',
+      findings: [[1, 'unbounded-retry']],
+      messages: ['reconnectDecay'],
+    },
+    {
+      title: 'the package imported keeps its random first delay: only the missing limit is said',
+      code: `import ReconnectingWebSocket from 'reconnecting-websocket';
+export const socket = new ReconnectingWebSocket('wss://www.example.com/payment');`,
+      findings: [[2, 'unbounded-retry']],
+    },
   ]);
 });
