@@ -1159,7 +1159,8 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
   const scan = scanFunction(fn, index, refs);
   const bound = recursiveBound(fn, refs, scan, index);
   const leak = bound.capped === false ? bound.leak : undefined;
-  const reportNode = reportCall ?? callAround(leak ?? refs[0]!);
+  // Where one way goes round at once beside others that wait, the finding points at that way.
+  const reportNode = reportCall ?? callAround(leak ?? roundAtOnceBesideWaits(scan.waits, refs) ?? refs[0]!);
   return {
     kind,
     label,
@@ -1186,7 +1187,18 @@ function outsideOtherHandlers(leak: ts.Node, refs: readonly ts.Expression[], fn:
 function wayBackoff(fn: FunctionNode, scan: FunctionScan, way: readonly ts.Expression[], refs: readonly ts.Expression[], index: SourceIndex): Backoff {
   const counters = new Set(scan.advances.keys());
   for (const parameter of parameterNames(fn)) counters.add(parameter);
+  if (roundAtOnceBesideWaits(scan.waits, way)) return { kind: 'none' };
   return backoffFromWaits([...waitsOnTheWay(scan.waits, way, refs), ...helperWaits(way, index)], scan.declarations, index, counters);
+}
+
+/**
+ * `if (error.retry_after) { await sleep(error.retry_after * 1000); return call(n - 1); } if (n > 0) return call(n - 1);`:
+ * one way round waits, another goes round at once, with nothing on its way.
+ */
+function roundAtOnceBesideWaits<T extends ts.Node>(waits: readonly WaitSite[], way: readonly T[]): T | undefined {
+  if (waits.length === 0 || way.length < 2) return undefined;
+  const spaced = (ref: ts.Node): boolean => waits.some((wait) => contains(wait.call, ref) || precedesInBlock(wait.call, ref));
+  return way.some(spaced) ? way.find((ref) => !spaced(ref)) : undefined;
 }
 
 /**
