@@ -117,40 +117,34 @@ describe('shapes: a count advanced on some ways round and passed on unchanged on
   ]);
 });
 
+/** A capped retry that waits the server's `retry_after` on a rate limit; `otherFailures` is what it does before going round on the rest. */
+function rateLimitWaitBeside(otherFailures: string): string {
+  return `export async function callApi(apiCall, args, retries = 3) {
+  try {
+    return await apiCall(args);
+  } catch (error) {
+    if (retries <= 0) throw error;
+    if (error.data?.retry_after) {
+      await new Promise((resolve) => setTimeout(resolve, error.data.retry_after * 1000));
+      return callApi(apiCall, args, retries - 1);
+    }
+    ${otherFailures}
+    return callApi(apiCall, args, retries - 1);
+  }
+}`;
+}
+
 describe('shapes: one way round waits, another goes round at once', () => {
   runLibraryTable([], [
     {
       title: 'a capped retry that waits the server\'s retry_after on a rate limit and goes round at once on other failures',
-      code: `export async function callApi(apiCall, args, retries = 3) {
-  try {
-    return await apiCall(args);
-  } catch (error) {
-    if (retries <= 0) throw error;
-    if (error.data?.retry_after) {
-      await new Promise((resolve) => setTimeout(resolve, error.data.retry_after * 1000));
-      return callApi(apiCall, args, retries - 1);
-    }
-    return callApi(apiCall, args, retries - 1);
-  }
-}`,
-      findings: [[10, 'retry-without-jitter']],
+      code: rateLimitWaitBeside('// other failures: again'),
+      findings: [[11, 'retry-without-jitter']],
       messages: ['retries immediately'],
     },
     {
       title: 'the same retry waiting a jittered time on the other failures too is silent',
-      code: `export async function callApi(apiCall, args, retries = 3) {
-  try {
-    return await apiCall(args);
-  } catch (error) {
-    if (retries <= 0) throw error;
-    if (error.data?.retry_after) {
-      await new Promise((resolve) => setTimeout(resolve, error.data.retry_after * 1000));
-      return callApi(apiCall, args, retries - 1);
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** (3 - retries)));
-    return callApi(apiCall, args, retries - 1);
-  }
-}`,
+      code: rateLimitWaitBeside('await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** (3 - retries)));'),
       findings: [],
     },
   ]);
