@@ -610,6 +610,8 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
   return calls.filter((call) => {
     const name = calleeName(call) ?? '';
     if (/^(reject|resolve|log|warn|error|info|debug|set|assign|refresh\w*|emit)$/i.test(name)) return false;
+    // `logger.debug('retrying %s', describeRequest(config))`: what a log line is made of is printed, not sent.
+    if (printedBy(call, handler)) return false;
     return call.arguments.some((argument) => {
       const inner = unwrap(argument);
       const path = namePath(inner);
@@ -617,6 +619,14 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
       return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isSpreadAssignment(property) && configNames.has(namePath(property.expression) ?? ''));
     });
   }).map((call) => call.expression);
+}
+
+/** Whether a call sits in the arguments of a logging call (LOG_NAME) within the handler. */
+function printedBy(call: ts.CallExpression, handler: FunctionNode): boolean {
+  for (let node: ts.Node = call, parent = call.parent; parent && parent !== handler; node = parent, parent = parent.parent) {
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && LOG_NAME.test(calleeName(parent) ?? '')) return true;
+  }
+  return false;
 }
 
 /** The kind of failure path a self-reference sits on, or undefined if it is not on one. */

@@ -16,6 +16,22 @@ ${registered ? '' : 'export '}function retryOnNetworkError(error: AxiosError) {
 }${registered ? '\naxios.interceptors.response.use(undefined, retryOnNetworkError);' : ''}`;
 }
 
+/** An interceptor that logs a description of the request (a call given the config) before it waits (`wait`) and re-sends. */
+function loggedResend(wait: string): string {
+  return `import axios, { AxiosError } from 'axios';
+import { describeRequest, logger, nextSleepTime, sleep } from './util';
+const api = axios.create();
+api.interceptors.response.use((response) => response, async (error: AxiosError) => {
+  const config = error.config as any;
+  const state = (config.__retry ??= { tries: 0, slept: 1 });
+  if (state.tries >= 5) return Promise.reject(error);
+  state.tries++;
+  logger.debug('retrying %s after %s', describeRequest(config), error.message);
+  ${wait}
+  return api.request(config);
+});`;
+}
+
 describe('shapes: error handlers of axios put on an instance elsewhere', () => {
   runLibraryTable([], [
     {
@@ -54,6 +70,17 @@ export const resendOnFailure = (error: AxiosError) => {
       title: 'the same handler registered in the file is read as the interceptor it is, with the same cap',
       code: destructuredCount('if (__retryCount >= retries) return Promise.reject(error);', true),
       findings: [[9, 'retry-without-jitter']],
+    },
+    {
+      title: 'a description of the config made for a log line is no re-send: the wait before the re-send is seen',
+      code: loggedResend('await sleep(2000);'),
+      findings: [[4, 'retry-without-jitter']],
+      messages: ['waits a fixed delay'],
+    },
+    {
+      title: 'the same, with its wait worked out by a helper out of sight: silent',
+      code: loggedResend('const seconds = nextSleepTime(state.slept);\n    state.slept = seconds;\n    await sleep(seconds * 1000);'),
+      findings: [],
     },
     {
       title: 'a function that takes an AxiosError and only describes it is no retry',
