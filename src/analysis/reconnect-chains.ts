@@ -121,7 +121,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
     const cycle = followHandler(registration, reading) ?? restartInHandler(registration, index);
     if (cycle && reported.has(cycle.ref)) entries.get(cycle.ref)?.push(cycle);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
-    if (oneAttemptPerLoss(cycle)) {
+    if (oneAttemptPerLoss(cycle, index)) {
       oncePerLoss.push(cycle);
       continue;
     }
@@ -160,8 +160,49 @@ const CONNECT_CALL = /^connect|^create\w{0,20}Connection$|Connect$/;
  * attempt, not to a chain of them; a failed attempt goes round only where its own failure path retries (read as
  * failurePaths).
  */
-function oneAttemptPerLoss({ registration, reconnect }: Cycle): boolean {
-  return !registration.failure && reconnect === registration.registrar && registeredOnlyOnceConnected(registration);
+function oneAttemptPerLoss({ registration, reconnect }: Cycle, index: SourceIndex): boolean {
+  return !registration.failure && reconnect === registration.registrar
+    && (registeredOnlyOnceConnected(registration) || registeredOnlyOnOpen(registration, index));
+}
+
+/** Events a connection reports that it is up with, and the handler properties named for them (`onopen`, `onOpen`). */
+const OPEN_EVENT = /^(open|opened|connect|connected|ready)$/i;
+const OPEN_HANDLER_NAME = /^on_?(open|opened|connect|connected|ready)$/i;
+
+/**
+ * `ws.once('open', () => this.onceOpen())`, with `onceOpen` registering the close handler (or the close handler registered
+ * in the open callback itself): the handler is registered again only once a connection is up. A reconnect that fails
+ * opens nothing, registers no handler, and is not tried again: one attempt per loss.
+ */
+function registeredOnlyOnOpen(registration: Registration, index: SourceIndex): boolean {
+  const { at, registrar } = registration;
+  if (!at || !registrar) return false;
+  for (let node = at.parent; node && node !== registrar; node = node.parent) {
+    if (isFunctionNode(node) && isOpenHandler(node)) return true;
+  }
+  const name = functionName(registrar);
+  const calls = name ? index.calls.filter((call) => calleeName(call) === name && enclosingFunction(call) !== registrar) : [];
+  return calls.length > 0 && calls.every((call) => someEnclosingFunction(call, isOpenHandler));
+}
+
+/** A function given as the handler of an open event: `.on('open', fn)`, `addEventListener('connect', fn)`, `onopen = fn`, `{ onOpen: fn }`. */
+function isOpenHandler(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (ts.isCallExpression(parent) && parent.arguments[1] === fn) {
+    return LISTEN_METHOD.test(calleeName(parent) ?? '') && OPEN_EVENT.test(stringValue(parent.arguments[0]) ?? '');
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === fn && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return ts.isPropertyAccessExpression(parent.left) && OPEN_HANDLER_NAME.test(parent.left.name.text);
+  }
+  const property = ts.isPropertyAssignment(parent) ? parent.name : ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(parent) ? fn.name : undefined;
+  return property !== undefined && OPEN_HANDLER_NAME.test(propertyNameText(property) ?? '');
+}
+
+function someEnclosingFunction(node: ts.Node, test: (fn: FunctionNode) => boolean): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (test(fn)) return true;
+  }
+  return false;
 }
 
 function registeredOnlyOnceConnected(registration: Registration): boolean {
@@ -833,7 +874,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     scopes: cycle.registration.failure ? [cycle.reconnect] : [],
     rerunsScope: cycle.registration.failure !== undefined,
     bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' }
-      : oneAttemptPerLoss(cycle) && !retriesFromOwnCatch(cycle.reconnect, index) ? { capped: true, by: 'one-more-attempt' }
+      : oneAttemptPerLoss(cycle, index) && !retriesFromOwnCatch(cycle.reconnect, index) ? { capped: true, by: 'one-more-attempt' }
         : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
     backoff: chainBackoff(cycle, functions, scans, scheduler, index, counters),
   };
@@ -856,9 +897,22 @@ function catchBetween(node: ts.Node, fn: FunctionNode): boolean {
 function chainBackoff(cycle: Cycle, functions: readonly FunctionNode[], scans: readonly FunctionScan[], scheduler: boolean, index: SourceIndex, counters: ReadonlySet<string>): Backoff {
   const given = delaysGivenOnTheWay(functions, scans, index);
   if (scheduler || functions.some((fn, i) => waitsAsTold(fn, scans[i]!, given))) return { kind: 'unknown' };
-  const waits = [...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...scans.flatMap((scan) => scan.waits)];
+  const onTheWay = scans.flatMap((scan) => scan.waits.filter((wait) => !sideTimer(wait.call, functions, cycle.ref, index)));
+  const waits = [...cycle.timers.map((timer) => ({ call: timer, delay: timer.arguments?.[1] })), ...onTheWay];
   const asGiven = waits.map((wait) => ({ call: wait.call, delay: wait.delay && (given.get(wait.delay) ?? wait.delay) }));
   return backoffFromWaits(asGiven, scans.flatMap((scan) => scan.declarations), index, counters);
+}
+
+/**
+ * `const timer = setTimeout(() => this.onConnectionFailed(), this.config.connectionTimeout)` in a function on the way: a
+ * timer whose callback neither connects again nor calls a function on the way times the attempt out. It is not a wait
+ * before the next attempt (that one is timed elsewhere on the way, or not at all).
+ */
+function sideTimer(wait: ts.CallExpression | ts.NewExpression, functions: readonly FunctionNode[], ref: ts.Expression, index: SourceIndex): boolean {
+  if (calleeName(wait as ts.CallExpression) !== 'setTimeout') return false;
+  const callback = wait.arguments?.[0];
+  if (!callback || !isFunctionNode(callback) || contains(callback, ref)) return false;
+  return functions.every((fn) => callsOf(callback, fn, index).length === 0);
 }
 
 /** Waits that last the time they are given. */

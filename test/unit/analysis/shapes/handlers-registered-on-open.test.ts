@@ -1,0 +1,68 @@
+// A close handler registered only once the socket has opened (in the open handler, or in a method only the open
+// handler calls): a reconnect that fails opens nothing, registers no close handler, and is not tried again. Each loss
+// leads to one attempt, which is bounded; its wait is still judged. A timer that times the connect out on the way
+// (`setTimeout(() => this.failConnect(), timeoutMs)`) is not the wait before the next attempt.
+import { runLibraryTable } from '../libraries/library-table';
+
+/**
+ * A client whose `connect` opens a socket with a connect timeout; `register` is where the close handler is put
+ * (`onOpen`, a method, or the connect itself); `wait` is the reconnect's delay.
+ */
+function client(register: 'open-method' | 'open-callback' | 'connect', wait: string): string {
+  const closeHandler = `this.ws.once('close', () => this.scheduleReconnect());`;
+  return `import WebSocket from 'ws';
+export class Feed {
+  private ws: WebSocket | null = null;
+  constructor(private readonly url: string, private readonly timeoutMs: number, private readonly backoff: { duration(): number }) {}
+  connect(): void {
+    this.ws = new WebSocket(this.url);
+    const timer = setTimeout(() => this.failConnect(), this.timeoutMs);
+    this.ws.once('open', () => {
+      clearTimeout(timer);
+      ${register === 'open-method' ? 'this.onOpen();' : register === 'open-callback' ? closeHandler : ''}
+    });
+    ${register === 'connect' ? closeHandler : ''}
+  }
+  private onOpen(): void {
+    ${closeHandler}
+  }
+  private scheduleReconnect(): void {
+    setTimeout(() => this.connect(), ${wait});
+  }
+  private failConnect(): void {
+    this.ws?.terminate();
+  }
+}`;
+}
+
+describe('shapes: close handlers registered only once the socket is open', () => {
+  runLibraryTable([], [
+    {
+      title: 'registered by a method only the open handler calls: one attempt per loss, its fixed wait reported',
+      code: client('open-method', '2000'),
+      findings: [[18, 'retry-without-jitter']],
+      messages: ['waits a fixed delay'],
+    },
+    {
+      title: 'registered in the open callback itself: the same',
+      code: client('open-callback', '2000'),
+      findings: [[18, 'retry-without-jitter']],
+      messages: ['waits a fixed delay'],
+    },
+    {
+      title: 'registered by the connect whatever happens: a failed connect closes and goes round again, forever',
+      code: client('connect', '2000'),
+      findings: [[18, 'unbounded-retry']],
+    },
+    {
+      title: 'a wait worked out out of sight: silent (the connect timeout on the way is not the wait)',
+      code: client('open-method', 'this.backoff.duration()'),
+      findings: [],
+    },
+    {
+      title: 'a jittered wait: silent (the connect timeout on the way is not the wait)',
+      code: client('open-method', '1000 + Math.random() * 4000'),
+      findings: [],
+    },
+  ]);
+});
