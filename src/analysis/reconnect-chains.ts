@@ -18,7 +18,7 @@ import { backoffFromWaits, isScaledName } from './retry-loops';
 import { resolveObject } from './retry-libraries';
 import { callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Backoff, Bound, RetryConstruct } from './retry-model';
-import { pathFromThis, type SourceIndex } from './source-index';
+import { callsNamed, pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
 import { switchedOffByDefault } from './infinite-limits';
@@ -180,10 +180,15 @@ function registeredOnlyOnOpen(registration: Registration, index: SourceIndex): b
   for (let node = at.parent; node && node !== registrar; node = node.parent) {
     if (isFunctionNode(node) && isOpenHandler(node)) return true;
   }
-  const name = functionName(registrar);
-  const calls = name ? index.calls.filter((call) => calleeName(call) === name && enclosingFunction(call) !== registrar) : [];
-  return calls.length > 0 && calls.every((call) => someEnclosingFunction(call, isOpenHandler));
+  return readOnce(calledOnlyOnOpen, registrar, () => {
+    const name = functionName(registrar);
+    const calls = name ? callsNamed(index, name).filter((call) => enclosingFunction(call) !== registrar) : [];
+    return calls.length > 0 && calls.every((call) => someEnclosingFunction(call, isOpenHandler));
+  });
 }
+
+/** Whether a function that registers a loss handler is called only from open callbacks, read once per function. */
+const calledOnlyOnOpen = new WeakMap<FunctionNode, boolean>();
 
 /** A function given as the handler of an open event: `.on('open', fn)`, `addEventListener('connect', fn)`, `onopen = fn`, `{ onOpen: fn }`. */
 function isOpenHandler(fn: FunctionNode): boolean {
