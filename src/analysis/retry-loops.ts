@@ -5,7 +5,7 @@ import ts from 'typescript';
 import {
   calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, referencesPath, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
 } from './ast';
-import { advancedName, collectComparisons, emptyComparisons, offLimitBound, withoutFirstAttemptTests, type Comparisons } from './counters';
+import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
 import { answersRateLimit, classifyDelay, waitSite, type DelayClass } from './delays';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
@@ -879,6 +879,30 @@ function onlyCompared(expression: ts.Expression, name: string): boolean {
   return uses > 0 && uses === compared;
 }
 
+/** How long a loop header is read for a clock read (headers are short; longer ones are not read). */
+const MAX_CONDITION_READ = 400;
+
+/**
+ * `while (lapseInSeconds < maxTimeInHours * 3600) { … await sleep(lapseInSeconds * 1000); lapseInSeconds *= 2 }`: the header
+ * compares the loop's own wait, which the loop multiplies each round. It stops after so many waits: a count of attempts in
+ * all but name, not a deadline read from the clock (its limit may still be named for time).
+ */
+function growingWait(name: string, loop: ts.IterationStatement, scan: LoopScan): boolean {
+  if (!scan.waits.some((wait) => wait.delay !== undefined && isScaledName(wait.delay, name))) return false;
+  return someDescendant(loop.statement, (node) => ts.isBinaryExpression(node) && namePath(node.left) === name && multipliesByMoreThanOne(node));
+}
+
+/** `x *= 2`, `x = x * 1.5`, `x = 2 * x`. */
+function multipliesByMoreThanOne(node: ts.BinaryExpression): boolean {
+  const target = namePath(node.left);
+  const grows = (factor: ts.Expression): boolean => (numericValue(factor) ?? 0) > 1;
+  if (node.operatorToken.kind === Kind.AsteriskEqualsToken) return grows(node.right);
+  if (node.operatorToken.kind !== Kind.EqualsToken) return false;
+  const value = unwrap(node.right);
+  if (!ts.isBinaryExpression(value) || value.operatorToken.kind !== Kind.AsteriskToken) return false;
+  return (namePath(value.left) === target && grows(value.right)) || (namePath(value.right) === target && grows(value.left));
+}
+
 /** `for (const ms of [100, 200, 400])`, `for (const delay of DELAYS)`, `for (const _ of Array(3))`. */
 function isFiniteAttemptList(iterable: ts.Expression): boolean {
   const node = unwrap(iterable);
@@ -899,6 +923,9 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   const anywhere = emptyComparisons();
   for (const statement of scan.ifs) {
     collectComparisons(statement.expression, true, guardsExit(statement, scan) ? guarded : anywhere, limits);
+  }
+  if (condition && !readsClock(condition, MAX_CONDITION_READ) && [...comparisons.compared].some((name) => growingWait(name, loop, scan))) {
+    return { capped: true, by: 'counter' };
   }
   if (comparisons.deadline || countsTimeBudget(comparisons, scan, index)) return { capped: true, by: 'deadline' };
   if (condition && someDescendant(condition, (node) => asksDeadlineHelper(node, index))) return { capped: true, by: 'deadline' };

@@ -464,9 +464,9 @@ describe('shapes: a status returned whole, and a wait that doubles in the loop c
       findings: [],
     },
     {
-      title: 'a loop whose condition bounds a wait that doubles (`lapse *= 2` beside `sleep(lapse * 1000)`) retries the same POST: the key is missing',
+      title: 'a loop whose condition bounds a wait that doubles (`lapse *= 2` beside `sleep(lapse * 1000)`) retries the same POST: the key is missing, and the doubling wait has no jitter',
       code: doublingLapse('lapse *= 2;'),
-      findings: [[6, 'missing-idempotency-key']],
+      findings: [[4, 'retry-without-jitter'], [6, 'missing-idempotency-key']],
     },
   ]);
 });
