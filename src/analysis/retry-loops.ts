@@ -1483,6 +1483,16 @@ function waitingParameter(call: ts.CallExpression, index: SourceIndex): number |
   return helperTimer(call, index)?.sizedBy;
 }
 
+/**
+ * A call of a local function that waits, whatever its name (`timeOut(ms)` wrapping `setTimeout(resolve, ms)`), as a wait:
+ * sized by the argument its timer reads, or by the helper itself. Undefined for any other call.
+ */
+export function localHelperWait(call: ts.CallExpression, index: SourceIndex): WaitSite | undefined {
+  const timer = helperTimer(call, index);
+  if (!timer) return undefined;
+  return { call, delay: typeof timer.sizedBy === 'number' ? call.arguments[timer.sizedBy] : timer.delay };
+}
+
 function helperTimer(call: ts.CallExpression, index: SourceIndex): HelperTimer | undefined {
   const fn = localFunctionCalled(call, index);
   if (!fn) return undefined;

@@ -10,7 +10,7 @@ import { waitedBefore, waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
 import { budgetBypassed, budgetFlags, guardedByBudget, guardLetsPastBudget, ifEffect, type TestEffect } from './stopping-tests';
 import { checkPolarity, invert, type Polarity, testsLossState, testsStatusWord } from './outcomes';
-import { backoffFromWaits, isScaledName, testsFailedState } from './retry-loops';
+import { backoffFromWaits, isScaledName, localHelperWait, testsFailedState } from './retry-loops';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './retry-model';
 import { addTo, callsNamed, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
@@ -937,6 +937,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   };
   // Conditions are read once the waits are known: those that only choose a wait are set apart.
   const tests: { owner: ts.Node; condition: ts.Expression; asCondition: boolean }[] = [];
+  const helperWaits: WaitSite[] = [];
   const selfName = functionName(fn);
   if (fn.body) {
     walkTree(fn.body, undefined, (node) => {
@@ -960,9 +961,15 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
       if (ts.isCallExpression(node) && calleeName(node) !== selfName) {
         const wait = waitSite(node) ?? intervalAround(node, refs);
         if (wait) scan.waits.push(wait);
+        else if (ts.isAwaitExpression(node.parent)) {
+          const helperWait = localHelperWait(node, index);
+          if (helperWait) helperWaits.push(helperWait);
+        }
       }
     });
   }
+  // `await timeOut(pollInterval)`, a local function that waits though its name does not say so: a wait where no other is written.
+  if (scan.waits.length === 0) scan.waits.push(...helperWaits);
   const delays = delayNames(scan.waits);
   const limits = infiniteLimits(index);
   for (const { owner, condition, asCondition } of tests) {
