@@ -1,6 +1,7 @@
 // A loop whose header compares its own wait, which it multiplies each round (`while (lapse < maxTime) { …
 // await sleep(lapse); lapse *= 2 }`): it stops after so many waits, a count in all but name. Its limit may be named
-// for time, but no clock is read, so it is not a deadline-bound poll: its waits are judged like any retry's.
+// for time, but no clock is read, so it is not a deadline-bound poll: its waits are judged like any retry's. Nor is it
+// a loop with no cap (a doubling wait compared with `60000` was read as one).
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A POST retried while `header` holds; `wait` is what it sleeps, `grow` how the wait changes after. */
@@ -35,6 +36,11 @@ describe('shapes: a growing wait that caps its own loop', () => {
     {
       title: 'the same, written as an assignment',
       code: loop('lapseMs <= MAX_WAIT_MS', 'lapseMs', 'lapseMs = lapseMs * 1.5;'),
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
+      title: 'a limit with no name for time (`lapseMs < 60000`): bounded all the same, never "no cap"',
+      code: loop('lapseMs < 60000', 'lapseMs', 'lapseMs *= 2;'),
       findings: [[6, 'retry-without-jitter']],
     },
     {
