@@ -32,6 +32,8 @@ export type UncappedReason =
   | 'limit-off'
   | 'never-advanced'
   | 'leak'
+  /** A way round that sets the count back to its start first (a cool-down after the cap, then the count starts over). */
+  | 'reset'
   | 'infinite-option';
 
 /** How a retry waits between attempts. */

@@ -1402,7 +1402,8 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared) && !handedOnWithBudget(ref, compared));
   if (leaking.length === 0) {
     const budgets = new Set([...storedBudgets, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan).filter(compared))]);
-    return unguardedCall(fn, refs, budgets, index) ?? bypassingCall(fn, refs, budgets, scan, index) ?? { capped: true, by: 'counter' };
+    return unguardedCall(fn, refs, budgets, index) ?? bypassingCall(fn, refs, budgets, scan, index) ?? restartingCall(fn, refs, budgets, index)
+      ?? { capped: true, by: 'counter' };
   }
   if (leaking.every((ref) => decidedByCountingHelper(ref, fn, parameters, scan))) return { capped: true, by: 'helper' };
   const anyAdvancing = leaking.length < refs.length;
@@ -1455,6 +1456,35 @@ function bypassingCall(fn: FunctionNode, refs: ts.Expression[], budgets: Readonl
   if (!bypassing) return undefined;
   const line = index.sourceFile.getLineAndCharacterOfPosition(bypassing.getStart(index.sourceFile)).line + 1;
   return { capped: false, reason: 'leak', leak: bypassing, detail: String(line), counter: [...budgets][0] };
+}
+
+/**
+ * `if (attempts >= MAX) { setTimeout(() => { attempts = 0; connect(); }, COOL_DOWN); return; }`: a way round that sets the
+ * count back to nothing first. The cap only pauses the retry; the count starts over, and so do the attempts, for ever.
+ */
+function restartingCall(fn: FunctionNode, refs: ts.Expression[], budgets: ReadonlySet<string>, index: SourceIndex): Bound | undefined {
+  if (budgets.size === 0) return undefined;
+  const restarting = refs.find((ref) => budgetResetOnTheWay(ref, fn, budgets));
+  if (!restarting) return undefined;
+  const line = index.sourceFile.getLineAndCharacterOfPosition(restarting.getStart(index.sourceFile)).line + 1;
+  return { capped: false, reason: 'reset', leak: restarting, detail: String(line), counter: [...budgets].find((name) => budgetResetOnTheWay(restarting, fn, new Set([name]))) };
+}
+
+/** Whether a statement before the call, in a block around it within the function, sets a budget back to 0. */
+function budgetResetOnTheWay(ref: ts.Node, fn: FunctionNode, budgets: ReadonlySet<string>): boolean {
+  for (let child: ts.Node = ref, node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (!ts.isBlock(node)) continue;
+    const at = node.statements.indexOf(child as ts.Statement);
+    if (node.statements.slice(0, Math.max(at, 0)).some((statement) => setsBudgetToZero(statement, budgets))) return true;
+  }
+  return false;
+}
+
+function setsBudgetToZero(statement: ts.Statement, budgets: ReadonlySet<string>): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const assignment = unwrap(statement.expression);
+  return ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    && budgets.has(namePath(assignment.left) ?? '') && numericValue(assignment.right) === 0;
 }
 
 function firstBudget(refs: ts.Expression[], parameters: Set<string>, scan: FunctionScan): string | undefined {

@@ -48,6 +48,7 @@ export const RULE_CATALOG = [
       limitOff: `This {{construct}} compares its counter only with a cap that is off. In detail: {{detail}}. Nothing stops the retries. Give the cap a finite value, or give up when \`{{counter}}\` reaches a named maximum.${ALSO_JITTER}`,
       neverAdvanced: `This {{construct}} never advances the counter its cap tests. The cap is never reached. Increment \`{{counter}}\` on every failed attempt.${ALSO_JITTER}`,
       leak: `This {{construct}} has a cap that leaks on line {{line}}. On that path it goes round again without advancing \`{{counter}}\` or past its check, so it can retry forever. Advance and check the counter on every path that retries.${ALSO_JITTER}`,
+      reset: `This {{construct}} starts its count over and goes round again on line {{line}}. It sets \`{{counter}}\` back to 0, so its cap only pauses it: it retries forever. Give up at the cap instead of starting the count over.${ALSO_JITTER}`,
     },
     options: ['retryHelpers'],
     tags: ['reliability', 'retry', 'resilience'],

@@ -29,6 +29,7 @@ const MESSAGE_FOR_REASON = {
   'limit-off': 'limitOff',
   'never-advanced': 'neverAdvanced',
   leak: 'leak',
+  reset: 'reset',
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -42,8 +43,9 @@ function check(context: RuleContext): void {
     const gap = jitterGap(construct.backoff);
     const data: Record<string, string> = { construct: shortLabel(construct.label), alsoJitter: gap ? ` ${gap}` : '' };
     if (bound.counter) data.counter = bound.counter;
-    if (bound.detail) data[bound.reason === 'leak' ? 'line' : 'detail'] = bound.detail;
-    const fix = combined(capFix(construct, bound.reason === 'leak', context), gap ? jitterFix(construct, context) : undefined);
+    const leaks = bound.reason === 'leak' || bound.reason === 'reset';
+    if (bound.detail) data[leaks ? 'line' : 'detail'] = bound.detail;
+    const fix = combined(capFix(construct, leaks, context), gap ? jitterFix(construct, context) : undefined);
     context.report({ messageId: MESSAGE_FOR_REASON[bound.reason], data, span: construct.report, fixes: fix ? [fix] : undefined });
   }
 }

@@ -2,7 +2,27 @@
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
+/** A connect that retries with jittered waits up to MAX_ATTEMPTS; `atCap` is what its catch does at the cap. The count is cleared on success. */
+function coolDownAfterCap(atCap: string): string {
+  return `let attempts = 0;
+const MAX_ATTEMPTS = 5;
+export async function connect() {
+  try {
+    await openConnection();
+    attempts = 0;
+  } catch (error) {
+    if (attempts >= MAX_ATTEMPTS) {
+      ${atCap}
+    }
+    attempts += 1;
+    setTimeout(() => void connect(), Math.random() * 1000 * 2 ** attempts);
+  }
+}`;
+}
+
 const valid: (string | ValidCase)[] = [
+  // The same connect that gives up at the cap: the count cleared on success is no way round.
+  coolDownAfterCap('throw error;'),
   // TanStack Query with a finite retry, or the defaults (3 for queries), is bounded.
   `const orders = useQuery({ queryKey: ['orders'], queryFn: loadOrders, retry: 5, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
 const profile = useQuery({ queryKey: ['me'], queryFn: loadMe });`,
@@ -708,6 +728,16 @@ export function useOrders() {
     return fetchWithRetry(url);
   }
 }`,
+  },
+  {
+    // A cool-down after the cap that sets the count back to 0 and goes round: the cap only pauses the retries.
+    line: 11, column: 14, messageId: 'reset', message: 'sets `attempts` back to 0, so its cap only pauses it',
+    data: { construct: 'recursive retry of `connect()`', alsoJitter: ' It also waits a fixed delay: randomise each wait (jitter).', counter: 'attempts', line: '11' },
+    code: coolDownAfterCap(`setTimeout(() => {
+        attempts = 0;
+        void connect();
+      }, 5 * 60 * 1000);
+      return;`),
   },
   {
     line: 4, column: 12, messageId: 'leak', message: 'without advancing `attempt` or past its check',
