@@ -16,7 +16,7 @@ import { testsLossState } from './outcomes';
 import { waitedBefore, waitSite } from './delays';
 import { backoffFromWaits, isScaledName } from './retry-loops';
 import { resolveObject } from './retry-libraries';
-import { callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
+import { budgetResetOnTheWay, callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
 import type { Backoff, Bound, RetryConstruct } from './retry-model';
 import { callsNamed, pathFromThis, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
@@ -880,7 +880,7 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
     rerunsScope: cycle.registration.failure !== undefined,
     bound: switchedOffOnTheWay(functions, index) || scheduler ? { capped: 'unknown' }
       : oneAttemptPerLoss(cycle, index) && !retriesFromOwnCatch(cycle.reconnect, index) ? { capped: true, by: 'one-more-attempt' }
-        : chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)),
+        : restartedAtCap(chainBound(scans, functions.indexOf(cycle.reconnect), countsHandedOn(cycle, counters)), functions, cycle.reconnect, cappingCounters(counters, scans), index),
     backoff: chainBackoff(cycle, functions, scans, scheduler, index, counters),
   };
 }
@@ -1074,6 +1074,29 @@ function countName(path: string): string {
   const segments = path.split('.');
   const tail = segments[segments.length - 1]!;
   return VALUE_HOLDER.test(tail) && segments.length > 1 ? segments.slice(-2).join('.') : tail;
+}
+
+/** The counters a cycle's functions compare (its cap's): another count set back to 0 (a delay's step) starts nothing over. */
+function cappingCounters(counters: ReadonlySet<string>, scans: readonly FunctionScan[]): Set<string> {
+  const compared = new Set(scans.flatMap((scan) => [...scan.comparisons.compared].map(countName)));
+  return new Set([...counters].filter((counter) => compared.has(countName(counter))));
+}
+
+/**
+ * `if (this.attempts >= 5) { setTimeout(() => { this.attempts = 0; this.connect(); }, 300000); return; }`: a capped cycle
+ * one of whose ways back sets the count back to 0 first. The cap only pauses it: the count starts over, for ever.
+ */
+function restartedAtCap(bound: Bound, functions: readonly FunctionNode[], reconnect: FunctionNode, counters: ReadonlySet<string>, index: SourceIndex): Bound {
+  if (bound.capped !== true || bound.by !== 'counter' || counters.size === 0) return bound;
+  for (const fn of functions) {
+    for (const call of callsOf(fn, reconnect, index)) {
+      const counter = [...counters].find((name) => budgetResetOnTheWay(call, fn, new Set([name])));
+      if (!counter) continue;
+      const line = index.sourceFile.getLineAndCharacterOfPosition(call.getStart(index.sourceFile)).line + 1;
+      return { capped: false, reason: 'reset', leak: call, detail: String(line), counter };
+    }
+  }
+  return bound;
 }
 
 /** `handed`: parameters that carry a count (countsHandedOn); comparing one compares its count. */

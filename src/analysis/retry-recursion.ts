@@ -1471,7 +1471,7 @@ function restartingCall(fn: FunctionNode, refs: ts.Expression[], budgets: Readon
 }
 
 /** Whether a statement before the call, in a block around it within the function, sets a budget back to 0. */
-function budgetResetOnTheWay(ref: ts.Node, fn: FunctionNode, budgets: ReadonlySet<string>): boolean {
+export function budgetResetOnTheWay(ref: ts.Node, fn: FunctionNode, budgets: ReadonlySet<string>): boolean {
   for (let child: ts.Node = ref, node = ref.parent; node && node !== fn; child = node, node = node.parent) {
     if (!ts.isBlock(node)) continue;
     const at = node.statements.indexOf(child as ts.Statement);
