@@ -4,7 +4,7 @@ import { findProperty, isFunctionNode, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
 import {
-  calleeName, countBound, isFalse, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero, waitsNothing,
+  calleeName, countBound, isFalse, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriedFunction, retriesZero, waitsNothing,
 } from './option-reading';
 
 export const asyncRetry: LibrarySpec = {
@@ -17,17 +17,18 @@ export const asyncRetry: LibrarySpec = {
   defaults: { retries: 10, delay: '1 s, doubling', jitter: true, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name) return false;
+    const required = requiredEntryCall(site, asyncRetry);
+    if (!ts.isCallExpression(site) || (!name && !required)) return false;
     // Without an import, a local `retry(async (bail) => …)` is async-retry by its `bail` parameter.
-    const byShape = !index.imports.has(name) && ((name === 'retry' && !index.functions.has(name) && firstParameterIs(site, 'bail')) || name === 'asyncRetry');
-    if (!isImportedEntry(index, name, asyncRetry) && !byShape) return false;
+    const byShape = name !== undefined && !index.imports.has(name) && ((name === 'retry' && !index.functions.has(name) && firstParameterIs(site, 'bail')) || name === 'asyncRetry');
+    if (!required && !isImportedEntry(index, name!, asyncRetry) && !byShape) return false;
     const options = optionsAt(site, 1, index);
     if (retriesZero(options, 'retries', index)) return true;
     const randomize = typeof options === 'string' ? undefined : findProperty(options, 'randomize');
     const backoff: Backoff = waitsNothing(options) ? { kind: 'none' } : options !== 'opaque' && isFalse(option(options, 'randomize'))
       ? { kind: 'library-default', detail: 'async-retry has `randomize: false`, which turns its jitter off', fix: { title: 'Set `randomize: true`', target: options as ts.ObjectLiteralExpression, property: 'randomize: true', replace: randomize } }
       : { kind: 'jittered' };
-    facts.constructs.push(libraryConstruct(site, 'library', `async-retry \`${calleeName(site)}\` call`, index, countBound(options, 'retries', asyncRetry.defaults.retries), backoff, retriedFunction(site.arguments[0], index)));
+    facts.constructs.push(libraryConstruct(site, 'library', `async-retry \`${required ?? calleeName(site)}\` call`, index, countBound(options, 'retries', asyncRetry.defaults.retries), backoff, retriedFunction(site.arguments[0], index)));
     return true;
   },
 };

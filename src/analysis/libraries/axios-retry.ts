@@ -10,7 +10,7 @@ import type { Backoff } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, withParameterDefault } from './option-reading';
+import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriesZero, withParameterDefault } from './option-reading';
 
 export const axiosRetry: LibrarySpec = {
   id: 'axios-retry',
@@ -22,7 +22,8 @@ export const axiosRetry: LibrarySpec = {
   defaults: { retries: 3, delay: 'none', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name || (!isImportedEntry(index, name, axiosRetry) && !(name === 'axiosRetry' && !index.imports.has(name)))) return false;
+    const required = requiredEntryCall(site, axiosRetry);
+    if (!ts.isCallExpression(site) || (!required && (!name || (!isImportedEntry(index, name, axiosRetry) && !(name === 'axiosRetry' && !index.imports.has(name)))))) return false;
     const client = site.arguments[0] ? namePath(site.arguments[0]) : undefined;
     const options = optionsAt(site, 1, index);
     if (retriesZero(options, 'retries', index)) return true;

@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { findProperty, stringValue } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
-import { countBound, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction } from './option-reading';
+import { countBound, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriedFunction } from './option-reading';
 
 /** numOfAttempts counts the first attempt too. */
 const EXPONENTIAL_BACKOFF_ATTEMPTS = 10;
@@ -18,8 +18,9 @@ export const exponentialBackoff: LibrarySpec = {
   defaults: { retries: EXPONENTIAL_BACKOFF_ATTEMPTS - 1, delay: '100 ms, doubling', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name) return false;
-    if (!isImportedEntry(index, name, exponentialBackoff) && (name !== 'backOff' || index.functions.has(name) || index.imports.has(name))) return false;
+    const required = requiredEntryCall(site, exponentialBackoff);
+    if (!ts.isCallExpression(site) || (!name && !required)) return false;
+    if (!required && !isImportedEntry(index, name!, exponentialBackoff) && (name !== 'backOff' || index.functions.has(name) || index.imports.has(name!))) return false;
     const options = optionsAt(site, 1, index);
     const jitter = option(options, 'jitter');
     const existing = typeof options === 'string' ? undefined : findProperty(options, 'jitter');

@@ -1,9 +1,9 @@
 // node-retry (`retry` on npm): `const op = retry.operation({ retries, randomize }); op.attempt(fn)`.
 import ts from 'typescript';
-import { calleeObject, namePath } from '../ast';
+import { calleeObject, namePath, unwrap } from '../ast';
 import { callsNamed } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { calleeName, countBound, libraryConstruct, moduleOf, optionsAt, randomizeOption, retriedFunction } from './option-reading';
+import { calleeName, countBound, isRequireOf, libraryConstruct, moduleOf, optionsAt, randomizeOption, retriedFunction } from './option-reading';
 
 export const nodeRetry: LibrarySpec = {
   id: 'retry',
@@ -17,7 +17,9 @@ export const nodeRetry: LibrarySpec = {
     if (!ts.isCallExpression(site) || calleeName(site) !== 'operation') return false;
     const object = calleeObject(site);
     const name = object ? namePath(object) : undefined;
-    if (name === undefined || (moduleOf(index, name) !== 'retry' && name !== 'retry')) return false;
+    // `require('retry').operation(opts)`: the module required where it is used.
+    const required = object !== undefined && isRequireOf(unwrap(object), nodeRetry.modules);
+    if (!required && (name === undefined || (moduleOf(index, name) !== 'retry' && name !== 'retry'))) return false;
     const options = optionsAt(site, 0, index);
     const scopes: ts.Node[] = [];
     const holder = site.parent && ts.isVariableDeclaration(site.parent) && ts.isIdentifier(site.parent.name) ? site.parent.name.text : undefined;

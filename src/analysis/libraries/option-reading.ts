@@ -46,13 +46,28 @@ export function importedName(index: SourceIndex, localName: string): string {
 export function isFromLibrary(site: Site, index: SourceIndex, spec: Pick<LibrarySpec, 'modules'>): boolean {
   const root = rootName(site.expression);
   const module = root ? moduleOf(index, root) : undefined;
-  return fromModules(module, spec.modules) || isRequireOf(unwrap(site.expression), spec.modules);
+  const callee = unwrap(site.expression);
+  return fromModules(module, spec.modules) || isRequireOf(callee, spec.modules)
+    || (ts.isPropertyAccessExpression(callee) && isRequireOf(unwrap(callee.expression), spec.modules));
 }
 
 /** Whether the file imports one of the modules at all (for options that only make sense with it). */
 export function fileImports(index: SourceIndex, modules: readonly string[]): boolean {
   for (const module of index.imports.values()) if (fromModules(module.split('#')[0], modules)) return true;
   return false;
+}
+
+/**
+ * `require('p-retry')(fn, opts)`, `require('socket.io-client')(url)`: a module's default entry called where it is
+ * required, with no name of its own. Its text (`require('p-retry')`) names it in messages; undefined for any other call.
+ */
+export function requiredEntryCall(site: Site, spec: Pick<LibrarySpec, 'modules' | 'entries'>): string | undefined {
+  const callee = unwrap(site.expression);
+  if (isRequireOf(callee, spec.modules)) return `require('${stringValue((callee as ts.CallExpression).arguments[0])}')`;
+  // `require('exponential-backoff').backOff(fn)`: a named entry read off the module where it is required.
+  if (!ts.isPropertyAccessExpression(callee) || !spec.entries.includes(callee.name.text)) return undefined;
+  const required = requiredEntryCall({ expression: callee.expression } as Site, { modules: spec.modules, entries: [] });
+  return required === undefined ? undefined : `${required}.${callee.name.text}`;
 }
 
 /** `require('fetch-retry')(…)`: the call's callee is itself a require of the module. */

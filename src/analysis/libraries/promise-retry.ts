@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { isFunctionNode, unwrap } from '../ast';
 import type { LibrarySpec } from './library-spec';
 import {
-  calleeName, countBound, isImportedEntry, libraryConstruct, optionsAt, plainCalleeName, randomizeOption, retriedFunction, retriesZero,
+  calleeName, countBound, isImportedEntry, libraryConstruct, optionsAt, plainCalleeName, randomizeOption, requiredEntryCall, retriedFunction, retriesZero,
 } from './option-reading';
 
 export const promiseRetry: LibrarySpec = {
@@ -17,14 +17,15 @@ export const promiseRetry: LibrarySpec = {
   defaults: { retries: 10, delay: '1 s, doubling, no cap', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name || (!isImportedEntry(index, name, promiseRetry) && !(name === 'promiseRetry' && !index.imports.has(name)))) return false;
+    const required = requiredEntryCall(site, promiseRetry);
+    if (!ts.isCallExpression(site) || (!required && (!name || (!isImportedEntry(index, name, promiseRetry) && !(name === 'promiseRetry' && !index.imports.has(name)))))) return false;
     // Either order: `promiseRetry(fn, options)` or `promiseRetry(options, fn)`.
     const functionFirst = site.arguments[0] !== undefined && isFunctionNode(unwrap(site.arguments[0]));
     const [fnPosition, optionsPosition] = functionFirst || site.arguments.length < 2 ? [0, 1] : [1, 0];
     const options = optionsAt(site, optionsPosition, index);
     if (retriesZero(options, 'retries', index)) return true;
     const bound = countBound(options, 'retries', promiseRetry.defaults.retries);
-    facts.constructs.push(libraryConstruct(site, 'library', `\`${calleeName(site)}\` call`, index, bound, randomizeOption(site, options, 'promise-retry'), retriedFunction(site.arguments[fnPosition], index)));
+    facts.constructs.push(libraryConstruct(site, 'library', `\`${required ?? calleeName(site)}\` call`, index, bound, randomizeOption(site, options, 'promise-retry'), retriedFunction(site.arguments[fnPosition], index)));
     return true;
   },
 };

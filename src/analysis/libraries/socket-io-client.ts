@@ -10,7 +10,7 @@ import { calleeName, namePath, numericValue, unwrap } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, hasSpreadOptions, isFalse, isFromLibrary, isImportedEntry, lastArgumentOptions, libraryConstruct, option, stoppedOnFailureEvent, type Options, type Site } from './option-reading';
+import { countBound, hasSpreadOptions, isFalse, isFromLibrary, isImportedEntry, lastArgumentOptions, libraryConstruct, option, requiredEntryCall, stoppedOnFailureEvent, type Options, type Site } from './option-reading';
 
 const RECONNECT_OPTIONS = ['reconnection', 'reconnectionAttempts', 'reconnectionDelay', 'reconnectionDelayMax', 'randomizationFactor'];
 
@@ -36,6 +36,8 @@ export const socketIoClient: LibrarySpec = {
 
 /** `io(…)`, `io.connect(…)`, `connect(…)` or `new Manager(…)` from socket.io-client, or from the global `io` a page's script tag loads. */
 function isSocketIo(site: Site, index: SourceIndex): boolean {
+  // `require('socket.io-client')(url)`: the default entry, `io`, called where it is required.
+  if (requiredEntryCall(site, socketIoClient)) return true;
   const name = calleeName(site);
   // `import { io as connectSocket } from 'socket.io-client'`, `import ioClient from 'socket.io-client'`: an entry under a name of the file's own.
   if (name !== undefined && ts.isIdentifier(site.expression) && isImportedEntry(index, name, socketIoClient)) return true;

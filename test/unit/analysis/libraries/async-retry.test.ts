@@ -5,6 +5,21 @@ import { runLibraryTable } from './library-table';
 describe('libraries: async-retry', () => {
   runLibraryTable([asyncRetry], [
     {
+      title: 'the default entry called where it is required, told not to randomize: no jitter',
+      code: `async function load() {
+  return require('async-retry')(async () => fetch('https://api.example.com/items'), { retries: 5, randomize: false });
+}`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ["async-retry `require('async-retry')` call"],
+    },
+    {
+      title: 'the same on its defaults (jittered, 10 retries): silent',
+      code: `async function load() {
+  return require('async-retry')(async () => fetch('https://api.example.com/items'));
+}`,
+      findings: [],
+    },
+    {
       title: 'the defaults (10 retries, randomised) are silent',
       code: `import retry from 'async-retry';
 export const loadProfile = (id: string) => retry(async (bail) => {

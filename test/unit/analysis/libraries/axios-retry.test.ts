@@ -6,6 +6,12 @@ import { runLibraryTable } from './library-table';
 describe('libraries: axios-retry', () => {
   runLibraryTable([axiosRetry], [
     {
+      title: 'the default entry called where it is required (`require(\'axios-retry\')(axios, opts)`): no delay by default',
+      code: `const axios = require('axios');
+require('axios-retry')(axios, { retries: 3 });`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
       title: 'the defaults (3 retries, no delay) are reported as a retry without jitter',
       code: `import axios from 'axios';
 import axiosRetry from 'axios-retry';

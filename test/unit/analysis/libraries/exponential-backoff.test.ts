@@ -6,6 +6,13 @@ import { runLibraryTable } from './library-table';
 describe('libraries: exponential-backoff', () => {
   runLibraryTable([exponentialBackoff], [
     {
+      title: 'the named entry read off the module where it is required (`require(\'exponential-backoff\').backOff(fn)`): no jitter by default',
+      code: `async function load() {
+  return require('exponential-backoff').backOff(() => fetch('https://api.example.com/items'), { numOfAttempts: 5 });
+}`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
       title: 'the defaults (10 attempts, no jitter) are reported as a retry without jitter',
       code: `import { backOff } from 'exponential-backoff';
 export const fetchRates = () => backOff(() => fetch('/api/rates'));`,

@@ -6,6 +6,14 @@ import { runLibraryTable } from './library-table';
 describe('libraries: retry (node-retry)', () => {
   runLibraryTable([nodeRetry], [
     {
+      title: 'the module required where it is used (`require(\'retry\').operation(opts)`): no jitter by default',
+      code: `function load(done) {
+  const operation = require('retry').operation({ retries: 5 });
+  operation.attempt(() => fetch('https://api.example.com/items').then((res) => done(null, res), (error) => { if (!operation.retry(error)) done(error); }));
+}`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
       title: 'the defaults (10 retries, not randomised) are reported as a retry without jitter',
       code: `import retry from 'retry';
 export function readConfig(cb) {

@@ -5,6 +5,14 @@ import { runLibraryTable } from './library-table';
 describe('libraries: p-retry', () => {
   runLibraryTable([pRetry], [
     {
+      title: 'the default entry called where it is required (`require(\'p-retry\')(fn, opts)`): its defaults, no jitter',
+      code: `async function load() {
+  return require('p-retry')(() => fetch('https://api.example.com/items'), { retries: 5 });
+}`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ["`require('p-retry')` call"],
+    },
+    {
       title: 'the defaults (10 retries, no jitter) are reported as a retry without jitter, at the call',
       code: `import pRetry from 'p-retry';
 export const load = () => pRetry(() => fetch('/api/items'));`,

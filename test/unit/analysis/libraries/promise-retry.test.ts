@@ -6,6 +6,14 @@ import { runLibraryTable } from './library-table';
 describe('libraries: promise-retry', () => {
   runLibraryTable([promiseRetry], [
     {
+      title: 'the default entry called where it is required (`require(\'promise-retry\')(fn, opts)`): no jitter by default',
+      code: `function load() {
+  return require('promise-retry')((retry) => fetch('https://api.example.com/items').catch(retry), { retries: 5 });
+}`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ["`require('promise-retry')` call"],
+    },
+    {
       title: 'the defaults (10 retries, no jitter) are reported as a retry without jitter, at the call',
       code: `const promiseRetry = require('promise-retry');
 exports.load = () => promiseRetry((retry) => fetch('/api/items').catch(retry));`,

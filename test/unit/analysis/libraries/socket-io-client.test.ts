@@ -6,6 +6,17 @@ import { runLibraryTable } from './library-table';
 describe('libraries: socket.io-client', () => {
   runLibraryTable([socketIoClient], [
     {
+      title: 'the default entry called where it is required (`require(\'socket.io-client\')(url)`): reconnects forever',
+      code: `const socket = require('socket.io-client')('http://localhost:3000');
+socket.on('connect', () => console.log('connected'));`,
+      findings: [[1, 'unbounded-retry']],
+    },
+    {
+      title: 'the same with a cap: silent',
+      code: `const socket = require('socket.io-client')('http://localhost:3000', { reconnectionAttempts: 5 });`,
+      findings: [],
+    },
+    {
       title: 'the defaults reconnect without limit',
       code: `import { io } from 'socket.io-client';
 export const socket = io('https://chat.example.com');`,
