@@ -6,7 +6,7 @@ import { numericValue, unwrap } from '../ast';
 import { fieldDefault, type SourceIndex } from '../source-index';
 import type { Backoff, Bound } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
-import { countBound, fallbackValue, isImportedEntry, isTrue, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, type Options } from './option-reading';
+import { countBound, fallbackValue, isImportedEntry, isTrue, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriedFunction, type Options } from './option-reading';
 
 export const lifeomicAttempt: LibrarySpec = {
   id: 'lifeomic-attempt',
@@ -18,8 +18,9 @@ export const lifeomicAttempt: LibrarySpec = {
   options: { attempts: 'maxAttempts', totalTime: 'timeout', delay: 'delay', jitter: 'jitter' },
   defaults: { retries: 2, delay: '200 ms, fixed (factor 0)', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
-    const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name || !isImportedEntry(index, name, lifeomicAttempt)) return false;
+    const required = requiredEntryCall(site, lifeomicAttempt);
+    const name = plainCalleeName(site) ?? required;
+    if (!ts.isCallExpression(site) || !name || (!required && !isImportedEntry(index, name, lifeomicAttempt))) return false;
     const options = optionsAt(site, 1, index);
     const bound = attemptBound(options, index);
     if (bound === 'no-retry') return true;

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { stringValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
-import { hasSpreadOptions, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero, type Options } from './option-reading';
+import { hasSpreadOptions, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriedFunction, retriesZero, type Options } from './option-reading';
 
 export const tsRetryPromise: LibrarySpec = {
   id: 'ts-retry-promise',
@@ -15,8 +15,9 @@ export const tsRetryPromise: LibrarySpec = {
   options: { attempts: 'retries', totalTime: 'timeout', delay: 'delay' },
   defaults: { retries: 10, delay: 'a fixed 100 ms', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
-    const name = plainCalleeName(site);
-    if (!ts.isCallExpression(site) || !name || !isImportedEntry(index, name, tsRetryPromise)) return false;
+    const required = requiredEntryCall(site, tsRetryPromise);
+    const name = plainCalleeName(site) ?? required;
+    if (!ts.isCallExpression(site) || !name || (!required && !isImportedEntry(index, name, tsRetryPromise))) return false;
     const options = optionsAt(site, 1, index);
     if (options === 'opaque' || retriesZero(options, 'retries', index)) return true;
     facts.constructs.push(libraryConstruct(site, 'library', `ts-retry-promise \`${name}\` call`, index, bound(options), backoff(options), retriedFunction(site.arguments[0], index)));

@@ -6,6 +6,13 @@ import { runLibraryTable } from './library-table';
 describe('libraries: @lifeomic/attempt', () => {
   runLibraryTable([lifeomicAttempt], [
     {
+      title: 'the entry read off the module where it is required (`require(\'@lifeomic/attempt\').retry(fn, opts)`): no jitter unless asked',
+      code: `async function load() {
+  return require('@lifeomic/attempt').retry(() => fetch('https://api.example.com/items'), { maxAttempts: 5, delay: 200, factor: 2 });
+}`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
       title: 'the defaults (3 attempts, a fixed 200 ms) are a retry without jitter, at the call',
       code: `import { retry } from '@lifeomic/attempt';
 export const load = () => retry(async () => fetch('/api/items'));`,

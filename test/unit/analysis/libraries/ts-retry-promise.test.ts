@@ -6,6 +6,13 @@ import { runLibraryTable } from './library-table';
 describe('libraries: ts-retry-promise', () => {
   runLibraryTable([tsRetryPromise], [
     {
+      title: 'the entry read off the module where it is required (`require(\'ts-retry-promise\').retry(fn, opts)`): a fixed delay, no jitter',
+      code: `async function load() {
+  return require('ts-retry-promise').retry(() => fetch('https://api.example.com/items'), { retries: 5, delay: 1000 });
+}`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
       title: 'the defaults (10 retries, a fixed 100 ms) are reported as a retry without jitter',
       code: `import { retry } from 'ts-retry-promise';
 export const loadSettings = () => retry(() => fetch('/api/settings'));`,
