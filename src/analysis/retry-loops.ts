@@ -949,7 +949,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index) || decidedByCallersFunction(loop, scan)) {
     return { capped: 'unknown', decidedElsewhere: true };
   }
-  if (counters.length > 0) return offLimitBound(counters, [comparisons, guarded, anywhere]) ?? uncappedCounter(counters, comparisons, anywhere, scan);
+  if (counters.length > 0) return offLimitBound(counters, [comparisons, guarded, anywhere]) ?? uncappedCounter(counters, comparisons, anywhere, scan, index);
   const unadvanced = [...comparisons.compared].find((name) => /attempt|retr|tries|try|count/i.test(name) && !name.includes('.')
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
@@ -1371,8 +1371,13 @@ function advanceDominates(advances: ts.Node[], node: ts.Node, loop: ts.Iteration
   return false;
 }
 
-function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere: Comparisons, scan: LoopScan): Bound {
+function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere: Comparisons, scan: LoopScan, index: SourceIndex): Bound {
   const counter = counters[0]!;
+  const reset = countStartedOver(counters, elsewhere, scan);
+  if (reset) {
+    const line = index.sourceFile.getLineAndCharacterOfPosition(reset.at.getStart(index.sourceFile)).line + 1;
+    return { capped: false, reason: 'reset', counter: reset.counter, leak: reset.at, detail: String(line) };
+  }
   const modulo = counters.find((name) => comparisons.moduloOnly.has(name) || elsewhere.moduloOnly.has(name));
   if (modulo) return { capped: false, reason: 'modulo-only', counter: modulo };
   const sizesDelay = counters.find((name) => scan.waits.some((wait) => wait.delay !== undefined && referencesPath(wait.delay, name))
@@ -1380,6 +1385,22 @@ function uncappedCounter(counters: string[], comparisons: Comparisons, elsewhere
       && declaration.initializer !== undefined && referencesPath(declaration.initializer, name)));
   if (sizesDelay) return { capped: false, reason: 'delay-only', counter: sizesDelay };
   return { capped: false, reason: 'never-compared', counter };
+}
+
+/**
+ * `if (++failures >= 5) { await sleep(300000); failures = 0; continue; }`: the count is compared, and the branch the
+ * comparison opens sets it back to 0 and goes round. The cap only pauses the loop: the count starts over.
+ */
+function countStartedOver(counters: readonly string[], compared: Comparisons, scan: LoopScan): { counter: string; at: ts.Node } | undefined {
+  for (const statement of scan.ifs) {
+    for (const counter of counters) {
+      if (!compared.compared.has(counter) || !referencesPath(statement.expression, counter)) continue;
+      const reset = scan.assignments.find((assignment) => namePath(assignment.left) === counter && numericValue(assignment.right) === 0
+        && contains(statement.thenStatement, assignment));
+      if (reset) return { counter, at: reset };
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,24 @@ function feed(atCap: string): string {
 }`;
 }
 
+/** A consumer loop that counts failures in a row; `atCap` is what it does when they reach 5. */
+function consumer(atCap: string): string {
+  return `const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function consume(url: string): Promise<Response> {
+  let failures = 0;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (++failures >= 5) {
+        ${atCap}
+      }
+      await sleep(Math.random() * 1000);
+    }
+  }
+}`;
+}
+
 describe('shapes: a count started over at the cap', () => {
   runLibraryTable([], [
     {
@@ -51,6 +69,19 @@ describe('shapes: a count started over at the cap', () => {
         this.connect();
       }, 300000);`),
       findings: [[15, 'retry-without-jitter']],
+    },
+    {
+      title: 'a loop that cools down at the cap, sets its count back to 0 and goes round: unbounded, said as a count started over',
+      code: consumer(`await sleep(300000);
+        failures = 0;
+        continue;`),
+      findings: [[4, 'unbounded-retry']],
+      messages: ['starts its count over and goes round again on line 10'],
+    },
+    {
+      title: 'the same loop that gives up at the cap: silent',
+      code: consumer('throw error;'),
+      findings: [],
     },
   ]);
 });
