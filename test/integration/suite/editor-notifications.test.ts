@@ -5,19 +5,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import { activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
-import { askHarness, evaluateInWorkbench, harnessAvailable } from '../harness-client';
+import { evaluateInWorkbench, harnessAvailable } from '../harness-client';
+import { chooseInQuickPick } from '../quick-pick';
 import { waitFor, waitUntil } from '../wait';
 import { closeAllEditors, notificationTexts, openFile, RULE_FIXTURES, tidyWorkbench, updateSetting } from './editor-helpers';
 
 
-/** The accessible label of the QuickPick's highlighted row, as a screen reader reads it. */
-function highlightedRow(): Promise<string> {
-  return evaluateInWorkbench(`document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.getAttribute('aria-label') ?? ''`);
-}
 
 function quickPickTitle(): Promise<string> {
   return evaluateInWorkbench(`document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''`);
 }
+
 
 describe('notifications: one per user action', () => {
   after(async () => {
@@ -70,9 +68,7 @@ describe('notifications: one per user action', () => {
       const row = quickCheck().items?.find((label) => label.startsWith('$(book) Open lesson:'));
       assert.ok(row, JSON.stringify(quickCheck().items));
       const words = row.replace(/^\$\([a-z-]+\)\s*/, '');
-      await askHarness({ action: 'type', text: words });
-      await waitFor(async () => (await highlightedRow()).includes(words), `the QuickPick to highlight "${words}"`);
-      await askHarness({ action: 'press', keys: ['Enter'] });
+      await chooseInQuickPick(words);
       await waitFor(() => !quickCheck().active && quickCheck().paused, 'the quick check to pause');
       // What "Open lesson" does has happened before the notifications are counted.
       await waitFor(() => lessonTabs().length === 1, 'the lesson panel');

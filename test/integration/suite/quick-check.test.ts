@@ -8,6 +8,7 @@ import { getSection, loadLesson, type QuizQuestion } from '../../../src/lesson/c
 import type { IntegrationCoachApi } from '../../../src/extension';
 import { EXTENSION_ID, activeApi, closeLessonPanel, lessonTabs } from '../extension-api';
 import { askHarness, evaluateInWorkbench, harnessAvailable, probeLesson, screenshot } from '../harness-client';
+import { chooseInQuickPick } from '../quick-pick';
 import { waitFor, waitUntil } from '../wait';
 import { notificationTexts } from './editor-helpers';
 
@@ -63,12 +64,6 @@ describe('quick check', function () {
   let sectionTitles: Map<string, string>;
   const snap = () => api.quickCheck();
 
-  /** Types part of a row's words into the QuickPick, waits for it to be the highlighted row, presses Enter. */
-  async function choose(text: string): Promise<void> {
-    await askHarness({ action: 'type', text });
-    await waitFor(async () => (await quickPickOnScreen()).focused.includes(text), `the QuickPick to highlight "${text}"`);
-    await askHarness({ action: 'press', keys: ['Enter'] });
-  }
 
   function questionOnScreen(): QuizQuestion {
     const id = snap().questionId;
@@ -85,7 +80,7 @@ describe('quick check', function () {
     // A long option continues on the line under its label; the learner types (part of) the label.
     const row = snap().rows?.find(({ label, detail }) => (detail === undefined ? label : `${label} ${detail}`) === text);
     assert.ok(row, `a row shows "${text}" (${JSON.stringify(snap().rows)})`);
-    await choose(row.label);
+    await chooseInQuickPick(row.label);
     await waitFor(() => snap().step === 'feedback' && snap().questionId === question.id, `the feedback for ${question.id}`);
     return question.id;
   }
@@ -95,7 +90,7 @@ describe('quick check', function () {
     const row = snap().items?.find((label) => label.includes('Next question') || label.includes('See your score'));
     assert.ok(row, `a row to go on (${JSON.stringify(snap().items)})`);
     const answered = snap().questionId;
-    await choose(words(row));
+    await chooseInQuickPick(words(row));
     await waitFor(() => snap().step === 'summary' || (snap().step === 'question' && snap().questionId !== answered), 'the next step');
   }
 
@@ -185,7 +180,7 @@ describe('quick check', function () {
     const row = snap().items?.find((label) => label.startsWith('$(book) Open lesson:'));
     assert.ok(row);
     await vscode.commands.executeCommand('notifications.clearAll');
-    await choose(words(row));
+    await chooseInQuickPick(words(row));
     await waitFor(() => !snap().active && snap().paused, 'the quick check to pause');
     await waitUntil(
       () => ({ lessonTabs: lessonTabs().length, inView: api.lessonPanel().sectionInView }),
@@ -259,7 +254,7 @@ describe('quick check', function () {
     assert.ok((await quickPickOnScreen()).focused.includes('Retry missed (2)'));
     await screenshot('quick-check-summary');
 
-    await choose('Retry missed');
+    await chooseInQuickPick('Retry missed');
     await waitFor(() => snap().step === 'question', 'the retry to start');
     assert.equal(snap().title, 'Retry · Question 1 of 2 · Score 0/0');
     assert.deepEqual([...(snap().askedIds ?? [])].sort(), [...missed].sort(), 'only the missed questions are asked');
@@ -268,7 +263,7 @@ describe('quick check', function () {
     await answerOnScreen(true);
     await goOn();
     assert.equal(snap().title, 'Retry · Done · Score 2/2');
-    await choose('Close');
+    await chooseInQuickPick('Close');
     await waitFor(() => !snap().active, 'the QuickPick to close');
     assert.deepEqual(rightIds(), [...questions.keys()].sort(), 'all 7 mastered');
     await waitFor(async () => (await statusBarText()) === 'Quick check 7/7', 'the status bar to say 7/7');
