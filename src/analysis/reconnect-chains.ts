@@ -914,7 +914,7 @@ function chainBackoff(cycle: Cycle, functions: readonly FunctionNode[], scans: r
  * before the next attempt (that one is timed elsewhere on the way, or not at all).
  */
 function sideTimer(wait: ts.CallExpression | ts.NewExpression, functions: readonly FunctionNode[], ref: ts.Expression, index: SourceIndex): boolean {
-  if (calleeName(wait as ts.CallExpression) !== 'setTimeout') return false;
+  if (calleeName(wait) !== 'setTimeout') return false;
   const callback = wait.arguments?.[0];
   if (!callback || !isFunctionNode(callback) || contains(callback, ref)) return false;
   return functions.every((fn) => callsOf(callback, fn, index).length === 0);

@@ -15,7 +15,7 @@ import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './
 import { addTo, callsNamed, firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { codeText, nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -621,10 +621,13 @@ function resendCalls(handler: FunctionNode): ts.Expression[] {
   }).map((call) => call.expression);
 }
 
-/** Whether a call sits in the arguments of a logging call (LOG_NAME) within the handler. */
+/**
+ * Whether a call sits in the arguments of a call that prints a line (PRINT_NAME), within its own function. A call in a
+ * callback handed on (`waiting.push(() => resolve(api.request(config)))`) runs later: it is no part of a log line.
+ */
 function printedBy(call: ts.CallExpression, handler: FunctionNode): boolean {
-  for (let node: ts.Node = call, parent = call.parent; parent && parent !== handler; node = parent, parent = parent.parent) {
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && LOG_NAME.test(calleeName(parent) ?? '')) return true;
+  for (let node: ts.Node = call, parent = call.parent; parent && parent !== handler && !isFunctionNode(node); node = parent, parent = parent.parent) {
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression) && PRINT_NAME.test(calleeName(parent) ?? '')) return true;
   }
   return false;
 }

@@ -20,8 +20,12 @@ export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomV
 export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv|(get|load|read|resolve)(\w*[a-z])?(Config|Configuration|Settings|Options))$/;
 export const CONFIG_OBJECT = /(^|\.)(config|configuration|settings|configService|conf)$/i;
 
+/** The words of calls that print a line: `logger.debug(…)`, `console.warn(…)`. */
+const PRINT_WORDS = 'log|debug|info|warn|warning|error|trace|fatal|print|printf';
+/** Calls that print a line: what their arguments compute is shown, not sent. */
+export const PRINT_NAME = new RegExp(`^(${PRINT_WORDS})$`, 'i');
 /** Logging and reporting calls: passing a counter to them caps nothing. */
-export const LOG_NAME = /^(log|debug|info|warn|warning|error|trace|fatal|print|printf|emit|capture\w*|report\w*|record\w*|track\w*|metric\w*|increment|inc|observe|histogram|gauge|count|format\w*|toString|push|set|add|write)$/i;
+export const LOG_NAME = new RegExp(`^(${PRINT_WORDS}|emit|capture\\w*|report\\w*|record\\w*|track\\w*|metric\\w*|increment|inc|observe|histogram|gauge|count|format\\w*|toString|push|set|add|write)$`, 'i');
 
 /** Calls that only compute or perform a delay: a counter passed to them sizes the wait, not the number of tries. */
 // The math functions by their whole name (`Math.min`): as parts they hide in other names (`adminGraphql`, `roundTrip`).

@@ -83,6 +83,20 @@ export const resendOnFailure = (error: AxiosError) => {
       findings: [],
     },
     {
+      title: 'a re-send handed on in a callback (`waiting.push(() => resolve(api.request(config)))`) is still a re-send: nothing counts it',
+      code: `import axios, { AxiosError } from 'axios';
+const api = axios.create();
+const waiting: Array<() => void> = [];
+api.interceptors.response.use((response) => response, (error: AxiosError) => {
+  const config = error.config as any;
+  return new Promise((resolve) => {
+    waiting.push(() => resolve(api.request(config)));
+    setTimeout(() => waiting.shift()?.(), 1000);
+  });
+});`,
+      findings: [[4, 'unbounded-retry']],
+    },
+    {
       title: 'a function that takes an AxiosError and only describes it is no retry',
       code: `import { AxiosError } from 'axios';
 export function describeError(error: AxiosError): string {
