@@ -1729,7 +1729,9 @@ function flagsLeavingBefore(ref: ts.Node, fn: FunctionNode): string[] {
 
 /**
  * `if (error && !canRetry) return …; await sleep(); return this.post(events, uri, false)`: the call hands
- * itself `true` or `false` for a parameter the function tests, so the next call takes the other way.
+ * itself `true` or `false` for a parameter the function tests, so the next call takes the other way. Not where
+ * the call sits in a branch that value opens (`if (isReconnecting) setTimeout(() => makeStream(true), 30e3)`):
+ * the next call takes the same way again.
  */
 function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
   const call = callOfReference(ref);
@@ -1738,11 +1740,50 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
     const kind = unwrap(argument).kind;
     const parameter = fn.parameters[position]?.name;
     if ((kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) || !parameter || !ts.isIdentifier(parameter)) return false;
+    if (branchOpenedBy(call, parameter.text, fn) === (kind === ts.SyntaxKind.TrueKeyword)) return false;
     return someDescendant(fn.body!, (node) => {
       const condition = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
       return condition !== undefined && testsFlag(condition, parameter.text);
     });
   });
+}
+
+/**
+ * The value a boolean parameter must have for `node` to run, where a branch around it tests the parameter itself:
+ * `if (flag) …`, `if (!flag && …) …`, `flag ? … : …`; undefined where none does.
+ */
+function branchOpenedBy(node: ts.Node, flag: string, fn: FunctionNode): boolean | undefined {
+  let guards = 0;
+  for (let child: ts.Node = node, parent = node.parent; parent && parent !== fn && guards < MAX_GUARDS_READ; child = parent, parent = parent.parent) {
+    const branch = ts.isIfStatement(parent) ? { condition: parent.expression, yes: parent.thenStatement, no: parent.elseStatement }
+      : ts.isConditionalExpression(parent) ? { condition: parent.condition, yes: parent.whenTrue, no: parent.whenFalse } : undefined;
+    if (!branch || (child !== branch.yes && child !== branch.no)) continue;
+    guards++;
+    const tested = child === branch.yes ? conjuncts(branch.condition) : [branch.condition];
+    for (const test of tested) {
+      const value = flagValue(test, flag);
+      if (value !== undefined) return child === branch.yes ? value : !value;
+    }
+  }
+  return undefined;
+}
+
+/** `flag` → true, `!flag` → false; undefined for any other test. */
+function flagValue(test: ts.Expression, flag: string): boolean | undefined {
+  const node = unwrap(test);
+  if (ts.isIdentifier(node)) return node.text === flag ? true : undefined;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const operand = unwrap(node.operand);
+    return ts.isIdentifier(operand) && operand.text === flag ? false : undefined;
+  }
+  return undefined;
+}
+
+/** The tests joined by `&&` in a condition, each of which must hold. */
+function conjuncts(condition: ts.Expression, depth = 0): ts.Expression[] {
+  const node = unwrap(condition);
+  if (depth >= MAX_FLAG_TEST_DEPTH || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) return [node];
+  return [...conjuncts(node.left, depth + 1), ...conjuncts(node.right, depth + 1)];
 }
 
 /**

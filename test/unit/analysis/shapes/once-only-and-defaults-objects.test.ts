@@ -146,6 +146,36 @@ export const store = {
       findings: [],
     },
     {
+      title: 'a recursion that hands itself `true` from the branch `true` opens (`if (reconnecting) … open(true)`) takes that branch again: unbounded',
+      code: `export function openStream(reconnecting) {
+  return fetchListenKey()
+    .then((key) => subscribe(key))
+    .catch((error) => {
+      if (reconnecting) {
+        setTimeout(() => openStream(true), 30000 * (0.5 + Math.random()));
+      } else {
+        throw error;
+      }
+    });
+}`,
+      findings: [[6, 'unbounded-retry']],
+    },
+    {
+      title: 'the same recursion from the branch `false` opens (`if (!retried) … open(true)`): the next call takes the other way, silent',
+      code: `export function openStream(retried) {
+  return fetchListenKey()
+    .then((key) => subscribe(key))
+    .catch((error) => {
+      if (!retried) {
+        setTimeout(() => openStream(true), 30000 * (0.5 + Math.random()));
+      } else {
+        throw error;
+      }
+    });
+}`,
+      findings: [],
+    },
+    {
       title: 'a reconnect that clears `connected`, which only an early return tests, still goes round forever: unbounded',
       code: `export class Client {
   connect() {
