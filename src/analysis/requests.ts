@@ -426,7 +426,8 @@ function isInsideReader(call: ts.CallExpression): boolean {
       reads = known;
       break;
     }
-    const name = functionName(fn);
+    // A private mark (`_fetchEncodedTx`, `#loadQuote`, `$getRoute`) says nothing of what the function does.
+    const name = functionName(fn)?.replace(/^[_$#]{1,4}/, '');
     if (name) {
       reads = READER_FUNCTION.test(name) || READER_FUNCTION.test(name.charAt(0).toLowerCase() + name.slice(1));
       readerFunctions.set(fn, reads);

@@ -24,6 +24,12 @@ describe('shapes: POSTs that quote, simulate or build an unsigned transaction', 
     { title: 'the same for a hardware wallet (words after the noun): silent', code: retriedPost('buildTxForHardwareWallet', '/swap/v1/swap'), findings: [] },
     { title: 'a quote: silent', code: retriedPost('quoteSwap', '/v6/quote'), findings: [] },
     { title: 'a simulation: silent', code: retriedPost('simulateTransfer', '/transfers/simulate'), findings: [] },
+    { title: 'a fetch marked private (`_fetchEncodedTx`) reads as a fetch: silent', code: retriedPost('_fetchEncodedTx', '/v4/swap'), findings: [] },
+    {
+      title: 'a private mark does not make a sender a reader (`_createTransfer`): the key is missing',
+      code: retriedPost('_createTransfer', '/transfers'),
+      findings: [[4, 'missing-idempotency-key']],
+    },
     {
       title: 'building an order (not a transaction) may create it: the key is missing',
       code: retriedPost('buildOrder', '/orders'),
