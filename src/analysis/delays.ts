@@ -366,11 +366,28 @@ function heldFunctions(object: ts.Expression, objectPath: string, property: stri
   for (const object of objects) {
     const literal = unwrap(object);
     if (!ts.isObjectLiteralExpression(literal)) return [];
-    const found = findProperty(literal, property);
+    const found = findProperty(literal, property) ?? propertyOfSpreadDefaults(literal, property, index);
     const value = found ? valueOfProperty(found) : undefined;
     if (value) values.push(value);
   }
   return values;
+}
+
+/**
+ * `config = { ...DEFAULT_RETRY_CONFIG, ...retryConfig }` read for `retryDelay`: the property of the last spread object
+ * of the file that holds it (`const DEFAULT_RETRY_CONFIG = { retryDelay: (n) => … }`). The caller's options spread
+ * over it are out of sight; as with a parameter's default, the default is what the file shows.
+ */
+function propertyOfSpreadDefaults(literal: ts.ObjectLiteralExpression, property: string, index: SourceIndex): ts.ObjectLiteralElementLike | undefined {
+  for (const element of [...literal.properties].reverse()) {
+    const spread = ts.isSpreadAssignment(element) ? unwrap(element.expression) : undefined;
+    if (!spread || !ts.isIdentifier(spread)) continue;
+    const initializer = index.declarations.get(spread.text)?.[0]?.initializer;
+    const defaults = initializer ? unwrap(initializer) : undefined;
+    const found = defaults && ts.isObjectLiteralExpression(defaults) ? findProperty(defaults, property) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function scanFunctionBody(fn: ts.Node, state: ScanState): void {
