@@ -18,7 +18,11 @@ const STATUS_PROPERTY = /^(status|statusCode|status_code|httpStatus|code)$/;
  */
 const STATUS_RESULT = /^(res|resp|response|result)$/;
 const RETRYABLE_CALL = /retr|transient|throttl|rateLimit|isServerError|isTimeout|isNetworkError|recoverable/i;
-const SUCCESS_CALL = /^is(Ok|Success|Successful)$/i;
+/**
+ * `isOk(res)`, and a type guard named for a well-formed answer (`isStrictApiResponse(result)`, `isValidResult(r)`):
+ * where it fails, an error came back instead. Not one named for an error, a refusal or a state still to come.
+ */
+const SUCCESS_CALL = /^is(Ok|Success|Successful)$|^is(?!\w*(Error|Err|Fail|Problem|Invalid|Empty|Retr|Timeout|Throttl|Redirect|Pending|Partial|Progress|Processing|Queued|Running))\w{0,30}(Response|Result|Answer|Payload)$/i;
 
 /**
  * Whether a name in a condition can make checkPolarity() read an outcome (with any name counted as

@@ -18,11 +18,34 @@ export async function chargeWithRetry(body: unknown, charge: (b: unknown) => Pro
   throw new Error('declined');
 }`;
 
+/** A recursion that loads orders again, after a doubling wait, in the branch where `guard(result)` does not hold. */
+const loadOrders = (guard: string) => `export function useOrders(api) {
+  const attemptFetch = async (attempt) => {
+    const result = await api.fetchOrders(attempt > 0);
+    if (${guard}(result)) {
+      return result.data;
+    } else {
+      if (attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** attempt, 10000)));
+        return attemptFetch(attempt + 1);
+      }
+    }
+  };
+  return attemptFetch(0);
+}`;
+
 describe('shapes: results named for their outcome', () => {
   runLibraryTable([], [
     { title: 'isSucceeded === false is the failed branch: a capped retry with a fixed, squared wait', code: chargeLoop('isSucceeded', 'isSucceeded === false'), findings: [[5, 'retry-without-jitter']] },
     { title: '!wasSuccessful likewise', code: chargeLoop('wasSuccessful', '!wasSuccessful'), findings: [[5, 'retry-without-jitter']] },
     { title: 'hasFailed likewise', code: chargeLoop('hasFailed', 'hasFailed'), findings: [[5, 'retry-without-jitter']] },
     { title: 'a result named for something else (isCached) says nothing of how the attempt went: silent', code: chargeLoop('isCached', 'isCached'), findings: [] },
+    {
+      title: 'the other branch of a type guard named for a well-formed answer (isStrictApiResponse) is the failed one: a capped retry without jitter',
+      code: loadOrders('isStrictApiResponse'),
+      findings: [[9, 'retry-without-jitter']],
+    },
+    { title: 'a guard named for an error answer (isErrorResponse) is not one: silent', code: loadOrders('isErrorResponse'), findings: [] },
+    { title: 'nor one named for a state still to come (isPendingResult): silent', code: loadOrders('isPendingResult'), findings: [] },
   ]);
 });
