@@ -531,7 +531,10 @@ export function findInterceptorRetries(index: SourceIndex): { constructs: RetryC
     registered.add(handler);
     const resends = resendCalls(handler);
     if (resends.length === 0) continue;
-    const construct = recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, call);
+    // Reported where the error handler starts when it is written in the call on a line of its own (`use(\n (response)
+    // => …,\n async (error) => {`), where the re-sending is; otherwise at the registration.
+    const reportAt = isFunctionNode(unwrap(call.arguments[1]!)) && startsOnALaterLine(handler, call, index.sourceFile) ? handler : call;
+    const construct = recursiveConstruct(handler, resends, 'axios response interceptor that re-sends `error.config`', 'interceptor', index, reportAt);
     constructs.push(construct);
     const instance = path.replace(INTERCEPTORS, '');
     // The instance stands for the POSTs it re-sends, reported once at the re-send (its cap and waits are the construct's).
@@ -545,6 +548,11 @@ export function findInterceptorRetries(index: SourceIndex): { constructs: RetryC
     if (resends.length > 0) constructs.push(recursiveConstruct(handler, resends, 'axios error handler that re-sends `error.config`', 'interceptor', index));
   }
   return { constructs, clients };
+}
+
+function startsOnALaterLine(node: ts.Node, outer: ts.Node, sourceFile: ts.SourceFile): boolean {
+  const line = (at: ts.Node): number => sourceFile.getLineAndCharacterOfPosition(at.getStart(sourceFile)).line;
+  return line(node) > line(outer);
 }
 
 /**
@@ -1175,12 +1183,12 @@ function noteNegatedFlags(condition: ts.Expression, into: Set<string>): void {
   });
 }
 
-function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: string, kind: 'recursion' | 'interceptor', index: SourceIndex, reportCall?: ts.CallExpression): RetryConstruct {
+function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: string, kind: 'recursion' | 'interceptor', index: SourceIndex, reportAt?: ts.Node): RetryConstruct {
   const scan = scanFunction(fn, index, refs);
   const bound = recursiveBound(fn, refs, scan, index);
   const leak = bound.capped === false ? bound.leak : undefined;
   // Where one way goes round at once beside others that wait, the finding points at that way.
-  const reportNode = reportCall ?? callAround(leak ?? roundAtOnceBesideWaits(scan.waits, refs) ?? refs[0]!);
+  const reportNode = reportAt ?? callAround(leak ?? roundAtOnceBesideWaits(scan.waits, refs) ?? refs[0]!);
   return {
     kind,
     label,
@@ -1432,6 +1440,7 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   return { capped: false, reason: 'no-cap' };
 }
+
 
 /**
  * A cap that one way round skips: `if (retries > 0) return retry(n - 1)` beside a 429 branch that calls

@@ -32,8 +32,33 @@ api.interceptors.response.use((response) => response, async (error: AxiosError) 
 });`;
 }
 
+/** An interceptor that refreshes its token after a fixed wait and re-sends, registered over several lines (`layout`). */
+function refreshingInterceptor(layout: 'own-lines' | 'one-line'): string {
+  const open = layout === 'own-lines' ? 'api.interceptors.response.use(\n  (response) => response,\n  async (error) => {' : 'api.interceptors.response.use((response) => response, async (error) => {';
+  return `import axios from 'axios';
+const api = axios.create();
+let tries = 0;
+${open}
+    if (tries >= 2) return Promise.reject(error);
+    tries += 1;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    return api(error.config);
+  },
+);`;
+}
+
 describe('shapes: error handlers of axios put on an instance elsewhere', () => {
   runLibraryTable([], [
+    {
+      title: 'an error handler written on a line of its own in the registration is reported where it starts (line 6), where the re-send is',
+      code: refreshingInterceptor('own-lines'),
+      findings: [[6, 'retry-without-jitter']],
+    },
+    {
+      title: 'one that starts on the registration\'s line is reported there (line 4)',
+      code: refreshingInterceptor('one-line'),
+      findings: [[4, 'retry-without-jitter']],
+    },
     {
       title: 'a handler that counts on the config and waits a fixed second: bounded, no jitter',
       code: `import axios, { AxiosError } from 'axios';

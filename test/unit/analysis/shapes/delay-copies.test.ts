@@ -89,7 +89,7 @@ describe('shapes: a first delay worked on before it is waited', () => {
     {
       title: 'the same wait reworked without a random part backs off without jitter',
       code: reworkedWait('Math.floor(wait * 1000 + 500)'),
-      findings: [[9, 'retry-without-jitter']],
+      findings: [[11, 'retry-without-jitter']],
     },
     {
       title: 'a loop\'s delay given its random part first and only scaled after keeps it',
