@@ -1438,9 +1438,20 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   }
   if (counters.some((name) => scan.askedWithCount.has(name))) return { capped: 'unknown' };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
+  if ([...scan.comparisons.compared].some((path) => countKeptByAnInstance(path, index))) return { capped: 'unknown' };
   return { capped: false, reason: 'no-cap' };
 }
 
+/**
+ * `const backoff = new Backoff({ min: 1000 }); …; if (backoff.attempts === 10) return; setTimeout(() => req(), backoff.duration())`:
+ * an attempt count that an object made in the file keeps and its own methods advance, out of sight. It may well be the cap.
+ */
+function countKeptByAnInstance(path: string, index: SourceIndex): boolean {
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0 || !ATTEMPT_COUNTER_NAME.test(path.slice(dot + 1)) || index.assignments.has(path)) return false;
+  const initializer = index.declarations.get(path.slice(0, dot))?.[0]?.initializer;
+  return initializer !== undefined && ts.isNewExpression(unwrap(initializer));
+}
 
 /**
  * A cap that one way round skips: `if (retries > 0) return retry(n - 1)` beside a 429 branch that calls

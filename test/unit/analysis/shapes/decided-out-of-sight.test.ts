@@ -4,6 +4,24 @@
 // looks like a stop: a test for which failure it was, named for a timeout, is no deadline.
 import { runLibraryTable } from '../libraries/library-table';
 
+/** A session sender that tries again after `backoff.duration()` until `backoff.attempts` is 10, `backoff` made as `made`. */
+function backoffObjectRetry(made: string): string {
+  return `export function sendSessions(client, counts) {
+  const backoff = ${made};
+  req(handleRes);
+  function handleRes(err) {
+    if (!err) return;
+    if (backoff.attempts === 10) {
+      return;
+    }
+    setTimeout(() => req(handleRes), backoff.duration());
+  }
+  function req(cb) {
+    client.deliver(counts, cb);
+  }
+}`;
+}
+
 /** A loop that retries `attempt` and, on each failure, runs `onFailure` in its catch. */
 function handedLoop(onFailure: string): string {
   return `export async function foldAttempts(attempt, decide, initial) {
@@ -20,6 +38,16 @@ function handedLoop(onFailure: string): string {
 
 describe('shapes: stops decided out of sight', () => {
   runLibraryTable([], [
+    {
+      title: 'an attempt count kept by a backoff object the file makes (`backoff.attempts === 10`, advanced by its `duration()`): the cap may be that, silent',
+      code: backoffObjectRetry('new Backoff({ min: 1000, max: 10000 })'),
+      findings: [],
+    },
+    {
+      title: 'the same test of a count on a plain object literal that nothing advances stops nothing: unbounded',
+      code: backoffObjectRetry('{ attempts: 0, duration: () => 1000 + Math.random() * 1000 }'),
+      findings: [[9, 'unbounded-retry']],
+    },
     {
       title: 'each failure handed to a function the caller passed in, whose answer is the next attempt\'s input: silent',
       code: handedLoop('arg = await decide(arg, error);'),
