@@ -74,7 +74,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
 
   if (attemptsOnceByDefault(loop, condition, index)) return undefined;
   const scan = scanLoop(loop);
-  if (limitFallsBackToOneAttempt(scan, condition, index)) return undefined;
+  if (limitFallsBackToOneAttempt(scan, condition, index) || asksOnlyTheLocalDisk(scan)) return undefined;
   if (scan.takesNewInput || searchesNewInput(scan)) return undefined;
   // A poll or a page walk that counts its failures in a row is also a retry of the failed call (its way round from the catch).
   const countsFailures = countsFailuresInARow(scan);
@@ -95,6 +95,23 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     backoff: bound.capped === 'unknown' && bound.decidedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
     loop,
   };
+}
+
+/** Node's synchronous file-system reads (`fs.existsSync(path)`, `statSync`): they ask the local disk, not a dependency. */
+const LOCAL_FILE_CALL = /^(exists|stat|lstat|access|readFile|readdir)Sync$/;
+
+/**
+ * `for (let i = 0; i < 3; i++) { if (fs.existsSync(path)) break; await sleep(1000 + i * 1000) }`: a wait for a local
+ * file whose every other call waits or logs. Nothing remote is asked again, so no dependency takes its load: no retry.
+ */
+function asksOnlyTheLocalDisk(scan: LoopScan): boolean {
+  let asks = false;
+  for (const call of scan.calls) {
+    const name = calleeName(call) ?? '';
+    if (LOCAL_FILE_CALL.test(name)) asks = true;
+    else if (!waitSite(call) && !WAIT_NAME.test(name) && !LOG_NAME.test(name) && !DELAY_CALC_NAME.test(name)) return false;
+  }
+  return asks;
 }
 
 /**
