@@ -152,6 +152,29 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
       constructs.push(scheduledRetry(field, assignment, wait, index));
     }
   }
+  constructs.push(...scheduledInSql(index, retried, seen));
+  return constructs;
+}
+
+/** `UPDATE … SET attempt = attempt + 1, next_attempt_at = ?` (or `$2`, `:next`): the column an SQL statement stores the next attempt in. */
+const SQL_NEXT_ATTEMPT = /\bset\b[^;]{0,300}?\b(next_?(?:retry|attempt|try)\w{0,10}|\w{0,20}retry_?(?:at|time|date))\s{0,5}=\s{0,5}(?:\?|\$\d|:\w)/i;
+
+/**
+ * `catch { await db.query('UPDATE webhook_logs SET attempt = attempt + 1, next_attempt_at = ? WHERE id = ?', [nextAttempt, id]) }`,
+ * with `nextAttempt = new Date(Date.now() + 5 * 60 * 1000)`: the same record stored through SQL, its time among the values.
+ */
+function scheduledInSql(index: SourceIndex, retried: ReadonlySet<ts.Node>, seen: Set<ts.Node>): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  for (const call of index.calls) {
+    const statement = call.arguments.find((argument) => ts.isStringLiteralLike(argument) || ts.isTemplateExpression(argument));
+    const column = statement ? SQL_NEXT_ATTEMPT.exec(nodeText(statement))?.[1] : undefined;
+    if (!column || !insideCatch(call) || insideAny(call, retried)) continue;
+    const values = call.arguments.flatMap((argument) => (ts.isArrayLiteralExpression(argument) ? [...argument.elements] : []));
+    const wait = values.map((value) => nextAttemptWait(value, index)).find((found) => found !== undefined);
+    if (!wait || seen.has(wait.call)) continue;
+    seen.add(wait.call);
+    constructs.push(scheduledRetry(column, call, wait, index));
+  }
   return constructs;
 }
 

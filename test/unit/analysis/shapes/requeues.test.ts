@@ -186,6 +186,9 @@ export async function handle(job) {
 }
 
 const requeueAfterFixedWait = 'setTimeout(() => enqueueJob({ ...job, attempt: job.attempt + 1 }), 5000);';
+/** The catch stores the next attempt a fixed five minutes on through SQL, with `placeholder` for its value. */
+const sqlNextAttempt = (placeholder: string) =>
+  `await db.query('UPDATE jobs SET attempt = attempt + 1, next_attempt_at = ${placeholder} WHERE id = ${placeholder === '?' ? '?' : '$2'}', [new Date(Date.now() + 5 * 60 * 1000), job.id]);`;
 const nextAttemptStored = 'await db.job.update({ where: { id: job.id }, data: { attempts: job.attempts + 1, nextRetryAt: new Date(Date.now() + 60_000) } });';
 
 describe('shapes: what a failed job does is done again when it comes back', () => {
@@ -199,6 +202,25 @@ describe('shapes: what a failed job does is done again when it comes back', () =
       title: 'the POST of a delivery stored with its next attempt (a fixed minute on) is sent again too',
       code: delivery('job.payload', "{ 'Content-Type': 'application/json' }", nextAttemptStored),
       findings: [[4, 'missing-idempotency-key'], [6, 'retry-without-jitter']],
+    },
+    {
+      title: 'the POST of a delivery whose next attempt is stored through SQL (`SET next_attempt_at = ?`) is sent again too',
+      code: delivery('job.payload', "{ 'Content-Type': 'application/json' }", sqlNextAttempt('?')),
+      findings: [[4, 'missing-idempotency-key'], [6, 'retry-without-jitter']],
+      messages: ['`next_attempt_at`', '`next_attempt_at` waits a fixed delay'],
+    },
+    {
+      title: 'the same with numbered placeholders (`$1`)',
+      code: delivery('job.payload', "{ 'Content-Type': 'application/json' }", sqlNextAttempt('$1')),
+      findings: [[4, 'missing-idempotency-key'], [6, 'retry-without-jitter']],
+    },
+    {
+      title: 'an SQL statement that stores the time outside a catch (a reminder after a success) is no retry: silent',
+      code: `export async function remind(db, user) {
+  await send(user);
+  await db.query('UPDATE users SET next_attempt_at = ? WHERE id = ?', [new Date(Date.now() + 86_400_000), user.id]);
+}`,
+      findings: [],
     },
     {
       title: 'a key made from the job\'s own id is the same on every delivery: only the wait is reported',
