@@ -16,8 +16,11 @@ import { nodeText } from './run-context';
 const MAX_CALLBACK_LENGTH = 1500;
 /** A clearing method is short: it clears the timer and forgets it. */
 const MAX_CLEARER_LENGTH = 600;
-/** What is tried on each tick: opening a connection (`stream.connect()`, `connectBroker(url)`, `initSocket()`). */
-const CONNECT_CALL = /^(re)?connect\w{0,30}$|^(open|init|setup|start|create)\w{0,20}(socket|ws|connection|stream|broker|client)$/i;
+/**
+ * What is tried on each tick: opening a connection (`stream.connect()`, `connectBroker(url)`, `initSocket()`), or logging a
+ * client in, which opens its connection (discord.js and Telegram bots' `client.login(token)`, an IMAP client's `login()`).
+ */
+const CONNECT_CALL = /^(re)?connect\w{0,30}$|^(re)?login$|^(open|init|setup|start|create)\w{0,20}(socket|ws|connection|stream|broker|client)$/i;
 /** Anything that may decide to stop: a test, a loop, a throw, a return that ends the tick early. */
 const DECIDING_KINDS = new Set([
   ts.SyntaxKind.IfStatement, ts.SyntaxKind.ConditionalExpression, ts.SyntaxKind.SwitchStatement, ts.SyntaxKind.ThrowStatement,

@@ -330,8 +330,11 @@ function connects(fn: FunctionNode): boolean {
   return known;
 }
 
-/** Names that say a function (defined in another file) opens the connection: `connect`, `setupWebsocket`, `initSocket`. */
-const CONNECT_NAME = /^(re)?connect|^(setup|init|open|create|start)\w{0,20}(socket|ws|connection|stream)$/i;
+/**
+ * Names that say a function (defined in another file) opens the connection: `connect`, `setupWebsocket`, `initSocket`,
+ * and a bot client's `login(token)`, which connects it.
+ */
+const CONNECT_NAME = /^(re)?connect|^(re)?login$|^(setup|init|open|create|start)\w{0,20}(socket|ws|connection|stream)$/i;
 
 /**
  * What the watchdog calls to connect again: a local function that opens a connection, or, when the
@@ -341,7 +344,13 @@ function watchdogTarget(callback: FunctionNode, index: SourceIndex): { name: str
   for (const ref of functionReferences(callback)) {
     const path = namePath(ref);
     const name = path === undefined ? undefined : ownName(path);
-    if (!name || name.includes('.')) continue;
+    if (!name) continue;
+    // A method of another object (`client.login(token)`, `socket.connect()`) is out of sight: its name says it connects.
+    if (name.includes('.')) {
+      const method = name.slice(name.lastIndexOf('.') + 1);
+      if (CONNECT_NAME.test(method)) return { name: method };
+      continue;
+    }
     const local = index.functions.get(name);
     if (local?.length === 1 && connects(local[0]!)) return { name, fn: local[0] };
     if (!local && CONNECT_NAME.test(name)) return { name };

@@ -38,6 +38,21 @@ export function keepTrying(url: string) {
       findings: [[5, 'unbounded-retry']],
     },
     {
+      title: 'a bot client logged in again on every tick (`client.login(token)`) until a login succeeds: unbounded',
+      code: `client.login(config.token).catch(() => {
+  let counter = 1;
+  const interval = setInterval(() => {
+    counter += 1;
+    client.login(config.token).then(() => {
+      clearInterval(interval);
+    });
+  }, 30000);
+});`,
+      fileName: 'case.js',
+      findings: [[3, 'unbounded-retry']],
+      messages: ['interval that calls `login()` until it succeeds'],
+    },
+    {
       title: 'a tick that counts its attempts and gives up is silent',
       code: `import { connectBroker } from './broker';
 export function keepTrying(url: string) {

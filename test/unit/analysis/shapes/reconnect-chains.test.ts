@@ -596,6 +596,27 @@ const timer = setInterval(() => {
       messages: ['`setupWebsocket()`'],
     },
     {
+      title: 'a watchdog that logs a bot client in again (`client.login(token)`, a method of another object) while it is not ready is read by the method\'s name',
+      code: `const client = createClient();
+setInterval(() => {
+  if (!client.isReady()) {
+    client.login(TOKEN).catch((err) => console.error('reconnect failed', err));
+  }
+}, 30000);`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['watchdog interval that calls `login()` again'],
+    },
+    {
+      title: 'a watchdog that calls another method of the client (`client.fetchStatus()`) is not a reconnect',
+      code: `const client = createClient();
+setInterval(() => {
+  if (!client.isReady()) {
+    client.fetchStatus().catch((err) => console.error('status failed', err));
+  }
+}, 30000);`,
+      findings: [],
+    },
+    {
       title: 'a setInterval that polls without connecting is not a watchdog',
       code: `let socket;
 setInterval(() => {
