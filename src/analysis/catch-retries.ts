@@ -37,7 +37,7 @@ export function findCatchRetries(index: SourceIndex, known: readonly RetryConstr
     if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '')) continue;
     const place = catchAround(call);
     // A function that calls itself from its catch is recursion, read (and judged periodic or not) by retry-recursion.ts.
-    if (!place || callsItsOwnFunction(call)) continue;
+    if (!place || callsItsOwnFunction(call, index)) continue;
     const found = byCatch.get(place.handler);
     if (found && !contains(found.call, call)) continue;
     const waits = waitsBefore(call, place.handler.block, place.timer);
@@ -118,10 +118,12 @@ function answerOf(statement: ts.Statement, text: string): string | undefined {
 }
 
 /** `runQueue()` inside `function runQueue`: the function calling itself. */
-function callsItsOwnFunction(call: ts.CallExpression): boolean {
+function callsItsOwnFunction(call: ts.CallExpression, index: SourceIndex): boolean {
   const name = calleeName(call);
+  // Only a name the file gives a function can be that of the function around (asked first: it is a lookup).
+  if (name === undefined || !index.functions.has(name)) return false;
   const around = enclosingFunction(call);
-  return name !== undefined && around !== undefined && functionName(around) === name;
+  return around !== undefined && functionName(around) === name;
 }
 
 /** Whether a node lies in the code another retry re-runs (a loop's body, a recursive function's). */

@@ -82,6 +82,8 @@ interface Reading {
   scans: Map<FunctionNode, FunctionScan>;
   /** Per function, the timer objects it starts. */
   timers: Map<FunctionNode, ScheduledTimer[]>;
+  /** The catch blocks read as ways back of their own (failurePaths): a walk from an outer catch passes them by. */
+  failureBlocks: Set<ts.Node>;
 }
 
 /** What puts a callback off to later: `new Timer(callback, ms)`, or `debounce(callback, ms)` (deferringWrapper). */
@@ -111,13 +113,15 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const constructs: RetryConstruct[] = findWatchdogs(index);
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
-  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map() };
+  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map(), failureBlocks: new Set() };
   // A loss that leads to one attempt is that way round seen from its gentler side: a failure path that shares its
   // reference (a catch that reconnects too) is the one reported.
   const oncePerLoss: Cycle[] = [];
   // Further loss handlers that lead into a cycle already found (`onclose` and `onerror` both calling `reconnect()`).
   const entries = new Map<ts.Node, Cycle[]>();
-  for (const registration of [...lossHandlers(index), ...failurePaths(index)]) {
+  const failures = failurePaths(index);
+  for (const { failure } of failures) if (failure?.from && ts.isBlock(failure.from)) reading.failureBlocks.add(failure.from);
+  for (const registration of [...lossHandlers(index), ...failures]) {
     const cycle = followHandler(registration, reading) ?? restartInHandler(registration, index);
     if (cycle && reported.has(cycle.ref)) entries.get(cycle.ref)?.push(cycle);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
@@ -635,7 +639,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
     // A catch block is the start of the way, not a function passed through.
     const start = from !== undefined && fn === registration.handler;
     const steps = start ? path : [...path, fn];
-    for (const ref of start ? referencesIn(from) : readOnce(reading.references, fn, functionReferences)) {
+    for (const ref of start ? referencesIn(from, reading.failureBlocks) : readOnce(reading.references, fn, functionReferences)) {
       // The function a retry scheduler of the file was handed: it decides whether and when that runs again, and is
       // judged there (handed-reconnects.ts), whatever the function of the same name outside it does.
       if (handedToScheduler(ref, fn, reading.index)) continue;
@@ -837,9 +841,14 @@ function functionReferences(fn: FunctionNode): ts.Expression[] {
   return body ? referencesIn(body as ts.Node) : [];
 }
 
-function referencesIn(root: ts.Node): ts.Expression[] {
+/**
+ * The names called or handed on under `root`. A catch block read as a way back of its own (`passBy`) is passed by: its
+ * calls are followed from there, so a walk from the catch around it need not read them again (nested catches stay linear).
+ */
+function referencesIn(root: ts.Node, passBy?: ReadonlySet<ts.Node>): ts.Expression[] {
   const refs: ts.Expression[] = [];
   walkTree(root, undefined, (node) => {
+    if (node !== root && passBy?.has(node)) return SKIP_CHILDREN;
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (isLocalName(callee)) refs.push(callee);
