@@ -59,8 +59,13 @@ export interface HttpRequest {
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 const BODY_VERBS = new Set(['post', 'put', 'patch']);
 const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|express|hono|koa|r)$/i;
-/** URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model completions. */
-const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b/i;
+/**
+ * URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model
+ * completions, and services that work an answer out of what they are sent (OCR, captcha solvers, classifiers, translators).
+ */
+const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect)\b/i;
+/** The same kinds of address by the name they are kept under: `config.graphqlUrl`, `config.captchaSolver.apiUrl`, `OCR_ENDPOINT`. */
+const READ_ADDRESS_NAME = /graphql|search|ocr|captcha|solver|recogni[sz]|classif|translat|transcri/i;
 
 /**
  * Recognises every request in the file. `facts.clients` are the retried clients, to know their libraries;
@@ -657,7 +662,7 @@ function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | und
   if (/\bmutation\b/.test(bodyText) || /\bmutation\b/.test(resolvedQueryText(bodyText, index))) return false;
   if (/\bquery\s*:\s*(`|'|")\s*(query\b|\{)/.test(bodyText) || /\bquery\s*:\s*gql\b/.test(bodyText)) return true;
   if (!url) return false;
-  return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || /graphql|search/i.test(namePath(url) ?? '') || READ_URL.test(addressText(url, index));
+  return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || READ_ADDRESS_NAME.test(namePath(url) ?? '') || READ_URL.test(addressText(url, index));
 }
 
 /** An address written here: a path (`/orders`, `api/orders`) or a URL, also built from constants of the file. */

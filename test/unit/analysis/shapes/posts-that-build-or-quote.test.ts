@@ -25,6 +25,17 @@ describe('shapes: POSTs that quote, simulate or build an unsigned transaction', 
     { title: 'a quote: silent', code: retriedPost('quoteSwap', '/v6/quote'), findings: [] },
     { title: 'a simulation: silent', code: retriedPost('simulateTransfer', '/transfers/simulate'), findings: [] },
     { title: 'a fetch marked private (`_fetchEncodedTx`) reads as a fetch: silent', code: retriedPost('_fetchEncodedTx', '/v4/swap'), findings: [] },
+    { title: 'a POST to an OCR service (`/ocr`) works an answer out and keeps nothing: silent', code: retriedPost('readPlate', '/v2/ocr'), findings: [] },
+    {
+      title: 'a POST to an address kept as a captcha solver\'s (`config.captchaSolver.apiUrl`) likewise: silent',
+      code: retriedPost('solve', '/placeholder').replace("'/placeholder'", 'config.captchaSolver.apiUrl'),
+      findings: [],
+    },
+    {
+      title: 'a POST to an address kept under another name (`config.orders.apiUrl`) may create: the key is missing',
+      code: retriedPost('submit', '/placeholder').replace("'/placeholder'", 'config.orders.apiUrl'),
+      findings: [[4, 'missing-idempotency-key']],
+    },
     {
       title: 'a private mark does not make a sender a reader (`_createTransfer`): the key is missing',
       code: retriedPost('_createTransfer', '/transfers'),
