@@ -126,7 +126,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
     if (cycle && reported.has(cycle.ref)) entries.get(cycle.ref)?.push(cycle);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
     if (oneAttemptPerLoss(cycle, index)) {
-      oncePerLoss.push(cycle);
+      if (!throughARecursion(cycle, known)) oncePerLoss.push(cycle);
       continue;
     }
     reported.add(cycle.ref);
@@ -187,9 +187,26 @@ function registeredOnlyOnOpen(registration: Registration, index: SourceIndex): b
   return readOnce(calledOnlyOnOpen, registrar, () => {
     const name = functionName(registrar);
     const calls = name ? callsNamed(index, name).filter((call) => enclosingFunction(call) !== registrar) : [];
-    return calls.length > 0 && calls.every((call) => someEnclosingFunction(call, isOpenHandler));
+    // `writer.on('ready', onReady)`, with `onReady` registering the close handler and called nowhere else.
+    if (calls.length === 0) return name !== undefined && openHandlerNames(index).has(name);
+    return calls.every((call) => someEnclosingFunction(call, isOpenHandler));
   });
 }
+
+/** The names handed by reference as handlers of an open event (`ws.on('open', onOpen)`, `addEventListener('ready', ready)`), read once per file. */
+function openHandlerNames(index: SourceIndex): ReadonlySet<string> {
+  return readOnce(openHandlersByFile, index.sourceFile, () => {
+    const names = new Set<string>();
+    for (const call of index.calls) {
+      const handler = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+      if (!handler || !ts.isIdentifier(handler) || !LISTEN_METHOD.test(calleeName(call) ?? '')) continue;
+      if (OPEN_EVENT.test(stringValue(call.arguments[0]) ?? '')) names.add(handler.text);
+    }
+    return names;
+  });
+}
+
+const openHandlersByFile = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
 
 /** Whether a function that registers a loss handler is called only from open callbacks, read once per function. */
 const calledOnlyOnOpen = new WeakMap<FunctionNode, boolean>();
@@ -253,6 +270,15 @@ function alreadyRetries(cycle: Cycle, known: readonly RetryConstruct[], index: S
     || (refStart <= construct.report.start && construct.report.end <= callOf(cycle.ref).end)
     // `ondisconnect = () => void this.reconnectLoop()`, the function a retry loop: the loop is the way round, judged as one.
     || (construct.kind === 'loop' && contains(cycle.reconnect, construct.loop)));
+}
+
+/**
+ * `onError → reconnect()`, where `reconnect` calls itself again from its catch (a recursion read on its own): each loss
+ * starts that recursion once, and its attempts are the recursion's, judged there.
+ */
+function throughARecursion(cycle: Cycle, known: readonly RetryConstruct[]): boolean {
+  return known.some((construct) => construct.kind === 'recursion'
+    && construct.selfCalls.some((call) => cycle.path.some((fn) => contains(fn, call))));
 }
 
 /** The call a reference is the callee of (`this._connect` in `this._connect(options, callback)`), or the reference. */
@@ -401,6 +427,8 @@ function handlerTestsLossState(handler: ts.Expression): boolean {
 
 /** Methods that register a listener for a named event. */
 const LISTEN_METHOD = /^(on|once|addListener|addEventListener)$/;
+/** Methods that take a handler off again. */
+const UNLISTEN_METHOD = /^(off|removeListener|removeEventListener|removeAllListeners|unsubscribe)$/;
 
 /** The handler a call registers for a loss: `ws.on('close', h)`, `conn.onClose(h)`. */
 function lossHandlerArgument(call: ts.CallExpression): ts.Expression | undefined {
@@ -852,6 +880,8 @@ function referencesIn(root: ts.Node, passBy?: ReadonlySet<ts.Node>): ts.Expressi
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (isLocalName(callee)) refs.push(callee);
+      // A handler taken off (`writer.removeListener('ready', onReady)`) is not run nor put off: no way back.
+      if (UNLISTEN_METHOD.test(calleeName(node) ?? '')) return undefined;
       for (const argument of node.arguments) {
         const handed = unbound(unwrap(argument));
         if (isLocalName(handed)) refs.push(handed);

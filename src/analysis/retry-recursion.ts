@@ -1760,7 +1760,11 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
     const kind = unwrap(argument).kind;
     const parameter = fn.parameters[position]?.name;
     if ((kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) || !parameter || !ts.isIdentifier(parameter)) return false;
-    if (branchOpenedBy(call, parameter.text, fn) === (kind === ts.SyntaxKind.TrueKeyword)) return false;
+    const passed = kind === ts.SyntaxKind.TrueKeyword;
+    if (branchOpenedBy(call, parameter.text, fn) === passed) return false;
+    // `if (!force && this.timer) return;` at the top, the call handing itself `force = true`: it steps past that exit.
+    const exit = earlyExitOn(parameter.text, fn.body!);
+    if (exit !== undefined) return exit === passed;
     return someDescendant(fn.body!, (node) => {
       const condition = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
       return condition !== undefined && testsFlag(condition, parameter.text);
@@ -1783,6 +1787,22 @@ function branchOpenedBy(node: ts.Node, flag: string, fn: FunctionNode): boolean 
     for (const test of tested) {
       const value = flagValue(test, flag);
       if (value !== undefined) return child === branch.yes ? value : !value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The value of a boolean parameter that takes the function out at its top: `if (!force && timer) return;` needs
+ * `force` false. Undefined where no such exit among the body's first statements tests the parameter.
+ */
+function earlyExitOn(flag: string, body: ts.ConciseBody): boolean | undefined {
+  if (!ts.isBlock(body)) return undefined;
+  for (const statement of body.statements.slice(0, MAX_GUARDS_READ)) {
+    if (!ts.isIfStatement(statement) || statement.elseStatement || !alwaysLeaves(statement.thenStatement)) continue;
+    for (const test of conjuncts(statement.expression)) {
+      const value = flagValue(test, flag);
+      if (value !== undefined) return value;
     }
   }
   return undefined;

@@ -35,8 +35,59 @@ export class Feed {
 }`;
 }
 
+/**
+ * A queue writer whose `onReady` (handed to `writer.on('ready', …)`, and taken off again in itself) registers the
+ * loss handlers; `reconnect(force)` leaves at its top unless `force`, and hands itself `true` after a fixed wait.
+ */
+function writerClient(guard: string): string {
+  return `const writer = createWriter();
+let connecting, closing, reconnectTimer;
+function connect(force) {
+  if (!force && connecting) return connecting;
+  connecting = new Promise((resolve, reject) => {
+    function onReady() {
+      writer.removeListener('ready', onReady);
+      writer.on('error', onLost);
+      writer.on('closed', onLost);
+      resolve(writer);
+    }
+    function onLost() {
+      writer.removeListener('error', onLost);
+      reconnect();
+    }
+    writer.on('ready', onReady);
+    writer.connect();
+  });
+  return connecting;
+}
+async function reconnect(force) {
+  ${guard}
+  try {
+    await connect(true);
+    reconnectTimer = null;
+  } catch (err) {
+    if (!closing) {
+      reconnectTimer = setTimeout(() => reconnect(true), 5000);
+    }
+  }
+}`;
+}
+
 describe('shapes: close handlers registered only once the socket is open', () => {
   runLibraryTable([], [
+    {
+      title: 'loss handlers registered by a handler of the ready event (by name): each loss starts the reconnect once; its own retry, past `if (!force && timer) return`, goes on forever',
+      code: writerClient('if (!force && reconnectTimer) return;'),
+      fileName: 'case.js',
+      findings: [[28, 'unbounded-retry']],
+      messages: ['recursive retry of `reconnect()`'],
+    },
+    {
+      title: 'the same retry handing itself the value that leaves at the top (`if (force) return`) goes round once: only its fixed wait',
+      code: writerClient('if (force && reconnectTimer) return;'),
+      fileName: 'case.js',
+      findings: [[28, 'retry-without-jitter']],
+    },
     {
       title: 'registered by a method only the open handler calls: one attempt per loss, its fixed wait reported',
       code: client('open-method', '2000'),
