@@ -84,6 +84,8 @@ interface Reading {
   timers: Map<FunctionNode, ScheduledTimer[]>;
   /** The catch blocks read as ways back of their own (failurePaths): a walk from an outer catch passes them by. */
   failureBlocks: Set<ts.Node>;
+  /** Per function, the events it emits on failure (failureEmits). */
+  failureEmits: Map<FunctionNode, Set<string>>;
 }
 
 /** What puts a callback off to later: `new Timer(callback, ms)`, or `debounce(callback, ms)` (deferringWrapper). */
@@ -113,7 +115,7 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   const constructs: RetryConstruct[] = findWatchdogs(index);
   const reported = new Set<ts.Node>();
   // Each function's references and starts are read once, however many handlers pass through it.
-  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map(), failureBlocks: new Set() };
+  const reading: Reading = { index, references: new Map(), starts: new Map(), scans: new Map(), timers: new Map(), failureBlocks: new Set(), failureEmits: new Map() };
   // A loss that leads to one attempt is that way round seen from its gentler side: a failure path that shares its
   // reference (a catch that reconnects too) is the one reported.
   const oncePerLoss: Cycle[] = [];
@@ -616,7 +618,7 @@ function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode
 
 function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
   const name = path === undefined ? undefined : ownName(path);
-  if (name?.includes('.')) return assignedFunction(name, index);
+  if (name?.includes('.')) return assignedFunction(name, index) ?? staticMethod(name, index);
   if (!name) return undefined;
   const found = index.functions.get(name) ?? [];
   if (found.length === 1) return found[0];
@@ -624,6 +626,19 @@ function namedFunction(path: string | undefined, index: SourceIndex): FunctionNo
   // static method of that name (`static async connect(url)`, a factory beside the instance's `connect()`).
   const methods = path!.startsWith('this.') ? found.filter((fn) => ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent) && !isStatic(fn)) : [];
   return methods.length === 1 ? methods[0] : undefined;
+}
+
+/** `DatabaseService.createConnection` where the file's class `DatabaseService` has a static method of that name. */
+function staticMethod(path: string, index: SourceIndex): FunctionNode | undefined {
+  const parts = path.split('.');
+  if (parts.length !== 2) return undefined;
+  const found = (index.functions.get(parts[1]!) ?? []).filter((fn) => ts.isMethodDeclaration(fn) && isStatic(fn)
+    && ts.isClassDeclaration(fn.parent) && fn.parent.name?.text === parts[0]);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function classNameOf(method: ts.MethodDeclaration): string {
+  return ts.isClassLike(method.parent) && method.parent.name ? method.parent.name.text : 'this';
 }
 
 function isStatic(fn: ts.MethodDeclaration): boolean {
@@ -684,7 +699,7 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
       if (reconnects(target, registration, reading)) {
         if (registration.failure && !later) continue;
         // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
-        if (steps.every((step) => registration.registrar !== undefined && contains(registration.registrar, step))) continue;
+        if (target === registration.registrar && steps.every((step) => contains(registration.registrar!, step))) continue;
         return { registration, timers, scheduled: later, path: steps, reconnect: target, ref };
       }
       if (seen.has(target) || steps.length >= MAX_HOPS) continue;
@@ -835,13 +850,50 @@ function deferringWrapper(path: string | undefined, index: SourceIndex): ts.Call
  * client's own method named for connecting (`this.start`, `this.connect`).
  */
 function reconnects(target: FunctionNode, registration: Registration, reading: Reading): boolean {
-  if (target === registration.registrar) return true;
+  if (target === registration.registrar || emitsTheEventOnFailure(target, registration, reading)) return true;
   if (registration.registrar || !registration.target) return false;
   if (registration.target === 'this' && ts.isMethodDeclaration(target) && OWN_CONNECT_METHOD.test(functionName(target) ?? '')) return true;
   // `mongoose.connection.on('error', …)` and `mongoose.connect(url)`: the object started owns the one listened to.
   const listened = registration.target;
   // `this.reconnect()` calls a method of the object; it starts none of its members (`this.channel`).
   return [...readOnce(reading.starts, target, startedObjects)].some((started) => listened === started || (started !== 'this' && listened.startsWith(`${started}.`)));
+}
+
+/**
+ * `emitter.on('DB_CONNECT_ERROR', () => setTimeout(() => this.createConnection(), 3000))`, with `createConnection`
+ * emitting that event in its catch (`.catch(() => emitter.emit('DB_CONNECT_ERROR'))`): each failure comes back to the
+ * listener, which tries again.
+ */
+function emitsTheEventOnFailure(target: FunctionNode, registration: Registration, reading: Reading): boolean {
+  const at = registration.at;
+  const event = at && ts.isCallExpression(at) ? stringValue(at.arguments[0]) : undefined;
+  return event !== undefined && registration.target !== undefined
+    && readOnce(reading.failureEmits, target, failureEmits).has(`${registration.target} ${event}`);
+}
+
+/** `object event` for each `object.emit('event')` a function makes in a catch or a `.catch` callback of its own. */
+function failureEmits(fn: FunctionNode): Set<string> {
+  const emits = new Set<string>();
+  const body = (fn as ts.FunctionDeclaration).body;
+  if (!body) return emits;
+  walkTree(body as ts.Node, undefined, (node) => {
+    if (!ts.isCallExpression(node) || calleeName(node) !== 'emit') return undefined;
+    const object = calleeObject(node);
+    const path = object ? namePath(object) : undefined;
+    const event = stringValue(node.arguments[0]);
+    if (path && event !== undefined && inFailureHandler(node, fn)) emits.add(`${path} ${event}`);
+    return undefined;
+  });
+  return emits;
+}
+
+/** Whether a node lies in a catch block or a `.catch(cb)` callback, within `fn`. */
+function inFailureHandler(node: ts.Node, fn: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (ts.isCatchClause(current)) return true;
+    if (isFunctionNode(current) && ts.isCallExpression(current.parent) && calleeName(current.parent) === 'catch') return true;
+  }
+  return false;
 }
 
 /** A client's method that (re)opens its connection. */
@@ -913,7 +965,9 @@ function chainConstruct(cycle: Cycle, { index, scans: scanCache }: Reading): Ret
   const functions = [...cycle.path, ...(helper ? [helper] : []), cycle.reconnect];
   const scans = functions.map((fn) => readOnce(scanCache, fn, (node) => scanFunction(node, index)));
   const name = functionName(cycle.reconnect) ?? 'connect';
-  const callText = ts.isMethodDeclaration(cycle.reconnect) ? `this.${name}()` : `${name}()`;
+  // A static method is called on its class (`DatabaseService.createConnection()`), an instance's on `this`.
+  const owner = ts.isMethodDeclaration(cycle.reconnect) ? (isStatic(cycle.reconnect) ? classNameOf(cycle.reconnect) : 'this') : undefined;
+  const callText = owner ? `${owner}.${name}()` : `${name}()`;
   const counters = new Set(scans.flatMap((scan) => [...scan.advances.keys()]));
   const scheduler = handedToRetrier(functions, index);
   return {

@@ -556,6 +556,41 @@ primary.on('error', () => {
   ]);
 });
 
+/** A database service whose connect `emitWhere` emits `DB_CONNECT_ERROR`, which a listener answers by connecting again after 3 s. */
+function emittedFailure(emitWhere: 'catch' | 'then'): string {
+  const emit = "DatabaseService.emitter.emit('DB_CONNECT_ERROR');";
+  return `import { EventEmitter } from 'node:events';
+export class DatabaseService {
+  static emitter = new EventEmitter();
+  static async createConnection() {
+    return openConnection()
+      .then(() => { ${emitWhere === 'then' ? emit : 'DatabaseService.connected = true;'} })
+      .catch(() => { ${emitWhere === 'catch' ? emit : 'DatabaseService.connected = false;'} });
+  }
+  static listen() {
+    DatabaseService.emitter.on('DB_CONNECT_ERROR', () => {
+      setTimeout(() => DatabaseService.createConnection(), 3000);
+    });
+  }
+}`;
+}
+
+describe('shapes: failures told through an event, answered by connecting again', () => {
+  runLibraryTable([], [
+    {
+      title: 'a connect that emits an error event in its .catch, whose listener connects again after a fixed wait: unbounded',
+      code: emittedFailure('catch'),
+      findings: [[11, 'unbounded-retry']],
+      messages: ['reconnect handler that calls `DatabaseService.'],
+    },
+    {
+      title: 'the same event emitted on success (in .then) is no failure coming back: silent',
+      code: emittedFailure('then'),
+      findings: [],
+    },
+  ]);
+});
+
 describe('shapes: watchdogs that re-create a closed connection', () => {
   runLibraryTable([], [
     {
