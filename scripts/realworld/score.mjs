@@ -6,7 +6,7 @@ import { importFromRoot, materializedPath, options, readReferences, SNAPSHOT_ROO
 /** How far from a construct's anchor line a finding may sit when it falls outside the span. */
 const ANCHOR_SLACK = 2;
 
-const { out, verbose, crossFile } = options();
+const { out, verbose, crossFile, sets } = options();
 const { analyzeProject, analyzeSource, rules } = await importFromRoot('dist/api.js');
 /** The rule ids, in the catalog's order (src/analysis/rules/catalog.ts). */
 const RULES = rules.map((rule) => rule.id);
@@ -20,7 +20,7 @@ const tally = (set, rule) => {
 const details = [];
 let files = 0;
 
-for (const reference of readReferences()) {
+for (const reference of readReferences().filter((entry) => !sets || sets.includes(entry.set))) {
   const file = materializedPath(out, reference);
   if (!existsSync(file)) continue;
   files++;
