@@ -299,8 +299,13 @@ function comparesTime(side: ts.Expression, other: ts.Expression): boolean {
   const otherPath = namePath(otherSide);
   if (otherPath !== undefined && ATTEMPT_COUNTER_NAME.test(otherPath.slice(otherPath.lastIndexOf('.') + 1))) return false;
   const number = numericValue(otherSide);
+  // `remainingMs <= 0`: the time left, run out at 0 (unlike `timeout > 0`, which asks whether a timeout is set).
+  if (number === 0 && TIME_LEFT_NAME.test(namePath(unwrap(side)) ?? '')) return true;
   return number !== 0 && number !== -1 && otherSide.kind !== Kind.NullKeyword && !(ts.isIdentifier(otherSide) && otherSide.text === 'undefined');
 }
+
+/** Names of the time left before a deadline: `remainingMs`, `timeLeft`, `remaining_time`, `msLeft`. */
+const TIME_LEFT_NAME = /(^|\.)(time_?left|remaining(_?(ms|time|millis|seconds|secs))?|ms_?left)$/i;
 
 function isClockExpression(expression: ts.Expression): boolean {
   return expression.end - expression.pos <= MAX_TIME_EXPRESSION_LENGTH && CLOCK_TEXT.test(nodeText(expression));

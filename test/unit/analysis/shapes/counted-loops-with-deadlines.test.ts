@@ -4,6 +4,28 @@
 // limit is the deadline waits for a time, like a poll, and stays silent, as it did.
 import { runLibraryTable } from '../libraries/library-table';
 
+/** A `while (true)` send whose catch works out the time left and leaves when `test` holds; its waits are jittered. */
+function timeLeftLoop(test: string): string {
+  return `export async function sendResult(client, result, windowMs = 300_000, timeoutMs = 0) {
+  const start = Date.now();
+  let attempt = 0;
+  let lastError;
+  const jittered = (n) => Math.random() * Math.min(8000, 500 * 2 ** n);
+  while (true) {
+    attempt++;
+    try {
+      return await client.send(result);
+    } catch (error) {
+      lastError = error;
+      const remainingMs = windowMs - (Date.now() - start);
+      if (${test}) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(jittered(attempt), remainingMs)));
+    }
+  }
+  throw lastError;
+}`;
+}
+
 /** A loop headed by `header` that gives up at a deadline inside and waits a fixed second after a failure. */
 function loopWithDeadline(header: string): string {
   return `const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,6 +47,16 @@ export async function execute(send: () => Promise<Response>, maxAttempts = 10, t
 
 describe('shapes: counted retry loops with a deadline inside', () => {
   runLibraryTable([], [
+    {
+      title: 'a loop that leaves once the time left runs out (`const remainingMs = windowMs - (Date.now() - start); if (remainingMs <= 0) break`) has a deadline: its jittered wait is fine, silent',
+      code: timeLeftLoop('remainingMs <= 0'),
+      findings: [],
+    },
+    {
+      title: 'a test that a setting is set (`timeoutMs > 0`) is no deadline: the loop with only that still goes round forever',
+      code: timeLeftLoop('timeoutMs > 0 && remainingMs < -1'),
+      findings: [[6, 'unbounded-retry']],
+    },
     {
       title: 'a loop whose header counts attempts and that also stops at a deadline: its fixed wait is reported',
       code: loopWithDeadline('while (attempt < maxAttempts)'),
