@@ -852,12 +852,18 @@ function makesCandidate(value: ts.Expression, name: ts.BindingName): boolean {
   return !keyLike && !ts.isCallExpression(unwrap(value)) && holdsIdGeneratorCall(value);
 }
 
-/** `password({ message })`, `rl.question('> ')`, `generateSlug()`: a new candidate input. */
+/**
+ * `password({ message })`, `rl.question('> ')`, `generateSlug()`: a new candidate input. Not one named for what it is
+ * worked out from (`generatePlayerIdFromName(name)`): given the same, it makes the same each round.
+ */
 function isFreshInputCall(node: ts.Node): boolean {
   if (!ts.isCallExpression(node)) return false;
   const name = calleeName(node) ?? '';
-  return FRESH_INPUT_CALL.test(name) && !NOT_FRESH_INPUT_CALL.test(name) && !FRESH_KEY_CALL.test(name);
+  return FRESH_INPUT_CALL.test(name) && !NOT_FRESH_INPUT_CALL.test(name) && !FRESH_KEY_CALL.test(name) && !DERIVED_VALUE_CALL.test(name);
 }
+
+/** A function named for what its value is derived from: `generateIdFromName`, `buildSlugFromTitle`. */
+const DERIVED_VALUE_CALL = /[a-z0-9]From[A-Z]/;
 
 /** Built-ins that only compute or test a value: `Number.isInteger(delay)`, `Math.min(…)`, `JSON.stringify(…)`. */
 const VALUE_BUILTINS = /^(Number|Math|JSON|String|Array|Object|Date|Boolean)$/;

@@ -106,6 +106,16 @@ const cases: LibraryCase[] = [
     findings: [],
   },
   {
+    title: 'a loop that makes a new player name each round (generatePlayerName()) searches for a free one: not a retry',
+    code: lookUpPlayer('generatePlayerName()'),
+    findings: [],
+  },
+  {
+    title: 'one that works an id out of the same name each round (generatePlayerIdFromName(name)) asks the same again: a retry with fixed waits',
+    code: lookUpPlayer('generatePlayerIdFromName(name)'),
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
     title: "a counter that shadows the function's name is not the function calling itself",
     code: `export const retry = (target: () => Promise<unknown>, maxRetries = 5) => async () => {
   let retry = 0;
@@ -136,6 +146,22 @@ const cases: LibraryCase[] = [
     findings: [],
   },
 ];
+
+/** A player looked up (and made) by an id from `makeId`, up to three times with a fixed second between tries. */
+function lookUpPlayer(makeId: string): string {
+  return `export async function findPlayer(name: string, retries = 3) {
+  for (let i = 0; i < retries; i++) {
+    try {
+      const id = ${makeId};
+      const [rows] = await db.query('SELECT id FROM players WHERE id = ?', [id]);
+      return rows[0] ?? { id, name, found: false };
+    } catch (error) {
+      if (i === retries - 1) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}`;
+}
 
 describe('shapes: second attempts in a catch, new candidates, shadowed names', () => {
   runLibraryTable([], cases);
