@@ -108,8 +108,8 @@ function raisedCount(expression: ts.Expression | undefined): string | undefined 
 /** Fields that hold when a failed job is tried again: `nextRetryAt`, `next_attempt_at`, `retryAt`, `notifyRetryAt`. */
 const NEXT_ATTEMPT_FIELD = /^(?:next_?(?:retry|attempt|try)(?:_?(?:at|time|date))?|\w{0,40}?retry_?(?:at|time|date))$/i;
 
-/** The words of NEXT_ATTEMPT_FIELD anywhere in a text: the pre-check lets a file holding one be parsed. */
-export const NEXT_ATTEMPT_TEXT = /next_?(?:retry|attempt|try)|retry_?(?:at|time|date)/i;
+/** The words of NEXT_ATTEMPT_FIELD and NEXT_RUN_FIELD anywhere in a text: the pre-check lets a file holding one be parsed. */
+export const NEXT_ATTEMPT_TEXT = /next_?(?:retry|attempt|try|run)|retry_?(?:at|time|date)/i;
 
 /** Other fields of the same record that say it failed: its attempts counted, its error kept. */
 const FAILED_RECORD_FIELD = /attempt|retr|tries|error|fail/i;
@@ -144,12 +144,16 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
   // `job.lastError = err.message; job.nextRetryAt = new Date(Date.now() + RETRY_DELAYS[i])`: the same record, set field by field.
   for (const [path, assignments] of index.assignments) {
     const field = path.slice(path.lastIndexOf('.') + 1);
-    if (!path.includes('.') || !NEXT_ATTEMPT_FIELD.test(field)) continue;
+    if (!path.includes('.') || !(NEXT_ATTEMPT_FIELD.test(field) || NEXT_RUN_FIELD.test(field))) continue;
     for (const assignment of assignments) {
-      const wait = assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? nextAttemptWait(assignment.right, index) : undefined;
-      if (!wait || seen.has(wait.call) || insideAny(assignment, retried) || !insideCatch(assignment)) continue;
-      seen.add(wait.call);
-      constructs.push(scheduledRetry(field, assignment, wait, index));
+      if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || insideAny(assignment, retried)) continue;
+      // A job's next run set in the handler of its failure, its retry count raised there: Agenda's `on('fail:job', …)`.
+      const failedJob = jobFailureHandler(assignment);
+      const inFailure = NEXT_ATTEMPT_FIELD.test(field) ? insideCatch(assignment) || failedJob !== undefined : failedJob !== undefined && raisesAttemptCount(failedJob);
+      const waits = inFailure ? nextAttemptWaits(assignment.right, index) : [];
+      if (waits.length === 0 || seen.has(waits[0]!.call)) continue;
+      seen.add(waits[0]!.call);
+      constructs.push(scheduledRetry(field, assignment, waits, index));
     }
   }
   constructs.push(...scheduledInSql(index, retried, seen));
@@ -178,7 +182,7 @@ function scheduledInSql(index: SourceIndex, retried: ReadonlySet<ts.Node>, seen:
   return constructs;
 }
 
-function scheduledRetry(field: string, at: ts.Node, wait: WaitSite, index: SourceIndex): RetryConstruct {
+function scheduledRetry(field: string, at: ts.Node, waits: WaitSite | WaitSite[], index: SourceIndex): RetryConstruct {
   // Written in a catch, the record's next attempt does again what the try did.
   const failedTry = catchAbove(at)?.parent;
   return {
@@ -188,8 +192,71 @@ function scheduledRetry(field: string, at: ts.Node, wait: WaitSite, index: Sourc
     scopes: failedTry && ts.isTryStatement(failedTry) ? [failedTry.tryBlock] : [],
     rerunsScope: true,
     bound: { capped: 'unknown' },
-    backoff: backoffFromWaits([wait], [], index, new Set()),
+    backoff: backoffFromWaits(Array.isArray(waits) ? waits : [waits], [], index, new Set()),
   };
+}
+
+/** A job's next run (`job.attrs.nextRunAt`): a retry's time only in the handler of its failure that raises its retry count. */
+const NEXT_RUN_FIELD = /^next_?run_?(at|time|date)?$/i;
+
+/**
+ * The function handed to a job queue's failure event, `agenda.on('fail:' + JOB_NAME, (error, job) => …)`,
+ * `queue.on('failed', (job, err) => …)`, around a node; undefined elsewhere.
+ */
+function jobFailureHandler(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    const call = current.parent;
+    if (!isFunctionLike(current) || !call || !ts.isCallExpression(call) || !/^(on|once)$/.test(calleeName(call) ?? '')) continue;
+    const event = call.arguments[0];
+    return event && FAILURE_EVENT.test(eventText(event)) && call.arguments.includes(current as ts.Expression) ? current : undefined;
+  }
+  return undefined;
+}
+
+/** `'fail:sendWebhook'`, `'fail:' + JOB_NAME`, `'failed'`: a job queue's failure events. */
+const FAILURE_EVENT = /^(fail(ed|ure)?)(:|$)/i;
+
+/** An event's name, or the literal it starts with (`'fail:' + NAME`). */
+function eventText(event: ts.Expression): string {
+  const node = unwrap(event);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return eventText(node.left);
+  return ts.isStringLiteralLike(node) ? node.text : '';
+}
+
+function isFunctionLike(node: ts.Node): boolean {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** Whether a handler raises a count of attempts (`job.attrs.data.retryCount++`, `job.attempts += 1`). */
+function raisesAttemptCount(handler: ts.Node): boolean {
+  let raises = false;
+  walkTree(handler, undefined, (node) => {
+    const target = ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node) ? (node.operator === ts.SyntaxKind.PlusPlusToken ? node.operand : undefined)
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken ? node.left : undefined;
+    const path = target ? namePath(target) : undefined;
+    if (path && ATTEMPT_FIELD.test(path.slice(path.lastIndexOf('.') + 1))) raises = true;
+    return raises ? SKIP_CHILDREN : undefined;
+  });
+  return raises;
+}
+
+/**
+ * The waits a stored time stands for: the one nextAttemptWait reads, or, for a time started at now and raised in
+ * branches (`let next = Date.now(); if (n === 0) next += 30000; else if (n === 1) next += 300000`), each raise.
+ */
+function nextAttemptWaits(value: ts.Expression, index: SourceIndex): WaitSite[] {
+  const wait = nextAttemptWait(value, index);
+  if (wait) return [wait];
+  const made = unwrap(value);
+  // The time made (`new Date(nextRunAt)`) is where the wait is said to be set.
+  const madeDate = ts.isNewExpression(made) && calleeName(made) === 'Date' && made.arguments?.length === 1 ? made : undefined;
+  const node = madeDate ? unwrap(madeDate.arguments![0]!) : made;
+  if (!ts.isIdentifier(node)) return [];
+  const declarations = index.declarations.get(node.text) ?? [];
+  const start = declarations.length === 1 ? declarations[0]!.initializer : undefined;
+  if (!start || !isNow(start)) return [];
+  const raises = (index.assignments.get(node.text) ?? []).filter((assignment) => assignment.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken);
+  return raises.slice(0, MAX_TIME_STEPS).map((raise) => ({ call: madeDate ?? (unwrap(start) as ts.CallExpression), delay: raise.right }));
 }
 
 /** Whether another field of the record counts its attempts or keeps its error. */

@@ -191,6 +191,54 @@ const sqlNextAttempt = (placeholder: string) =>
   `await db.query('UPDATE jobs SET attempt = attempt + 1, next_attempt_at = ${placeholder} WHERE id = ${placeholder === '?' ? '?' : '$2'}', [new Date(Date.now() + 5 * 60 * 1000), job.id]);`;
 const nextAttemptStored = 'await db.job.update({ where: { id: job.id }, data: { attempts: job.attempts + 1, nextRetryAt: new Date(Date.now() + 60_000) } });';
 
+/** An Agenda job's failure handler that sets its next run `raise` later in each branch; `count` is what it does to the retry count. */
+function agendaFailure(raise: [string, string], count: string, event = "'fail:' + JOB_NAME"): string {
+  return `const JOB_NAME = 'fireWebhooks';
+export default function addWebhooksJob(agenda) {
+  agenda.define(JOB_NAME, fireWebhooks);
+  agenda.on(${event}, async (error, job) => {
+    const retryCount = job.attrs.data.retryCount;
+    let nextRunAt = Date.now();
+    if (retryCount === 0) {
+      nextRunAt += ${raise[0]};
+    } else if (retryCount === 1) {
+      nextRunAt += ${raise[1]};
+    } else {
+      return;
+    }
+    ${count}
+    job.attrs.nextRunAt = new Date(nextRunAt);
+    await job.save();
+  });
+}`;
+}
+
+describe('shapes: a job run again from the handler of its failure', () => {
+  runLibraryTable([], [
+    {
+      title: 'an Agenda fail handler that raises the retry count and sets the next run 30 s, then 5 min on: fixed waits',
+      code: agendaFailure(['30000', '300000'], 'job.attrs.data.retryCount++;'),
+      findings: [[15, 'retry-without-jitter']],
+      messages: ['retry scheduled through `nextRunAt` waits a fixed delay'],
+    },
+    {
+      title: 'the same with a random part in each raise: silent',
+      code: agendaFailure(['30000 * Math.random()', '300000 * Math.random()'], 'job.attrs.data.retryCount++;'),
+      findings: [],
+    },
+    {
+      title: 'a next run set with no retry count raised (a schedule kept going after a failure) is no retry: silent',
+      code: agendaFailure(['30000', '300000'], ''),
+      findings: [],
+    },
+    {
+      title: 'the same handler on a success event (`complete:` …) is no retry: silent',
+      code: agendaFailure(['30000', '300000'], 'job.attrs.data.retryCount++;', "'complete:' + JOB_NAME"),
+      findings: [],
+    },
+  ]);
+});
+
 describe('shapes: what a failed job does is done again when it comes back', () => {
   runLibraryTable([], [
     {
