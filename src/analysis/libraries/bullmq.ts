@@ -4,7 +4,8 @@
 // backoff type is a strategy defined elsewhere, out of sight. A queue is often made in another file
 // (`import { emailQueue } from './queues'`): in a file that names a `backoff`, a call
 // `…Queue.add(name, data, { attempts })` on an object named for a queue is read as Bull's too, and so is a
-// constant holding job options with a built-in backoff type (see hasBuiltInBackoff).
+// constant holding job options with a built-in backoff type (see hasBuiltInBackoff). A Worker's
+// `settings.backoffStrategy` sizes the waits of jobs retried with a custom backoff (readBackoffStrategy).
 import ts from 'typescript';
 import { calleeName, findProperty, namePath, numericValue, propertyNameText, statementInList, stringValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
@@ -14,6 +15,7 @@ import type { LibraryContext, LibrarySpec } from './library-spec';
 import { IOREDIS_STRATEGIES } from './ioredis';
 import { fallbackValue, fileImports, hasSpreadOptions, option, resolveObject, type Site } from './option-reading';
 import { readStrategies } from './strategy-options';
+import { strategyBackoff, strategyFunction } from './strategy-function';
 
 /** The calls that take job options: adding jobs, and queues created with default job options. */
 const JOB_CALLS = ['add', 'addBulk', 'Queue', 'upsertJobScheduler'];
@@ -63,9 +65,32 @@ function readConnectionStrategies(site: Site, context: LibraryContext): boolean 
     const connection = options ? option(options, 'connection') : undefined;
     const object = connection ? resolveObject(connection, context.index) : undefined;
     if (object) readStrategies(object, context, IOREDIS_STRATEGIES);
+    if (options && calleeName(site) === 'Worker') readBackoffStrategy(options, context);
   }
   return true;
 }
+
+/**
+ * `new Worker(name, processor, { settings: { backoffStrategy: (attemptsMade) => Math.min(1000 * 2 ** attemptsMade, 60000) } })`:
+ * the delay of every job retried with a custom backoff. The attempts are the jobs', set where they are added (out of
+ * sight here): only the delay is judged.
+ */
+function readBackoffStrategy(options: ts.ObjectLiteralExpression, context: LibraryContext): void {
+  const settings = option(options, 'settings');
+  const object = settings ? resolveObject(settings, context.index) : undefined;
+  const property = object ? findProperty(object, BACKOFF_STRATEGY) : undefined;
+  const value = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isMethodDeclaration(property) ? property as unknown as ts.Expression : undefined;
+  const fn = strategyFunction(value, context.index);
+  if (!property || !fn || context.claimed.has(property)) return;
+  context.claimed.add(property);
+  context.facts.constructs.push({
+    kind: 'library', label: 'worker `backoffStrategy`', report: firstLineSpan(property, context.index.sourceFile), scopes: [], rerunsScope: true,
+    anchor: statementInList(property), bound: { capped: 'unknown' }, backoff: strategyBackoff(fn, BACKOFF_STRATEGY, context.index),
+  });
+}
+
+/** A BullMQ worker's setting that sizes the wait of jobs retried with a custom backoff. */
+const BACKOFF_STRATEGY = 'backoffStrategy';
 
 /**
  * `export const SYNC_JOB_OPTIONS = { attempts: 12, backoff: { type: 'exponential', delay: 60_000 } }`:

@@ -128,6 +128,22 @@ export const worker = new Worker('email', sendEmail, {
 });`,
       findings,
     })),
+    ...([
+      ['(attemptsMade) => Math.min(1000 * Math.pow(2, attemptsMade), 60000)', [[5, 'retry-without-jitter']]],
+      ['(attemptsMade) => Math.random() * Math.min(1000 * 2 ** attemptsMade, 60000)', []],
+    ] as [string, [number, 'retry-without-jitter'][]][]).map(([strategy, findings]) => ({
+      title: findings.length > 0
+        ? 'a Worker\'s `settings.backoffStrategy` that grows without a random part sizes the retried jobs\' waits without jitter (their attempts are set where they are added)'
+        : 'the same strategy with a random part is silent',
+      code: `import { Worker } from 'bullmq';
+new Worker('source-usage', aggregate, {
+  connection,
+  settings: {
+    backoffStrategy: ${strategy},
+  },
+});`,
+      findings,
+    })),
     {
       title: 'an add call with attempts on an object not named for a queue, without Bull imported, is not read',
       code: `export function track(stats, name: string) {
