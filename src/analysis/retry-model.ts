@@ -34,6 +34,8 @@ export type UncappedReason =
   | 'leak'
   /** A way round that sets the count back to its start first (a cool-down after the cap, then the count starts over). */
   | 'reset'
+  /** A count declared inside the function that calls itself again: each call starts it at 0, so the cap is never reached. */
+  | 'count-per-call'
   | 'infinite-option';
 
 /** How a retry waits between attempts. */

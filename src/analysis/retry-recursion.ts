@@ -1408,8 +1408,10 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   }
   const parameters = parameterNames(fn);
   const compared = (name: string): boolean => scan.comparisons.compared.has(name) || [...scan.comparisons.compared].some((path) => path.endsWith(`.${name}`) || name.endsWith(`.${path}`));
-  // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call.
-  const storedBudgets = [...scan.advances.keys()].filter((name) => compared(name) && !scan.restarted.has(name));
+  // Counters kept outside the arguments (`this.attempts++`, `config.__retryCount += 1`) advance on every call; one
+  // declared in the function itself (`let attempts = 0` in its body) starts over with every call instead.
+  const comparedCounters = [...scan.advances.keys()].filter((name) => compared(name) && !scan.restarted.has(name));
+  const storedBudgets = comparedCounters.filter((name) => !declaredIn(fn, name, index));
   const leaking = refs.filter((ref) => storedBudgets.length === 0 && !advancingArguments(ref, parameters, scan).some(compared) && !handedOnWithBudget(ref, compared));
   if (leaking.length === 0) {
     const budgets = new Set([...storedBudgets, ...refs.flatMap((ref) => advancingArguments(ref, parameters, scan).filter(compared))]);
@@ -1437,9 +1439,29 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
     return { capped: false, reason: 'leak', leak: passedOn.ref, detail: String(line), counter: passedOn.counter };
   }
   if (counters.some((name) => scan.askedWithCount.has(name))) return { capped: 'unknown' };
+  const perCall = [...scan.advances.keys()].find((name) => compared(name) && ATTEMPT_COUNTER_NAME.test(name) && declaredIn(fn, name, index));
+  if (perCall) return { capped: false, reason: 'count-per-call', counter: perCall };
   if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
   if ([...scan.comparisons.compared].some((path) => countKeptByAnInstance(path, index))) return { capped: 'unknown' };
   return { capped: false, reason: 'no-cap' };
+}
+
+/**
+ * Whether a plain name is only declared inside the function, starting from a number each time (`let attempts = 0` in its
+ * body or a closure of it). One read from what is handed on (`let tries = config.tries || 0`) carries the count along.
+ */
+function declaredIn(fn: FunctionNode, name: string, index: SourceIndex): boolean {
+  if (name.includes('.')) return false;
+  const declarations = index.declarations.get(name) ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => runsOncePerCall(enclosingFunction(declaration), fn)
+    && (declaration.initializer === undefined || numericValue(declaration.initializer) !== undefined));
+}
+
+/** `fn` itself, or the executor of a `new Promise(…)` made in its body: code that runs once for each call of `fn`. */
+function runsOncePerCall(scope: FunctionNode | undefined, fn: FunctionNode): boolean {
+  if (scope === fn) return true;
+  const made = scope?.parent;
+  return made !== undefined && ts.isNewExpression(made) && calleeName(made) === 'Promise' && made.arguments?.[0] === scope && enclosingFunction(made) === fn;
 }
 
 /**

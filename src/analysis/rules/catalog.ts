@@ -49,6 +49,7 @@ export const RULE_CATALOG = [
       neverAdvanced: `This {{construct}} never advances the counter its cap tests. The cap is never reached. Increment \`{{counter}}\` on every failed attempt.${ALSO_JITTER}`,
       leak: `This {{construct}} has a cap that leaks on line {{line}}. On that path it goes round again without advancing \`{{counter}}\` or past its check, so it can retry forever. Advance and check the counter on every path that retries.${ALSO_JITTER}`,
       reset: `This {{construct}} starts its count over and goes round again on line {{line}}. It sets \`{{counter}}\` back to 0, so its cap only pauses it: it retries forever. Give up at the cap instead of starting the count over.${ALSO_JITTER}`,
+      countPerCall: `This {{construct}} starts its count over on every call. Its cap is never reached: \`{{counter}}\` is declared inside the function, so each retry starts it at 0, and it retries forever. Hand the count to the next call, or keep it outside the function.${ALSO_JITTER}`,
     },
     options: ['retryHelpers'],
     tags: ['reliability', 'retry', 'resilience'],

@@ -30,6 +30,7 @@ const MESSAGE_FOR_REASON = {
   'never-advanced': 'neverAdvanced',
   leak: 'leak',
   reset: 'reset',
+  'count-per-call': 'countPerCall',
 } as const;
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,17 @@ export async function connect() {
 }
 
 const valid: (string | ValidCase)[] = [
+  // The same count kept by the function around the one that calls itself again: it grows across attempts and caps them.
+  `function request(url) {
+  let attempts = 0;
+  const attempt = () => new Promise((resolve, reject) => {
+    send(url).then(resolve, (error) => {
+      if (error.status !== 502 || ++attempts >= 4) return reject(error);
+      setTimeout(() => attempt().then(resolve, reject), Math.random() * 1900 + 100);
+    });
+  });
+  return attempt();
+}`,
   // The same connect that gives up at the cap: the count cleared on success is no way round.
   coolDownAfterCap('throw error;'),
   // TanStack Query with a finite retry, or the defaults (3 for queries), is bounded.
@@ -738,6 +749,23 @@ export function useOrders() {
         void connect();
       }, 5 * 60 * 1000);
       return;`),
+  },
+  {
+    // A count declared inside the function that calls itself again: every call starts it at 0 and the cap is never reached.
+    line: 8, column: 9, messageId: 'countPerCall', message: '`attempts` is declared inside the function',
+    data: { construct: 'recursive retry of `request()`', alsoJitter: '', counter: 'attempts' },
+    code: `function request(url) {
+  let attempts = 0;
+  return new Promise((resolve, reject) => {
+    send(url).then(resolve, (error) => {
+      if (error.status !== 502 || ++attempts >= 4) return reject(error);
+      const delay = Math.random() * 1900 + 100;
+      setTimeout(() => {
+        request(url).then(resolve, reject);
+      }, delay);
+    });
+  });
+}`,
   },
   {
     line: 4, column: 12, messageId: 'leak', message: 'without advancing `attempt` or past its check',
