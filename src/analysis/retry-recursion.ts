@@ -1800,7 +1800,8 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
  */
 function branchOpenedBy(node: ts.Node, flag: string, fn: FunctionNode): boolean | undefined {
   let guards = 0;
-  for (let child: ts.Node = node, parent = node.parent; parent && parent !== fn && guards < MAX_GUARDS_READ; child = parent, parent = parent.parent) {
+  let steps = 0;
+  for (let child: ts.Node = node, parent = node.parent; parent && parent !== fn && guards < MAX_GUARDS_READ && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
     const branch = ts.isIfStatement(parent) ? { condition: parent.expression, yes: parent.thenStatement, no: parent.elseStatement }
       : ts.isConditionalExpression(parent) ? { condition: parent.condition, yes: parent.whenTrue, no: parent.whenFalse } : undefined;
     if (!branch || (child !== branch.yes && child !== branch.no)) continue;
