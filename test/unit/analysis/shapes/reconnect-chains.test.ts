@@ -591,6 +591,16 @@ describe('shapes: failures told through an event, answered by connecting again',
   ]);
 });
 
+/** A watchdog that calls `client.<call>` every 30 s while the client is not ready. */
+function clientWatchdog(call: string): string {
+  return `const client = createClient();
+setInterval(() => {
+  if (!client.isReady()) {
+    client.${call}.catch((err) => console.error('watchdog call failed', err));
+  }
+}, 30000);`;
+}
+
 describe('shapes: watchdogs that re-create a closed connection', () => {
   runLibraryTable([], [
     {
@@ -632,23 +642,13 @@ const timer = setInterval(() => {
     },
     {
       title: 'a watchdog that logs a bot client in again (`client.login(token)`, a method of another object) while it is not ready is read by the method\'s name',
-      code: `const client = createClient();
-setInterval(() => {
-  if (!client.isReady()) {
-    client.login(TOKEN).catch((err) => console.error('reconnect failed', err));
-  }
-}, 30000);`,
+      code: clientWatchdog('login(TOKEN)'),
       findings: [[2, 'unbounded-retry']],
       messages: ['watchdog interval that calls `login()` again'],
     },
     {
       title: 'a watchdog that calls another method of the client (`client.fetchStatus()`) is not a reconnect',
-      code: `const client = createClient();
-setInterval(() => {
-  if (!client.isReady()) {
-    client.fetchStatus().catch((err) => console.error('status failed', err));
-  }
-}, 30000);`,
+      code: clientWatchdog('fetchStatus()'),
       findings: [],
     },
     {
