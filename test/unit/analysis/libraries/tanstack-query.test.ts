@@ -1,6 +1,8 @@
 // TanStack Query: 3 retries for queries and none for mutations by default, `retryDelay` doubling from
 // 1 s to 30 s without jitter; `retry: true` retries forever. Decision: only options written in the file
-// are read, so a query left on the defaults is silent.
+// are read, so a query left on the defaults is silent, and so is the delay of a query or mutation that sets
+// none (its QueryClient's defaults decide it, and that client is made elsewhere); a client's own defaults
+// that set no delay keep the library's.
 import { tanstackQuery } from '../../../../src/analysis/libraries/tanstack-query';
 import { runLibraryTable } from './library-table';
 
@@ -26,14 +28,22 @@ export const useTodos = () => useQuery({
       messages: ['`retry: true` retries a failing query forever'],
     },
     {
-      title: 'a count with the default retryDelay has no jitter',
+      title: 'a query that sets a count and no retryDelay waits as its QueryClient says, and that client is made elsewhere: silent',
       code: `import { useQuery } from '@tanstack/react-query';
 export const useTodos = () => useQuery({
   queryKey: ['todos'],
   queryFn: () => fetch('/api/todos').then((r) => r.json()),
   retry: 5,
 });`,
-      findings: [[5, 'retry-without-jitter']],
+      findings: [],
+    },
+    {
+      title: 'a client whose defaults set a count and no retryDelay keeps the library\'s delay, which has no jitter',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 5 } },
+});`,
+      findings: [[3, 'retry-without-jitter']],
       messages: ["TanStack Query's default `retryDelay` doubles from 1 s to 30 s without jitter"],
     },
     {

@@ -235,14 +235,14 @@ export const postComment = (body: string) => http('/api/comments', { method: 'PO
 ];
 
 const invalid: InvalidCase[] = [
-  // A TanStack mutation retried with the library's default delay: exponential, without jitter.
+  // A QueryClient whose mutations retry with the library's default delay: exponential, without jitter.
   {
-    line: 1, column: 82, messageId: 'libraryNoJitter', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
-    data: { construct: '`useMutation` retry', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', subject: 'This `useMutation` retry has' },
-    code: `const finish = useMutation({ mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
+    line: 1, column: 65, messageId: 'libraryNoJitter', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
+    data: { construct: '`new QueryClient(…)` default retry', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', subject: 'This `new QueryClient(…)` default retry has' },
+    code: `const client = new QueryClient({ defaultOptions: { mutations: { retry: 2 } } });`,
     fixes: [{
       title: 'Add jitter to `retryDelay`',
-      output: `const finish = useMutation({ retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000), mutationFn: (id) => api.put(\`/sales/\${id}/finish\`), retry: 2 });`,
+      output: `const client = new QueryClient({ defaultOptions: { mutations: { retryDelay: (attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000), retry: 2 } } });`,
     }],
   },
   // tRPC's WebSocket client reconnecting with its default delay: doubling, without jitter.

@@ -430,10 +430,10 @@ const invalid: InvalidCase[] = [
 }`,
     }],
   },
-  // TanStack Query: `retry: true` retries forever (documented); its default retryDelay has no jitter either.
+  // TanStack Query: `retry: true` retries forever (documented); its delay is its QueryClient's, made elsewhere.
   {
-    line: 3, column: 64, messageId: 'infiniteOption', message: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter',
-    data: { construct: '`useQuery` retry', alsoJitter: ' It also has no jitter: TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter.', detail: '`retry: true` retries a failing query forever' },
+    line: 3, column: 64, messageId: 'infiniteOption', message: '`retry: true` retries a failing query forever',
+    data: { construct: '`useQuery` retry', alsoJitter: '', detail: '`retry: true` retries a failing query forever' },
     code: `import { useQuery } from '@tanstack/react-query';
 export function useOrders() {
   return useQuery({ queryKey: ['orders'], queryFn: loadOrders, retry: true });
