@@ -611,10 +611,11 @@ const STATE_ACTION_URL = /\$\{[^}]{1,80}\}(?:\/[\w-]{1,40})?\/(?:complete|finali
 
 /**
  * An RPC-style call that puts a resource named in its body in a state (`/revoke-license`, `/subscriptions/cancel`,
- * `/pauseJob`): the last path segment starts with the verb. Fewer verbs than with an id in the path: without
- * one, `complete`, `approve` or `lock` may as well act on an amount.
+ * `/pauseJob`), or sets one of its values (`/position/set-leverage`, `/setWebhook`): the last path segment starts
+ * with the verb. Fewer verbs than with an id in the path: without one, `complete`, `approve` or `lock` may as well
+ * act on an amount; `set` must name what it sets.
  */
-const STATE_CALL_URL = /\/(?:cancel|revoke|archive|unarchive|deactivate|disable|enable|pause|resume|suspend|unpublish|close)(?:[-_][a-z][\w-]{0,40}|[A-Z][\w-]{0,40})?\/?['"`]$/;
+const STATE_CALL_URL = /\/(?:(?:cancel|revoke|archive|unarchive|deactivate|disable|enable|pause|resume|suspend|unpublish|close)(?:[-_][a-z][\w-]{0,40}|[A-Z][\w-]{0,40})?|set(?:[-_][a-z][\w-]{0,40}|[A-Z][\w-]{0,40}))\/?['"`]$/;
 
 /**
  * A liveness report (`/notify_agent_alive`, `/heartbeat`, `/agents/${id}/keep-alive`): sent again, it only says

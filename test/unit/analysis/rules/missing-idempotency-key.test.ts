@@ -182,6 +182,8 @@ export class RetryInterceptor implements HttpInterceptor {
   // The same, RPC style: the resource is named in the body and the last segment starts with the verb.
   `export const revoke = (key) => withRetry(() => client.post(\`\${baseUrl}/revoke-license\`, { key }));`,
   `export const pauseJob = (jobId) => withRetry(() => client.post('/api/pauseJob', { jobId }));`,
+  // An RPC call that sets one value of a resource (`set-` and what it sets): sent twice, the value is set once.
+  `export const setLeverage = (symbol, leverage) => withRetry(() => axios.post(\`\${base}/v5/position/set-leverage\`, { symbol, leverage }));`,
   // A liveness report sent again only says again that the sender is alive.
   `export const reportAlive = (id) => withRetry(() => client.post('/notify_agent_alive', { id }));`,
   `export const beat = (agent) => withRetry(() => client.post(\`/agents/\${agent.id}/heartbeat\`, { at: Date.now() }));`,
