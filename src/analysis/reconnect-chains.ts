@@ -33,8 +33,18 @@ const MAX_HOPS = 4;
  */
 const LOSS_EVENT_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'end', 'timeout'];
 const LOSS_HANDLER_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'fail', 'failure', 'failed', 'lost'];
-/** Events a connection reports its loss with. */
+/**
+ * Events of one part of a client, named in camel case (discord.js's `shardDisconnect` and `shardError`): the words
+ * a loss is told with, less `end` and `timeout`, which such names use for work done (`queueEnd`, `requestTimeout`).
+ */
+const PART_LOSS_WORDS = ['Close', 'Error', 'Disconnect', 'Disconnected'];
+/** Events a connection reports its loss with: `close`, `socket_error`. */
 const LOSS_EVENT = new RegExp(String.raw`^(\w{1,20}_)?(${LOSS_EVENT_WORDS.join('|')})$`, 'i');
+const PART_LOSS_EVENT = new RegExp(String.raw`^[a-z][a-zA-Z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})$`);
+
+function isLossEvent(event: string): boolean {
+  return LOSS_EVENT.test(event) || PART_LOSS_EVENT.test(event);
+}
 /** Events that report a change of state, whose handler may tell a loss by the state (`connection.update`, `stateChange`). */
 const STATE_EVENT = /update|change|state|status/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`, Paho's `onFailure` and `onConnectionLost`. */
@@ -54,6 +64,7 @@ export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
   String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
   String.raw`['"\x60](?:\w{1,20}_)?(?:${LOSS_EVENT_WORDS.join('|')})['"\x60]`,
+  String.raw`['"\x60][a-z][a-z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})['"\x60]`,
   // A watchdog interval (findWatchdogs).
   String.raw`\bsetInterval\b`,
 ].join('|'), 'i');
@@ -435,7 +446,7 @@ const UNLISTEN_METHOD = /^(off|removeListener|removeEventListener|removeAllListe
 /** The handler a call registers for a loss: `ws.on('close', h)`, `conn.onClose(h)`. */
 function lossHandlerArgument(call: ts.CallExpression): ts.Expression | undefined {
   const name = calleeName(call) ?? '';
-  if (LISTEN_METHOD.test(name)) return LOSS_EVENT.test(stringValue(call.arguments[0]) ?? '') ? call.arguments[1] : undefined;
+  if (LISTEN_METHOD.test(name)) return isLossEvent(stringValue(call.arguments[0]) ?? '') ? call.arguments[1] : undefined;
   return LOSS_HANDLER_NAME.test(name) && calleeObject(call) ? call.arguments[0] : undefined;
 }
 
@@ -586,7 +597,7 @@ function defersCalls(index: SourceIndex): boolean {
     const inner = argument ? unwrap(argument) : undefined;
     return inner !== undefined && (isFunctionNode(inner) || ts.isIdentifier(inner) || ts.isPropertyAccessExpression(inner) || ts.isCallExpression(inner));
   };
-  return index.calls.some((call) => waitSite(call) !== undefined && (call.arguments.some(callback) || ts.isAwaitExpression(call.parent)))
+  return index.calls.some((call) => waitSite(call) !== undefined && (call.arguments.some(callback) || ts.isAwaitExpression(call.parent) || thenCalledOn(call)))
     || index.newExpressions.some((created) => calleeName(created) !== 'Promise' && created.arguments?.[0] !== undefined && isFunctionNode(unwrap(created.arguments[0])));
 }
 
@@ -790,13 +801,27 @@ function restartCalls(handler: FunctionNode): ts.CallExpression[] {
 /** Methods that start a client's connection or its polling again, or log it in again (a bot's `client.login(token)`). */
 const RESTART_METHOD = /^(re)?(start|connect|open|login)(Polling|Listening|Stream|Connection)?$/;
 
-/** The wait in the function whose callback holds the reference: `setTimeout(() => this.connect(), ms)`. */
+/**
+ * The wait in the function whose callback holds the reference: `setTimeout(() => this.connect(), ms)`, or a wait's
+ * promise whose `then` holds it (`setTimeoutPromise(ms).then(() => this.connect())`).
+ */
 function timerAround(ref: ts.Node, fn: FunctionNode): ts.CallExpression | undefined {
   let child: ts.Node = ref;
   for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
-    if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && waitSite(node)) return node;
+    if (!ts.isCallExpression(node) || !node.arguments.includes(child as ts.Expression)) continue;
+    if (waitSite(node)) return node;
+    const waited = calleeName(node) === 'then' ? calleeObject(node) : undefined;
+    const wait = waited ? unwrap(waited) : undefined;
+    if (wait && ts.isCallExpression(wait) && waitSite(wait)) return wait;
   }
   return undefined;
+}
+
+/** Whether a wait's promise is handed a callback to run when it ends: `sleep(ms).then(() => …)`. */
+function thenCalledOn(wait: ts.CallExpression): boolean {
+  const access = wait.parent;
+  return ts.isPropertyAccessExpression(access) && access.expression === wait && access.name.text === 'then'
+    && ts.isCallExpression(access.parent) && access.parent.expression === access;
 }
 
 /**
