@@ -18,6 +18,7 @@ import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
 import { lifeomicAttempt } from './lifeomic-attempt';
+import { lockfile } from './lockfile';
 import { makeFetchHappen } from './make-fetch-happen';
 import type { LibrarySpec } from './library-spec';
 import { mqtt } from './mqtt';
@@ -57,7 +58,7 @@ import { fromModules } from './option-reading';
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, asyncLibrary, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, requestretry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, octokitPluginThrottling, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket, lockfile,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */

@@ -1,7 +1,7 @@
 // How the library recognisers read a call: which module a name came from, the options object a
 // call passes (a literal, or a const naming one), count and delay options, and the construct they make.
 import ts from 'typescript';
-import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, findProperty, type FunctionNode, isFunctionNode, namePath, numericValue, ownName, propertyNameText, readOnce, rootName, SKIP_CHILDREN, someDescendant, statementInList, stringValue, unbound, unwrap, walkTree } from '../ast';
 import { classifyDelay, type DelayClass, namesRandomness } from '../delays';
 import type { Backoff, Bound, HelperRetry, LibraryRetry } from '../retry-model';
 import { nodeText } from '../run-context';
@@ -33,6 +33,18 @@ export function isImportedEntry(index: SourceIndex, localName: string, spec: Pic
   if (!imported) return false;
   const [module, exported = 'default'] = imported.split('#') as [string, string?];
   return fromModules(module, spec.modules) && spec.entries.includes(exported === '*' ? 'default' : exported);
+}
+
+/**
+ * The function a local name holds as a promise-returning copy of a callback API: `lock` in
+ * `const lock = util.promisify(lockfile.lock.bind(lockfile))` (or `promisify(lockfile.lock)`) is `lockfile.lock`.
+ */
+export function promisifiedFunction(index: SourceIndex, localName: string): ts.Expression | undefined {
+  const declarations = index.declarations.get(localName);
+  const initializer = declarations?.length === 1 ? declarations[0]!.initializer : undefined;
+  const call = initializer ? unwrap(initializer) : undefined;
+  if (!call || !ts.isCallExpression(call) || calleeName(call) !== 'promisify' || !call.arguments[0]) return undefined;
+  return unbound(unwrap(call.arguments[0]));
 }
 
 /** The name a local was imported as (`import { io as connect }` → io), or the local name itself. */
