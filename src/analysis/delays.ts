@@ -173,6 +173,11 @@ function scanNode(node: ts.Node, state: ScanState): void {
     scanCall(node, state);
     return;
   }
+  // A delay given as a function of the attempt (a timer's `timerCalc`, `(tries) => …`) is the value it returns.
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    scanFunctionBody(node, state);
+    return;
+  }
   const sides = alternatives(node);
   if (sides) {
     scanAlternatives(sides, state);
@@ -186,9 +191,13 @@ function scanNode(node: ts.Node, state: ScanState): void {
   ts.forEachChild(node, (child) => scanDelay(child, state));
 }
 
-/** The two values a delay may take: `a ?? b`, `a || b`, `c ? a : b`. */
+/**
+ * The two values a delay may take: `a ?? b`, `a || b`, `c ? a : b`. A caller's own delay function, called where
+ * the options hold one (`opts.delayFn ? opts.delayFn(n) : 1000 * 2 ** n`), is out of sight: as with
+ * `opts.delay ?? 1000`, the default decides.
+ */
 function alternatives(node: ts.Node): ts.Expression[] | undefined {
-  if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse];
+  if (ts.isConditionalExpression(node)) return callsTestedOption(node.whenTrue, node.condition) ? [node.whenFalse] : [node.whenTrue, node.whenFalse];
   if (!ts.isBinaryExpression(node)) return undefined;
   const operator = node.operatorToken.kind;
   return operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken ? [node.left, node.right] : undefined;
@@ -400,9 +409,48 @@ function scanFunctionBody(fn: ts.Node, state: ScanState): void {
   const deeper = { ...state, depth: state.depth + 1, self: undefined };
   // `return retryAfter ? [retryAfter, true] : …; return [backoff(n), true]`: each value returned is one the
   // delay may take, and where one is the server's, the others (the fallbacks) decide.
-  const returned = returnedValues(body);
+  const all = returnedValues(body);
+  // `if (opts.reconnectAfterMs) return opts.reconnectAfterMs(tries); else return [10, 50, 100][tries - 1] || 5000`:
+  // the caller's function is out of sight, and the default decides.
+  const defaults = all.filter((value) => !callsTestedOption(value, enclosingTest(value)));
+  const returned = defaults.length > 0 ? defaults : all;
   if (returned.length > 1) scanAlternatives(returned, deeper);
   else scanDelay(returned[0] ?? body, deeper);
+}
+
+/**
+ * Whether a value calls a function held by an options object (`opts.reconnectAfterMs(tries)`) that `test` checks
+ * is there: `opts.fn`, `!!opts.fn`, `opts.fn != null`, `typeof opts.fn === 'function'`.
+ */
+function callsTestedOption(value: ts.Expression, test: ts.Expression | undefined): boolean {
+  const call = unwrap(value);
+  if (!test || !ts.isCallExpression(call)) return false;
+  const held = namePath(call.expression);
+  return held !== undefined && held.includes('.') && testedPath(test) === held;
+}
+
+/** The name path a test checks the presence of. */
+function testedPath(test: ts.Expression): string | undefined {
+  let inner = unwrap(test);
+  while (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(unwrap(inner.operand))) {
+    inner = unwrap((unwrap(inner.operand) as ts.PrefixUnaryExpression).operand);
+  }
+  if (ts.isBinaryExpression(inner) && PRESENCE_TESTS.has(inner.operatorToken.kind)) {
+    const left = unwrap(inner.left);
+    const subject = ts.isTypeOfExpression(left) ? left.expression : left;
+    return ts.isStringLiteralLike(inner.right) || inner.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(inner.right) && inner.right.text === 'undefined') ? namePath(subject) : undefined;
+  }
+  return namePath(inner);
+}
+
+const PRESENCE_TESTS = new Set([ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken]);
+
+/** The condition of the `if` whose then-branch a return sits in (the return itself, or the one statement of a block). */
+function enclosingTest(value: ts.Expression): ts.Expression | undefined {
+  const statement = value.parent;
+  const branch = statement && ts.isBlock(statement.parent) && statement.parent.statements.length === 1 ? statement.parent : statement;
+  const test = branch?.parent;
+  return test && ts.isIfStatement(test) && test.thenStatement === branch ? test.expression : undefined;
 }
 
 /** How many returns of a helper are read as its alternatives; more, and the body is read whole. */
