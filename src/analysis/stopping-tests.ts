@@ -14,8 +14,12 @@ const MAX_BRANCH_LENGTH = 1500;
 /** What a test does: may stop the retry, only chooses a wait, or does nothing that matters. */
 export type TestEffect = 'may-stop' | 'chooses-delay' | 'inert';
 
-/** Calls that end a connection or a retry: `ws.close()`, `clearTimeout(timer)`, `reject(err)`, `process.exit(1)`. */
-const STOP_CALL = /close|stop|disconnect|destroy|abort|terminat|cancel|clear(Timeout|Interval)|reject|give_?up|fail|^end$|dispose|unsubscribe|exit|quit|shutdown|teardown/i;
+/**
+ * Calls that end a connection or a retry: `ws.close()`, `clearTimeout(timer)`, `reject(err)`, `process.exit(1)`, or
+ * hand the failure to an error handler, whose answer (a shutdown, a rejection) is out of sight: `this.onMajorError(err)`,
+ * `onFatal(err)`.
+ */
+const STOP_CALL = /close|stop|disconnect|destroy|abort|terminat|cancel|clear(Timeout|Interval)|reject|give_?up|fail|^end$|dispose|unsubscribe|exit|quit|shutdown|teardown|fatal|panic|^on[A-Z]\w{0,30}Error$/i;
 
 /**
  * The effect of an `if` in a function that retries. `refs` are the calls that go round (when known):
