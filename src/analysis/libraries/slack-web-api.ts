@@ -10,7 +10,7 @@ import { findProperty, namePath, statementInList } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { firstLineSpan } from '../spans';
 import type { LibraryContext, LibrarySpec } from './library-spec';
-import { countBound, fileImports, isFromLibrary, option, randomizeOption, resolveObject } from './option-reading';
+import { countBound, fileImports, isFromLibrary, option, randomizeOption, resolveObject, retriesZero } from './option-reading';
 
 const RETRY_CONFIG = 'retryConfig';
 
@@ -63,7 +63,8 @@ function readPolicy(value: ts.Expression, owner: ts.Node, { index, facts, claime
     backoff = known.randomize ? { kind: 'jittered' } : { kind: 'library-default', detail: `\`retryPolicies.${named}\` is not randomised` };
   } else {
     const object = resolveObject(value, index);
-    if (!object) return;
+    // `retryConfig: { retries: 0 }` turns the client's retries off.
+    if (!object || retriesZero(object, 'retries', index)) return;
     bound = countBound(object, 'retries', NAMED_POLICIES.tenRetriesInAboutThirtyMinutes!.retries);
     backoff = randomizeOption(undefined, object, 'a Slack `retryConfig`');
   }

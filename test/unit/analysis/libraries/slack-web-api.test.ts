@@ -46,6 +46,12 @@ export const slack = new WebClient(token, { retryConfig: { retries: 3, factor: 2
       findings: [],
     },
     {
+      title: 'retries: 0 turns the client\'s retries off: silent',
+      code: `const { WebClient } = require('@slack/web-api');
+exports.client = (token, disableRetries) => (disableRetries ? new WebClient(token, { retryConfig: { retries: 0 } }) : new WebClient(token));`,
+      findings: [],
+    },
+    {
       title: 'forever: true never stops',
       code: `import { WebClient } from '@slack/web-api';
 export const slack = new WebClient(token, { retryConfig: { forever: true, randomize: true } });`,
