@@ -1,7 +1,9 @@
-// @octokit/plugin-retry: `Octokit.plugin(retry)`. Three retries, waiting (retryCount + 1)² seconds, no
-// jitter, for most statuses of 400 and above, POST included. Options: `new MyOctokit({ retry: { retries, enabled } })`.
+// @octokit/plugin-retry: `Octokit.plugin(retry)`, or in a GitHub Action `github.getOctokit(token, options, retry)`
+// (@actions/github hands its arguments after the options to `GitHub.plugin`). Three retries, waiting (retryCount + 1)²
+// seconds, no jitter, for most statuses of 400 and above, POST included. Options: `new MyOctokit({ retry: { retries, enabled } })`.
 import ts from 'typescript';
 import { calleeName, rootName } from '../ast';
+import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
 import { isFalse, isImportedEntry, libraryConstruct, option, resolveObject } from './option-reading';
 
@@ -14,22 +16,30 @@ export const octokitPluginRetry: LibrarySpec = {
   options: { attempts: 'retries', delay: 'retryAfterBaseValue' },
   defaults: { retries: 3, delay: '(n + 1)² s', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
-    if (!ts.isCallExpression(site) || calleeName(site) !== 'plugin') return false;
-    const retryPlugin = site.arguments.find((argument) => ts.isIdentifier(argument) && isImportedEntry(index, argument.text, octokitPluginRetry));
-    if (!retryPlugin || retryDisabled(index)) return false;
+    const name = ts.isCallExpression(site) ? calleeName(site) : undefined;
+    if (!ts.isCallExpression(site) || (name !== 'plugin' && name !== GET_OCTOKIT)) return false;
+    // `getOctokit(token, options, ...plugins)`: the plugins come after the options (an `additionalPlugins` option is not read).
+    const plugins = name === GET_OCTOKIT ? site.arguments.slice(2) : site.arguments;
+    const retryPlugin = plugins.find((argument) => ts.isIdentifier(argument) && isImportedEntry(index, argument.text, octokitPluginRetry));
+    if (!retryPlugin || retryDisabled(index) || (name === GET_OCTOKIT && disabledIn(site.arguments[1], index))) return false;
     const detail = `@octokit/plugin-retry waits ${octokitPluginRetry.defaults.delay} between attempts, the same for every client`;
     facts.constructs.push(libraryConstruct(site, 'library', '`@octokit/plugin-retry`', index, { capped: true, by: 'library' }, { kind: 'library-default', detail }, []));
     return true;
   },
 };
 
+/** @actions/github's factory of a client with plugins. */
+const GET_OCTOKIT = 'getOctokit';
+
 /** `new MyOctokit({ retry: { enabled: false } })` somewhere in the file turns the plugin off. */
-function retryDisabled(index: Parameters<LibrarySpec['recognise']>[1]['index']): boolean {
-  return index.newExpressions.some((created) => {
-    if (!/Octokit/.test(rootName(created.expression) ?? '')) return false;
-    const options = created.arguments?.[0] ? resolveObject(created.arguments[0], index) : undefined;
-    const retry = options ? option(options, 'retry') : undefined;
-    const retryOptions = retry ? resolveObject(retry, index) : undefined;
-    return retryOptions !== undefined && isFalse(option(retryOptions, 'enabled'));
-  });
+function retryDisabled(index: SourceIndex): boolean {
+  return index.newExpressions.some((created) => /Octokit/.test(rootName(created.expression) ?? '') && disabledIn(created.arguments?.[0], index));
+}
+
+/** Options whose `retry: { enabled: false }` turns the plugin off. */
+function disabledIn(argument: ts.Expression | undefined, index: SourceIndex): boolean {
+  const options = argument ? resolveObject(argument, index) : undefined;
+  const retry = options ? option(options, 'retry') : undefined;
+  const retryOptions = retry ? resolveObject(retry, index) : undefined;
+  return retryOptions !== undefined && isFalse(option(retryOptions, 'enabled'));
 }

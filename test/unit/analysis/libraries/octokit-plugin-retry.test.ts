@@ -1,4 +1,5 @@
-// @octokit/plugin-retry: three retries waiting (retryCount + 1)² seconds, the same for every client.
+// @octokit/plugin-retry: three retries waiting (retryCount + 1)² seconds, the same for every client. Applied with
+// `Octokit.plugin(retry)`, or by @actions/github's `getOctokit(token, options, ...plugins)`.
 import { octokitPluginRetry } from '../../../../src/analysis/libraries/octokit-plugin-retry';
 import { runLibraryTable } from './library-table';
 
@@ -27,6 +28,27 @@ export const github = new RetryingOctokit({ auth: process.env.GITHUB_TOKEN, retr
 import { throttling } from '@octokit/plugin-throttling';
 const ThrottledOctokit = Octokit.plugin(throttling);
 export const github = new ThrottledOctokit({ auth: process.env.GITHUB_TOKEN });`,
+      findings: [],
+    },
+    {
+      title: 'a GitHub Action\'s client made with the plugin after its options (`getOctokit(token, options, retry)`) retries as the plugin does',
+      code: `const github = require('@actions/github');
+const { retry } = require('@octokit/plugin-retry');
+exports.client = (token) => github.getOctokit(token, {}, retry);`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'the plugin put among the options (`{ additionalPlugins: [retry] }`) is not applied: silent',
+      code: `const github = require('@actions/github');
+const { retry } = require('@octokit/plugin-retry');
+exports.client = (token) => github.getOctokit(token, { additionalPlugins: [retry] });`,
+      findings: [],
+    },
+    {
+      title: 'getOctokit with the plugin and `retry: { enabled: false }` in its options: silent',
+      code: `import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+export const client = (token) => getOctokit(token, { retry: { enabled: false } }, retry);`,
       findings: [],
     },
     {
