@@ -21,7 +21,7 @@ export const octokitPluginRetry: LibrarySpec = {
     // `getOctokit(token, options, ...plugins)`: the plugins come after the options (an `additionalPlugins` option is not read).
     const plugins = name === GET_OCTOKIT ? site.arguments.slice(2) : site.arguments;
     const retryPlugin = plugins.find((argument) => ts.isIdentifier(argument) && isImportedEntry(index, argument.text, octokitPluginRetry));
-    if (!retryPlugin || retryDisabled(index) || (name === GET_OCTOKIT && disabledIn(site.arguments[1], index))) return false;
+    if (!retryPlugin || retryDisabled(index) || (name === GET_OCTOKIT && !retryOptionsInSight(site.arguments[1], index))) return false;
     const detail = `@octokit/plugin-retry waits ${octokitPluginRetry.defaults.delay} between attempts, the same for every client`;
     facts.constructs.push(libraryConstruct(site, 'library', '`@octokit/plugin-retry`', index, { capped: true, by: 'library' }, { kind: 'library-default', detail }, []));
     return true;
@@ -34,6 +34,17 @@ const GET_OCTOKIT = 'getOctokit';
 /** `new MyOctokit({ retry: { enabled: false } })` somewhere in the file turns the plugin off. */
 function retryDisabled(index: SourceIndex): boolean {
   return index.newExpressions.some((created) => /Octokit/.test(rootName(created.expression) ?? '') && disabledIn(created.arguments?.[0], index));
+}
+
+/**
+ * Whether the options handed to `getOctokit` say what the plugin does: none, or an object whose `retry` is absent
+ * or written out and left on (`retry: retryOpts` from a helper is out of sight, and so are options that are).
+ */
+function retryOptionsInSight(argument: ts.Expression | undefined, index: SourceIndex): boolean {
+  if (!argument) return true;
+  const options = resolveObject(argument, index);
+  const retry = options ? option(options, 'retry') : undefined;
+  return options !== undefined && (retry === undefined || (resolveObject(retry, index) !== undefined && !disabledIn(argument, index)));
 }
 
 /** Options whose `retry: { enabled: false }` turns the plugin off. */

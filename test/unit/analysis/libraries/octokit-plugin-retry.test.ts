@@ -52,6 +52,17 @@ export const client = (token) => getOctokit(token, { retry: { enabled: false } }
       findings: [],
     },
     {
+      title: 'getOctokit with the plugin and retry options made by a helper (out of sight): silent',
+      code: `import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { getRetryOptions } from './retry-options';
+export function client(token) {
+  const [retryOpts, requestOpts] = getRetryOptions();
+  return getOctokit(token, { retry: retryOpts, request: requestOpts }, retry);
+}`,
+      findings: [],
+    },
+    {
       title: 'a plugin named retry from another module is not this one',
       code: `import { Octokit } from '@octokit/core';
 import { retry } from './my-retry-plugin';
