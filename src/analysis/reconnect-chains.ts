@@ -623,9 +623,15 @@ function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode
   if (isFunctionNode(value as ts.Node)) return value as unknown as FunctionNode;
   const inner = unwrap(value);
   if (isFunctionNode(inner)) return inner;
+  // `.catch(action((error) => …))`: a function handed back wrapped runs as the function does.
+  const wrapped = ts.isCallExpression(inner) && inner.arguments.length === 1 && FUNCTION_WRAPPER.test(calleeName(inner) ?? '') ? unwrap(inner.arguments[0]!) : undefined;
+  if (wrapped && isFunctionNode(wrapped)) return wrapped;
   // `this.onClose.bind(this)`
   return namedFunction(namePath(unbound(inner)), index);
 }
+
+/** Calls that hand back the function they are given, wrapped, to run as it does: MobX's `action`, a tracer's `wrap`. */
+const FUNCTION_WRAPPER = /^(action|wrap|wrapCallback)$/;
 
 function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
   const name = path === undefined ? undefined : ownName(path);

@@ -2,6 +2,7 @@
 // `shardDisconnect`, `shardError`), whose handler logs the client in again after a fixed wait: every loss
 // starts another attempt, with no count. And a catch whose way back runs when a wait's promise ends
 // (`setTimeoutPromise(ms).then(() => this.onInit())`), as it does after `setTimeout(() => …, ms)`.
+// A `.catch` handler wrapped by a function that hands it back to run as it does (MobX's `action`) is that handler.
 // Look-alikes: an event that reports work, not a loss (`guildCreate`); the same restart capped and jittered.
 import { runLibraryTable } from '../libraries/library-table';
 
@@ -43,6 +44,23 @@ export class Device {
 }`;
 }
 
+/** A user store whose failed sign-in check schedules the check again; its catch handler is written as `handler`. */
+function userStore(handler: string): string {
+  return `import axios from 'axios';
+import { action } from 'mobx';
+export class CurrentUser {
+  reconnectTime = 7500;
+  tryAuthenticate = async () => axios.get('/current/user').catch(${handler});
+  tryReconnect = () => {
+    this.tryAuthenticate().catch(() => console.log('Reconnect failed'));
+  };
+  connectionError = () => {
+    window.setTimeout(() => this.tryReconnect(), this.reconnectTime);
+    this.reconnectTime = Math.min(this.reconnectTime * 2, 120000);
+  };
+}`;
+}
+
 describe('shapes: losses of a client part, and ways back run when a wait ends', () => {
   runLibraryTable([], [
     {
@@ -59,6 +77,21 @@ describe('shapes: losses of a client part, and ways back run when a wait ends', 
     {
       title: 'an event that reports work done (`guildCreate`), not a loss: silent',
       code: loginAgainOn('guildCreate'),
+      findings: [],
+    },
+    {
+      title: 'a catch handler wrapped in MobX\'s `action` that schedules the check again: reported as the plain handler is',
+      code: userStore('action((error) => { this.connectionError(); return Promise.reject(error); })'),
+      findings: [[10, 'unbounded-retry']],
+    },
+    {
+      title: 'the plain handler, for comparison',
+      code: userStore('(error) => { this.connectionError(); return Promise.reject(error); }'),
+      findings: [[10, 'unbounded-retry']],
+    },
+    {
+      title: 'a handler made by another call (`handleError(ctx)`, no function handed in) is not read: silent',
+      code: userStore('action(handleError)'),
       findings: [],
     },
     {
