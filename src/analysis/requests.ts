@@ -624,13 +624,18 @@ const STATE_CALL_URL = /\/(?:(?:cancel|revoke|archive|unarchive|deactivate|disab
  */
 const LIVENESS_URL = /\/(?:[\w-]{0,40}[-_])?(?:heartbeat|keep[-_]?alive|alive|health[-_]?check)(?:[-_][\w-]{0,40})?\/?['"`]$/i;
 
-/** A deletion sent as POST (`/v1/contacts/delete`, `/lists/${id}/members/remove`): deleting again leaves the same state. */
-const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe)\/?['"`]$/i;
+/**
+ * A deletion sent as POST (`/v1/contacts/delete`, `/lists/${id}/members/remove`): deleting again leaves the same state;
+ * so does signing out again (`/auth/logout`).
+ */
+const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe|log[-_]?out|sign[-_]?out)\/?['"`]$/i;
 
 /** An address whose POST, sent twice, leaves what it acts on as once: a state change, a deletion, a liveness report. */
 function sameStateWhenRepeated(url: ts.Expression | undefined): boolean {
   if (url === undefined) return false;
-  const inner = unwrap(url);
+  const whole = unwrap(url);
+  // `config.get('url') + 'auth/logout'`: the address ends with the text added last.
+  const inner = ts.isBinaryExpression(whole) && whole.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(whole.right)) ? unwrap(whole.right) : whole;
   const literal = ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner);
   if (!literal) return false;
   const text = nodeText(inner);

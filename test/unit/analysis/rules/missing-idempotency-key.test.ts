@@ -182,6 +182,8 @@ export class RetryInterceptor implements HttpInterceptor {
   // The same, RPC style: the resource is named in the body and the last segment starts with the verb.
   `export const revoke = (key) => withRetry(() => client.post(\`\${baseUrl}/revoke-license\`, { key }));`,
   `export const pauseJob = (jobId) => withRetry(() => client.post('/api/pauseJob', { jobId }));`,
+  // Signing out again leaves the user signed out, also where the address is a base plus the path.
+  `export const signOut = () => withRetry(() => axios.post(config.get('url') + 'auth/logout'));`,
   // An RPC call that sets one value of a resource (`set-` and what it sets): sent twice, the value is set once.
   `export const setLeverage = (symbol, leverage) => withRetry(() => axios.post(\`\${base}/v5/position/set-leverage\`, { symbol, leverage }));`,
   // A liveness report sent again only says again that the sender is alive.
