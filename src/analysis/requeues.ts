@@ -9,8 +9,9 @@
 // `update({ attempts: n + 1, nextRetryAt: new Date(Date.now() + delay) })`. A worker takes it up again once
 // that time has come; its wait is `delay`, read as any other (findScheduledRetries).
 import ts from 'typescript';
-import { calleeName, calleeObject, namePath, numericValue, propertyNameText, SKIP_CHILDREN, unwrap, walkTree } from './ast';
+import { calleeName, calleeObject, enclosingFunction, functionName, namePath, numericValue, propertyNameText, SKIP_CHILDREN, unwrap, walkTree } from './ast';
 import { advancedName } from './counters';
+import { visibleDeclarations } from './delays';
 import { catchAround, insideAny } from './catch-retries';
 import { backoffFromWaits } from './retry-loops';
 import type { RetryConstruct, WaitSite } from './retry-model';
@@ -123,9 +124,10 @@ const MAX_TIME_STEPS = 3;
  * attempts or keeps its error) or where it is written in a catch; the cap is the worker's, out of sight.
  */
 export function findScheduledRetries(index: SourceIndex, known: readonly RetryConstruct[]): RetryConstruct[] {
-  if (!NEXT_ATTEMPT_TEXT.test(index.text)) return [];
-  const constructs: RetryConstruct[] = [];
   const retried = new Set(known.flatMap((construct) => construct.scopes));
+  const delayed = scheduledInSortedSet(index, retried);
+  if (!NEXT_ATTEMPT_TEXT.test(index.text)) return delayed;
+  const constructs: RetryConstruct[] = [...delayed];
   // One construct per time computed: the record stored, not a copy of it written to a log.
   const seen = new Set<ts.Node>();
   walkTree(index.sourceFile, undefined, (node) => {
@@ -149,7 +151,7 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
       if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || insideAny(assignment, retried)) continue;
       // A job's next run set in the handler of its failure, its retry count raised there: Agenda's `on('fail:job', …)`.
       const failedJob = jobFailureHandler(assignment);
-      const inFailure = NEXT_ATTEMPT_FIELD.test(field) ? insideCatch(assignment) || failedJob !== undefined : failedJob !== undefined && raisesAttemptCount(failedJob);
+      const inFailure = NEXT_ATTEMPT_FIELD.test(field) ? insideCatch(assignment) || failedJob !== undefined : failedJob !== undefined && attemptCountRaisedIn(failedJob) !== undefined;
       const waits = inFailure ? nextAttemptWaits(assignment.right, index) : [];
       if (waits.length === 0 || seen.has(waits[0]!.call)) continue;
       seen.add(waits[0]!.call);
@@ -159,6 +161,30 @@ export function findScheduledRetries(index: SourceIndex, known: readonly RetryCo
   constructs.push(...scheduledInSql(index, retried, seen));
   return constructs;
 }
+
+/** Redis's command that files a member under a score, a delayed queue's time to run it: `zadd`, `zAdd`. */
+const SORTED_SET_ADD = /^zadd$/i;
+
+/**
+ * A failed job filed in a Redis delayed queue (a sorted set scored by the time it is due) with its attempt count raised:
+ * `redis.zadd(DELAYED_KEY, Date.now() + delay, JSON.stringify({ ...task, attempt: attempt + 1 }))`, in a catch or in
+ * a function named for retrying. The worker that pops due members runs it again; the cap is left to it, the wait judged.
+ */
+function scheduledInSortedSet(index: SourceIndex, retried: ReadonlySet<ts.Node>): RetryConstruct[] {
+  const constructs: RetryConstruct[] = [];
+  for (const call of index.calls) {
+    if (!SORTED_SET_ADD.test(calleeName(call) ?? '') || call.arguments.length < 3 || insideAny(call, retried)) continue;
+    const fn = enclosingFunction(call);
+    const attempt = fn && (insideCatch(call) || RETRY_STEP_NAME.test(functionName(fn) ?? '')) ? attemptCountRaisedIn(fn) : undefined;
+    const wait = attempt ? nextAttemptWait(call.arguments[1]!, index) : undefined;
+    // The count raised is what the wait grows with (`BASE_DELAY_MS * 2 ** (attempt - 1)`).
+    if (wait) constructs.push(scheduledRetry(calleeName(call)!, call, wait, index, new Set([attempt!])));
+  }
+  return constructs;
+}
+
+/** A function that files a failed job's next attempt: `retry`, `scheduleRetry`, `requeue`, `retryLater`. */
+const RETRY_STEP_NAME = /^(schedule)?(retry|requeue|reschedule)(later|job|task)?$/i;
 
 /** `UPDATE … SET attempt = attempt + 1, next_attempt_at = ?` (or `$2`, `:next`): the column an SQL statement stores the next attempt in. */
 const SQL_NEXT_ATTEMPT = /\bset\b[^;]{0,300}?\b(next_?(?:retry|attempt|try)\w{0,10}|\w{0,20}retry_?(?:at|time|date))\s{0,5}=\s{0,5}(?:\?|\$\d|:\w)/i;
@@ -182,7 +208,8 @@ function scheduledInSql(index: SourceIndex, retried: ReadonlySet<ts.Node>, seen:
   return constructs;
 }
 
-function scheduledRetry(field: string, at: ts.Node, waits: WaitSite | WaitSite[], index: SourceIndex): RetryConstruct {
+function scheduledRetry(field: string, at: ts.Node, waits: WaitSite | WaitSite[], index: SourceIndex, counters: ReadonlySet<string> = new Set()): RetryConstruct {
+  const list = Array.isArray(waits) ? waits : [waits];
   // Written in a catch, the record's next attempt does again what the try did.
   const failedTry = catchAbove(at)?.parent;
   return {
@@ -192,8 +219,21 @@ function scheduledRetry(field: string, at: ts.Node, waits: WaitSite | WaitSite[]
     scopes: failedTry && ts.isTryStatement(failedTry) ? [failedTry.tryBlock] : [],
     rerunsScope: true,
     bound: { capped: 'unknown' },
-    backoff: backoffFromWaits(Array.isArray(waits) ? waits : [waits], [], index, new Set()),
+    backoff: list.some((wait) => givenByCaller(wait.delay)) ? { kind: 'unknown' } : backoffFromWaits(list, [], index, counters),
   };
+}
+
+/**
+ * `addLines(lines, retryCount, delay, expires) { const retryTime = Date.now() + delay; … }`: a delay the function is
+ * handed, worked out by its caller (out of sight, perhaps jittered there).
+ */
+function givenByCaller(delay: ts.Expression | undefined): boolean {
+  const name = delay ? unwrap(delay) : undefined;
+  if (!name || !ts.isIdentifier(name)) return false;
+  for (let node = name.parent; node; node = node.parent) {
+    if (ts.isFunctionLike(node)) return node.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === name.text && !parameter.initializer);
+  }
+  return false;
 }
 
 /** A job's next run (`job.attrs.nextRunAt`): a retry's time only in the handler of its failure that raises its retry count. */
@@ -227,17 +267,26 @@ function isFunctionLike(node: ts.Node): boolean {
   return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
 }
 
-/** Whether a handler raises a count of attempts (`job.attrs.data.retryCount++`, `job.attempts += 1`). */
-function raisesAttemptCount(handler: ts.Node): boolean {
-  let raises = false;
+/** The count of attempts a handler raises (`job.attrs.data.retryCount++`, `job.attempts += 1`, `attempt = n + 1`), if any. */
+function attemptCountRaisedIn(handler: ts.Node): string | undefined {
+  let raised: string | undefined;
   walkTree(handler, undefined, (node) => {
     const target = ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node) ? (node.operator === ts.SyntaxKind.PlusPlusToken ? node.operand : undefined)
       : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken ? node.left : undefined;
-    const path = target ? namePath(target) : undefined;
-    if (path && ATTEMPT_FIELD.test(path.slice(path.lastIndexOf('.') + 1))) raises = true;
-    return raises ? SKIP_CHILDREN : undefined;
+    const path = target ? namePath(target) : countOneMore(node);
+    if (path && ATTEMPT_FIELD.test(path.slice(path.lastIndexOf('.') + 1))) raised = path;
+    return raised ? SKIP_CHILDREN : undefined;
   });
-  return raises;
+  return raised;
+}
+
+/** The name given one more than a count: `const attempt = (task.attempt ?? 0) + 1`, `{ attempts: job.attempts + 1 }`. */
+function countOneMore(node: ts.Node): string | undefined {
+  const named = ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) ? node : undefined;
+  const value = named?.initializer ? unwrap(named.initializer) : undefined;
+  if (!named || !value || !ts.isBinaryExpression(value) || value.operatorToken.kind !== ts.SyntaxKind.PlusToken || numericValue(value.right) !== 1) return undefined;
+  if (ts.isIdentifier(named.name)) return named.name.text;
+  return ts.isPropertyAssignment(named) ? propertyNameText(named.name) : undefined;
 }
 
 /**
@@ -293,7 +342,9 @@ function nextAttemptWait(value: ts.Expression, index: SourceIndex, steps = 0): W
     return kept.length === 1 ? nextAttemptWait(kept[0]!, index, steps + 1) : undefined;
   }
   if (ts.isIdentifier(node)) {
-    const declarations = index.declarations.get(node.text) ?? [];
+    // The declaration in scope where the time is used (another function may keep its own `runAt`), else the file's only one.
+    const visible = visibleDeclarations(index, node.text, node);
+    const declarations = visible.length > 0 ? visible.slice(-1) : index.declarations.get(node.text) ?? [];
     const initializer = declarations.length === 1 ? declarations[0]!.initializer : undefined;
     return initializer ? nextAttemptWait(initializer, index, steps + 1) : undefined;
   }

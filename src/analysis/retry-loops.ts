@@ -1576,9 +1576,10 @@ export function backoffFromWaits(waits: WaitSite[], declarations: ts.VariableDec
 function classifyWait(wait: WaitSite, index: SourceIndex, counters: ReadonlySet<string>, trustRateLimitAnswers: boolean): DelayClass {
   const name = calleeName(wait.call) ?? '';
   if (/jitter|random/i.test(name)) return 'jittered';
-  // `await backoff.backoff()`: an object sizes the wait itself, out of sight.
+  // `await backoff.backoff()`: an object sizes the wait itself, out of sight. (`Date.now()` in a stored time,
+  // `Date.now() + delay`, is the clock read the delay is added to: the delay sizes the wait.)
   const object = calleeObject(wait.call);
-  if (object && object.kind !== Kind.ThisKeyword && (wait.call.arguments ?? []).length === 0) return 'unknown';
+  if (object && object.kind !== Kind.ThisKeyword && (wait.call.arguments ?? []).length === 0 && namePath(object) !== 'Date') return 'unknown';
   // `utils.sleep(ms)` calls another object's sleep, not the file's own `sleep` of the same name.
   const local = index.functions.has(name) && (!object || object.kind === Kind.ThisKeyword);
   if (!local && /backoff|exponential/i.test(name)) return 'unknown';
