@@ -97,18 +97,29 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   };
 }
 
-/** Node's synchronous file-system reads (`fs.existsSync(path)`, `statSync`): they ask the local disk, not a dependency. */
+/**
+ * Node's file-system reads (`fs.existsSync(path)`, `statSync`, or `fs.readFile` and `fs.promises.access` on a module
+ * named for it): they ask the local disk, not a dependency.
+ */
 const LOCAL_FILE_CALL = /^(exists|stat|lstat|access|readFile|readdir)Sync$/;
+const LOCAL_FILE_READ = /^(exists|stat|lstat|access|readFile|readdir|pathExists)$/;
+const FILE_SYSTEM_MODULE = /^(fs|fsp|fse|fsPromises|fs\.promises)$/;
+
+function readsTheLocalDisk(call: ts.CallExpression, name: string): boolean {
+  if (LOCAL_FILE_CALL.test(name)) return true;
+  const object = calleeObject(call);
+  return LOCAL_FILE_READ.test(name) && object !== undefined && FILE_SYSTEM_MODULE.test(namePath(object) ?? '');
+}
 
 /**
- * `for (let i = 0; i < 3; i++) { if (fs.existsSync(path)) break; await sleep(1000 + i * 1000) }`: a wait for a local
- * file whose every other call waits or logs. Nothing remote is asked again, so no dependency takes its load: no retry.
+ * `for (let i = 0; i < 3; i++) { if (fs.existsSync(path)) break; await sleep(1000 + i * 1000) }`, or a loop that tries
+ * `await fs.readFile(path)` until a build has written it: a wait for a local file whose every other call waits or logs. Nothing remote is asked again, so no dependency takes its load: no retry.
  */
 function asksOnlyTheLocalDisk(scan: LoopScan): boolean {
   let asks = false;
   for (const call of scan.calls) {
     const name = calleeName(call) ?? '';
-    if (LOCAL_FILE_CALL.test(name)) asks = true;
+    if (readsTheLocalDisk(call, name)) asks = true;
     else if (!waitSite(call) && !WAIT_NAME.test(name) && !LOG_NAME.test(name) && !DELAY_CALC_NAME.test(name)) return false;
   }
   return asks;

@@ -20,8 +20,8 @@ export const RANDOM_CALL = /^(random|randomInt|randomBytes|randomUUID|getRandomV
 export const CONFIG_READ_CALL = /^(getInput|getenv|getEnv|getEnvVar|readEnv|(get|load|read|resolve)(\w*[a-z])?(Config|Configuration|Settings|Options))$/;
 export const CONFIG_OBJECT = /(^|\.)(config|configuration|settings|configService|conf)$/i;
 
-/** The words of calls that print a line: `logger.debug(…)`, `console.warn(…)`. */
-const PRINT_WORDS = 'log|debug|info|warn|warning|error|trace|fatal|print|printf';
+/** The words of calls that print a line: `logger.debug(…)`, `console.warn(…)`, the log levels `Logger.verbose(…)`, `log.silly(…)`. */
+const PRINT_WORDS = 'log|debug|info|warn|warning|error|trace|fatal|verbose|silly|print|printf';
 /** Calls that print a line: what their arguments compute is shown, not sent. */
 export const PRINT_NAME = new RegExp(`^(${PRINT_WORDS})$`, 'i');
 /** Logging and reporting calls: passing a counter to them caps nothing. */
