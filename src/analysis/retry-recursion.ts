@@ -22,14 +22,19 @@ const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as Readon
 
 export const FAILURE_EVENT = /error|close|disconnect|end|exit|timeout|fail|abort|lost/i;
 
-/** Calls whose callback arguments can run on a failure (see callbackContext): `.catch(cb)`, `.then(ok, cb)`, `.on('error', cb)`, a Result's `.mapErr(cb)`. */
-export const FAILURE_CALLBACK_CALL = /^(catch|mapErr|orElse|then|on|once|addListener|addEventListener|prependListener)$/;
-
-/** Calls whose one callback runs only on a failure: a promise's `.catch(cb)`, a Result's `.mapErr(cb)` and `.orElse(cb)` (neverthrow, fp-ts). */
-const ERROR_CALLBACK_CALL = /^(catch|mapErr|orElse)$/;
+/**
+ * Calls whose one callback runs only on a failure: a promise's `.catch(cb)`, a Result's `.mapErr(cb)` and `.orElse(cb)`
+ * (neverthrow, fp-ts), a jQuery request's `.fail(cb)`.
+ */
+const ERROR_CALLBACK_WORDS = ['catch', 'mapErr', 'orElse', 'fail'];
+const ERROR_CALLBACK_CALL = new RegExp(`^(${ERROR_CALLBACK_WORDS.join('|')})$`);
 
 /** Calls that register an event handler: `.on('close', cb)`. */
-export const FAILURE_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener)$/;
+const REGISTRATION_WORDS = ['on', 'once', 'addListener', 'addEventListener', 'prependListener'];
+export const FAILURE_REGISTRATION = new RegExp(`^(${REGISTRATION_WORDS.join('|')})$`);
+
+/** Calls whose callback arguments can run on a failure (see callbackContext): those above, and `.then(ok, cb)`. */
+export const FAILURE_CALLBACK_CALL = new RegExp(`^(${[...ERROR_CALLBACK_WORDS, 'then', ...REGISTRATION_WORDS].join('|')})$`);
 
 /** Handler properties that run on a failure: `ws.onclose = () => connect()`, `{ onFailure: () => retry() }`. */
 export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort|fail|failure|failed)$/i;
@@ -872,7 +877,7 @@ function callbackContext(call: ts.CallExpression, argument: ts.Node): Context | 
   if (ERROR_CALLBACK_CALL.test(name)) return 'catch';
   if (registersByMethod(call, argument)) return handlerPropertyContext(name);
   if (name === 'then' && call.arguments[1] === argument) return 'catch';
-  if (/^(on|once|addListener|addEventListener|prependListener)$/.test(name)) {
+  if (FAILURE_REGISTRATION.test(name)) {
     const event = stringValue(call.arguments[0]);
     if (event && FAILURE_EVENT.test(event) && call.arguments[0] !== argument) return /error|fail|abort|timeout/i.test(event) ? 'catch' : 'event';
   }
