@@ -38,6 +38,8 @@ const LOSS_HANDLER_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'fai
  * a loss is told with, less `end` and `timeout`, which such names use for work done (`queueEnd`, `requestTimeout`).
  */
 const PART_LOSS_WORDS = ['Close', 'Error', 'Disconnect', 'Disconnected'];
+/** Methods that register a listener for an event named by their first argument. */
+const LISTEN_METHODS = ['on', 'once', 'addListener', 'addEventListener'];
 /** Events a connection reports its loss with: `close`, `socket_error`. */
 const LOSS_EVENT = new RegExp(String.raw`^(\w{1,20}_)?(${LOSS_EVENT_WORDS.join('|')})$`, 'i');
 const PART_LOSS_EVENT = new RegExp(String.raw`^[a-z][a-zA-Z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})$`);
@@ -64,10 +66,15 @@ export const LOSS_HANDLER_TEXT = new RegExp([
   String.raw`\b${HANDLER}\s*:\s*(?:async\b|function\b|this\.|[A-Za-z_$][\w$]*\s*(?:=>|[,}.\n])|\([^)]{0,200}\)\s*=>\s*(?!void\b|Promise\b|unknown\b|any\b|boolean\b|undefined\b|never\b))`,
   String.raw`\b${HANDLER}\s*\([^)]{0,200}\)\s*\{`,
   String.raw`['"\x60](?:\w{1,20}_)?(?:${LOSS_EVENT_WORDS.join('|')})['"\x60]`,
-  String.raw`['"\x60][a-z][a-z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})['"\x60]`,
   // A watchdog interval (findWatchdogs).
   String.raw`\bsetInterval\b`,
 ].join('|'), 'i');
+
+/**
+ * A listener registered for a part's loss (`client.on('shardDisconnect', …)`), as PART_LOSS_EVENT reads one: apart
+ * from LOSS_HANDLER_TEXT because it tells case (`'TypeError'` and `'server_error'` strings name no such event).
+ */
+export const PART_LOSS_HANDLER_TEXT = new RegExp(String.raw`\.(?:${LISTEN_METHODS.join('|')})\(\s{0,20}['"\x60][a-z][a-zA-Z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})['"\x60]`);
 
 interface Registration {
   handler: FunctionNode;
@@ -439,7 +446,7 @@ function handlerTestsLossState(handler: ts.Expression): boolean {
 }
 
 /** Methods that register a listener for a named event. */
-const LISTEN_METHOD = /^(on|once|addListener|addEventListener)$/;
+const LISTEN_METHOD = new RegExp(`^(${LISTEN_METHODS.join('|')})$`);
 /** Methods that take a handler off again. */
 const UNLISTEN_METHOD = /^(off|removeListener|removeEventListener|removeAllListeners|unsubscribe)$/;
 

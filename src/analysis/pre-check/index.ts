@@ -40,7 +40,7 @@
 // bracket pair, which only makes the answer "maybe" more often. JSX is tokenised only by the
 // parser, so .tsx and .jsx files are always parsed.
 import type { AnalyzeOptions } from '../types';
-import { LOSS_HANDLER_TEXT } from '../reconnect-chains';
+import { LOSS_HANDLER_TEXT, PART_LOSS_HANDLER_TEXT } from '../reconnect-chains';
 import { NEXT_ATTEMPT_TEXT } from '../requeues';
 import { CONSUME_TEXT, NACK_TEXT } from '../redeliveries';
 import { INFINITE_ATTEMPT_OPTION_TEXT } from '../unlimited-attempt-options';
@@ -74,7 +74,7 @@ function mayHoldOwnRetry(text: string, options: AnalyzeOptions): boolean {
   if (tokens === 'retry-word' || tokens === undefined) return true;
   // A connection's loss handler may reconnect through other functions (reconnect-chains.ts); so may
   // a catch or a failed branch whose way back is put off to later (hasDeferredFailurePath).
-  if (LOSS_HANDLER_TEXT.test(text)) return true;
+  if (LOSS_HANDLER_TEXT.test(text) || PART_LOSS_HANDLER_TEXT.test(text)) return true;
   // A failed record stored with the time of its next attempt (`nextRetryAt: new Date(Date.now() + delay)`).
   if (NEXT_ATTEMPT_TEXT.test(text)) return true;
   // A consumed message nacked back to the broker, which delivers it again.

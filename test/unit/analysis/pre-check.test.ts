@@ -99,6 +99,7 @@ describe('pre-check', () => {
     it('loss handlers under every event and handler name the analysis reads: disconnect as well as disconnected', () => {
       assertMaybe(`const socket = io(url);\nsocket.on('disconnect', () => socket.connect());`, {}, 'socket.js');
       assertMaybe(`const client = new Client();\nclient.on('disconnect', () => client.login(token));`, {}, 'bot.js');
+      assertMaybe(`const client = new Client();\nclient.on('shardDisconnect', () => setTimeout(() => client.login(token), 5000));`, {}, 'bot.js');
       assertMaybe(`export class Feed {\n  connect(url: string): void {\n    this.client.open(url);\n    this.client.onDisconnect(() => this.connect(url));\n  }\n}`);
     });
 
@@ -142,6 +143,7 @@ describe('pre-check', () => {
       assertNo(`export function debounce(fn: () => void, ms: number) {\n  let timer;\n  return () => { if (timer !== undefined) clearTimeout(timer); timer = setTimeout(fn, ms); };\n}`);
       assertNo(`export interface Client {\n  connect: (url: string) => void\n  onError?: (error: Error) => void\n}\nexport type Hooks = { attempts: number; connect: (c: Client) => Client }\nexport class Feed {\n  connect?: (url: string) => Feed\n  restart(): void { if (this.failed) this.connect?.(this.url); }\n}`);
       assertNo(`export interface Order { id: string; lines: { sku: string }[] }\nexport type Handler = (order: Order) => Promise<void>;`);
+      assertNo(`export function describe(error: unknown): string {\n  return error instanceof TypeError ? 'TypeError' : 'clientAuthError';\n}`);
       assertNo(`export function load(url) {\n  const onError = (err) => report(err);\n  const run = () => fetch(url).catch(onError);\n  return run();\n}`);
       assertNo(`export function walk(node: Node, visit: (n: Node) => void) {\n  visit(node);\n  node.children.forEach((child) => visit(child));\n}`);
     });
