@@ -11,10 +11,15 @@ import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
-import { isFalse, isTrue, option, resolveObject, retriedFunction } from './option-reading';
+import { fileImports, isFalse, isTrue, option, resolveObject, retriedFunction } from './option-reading';
 
 const QUERY_CALLS = ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery'];
 const CLIENT = 'QueryClient';
+/**
+ * A hook generated for one query or mutation (graphql-codegen's `useMeQuery(client, variables, options)`), read in a
+ * file that uses TanStack Query: its options are TanStack's.
+ */
+const GENERATED_HOOK = /^use[A-Z]\w{0,60}(Query|Mutation)$/;
 /** tRPC's client option that holds the QueryClient's configuration. */
 const TRPC_CLIENT_CONFIG = 'queryClientConfig';
 const JITTERED_DELAY = '(attempt) => Math.random() * Math.min(1000 * 2 ** attempt, 30_000)';
@@ -31,13 +36,15 @@ export const tanstackQuery: LibrarySpec = {
   recognise(site, { index, facts }) {
     const name = calleeName(site) ?? '';
     const isClient = ts.isNewExpression(site) && name === CLIENT;
-    if (!isClient && !(ts.isCallExpression(site) && QUERY_CALLS.includes(name))) return false;
+    const generated = ts.isCallExpression(site) && !QUERY_CALLS.includes(name) && GENERATED_HOOK.test(name) && fileImports(index, tanstackQuery.modules);
+    if (!isClient && !generated && !(ts.isCallExpression(site) && QUERY_CALLS.includes(name))) return false;
     // v5 takes one options object; v3 and v4 also `useQuery(key, queryFn, options)` and `useMutation(mutationFn, options)`.
     const args = site.arguments ?? [];
     const last = args[args.length - 1];
     const options = last ? resolveObject(last, index) : undefined;
     if (!options) return true;
-    const positionalCode = isClient ? [] : args.filter((argument) => argument !== last);
+    // A generated hook's other arguments are its client and variables, not the code it runs.
+    const positionalCode = isClient || generated ? [] : args.filter((argument) => argument !== last);
     const constructs = isClient
       ? clientDefaultsRetries(options, '`new QueryClient(…)` default retry', statementInList(site), index)
       : [optionsRetry(options, name.includes('Mutation') ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index, positionalCode)];

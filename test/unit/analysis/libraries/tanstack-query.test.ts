@@ -38,6 +38,23 @@ export const useTodos = () => useQuery({
       findings: [],
     },
     {
+      title: 'a hook generated for one query (graphql-codegen) in a file that uses TanStack Query takes its options: a doubling retryDelay is reported',
+      code: `import { useQueryClient } from '@tanstack/react-query';
+import { useMeQuery } from './generated/graphql';
+export const useMe = (client) => useMeQuery(client, null, {
+  staleTime: 300000,
+  retry: 2,
+  retryDelay: (attemptIndex) => Math.min(1000 * 2 ** attemptIndex, 30000),
+});`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same hook in a file that does not use TanStack Query is not read',
+      code: `import { useMeQuery } from './generated/graphql';
+export const useMe = (client) => useMeQuery(client, null, { retry: 2, retryDelay: (n) => 1000 * 2 ** n });`,
+      findings: [],
+    },
+    {
       title: 'a client whose defaults set a count and no retryDelay keeps the library\'s delay, which has no jitter',
       code: `import { QueryClient } from '@tanstack/react-query';
 export const queryClient = new QueryClient({
