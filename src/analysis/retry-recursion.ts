@@ -1776,7 +1776,7 @@ function flagsLeavingBefore(ref: ts.Node, fn: FunctionNode): string[] {
 
 /**
  * `if (error && !canRetry) return …; await sleep(); return this.post(events, uri, false)`: the call hands
- * itself `true` or `false` for a parameter the function tests, so the next call takes the other way. Not where
+ * itself `true` or `false` (or `null`, `undefined`) for a parameter the function tests, so the next call takes the other way. Not where
  * the call sits in a branch that value opens (`if (isReconnecting) setTimeout(() => makeStream(true), 30e3)`):
  * the next call takes the same way again.
  */
@@ -1786,7 +1786,10 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
   return call.arguments.some((argument, position) => {
     const kind = unwrap(argument).kind;
     const parameter = fn.parameters[position]?.name;
-    if ((kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword) || !parameter || !ts.isIdentifier(parameter)) return false;
+    // `null` and `undefined` hand the parameter nothing: as `false` for its tests (`this.#upload(store, rel, sha, undefined)`
+    // from the branch `existing && isStatus(e, 404)` cannot take that branch again).
+    const nothing = kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(unwrap(argument)) && (unwrap(argument) as ts.Identifier).text === 'undefined');
+    if ((kind !== ts.SyntaxKind.TrueKeyword && kind !== ts.SyntaxKind.FalseKeyword && !nothing) || !parameter || !ts.isIdentifier(parameter)) return false;
     const passed = kind === ts.SyntaxKind.TrueKeyword;
     if (branchOpenedBy(call, parameter.text, fn) === passed) return false;
     // `if (!force && this.timer) return;` at the top, the call handing itself `force = true`: it steps past that exit.

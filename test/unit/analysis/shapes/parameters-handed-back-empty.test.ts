@@ -1,0 +1,33 @@
+// A function that calls itself again from the branch a parameter opens, handing that parameter nothing
+// (`undefined`, `null`): the next call cannot take the branch again, so it is one more attempt, not a retry
+// without end (an update that turns into a create once the remote copy is gone). Look-alike: the same call
+// handing the parameter back as it was goes the same way again.
+import { runLibraryTable } from '../libraries/library-table';
+
+/** An upload that updates `existing`, or creates; a 404 on the update calls it again with `handedBack`. */
+function upload(handedBack: string): string {
+  return `export class Sync {
+  async upload(store, path, existing) {
+    try {
+      return existing ? await this.client.update(existing.id, { path }) : await this.client.create({ path });
+    } catch (e) {
+      if (existing && e.status === 404) {
+        return await this.upload(store, path, ${handedBack});
+      }
+      throw e;
+    }
+  }
+}`;
+}
+
+describe('shapes: parameters handed back empty', () => {
+  runLibraryTable([], [
+    { title: 'the branch `existing && 404` calls again with `existing` undefined: one more attempt, silent', code: upload('undefined'), findings: [] },
+    { title: 'the same with `null`: silent', code: upload('null'), findings: [] },
+    {
+      title: 'the same call handing `existing` back goes the same way again: reported',
+      code: upload('existing'),
+      findings: [[7, 'unbounded-retry']],
+    },
+  ]);
+});
