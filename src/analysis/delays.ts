@@ -435,15 +435,16 @@ function testedPath(test: ts.Expression): string | undefined {
   while (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken && ts.isPrefixUnaryExpression(unwrap(inner.operand))) {
     inner = unwrap((unwrap(inner.operand) as ts.PrefixUnaryExpression).operand);
   }
-  if (ts.isBinaryExpression(inner) && PRESENCE_TESTS.has(inner.operatorToken.kind)) {
-    const left = unwrap(inner.left);
-    const subject = ts.isTypeOfExpression(left) ? left.expression : left;
-    return ts.isStringLiteralLike(inner.right) || inner.right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(inner.right) && inner.right.text === 'undefined') ? namePath(subject) : undefined;
-  }
-  return namePath(inner);
+  if (!ts.isBinaryExpression(inner)) return namePath(inner);
+  const left = unwrap(inner.left);
+  const right = unwrap(inner.right);
+  const operator = inner.operatorToken.kind;
+  // `typeof opts.fn === 'function'`
+  if (ts.isTypeOfExpression(left) && ts.isStringLiteralLike(right) && (operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken)) return namePath(left.expression);
+  // `opts.fn != null`, `opts.fn !== undefined`
+  const nothing = right.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(right) && right.text === 'undefined');
+  return nothing && (operator === ts.SyntaxKind.ExclamationEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken) ? namePath(left) : undefined;
 }
-
-const PRESENCE_TESTS = new Set([ts.SyntaxKind.ExclamationEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken]);
 
 /** The condition of the `if` whose then-branch a return sits in (the return itself, or the one statement of a block). */
 function enclosingTest(value: ts.Expression): ts.Expression | undefined {

@@ -63,6 +63,16 @@ describe('shapes: delays a caller may replace with its own function', () => {
       findings: [[2, 'retry-without-jitter']],
     },
     {
+      title: 'the same tested as `opts.backoff != null`',
+      code: loopWithOverride('opts.backoff != null', '1000 * 2 ** n'),
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'a test of its absence (`opts.backoff === undefined`) does not make the call the caller\'s: silent',
+      code: loopWithOverride('opts.backoff === undefined', '1000 * 2 ** n'),
+      findings: [],
+    },
+    {
       title: 'the same with a randomised default: silent',
       code: loopWithOverride('opts.backoff', 'Math.random() * 1000 * 2 ** n'),
       findings: [],
