@@ -42,11 +42,13 @@ const PART_LOSS_WORDS = ['Close', 'Error', 'Disconnect', 'Disconnected'];
 const LISTEN_METHODS = ['on', 'once', 'addListener', 'addEventListener'];
 /** Events a connection reports its loss with: `close`, `socket_error`. */
 const LOSS_EVENT = new RegExp(String.raw`^(\w{1,20}_)?(${LOSS_EVENT_WORDS.join('|')})$`, 'i');
+/** Events a part of a client reports its loss with: `shardDisconnect` (case told apart: `TypeError` is no event). */
 const PART_LOSS_EVENT = new RegExp(String.raw`^[a-z][a-zA-Z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})$`);
 
 function isLossEvent(event: string): boolean {
   return LOSS_EVENT.test(event) || PART_LOSS_EVENT.test(event);
 }
+
 /** Events that report a change of state, whose handler may tell a loss by the state (`connection.update`, `stateChange`). */
 const STATE_EVENT = /update|change|state|status/i;
 /** Handler properties and registration methods named for a loss: `onclose`, `onClose`, `onWebSocketClose`, `onDisconnect`, Paho's `onFailure` and `onConnectionLost`. */
