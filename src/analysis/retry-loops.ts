@@ -3,7 +3,7 @@
 // backoff are all read from that scan.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, referencesPath, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, unwrap,
+  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, rootName, enclosingFunction, type FunctionNode, isExitStatement, lastStatement, walkTree, withinNestingLimit, isFunctionNode, namePath, numericValue, readOnce, referencesName, referencesPath, shortText, SKIP_CHILDREN, someDescendant, statementIndex, statementInList, stringValue, unwrap,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
@@ -43,7 +43,8 @@ interface LoopScan {
   assignments: ts.BinaryExpression[];
   declarations: ts.VariableDeclaration[];
   /** The loop takes a new item of work each time round (a queue pop, a stream read). */
-  takesNewInput: boolean;
+  /** Calls that may hand the loop a new item of work (`queue.pop()`, `reader.read()`). */
+  newInputCalls: ts.CallExpression[];
 }
 
 interface WalkState {
@@ -75,7 +76,7 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (attemptsOnceByDefault(loop, condition, index)) return undefined;
   const scan = scanLoop(loop);
   if (limitFallsBackToOneAttempt(scan, condition, index) || asksOnlyTheLocalDisk(scan)) return undefined;
-  if (scan.takesNewInput || searchesNewInput(scan)) return undefined;
+  if (scan.newInputCalls.some((call) => !readsNamedResource(call, index)) || searchesNewInput(scan)) return undefined;
   // A poll or a page walk that counts its failures in a row is also a retry of the failed call (its way round from the catch).
   const countsFailures = countsFailuresInARow(scan);
   if (!countsFailures && (advancesCursor(loop, scan, condition) || pollsUntilFinalState(scan) || goesRoundOnlyWhileNotYet(loop, scan))) return undefined;
@@ -183,6 +184,11 @@ function attemptsOnceByDefault(loop: ts.IterationStatement, condition: ts.Expres
 
 /** The number a name holds where `at` reads it: a `const` of a number declared before it, in a function around it or the module. */
 function constantNumber(name: string, at: ts.Node, index: SourceIndex): number | undefined {
+  return numericValue(constantInitializer(name, at, index));
+}
+
+/** The value a `const` in scope at `at` is declared with (the nearest declaration of the name before it). */
+function constantInitializer(name: string, at: ts.Node, index: SourceIndex): ts.Expression | undefined {
   const inScope = (index.declarations.get(name) ?? []).filter((declaration) => {
     const scope = enclosingFunction(declaration);
     return declaration.end <= at.pos && (scope === undefined || contains(scope, at));
@@ -191,7 +197,18 @@ function constantNumber(name: string, at: ts.Node, index: SourceIndex): number |
   const declaration = inScope.sort((a, b) => b.pos - a.pos)[0];
   const list = declaration?.parent;
   if (!declaration || !list || !ts.isVariableDeclarationList(list) || !(list.flags & ts.NodeFlags.Const)) return undefined;
-  return numericValue(declaration.initializer);
+  return declaration.initializer;
+}
+
+/**
+ * `vault.read('secret/data/app')`, or `kv.read(configPath)` with `const configPath = \`config/${env}\``: a read of one
+ * named resource, asked the same way each round, not the next item of a stream (`reader.read()`, `stream.read(size)`).
+ */
+function readsNamedResource(call: ts.CallExpression, index: SourceIndex): boolean {
+  const key = call.arguments[0] === undefined ? undefined : unwrap(call.arguments[0]);
+  if (calleeName(call) !== 'read' || key === undefined) return false;
+  const value = ts.isIdentifier(key) ? constantInitializer(key.text, call, index) : key;
+  return value !== undefined && (stringValue(value) !== undefined || ts.isTemplateExpression(value));
 }
 
 /**
@@ -251,7 +268,7 @@ function scanLoop(loop: ts.IterationStatement): LoopScan {
 
 function scanLoopBody(loop: ts.IterationStatement): LoopScan {
   const scan: LoopScan = {
-    tries: [], exits: [], continues: [], flagStops: [], ifs: [], advances: new Map(), waits: [], calls: [], callbackCalls: [], assignments: [], declarations: [], takesNewInput: false,
+    tries: [], exits: [], continues: [], flagStops: [], ifs: [], advances: new Map(), waits: [], calls: [], callbackCalls: [], assignments: [], declarations: [], newInputCalls: [],
   };
   const label = ts.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
   const visit = (node: ts.Node, state: WalkState): WalkState => {
@@ -339,7 +356,7 @@ function noteCall(call: ts.CallExpression, state: WalkState, scan: LoopScan): vo
   }
   scan.calls.push(call);
   const name = calleeName(call) ?? '';
-  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(name) && !NEXT_TARGET_CALL.test(name) && !takesFromFreshValue(call, scan)) scan.takesNewInput = true;
+  if (!wait && !state.inNestedLoop && NEW_INPUT_CALL.test(name) && !NEXT_TARGET_CALL.test(name) && !takesFromFreshValue(call, scan)) scan.newInputCalls.push(call);
 }
 
 /**
