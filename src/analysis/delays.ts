@@ -24,6 +24,7 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (!name) return undefined;
   const [first, second] = call.arguments;
   if (name === 'setTimeout' || name === 'setTimeoutPromise') {
+    if (isInactivityTimeout(call)) return undefined;
     // `setTimeout(() => controller.abort(), ms)` limits one attempt; it does not wait between attempts.
     // An async callback does the next attempt's work (and may reject when it fails): it is not a time limit.
     if (first !== undefined && isFunctionNode(first) && !isAsync(first) && TIMEOUT_CALLBACK.test(nodeText(first))) return undefined;
@@ -44,6 +45,20 @@ export function waitSite(call: ts.CallExpression): WaitSite | undefined {
   if (first !== undefined && (isFunctionNode(first) || (ts.isIdentifier(first) && CALLBACK_NAMES.test(first.text)))) return second === undefined ? undefined : { call, delay: second };
   // `promise.delay(...)` on an arbitrary object is still a wait; `res.headers.wait` is not a call we see.
   return { call, delay: first };
+}
+
+/** The global timer's owners: `window.setTimeout(cb, ms)`, or node:timers/promises' `timers.setTimeout(ms)`. */
+const TIMER_OWNER = /^(window|self|globalThis|global|timers|timersPromises|promises)$/;
+
+/**
+ * `req.setTimeout(30000, () => req.destroy())`, `session.setTimeout(idleMs, close)`: Node's sockets, requests and
+ * sessions take the time first and a callback to run when they stay idle that long. It limits one attempt; no one waits.
+ */
+function isInactivityTimeout(call: ts.CallExpression): boolean {
+  const object = calleeObject(call);
+  const [first, second] = call.arguments;
+  if (object === undefined || TIMER_OWNER.test(namePath(object) ?? '') || first === undefined || second === undefined) return false;
+  return !isFunctionNode(first) && (isFunctionNode(second) || ts.isIdentifier(second));
 }
 
 /**
