@@ -33,10 +33,10 @@ export const bullmq: LibrarySpec = {
   defaults: { retries: 0, delay: 'none', jitter: false, retriesPost: 'not-http', addsIdempotencyKey: false },
   recognise(site, context) {
     const connected = readConnectionStrategies(site, context);
-    if (!JOB_CALLS.includes(calleeName(site) ?? '') || !(fileImports(context.index, bullmq.modules) || isQueueCall(site))) return connected;
-    const options = jobOptions(site, context.index);
+    const jobCall = JOB_CALLS.includes(calleeName(site) ?? '') && (fileImports(context.index, bullmq.modules) || isQueueCall(site));
+    const options = jobCall ? jobOptions(site, context.index) : optionsWithBuiltInBackoff(site, context.index);
     for (const object of options) readJobOptions(object, site, context);
-    return options.length > 0;
+    return options.length > 0 || (!jobCall && connected);
   },
   recogniseFile(context) {
     for (const declarations of context.index.declarations.values()) {
@@ -102,6 +102,16 @@ function hasBuiltInBackoff(options: ts.ObjectLiteralExpression, index: SourceInd
   const object = backoff ? resolveObject(backoff, index) : undefined;
   const type = object ? stringValue(option(object, 'type')) : undefined;
   return findProperty(options, 'attempts') !== undefined && (type === 'fixed' || type === 'exponential');
+}
+
+/**
+ * `queueManager.addJob('payments', 'status', data, { attempts: 10, backoff: { type: 'exponential', delay: 5000 } })`:
+ * job options written in a call of a wrapper around the queue (kept in another file), read as hasBuiltInBackoff reads a constant.
+ * Not in a `new Worker(…)`: a worker takes no job options, it ignores them.
+ */
+function optionsWithBuiltInBackoff(site: Site, index: SourceIndex): ts.ObjectLiteralExpression[] {
+  if (!ts.isCallExpression(site)) return [];
+  return site.arguments.filter((argument): argument is ts.ObjectLiteralExpression => ts.isObjectLiteralExpression(argument) && hasBuiltInBackoff(argument, index));
 }
 
 /** `emailQueue.add(…)`, `this.queue.add(…)`: a call on an object named for a queue. */

@@ -109,6 +109,32 @@ export async function notify(transactionId: string) {
       findings: [],
     },
     {
+      title: 'job options with a built-in backoff type written in a call of a wrapper around the queue are read there',
+      code: `export async function queueStatusCheck(queueManager, payment) {
+  await queueManager.addJob('bill-payments', 'status', { id: payment.id }, {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 5000 },
+  });
+}`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same call with a jittered backoff is silent',
+      code: `export const queued = (jobs) => jobs.enqueue('sync', {}, { attempts: 10, backoff: { type: 'fixed', delay: 5000, jitter: 0.3 } });`,
+      findings: [],
+    },
+    {
+      title: 'a Worker takes no job options: attempts and a built-in backoff given to `new Worker` are ignored by BullMQ, silent',
+      code: `import { Worker } from 'bullmq';
+export const worker = new Worker('notify', notify, { connection, concurrency: 10, attempts: 3, backoff: { type: 'exponential', delay: 5000 } });`,
+      findings: [],
+    },
+    {
+      title: 'a call with attempts and a backoff of a type of its own is not Bull\'s job options',
+      code: `export const sent = (client) => client.send('sync', { attempts: 5, backoff: { type: 'decorrelated', base: 100 } });`,
+      findings: [],
+    },
+    {
       title: 'a constant with attempts and a backoff of a type of its own is not Bull\'s job options',
       code: `export const RETRY = { attempts: 5, backoff: { type: 'decorrelated', base: 100 } };`,
       findings: [],
