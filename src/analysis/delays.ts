@@ -145,7 +145,8 @@ interface ScanState {
   index: SourceIndex;
   counters: ReadonlySet<string>;
   features: DelayFeatures;
-  seen: Set<string>;
+  /** The variables (their declarations, or paths that have none) read so far: a delay computed from itself is read once. */
+  seen: Set<string | ts.VariableDeclaration>;
   depth: number;
   /** Nodes read so far, and how deep the read is now, shared by every step of one classification. */
   budget: { nodes: number; nesting: number };
@@ -505,11 +506,13 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
     if (visibleAssignments(state.index, path, node).some((assignment) => namesRandomness(assignment.right))) state.features.random = true;
     return true;
   }
-  if (state.seen.has(path)) return true;
-  state.seen.add(path);
-  const deeper = { ...state, depth: state.depth + 1 };
   // The innermost declaration is the one the use sees (an inner `let retry = 0` hides an outer `const retry = …`).
   const declarations = visibleDeclarations(state.index, path, node).slice(-1);
+  // A name is read once per variable: `const delay = this.nextDelay()` and the `let delay` that function returns are two.
+  const variable = declarations[0] ?? path;
+  if (state.seen.has(variable)) return true;
+  state.seen.add(variable);
+  const deeper = { ...state, depth: state.depth + 1 };
   const assignments = visibleAssignments(state.index, path, node).slice(-3);
   // A `retryAfter` is the server's, unless what it holds is in sight (a fallback may be part of it).
   if (/retry_?after|ratelimit_?reset/i.test(path) && !declarations.some((declaration) => declaration.initializer) && assignments.length === 0) {
@@ -544,10 +547,34 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   // alternatives: where one is the server's, the others (the fallbacks) decide, as in `a ?? b`.
   if (values.length > 1) scanAlternatives(values, { ...deeper, self: path });
   else if (values.length === 1) scanDelay(values[0]!, { ...deeper, self: path });
+  // `const { minReconnectionDelay } = this.options` with `minReconnectionDelay: 1000 + Math.random() * 4000` among the
+  // defaults: an option whose default in the file is random gives each client its own delay.
+  else if (randomOptionDefault(state.index, last)) state.features.random = true;
   // `config.RECONNECT_BASE_MS` where `config = app.getDecorator(kConfig)`: a setting of a configuration object is
   // a value the deployment fixes, whatever call handed the object over (as a config getter's, CONFIG_READ_CALL).
   else if (ts.isPropertyAccessExpression(node) && CONFIG_OBJECT.test(namePath(node.expression) ?? '')) return true;
   return ts.isIdentifier(node);
+}
+
+/** The values object literals of the file give a property, by its name (read once per file, on first need). */
+const propertyValuesByIndex = new WeakMap<SourceIndex, ReadonlyMap<string, ts.Expression[]>>();
+
+function randomOptionDefault(index: SourceIndex, name: string): boolean {
+  if (!index.names.has(name)) return false;
+  let byName = propertyValuesByIndex.get(index);
+  if (!byName) {
+    const found = new Map<string, ts.Expression[]>();
+    walkTree(index.sourceFile, undefined, (node) => {
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name)) {
+        const list = found.get(node.name.text);
+        if (list) list.push(node.initializer);
+        else found.set(node.name.text, [node.initializer]);
+      }
+      return undefined;
+    });
+    propertyValuesByIndex.set(index, (byName = found));
+  }
+  return (byName.get(name) ?? []).some(namesRandomness);
 }
 
 /** Whether an assignment of `path` from itself is a statement of a block around `use`, before it (so every way to the use passes it). */

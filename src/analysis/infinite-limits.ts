@@ -211,8 +211,17 @@ interface Assigned {
 const MAX_DEFAULT_HOPS = 3;
 
 function readLimits(index: SourceIndex): ReadonlySet<string> {
-  const assigned = assignedValues(index);
-  return withAliases(limitsGiven(assigned, namesOnlyGiven(assigned, isInfiniteGiven), index), assigned);
+  const { assigned, destructured } = readingOf(index);
+  return withDestructured(withAliases(limitsGiven(assigned, namesOnlyGiven(assigned, isInfiniteGiven), index), assigned), destructured, assigned);
+}
+
+/**
+ * The limits read out of the object that holds them: `const { maxRetries } = this._options` after
+ * `this._options = { maxRetries: Infinity, ...options }` reads `this._options.maxRetries`, where the name is given nothing else.
+ */
+function withDestructured(limits: ReadonlySet<string>, destructured: readonly Destructured[], assigned: readonly Assigned[]): ReadonlySet<string> {
+  const read = destructured.filter(({ name, from }) => limits.has(from) && !assigned.some(({ path }) => path === name));
+  return read.length === 0 ? limits : new Set([...limits, ...read.map(({ name }) => name)]);
 }
 
 /**
@@ -311,8 +320,16 @@ function isInfiniteGiven(value: ts.Expression, known: ReadonlySet<string>): bool
 }
 
 /** What one walk of the file reads: every value it gives a name path, and the names a zero lets through (noteZeroSwitched). */
+/** A name bound from a member of an object by destructuring, without a default: `const { maxRetries } = this._options`. */
+interface Destructured {
+  name: string;
+  /** The member's path: `this._options.maxRetries`. */
+  from: string;
+}
+
 interface Reading {
   assigned: Assigned[];
+  destructured: Destructured[];
   zeroSwitched: Set<string>;
   /** Name paths the file steps (`n++`, `n += 1`): counts, not limits. */
   stepped: Set<string>;
@@ -334,6 +351,7 @@ function assignedValues(index: SourceIndex): Assigned[] {
 
 function readFile(index: SourceIndex): Reading {
   const assigned: Assigned[] = [];
+  const destructured: Destructured[] = [];
   const zeroSwitched = new Set<string>();
   const stepped = new Set<string>();
   const note = (path: string | undefined, value: ts.Expression | undefined, node: ts.Node): void => {
@@ -349,6 +367,8 @@ function readFile(index: SourceIndex): Reading {
       && !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) noteCheckedOnlyAboveZero(node, zeroSwitched);
     if (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node)) {
       if (ts.isIdentifier(node.name)) note(node.name.text, node.initializer, node);
+      const member = ts.isBindingElement(node) && !node.initializer ? destructuredMember(node) : undefined;
+      if (member) destructured.push(member);
     } else if (ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node)) {
       // A class field is read as `this.x`; `{ maxRetries: 5 }` gives an option a value somewhere in the file.
       const name = propertyNameText(node.name);
@@ -369,7 +389,17 @@ function readFile(index: SourceIndex): Reading {
     }
     ts.forEachChild(node, (child) => { work.push(child); });
   }
-  return { assigned, zeroSwitched, stepped };
+  return { assigned, destructured, zeroSwitched, stepped };
+}
+
+/** `{ maxRetries }` or `{ maxRetries: max }` in `const … = this._options`: the name and the member it reads. */
+function destructuredMember(element: ts.BindingElement): Destructured | undefined {
+  const pattern = element.parent;
+  const declaration = pattern.parent;
+  if (!ts.isIdentifier(element.name) || !ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const holder = namePath(unwrap(declaration.initializer));
+  const property = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+  return holder && property ? { name: element.name.text, from: `${holder}.${property}` } : undefined;
 }
 
 /** The name path an object literal is stored in: `DEFAULTS` in `const DEFAULTS = {…}`, `this.config` in `this.config = {…}` or a class field `config = {…}`. */

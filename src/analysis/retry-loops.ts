@@ -13,7 +13,7 @@ import { holdsIdGeneratorCall } from './generated-values';
 import { guardLetsPastBudget } from './stopping-tests';
 import { checkPolarity, invert, type Polarity, returnsOutcomeFlag } from './outcomes';
 import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure-words';
-import type { SourceIndex } from './source-index';
+import { localFunctionCalled, type SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
   ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
@@ -1510,13 +1510,6 @@ export function isScaledName(expression: ts.Expression, name: string): boolean {
   const operator = node.operatorToken.kind;
   if (operator !== Kind.AsteriskToken && operator !== Kind.SlashToken) return false;
   return (numericValue(node.left) !== undefined && isScaledName(node.right, name)) || (numericValue(node.right) !== undefined && isScaledName(node.left, name));
-}
-
-/** The one function (or method, through `this.`) of the file a call runs, if there is one by its name. */
-function localFunctionCalled(call: ts.CallExpression, index: SourceIndex): FunctionNode | undefined {
-  const callee = unwrap(call.expression);
-  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === Kind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
-  return local?.length === 1 ? local[0] : undefined;
 }
 
 const functionWaits = new WeakMap<ts.Node, WaitSite[]>();

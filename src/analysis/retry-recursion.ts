@@ -8,11 +8,11 @@ import {
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
 import { infiniteLimits } from './infinite-limits';
-import { budgetBypassed, budgetFlags, guardedByBudget, guardLetsPastBudget, ifEffect, type TestEffect } from './stopping-tests';
+import { budgetBypassed, budgetFlags, guardedByBudget, guardLetsPastBudget, ifEffect, type LocalFunctionOf, type TestEffect } from './stopping-tests';
 import { checkPolarity, invert, type Polarity, testsLossState, testsStatusWord } from './outcomes';
 import { backoffFromWaits, isScaledName, localHelperWait, testsFailedState } from './retry-loops';
 import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './retry-model';
-import { addTo, callsNamed, firstCallFrom, type SourceIndex } from './source-index';
+import { addTo, callsNamed, firstCallFrom, localFunctionCalled, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { codeText, nodeText } from './run-context';
 import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
@@ -989,7 +989,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   const delays = delayNames(scan.waits);
   const limits = infiniteLimits(index);
   for (const { owner, condition, asCondition } of tests) {
-    const effect = testEffect(owner, refs, delays);
+    const effect = testEffect(owner, refs, delays, (call) => localFunctionCalled(call, index));
     if (effect === 'inert') continue;
     const into = effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons;
     collectComparisons(condition, asCondition, into, limits);
@@ -1137,8 +1137,8 @@ function delayNames(waits: WaitSite[]): Set<string> {
 const MAX_DELAY_TEXT = 300;
 
 /** `const retryTime = fails > MAX ? … : …` only chooses a wait; an `if` is read by ifEffect. */
-function testEffect(owner: ts.Node, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>): TestEffect {
-  if (ts.isIfStatement(owner)) return ifEffect(owner, refs, delays);
+function testEffect(owner: ts.Node, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>, localFunction: LocalFunctionOf): TestEffect {
+  if (ts.isIfStatement(owner)) return ifEffect(owner, refs, delays, localFunction);
   if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) && delays.has(owner.name.text)) return 'chooses-delay';
   return 'may-stop';
 }

@@ -577,3 +577,10 @@ export function classNamesOf(index: SourceIndex): ReadonlySet<string> {
     return names;
   });
 }
+
+/** The one function (or method, through `this.`) of the file a call runs, if there is one by its name. */
+export function localFunctionCalled(call: ts.CallExpression, index: SourceIndex): FunctionNode | undefined {
+  const callee = unwrap(call.expression);
+  const local = ts.isIdentifier(callee) || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) ? index.functions.get(calleeName(call) ?? '') : undefined;
+  return local?.length === 1 ? local[0] : undefined;
+}

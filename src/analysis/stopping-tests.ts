@@ -5,7 +5,7 @@
 // = …`) never stops anything, nor does a `return` in a handler that is not on the way round (the open
 // handler of the connection being retried).
 import ts from 'typescript';
-import { calleeName, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, isAssignmentOperator, isFunctionNode, namePath, unwrap } from './ast';
+import { calleeName, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, type FunctionNode, isAssignmentOperator, isFunctionNode, namePath, someDescendant, unwrap } from './ast';
 import { LOG_NAME } from './vocabulary';
 
 /** How long a test's branches may be and still be read (in characters); longer ones count as able to stop. */
@@ -26,13 +26,13 @@ const STOP_CALL = /close|stop|disconnect|destroy|abort|terminat|cancel|clear(Tim
  * an `if` around one of them guards it; a `return` or `throw` counts only in a function that holds one.
  * `delays` are the names the waits are read from.
  */
-export function ifEffect(statement: ts.IfStatement, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>): TestEffect {
+export function ifEffect(statement: ts.IfStatement, refs: readonly ts.Node[] | undefined, delays: ReadonlySet<string>, localFunction: LocalFunctionOf = () => undefined): TestEffect {
   if (refs && refs.some((ref) => contains(statement, ref))) return 'may-stop';
   // Branches are short; a long one is not read (it may stop), which keeps nested tests linear.
   if (statement.end - statement.expression.end > MAX_BRANCH_LENGTH) return 'may-stop';
   let exitsCount: boolean | undefined;
   const exitStops = (): boolean => (exitsCount ??= !refs || refs.some((ref) => contains(functionAround(statement), ref)));
-  const reading = readBranches(statement, { refs, delays, exitStops });
+  const reading = readBranches(statement, { refs, delays, exitStops, localFunction });
   return reading.mayStop ? 'may-stop' : reading.setsDelay ? 'chooses-delay' : 'inert';
 }
 
@@ -47,7 +47,11 @@ interface ReadingContext {
   delays: ReadonlySet<string>;
   /** Whether a `return`, `throw` or `break` in the function stops the retry. */
   exitStops: () => boolean;
+  localFunction: LocalFunctionOf;
 }
+
+/** The function of the file a call runs, where there is one. */
+export type LocalFunctionOf = (call: ts.CallExpression) => FunctionNode | undefined;
 
 /** Readings of nested `if`s, kept for the context they were read in: each test of a nest reads the ones inside it. */
 const readings = new WeakMap<ts.IfStatement, { refs: ReadingContext['refs']; delays: ReadingContext['delays']; reading: BranchReading }>();
@@ -83,10 +87,10 @@ function isDeferredCallback(fn: ts.Node): boolean {
   return call !== undefined && ts.isCallExpression(call) && call.arguments[0] === fn && DEFER_CALL.test(calleeName(call) ?? '');
 }
 
-function noteEffect(node: ts.Node, { refs, delays, exitStops }: ReadingContext, reading: BranchReading): void {
+function noteEffect(node: ts.Node, { refs, delays, exitStops, localFunction }: ReadingContext, reading: BranchReading): void {
   if (ts.isCallExpression(node) && DEFER_CALL.test(calleeName(node) ?? '') && node.arguments[0] !== undefined && isFunctionNode(node.arguments[0])) return;
   if ((ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node)) && exitStops()) reading.mayStop = true;
-  else if (ts.isCallExpression(node) && !refs && !LOG_NAME.test(calleeName(node) ?? '')) reading.mayStop = true;
+  else if (ts.isCallExpression(node) && !refs && !LOG_NAME.test(calleeName(node) ?? '') && !onlyTells(node, localFunction)) reading.mayStop = true;
   else if (ts.isCallExpression(node) && STOP_CALL.test(calleeName(node) ?? '')) reading.mayStop = true;
   else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) {
     const target = namePath(node.left);
@@ -94,6 +98,22 @@ function noteEffect(node: ts.Node, { refs, delays, exitStops }: ReadingContext, 
     else if (!refs || isFlagValue(node.right)) reading.mayStop = true;
   }
 }
+
+/**
+ * `this._handleReconnect()` whose body only tells listeners (`this.onreconnect?.(…)`, `listeners.forEach(…)`): a function
+ * of the file that throws nothing, calls nothing named for stopping, sets no flag and runs no other function of the
+ * file. What it calls is handed only the news; it cannot stop the retry the test is on the way of.
+ */
+function onlyTells(call: ts.CallExpression, localFunction: LocalFunctionOf, depth = 0): boolean {
+  const fn = localFunction(call);
+  if (!fn?.body || fn.body.end - fn.body.pos > MAX_BRANCH_LENGTH) return false;
+  return !someDescendant(fn.body, (node) => ts.isThrowStatement(node)
+    || (ts.isCallExpression(node) && (STOP_CALL.test(calleeName(node) ?? '') || (localFunction(node) !== undefined && !(depth < MAX_TELLING_DEPTH && onlyTells(node, localFunction, depth + 1)))))
+    || (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && isFlagValue(node.right)));
+}
+
+/** How many functions deep onlyTells follows the file's functions that tell listeners (`emit` → `callListener`). */
+const MAX_TELLING_DEPTH = 2;
 
 /** `true`, `false`, `null`, `undefined`: a flag or a handle cleared, which a later check may stop on. */
 function isFlagValue(expression: ts.Expression): boolean {
