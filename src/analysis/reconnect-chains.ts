@@ -139,39 +139,26 @@ export function findReconnectChains(index: SourceIndex, known: readonly RetryCon
   // A loss that leads to one attempt is that way round seen from its gentler side: a failure path that shares its
   // reference (a catch that reconnects too) is the one reported.
   const oncePerLoss: Cycle[] = [];
-  // Further loss handlers that lead into a cycle already found (`onclose` and `onerror` both calling `reconnect()`).
-  const entries = new Map<ts.Node, Cycle[]>();
   const failures = failurePaths(index);
   for (const { failure } of failures) if (failure?.from && ts.isBlock(failure.from)) reading.failureBlocks.add(failure.from);
+  // Loss handlers that lead into a cycle already found (`onclose` and `onerror` both calling `reconnect()`) are ways
+  // into the same retry: one finding, where the way back is put off to later.
   for (const registration of [...lossHandlers(index), ...failures]) {
     const cycle = followHandler(registration, reading) ?? restartInHandler(registration, index);
-    if (cycle && reported.has(cycle.ref)) entries.get(cycle.ref)?.push(cycle);
     if (!cycle || reported.has(cycle.ref) || alreadyRetries(cycle, known, index) || schedulesAfterSuccessToo(cycle, reading)) continue;
     if (oneAttemptPerLoss(cycle, index)) {
       if (!throughARecursion(cycle, known)) oncePerLoss.push(cycle);
       continue;
     }
     reported.add(cycle.ref);
-    entries.set(cycle.ref, [cycle]);
+    constructs.push(chainConstruct(cycle, reading));
   }
-  for (const cycles of entries.values()) constructs.push(...cycleConstructs(cycles, reading));
   for (const cycle of oncePerLoss) {
     if (reported.has(cycle.ref)) continue;
     reported.add(cycle.ref);
     constructs.push(chainConstruct(cycle, reading));
   }
   return constructs;
-}
-
-/**
- * One construct for a cycle, where the scheduler points; or, where two or more loss handlers registered in different
- * places lead into it, one at each handler's registration: each is a way into the retry.
- */
-function cycleConstructs(cycles: readonly Cycle[], reading: Reading): RetryConstruct[] {
-  const handlers = cycles.filter((cycle) => !cycle.registration.failure && !cycle.restart && cycle.registration.at !== undefined);
-  const places = new Set(handlers.map((cycle) => cycle.registration.at));
-  if (handlers.length < 2 || places.size !== handlers.length || handlers.length !== cycles.length) return [chainConstruct(cycles[0]!, reading)];
-  return handlers.map((cycle) => ({ ...chainConstruct(cycle, reading), report: firstLineSpan(cycle.registration.at!, reading.index.sourceFile) }));
 }
 
 /** How many statements before a registration the connect that made its object is looked for. */
