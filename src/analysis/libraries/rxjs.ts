@@ -2,12 +2,13 @@
 // dot-chained `source.retry(n)` / `.retryWhen(…)`, and `catchError((err, caught) => … caught)`, which
 // re-subscribes by hand. `retry()` without a count re-subscribes forever, at once.
 import ts from 'typescript';
-import { calleeName, calleeObject, isFunctionNode, numericValue, SKIP_CHILDREN, someDescendant, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, enclosingFunction, functionName, type FunctionNode, isFunctionNode, numericValue, SKIP_CHILDREN, someDescendant, statementInList, unwrap, walkTree } from '../ast';
 import { advancedName } from '../counters';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText } from '../run-context';
 import { namesRandomness } from '../delays';
-import type { SourceIndex } from '../source-index';
+import { callsNamed, type SourceIndex } from '../source-index';
+import { firstLineSpan } from '../spans';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import { countBound, delayBackoff, isImportedEntry, libraryConstruct, option, resolveObject } from './option-reading';
 
@@ -33,7 +34,50 @@ export const rxjs: LibrarySpec = {
     facts.constructs.push(libraryConstruct(site, 'rxjs', label, index, bound, delayAfterRetry(site, backoff), source ? [source] : []));
     return true;
   },
+  recogniseFile({ index, facts }) {
+    // Where the file hands notifiers to `retryWhen` itself, each is read there.
+    if (!fileImportsRxjs(index) || callsNamed(index, 'retryWhen').length > 0) return;
+    for (const notifier of standaloneNotifiers(index)) {
+      facts.constructs.push({
+        kind: 'rxjs', label: `rxjs \`retryWhen\` notifier${notifier.name ? ` \`${notifier.name}\`` : ''}`, report: firstLineSpan(notifier.fn, index.sourceFile), scopes: [],
+        rerunsScope: false, anchor: statementInList(notifier.fn), bound: retryWhenBound(notifier.fn), backoff: notifierBackoff(notifier.fn, index),
+      });
+    }
+  },
 };
+
+function fileImportsRxjs(index: SourceIndex): boolean {
+  return [...index.imports.values()].some((module) => module === 'rxjs' || module.startsWith('rxjs/'));
+}
+
+/** Operators whose callback turns each error of the notifier into what happens next (a timer, or an error that ends it). */
+const ERROR_MAPPING_OPERATOR = /^(mergeMap|concatMap|switchMap|flatMap|exhaustMap)$/;
+
+/**
+ * `export const genericRetryStrategy = (opts) => (attempts: Observable<any>) => attempts.pipe(mergeMap((error, i) => …
+ * timer(waitTime)))`: a notifier written for `retryWhen` in another file. It is a function whose parameter, the errors,
+ * is piped through an operator that maps each error to a `timer` or `delay` (and, to give up, to `throwError`).
+ */
+function standaloneNotifiers(index: SourceIndex): { fn: FunctionNode; name: string | undefined }[] {
+  const found: { fn: FunctionNode; name: string | undefined }[] = [];
+  for (const call of callsNamed(index, 'pipe')) {
+    const errors = call.expression && ts.isPropertyAccessExpression(call.expression) ? unwrap(call.expression.expression) : undefined;
+    const fn = errors && ts.isIdentifier(errors) ? enclosingFunction(call) : undefined;
+    const parameter = fn?.parameters[0]?.name;
+    if (!fn || !parameter || !ts.isIdentifier(parameter) || parameter.text !== (errors as ts.Identifier).text || fn.parameters.length !== 1) continue;
+    const mapsErrors = call.arguments.some((argument) => ts.isCallExpression(argument) && ERROR_MAPPING_OPERATOR.test(calleeName(argument) ?? '') && findTimerArgument(argument) !== undefined);
+    if (mapsErrors) found.push({ fn, name: notifierName(fn) });
+  }
+  return found;
+}
+
+/** The name a notifier is known by: its own, or the outer function's that makes it (`genericRetryStrategy`). */
+function notifierName(fn: FunctionNode): string | undefined {
+  const own = functionName(fn);
+  if (own) return own;
+  const outer = isFunctionNode(fn.parent) ? fn.parent : undefined;
+  return outer ? functionName(outer) : undefined;
+}
 
 /**
  * `catchError((err, caught) => timer(1000).pipe(mergeMap(() => caught)))`: the selector hands back the
@@ -97,10 +141,15 @@ function retryConfig(call: ts.CallExpression, index: SourceIndex): { bound: Boun
 function retryWhen(call: ts.CallExpression, index: SourceIndex): { bound: Bound; backoff: Backoff } {
   const notifier = call.arguments[0] && notifierCode(call.arguments[0], index);
   if (!notifier) return { bound: { capped: 'unknown' }, backoff: { kind: 'unknown' } };
-  return {
-    bound: notifierCanStop(notifier) ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' },
-    backoff: namesRandomness(notifier) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index),
-  };
+  return { bound: retryWhenBound(notifier), backoff: notifierBackoff(notifier, index) };
+}
+
+function retryWhenBound(notifier: ts.Node): Bound {
+  return notifierCanStop(notifier) ? { capped: true, by: 'library' } : { capped: false, reason: 'infinite-option', detail: 'a notifier that never gives up' };
+}
+
+function notifierBackoff(notifier: ts.Node, index: SourceIndex): Backoff {
+  return namesRandomness(notifier) ? { kind: 'jittered' } : delayBackoff(findTimerArgument(notifier), index);
 }
 
 /**

@@ -144,6 +144,42 @@ export const reconnecting = (source$) => source$.pipe(
       findings: [[4, 'retry-without-jitter']],
       messages: ['retries immediately'],
     },
+    ...([['timer(waitTime)', [[6, 'retry-without-jitter']]], ['timer(waitTime * (1 + Math.random()))', []]] as [string, [number, 'retry-without-jitter'][]][]).map(([wait, findings]) => ({
+      title: findings.length > 0
+        ? 'a notifier written for `retryWhen` in another file (errors piped to a timer) is read where it is written: a fixed wait has no jitter'
+        : 'the same notifier with a random part in its wait is silent',
+      code: `import { Observable, throwError, timer } from 'rxjs';
+import { mergeMap } from 'rxjs/operators';
+
+const defaultParams = { maxAttempts: 3, waitTime: 100 };
+
+export const genericRetryStrategy = (params = {}) => (attempts: Observable<any>) =>
+  attempts.pipe(
+    mergeMap((error, i) => {
+      const { maxAttempts, waitTime } = { ...defaultParams, ...params };
+      if (i + 1 > maxAttempts || error.status < 500) {
+        return throwError(error);
+      }
+      return ${wait};
+    }),
+  );`,
+      findings,
+    })),
+    {
+      title: 'a notifier that never gives up, written for another file, is unbounded',
+      code: `import { timer } from 'rxjs';
+import { concatMap } from 'rxjs/operators';
+export function retryForever(errors) {
+  return errors.pipe(concatMap(() => timer(1000 + Math.random() * 1000)));
+}`,
+      findings: [[3, 'unbounded-retry']],
+    },
+    {
+      title: 'a pipe of a parameter that maps values to timers is no notifier unless its operator is handed errors to map (no timer: silent)',
+      code: `import { mergeMap, map } from 'rxjs/operators';
+export const doubled = (values$) => values$.pipe(mergeMap((value) => fetchDouble(value)), map((x) => x * 2));`,
+      findings: [],
+    },
     {
       title: 'catchError that recovers with another value does not re-subscribe',
       code: `import { catchError, of } from 'rxjs';
