@@ -63,7 +63,7 @@ const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|expre
  * URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model
  * completions, and services that work an answer out of what they are sent (OCR, captcha solvers, classifiers, translators).
  */
-const READ_URL = /graphql|\/search\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect)\b/i;
+const READ_URL = /graphql|\/search\b|\/(list|details?)\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect)\b/i;
 /** The same kinds of address by the name they are kept under: `config.graphqlUrl`, `config.captchaSolver.apiUrl`, `OCR_ENDPOINT`. */
 const READ_ADDRESS_NAME = /graphql|search|ocr|captcha|solver|recogni[sz]|classif|translat|transcri/i;
 
@@ -668,7 +668,43 @@ function isReadRequest(url: ts.Expression | undefined, body: ts.Expression | und
   if (/\bmutation\b/.test(bodyText) || /\bmutation\b/.test(resolvedQueryText(bodyText, index))) return false;
   if (/\bquery\s*:\s*(`|'|")\s*(query\b|\{)/.test(bodyText) || /\bquery\s*:\s*gql\b/.test(bodyText)) return true;
   if (!url) return false;
-  return READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || READ_ADDRESS_NAME.test(namePath(url) ?? '') || READ_URL.test(addressText(url, index));
+  if (READ_URL.test(literalText(url)) || READ_URL.test(nodeText(url)) || READ_ADDRESS_NAME.test(namePath(url) ?? '') || READ_URL.test(addressText(url, index))) return true;
+  const handed = addressesFromCallers(url, index);
+  return handed.length > 0 && handed.every((address) => READ_URL.test(addressText(address, index)));
+}
+
+/** How many calls of a request function the addresses it is handed are read from (more: not read). */
+const MAX_ADDRESS_CALLERS = 16;
+
+/**
+ * `request(endpoint) { … this.client.post(\`${endpoint}?appId=${id}\`) }`, called in the file as
+ * `this.request('/v3.0/customer/list')`: the addresses its calls hand it, where its address starts with a parameter.
+ * Empty where a call hands none or the function is called nowhere in the file.
+ */
+function addressesFromCallers(url: ts.Expression, index: SourceIndex): ts.Expression[] {
+  const fn = enclosingFunction(url);
+  const name = fn ? functionName(fn) : undefined;
+  const position = fn && name ? leadingParameter(url, fn, index) : undefined;
+  if (position === undefined) return [];
+  const calls = callsNamed(index, name!).filter((call) => enclosingFunction(call) !== fn);
+  if (calls.length > MAX_ADDRESS_CALLERS) return [];
+  const addresses = calls.map((call) => call.arguments[position]);
+  return addresses.every((address) => address !== undefined) ? (addresses as ts.Expression[]) : [];
+}
+
+/** The parameter of `fn` an address starts with: `endpoint` in `\`${endpoint}?x=1\``, also through a `const` built from it. */
+function leadingParameter(address: ts.Expression, fn: FunctionNode, index: SourceIndex, depth = 0): number | undefined {
+  const inner = unwrap(address);
+  if (depth > MAX_ADDRESS_DEPTH) return undefined;
+  if (ts.isIdentifier(inner)) {
+    const position = fn.parameters.findIndex((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === inner.text);
+    if (position >= 0) return position;
+    const declaration = constantNamed(inner, index);
+    return declaration ? leadingParameter(declaration.initializer!, fn, index, depth + 1) : undefined;
+  }
+  if (ts.isTemplateExpression(inner) && inner.head.text === '') return leadingParameter(inner.templateSpans[0]!.expression, fn, index, depth + 1);
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) return leadingParameter(inner.left, fn, index, depth + 1);
+  return undefined;
 }
 
 /** An address written here: a path (`/orders`, `api/orders`) or a URL, also built from constants of the file. */
