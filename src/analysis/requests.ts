@@ -683,13 +683,20 @@ const MAX_ADDRESS_CALLERS = 16;
  */
 function addressesFromCallers(url: ts.Expression, index: SourceIndex): ts.Expression[] {
   const fn = enclosingFunction(url);
-  const name = fn ? functionName(fn) : undefined;
-  const position = fn && name ? leadingParameter(url, fn, index) : undefined;
+  const position = fn ? leadingParameter(url, fn, index) : undefined;
   if (position === undefined) return [];
-  const calls = callsNamed(index, name!).filter((call) => enclosingFunction(call) !== fn);
-  if (calls.length > MAX_ADDRESS_CALLERS) return [];
-  const addresses = calls.map((call) => call.arguments[position]);
+  const addresses = readOnce(callersOf, fn!, (called) => outsideCallers(called, index)).map((call) => call.arguments[position]);
   return addresses.every((address) => address !== undefined) ? (addresses as ts.Expression[]) : [];
+}
+
+/** The calls of each function from outside it, read once per function (a function with thousands of requests asks once). */
+const callersOf = new WeakMap<FunctionNode, readonly ts.CallExpression[]>();
+
+function outsideCallers(fn: FunctionNode, index: SourceIndex): readonly ts.CallExpression[] {
+  const name = functionName(fn);
+  const calls = name ? callsNamed(index, name) : [];
+  // More calls than are read: none is read (counted before the filter, which costs a walk up from each call).
+  return calls.length > MAX_ADDRESS_CALLERS ? [] : calls.filter((call) => enclosingFunction(call) !== fn);
 }
 
 /** The parameter of `fn` an address starts with: `endpoint` in `\`${endpoint}?x=1\``, also through a `const` built from it. */
