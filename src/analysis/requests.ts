@@ -63,7 +63,7 @@ const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|expre
  * URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model
  * completions, and services that work an answer out of what they are sent (OCR, captcha solvers, classifiers, translators).
  */
-const READ_URL = /graphql|\/search\b|\/(list|details?)\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect)\b/i;
+const READ_URL = /graphql|\/search\b|\/(list|details?)\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect|tts|speech|synthesi[sz]e)\b/i;
 /** The same kinds of address by the name they are kept under: `config.graphqlUrl`, `config.captchaSolver.apiUrl`, `OCR_ENDPOINT`. */
 const READ_ADDRESS_NAME = /graphql|search|ocr|captcha|solver|recogni[sz]|classif|translat|transcri/i;
 

@@ -26,6 +26,8 @@ describe('shapes: POSTs that quote, simulate or build an unsigned transaction', 
     { title: 'a simulation: silent', code: retriedPost('simulateTransfer', '/transfers/simulate'), findings: [] },
     { title: 'a fetch marked private (`_fetchEncodedTx`) reads as a fetch: silent', code: retriedPost('_fetchEncodedTx', '/v4/swap'), findings: [] },
     { title: 'a POST to an OCR service (`/ocr`) works an answer out and keeps nothing: silent', code: retriedPost('readPlate', '/v2/ocr'), findings: [] },
+    { title: 'a POST to a text-to-speech service (`/tts`, `/audio/speech`) likewise: silent', code: retriedPost('generateAudio', '/functions/v1/tts'), findings: [] },
+    { title: 'the same for `/audio/speech`: silent', code: retriedPost('generateAudio', '/v1/audio/speech'), findings: [] },
     {
       title: 'a POST to an address kept as a captcha solver\'s (`config.captchaSolver.apiUrl`) likewise: silent',
       code: retriedPost('solve', '/placeholder').replace("'/placeholder'", 'config.captchaSolver.apiUrl'),
