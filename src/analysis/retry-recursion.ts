@@ -72,7 +72,8 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const constructs: RetryConstruct[] = [];
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
-    const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref) && !handedToScheduler(ref, index));
+    if (insideCompiledAsyncHelper(fn)) continue;
+    const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref) && !handedToScheduler(ref, index) && !waitsForThePerson(ref));
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
     const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
       && !pollsUntilFailedState(entry.ref, fn, refs));
@@ -106,6 +107,7 @@ function handlerRoundTrips(index: SourceIndex, recursive: ReadonlyMap<FunctionNo
     const registrar = handler && enclosingFunction(call);
     const registrarName = registrar && functionName(registrar);
     if (!handler || !registrar || !registrarName || read.has(handler) || recursive.has(handler) || contains(handler, registrar) || contains(registrar, handler)) continue;
+    if (insideCompiledAsyncHelper(registrar)) continue;
     read.add(handler);
     const refs = callsOfName(handler, registrarName);
     if (refs.length === 0) continue;
@@ -244,6 +246,48 @@ function isNullish(argument: ts.Expression): boolean {
 
 /** Calls that take a handler away: `this.off('error', onError)` names the function without running it. */
 const UNREGISTER_CALL = /^(off|removeListener|removeEventListener|removeAllListeners|unsubscribe|unlisten|unwatch)$/;
+
+/** The helpers TypeScript and Babel emit for `async` functions, whose `step` hands each rejection back to the generator. */
+const COMPILED_ASYNC_HELPER = /^(__awaiter|__generator|__async|_asyncToGenerator|asyncGeneratorStep)$/;
+
+/** `var __awaiter = (this && this.__awaiter) || function (…) { … function step(result) { … } }`: compiled code, no retry. */
+function insideCompiledAsyncHelper(fn: FunctionNode): boolean {
+  for (let outer: FunctionNode | undefined = fn, depth = 0; outer && depth < 3; outer = enclosingFunction(outer), depth++) {
+    let holder: ts.Node = outer.parent;
+    while (ts.isBinaryExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
+    const name = functionName(outer) ?? (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name.text : undefined);
+    if (name !== undefined && COMPILED_ASYNC_HELPER.test(name)) return true;
+  }
+  return false;
+}
+
+/** What a person does in a page or an app: click, tap, press, submit, type. */
+const PERSON_EVENT = /^(click|dblclick|tap|press|longpress|submit|keydown|keyup|keypress|pointerdown|pointerup|mousedown|mouseup|touchstart|touchend)$/i;
+
+/**
+ * `retryButton.addEventListener('click', loadCrews)`, `button.onclick = load`, `<Button onClick={load}>`: the function
+ * runs again when a person asks for it, after reading the error; nothing goes round by itself.
+ */
+function waitsForThePerson(ref: ts.Node): boolean {
+  const handed = handedAs(ref);
+  const holder = handed.parent;
+  if (ts.isCallExpression(holder) && holder.arguments[1] === handed && REGISTRATION_WORDS.includes(calleeName(holder) ?? '')) {
+    return PERSON_EVENT.test(stringValue(holder.arguments[0]) ?? '');
+  }
+  const property = ts.isBinaryExpression(holder) && holder.right === handed && ts.isPropertyAccessExpression(holder.left) ? holder.left.name.text
+    : ts.isJsxExpression(holder) && ts.isJsxAttribute(holder.parent) && ts.isIdentifier(holder.parent.name) ? holder.parent.name.text : undefined;
+  return property !== undefined && /^on/.test(property) && PERSON_EVENT.test(property.slice(2));
+}
+
+/** What hands a reference on as a handler: itself, `load.bind(this)`, or a wrapper that only calls it, `() => load()`. */
+function handedAs(ref: ts.Node): ts.Node {
+  const access = ref.parent;
+  if (ts.isPropertyAccessExpression(access) && access.expression === ref && access.name.text === 'bind' && ts.isCallExpression(access.parent)) return access.parent;
+  const call = ref.parent;
+  if (!ts.isCallExpression(call) || call.expression !== ref) return ref;
+  const body = ts.isExpressionStatement(call.parent) && ts.isBlock(call.parent.parent) && call.parent.parent.statements.length === 1 ? call.parent.parent : call;
+  return isFunctionNode(body.parent) && (body.parent as ts.ArrowFunction).body === body ? body.parent : ref;
+}
 
 function unregisters(ref: ts.Node): boolean {
   const call = ref.parent;
