@@ -183,6 +183,8 @@ function collectFrom(expression: ts.Expression, asCondition: boolean, into: Comp
         noteOffLimit(into, offLeft ? node.left : node.right, offLeft ? node.right : node.left, limits);
         return;
       }
+      // `if (connectionId !== this.connectionId) return` with `const connectionId = ++this.connectionId`: a stale handler's test.
+      if (EQUALITY_OPERATORS.has(operator) && comparesWithOwnSnapshot(node)) return;
       // `n > 0`, `n === 0`: for a count that goes up, whether an attempt was made yet.
       const withZero = numericValue(node.left) === 0 || numericValue(node.right) === 0;
       collectOperand(node.left, into, withZero);
@@ -281,6 +283,38 @@ function collectOperand(operand: ts.Expression, into: Comparisons, withZero: boo
       else if (node.operatorToken.kind !== Kind.PercentToken) work.push(node.left, node.right);
     }
   }
+}
+
+/** How many scopes up, and how many statements in each, the snapshot of a count is looked for. */
+const MAX_SNAPSHOT_SCOPES = 12;
+const MAX_SNAPSHOT_STATEMENTS = 200;
+
+/**
+ * `connectionId !== this.connectionId` where `const connectionId = ++this.connectionId` was taken when the connection was
+ * made: a generation number, compared to tell an old connection's events from the current one's. It stops no retry.
+ */
+function comparesWithOwnSnapshot(comparison: ts.BinaryExpression): boolean {
+  const [local, shared] = ts.isIdentifier(unwrap(comparison.left)) ? [unwrap(comparison.left), unwrap(comparison.right)] : [unwrap(comparison.right), unwrap(comparison.left)];
+  const path = ts.isPropertyAccessExpression(shared) ? namePath(shared) : undefined;
+  if (!path || !ts.isIdentifier(local)) return false;
+  const snapshot = declaredValue(local);
+  const taken = snapshot && ts.isPrefixUnaryExpression(snapshot) ? snapshot.operand : snapshot;
+  return taken !== undefined && namePath(unwrap(taken)) === path;
+}
+
+/** The value a `const` of the blocks around a name is declared with, looked for a few scopes up. */
+function declaredValue(name: ts.Identifier): ts.Expression | undefined {
+  let scopes = 0;
+  for (let node: ts.Node | undefined = name.parent; node && scopes < MAX_SNAPSHOT_SCOPES; node = node.parent) {
+    if (!ts.isBlock(node) && !ts.isSourceFile(node)) continue;
+    scopes++;
+    for (const statement of node.statements.slice(0, MAX_SNAPSHOT_STATEMENTS)) {
+      if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const declaration = statement.declarationList.declarations.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
+      if (declaration) return declaration.initializer && unwrap(declaration.initializer);
+    }
+  }
+  return undefined;
 }
 
 /** Names that say time ran out when they are merely true. */

@@ -1490,7 +1490,8 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   if (counters.some((name) => scan.askedWithCount.has(name))) return { capped: 'unknown' };
   const perCall = [...scan.advances.keys()].find((name) => compared(name) && ATTEMPT_COUNTER_NAME.test(name) && declaredIn(fn, name, index));
   if (perCall) return { capped: false, reason: 'count-per-call', counter: perCall };
-  if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters[0] };
+  // The count named for attempts is the one to name (a connection's generation number also goes up each time).
+  if (counters.length > 0) return { capped: false, reason: 'never-compared', counter: counters.find((name) => ATTEMPT_COUNTER_NAME.test(name)) ?? counters[0] };
   if ([...scan.comparisons.compared].some((path) => countKeptByAnInstance(path, index))) return { capped: 'unknown' };
   return { capped: false, reason: 'no-cap' };
 }
