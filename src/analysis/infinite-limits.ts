@@ -319,7 +319,6 @@ function isInfiniteGiven(value: ts.Expression, known: ReadonlySet<string>): bool
   return (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && isInfiniteGiven(node.right, known);
 }
 
-/** What one walk of the file reads: every value it gives a name path, and the names a zero lets through (noteZeroSwitched). */
 /** A name bound from a member of an object by destructuring, without a default: `const { maxRetries } = this._options`. */
 interface Destructured {
   name: string;
@@ -327,6 +326,10 @@ interface Destructured {
   from: string;
 }
 
+/**
+ * What one walk of the file reads: every value it gives a name path, the names bound from members of objects, and the
+ * names a zero lets through (noteZeroSwitched).
+ */
 interface Reading {
   assigned: Assigned[];
   destructured: Destructured[];
