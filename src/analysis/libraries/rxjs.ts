@@ -50,6 +50,9 @@ function fileImportsRxjs(index: SourceIndex): boolean {
   return [...index.imports.values()].some((module) => module === 'rxjs' || module.startsWith('rxjs/'));
 }
 
+/** What a notifier's stream of failures is called: `errors`, `error$`, `attempts`, `failures`. */
+const ERRORS_NAME = /err|attempt|fail/i;
+
 /** Operators whose callback turns each error of the notifier into what happens next (a timer, or an error that ends it). */
 const ERROR_MAPPING_OPERATOR = /^(mergeMap|concatMap|switchMap|flatMap|exhaustMap)$/;
 
@@ -66,7 +69,9 @@ function standaloneNotifiers(index: SourceIndex): { fn: FunctionNode; name: stri
     const parameter = fn?.parameters[0]?.name;
     if (!fn || !parameter || !ts.isIdentifier(parameter) || parameter.text !== (errors as ts.Identifier).text || fn.parameters.length !== 1) continue;
     const mapsErrors = call.arguments.some((argument) => ts.isCallExpression(argument) && ERROR_MAPPING_OPERATOR.test(calleeName(argument) ?? '') && findTimerArgument(argument) !== undefined);
-    if (mapsErrors) found.push({ fn, name: notifierName(fn) });
+    // `(source) => source.pipe(concatMap((item) => of(item).pipe(delay(500))))` spaces out values: the piped stream must be
+    // named for errors or attempts, or the mapping must be able to give up.
+    if (mapsErrors && (ERRORS_NAME.test(parameter.text) || notifierCanStop(call))) found.push({ fn, name: notifierName(fn) });
   }
   return found;
 }

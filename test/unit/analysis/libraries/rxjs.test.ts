@@ -175,6 +175,13 @@ export function retryForever(errors) {
       findings: [[3, 'unbounded-retry']],
     },
     {
+      title: 'an operator that spaces out values (`source.pipe(concatMap((item) => of(item).pipe(delay(500))))`) is no notifier: silent',
+      code: `import { of } from 'rxjs';
+import { concatMap, delay } from 'rxjs/operators';
+export const spaced = (source) => source.pipe(concatMap((item) => of(item).pipe(delay(500))));`,
+      findings: [],
+    },
+    {
       title: 'a pipe of a parameter that maps values to timers is no notifier unless its operator is handed errors to map (no timer: silent)',
       code: `import { mergeMap, map } from 'rxjs/operators';
 export const doubled = (values$) => values$.pipe(mergeMap((value) => fetchDouble(value)), map((x) => x * 2));`,
