@@ -101,15 +101,16 @@ function noteEffect(node: ts.Node, { refs, delays, exitStops, localFunction }: R
 
 /**
  * `this._handleReconnect()` whose body only tells listeners (`this.onreconnect?.(…)`, `listeners.forEach(…)`): a function
- * of the file that throws nothing, calls nothing named for stopping, sets no flag and runs no other function of the
- * file. What it calls is handed only the news; it cannot stop the retry the test is on the way of.
+ * of the file that throws nothing, calls nothing named for stopping, sets no flag or field (`this.state = 'failed'` may be
+ * what a later test stops on) and runs no function of the file but such ones. What it calls is handed only the news; it
+ * cannot stop the retry the test is on the way of.
  */
 function onlyTells(call: ts.CallExpression, localFunction: LocalFunctionOf, depth = 0): boolean {
   const fn = localFunction(call);
   if (!fn?.body || fn.body.end - fn.body.pos > MAX_BRANCH_LENGTH) return false;
   return !someDescendant(fn.body, (node) => ts.isThrowStatement(node)
     || (ts.isCallExpression(node) && (STOP_CALL.test(calleeName(node) ?? '') || (localFunction(node) !== undefined && !(depth < MAX_TELLING_DEPTH && onlyTells(node, localFunction, depth + 1)))))
-    || (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && isFlagValue(node.right)));
+    || (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && (isFlagValue(node.right) || ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left))));
 }
 
 /** How many functions deep onlyTells follows the file's functions that tell listeners (`emit` → `callListener`). */

@@ -65,5 +65,10 @@ describe('shapes: options read out of defaults', () => {
       messages: ['no jitter'],
     },
     { title: 'a default of 5 retries and a random base delay: silent', code: socket('maxRetries: 5, minDelay: 1000 + Math.random() * 4000'), findings: [] },
+    {
+      title: 'a branch that calls a function of the file setting a field (a state a later test may stop on) may stop: silent on the cap',
+      code: socket('maxRetries: Infinity, minDelay: 1000 + Math.random() * 4000').replace('if (this.onreconnect)', "this.state = 'reconnecting';\n    if (this.onreconnect)"),
+      findings: [],
+    },
   ]);
 });
