@@ -4,6 +4,15 @@
 import { temporal } from '../../../../src/analysis/libraries/temporal';
 import { runLibraryTable } from './library-table';
 
+/** A workflow that proxies its activities with `proxy`, its two option lines `timeout` and `retry` (the retry on line 4). */
+function activities(proxy: string, timeout: string, retry: string): string {
+  return `import { ${proxy} } from '@temporalio/workflow';
+const { deploy } = ${proxy}({
+  ${timeout},
+  ${retry},
+});`;
+}
+
 describe('libraries: Temporal', () => {
   runLibraryTable([temporal], [
     {
@@ -14,31 +23,19 @@ const { charge } = proxyActivities({ startToCloseTimeout: '30s' });`,
     },
     {
       title: 'a policy capped at three attempts still waits without randomness',
-      code: `import { proxyActivities } from '@temporalio/workflow';
-const { notify } = proxyActivities({
-  startToCloseTimeout: '30s',
-  retry: { maximumAttempts: 3 },
-});`,
+      code: activities('proxyActivities', "startToCloseTimeout: '30s'", "retry: { maximumAttempts: 3 }"),
       findings: [[4, 'retry-without-jitter']],
       messages: ['without randomness'],
     },
     {
       title: 'a policy that sets no maximumAttempts and no scheduleToCloseTimeout retries for ever',
-      code: `import { proxyLocalActivities } from '@temporalio/workflow';
-const { deploy } = proxyLocalActivities({
-  startToCloseTimeout: '15m',
-  retry: { initialInterval: '1m' },
-});`,
+      code: activities('proxyLocalActivities', "startToCloseTimeout: '15m'", "retry: { initialInterval: '1m' }"),
       findings: [[4, 'unbounded-retry']],
       messages: ['no `maximumAttempts` (no limit) and no `scheduleToCloseTimeout`'],
     },
     {
       title: 'the same policy ended by a scheduleToCloseTimeout is bounded (its waits are still reported)',
-      code: `import { proxyActivities } from '@temporalio/workflow';
-const { deploy } = proxyActivities({
-  scheduleToCloseTimeout: '1h',
-  retry: { initialInterval: '1m', maximumAttempts: 0 },
-});`,
+      code: activities('proxyActivities', "scheduleToCloseTimeout: '1h'", "retry: { initialInterval: '1m', maximumAttempts: 0 }"),
       findings: [[4, 'retry-without-jitter']],
     },
     {
