@@ -7,7 +7,7 @@ import {
 } from './ast';
 import { fieldValue, type SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
-import { CONFIG_OBJECT, CONFIG_READ_CALL, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
+import { CONFIG_OBJECT, CONFIG_READ_CALL, ERROR_NAME, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
 import { nodeText } from './run-context';
 
 /** What a request-timeout callback does: abort, reject or tear down the attempt in flight. */
@@ -199,6 +199,10 @@ function scanNode(node: ts.Node, state: ScanState): void {
     scanAlternatives(sides, state);
     return;
   }
+  if (ts.isBinaryExpression(node) && isPower(node.operatorToken.kind)) {
+    scanPower(node.left, node.right, state);
+    return;
+  }
   if (ts.isBinaryExpression(node)) scanBinary(node, state);
   if (ts.isStringLiteral(node) && /retry-after|ratelimit-reset/i.test(node.text)) state.features.server = true;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
@@ -232,9 +236,26 @@ function scanAlternatives(sides: ts.Expression[], state: ScanState): void {
   }
 }
 
+function isPower(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.AsteriskAsteriskToken || operator === ts.SyntaxKind.LessThanLessThanToken;
+}
+
+/**
+ * `2 ** n`, `1 << n`, `Math.pow(2, progress.retryCount)`: a delay that grows with the exponent. The exponent counts
+ * attempts; nobody jitters a wait through it, so an exponent read out of sight (a count kept in a state object or
+ * handed in) leaves the delay growing, not unknown. Randomness found there still counts.
+ */
+function scanPower(base: ts.Expression | undefined, exponent: ts.Expression | undefined, state: ScanState): void {
+  state.features.growing = true;
+  if (base) scanDelay(base, state);
+  if (!exponent) return;
+  const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
+  scanDelay(exponent, { ...state, features });
+  for (const key of ['random', 'server', 'xor'] as const) if (features[key]) state.features[key] = true;
+}
+
 function scanBinary(node: ts.BinaryExpression, state: ScanState): void {
   const operator = node.operatorToken.kind;
-  if (operator === ts.SyntaxKind.AsteriskAsteriskToken || operator === ts.SyntaxKind.LessThanLessThanToken) state.features.growing = true;
   if (operator === ts.SyntaxKind.CaretToken && (numericValue(node.left) !== undefined || numericValue(node.right) !== undefined)) state.features.xor = true;
   if (operator === ts.SyntaxKind.AsteriskToken && state.self && (namePath(node.left) === state.self || namePath(node.right) === state.self)) state.features.growing = true;
 }
@@ -285,7 +306,11 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     for (const argument of call.arguments) scanDelay(argument, state);
     return;
   }
-  if (isMath && (name === 'pow' || name === 'exp')) state.features.growing = true;
+  if (isMath && name === 'pow') {
+    scanPower(call.arguments[0], call.arguments[1], state);
+    return;
+  }
+  if (isMath && name === 'exp') state.features.growing = true;
   if ((name === 'min' || name === 'max') && call.arguments.length > 1) {
     scanBounds(call.arguments, state);
     return;
@@ -515,7 +540,8 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   const deeper = { ...state, depth: state.depth + 1 };
   const assignments = visibleAssignments(state.index, path, node).slice(-3);
   // A `retryAfter` is the server's, unless what it holds is in sight (a fallback may be part of it).
-  if (/retry_?after|ratelimit_?reset/i.test(path) && !declarations.some((declaration) => declaration.initializer) && assignments.length === 0) {
+  if (/retry_?after|ratelimit_?reset/i.test(path) && ((!declarations.some((declaration) => declaration.initializer) && assignments.length === 0)
+    || (assignments.length === 0 && declarations.every((declaration) => declaration.initializer && readOffTheFailure(declaration.initializer))))) {
     state.features.server = true;
     return true;
   }
@@ -555,6 +581,24 @@ function scanName(node: ts.Identifier | ts.PropertyAccessExpression, state: Scan
   else if (ts.isPropertyAccessExpression(node) && CONFIG_OBJECT.test(namePath(node.expression) ?? '')) return true;
   return ts.isIdentifier(node);
 }
+
+/**
+ * `const retryAfter = error.errorDetails?.find((d) => …)?.retryDelay`: a value read off the error or the answer
+ * itself (its root is named for one), which the server sent.
+ */
+function readOffTheFailure(value: ts.Expression): boolean {
+  let node: ts.Expression = value;
+  for (let steps = 0; steps < 20; steps++) {
+    const inner = unwrap(node);
+    if (ts.isIdentifier(inner)) return ERROR_NAME.test(inner.text) || ANSWER_NAME.test(inner.text);
+    if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || ts.isCallExpression(inner)) node = inner.expression;
+    else return false;
+  }
+  return false;
+}
+
+/** Names an HTTP answer is held by. */
+const ANSWER_NAME = /^(res|resp|response|reply|answer)$/i;
 
 /** The values object literals of the file give a property, by its name (read once per file, on first need). */
 const propertyValuesByIndex = new WeakMap<SourceIndex, ReadonlyMap<string, ts.Expression[]>>();
