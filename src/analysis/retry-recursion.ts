@@ -1447,9 +1447,26 @@ function isRetryHelper(name: string | undefined): boolean {
   return name !== undefined && RETRY_HELPER_NAME.test(name) && !NOT_RETRY_HELPER_NAME.test(name);
 }
 
+/** Calls that run a function handed to them later, as the language or the platform does: timers, promise callbacks, listeners. */
+const RUNS_HANDED_FUNCTION = /^(setTimeout|setInterval|setImmediate|nextTick|queueMicrotask|requestAnimationFrame|requestIdleCallback|then|catch|finally|on|once|addListener|addEventListener|call|apply|bind)$/;
+
+/**
+ * `rateLimitManager.processQueue(this.processBatch.bind(this))`: the function itself (not a call of it) handed to code
+ * out of sight, which decides whether, when and how often it runs again; a cap may well be kept there.
+ */
+function handedOutOfSight(ref: ts.Expression, index: SourceIndex): boolean {
+  let value: ts.Node = ref;
+  // `this.run.bind(this)`: the function bound, handed on.
+  if (ts.isPropertyAccessExpression(value.parent) && value.parent.name.text === 'bind' && ts.isCallExpression(value.parent.parent)) value = value.parent.parent;
+  const call = value.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.some((argument) => argument === value)) return false;
+  const name = calleeName(call);
+  return name !== undefined && !RUNS_HANDED_FUNCTION.test(name) && !index.functions.has(name);
+}
+
 /** What stops the recursion besides a deadline: a once-flag, a counter, a counting helper; or what leaks. */
 function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
-  if (connectsThroughRetryHelper(fn, refs)) return { capped: 'unknown' };
+  if (connectsThroughRetryHelper(fn, refs) || refs.every((ref) => handedOutOfSight(ref, index))) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn) || turnsOffItsOwnSwitch(ref, fn))) {
@@ -1559,7 +1576,12 @@ function bypassingCall(fn: FunctionNode, refs: ts.Expression[], budgets: Readonl
  */
 function restartingCall(fn: FunctionNode, refs: ts.Expression[], budgets: ReadonlySet<string>, index: SourceIndex): Bound | undefined {
   if (budgets.size === 0) return undefined;
-  const restarting = refs.find((ref) => budgetResetOnTheWay(ref, fn, budgets));
+  // `if (this.authResets >= max) return; this.reconnects = 0; setTimeout(() => this.init(true), 2000)`: a way that starts one
+  // count over is still capped by another that it does not.
+  const restarting = refs.find((ref) => {
+    const kept = new Set([...budgets].filter((name) => !budgetResetOnTheWay(ref, fn, new Set([name]))));
+    return kept.size < budgets.size && !(kept.size > 0 && guardedByBudget(ref, fn, kept));
+  });
   if (!restarting) return undefined;
   const line = index.sourceFile.getLineAndCharacterOfPosition(restarting.getStart(index.sourceFile)).line + 1;
   return { capped: false, reason: 'reset', leak: restarting, detail: String(line), counter: [...budgets].find((name) => budgetResetOnTheWay(restarting, fn, new Set([name]))) };
@@ -1841,10 +1863,28 @@ function passesTestedBoolean(ref: ts.Expression, fn: FunctionNode): boolean {
     const exit = earlyExitOn(parameter.text, fn.body!);
     if (exit !== undefined) return exit === passed;
     return someDescendant(fn.body!, (node) => {
-      const condition = ts.isIfStatement(node) ? node.expression : ts.isConditionalExpression(node) ? node.condition : undefined;
-      return condition !== undefined && testsFlag(condition, parameter.text);
+      if (ts.isIfStatement(node)) return testsFlag(node.expression, parameter.text) && !onlyStartsCountsOver(node);
+      return ts.isConditionalExpression(node) && testsFlag(node.condition, parameter.text);
     });
   });
+}
+
+/**
+ * `if (!isReinit) { this.authResetAttempts = 0; }`: a branch that only sets values back (a count to 0, a flag
+ * to false) decides whether a count starts over, not whether the function goes on; past it, both values take one way.
+ */
+function onlyStartsCountsOver(branch: ts.IfStatement): boolean {
+  const statements = [branch.thenStatement, ...(branch.elseStatement ? [branch.elseStatement] : [])]
+    .flatMap((statement) => (ts.isBlock(statement) ? [...statement.statements] : [statement]));
+  return statements.length > 0 && statements.every((statement) => {
+    const expression = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
+    return expression !== undefined && ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && isPlainValue(unwrap(expression.right));
+  });
+}
+
+function isPlainValue(value: ts.Expression): boolean {
+  return ts.isNumericLiteral(value) || value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword || value.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /**
