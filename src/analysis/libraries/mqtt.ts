@@ -6,10 +6,11 @@
 // where it also wrote a `reconnectPeriod`, that fixed wait is still reported (its waits lack jitter).
 // Its browser bundle is loaded by a script tag as the global `mqtt`: a page script's `mqtt.connect(…)` that
 // the file does not declare is MQTT.js where its options or URL are MQTT's.
-import { calleeName, numericValue, rootName, stringValue } from '../ast';
+import ts from 'typescript';
+import { calleeName, numericValue, rootName, stringValue, unwrap } from '../ast';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { hasSpreadOptions, isFromLibrary, lastArgumentOptions, libraryConstruct, option, singleValue, stoppedOnFailureEvent, type Site } from './option-reading';
+import { fallbackValue, hasSpreadOptions, isFromLibrary, lastArgumentOptions, libraryConstruct, option, singleValue, stoppedOnFailureEvent, type Site } from './option-reading';
 
 const RECONNECT_PERIOD = 'reconnectPeriod';
 const STOP_EVENT = /^(offline|close|error|reconnect)$/;
@@ -36,17 +37,29 @@ export const mqtt: LibrarySpec = {
     if (options === 'opaque') return true;
     const period = option(options, RECONNECT_PERIOD);
     if (numericValue(period) === 0 || (period === undefined && hasSpreadOptions(options))) return true;
-    if (period !== undefined && numericValue(period) === undefined) return true;
+    const periodMs = period === undefined ? 1000 : numericValue(period) ?? nonZeroFallback(period, index);
+    if (periodMs === undefined) return true;
     // The app ends the client itself on a failure event: that stops it (a cap of its own, read no further). The waits
     // it chose (`reconnectPeriod` written) are still the same each time; the default's are left to the library.
     const stopped = stoppedOnFailureEvent(index, STOP_EVENT, ENDS);
     if (stopped && period === undefined) return true;
     facts.constructs.push(libraryConstruct(site, 'library', 'MQTT.js reconnection', index,
       stopped ? { capped: 'unknown' } : { capped: false, reason: 'infinite-option', detail: 'MQTT.js reconnects after every lost connection, with no limit on attempts' },
-      { kind: 'library-default', detail: `MQTT.js waits the same \`${RECONNECT_PERIOD}\` (${period ? numericValue(period) : 1000} ms) before every reconnect` }, []));
+      { kind: 'library-default', detail: `MQTT.js waits the same \`${RECONNECT_PERIOD}\` (${period && numericValue(period) === undefined ? `${periodMs} ms unless configured` : `${periodMs} ms`}) before every reconnect` }, []));
     return true;
   },
 };
+
+/**
+ * `reconnectPeriod: config.reconnectInterval || 2000`: a setting out of sight that can never be 0 (`||` takes the
+ * fallback for it), so the client reconnects, waiting the same period each time, whatever the setting says.
+ */
+function nonZeroFallback(period: ts.Expression, index: SourceIndex): number | undefined {
+  const value = unwrap(period);
+  if (!ts.isBinaryExpression(value) || value.operatorToken.kind !== ts.SyntaxKind.BarBarToken) return undefined;
+  const fallback = fallbackValue(value.right, index);
+  return fallback !== undefined && fallback > 0 ? fallback : undefined;
+}
 
 /** `mqtt.connect(url, { clientId, clean })` in a page script: the global the browser bundle defines, not a name of the file's own. */
 function isPageGlobal(site: Site, index: SourceIndex): boolean {

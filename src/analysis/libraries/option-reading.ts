@@ -485,7 +485,14 @@ export { calleeName };
  */
 export function stoppedOnFailureEvent(index: SourceIndex, events: RegExp, stops: RegExp): boolean {
   return [...callsNamed(index, 'on'), ...callsNamed(index, 'once')].some((call) => events.test(stringValue(call.arguments[0]) ?? '')
-    && call.arguments[1] !== undefined && stops.test(nodeText(call.arguments[1])));
+    && call.arguments[1] !== undefined && [call.arguments[1], ...handlersNamed(call.arguments[1], index)].some((handler) => stops.test(nodeText(handler))));
+}
+
+/** The file's function a handler given by name stands for: `this.onError`, `that.mqttError.bind(that)`, `onError` (one or two of that name). */
+function handlersNamed(handler: ts.Expression, index: SourceIndex): readonly ts.Node[] {
+  const path = namePath(unbound(unwrap(handler)));
+  const found = path === undefined ? [] : index.functions.get(path.slice(path.lastIndexOf('.') + 1)) ?? [];
+  return found.length <= 2 ? found : [];
 }
 
 const URL_NAME = /url|uri|host|endpoint|server|origin|address|broker/i;

@@ -45,6 +45,33 @@ client.on('error', (error) => {
       findings: [[2, 'retry-without-jitter']],
     },
     {
+      title: 'a reconnectPeriod read from settings with a fallback (`|| 2000`, never 0) is still the same wait each time, without limit',
+      code: `import mqtt from 'mqtt';
+export const open = (config) => mqtt.connect(config.url, { reconnectPeriod: config.reconnectInterval || 2000 });`,
+      findings: [[2, 'unbounded-retry']],
+      messages: ['(2000 ms unless configured)'],
+    },
+    {
+      title: 'a reconnectPeriod read from settings with no fallback (it may be 0, reconnecting off): silent',
+      code: `import mqtt from 'mqtt';
+export const open = (config) => mqtt.connect(config.url, { reconnectPeriod: config.reconnectInterval });`,
+      findings: [],
+    },
+    {
+      title: "an error handler given by name (a prototype method) that ends the client after a count stops it; the fixed period still lacks jitter",
+      code: `var mqtt = require('mqtt');
+function Device(config) {
+  this.client = mqtt.connect('mqtt://' + config.host, { reconnectPeriod: config.reconnectInterval || 2000 });
+  this.client.on('error', this.onMqttError.bind(this));
+  this.errors = 0;
+}
+Device.prototype.onMqttError = function (err) {
+  if (++this.errors >= 10) this.client.end();
+};`,
+      fileName: 'device.js',
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
       title: 'options out of sight say nothing',
       code: `import mqtt from 'mqtt';
 export const open = (url: string, options) => mqtt.connect(url, options);`,
