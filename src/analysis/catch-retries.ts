@@ -3,9 +3,9 @@
 // send(order))`). The same goes for the branch that tests the first attempt's answer for a failure: `let res =
 // await send(order); if (res.status === 500) { await sleep(500); res = await send(order); }`. The catch (or the
 // branch) waits, then makes the same call again (same callee, same arguments): one more attempt, bounded, that
-// waits what it waits. Without a wait it is left alone: an immediate second call is as often a resend after
-// re-authenticating as a retry of a failure. One inside a loop or a recursive retry belongs to that construct,
-// read elsewhere.
+// waits what it waits. Without a wait it is left alone, unless the catch does nothing before it but tell of the
+// failure: an immediate second call is as often a resend after re-authenticating (done between the two) as a retry
+// of a failure. One inside a loop or a recursive retry belongs to that construct, read elsewhere.
 import ts from 'typescript';
 import { calleeName, calleeObject, contains, enclosingFunction, functionName, isFunctionNode, namePath, readOnce, statementsBefore, unwrap } from './ast';
 import { checkPolarity } from './outcomes';
@@ -34,14 +34,15 @@ export function findCatchRetries(index: SourceIndex, known: readonly RetryConstr
   const byCatch = new Map<ts.CatchClause, { call: ts.CallExpression; construct: RetryConstruct }>();
   let retried: Set<ts.Node> | undefined;
   for (const call of index.calls) {
-    if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '')) continue;
+    // A wait made in the try and again in the catch (`await sleep(ms)`) is no attempt of anything.
+    if (call.end - call.pos > MAX_CALL_LENGTH || LOG_NAME.test(calleeName(call) ?? '') || waitSite(call)) continue;
     const place = catchAround(call);
     // A function that calls itself from its catch is recursion, read (and judged periodic or not) by retry-recursion.ts.
     if (!place || callsItsOwnFunction(call, index)) continue;
     const found = byCatch.get(place.handler);
     if (found && !contains(found.call, call)) continue;
     const waits = waitsBefore(call, place.handler.block, place.timer);
-    if (waits.length === 0 || !sameCallIn(place.handler.parent.tryBlock, call, index)) continue;
+    if ((waits.length === 0 && (place.timer || !triedAgainAtOnce(call, place.handler))) || !sameCallIn(place.handler.parent.tryBlock, call, index)) continue;
     retried ??= new Set(known.flatMap((construct) => construct.scopes));
     if (insideAny(place.handler, retried)) continue;
     byCatch.set(place.handler, { call, construct: catchRetry(call, waits, index, 'in a catch') });
@@ -158,6 +159,53 @@ function deferringWait(callback: ts.Node): WaitSite | undefined {
   const waited = calleeObject(call);
   const promise = waited && unwrap(waited);
   return promise && ts.isCallExpression(promise) ? waitSite(promise) : undefined;
+}
+
+/**
+ * `try { return await sock.sendMessage(jid, body); } catch (err) { console.error(err); try { return await
+ * sock.sendMessage(jid, body); } catch { … } }`: a try that makes one awaited call and nothing else, and a catch that
+ * makes it again at once, with nothing done first but telling of the failure: one more attempt as it stands. Not a
+ * resend after mending something (re-authenticating, switching hosts), which would be done between the two, nor a
+ * call that also closes the try's other work (`clearTimeout(timer)`, `reject(err)`), whose try does more.
+ */
+function triedAgainAtOnce(call: ts.CallExpression, handler: ts.CatchClause & { parent: ts.TryStatement }): boolean {
+  const first = soleAwaitedCall(handler.parent.tryBlock);
+  if (!first || callShape(first) !== callShape(call)) return false;
+  let statement: ts.Node | undefined = awaitedCallStatement(call);
+  for (let steps = 0; statement && steps < MAX_STEPS_TO_CATCH; steps++) {
+    const block: ts.Node = statement.parent;
+    if (!ts.isBlock(block) || !block.statements.slice(0, block.statements.indexOf(statement as ts.Statement)).every(onlyTells)) return false;
+    if (block === handler.block) return true;
+    // The second call in a try of its own within the catch (its failure handled there).
+    if (!ts.isTryStatement(block.parent) || block.parent.tryBlock !== block) return false;
+    statement = block.parent;
+  }
+  return false;
+}
+
+/** The one call a block makes, awaited, among statements that otherwise only tell (`console.log('sending')`). */
+function soleAwaitedCall(block: ts.Block): ts.CallExpression | undefined {
+  const working = block.statements.filter((statement) => !onlyTells(statement));
+  if (working.length !== 1) return undefined;
+  const statement = working[0]!;
+  const expression = ts.isReturnStatement(statement) || ts.isExpressionStatement(statement) ? statement.expression
+    : ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 ? statement.declarationList.declarations[0]!.initializer : undefined;
+  const awaited = expression && ts.isAwaitExpression(expression) ? expression.expression : undefined;
+  return awaited && ts.isCallExpression(awaited) ? awaited : undefined;
+}
+
+/** The statement that awaits a call and does nothing else with it but return it: `await f();`, `return await f();`. */
+function awaitedCallStatement(call: ts.CallExpression): ts.Statement | undefined {
+  const awaited = call.parent;
+  if (!ts.isAwaitExpression(awaited) || awaited.expression !== call) return undefined;
+  const statement = awaited.parent;
+  return ts.isExpressionStatement(statement) || ts.isReturnStatement(statement) ? statement : undefined;
+}
+
+/** `console.error(err);`, `await logger.warn('retrying');`: a statement that only tells of what happened. */
+function onlyTells(statement: ts.Statement): boolean {
+  const expression = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
+  return expression !== undefined && ts.isCallExpression(expression) && LOG_NAME.test(calleeName(expression) ?? '');
 }
 
 /** The waits on the way to the second call: the timer it runs in, or waits earlier in the catch block (or the failed branch). */

@@ -1,9 +1,10 @@
 // Catches the pre-check keeps: those that catch-retries.ts could take for a second attempt. Each
-// test here is one catch-retries.ts applies, read from the tokens: the catch block calls something
-// named for waiting (`sleep(`, `setTimeout(`) and calls a name that the try block before it calls too.
+// test here is one catch-retries.ts applies, read from the tokens: the catch block calls a name that the try block
+// before it calls too, and either calls something named for waiting (`sleep(`, `setTimeout(`) or does nothing
+// before that call but tell of the failure (`console.error(…)`).
 // Also files where a failure path's way back may be put off to later through other functions (reconnect-chains.ts).
 import { spendWork } from '../run-context';
-import { WAIT_NAME } from '../vocabulary';
+import { LOG_NAME, WAIT_NAME } from '../vocabulary';
 import { conditionNamesOutcome } from './recursion';
 import { canName, Kind, type Tokens } from './tokens';
 
@@ -21,11 +22,41 @@ export function hasCatchRetryCandidate(tokens: Tokens): boolean {
     if (kinds[catchOpen] !== Kind.OpenBraceToken) return true;
     const catchClose = partner[catchOpen]!;
     if (i - tryOpen > MAX_BLOCK_TOKENS || catchClose - catchOpen > MAX_BLOCK_TOKENS) return true;
-    if (!callsWait(tokens, catchOpen, catchClose)) continue;
     const tried = calledNames(tokens, tryOpen, i - 1);
+    if (!callsWait(tokens, catchOpen, catchClose)) {
+      if (triesAgainAtOnce(tokens, catchOpen, catchClose, tried)) return true;
+      continue;
+    }
     for (let j = catchOpen; j < catchClose; j++) {
       if (isCall(tokens, j) && tried.has(tokens.values[j]!)) return true;
     }
+  }
+  return false;
+}
+
+/** Tokens a catch may open with before it tries again at once: `try {`, `return await`, `;`. */
+const AT_ONCE_TOKENS = new Set([Kind.TryKeyword, Kind.OpenBraceToken, Kind.SemicolonToken, Kind.ReturnKeyword, Kind.AwaitKeyword]);
+
+/**
+ * A catch that awaits a call of a name its try called, with nothing before but calls that tell (`console.error(…)`)
+ * and `try {`, `return`, `await`: the second attempt catch-retries.ts reads as made at once.
+ */
+function triesAgainAtOnce(tokens: Tokens, catchOpen: number, catchClose: number, tried: ReadonlySet<string>): boolean {
+  const { kinds, values, partner } = tokens;
+  for (let j = catchOpen + 1; j < catchClose;) {
+    const kind = kinds[j]!;
+    if (AT_ONCE_TOKENS.has(kind)) {
+      j++;
+      continue;
+    }
+    if (!canName(kind)) return false;
+    const awaited = kinds[j - 1] === Kind.AwaitKeyword;
+    // `this.logger.warn(`, `sock.sendMessage(`: the last name of a member chain is the one called.
+    while ((kinds[j + 1] === Kind.DotToken || kinds[j + 1] === Kind.QuestionDotToken) && canName(kinds[j + 2]!)) j += 2;
+    if (kinds[j + 1] !== Kind.OpenParenToken) return false;
+    if (awaited && tried.has(values[j]!)) return true;
+    if (!LOG_NAME.test(values[j] ?? '')) return false;
+    j = partner[j + 1]! + 1;
   }
   return false;
 }
