@@ -46,6 +46,13 @@ export const SDK_SENDS: readonly SdkSend[] = [
     calls: /\.(?:send(?:Message|Photo|Document|Video|Audio|Animation|MediaGroup|Sticker|Voice|Location|Poll|Invoice|Dice|Contact)|forwardMessage|copyMessage)$/,
   },
   {
+    sdk: 'Baileys',
+    docs: 'https://www.mintlify.com/WhiskeySockets/Baileys/messaging/sending-messages (WhatsApp Web; sock.sendMessage(jid, content, options); the socket makeWASocket returns is `sock` throughout the docs)',
+    modules: ['@whiskeysockets/baileys', '@adiwajshing/baileys', 'baileys'],
+    calls: /\.sendMessage$/,
+    heldAs: { holder: /^sock$/, calls: ['sendMessage'] },
+  },
+  {
     sdk: 'discord.js',
     docs: 'https://discord.js.org/docs/packages/discord.js/main/TextChannel:Class#send (send, reply, followUp)',
     modules: ['discord.js', 'eris'],

@@ -58,6 +58,22 @@ describe('SDK sends: known SDK calls that send or create, repeated by a retry', 
       findings: [],
     },
     {
+      title: 'Baileys: sock.sendMessage in a retry is reported',
+      code: retriedThrough("import makeWASocket from '@whiskeysockets/baileys';", 'const sock = makeWASocket({});', 'sock.sendMessage(input.jid, { text: input.text })'),
+      findings: [[5, 'missing-idempotency-key']],
+      messages: ['This Baileys call'],
+    },
+    {
+      title: 'Baileys: the socket held as `sock` in a file that does not import it (handed in) is known by its name',
+      code: retriedThrough('', '', 'input.sock.sendMessage(input.jid, { text: input.text })'),
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a sendMessage on another object, in a file that imports no WhatsApp SDK: silent',
+      code: retriedThrough('', '', 'input.worker.sendMessage(input.jid, { text: input.text })'),
+      findings: [],
+    },
+    {
       title: 'discord.js: channel.send in a retry is reported',
       code: retriedThrough("import { Client } from 'discord.js';", 'const client = new Client({ intents: [] });', 'input.channel.send(input.text)'),
       findings: [[5, 'missing-idempotency-key']],
