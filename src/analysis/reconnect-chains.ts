@@ -174,8 +174,31 @@ const CONNECT_CALL = /^connect|^create\w{0,20}Connection$|Connect$/;
  * failurePaths).
  */
 function oneAttemptPerLoss({ registration, reconnect }: Cycle, index: SourceIndex): boolean {
-  return !registration.failure && reconnect === registration.registrar
-    && (registeredOnlyOnceConnected(registration) || registeredOnlyOnOpen(registration, index));
+  if (registration.failure) return false;
+  return toldOnlyOfAnOpenConnection(registration) || (reconnect === registration.registrar
+    && (registeredOnlyOnceConnected(registration) || registeredOnlyOnOpen(registration, index)));
+}
+
+/**
+ * Events told only of a connection that was up: Paho's `onConnectionLost` (a connect that fails calls the `onFailure`
+ * it was given instead), so a reconnect from such a handler is one attempt per loss, whichever function it calls.
+ * (`close`, `error` and `end` are told of failed attempts too. So, with some clients, is `disconnect`; and where it is
+ * not, as in socket.io, a server that drops each client as it comes back keeps a `disconnect` handler going round.)
+ */
+const LOST_ONCE_OPEN = /^(on_?)?connection_?lost$/i;
+
+function toldOnlyOfAnOpenConnection({ at }: Registration): boolean {
+  return at !== undefined && LOST_ONCE_OPEN.test(registeredEvent(at) ?? '');
+}
+
+/** The event or handler name a registration is made under: `'disconnect'` in `.on('disconnect', …)`, `onConnectionLost` in `client.onConnectionLost = …` or `{ onConnectionLost }`. */
+function registeredEvent(at: ts.Node): string | undefined {
+  if (ts.isBinaryExpression(at)) return ts.isPropertyAccessExpression(at.left) ? at.left.name.text : undefined;
+  if (ts.isCallExpression(at)) {
+    const method = calleeName(at);
+    return method && LISTEN_METHOD.test(method) ? stringValue(at.arguments[0]) : method;
+  }
+  return ts.isPropertyAssignment(at) || ts.isMethodDeclaration(at) ? propertyNameText(at.name) : undefined;
 }
 
 /** Events a connection reports that it is up with, and the handler properties named for them (`onopen`, `onOpen`). */
@@ -629,7 +652,9 @@ function handlerFunction(value: ts.Expression, index: SourceIndex): FunctionNode
 /** Calls that hand back the function they are given, wrapped, to run as it does: MobX's `action`, a tracer's `wrap`. */
 const FUNCTION_WRAPPER = /^(action|wrap|wrapCallback)$/;
 
-function namedFunction(path: string | undefined, index: SourceIndex): FunctionNode | undefined {
+function namedFunction(written: string | undefined, index: SourceIndex): FunctionNode | undefined {
+  // `that.open(…)` where `var that = this`: the instance's own method.
+  const path = written === undefined ? undefined : pathFromThis(index, written);
   const name = path === undefined ? undefined : ownName(path);
   if (name?.includes('.')) return assignedFunction(name, index) ?? staticMethod(name, index);
   if (!name) return undefined;

@@ -49,8 +49,11 @@ export const NEXT_TARGET_CALL = /(Node|Host|Server|Endpoint|Url|URL|Replica|Peer
  */
 export const FRESH_INPUT_CALL = /^(prompt\w*|password|question|input|ask(User|Question|For\w*)?|gen|generate\w*|suggest\w*|(random|make|create|new|next|build)(Slug|Code|ShortCode|Name|Handle|Candidate|Word|Suffix|Port|Username)\w*|slugify\w*)$/i;
 
-/** Generator names that make keys or ids, never search candidates. */
-export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|trace|span/i;
+/**
+ * Generator names that make keys or ids, never search candidates; nor is a model's answer one (`generateContent`,
+ * `generateText`, `generateReply`): asked again, the model is asked the same.
+ */
+export const NOT_FRESH_INPUT_CALL = /uuid|key|token|nonce|secret|request_?id|trace|span|^generate(Content|Text|Object|Images?|Reply|Response|Completion|Stream|Speech|Audio|Video|Embeddings?|Answer|Message|Summary)/i;
 
 /** Answers that say "not yet" (the work is still under way), not that it failed: `authorization_pending`, `PROCESSING`. */
 export const NOT_YET_ANSWER = /^(authorization_pending|slow_down|pending|not_?ready|in_?progress|processing|queued|running)$/i;
