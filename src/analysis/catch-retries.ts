@@ -16,7 +16,7 @@ import type { RetryConstruct, WaitSite } from './retry-model';
 import { nodeText } from './run-context';
 import { firstCallFrom, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
-import { LOG_NAME } from './vocabulary';
+import { LOG_NAME, TELLING_NAME } from './vocabulary';
 
 /** How far up from a call its catch is looked for (real code: a few levels). */
 const MAX_STEPS_TO_CATCH = 24;
@@ -202,10 +202,13 @@ function awaitedCallStatement(call: ts.CallExpression): ts.Statement | undefined
   return ts.isExpressionStatement(statement) || ts.isReturnStatement(statement) ? statement : undefined;
 }
 
-/** `console.error(err);`, `await logger.warn('retrying');`: a statement that only tells of what happened. */
+/**
+ * `console.error(err);`, `await logger.warn('retrying');`: a statement that only tells of what happened. Narrower
+ * than the calls that cap nothing (LOG_NAME): `await session.write(item)` is work, though no counter passed to it caps.
+ */
 function onlyTells(statement: ts.Statement): boolean {
   const expression = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
-  return expression !== undefined && ts.isCallExpression(expression) && LOG_NAME.test(calleeName(expression) ?? '');
+  return expression !== undefined && ts.isCallExpression(expression) && TELLING_NAME.test(calleeName(expression) ?? '');
 }
 
 /** The waits on the way to the second call: the timer it runs in, or waits earlier in the catch block (or the failed branch). */

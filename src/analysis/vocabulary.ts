@@ -24,6 +24,8 @@ export const CONFIG_OBJECT = /(^|\.)(config|configuration|settings|configService
 const PRINT_WORDS = 'log|debug|info|warn|warning|error|trace|fatal|verbose|silly|print|printf';
 /** Calls that print a line: what their arguments compute is shown, not sent. */
 export const PRINT_NAME = new RegExp(`^(${PRINT_WORDS})$`, 'i');
+/** Calls that only tell of a failure: print it or hand it to an error tracker (`Sentry.captureException(err)`). */
+export const TELLING_NAME = new RegExp(`^(${PRINT_WORDS}|capture\\w*)$`, 'i');
 /** Logging and reporting calls: passing a counter to them caps nothing. */
 export const LOG_NAME = new RegExp(`^(${PRINT_WORDS}|emit|capture\\w*|report\\w*|record\\w*|track\\w*|metric\\w*|increment|inc|observe|histogram|gauge|count|format\\w*|toString|push|set|add|write)$`, 'i');
 
