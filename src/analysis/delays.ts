@@ -103,6 +103,15 @@ interface DelayFeatures {
   unknown: boolean;
 }
 
+/** Functions that turn a duration written as text into milliseconds (vercel's `ms`, `parse-duration`, `timestring`, `human-interval`). */
+const DURATION_PARSER = /^(ms|parse_?duration|parse_?ms|to_?ms|timestring|human_?interval)$/i;
+
+/** A string or number written out: `'2s'`, `2000`. */
+function isLiteralValue(argument: ts.Expression): boolean {
+  const inner = unwrap(argument);
+  return ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner);
+}
+
 const PURE_MATH = /^(min|max|floor|round|ceil|abs|trunc|Number|parseInt|parseFloat|clamp|toFixed)$/;
 
 /**
@@ -345,6 +354,8 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   if (CONFIG_READ_CALL.test(name) || (name === 'get' && objectPath !== undefined && CONFIG_OBJECT.test(objectPath))) return;
+  // `parseDuration('2s')`, `ms('5s')`: a duration written as text, the same for every client.
+  if (DURATION_PARSER.test(name) && call.arguments.length > 0 && call.arguments.every(isLiteralValue)) return;
   const defaulted = object ? undefined : defaultedFunctionParameter(call, name, state.index);
   if (defaulted) {
     scanFunctionBody(defaulted, state);

@@ -63,7 +63,7 @@ const ROUTE_OWNERS = /^(app|router|server|fastify|route|routes|api_?router|expre
  * URLs of requests sent as POST that create nothing to duplicate: queries, searches, logins and token exchanges, model
  * completions, and services that work an answer out of what they are sent (OCR, captcha solvers, classifiers, translators).
  */
-const READ_URL = /graphql|\/search\b|\/(list|details?)\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)\b|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect|tts|speech|synthesi[sz]e)\b/i;
+const READ_URL = /graphql|\/search\b|\/(list|details?)\b|_search|\/token\b|oauth2?\/|\/(login|signin|sign-in|authenticate)\b|\/twirp\/|\/query\b|\/lookup\b|\/_msearch|\/_count|\/(chat\/)?completions\b|\/embeddings\b|\/v1\/messages\b|:generateContent\b|\/api\/(generate|chat)(?![.\w-])|\/(ocr|recogni[sz]e|classify|predict|translate|transcribe|detect|tts|speech|synthesi[sz]e)\b/i;
 /** The same kinds of address by the name they are kept under: `config.graphqlUrl`, `config.captchaSolver.apiUrl`, `OCR_ENDPOINT`. */
 const READ_ADDRESS_NAME = /graphql|search|ocr|captcha|solver|recogni[sz]|classif|translat|transcri/i;
 
@@ -100,7 +100,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
       request.optionsFromCaller = traced.length > 0 ? fileMentionsKeys : optionsFromCaller(draft, index);
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index)
         || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
-      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url)
+      request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url, index)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config) || readsConflictAnswer(call);
     }
     return request;
@@ -631,8 +631,15 @@ const LIVENESS_URL = /\/(?:[\w-]{0,40}[-_])?(?:heartbeat|keep[-_]?alive|alive|he
 const DELETION_URL = /\/(?:delete|remove|destroy|unsubscribe|log[-_]?out|sign[-_]?out)\/?['"`]$/i;
 
 /** An address whose POST, sent twice, leaves what it acts on as once: a state change, a deletion, a liveness report. */
-function sameStateWhenRepeated(url: ts.Expression | undefined): boolean {
+/**
+ * Adding a reaction (`/api/reactions.add`, `/issues/comments/${id}/reactions`): a person's emoji on an item is there
+ * once however often it is added (Slack answers `already_reacted`, GitHub the reaction it has).
+ */
+const REACTION_URL = /[/.]reactions?(?:\.add)?\/?$/i;
+
+function sameStateWhenRepeated(url: ts.Expression | undefined, index: SourceIndex): boolean {
   if (url === undefined) return false;
+  if (REACTION_URL.test(addressText(url, index))) return true;
   const whole = unwrap(url);
   // `config.get('url') + 'auth/logout'`: the address ends with the text added last.
   const inner = ts.isBinaryExpression(whole) && whole.operatorToken.kind === ts.SyntaxKind.PlusToken && ts.isStringLiteralLike(unwrap(whole.right)) ? unwrap(whole.right) : whole;

@@ -13,7 +13,7 @@ import { holdsIdGeneratorCall } from './generated-values';
 import { guardLetsPastBudget } from './stopping-tests';
 import { checkPolarity, invert, type Polarity, returnsOutcomeFlag } from './outcomes';
 import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure-words';
-import { localFunctionCalled, type SourceIndex } from './source-index';
+import { fieldValue, localFunctionCalled, type SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
   ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
@@ -169,17 +169,28 @@ function failureWordsOf(index: SourceIndex): FailureWords {
 /**
  * `for (let tries = 0; tries < retries; tries++)` where `retries` is a parameter defaulting to 1 (or
  * `<=` and 0): by default the loop makes one attempt; more only if a caller, out of sight, asks. So does a
- * limit that is 1 itself (`i < 1`, or `i < NUM_RETRIES` with `const NUM_RETRIES = 1`): the loop never goes round.
+ * limit that is 1 itself (`i < 1`, or `i < NUM_RETRIES` with `const NUM_RETRIES = 1`), or a field the class gives one
+ * value (`attempt <= this.maxRetries` from 1, with `this.maxRetries = 1` in the constructor): the loop never goes round.
  */
 function attemptsOnceByDefault(loop: ts.IterationStatement, condition: ts.Expression | undefined, index: SourceIndex): boolean {
   if (!ts.isForStatement(loop) || !condition || !loop.initializer || !ts.isVariableDeclarationList(loop.initializer)) return false;
   const [start] = loop.initializer.declarations;
   const inner = unwrap(condition);
-  if (!start || !ts.isIdentifier(start.name) || numericValue(start.initializer) !== 0 || !ts.isBinaryExpression(inner)) return false;
+  const from = start ? numericValue(start.initializer) : undefined;
+  if (!start || !ts.isIdentifier(start.name) || from === undefined || !ts.isBinaryExpression(inner)) return false;
   const operator = inner.operatorToken.kind;
   if (!ts.isIdentifier(inner.left) || inner.left.text !== start.name.text) return false;
-  const limit = ts.isIdentifier(inner.right) ? parameterDefault(loop, inner.right.text) ?? constantNumber(inner.right.text, loop, index) : numericValue(inner.right);
-  return limit !== undefined && (operator === ts.SyntaxKind.LessThanToken ? limit <= 1 : operator === ts.SyntaxKind.LessThanEqualsToken && limit <= 0);
+  const limit = loopLimit(inner.right, loop, index);
+  if (limit === undefined) return false;
+  const rounds = operator === ts.SyntaxKind.LessThanToken ? limit - from : operator === ts.SyntaxKind.LessThanEqualsToken ? limit - from + 1 : Infinity;
+  return rounds <= 1;
+}
+
+/** The number a loop's limit holds: a literal, a parameter's default, a `const`, or the one value a class gives a field. */
+function loopLimit(limit: ts.Expression, loop: ts.IterationStatement, index: SourceIndex): number | undefined {
+  if (ts.isIdentifier(limit)) return parameterDefault(loop, limit.text) ?? constantNumber(limit.text, loop, index);
+  if (ts.isPropertyAccessExpression(limit) && limit.expression.kind === ts.SyntaxKind.ThisKeyword) return numericValue(fieldValue(limit, index));
+  return numericValue(limit);
 }
 
 /** The number a name holds where `at` reads it: a `const` of a number declared before it, in a function around it or the module. */
