@@ -1231,14 +1231,20 @@ function asksDeadlineHelper(node: ts.Node, index: SourceIndex): boolean {
 
 const deadlineHelpers = new WeakMap<ts.Node, boolean>();
 
-/** Whether a function tests a deadline in one of its conditions (read once per function). */
+/**
+ * Whether a function tests a deadline in one of its conditions, or answers with one (`reachTimeout(start) { return
+ * start + timeoutMs <= Date.now(); }`), read once per function.
+ */
 function comparesDeadline(helper: FunctionNode): boolean {
   return readOnce(deadlineHelpers, helper, () => {
     let found = false;
-    if (helper.body) {
-      walkTree(helper.body, undefined, (node) => {
-        if (found || (node !== helper.body && isFunctionNode(node))) return SKIP_CHILDREN;
-        if (ts.isIfStatement(node) && collectComparisons(node.expression, true).deadline) found = true;
+    const body = helper.body;
+    if (body && !ts.isBlock(body)) return collectComparisons(body, true).deadline;
+    if (body) {
+      walkTree(body, undefined, (node) => {
+        if (found || (node !== body && isFunctionNode(node))) return SKIP_CHILDREN;
+        const tested = ts.isIfStatement(node) ? node.expression : ts.isReturnStatement(node) ? node.expression : undefined;
+        if (tested && collectComparisons(tested, true).deadline) found = true;
         return undefined;
       });
     }

@@ -1469,7 +1469,8 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   if (connectsThroughRetryHelper(fn, refs) || refs.every((ref) => handedOutOfSight(ref, index))) return { capped: 'unknown' };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
-  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn) || turnsOffItsOwnSwitch(ref, fn))) {
+  if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn) || turnsOffItsOwnSwitch(ref, fn)
+    || handsOnWhatItTried(ref, fn))) {
     return { capped: true, by: 'once-flag' };
   }
   const parameters = parameterNames(fn);
@@ -1839,6 +1840,56 @@ function flagsLeavingBefore(ref: ts.Node, fn: FunctionNode): string[] {
     }
   }
   return flags;
+}
+
+/** How many arguments (and properties of object arguments) of a call are read for a list of what was tried. */
+const MAX_HANDED_VALUES = 16;
+
+/**
+ * `if (status === 401 && !retriedErrors.has(status)) { const tried = new Set(retriedErrors); tried.add(status);
+ * return this.request(url, { retriedErrors: tried }); }`: the call hands on what was tried (statuses, hosts) with
+ * the one just tried added, and the function goes round only for what is not among them: once for each.
+ */
+function handsOnWhatItTried(ref: ts.Expression, fn: FunctionNode): boolean {
+  const call = callAround(ref);
+  if (!ts.isCallExpression(call)) return false;
+  const handed = call.arguments.flatMap((argument) => {
+    const inner = unwrap(argument);
+    return ts.isObjectLiteralExpression(inner) ? inner.properties.map((property) => ts.isPropertyAssignment(property) ? unwrap(property.initializer)
+      : ts.isShorthandPropertyAssignment(property) ? property.name : undefined) : [inner];
+  }).slice(0, MAX_HANDED_VALUES);
+  return handed.some((value) => value !== undefined && grownCopyOfTested(value, fn));
+}
+
+/**
+ * Whether a value is a copy of a list the function tests for membership, grown by one: `[...tried, host]` or
+ * `tried.concat(host)` as it is handed on, or a name declared in `fn` as one (or as `new Set(tried)`, then `.add(x)`).
+ */
+function grownCopyOfTested(value: ts.Expression, fn: FunctionNode): boolean {
+  let copy: ts.Expression | undefined = value;
+  let added = false;
+  if (ts.isIdentifier(value)) {
+    copy = undefined;
+    walkTree(fn, undefined, (node) => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === value.text && node.initializer) copy = unwrap(node.initializer);
+      if (ts.isCallExpression(node) && calleeName(node) === 'add' && namePath(calleeObject(node) ?? node) === value.text) added = true;
+      return undefined;
+    });
+  }
+  const source = copy && copiedList(copy, added);
+  if (!source) return false;
+  const tested = source.slice(source.lastIndexOf('.') + 1);
+  return someDescendant(fn, (node) => ts.isCallExpression(node) && (calleeName(node) === 'has' || calleeName(node) === 'includes')
+    && namePath(calleeObject(node) ?? node)?.split('.').pop() === tested);
+}
+
+/** The list a grown copy is made of: `tried` in `[...tried, host]`, `tried.concat(host)`, or `new Set(tried)` when something is added to it. */
+function copiedList(copy: ts.Expression, added: boolean): string | undefined {
+  if (ts.isArrayLiteralExpression(copy) && copy.elements.length > 1 && ts.isSpreadElement(copy.elements[0]!)) return namePath(unwrap(copy.elements[0].expression));
+  const list = ts.isCallExpression(copy) ? calleeObject(copy) : undefined;
+  if (list && calleeName(copy as ts.CallExpression) === 'concat' && (copy as ts.CallExpression).arguments.length > 0) return namePath(list);
+  if (added && ts.isNewExpression(copy) && ts.isIdentifier(copy.expression) && copy.expression.text === 'Set' && copy.arguments?.[0]) return namePath(unwrap(copy.arguments[0]));
+  return undefined;
 }
 
 /**
