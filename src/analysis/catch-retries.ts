@@ -11,7 +11,7 @@ import { calleeName, calleeObject, contains, enclosingFunction, functionName, is
 import { checkPolarity } from './outcomes';
 import { waitSite } from './delays';
 import { retriedFunction } from './libraries/option-reading';
-import { backoffFromWaits } from './retry-loops';
+import { backoffFromWaits, localHelperWait } from './retry-loops';
 import type { RetryConstruct, WaitSite } from './retry-model';
 import { nodeText } from './run-context';
 import { firstCallFrom, type SourceIndex } from './source-index';
@@ -41,7 +41,7 @@ export function findCatchRetries(index: SourceIndex, known: readonly RetryConstr
     if (!place || callsItsOwnFunction(call, index)) continue;
     const found = byCatch.get(place.handler);
     if (found && !contains(found.call, call)) continue;
-    const waits = waitsBefore(call, place.handler.block, place.timer);
+    const waits = waitsBefore(call, place.handler.block, place.timer, index);
     if ((waits.length === 0 && (place.timer || !triedAgainAtOnce(call, place.handler))) || !sameCallIn(place.handler.parent.tryBlock, call, index)) continue;
     retried ??= new Set(known.flatMap((construct) => construct.scopes));
     if (insideAny(place.handler, retried)) continue;
@@ -66,7 +66,7 @@ function findFailedBranchRetries(index: SourceIndex, known: readonly RetryConstr
     const place = failedBranchAround(call);
     if (!place || taken.has(place.branch)) continue;
     const thenBlock = place.branch.thenStatement;
-    const waits = ts.isBlock(thenBlock) ? waitsBefore(call, thenBlock, place.timer) : place.timer ? [place.timer] : [];
+    const waits = ts.isBlock(thenBlock) ? waitsBefore(call, thenBlock, place.timer, index) : place.timer ? [place.timer] : [];
     if (waits.length === 0) continue;
     retried ??= new Set(known.flatMap((construct) => construct.scopes));
     if (insideAny(place.branch, retried)) continue;
@@ -212,22 +212,25 @@ function onlyTells(statement: ts.Statement): boolean {
 }
 
 /** The waits on the way to the second call: the timer it runs in, or waits earlier in the catch block (or the failed branch). */
-function waitsBefore(call: ts.CallExpression, block: ts.Block, timer: WaitSite | undefined): WaitSite[] {
+function waitsBefore(call: ts.CallExpression, block: ts.Block, timer: WaitSite | undefined, index: SourceIndex): WaitSite[] {
   if (timer) return [timer];
-  return awaitedWaits(block).filter((wait) => wait.call.pos < call.pos);
+  return awaitedWaits(block, index).filter((wait) => wait.call.pos < call.pos);
 }
 
 const blockWaits = new WeakMap<ts.Block, WaitSite[]>();
 
-/** The waits a block awaits as statements of its own (`await sleep(500);`), read once per block. */
-function awaitedWaits(block: ts.Block): WaitSite[] {
+/**
+ * The waits a block awaits as statements of its own (`await sleep(500);`, or a local function that waits: `await
+ * handleRateLimit(error)` sleeping for the answer's Retry-After), read once per block.
+ */
+function awaitedWaits(block: ts.Block, index: SourceIndex): WaitSite[] {
   let waits = blockWaits.get(block);
   if (!waits) {
     waits = [];
     for (const statement of block.statements) {
       const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
       const awaited = expression && ts.isAwaitExpression(expression) ? unwrap(expression.expression) : undefined;
-      const wait = awaited && ts.isCallExpression(awaited) ? waitSite(awaited) : awaited && ts.isNewExpression(awaited) ? promisedTimer(awaited) : undefined;
+      const wait = awaited && ts.isCallExpression(awaited) ? waitSite(awaited) ?? localHelperWait(awaited, index) : awaited && ts.isNewExpression(awaited) ? promisedTimer(awaited) : undefined;
       if (wait) waits.push(wait);
     }
     blockWaits.set(block, waits);

@@ -7,7 +7,7 @@ import {
 } from './ast';
 import { fieldValue, type SourceIndex } from './source-index';
 import type { WaitSite } from './retry-model';
-import { CONFIG_OBJECT, CONFIG_READ_CALL, ERROR_NAME, JITTER_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
+import { CONFIG_OBJECT, CONFIG_READ_CALL, ERROR_NAME, JITTER_NAME, PRINT_NAME, RANDOM_CALL, WAIT_NAME } from './vocabulary';
 import { nodeText } from './run-context';
 
 /** What a request-timeout callback does: abort, reject or tear down the attempt in flight. */
@@ -304,6 +304,8 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     state.features.random = true;
     return;
   }
+  // `console.log(\`retrying after ${retryAfter} s\`)` in a wait helper prints the delay; it sizes nothing.
+  if (object && PRINT_NAME.test(name)) return;
   // The timer a wait helper wraps (`setTimeout(resolve, ms)`) says nothing of its own: what sizes it is its delay.
   const timer = !object && (name === 'setTimeout' || name === 'setTimeoutPromise') ? waitSite(call) : undefined;
   if (timer) {

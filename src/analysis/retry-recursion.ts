@@ -86,7 +86,8 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const label = event ? `reconnect handler that calls \`${callText}\` again` : `recursive retry of \`${callText}\``;
     const construct = recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index);
     if (event) construct.reconnects = true;
-    constructs.push(construct, ...otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index));
+    const handlerPaths = otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index);
+    constructs.push(construct, ...handlerPaths, ...otherWaysRound([construct, ...handlerPaths], failing.map((entry) => entry.ref), fn, index));
   }
   return [...constructs, ...handlerRoundTrips(index, byFunction)];
 }
@@ -546,6 +547,33 @@ function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn:
     }
     scan ??= scanFunction(fn, index, refs);
     others.push({ ...construct, label, report, bound: { capped: 'unknown' }, backoff: wayBackoff(fn, scan, way, refs, index) });
+  }
+  return others;
+}
+
+/** How many lines apart two calls that go round must be to be read as two ways round, not one written over lines. */
+const LINES_BETWEEN_WAYS = 3;
+
+/**
+ * `if (res.status === 502) return poll(); if (res.status !== 200) { await sleep(1000); return poll(); }`: where nothing
+ * caps the recursion, each way round is a retry of its own, each with its own wait (or none), and is reported where
+ * it is: a reader fixes each. A cap that leaks on one way is that way's finding alone (recursiveConstruct).
+ */
+function otherWaysRound(reported: readonly RetryConstruct[], refs: readonly ts.Expression[], fn: FunctionNode, index: SourceIndex): RetryConstruct[] {
+  const first = reported[0]!;
+  if (first.bound.capped !== false || first.bound.leak !== undefined || refs.length < 2) return [];
+  const sourceFile = index.sourceFile;
+  const lineOf = (position: number): number => sourceFile.getLineAndCharacterOfPosition(position).line;
+  const taken = reported.map((construct) => lineOf(construct.report.start));
+  const others: RetryConstruct[] = [];
+  let scan: FunctionScan | undefined;
+  for (const ref of refs) {
+    const call = callAround(ref);
+    const line = lineOf(call.getStart(sourceFile));
+    if (taken.some((other) => Math.abs(other - line) < LINES_BETWEEN_WAYS)) continue;
+    taken.push(line);
+    scan ??= scanFunction(fn, index, refs as ts.Expression[]);
+    others.push({ ...first, report: firstLineSpan(call, sourceFile), backoff: wayBackoff(fn, scan, [ref], refs as ts.Expression[], index) });
   }
   return others;
 }
