@@ -7,7 +7,7 @@
 // Angular ng2-stompjs wrapper) hands its config to such a Client: a config object declared with its type
 // (`const config: RxStompConfig = { reconnectDelay: 200 }`, as their guides write it) is read the same way.
 import ts from 'typescript';
-import { calleeName, enclosingFunction, findProperty, functionName, numericValue, statementInList, unwrap, walkTree } from '../ast';
+import { calleeName, calleeObject, enclosingFunction, findProperty, functionName, namePath, numericValue, statementInList, unwrap, walkTree } from '../ast';
 import type { Backoff, Bound, RetryConstruct } from '../retry-model';
 import { callsNamed, type SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
@@ -45,8 +45,37 @@ export const stompjs: LibrarySpec = {
       }));
       if (construct) facts.constructs.push(construct);
     }
+    const compat = compatReconnection(index);
+    if (compat) facts.constructs.push(compat);
   },
 };
+
+/** The compatibility client's name for the delay (stompjs 2's), a setter of `reconnectDelay`. */
+const COMPAT_DELAY = 'reconnect_delay';
+
+/**
+ * `const client = Stomp.over(() => new SockJS(url))`, then `client.reconnect_delay = 1000`: the compatibility client
+ * starts with reconnecting off (its delay 0) and reconnects, like Client, once a delay is assigned. Reported at that
+ * assignment.
+ */
+function compatReconnection(index: SourceIndex): RetryConstruct | undefined {
+  if (!stompjs.modules.includes(moduleOf(index, 'Stomp') ?? '')) return undefined;
+  const made = callsNamed(index, 'over').concat(callsNamed(index, 'client')).some((call) => calleeObject(call) && namePath(calleeObject(call)!) === 'Stomp');
+  const assignment = made ? lastAssignment(index, COMPAT_DELAY) ?? lastAssignment(index, RECONNECT_DELAY) : undefined;
+  if (!assignment) return undefined;
+  return reconnection('absent', index, (bound, backoff) => ({
+    kind: 'library', label: 'stompjs `Stomp.over` client reconnection', report: firstLineSpan(assignment, index.sourceFile), scopes: [],
+    rerunsScope: true, anchor: statementInList(assignment), bound, backoff,
+  }), assignment.right);
+}
+
+/** The last assignment in the file of a property of that name (`client.reconnect_delay = 1000`). */
+function lastAssignment(index: SourceIndex, name: string): ts.BinaryExpression | undefined {
+  for (const [path, assignments] of index.assignments) {
+    if (path.endsWith(`.${name}`)) return assignments[assignments.length - 1];
+  }
+  return undefined;
+}
 
 /** The config types whose object a Client is made with: stompjs's own, RxStomp's, and the Angular wrapper's. */
 const CONFIG_TYPES = new Set(['StompConfig', 'RxStompConfig', 'InjectableRxStompConfig']);
@@ -76,9 +105,9 @@ function typedConfigs(index: SourceIndex): { holder: ConfigHolder; options: ts.O
  * spread, a delay not written as a number, a failure handler that deactivates it), reported at `reconnectDelay`
  * where it is written. `make` builds the construct where the options were found.
  */
-function reconnection(options: ts.ObjectLiteralExpression | 'absent', index: SourceIndex, make: (bound: Bound, backoff: Backoff) => RetryConstruct): RetryConstruct | undefined {
+function reconnection(options: ts.ObjectLiteralExpression | 'absent', index: SourceIndex, make: (bound: Bound, backoff: Backoff) => RetryConstruct, assigned?: ts.Expression): RetryConstruct | undefined {
   if (options !== 'absent' && hasSpreadOptions(options)) return undefined;
-  const delay = option(options, RECONNECT_DELAY) ?? assignedAfterwards(index, RECONNECT_DELAY);
+  const delay = assigned ?? option(options, RECONNECT_DELAY) ?? assignedAfterwards(index, RECONNECT_DELAY);
   const delayMs = delay === undefined ? DEFAULT_DELAY_MS : numericValue(delay);
   if (delayMs === undefined || delayMs === 0 || deactivatedOnFailure(index)) return undefined;
   const mode = option(options, TIME_MODE) ?? assignedAfterwards(index, TIME_MODE);
@@ -93,10 +122,7 @@ function reconnection(options: ts.ObjectLiteralExpression | 'absent', index: Sou
 
 /** `client.reconnectDelay = 0` after the client is made: the value last assigned in the file. */
 function assignedAfterwards(index: SourceIndex, name: string): ts.Expression | undefined {
-  for (const [path, assignments] of index.assignments) {
-    if (path.endsWith(`.${name}`)) return assignments[assignments.length - 1]!.right;
-  }
-  return undefined;
+  return lastAssignment(index, name)?.right;
 }
 
 /** `onWebSocketClose: () => client.deactivate()`: the app stops reconnecting itself after a failure. */

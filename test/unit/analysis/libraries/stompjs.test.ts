@@ -104,6 +104,30 @@ export const shared: RxStompConfig = { ...baseConfig, brokerURL: 'ws://localhost
       findings: [],
     },
     {
+      title: 'the compatibility client (`Stomp.over`) given a `reconnect_delay`: reconnects forever, a fixed wait',
+      code: `import { Stomp } from '@stomp/stompjs';
+import SockJS from 'sockjs-client';
+let stompClient = null;
+export function connect(url, onMessage) {
+  stompClient = Stomp.over(() => new SockJS(url));
+  stompClient.connect({}, () => stompClient.subscribe('/queue/orders', onMessage));
+  stompClient.reconnect_delay = 1000;
+}`,
+      findings: [[7, 'unbounded-retry']],
+      messages: ['(1000 ms)'],
+    },
+    {
+      title: 'the compatibility client left with its delay of 0 (reconnecting off), or set to 0: silent',
+      code: `import { Stomp } from '@stomp/stompjs';
+export function connect(url) {
+  const client = Stomp.client(url);
+  client.connect({}, () => {});
+  const other = Stomp.client(url);
+  other.reconnect_delay = 0;
+}`,
+      findings: [],
+    },
+    {
       title: 'a Client of another module is not stompjs',
       code: `import { Client } from 'pg';
 export const db = new Client({ connectionString: process.env.DATABASE_URL });`,
