@@ -87,7 +87,9 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const construct = recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index);
     if (event) construct.reconnects = true;
     const handlerPaths = otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index);
-    constructs.push(construct, ...handlerPaths, ...otherWaysRound([construct, ...handlerPaths], failing.map((entry) => entry.ref), fn, index));
+    // A reconnect's ways round (its handlers, its catch) are one cycle, reported per handler; a retry's are each reported.
+    const ways = event ? [] : otherWaysRound([construct, ...handlerPaths], failing.map((entry) => entry.ref), fn, index);
+    constructs.push(construct, ...handlerPaths, ...ways);
   }
   return [...constructs, ...handlerRoundTrips(index, byFunction)];
 }
@@ -556,7 +558,7 @@ const LINES_BETWEEN_WAYS = 3;
 
 /**
  * `if (res.status === 502) return poll(); if (res.status !== 200) { await sleep(1000); return poll(); }`: where nothing
- * caps the recursion, each way round is a retry of its own, each with its own wait (or none), and is reported where
+ * caps a recursive retry (not a reconnect: see otherHandlerPaths), each way round is a retry of its own, each with its own wait (or none), and is reported where
  * it is: a reader fixes each. A cap that leaks on one way is that way's finding alone (recursiveConstruct).
  */
 function otherWaysRound(reported: readonly RetryConstruct[], refs: readonly ts.Expression[], fn: FunctionNode, index: SourceIndex): RetryConstruct[] {
