@@ -1882,7 +1882,8 @@ const MAX_HANDED_VALUES = 16;
  */
 function handsOnWhatItTried(ref: ts.Expression, fn: FunctionNode): boolean {
   const call = callAround(ref);
-  if (!ts.isCallExpression(call)) return false;
+  // Read only where the function tests a membership at all (the text says so before any walk).
+  if (!ts.isCallExpression(call) || !testsMembership(fn)) return false;
   const handed = call.arguments.flatMap((argument) => {
     const inner = unwrap(argument);
     return ts.isObjectLiteralExpression(inner) ? inner.properties.map((property) => ts.isPropertyAssignment(property) ? unwrap(property.initializer)
@@ -1911,6 +1912,12 @@ function grownCopyOfTested(value: ts.Expression, fn: FunctionNode): boolean {
   const tested = source.slice(source.lastIndexOf('.') + 1);
   return someDescendant(fn, (node) => ts.isCallExpression(node) && (calleeName(node) === 'has' || calleeName(node) === 'includes')
     && namePath(calleeObject(node) ?? node)?.split('.').pop() === tested);
+}
+
+const membershipTests = new WeakMap<FunctionNode, boolean>();
+
+function testsMembership(fn: FunctionNode): boolean {
+  return readOnce(membershipTests, fn, () => /\.(has|includes)\(/.test(nodeText(fn)));
 }
 
 /** The list a grown copy is made of: `tried` in `[...tried, host]`, `tried.concat(host)`, or `new Set(tried)` when something is added to it. */
