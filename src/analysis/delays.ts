@@ -127,11 +127,12 @@ export function classifyDelay(expression: ts.Expression | undefined, index: Sour
 
 /**
  * What a function returns, read as a delay (`export function calculateBackoff(attempt) { … }`), for the
- * files that import it. Its parameters are its callers' values: each call's arguments are read there.
+ * files that import it. Its parameters are its callers' values: each call's arguments are read there, unless a
+ * library says what one holds (`counters`: got's `attemptCount` for its `calculateDelay`).
  */
-export function classifyReturnedDelay(fn: FunctionNode, index: SourceIndex): DelayClass {
+export function classifyReturnedDelay(fn: FunctionNode, index: SourceIndex, counters: ReadonlySet<string> = new Set()): DelayClass {
   const features: DelayFeatures = { random: false, server: false, xor: false, growing: false, unknown: false };
-  scanFunctionBody(fn, { index, counters: new Set(), features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 } });
+  scanFunctionBody(fn, { index, counters, features, seen: new Set(), depth: 0, budget: { nodes: 0, nesting: 0 } });
   return classOf(features);
 }
 

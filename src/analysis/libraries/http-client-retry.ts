@@ -2,10 +2,11 @@
 // or on a client (`ky.create({ retry: … })`, `got.extend({ retry: … })`). Both leave POST alone unless
 // `methods` names it. got adds random noise to its waits; ky adds none unless `retry.jitter` is set.
 import ts from 'typescript';
-import { calleeName, findProperty, numericValue, rootName } from '../ast';
+import { calleeName, findProperty, type FunctionNode, isFunctionNode, numericValue, rootName, SKIP_CHILDREN, someDescendant, unwrap, walkTree } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText, textOr } from '../run-context';
-import { namesRandomness } from '../delays';
+import { classifyReturnedDelay, namesRandomness } from '../delays';
+import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryContext, LibrarySpec } from './library-spec';
 import { holderName, isFalse, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
@@ -46,7 +47,7 @@ function clientRetry(site: ts.CallExpression | ts.NewExpression, { index, facts 
   const methodsText = retryObject ? textOr(option(retryObject, 'methods')) : '';
   const coversPost = /['"`](post|patch)['"`]/i.test(methodsText);
   const bound: Bound = numericValue(limit) === Infinity ? { capped: false, reason: 'infinite-option', detail: `\`limit: ${nodeText(limit!)}\`` } : { capped: true, by: 'library' };
-  const backoff = library === 'got' ? { kind: 'jittered' } as Backoff : kyBackoff(retry, retryObject);
+  const backoff = library === 'got' ? gotBackoff(retryObject, index) : kyBackoff(retry, retryObject);
   const method = calleeName(site);
   const isClientFactory = method === 'create' || method === 'extend';
   const calleeText = nodeText(site.expression).replace(/\s+/g, '');
@@ -62,6 +63,53 @@ function clientRetry(site: ts.CallExpression | ts.NewExpression, { index, facts 
   const holder = isClientFactory ? holderName(site) : undefined;
   if (holder) facts.clients.push({ name: holder, label, coversPost, backoff });
   return true;
+}
+
+/** What got hands `calculateDelay` as the attempt number (a delay read from it is not randomised either way). */
+const GOT_ATTEMPT: ReadonlySet<string> = new Set(['attemptCount']);
+
+/**
+ * got adds noise to the delay it computes, unless `calculateDelay` replaces it: a function of the file is read for
+ * what it returns (`({ computedValue }) => computedValue ? 1000 : 0`, the same second each time); one that hands back
+ * got's own `computedValue`, or one out of sight, keeps or may keep the noise.
+ */
+function gotBackoff(retryObject: ts.ObjectLiteralExpression | undefined, index: SourceIndex): Backoff {
+  const calculate = retryObject ? findProperty(retryObject, 'calculateDelay') : undefined;
+  if (!calculate) return { kind: 'jittered' };
+  const fn = delayFunction(calculate, index);
+  if (!fn) return { kind: 'unknown' };
+  if (handsBackComputedValue(fn)) return { kind: 'jittered' };
+  const delay = classifyReturnedDelay(fn, index, GOT_ATTEMPT);
+  if (delay === 'fixed' || delay === 'growing') return { kind: 'library-default', detail: 'its `calculateDelay` returns delays without randomness, in place of got\'s noise' };
+  return delay === 'jittered' ? { kind: 'jittered' } : { kind: 'unknown' };
+}
+
+/** Whether a value the function returns is got's own `computedValue` (noise included), not only tested: `return computedValue`, `err ? 1000 : retryObject.computedValue`. */
+function handsBackComputedValue(fn: FunctionNode): boolean {
+  const leaves: ts.Expression[] = [];
+  const collect = (value: ts.Expression): void => {
+    const inner = unwrap(value);
+    if (ts.isConditionalExpression(inner)) [inner.whenTrue, inner.whenFalse].forEach(collect);
+    else if (ts.isBinaryExpression(inner) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(inner.operatorToken.kind)) [inner.left, inner.right].forEach(collect);
+    else leaves.push(inner);
+  };
+  const body = fn.body;
+  if (body && !ts.isBlock(body)) collect(body);
+  else if (body) walkTree(body, undefined, (node) => {
+    if (node !== body && isFunctionNode(node)) return SKIP_CHILDREN;
+    if (ts.isReturnStatement(node) && node.expression) collect(node.expression);
+    return undefined;
+  });
+  return leaves.some((leaf) => someDescendant(leaf, (node) => ts.isIdentifier(node) && node.text === 'computedValue'));
+}
+
+/** The function a `calculateDelay` property gives: written in place, as a method, or a function of the file by name. */
+function delayFunction(property: ts.ObjectLiteralElementLike, index: SourceIndex): FunctionNode | undefined {
+  if (ts.isMethodDeclaration(property)) return property;
+  const value = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  if (value && isFunctionNode(value)) return value;
+  const named = value && ts.isIdentifier(value) ? index.functions.get(value.text) : undefined;
+  return named?.length === 1 ? named[0] : undefined;
 }
 
 function kyBackoff(retry: ts.Expression, retryObject: ts.ObjectLiteralExpression | undefined): Backoff {

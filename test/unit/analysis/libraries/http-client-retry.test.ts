@@ -31,6 +31,34 @@ export const client = got.extend({ prefixUrl: 'https://api.example.com', retry: 
       findings: [[2, 'unbounded-retry']],
     },
     {
+      title: 'a got `calculateDelay` that returns a second while got would retry (`computedValue ? 1000 : 0`) drops got\'s noise: no jitter',
+      code: `import got from 'got';
+export const client = got.extend({
+  retry: { limit: 3, calculateDelay: ({ computedValue }) => (computedValue !== 0 ? 1000 : 0) },
+});`,
+      findings: [[3, 'retry-without-jitter']],
+      messages: ['`calculateDelay` returns delays without randomness'],
+    },
+    {
+      title: 'a `calculateDelay` of the file by name that doubles with `attemptCount`: no jitter',
+      code: `import got from 'got';
+function backoff({ attemptCount }) {
+  return Math.min(1000 * 2 ** attemptCount, 30000);
+}
+export const client = got.extend({ retry: { limit: 5, calculateDelay: backoff } });`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'a `calculateDelay` that hands back got\'s `computedValue` (noise included), adds randomness, or is out of sight: silent',
+      code: `import got from 'got';
+import { delayFor } from './delays';
+export const a = got.extend({ retry: { limit: 3, calculateDelay: ({ computedValue }) => computedValue } });
+export const b = got.extend({ retry: { limit: 3, calculateDelay: ({ error, computedValue }) => (error.code === 'ETIMEDOUT' ? 1000 : computedValue) } });
+export const c = got.extend({ retry: { limit: 3, calculateDelay: ({ attemptCount }) => Math.random() * 1000 * 2 ** attemptCount } });
+export const d = got.extend({ retry: { limit: 3, calculateDelay: delayFor } });`,
+      findings: [],
+    },
+    {
       title: 'got options out of sight say nothing',
       code: `import got from 'got';
 export const request = (url: string, options) => got(url, options);`,
