@@ -1897,21 +1897,39 @@ function handsOnWhatItTried(ref: ts.Expression, fn: FunctionNode): boolean {
  * `tried.concat(host)` as it is handed on, or a name declared in `fn` as one (or as `new Set(tried)`, then `.add(x)`).
  */
 function grownCopyOfTested(value: ts.Expression, fn: FunctionNode): boolean {
-  let copy: ts.Expression | undefined = value;
-  let added = false;
-  if (ts.isIdentifier(value)) {
-    copy = undefined;
-    walkTree(fn, undefined, (node) => {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === value.text && node.initializer) copy = unwrap(node.initializer);
-      if (ts.isCallExpression(node) && calleeName(node) === 'add' && namePath(calleeObject(node) ?? node) === value.text) added = true;
-      return undefined;
-    });
+  const lists = readOnce(listReadings, fn, readLists);
+  const source = ts.isIdentifier(value) ? lists.copies.get(value.text) : copiedList(value, false);
+  return source !== undefined && lists.tested.has(source.slice(source.lastIndexOf('.') + 1));
+}
+
+/** Per function: the lists it copies, grown, into a local (by the local's name), and the last names of the lists it tests for membership. */
+interface ListReading {
+  copies: Map<string, string>;
+  tested: Set<string>;
+}
+
+const listReadings = new WeakMap<FunctionNode, ListReading>();
+
+/** One walk of the function, however many calls of it hand a list on. */
+function readLists(fn: FunctionNode): ListReading {
+  const initializers = new Map<string, ts.Expression>();
+  const added = new Set<string>();
+  const tested = new Set<string>();
+  walkTree(fn, undefined, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) initializers.set(node.name.text, unwrap(node.initializer));
+    if (!ts.isCallExpression(node)) return undefined;
+    const name = calleeName(node);
+    const owner = name === 'add' || name === 'has' || name === 'includes' ? namePath(calleeObject(node) ?? node) : undefined;
+    if (owner && name === 'add') added.add(owner);
+    else if (owner) tested.add(owner.slice(owner.lastIndexOf('.') + 1));
+    return undefined;
+  });
+  const copies = new Map<string, string>();
+  for (const [name, initializer] of initializers) {
+    const source = copiedList(initializer, added.has(name));
+    if (source) copies.set(name, source);
   }
-  const source = copy && copiedList(copy, added);
-  if (!source) return false;
-  const tested = source.slice(source.lastIndexOf('.') + 1);
-  return someDescendant(fn, (node) => ts.isCallExpression(node) && (calleeName(node) === 'has' || calleeName(node) === 'includes')
-    && namePath(calleeObject(node) ?? node)?.split('.').pop() === tested);
+  return { copies, tested };
 }
 
 const membershipTests = new WeakMap<FunctionNode, boolean>();
