@@ -16,7 +16,7 @@ import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure
 import { fieldValue, localFunctionCalled, type SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, GENERATED_CANDIDATE_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
 } from './vocabulary';
 import { codeText, nodeText } from './run-context';
 
@@ -898,8 +898,11 @@ function makesCandidate(value: ts.Expression, name: ts.BindingName): boolean {
 function isFreshInputCall(node: ts.Node): boolean {
   if (!ts.isCallExpression(node)) return false;
   const name = calleeName(node) ?? '';
-  return FRESH_INPUT_CALL.test(name) && !NOT_FRESH_INPUT_CALL.test(name) && !FRESH_KEY_CALL.test(name) && !DERIVED_VALUE_CALL.test(name);
+  // Names are read up to a length a person writes (the candidate pattern backtracks over each word of the name).
+  return (FRESH_INPUT_CALL.test(name) || (name.length <= MAX_GENERATOR_NAME && GENERATED_CANDIDATE_CALL.test(name))) && !NOT_FRESH_INPUT_CALL.test(name) && !FRESH_KEY_CALL.test(name) && !DERIVED_VALUE_CALL.test(name);
 }
+
+const MAX_GENERATOR_NAME = 80;
 
 /** A function named for what its value is derived from: `generateIdFromName`, `buildSlugFromTitle`. */
 const DERIVED_VALUE_CALL = /[a-z0-9]From[A-Z]/;

@@ -49,7 +49,13 @@ export const NEXT_TARGET_CALL = /(Node|Host|Server|Endpoint|Url|URL|Replica|Peer
  * Key and id generators (`randomUUID`, `generateIdempotencyKey`) are not candidates: a fresh
  * key each attempt is what unstable-idempotency-key reports.
  */
-export const FRESH_INPUT_CALL = /^(prompt\w*|password|question|input|ask(User|Question|For\w*)?|gen|generate\w*|suggest\w*|(random|make|create|new|next|build)(Slug|Code|ShortCode|Name|Handle|Candidate|Word|Suffix|Port|Username)\w*|slugify\w*)$/i;
+export const FRESH_INPUT_CALL = /^(prompt\w*|password|question|input|ask(User|Question|For\w*)?|gen|generate|suggest\w*|(random|make|create|new|next|build)(Slug|Code|ShortCode|Name|Handle|Candidate|Word|Suffix|Port|Username)\w*|slugify\w*)$/i;
+
+/**
+ * Generators named for a candidate they make (`generateSlug`, `generateInviteCode`, `genUniqueName`, `generateRandomSuffix`),
+ * by the words as written (case matters: `generateReport` makes a report, the same again, not a port): new input each round.
+ */
+export const GENERATED_CANDIDATE_CALL = /^gen(erate)?(Random|Unique|New)?([A-Z][a-z0-9]*)*(Slug|Code|Name|Handle|Candidate|Word|Suffix|Port|Username|Nickname|Password|Number|Pin|String|Id)s?([A-Z]\w*)?$|^gen(erate)?(Random|Unique|New)([A-Z]\w*)?$/;
 
 /**
  * Generator names that make keys or ids, never search candidates; nor is a model's answer one (`generateContent`,
