@@ -558,8 +558,9 @@ const LINES_BETWEEN_WAYS = 3;
 
 /**
  * `if (res.status === 502) return poll(); if (res.status !== 200) { await sleep(1000); return poll(); }`: where nothing
- * caps a recursive retry (not a reconnect: see otherHandlerPaths), each way round is a retry of its own, each with its own wait (or none), and is reported where
- * it is: a reader fixes each. A cap that leaks on one way is that way's finding alone (recursiveConstruct).
+ * caps a recursive retry (not a reconnect: see otherHandlerPaths), each way round is a retry of its own, with its own
+ * wait (or none), reported where it is: a reader fixes each. A cap that leaks on one way is that way's finding alone
+ * (recursiveConstruct).
  */
 function otherWaysRound(reported: readonly RetryConstruct[], refs: readonly ts.Expression[], fn: FunctionNode, index: SourceIndex): RetryConstruct[] {
   const first = reported[0]!;
