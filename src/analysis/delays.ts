@@ -306,7 +306,7 @@ function scanCall(call: ts.CallExpression, state: ScanState): void {
     return;
   }
   // `console.log(\`retrying after ${retryAfter} s\`)` in a wait helper prints the delay; it sizes nothing.
-  if (object && PRINT_NAME.test(name)) return;
+  if (object && !isMath && PRINT_NAME.test(name)) return;
   // The timer a wait helper wraps (`setTimeout(resolve, ms)`) says nothing of its own: what sizes it is its delay.
   const timer = !object && (name === 'setTimeout' || name === 'setTimeoutPromise') ? waitSite(call) : undefined;
   if (timer) {

@@ -34,6 +34,20 @@ describe('shapes: waits through local helpers in a catch', () => {
       messages: ['fixed delay'],
     },
     {
+      title: '`Math.log` in a delay is arithmetic, not a printed line: a wait growing with the attempt',
+      code: `export async function load(url) {
+  for (let attempt = 1; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, Math.log(attempt + 1) * 1000));
+    }
+  }
+}`,
+      findings: [[2, 'retry-without-jitter']],
+      messages: ['backs off without jitter'],
+    },
+    {
       title: 'a helper that sleeps a random part of a second: silent',
       code: wrapper('await delay(Math.random() * 1000);'),
       fileName: 'notion.js',
