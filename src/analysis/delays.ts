@@ -513,7 +513,7 @@ function enclosingTest(value: ts.Expression): ts.Expression | undefined {
 const MAX_RETURNS = 8;
 
 /** The values a function body returns (not those of functions inside it); none for an expression body or too many. */
-function returnedValues(body: ts.ConciseBody): ts.Expression[] {
+export function returnedValues(body: ts.ConciseBody): ts.Expression[] {
   if (!ts.isBlock(body)) return [];
   const values: ts.Expression[] = [];
   let tooMany = false;

@@ -2,14 +2,14 @@
 // or on a client (`ky.create({ retry: … })`, `got.extend({ retry: … })`). Both leave POST alone unless
 // `methods` names it. got adds random noise to its waits; ky adds none unless `retry.jitter` is set.
 import ts from 'typescript';
-import { calleeName, findProperty, type FunctionNode, isFunctionNode, numericValue, rootName, SKIP_CHILDREN, someDescendant, unwrap, walkTree } from '../ast';
+import { calleeName, findProperty, type FunctionNode, isFunctionNode, numericValue, rootName, someDescendant, unwrap } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText, textOr } from '../run-context';
-import { classifyReturnedDelay, namesRandomness } from '../delays';
+import { classifyReturnedDelay, namesRandomness, returnedValues } from '../delays';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryContext, LibrarySpec } from './library-spec';
-import { holderName, isFalse, libraryConstruct, moduleOf, option, resolveObject } from './option-reading';
+import { holderName, isFalse, libraryConstruct, moduleOf, option, resolveObject, retriedFunction } from './option-reading';
 
 export const got: LibrarySpec = {
   id: 'got',
@@ -94,22 +94,16 @@ function handsBackComputedValue(fn: FunctionNode): boolean {
     else leaves.push(inner);
   };
   const body = fn.body;
-  if (body && !ts.isBlock(body)) collect(body);
-  else if (body) walkTree(body, undefined, (node) => {
-    if (node !== body && isFunctionNode(node)) return SKIP_CHILDREN;
-    if (ts.isReturnStatement(node) && node.expression) collect(node.expression);
-    return undefined;
-  });
+  if (body) (ts.isBlock(body) ? returnedValues(body) : [body]).forEach(collect);
   return leaves.some((leaf) => someDescendant(leaf, (node) => ts.isIdentifier(node) && node.text === 'computedValue'));
 }
 
 /** The function a `calculateDelay` property gives: written in place, as a method, or a function of the file by name. */
 function delayFunction(property: ts.ObjectLiteralElementLike, index: SourceIndex): FunctionNode | undefined {
   if (ts.isMethodDeclaration(property)) return property;
-  const value = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-  if (value && isFunctionNode(value)) return value;
-  const named = value && ts.isIdentifier(value) ? index.functions.get(value.text) : undefined;
-  return named?.length === 1 ? named[0] : undefined;
+  const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+  const functions = retriedFunction(value, index);
+  return functions.length === 1 && isFunctionNode(functions[0]!) ? functions[0] : undefined;
 }
 
 function kyBackoff(retry: ts.Expression, retryObject: ts.ObjectLiteralExpression | undefined): Backoff {
