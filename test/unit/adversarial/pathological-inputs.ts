@@ -155,6 +155,12 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `function build(n) {\n${repeat(3000, (i) => `  x${i} = n + ${i};\n`)}  return { method: 'POST', n };\n}\nasync function f() { for (let a = 0; a < 3; a++) { try {\n${repeat(5000, (i) => `await request(build(${i}));\n`)} return; } catch (e) { await sleep(Math.random() * 1000); } } }\n` },
     { name: '3,000 consumers each nacking its message under 50 tests, registered by name in one consume call',
       text: `${repeat(3000, (i) => `function onMessage${i}(msg) {\n${nested(50, 'if (ok) {\n', '}\n', 'channel.nack(msg);\n')}}\n`)}channel.consume('q', (msg) => { ${repeat(3000, (i) => `onMessage${i}(msg); `)}});\n` },
+    { name: 'a recursive retry with 3,000 ways round, each handing on a grown copy of the list it tests',
+      text: `async function send(path, tried = []) {\n  const host = pick(tried);\n  try { return await fetch(host + path); } catch (e) {\n    if (tried.includes(host)) throw e;\n${repeat(3000, (i) => `    if (e.code === ${i}) return send(path, [...tried, host]);\n`)}  }\n}\n` },
+    { name: 'a recursive retry with 3,000 uncapped ways round, each on its own line',
+      text: `async function poll(u) {\n  const r = await fetch(u);\n${repeat(3000, (i) => `  if (r.status === ${i}) { await sleep(${i}); return poll(u); }\n`)}  return r;\n}\n` },
+    { name: 'retry loops calling generators whose camel-case names are 10 KB long, 20 times, among 5,000 assignments',
+      text: `${ASSIGNMENTS}${repeat(20, () => `async function f() { for (let a = 0; a < 3; a++) { try { return await gen${'AbCd'.repeat(2_500)}Name(x); } catch (e) { await sleep(1000); } } }\n`)}` },
     { name: 'a directive comment of 200 KB, and 20,000 comments that only look like directives',
       text: `/* integration-coach-disable unbounded-retry ${'x, -- '.repeat(40_000)} */\n${repeat(20_000, (i) => `x = ${i}; // integration-coach-disabled-next-line not-a-rule --\n`)}while (true) { try { await op(); } catch { await sleep(1000); } }\n` },
   ];

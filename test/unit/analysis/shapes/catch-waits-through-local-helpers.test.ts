@@ -54,7 +54,7 @@ describe('shapes: waits through local helpers in a catch', () => {
       findings: [],
     },
     {
-      title: 'a helper that only reports the failure (no wait): the catch makes no second attempt worth a finding by this reading',
+      title: 'a helper whose body waits for nothing (it calls `reportError(error)`, out of sight) before the second call: no wait in sight, and not an attempt made at once after only telling: silent',
       code: wrapper('await reportError(error);'),
       fileName: 'notion.js',
       findings: [],
