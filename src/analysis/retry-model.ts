@@ -87,6 +87,11 @@ interface ConstructBase {
    * with whatever the connection does once it is up, rather than one failed call.
    */
   reconnects?: boolean;
+  /**
+   * A status poll that also goes round after an answer that is not final yet (`if (job.done) return job;`): it sends
+   * its request again after successes by design, so the request is one that is safe to repeat.
+   */
+  pollsUntilDone?: boolean;
   bound: Bound;
   backoff: Backoff;
 }

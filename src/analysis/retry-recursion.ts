@@ -61,6 +61,8 @@ function handlerPropertyContext(property: string): Context {
  */
 const MAX_SELF_REFERENCES_READ = 64;
 const MAX_CONTEXT_STEPS = 400;
+/** How many statements before a way round are read for a test that leaves first (real callbacks test a few). */
+const MAX_STATEMENTS_BEFORE = 8;
 
 export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
   const byFunction = new Map<FunctionNode, ts.Expression[]>();
@@ -78,13 +80,17 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
       && !pollsUntilFailedState(entry.ref, fn, refs));
     if (failing.length === 0) continue;
-    if (!failing.some((entry) => goesRoundAtOnceFromCatch(entry.ref, fn))
-      && read.some((entry) => entry.context === undefined && goesRoundOnSuccess(entry.ref, fn, failing.map((other) => other.ref)))) continue;
+    const successWays = read.filter((entry) => entry.context === undefined).map((entry) => wayAfterSuccess(entry.ref, fn, failing.map((other) => other.ref)));
+    if (!failing.some((entry) => goesRoundAtOnceFromCatch(entry.ref, fn)) && successWays.includes('always')) continue;
+    const pollsUntilDone = successWays.includes('until-done');
     const name = calledName(fn);
     const event = failing.some((entry) => entry.context === 'event');
     const callText = ts.isMethodDeclaration(fn) ? `this.${name}()` : `${name}()`;
     const label = event ? `reconnect handler that calls \`${callText}\` again` : `recursive retry of \`${callText}\``;
     const construct = recursiveConstruct(fn, failing.map((entry) => entry.ref), label, 'recursion', index);
+    // A poll with a cap is a poll with a budget, its failures retried at its cadence; without one, they go on for ever.
+    if (pollsUntilDone && construct.bound.capped !== false) continue;
+    if (pollsUntilDone) construct.pollsUntilDone = true;
     if (event) construct.reconnects = true;
     const handlerPaths = otherHandlerPaths(construct, failing.map((entry) => entry.ref), fn, callText, index);
     // A reconnect's ways round (its handlers, its catch) are one cycle, reported per handler; a retry's are each reported.
@@ -300,24 +306,29 @@ function unregisters(ref: ts.Node): boolean {
 /**
  * `try { await this.retrieveState(); scheduleNext(base); } catch { scheduleNext(backoff); }`: the function
  * goes round after a success too (last in the try, once the work is done, or in a `finally`), so it is a periodic poll
- * that slows down on failure, not a retry that ends when an attempt succeeds.
+ * that slows down on failure, not a retry that ends when an attempt succeeds: 'always'. Where the way round after a
+ * success is taken only while the answer is not final (`if (job.done) return job;` before it), the poll ends once
+ * done, and what its failures send round is retried: 'until-done'.
  */
-function goesRoundOnSuccess(ref: ts.Node, fn: FunctionNode, failing: readonly ts.Node[]): boolean {
-  if (settlesEitherWay(ref, failing)) return true;
+function wayAfterSuccess(ref: ts.Node, fn: FunctionNode, failing: readonly ts.Node[]): 'always' | 'until-done' | undefined {
+  const settled = settlesEitherWay(ref, failing);
+  if (settled) return goesRoundOnlyWhileNotDone(ref, settled.arguments[0]!) ? 'until-done' : 'always';
   let child: ts.Node = ref;
   let statement: ts.Node = ref;
   let steps = 0;
   for (let node = ref.parent; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
     // A call per chunk or per item (`for (const part of parts) await this.fetchLogs(part)`) splits the work.
-    if (ts.isIterationStatement(node, false)) return false;
+    if (ts.isIterationStatement(node, false)) return undefined;
     if (ts.isBlock(node)) statement = child;
     if (!ts.isTryStatement(node)) continue;
-    if (child === node.finallyBlock) return true;
+    if (child === node.finallyBlock) return 'always';
     const handler = node.catchClause;
     const last = node.tryBlock.statements[node.tryBlock.statements.length - 1];
-    if (child === node.tryBlock && statement === last && handler && failing.some((other) => contains(handler, other))) return true;
+    if (child === node.tryBlock && statement === last && handler && failing.some((other) => contains(handler, other))) {
+      return goesRoundOnlyWhileNotDone(ref, node.tryBlock) ? 'until-done' : 'always';
+    }
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -340,15 +351,60 @@ function goesRoundAtOnceFromCatch(ref: ts.Node, fn: FunctionNode): boolean {
  * callbacks of one promise, whether the work worked or not (a pool starting its next task), so the call
  * in the catch continues the work rather than retrying it.
  */
-function settlesEitherWay(ref: ts.Node, failing: readonly ts.Node[]): boolean {
+function settlesEitherWay(ref: ts.Node, failing: readonly ts.Node[]): ts.CallExpression | undefined {
   const onSuccess = callbackCall(ref);
-  if (!onSuccess || calleeName(onSuccess.call) !== 'then' || onSuccess.position !== 0) return false;
-  return failing.some((other) => {
+  if (!onSuccess || calleeName(onSuccess.call) !== 'then' || onSuccess.position !== 0) return undefined;
+  const eitherWay = failing.some((other) => {
     const onFailure = callbackCall(other);
     if (!onFailure) return false;
     if (onFailure.call === onSuccess.call) return onFailure.position === 1;
     return calleeName(onFailure.call) === 'catch' && calleeObject(onFailure.call) !== undefined && unwrap(calleeObject(onFailure.call)!) === onSuccess.call;
   });
+  return eitherWay ? onSuccess.call : undefined;
+}
+
+/**
+ * Whether the way round `ref` in `callback` is taken only while the answer read there is not final: it sits in a
+ * branch of a test of that answer (`if (payment.paid) … else setTimeout(poll, ms)`), or after such a test that
+ * leaves (`if (j.done) return;`). A test of anything else (`if (periodOver)`, a flag a timer sets) keeps a period.
+ */
+function goesRoundOnlyWhileNotDone(ref: ts.Node, callback: ts.Node): boolean {
+  const answer = namesDeclaredIn(callback);
+  if (answer.size === 0) return false;
+  const readsAnswer = (test: ts.Expression): boolean => someDescendant(test, (node) => ts.isIdentifier(node) && answer.has(node.text));
+  let steps = 0;
+  for (let child = ref, node = ref.parent; node && node !== callback && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
+    if (ts.isIfStatement(node) && child !== node.expression && readsAnswer(node.expression)) return true;
+    if (ts.isConditionalExpression(node) && child !== node.condition && readsAnswer(node.condition)) return true;
+    if (ts.isBinaryExpression(node) && child === node.right && isLogicalOperator(node.operatorToken.kind) && readsAnswer(node.left)) return true;
+    if (ts.isStatement(node) && ts.isBlock(node.parent) && statementsBefore(node, MAX_STATEMENTS_BEFORE).some((before) => leavesOnATest(before, readsAnswer))) return true;
+  }
+  return false;
+}
+
+function isLogicalOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken;
+}
+
+/** The parameters of a callback and the variables declared in it (or in a try block): what it read of the answer. */
+function namesDeclaredIn(scope: ts.Node): Set<string> {
+  const names = new Set<string>();
+  if (isFunctionNode(scope)) for (const parameter of scope.parameters) if (ts.isIdentifier(parameter.name)) names.add(parameter.name.text);
+  const body = isFunctionNode(scope) ? scope.body : scope;
+  if (body && ts.isBlock(body)) {
+    for (const statement of body.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    }
+  }
+  return names;
+}
+
+/** `if (j.done) return;`, `if (paid) { show(); return; }`: a test (of what `reads` accepts) whose branch leaves. */
+function leavesOnATest(statement: ts.Statement, reads: (test: ts.Expression) => boolean): boolean {
+  if (!ts.isIfStatement(statement) || !reads(statement.expression)) return false;
+  const last = lastStatement(statement.thenStatement);
+  return last !== undefined && isExitStatement(last);
 }
 
 /** The call whose callback argument holds a node (the innermost function around it), and at which position. */

@@ -44,6 +44,8 @@ function check(context: RuleContext): void {
     if (coverage?.construct && retriedOnlyWhenRefused(request.call, coverage.construct)) continue;
     // A reconnect runs again what a connection does once it is up (a "bot online" message): the connection is what is retried, not the send.
     if (request.library === 'sdk' && coverage?.construct?.reconnects) continue;
+    // A poll sends its request again after each answer that is not final yet: by its own design, safe to repeat.
+    if (coverage?.construct?.pollsUntilDone) continue;
     // Retried through a call of its function, the request is reported at that call, next to the retry that runs it.
     const reportedAt = coverage?.retriedCall ?? request.call;
     if (reported.has(reportedAt)) continue;
