@@ -613,14 +613,14 @@ function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn:
 const LINES_BETWEEN_WAYS = 3;
 
 /**
- * `if (res.status === 502) return poll(); if (res.status !== 200) { await sleep(1000); return poll(); }`: where nothing
- * caps a recursive retry (not a reconnect: see otherHandlerPaths), each way round is a retry of its own, with its own
- * wait (or none), reported where it is: a reader fixes each. A cap that leaks on one way is that way's finding alone
+ * `if (res.status === 502) return poll(); if (res.status !== 200) { await sleep(1000); return poll(); }`: each way round
+ * of a recursive retry (not a reconnect: see otherHandlerPaths) is a retry of its own, with its own wait (or none),
+ * reported where it is, capped or not: a reader fixes each. A cap that leaks on one way is that way's finding alone
  * (recursiveConstruct).
  */
 function otherWaysRound(reported: readonly RetryConstruct[], refs: readonly ts.Expression[], fn: FunctionNode, index: SourceIndex): RetryConstruct[] {
   const first = reported[0]!;
-  if (first.bound.capped !== false || first.bound.leak !== undefined || refs.length < 2) return [];
+  if ((first.bound.capped === false && first.bound.leak !== undefined) || refs.length < 2) return [];
   const sourceFile = index.sourceFile;
   const lineOf = (position: number): number => sourceFile.getLineAndCharacterOfPosition(position).line;
   const taken = reported.map((construct) => lineOf(construct.report.start));

@@ -1,9 +1,10 @@
-// A function that calls itself again from several places, with nothing capping any of them: each way round is a retry
-// of its own, reported where it is (with its own wait, or none). Ways written over neighbouring lines are one; a
-// recursion with a cap stays one finding or none.
+// A function that calls itself again from several places: each way round is a retry of its own, reported where it is
+// (with its own wait, or none), capped or not; a reader fixes each. Ways written over neighbouring lines are one.
+// (Blind labellers of real code judged each way of a capped recursion as a finding of its own: a 429 branch and a
+// network-error branch, each with a wait without jitter.)
 import { runLibraryTable } from '../libraries/library-table';
 
-describe('shapes: each way round of an uncapped recursion', () => {
+describe('shapes: each way round of a recursion', () => {
   runLibraryTable([], [
     {
       title: 'three ways round (a bad gateway at once, another status after a wait, a failed body after a wait): three findings',
@@ -28,7 +29,7 @@ export async function getMessages(room) {
       messages: ['no wait', 'fixed', 'fixed'],
     },
     {
-      title: 'the same ways counted against a cap: one jitter finding at most, no unbounded one',
+      title: 'the same ways counted against a cap: no unbounded finding, and the fixed wait of each way reported where it is',
       code: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function getMessages(room, attempt = 0) {
   const response = await fetch('/api/rooms/' + room + '/messages');
@@ -43,7 +44,25 @@ export async function getMessages(room, attempt = 0) {
   }
   return body.messages;
 }`,
-      findings: [[6, 'retry-without-jitter']],
+      findings: [[6, 'retry-without-jitter'], [11, 'retry-without-jitter']],
+    },
+    {
+      title: 'ways counted against a cap whose waits are jittered: silent',
+      code: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export async function getMessages(room, attempt = 0) {
+  const response = await fetch('/api/rooms/' + room + '/messages');
+  if (response.status !== 200 && attempt < 3) {
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+    return getMessages(room, attempt + 1);
+  }
+  const body = await response.json();
+  if (!body.success && attempt < 3) {
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+    return getMessages(room, attempt + 1);
+  }
+  return body.messages;
+}`,
+      findings: [],
     },
   ]);
 });
