@@ -1,7 +1,7 @@
 // Attempt counters and deadlines: the two things that can cap a retry. A counter caps a retry
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
-import { COMPARISON_OPERATORS, namePath, numericValue, unwrap } from './ast';
+import { COMPARISON_OPERATORS, namePath, numericValue, unwrap, walkTree } from './ast';
 import { infiniteBudget, isInfiniteLimit, offBudgetDetail, offLimitDetail, testsLimitKeptAtZero, testsLimitKeptAtZeroAboveZero } from './infinite-limits';
 import type { Bound } from './retry-model';
 import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
@@ -360,4 +360,38 @@ export function isTimeExpression(expression: ts.Expression): boolean {
   if (expression.end - expression.pos > MAX_TIME_EXPRESSION_LENGTH) return false;
   const text = nodeText(expression);
   return CLOCK_TEXT.test(text) || DEADLINE_NAME.test(text);
+}
+
+/** `<`, `<=`, `>`, `>=`: the comparisons that may hold a count to a limit. */
+const LIMIT_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([Kind.LessThanToken, Kind.LessThanEqualsToken, Kind.GreaterThanToken, Kind.GreaterThanEqualsToken]);
+
+/**
+ * The fields of the file (`this.currentRetries`, `state.attempts`) held to a limit anywhere in it by a test that gives
+ * up (`if (this.currentRetries > this.maxRetries) { …; return; }`, or that throws): a count a retry advances and
+ * another function compares before it calls the reconnect may stop it on a way in that the retry's reading did not
+ * follow. A test that answers with a value (`if (attempts < 5) return 1000`) sizes a wait and stops nothing.
+ * Read once per file, when asked.
+ */
+export function fieldsComparedInFile(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  const compared = new Set<string>();
+  walkTree(sourceFile, undefined, (node) => {
+    if (ts.isIfStatement(node) && givesUp(node.thenStatement)) {
+      walkTree(node.expression, undefined, (part) => {
+        if (!ts.isBinaryExpression(part) || !LIMIT_OPERATORS.has(part.operatorToken.kind)) return undefined;
+        for (const side of [part.left, part.right]) {
+          const path = namePath(unwrap(side));
+          if (path?.includes('.')) compared.add(path);
+        }
+        return undefined;
+      });
+    }
+    return undefined;
+  });
+  return compared;
+}
+
+/** A branch that ends in `throw` or in a `return` with no value. */
+function givesUp(branch: ts.Statement): boolean {
+  const last = ts.isBlock(branch) ? branch.statements[branch.statements.length - 1] : branch;
+  return last !== undefined && (ts.isThrowStatement(last) || (ts.isReturnStatement(last) && last.expression === undefined));
 }

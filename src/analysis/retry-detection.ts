@@ -5,7 +5,8 @@
 // were handed after a wait, intervals that try to connect until a connect succeeds, and consumed messages
 // handed back to the broker to be delivered again, and clients the registry does not know told to retry forever.
 import type { ExportedRetry } from './project/module-summary';
-import type { RetriedClient, RetryFacts } from './retry-model';
+import type { RetriedClient, RetryConstruct, RetryFacts } from './retry-model';
+import { fieldsComparedInFile } from './counters';
 import { findLibraryRetries } from './retry-libraries';
 import { findRetryLoops } from './retry-loops';
 import { findInterceptorRetries, findRecursiveRetries } from './retry-recursion';
@@ -44,12 +45,28 @@ export function detectRetries(index: SourceIndex, retryHelpers: readonly string[
   constructs.push(...findRedeliveries(index, constructs));
   constructs.push(...findUnlimitedAttemptOptions(index, constructs));
   constructs.sort((a, b) => a.report.start - b.report.start);
+  stopsDecidedElsewhere(constructs, index);
   return {
     constructs, clients: [...libraries.clients, ...interceptors.clients, ...importedClients(imported, index)], notRetrying: notRetrying(imported), importedMethods: importedMethods(imported),
   };
 }
 
 const NO_IMPORTS: ReadonlyMap<string, ExportedRetry> = new Map();
+
+/**
+ * A retry whose count is never compared on its own ways round, where another function of the file holds that count
+ * to a limit (`if (this.currentRetries > this.maxRetries) return;` before it calls the reconnect): the stop may be
+ * on the way in, so whether it is capped is not known here.
+ */
+function stopsDecidedElsewhere(constructs: RetryConstruct[], index: SourceIndex): void {
+  let compared: ReadonlySet<string> | undefined;
+  for (const construct of constructs) {
+    const bound = construct.bound;
+    if (bound.capped !== false || bound.reason !== 'never-compared' || !bound.counter?.includes('.')) continue;
+    compared ??= fieldsComparedInFile(index.sourceFile);
+    if (compared.has(bound.counter)) construct.bound = { capped: 'unknown' };
+  }
+}
 
 /** Imported clients and request helpers that retry, by the local name requests go through. */
 function importedClients(imported: ReadonlyMap<string, ExportedRetry>, index: SourceIndex): RetriedClient[] {
