@@ -159,6 +159,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `async function send(path, tried = []) {\n  const host = pick(tried);\n  try { return await fetch(host + path); } catch (e) {\n    if (tried.includes(host)) throw e;\n${repeat(3000, (i) => `    if (e.code === ${i}) return send(path, [...tried, host]);\n`)}  }\n}\n` },
     { name: 'a recursive retry with 3,000 uncapped ways round, each on its own line',
       text: `async function poll(u) {\n  const r = await fetch(u);\n${repeat(3000, (i) => `  if (r.status === ${i}) { await sleep(${i}); return poll(u); }\n`)}  return r;\n}\n` },
+    { name: 'a chained poll until done with 300 ways round after an answer, each after 8 tests of it with 20 terms that leave',
+      text: `function poll() {\n  fetch(u).then((j) => {\n${repeat(300, (i) => `${repeat(8, (k) => `    if (${Array.from({ length: 20 }, (_, t) => `j.f${t} > ${i + k}`).join(' && ')}) return;\n`)}    setTimeout(poll, ${i});\n`)}  }).catch(() => setTimeout(poll, 1000));\n}\n` },
     { name: 'retry loops calling generators whose camel-case names are 10 KB long, 20 times, among 5,000 assignments',
       text: `${ASSIGNMENTS}${repeat(20, () => `async function f() { for (let a = 0; a < 3; a++) { try { return await gen${'AbCd'.repeat(2_500)}Name(x); } catch (e) { await sleep(1000); } } }\n`)}` },
     { name: 'a directive comment of 200 KB, and 20,000 comments that only look like directives',
