@@ -611,6 +611,8 @@ function otherHandlerPaths(construct: RetryConstruct, refs: ts.Expression[], fn:
 
 /** How many lines apart two calls that go round must be to be read as two ways round, not one written over lines. */
 const LINES_BETWEEN_WAYS = 3;
+/** How many ways round of one function are reported: real retries have a few (a 429 branch, a network error, a 5xx). */
+const MAX_WAYS_REPORTED = 8;
 
 /**
  * `if (res.status === 502) return poll(); if (res.status !== 200) { await sleep(1000); return poll(); }`: each way round
@@ -627,11 +629,12 @@ function otherWaysRound(reported: readonly RetryConstruct[], refs: readonly ts.E
   const others: RetryConstruct[] = [];
   let scan: FunctionScan | undefined;
   for (const ref of refs) {
+    if (taken.length >= MAX_WAYS_REPORTED) break;
     const call = callAround(ref);
     const line = lineOf(call.getStart(sourceFile));
     if (taken.some((other) => Math.abs(other - line) < LINES_BETWEEN_WAYS)) continue;
     taken.push(line);
-    scan ??= scanFunction(fn, index, refs as ts.Expression[]);
+    scan ??= constructScans.get(first) ?? scanFunction(fn, index, refs as ts.Expression[]);
     others.push({ ...first, report: firstLineSpan(call, sourceFile), backoff: wayBackoff(fn, scan, [ref], refs as ts.Expression[], index) });
   }
   return others;
@@ -1325,7 +1328,7 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
   const leak = bound.capped === false ? bound.leak : undefined;
   // Where one way goes round at once beside others that wait, the finding points at that way.
   const reportNode = reportAt ?? callAround(leak ?? roundAtOnceBesideWaits(scan.waits, refs) ?? refs[0]!);
-  return {
+  const construct: RetryConstruct = {
     kind,
     label,
     report: firstLineSpan(reportNode, index.sourceFile),
@@ -1336,7 +1339,12 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
     // Where the cap leaks, the finding is that way's: handlers other than the leaking one get findings of their own (otherHandlerPaths).
     backoff: wayBackoff(fn, scan, leak ? outsideOtherHandlers(leak, refs, fn, index) : refs, refs, index),
   };
+  constructScans.set(construct, scan);
+  return construct;
 }
+
+/** The scan a recursion was read from, for its other ways round (a function of thousands of lines is scanned once). */
+const constructScans = new WeakMap<RetryConstruct, FunctionScan>();
 
 /** The calls that go round other than from a handler registered in the function, with the leaking one's handler: the ways the leak's finding speaks for. */
 function outsideOtherHandlers(leak: ts.Node, refs: readonly ts.Expression[], fn: FunctionNode, index: SourceIndex): ts.Expression[] {
