@@ -47,6 +47,15 @@ export async function getMessages(room, attempt = 0) {
       findings: [[6, 'retry-without-jitter'], [11, 'retry-without-jitter']],
     },
     {
+      title: 'ten ways round, each on its own lines: the first eight are reported, the rest left to them',
+      code: `export async function getMessages(room) {
+  const response = await fetch('/api/rooms/' + room + '/messages');
+${Array.from({ length: 10 }, (_, i) => `  if (response.status === ${500 + i}) {\n    return getMessages(room);\n  }`).join('\n')}
+  return response.json();
+}`,
+      findings: [4, 7, 10, 13, 16, 19, 22, 25].map((line): [number, 'unbounded-retry'] => [line, 'unbounded-retry']),
+    },
+    {
       title: 'ways counted against a cap whose waits are jittered: silent',
       code: `const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function getMessages(room, attempt = 0) {
