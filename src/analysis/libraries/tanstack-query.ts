@@ -93,10 +93,12 @@ function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'm
     ? { capped: false, reason: 'infinite-option', detail: `\`retry: ${nodeText(retry!)}\` retries a failing ${subject} forever` }
     : { capped: true, by: 'library' };
   const delay = option(options, 'retryDelay');
-  // A query or mutation that sets no delay waits as its QueryClient's defaults say, and that client is made
-  // elsewhere (a provider): only a client's own defaults that leave the delay out are the library's, in sight.
+  // A query that sets no delay waits as its QueryClient's query defaults say, and that client is made elsewhere (a
+  // provider), where apps do set a `retryDelay` for queries. A mutation that turns retries on itself (they are off by
+  // default) and sets no delay waits the library's: a client's mutation defaults that set a delay but no retries are
+  // rare. A client's own defaults that leave the delay out are the library's too, in sight.
   const backoff: Backoff = delay !== undefined ? explicitDelay(delay, index)
-    : code === undefined ? { kind: 'library-default', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', fix: { title: 'Add jitter to `retryDelay`', target: options, property: `retryDelay: ${JITTERED_DELAY}` } }
+    : code === undefined || subject === 'mutation' ? { kind: 'library-default', detail: 'TanStack Query\'s default `retryDelay` doubles from 1 s to 30 s without jitter', fix: { title: 'Add jitter to `retryDelay`', target: options, property: `retryDelay: ${JITTERED_DELAY}` } }
     : { kind: 'unknown' };
   const retriedCode = code ? [...code, ...['mutationFn', 'queryFn'].map((key) => option(options, key)).filter((value): value is ts.Expression => value !== undefined)] : [];
   return {

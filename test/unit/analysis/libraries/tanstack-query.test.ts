@@ -1,8 +1,8 @@
 // TanStack Query: 3 retries for queries and none for mutations by default, `retryDelay` doubling from
 // 1 s to 30 s without jitter; `retry: true` retries forever. Decision: only options written in the file
-// are read, so a query left on the defaults is silent, and so is the delay of a query or mutation that sets
-// none (its QueryClient's defaults decide it, and that client is made elsewhere); a client's own defaults
-// that set no delay keep the library's.
+// are read, so a query left on the defaults is silent, and so is the delay of a query that sets none (its
+// QueryClient's defaults decide it, and that client is made elsewhere); a mutation that turns retries on and
+// sets no delay, and a client's own defaults that set no delay, keep the library's.
 import { tanstackQuery } from '../../../../src/analysis/libraries/tanstack-query';
 import { runLibraryTable } from './library-table';
 
@@ -125,6 +125,16 @@ export const useAddTodo = () => useMutation({
   retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt,
 });`,
       findings: [[3, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a mutation that turns retries on and sets no retryDelay waits the library\'s doubling delay, without jitter',
+      code: `import { useMutation } from '@tanstack/react-query';
+const createPet = (pet) => axios.post('/pets', pet, { headers: { 'Idempotency-Key': pet.requestId } });
+export const useCreatePet = () => useMutation({
+  mutationFn: createPet,
+  retry: 2,
+});`,
+      findings: [[5, 'retry-without-jitter']],
     },
     {
       title: 'v4 positional form: useQuery(key, queryFn, { retry, retryDelay: 10 }) has a fixed wait',
