@@ -13,14 +13,15 @@ export function readReferences() {
 
 /**
  * Command-line options the scripts take: `--out DIR` (the materialized files), `--verbose`, and (the scorer)
- * `--cross-file`, to follow each file's imports into its repository's snapshot, and `--set ID` (repeatable), to score
- * only those sets (a new set, as it came).
+ * `--cross-file`, to follow each file's imports into its repository's snapshot, `--related`, to let a finding match a
+ * label at a place it names (the retry behind a request), and `--set ID` (repeatable), to score only those sets (a new
+ * set, as it came).
  */
 export function options() {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'cross-file': { type: 'boolean', default: false }, set: { type: 'string', multiple: true } },
+    options: { out: { type: 'string' }, verbose: { type: 'boolean', default: false }, 'cross-file': { type: 'boolean', default: false }, related: { type: 'boolean', default: false }, set: { type: 'string', multiple: true } },
   });
-  return { out: path.resolve(values.out ?? path.join(root, '..', 'realworld-files')), verbose: values.verbose, crossFile: values['cross-file'], sets: values.set };
+  return { out: path.resolve(values.out ?? path.join(root, '..', 'realworld-files')), verbose: values.verbose, crossFile: values['cross-file'], related: values.related, sets: values.set };
 }
 
 /** Where a snapshot's files seem to live for the analysis: one folder per reference, its repository's root. */

@@ -6,7 +6,7 @@ import { importFromRoot, materializedPath, options, readReferences, SNAPSHOT_ROO
 /** How far from a construct's anchor line a finding may sit when it falls outside the span. */
 const ANCHOR_SLACK = 2;
 
-const { out, verbose, crossFile, sets } = options();
+const { out, verbose, crossFile, related, sets } = options();
 const { analyzeProject, analyzeSource, rules } = await importFromRoot('dist/api.js');
 /** The rule ids, in the catalog's order (src/analysis/rules/catalog.ts). */
 const RULES = rules.map((rule) => rule.id);
@@ -25,7 +25,14 @@ for (const reference of readReferences().filter((entry) => !sets || sets.include
   if (!existsSync(file)) continue;
   files++;
   const result = analyse(reference, file);
-  const findings = result.findings.map((finding) => ({ rules: rulesOf(finding), rule: finding.ruleId, line: finding.range.start.line + 1, message: finding.message }));
+  const findings = result.findings.map((finding) => ({
+    rules: rulesOf(finding),
+    rule: finding.ruleId,
+    line: finding.range.start.line + 1,
+    // The retry a request's finding names (reported at the request, it may be labelled at the retry).
+    relatedLines: (finding.related ?? []).map((place) => place.range.start.line + 1),
+    message: finding.message,
+  }));
   // Sets labelled before `at` judged each file alone: what another file shows was out of their sight.
   const judgedAlone = crossFile && reference.deps === undefined ? findingKeys(analyzeSource(readFileSync(file, 'utf8'), reference.path, { timeBudgetMs: 10_000 })) : undefined;
   if (result.skipped) details.push(`SKIPPED ${reference.repo}/${reference.path}: ${result.skipped}`);
@@ -73,9 +80,15 @@ function problemRules(construct) {
   return construct.rule === 'none' ? [] : [construct.rule, ...(construct.also ?? [])];
 }
 
+/**
+ * A finding matches a labelled construct when it sits in the construct's span or near its anchor line, or (with
+ * `--related`) when a place it names (the retry that repeats the request it reports) does: a labeller who wrote the
+ * missing key at the retry helper, and a rule that reports it at each POST the helper sends, speak of one problem.
+ */
 function matches(finding, construct) {
   const [first, last] = construct.span ?? [construct.line, construct.line];
-  return (finding.line >= first && finding.line <= last) || Math.abs(finding.line - construct.line) <= ANCHOR_SLACK;
+  const within = (line) => (line >= first && line <= last) || Math.abs(line - construct.line) <= ANCHOR_SLACK;
+  return within(finding.line) || (related && finding.relatedLines.some(within));
 }
 
 const percent = (part, whole) => (whole === 0 ? '   –' : `${((100 * part) / whole).toFixed(0).padStart(3)}%`);

@@ -5,7 +5,8 @@
 import ts from 'typescript';
 import { calleeName, calleeObject, enclosingFunction, type FunctionNode, functionName, isFunctionNode, SKIP_CHILDREN, statementInList, walkTree } from './ast';
 import type { HttpRequest } from './requests';
-import type { RetryConstruct, RetryFacts, RetryKind } from './retry-model';
+import type { RetryConstruct, RetryFacts, RetryKind, Span } from './retry-model';
+import { firstLineSpan } from './spans';
 import { callsNamed, type SourceIndex } from './source-index';
 
 export interface Coverage {
@@ -20,6 +21,8 @@ export interface Coverage {
   throughCaller?: boolean;
   /** That call, which the retry runs: where the retried request shows (`await this.doFetch(url, opts)` in the loop). */
   retriedCall?: ts.CallExpression;
+  /** Where the retry is in this file, when it is no construct around the request: a client's set-up, a helper's retry. */
+  retryAt?: Span;
 }
 
 const scopeOwnersCache = new WeakMap<RetryFacts, Map<ts.Node, RetryConstruct>>();
@@ -39,7 +42,7 @@ function scopeOwners(facts: RetryFacts): Map<ts.Node, RetryConstruct> {
 export function coverageOf(request: HttpRequest, facts: RetryFacts, index: SourceIndex): Coverage | undefined {
   return directCoverage(request.call, facts)
     ?? callerCoverage(request.call, facts, index)
-    ?? clientCoverage(request, facts);
+    ?? clientCoverage(request, facts, index);
 }
 
 /** Whether a retry runs the node: a retry scope around it, or around a call of its function. */
@@ -123,14 +126,23 @@ function isRejection(node: ts.Node): boolean {
   return ts.isCallExpression(node) && calleeName(node) === 'reject';
 }
 
-function clientCoverage(request: HttpRequest, facts: RetryFacts): Coverage | undefined {
+function clientCoverage(request: HttpRequest, facts: RetryFacts, index: SourceIndex): Coverage | undefined {
   const anchor = anchorInSameFunction(request.call);
-  if (request.retriedByHelper) return { label: `${request.retriedByHelper} helper`, keyAnchor: anchor };
+  if (request.retriedByHelper) return { label: `${request.retriedByHelper} helper`, keyAnchor: anchor, retryAt: helperRetryAt(request.clientName, facts, index) };
   const client = facts.clients.find((candidate) => candidate.coversPost && candidate.name === request.clientName && !candidate.notRetried?.has(request.call)
     && (!candidate.only || candidate.only.has(request.call)));
   if (!client) return undefined;
   // Reported once, where the client sends them again: a key added to one request there would miss the others.
-  return client.reportedAt ? { label: client.label, retriedCall: client.reportedAt } : { label: client.label, keyAnchor: anchor };
+  return client.reportedAt ? { label: client.label, retriedCall: client.reportedAt } : { label: client.label, keyAnchor: anchor, retryAt: client.at };
+}
+
+/** The retry inside the file's one function of the helper's name, or that function's first line when its retry is not read. */
+function helperRetryAt(name: string | undefined, facts: RetryFacts, index: SourceIndex): Span | undefined {
+  const declared = name === undefined ? undefined : index.functions.get(name);
+  if (declared?.length !== 1) return undefined;
+  const helper = declared[0]!;
+  const inside = facts.constructs.find((construct) => construct.scopes.some((scope) => scope.pos >= helper.pos && scope.end <= helper.end));
+  return inside?.report ?? firstLineSpan(helper, index.sourceFile);
 }
 
 /** The statement holding a request, if it is in the same function (a key made there is made once per call). */

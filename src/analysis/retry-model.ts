@@ -174,6 +174,8 @@ export interface RetriedClient {
   notRetried?: ReadonlySet<ts.Node>;
   /** The one call through it, for a client built and called at once (`fetchRetry(fetch)(url, init)`): others of its name are other clients. */
   only?: ReadonlySet<ts.Node>;
+  /** Where this file sets its retries up (the library's call): findings at the requests it re-sends point there. */
+  at?: Span;
   /** How the client waits between its retries, where the file configures it. */
   backoff?: Backoff;
   /** For a client configured in another file: its waits, as that file's jitter finding reads them. */

@@ -12,6 +12,8 @@ export interface RuleReport {
   data?: Record<string, string>;
   span: Span;
   fixes?: OffsetFix[];
+  /** Other places the finding speaks of (the retry, for a request reported where it is sent). */
+  related?: { span: Span; message: string }[];
 }
 
 export interface RuleContext {
@@ -88,6 +90,9 @@ export function toFinding(meta: RuleMeta, severity: Exclude<Severity, 'off'>, re
     data: report.data,
   };
   if (report.fixes && report.fixes.length > 0) finding.fixes = report.fixes.map((fix) => toFix(fix, sourceFile));
+  if (report.related && report.related.length > 0) {
+    finding.related = report.related.map((place) => ({ range: spanToRange(place.span, sourceFile), message: place.message }));
+  }
   return finding;
 }
 

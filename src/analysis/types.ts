@@ -52,6 +52,17 @@ export interface Finding {
   messageId?: string;
   /** The values filled into the message template. */
   data?: Record<string, string>;
+  /**
+   * Other places in the same file the finding speaks of: the retry that repeats a request reported at the request
+   * (VS Code shows them under the diagnostic, SARIF as related locations).
+   */
+  related?: RelatedLocation[];
+}
+
+/** A place in the analysed file that a finding names, and what it is. */
+export interface RelatedLocation {
+  range: Range;
+  message: string;
 }
 
 export interface AnalyzeOptions {

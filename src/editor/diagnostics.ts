@@ -24,19 +24,23 @@ export function severityFor(finding: Finding, configured: Partial<Record<RuleId,
   return configured[finding.ruleId] ?? finding.severity;
 }
 
-export function toDiagnostics(findings: readonly Finding[], configured: Partial<Record<RuleId, Severity>>): vscode.Diagnostic[] {
+/** `uri`: the file the findings are in, where their related places (the retry that repeats a request) are too. */
+export function toDiagnostics(findings: readonly Finding[], configured: Partial<Record<RuleId, Severity>>, uri: vscode.Uri): vscode.Diagnostic[] {
   const diagnostics: vscode.Diagnostic[] = [];
   for (const finding of findings) {
     const severity = severityFor(finding, configured);
-    if (severity !== 'off') diagnostics.push(toDiagnostic(finding, severity));
+    if (severity !== 'off') diagnostics.push(toDiagnostic(finding, severity, uri));
   }
   return diagnostics;
 }
 
-function toDiagnostic(finding: Finding, severity: Exclude<Severity, 'off'>): vscode.Diagnostic {
+function toDiagnostic(finding: Finding, severity: Exclude<Severity, 'off'>, uri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITIES[severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: lessonCommandUri(finding.lessonSection) };
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((place) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(place.range)), place.message));
+  }
   return diagnostic;
 }
 

@@ -220,7 +220,7 @@ export class LiveDiagnostics implements vscode.Disposable {
 
   private publish(uri: vscode.Uri, analysed: AnalysedDocument, settings: EditorSettings): void {
     this.analysed.set(uri.toString(), analysed);
-    this.collection.set(uri, toDiagnostics(analysed.findings, settings.rules));
+    this.collection.set(uri, toDiagnostics(analysed.findings, settings.rules, uri));
     this.stats.published++;
     this.onPublished(uri);
   }

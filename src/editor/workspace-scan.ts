@@ -119,7 +119,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   /** Re-renders the scan's diagnostics with the current severities (a rule may now be off). */
   rerender(): void {
-    for (const { uri, findings } of this.results.values()) this.collection.set(uri, toDiagnostics(findings, this.settings.read(uri).rules));
+    for (const { uri, findings } of this.results.values()) this.collection.set(uri, toDiagnostics(findings, this.settings.read(uri).rules, uri));
   }
 
   dispose(): void {
@@ -242,7 +242,7 @@ export class WorkspaceScanner implements vscode.Disposable {
 
   private record(uri: vscode.Uri, findings: Finding[], summary: ScanSummary): void {
     const rules = this.settings.read(uri).rules;
-    const diagnostics = toDiagnostics(findings, rules);
+    const diagnostics = toDiagnostics(findings, rules, uri);
     // Counted as shown: a rule switched off counts nothing.
     for (const finding of findings.filter((f) => (rules[f.ruleId] ?? f.severity) !== 'off')) summary.byRule[finding.ruleId]++;
     summary.findings += diagnostics.length;

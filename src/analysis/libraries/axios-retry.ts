@@ -35,7 +35,7 @@ export const axiosRetry: LibrarySpec = {
       const condition = option(options, 'retryCondition');
       // Options from elsewhere may hold any condition: not taken to cover POST.
       const coversPost = options !== 'opaque' && (condition === undefined || conditionCoversPost(condition, index));
-      facts.clients.push({ name: client, label, coversPost, backoff: construct.backoff });
+      facts.clients.push({ name: client, label, coversPost, backoff: construct.backoff, at: construct.report });
     }
     return true;
   },

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { findProperty, namePath } from '../ast';
 import type { Backoff } from '../retry-model';
 import { callsNamed, type SourceIndex } from '../source-index';
+import { firstLineSpan } from '../spans';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import {
   calledAtOnce, calledAtOnceName, countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
@@ -77,7 +78,7 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
   if (!retriesZero(options, 'retries', index) || uses.length > notRetried.size) {
     facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
   }
-  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried, backoff, only: atOnce && new Set([atOnce]) });
+  if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried, backoff, only: atOnce && new Set([atOnce]), at: firstLineSpan(call, index.sourceFile) });
 }
 
 function builderBackoff(call: ts.CallExpression, options: Exclude<Options, 'opaque'>, index: SourceIndex): Backoff {

@@ -61,7 +61,7 @@ function clientRetry(site: ts.CallExpression | ts.NewExpression, { index, facts 
   if (isClientFactory && ts.isPropertyAssignment(setting) && setting.pos >= site.pos && setting.end <= site.end) construct.report = firstLineSpan(setting, index.sourceFile);
   facts.constructs.push({ ...construct, rerunsScope: false, optionsOfCall: !isClientFactory });
   const holder = isClientFactory ? holderName(site) : undefined;
-  if (holder) facts.clients.push({ name: holder, label, coversPost, backoff });
+  if (holder) facts.clients.push({ name: holder, label, coversPost, backoff, at: construct.report });
   return true;
 }
 

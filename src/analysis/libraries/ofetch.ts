@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { numericValue, rootName, stringValue } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
 import { nodeText } from '../run-context';
+import { firstLineSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
 import { calleeName, delayBackoff, holderName, libraryConstruct, moduleOf, option, optionsAt } from './option-reading';
 
@@ -32,7 +33,7 @@ export const ofetch: LibrarySpec = {
     const label = isFactory ? '`ofetch.create(…)` client' : `\`${nodeText(site.expression)}\` call`;
     facts.constructs.push({ ...libraryConstruct(site, 'library', label, index, bound, backoff, !isFactory && (method === 'POST' || method === 'PATCH') ? [site] : []), rerunsScope: false, optionsOfCall: !isFactory });
     const holder = isFactory ? holderName(site) : undefined;
-    if (holder) facts.clients.push({ name: holder, label, coversPost: true, backoff });
+    if (holder) facts.clients.push({ name: holder, label, coversPost: true, backoff, at: firstLineSpan(site, index.sourceFile) });
     return true;
   },
 };

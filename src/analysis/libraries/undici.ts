@@ -33,7 +33,7 @@ export const undici: LibrarySpec = {
     facts.constructs.push(construct);
     // The agent re-sends the requests made through it: POSTs too where its `methods` name them.
     const methods = options ? option(options, 'methods') : undefined;
-    if (holder && methods && /['"`](post|patch)['"`]/i.test(nodeText(methods))) facts.clients.push({ name: holder, label: `\`${holder}\` agent (${label})`, coversPost: true, backoff: construct.backoff });
+    if (holder && methods && /['"`](post|patch)['"`]/i.test(nodeText(methods))) facts.clients.push({ name: holder, label: `\`${holder}\` agent (${label})`, coversPost: true, backoff: construct.backoff, at: construct.report });
     return true;
   },
 };

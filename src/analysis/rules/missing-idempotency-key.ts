@@ -1,10 +1,10 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
 import { contains, enclosingFunction, findProperty, statementInList, unwrap, valueOfProperty } from '../ast';
-import { coverageOf, isRetried } from '../coverage';
+import { type Coverage, coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { callDisplay, type HttpRequest, isUnsafe, speaksOfKeys } from '../requests';
-import type { RetryConstruct } from '../retry-model';
+import type { RetryConstruct, Span } from '../retry-model';
 import { retriedOnlyWhenRefused } from '../refusals';
 import { type Rule, type RuleContext, shortCode, shortLabel } from '../rule-kit';
 import type { RuleMeta } from '../types';
@@ -59,7 +59,8 @@ function check(context: RuleContext): void {
       : fromCaller ? 'missingKeyCallerMethod' : 'missingKey';
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
-    context.report({ messageId, data, span: callHeadSpan(reportedAt, context.index.sourceFile), fixes: fix ? [fix] : undefined });
+    const span = callHeadSpan(reportedAt, context.index.sourceFile);
+    context.report({ messageId, data, span, fixes: fix ? [fix] : undefined, related: retryPlace(coverage, span) });
     if (coverage?.construct) judged.add(coverage.construct);
   }
   reportPostRetriedByOption(context, judged);
@@ -85,7 +86,13 @@ export const rule: Rule = { meta, check };
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** The request's head, through the called name when a chained call spans lines (`ky` then `.post(…)`). */
+/** Where the retry that repeats the request is, when it is in this file but not where the request is reported. */
+function retryPlace(coverage: Coverage | undefined, reported: Span): { span: Span; message: string }[] | undefined {
+  const at = coverage?.construct?.report ?? coverage?.retryAt;
+  if (!at || (at.start < reported.end && reported.start < at.end)) return undefined;
+  return [{ span: at, message: `The ${coverage!.label} that repeats the request` }];
+}
+
 /** How the message names the call that gives the request its method: `this.makeRequest(…)`, and its line. */
 function callerData(caller: ts.CallExpression, context: RuleContext): { caller: string; line: string } {
   const sourceFile = context.index.sourceFile;

@@ -33,6 +33,13 @@ export function formatSarif(results: FileResult[], rules: readonly RuleMeta[], t
       message: { text: finding.message },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, root), region: regionOf(finding) } }],
     };
+    if (finding.related) {
+      result.relatedLocations = finding.related.map((place, id) => ({
+        id,
+        physicalLocation: { artifactLocation: artifactLocation(file, root), region: regionOf(place) },
+        message: { text: place.message },
+      }));
+    }
     if (finding.fingerprint) result.partialFingerprints = { [FINGERPRINT_KEY]: finding.fingerprint };
     // A comment in the code, or the baseline (kept outside it).
     if (suppression) result.suppressions = [{ kind: suppression.kind === 'directive' ? 'inSource' : 'external', ...(suppression.justification ? { justification: suppression.justification } : {}) }];
@@ -103,7 +110,7 @@ function artifactLocation(file: string, root: string): { uri: string; uriBaseId?
 }
 
 /** SARIF regions are 1-based; `endColumn` is the column after the last character. */
-function regionOf(finding: Finding) {
-  const { start, end } = finding.range;
+function regionOf(place: { range: Finding['range'] }) {
+  const { start, end } = place.range;
   return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }

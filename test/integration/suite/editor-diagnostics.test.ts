@@ -139,6 +139,12 @@ describe('editor: live diagnostics', () => {
     assert.equal(document.languageId, 'typescript');
     const diagnostics = await diagnosticsWhere(document.uri, 'findings in the sample', (found) => found.length >= 2);
     assert.deepEqual([...new Set(diagnostics.map((diagnostic) => ruleIdOf(diagnostic)))].sort(), ['missing-idempotency-key', 'unbounded-retry']);
+    // The POST's warning points at the loop that sends it again, in the same document.
+    const post = diagnostics.find((diagnostic) => ruleIdOf(diagnostic) === 'missing-idempotency-key')!;
+    assert.deepEqual(
+      post.relatedInformation?.map((place) => [place.location.uri.toString(), place.location.range.start.line, place.message]),
+      [[document.uri.toString(), 2, 'The `while (true)` retry loop that repeats the request']],
+    );
   });
 
   // Timings are reported, not asserted: wall-clock limits are flaky on shared machines (npm run bench and

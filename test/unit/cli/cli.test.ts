@@ -21,6 +21,7 @@ interface SarifLog {
       partialFingerprints: Record<string, string>;
       suppressions?: { kind: string; justification?: string }[];
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+      relatedLocations?: { physicalLocation: { region: { startLine: number } }; message: { text: string } }[];
     }[];
   }[];
 }
@@ -179,6 +180,11 @@ describe('CLI', function () {
         ],
       );
       for (const result of sarifRun.results) assert.match(result.partialFingerprints['integrationCoach/v1']!, /^[0-9a-f]{32}$/);
+      // The POST's finding points at the loop that sends it again.
+      assert.deepEqual(
+        sarifRun.results.map((result) => result.relatedLocations?.map((place) => [place.physicalLocation.region.startLine, place.message.text])),
+        [undefined, [[5, 'The `while (true)` retry loop that repeats the request']]],
+      );
     });
 
     const dir = tempDir('ic-cli-sarif');

@@ -1,4 +1,6 @@
 // missing-idempotency-key: a retried POST/PATCH (or Stripe create) needs a key. Lines in `invalid` are 1-based.
+import { strict as assert } from 'node:assert';
+import { analyzeSource } from '../../../../src/analysis';
 import { runRuleTable, type InvalidCase, type ValidCase } from '../rule-table';
 import { checkFirstSentences } from './first-sentence';
 
@@ -881,4 +883,41 @@ export const enqueue = (id: string) =>
 describe('missing-idempotency-key', () => {
   runRuleTable('missing-idempotency-key', valid, invalid);
   describe('messages', () => checkFirstSentences('missing-idempotency-key', invalid));
+  describe('the retry behind the request', () => {
+    const findingsOf = (code: string) => analyzeSource(code, 'orders.ts').findings
+      .filter((finding) => finding.ruleId === 'missing-idempotency-key')
+      .map((finding) => [finding.range.start.line, finding.related?.map((place) => [place.range.start.line, place.message])]);
+    it('is named where the request is reported, when it is elsewhere', () => {
+      assert.deepEqual(findingsOf(`async function fetchWithRetry(url, options, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, options);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Math.random()));
+    }
+  }
+}
+
+export const signUp = (user) => fetchWithRetry('/api/signup', { method: 'POST', body: JSON.stringify(user) });`),
+      [[11, [[1, 'The `fetchWithRetry` helper that repeats the request']]]]);
+    });
+    it('is the client\'s set-up for a request through a client that retries', () => {
+      assert.deepEqual(findingsOf(`import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+axiosRetry(axios, { retries: 3, retryCondition: () => true, retryDelay: axiosRetry.exponentialDelay });
+
+export async function register(tenant) {
+  return axios.post('/register', tenant);
+}`), [[6, [[3, 'The `axiosRetry` on `axios` that repeats the request']]]]);
+    });
+    it('is not named again when the finding is next to it', () => {
+      assert.deepEqual(findingsOf(walletSaver('throw error;')), [[12, undefined]]);
+    });
+    it('is not named again when the finding is on its first line', () => {
+      assert.deepEqual(findingsOf(`import pRetry from 'p-retry';
+export const save = (order) => pRetry(() => fetch('/orders', { method: 'POST', body: JSON.stringify(order) }), { retries: 3 });`), [[1, undefined]]);
+    });
+  });
 });
