@@ -13,7 +13,13 @@ export interface RuleReport {
   span: Span;
   fixes?: OffsetFix[];
   /** Other places the finding speaks of (the retry, for a request reported where it is sent). */
-  related?: { span: Span; message: string }[];
+  related?: RelatedPlace[];
+}
+
+/** A place in the file a finding names, and what it is. */
+export interface RelatedPlace {
+  span: Span;
+  message: string;
 }
 
 export interface RuleContext {

@@ -6,7 +6,7 @@ import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArg
 import { callDisplay, type HttpRequest, isUnsafe, speaksOfKeys } from '../requests';
 import type { RetryConstruct, Span } from '../retry-model';
 import { retriedOnlyWhenRefused } from '../refusals';
-import { type Rule, type RuleContext, shortCode, shortLabel } from '../rule-kit';
+import { type RelatedPlace, type Rule, type RuleContext, shortCode, shortLabel } from '../rule-kit';
 import type { RuleMeta } from '../types';
 import { ruleMeta } from './catalog';
 import { callHeadSpan, firstLineSpan } from '../spans';
@@ -60,7 +60,8 @@ function check(context: RuleContext): void {
     const anchor = coverage ? coverage.keyAnchor : anchorInSameFunction(request.call);
     const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
     const span = callHeadSpan(reportedAt, context.index.sourceFile);
-    context.report({ messageId, data, span, fixes: fix ? [fix] : undefined, related: retryPlace(coverage, span) });
+    const related = [...retryPlace(coverage, span), ...(fromCaller ? [callerPlace(request.methodFrom!, request.method!, context)] : [])];
+    context.report({ messageId, data, span, fixes: fix ? [fix] : undefined, related });
     if (coverage?.construct) judged.add(coverage.construct);
   }
   reportPostRetriedByOption(context, judged);
@@ -87,10 +88,15 @@ export const rule: Rule = { meta, check };
 // Helpers
 
 /** Where the retry that repeats the request is, when it is in this file but not where the request is reported. */
-function retryPlace(coverage: Coverage | undefined, reported: Span): { span: Span; message: string }[] | undefined {
+function retryPlace(coverage: Coverage | undefined, reported: Span): RelatedPlace[] {
   const at = coverage?.construct?.report ?? coverage?.retryAt;
-  if (!at || (at.start < reported.end && reported.start < at.end)) return undefined;
+  if (!at || (at.start < reported.end && reported.start < at.end)) return [];
   return [{ span: at, message: `The ${coverage!.label} that repeats the request` }];
+}
+
+/** The call that gives the request its method (`this.handler(this.options(uri, 'POST', data))` in `post()`). */
+function callerPlace(caller: ts.CallExpression, method: string, context: RuleContext): RelatedPlace {
+  return { span: callHeadSpan(caller, context.index.sourceFile), message: `The call that makes it a ${method}` };
 }
 
 /** How the message names the call that gives the request its method: `this.makeRequest(…)`, and its line. */

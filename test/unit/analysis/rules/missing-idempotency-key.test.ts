@@ -912,6 +912,24 @@ export async function register(tenant) {
   return axios.post('/register', tenant);
 }`), [[6, [[3, 'The `axiosRetry` on `axios` that repeats the request']]]]);
     });
+    it('is named with the call that gives the request its method, for a request that sends its caller\'s', () => {
+      assert.deepEqual(findingsOf(`export class Client {
+  async request(path, options) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        return await fetch(\`https://api.example.com\${path}\`, options);
+      } catch (error) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** attempt));
+      }
+    }
+    throw new Error('failed');
+  }
+
+  post(path, body) {
+    return this.request(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+}`), [[4, [[2, 'The `for (let attempt = 0; attempt < 3; attempt++)` retry loop that repeats the request'], [13, 'The call that makes it a POST']]]]);
+    });
     it('is not named again when the finding is next to it', () => {
       assert.deepEqual(findingsOf(walletSaver('throw error;')), [[12, undefined]]);
     });
