@@ -169,7 +169,7 @@ function deferringWait(callback: ts.Node): WaitSite | undefined {
  * call that also closes the try's other work (`clearTimeout(timer)`, `reject(err)`), whose try does more.
  */
 function triedAgainAtOnce(call: ts.CallExpression, handler: ts.CatchClause & { parent: ts.TryStatement }): boolean {
-  const first = soleAwaitedCall(handler.parent.tryBlock);
+  const first = firstAwaitedCall(handler.parent.tryBlock);
   if (!first || callShape(first) !== callShape(call)) return false;
   let statement: ts.Node | undefined = awaitedCallStatement(call);
   for (let steps = 0; statement && steps < MAX_STEPS_TO_CATCH; steps++) {
@@ -183,11 +183,14 @@ function triedAgainAtOnce(call: ts.CallExpression, handler: ts.CatchClause & { p
   return false;
 }
 
-/** The one call a block makes, awaited, among statements that otherwise only tell (`console.log('sending')`). */
-function soleAwaitedCall(block: ts.Block): ts.CallExpression | undefined {
-  const working = block.statements.filter((statement) => !onlyTells(statement));
-  if (working.length !== 1) return undefined;
-  const statement = working[0]!;
+/**
+ * The call a block starts with, awaited, past statements that only tell (`console.log('sending')`): the attempt a
+ * catch that starts with the same call makes again (`try { const res = await send(order); … } catch { const res =
+ * await send(order); … }`), whatever the block does with the answer after it.
+ */
+function firstAwaitedCall(block: ts.Block): ts.CallExpression | undefined {
+  const statement = block.statements.find((candidate) => !onlyTells(candidate));
+  if (!statement) return undefined;
   const expression = ts.isReturnStatement(statement) || ts.isExpressionStatement(statement) ? statement.expression
     : ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 ? statement.declarationList.declarations[0]!.initializer : undefined;
   const awaited = expression && ts.isAwaitExpression(expression) ? expression.expression : undefined;
@@ -199,7 +202,10 @@ function awaitedCallStatement(call: ts.CallExpression): ts.Statement | undefined
   const awaited = call.parent;
   if (!ts.isAwaitExpression(awaited) || awaited.expression !== call) return undefined;
   const statement = awaited.parent;
-  return ts.isExpressionStatement(statement) || ts.isReturnStatement(statement) ? statement : undefined;
+  if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) return statement;
+  // `const response = await send(order);`: the answer kept to be read after it.
+  const list = ts.isVariableDeclaration(statement) && statement.initializer === awaited ? statement.parent : undefined;
+  return list && ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isVariableStatement(list.parent) ? list.parent : undefined;
 }
 
 /**

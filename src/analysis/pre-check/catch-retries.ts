@@ -37,9 +37,12 @@ export function hasCatchRetryCandidate(tokens: Tokens): boolean {
 /** Tokens a catch may open with before it tries again at once: `try {`, `return await`, `;`. */
 const AT_ONCE_TOKENS = new Set([Kind.TryKeyword, Kind.OpenBraceToken, Kind.SemicolonToken, Kind.ReturnKeyword, Kind.AwaitKeyword]);
 
+/** Keywords that declare the name an answer is kept in: `const response = await send(…)`. */
+const DECLARING_TOKENS = new Set([Kind.ConstKeyword, Kind.LetKeyword, Kind.VarKeyword]);
+
 /**
  * A catch that awaits a call of a name its try called, with nothing before but calls that tell (`console.error(…)`)
- * and `try {`, `return`, `await`: the second attempt catch-retries.ts reads as made at once.
+ * and `try {`, `return`, `await`, `const name =`: the second attempt catch-retries.ts reads as made at once.
  */
 function triesAgainAtOnce(tokens: Tokens, catchOpen: number, catchClose: number, tried: ReadonlySet<string>): boolean {
   const { kinds, values, partner } = tokens;
@@ -47,6 +50,10 @@ function triesAgainAtOnce(tokens: Tokens, catchOpen: number, catchClose: number,
     const kind = kinds[j]!;
     if (AT_ONCE_TOKENS.has(kind)) {
       j++;
+      continue;
+    }
+    if (DECLARING_TOKENS.has(kind) && canName(kinds[j + 1]!) && kinds[j + 2] === Kind.EqualsToken) {
+      j += 3;
       continue;
     }
     if (!canName(kind)) return false;

@@ -1,4 +1,4 @@
-// `try { return await send(…) } catch (err) { console.error(err); return await send(…) }`: a try that makes one
+// `try { return await send(…) } catch (err) { console.error(err); return await send(…) }`: a try that starts with an
 // awaited call, and a catch that makes it again, word for word, with nothing done first but telling of the failure:
 // one more attempt made at once. Its clients retry in step, with no wait. Not a second attempt: one after mending
 // something (re-authenticating, refreshing), a call with other arguments (a fallback), a call that closes the try's
@@ -25,6 +25,19 @@ function sendTwice(between: string, again: string): string {
 
 const SAME = 'sock.sendText(jid, { text })';
 
+/** A try that sends and reads the answer, and a catch that does the same again, the answer kept in a name. */
+const ANSWER_READ_TWICE = `export async function submitOrder(order) {
+  try {
+    const response = await fetch('/api/orders', { method: 'POST', body: order });
+    if (response.status !== 200) return { message: 'not sent' };
+    return await response.json();
+  } catch (error) {
+    const response = await fetch('/api/orders', { method: 'POST', body: order });
+    if (response.status !== 200) return { message: 'not sent' };
+    return await response.json();
+  }
+}`;
+
 describe('shapes: second attempts made at once in a catch', () => {
   runLibraryTable([], [
     {
@@ -44,6 +57,27 @@ describe('shapes: second attempts made at once in a catch', () => {
   }
 }`,
       findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'a try that starts with the call and then reads its answer, a catch that starts with the same call and reads it again: one more attempt at once',
+      code: ANSWER_READ_TWICE,
+      fileName: 'orders.js',
+      findings: [[7, 'retry-without-jitter'], [7, 'missing-idempotency-key']],
+    },
+    {
+      title: 'the same call made last in the try, after other work, and first in the catch: no second attempt, silent',
+      code: `export async function submitOrder(order) {
+  try {
+    await validate(order);
+    const response = await fetch('/api/orders', { method: 'POST', body: order });
+    return await response.json();
+  } catch (error) {
+    const response = await fetch('/api/orders', { method: 'POST', body: order });
+    return await response.json();
+  }
+}`,
+      fileName: 'orders.js',
+      findings: [],
     },
     {
       title: 'after refreshing the session: a resend once something was mended, silent',
@@ -88,5 +122,6 @@ export async function pause(ms) {
   it('the pre-check keeps a file whose only retry is such a second attempt, and passes by one that mends first', () => {
     assert.equal(mayContainRetry(sendTwice("console.error('send failed', err);", SAME), 'send.js'), true);
     assert.equal(mayContainRetry(sendTwice('await sock.refreshSession();', SAME), 'send.js'), false);
+    assert.equal(mayContainRetry(ANSWER_READ_TWICE, 'orders.js'), true, 'the answer kept in a name (`const response = await …`)');
   });
 });
