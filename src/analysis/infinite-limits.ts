@@ -85,17 +85,23 @@ function limitsOffAtZero(index: SourceIndex): ReadonlySet<string> {
   return kept;
 }
 
-/** `!n || i < n`, `n === 0 || i < n`: the names a disjunction tests for zero and compares, so that 0 lets every round through. */
+/**
+ * `!n || i < n`, `n === 0 || i < n`: the names a disjunction tests for zero and keeps a count below, so that 0 lets
+ * every round through. Not `!n || i >= n` (a stop that 0 makes at once: nothing goes round).
+ */
 function noteZeroSwitched(disjunction: ts.BinaryExpression, into: Set<string>): void {
   const operands = chainOperands(disjunction, ts.SyntaxKind.BarBarToken);
-  const compared = new Set(operands.flatMap(comparedNames));
+  const compared = new Set(operands.map((operand) => orderedName(operand, 'greater')));
   for (const name of operands.map(zeroTestedName)) if (name && compared.has(name)) into.add(name);
 }
 
-/** `n > 0 && i > n`: the names a conjunction compares only when above zero, so that 0 never stops a round. */
+/**
+ * `n > 0 && i > n`: the names a conjunction compares a count past only when above zero, so that 0 never stops a round.
+ * Not `n > 0 && i < n`, a way round that 0 closes (nothing is retried: `if (this.maxRetries > 0 && tries < this.maxRetries) retry()`).
+ */
 function noteCheckedOnlyAboveZero(conjunction: ts.BinaryExpression, into: Set<string>): void {
   const operands = chainOperands(conjunction, ts.SyntaxKind.AmpersandAmpersandToken);
-  const compared = new Set(operands.flatMap(comparedNames));
+  const compared = new Set(operands.map((operand) => orderedName(operand, 'lesser')));
   for (const operand of operands) {
     const name = aboveZeroTestedName(operand);
     if (name && compared.has(name)) into.add(name);
@@ -144,11 +150,12 @@ function zeroTestedName(operand: ts.Expression): string | undefined {
 
 const ORDERINGS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken]);
 
-/** The names an ordering compares: `i` and `n` in `i < n`. */
-function comparedNames(operand: ts.Expression): string[] {
+/** The name on one side of an ordering: the greater side of `i < n` and `n > i` is `n`, the lesser `i`. */
+function orderedName(operand: ts.Expression, side: 'greater' | 'lesser'): string | undefined {
   const node = unwrap(operand);
-  if (!ts.isBinaryExpression(node) || !ORDERINGS.has(node.operatorToken.kind)) return [];
-  return [namePath(unwrap(node.left)), namePath(unwrap(node.right))].filter((name): name is string => name !== undefined);
+  if (!ts.isBinaryExpression(node) || !ORDERINGS.has(node.operatorToken.kind)) return undefined;
+  const leftIsLesser = node.operatorToken.kind === ts.SyntaxKind.LessThanToken || node.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
+  return namePath(unwrap((side === 'lesser') === leftIsLesser ? node.left : node.right));
 }
 
 function isZero(argument: ts.Expression): boolean {

@@ -398,6 +398,37 @@ function parseRetryAfter(res: Response): number | undefined {
     findings: [[8, 'retry-without-jitter']],
   },
   {
+    title: 'a way round opened only while a count is below a cap above zero (`max > 0 && n < max`), 0 by default: 0 retries nothing',
+    code: `export class Client {
+  constructor(options) {
+    this.maxRetries = options.maxRetries ?? 0;
+  }
+  async request(path, attempt = 0) {
+    const response = await fetch(path);
+    if (!response.ok && this.maxRetries > 0 && attempt < this.maxRetries) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return this.request(path, attempt + 1);
+    }
+    return response;
+  }
+}`,
+    findings: [[9, 'retry-without-jitter']],
+  },
+  {
+    title: 'a stop made at once when the cap is 0 (`!max || n >= max`): 0 retries nothing',
+    code: `export async function send(url, body, retries = 0) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT', body });
+    } catch (error) {
+      if (!retries || attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}`,
+    findings: [[2, 'retry-without-jitter']],
+  },
+  {
     title: 'the same cap tested after the count (`n >= max && max !== 0`), defaulting to a named 0: a reconnect nothing stops',
     code: `const MAX_RETRY_ATTEMPTS = 0;
 export class Socket {
