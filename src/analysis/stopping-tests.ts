@@ -291,11 +291,18 @@ function exitsWhenSpent(statement: ts.Statement, budgets: ReadonlySet<string>): 
   return testsBudgetSomewhere(statement.expression, budgets);
 }
 
-/** A comparison (or a bare test) of one of the budgets: `retries > 0`, `n < max`, `retriesLeft`. */
+/** A predicate a value is handed to: `Number.isInteger(delay)`, `isFinite(wait)`, `Boolean(answer)`. */
+const PREDICATE_NAME = /^(?:is[A-Z]\w*|isFinite|isNaN|Boolean)$/;
+
+/**
+ * A comparison (or a bare test) of one of the budgets: `retries > 0`, `n < max`, `retriesLeft`; or a predicate asked of
+ * one (`!Number.isInteger(retryAfter)`, where a helper answers a wait while it allows another attempt and `false` after).
+ */
 function testsBudget(node: ts.Expression, budgets: ReadonlySet<string>): boolean {
   if (ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind)) {
     return mentionsBudget(node.left, budgets) || mentionsBudget(node.right, budgets);
   }
+  if (ts.isCallExpression(node) && node.arguments.length === 1 && PREDICATE_NAME.test(calleeName(node) ?? '')) return mentionsBudget(node.arguments[0]!, budgets);
   const path = namePath(node);
   // `retryResult.retry`: a member of a helper's answer about the budget is that answer.
   return path !== undefined && (budgets.has(path) || budgets.has(path.split('.')[0]!));

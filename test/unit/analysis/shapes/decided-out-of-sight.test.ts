@@ -230,5 +230,19 @@ export async function requestWithBackoff(send, maxRetries) {
 }`,
       findings: [[5, 'unbounded-retry']],
     },
+    {
+      title: 'a recursion whose way round needs a whole number from the function its caller passed (`!Number.isInteger(retryAfter(err, attempts))` throws): silent',
+      code: `export function makeClient(request, clock) {
+  function retry(fn, retryAfter, attempts = 1) {
+    return fn().catch((err) => {
+      const shouldRetryAfter = retryAfter(err, attempts);
+      if (!Number.isInteger(shouldRetryAfter)) throw err;
+      return new Promise((resolve) => clock.setTimeout(() => resolve(retry(fn, retryAfter, attempts + 1)), shouldRetryAfter));
+    });
+  }
+  return { get: (url, retryAfter) => retry(() => request(url), retryAfter) };
+}`,
+      findings: [],
+    },
   ]);
 });
