@@ -47,6 +47,7 @@ import { socketIoClient } from './socket-io-client';
 import { tanstackQuery } from './tanstack-query';
 import { temporal } from './temporal';
 import { trpcWsClient } from './trpc-ws-client';
+import { subscriptionsTransportWs } from './subscriptions-transport-ws';
 import { tsRetryPromise } from './ts-retry-promise';
 import { tusJsClient } from './tus-js-client';
 import { undici } from './undici';
@@ -59,7 +60,7 @@ import { fromModules } from './option-reading';
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, asyncLibrary, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, requestretry, nodeRetry,
   got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, octokitPluginThrottling, stripe, openai, awsSdk,
-  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket, lockfile, temporal,
+  socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, subscriptionsTransportWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket, lockfile, temporal,
 ];
 
 /** Every module specifier of the registry: a string naming one gives a library away. */
