@@ -5,8 +5,9 @@
 import ts from 'typescript';
 import { calleeName } from '../ast';
 import type { Bound } from '../retry-model';
+import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
-import { countBound, isFromLibrary, isTrue, libraryConstruct, option, optionsAt, resolveObject, type Options } from './option-reading';
+import { countBound, isFromLibrary, isTrue, libraryConstruct, option, optionsAt, resolveObject, type Options, type Site } from './option-reading';
 
 const CLIENT = 'SubscriptionClient';
 /** Apollo's link, which makes a SubscriptionClient from `{ uri, options }` (or takes one made already). */
@@ -32,7 +33,7 @@ export const subscriptionsTransportWs: LibrarySpec = {
 };
 
 /** `new WebSocketLink({ uri, options: { reconnect: true } })`: the client's options, one level down. */
-function linkOptions(site: ts.CallExpression | ts.NewExpression, index: Parameters<typeof optionsAt>[2]): Options {
+function linkOptions(site: Site, index: SourceIndex): Options {
   const parameters = optionsAt(site, 0, index);
   if (parameters === 'opaque' || parameters === 'absent') return parameters;
   const inner = option(parameters, 'options');
