@@ -29,9 +29,9 @@
 //     (`nextRetryAt`, `next_attempt_at`), whose words NEXT_ATTEMPT_TEXT finds.
 //   - a consumed message handed back to the broker (redeliveries.ts): a consumer registered
 //     (`consume(`, `activateConsumer(`) in a file that nacks or rejects (`.nack(`, `.reject(`), whose
-//     texts CONSUME_TEXT and NACK_TEXT find.
+//     texts mayConsumeAndNack finds.
 //   - a client the registry does not know, told to retry forever (unlimited-attempt-options.ts): an attempt cap
-//     given `Infinity`, whose words INFINITE_ATTEMPT_OPTION_TEXT finds.
+//     given `Infinity`, whose words mayGiveInfiniteAttempts finds.
 //   - a retry in another file (with a project, `options.project`): a file whose imports bring in a
 //     helper or a client that retries (project/project-index.ts reads the imported modules).
 // tokens.ts reads the tokens and pairs the brackets; retry-words.ts, loops.ts and recursion.ts
@@ -42,8 +42,8 @@
 import type { AnalyzeOptions } from '../types';
 import { LOSS_HANDLER_TEXT, PART_LOSS_HANDLER_TEXT } from '../reconnect-chains';
 import { NEXT_ATTEMPT_TEXT } from '../requeues';
-import { CONSUME_TEXT, NACK_TEXT } from '../redeliveries';
-import { INFINITE_ATTEMPT_OPTION_TEXT } from '../unlimited-attempt-options';
+import { mayConsumeAndNack } from '../redeliveries';
+import { mayGiveInfiniteAttempts } from '../unlimited-attempt-options';
 import { hasCatchRetryCandidate, hasDeferredFailurePath } from './catch-retries';
 import { hasRetrySchedulerCandidate } from './handed-reconnects';
 import { hasLoopCandidate } from './loops';
@@ -78,9 +78,9 @@ function mayHoldOwnRetry(text: string, options: AnalyzeOptions): boolean {
   // A failed record stored with the time of its next attempt (`nextRetryAt: new Date(Date.now() + delay)`).
   if (NEXT_ATTEMPT_TEXT.test(text)) return true;
   // A consumed message nacked back to the broker, which delivers it again.
-  if (CONSUME_TEXT.test(text) && NACK_TEXT.test(text)) return true;
+  if (mayConsumeAndNack(text)) return true;
   // A client told to retry forever (`max_reconnects: Infinity`).
-  if (INFINITE_ATTEMPT_OPTION_TEXT.test(text)) return true;
+  if (mayGiveInfiniteAttempts(text)) return true;
   return hasLoopCandidate(text, tokens) || hasSelfReference(tokens) || hasCatchRetryCandidate(tokens) || hasDeferredFailurePath(tokens)
     || hasRetrySchedulerCandidate(tokens);
 }
