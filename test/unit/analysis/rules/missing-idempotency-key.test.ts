@@ -930,6 +930,31 @@ export async function register(tenant) {
   }
 }`), [[4, [[2, 'The `for (let attempt = 0; attempt < 3; attempt++)` retry loop that repeats the request'], [13, 'The call that makes it a POST']]]]);
     });
+    // Each client that re-sends what goes through it points at where the file sets it up.
+    const clients: [string, string, string][] = [
+      ['fetch-retry', `import fetchRetry from 'fetch-retry';
+const fetchWithRetries = fetchRetry(fetch, { retries: 3, retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt });`,
+      'The fetch-retry wrapper `fetchWithRetries` that repeats the request'],
+      ['ofetch', `import { ofetch } from 'ofetch';
+const fetchWithRetries = ofetch.create({ baseURL: '/api', retry: 2, retryDelay: (context) => Math.random() * 500 });`,
+      'The `ofetch.create(…)` client that repeats the request'],
+    ];
+    for (const [library, setUp, message] of clients) {
+      it(`is the set-up of a ${library} client`, () => {
+        const code = `${setUp}
+
+export const createOrder = (order) => fetchWithRetries('/orders', { method: 'POST', body: JSON.stringify(order) });`;
+        assert.deepEqual(findingsOf(code), [[3, [[1, message]]]]);
+      });
+    }
+    it('is the first line of a local helper named for retrying whose retry is out of sight', () => {
+      assert.deepEqual(findingsOf(`async function fetchWithRetry(url, options) {
+  return attempt(() => fetch(url, options));
+}
+
+export const signUp = (user) => fetchWithRetry('/api/signup', { method: 'POST', body: JSON.stringify(user) });`),
+      [[4, [[0, 'The `fetchWithRetry` helper that repeats the request']]]]);
+    });
     it('is not named again when the finding is next to it', () => {
       assert.deepEqual(findingsOf(walletSaver('throw error;')), [[12, undefined]]);
     });
