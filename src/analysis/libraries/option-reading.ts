@@ -393,15 +393,21 @@ function computesTime(fn: ts.Node): boolean {
 /** Timers whose first argument is the time: rxjs's `timer(ms)` and `delay(ms)`, `sleep(ms)`, `wait(ms)`. */
 const TIMER_OF_FIRST_ARGUMENT = /^(timer|delay|sleep|wait)$/;
 
+/** The time a timer call waits: the first argument of `sleep(ms)`, the second of `setTimeout(resolve, ms)`. */
+function timeOfTimer(call: ts.CallExpression): ts.Expression | undefined {
+  const name = calleeName(call) ?? '';
+  const time = TIMER_OF_FIRST_ARGUMENT.test(name) ? call.arguments[0] : name === 'setTimeout' ? call.arguments[1] : undefined;
+  return time && unwrap(time);
+}
+
 /** Whether a delay function hands its timer a time worked out by a call the file does not define: `timer(stg.getDelayMs(n))`. */
 function timesFromOutOfSight(fn: ts.Node, index: SourceIndex): boolean {
   let found = false;
   walkTree(fn, undefined, (node) => {
     if (found) return SKIP_CHILDREN;
-    if (ts.isCallExpression(node) && TIMER_OF_FIRST_ARGUMENT.test(calleeName(node) ?? '') && node.arguments[0]) {
-      const time = unwrap(node.arguments[0]);
-      found = ts.isCallExpression(time) && classifyDelay(time, index, new Set()) === 'unknown';
-    }
+    const time = ts.isCallExpression(node) ? timeOfTimer(node) : undefined;
+    // A call (`timer(strategy.delayFor(n))`) or a local holding one (`const delay = calculateBackoff(n)`).
+    if (time && (ts.isCallExpression(time) || ts.isIdentifier(time))) found = classifyDelay(time, index, new Set()) === 'unknown';
     return undefined;
   });
   return found;

@@ -3,6 +3,19 @@
 import { graphqlWs } from '../../../../src/analysis/libraries/graphql-ws';
 import { runLibraryTable } from './library-table';
 
+/** A client whose retryWait keeps the time it waits in a local first, set from `time`; `imports` come after graphql-ws's. */
+function clientWaitingLocal(imports: string, time: string): string {
+  return `import { createClient } from 'graphql-ws';${imports ? `\n${imports}` : ''}
+export const client = createClient({
+  url: 'wss://example.com/graphql',
+  retryAttempts: 8,
+  retryWait: async (retries) => {
+    const pause = ${time};
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  },
+});`;
+}
+
 describe('libraries: graphql-ws', () => {
   runLibraryTable([graphqlWs], [
     {
@@ -38,6 +51,16 @@ export const client = createClient({
   retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** retries)),
 });`,
       findings: [],
+    },
+    {
+      title: 'a retryWait that waits a time an imported helper works out (kept in a local first) is out of sight: silent',
+      code: clientWaitingLocal("import { backoffFor } from '@app/shared/reconnect';", 'backoffFor(retries)'),
+      findings: [],
+    },
+    {
+      title: 'a retryWait that waits a fixed time kept in a local takes the jitter away',
+      code: clientWaitingLocal('', '3000'),
+      findings: [[2, 'retry-without-jitter']],
     },
     {
       title: 'retryAttempts: 0 turns reconnecting off',
