@@ -831,7 +831,37 @@ function carriesOperationId(body: ts.Expression | undefined, index: SourceIndex)
   if (object && (namesOperationId(object) || reportsStateOf(object))) return true;
   if (!ts.isIdentifier(inner)) return false;
   const scope = enclosingFunction(inner) ?? inner.getSourceFile();
-  return objectsWithOperationId(scope).has(inner.text) || givenOperationId(inner.text, scope, index);
+  return objectsWithOperationId(scope).has(inner.text) || givenOperationId(inner.text, scope, index) || typedWithOwnId(inner);
+}
+
+/** A type named for an event or a message (`TrackEvent`, `OutboxMessage`), and the word that names its own id. */
+const EVENT_TYPE_NAME = /(Event|Message)s?$/;
+
+/**
+ * A body handed in as one of the file's event or message types that has an id of its own (`sendEvent(event: TrackEvent)`,
+ * `interface TrackEvent { eventId?: string; … }`): the event carries the id it was given when it was made, the same
+ * on every attempt, and receivers of events deduplicate on it.
+ */
+function typedWithOwnId(name: ts.Identifier): boolean {
+  const fn = declaringFunction(name.text, name);
+  const parameter = fn?.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name.text);
+  const type = parameter?.type;
+  const typeName = type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+  const word = typeName && EVENT_TYPE_NAME.exec(typeName)?.[1]?.toLowerCase();
+  if (!typeName || !word) return false;
+  const ownId = new Set(['id', 'uuid', `${word}id`]);
+  return membersOfTypeNamed(typeName, name.getSourceFile()).some((member) => ownId.has(normaliseKeyName(member)));
+}
+
+/** The property names of an interface or object type alias the file declares at its top level. */
+function membersOfTypeNamed(typeName: string, sourceFile: ts.SourceFile): string[] {
+  for (const statement of sourceFile.statements) {
+    const members = ts.isInterfaceDeclaration(statement) && statement.name.text === typeName ? statement.members
+      : ts.isTypeAliasDeclaration(statement) && statement.name.text === typeName && ts.isTypeLiteralNode(statement.type) ? statement.type.members
+        : undefined;
+    if (members) return members.flatMap((member) => (member.name ? [propertyNameText(member.name) ?? ''] : []));
+  }
+  return [];
 }
 
 /** Fields that state where something stands: `status`, `call_status`, `state`. */

@@ -82,8 +82,44 @@ export async function createOrder(payload: OrderPayload) {
 }`;
 }
 
+/** An analytics SDK that POSTs one event, calling itself again on failure; `members` are the event type's. */
+function eventSender(typeName: string, members: string): string {
+  return `export interface ${typeName} { ${members}; name: string; properties?: Record<string, unknown> }
+export class Tracker {
+  private async send(event: ${typeName}, attempt = 0): Promise<void> {
+    try {
+      await fetch(this.endpoint, { method: 'POST', body: JSON.stringify(event) });
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+      return this.send(event, attempt + 1);
+    }
+  }
+}`;
+}
+
 describe('shapes: requests the server may tell apart, out of sight', () => {
   runLibraryTable([], [
+    {
+      title: "an event of the file's event type with an id of its own (`eventId`) is sent with that id every time: silent",
+      code: eventSender('TrackEvent', 'eventId?: string'),
+      findings: [],
+    },
+    {
+      title: "a message type with an `id` of its own carries it too: silent",
+      code: eventSender('OutboxMessage', 'id: string'),
+      findings: [],
+    },
+    {
+      title: 'an event type whose only ids are of other things (`userId`) carries none of its own: reported',
+      code: eventSender('TrackEvent', 'userId?: string'),
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a type with an id that is not named for an event or a message (an order with `id`) is not an event sent again: reported',
+      code: eventSender('OrderInput', 'id: string'),
+      findings: [[5, 'missing-idempotency-key']],
+    },
     {
       title: 'a body field that names the operation (`correlationId`) may be what the server deduplicates on: silent',
       code: paymentSender('JSON.stringify({ amount: payment.amount, correlationId: payment.correlationId })'),
