@@ -8,6 +8,7 @@ import {
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { infiniteLimits } from './infinite-limits';
 import { answersRateLimit, classifyDelay, waitSite, type DelayClass } from './delays';
+import { tryThatSpinsOnFailedRead } from './spinning-reads';
 import type { Backoff, Bound, RetryConstruct, WaitSite } from './retry-model';
 import { holdsIdGeneratorCall } from './generated-values';
 import { guardLetsPastBudget } from './stopping-tests';
@@ -76,6 +77,8 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
   if (attemptsOnceByDefault(loop, condition, index)) return undefined;
   const scan = scanLoop(loop);
   if (limitFallsBackToOneAttempt(scan, condition, index) || asksOnlyTheLocalDisk(scan)) return undefined;
+  const spinning = tryThatSpinsOnFailedRead(loop, condition, scan);
+  if (spinning) return spinningReadLoop(loop, spinning, index);
   if (scan.newInputCalls.some((call) => !readsNamedResource(call, index)) || searchesNewInput(scan)) return undefined;
   // A poll or a page walk that counts its failures in a row is also a retry of the failed call (its way round from the catch).
   const countsFailures = countsFailuresInARow(scan);
@@ -94,6 +97,21 @@ function analyseLoop(loop: ts.IterationStatement, index: SourceIndex): RetryCons
     bound,
     // The code that advances the count (a function the loop calls) may hold the wait too.
     backoff: bound.capped === 'unknown' && bound.decidedElsewhere ? { kind: 'unknown' } : loopBackoff(scan, index, counters),
+    loop,
+  };
+}
+
+/** A read loop whose failed read goes round at once (spinning-reads.ts): no cap, no wait on that way round. */
+function spinningReadLoop(loop: ts.IterationStatement, attempt: ts.TryStatement, index: SourceIndex): RetryConstruct {
+  return {
+    kind: 'loop',
+    label: `${loopLabel(loop, index.sourceFile)} read loop`,
+    report: loopHeaderSpan(loop, index.sourceFile),
+    scopes: [attempt.tryBlock],
+    rerunsScope: true,
+    anchor: statementInList(loop),
+    bound: { capped: false, reason: 'no-cap' },
+    backoff: { kind: 'none' },
     loop,
   };
 }
