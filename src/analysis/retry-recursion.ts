@@ -1360,7 +1360,64 @@ function wayBackoff(fn: FunctionNode, scan: FunctionScan, way: readonly ts.Expre
   const counters = new Set(scan.advances.keys());
   for (const parameter of parameterNames(fn)) counters.add(parameter);
   if (roundAtOnceBesideWaits(scan.waits, way)) return { kind: 'none' };
-  return backoffFromWaits([...waitsOnTheWay(scan.waits, way, refs), ...helperWaits(way, index)], scan.declarations, index, counters);
+  const others = branchesOfOtherCalls(fn, refs, index);
+  const ownWaits = others.length === 0 ? scan.waits : scan.waits.filter((wait) => !others.some((branch) => contains(branch, wait.call) && !way.some((ref) => contains(branch, ref))));
+  return backoffFromWaits([...waitsOnTheWay(ownWaits, way, refs), ...helperWaits(way, index)], scan.declarations, index, counters);
+}
+
+/**
+ * The branches that hold the function's other calls of itself, which the failure does not lead back into: `if
+ * (!this.socket) { await sleep(backoff(n)); await this.connect(); return this.send(msg, n + 1) }` beside a catch that
+ * calls `this.send` again. That branch's wait is its own: the catch's way round re-enters past it, unless something
+ * may clear what the branch tests (`this.socket = null` in the catch, or in a close handler), which sends the next
+ * call into it. A clear in a method that closes on purpose (`disconnect()`) is no failure's.
+ */
+function branchesOfOtherCalls(fn: FunctionNode, refs: readonly ts.Expression[], index: SourceIndex): ts.Statement[] {
+  const branches: ts.Statement[] = [];
+  for (const { fn: owner, ref } of index.selfReferences) {
+    if (owner !== fn || refs.includes(ref)) continue;
+    const branch = guardingBranch(ref, fn);
+    if (branch && ![...namePathsIn(branch.expression)].some((path) => clearedOnFailure(path, index))) branches.push(branch.thenStatement);
+  }
+  return branches;
+}
+
+/** Methods that close or reset on purpose: what they clear is not cleared by a failure. */
+const DELIBERATE_CLOSE_NAME = /^(disconnect|close|stop|destroy|dispose|shutdown|teardown|terminate|cleanup|logout|signOut|reset)/i;
+
+/** Whether a name path is set to nothing (`null`, `undefined`, `false`) anywhere but in a method that closes on purpose. */
+function clearedOnFailure(path: string, index: SourceIndex): boolean {
+  for (const [scope, assignments] of index.functionAssignments) {
+    const name = isFunctionNode(scope) ? functionName(scope) : undefined;
+    if (name && DELIBERATE_CLOSE_NAME.test(name)) continue;
+    if (assignments.get(path)?.some((assignment) => isNothing(assignment.right))) return true;
+  }
+  return false;
+}
+
+function isNothing(value: ts.Expression): boolean {
+  const node = unwrap(value);
+  return node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+}
+
+/** The `if` of the function whose then-branch holds the node. */
+function guardingBranch(node: ts.Node, fn: FunctionNode): ts.IfStatement | undefined {
+  for (let at: ts.Node = node; at.parent && at.parent !== fn; at = at.parent) {
+    if (ts.isIfStatement(at.parent) && at.parent.thenStatement === at) return at.parent;
+    if (isFunctionNode(at.parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** The name paths a condition reads (`this._socket` in `!this._socket`). */
+function namePathsIn(condition: ts.Expression): Set<string> {
+  const paths = new Set<string>();
+  walkTree(condition, undefined, (node) => {
+    const path = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? namePath(node) : undefined;
+    if (path) paths.add(path);
+    return path ? SKIP_CHILDREN : undefined;
+  });
+  return paths;
 }
 
 /**

@@ -4,6 +4,30 @@
 // network-error branch, each with a wait without jitter.)
 import { runLibraryTable } from '../libraries/library-table';
 
+/** A capped send that reconnects after a wait (out of sight) when there is no socket, and calls itself again from its catch after `beforeRetry`; `member` is one more of the class's. */
+function sendThroughSocket(beforeRetry: string, member = ''): string {
+  return `import { backoffFor } from './backoff';
+export class Channel {
+  ${member}
+  async send(payload, retries = 0) {
+    if (retries > 5) throw new Error('Too many retries.');
+    if (!this.socket) {
+      await sleep(backoffFor(retries));
+      await this.connect();
+      return this.send(payload, retries + 1);
+    }
+    try {
+      await this.socket.send(payload);
+    } catch (error) {
+      if (error.code !== 'NOT_CONNECTED') throw error;
+      log.debug('send failed, retrying');
+      ${beforeRetry}
+      return this.send(payload, retries + 1);
+    }
+  }
+}`;
+}
+
 describe('shapes: each way round of a recursion', () => {
   runLibraryTable([], [
     {
@@ -72,6 +96,27 @@ export async function getMessages(room, attempt = 0) {
   return body.messages;
 }`,
       findings: [],
+    },
+    {
+      title: 'a catch that calls again at once beside a not-connected branch that waits: the catch re-enters past that wait, so it goes round with none',
+      code: sendThroughSocket(''),
+      findings: [[17, 'retry-without-jitter']],
+      messages: ['no wait'],
+    },
+    {
+      title: 'the same catch clearing the socket first sends the next call into the waiting branch: its wait (out of sight) is on the way, silent',
+      code: sendThroughSocket('this.socket = null;'),
+      findings: [],
+    },
+    {
+      title: 'a close handler that clears the socket may send the next call into the waiting branch too: silent',
+      code: sendThroughSocket('', "attach(socket) { this.socket = socket; socket.on('close', () => { this.socket = null; }); }"),
+      findings: [],
+    },
+    {
+      title: 'a disconnect() that clears the socket on purpose is no failure: the catch still goes round at once',
+      code: sendThroughSocket('', 'disconnect() { this.socket?.close(); this.socket = null; }'),
+      findings: [[17, 'retry-without-jitter']],
     },
   ]);
 });
