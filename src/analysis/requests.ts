@@ -784,8 +784,36 @@ function findKey(request: HttpRequest, index: SourceIndex, keyNames: Set<string>
     request.key = found.key;
     hidden ||= found.hidden;
   }
-  request.key ??= keyInChain(request.call, keyNames);
+  request.key ??= keyInChain(request.call, keyNames) ?? keySetOnPassedOptions(request, keyNames, index);
   return hidden;
+}
+
+/**
+ * `options.headers['PAYPAL-REQUEST-ID'] = uuid()` (or `options.idempotencyKey = …`) in the function that then sends
+ * `retry.post(options)`: the key is set on the options object the request is given, by assignment.
+ */
+function keySetOnPassedOptions(request: HttpRequest, keyNames: ReadonlySet<string>, index: SourceIndex): KeyReference | undefined {
+  // Whichever argument holds the options (`retry.post(options)`, `axios.post(url, body, config)`).
+  for (const argument of request.call.arguments) {
+    const passed = unwrap(argument);
+    const key = ts.isIdentifier(passed) ? keyAssignedUnder([`${passed.text}.headers.`, `${passed.text}.`], request.call, keyNames, index) : undefined;
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** A key-named member set under one of the prefixes (`headers.`), directly, in the function around `node`. */
+function keyAssignedUnder(prefixes: readonly string[], node: ts.Node, keyNames: ReadonlySet<string>, index: SourceIndex): KeyReference | undefined {
+  const assignments = index.functionAssignments.get(enclosingFunction(node) ?? index.sourceFile);
+  if (!assignments) return undefined;
+  for (const [path, binaries] of assignments) {
+    const prefix = prefixes.find((candidate) => path.startsWith(candidate));
+    const member = prefix && path.slice(prefix.length);
+    if (!member || member.includes('.') || !isKeyName(normaliseKeyName(member), keyNames)) continue;
+    const assignment = binaries.find((binary) => binary.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+    if (assignment) return { carrier: assignment, value: assignment.right };
+  }
+  return undefined;
 }
 
 /** Body fields that name a request: `transactionId`, `request_id`, `reference`, `nonce`, `clientToken`. */
@@ -971,15 +999,7 @@ function keyInObject(config: ts.ObjectLiteralExpression, keyNames: Set<string>, 
 
 /** `headers['Idempotency-Key'] = key` after `const headers = {…}`, in the function that sends them. */
 function keyAssignedTo(headers: ts.Identifier, keyNames: ReadonlySet<string>, index: SourceIndex): KeyReference | undefined {
-  const assignments = index.functionAssignments.get(enclosingFunction(headers) ?? index.sourceFile);
-  if (!assignments) return undefined;
-  const prefix = `${headers.text}.`;
-  for (const [path, binaries] of assignments) {
-    if (!path.startsWith(prefix) || !isKeyName(normaliseKeyName(path.slice(prefix.length)), keyNames)) continue;
-    const assignment = binaries.find((binary) => binary.operatorToken.kind === ts.SyntaxKind.EqualsToken);
-    if (assignment) return { carrier: assignment, value: assignment.right };
-  }
-  return undefined;
+  return keyAssignedUnder([`${headers.text}.`], headers, keyNames, index);
 }
 
 /** `{ 'Gateway-Event-Id': event.id, … }`: a header naming the event or delivery sent, which receivers deduplicate on. */

@@ -3,6 +3,16 @@
 import { requestretry } from '../../../../src/analysis/libraries/requestretry';
 import { runLibraryTable } from './library-table';
 
+/** A client that sends its options with requestretry's `.post` (the default fixed wait) after `setHeader`. */
+function postWithOptions(setHeader: string): string {
+  return `const retry = require('requestretry');
+exports.createPayout = async (payout) => {
+  const options = { url: 'https://payouts.example.test/v1/payouts', json: payout, headers: {} };
+  ${setHeader}
+  return retry.post(options);
+};`;
+}
+
 describe('libraries: requestretry', () => {
   runLibraryTable([requestretry], [
     {
@@ -49,6 +59,16 @@ exports.get = (url) => request({ url, delayStrategy: () => Math.floor(Math.rando
       code: `const request = require('requestretry');
 exports.alert = (serial) => request({ url: 'https://alerts.example.test/emergency', method: 'POST', json: { serial }, maxAttempts: 1 });`,
       findings: [],
+    },
+    {
+      title: "a key set on the options' headers by assignment before the POST is sent with it: no missing-key finding",
+      code: postWithOptions("options.headers['Idempotency-Key'] = randomUUID();"),
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'the same options with a header that is no key: the missing key is reported',
+      code: postWithOptions("options.headers['X-Trace-Id'] = randomUUID();"),
+      findings: [[5, 'retry-without-jitter'], [5, 'missing-idempotency-key']],
     },
     {
       title: 'plain request (not requestretry) retries nothing',
