@@ -363,8 +363,8 @@ function registersForLoss(handler: ts.Node): boolean {
 // ---------------------------------------------------------------------------------------------
 // Watchdogs: `setInterval(() => { if (!ws || ws.readyState === ws.CLOSED) connect(); }, 2500)`
 
-/** A test that a connection is down: `!ws`, `readyState === CLOSED`, `!socket.connected`, `connected === false`. */
-const DOWN_TEST = /readyState|\bCLOSED\b|!\s{0,4}(?:this\.)?\w{0,40}(?:socket|ws|conn|connection|client|source)\b|\bconnected\s{0,4}={2,3}\s{0,4}false|!\s{0,4}(?:this\.)?[\w.]{0,60}\.(?:connected|isConnected|open)\b/i;
+/** A test that a connection is down: `!ws`, `readyState === CLOSED`, `!socket.connected`, `connected === false`, `!this.alive()`. */
+const DOWN_TEST = /readyState|\bCLOSED\b|!\s{0,4}(?:this\.)?\w{0,40}(?:socket|ws|conn|connection|client|source)\b|\bconnected\s{0,4}={2,3}\s{0,4}false|!\s{0,4}(?:this\.)?[\w.]{0,60}\.(?:connected|isConnected|open)\b|!\s{0,4}(?:this\.)?(?:is_?)?(?:alive|connected|open)\b/i;
 /** What a function that connects does: opens a socket, an event source or a client connection. */
 const CONNECTS = /new\s{1,4}(?:WebSocket|EventSource|ReconnectingWebSocket|SockJS)\b|\bio\(|\.connect\(|createConnection\(|\.open\(/;
 /** A watchdog's callback is a few lines; longer callbacks are not read (which also keeps nested intervals linear). */
@@ -483,7 +483,7 @@ function lossHandlers(index: SourceIndex): Registration[] {
   for (const call of index.calls) {
     const name = calleeName(call) ?? '';
     const object = calleeObject(call);
-    const target = object ? namePath(object) : undefined;
+    const target = object ? namePath(listenedObject(object)) : undefined;
     const handler = lossHandlerArgument(call);
     if (handler) add(handler, target, call);
     else if (LISTEN_METHOD.test(name) && call.arguments[1] && STATE_EVENT.test(stringValue(call.arguments[0]) ?? '') && handlerTestsLossState(call.arguments[1])) add(call.arguments[1], target, call);
@@ -492,6 +492,20 @@ function lossHandlers(index: SourceIndex): Registration[] {
   for (const created of index.newExpressions) addLossHandlerProperties(created.arguments, index, add);
   return registrations;
 }
+
+/** What a chain of registrations listens to: `connection` in `connection.on('connected', …).on('disconnected', …)`. */
+function listenedObject(object: ts.Expression): ts.Expression {
+  let node = unwrap(object);
+  for (let links = 0; links < MAX_REGISTRATION_CHAIN && ts.isCallExpression(node) && LISTEN_METHOD.test(calleeName(node) ?? ''); links++) {
+    const inner = calleeObject(node);
+    if (!inner) break;
+    node = unwrap(inner);
+  }
+  return node;
+}
+
+/** How many chained registrations are followed back to their object: event emitters are given a few at once. */
+const MAX_REGISTRATION_CHAIN = 16;
 
 /**
  * Failure paths of named functions: `connect() { try { … } catch { this.scheduleReconnect(); } }` and

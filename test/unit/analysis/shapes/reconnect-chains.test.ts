@@ -601,6 +601,21 @@ setInterval(() => {
 }, 30000);`;
 }
 
+/** A client whose open() starts an interval running `tick` every 20 s; reopen() closes and opens again. */
+function livenessWatchdog(tick: string): string {
+  return `export class DdpSocket {
+  open(ms = 20_000) {
+    if (this.reopenInterval) clearInterval(this.reopenInterval);
+    this.reopenInterval = setInterval(() => ${tick}, ms);
+    this.connection = new WebSocket(this.host);
+  }
+  async reopen() {
+    await this.close();
+    this.open();
+  }
+}`;
+}
+
 describe('shapes: watchdogs that re-create a closed connection', () => {
   runLibraryTable([], [
     {
@@ -649,6 +664,17 @@ const timer = setInterval(() => {
     {
       title: 'a watchdog that calls another method of the client (`client.fetchStatus()`) is not a reconnect',
       code: clientWatchdog('fetchStatus()'),
+      findings: [],
+    },
+    {
+      title: "a watchdog that reopens the connection while a liveness check (`!this.alive()`) fails, through a method of the class that opens it: reported",
+      code: livenessWatchdog('!this.alive() && this.reopen()'),
+      findings: [[4, 'unbounded-retry']],
+      messages: ['watchdog interval that calls `reopen()` again'],
+    },
+    {
+      title: 'the same watchdog whose tick only reports the liveness reopens nothing: silent',
+      code: livenessWatchdog("this.emit('health', this.alive())"),
       findings: [],
     },
     {
@@ -1276,8 +1302,34 @@ describe('shapes: a retry scheduled from both callbacks of a promise', () => {
       code: wrapperRetriedFromBothCallbacks("if (response.headers.get('x-job-state') === 'done') { resolve(response); return }"),
       findings: [],
     },
+    {
+      title: "a loss handler registered at the end of a chain of `.on(…)` calls listens to the chain's connection: reconnecting it on every loss never stops",
+      code: chainedRegistrations("setTimeout(() => mongoose.connect(DATABASE_URL), 5000);"),
+      findings: [[8, 'unbounded-retry']],
+      messages: ['It also waits a fixed delay'],
+    },
+    {
+      title: 'the same chain whose loss handler only logs reconnects nothing: silent',
+      code: chainedRegistrations("console.warn('database connection lost');"),
+      findings: [],
+    },
   ]);
 });
+
+/** A bootstrap that registers its handlers on the connection in one chain; `onLoss` is the `disconnected` handler's body. */
+function chainedRegistrations(onLoss: string): string {
+  return `const mongoose = require('mongoose');
+module.exports = async function connectDatabase() {
+  const connection = mongoose.connection;
+  connection
+    .on('connected', () => console.log('database connected'))
+    .on('error', (error) => console.error('database error', error.message))
+    .on('disconnected', () => {
+      ${onLoss}
+    });
+  await mongoose.connect(DATABASE_URL);
+};`;
+}
 
 /** fetch-retry's shape: `retry` puts `wrappedFetch` off to later; the success callback runs `test` first. */
 function wrapperRetriedFromBothCallbacks(test: string): string {
