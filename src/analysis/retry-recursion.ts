@@ -38,6 +38,8 @@ export const FAILURE_CALLBACK_CALL = new RegExp(`^(${[...ERROR_CALLBACK_WORDS, '
 
 /** Handler properties that run on a failure: `ws.onclose = () => connect()`, `{ onFailure: () => retry() }`. */
 export const FAILURE_HANDLER_PROPERTY = /^on(error|close|disconnect|end|timeout|abort|fail|failure|failed)$/i;
+/** The failure callback of an observer or an options object: rxjs's `subscribe({ next, error })`, `$.ajax({ error })`. */
+export const OBSERVER_FAILURE_PROPERTY = /^(error|fail|failure)$/;
 
 type Context = 'catch' | 'event';
 
@@ -912,7 +914,7 @@ function handlerOptionContext(handler: FunctionNode): Context | undefined {
   const owner = ts.isMethodDeclaration(handler) ? handler : handler.parent;
   if (!owner || !(ts.isPropertyAssignment(owner) || ts.isMethodDeclaration(owner)) || !ts.isObjectLiteralExpression(owner.parent)) return undefined;
   const property = propertyNameText(owner.name) ?? '';
-  if (!FAILURE_HANDLER_PROPERTY.test(property)) return undefined;
+  if (!FAILURE_HANDLER_PROPERTY.test(property) && !OBSERVER_FAILURE_PROPERTY.test(property)) return undefined;
   return /close|disconnect|end/i.test(property) ? 'event' : 'catch';
 }
 
@@ -1427,7 +1429,19 @@ function namePathsIn(condition: ts.Expression): Set<string> {
 function roundAtOnceBesideWaits<T extends ts.Node>(waits: readonly WaitSite[], way: readonly T[]): T | undefined {
   if (waits.length === 0 || way.length < 2) return undefined;
   const spaced = (ref: ts.Node): boolean => waits.some((wait) => contains(wait.call, ref) || precedesInBlock(wait.call, ref));
-  return way.some(spaced) ? way.find((ref) => !spaced(ref)) : undefined;
+  return way.some(spaced) ? way.find((ref) => !spaced(ref) && !takenForNoDelay(ref, waits)) : undefined;
+}
+
+/**
+ * `if (delayMs <= 0) { attempt(n + 1); return } setTimeout(() => attempt(n + 1), delayMs)`: the way round at once is
+ * taken when the delay the other way waits is nothing, so it waits that delay too.
+ */
+function takenForNoDelay(ref: ts.Node, waits: readonly WaitSite[]): boolean {
+  const delays = new Set(waits.flatMap((wait) => (wait.delay ? [...namePathsIn(wait.delay)] : [])));
+  for (let node: ts.Node = ref; node.parent && !isFunctionNode(node); node = node.parent) {
+    if (ts.isIfStatement(node.parent) && node.parent.thenStatement === node && [...namePathsIn(node.parent.expression)].some((path) => delays.has(path))) return true;
+  }
+  return false;
 }
 
 /**

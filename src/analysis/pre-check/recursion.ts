@@ -3,7 +3,7 @@
 // most of this file; where the tokens are unclear, the answer leans to "maybe".
 import ts from 'typescript';
 import { mayTestOutcome } from '../outcomes';
-import { FAILURE_CALLBACK_CALL, FAILURE_HANDLER_PROPERTY } from '../retry-recursion';
+import { FAILURE_CALLBACK_CALL, FAILURE_HANDLER_PROPERTY, OBSERVER_FAILURE_PROPERTY } from '../retry-recursion';
 import { CALLBACK_HOOK, MAX_CONSTRUCT_NESTING } from '../ast';
 import { spendWork } from '../run-context';
 import { canName, Kind, kindAt, REFERENCE, skipTypeParameters, type Tokens } from './tokens';
@@ -301,10 +301,12 @@ function isCatchBlock(tokens: Tokens, opener: number): boolean {
   return before === Kind.CloseParenToken && kindAt(tokens, tokens.partner[opener - 1]! - 1) === Kind.CatchKeyword;
 }
 
-/** `onclose =`, `this.onerror =`, `{ onFailure: … }`: a handler that runs on a failure. */
+/** `onclose =`, `this.onerror =`, `{ onFailure: … }`, an observer's `{ error: … }`: a handler that runs on a failure. */
 function isFailureHandlerAssignment(tokens: Tokens, index: number): boolean {
   const kind = tokens.kinds[index];
-  return (kind === Kind.EqualsToken || kind === Kind.ColonToken) && canName(kindAt(tokens, index - 1)) && FAILURE_HANDLER_PROPERTY.test(tokens.values[index - 1]!);
+  if ((kind !== Kind.EqualsToken && kind !== Kind.ColonToken) || !canName(kindAt(tokens, index - 1))) return false;
+  const name = tokens.values[index - 1]!;
+  return FAILURE_HANDLER_PROPERTY.test(name) || (kind === Kind.ColonToken && OBSERVER_FAILURE_PROPERTY.test(name));
 }
 
 /** A bracket pair that is a failure path itself: a catch block, an else block, an if block on an outcome, a failure callback's or handler method's arguments. */

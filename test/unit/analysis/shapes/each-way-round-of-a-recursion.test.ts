@@ -118,5 +118,26 @@ export async function getMessages(room, attempt = 0) {
       code: sendThroughSocket('', 'disconnect() { this.socket?.close(); this.socket = null; }'),
       findings: [[17, 'retry-without-jitter']],
     },
+    {
+      title: 'a way round at once taken only when the delay the other way waits is nothing (`if (delayMs <= 0)`) waits that delay too: silent',
+      code: `export function subscribeWithRetry(source, observer, maxAttempts = 5) {
+  function attempt(attempts) {
+    source.subscribe({
+      next: (value) => observer.next(value),
+      error(error) {
+        if (attempts >= maxAttempts) return observer.error(error);
+        const delayMs = attempts === 1 ? 0 : Math.random() * 1000 * 2 ** attempts;
+        if (delayMs <= 0) {
+          attempt(attempts + 1);
+          return;
+        }
+        setTimeout(() => attempt(attempts + 1), delayMs);
+      },
+    });
+  }
+  attempt(1);
+}`,
+      findings: [],
+    },
   ]);
 });

@@ -33,6 +33,16 @@ export function load(url, tries = 3) {
 }`;
 }
 
+/** A function that subscribes to a feed with an rxjs-style observer; `onFailure` is its \`error\` callback's body. */
+function followFeed(onFailure: string): string {
+  return `export const follow = (feed: Observable<Tick>, onTick: (tick: Tick) => void): Subscription => feed.subscribe({
+  next: onTick,
+  error: () => {
+    ${onFailure}
+  },
+});`;
+}
+
 describe('shapes: failure handlers handed over by reference', () => {
   runLibraryTable([], [
     {
@@ -118,6 +128,17 @@ describe('shapes: an error handler handed to .catch by name that calls its funct
     {
       title: 'a handler that reports the error and runs something else is no retry',
       code: handlerCallingBack('return fallback();').replace('const run =', 'const fallback = (): Promise<T> => Promise.reject(new Error("gave up"));\n  const run ='),
+      findings: [],
+    },
+    {
+      title: "an observer's `error` callback that subscribes again after a fixed wait is the stream's reconnect: unbounded, without jitter",
+      code: followFeed("setTimeout(() => follow(feed, onTick), 5000);"),
+      findings: [[4, 'unbounded-retry']],
+      messages: ['fixed delay'],
+    },
+    {
+      title: "the same observer's `error` callback that only logs subscribes to nothing again: silent",
+      code: followFeed("console.warn('feed stopped');"),
       findings: [],
     },
   ]);
