@@ -1,10 +1,10 @@
 // Attempt counters and deadlines: the two things that can cap a retry. A counter caps a retry
 // only if it is advanced on every way round and compared with a limit on a path that stops.
 import ts from 'typescript';
-import { COMPARISON_OPERATORS, namePath, numericValue, unwrap, walkTree } from './ast';
+import { calleeName, COMPARISON_OPERATORS, namePath, numericValue, SKIP_CHILDREN, unwrap, walkTree } from './ast';
 import { infiniteBudget, isInfiniteLimit, offBudgetDetail, offLimitDetail, testsLimitKeptAtZero, testsLimitKeptAtZeroAboveZero } from './infinite-limits';
 import type { Bound } from './retry-model';
-import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DEADLINE_NAME, LOG_NAME } from './vocabulary';
 import { nodeText, spendWork } from './run-context';
 
 // TypeScript's exports are getters: the scans read the syntax kinds once, at load.
@@ -15,6 +15,7 @@ const Kind = ts.SyntaxKind;
  * `n = n + 1`, `this.attempts++`, `config.__retryCount += 1`.
  */
 export function advancedName(node: ts.Node): string | undefined {
+  if (ts.isVariableDeclaration(node)) return storedStep(node);
   if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
     if (node.operator === Kind.PlusPlusToken || node.operator === Kind.MinusMinusToken) return namePath(node.operand);
     return undefined;
@@ -40,6 +41,47 @@ export function advancedName(node: ts.Node): string | undefined {
       || (steps(unwrap(value.whenTrue), target) && numericValue(value.whenFalse) !== undefined))) return target;
   }
   return undefined;
+}
+
+/**
+ * `const next = session.currentAttempt + 1; await store.update(id, { current_attempt: next })`: a count read off a
+ * record, compared, stepped and handed to a call that stores it (the next round reads it back): the record's count advances.
+ */
+function storedStep(declaration: ts.VariableDeclaration): string | undefined {
+  const value = declaration.initializer && unwrap(declaration.initializer);
+  if (!value || !ts.isIdentifier(declaration.name) || !ts.isBinaryExpression(value) || value.operatorToken.kind !== Kind.PlusToken) return undefined;
+  const [counted, step] = numericValue(value.right) === 1 ? [value.left, value.right] : [value.right, value.left];
+  const path = numericValue(step) === 1 ? namePath(counted) : undefined;
+  const scope = declaration.parent?.parent?.parent;
+  // Only a count the scope compares itself: one stepped for a helper to judge (`nextRetryAt(attempts + 1)`) is the helper's.
+  return path?.includes('.') && scope && handedToCall(declaration.name.text, scope) && compares(scope, path) ? path : undefined;
+}
+
+/** Whether the scope compares the name path with something (`session.attempt >= session.maxAttempts`). */
+function compares(scope: ts.Node, path: string): boolean {
+  let found = false;
+  walkTree(scope, undefined, (node) => {
+    if (found) return SKIP_CHILDREN;
+    if (ts.isBinaryExpression(node) && COMPARISON_OPERATORS.has(node.operatorToken.kind) && (namePath(node.left) === path || namePath(node.right) === path)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether a call in the scope (not a log line) is given the name, as an argument or as a property of an object it is given. */
+function handedToCall(name: string, scope: ts.Node): boolean {
+  let handed = false;
+  walkTree(scope, undefined, (node) => {
+    if (handed || !ts.isCallExpression(node) || LOG_NAME.test(calleeName(node) ?? '')) return handed ? SKIP_CHILDREN : undefined;
+    handed = node.arguments.some((argument) => {
+      const passed = unwrap(argument);
+      if (ts.isIdentifier(passed)) return passed.text === name;
+      return ts.isObjectLiteralExpression(passed) && passed.properties.some((property) => (ts.isShorthandPropertyAssignment(property) && property.name.text === name)
+        || (ts.isPropertyAssignment(property) && ts.isIdentifier(unwrap(property.initializer)) && (unwrap(property.initializer) as ts.Identifier).text === name));
+    });
+    return undefined;
+  });
+  return handed;
 }
 
 /** The bare name stepped by `n + 1` or `1 + n`. */
