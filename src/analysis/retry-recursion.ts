@@ -1362,8 +1362,8 @@ function wayBackoff(fn: FunctionNode, scan: FunctionScan, way: readonly ts.Expre
   const counters = new Set(scan.advances.keys());
   for (const parameter of parameterNames(fn)) counters.add(parameter);
   if (roundAtOnceBesideWaits(scan.waits, way)) return { kind: 'none' };
-  const others = branchesOfOtherCalls(fn, refs, index);
-  const ownWaits = others.length === 0 ? scan.waits : scan.waits.filter((wait) => !others.some((branch) => contains(branch, wait.call) && !way.some((ref) => contains(branch, ref))));
+  const others = branchesOfOtherCalls(fn, refs, index).filter((branch) => !way.some((ref) => contains(branch, ref)));
+  const ownWaits = others.length === 0 ? scan.waits : scan.waits.filter((wait) => !others.some((branch) => contains(branch, wait.call)));
   return backoffFromWaits([...waitsOnTheWay(ownWaits, way, refs), ...helperWaits(way, index)], scan.declarations, index, counters);
 }
 
@@ -1375,20 +1375,41 @@ function wayBackoff(fn: FunctionNode, scan: FunctionScan, way: readonly ts.Expre
  * call into it. A clear in a method that closes on purpose (`disconnect()`) is no failure's.
  */
 function branchesOfOtherCalls(fn: FunctionNode, refs: readonly ts.Expression[], index: SourceIndex): ts.Statement[] {
-  const branches: ts.Statement[] = [];
-  for (const { fn: owner, ref } of index.selfReferences) {
-    if (owner !== fn || refs.includes(ref)) continue;
-    const branch = guardingBranch(ref, fn);
-    if (branch && ![...namePathsIn(branch.expression)].some((path) => clearedOnFailure(path, index))) branches.push(branch.thenStatement);
-  }
-  return branches;
+  const way = new Set<ts.Node>(refs);
+  return guardedSelfCalls(fn, index).filter(({ ref }) => !way.has(ref)).map(({ branch }) => branch);
+}
+
+const guardedCallsCache = new WeakMap<FunctionNode, { ref: ts.Node; branch: ts.Statement }[]>();
+
+/** The function's calls of itself (as many as a recursion is read for) that sit in a branch no failure clears the way into, read once. */
+function guardedSelfCalls(fn: FunctionNode, index: SourceIndex): { ref: ts.Node; branch: ts.Statement }[] {
+  return readOnce(guardedCallsCache, fn, () => {
+    const guarded: { ref: ts.Node; branch: ts.Statement }[] = [];
+    let read = 0;
+    for (const { fn: owner, ref } of index.selfReferences) {
+      if (owner !== fn) continue;
+      if (++read > MAX_SELF_REFERENCES_READ) break;
+      const branch = guardingBranch(ref, fn);
+      if (branch && ![...namePathsIn(branch.expression)].some((path) => clearedOnFailure(path, index))) guarded.push({ ref, branch: branch.thenStatement });
+    }
+    return guarded;
+  });
 }
 
 /** Methods that close or reset on purpose: what they clear is not cleared by a failure. */
 const DELIBERATE_CLOSE_NAME = /^(disconnect|close|stop|destroy|dispose|shutdown|teardown|terminate|cleanup|logout|signOut|reset)/i;
 
+const clearedPathsCache = new WeakMap<SourceIndex, Map<string, boolean>>();
+
 /** Whether a name path is set to nothing (`null`, `undefined`, `false`) anywhere but in a method that closes on purpose. */
 function clearedOnFailure(path: string, index: SourceIndex): boolean {
+  const known = readOnce(clearedPathsCache, index, () => new Map<string, boolean>());
+  let cleared = known.get(path);
+  if (cleared === undefined) known.set(path, (cleared = isClearedOnFailure(path, index)));
+  return cleared;
+}
+
+function isClearedOnFailure(path: string, index: SourceIndex): boolean {
   for (const [scope, assignments] of index.functionAssignments) {
     const name = isFunctionNode(scope) ? functionName(scope) : undefined;
     if (name && DELIBERATE_CLOSE_NAME.test(name)) continue;
@@ -1429,15 +1450,21 @@ function namePathsIn(condition: ts.Expression): Set<string> {
 function roundAtOnceBesideWaits<T extends ts.Node>(waits: readonly WaitSite[], way: readonly T[]): T | undefined {
   if (waits.length === 0 || way.length < 2) return undefined;
   const spaced = (ref: ts.Node): boolean => waits.some((wait) => contains(wait.call, ref) || precedesInBlock(wait.call, ref));
-  return way.some(spaced) ? way.find((ref) => !spaced(ref) && !takenForNoDelay(ref, waits)) : undefined;
+  if (!way.some(spaced)) return undefined;
+  let delays: Set<string> | undefined;
+  return way.find((ref) => !spaced(ref) && !takenForNoDelay(ref, (delays ??= delayPaths(waits))));
+}
+
+/** The name paths the waits' delays read (`delayMs` in `setTimeout(retry, delayMs)`). */
+function delayPaths(waits: readonly WaitSite[]): Set<string> {
+  return new Set(waits.flatMap((wait) => (wait.delay ? [...namePathsIn(wait.delay)] : [])));
 }
 
 /**
  * `if (delayMs <= 0) { attempt(n + 1); return } setTimeout(() => attempt(n + 1), delayMs)`: the way round at once is
  * taken when the delay the other way waits is nothing, so it waits that delay too.
  */
-function takenForNoDelay(ref: ts.Node, waits: readonly WaitSite[]): boolean {
-  const delays = new Set(waits.flatMap((wait) => (wait.delay ? [...namePathsIn(wait.delay)] : [])));
+function takenForNoDelay(ref: ts.Node, delays: ReadonlySet<string>): boolean {
   for (let node: ts.Node = ref; node.parent && !isFunctionNode(node); node = node.parent) {
     if (ts.isIfStatement(node.parent) && node.parent.thenStatement === node && [...namePathsIn(node.parent.expression)].some((path) => delays.has(path))) return true;
   }
