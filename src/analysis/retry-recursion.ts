@@ -1466,9 +1466,20 @@ function delayPaths(waits: readonly WaitSite[]): Set<string> {
  */
 function takenForNoDelay(ref: ts.Node, delays: ReadonlySet<string>): boolean {
   for (let node: ts.Node = ref; node.parent && !isFunctionNode(node); node = node.parent) {
-    if (ts.isIfStatement(node.parent) && node.parent.thenStatement === node && [...namePathsIn(node.parent.expression)].some((path) => delays.has(path))) return true;
+    if (ts.isIfStatement(node.parent) && node.parent.thenStatement === node && testsForNothing(node.parent.expression, delays)) return true;
   }
   return false;
+}
+
+/** `!delayMs`, `delayMs <= 0`, `delayMs === 0`, `delayMs < 1`: a test that one of the delays is nothing (not one that reads the count it grows with). */
+function testsForNothing(condition: ts.Expression, delays: ReadonlySet<string>): boolean {
+  const node = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return delays.has(namePath(node.operand) ?? '');
+  if (!ts.isBinaryExpression(node) || !delays.has(namePath(node.left) ?? '')) return false;
+  const limit = numericValue(node.right);
+  const operator = node.operatorToken.kind;
+  return (limit === 0 && [ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken].includes(operator))
+    || (limit === 1 && operator === ts.SyntaxKind.LessThanToken);
 }
 
 /**

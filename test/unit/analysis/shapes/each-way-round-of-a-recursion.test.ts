@@ -139,5 +139,20 @@ export async function getMessages(room, attempt = 0) {
 }`,
       findings: [],
     },
+    {
+      title: 'a way round at once chosen by the attempt count that the other way\'s delay grows with is still a way with no wait: reported',
+      code: `export async function send(payload, attempt = 0) {
+  try {
+    return await post(payload);
+  } catch (error) {
+    if (attempt >= 5) throw error;
+    if (attempt < 2) return send(payload, attempt + 1);
+    await sleep(Math.random() * 1000 * 2 ** attempt);
+    return send(payload, attempt + 1);
+  }
+}`,
+      findings: [[6, 'retry-without-jitter']],
+      messages: ['no wait'],
+    },
   ]);
 });
