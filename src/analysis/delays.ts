@@ -95,6 +95,9 @@ function isMethodCallback(first: ts.Expression): boolean {
  */
 export type DelayClass = 'jittered' | 'server' | 'xor' | 'growing' | 'fixed' | 'unknown';
 
+/** A header the server sizes the next wait with: `Retry-After`, `RateLimit-Reset`, `X-RateLimit-Reset`. */
+const SERVER_WAIT_HEADER = /retry-after|ratelimit-reset/i;
+
 interface DelayFeatures {
   random: boolean;
   server: boolean;
@@ -214,7 +217,7 @@ function scanNode(node: ts.Node, state: ScanState): void {
     return;
   }
   if (ts.isBinaryExpression(node)) scanBinary(node, state);
-  if (ts.isStringLiteral(node) && /retry-after|ratelimit-reset/i.test(node.text)) state.features.server = true;
+  if (ts.isStringLiteral(node) && SERVER_WAIT_HEADER.test(node.text)) state.features.server = true;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
     if (scanName(node, state)) return;
   }
@@ -717,6 +720,14 @@ const RANDOMNESS_WORD = /random|jitter/i;
 export function namesRandomness(node: ts.Node): boolean {
   if (!RANDOMNESS_WORD.test(nodeText(node))) return false;
   return someDescendant(node, (child) => (ts.isIdentifier(child) || ts.isStringLiteralLike(child)) && RANDOMNESS_WORD.test(child.text));
+}
+
+/**
+ * Whether a value is read off the server's wait header (`headers.get('Retry-After') || headers.get('RateLimit-Reset')`):
+ * such a `retry` is how long to wait, not a count of attempts, whatever its name says.
+ */
+export function readsServerWaitHeader(value: ts.Expression): boolean {
+  return SERVER_WAIT_HEADER.test(nodeText(value)) && someDescendant(value, (child) => ts.isStringLiteralLike(child) && SERVER_WAIT_HEADER.test(child.text));
 }
 
 /** Whether a wait's delay is a plain identifier or call that could be unwrapped for a jitter fix. */

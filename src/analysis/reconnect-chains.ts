@@ -13,7 +13,7 @@ import {
 } from './ast';
 import { emptyComparisons, offLimitBound, withoutFirstAttemptTests } from './counters';
 import { testsLossState } from './outcomes';
-import { waitedBefore, waitSite } from './delays';
+import { readsServerWaitHeader, waitedBefore, waitSite } from './delays';
 import { backoffFromWaits, isScaledName } from './retry-loops';
 import { resolveObject } from './retry-libraries';
 import { budgetResetOnTheWay, callAround, onFailedBranch, scanFunction, type FunctionScan } from './retry-recursion';
@@ -31,19 +31,22 @@ const MAX_HOPS = 4;
  * and `onConnectionLost`) report a lost connection with. The analysis and the pre-check's text below are both
  * made from these lists, so that the pre-check never passes by a handler the analysis reads.
  */
-const LOSS_EVENT_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'end', 'timeout'];
+const LOSS_EVENT_WORDS = ['close', 'closed', 'error', 'disconnect', 'disconnected', 'end', 'timeout'];
 const LOSS_HANDLER_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'fail', 'failure', 'failed', 'lost'];
 /**
- * Events of one part of a client, named in camel case (discord.js's `shardDisconnect` and `shardError`): the words
- * a loss is told with, less `end` and `timeout`, which such names use for work done (`queueEnd`, `requestTimeout`).
+ * Events of one part of a client, named in camel or Pascal case (discord.js's `shardDisconnect` and `shardError`,
+ * obs-websocket-js's `ConnectionClosed`): the words a loss is told with, less `end` and `timeout`, which such names use
+ * for work done (`queueEnd`, `requestTimeout`).
  */
-const PART_LOSS_WORDS = ['Close', 'Error', 'Disconnect', 'Disconnected'];
+const PART_LOSS_WORDS = ['Close', 'Closed', 'Error', 'Disconnect', 'Disconnected', 'Lost'];
+/** What comes before the word in such a name: `shard`, `Connection` (case told apart: `TypeError` is no event). */
+const PART_NAME = String.raw`[a-zA-Z][a-zA-Z\d]{0,20}`;
 /** Methods that register a listener for an event named by their first argument. */
 const LISTEN_METHODS = ['on', 'once', 'addListener', 'addEventListener'];
 /** Events a connection reports its loss with: `close`, `socket_error`. */
 const LOSS_EVENT = new RegExp(String.raw`^(\w{1,20}_)?(${LOSS_EVENT_WORDS.join('|')})$`, 'i');
-/** Events a part of a client reports its loss with: `shardDisconnect` (case told apart: `TypeError` is no event). */
-const PART_LOSS_EVENT = new RegExp(String.raw`^[a-z][a-zA-Z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})$`);
+/** Events a part of a client reports its loss with: `shardDisconnect`, `ConnectionClosed`. */
+const PART_LOSS_EVENT = new RegExp(`^${PART_NAME}(?:${PART_LOSS_WORDS.join('|')})$`);
 
 function isLossEvent(event: string): boolean {
   return LOSS_EVENT.test(event) || PART_LOSS_EVENT.test(event);
@@ -76,7 +79,7 @@ export const LOSS_HANDLER_TEXT = new RegExp([
  * A listener registered for a part's loss (`client.on('shardDisconnect', …)`), as PART_LOSS_EVENT reads one: apart
  * from LOSS_HANDLER_TEXT because it tells case (`'TypeError'` and `'server_error'` strings name no such event).
  */
-export const PART_LOSS_HANDLER_TEXT = new RegExp(String.raw`\.(?:${LISTEN_METHODS.join('|')})\(\s{0,20}['"\x60][a-z][a-zA-Z\d]{0,20}(?:${PART_LOSS_WORDS.join('|')})['"\x60]`);
+export const PART_LOSS_HANDLER_TEXT = new RegExp(String.raw`\.(?:${LISTEN_METHODS.join('|')})\(\s{0,20}['"\x60]${PART_NAME}(?:${PART_LOSS_WORDS.join('|')})['"\x60]`);
 
 interface Registration {
   handler: FunctionNode;
@@ -1267,6 +1270,17 @@ function restartedAtCap(bound: Bound, functions: readonly FunctionNode[], reconn
   return bound;
 }
 
+/** Locals on the way given the server's wait (`const retry = headers.get('Retry-After')`), by name. */
+function serverWaitNames(scans: readonly FunctionScan[]): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const scan of scans) {
+    for (const declaration of scan.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.initializer && readsServerWaitHeader(declaration.initializer)) names.add(declaration.name.text);
+    }
+  }
+  return names;
+}
+
 /** `handed`: parameters that carry a count (countsHandedOn); comparing one compares its count. */
 export function chainBound(scans: FunctionScan[], connectAt: number, handed: ReadonlyMap<string, string> = new Map()): Bound {
   const comparisons = emptyComparisons();
@@ -1281,8 +1295,10 @@ export function chainBound(scans: FunctionScan[], connectAt: number, handed: Rea
   const last = countName;
   const comparedNames = new Set([...comparisons.compared].map((name) => last(handed.get(name) ?? name)));
   if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
-  // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess.
-  if (counters.length === 0 && [...comparedNames].some(isCountName)) return { capped: 'unknown' };
+  // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess. A local named
+  // like one but read off the server's wait header (`const retry = headers.get('Retry-After')`) is a wait, not a count.
+  const waitsTold = serverWaitNames(scans);
+  if (counters.length === 0 && [...comparedNames].some((name) => isCountName(name) && !waitsTold.has(name))) return { capped: 'unknown' };
   const off = offLimitBound(counters, scans.map((scan) => scan.comparisons));
   if (off) return off;
   const modulo = counters.find((counter) => comparisons.moduloOnly.has(counter));

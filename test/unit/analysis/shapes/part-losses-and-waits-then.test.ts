@@ -1,5 +1,5 @@
 // Two shapes seen in real code. A client whose parts report their own losses in camel case (discord.js's
-// `shardDisconnect`, `shardError`), whose handler logs the client in again after a fixed wait: every loss
+// `shardDisconnect`, `shardError`; obs-websocket-js's `ConnectionClosed` in Pascal case), whose handler logs the client in again after a fixed wait: every loss
 // starts another attempt, with no count. And a catch whose way back runs when a wait's promise ends
 // (`setTimeoutPromise(ms).then(() => this.onInit())`), as it does after `setTimeout(() => …, ms)`.
 // A `.catch` handler wrapped by a function that hands it back to run as it does (MobX's `action`) is that handler.
@@ -107,6 +107,16 @@ describe('shapes: losses of a client part, and ways back run when a wait ends', 
     {
       title: 'the same restart, capped and with a random wait: silent',
       code: deviceRestartedBy('if (this.restarting || ++this.restarts > 5) return;', '1000 + Math.random() * 60 * 1000'),
+      findings: [],
+    },
+    {
+      title: 'a loss event named in Pascal case (obs-websocket-js\'s `ConnectionClosed`): reported, unbounded',
+      code: loginAgainOn('ConnectionClosed'),
+      findings: [[5, 'unbounded-retry']],
+    },
+    {
+      title: 'a Pascal-case event that reports work, not a loss (`SceneTransitionStarted`): silent',
+      code: loginAgainOn('SceneTransitionStarted'),
       findings: [],
     },
   ]);
