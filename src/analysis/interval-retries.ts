@@ -11,6 +11,7 @@ import type { RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
+import { TRIES_AGAIN_MESSAGE } from './vocabulary';
 
 /** The callback is a few lines; longer ones are not read (which also keeps nested intervals linear). */
 const MAX_CALLBACK_LENGTH = 1500;
@@ -73,9 +74,11 @@ function clearedAfterAwait(statement: ts.TryStatement, handle: string, index: So
   const statements = statement.tryBlock.statements;
   const clearAt = statements.findIndex((inner) => ts.isExpressionStatement(inner) && clearsAt(inner.expression, handle, index));
   if (clearAt < 0) return undefined;
+  // Whatever the tick awaits is what it tries again where its catch says so (`catch { log('still down, will try again') }`).
+  const saysItTriesAgain = announcesRetry(statement.catchClause.block);
   for (const inner of statements.slice(0, clearAt)) {
-    const connect = awaitedConnect(inner);
-    if (connect) return connect;
+    const connect = awaitedCall(inner);
+    if (connect && (saysItTriesAgain || CONNECT_CALL.test(calleeName(connect) ?? ''))) return connect;
   }
   return undefined;
 }
@@ -92,13 +95,24 @@ function clearedInThen(call: ts.CallExpression, handle: string, index: SourceInd
   return ts.isCallExpression(connect) && CONNECT_CALL.test(calleeName(connect) ?? '') ? connect : undefined;
 }
 
-function awaitedConnect(statement: ts.Statement): ts.CallExpression | undefined {
+function awaitedCall(statement: ts.Statement): ts.CallExpression | undefined {
   let expression: ts.Expression | undefined;
   if (ts.isExpressionStatement(statement)) expression = statement.expression;
   else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) expression = statement.declarationList.declarations[0]!.initializer;
   if (!expression || !ts.isAwaitExpression(expression)) return undefined;
   const call = unwrap(expression.expression);
-  return ts.isCallExpression(call) && CONNECT_CALL.test(calleeName(call) ?? '') ? call : undefined;
+  return ts.isCallExpression(call) ? call : undefined;
+}
+
+/** Whether a string or template in the block says the code will try again (TRIES_AGAIN_MESSAGE); comments do not count. */
+function announcesRetry(block: ts.Block): boolean {
+  let found = false;
+  walkTree(block, undefined, (node) => {
+    if (found) return SKIP_CHILDREN;
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && TRIES_AGAIN_MESSAGE.test(node.text)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** Whether a node clears the interval: `clearInterval(t)` in it, or a call of a short local function that does. */

@@ -81,6 +81,12 @@ export const CURSOR_TEXT = /next|cursor|offset|page|(?<!retry[-_]?)after|before|
 /** Names of deadlines and elapsed-time budgets. */
 export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|give_?up)_?(time|at)|time_?left|remaining_?(ms|time)|budget_?ms|max_?(elapsed|duration|time|wait)/i;
 
+/**
+ * Words a message uses to say the code will go round again (`'LND still dead, will try again in 20 s'`,
+ * `` `retrying in ${ms} ms` ``, `'reconnecting…'`): the author's own account of a failure path that retries.
+ */
+export const TRIES_AGAIN_MESSAGE = /\b(?:try(?:ing)? again|retry(?:ing)?|reconnect(?:ing)?)\b/i;
+
 /** Local helpers whose name says they retry: `retry`, `withRetry`, `retrying`, `retryAsync`, `fetchWithRetry`. */
 export const RETRY_HELPER_NAME = /^(retry|retrying|retryable|retried|retries)$|^(retry|retrying)[A-Z_$]\w*$|^with_?[Rr]etr(y|ies)\w*$|^\w+(Retry|Retries|Retrying|_retry)$|^\w+With[Rr]etr(y|ies)\w*$/;
 

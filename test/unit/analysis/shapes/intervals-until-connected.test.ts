@@ -1,6 +1,23 @@
 // An interval that tries to connect on every tick and clears itself only once a connect succeeds retries for
-// as long as the connection fails, every tick on the dot. Any test on the way may be a cap: then it is silent.
+// as long as the connection fails, every tick on the dot. Any test on the way may be a cap: then it is silent. A tick
+// whose catch says it will try again retries whatever it awaits, connect or not (`await this.unlock()`).
 import { runLibraryTable } from '../libraries/library-table';
+
+/** A tick that awaits an unlock and clears the interval once it succeeds; `onFailure` is its catch. */
+function unlockUntilDone(onFailure: string): string {
+  return `export class Node {
+  restart() {
+    const interval = setInterval(async () => {
+      try {
+        await this.unlock();
+        clearInterval(interval);
+      } catch (err) {
+        ${onFailure}
+      }
+    }, 20_000);
+  }
+}`;
+}
 
 describe('shapes: an interval that tries to connect until a connect succeeds', () => {
   runLibraryTable([], [
@@ -91,6 +108,17 @@ declare function fetchJob(id: string): Promise<unknown>;`,
     socket.connect().catch(() => {});
   }, 30000);
 }`,
+      findings: [],
+    },
+    {
+      title: 'an interval whose catch says it will try again (`will try again in 20 s`) retries whatever it awaits before the clear: unbounded',
+      code: unlockUntilDone(`this.log('still down, will try again in', 20, 'seconds');`),
+      findings: [[3, 'unbounded-retry']],
+      messages: ['interval that calls `unlock()` until it succeeds'],
+    },
+    {
+      title: 'the same interval whose catch only logs the failure is a poll of something not named for connecting: silent',
+      code: unlockUntilDone(`this.log('unlock failed', err);`),
       findings: [],
     },
   ]);
