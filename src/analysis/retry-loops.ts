@@ -1018,7 +1018,7 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   // `for (let attempt = 1; attempt <= maxAttempts; attempt++) { if (timeout && started + timeout <= Date.now()) throw … }`:
   // a loop whose own header counts its attempts is a retry that also has a time limit, not a wait for a deadline.
   const headerCounts = counters.some((counter) => comparisons.compared.has(counter));
-  if (guarded.deadline && !headerCounts) return { capped: true, by: 'deadline' };
+  if ((guarded.deadline || comparesElapsedTime(guarded, scan)) && !headerCounts) return { capped: true, by: 'deadline' };
   const capHelperCounters = counters.filter((counter) => passedToCapHelper(counter, scan, index));
   const capping = counters.filter((counter) => comparedAsCap(counter, comparisons, guarded, scan) || capHelperCounters.includes(counter));
   if (capping.length > 0) return leakCheck(loop, scan, capping, index);
@@ -1185,6 +1185,16 @@ function countsTimeBudget(comparisons: Comparisons, scan: LoopScan, index: Sourc
     const text = nodeText(declaration.initializer);
     return DEADLINE_NAME.test(text) && delayNames.some((name) => referencesPath(declaration.initializer!, name));
   }));
+}
+
+/**
+ * `retryingMs = Date.now() - startTime; if (retryingMs <= maxRetryingMs) { … continue; }`: a variable declared before
+ * the loop and set from the clock on each way round, compared there, is the time spent so far: a deadline, whatever
+ * it is named. (A `const` the loop declares from the clock is read by its comparison, as counters.ts reads time.)
+ */
+function comparesElapsedTime(comparisons: Comparisons, scan: LoopScan): boolean {
+  return comparisons.valueCompared.size > 0 && scan.assignments.some((assignment) => assignment.operatorToken.kind === Kind.EqualsToken
+    && comparisons.valueCompared.has(namePath(assignment.left) ?? '') && readsClock(assignment.right, MAX_CONDITION_READ));
 }
 
 /**

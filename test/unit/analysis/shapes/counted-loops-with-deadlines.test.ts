@@ -1,7 +1,8 @@
 // A retry loop whose own header counts its attempts may also stop at a time limit, tested inside
 // (`for (let attempt = 1; attempt <= maxAttempts; attempt++) { if (started + timeout <= Date.now()) throw … }`),
 // as SDK request loops do. The attempt count is what caps it: its fixed wait is reported. A loop whose only
-// limit is the deadline waits for a time, like a poll, and stays silent, as it did.
+// limit is the deadline waits for a time, like a poll, and stays silent, as it did; so does one whose deadline is a
+// variable set from the clock on each way round (`retryingMs = Date.now() - startTime`), whatever its name.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A `while (true)` send whose catch works out the time left and leaves when `test` holds; its waits are jittered. */
@@ -45,6 +46,29 @@ export async function execute(send: () => Promise<Response>, maxAttempts = 10, t
 }`;
 }
 
+/** A loop that goes round while `retryingMs`, set from `spent` after each failure, is at most 15 s. */
+function timeSpentLoop(spent: string): string {
+  return `export async function call(send: () => Promise<Response>) {
+  let attempts = 0;
+  let retryingMs = 0;
+  const startTime = Date.now();
+  const periods = [500, 1000];
+  while (attempts === 0 || true) {
+    try {
+      return await send();
+    } catch (error) {
+      retryingMs = ${spent};
+      if (retryingMs <= 15_000) {
+        await new Promise((resolve) => setTimeout(resolve, periods[attempts] || 1000));
+        attempts += 1;
+        continue;
+      }
+      throw error;
+    }
+  }
+}`;
+}
+
 describe('shapes: counted retry loops with a deadline inside', () => {
   runLibraryTable([], [
     {
@@ -66,6 +90,16 @@ describe('shapes: counted retry loops with a deadline inside', () => {
       title: 'a loop with no count in its header that stops only at the deadline waits for a time: silent',
       code: loopWithDeadline('while (true)'),
       findings: [],
+    },
+    {
+      title: 'a variable set from the clock on each way round and compared there (`retryingMs = Date.now() - startTime`) is a deadline, whatever its name: silent',
+      code: timeSpentLoop('Date.now() - startTime'),
+      findings: [],
+    },
+    {
+      title: 'the same variable set from a counter, not the clock, caps nothing: the retry still goes round forever',
+      code: timeSpentLoop('periods[attempts] || 1000'),
+      findings: [[6, 'unbounded-retry']],
     },
   ]);
 });
