@@ -1674,7 +1674,7 @@ function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionSca
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn) || turnsOffItsOwnSwitch(ref, fn)
-    || handsOnWhatItTried(ref, fn))) {
+    || handsOnWhatItTried(ref, fn) || startsOverWithoutInput(ref, fn))) {
     return { capped: true, by: 'once-flag' };
   }
   const parameters = parameterNames(fn);
@@ -2263,6 +2263,35 @@ function clearsItsOwnGuard(ref: ts.Expression, fn: FunctionNode): boolean {
     const flags = conjunctPaths(node.expression);
     const cleared = flags.find((flag) => clearedBefore(flag, node.thenStatement, ref));
     if (cleared !== undefined && !setTruthyIn(fn, cleared)) return true;
+  }
+  return false;
+}
+
+/**
+ * `catch (error) { if (error.message.includes('Invalid cursor')) return getPage(repo, limit, undefined); throw error }`:
+ * on one kind of failure, told apart by a test of the error, the call goes round without an input it was given (an
+ * optional parameter handed `undefined` or `null`): it starts over from scratch, a fallback tried once.
+ */
+function startsOverWithoutInput(ref: ts.Expression, fn: FunctionNode): boolean {
+  const call = callOfReference(ref);
+  if (!call) return false;
+  const dropsInput = call.arguments.some((argument, position) => {
+    const parameter = fn.parameters[position];
+    const value = unwrap(argument);
+    const nothing = value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
+    return nothing && parameter !== undefined && ts.isIdentifier(parameter.name) && (parameter.questionToken !== undefined || parameter.initializer !== undefined);
+  });
+  return dropsInput && underTestOfCaughtError(ref, fn);
+}
+
+/** Whether the node sits in the `then` of an `if` inside a catch of the function that tests the error caught there. */
+function underTestOfCaughtError(node: ts.Node, fn: FunctionNode): boolean {
+  let test: ts.Expression | undefined;
+  for (let child: ts.Node = node, parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
+    if (ts.isIfStatement(parent) && parent.thenStatement === child) test ??= parent.expression;
+    if (!ts.isCatchClause(parent)) continue;
+    const caught = parent.variableDeclaration?.name;
+    return test !== undefined && caught !== undefined && ts.isIdentifier(caught) && someDescendant(test, (inner) => ts.isIdentifier(inner) && inner.text === caught.text);
   }
   return false;
 }
