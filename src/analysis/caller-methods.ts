@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { calleeName, calleeObject, enclosingFunction, functionName, propertyNameText, readOnce, rootName, stringValue, unwrap, valueOfProperty } from './ast';
 import { resolveObject } from './retry-libraries';
-import { callsNamed, type SourceIndex } from './source-index';
+import { callsNamed, pathFromThis, type SourceIndex } from './source-index';
 
 export interface CallerMethod {
   /** Upper-case method, as the caller states it (`'POST'`, `'patch'`). */
@@ -70,7 +70,8 @@ function methodsGiven(name: string, source: MethodSource, index: SourceIndex, ho
   cache.set(key, given);
   for (const caller of callsNamed(index, name)) {
     const object = calleeObject(caller);
-    if (object && object.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    // `this.request(…)`, or `self.request(…)` where `const self = this`.
+    if (object && object.kind !== ts.SyntaxKind.ThisKeyword && !(ts.isIdentifier(object) && pathFromThis(index, object.text) === 'this')) continue;
     const argument = caller.arguments[source.parameter];
     const method = methodPassed(argument, source, index);
     if (method && STATE_CHANGING.has(method)) given.push({ method, caller, argument });

@@ -54,6 +54,11 @@ export interface HttpRequest {
   retriedByHelper?: string;
   /** Set when the method is the caller's and a call in the file gives it (`this.makeRequest(route, { method: 'POST' })`). */
   methodFrom?: ts.CallExpression;
+  /**
+   * Set when every call in the file that gives the request a POST or PATCH also names the address it goes to
+   * (`this.request('POST', '/webhooks', body)`): each of those calls is a request of its own, through this one.
+   */
+  addressedCallers?: readonly ts.CallExpression[];
 }
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -90,7 +95,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     const request: HttpRequest = {
       call, method: draft.method ?? given?.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
       configPosition: draft.configPosition, key: undefined, keyMayBeHidden: draft.configOpaque, optionsFromCaller: false, safeToRepeat: false,
-      retriedByHelper: draft.retriedByHelper, methodFrom: given?.caller, sdk: draft.sdk,
+      retriedByHelper: draft.retriedByHelper, methodFrom: given?.caller, addressedCallers: addressedCallers(call, traced), sdk: draft.sdk,
     };
     const hidden = findKey(request, index, keyNames);
     request.key ??= idInBody(draft.body, index) ?? (given ? keyFromCaller(given.caller, index, keyNames) : undefined);
@@ -551,13 +556,50 @@ function methodCarriers(draft: Draft): MethodCarrier[] {
 function callerDraft(given: CallerMethod, index: SourceIndex): Draft {
   const { caller, argument } = given;
   const config = argument ? resolveObject(argument, index) : undefined;
-  const url = caller.arguments.find((candidate) => candidate !== argument && (ts.isStringLiteralLike(unwrap(candidate)) || ts.isTemplateExpression(unwrap(candidate))));
+  const url = addressArgument(caller, argument);
   const object = calleeObject(caller);
   return {
     call: caller, method: given.method, library: 'request', display: callDisplay(caller),
     clientName: object ? namePath(object) : calleeName(caller), config, configPosition: argument ? caller.arguments.indexOf(argument) : caller.arguments.length,
     configOpaque: false, url, body: config ? findValue(config, 'body') ?? findValue(config, 'data') ?? findValue(config, 'json') : undefined,
   };
+}
+
+/** The address a call that gives a request its method names: a string or template among its arguments (not the method's). */
+function addressArgument(caller: ts.CallExpression, methodArgument: ts.Expression | undefined): ts.Expression | undefined {
+  return caller.arguments.find((candidate) => isAddress(candidate, methodArgument));
+}
+
+function isAddress(candidate: ts.Expression, methodArgument: ts.Expression | undefined): boolean {
+  const value = unwrap(candidate);
+  return candidate !== methodArgument && isWrittenAddress(value) && !(ts.isStringLiteralLike(value) && METHOD_NAME.test(value.text));
+}
+
+/** Whether a call names the address it sends to: as an argument, or in options it writes out (`{ method: 'POST', path: '/orders' }`). */
+function namesAddress(caller: ts.CallExpression, methodArgument: ts.Expression | undefined): boolean {
+  if (addressArgument(caller, methodArgument)) return true;
+  return caller.arguments.some((argument) => {
+    const value = unwrap(argument);
+    return ts.isObjectLiteralExpression(value) && ADDRESS_PROPERTIES.some((name) => isWrittenAddress(findValue(value, name)));
+  });
+}
+
+/** An address written out: `'/orders'`, `` `/orders/${id}/refunds` `` (a method's name is no address). */
+function isWrittenAddress(value: ts.Expression | undefined): boolean {
+  const inner = value && unwrap(value);
+  return inner !== undefined && (ts.isTemplateExpression(inner) || ts.isStringLiteralLike(inner));
+}
+
+/** A method named in a string: `'POST'`, `'patch'`. */
+const METHOD_NAME = /^(post|patch|put|delete|get|head|options)$/i;
+/** Where options name the address: `{ method: 'POST', path: '/orders' }`. */
+const ADDRESS_PROPERTIES = ['path', 'url', 'uri', 'endpoint', 'route'];
+
+/** The calls (other than the request) that give it POST or PATCH, when every one of them names its address too (else none). */
+function addressedCallers(request: ts.CallExpression, traced: readonly CallerMethod[]): readonly ts.CallExpression[] | undefined {
+  const changing = traced.filter((given) => (given.method === 'POST' || given.method === 'PATCH') && given.caller !== request);
+  if (changing.length === 0 || !changing.every((given) => namesAddress(given.caller, given.argument))) return undefined;
+  return changing.map((given) => given.caller);
 }
 
 /** A key in the options the caller that gives the method passes: `this.request(url, { method: 'POST', headers: { 'Idempotency-Key': key } })`. */

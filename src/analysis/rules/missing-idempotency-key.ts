@@ -1,6 +1,6 @@
 // missing-idempotency-key: a retried POST or PATCH (or a Stripe create) without an idempotency key.
 import ts from 'typescript';
-import { contains, enclosingFunction, findProperty, statementInList, unwrap, valueOfProperty } from '../ast';
+import { contains, enclosingFunction, findProperty, functionName, statementInList, unwrap, valueOfProperty } from '../ast';
 import { type Coverage, coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
 import { callDisplay, type HttpRequest, isUnsafe, speaksOfKeys } from '../requests';
@@ -46,6 +46,13 @@ function check(context: RuleContext): void {
     if (request.library === 'sdk' && coverage?.construct?.reconnects) continue;
     // A poll sends its request again after each answer that is not final yet: by its own design, safe to repeat.
     if (coverage?.construct?.pollsUntilDone) continue;
+    // A client's one request function, retried inside, that the file's methods call each with its own address and POST
+    // (`verify(email) { return this.request('POST', '/verify', …) }`): each of those calls is a request of its own.
+    if (coverage && !coverage.throughCaller && request.addressedCallers) {
+      reportAtCallers(request, request.addressedCallers, coverage, context, reported);
+      if (coverage.construct) judged.add(coverage.construct);
+      continue;
+    }
     // Retried through a call of its function, the request is reported at that call, next to the retry that runs it.
     const reportedAt = coverage?.retriedCall ?? request.call;
     if (reported.has(reportedAt)) continue;
@@ -65,6 +72,28 @@ function check(context: RuleContext): void {
     if (coverage?.construct) judged.add(coverage.construct);
   }
   reportPostRetriedByOption(context, judged);
+}
+
+/**
+ * Reports each call that gives the request POST or PATCH and names its address, where that call carries no key and is
+ * not safe to repeat as a request of its own (a search sent as POST, a key among its options).
+ */
+function reportAtCallers(request: HttpRequest, callers: readonly ts.CallExpression[], coverage: Coverage, context: RuleContext, reported: Set<ts.Node>): void {
+  const byCall = new Map(context.requests().map((candidate) => [candidate.call, candidate]));
+  const fn = enclosingFunction(request.call);
+  const sender = `${(fn && functionName(fn)) ?? 'request'}()`;
+  for (const caller of callers) {
+    const own = byCall.get(caller);
+    if (reported.has(caller) || (own && (own.safeToRepeat || own.key || own.keyMayBeHidden))) continue;
+    reported.add(caller);
+    const span = callHeadSpan(caller, context.index.sourceFile);
+    const data = { method: own?.method ?? request.method!, request: shortCode(callDisplay(caller)), retry: coverage.label, sender };
+    const sent: RelatedPlace = { span: callHeadSpan(request.call, context.index.sourceFile), message: 'The request it sends, retried' };
+    // The key belongs where the request is sent, made before the retry: one fix serves every caller.
+    const anchor = coverage.keyAnchor;
+    const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
+    context.report({ messageId: 'missingKeyRetriedInside', data, span, fixes: fix ? [fix] : undefined, related: [...retryPlace(coverage, span), sent] });
+  }
 }
 
 /**

@@ -35,6 +35,7 @@ const LONGEST_VALUES: Record<string, string> = {
   computed: 'e'.repeat(120),
   alsoJitter: ` ${'j'.repeat(120)}`,
   option: 'o'.repeat(120),
+  sender: 's'.repeat(120),
   sdk: SDK_SENDS.map((send) => send.sdk).reduce((longest, name) => (name.length > longest.length ? name : longest)),
 };
 

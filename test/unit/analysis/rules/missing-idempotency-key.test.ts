@@ -419,10 +419,11 @@ export const linkWallet = (merchant, address) => retryWithBackoff(() => saveWall
     code: builtOptionsClient('POST'),
   },
   // An SDK whose retried axios instance is called with a config whose method its callers give: one gives GET, the next POST,
-  // and the POST is re-sent. "Idempotent" in a comment names methods, not keys: no key is hidden among the options.
+  // and the POST is re-sent. "Idempotent" in a comment names methods, not keys: no key is hidden among the options. The
+  // caller names its address (`path: '/refund'`): the refund is the request reported, and the key is sent where it is retried.
   {
-    line: 10, column: 23, messageId: 'missingKeyCallerMethod', message: 'POST from `this.send(…)` on line 14',
-    data: { method: 'POST', request: 'this.instance(…)', retry: '`axiosRetry` on `this.instance`', caller: 'this.send(…)', line: '14' },
+    line: 14, column: 37, messageId: 'missingKeyRetriedInside', message: '`send()` sends it and retries it',
+    data: { method: 'POST', request: 'this.send(…)', retry: '`axiosRetry` on `this.instance`', sender: 'send()' },
     code: `import axios from 'axios';
 import axiosRetry from 'axios-retry';
 export class PaymentsApi {

@@ -2,7 +2,8 @@
 // (`makeRequest(route, { ...options, method: 'POST' })`, `request(method, path)`, a destructured
 // `...init`), and the file's own wrappers (`post()`, `createOrder()`) give the methods. The request sends
 // every method a caller in the file gives it; where the retry is around the callers, each caller is the
-// retried request.
+// retried request. Where the retry is inside and every caller that gives POST names its address
+// (`this.request('POST', '/webhooks', body)`), each of those calls is a request of its own, reported there.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A client whose `makeRequest` retries itself (bounded, jittered); `wrappers` are its method wrappers. */
@@ -79,6 +80,21 @@ ${wrappers}
 }`;
 }
 
+/** An SDK whose `request` retries itself on a 5xx; `methods` are its endpoint methods. */
+function endpointClient(methods: string): string {
+  return `export class Client {
+  private async request(method: string, path: string, body?: unknown, attempt = 1): Promise<unknown> {
+    const res = await fetch(this.baseUrl + path, { method, body: JSON.stringify(body) });
+    if (res.status >= 500 && attempt < 3) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+      return this.request(method, path, body, attempt + 1);
+    }
+    return res.json();
+  }
+${methods}
+}`;
+}
+
 describe('shapes: a request that sends its callers\' method', () => {
   runLibraryTable([], [
     {
@@ -110,7 +126,7 @@ export const listBatches = () => withRetry(() => request('/batches', { method: '
       findings: [],
     },
     {
-      title: 'options destructured in the function (`const { retries, ...init } = options`) carry the callers\' method: reported',
+      title: 'options destructured in the function (`const { retries, ...init } = options`) carry the callers\' method: the caller that names its address is reported',
       code: `async function apiRequest(path: string, options: ApiOptions = {}) {
   const { retries = 2, ...init } = options;
   for (let attempt = 0; attempt <= retries; attempt++) {
@@ -123,7 +139,8 @@ export const listBatches = () => withRetry(() => request('/batches', { method: '
   }
 }
 export const createOrder = (order: Order) => apiRequest('/orders', { method: 'POST', body: JSON.stringify(order) });`,
-      findings: [[5, 'missing-idempotency-key']],
+      findings: [[12, 'missing-idempotency-key']],
+      messages: ['This POST request `apiRequest(…)` is retried without an idempotency key. `apiRequest()` sends it and retries it with the `for (let attempt = 0; attempt <= retries; attempt++)` retry loop'],
     },
     {
       title: 'a method parameter that defaults to POST sends POST when the caller states none: reported',
@@ -145,6 +162,27 @@ export const createOrder = (order: Order) => apiRequest('/orders', { method: 'PO
     {
       title: 'a method parameter no caller in the file fills is the caller\'s choice, out of sight: silent',
       code: sender('method: string'),
+      findings: [],
+    },
+    {
+      title: 'a request function retried inside whose callers each give POST and name their address: each caller is reported, with the key fix where the request is sent',
+      code: endpointClient(`  createWebhook(url: string) { return this.request('POST', '/webhooks', { url }); }
+  createJob(data: Job) { return this.request('POST', \`/jobs/\${data.queue}\`, data); }
+  getJob(id: string) { return this.request('GET', \`/jobs/\${id}\`); }`),
+      findings: [[10, 'missing-idempotency-key'], [11, 'missing-idempotency-key']],
+      messages: ['This POST request `this.request(…)` is retried without an idempotency key. `request()` sends it and retries it with the recursive retry of `this.request()`'],
+    },
+    {
+      title: 'the same callers reached through `const self = this` (inside a Proxy handler) give their methods too',
+      code: endpointClient(`  agents() {
+    const self = this;
+    return { run: (task: string) => self.request('POST', '/agent/run', { task }) };
+  }`),
+      findings: [[12, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a caller that sends a search as POST is a read: silent',
+      code: endpointClient(`  find(query: string) { return this.request('POST', '/search', { query }); }`),
       findings: [],
     },
   ]);
