@@ -17,6 +17,7 @@ import { graphqlWs } from './graphql-ws';
 import { got, ky } from './http-client-retry';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
+import { hubspotApiClient } from './hubspot-api-client';
 import { lifeomicAttempt } from './lifeomic-attempt';
 import { lockfile } from './lockfile';
 import { makeFetchHappen } from './make-fetch-happen';
@@ -59,7 +60,7 @@ import { fromModules } from './option-reading';
 
 export const LIBRARIES: readonly LibrarySpec[] = [
   tanstackQuery, rxjs, tsRetryPromise, cockatiel, asyncRetry, asyncLibrary, pRetry, promiseRetry, lifeomicAttempt, exponentialBackoff, axiosRetry, fetchRetry, requestretry, nodeRetry,
-  got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, octokitPluginThrottling, stripe, openai, awsSdk,
+  got, ky, ofetch, undici, makeFetchHappen, retryAxios, octokitPluginRetry, octokitPluginThrottling, stripe, openai, awsSdk, hubspotApiClient,
   socketIoClient, reconnectingWebSocket, sturdyWebSocket, rpcWebsockets, web3WebsocketProvider, graphqlWs, subscriptionsTransportWs, trpcWsClient, ioredis, nodeRedis, signalR, bullmq, bottleneck, slackWebApi, mqtt, amqpConnectionManager, amqpTs, stompjs, tmiJs, nats, kafkajs, tusJsClient, sieblyExchangeWebsockets, fetchEventSource, reactUseWebsocket, vueuseWebSocket, lockfile, temporal,
 ];
 
