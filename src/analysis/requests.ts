@@ -419,10 +419,11 @@ function findValue(object: ts.ObjectLiteralExpression, name: string): ts.Express
 /**
  * Functions named for reading (`queryFees`, `getNearby`, a route's `GET` handler, `searchUsers`, `quoteSwap`,
  * `simulateTransfer`): a POST they send asks a question (a search body, a query language, a price quote), it creates
- * nothing. So does one that builds an unsigned transaction for the caller to sign and send later
+ * nothing. So do those named for working an answer out of what they send, as READ_URL's services do (`detectSpam`,
+ * `classifyText`, `translateTitle`). So does one that builds an unsigned transaction for the caller to sign and send later
  * (`buildSwapTransaction`): nothing is signed, so nothing can happen twice.
  */
-const READER_FUNCTION = /^(query|get|fetch|search|list|find|lookup|load|read|check|validate|verify|estimate|calculate|compute|preview|count|resolve|quote|simulate)(?![a-z])|^(GET|HEAD)$|^build\w*?(Transaction|Tx)(?![a-z])/;
+const READER_FUNCTION = /^(query|get|fetch|search|list|find|lookup|load|read|check|validate|verify|estimate|calculate|compute|preview|count|resolve|quote|simulate|detect|classify|predict|translate|transcribe|recogni[sz]e)(?![a-z])|^(GET|HEAD)$|^build\w*?(Transaction|Tx)(?![a-z])/;
 
 /** Whether each function reads (by the name of the nearest named function around it), so deep nests of arrows are walked once. */
 const readerFunctions = new WeakMap<ts.Node, boolean>();

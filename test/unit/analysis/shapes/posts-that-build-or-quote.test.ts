@@ -1,4 +1,5 @@
-// A POST sent by a function named for asking (`quoteSwap`, `simulateTransfer`) or for building an unsigned
+// A POST sent by a function named for asking (`quoteSwap`, `simulateTransfer`), for working an answer out of what it
+// sends (`detectSpam`, `classifyTicket`), or for building an unsigned
 // transaction that the caller signs and sends later (`buildSwapTransaction`, `buildTxForHardwareWallet`): the server
 // answers a question and keeps nothing, so a retry of it needs no idempotency key. A function that builds anything
 // else (`buildOrder`) may create it: its retried POST still needs one.
@@ -23,6 +24,9 @@ describe('shapes: POSTs that quote, simulate or build an unsigned transaction', 
     { title: 'building an unsigned swap transaction: silent', code: retriedPost('buildSwapTransaction', '/swap/v1/swap'), findings: [] },
     { title: 'the same for a hardware wallet (words after the noun): silent', code: retriedPost('buildTxForHardwareWallet', '/swap/v1/swap'), findings: [] },
     { title: 'a quote: silent', code: retriedPost('quoteSwap', '/v6/quote'), findings: [] },
+    { title: 'a function named for detecting (`detectSpam`) works an answer out of what it sends: silent', code: retriedPost('detectSpam', '/v1/score'), findings: [] },
+    { title: 'one named for classifying (`classifyTicket`) likewise: silent', code: retriedPost('classifyTicket', '/v1/score'), findings: [] },
+    { title: 'one named for submitting to the same address may create: the key is missing', code: retriedPost('submitTicket', '/v1/score'), findings: [[4, 'missing-idempotency-key']] },
     { title: 'a simulation: silent', code: retriedPost('simulateTransfer', '/transfers/simulate'), findings: [] },
     { title: 'a fetch marked private (`_fetchEncodedTx`) reads as a fetch: silent', code: retriedPost('_fetchEncodedTx', '/v4/swap'), findings: [] },
     { title: 'a POST to an OCR service (`/ocr`) works an answer out and keeps nothing: silent', code: retriedPost('readPlate', '/v2/ocr'), findings: [] },
