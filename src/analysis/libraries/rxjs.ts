@@ -25,7 +25,10 @@ export const rxjs: LibrarySpec = {
     const name = calleeName(site);
     if (name === 'catchError' && isInsidePipe(site)) return recogniseResubscription(site, index, facts);
     if (name !== 'retry' && name !== 'retryWhen') return false;
-    const source = isInsidePipe(site) ? calleeObject(site.parent as ts.CallExpression) : dotChainedSource(site, index);
+    // In a pipe, `retry(…)` or rxjs's own (`operators.retry(…)`); a service's method (`this.retryService.retry()`) makes an
+    // operator of its own, out of sight.
+    const piped = isInsidePipe(site) && (ts.isIdentifier(site.expression) || isFromRxjs(site.expression, index));
+    const source = piped ? calleeObject(site.parent as ts.CallExpression) : isInsidePipe(site) ? undefined : dotChainedSource(site, index);
     // An operator made here and piped elsewhere (`return retryWhen(…)` from a helper): the retry is read, the source is out of sight.
     const standalone = !source && ts.isIdentifier(site.expression) && isImportedEntry(index, site.expression.text, rxjs);
     if (!source && !standalone) return false;

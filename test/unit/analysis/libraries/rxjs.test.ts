@@ -193,5 +193,20 @@ export const doubled = (values$) => values$.pipe(mergeMap((value) => fetchDouble
 export const safe = (source$) => source$.pipe(catchError((err) => of(null)));`,
       findings: [],
     },
+    {
+      title: 'a service\'s method that makes an operator of its own (`this.retryService.retry()`) in a pipe: out of sight, silent',
+      code: `import { HttpClient } from '@angular/common/http';
+export class UserService {
+  constructor(private http: HttpClient, private retryService: RetryRequestService) {}
+  putUser(params) { return this.http.put('/admin/user', params).pipe(this.retryService.retry()); }
+}`,
+      findings: [],
+    },
+    {
+      title: 'rxjs\'s own operator reached through a namespace import (`operators.retry()`) retries forever',
+      code: `import * as operators from 'rxjs/operators';
+export const user$ = (http) => http.get('/admin/user').pipe(operators.retry());`,
+      findings: [[2, 'unbounded-retry']],
+    },
   ]);
 });
