@@ -26,13 +26,26 @@ export const asyncLibrary: LibrarySpec = {
     const first = site.arguments[0];
     const optionsFirst = first !== undefined && !isFunctionNode(unwrap(first)) && site.arguments.length >= 2;
     const options = optionsFirst ? optionsAt(site, 0, index) : 'absent';
-    const times = optionsFirst && numericValue(unwrap(first)) !== undefined ? first : undefined;
+    const times = optionsFirst && isCount(first) ? first : undefined;
     const bound = times ? { capped: true as const, by: 'library' as const } : countBound(options, 'times', DEFAULT_TIMES - 1);
     const label = `async \`${calleeName(site)}\` call`;
     facts.constructs.push(libraryConstruct(site, 'library', label, index, bound, intervalBackoff(site, times ? 'absent' : options, index), retriedFunction(site.arguments[optionsFirst ? 1 : 0], index)));
     return true;
   },
 };
+
+/**
+ * A number of times as the first argument: a number written out, a length (`candidates.length`) or arithmetic
+ * (`servers.length * 2`). A name alone may hold the options object, so it is not taken for one.
+ */
+function isCount(argument: ts.Expression): boolean {
+  const value = unwrap(argument);
+  if (numericValue(value) !== undefined) return true;
+  if (ts.isPropertyAccessExpression(value)) return value.name.text === 'length';
+  return ts.isBinaryExpression(value) && ARITHMETIC.has(value.operatorToken.kind);
+}
+
+const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken]);
 
 /** `async.retry(…)` on the module or its default import, or `retry(…)` imported from it by name or by path. */
 function isAsyncRetry(call: ts.CallExpression, index: SourceIndex): boolean {

@@ -32,6 +32,18 @@ export const lookupWithRetry = retryable(3, lookup);`,
       findings: [[2, 'retry-without-jitter']],
     },
     {
+      title: 'a number of times given as a length (`candidates.length`) is a count: bounded, with no wait between attempts',
+      code: `const async = require('async');
+module.exports = (candidates, client, next) => async.retry(candidates.length, (cb) => client.deleteVhost(candidates[0], cb), next);`,
+      findings: [[2, 'retry-without-jitter']],
+    },
+    {
+      title: 'options held in a name out of sight (`retry(opts, task)`) say nothing: silent',
+      code: `const async = require('async');
+module.exports = (opts, client, next) => async.retry(opts, (cb) => client.deleteVhost('v', cb), next);`,
+      findings: [],
+    },
+    {
       title: 'a POST in the task is retried without an idempotency key',
       code: `const async = require('async');
 const request = require('request');
