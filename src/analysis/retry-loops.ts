@@ -415,6 +415,7 @@ function loopCondition(loop: ts.IterationStatement): ts.Expression | undefined {
  * success (or goes round on failure); a `do … while` (or `while`) whose condition is a failure.
  */
 function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined, index: SourceIndex): boolean {
+  if (resultEmptiedByFailure(loop, scan, condition)) return true;
   const conditionNames = condition ? namesIn(condition) : new Set<string>();
   if (scan.tries.some((attempt) => isRetryingTry(attempt, loop, scan, conditionNames)) || retriesFailedPage(loop, scan, condition)) return true;
   const results = resultNames(scan);
@@ -429,6 +430,57 @@ function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts
   if (condition !== undefined && (ts.isDoStatement(loop) || ts.isWhileStatement(loop))
     && chainOperands(condition, Kind.AmpersandAmpersandToken).some((operand) => decisionPolarity(operand, decisions) === 'failure')) return true;
   return scan.ifs.some((statement) => isRetryingCheck(statement, scan, (test) => decisionPolarity(test, decisions)));
+}
+
+/**
+ * `while (!created) { created = await api.create().catch((err) => { …; return null; }); }`: the attempt's `.catch` makes its
+ * failure an empty result, and the loop goes round while the result is empty: a retry of the failed call. (A check's
+ * answer, `await isReady().catch(() => false)`, and a call that may well answer with nothing, `await queue.next()`,
+ * `findUser(id)`, are a poll's.)
+ */
+function resultEmptiedByFailure(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Expression | undefined): boolean {
+  if (!condition || !(ts.isWhileStatement(loop) || ts.isDoStatement(loop))) return false;
+  const tested = emptinessTested(condition);
+  return tested !== undefined && scan.assignments.some((assignment) => assignment.operatorToken.kind === Kind.EqualsToken
+    && namePath(assignment.left) === tested && catchMakesEmpty(assignment.right));
+}
+
+/** The name a condition asks to be empty: `!result`, `result === null`, `result == undefined`. */
+function emptinessTested(condition: ts.Expression): string | undefined {
+  const node = unwrap(condition);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === Kind.ExclamationToken) return namePath(unwrap(node.operand));
+  if (!ts.isBinaryExpression(node) || !EQUALITY_TESTS.has(node.operatorToken.kind)) return undefined;
+  const [name, value] = isEmptyValue(node.right) ? [node.left, node.right] : [node.right, node.left];
+  return isEmptyValue(value) ? namePath(unwrap(name)) : undefined;
+}
+
+const EQUALITY_TESTS: ReadonlySet<ts.SyntaxKind> = new Set([Kind.EqualsEqualsEqualsToken, Kind.EqualsEqualsToken]);
+
+function isEmptyValue(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  return node.kind === Kind.NullKeyword || node.kind === Kind.FalseKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+}
+
+/** `await attempt().catch(handler)` where the handler answers with nothing on some way: `() => null`, `{ …; return null; }`. */
+function catchMakesEmpty(value: ts.Expression): boolean {
+  let node = unwrap(value);
+  if (ts.isAwaitExpression(node)) node = unwrap(node.expression);
+  if (!ts.isCallExpression(node) || calleeName(node) !== 'catch' || node.arguments.length !== 1) return false;
+  const attempt = calleeObject(node);
+  const attemptName = attempt && ts.isCallExpression(unwrap(attempt)) ? calleeName(unwrap(attempt) as ts.CallExpression) ?? '' : undefined;
+  if (attemptName === undefined || STATE_CHECK_CALL.test(attemptName) || MAY_FIND_NOTHING_CALL.test(attemptName)) return false;
+  const handler = unwrap(node.arguments[0]!);
+  if (!isFunctionNode(handler) || !handler.body) return false;
+  if (!ts.isBlock(handler.body)) return isEmptyValue(handler.body);
+  return someDescendant(handler.body, (inner) => ts.isReturnStatement(inner) && (!inner.expression || isEmptyValue(inner.expression)) && !insideNestedFunction(inner, handler));
+}
+
+/** Calls whose answer may be nothing without a failure: the next message, a lookup, a read. */
+const MAY_FIND_NOTHING_CALL = /^(find|poll|next|receive|dequeue|pop|shift|take|read|lookup|search|wait)(?![a-z])/i;
+
+function insideNestedFunction(node: ts.Node, outer: ts.Node): boolean {
+  for (let current = node.parent; current && current !== outer; current = current.parent) if (isFunctionNode(current)) return true;
+  return false;
 }
 
 /** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
