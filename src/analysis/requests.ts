@@ -596,10 +596,21 @@ const METHOD_NAME = /^(post|patch|put|delete|get|head|options)$/i;
 /** Where options name the address: `{ method: 'POST', path: '/orders' }`. */
 const ADDRESS_PROPERTIES = ['path', 'url', 'uri', 'endpoint', 'route'];
 
-/** The calls (other than the request) that give it POST or PATCH, when every one of them names its address too (else none). */
+/**
+ * The calls (other than the request) that give it POST or PATCH, when every one of them names its address too (else
+ * none). The requests of one function share their callers' list (methodsGiven): it is read once, and the rule reports
+ * one list once.
+ */
 function addressedCallers(request: ts.CallExpression, traced: readonly CallerMethod[]): readonly ts.CallExpression[] | undefined {
-  const changing = traced.filter((given) => (given.method === 'POST' || given.method === 'PATCH') && given.caller !== request);
-  if (changing.length === 0 || !changing.every((given) => namesAddress(given.caller, given.argument))) return undefined;
+  const callers = readOnce(addressedByList, traced, addressedOf) ?? undefined;
+  return callers && !callers.includes(request) ? callers : undefined;
+}
+
+const addressedByList = new WeakMap<readonly CallerMethod[], readonly ts.CallExpression[] | null>();
+
+function addressedOf(traced: readonly CallerMethod[]): readonly ts.CallExpression[] | null {
+  const changing = traced.filter((given) => given.method === 'POST' || given.method === 'PATCH');
+  if (changing.length === 0 || !changing.every((given) => namesAddress(given.caller, given.argument))) return null;
   return changing.map((given) => given.caller);
 }
 

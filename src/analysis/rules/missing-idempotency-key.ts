@@ -30,8 +30,9 @@ const KEY_HEADER = 'Idempotency-Key';
 // Check
 
 function check(context: RuleContext): void {
-  // One finding per place: two requests in one function that a retry calls are reported once, at that call.
-  const reported = new Set<ts.Node>();
+  // One finding per place: two requests in one function that a retry calls are reported once, at that call. (Also the
+  // lists of callers reported at: the requests of one function share theirs.)
+  const reported = new Set<ts.Node | readonly ts.CallExpression[]>();
   // Retries that a reported request names: an option of theirs that lets POST be retried is said there.
   const judged = new Set<RetryConstruct>();
   for (const request of context.requests()) {
@@ -49,7 +50,7 @@ function check(context: RuleContext): void {
     // A client's one request function, retried inside, that the file's methods call each with its own address and POST
     // (`verify(email) { return this.request('POST', '/verify', …) }`): each of those calls is a request of its own.
     if (coverage && !coverage.throughCaller && request.addressedCallers) {
-      reportAtCallers(request, request.addressedCallers, coverage, context, reported);
+      if (!reported.has(request.addressedCallers)) reportAtCallers(request, request.addressedCallers, coverage, context, reported);
       if (coverage.construct) judged.add(coverage.construct);
       continue;
     }
@@ -78,7 +79,8 @@ function check(context: RuleContext): void {
  * Reports each call that gives the request POST or PATCH and names its address, where that call carries no key and is
  * not safe to repeat as a request of its own (a search sent as POST, a key among its options).
  */
-function reportAtCallers(request: HttpRequest, callers: readonly ts.CallExpression[], coverage: Coverage, context: RuleContext, reported: Set<ts.Node>): void {
+function reportAtCallers(request: HttpRequest, callers: readonly ts.CallExpression[], coverage: Coverage, context: RuleContext, reported: Set<ts.Node | readonly ts.CallExpression[]>): void {
+  reported.add(callers);
   const byCall = new Map(context.requests().map((candidate) => [candidate.call, candidate]));
   const fn = enclosingFunction(request.call);
   const sender = `${(fn && functionName(fn)) ?? 'request'}()`;
