@@ -103,7 +103,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     if (!request.key && isUnsafe(request)) {
       // Options the file's own callers give are in sight: a key among them would be there, unless the file speaks of keys elsewhere.
       request.optionsFromCaller = traced.length > 0 ? fileMentionsKeys : optionsFromCaller(draft, index);
-      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index)
+      request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index) || sendsCallersGraphqlOperation(draft.body, index)
         || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url, index)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config) || readsConflictAnswer(call);
@@ -894,6 +894,17 @@ function idInBody(body: ts.Expression | undefined, index: SourceIndex): KeyRefer
 function sentValue(body: ts.Expression): ts.Expression {
   const inner = unwrap(body);
   return ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0] ? unwrap(inner.arguments[0]) : inner;
+}
+
+/**
+ * `body: JSON.stringify({ query, variables })` where `query` is the function's parameter: a GraphQL operation its caller
+ * writes, out of sight. A query is a read; only a mutation would need a key, and which one it is cannot be told here.
+ */
+function sendsCallersGraphqlOperation(body: ts.Expression | undefined, index: SourceIndex): boolean {
+  const object = body ? resolveObject(sentValue(body), index) : undefined;
+  const query = object ? findValue(object, 'query') : undefined;
+  const value = query ? unwrap(query) : undefined;
+  return value !== undefined && ts.isIdentifier(value) && isParameterOfEnclosingFunction(value.text, value);
 }
 
 /** Fields that name the operation itself: `correlationId`, `request_id`, `transactionReference`, `nonce` (not `external_id`: payment APIs keep it as a free reference, without deduplicating). */

@@ -1082,6 +1082,44 @@ function comparesLookedUpCounters(scan: FunctionScan): void {
   }
 }
 
+/**
+ * `const waitTime = 2 ** (retries + 1) + 500; if (status >= 500 && waitTime < MAX_BACKOFF) return fetchAgain(retries + 1)`:
+ * a local worked out from the count (a parameter, or a counter the function steps), compared with a limit on the way
+ * that may stop, compares the count: the retries stop once the wait grows past it.
+ */
+function comparesCountsThroughLocals(scan: FunctionScan, fn: FunctionNode): void {
+  const counts = new Set([...parameterNames(fn), ...scan.advances.keys()]);
+  for (const declaration of scan.declarations) {
+    if (!ts.isIdentifier(declaration.name) || !declaration.initializer || !scan.comparisons.valueCompared.has(declaration.name.text)) continue;
+    if (declaration.initializer.end - declaration.initializer.pos > MAX_COUNT_EXPRESSION_LENGTH || !isArithmetic(declaration.initializer)) continue;
+    visitDescendants(declaration.initializer, (node) => {
+      if (!ts.isIdentifier(node) || !counts.has(node.text)) return;
+      scan.comparisons.compared.add(node.text);
+      scan.comparisons.valueCompared.add(node.text);
+    });
+  }
+}
+
+/** How long an expression worked out from a count is read (`2 ** (retries + 1) + 500`; longer ones are not). */
+const MAX_COUNT_EXPRESSION_LENGTH = 200;
+
+/**
+ * Arithmetic on names and numbers (`2 ** (retries + 1) + 500`, `Math.pow(2, n) * base`; not a clamp, `Math.min(…)`, which
+ * may keep it under any limit): what a call answers or a list holds (`await handleErrors(res, retries)`, `DELAYS[n]`) is
+ * not worked out from the count, it is looked up with it.
+ */
+function isArithmetic(expression: ts.Expression): boolean {
+  const node = unwrap(expression);
+  if (ts.isIdentifier(node) || ts.isNumericLiteral(node)) return true;
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.MinusToken && isArithmetic(node.operand);
+  if (ts.isBinaryExpression(node)) return ARITHMETIC_OPERATORS.has(node.operatorToken.kind) && isArithmetic(node.left) && isArithmetic(node.right);
+  return ts.isCallExpression(node) && /^Math\.(pow|max|round|floor|ceil)$/.test(namePath(node.expression) ?? '') && node.arguments.every(isArithmetic);
+}
+
+const ARITHMETIC_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken,
+]);
+
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {
     advances: new Map(), comparisons: emptyComparisons(), delayComparisons: emptyComparisons(), negatedFlags: new Set(), flagsSetTrue: new Map(), waits: [], declarations: [],
@@ -1133,6 +1171,7 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
     if (asCondition) for (const helper of testHelpers(condition, index)) collectHelperComparisons(helper, into, limits);
   }
   comparesLookedUpCounters(scan);
+  comparesCountsThroughLocals(scan, fn);
   noteCountsAskedOf(tests, scan, index);
   withoutFirstAttemptTests(scan.comparisons, scan.advances);
   for (const declaration of scan.declarations) {
