@@ -1063,6 +1063,39 @@ function intervalAround(call: ts.CallExpression, refs: readonly ts.Node[] | unde
   return { call, delay };
 }
 
+/**
+ * `if (isExpired) { const token = await refresh(); if (!token) return; }`: a test of the clock (a token's expiry) whose
+ * branch does not leave, only leads to another test that may: what stops the way round is that test, not a deadline.
+ */
+function onlyOpensAnotherTest(owner: ts.Node, ifsByName: () => ReadonlyMap<string, ts.IfStatement[]>): boolean {
+  // `const isExpired = token.exp * 1000 < Date.now()`: judged by the `if`s that test the name.
+  if (ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name)) {
+    const testing = ifsByName().get(owner.name.text) ?? [];
+    return testing.length > 0 && testing.every(branchOpensAnotherTest);
+  }
+  return ts.isIfStatement(owner) && branchOpensAnotherTest(owner);
+}
+
+/** The `if`s among a function's tests by each name their conditions read (each condition read once). */
+function ifsByTestedName(tests: readonly { owner: ts.Node; condition: ts.Expression }[]): Map<string, ts.IfStatement[]> {
+  const byName = new Map<string, ts.IfStatement[]>();
+  for (const { owner, condition } of tests) {
+    if (!ts.isIfStatement(owner)) continue;
+    const note = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) addTo(byName, node.text, owner);
+    };
+    note(condition);
+    visitDescendants(condition, note);
+  }
+  return byName;
+}
+
+function branchOpensAnotherTest(statement: ts.IfStatement): boolean {
+  if (statement.elseStatement) return false;
+  const last = ts.isBlock(statement.thenStatement) ? lastStatement(statement.thenStatement) : statement.thenStatement;
+  return last !== undefined && ts.isIfStatement(last);
+}
+
 /** `refs`: the calls that go round, when they are in this function (see ifEffect). */
 /**
  * `const delay = DELAYS[attempt]; if (delay === undefined) throw err` (or `if (delay) { …retry } else exit()`): the
@@ -1162,12 +1195,15 @@ export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readon
   if (scan.waits.length === 0) scan.waits.push(...helperWaits);
   const delays = delayNames(scan.waits);
   const limits = infiniteLimits(index);
+  let ifsByName: ReadonlyMap<string, ts.IfStatement[]> | undefined;
   for (const { owner, condition, asCondition } of tests) {
     const effect = testEffect(owner, refs, delays, (call) => localFunctionCalled(call, index));
     if (effect === 'inert') continue;
     const into = effect === 'chooses-delay' ? scan.delayComparisons : scan.comparisons;
+    const deadlineBefore = into.deadline;
     collectComparisons(condition, asCondition, into, limits);
     if (asCondition && effect === 'may-stop' && spendsTimeBudget(condition, scan.declarations, index)) into.deadline = true;
+    if (!deadlineBefore && into.deadline && onlyOpensAnotherTest(owner, () => (ifsByName ??= ifsByTestedName(tests)))) into.deadline = false;
     if (asCondition) for (const helper of testHelpers(condition, index)) collectHelperComparisons(helper, into, limits);
   }
   comparesLookedUpCounters(scan);
