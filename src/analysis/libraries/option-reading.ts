@@ -56,11 +56,22 @@ export function importedName(index: SourceIndex, localName: string): string {
 
 /** Whether the callee's leftmost name comes from one of the spec's modules. */
 export function isFromLibrary(site: Site, index: SourceIndex, spec: Pick<LibrarySpec, 'modules'>): boolean {
+  // `this.connect()` is the instance's own method, whatever the file imports under that name.
+  if (startsAtThis(site.expression)) return false;
   const root = rootName(site.expression);
   const module = root ? moduleOf(index, root) : undefined;
   const callee = unwrap(site.expression);
   return fromModules(module, spec.modules) || isRequireOf(callee, spec.modules)
     || (ts.isPropertyAccessExpression(callee) && isRequireOf(unwrap(callee.expression), spec.modules));
+}
+
+/** How many links of `this.a.b` are followed back to `this` (real member chains are a few long). */
+const MAX_MEMBER_LINKS = 16;
+
+function startsAtThis(expression: ts.Expression): boolean {
+  let node = unwrap(expression);
+  for (let links = 0; links < MAX_MEMBER_LINKS && (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)); links++) node = unwrap(node.expression);
+  return node.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** Whether the file imports one of the modules at all (for options that only make sense with it). */

@@ -47,5 +47,14 @@ export const open = (urls: string[], options) => amqp.connect(urls, options);`,
 export const connection = await amqp.connect('amqp://broker.example.com');`,
       findings: [],
     },
+    {
+      title: 'a class method named `connect` that calls the imported one is the class\'s own: only the library call is reported',
+      code: `import { connect } from 'amqp-connection-manager';
+export class Broker {
+  async onModuleInit() { await this.connect(); }
+  private async connect() { this.connection = connect([this.url], { reconnectTimeInSeconds: 2 }); }
+}`,
+      findings: [[4, 'unbounded-retry']],
+    },
   ]);
 });
