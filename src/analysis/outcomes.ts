@@ -10,7 +10,11 @@ import { nodeText } from './run-context';
 export type Polarity = 'success' | 'failure';
 
 const SUCCESS_PROPERTY = /^(ok|success|succeeded|successful|isSuccess|isSuccessful|isSucceeded|wasSuccessful|isOk|isOK)$/;
-const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|isFailed|hasFailed|hasError|hasErrors)$/;
+/**
+ * Also what a batch call reports it could not do (DynamoDB's `UnprocessedItems`, an ORM's `unprocessed`, Kinesis's
+ * `FailedRecordCount`, SQS's `Failed`): the part of the batch that failed, to send again.
+ */
+const FAILURE_PROPERTY = /^(error|errors|err|failed|failure|isError|isErr|isFailure|isFailed|hasFailed|hasError|hasErrors|unprocessed|UnprocessedItems|UnprocessedKeys|failedItems|failedRecords|FailedRecordCount|Failed)$/;
 const STATUS_PROPERTY = /^(status|statusCode|status_code|httpStatus|code)$/;
 /**
  * A call's whole result named for what came back, tested as a status: `const result = await send(url); if (result <
