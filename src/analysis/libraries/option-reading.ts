@@ -217,14 +217,30 @@ function fieldObject(access: ts.PropertyAccessExpression, index: SourceIndex): t
 }
 
 /** The value of an option (undefined when absent, or when the options are out of sight). */
-export function option(options: Options, name: string): ts.Expression | undefined {
+export function option(options: Options, name: string, index?: SourceIndex, depth = 0): ts.Expression | undefined {
   if (typeof options === 'string') return undefined;
   const property = findProperty(options, name);
-  if (!property) return undefined;
+  // `{ ...options, onSuccess }` with `const options = { retryDelays: [0, 3000] }`: an option of a local object spread in
+  // (read where an index is given; the last spread that holds it wins).
+  if (!property) return index && depth < MAX_SPREAD_DEPTH ? optionOfSpreads(options, name, index, depth) : undefined;
   if (ts.isPropertyAssignment(property)) return property.initializer;
   if (ts.isShorthandPropertyAssignment(property)) return property.name;
   if (ts.isMethodDeclaration(property)) return property as unknown as ts.Expression;
   return undefined;
+}
+
+/** How many spreads deep an option is looked for (`{ ...a }` with `a = { ...b }`). */
+const MAX_SPREAD_DEPTH = 3;
+
+function optionOfSpreads(options: ts.ObjectLiteralExpression, name: string, index: SourceIndex, depth: number): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  for (const element of options.properties) {
+    if (!ts.isSpreadAssignment(element)) continue;
+    const spread = resolveObject(element.expression, index);
+    const value = spread ? option(spread, name, index, depth + 1) : undefined;
+    if (value) found = value;
+  }
+  return found;
 }
 
 /**

@@ -21,7 +21,7 @@ export const tusJsClient: LibrarySpec = {
     if (!ts.isNewExpression(site) || calleeName(site) !== 'Upload' || !isFromLibrary(site, index, tusJsClient)) return false;
     const options = lastArgumentOptions(site, index);
     if (typeof options === 'string') return true;
-    const delays = option(options, RETRY_DELAYS);
+    const delays = option(options, RETRY_DELAYS, index);
     const list = delays ? unwrap(delays) : undefined;
     if (!list || !ts.isArrayLiteralExpression(list) || list.elements.length === 0 || !list.elements.every((element) => numericValue(element) !== undefined)) return true;
     facts.constructs.push(libraryConstruct(site, 'library', 'tus-js-client upload retry', index, { capped: true, by: 'library' },

@@ -31,5 +31,12 @@ export const upload = new Upload(file, { endpoint: '/files', retryDelays: null }
 export const upload = new Upload({ client, params, retryDelays: [0, 1000] });`,
       findings: [],
     },
+    {
+      title: 'retryDelays kept in a local object spread into the options, with handlers added, is read there',
+      code: `import * as tus from 'tus-js-client';
+const options = { endpoint: 'https://uploads.example.com/files', retryDelays: [0, 3000, 5000] };
+export const upload = (file: File) => new tus.Upload(file, { ...options, onError: (error) => console.error(error) });`,
+      findings: [[3, 'retry-without-jitter']],
+    },
   ]);
 });
