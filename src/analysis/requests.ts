@@ -106,6 +106,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
       request.keyMayBeHidden = (hidden && fileMentionsKeys) || request.optionsFromCaller || carriesOperationId(draft.body, index) || sendsCallersGraphqlOperation(draft.body, index)
         || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url, index)
+        || sendsSignedTransaction(draft.body, index)
         || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config) || readsConflictAnswer(call);
     }
     return request;
@@ -895,6 +896,19 @@ function sentValue(body: ts.Expression): ts.Expression {
   const inner = unwrap(body);
   return ts.isCallExpression(inner) && calleeName(inner) === 'stringify' && inner.arguments[0] ? unwrap(inner.arguments[0]) : inner;
 }
+
+/**
+ * A JSON-RPC call that sends a transaction signed before it (`{ jsonrpc: '2.0', method: 'sendTransaction', params:
+ * [serialized] }`, Solana's; `eth_sendRawTransaction`): the chain knows it by its signature or hash and takes it once,
+ * however often it is sent. (`eth_sendTransaction`, which the node signs, is not one.)
+ */
+function sendsSignedTransaction(body: ts.Expression | undefined, index: SourceIndex): boolean {
+  const object = body ? resolveObject(sentValue(body), index) : undefined;
+  const method = object ? findValue(object, 'method') : undefined;
+  return method !== undefined && SIGNED_TRANSACTION_METHOD.test(stringValue(method) ?? '');
+}
+
+const SIGNED_TRANSACTION_METHOD = /^(eth_)?sendRawTransaction$|^sendTransaction$|^sendBundle$/;
 
 /**
  * `body: JSON.stringify({ query, variables })` where `query` is the function's parameter: a GraphQL operation its caller
