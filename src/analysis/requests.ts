@@ -603,16 +603,17 @@ const ADDRESS_PROPERTIES = ['path', 'url', 'uri', 'endpoint', 'route'];
  * one list once.
  */
 function addressedCallers(request: ts.CallExpression, traced: readonly CallerMethod[]): readonly ts.CallExpression[] | undefined {
-  const callers = readOnce(addressedByList, traced, addressedOf) ?? undefined;
-  return callers && !callers.includes(request) ? callers : undefined;
+  const addressed = readOnce(addressedByList, traced, addressedOf);
+  return addressed && !addressed.members.has(request) ? addressed.callers : undefined;
 }
 
-const addressedByList = new WeakMap<readonly CallerMethod[], readonly ts.CallExpression[] | null>();
+const addressedByList = new WeakMap<readonly CallerMethod[], { callers: readonly ts.CallExpression[]; members: ReadonlySet<ts.Node> } | null>();
 
-function addressedOf(traced: readonly CallerMethod[]): readonly ts.CallExpression[] | null {
+function addressedOf(traced: readonly CallerMethod[]): { callers: readonly ts.CallExpression[]; members: ReadonlySet<ts.Node> } | null {
   const changing = traced.filter((given) => given.method === 'POST' || given.method === 'PATCH');
   if (changing.length === 0 || !changing.every((given) => namesAddress(given.caller, given.argument))) return null;
-  return changing.map((given) => given.caller);
+  const callers = changing.map((given) => given.caller);
+  return { callers, members: new Set(callers) };
 }
 
 /** A key in the options the caller that gives the method passes: `this.request(url, { method: 'POST', headers: { 'Idempotency-Key': key } })`. */

@@ -35,6 +35,9 @@ function check(context: RuleContext): void {
   const reported = new Set<ts.Node | readonly ts.CallExpression[]>();
   // Retries that a reported request names: an option of theirs that lets POST be retried is said there.
   const judged = new Set<RetryConstruct>();
+  // The requests by their call, made once where callers are reported.
+  let byCall: ReadonlyMap<ts.Node, HttpRequest> | undefined;
+  const requestAt = (call: ts.Node): HttpRequest | undefined => (byCall ??= new Map(context.requests().map((candidate) => [candidate.call, candidate]))).get(call);
   for (const request of context.requests()) {
     if (!isUnsafe(request) || request.safeToRepeat || request.key || request.keyMayBeHidden) continue;
     const coverage = coverageOf(request, context.retries, context.index);
@@ -50,7 +53,7 @@ function check(context: RuleContext): void {
     // A client's one request function, retried inside, that the file's methods call each with its own address and POST
     // (`verify(email) { return this.request('POST', '/verify', …) }`): each of those calls is a request of its own.
     if (coverage && !coverage.throughCaller && request.addressedCallers) {
-      if (!reported.has(request.addressedCallers)) reportAtCallers(request, request.addressedCallers, coverage, context, reported);
+      if (!reported.has(request.addressedCallers)) reportAtCallers(request, { coverage, requestAt, reported }, context);
       if (coverage.construct) judged.add(coverage.construct);
       continue;
     }
@@ -79,23 +82,31 @@ function check(context: RuleContext): void {
  * Reports each call that gives the request POST or PATCH and names its address, where that call carries no key and is
  * not safe to repeat as a request of its own (a search sent as POST, a key among its options).
  */
-function reportAtCallers(request: HttpRequest, callers: readonly ts.CallExpression[], coverage: Coverage, context: RuleContext, reported: Set<ts.Node | readonly ts.CallExpression[]>): void {
+function reportAtCallers(request: HttpRequest, reading: CallerReading, context: RuleContext): void {
+  const { coverage, requestAt, reported } = reading;
+  const callers = request.addressedCallers!;
   reported.add(callers);
-  const byCall = new Map(context.requests().map((candidate) => [candidate.call, candidate]));
   const fn = enclosingFunction(request.call);
   const sender = `${(fn && functionName(fn)) ?? 'request'}()`;
+  const sent: RelatedPlace = { span: callHeadSpan(request.call, context.index.sourceFile), message: 'The request it sends, retried' };
+  // The key belongs where the request is sent, made before the retry: one fix serves every caller.
+  const anchor = coverage.keyAnchor;
+  const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
   for (const caller of callers) {
-    const own = byCall.get(caller);
+    const own = requestAt(caller);
     if (reported.has(caller) || (own && (own.safeToRepeat || own.key || own.keyMayBeHidden))) continue;
     reported.add(caller);
     const span = callHeadSpan(caller, context.index.sourceFile);
     const data = { method: own?.method ?? request.method!, request: shortCode(callDisplay(caller)), retry: coverage.label, sender };
-    const sent: RelatedPlace = { span: callHeadSpan(request.call, context.index.sourceFile), message: 'The request it sends, retried' };
-    // The key belongs where the request is sent, made before the retry: one fix serves every caller.
-    const anchor = coverage.keyAnchor;
-    const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
     context.report({ messageId: 'missingKeyRetriedInside', data, span, fixes: fix ? [fix] : undefined, related: [...retryPlace(coverage, span), sent] });
   }
+}
+
+/** What reporting at a request's callers reads: the retry that repeats it, the requests by their call, what was reported. */
+interface CallerReading {
+  coverage: Coverage;
+  requestAt: (call: ts.Node) => HttpRequest | undefined;
+  reported: Set<ts.Node | readonly ts.CallExpression[]>;
 }
 
 /**
