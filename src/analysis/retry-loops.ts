@@ -17,7 +17,7 @@ import { type FailureWords, findFailureWords, hasFailureWordIn } from './failure
 import { fieldValue, localFunctionCalled, type SourceIndex } from './source-index';
 import { loopHeaderSpan } from './spans';
 import {
-  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, GENERATED_CANDIDATE_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
+  ATTEMPT_COUNTER_NAME, ATTEMPT_LIST_NAME, CAP_HELPER_NAME, RETRY_DECISION_NAME, CURSOR_TEXT, DEADLINE_NAME, DELAY_CALC_NAME, NEXT_TARGET_CALL, FRESH_INPUT_CALL, FRESH_KEY_CALL, GENERATED_CANDIDATE_CALL, LOG_NAME, NEW_INPUT_CALL, NOT_FRESH_INPUT_CALL, NOT_THERE_YET, STATE_CHECK_CALL, WAIT_NAME,
 } from './vocabulary';
 import { codeText, nodeText } from './run-context';
 
@@ -483,8 +483,6 @@ function insideNestedFunction(node: ts.Node, outer: ts.Node): boolean {
   return false;
 }
 
-/** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
-const RETRY_DECISION_NAME = /^(should|can|will|needs?)_?retry$|^(is_?)?retryable$/i;
 
 /**
  * Locals under a decision's name, declared from a call (`const shouldRetry = retryCallback(result)`) or set `true` in the

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, rootName, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
@@ -15,7 +15,7 @@ import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './
 import { addTo, callsNamed, firstCallFrom, localFunctionCalled, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { codeText, nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_DECISION_NAME, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -1414,7 +1414,8 @@ function recursiveConstruct(fn: FunctionNode, refs: ts.Expression[], label: stri
     selfCalls: refs,
     bound,
     // Where the cap leaks, the finding is that way's: handlers other than the leaking one get findings of their own (otherHandlerPaths).
-    backoff: wayBackoff(fn, scan, leak ? outsideOtherHandlers(leak, refs, fn, index) : refs, refs, index),
+    // A decision a call answered (decidedElsewhere) may come after that call waited: the waits are out of sight too.
+    backoff: bound.capped === 'unknown' && bound.decidedElsewhere ? { kind: 'unknown' } : wayBackoff(fn, scan, leak ? outsideOtherHandlers(leak, refs, fn, index) : refs, refs, index),
   };
   constructScans.set(construct, scan);
   return construct;
@@ -1746,10 +1747,11 @@ function handedOutOfSight(ref: ts.Expression, index: SourceIndex): boolean {
 /** What stops the recursion besides a deadline: a once-flag, a counter, a counting helper; or what leaks. */
 function countedBound(fn: FunctionNode, refs: ts.Expression[], scan: FunctionScan, index: SourceIndex): Bound {
   if (connectsThroughRetryHelper(fn, refs) || refs.every((ref) => handedOutOfSight(ref, index))) return { capped: 'unknown' };
+  if (refs.every((ref) => guardedByAnsweredDecision(ref, fn, scan, index))) return { capped: 'unknown', decidedElsewhere: true };
   const onceFlags = [...scan.negatedFlags].filter((flag) => !clearedOnTheWayRound(flag, fn, refs));
   if (onceFlags.some((flag) => (scan.flagsSetTrue.get(flag) ?? []).some((set) => marksRetry(set, refs)) && guardsEveryWayRound(flag, refs, fn))) return { capped: true, by: 'once-flag' };
   if (refs.every((ref) => passesOnceFlag(ref, new Set(onceFlags), fn) || passesTestedBoolean(ref, fn) || clearsItsOwnGuard(ref, fn) || turnsOffItsOwnSwitch(ref, fn)
-    || handsOnWhatItTried(ref, fn) || startsOverWithoutInput(ref, fn))) {
+    || handsOnWhatItTried(ref, fn) || startsOverWithoutInput(ref, fn) || handsItsRetryOptionOff(ref, fn))) {
     return { capped: true, by: 'once-flag' };
   }
   const parameters = parameterNames(fn);
@@ -2340,6 +2342,47 @@ function clearsItsOwnGuard(ref: ts.Expression, fn: FunctionNode): boolean {
     if (cleared !== undefined && !setTruthyIn(fn, cleared)) return true;
   }
   return false;
+}
+
+/**
+ * `createIncomingPayment(deps, { createArgs, walletAddress, retryOnTokenError: false })`: the call hands itself an option
+ * named for retrying turned off, in the place of a parameter it has: the next call is told not to retry. One retry.
+ */
+function handsItsRetryOptionOff(ref: ts.Expression, fn: FunctionNode): boolean {
+  const call = callOfReference(ref);
+  return call !== undefined && call.arguments.some((argument, position) => {
+    const object = unwrap(argument);
+    return fn.parameters[position] !== undefined && ts.isObjectLiteralExpression(object) && object.properties.some((property) => ts.isPropertyAssignment(property)
+      && RETRY_OPTION_NAME.test(propertyNameText(property.name) ?? '') && unwrap(property.initializer).kind === ts.SyntaxKind.FalseKeyword);
+  });
+}
+
+/** Options that switch retrying on: `retry`, `retryOnTokenError`, `shouldRetry`, `allowRetries`. */
+const RETRY_OPTION_NAME = /retr(y|ies)/i;
+
+/**
+ * `const { shouldRetry, config } = await getRetryConfig(err); if (shouldRetry && config) return this._request(opts)`: the
+ * way round is taken on a decision to retry that an imported function answered: it, out of sight, may say stop (and may
+ * wait before it answers). A decision asked of the file's own code is read where it is (a counting helper).
+ */
+function guardedByAnsweredDecision(ref: ts.Expression, fn: FunctionNode, scan: FunctionScan, index: SourceIndex): boolean {
+  for (let child: ts.Node = ref, node = ref.parent, steps = 0; node && node !== fn && steps < MAX_CONTEXT_STEPS; child = node, node = node.parent, steps++) {
+    if (!ts.isIfStatement(node) || node.thenStatement !== child) continue;
+    if (conjunctPaths(node.expression).some((name) => RETRY_DECISION_NAME.test(name) && answeredByImport(name, scan, index))) return true;
+  }
+  return false;
+}
+
+/** Whether a local is given what an imported function answers: `const { shouldRetry } = await getRetryConfig(e)`. */
+function answeredByImport(name: string, scan: FunctionScan, index: SourceIndex): boolean {
+  return scan.declarations.some((declaration) => {
+    let value = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (value && ts.isAwaitExpression(value)) value = unwrap(value.expression);
+    const root = value && ts.isCallExpression(value) ? rootName(value.expression) : undefined;
+    if (root === undefined || !index.imports.has(root)) return false;
+    if (ts.isIdentifier(declaration.name)) return declaration.name.text === name;
+    return ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.some((element) => ts.isIdentifier(element.name) && element.name.text === name);
+  });
 }
 
 /**

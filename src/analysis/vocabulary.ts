@@ -87,6 +87,9 @@ export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|giv
  */
 export const TRIES_AGAIN_MESSAGE = /\b(?:try(?:ing)? again|retry(?:ing)?|reconnect(?:ing)?)\b/i;
 
+/** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
+export const RETRY_DECISION_NAME = /^(should|can|will|needs?)_?retry$|^(is_?)?retryable$/i;
+
 /** Local helpers whose name says they retry: `retry`, `withRetry`, `retrying`, `retryAsync`, `fetchWithRetry`. */
 export const RETRY_HELPER_NAME = /^(retry|retrying|retryable|retried|retries)$|^(retry|retrying)[A-Z_$]\w*$|^with_?[Rr]etr(y|ies)\w*$|^\w+(Retry|Retries|Retrying|_retry)$|^\w+With[Rr]etr(y|ies)\w*$/;
 
