@@ -11,7 +11,7 @@ import type { RetryConstruct } from './retry-model';
 import type { SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { nodeText } from './run-context';
-import { TRIES_AGAIN_MESSAGE } from './vocabulary';
+import { NO_MORE_TRIES_MESSAGE, TRIES_AGAIN_MESSAGE } from './vocabulary';
 
 /** The callback is a few lines; longer ones are not read (which also keeps nested intervals linear). */
 const MAX_CALLBACK_LENGTH = 1500;
@@ -74,13 +74,11 @@ function clearedAfterAwait(statement: ts.TryStatement, handle: string, index: So
   const statements = statement.tryBlock.statements;
   const clearAt = statements.findIndex((inner) => ts.isExpressionStatement(inner) && clearsAt(inner.expression, handle, index));
   if (clearAt < 0) return undefined;
-  // Whatever the tick awaits is what it tries again where its catch says so (`catch { log('still down, will try again') }`).
-  const saysItTriesAgain = announcesRetry(statement.catchClause.block);
-  for (const inner of statements.slice(0, clearAt)) {
-    const connect = awaitedCall(inner);
-    if (connect && (saysItTriesAgain || CONNECT_CALL.test(calleeName(connect) ?? ''))) return connect;
-  }
-  return undefined;
+  const awaited = statements.slice(0, clearAt).map(awaitedCall).filter((call): call is ts.CallExpression => call !== undefined);
+  const connect = awaited.find((call) => CONNECT_CALL.test(calleeName(call) ?? ''));
+  // Otherwise, what the tick awaits last before the clear is what it tries again, where its catch says it will try again
+  // (`catch { log('still down, will try again') }`).
+  return connect ?? (awaited.length > 0 && announcesRetry(statement.catchClause.block) ? awaited[awaited.length - 1] : undefined);
 }
 
 /** `connect().then(() => clearInterval(t)).catch(() => {})`: the success handler clears, no failure handler does. */
@@ -109,7 +107,8 @@ function announcesRetry(block: ts.Block): boolean {
   let found = false;
   walkTree(block, undefined, (node) => {
     if (found) return SKIP_CHILDREN;
-    if ((ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && TRIES_AGAIN_MESSAGE.test(node.text)) found = true;
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))
+      && TRIES_AGAIN_MESSAGE.test(node.text) && !NO_MORE_TRIES_MESSAGE.test(node.text)) found = true;
     return undefined;
   });
   return found;

@@ -39,8 +39,11 @@ const LOSS_HANDLER_WORDS = ['close', 'error', 'disconnect', 'disconnected', 'fai
  * for work done (`queueEnd`, `requestTimeout`).
  */
 const PART_LOSS_WORDS = ['Close', 'Closed', 'Error', 'Disconnect', 'Disconnected', 'Lost'];
-/** What comes before the word in such a name: `shard`, `Connection` (case told apart: `TypeError` is no event). */
-const PART_NAME = String.raw`[a-zA-Z][a-zA-Z\d]{0,20}`;
+/**
+ * What comes before the word in such a name: `shard` in camel case, or in Pascal case a connection's own name,
+ * `Connection`, `Socket` (case told apart: `TypeError`, `ModalClosed` are no losses of a connection).
+ */
+const PART_NAME = String.raw`(?:[a-z][a-zA-Z\d]{0,20}|(?:Connection|Socket|WebSocket|Stream|Session|Transport))`;
 /** Methods that register a listener for an event named by their first argument. */
 const LISTEN_METHODS = ['on', 'once', 'addListener', 'addEventListener'];
 /** Events a connection reports its loss with: `close`, `socket_error`. */
@@ -1297,8 +1300,10 @@ export function chainBound(scans: FunctionScan[], connectAt: number, handed: Rea
   if (counters.some((counter) => comparedNames.has(last(counter)))) return { capped: true, by: 'counter' };
   // A counter compared somewhere we did not follow may still stop it: say nothing rather than guess. A local named
   // like one but read off the server's wait header (`const retry = headers.get('Retry-After')`) is a wait, not a count.
-  const waitsTold = serverWaitNames(scans);
-  if (counters.length === 0 && [...comparedNames].some((name) => isCountName(name) && !waitsTold.has(name))) return { capped: 'unknown' };
+  if (counters.length === 0) {
+    const countNames = [...comparedNames].filter(isCountName);
+    if (countNames.length > 0 && countNames.some((name) => !serverWaitNames(scans).has(name))) return { capped: 'unknown' };
+  }
   const off = offLimitBound(counters, scans.map((scan) => scan.comparisons));
   if (off) return off;
   const modulo = counters.find((counter) => comparisons.moduloOnly.has(counter));

@@ -433,7 +433,7 @@ function isRetryShape(loop: ts.IterationStatement, scan: LoopScan, condition: ts
 }
 
 /**
- * `while (!created) { created = await api.create().catch((err) => { …; return null; }); }`: the attempt's `.catch` makes its
+ * `while (!created) { created = await api.create().catch((err) => { log(err); return null; }); }`: the attempt's `.catch` makes its
  * failure an empty result, and the loop goes round while the result is empty: a retry of the failed call. (A check's
  * answer, `await isReady().catch(() => false)`, and a call that may well answer with nothing, `await queue.next()`,
  * `findUser(id)`, are a poll's.)
@@ -472,7 +472,11 @@ function catchMakesEmpty(value: ts.Expression): boolean {
   const handler = unwrap(node.arguments[0]!);
   if (!isFunctionNode(handler) || !handler.body) return false;
   if (!ts.isBlock(handler.body)) return isEmptyValue(handler.body);
-  return someDescendant(handler.body, (inner) => ts.isReturnStatement(inner) && (!inner.expression || isEmptyValue(inner.expression)) && !insideNestedFunction(inner, handler));
+  // Every failure made empty: a handler that throws the others on (`if (e.notFound) return null; throw e`) may be waiting
+  // for a record to exist, a poll; and none of its answers is something.
+  const ownNodes = (test: (node: ts.Node) => boolean): boolean => someDescendant(handler.body!, (inner) => test(inner) && !insideNestedFunction(inner, handler));
+  return !ownNodes((inner) => ts.isThrowStatement(inner) || (ts.isReturnStatement(inner) && inner.expression !== undefined && !isEmptyValue(inner.expression)))
+    && ownNodes((inner) => ts.isReturnStatement(inner));
 }
 
 /** Calls whose answer may be nothing without a failure: the next message, a lookup, a read. */

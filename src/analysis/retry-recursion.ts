@@ -1093,7 +1093,8 @@ function ifsByTestedName(tests: readonly { owner: ts.Node; condition: ts.Express
 function branchOpensAnotherTest(statement: ts.IfStatement): boolean {
   if (statement.elseStatement) return false;
   const last = ts.isBlock(statement.thenStatement) ? lastStatement(statement.thenStatement) : statement.thenStatement;
-  return last !== undefined && ts.isIfStatement(last);
+  // An inner test with an `else` may leave on both ways (`if (e.status) throw e; else throw timedOut`): still a deadline.
+  return last !== undefined && ts.isIfStatement(last) && last.elseStatement === undefined;
 }
 
 /** `refs`: the calls that go round, when they are in this function (see ifEffect). */
@@ -2357,8 +2358,8 @@ function handsItsRetryOptionOff(ref: ts.Expression, fn: FunctionNode): boolean {
   });
 }
 
-/** Options that switch retrying on: `retry`, `retryOnTokenError`, `shouldRetry`, `allowRetries`. */
-const RETRY_OPTION_NAME = /retr(y|ies)/i;
+/** Options that switch retrying on when true: `retry`, `retryOnTokenError`, `shouldRetry`, `allowRetries` (not `noRetry`). */
+const RETRY_OPTION_NAME = /^(retry|retries|retryOn\w{1,40}|(allow|should|can|auto|enable)_?retr(y|ies)\w{0,20})$/i;
 
 /**
  * `const { shouldRetry, config } = await getRetryConfig(err); if (shouldRetry && config) return this._request(opts)`: the
@@ -2393,25 +2394,38 @@ function answeredByImport(name: string, scan: FunctionScan, index: SourceIndex):
 function startsOverWithoutInput(ref: ts.Expression, fn: FunctionNode): boolean {
   const call = callOfReference(ref);
   if (!call) return false;
-  const dropsInput = call.arguments.some((argument, position) => {
+  const test = errorTestAround(ref, fn);
+  if (!test) return false;
+  return call.arguments.some((argument, position) => {
     const parameter = fn.parameters[position];
     const value = unwrap(argument);
     const nothing = value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
-    return nothing && parameter !== undefined && ts.isIdentifier(parameter.name) && (parameter.questionToken !== undefined || parameter.initializer !== undefined);
+    if (!nothing || !parameter || !ts.isIdentifier(parameter.name) || (parameter.questionToken === undefined && parameter.initializer === undefined)) return false;
+    // The failure told apart names the input dropped (`'Invalid cursor'` for `cursor`): a network error would not.
+    return namesInput(test, parameter.name.text);
   });
-  return dropsInput && underTestOfCaughtError(ref, fn);
 }
 
-/** Whether the node sits in the `then` of an `if` inside a catch of the function that tests the error caught there. */
-function underTestOfCaughtError(node: ts.Node, fn: FunctionNode): boolean {
+/** Whether a test names an input, in its code or its text: `cursor` in `error.message.includes('Invalid cursor')`. */
+function namesInput(test: ts.Expression, name: string): boolean {
+  const word = new RegExp(`\\b${name}\\b`, 'i');
+  return name.length <= MAX_INPUT_NAME && someDescendant(test, (node) => (ts.isIdentifier(node) || ts.isStringLiteralLike(node)) && word.test(node.text));
+}
+
+/** Names of inputs are short; a longer one is not looked for (the pattern is built from the code). */
+const MAX_INPUT_NAME = 40;
+
+/** The test of the `if` the node sits in, inside a catch of the function, where it tests the error caught there. */
+function errorTestAround(node: ts.Node, fn: FunctionNode): ts.Expression | undefined {
   let test: ts.Expression | undefined;
   for (let child: ts.Node = node, parent = node.parent, steps = 0; parent && parent !== fn && steps < MAX_CONTEXT_STEPS; child = parent, parent = parent.parent, steps++) {
     if (ts.isIfStatement(parent) && parent.thenStatement === child) test ??= parent.expression;
     if (!ts.isCatchClause(parent)) continue;
     const caught = parent.variableDeclaration?.name;
-    return test !== undefined && caught !== undefined && ts.isIdentifier(caught) && someDescendant(test, (inner) => ts.isIdentifier(inner) && inner.text === caught.text);
+    const testsCaught = test !== undefined && caught !== undefined && ts.isIdentifier(caught) && someDescendant(test, (inner) => ts.isIdentifier(inner) && inner.text === caught.text);
+    return testsCaught ? test : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** How many enclosing `if`s are read for the flag (each reads its branch; user code may nest thousands). */

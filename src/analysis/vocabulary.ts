@@ -85,7 +85,9 @@ export const DEADLINE_NAME = /deadline|expir|elapsed|timeout|until|(end|stop|giv
  * Words a message uses to say the code will go round again (`'LND still dead, will try again in 20 s'`,
  * `` `retrying in ${ms} ms` ``, `'reconnecting…'`): the author's own account of a failure path that retries.
  */
-export const TRIES_AGAIN_MESSAGE = /\b(?:try(?:ing)? again|retry(?:ing)?|reconnect(?:ing)?)\b/i;
+export const TRIES_AGAIN_MESSAGE = /\b(?:try(?:ing)? again|retrying|will retry|reconnecting|will reconnect)\b/i;
+/** A message that says it will not (`'will not retry'`, `'not retrying'`, `'no retries left'`). */
+export const NO_MORE_TRIES_MESSAGE = /\b(?:not|no|never|without|won't|cannot|can't)\s{1,5}(?:\w{1,20}\s{1,5})?(?:try|retr|reconnect)/i;
 
 /** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
 export const RETRY_DECISION_NAME = /^(should|can|will|needs?)_?retry$|^(is_?)?retryable$/i;

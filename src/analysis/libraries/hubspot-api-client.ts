@@ -5,10 +5,10 @@ import ts from 'typescript';
 import { calleeName, numericValue, rootName } from '../ast';
 import type { LibrarySpec } from './library-spec';
 import { libraryConstruct, moduleOf, option, optionsAt } from './option-reading';
+import { nodeText } from '../run-context';
 
-/** The option that turns the retries on, and how many attempts it may ask for. */
+/** The option that turns the retries on (0 to 6 attempts). */
 const RETRIES_OPTION = 'numberOfApiCallRetries';
-const MOST_ATTEMPTS = 6;
 
 export const hubspotApiClient: LibrarySpec = {
   id: '@hubspot/api-client',
@@ -29,7 +29,7 @@ export const hubspotApiClient: LibrarySpec = {
     // Off unless the count is written out; a count out of sight (an enum member, a setting) says nothing of it.
     if (attempts === undefined || attempts < 2) return true;
     const detail = `the HubSpot client waits ${hubspotApiClient.defaults.delay}, the same for every client`;
-    const label = `HubSpot \`Client\` with \`${RETRIES_OPTION}: ${Math.min(attempts, MOST_ATTEMPTS)}\``;
+    const label = `HubSpot \`Client\` with \`${RETRIES_OPTION}: ${nodeText(count!)}\``;
     facts.constructs.push(libraryConstruct(site, 'library', label, index, { capped: true, by: 'library' }, { kind: 'library-default', detail }, []));
     return true;
   },

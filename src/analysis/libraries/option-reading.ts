@@ -233,15 +233,18 @@ export function option(options: Options, name: string, index?: SourceIndex, dept
 const MAX_SPREAD_DEPTH = 3;
 
 function optionOfSpreads(options: ts.ObjectLiteralExpression, name: string, index: SourceIndex, depth: number): ts.Expression | undefined {
-  let found: ts.Expression | undefined;
-  for (const element of options.properties) {
-    if (!ts.isSpreadAssignment(element)) continue;
+  // The last spread that holds it wins: read from the end, at most a few spreads of each object.
+  const spreads = options.properties.filter(ts.isSpreadAssignment).slice(-MAX_SPREADS_READ).reverse();
+  for (const element of spreads) {
     const spread = resolveObject(element.expression, index);
     const value = spread ? option(spread, name, index, depth + 1) : undefined;
-    if (value) found = value;
+    if (value) return value;
   }
-  return found;
+  return undefined;
 }
+
+/** How many spreads of one object are read for an option (real options spread one or two). */
+const MAX_SPREADS_READ = 4;
 
 /**
  * `retryDelay` in a function that declares `{ retryDelay = axiosRetry.exponentialDelay }` (or the parameter

@@ -41,5 +41,10 @@ describe('shapes: clock tests that lead to another test', () => {
       code: streamHook('return;'),
       findings: [],
     },
+    {
+      title: 'a clock test whose inner test leaves on both ways (`if (…) throw e; else throw timedOut`) is a deadline: silent',
+      code: streamHook(`if (token) throw new Error('expired'); else throw new Error('no token');`),
+      findings: [],
+    },
   ]);
 });

@@ -121,5 +121,10 @@ declare function fetchJob(id: string): Promise<unknown>;`,
       code: unlockUntilDone(`this.log('unlock failed', err);`),
       findings: [],
     },
+    {
+      title: 'a catch that says it will not retry announces no retry: silent',
+      code: unlockUntilDone(`this.log('unlock failed, will not retry', err);`),
+      findings: [],
+    },
   ]);
 });

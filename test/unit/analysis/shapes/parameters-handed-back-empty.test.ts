@@ -56,5 +56,10 @@ describe('shapes: parameters handed back empty', () => {
       code: startOverWith('cursor'),
       findings: [[8, 'unbounded-retry']],
     },
+    {
+      title: 'a failure that does not name the input dropped (`ECONNRESET`) goes the same way again: reported',
+      code: startOverWith('undefined').replace("error.message.includes('Invalid cursor')", "(error as { code?: string }).code === 'ECONNRESET'"),
+      findings: [[8, 'unbounded-retry']],
+    },
   ]);
 });

@@ -119,5 +119,10 @@ describe('shapes: losses of a client part, and ways back run when a wait ends', 
       code: loginAgainOn('SceneTransitionStarted'),
       findings: [],
     },
+    {
+      title: 'an error class named in Pascal case (`TypeError`) is no loss of a connection: silent',
+      code: loginAgainOn('TypeError'),
+      findings: [],
+    },
   ]);
 });

@@ -60,5 +60,10 @@ describe('shapes: retry decisions a call answers, and retry switches handed on',
       code: createRetriedWith('retryOnTokenError'),
       findings: [[7, 'unbounded-retry']],
     },
+    {
+      title: 'an option that turns retrying off when true (`noRetry: false`) opens the way again: reported',
+      code: createRetriedWith('retryOnTokenError').replace('retryOnTokenError: retryOnTokenError', 'retryOnTokenError, noRetry: false'),
+      findings: [[7, 'unbounded-retry']],
+    },
   ]);
 });
