@@ -169,6 +169,11 @@ const ARITHMETIC = new Map<ts.SyntaxKind, (left: number, right: number) => numbe
   [ts.SyntaxKind.AsteriskAsteriskToken, (left, right) => left ** right],
 ]);
 
+/** Whether an operator is arithmetic (`+`, `-`, `*`, `/`, `**`), the ones numericValue() works out. */
+export function isArithmeticOperator(kind: ts.SyntaxKind): boolean {
+  return ARITHMETIC.has(kind);
+}
+
 /** The operators that compare two values: `<`, `<=`, `>`, `>=`, `===`, `!==`, `==`, `!=`. */
 export const COMPARISON_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,

@@ -30,7 +30,12 @@ interface MethodSource {
 }
 
 /** Methods that change state, the ones a key matters for. */
-const STATE_CHANGING = new Set(['POST', 'PATCH']);
+const STATE_CHANGING: ReadonlySet<string | undefined> = new Set(['POST', 'PATCH']);
+
+/** Whether a method (upper case) changes state in a way a repeat would duplicate: POST, PATCH. */
+export function isStateChanging(method: string | undefined): boolean {
+  return STATE_CHANGING.has(method);
+}
 
 /**
  * The state-changing methods the request sends when it takes its method from a parameter: the

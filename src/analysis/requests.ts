@@ -9,7 +9,7 @@ import {
 } from './ast';
 import { calledAtOnceName, RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
-import { type CallerMethod, methodFromCallers, type MethodCarrier } from './caller-methods';
+import { type CallerMethod, isStateChanging, methodFromCallers, type MethodCarrier } from './caller-methods';
 import type { RetryFacts } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 import { sdkSendOf } from './sdk-sends';
@@ -90,7 +90,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
     const call = draft.call;
     // Of the methods its callers give, one that changes state is the one the request is judged by (a helper that
     // verifies with GET and refunds with POST sends a POST).
-    const given = traced.find((caller) => caller.method === 'POST' || caller.method === 'PATCH') ?? traced[0];
+    const given = traced.find((caller) => isStateChanging(caller.method)) ?? traced[0];
     // Written out, not spread: every request then has one shape, which keeps the rules' reads of it fast.
     const request: HttpRequest = {
       call, method: draft.method ?? given?.method, library: draft.library, display: draft.display, clientName: draft.clientName, config: draft.config,
@@ -610,7 +610,7 @@ function addressedCallers(request: ts.CallExpression, traced: readonly CallerMet
 const addressedByList = new WeakMap<readonly CallerMethod[], { callers: readonly ts.CallExpression[]; members: ReadonlySet<ts.Node> } | null>();
 
 function addressedOf(traced: readonly CallerMethod[]): { callers: readonly ts.CallExpression[]; members: ReadonlySet<ts.Node> } | null {
-  const changing = traced.filter((given) => given.method === 'POST' || given.method === 'PATCH');
+  const changing = traced.filter((given) => isStateChanging(given.method));
   if (changing.length === 0 || !changing.every((given) => namesAddress(given.caller, given.argument))) return null;
   const callers = changing.map((given) => given.caller);
   return { callers, members: new Set(callers) };
@@ -1119,5 +1119,5 @@ function keyInChain(call: ts.CallExpression, keyNames: Set<string>): KeyReferenc
 
 /** Whether a request changes state in a way that a repeat would duplicate. */
 export function isUnsafe(request: HttpRequest): boolean {
-  return request.method === 'POST' || request.method === 'PATCH';
+  return isStateChanging(request.method);
 }

@@ -3,7 +3,7 @@
 // response interceptors that re-send `error.config`, which retry the same way.
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, rootName, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
+  calleeName, calleeObject, isArithmeticOperator, rootName, chainOperands, COMPARISON_OPERATORS, contains, enclosingFunction, functionName, type FunctionNode, isAssignmentOperator, isExitStatement, isFunctionNode, lastStatement, namePath, numericValue, ownName, propertyNameText, readOnce, referencesPath, SKIP_CHILDREN, someDescendant, statementInList, statementsBefore, stringValue, visitDescendants, unbound, unwrap, walkTree, withinNestingLimit,
 } from './ast';
 import { advancedName, collectComparisons, emptyComparisons, offLimitBound, readsClock, withoutFirstAttemptTests, type Comparisons } from './counters';
 import { waitedBefore, waitSite } from './delays';
@@ -1146,13 +1146,10 @@ function isArithmetic(expression: ts.Expression): boolean {
   const node = unwrap(expression);
   if (ts.isIdentifier(node) || ts.isNumericLiteral(node)) return true;
   if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.MinusToken && isArithmetic(node.operand);
-  if (ts.isBinaryExpression(node)) return ARITHMETIC_OPERATORS.has(node.operatorToken.kind) && isArithmetic(node.left) && isArithmetic(node.right);
+  if (ts.isBinaryExpression(node)) return isArithmeticOperator(node.operatorToken.kind) && isArithmetic(node.left) && isArithmetic(node.right);
   return ts.isCallExpression(node) && /^Math\.(pow|max|round|floor|ceil)$/.test(namePath(node.expression) ?? '') && node.arguments.every(isArithmetic);
 }
 
-const ARITHMETIC_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken,
-]);
 
 export function scanFunction(fn: FunctionNode, index: SourceIndex, refs?: readonly ts.Node[]): FunctionScan {
   const scan: FunctionScan = {

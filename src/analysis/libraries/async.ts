@@ -2,7 +2,7 @@
 // options are `{ times, interval, errorFilter }` or a number of times; without them it makes 5 attempts with no
 // wait at all between them. `interval` may be a function of the retry count.
 import ts from 'typescript';
-import { calleeObject, isFunctionNode, namePath, numericValue, unwrap } from '../ast';
+import { calleeObject, isArithmeticOperator, isFunctionNode, namePath, numericValue, unwrap } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { SourceIndex } from '../source-index';
 import type { LibrarySpec } from './library-spec';
@@ -42,10 +42,9 @@ function isCount(argument: ts.Expression): boolean {
   const value = unwrap(argument);
   if (numericValue(value) !== undefined) return true;
   if (ts.isPropertyAccessExpression(value)) return value.name.text === 'length';
-  return ts.isBinaryExpression(value) && ARITHMETIC.has(value.operatorToken.kind);
+  return ts.isBinaryExpression(value) && isArithmeticOperator(value.operatorToken.kind);
 }
 
-const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken]);
 
 /** `async.retry(…)` on the module or its default import, or `retry(…)` imported from it by name or by path. */
 function isAsyncRetry(call: ts.CallExpression, index: SourceIndex): boolean {
