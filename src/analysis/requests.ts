@@ -10,6 +10,7 @@ import {
 import { calledAtOnceName, RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
 import { type CallerMethod, isStateChanging, methodFromCallers, type MethodCarrier } from './caller-methods';
+import { declaredMethods } from './declared-methods';
 import type { RetryFacts } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 import { sdkSendOf } from './sdk-sends';
@@ -116,7 +117,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
       ?? (fileMentionsKeys ? keyedCall(call, index, keyNames) : undefined);
     if (!draft) continue;
     const traced = draft.method === undefined ? methodFromCallers(call, methodCarriers(draft), index) : [];
-    requests.push(complete(draft, traced));
+    requests.push(complete(traced.length === 0 ? withDeclaredMethod(draft, index) : draft, traced));
     // Each call that gives the method is a request of its own, retried where that call is (`retry(() => this.request('/orders', { method: 'POST' }))`).
     // The calls of one function are read once, however many of its requests send their method (methodsGiven shares the list).
     if (!givenLists.has(traced)) {
@@ -552,6 +553,16 @@ function methodCarriers(draft: Draft): MethodCarrier[] {
   }
   carriers.push(...draft.call.arguments.map((expression) => ({ expression, role: 'options' as const })));
   return carriers;
+}
+
+/**
+ * A request whose `method` no caller in the file gives, judged by the methods its function declares it sends
+ * (`{ method }: { method: 'POST' | 'GET' }`): where one changes state, by that one.
+ */
+function withDeclaredMethod(draft: Draft, index: SourceIndex): Draft {
+  const value = draft.method === undefined && draft.config ? findValue(draft.config, 'method') : undefined;
+  const declared = value ? declaredMethods(value, index).find(isStateChanging) : undefined;
+  return declared ? { ...draft, method: declared } : draft;
 }
 
 /** `this.request('/api/batches/init', { method: 'POST', body })`: a call that gives a request function its method, as a request. */

@@ -165,6 +165,31 @@ export const createOrder = (order: Order) => apiRequest('/orders', { method: 'PO
       findings: [],
     },
     {
+      title: 'a method parameter declared as a union that holds POST sends POST for some caller, wherever the callers are: reported',
+      code: sender("method: 'GET' | 'POST' | 'DELETE'"),
+      findings: [[4, 'missing-idempotency-key']],
+      messages: ['This POST request `fetch(…)` is retried without an idempotency key.'],
+    },
+    {
+      title: 'the same read through a type alias of the file, and a destructured options parameter: reported',
+      code: `type Verb = 'GET' | 'PATCH';
+export async function send({ path, method }: { path: string; method: Verb }) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(API_URL + path, { method });
+    } catch (error) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}`,
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'a method declared as reads only, or as a type out of sight, says no POST: silent',
+      code: sender("method: 'GET' | 'HEAD'") + '\n' + sender('method: HttpMethod').replace('send(', 'sendOther('),
+      findings: [],
+    },
+    {
       title: 'a request function retried inside whose callers each give POST and name their address: each caller is reported, with the key fix where the request is sent',
       code: endpointClient(`  createWebhook(url: string) { return this.request('POST', '/webhooks', { url }); }
   createJob(data: Job) { return this.request('POST', \`/jobs/\${data.queue}\`, data); }
