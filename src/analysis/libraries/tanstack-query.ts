@@ -5,7 +5,7 @@
 // the file are read: a query that relies on the defaults is not reported.
 import ts from 'typescript';
 import { calleeName, findProperty, isFunctionNode, numericValue, propertyNameText, SKIP_CHILDREN, statementInList, unwrap, walkTree } from '../ast';
-import { classifyDelay } from '../delays';
+import { classifyDelay, classifyReturnedDelay } from '../delays';
 import type { Backoff, Bound, RetryConstruct } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
@@ -108,14 +108,15 @@ function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'm
   };
 }
 
-/** A `retryDelay` written out: a number (fixed), or a function whose body says whether it randomises. */
+/** A `retryDelay` written out: a number (fixed), or a function whose returned values say whether it randomises. */
 function explicitDelay(delay: ts.Expression, index: SourceIndex): Backoff {
   const inner = unwrap(delay);
   if (numericValue(inner) !== undefined) return { kind: 'fixed', waits: [] };
   if (!isFunctionNode(inner)) return { kind: 'unknown' };
   const body = (inner as ts.ArrowFunction).body;
   const counters = new Set(inner.parameters.slice(0, 1).map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : '')).filter(Boolean));
-  const delayClass = ts.isBlock(body) ? 'unknown' : classifyDelay(body, index, counters);
+  // A block body is read from the values it returns: where one is the server's wait, the others (the fallback) decide.
+  const delayClass = ts.isBlock(body) ? classifyReturnedDelay(inner, index, counters) : classifyDelay(body, index, counters);
   if (delayClass === 'growing') return { kind: 'growing', waits: [] };
   if (delayClass === 'fixed') return { kind: 'fixed', waits: [] };
   return { kind: delayClass === 'jittered' ? 'jittered' : 'unknown' };

@@ -64,6 +64,39 @@ export const queryClient = new QueryClient({
       messages: ["TanStack Query's default `retryDelay` doubles from 1 s to 30 s without jitter"],
     },
     {
+      title: 'a retryDelay with a block body is read from what it returns: the server\'s wait or a doubling fallback has no jitter',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (failureCount, error) => failureCount < 3 && error.status >= 500,
+      retryDelay: (attemptIndex, error) => {
+        const after = error?.headers?.get('Retry-After');
+        if (after) return Number(after) * 1000;
+        return Math.min(1000 * 2 ** attemptIndex, 30000);
+      },
+    },
+  },
+});`,
+      findings: [[5, 'retry-without-jitter']],
+    },
+    {
+      title: 'a block-bodied retryDelay that randomises is silent',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: 3,
+      retryDelay: (attemptIndex) => {
+        const base = Math.min(1000 * 2 ** attemptIndex, 30000);
+        return base / 2 + Math.random() * base / 2;
+      },
+    },
+  },
+});`,
+      findings: [],
+    },
+    {
       title: 'a client whose queries and mutations each set a retry without jitter: one finding each, at its own setting',
       code: `import { QueryClient } from '@tanstack/react-query';
 export const queryClient = new QueryClient({
