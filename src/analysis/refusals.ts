@@ -12,13 +12,30 @@ const REFUSAL_WORDS = /rate[\s_-]?limit|too[\s_-]?many[\s_-]?requests|already[\s
 
 /** Whether the retry goes round only after an answer with which the server refused to act: nothing was done twice. */
 export function retriedOnlyWhenRefused(call: ts.Node, construct: RetryConstruct): boolean {
-  if (construct.kind === 'helper-call') return construct.onlyOnRefusal === true;
+  if (construct.kind === 'helper-call' || construct.kind === 'library') return construct.onlyOnRefusal === true;
   if (construct.kind === 'loop') return loopRetriedOnlyWhenRefused(call) || catchGoesRoundOnlyOnRefusal(construct.loop);
   if (construct.kind !== 'recursion') return false;
   return construct.selfCalls.every((selfCall) => {
     const fn = recursingFunction(selfCall);
     return fn !== undefined && guardedByRefusal(selfCall, fn);
   });
+}
+
+/**
+ * `promiseRetry((retry) => send().catch((e) => { if (e.statusCode === 429) return retry(e); throw e; }))`: the retry
+ * function a library hands the callback (its parameter at `position`) is called, and only under a test for a refusal.
+ */
+export function callsHandedRetryOnlyOnRefusal(fn: ts.Node, position: number): boolean {
+  if (!isFunctionNode(fn)) return false;
+  const parameter = fn.parameters[position];
+  if (!parameter || !ts.isIdentifier(parameter.name)) return false;
+  const name = parameter.name.text;
+  const calls: ts.CallExpression[] = [];
+  walkTree(fn.body ?? fn, undefined, (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) calls.push(node);
+    return undefined;
+  });
+  return calls.length > 0 && calls.every((call) => guardedByRefusal(call, fn));
 }
 
 /** The function a self-call enters again: the nearest one around it of the name it calls (past callbacks: `.then(() => this.send())`). */

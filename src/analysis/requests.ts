@@ -10,13 +10,13 @@ import {
 import { calledAtOnceName, RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
 import { type CallerMethod, isStateChanging, methodFromCallers, type MethodCarrier } from './caller-methods';
-import { declaredMethods } from './declared-methods';
+import { declaredFieldNames, declaredMethods } from './declared-types';
 import type { RetryFacts } from './retry-model';
 import { callsNamed, type SourceIndex } from './source-index';
 import { sdkSendOf } from './sdk-sends';
 import { holdsIdGeneratorCall } from './generated-values';
 import { readsConflictAnswer } from './conflict-answers';
-import { DELIVERY_ID_HEADER, ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, normaliseKeyName, RETRY_HELPER_NAME } from './vocabulary';
+import { DELIVERY_ID_HEADER, ID_GENERATOR, IDEMPOTENCY_KEY_NAMES, isKeyName, LOG_NAME, NO_RETRY_OPTION_NAME, normaliseKeyName, RETRY_HELPER_NAME, RETRY_OPTION_NAME } from './vocabulary';
 import { nodeText, textOr } from './run-context';
 
 export interface KeyReference {
@@ -108,7 +108,7 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
         || (fileMentionsKeys && (bodyKeyFromCallers(draft, index, keyNames) || bodyMayHoldKey(draft, index, keyNames)));
       request.safeToRepeat = isInsideReader(call) || isReadRequest(draft.url, draft.body, draft.config, index) || sameStateWhenRepeated(draft.url, index)
         || sendsSignedTransaction(draft.body, index)
-        || setsFieldsOfResource(request.method, draft.url, draft.body) || writesAtStatedOffset(draft.config) || readsConflictAnswer(call);
+        || setsFieldsOfResource(request.method, draft.url, draft.body, index) || writesAtStatedOffset(draft.config) || readsConflictAnswer(call);
     }
     return request;
   };
@@ -154,9 +154,10 @@ const FETCH_IMPLEMENTATION = /^_*fetch(Impl|Implementation|Fn|Func|Function)?$|^
 /**
  * Words for idempotency keys (`Idempotency-Key`, `idempotencyKey`, "the receiver is idempotent"): a file that speaks
  * of them may hand one on where it is out of this reading's sight. "Idempotent" said of methods or requests
- * (`isNetworkOrIdempotentRequestError`, "retries idempotent http methods") says nothing of keys.
+ * (`isNetworkOrIdempotentRequestError`, "retries idempotent http methods") says nothing of keys, nor does "non-idempotent"
+ * or "not idempotent" (a comment on why some calls are not retried).
  */
-const KEY_WORD = /idempotency|\bidempotent\b(?![-_ ]?(?:https?|requests?|methods?|verbs?|calls?|get|put|delete)\b)/i;
+const KEY_WORD = /idempotency|(?<!\bnon[-_ ]?|\bnot )\bidempotent\b(?![-_ ]?(?:https?|requests?|methods?|verbs?|calls?|get|put|delete)\b)/i;
 
 /** Whether a file speaks of idempotency keys at all (also by a header name the options add). */
 export function speaksOfKeys(text: string, extraKeyNames: readonly string[]): boolean {
@@ -394,9 +395,15 @@ export function toldNoRetries(call: ts.CallExpression): boolean {
   return call.arguments.some((argument, position) => {
     const inner = unwrap(argument);
     if (position > 0 && numericValue(inner) === 0) return true;
-    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isPropertyAssignment(property)
-      && RETRY_COUNT_OPTION.test(propertyNameText(property.name) ?? '') && numericValue(property.initializer) === 0);
+    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isPropertyAssignment(property) && turnsRetriesOff(propertyNameText(property.name) ?? '', unwrap(property.initializer)));
   });
+}
+
+/** `retries: 0`, `retry: false`, `noRetry: true`: an option that turns the callee's retries off for this call. */
+function turnsRetriesOff(name: string, value: ts.Expression): boolean {
+  if (RETRY_COUNT_OPTION.test(name) && numericValue(value) === 0) return true;
+  if (RETRY_OPTION_NAME.test(name) && value.kind === ts.SyntaxKind.FalseKeyword) return true;
+  return NO_RETRY_OPTION_NAME.test(name) && value.kind === ts.SyntaxKind.TrueKeyword;
 }
 
 function methodOf(config: ts.ObjectLiteralExpression): string | undefined {
@@ -723,17 +730,17 @@ function sameStateWhenRepeated(url: ts.Expression | undefined, index: SourceInde
  */
 const CHANGE_FIELD = /^(delta|diff|change|increment|decrement|inc|dec|add|append|push|adjust|adjustment|by|op|ops|operations?|patch)$/i;
 
-function setsFieldsOfResource(method: string | undefined, url: ts.Expression | undefined, body: ts.Expression | undefined): boolean {
+function setsFieldsOfResource(method: string | undefined, url: ts.Expression | undefined, body: ts.Expression | undefined, index: SourceIndex): boolean {
   if (method !== 'PATCH' || !url || !body) return false;
   const address = unwrap(url);
   const namesResource = ts.isTemplateExpression(address) || (ts.isBinaryExpression(address) && address.operatorToken.kind === ts.SyntaxKind.PlusToken);
   let fields = unwrap(body);
   if (ts.isCallExpression(fields) && calleeName(fields) === 'stringify' && fields.arguments[0]) fields = unwrap(fields.arguments[0]);
-  if (!namesResource || !ts.isObjectLiteralExpression(fields) || fields.properties.length === 0) return false;
-  return fields.properties.every((property) => {
-    const name = property.name ? propertyNameText(property.name) : undefined;
-    return name !== undefined && !CHANGE_FIELD.test(name) && !ts.isSpreadAssignment(property);
-  });
+  if (!namesResource) return false;
+  // A parameter sent as the body is judged by the fields its declared type lists (`data: { status: 'done' }`).
+  const names = ts.isObjectLiteralExpression(fields) ? fields.properties.map((property) => (property.name && !ts.isSpreadAssignment(property) ? propertyNameText(property.name) : undefined))
+    : declaredFieldNames(fields, index);
+  return names !== undefined && names.length > 0 && names.every((name) => name !== undefined && name !== '' && !CHANGE_FIELD.test(name));
 }
 
 /** POST used for reading: GraphQL queries (not mutations), search endpoints, token polling, Twirp. */

@@ -131,6 +131,8 @@ export interface LibraryRetry extends ConstructBase {
   optionsOfCall?: boolean;
   /** The option that adds POST (or PATCH) to the methods the library retries (retry-axios `httpMethodsToRetry`), and its name. */
   retriesPost?: { option: ts.Node; name: string };
+  /** It goes round only after the server refused to act (promise-retry's `retry(err)` called only on a 429): refusals.ts. */
+  onlyOnRefusal?: boolean;
 }
 
 /** A catch that waits and makes the failed call once more (catch-retries.ts). */

@@ -15,7 +15,7 @@ import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './
 import { addTo, callsNamed, firstCallFrom, localFunctionCalled, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { codeText, nodeText } from './run-context';
-import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_DECISION_NAME, RETRY_HELPER_NAME, SCHEDULER_NAME } from './vocabulary';
+import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_DECISION_NAME, RETRY_HELPER_NAME, RETRY_OPTION_NAME, SCHEDULER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
 const ANY_RESULT: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
@@ -2354,9 +2354,6 @@ function handsItsRetryOptionOff(ref: ts.Expression, fn: FunctionNode): boolean {
       && RETRY_OPTION_NAME.test(propertyNameText(property.name) ?? '') && unwrap(property.initializer).kind === ts.SyntaxKind.FalseKeyword);
   });
 }
-
-/** Options that switch retrying on when true: `retry`, `retryOnTokenError`, `shouldRetry`, `allowRetries` (not `noRetry`). */
-const RETRY_OPTION_NAME = /^(retry|retries|retryOn\w{1,40}|(allow|should|can|auto|enable)_?retr(y|ies)\w{0,20})$/i;
 
 /**
  * `const { shouldRetry, config } = await getRetryConfig(err); if (shouldRetry && config) return this._request(opts)`: the

@@ -92,6 +92,12 @@ export const NO_MORE_TRIES_MESSAGE = /\b(?:not|no|never|without|won't|cannot|can
 /** Names that hold a decision to try again: `shouldRetry`, `canRetry`, `retryable`, `needsRetry`. */
 export const RETRY_DECISION_NAME = /^(should|can|will|needs?)_?retry$|^(is_?)?retryable$/i;
 
+/** Options that switch retrying on when true: `retry`, `retryOnTokenError`, `shouldRetry`, `allowRetries` (not `noRetry`). */
+export const RETRY_OPTION_NAME = /^(retry|retries|retryOn\w{1,40}|(allow|should|can|auto|enable)_?retr(y|ies)\w{0,20})$/i;
+
+/** Options that switch retrying off when true: `noRetry`, `skipRetries`, `disableRetry`, `withoutRetry`, `dontRetry`. */
+export const NO_RETRY_OPTION_NAME = /^(no|skip|disable|without|dont|do_?not)_?retr(y|ies)$/i;
+
 /** Local helpers whose name says they retry: `retry`, `withRetry`, `retrying`, `retryAsync`, `fetchWithRetry`. */
 export const RETRY_HELPER_NAME = /^(retry|retrying|retryable|retried|retries)$|^(retry|retrying)[A-Z_$]\w*$|^with_?[Rr]etr(y|ies)\w*$|^\w+(Retry|Retries|Retrying|_retry)$|^\w+With[Rr]etr(y|ies)\w*$/;
 

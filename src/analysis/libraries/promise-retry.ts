@@ -2,6 +2,7 @@
 // `promiseRetry((retry, number) => op().catch(retry), { retries, randomize })`, or with the options first.
 import ts from 'typescript';
 import { isFunctionNode, unwrap } from '../ast';
+import { callsHandedRetryOnlyOnRefusal } from '../refusals';
 import type { LibrarySpec } from './library-spec';
 import {
   calleeName, countBound, isImportedEntry, libraryConstruct, optionsAt, plainCalleeName, randomizeOption, requiredEntryCall, retriedFunction, retriesZero,
@@ -25,7 +26,11 @@ export const promiseRetry: LibrarySpec = {
     const options = optionsAt(site, optionsPosition, index);
     if (retriesZero(options, 'retries', index)) return true;
     const bound = countBound(options, 'retries', promiseRetry.defaults.retries);
-    facts.constructs.push(libraryConstruct(site, 'library', `\`${required ?? calleeName(site)}\` call`, index, bound, randomizeOption(site, options, 'promise-retry'), retriedFunction(site.arguments[fnPosition], index)));
+    const retried = retriedFunction(site.arguments[fnPosition], index);
+    const construct = libraryConstruct(site, 'library', `\`${required ?? calleeName(site)}\` call`, index, bound, randomizeOption(site, options, 'promise-retry'), retried);
+    // The callback goes round by calling the `retry` it is handed first: called only on a refusal, nothing was done twice.
+    if (retried.length === 1 && callsHandedRetryOnlyOnRefusal(retried[0]!, 0)) construct.onlyOnRefusal = true;
+    facts.constructs.push(construct);
     return true;
   },
 };

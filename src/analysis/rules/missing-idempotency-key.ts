@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { contains, enclosingFunction, findProperty, functionName, statementInList, unwrap, valueOfProperty } from '../ast';
 import { type Coverage, coverageOf, isRetried } from '../coverage';
 import { addProperty, insertLinesBefore, type OffsetEdit, type OffsetFix, setArgument, unusedName } from '../edits';
-import { callDisplay, type HttpRequest, isUnsafe, speaksOfKeys } from '../requests';
+import { callDisplay, type HttpRequest, isUnsafe, speaksOfKeys, toldNoRetries } from '../requests';
 import type { RetryConstruct, Span } from '../retry-model';
 import { retriedOnlyWhenRefused } from '../refusals';
 import { type RelatedPlace, type Rule, type RuleContext, shortCode, shortLabel } from '../rule-kit';
@@ -94,7 +94,8 @@ function reportAtCallers(request: HttpRequest, reading: CallerReading, context: 
   const fix = anchor && contains(anchor, request.call) ? keyFix(request, anchor, context) : undefined;
   for (const caller of callers) {
     const own = requestAt(caller);
-    if (reported.has(caller) || (own && (own.safeToRepeat || own.key || own.keyMayBeHidden))) continue;
+    // A caller that turns the retries off for itself (`noRetry: true`) sends once.
+    if (reported.has(caller) || toldNoRetries(caller) || (own && (own.safeToRepeat || own.key || own.keyMayBeHidden))) continue;
     reported.add(caller);
     const span = callHeadSpan(caller, context.index.sourceFile);
     const data = { method: own?.method ?? request.method!, request: shortCode(callDisplay(caller)), retry: coverage.label, sender };

@@ -28,6 +28,31 @@ export const send = (messages) => promiseRetry((retry) => push(messages).catch(r
       findings: [[2, 'retry-without-jitter']],
     },
     {
+      title: 'a POST whose callback calls the retry it is handed only on a 429 was refused, never done: its missing key is not reported',
+      code: `import promiseRetry from 'promise-retry';
+export const push = (messages) => promiseRetry(async (retry) => {
+  try {
+    return await fetch('/push/send', { method: 'POST', body: JSON.stringify(messages) });
+  } catch (e) {
+    if (e.statusCode === 429) return retry(e);
+    throw e;
+  }
+}, { retries: 2, randomize: true });`,
+      findings: [],
+    },
+    {
+      title: 'the same POST retried on any failure is reported',
+      code: `import promiseRetry from 'promise-retry';
+export const push = (messages) => promiseRetry(async (retry) => {
+  try {
+    return await fetch('/push/send', { method: 'POST', body: JSON.stringify(messages) });
+  } catch (e) {
+    return retry(e);
+  }
+}, { retries: 2, randomize: true });`,
+      findings: [[4, 'missing-idempotency-key']],
+    },
+    {
       title: 'randomize: true, with the options first, is silent',
       code: `import promiseRetry from 'promise-retry';
 export const load = () => promiseRetry({ retries: 4, randomize: true }, (retry) => fetch('/api/items').catch(retry));`,

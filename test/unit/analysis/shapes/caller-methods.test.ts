@@ -190,6 +190,30 @@ export async function send({ path, method }: { path: string; method: Verb }) {
       findings: [],
     },
     {
+      title: 'a file that calls some mutations "non-idempotent" speaks of no key: a POST caller left retrying is reported where it gives its address',
+      code: `interface CallOptions { method?: string; body?: unknown; noRetry?: boolean } // noRetry: skip retries for non-idempotent mutations
+export async function callService(path: string, options: CallOptions) {
+  const { method = 'GET', body, noRetry } = options;
+  const retries = noRetry ? 0 : 3;
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      const response = await fetch(BASE_URL + path, { method, body: JSON.stringify(body) });
+      if (response.ok) return response.json();
+    } catch (error) {
+      if (attempt === retries) throw error;
+    }
+    await sleep(Math.random() * 500 * 2 ** attempt);
+  }
+}
+export const createRun = (campaignId: string) => callService(\`/campaigns/\${campaignId}/runs\`, { method: 'POST' });
+export const listRuns = (campaignId: string) => callService(\`/campaigns/\${campaignId}/runs\`, { method: 'GET' });
+export const sendEmail = (email: Email) => callService('/emails/send', { method: 'POST', body: email, noRetry: true });
+export const updateRun = (runId: string, data: { status: 'completed' | 'failed' }) => callService(\`/runs/\${runId}\`, { method: 'PATCH', body: data });
+export const adjustRun = (runId: string, data: { increment: number }) => callService(\`/runs/\${runId}\`, { method: 'PATCH', body: data });`,
+      // Not the send told `noRetry: true`, nor the PATCH whose body's declared type only sets fields.
+      findings: [[15, 'missing-idempotency-key'], [19, 'missing-idempotency-key']],
+    },
+    {
       title: 'a request function retried inside whose callers each give POST and name their address: each caller is reported, with the key fix where the request is sent',
       code: endpointClient(`  createWebhook(url: string) { return this.request('POST', '/webhooks', { url }); }
   createJob(data: Job) { return this.request('POST', \`/jobs/\${data.queue}\`, data); }

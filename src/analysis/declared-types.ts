@@ -1,8 +1,10 @@
-// The HTTP methods a request's `method` may hold, read from the type its function declares for it, where no
-// caller in the file says: `makeRequest({ method }: { method: 'POST' | 'GET' })`, `send(method: HttpMethod)` with
-// `type HttpMethod = 'GET' | 'POST'` in the file, `request(opts: { method: 'POST' | 'PUT' })` sending
-// `opts.method`. A request layer whose callers live in other files still says, in its signature, that it sends
-// POSTs. A type out of sight (imported), `string`, or an enum says nothing.
+// What a value's declared type, written in the file, says of it, where no caller in the file does.
+//   - The HTTP methods a request's `method` may hold: `makeRequest({ method }: { method: 'POST' | 'GET' })`,
+//     `send(method: HttpMethod)` with `type HttpMethod = 'GET' | 'POST'` in the file, `request(opts: { method: 'POST' | 'PUT' })`
+//     sending `opts.method`. A request layer whose callers live in other files still says, in its signature, that it
+//     sends POSTs.
+//   - The fields a body sets: `updateRun(id, data: { status: 'done' | 'failed' })` sending `body: data`.
+// A type out of sight (imported), `string`, or an enum says nothing.
 import ts from 'typescript';
 import { enclosingFunction, propertyNameText, unwrap } from './ast';
 import type { SourceIndex } from './source-index';
@@ -17,6 +19,17 @@ export function declaredMethods(value: ts.Expression, index: SourceIndex): strin
     : ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression) ? memberType(typeOfName(inner.expression.text, inner, index), inner.name.text, index)
       : undefined;
   return type ? literalTexts(type, index, 0).map((text) => text.toUpperCase()) : [];
+}
+
+/**
+ * The names of the members of the object type `value` is declared with (a type literal, or a local interface or
+ * alias of one); undefined where that type is not in sight or is no object type.
+ */
+export function declaredFieldNames(value: ts.Expression, index: SourceIndex): string[] | undefined {
+  const inner = unwrap(value);
+  const type = ts.isIdentifier(inner) ? typeOfName(inner.text, inner, index) : undefined;
+  const members = type ? membersOf(type, index, 0) : undefined;
+  return members?.map((member) => (member.name ? propertyNameText(member.name) ?? '' : ''));
 }
 
 /** The declared type of a parameter (or a name bound from one, `{ method }: Options`) of a function around `node`. */
