@@ -676,7 +676,7 @@ function namedFunction(written: string | undefined, index: SourceIndex): Functio
   // `that.open(…)` where `var that = this`: the instance's own method.
   const path = written === undefined ? undefined : pathFromThis(index, written);
   const name = path === undefined ? undefined : ownName(path);
-  if (name?.includes('.')) return assignedFunction(name, index) ?? staticMethod(name, index);
+  if (name?.includes('.')) return assignedFunction(name, index) ?? staticMethod(name, index) ?? heldFunction(name, index);
   if (!name) return undefined;
   const found = index.functions.get(name) ?? [];
   if (found.length === 1) return found[0];
@@ -710,6 +710,31 @@ function assignedFunction(path: string, index: SourceIndex): FunctionNode | unde
     return parent !== undefined && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && namePath(parent.left) === path;
   });
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * React's ref to the latest callback: `connectRef.current = connect` (or `const connectRef = useRef(connect)`), called as
+ * `connectRef.current?.()` from a handler made before the callback was: the function the ref holds.
+ */
+function heldFunction(path: string, index: SourceIndex): FunctionNode | undefined {
+  const held = (index.assignments.get(path) ?? []).map((assignment) => assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? unwrap(assignment.right) : undefined);
+  const holder = path.endsWith('.current') ? path.slice(0, -'.current'.length) : undefined;
+  const initial = holder ? (index.declarations.get(holder) ?? []).map((declaration) => declaration.initializer && unwrap(declaration.initializer))
+    .filter((value): value is ts.CallExpression => value !== undefined && ts.isCallExpression(value) && calleeName(value) === 'useRef' && value.arguments.length > 0)
+    .map((call) => unwrap(call.arguments[0]!)) : [];
+  const names = new Set([...held, ...initial].map((value) => (value && ts.isIdentifier(value) ? value.text : undefined)));
+  if (names.size !== 1) return undefined;
+  const [name] = names;
+  const found = name ? index.functions.get(name) ?? [] : [];
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Whether a reference reaches its function through a ref that holds it (heldFunction), not by the function's own name. */
+function heldFunctionCalled(ref: ts.Expression, index: SourceIndex): boolean {
+  const written = namePath(ref);
+  const path = written === undefined ? undefined : pathFromThis(index, written);
+  const name = path === undefined ? undefined : ownName(path);
+  return name !== undefined && name.includes('.') && !assignedFunction(name, index) && !staticMethod(name, index) && heldFunction(name, index) !== undefined;
 }
 
 /** The innermost function with a name (a method, a declaration, a named const) around a node. */
@@ -756,8 +781,9 @@ function followHandler(registration: Registration, reading: Reading): Cycle | un
       const later = scheduled ?? timerAround(ref, fn) ?? waitedBefore(ref, fn);
       if (reconnects(target, registration, reading)) {
         if (registration.failure && !later) continue;
-        // A handler written inline in the connect function that calls it again is direct recursion, read elsewhere.
-        if (target === registration.registrar && steps.every((step) => contains(registration.registrar!, step))) continue;
+        // A handler written inline in the connect function that calls it again by its name is direct recursion, read
+        // elsewhere; one that calls it through a ref that holds it (`connectRef.current()`) is not.
+        if (target === registration.registrar && steps.every((step) => contains(registration.registrar!, step)) && !heldFunctionCalled(ref, reading.index)) continue;
         return { registration, timers, scheduled: later, path: steps, reconnect: target, ref };
       }
       if (seen.has(target) || steps.length >= MAX_HOPS) continue;

@@ -1,7 +1,9 @@
 // Failure handlers handed over by reference, seen in real code: a local function registered as a bound copy
 // (`es.addEventListener('close', onClose.bind(this))`) or handed to a promise's `.catch(onError)` runs after a
 // failure as the inline handler does. Look-alikes: the same function handed to `.then` as well, which goes on
-// with the work after a success too (a queue drained batch by batch), and one handed to `.then` only.
+// with the work after a success too (a queue drained batch by batch), and one handed to `.then` only. React
+// hooks reach their connect callback through a ref that holds the latest one (`connectRef.current = connect`,
+// `useRef(connect)`), called from the close handler as `connectRef.current?.()`: the function the ref holds.
 import { runLibraryTable } from '../libraries/library-table';
 
 /** A stream that opens an event source again from its close listener, registered as `registered`. */
@@ -18,6 +20,27 @@ function reopeningStream(registered: string): string {
     return source;
   };
   open();
+}`;
+}
+
+/** A hook whose close handler reconnects through `connectRef.current?.()`; `holder` declares the ref, `held` fills it. */
+function refReconnect(held: string, holder: string, other: string): string {
+  return `export function useSocket(url) {
+  const socketRef = useRef(null);
+  ${holder}
+  const connect = useCallback(() => {
+    const socket = new WebSocket(url);
+    socketRef.current = socket;
+    socket.onclose = () => {
+      setTimeout(() => {
+        connectRef.current?.();
+      }, 5000);
+    };
+  }, [url]);
+  const fallback = () => poll(url);
+  ${held}
+  ${other}
+  useEffect(() => { connect(); return () => socketRef.current?.close(); }, [connect]);
 }`;
 }
 
@@ -141,5 +164,32 @@ describe('shapes: an error handler handed to .catch by name that calls its funct
       code: followFeed("console.warn('feed stopped');"),
       findings: [],
     },
-  ]);
+      {
+      title: 'a close handler that reconnects through a ref holding the connect callback, forever: reported',
+      code: refReconnect('connectRef.current = connect;', 'const connectRef = useRef();', ''),
+      findings: [[8, 'unbounded-retry']],
+    },
+    {
+      title: 'the same ref made with the callback as its first value (useRef(connect)), capped and jittered: silent',
+      code: `export function useSocket(url) {
+  const tries = useRef(0);
+  const connect = useCallback(() => {
+    const socket = new WebSocket(url);
+    socket.onopen = () => { tries.current = 0; };
+    socket.onclose = () => {
+      if (tries.current++ >= 5) return;
+      setTimeout(() => connectRef.current?.(), Math.random() * 1000 * 2 ** tries.current);
+    };
+  }, [url]);
+  const connectRef = useRef(connect);
+  useEffect(() => connect(), [connect]);
+}`,
+      findings: [],
+    },
+    {
+      title: 'a ref that holds one of two callbacks is not followed: silent',
+      code: refReconnect('connectRef.current = connect;', 'const connectRef = useRef();', 'connectRef.current = fallback;'),
+      findings: [],
+    },
+]);
 });
