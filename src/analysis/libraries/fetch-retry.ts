@@ -1,13 +1,17 @@
 // fetch-retry: `const f = fetchRetry(fetch, { retries, retryDelay, retryOn })`, then `f(url, init)`. Three
 // retries a fixed second apart, for every method, by default; each call may override the builder's options.
+// A `retryOn` function replaces the count: fetch-retry then asks it alone whether to go round (its index.js
+// checks `retries` only where `retryOn` is not a function), so one that never reads the attempt number it is
+// handed first retries every failure it accepts forever.
 import ts from 'typescript';
-import { findProperty, namePath } from '../ast';
-import type { Backoff } from '../retry-model';
+import { findProperty, isFunctionNode, namePath, someDescendant } from '../ast';
+import type { Backoff, Bound } from '../retry-model';
+import { ATTEMPT_COUNTER_NAME } from '../vocabulary';
 import { callsNamed, type SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import {
-  calledAtOnce, calledAtOnceName, countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriesZero, shortExpression,
+  calledAtOnce, calledAtOnceName, countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero, shortExpression,
   type Options,
 } from './option-reading';
 
@@ -68,7 +72,7 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
       builderDelayUsed = true;
       continue;
     }
-    const bound = option(own, 'retries') ? countBound(own, 'retries', fetchRetry.defaults.retries) : countBound(options, 'retries', fetchRetry.defaults.retries);
+    const bound = retryOnBound(own, index) ?? retryOnBound(options, index) ?? (option(own, 'retries') ? countBound(own, 'retries', fetchRetry.defaults.retries) : countBound(options, 'retries', fetchRetry.defaults.retries));
     const label = atOnce ? 'fetch-retry call' : `fetch-retry call \`${holder}(…)\``;
     facts.constructs.push(libraryConstruct(use, 'library', label, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
   }
@@ -76,9 +80,24 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
   // The wrapper's own waits, where every use of it waits as it was built (a use with its own delay is read at the use).
   const backoff: Backoff = options === 'opaque' || !builderDelayUsed ? { kind: 'unknown' } : builderBackoff(call, options, index);
   if (!retriesZero(options, 'retries', index) || uses.length > notRetried.size) {
-    facts.constructs.push(libraryConstruct(call, 'library', label, index, countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
+    facts.constructs.push(libraryConstruct(call, 'library', label, index, retryOnBound(options, index) ?? countBound(options, 'retries', fetchRetry.defaults.retries), backoff, []));
   }
   if (holder) facts.clients.push({ name: holder, label, coversPost: fetchRetry.defaults.retriesPost === true, notRetried, backoff, only: atOnce && new Set([atOnce]), at: firstLineSpan(call, index.sourceFile) });
+}
+
+/**
+ * The bound a `retryOn` function sets, where the options hold one in sight: none when it never reads its first
+ * parameter (the attempt number) nor a counter of its own; else its own (undefined: the count decides).
+ */
+function retryOnBound(options: Options, index: SourceIndex): Bound | undefined {
+  if (options === 'opaque') return undefined;
+  const retryOn = option(options, 'retryOn');
+  const fn = retryOn ? retriedFunction(retryOn, index)[0] : undefined;
+  if (!fn || !isFunctionNode(fn)) return undefined;
+  const attempt = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
+  const countsAttempts = someDescendant(fn.body ?? fn, (node) => ts.isIdentifier(node) && (node.text === attempt || ATTEMPT_COUNTER_NAME.test(node.text)));
+  if (countsAttempts) return { capped: true, by: 'library' };
+  return { capped: false, reason: 'infinite-option', detail: 'its `retryOn` function never reads the attempt number, and fetch-retry ignores `retries` when `retryOn` is a function' };
 }
 
 function builderBackoff(call: ts.CallExpression, options: Exclude<Options, 'opaque'>, index: SourceIndex): Backoff {

@@ -1,5 +1,5 @@
 // fetch-retry: three retries a fixed second apart by default, of every method (network errors); each call
-// may override the wrapper's options.
+// may override the wrapper's options. A `retryOn` function replaces the count (`retries` is then ignored).
 import { fetchRetry } from '../../../../src/analysis/libraries/fetch-retry';
 import { runLibraryTable } from './library-table';
 
@@ -23,6 +23,36 @@ export const fetchWithRetry = fetchRetry(fetch, { retries: 4, retryDelay: (attem
       code: `import fetchRetry from 'fetch-retry';
 export const fetchWithRetry = fetchRetry(fetch, { retries: Infinity, retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt });`,
       findings: [[2, 'unbounded-retry']],
+    },
+    {
+      title: 'a retryOn function that never reads the attempt number retries forever, whatever retries says',
+      code: `import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch);
+export const load = (url) => fetchWithRetry(url, {
+  retries: 50,
+  retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt,
+  retryOn: (attempt, error, response) => error !== null || !response.ok,
+});`,
+      findings: [[3, 'unbounded-retry']],
+      messages: ['its `retryOn` function never reads the attempt number, and fetch-retry ignores `retries` when `retryOn` is a function'],
+    },
+    {
+      title: 'a retryOn function that compares the attempt number stops: silent',
+      code: `import fetchRetry from 'fetch-retry';
+export const fetchWithRetry = fetchRetry(fetch, {
+  retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt,
+  retryOn(attempt, error, response) {
+    if (attempt >= 3) return false;
+    return error !== null || response.status >= 500;
+  },
+});`,
+      findings: [],
+    },
+    {
+      title: 'a retryOn list of statuses keeps the count',
+      code: `import fetchRetry from 'fetch-retry';
+export const fetchWithRetry = fetchRetry(fetch, { retries: 2, retryOn: [503], retryDelay: (n) => Math.random() * 1000 * 2 ** n });`,
+      findings: [],
     },
     {
       title: 'the require(…)(fetch, opts) form is read too',
