@@ -26,7 +26,10 @@ export function readClient(site: Site, context: LibraryContext, client: Strategy
   return true;
 }
 
-/** A config object holding a strategy (`const config = { retryStrategy: … }`, `module.exports = { retry_strategy: … }`) not passed to a client in this file. */
+/**
+ * A config object holding a strategy (`const config = { retryStrategy: … }`, `module.exports = { retry_strategy: … }`,
+ * the options a subclass hands to `super(…)`) not passed to a client in this file.
+ */
 export function readConfigDeclarations(context: LibraryContext, client: StrategyClient): void {
   const read = (value: ts.Expression | undefined): void => {
     const object = value ? resolveObject(value, context.index) : undefined;
@@ -38,6 +41,11 @@ export function readConfigDeclarations(context: LibraryContext, client: Strategy
   // A config module's `module.exports = { retry_strategy … }`, or `config.redis = { … }`.
   for (const assignments of context.index.assignments.values()) {
     for (const assignment of assignments) read(assignment.right);
+  }
+  // A subclass of the client hands its options to the client's constructor: `class RedisService extends Redis {
+  // constructor() { super({ retryStrategy: … }) } }`.
+  for (const call of context.index.calls) {
+    if (call.expression.kind === ts.SyntaxKind.SuperKeyword) call.arguments.forEach(read);
   }
 }
 

@@ -66,5 +66,19 @@ import { redisDefaults } from './config';
 export const redis = new Redis({ ...redisDefaults, db: 2 });`,
       findings: [],
     },
-  ]);
+      {
+      title: 'a subclass of the client hands its strategy to super(…): read as the client\'s',
+      code: `import Redis from 'ioredis';
+export class RedisService extends Redis {
+  constructor() {
+    super({
+      host: process.env.REDIS_HOST,
+      retryStrategy: (times) => Math.min(times * 50, 2000),
+    });
+  }
+}`,
+      findings: [[6, 'unbounded-retry']],
+      messages: ['its `retryStrategy` always returns a delay, so it never stops'],
+    },
+]);
 });
