@@ -15,6 +15,7 @@ import type { Backoff, Bound, RetriedClient, RetryConstruct, WaitSite } from './
 import { addTo, callsNamed, firstCallFrom, localFunctionCalled, type SourceIndex } from './source-index';
 import { firstLineSpan } from './spans';
 import { codeText, nodeText } from './run-context';
+import { type HandedRetrier, retrierHandedTo } from './handed-retriers';
 import { ATTEMPT_COUNTER_NAME, DELAY_CALC_NAME, LOG_NAME, NOT_RETRY_HELPER_NAME, NOT_THERE_YET, NOT_YET_ANSWER, PRINT_NAME, RETRY_DECISION_NAME, RETRY_HELPER_NAME, RETRY_OPTION_NAME, SCHEDULER_NAME } from './vocabulary';
 
 /** Every name counts as a result when reading a recursive function's conditions (`if (err)`, `!res.ok`). */
@@ -74,13 +75,20 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     else if (list.length < MAX_SELF_REFERENCES_READ) list.push(ref);
   }
   const constructs: RetryConstruct[] = [];
+  const retriers = new Map<FunctionNode, HandedRetrier>();
   const functions = withinNestingLimit([...byFunction.keys()].sort((a, b) => a.pos - b.pos));
   for (const fn of functions) {
     if (insideCompiledAsyncHelper(fn)) continue;
     const refs = byFunction.get(fn)!.filter((ref) => !unregisters(ref) && !handedToScheduler(ref, index) && !waitsForThePerson(ref));
     const read = refs.map((ref) => ({ ref, context: failureContext(ref, fn, index) }));
-    const failing = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
+    const onFailure = read.filter((entry) => entry.context !== undefined && !answeredNotYet(entry.ref, fn) && !descendsIntoArgument(entry.ref, fn) && !asksTheUserAgain(entry.ref, fn)
       && !pollsUntilFailedState(entry.ref, fn, refs));
+    // A way round through a helper of the file that calls the function back is that helper's, read once below.
+    const failing = onFailure.filter((entry) => {
+      const retrier = retrierHandedTo(entry.ref, index);
+      if (retrier && !retriers.has(retrier.helper)) retriers.set(retrier.helper, retrier);
+      return retrier === undefined;
+    });
     if (failing.length === 0) continue;
     const successWays = read.filter((entry) => entry.context === undefined).map((entry) => wayAfterSuccess(entry.ref, fn, failing.map((other) => other.ref)));
     if (!failing.some((entry) => goesRoundAtOnceFromCatch(entry.ref, fn)) && successWays.includes('always')) continue;
@@ -99,7 +107,13 @@ export function findRecursiveRetries(index: SourceIndex): RetryConstruct[] {
     const ways = event ? [] : otherWaysRound([construct, ...handlerPaths], failing.map((entry) => entry.ref), fn, index);
     constructs.push(construct, ...handlerPaths, ...ways);
   }
-  return [...constructs, ...handlerRoundTrips(index, byFunction)];
+  return [...constructs, ...handlerRoundTrips(index, byFunction), ...[...retriers.values()].map((retrier) => handedRetry(retrier, index))];
+}
+
+/** The retry a helper makes of the functions handed to it: read in the function that calls them back, at those calls. */
+function handedRetry({ name, callbacks }: HandedRetrier, index: SourceIndex): RetryConstruct {
+  const around = enclosingFunction(callbacks[0]!)!;
+  return recursiveConstruct(around, callbacks, `retry of the function handed to \`${name}()\``, 'recursion', index);
 }
 
 /**
