@@ -1083,7 +1083,9 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
   if (permission === 'counts') return { capped: true, by: 'helper' };
   if (permission === 'out-of-sight') return { capped: 'unknown', decidedElsewhere: true };
   if (givesUpWhenNothingIsLeft(scan)) return { capped: 'unknown' };
-  if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index) || decidedByCallersFunction(loop, scan)) {
+  const exitTests = scan.ifs.filter((statement) => guardsExit(statement, scan)).map((statement) => statement.expression);
+  if (countedOutsideTheLoop([...guarded.compared, ...comparisons.compared], loop, scan, index) || decidedByCallersFunction(loop, scan)
+    || [...(condition ? [condition] : []), ...exitTests].some(comparesCountKeptByObject)) {
     return { capped: 'unknown', decidedElsewhere: true };
   }
   if (counters.length > 0) return offLimitBound(counters, [comparisons, guarded, anywhere]) ?? uncappedCounter(counters, comparisons, anywhere, scan, index);
@@ -1091,6 +1093,25 @@ function loopBound(loop: ts.IterationStatement, scan: LoopScan, condition: ts.Ex
     && !scan.assignments.some((assignment) => namePath(assignment.left) === name));
   if (unadvanced) return { capped: false, reason: 'never-advanced', counter: unadvanced };
   return { capped: false, reason: 'no-cap' };
+}
+
+const ORDERING_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([Kind.LessThanToken, Kind.LessThanEqualsToken, Kind.GreaterThanToken, Kind.GreaterThanEqualsToken]);
+
+/**
+ * `while (backoff.getNumRetries() <= this.maxRetries)`: a count an object keeps, read through a method named for it
+ * and ordered against a limit. The object advances it (`backoff.sleepUntilDeadline()`), out of sight.
+ */
+function comparesCountKeptByObject(test: ts.Expression): boolean {
+  return someDescendant(test, (node) => ts.isBinaryExpression(node) && ORDERING_OPERATORS.has(node.operatorToken.kind)
+    && [node.left, node.right].some((operand) => readsCountByMethod(unwrap(operand))));
+}
+
+function readsCountByMethod(operand: ts.Expression): boolean {
+  if (ts.isBinaryExpression(operand) && (operand.operatorToken.kind === Kind.PlusToken || operand.operatorToken.kind === Kind.MinusToken)) {
+    return readsCountByMethod(unwrap(operand.left)) || readsCountByMethod(unwrap(operand.right));
+  }
+  return ts.isCallExpression(operand) && operand.arguments.length === 0 && ts.isPropertyAccessExpression(operand.expression)
+    && ATTEMPT_COUNTER_NAME.test(operand.expression.name.text);
 }
 
 /**

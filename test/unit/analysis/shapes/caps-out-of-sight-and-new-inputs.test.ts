@@ -2,7 +2,8 @@
 // helper given the count, or by a flag the call hands itself; keys under the names APIs give them; loops
 // that follow a redirect, feed a growing history to a model, or poll for a time budget counted in waits;
 // a poll that goes round on "not yet"; a paused consumer is no wait; a count advanced in a function the loop calls;
-// a walk through pages whose catch asks for the failed page again.
+// a walk through pages whose catch asks for the failed page again; a count a backoff object keeps, read through its
+// method (`while (backoff.getNumRetries() <= this.maxRetries)`) and advanced by its wait, out of sight.
 import { runLibraryTable, type LibraryCase } from '../libraries/library-table';
 
 /** A recursive retry that counts its attempts by the errors it collected. */
@@ -547,6 +548,50 @@ export async function publish(event: Event): Promise<void> {
   }
 }`,
       findings: [[9, 'retry-without-jitter']],
+    },
+      {
+      title: 'a loop that orders a count a backoff object keeps, read through its method, against a limit: the object advances it (silent)',
+      code: `class BackoffTimer {
+  private numRetries = 0;
+  getNumRetries(): number { return this.numRetries; }
+  async sleepUntilDeadline() {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** this.numRetries));
+    this.numRetries++;
+  }
+}
+export class HttpClient {
+  constructor(private readonly maxRetries: number) {}
+  async send(url: string) {
+    const backoff = new BackoffTimer();
+    let response, error;
+    while (backoff.getNumRetries() <= this.maxRetries) {
+      try {
+        response = await HttpClient.sendRequest(url);
+        error = undefined;
+      } catch (e) {
+        error = e as SendError;
+      }
+      if (!HttpClient.shouldRetry(response?.status, error) || backoff.getNumRetries() + 1 >= this.maxRetries) break;
+      await backoff.sleepUntilDeadline();
+    }
+    if (response !== undefined) return response;
+    throw error;
+  }
+  private static async sendRequest(url: string) {
+    try {
+      return await fetch(url);
+    } catch (raw) {
+      const error = new SendError(String(raw));
+      error.shouldRetry = true;
+      throw error;
+    }
+  }
+  private static shouldRetry(status?: number, error?: SendError): boolean {
+    if (status === undefined) return (error as SendError).shouldRetry;
+    return status === 429 || status >= 500;
+  }
+}`,
+      findings: [],
     },
   ]);
 });
