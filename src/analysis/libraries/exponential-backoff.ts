@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { findProperty, stringValue } from '../ast';
 import type { Backoff } from '../retry-model';
 import type { LibrarySpec } from './library-spec';
-import { countBound, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriedFunction } from './option-reading';
+import { countBound, isImportedEntry, libraryConstruct, option, optionsAt, plainCalleeName, requiredEntryCall, retriedFunction, spreadsOutOfSight } from './option-reading';
 
 /** numOfAttempts counts the first attempt too. */
 const EXPONENTIAL_BACKOFF_ATTEMPTS = 10;
@@ -22,9 +22,10 @@ export const exponentialBackoff: LibrarySpec = {
     if (!ts.isCallExpression(site) || (!name && !required)) return false;
     if (!required && !isImportedEntry(index, name!, exponentialBackoff) && (name !== 'backOff' || index.functions.has(name) || index.imports.has(name!))) return false;
     const options = optionsAt(site, 1, index);
-    const jitter = option(options, 'jitter');
+    // `{ ...retryOptions, retry }`: a local object spread in is read; one out of sight may set the jitter.
+    const jitter = option(options, 'jitter', index);
     const existing = typeof options === 'string' ? undefined : findProperty(options, 'jitter');
-    const backoff: Backoff = options === 'opaque' ? { kind: 'unknown' }
+    const backoff: Backoff = options === 'opaque' || (jitter === undefined && spreadsOutOfSight(options, index)) ? { kind: 'unknown' }
       : stringValue(jitter) === 'full' ? { kind: 'jittered' }
       : jitter !== undefined && stringValue(jitter) === undefined ? { kind: 'unknown' }
       : { kind: 'library-default', detail: "exponential-backoff adds no jitter unless `jitter: 'full'` is set", fix: { title: "Set `jitter: 'full'`", target: typeof options === 'string' ? site : options, property: "jitter: 'full'", replace: existing } };

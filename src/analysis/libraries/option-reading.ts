@@ -276,6 +276,11 @@ export function hasSpreadOptions(options: Options): boolean {
   return typeof options !== 'string' && options.properties.some(ts.isSpreadAssignment);
 }
 
+/** Whether the options spread in an object the file does not hold (`{ ...config.retry }`, `{ ...opts }`): any option may be there. */
+export function spreadsOutOfSight(options: Options, index: SourceIndex): boolean {
+  return typeof options !== 'string' && options.properties.some((property) => ts.isSpreadAssignment(property) && !resolveObject(property.expression, index));
+}
+
 export function isTrue(expression: ts.Expression | undefined): boolean {
   return expression !== undefined && unwrap(expression).kind === ts.SyntaxKind.TrueKeyword;
 }

@@ -57,5 +57,26 @@ export const submitForm = (form) => backOff(() =>
   fetch('/api/forms', { method: 'POST', body: JSON.stringify(form) }), { numOfAttempts: 4, jitter: 'full' });`,
       findings: [[3, 'missing-idempotency-key']],
     },
-  ]);
+      {
+      title: 'options spread from a local object that sets full jitter are read there: silent',
+      code: `import { backOff } from 'exponential-backoff';
+const retryOptions = { jitter: 'full', numOfAttempts: 3, startingDelay: 500 };
+export const load = (key) => backOff(() => getObject(key), { ...retryOptions, retry: () => true });`,
+      findings: [],
+    },
+    {
+      title: 'options spread from a local object without jitter keep the default: no jitter',
+      code: `import { backOff } from 'exponential-backoff';
+const retryOptions = { numOfAttempts: 3, startingDelay: 500 };
+export const load = (key) => backOff(() => getObject(key), { ...retryOptions, retry: () => true });`,
+      findings: [[3, 'retry-without-jitter']],
+    },
+    {
+      title: 'options spread from out of sight may set the jitter: silent',
+      code: `import { backOff } from 'exponential-backoff';
+import { retryOptions } from './config';
+export const load = (key) => backOff(() => getObject(key), { ...retryOptions, retry: () => true });`,
+      findings: [],
+    },
+]);
 });
