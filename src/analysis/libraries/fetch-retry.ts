@@ -4,14 +4,13 @@
 // checks `retries` only where `retryOn` is not a function), so one that never reads the attempt number it is
 // handed first retries every failure it accepts forever.
 import ts from 'typescript';
-import { findProperty, isFunctionNode, namePath, someDescendant } from '../ast';
+import { findProperty, isFunctionNode, namePath } from '../ast';
 import type { Backoff, Bound } from '../retry-model';
-import { ATTEMPT_COUNTER_NAME } from '../vocabulary';
 import { callsNamed, type SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
 import {
-  calledAtOnce, calledAtOnceName, countBound, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero, shortExpression,
+  calledAtOnce, calledAtOnceName, countBound, decidesWithoutCounting, delayBackoff, holderName, isImportedEntry, isRequireOf, libraryConstruct, option, optionsAt, plainCalleeName, retriedFunction, retriesZero, shortExpression,
   type Options,
 } from './option-reading';
 
@@ -94,9 +93,7 @@ function retryOnBound(options: Options, index: SourceIndex): Bound | undefined {
   const retryOn = option(options, 'retryOn');
   const fn = retryOn ? retriedFunction(retryOn, index)[0] : undefined;
   if (!fn || !isFunctionNode(fn)) return undefined;
-  const attempt = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
-  const countsAttempts = someDescendant(fn.body ?? fn, (node) => ts.isIdentifier(node) && (node.text === attempt || ATTEMPT_COUNTER_NAME.test(node.text)));
-  if (countsAttempts) return { capped: true, by: 'library' };
+  if (!decidesWithoutCounting(fn)) return { capped: true, by: 'library' };
   return { capped: false, reason: 'infinite-option', detail: 'its `retryOn` function never reads the attempt number, and fetch-retry ignores `retries` when `retryOn` is a function' };
 }
 

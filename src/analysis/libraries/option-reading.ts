@@ -8,6 +8,7 @@ import { nodeText } from '../run-context';
 import { callsNamed, classNamesOf, fieldDefault, fieldValue, type SourceIndex } from '../source-index';
 import { callHeadSpan } from '../spans';
 import type { LibrarySpec } from './library-spec';
+import { ATTEMPT_COUNTER_NAME } from '../vocabulary';
 
 /** An options argument: the object literal, 'absent' (none passed) or 'opaque' (passed, but out of sight). */
 export type Options = ts.ObjectLiteralExpression | 'absent' | 'opaque';
@@ -274,6 +275,17 @@ function declaredIn(name: ts.BindingName, initializer: ts.Expression | undefined
 /** Whether the options hold a spread (`{ ...defaults, retries: 3 }`): other options may be set out of sight. */
 export function hasSpreadOptions(options: Options): boolean {
   return typeof options !== 'string' && options.properties.some(ts.isSpreadAssignment);
+}
+
+/**
+ * Whether a function that decides whether to go round again (fetch-retry's `retryOn`, TanStack's `retry`) never
+ * counts: it reads neither the attempt number it is handed first nor a counter of its own, so it answers the same
+ * for every attempt of a failure that persists.
+ */
+export function decidesWithoutCounting(fn: FunctionNode): boolean {
+  const first = fn.parameters[0];
+  const attempt = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
+  return !someDescendant(fn.body ?? fn, (node) => ts.isIdentifier(node) && (node.text === attempt || ATTEMPT_COUNTER_NAME.test(node.text)));
 }
 
 /** Whether the options spread in an object the file does not hold (`{ ...config.retry }`, `{ ...opts }`): any option may be there. */

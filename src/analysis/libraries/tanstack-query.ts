@@ -10,11 +10,13 @@ import type { Backoff, Bound, RetryConstruct } from '../retry-model';
 import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
-import type { LibrarySpec } from './library-spec';
-import { fileImports, isFalse, isTrue, option, resolveObject, retriedFunction } from './option-reading';
+import type { LibraryFacts, LibrarySpec } from './library-spec';
+import { decidesWithoutCounting, fileImports, isFalse, isTrue, option, resolveObject, retriedFunction } from './option-reading';
 
 const QUERY_CALLS = ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery'];
 const CLIENT = 'QueryClient';
+/** A QueryClient's defaults for the queries or mutations of one key: `queryClient.setMutationDefaults(key, options)`. */
+const KEYED_DEFAULTS = ['setQueryDefaults', 'setMutationDefaults'];
 /**
  * A hook generated for one query or mutation (graphql-codegen's `useMeQuery(client, variables, options)`), read in a
  * file that uses TanStack Query: its options are TanStack's.
@@ -30,11 +32,12 @@ export const tanstackQuery: LibrarySpec = {
   docs: 'https://tanstack.com/query/latest/docs/framework/react/guides/query-retries (retry 3 for queries, 0 for mutations; retryDelay min(1000 * 2^n, 30000))',
   modules: ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/svelte-query', '@tanstack/solid-query', '@tanstack/angular-query-experimental', '@tanstack/query-core', 'react-query'],
   entries: ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery', 'QueryClient'],
-  names: [...QUERY_CALLS, CLIENT, TRPC_CLIENT_CONFIG],
+  names: [...QUERY_CALLS, CLIENT, TRPC_CLIENT_CONFIG, ...KEYED_DEFAULTS],
   options: { attempts: 'retry', delay: 'retryDelay' },
   defaults: { retries: 3, delay: '1 s, doubling to 30 s', jitter: false, retriesPost: true, addsIdempotencyKey: false },
   recognise(site, { index, facts }) {
     const name = calleeName(site) ?? '';
+    if (ts.isCallExpression(site) && KEYED_DEFAULTS.includes(name)) return recogniseKeyedDefaults(site, name, index, facts);
     const isClient = ts.isNewExpression(site) && name === CLIENT;
     const generated = ts.isCallExpression(site) && !QUERY_CALLS.includes(name) && GENERATED_HOOK.test(name) && fileImports(index, tanstackQuery.modules);
     if (!isClient && !generated && !(ts.isCallExpression(site) && QUERY_CALLS.includes(name))) return false;
@@ -64,6 +67,18 @@ export const tanstackQuery: LibrarySpec = {
 };
 
 /**
+ * `queryClient.setMutationDefaults([KEY], { retry, retryDelay, mutationFn })` in a file that uses TanStack Query: a
+ * client's defaults for one key, read as its `defaultOptions` are (a delay left out is the library's).
+ */
+function recogniseKeyedDefaults(site: ts.CallExpression, name: string, index: SourceIndex, facts: LibraryFacts): boolean {
+  if (!fileImports(index, tanstackQuery.modules)) return false;
+  const options = site.arguments[1] ? resolveObject(site.arguments[1], index) : undefined;
+  const construct = options ? optionsRetry(options, name === 'setMutationDefaults' ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index) : undefined;
+  if (construct) facts.constructs.push(construct);
+  return true;
+}
+
+/**
  * The retries of a QueryClient's `defaultOptions`: its queries' and its mutations', each a retry of its own
  * (two settings to change); options with neither key are read as the queries', else the mutations'.
  */
@@ -89,9 +104,12 @@ function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'm
   const retry = option(options, 'retry');
   const count = retry ? numericValue(retry) : tanstackQuery.defaults.retries as number;
   if (count === 0 || isFalse(retry)) return undefined;
+  const decision = retry ? retriedFunction(retry, index)[0] : undefined;
   const bound: Bound = isTrue(retry) || count === Infinity
     ? { capped: false, reason: 'infinite-option', detail: `\`retry: ${nodeText(retry!)}\` retries a failing ${subject} forever` }
-    : { capped: true, by: 'library' };
+    : decision && isFunctionNode(decision) && decidesWithoutCounting(decision)
+      ? { capped: false, reason: 'infinite-option', detail: `its \`retry\` function never reads the failure count, so it retries a failing ${subject} for as long as it answers true` }
+      : { capped: true, by: 'library' };
   const delay = option(options, 'retryDelay');
   // A query that sets no delay waits as its QueryClient's query defaults say, and that client is made elsewhere (a
   // provider), where apps do set a `retryDelay` for queries. A mutation that turns retries on itself (they are off by

@@ -216,5 +216,40 @@ export const client = trpc.createClient({ queryClientConfig: { defaultOptions: {
 export const useResource = (options) => useQuery(options);`,
       findings: [],
     },
-  ]);
+      {
+      title: 'setMutationDefaults for one key: retry: true retries forever, and its fixed retryDelay has no jitter',
+      code: `import { useMutation } from '@tanstack/react-query';
+import { queryClient } from './client';
+queryClient.setMutationDefaults(['upload'], {
+  retry: true,
+  retryDelay: 5000,
+  mutationFn: uploadFile,
+});
+export const useUpload = () => useMutation({ mutationKey: ['upload'] });`,
+      findings: [[4, 'unbounded-retry']],
+      messages: ['`retry: true` retries a failing mutation forever'],
+    },
+    {
+      title: 'a retry function that never reads the failure count retries for as long as it answers true',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (_count, error) => error.status !== 404, retryDelay: (n) => Math.random() * 1000 * 2 ** n } },
+});`,
+      findings: [[3, 'unbounded-retry']],
+      messages: ['its `retry` function never reads the failure count'],
+    },
+    {
+      title: 'a retry function that compares the failure count stops: silent',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: (failureCount, error) => failureCount < 3 && error.status !== 404, retryDelay: (n) => Math.random() * 1000 * 2 ** n } },
+});`,
+      findings: [],
+    },
+    {
+      title: 'setQueryDefaults in a file that does not use TanStack Query is not read',
+      code: `cache.setQueryDefaults(['todos'], { retry: true });`,
+      findings: [],
+    },
+]);
 });
