@@ -91,6 +91,15 @@ export const SDK_SENDS: readonly SdkSend[] = [
     calls: /\.(?:create(?:Market|Limit|Stop)?(?:Buy|Sell)?Order|withdraw|transfer)$/,
   },
   {
+    sdk: 'OpenAI',
+    // What each call makes stays (a thread, a message in it, a run that costs tokens, a fine-tuning job); a completion,
+    // a response, an embedding or an image is an answer worked out, asked for again (requests.ts reads those as reads).
+    docs: 'https://platform.openai.com/docs/api-reference (beta.threads.create, threads.messages.create, threads.runs.create and .stream, assistants.create, files.create, batches.create, fineTuning.jobs.create, vectorStores.create)',
+    modules: ['openai'],
+    calls: /\.(?:beta\.)?(?:threads\.(?:create|createAndRun|createAndRunPoll|messages\.create|runs\.(?:create|createAndPoll|stream))|assistants\.create|vectorStores\.(?:create|files\.create|fileBatches\.create))$|\.(?:files|batches|uploads)\.create$|\.fineTuning\.jobs\.create$/,
+    heldAs: { holder: /^openai$/i, calls: ['beta.threads.create', 'beta.threads.messages.create', 'beta.threads.runs.create', 'beta.threads.runs.stream', 'beta.assistants.create', 'files.create', 'batches.create', 'fineTuning.jobs.create'] },
+  },
+  {
     sdk: 'MercadoPago',
     // Payments, orders and refunds move money; a checkout preference or a card token made twice is only an unused copy.
     docs: 'https://github.com/mercadopago/sdk-nodejs (payment.create, order.create, paymentRefund.create; requestOptions.idempotencyKey)',

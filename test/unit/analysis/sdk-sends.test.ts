@@ -110,6 +110,30 @@ describe('SDK sends: known SDK calls that send or create, repeated by a retry', 
       findings: [[5, 'missing-idempotency-key']],
     },
     {
+      title: 'OpenAI: a thread message created in a retry is reported; a chat completion, an answer asked for again, is not',
+      code: retriedThrough("import OpenAI from 'openai';", 'const openai = new OpenAI();', "openai.beta.threads.messages.create(input.threadId, { role: 'user', content: input.text })")
+        + "\nexport const answer = (messages) => pRetry(() => openai.chat.completions.create({ model: 'gpt-4o', messages }), { retries: 3, randomize: true });",
+      findings: [[5, 'missing-idempotency-key']],
+    },
+    {
+      title: 'OpenAI: a run started from a client made by a local function, repeated by a local helper, is reported',
+      code: `import OpenAI from 'openai';
+const client = (key) => new OpenAI({ apiKey: key });
+async function withRetry(fn, retries = 3) {
+  for (let attempt = 0; ; attempt++) {
+    try { return await fn(); } catch (error) {
+      if (attempt >= retries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000 * 2 ** attempt));
+    }
+  }
+}
+export async function startRun(key, threadId, assistantId) {
+  const openai = client(key);
+  return withRetry(() => openai.beta.threads.runs.create(threadId, { assistant_id: assistantId }));
+}`,
+      findings: [[13, 'missing-idempotency-key']],
+    },
+    {
       title: 'MercadoPago: payment.create without a key is reported',
       code: retriedThrough("import { MercadoPagoConfig, Payment } from 'mercadopago';", "const payment = new Payment(new MercadoPagoConfig({ accessToken: 'token' }));", 'payment.create({ body: input })'),
       findings: [[5, 'missing-idempotency-key']],
