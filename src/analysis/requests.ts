@@ -137,8 +137,10 @@ export function findRequests(index: SourceIndex, facts: Pick<RetryFacts, 'client
 
 /** A call as findings name it: `this.makeRequest(…)`, the callee without its spacing. */
 export function callDisplay(call: ts.CallExpression): string {
-  // `(this.client.POST as Function)(…)` shows as `this.client.POST(…)`: the cast says nothing of the request.
-  return `${nodeText(unwrap(call.expression)).replace(/\s+/g, '')}(…)`;
+  // `(this.client.POST as Function)(…)` shows as `this.client.POST(…)`, and `(rp as unknown as Payouts).payouts.create(…)`
+  // as `rp.payouts.create(…)`: a cast says nothing of the request.
+  const path = namePath(unwrap(call.expression));
+  return `${path ?? nodeText(unwrap(call.expression)).replace(/\s+/g, '')}(…)`;
 }
 
 type Draft = Omit<HttpRequest, 'key' | 'keyMayBeHidden' | 'safeToRepeat' | 'optionsFromCaller'> & { url?: ts.Expression; body?: ts.Expression; configOpaque: boolean };

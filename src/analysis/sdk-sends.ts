@@ -100,6 +100,15 @@ export const SDK_SENDS: readonly SdkSend[] = [
     heldAs: { holder: /^openai$/i, calls: ['beta.threads.create', 'beta.threads.messages.create', 'beta.threads.runs.create', 'beta.threads.runs.stream', 'beta.assistants.create', 'files.create', 'batches.create', 'fineTuning.jobs.create'] },
   },
   {
+    sdk: 'Razorpay',
+    // An order, a payout, a capture, a refund or a transfer made twice moves money twice; a contact or a fund account
+    // sent again with the same details comes back as the one made before (Razorpay's docs), and is left out.
+    docs: 'https://razorpay.com/docs/api/ (orders.create, payments.capture, payments.refund, refunds.create, transfers.create; RazorpayX payouts.create takes X-Payout-Idempotency)',
+    modules: ['razorpay'],
+    calls: /\.(?:orders\.create|payments\.(?:capture|refund|createRecurringPayment)|refunds\.create|transfers\.create|payouts\.create)$/,
+    heldAs: { holder: /^(?:razorpay|rzp|rp)(?:Instance|Client)?$/i, calls: ['orders.create', 'payments.capture', 'payments.refund', 'payouts.create', 'transfers.create'] },
+  },
+  {
     sdk: 'MercadoPago',
     // Payments, orders and refunds move money; a checkout preference or a card token made twice is only an unused copy.
     docs: 'https://github.com/mercadopago/sdk-nodejs (payment.create, order.create, paymentRefund.create; requestOptions.idempotencyKey)',

@@ -134,6 +134,13 @@ export async function startRun(key, threadId, assistantId) {
       findings: [[13, 'missing-idempotency-key']],
     },
     {
+      title: 'Razorpay: an order created in a retry is reported (named through a cast as its path); a contact, returned as the one made before, is not',
+      code: retriedThrough("import Razorpay from 'razorpay';", "const rp = new Razorpay({ key_id: 'id', key_secret: 'secret' });", '(rp as unknown as Orders).orders.create({ amount: input.amount, currency: "INR", receipt: input.id })')
+        + "\nexport const contact = (input: any) => pRetry(() => rp.contacts.create({ name: input.name }), { retries: 3, randomize: true });",
+      findings: [[5, 'missing-idempotency-key']],
+      messages: ['This Razorpay call `rp.orders.create(…)` is retried with no key to recognise a repeat.'],
+    },
+    {
       title: 'MercadoPago: payment.create without a key is reported',
       code: retriedThrough("import { MercadoPagoConfig, Payment } from 'mercadopago';", "const payment = new Payment(new MercadoPagoConfig({ accessToken: 'token' }));", 'payment.create({ body: input })'),
       findings: [[5, 'missing-idempotency-key']],
