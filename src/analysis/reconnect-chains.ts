@@ -713,8 +713,10 @@ function assignedFunction(path: string, index: SourceIndex): FunctionNode | unde
 }
 
 /**
- * React's ref to the latest callback: `connectRef.current = connect` (or `const connectRef = useRef(connect)`), called as
- * `connectRef.current?.()` from a handler made before the callback was: the function the ref holds.
+ * A place that holds a function of the file, called through it: `this.handlers.reconnect = reconnect`, or React's ref to
+ * the latest callback (`connectRef.current = connect`, `const connectRef = useRef(connect)`), called as
+ * `connectRef.current?.()` from a handler made before the callback was. Only names are read (`null`, a cleanup's
+ * `undefined` and other values are passed by); a place given two functions holds neither for sure.
  */
 function heldFunction(path: string, index: SourceIndex): FunctionNode | undefined {
   const held = (index.assignments.get(path) ?? []).map((assignment) => assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? unwrap(assignment.right) : undefined);
@@ -722,10 +724,10 @@ function heldFunction(path: string, index: SourceIndex): FunctionNode | undefine
   const initial = holder ? (index.declarations.get(holder) ?? []).map((declaration) => declaration.initializer && unwrap(declaration.initializer))
     .filter((value): value is ts.CallExpression => value !== undefined && ts.isCallExpression(value) && calleeName(value) === 'useRef' && value.arguments.length > 0)
     .map((call) => unwrap(call.arguments[0]!)) : [];
-  const names = new Set([...held, ...initial].map((value) => (value && ts.isIdentifier(value) ? value.text : undefined)));
+  const names = new Set([...held, ...initial].flatMap((value) => (value && ts.isIdentifier(value) && value.text !== 'undefined' ? [value.text] : [])));
   if (names.size !== 1) return undefined;
   const [name] = names;
-  const found = name ? index.functions.get(name) ?? [] : [];
+  const found = index.functions.get(name!) ?? [];
   return found.length === 1 ? found[0] : undefined;
 }
 

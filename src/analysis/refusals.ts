@@ -31,11 +31,15 @@ export function callsHandedRetryOnlyOnRefusal(fn: ts.Node, position: number): bo
   if (!parameter || !ts.isIdentifier(parameter.name)) return false;
   const name = parameter.name.text;
   const calls: ts.CallExpression[] = [];
+  let handedOn = false;
   walkTree(fn.body ?? fn, undefined, (node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) calls.push(node);
+    if (!ts.isIdentifier(node) || node.text !== name) return undefined;
+    // `.catch(retry)`: handed on, it goes round on whatever failure reaches it.
+    if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+    else if (!(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) handedOn = true;
     return undefined;
   });
-  return calls.length > 0 && calls.every((call) => guardedByRefusal(call, fn));
+  return !handedOn && calls.length > 0 && calls.every((call) => guardedByRefusal(call, fn));
 }
 
 /** The function a self-call enters again: the nearest one around it of the name it calls (past callbacks: `.then(() => this.send())`). */

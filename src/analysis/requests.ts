@@ -4,8 +4,8 @@
 import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue, propertyNameText, readOnce, rootName,
-  stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
+  calleeName, calleeObject, COMPARISON_OPERATORS, contains, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue,
+  propertyNameText, readOnce, rootName, someDescendant, stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
 } from './ast';
 import { calledAtOnceName, RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
@@ -159,7 +159,7 @@ const FETCH_IMPLEMENTATION = /^_*fetch(Impl|Implementation|Fn|Func|Function)?$|^
  * (`isNetworkOrIdempotentRequestError`, "retries idempotent http methods") says nothing of keys, nor does "non-idempotent"
  * or "not idempotent" (a comment on why some calls are not retried).
  */
-const KEY_WORD = /idempotency|(?<!\bnon[-_ ]?|\bnot )\bidempotent\b(?![-_ ]?(?:https?|requests?|methods?|verbs?|calls?|get|put|delete)\b)/i;
+const KEY_WORD = /idempotency|(?<!\b(?:non|not|isn't|never)[-\s]{0,3})\bidempotent\b(?![-_ ]?(?:https?|requests?|methods?|verbs?|calls?|get|put|delete)\b)/i;
 
 /** Whether a file speaks of idempotency keys at all (also by a header name the options add). */
 export function speaksOfKeys(text: string, extraKeyNames: readonly string[]): boolean {
@@ -357,7 +357,7 @@ function functionStyleCall(call: ts.CallExpression, index: SourceIndex, clientNa
   const name = ts.isIdentifier(callee) ? callee.text : calledAtOnceClient(call, clientNames) ?? retriedInstanceCalled(callee, clientNames);
   if (!name || call.arguments.length === 0) return undefined;
   const module = index.imports.get(name)?.split('#')[0];
-  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call) && !notRetrying.has(name);
+  const isHelper = RETRY_HELPER_NAME.test(name) && /fetch|request|http|call|send|post/i.test(name) && !toldNoRetries(call, index) && !notRetrying.has(name);
   const ofetchStyle = ofetch.names.includes(name) || ofetch.modules.includes(module ?? '');
   const known = name === 'fetch' || name === 'axios' || name === 'got' || name === 'ky' || name === 'request' || name === 'undiciRequest' || ofetchStyle
     || module === 'axios' || module === 'got' || module === 'ky' || module === 'undici' || module === 'node-fetch' || module === 'cross-fetch';
@@ -393,19 +393,42 @@ function calledAtOnceClient(call: ts.CallExpression, clientNames: Set<string>): 
 }
 
 /** An argument that turns a retry helper's retries off: a literal `0` after the first (`fetchWithRetry(url, init, 0)`), or `{ retries: 0 }`. */
-export function toldNoRetries(call: ts.CallExpression): boolean {
+export function toldNoRetries(call: ts.CallExpression, index?: SourceIndex): boolean {
   return call.arguments.some((argument, position) => {
     const inner = unwrap(argument);
     if (position > 0 && numericValue(inner) === 0) return true;
-    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isPropertyAssignment(property) && turnsRetriesOff(propertyNameText(property.name) ?? '', unwrap(property.initializer)));
+    return ts.isObjectLiteralExpression(inner) && inner.properties.some((property) => ts.isPropertyAssignment(property) && turnsRetriesOff(property, index));
   });
 }
 
-/** `retries: 0`, `retry: false`, `noRetry: true`: an option that turns the callee's retries off for this call. */
-function turnsRetriesOff(name: string, value: ts.Expression): boolean {
+/**
+ * `retries: 0`, `retry: false`, `noRetry: true`: an option that turns the callee's retries off for this call. A switch
+ * (`retry: false`, not `retryOnTimeout: false`, which turns off one trigger) counts only where the file reads an
+ * option of that name (`const { noRetry } = options`, `opts.noRetry`): in a body sent as it is, it is data.
+ */
+function turnsRetriesOff(property: ts.PropertyAssignment, index: SourceIndex | undefined): boolean {
+  const name = propertyNameText(property.name) ?? '';
+  const value = unwrap(property.initializer);
   if (RETRY_COUNT_OPTION.test(name) && numericValue(value) === 0) return true;
-  if (RETRY_OPTION_NAME.test(name) && value.kind === ts.SyntaxKind.FalseKeyword) return true;
-  return NO_RETRY_OPTION_NAME.test(name) && value.kind === ts.SyntaxKind.TrueKeyword;
+  const switchedOff = (RETRY_OPTION_NAME.test(name) && !/^retryOn/i.test(name) && value.kind === ts.SyntaxKind.FalseKeyword)
+    || (NO_RETRY_OPTION_NAME.test(name) && value.kind === ts.SyntaxKind.TrueKeyword);
+  return switchedOff && index !== undefined && readOnce(optionNamesRead, index, namesReadAsOptions).has(name);
+}
+
+const optionNamesRead = new WeakMap<SourceIndex, ReadonlySet<string>>();
+
+/** The names the file reads off an object: `opts.noRetry`, `const { noRetry } = options`, `{ noRetry = false }` in a parameter. */
+function namesReadAsOptions(index: SourceIndex): ReadonlySet<string> {
+  const names = new Set<string>();
+  walkTree(index.sourceFile, undefined, (node) => {
+    if (ts.isPropertyAccessExpression(node)) names.add(node.name.text);
+    else if (ts.isBindingElement(node)) {
+      const bound = node.propertyName ?? node.name;
+      if (ts.isIdentifier(bound)) names.add(bound.text);
+    }
+    return undefined;
+  });
+  return names;
 }
 
 function methodOf(config: ts.ObjectLiteralExpression): string | undefined {
@@ -570,8 +593,25 @@ function methodCarriers(draft: Draft): MethodCarrier[] {
  */
 function withDeclaredMethod(draft: Draft, index: SourceIndex): Draft {
   const value = draft.method === undefined && draft.config ? findValue(draft.config, 'method') : undefined;
-  const declared = value ? declaredMethods(value, index).find(isStateChanging) : undefined;
+  const declared = value && !decidesByMethod(value, draft.call) ? declaredMethods(value, index).find(isStateChanging) : undefined;
   return declared ? { ...draft, method: declared } : draft;
+}
+
+/**
+ * Whether the function around the request tests the method it sends anywhere but in the request itself
+ * (`const retries = method === 'GET' ? 3 : 0`, `IDEMPOTENT.includes(method)`, `switch (method)`): it may retry
+ * only some methods, so the declared ones say nothing of what is retried.
+ */
+function decidesByMethod(value: ts.Expression, request: ts.CallExpression): boolean {
+  const name = namePath(unwrap(value));
+  const fn = enclosingFunction(request);
+  if (!name || !fn?.body) return true;
+  return someDescendant(fn.body, (node) => {
+    if (contains(request, node) || !(ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) || namePath(node) !== name) return false;
+    const parent = node.parent;
+    return (ts.isBinaryExpression(parent) && COMPARISON_OPERATORS.has(parent.operatorToken.kind)) || ts.isSwitchStatement(parent)
+      || (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression));
+  });
 }
 
 /** `this.request('/api/batches/init', { method: 'POST', body })`: a call that gives a request function its method, as a request. */

@@ -78,7 +78,7 @@ function importedClients(imported: ReadonlyMap<string, ExportedRetry>, index: So
     // A helper that sends its own key is covered for POST: the key is there.
     if (exported.kind === 'request-helper') {
       // `fetchWithRetry(url, init, 0)`: a call that turns the helper's retries off for itself.
-      const notRetried = new Set(callsNamed(index, name).filter(toldNoRetries));
+      const notRetried = new Set(callsNamed(index, name).filter((call) => toldNoRetries(call, index)));
       clients.push({ name, label: `\`${name}\` helper (its retry is in ${exported.where})`, coversPost: exported.coversPost && !exported.sendsKey, notRetried });
     }
   }

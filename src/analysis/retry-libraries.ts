@@ -125,7 +125,7 @@ function isParameterName(node: ts.Node, near: ts.Node): boolean {
  * sends its own key, the call is not offered as re-sent code (missing-idempotency-key has nothing to say).
  */
 function recogniseImportedRequestHelperCall(call: ts.CallExpression, helper: ExportedRetry & { kind: 'request-helper' }, index: SourceIndex, facts: LibraryFacts): void {
-  if (toldNoRetries(call)) return;
+  if (toldNoRetries(call, index)) return;
   const scopes = helper.coversPost && !helper.sendsKey ? [call] : [];
   facts.constructs.push(importedHelperConstruct(call, helper, index, scopes, false));
 }

@@ -1111,8 +1111,11 @@ function readsCountByMethod(operand: ts.Expression): boolean {
     return readsCountByMethod(unwrap(operand.left)) || readsCountByMethod(unwrap(operand.right));
   }
   return ts.isCallExpression(operand) && operand.arguments.length === 0 && ts.isPropertyAccessExpression(operand.expression)
-    && ATTEMPT_COUNTER_NAME.test(operand.expression.name.text);
+    && COUNT_READER.test(operand.expression.name.text);
 }
+
+/** Methods that read a count of attempts: `getNumRetries()`, `attempts()`, `getRetryCount()`, `failureCount()` (not `count()`, `getCountry()`). */
+const COUNT_READER = /^(?:get)?(?:num|number|count|total)?(?:of)?(?:retries|retry_?count|attempts?|attempt_?count|tries|failures|failure_?count)$/i;
 
 /**
  * `if (!refreshed && status === 401) { refreshed = true; continue; } return response;`: every way round

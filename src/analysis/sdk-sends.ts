@@ -94,19 +94,23 @@ export const SDK_SENDS: readonly SdkSend[] = [
     sdk: 'OpenAI',
     // What each call makes stays (a thread, a message in it, a run that costs tokens, a fine-tuning job); a completion,
     // a response, an embedding or an image is an answer worked out, asked for again (requests.ts reads those as reads).
+    // The resource names are common (`drive.files.create`, `channel.threads.create`): the path must name the client
+    // (`openai.files.create`) or go through `beta`.
     docs: 'https://platform.openai.com/docs/api-reference (beta.threads.create, threads.messages.create, threads.runs.create and .stream, assistants.create, files.create, batches.create, fineTuning.jobs.create, vectorStores.create)',
     modules: ['openai'],
-    calls: /\.(?:beta\.)?(?:threads\.(?:create|createAndRun|createAndRunPoll|messages\.create|runs\.(?:create|createAndPoll|stream))|assistants\.create|vectorStores\.(?:create|files\.create|fileBatches\.create))$|\.(?:files|batches|uploads)\.create$|\.fineTuning\.jobs\.create$/,
+    calls: /(?:(?:^|\.)openai\w*(?:\.beta)?|\.beta)\.(?:threads\.(?:create|createAndRun|createAndRunPoll|messages\.create|runs\.(?:create|createAndPoll|stream))|assistants\.create|vectorStores\.(?:create|files\.create|fileBatches\.create)|files\.create|batches\.create|uploads\.create|fineTuning\.jobs\.create)$/i,
     heldAs: { holder: /^openai$/i, calls: ['beta.threads.create', 'beta.threads.messages.create', 'beta.threads.runs.create', 'beta.threads.runs.stream', 'beta.assistants.create', 'files.create', 'batches.create', 'fineTuning.jobs.create'] },
   },
   {
     sdk: 'Razorpay',
-    // An order, a payout, a capture, a refund or a transfer made twice moves money twice; a contact or a fund account
-    // sent again with the same details comes back as the one made before (Razorpay's docs), and is left out.
-    docs: 'https://razorpay.com/docs/api/ (orders.create, payments.capture, payments.refund, refunds.create, transfers.create; RazorpayX payouts.create takes X-Payout-Idempotency)',
+    // A payout, a refund or a transfer made twice moves money twice. An order made twice is an unpaid intent left over, a
+    // capture made twice is refused as done, and a contact or a fund account sent again with the same details comes back
+    // as the one made before (Razorpay's docs): all left out. The path must name the client (`razorpay`, `rzp`, `rp`),
+    // since `refunds.create` is also Stripe's and a database's.
+    docs: 'https://razorpay.com/docs/api/ (payments.refund, refunds.create, transfers.create; RazorpayX payouts.create takes X-Payout-Idempotency)',
     modules: ['razorpay'],
-    calls: /\.(?:orders\.create|payments\.(?:capture|refund|createRecurringPayment)|refunds\.create|transfers\.create|payouts\.create)$/,
-    heldAs: { holder: /^(?:razorpay|rzp|rp)(?:Instance|Client)?$/i, calls: ['orders.create', 'payments.capture', 'payments.refund', 'payouts.create', 'transfers.create'] },
+    calls: /(?:^|\.)(?:razorpay\w*|rzp\w*|rp)\.(?:payments\.refund|refunds\.create|transfers\.create|payouts\.create)$/i,
+    heldAs: { holder: /^(?:razorpay|rzp|rp)(?:Instance|Client)?$/i, calls: ['payments.refund', 'refunds.create', 'payouts.create', 'transfers.create'] },
   },
   {
     sdk: 'MercadoPago',

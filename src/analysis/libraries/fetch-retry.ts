@@ -71,7 +71,9 @@ function readWrapper(call: ts.CallExpression, index: SourceIndex, facts: Library
       builderDelayUsed = true;
       continue;
     }
-    const bound = retryOnBound(own, index) ?? retryOnBound(options, index) ?? (option(own, 'retries') ? countBound(own, 'retries', fetchRetry.defaults.retries) : countBound(options, 'retries', fetchRetry.defaults.retries));
+    // A call's own `retryOn` replaces the builder's, a list of statuses included.
+    const bound = (option(own, 'retryOn') ? retryOnBound(own, index) : retryOnBound(options, index))
+      ?? (option(own, 'retries') ? countBound(own, 'retries', fetchRetry.defaults.retries) : countBound(options, 'retries', fetchRetry.defaults.retries));
     const label = atOnce ? 'fetch-retry call' : `fetch-retry call \`${holder}(…)\``;
     facts.constructs.push(libraryConstruct(use, 'library', label, index, bound, delayOption(ownDelay, own as ts.ObjectLiteralExpression, index), []));
   }

@@ -25,5 +25,5 @@ export const ioredis: LibrarySpec = {
     if (!ts.isNewExpression(site) || !isFromLibrary(site, context.index, ioredis)) return false;
     return readClient(site, context, IOREDIS_STRATEGIES);
   },
-  recogniseFile: (context) => readConfigDeclarations(context, IOREDIS_STRATEGIES),
+  recogniseFile: (context) => readConfigDeclarations(context, IOREDIS_STRATEGIES, ioredis.modules),
 };

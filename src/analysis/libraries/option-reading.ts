@@ -285,12 +285,39 @@ export function hasSpreadOptions(options: Options): boolean {
 export function decidesWithoutCounting(fn: FunctionNode): boolean {
   const first = fn.parameters[0];
   const attempt = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
-  return !someDescendant(fn.body ?? fn, (node) => ts.isIdentifier(node) && (node.text === attempt || ATTEMPT_COUNTER_NAME.test(node.text)));
+  // A count of its own, kept outside it (`++failures <= 3`), counts too.
+  return !answersOnlyFalse(fn) && !someDescendant(fn.body ?? fn, (node) => (ts.isIdentifier(node) && (node.text === attempt || ATTEMPT_COUNTER_NAME.test(node.text)))
+    || ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken))
+    || (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken || node.operatorToken.kind === ts.SyntaxKind.MinusEqualsToken)));
+}
+
+/** `() => false`, or a body whose every `return` gives `false`: a decision that never goes round (retries off). */
+export function answersOnlyFalse(fn: FunctionNode): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return unwrap(body).kind === ts.SyntaxKind.FalseKeyword;
+  const returned: ts.Expression[] = [];
+  let bare = false;
+  walkTree(body, undefined, (node) => {
+    if (isFunctionNode(node)) return SKIP_CHILDREN;
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) returned.push(unwrap(node.expression));
+      else bare = true;
+    }
+    return undefined;
+  });
+  return !bare && returned.length > 0 && returned.every((value) => value.kind === ts.SyntaxKind.FalseKeyword);
 }
 
 /** Whether the options spread in an object the file does not hold (`{ ...config.retry }`, `{ ...opts }`): any option may be there. */
-export function spreadsOutOfSight(options: Options, index: SourceIndex): boolean {
-  return typeof options !== 'string' && options.properties.some((property) => ts.isSpreadAssignment(property) && !resolveObject(property.expression, index));
+export function spreadsOutOfSight(options: Options, index: SourceIndex, depth = 0): boolean {
+  if (typeof options === 'string' || depth > MAX_SPREAD_DEPTH) return false;
+  return options.properties.some((property) => {
+    if (!ts.isSpreadAssignment(property)) return false;
+    // `{ ...local }` with `const local = { ...imported }`: what the local spreads in is read as far as option() reads it.
+    const spread = resolveObject(property.expression, index);
+    return !spread || spreadsOutOfSight(spread, index, depth + 1);
+  });
 }
 
 export function isTrue(expression: ts.Expression | undefined): boolean {

@@ -3,10 +3,10 @@
 // The option names are the client's own, so a config object holding one is read wherever it is written:
 // passed to the client, or kept in a `const` exported for another file to pass.
 import ts from 'typescript';
-import { propertyNameText, statementInList } from '../ast';
+import { propertyNameText, rootName, statementInList } from '../ast';
 import { firstLineSpan } from '../spans';
 import type { LibraryContext } from './library-spec';
-import { resolveObject, type Site } from './option-reading';
+import { moduleOf, resolveObject, type Site } from './option-reading';
 import { strategyBackoff, strategyBound, strategyFunction, strategyReturnsNothing } from './strategy-function';
 
 export interface StrategyClient {
@@ -30,7 +30,7 @@ export function readClient(site: Site, context: LibraryContext, client: Strategy
  * A config object holding a strategy (`const config = { retryStrategy: … }`, `module.exports = { retry_strategy: … }`,
  * the options a subclass hands to `super(…)`) not passed to a client in this file.
  */
-export function readConfigDeclarations(context: LibraryContext, client: StrategyClient): void {
+export function readConfigDeclarations(context: LibraryContext, client: StrategyClient, clientModules: readonly string[] = []): void {
   const read = (value: ts.Expression | undefined): void => {
     const object = value ? resolveObject(value, context.index) : undefined;
     if (object) readStrategies(object, context, client);
@@ -43,10 +43,20 @@ export function readConfigDeclarations(context: LibraryContext, client: Strategy
     for (const assignment of assignments) read(assignment.right);
   }
   // A subclass of the client hands its options to the client's constructor: `class RedisService extends Redis {
-  // constructor() { super({ retryStrategy: … }) } }`.
+  // constructor() { super({ retryStrategy: … }) } }`, where the class it extends is imported from the client's modules.
   for (const call of context.index.calls) {
-    if (call.expression.kind === ts.SyntaxKind.SuperKeyword) call.arguments.forEach(read);
+    if (call.expression.kind === ts.SyntaxKind.SuperKeyword && extendsClientOf(call, clientModules, context)) call.arguments.forEach(read);
   }
+}
+
+/** Whether the class around a `super(…)` call extends a class imported from one of the modules. */
+function extendsClientOf(superCall: ts.CallExpression, modules: readonly string[], context: LibraryContext): boolean {
+  let node: ts.Node | undefined = superCall.parent;
+  while (node && !ts.isClassLike(node)) node = node.parent;
+  const base = node?.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const root = base ? rootName(base) : undefined;
+  const module = root ? moduleOf(context.index, root) : undefined;
+  return module !== undefined && modules.includes(module);
 }
 
 /** Each strategy option of one object (read once per object), as a construct; true when it has one. */

@@ -11,7 +11,7 @@ import { nodeText } from '../run-context';
 import type { SourceIndex } from '../source-index';
 import { firstLineSpan } from '../spans';
 import type { LibraryFacts, LibrarySpec } from './library-spec';
-import { decidesWithoutCounting, fileImports, isFalse, isTrue, option, resolveObject, retriedFunction } from './option-reading';
+import { answersOnlyFalse, decidesWithoutCounting, fileImports, isFalse, isTrue, option, resolveObject, retriedFunction } from './option-reading';
 
 const QUERY_CALLS = ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'useMutation', 'useQueries', 'queryOptions', 'infiniteQueryOptions', 'createQuery', 'createMutation', 'createInfiniteQuery'];
 const CLIENT = 'QueryClient';
@@ -73,7 +73,9 @@ export const tanstackQuery: LibrarySpec = {
 function recogniseKeyedDefaults(site: ts.CallExpression, name: string, index: SourceIndex, facts: LibraryFacts): boolean {
   if (!fileImports(index, tanstackQuery.modules)) return false;
   const options = site.arguments[1] ? resolveObject(site.arguments[1], index) : undefined;
-  const construct = options ? optionsRetry(options, name === 'setMutationDefaults' ? 'mutation' : 'query', `\`${name}\` retry`, statementInList(site), index) : undefined;
+  // Query defaults for a key sit under the client's own (made elsewhere), which may set the delay, as a query's options do.
+  const queries = name === 'setQueryDefaults';
+  const construct = options ? optionsRetry(options, queries ? 'query' : 'mutation', `\`${name}\` retry`, statementInList(site), index, queries ? [] : undefined) : undefined;
   if (construct) facts.constructs.push(construct);
   return true;
 }
@@ -103,8 +105,8 @@ function optionsRetry(options: ts.ObjectLiteralExpression, subject: 'query' | 'm
   if (option(options, 'retry') === undefined && !(subject === 'query' && option(options, 'retryDelay') !== undefined)) return undefined;
   const retry = option(options, 'retry');
   const count = retry ? numericValue(retry) : tanstackQuery.defaults.retries as number;
-  if (count === 0 || isFalse(retry)) return undefined;
   const decision = retry ? retriedFunction(retry, index)[0] : undefined;
+  if (count === 0 || isFalse(retry) || (decision && isFunctionNode(decision) && answersOnlyFalse(decision))) return undefined;
   const bound: Bound = isTrue(retry) || count === Infinity
     ? { capped: false, reason: 'infinite-option', detail: `\`retry: ${nodeText(retry!)}\` retries a failing ${subject} forever` }
     : decision && isFunctionNode(decision) && decidesWithoutCounting(decision)

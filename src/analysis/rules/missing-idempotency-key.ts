@@ -95,7 +95,7 @@ function reportAtCallers(request: HttpRequest, reading: CallerReading, context: 
   for (const caller of callers) {
     const own = requestAt(caller);
     // A caller that turns the retries off for itself (`noRetry: true`) sends once.
-    if (reported.has(caller) || toldNoRetries(caller) || (own && (own.safeToRepeat || own.key || own.keyMayBeHidden))) continue;
+    if (reported.has(caller) || toldNoRetries(caller, context.index) || (own && (own.safeToRepeat || own.key || own.keyMayBeHidden))) continue;
     reported.add(caller);
     const span = callHeadSpan(caller, context.index.sourceFile);
     const data = { method: own?.method ?? request.method!, request: shortCode(callDisplay(caller)), retry: coverage.label, sender };

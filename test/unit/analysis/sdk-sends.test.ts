@@ -134,11 +134,31 @@ export async function startRun(key, threadId, assistantId) {
       findings: [[13, 'missing-idempotency-key']],
     },
     {
-      title: 'Razorpay: an order created in a retry is reported (named through a cast as its path); a contact, returned as the one made before, is not',
-      code: retriedThrough("import Razorpay from 'razorpay';", "const rp = new Razorpay({ key_id: 'id', key_secret: 'secret' });", '(rp as unknown as Orders).orders.create({ amount: input.amount, currency: "INR", receipt: input.id })')
-        + "\nexport const contact = (input: any) => pRetry(() => rp.contacts.create({ name: input.name }), { retries: 3, randomize: true });",
+      title: 'Razorpay: a payout made in a retry is reported (named through a cast as its path); a contact, returned as the one made before, and an order, an unpaid intent, are not',
+      code: retriedThrough("import Razorpay from 'razorpay';", "const rp = new Razorpay({ key_id: 'id', key_secret: 'secret' });", '(rp as unknown as Payouts).payouts.create({ amount: input.amount, fund_account_id: input.account })')
+        + "\nexport const contact = (input: any) => pRetry(() => rp.contacts.create({ name: input.name }), { retries: 3, randomize: true });"
+        + "\nexport const order = (input: any) => pRetry(() => rp.orders.create({ amount: input.amount, receipt: input.id }), { retries: 3, randomize: true });",
       findings: [[5, 'missing-idempotency-key']],
-      messages: ['This Razorpay call `rp.orders.create(…)` is retried with no key to recognise a repeat.'],
+      messages: ['This Razorpay call `rp.payouts.create(…)` is retried with no key to recognise a repeat.'],
+    },
+    {
+      title: 'Razorpay imported beside Stripe: a Stripe refund stays Stripe\'s, and a database\'s create is nobody\'s',
+      code: `import Razorpay from 'razorpay';
+import Stripe from 'stripe';
+import pRetry from 'p-retry';
+const stripe = new Stripe('sk');
+export const refund = (input: any) => pRetry(() => stripe.refunds.create({ payment_intent: input.id }), { retries: 3, randomize: true });
+export const save = (input: any) => pRetry(() => db.refunds.create({ data: input }), { retries: 3, randomize: true });`,
+      findings: [[5, 'missing-idempotency-key']],
+      messages: ['This Stripe call `stripe.refunds.create(…)`'],
+    },
+    {
+      title: 'OpenAI imported beside other SDKs: a Drive file or a Discord thread made in a retry is not an OpenAI call',
+      code: `import OpenAI from 'openai';
+import pRetry from 'p-retry';
+export const upload = (drive: any, input: any) => pRetry(() => drive.files.create({ requestBody: input }), { retries: 3, randomize: true });
+export const open = (channel: any, input: any) => pRetry(() => channel.threads.create({ name: input.name }), { retries: 3, randomize: true });`,
+      findings: [],
     },
     {
       title: 'MercadoPago: payment.create without a key is reported',

@@ -78,5 +78,13 @@ import { retryOptions } from './config';
 export const load = (key) => backOff(() => getObject(key), { ...retryOptions, retry: () => true });`,
       findings: [],
     },
+    {
+      title: 'a local object that itself spreads options from out of sight may set the jitter: silent',
+      code: `import { backOff } from 'exponential-backoff';
+import { sharedOptions } from './config';
+const retryOptions = { ...sharedOptions, numOfAttempts: 3 };
+export const load = (key) => backOff(() => getObject(key), { ...retryOptions, retry: () => true });`,
+      findings: [],
+    },
 ]);
 });

@@ -49,6 +49,23 @@ export const fetchWithRetry = fetchRetry(fetch, {
       findings: [],
     },
     {
+      title: 'a retryOn function that counts failures of its own (++failures <= 3) stops: silent',
+      code: `import fetchRetry from 'fetch-retry';
+let failures = 0;
+export const fetchWithRetry = fetchRetry(fetch, {
+  retryDelay: (attempt) => Math.random() * 1000 * 2 ** attempt,
+  retryOn: (_n, error, response) => (error !== null || response.status >= 500) && ++failures <= 3,
+});`,
+      findings: [],
+    },
+    {
+      title: "a call's own retryOn list replaces the builder's function: that call is capped by its count, the builder's own wrapper is not",
+      code: `import fetchRetry from 'fetch-retry';
+const fetchWithRetry = fetchRetry(fetch, { retryOn: (_n, error) => error !== null, retryDelay: (n) => Math.random() * 1000 * 2 ** n });
+export const load = (url) => fetchWithRetry(url, { retries: 2, retryOn: [503], retryDelay: (n) => Math.random() * 1000 * 2 ** n });`,
+      findings: [[2, 'unbounded-retry']],
+    },
+    {
       title: 'a retryOn list of statuses keeps the count',
       code: `import fetchRetry from 'fetch-retry';
 export const fetchWithRetry = fetchRetry(fetch, { retries: 2, retryOn: [503], retryDelay: (n) => Math.random() * 1000 * 2 ** n });`,

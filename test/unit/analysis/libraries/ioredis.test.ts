@@ -80,5 +80,17 @@ export class RedisService extends Redis {
       findings: [[6, 'unbounded-retry']],
       messages: ['its `retryStrategy` always returns a delay, so it never stops'],
     },
+    {
+      title: 'a subclass of another client, in a file that uses ioredis, hands its options to that client: not read',
+      code: `import Redis from 'ioredis';
+import { BaseClient } from './base-client';
+export const cache = new Redis();
+export class Poller extends BaseClient {
+  constructor() {
+    super({ retryStrategy: (n) => 500 * n });
+  }
+}`,
+      findings: [],
+    },
 ]);
 });

@@ -41,6 +41,14 @@ export const push = (messages) => promiseRetry(async (retry) => {
       findings: [],
     },
     {
+      title: 'the retry it is handed, also handed on to .catch, goes round on any failure: the POST is reported',
+      code: `import promiseRetry from 'promise-retry';
+export const push = (messages) => promiseRetry((retry) => fetch('/push/send', { method: 'POST', body: JSON.stringify(messages) })
+  .then((response) => { if (response.status === 429) return retry(new Error('rate limited')); return response; })
+  .catch(retry), { retries: 2, randomize: true });`,
+      findings: [[2, 'missing-idempotency-key']],
+    },
+    {
       title: 'the same POST retried on any failure is reported',
       code: `import promiseRetry from 'promise-retry';
 export const push = (messages) => promiseRetry(async (retry) => {

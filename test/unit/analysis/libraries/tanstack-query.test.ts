@@ -251,5 +251,19 @@ export const queryClient = new QueryClient({
       code: `cache.setQueryDefaults(['todos'], { retry: true });`,
       findings: [],
     },
+    {
+      title: 'a retry function that only answers false turns retries off: silent',
+      code: `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({ defaultOptions: { queries: { retry: () => false } } });`,
+      findings: [],
+    },
+    {
+      title: 'setQueryDefaults with a count and no retryDelay: the client made elsewhere may set the delay, as for a query (silent)',
+      code: `import { useQuery } from '@tanstack/react-query';
+import { queryClient } from './client';
+queryClient.setQueryDefaults(['todos'], { retry: 5 });
+export const useTodos = () => useQuery({ queryKey: ['todos'] });`,
+      findings: [],
+    },
 ]);
 });

@@ -185,6 +185,36 @@ export async function send({ path, method }: { path: string; method: Verb }) {
       findings: [[5, 'missing-idempotency-key']],
     },
     {
+      title: 'a function that retries only some of the methods it declares (it tests the method it sends) says nothing of POST retried: silent',
+      code: `type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export async function request(path: string, method: HttpMethod = 'GET', body?: string) {
+  const retries = method === 'GET' ? 3 : 0;
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    try {
+      return await fetch(BASE_URL + path, { method, body });
+    } catch (error) {
+      if (attempt === retries) throw error;
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}`,
+      findings: [],
+    },
+    {
+      title: 'a retry switch in a body sent as it is, where nothing reads an option of that name, is data: the POST is reported',
+      code: `export async function request(method: string, path: string, body: unknown) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(BASE_URL + path, { method, body: JSON.stringify(body) });
+    } catch (error) {
+      await sleep(Math.random() * 1000 * 2 ** attempt);
+    }
+  }
+}
+export const subscribe = (url: string) => request('POST', '/webhooks', { url, retry: false });`,
+      findings: [[10, 'missing-idempotency-key']],
+    },
+    {
       title: 'a method declared as reads only, or as a type out of sight, says no POST: silent',
       code: sender("method: 'GET' | 'HEAD'") + '\n' + sender('method: HttpMethod').replace('send(', 'sendOther('),
       findings: [],

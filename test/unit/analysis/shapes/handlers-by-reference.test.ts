@@ -170,21 +170,23 @@ describe('shapes: an error handler handed to .catch by name that calls its funct
       findings: [[8, 'unbounded-retry']],
     },
     {
-      title: 'the same ref made with the callback as its first value (useRef(connect)), capped and jittered: silent',
+      title: 'the same ref made with the callback as its first value (useRef(connect)), forever at a fixed wait: reported',
       code: `export function useSocket(url) {
-  const tries = useRef(0);
   const connect = useCallback(() => {
     const socket = new WebSocket(url);
-    socket.onopen = () => { tries.current = 0; };
     socket.onclose = () => {
-      if (tries.current++ >= 5) return;
-      setTimeout(() => connectRef.current?.(), Math.random() * 1000 * 2 ** tries.current);
+      setTimeout(() => connectRef.current?.(), 3000);
     };
   }, [url]);
   const connectRef = useRef(connect);
   useEffect(() => connect(), [connect]);
 }`,
-      findings: [],
+      findings: [[5, 'unbounded-retry']],
+    },
+    {
+      title: 'a typed ref made empty (useRef<() => void>(null)), filled with the callback and emptied on cleanup: reported',
+      code: refReconnect('connectRef.current = connect;', 'const connectRef = useRef<(() => void) | null>(null);', 'useEffect(() => () => { connectRef.current = null; }, []);'),
+      findings: [[8, 'unbounded-retry']],
     },
     {
       title: 'a ref that holds one of two callbacks is not followed: silent',
