@@ -4,8 +4,8 @@
 import { ofetch } from './libraries/ofetch';
 import ts from 'typescript';
 import {
-  calleeName, calleeObject, COMPARISON_OPERATORS, contains, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue,
-  propertyNameText, readOnce, rootName, someDescendant, stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
+  calleeName, calleeObject, COMPARISON_OPERATORS, enclosingFunction, expressionName, findProperty, functionName, hasSpread, isFunctionNode, literalText, namePath, numericValue,
+  propertyNameText, readOnce, rootName, SKIP_CHILDREN, stringValue, unwrap, valueOfProperty, walkTree, type FunctionNode,
 } from './ast';
 import { calledAtOnceName, RETRY_COUNT_OPTION } from './libraries/option-reading';
 import { resolveObject } from './retry-libraries';
@@ -593,25 +593,42 @@ function methodCarriers(draft: Draft): MethodCarrier[] {
  */
 function withDeclaredMethod(draft: Draft, index: SourceIndex): Draft {
   const value = draft.method === undefined && draft.config ? findValue(draft.config, 'method') : undefined;
-  const declared = value && !decidesByMethod(value, draft.call) ? declaredMethods(value, index).find(isStateChanging) : undefined;
-  return declared ? { ...draft, method: declared } : draft;
+  if (!value) return draft;
+  const declared = declaredMethods(value, index).find(isStateChanging);
+  return declared && !decidesByMethod(value, draft.call) ? { ...draft, method: declared } : draft;
 }
 
 /**
- * Whether the function around the request tests the method it sends anywhere but in the request itself
- * (`const retries = method === 'GET' ? 3 : 0`, `IDEMPOTENT.includes(method)`, `switch (method)`): it may retry
- * only some methods, so the declared ones say nothing of what is retried.
+ * Whether the function around the request tests the method it sends other than in what it sends
+ * (`const retries = method === 'GET' ? 3 : 0`, `IDEMPOTENT.includes(method)`, `switch (method)`; not `body: method
+ * === 'POST' ? … : undefined`): it may retry only some methods, so the declared ones say nothing of what is retried.
+ * Read once per function and name: a function may send thousands of requests.
  */
 function decidesByMethod(value: ts.Expression, request: ts.CallExpression): boolean {
   const name = namePath(unwrap(value));
   const fn = enclosingFunction(request);
   if (!name || !fn?.body) return true;
-  return someDescendant(fn.body, (node) => {
-    if (contains(request, node) || !(ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) || namePath(node) !== name) return false;
-    const parent = node.parent;
-    return (ts.isBinaryExpression(parent) && COMPARISON_OPERATORS.has(parent.operatorToken.kind)) || ts.isSwitchStatement(parent)
-      || (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression));
+  const byName = readOnce(methodTestsByFunction, fn, () => new Map<string, boolean>());
+  let tests = byName.get(name);
+  if (tests === undefined) byName.set(name, tests = testsMethodOutsideSentValues(fn.body, name));
+  return tests;
+}
+
+const methodTestsByFunction = new WeakMap<FunctionNode, Map<string, boolean>>();
+
+function testsMethodOutsideSentValues(body: ts.Node, name: string): boolean {
+  let found = false;
+  walkTree(body, undefined, (node) => {
+    // What an object holds is what is sent (a request's options, its body), not a choice of what is retried.
+    if (found || ts.isObjectLiteralExpression(node)) return SKIP_CHILDREN;
+    if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && namePath(node) === name) {
+      const parent = node.parent;
+      found = (ts.isBinaryExpression(parent) && COMPARISON_OPERATORS.has(parent.operatorToken.kind)) || ts.isSwitchStatement(parent)
+        || (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression));
+    }
+    return undefined;
   });
+  return found;
 }
 
 /** `this.request('/api/batches/init', { method: 'POST', body })`: a call that gives a request function its method, as a request. */
