@@ -4,7 +4,7 @@
 // helper's, so its count and its waits decide, once for every function that hands itself over (retry-recursion.ts).
 // A helper that calls back whatever happens (`await wait(delay); return request()`) decides nothing: its callers do.
 import ts from 'typescript';
-import { enclosingFunction, type FunctionNode, isFunctionNode, namePath, ownName, SKIP_CHILDREN, unwrap, walkTree } from './ast';
+import { enclosingFunction, type FunctionNode, isFunctionNode, namePath, ownName, readOnce, SKIP_CHILDREN, unwrap, walkTree } from './ast';
 import type { SourceIndex } from './source-index';
 
 /** A helper of the file that calls back a function it is handed, and the references to its parameter that call it. */
@@ -28,7 +28,16 @@ export function retrierHandedTo(ref: ts.Expression, index: SourceIndex): HandedR
   const helper = helpers[0]!;
   const parameter = helper.parameters[position];
   if (!parameter || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
-  const callbacks = callsOfParameter(helper, parameter.name.text);
+  const byParameter = readOnce(retriersByHelper, helper, () => new Map<string, HandedRetrier | null>());
+  let retrier = byParameter.get(parameter.name.text);
+  if (retrier === undefined) byParameter.set(parameter.name.text, retrier = handedRetrier(helper, name, callsOfParameter(helper, parameter.name.text)) ?? null);
+  return retrier ?? undefined;
+}
+
+/** What each parameter of a helper makes of it, read once: thousands of methods may hand themselves to one helper. */
+const retriersByHelper = new WeakMap<FunctionNode, Map<string, HandedRetrier | null>>();
+
+function handedRetrier(helper: FunctionNode, name: string, callbacks: ts.Identifier[]): HandedRetrier | undefined {
   const around = callbacks[0] && enclosingFunction(callbacks[0]);
   const inOne = around ? callbacks.filter((callback) => enclosingFunction(callback) === around) : [];
   // A helper that only waits and calls back (`await wait(delay); return request()`) leaves the decision to its callers.

@@ -157,6 +157,8 @@ export function pathologicalInputs(): PathologicalInput[] {
       text: `${repeat(3000, (i) => `function onMessage${i}(msg) {\n${nested(50, 'if (ok) {\n', '}\n', 'channel.nack(msg);\n')}}\n`)}channel.consume('q', (msg) => { ${repeat(3000, (i) => `onMessage${i}(msg); `)}});\n` },
     { name: 'a recursive retry with 3,000 ways round, each handing on a grown copy of the list it tests',
       text: `async function send(path, tried = []) {\n  const host = pick(tried);\n  try { return await fetch(host + path); } catch (e) {\n    if (tried.includes(host)) throw e;\n${repeat(3000, (i) => `    if (e.code === ${i}) return send(path, [...tried, host]);\n`)}  }\n}\n` },
+    { name: '3,000 methods each handing itself to one error helper of 3,000 statements that calls it back',
+      text: `class C {\n  handleErrors(cb, ...args) {\n    return async (e) => {\n${repeat(3000, (i) => `      log(e, ${i});\n`)}      if (args[0].attempts++ < 5) return cb.bind(this)(...args);\n      throw e;\n    };\n  }\n${repeat(3000, (i) => `  m${i}(p) { return op${i}(p).catch(this.handleErrors(this.m${i}, p)); }\n`)}}\n` },
     { name: 'a recursive retry with 3,000 uncapped ways round, each on its own line',
       text: `async function poll(u) {\n  const r = await fetch(u);\n${repeat(3000, (i) => `  if (r.status === ${i}) { await sleep(${i}); return poll(u); }\n`)}  return r;\n}\n` },
     { name: 'a chained poll until done with 300 ways round after an answer, each after 8 tests of it with 20 terms that leave',
