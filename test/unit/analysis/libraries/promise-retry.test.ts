@@ -3,6 +3,18 @@
 import { promiseRetry } from '../../../../src/analysis/libraries/promise-retry';
 import { runLibraryTable } from './library-table';
 
+/** A POST to a push service through promise-retry (capped, jittered), whose catch is `onFailure`. */
+function pushRetried(onFailure: string): string {
+  return `import promiseRetry from 'promise-retry';
+export const push = (messages) => promiseRetry(async (retry) => {
+  try {
+    return await fetch('/push/send', { method: 'POST', body: JSON.stringify(messages) });
+  } catch (e) {
+    ${onFailure}
+  }
+}, { retries: 2, randomize: true });`;
+}
+
 describe('libraries: promise-retry', () => {
   runLibraryTable([promiseRetry], [
     {
@@ -29,15 +41,7 @@ export const send = (messages) => promiseRetry((retry) => push(messages).catch(r
     },
     {
       title: 'a POST whose callback calls the retry it is handed only on a 429 was refused, never done: its missing key is not reported',
-      code: `import promiseRetry from 'promise-retry';
-export const push = (messages) => promiseRetry(async (retry) => {
-  try {
-    return await fetch('/push/send', { method: 'POST', body: JSON.stringify(messages) });
-  } catch (e) {
-    if (e.statusCode === 429) return retry(e);
-    throw e;
-  }
-}, { retries: 2, randomize: true });`,
+      code: pushRetried('if (e.statusCode === 429) return retry(e);\n    throw e;'),
       findings: [],
     },
     {
@@ -50,14 +54,7 @@ export const push = (messages) => promiseRetry((retry) => fetch('/push/send', { 
     },
     {
       title: 'the same POST retried on any failure is reported',
-      code: `import promiseRetry from 'promise-retry';
-export const push = (messages) => promiseRetry(async (retry) => {
-  try {
-    return await fetch('/push/send', { method: 'POST', body: JSON.stringify(messages) });
-  } catch (e) {
-    return retry(e);
-  }
-}, { retries: 2, randomize: true });`,
+      code: pushRetried('return retry(e);'),
       findings: [[4, 'missing-idempotency-key']],
     },
     {

@@ -6,6 +6,14 @@
 import { tanstackQuery } from '../../../../src/analysis/libraries/tanstack-query';
 import { runLibraryTable } from './library-table';
 
+/** A QueryClient whose query defaults retry as `retry` says, with a jittered delay. */
+function jitteredQueryDefaults(retry: string): string {
+  return `import { QueryClient } from '@tanstack/react-query';
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: ${retry}, retryDelay: (n) => Math.random() * 1000 * 2 ** n } },
+});`;
+}
+
 describe('libraries: TanStack Query', () => {
   runLibraryTable([tanstackQuery], [
     {
@@ -231,19 +239,13 @@ export const useUpload = () => useMutation({ mutationKey: ['upload'] });`,
     },
     {
       title: 'a retry function that never reads the failure count retries for as long as it answers true',
-      code: `import { QueryClient } from '@tanstack/react-query';
-export const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: (_count, error) => error.status !== 404, retryDelay: (n) => Math.random() * 1000 * 2 ** n } },
-});`,
+      code: jitteredQueryDefaults('(_count, error) => error.status !== 404'),
       findings: [[3, 'unbounded-retry']],
       messages: ['its `retry` function never reads the failure count'],
     },
     {
       title: 'a retry function that compares the failure count stops: silent',
-      code: `import { QueryClient } from '@tanstack/react-query';
-export const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: (failureCount, error) => failureCount < 3 && error.status !== 404, retryDelay: (n) => Math.random() * 1000 * 2 ** n } },
-});`,
+      code: jitteredQueryDefaults('(failureCount, error) => failureCount < 3 && error.status !== 404'),
       findings: [],
     },
     {
